@@ -1,0 +1,40 @@
+// A book on disk: source/<id>/transcript.txt + book.yaml, loaded and read into the document model.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve, relative } from 'node:path';
+import type { BookConfig } from './config/schema.ts';
+import { loadBookConfig } from './config/load.ts';
+import { fail } from './core/diagnostics.ts';
+import { sha256 } from './core/files.ts';
+import { readTranscript, type ReadResult } from './reader/index.ts';
+
+export interface Book {
+  /** Folder name: the book's id in dist/ and in file names. */
+  id: string;
+  dir: string;
+  config: BookConfig;
+  /** Paths as shown in diagnostics (relative to the working directory). */
+  transcriptFile: string;
+  configFile: string;
+  sourceSha256: string;
+  read: ReadResult;
+}
+
+export function loadBook(dirArg: string): Book {
+  const dir = resolve(dirArg);
+  const show = (p: string) => relative(process.cwd(), p) || p;
+  if (!existsSync(dir)) fail('TP001', { what: show(dir), reason: 'no such directory' }, { file: show(dir) });
+  const transcriptPath = join(dir, 'transcript.txt');
+  const configPath = join(dir, 'book.yaml');
+  for (const [path, name] of [[transcriptPath, 'transcript.txt'], [configPath, 'book.yaml']]) {
+    if (!existsSync(path)) fail('TP014', { dir: show(dir), missing: name }, { file: show(dir) });
+  }
+  const config = loadBookConfig(configPath, show(configPath));
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(transcriptPath);
+  } catch (err) {
+    fail('TP001', { what: show(transcriptPath), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcriptPath) });
+  }
+  const read = readTranscript(bytes, config, { transcript: show(transcriptPath), config: show(configPath) });
+  return { id: basename(dir), dir, config, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+}

@@ -1,0 +1,74 @@
+// Building one book: read → render → write EPUB, PDF, change report and SHA256SUMS into dist/<book>/.
+// Every output is written to a temp name and renamed; SHA256SUMS is written last.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { loadBook, type Book } from './book.ts';
+import type { Context } from './core/context.ts';
+import type { Diagnostic } from './core/diagnostics.ts';
+import { sha256, writeFileAtomic } from './core/files.ts';
+import { rules } from './reader/changes.ts';
+import { renderBody } from './render/html.ts';
+import { resolveTemplateSet } from './render/templates.ts';
+import { buildView } from './render/variables.ts';
+import { writePdf } from './writers/pdf.ts';
+import { writeEpub } from './writers/epub.ts';
+import { buildReport, editorialNoteHtml, reportHtml } from './writers/report.ts';
+
+export type Format = 'epub' | 'pdf';
+
+export interface BuildOptions {
+  /** Output root; the book goes to `<out>/<book id>/`. */
+  out: string;
+  formats: Set<Format>;
+  ctx: Context;
+  /** A shared browser (for corpus builds); one is started when needed and absent. */
+  browser?: () => Promise<Browser>;
+}
+
+export interface BookResult {
+  id: string;
+  outDir: string;
+  files: string[];
+  diagnostics: Diagnostic[];
+  millis: Record<string, number>;
+}
+
+export async function buildBook(bookDir: string, options: BuildOptions): Promise<BookResult> {
+  const millis: Record<string, number> = {};
+  const time = async <T>(label: string, f: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try { return await f(); } finally { millis[label] = Math.round(performance.now() - t0); }
+  };
+  const book: Book = await time('read', () => loadBook(bookDir));
+  const outDir = resolve(options.out, book.id);
+  mkdirSync(outDir, { recursive: true });
+  const diagnostics: Diagnostic[] = [...book.read.diagnostics];
+  const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
+  const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+  const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes);
+  const noteHtml = editorialNoteHtml(view, report);
+  const outputs = new Map<string, Uint8Array | string>();
+  outputs.set('changes.json', JSON.stringify(report, null, 2) + '\n');
+  outputs.set('changes.html', reportHtml(report, book.config.title));
+
+  if (options.formats.has('pdf')) {
+    const workDir = mkdtempSync(join(outDir, '.work-'));
+    try {
+      const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
+      const body = renderBody(book.read.tree, { flavour: 'html', labels: view.strings as never });
+      const result = await time('pdf', () => writePdf({ view, body, indexHtml: '', noteHtml, templates, trim: book.config.trim, browser, workDir }));
+      diagnostics.push(...result.diagnostics);
+      outputs.set(`${book.id}.pdf`, result.pdf);
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
+    }
+  }
+  if (options.formats.has('epub')) {
+    outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub({ tree: book.read.tree, view, templates, indexHtml: '', noteHtml })));
+  }
+  for (const [name, data] of outputs) writeFileAtomic(join(outDir, name), data);
+  const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';
+  writeFileAtomic(join(outDir, 'SHA256SUMS'), sums);
+  return { id: book.id, outDir, files: [...outputs.keys(), 'SHA256SUMS'], diagnostics, millis };
+}

@@ -1,0 +1,71 @@
+// Validators on built output: epubcheck (JSON mode, its own message ids kept), pdffonts, SHA256SUMS.
+import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { diagnostic, type Diagnostic } from './core/diagnostics.ts';
+import { sha256 } from './core/files.ts';
+
+export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
+
+export interface EpubcheckMessage { ID: string; severity: string; message: string; locations?: { path: string; line: number; column: number }[] }
+
+export function runEpubcheck(epubPath: string): { messages: EpubcheckMessage[]; diagnostics: Diagnostic[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'epubcheck-'));
+  try {
+    const out = join(dir, 'report.json');
+    const r = spawnSync('java', ['-jar', EPUBCHECK_JAR, epubPath, '--json', out], { encoding: 'utf8' });
+    if (!existsSync(out)) {
+      return { messages: [], diagnostics: [diagnostic('TP040', { id: 'RUN', reason: (r.stderr || r.error?.message || 'epubcheck did not run').slice(0, 300) }, { file: epubPath })] };
+    }
+    const messages = (JSON.parse(readFileSync(out, 'utf8')).messages ?? []) as EpubcheckMessage[];
+    const diagnostics = messages.filter((m) => m.severity !== 'INFO' && m.severity !== 'USAGE').map((m) => {
+      const loc = m.locations?.[0];
+      return diagnostic(m.severity === 'WARNING' ? 'TP041' : 'TP040', { id: m.ID, reason: m.message },
+        { file: loc ? `${epubPath}/${loc.path}` : epubPath, line: loc?.line && loc.line > 0 ? loc.line : undefined, column: loc?.column && loc.column > 0 ? loc.column : undefined });
+    });
+    return { messages, diagnostics };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface PdfFont { name: string; type: string; embedded: boolean; subset: boolean }
+
+export function pdfFonts(pdfPath: string): PdfFont[] {
+  const out = spawnSync('pdffonts', [pdfPath], { encoding: 'utf8' }).stdout;
+  return out.split('\n').slice(2).filter(Boolean).map((line) => {
+    const cols = line.trim().split(/\s+/);
+    // name type [type2] encoding emb sub uni object ID
+    const n = cols.length;
+    return { name: cols[0], type: cols.slice(1, n - 6).join(' '), embedded: cols[n - 5] === 'yes', subset: cols[n - 4] === 'yes' };
+  });
+}
+
+export function verifySums(dir: string): Diagnostic[] {
+  const file = join(dir, 'SHA256SUMS');
+  if (!existsSync(file)) return [diagnostic('TP001', { what: file, reason: 'missing' }, { file })];
+  const problems: Diagnostic[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const [hash, name] = line.split(/\s+\*?/, 2);
+    const path = join(dir, name);
+    if (!existsSync(path) || sha256(readFileSync(path)) !== hash) problems.push(diagnostic('TP001', { what: path, reason: 'does not match SHA256SUMS' }, { file: path }));
+  }
+  return problems;
+}
+
+export function checkDist(dir: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [...verifySums(dir)];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name.endsWith('.epub')) diagnostics.push(...runEpubcheck(path).diagnostics);
+    if (name.endsWith('.pdf')) {
+      for (const f of pdfFonts(path)) {
+        if (f.type.startsWith('Type 3') || !f.embedded) {
+          diagnostics.push(diagnostic('TP032', { reason: `font ${f.name} in ${name} is ${f.embedded ? f.type : 'not embedded'}` }, { file: path }));
+        }
+      }
+    }
+  }
+  return diagnostics;
+}

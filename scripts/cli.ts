@@ -1,0 +1,159 @@
+// The thin CLI (STYLE.md §10): parse arguments, call the core, print diagnostics. One top-level
+// handler turns failures into diagnostics, never a stack trace unless --debug.
+// Exit codes: 0 ok, 1 a book failed, 2 usage error.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'puppeteer-core';
+import { buildBook, type Format, type BookResult } from './build.ts';
+import { checkDist } from './check.ts';
+import { defaultContext } from './core/context.ts';
+import { BuildError, diagnostic, formatDiagnostic, listCodes, type Diagnostic } from './core/diagnostics.ts';
+import { loadBookConfig } from './config/load.ts';
+import { readTranscript } from './reader/index.ts';
+import { buildReport } from './writers/report.ts';
+import { launchBrowser } from './writers/browser.ts';
+import { projectRoot } from './render/templates.ts';
+import { schemaMarkdown } from './config/docs.ts';
+
+const USAGE = `transcript-press — turn speech transcripts into EPUB 3 and print-ready PDF books
+
+Usage:
+  transcript-press build [BOOK_DIR...] [--out DIR] [--format epub,pdf] [--json]
+  transcript-press normalize FILE [--json]
+  transcript-press check DIST_BOOK_DIR [--json]
+  transcript-press schema            print the book.yaml field table (Markdown)
+  transcript-press --list-codes      print the diagnostic codes
+  transcript-press --help | --version
+
+Options:
+  --out DIR        output root (default: dist/)
+  --format LIST    epub, pdf or both (default: epub,pdf)
+  --json           machine-readable output (diagnostics, change report)
+  --debug          show stack traces for internal errors
+
+Exit codes: 0 ok, 1 a book failed, 2 usage error.`;
+
+interface Io { out: (s: string) => void; err: (s: string) => void }
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+class UsageError extends Error {}
+
+export async function run(argv: string[], io: Io = stdio): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        out: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'list-codes': { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    io.err(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const debug = !!values.debug;
+  try {
+    if (values.help) { io.out(USAGE + '\n'); return 0; }
+    if (values.version) { io.out(JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version + '\n'); return 0; }
+    if (values['list-codes']) { io.out(listCodes() + '\n'); return 0; }
+    const [command, ...args] = positionals;
+    switch (command) {
+      case 'build': return await build(args, values, io, debug);
+      case 'normalize': return normalize(args, !!values.json, io);
+      case 'check': return check(args, !!values.json, io);
+      case 'schema': io.out(schemaMarkdown() + '\n'); return 0;
+      case undefined: throw new UsageError('no command given');
+      default: throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) { io.err(`transcript-press: ${err.message}\n\n${USAGE}\n`); return 2; }
+    if (err instanceof BuildError) { report([err.diagnostic], !!values.json, io); return 1; }
+    report([diagnostic('TP090', { reason: (err as Error).message?.split('\n')[0] ?? String(err) })], !!values.json, io);
+    if (debug) io.err(`${(err as Error).stack}\n`);
+    return 1;
+  }
+}
+
+function report(diagnostics: Diagnostic[], json: boolean, io: Io) {
+  if (json) io.err(JSON.stringify(diagnostics) + '\n');
+  else for (const d of diagnostics) io.err(formatDiagnostic(d) + '\n');
+}
+
+function bookDirs(args: string[]): string[] {
+  if (args.length) return args;
+  const source = join(process.cwd(), 'source');
+  if (!existsSync(source)) throw new UsageError('no BOOK_DIR given and no source/ folder here');
+  return readdirSync(source, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(source, d.name, 'book.yaml')))
+    .map((d) => join('source', d.name)).sort();
+}
+
+async function build(args: string[], values: { out?: string; format?: string; json?: boolean }, io: Io, debug: boolean): Promise<number> {
+  const formats = new Set((values.format ?? 'epub,pdf').split(',').map((f) => f.trim()).filter(Boolean));
+  for (const f of formats) if (f !== 'epub' && f !== 'pdf') throw new UsageError(`unknown format "${f}" (use epub, pdf)`);
+  const dirs = bookDirs(args);
+  const ctx = defaultContext({ debug });
+  let browser: Promise<Browser> | null = null;
+  const shared = () => (browser ??= launchBrowser());
+  const results: BookResult[] = [];
+  let failed = 0;
+  try {
+    for (const dir of dirs) {
+      const t0 = performance.now();
+      try {
+        const result = await buildBook(dir, { out: values.out ?? 'dist', formats: formats as Set<Format>, ctx, browser: shared });
+        results.push(result);
+        report(result.diagnostics.filter((d) => d.severity !== 'info'), !!values.json, io);
+        io.err(`built ${result.id} in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${result.outDir}\n`);
+      } catch (err) {
+        failed++;
+        if (err instanceof BuildError) report([err.diagnostic], !!values.json, io);
+        else {
+          report([diagnostic('TP090', { reason: (err as Error).message?.split('\n')[0] ?? String(err) }, { file: dir })], !!values.json, io);
+          if (debug) io.err(`${(err as Error).stack}\n`);
+        }
+        io.err(`failed ${dir}\n`);
+      }
+    }
+  } finally {
+    if (browser) await (await (browser as Promise<Browser>).catch(() => null))?.close();
+  }
+  if (values.json) io.out(JSON.stringify(results.map((r) => ({ id: r.id, outDir: r.outDir, files: r.files, millis: r.millis }))) + '\n');
+  io.err(`${results.length} built, ${failed} failed\n`);
+  return failed ? 1 : 0;
+}
+
+function normalize(args: string[], json: boolean, io: Io): number {
+  if (args.length !== 1) throw new UsageError('normalize takes exactly one FILE');
+  const file = args[0];
+  const configPath = join(dirname(resolve(file)), 'book.yaml');
+  const config = existsSync(configPath) ? loadBookConfig(configPath) : undefined;
+  let bytes: Buffer;
+  try { bytes = readFileSync(file); } catch (err) {
+    throw new BuildError(diagnostic('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file }));
+  }
+  const result = readTranscript(bytes, config ?? {}, { transcript: file });
+  if (json) {
+    io.out(JSON.stringify(buildReport(file, file, '', result.changes), null, 2) + '\n');
+  } else {
+    io.out(result.blocks.join('\n\n') + '\n');
+  }
+  return 0;
+}
+
+function check(args: string[], json: boolean, io: Io): number {
+  if (args.length !== 1) throw new UsageError('check takes exactly one DIST_BOOK_DIR');
+  if (!existsSync(args[0])) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'no such directory' }, { file: args[0] }));
+  const diagnostics = checkDist(args[0]);
+  report(diagnostics, json, io);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  io.err(`${args[0]}: ${errors} errors, ${diagnostics.length - errors} warnings\n`);
+  return errors ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await run(process.argv.slice(2));
+}

@@ -1,0 +1,69 @@
+// Load → validate → resolve book.yaml. Errors point at the YAML line and column with a caret.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { bookSchema, type BookConfig } from './schema.ts';
+import { fail, type Where } from '../core/diagnostics.ts';
+
+export function loadBookConfig(path: string, displayPath = path): BookConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    fail('TP001', { what: displayPath, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: displayPath });
+  }
+  return parseBookConfig(text, displayPath);
+}
+
+export function parseBookConfig(text: string, displayPath = 'book.yaml'): BookConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lines = text.split(/\r?\n/);
+  const at = (offset: number): Where => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: displayPath, line, column: col, excerpt: lines[line - 1] };
+  };
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    fail('TP010', { reason: e.message.split('\n')[0] }, at(e.pos[0]));
+  }
+  const result = bookSchema.safeParse(doc.toJS() ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue.path.map(String);
+  const node = nodeAt(doc.contents as YamlNode | null, issue.path as (string | number)[]);
+  const field = path.join('.') || '(top level)';
+  const { reason, fix } = explain(issue, field);
+  fail('TP011', { field, reason, fix }, at(node?.range?.[0] ?? 0));
+}
+
+/** The YAML node at a schema path, or the deepest existing ancestor (for a missing field). */
+function nodeAt(node: YamlNode | null, path: (string | number)[]): YamlNode | null {
+  let current: YamlNode | null = node;
+  for (const key of path) {
+    if (isMap(current)) {
+      const pair = current.items.find((p) => (p.key as { value?: unknown })?.value === key);
+      if (!pair) return current;
+      current = (pair.value as YamlNode) ?? (pair.key as YamlNode);
+    } else if (isSeq(current)) {
+      const item = current.items[Number(key)] as YamlNode | undefined;
+      if (!item) return current;
+      current = item;
+    } else return current;
+  }
+  return current;
+}
+
+function explain(issue: { code: string; message: string; keys?: string[]; values?: unknown[]; expected?: string }, field: string): { reason: string; fix: string } {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { reason: `has an unknown key "${issue.keys?.join('", "')}"`, fix: 'remove it or check its spelling against the book.yaml table in README.md' };
+    case 'invalid_value':
+      return { reason: issue.message.toLowerCase(), fix: `write one of: ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'invalid_type':
+      return issue.message.includes('undefined')
+        ? { reason: 'is missing', fix: `add ${field.split('.').pop()}: … (see the book.yaml table in README.md)` }
+        : { reason: `should be ${issue.expected ?? 'another type'}`, fix: `write ${field.split('.').pop()} as ${issue.expected === 'array' ? 'a list: [a, b]' : `a ${issue.expected}`}` };
+    default:
+      return { reason: issue.message, fix: 'see the book.yaml table in README.md' };
+  }
+}

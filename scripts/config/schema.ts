@@ -1,0 +1,64 @@
+// book.yaml as a schema with descriptions (STYLE.md §9). The README's field table is generated from
+// this file (`transcript-press schema --markdown`), so the documentation cannot drift.
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+export const topicSchema: z.ZodType<Topic> = z.lazy(() => z.object({
+  term: z.string().min(1).describe('The index heading as printed, e.g. 中美关系.'),
+  sort: z.string().optional().describe('Sort key in pinyin, for polyphones: 长城 → "changcheng".'),
+  aliases: z.array(z.string().min(1)).default([]).describe('Other wordings that count as this topic; /…/ is a regular expression.'),
+  sub: z.array(topicSchema).default([]).describe('Sub-entries, indented under the term.'),
+  see: z.string().optional().describe('Cross-reference: "see X" (no page numbers of its own).'),
+  seeAlso: z.array(z.string()).default([]).describe('Cross-references: "see also X, Y".'),
+}).strict());
+
+export interface Topic {
+  term: string;
+  sort?: string;
+  aliases: string[];
+  sub: Topic[];
+  see?: string;
+  seeAlso: string[];
+}
+
+export const correctionSchema = z.object({
+  find: z.string().min(1).describe('Exact text of the automatically normalised transcript; must occur exactly once.'),
+  replace: z.string().describe('What to print instead.'),
+  note: z.string().optional().describe('Why: shown in the change report.'),
+}).strict();
+
+export const bookSchema = z.object({
+  id: z.string().min(3).describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier.'),
+  title: z.string().min(1).describe('Book title.'),
+  subtitle: z.string().optional().describe('Subtitle on the cover and title page.'),
+  language: z.string().default('zh-Hans').describe('BCP 47 language tag of the text.'),
+  speaker: z.string().min(1).describe('The principal speaker, as labelled in the transcript (王毅).'),
+  source: z.string().min(1).describe('Who published the transcript (新华社).'),
+  publisher: z.string().optional().describe('Publisher of this edition; defaults to `source`.'),
+  date: isoDate.describe('Date of the event, YYYY-MM-DD.'),
+  description: z.string().default('').describe('One-paragraph description for catalogues.'),
+  subjects: z.array(z.string()).default([]).describe('Subject keywords for catalogues.'),
+  rights: z.string().default('').describe('Rights and source note printed in the colophon.'),
+  edition: z.string().default('1').describe('Edition statement.'),
+  template: z.string().default('default').describe('Template set: a folder in templates/ (or source/<book>/templates/).'),
+  style: z.enum(['edited', 'verbatim']).default('edited').describe('edited: repair speech-like repetition too; verbatim: keep it (artefacts are repaired in both).'),
+  cjkJoiner: z.enum(['—', '–', '-']).default('—').describe('What an ASCII hyphen between CJK names becomes (GB/T 15834: —).'),
+  trim: z.enum(['A5', 'B5', 'A4', '6x9']).default('A5').describe('Print trim size.'),
+  print: z.object({
+    bleed: z.boolean().default(false).describe('Add 3 mm bleed, crop marks, TrimBox and BleedBox.'),
+    rectoSections: z.boolean().default(false).describe('Start every section on a right-hand page.'),
+  }).strict().default({ bleed: false, rectoSections: false }).describe('Print options.'),
+  epub: z.object({
+    embedFont: z.boolean().default(false).describe('Embed a subset of the CJK font in the EPUB.'),
+  }).strict().default({ embedFont: false }).describe('EPUB options.'),
+  sections: z.array(z.object({
+    question: z.number().int().min(1).describe('1-based number of the question in the transcript.'),
+    heading: z.string().min(1).describe('Heading printed for that question and answer.'),
+  }).strict()).default([]).describe('Section headings set by the editor; others get a default.'),
+  topics: z.array(topicSchema).default([]).describe('The curated topic index.'),
+  corrections: z.array(correctionSchema).default([]).describe('Editorial corrections applied after the automatic pass.'),
+}).strict();
+
+export type BookConfig = z.infer<typeof bookSchema>;
+export type Correction = z.infer<typeof correctionSchema>;

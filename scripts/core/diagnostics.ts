@@ -1,0 +1,61 @@
+// A diagnostic is a value (STYLE.md §4): code, severity, file, line:column, message, hint.
+// Stages push them onto the book's message list; only an unrecoverable one stops the build.
+import { codes, type Code, type Severity } from './codes.ts';
+
+export interface Diagnostic {
+  code: Code;
+  severity: Severity;
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+  hint: string;
+  /** The source line, shown with a caret under `column` by the human reporter. */
+  excerpt?: string;
+}
+
+export interface Where {
+  file?: string;
+  line?: number;
+  column?: number;
+  excerpt?: string;
+}
+
+export function diagnostic(code: Code, params: Record<string, string | number> = {}, where: Where = {}): Diagnostic {
+  const entry = codes[code];
+  return { code, severity: entry.severity, ...where, message: entry.message(params), hint: entry.hint(params) };
+}
+
+/** Thrown to stop a book's build; carries the diagnostic that explains why. */
+export class BuildError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+export function fail(code: Code, params: Record<string, string | number> = {}, where: Where = {}): never {
+  throw new BuildError(diagnostic(code, params, where));
+}
+
+/** One line for people: `TP012 book.yaml:14:5 warning topic "中美" …; fix: …`, plus an excerpt with a caret. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const place = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''} ` : '';
+  let out = `${d.code} ${place}${d.severity}: ${d.message}\n    fix: ${d.hint}`;
+  if (d.excerpt !== undefined && d.column) {
+    out += `\n    | ${d.excerpt}\n    | ${' '.repeat(Math.max(0, displayWidth(d.excerpt.slice(0, d.column - 1))))}^`;
+  }
+  return out;
+}
+
+/** Terminal columns: CJK and full-width characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+export function listCodes(): string {
+  return Object.entries(codes)
+    .map(([code, e]) => `${code}  ${e.severity.padEnd(7)}  ${e.title}`)
+    .join('\n');
+}

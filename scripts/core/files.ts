@@ -1,0 +1,22 @@
+// Writing output safely: every file goes to a temp name beside its target, then is renamed, so an
+// interrupted build never leaves a half-written file in dist/.
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { fail } from './diagnostics.ts';
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    fail('TP050', { path, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: path });
+  }
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,41 @@
+// Traversal helpers for the document model: the only place that knows how to walk it.
+import type { Node, Parent, Paragraph, Section, Transcript, Inline, Turn } from './types.ts';
+
+export function isParent(node: Node): node is Parent {
+  return Array.isArray((node as { children?: unknown }).children);
+}
+
+/** Depth-first, pre-order visit of every node; `visit` may return false to skip children. */
+export function walk(node: Node, visit: (node: Node, parent: Parent | null) => void | false, parent: Parent | null = null): void {
+  if (visit(node, parent) === false) return;
+  if (node.type === 'turn') walk(node.speaker, visit, node);
+  if (isParent(node)) for (const child of node.children as Node[]) walk(child, visit, node);
+}
+
+export function paragraphs(tree: Node): Paragraph[] {
+  const out: Paragraph[] = [];
+  walk(tree, (n) => { if (n.type === 'paragraph') out.push(n); });
+  return out;
+}
+
+export function sections(tree: Transcript): Section[] {
+  const out: Section[] = [];
+  walk(tree, (n) => { if (n.type === 'section') out.push(n); });
+  return out;
+}
+
+export function turns(tree: Node): Turn[] {
+  const out: Turn[] = [];
+  walk(tree, (n) => { if (n.type === 'turn') out.push(n); });
+  return out;
+}
+
+/** The plain text of inline content. */
+export function inlineText(children: Inline[]): string {
+  return children.map((c) => (c.type === 'text' ? c.value : inlineText(c.children))).join('');
+}
+
+export function titleText(tree: Transcript): string {
+  const title = tree.children.find((c) => c.type === 'title');
+  return title && title.type === 'title' ? inlineText(title.children) : '';
+}

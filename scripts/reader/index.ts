@@ -1,0 +1,50 @@
+// The reader: raw transcript bytes to the document model, with every change recorded.
+// decode → blocks → normalise → repair paragraphs → repair duplicates → corrections → structure.
+import type { Transcript } from '../model/types.ts';
+import type { BookConfig } from '../config/schema.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { decodeTranscript } from './decode.ts';
+import { splitBlocks } from './blocks.ts';
+import { LineIndex, type TrackedText } from './tracked-text.ts';
+import { ChangeLog, type Change } from './changes.ts';
+import { normalizeParagraph } from './normalize.ts';
+import { repairParagraphs } from './paragraphs.ts';
+import { dedupeParagraph } from './dedupe.ts';
+import { applyCorrections } from './corrections.ts';
+import { buildTree } from './structure.ts';
+
+export type ReaderOptions = Pick<BookConfig, 'speaker' | 'style' | 'cjkJoiner' | 'corrections' | 'sections'>;
+
+export interface ReadResult {
+  tree: Transcript;
+  /** The normalised paragraphs as plain text (title first), what `normalize` prints. */
+  blocks: string[];
+  changes: Change[];
+  diagnostics: Diagnostic[];
+  /** The decoded source text (positions refer to it). */
+  source: string;
+}
+
+export const defaultReaderOptions: ReaderOptions = { speaker: '', style: 'edited', cjkJoiner: '—', corrections: [], sections: [] };
+
+export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
+  files: { transcript?: string; config?: string } = {}): ReadResult {
+  const opts = { ...defaultReaderOptions, ...options };
+  const file = files.transcript ?? 'transcript.txt';
+  const { text, diagnostics } = decodeTranscript(bytes, file);
+  const source = text.replace(/^\uFEFF/, '\u0000').slice(text.startsWith('\uFEFF') ? 1 : 0);
+  const shift = text.length - source.length; // a BOM is dropped; positions count from after it
+  const lines = new LineIndex(source);
+  const log = new ChangeLog(lines);
+  let blocks: TrackedText[] = splitBlocks(source).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner }));
+  blocks = blocks.filter((b) => b.text.length > 0);
+  blocks = repairParagraphs(blocks, log, opts.speaker);
+  blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style }));
+  blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
+  const tree = buildTree(blocks, lines, {
+    speaker: opts.speaker,
+    headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
+  });
+  void shift;
+  return { tree, blocks: blocks.map((b) => b.text), changes: log.sorted(), diagnostics, source };
+}

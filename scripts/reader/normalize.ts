@@ -1,0 +1,116 @@
+// Normalisation rules: each takes one paragraph's TrackedText, records what it changes, and returns
+// the new text. They are plain functions so a unit test can call each alone.
+import type { TrackedText, Edit } from './tracked-text.ts';
+import type { ChangeLog, RuleId } from './changes.ts';
+import { isCjk, isHan } from './chars.ts';
+
+export interface NormalizeOptions {
+  /** What an ASCII hyphen between two CJK names becomes (book.yaml `cjkJoiner`). */
+  cjkJoiner: string;
+}
+
+type Rule = (text: TrackedText, log: ChangeLog, options: NormalizeOptions) => TrackedText;
+
+/** Collects edits from regex matches; `replace` returns the new text or null to leave the match. */
+export function replaceMatches(text: TrackedText, pattern: RegExp, rule: RuleId, log: ChangeLog,
+  replace: (m: RegExpMatchArray) => string | null, opts: { confidence?: number } = {}): TrackedText {
+  const edits: Edit[] = [];
+  for (const m of text.text.matchAll(pattern)) {
+    const insert = replace(m);
+    if (insert === null || insert === m[0]) continue;
+    const start = m.index!;
+    edits.push({ start, end: start + m[0].length, insert });
+    log.record(rule, text, start, start + m[0].length, insert, opts);
+  }
+  return text.apply(edits);
+}
+
+const nfc: Rule = (text, log) =>
+  replaceMatches(text, /[^\p{M}][\p{M}]+|[\u2126\u212A\u212B\uF900-\uFAFF]/gu, 'nfc', log, (m) => m[0].normalize('NFC'));
+
+/** Neighbour of position i, skipping spaces, in direction dir. */
+function neighbour(s: string, i: number, dir: 1 | -1): string | undefined {
+  for (let j = i + dir; j >= 0 && j < s.length; j += dir) if (!/[ \t\u00A0\u3000]/.test(s[j])) return s[j];
+  return undefined;
+}
+
+const whitespace: Rule = (text, log) => {
+  const trimmed = replaceMatches(text, /^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, 'whitespace', log, () => '');
+  return replaceMatches(trimmed, /[ \t\u00A0\u3000]+/g, 'whitespace', log, (m) => {
+    const before = trimmed.text[m.index! - 1];
+    const after = trimmed.text[m.index! + m[0].length];
+    // Between two Chinese characters or beside full-width punctuation a space is a stray.
+    const stray = (isCjk(before) && isCjk(after)) || /[、。，：；？！）》」』”]/.test(before ?? '') || /[（《「『“]/.test(after ?? '');
+    if (stray) return '';
+    return m[0] === ' ' ? null : ' ';
+  });
+};
+
+const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+
+const punctWidth: Rule = (text, log) => {
+  const s = text.text;
+  let out = replaceMatches(text, /[,:;?!]/g, 'punct-width', log, (m) => {
+    const i = m.index!;
+    const left = neighbour(s, i, -1);
+    const right = neighbour(s, i, 1);
+    // Inside numbers (1,000 / 3:00) ASCII stays.
+    if (/[0-9]/.test(s[i - 1] ?? '') && /[0-9]/.test(s[i + 1] ?? '')) return null;
+    if (!(isHan(left) || isCjk(right) && !/[\p{Script=Latin}]/u.test(left ?? 'x') || isHan(right))) return null;
+    return FULL[m[0]];
+  });
+  // Spaces left around the now full-width marks are strays.
+  out = replaceMatches(out, /[ \t]+(?=[，：；？！])|(?<=[，：；？！])[ \t]+/g, 'whitespace', log, () => '');
+  // Parentheses go full-width as a pair when what they enclose or touch is Chinese.
+  return replaceMatches(out, /\(([^()\n]*)\)/g, 'punct-width', log, (m) => {
+    const before = out.text[m.index! - 1];
+    return /\p{Script=Han}/u.test(m[1]) || isHan(before) ? `（${m[1]}）` : null;
+  });
+};
+
+const cjkJoiner: Rule = (text, log, options) =>
+  replaceMatches(text, /(?<=\p{Script=Han})[ ]?[-‐‑－][ ]?(?=\p{Script=Han})/gu, 'cjk-joiner', log, () => options.cjkJoiner);
+
+const ellipsis: Rule = (text, log) =>
+  replaceMatches(text, /(?<=[\p{Script=Han}，。“”])(?:\.{3,6}|。{3,6}|…(?!…)|…{3,})/gu, 'ellipsis', log, () => '……');
+
+const dash: Rule = (text, log) =>
+  replaceMatches(text, /(?<=[\p{Script=Han}，。”])\s*(?:-{2,3}|－{1,2}|―{1,2}|—(?=\s*[“\p{Script=Han}])(?<=[，。”]—))\s*(?=[\p{Script=Han}“])/gu, 'dash', log, () => '——');
+
+const quotes: Rule = (text, log) => {
+  if (!/\p{Script=Han}/u.test(text.text) || !text.text.includes('"')) return text;
+  let open = true;
+  return replaceMatches(text, /"/g, 'quotes', log, () => {
+    const q = open ? '“' : '”';
+    open = !open;
+    return q;
+  });
+};
+
+/** Reports, without changing, paragraphs whose Chinese quotation marks do not pair up. */
+const unbalancedQuotes: Rule = (text, log) => {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.text[i];
+    if (ch === '“') depth++;
+    else if (ch === '”') depth--;
+    if (depth < 0 || depth > 1) {
+      log.record('quotes-unbalanced', text, i, i + 1, ch, { applied: false, confidence: 0.5, note: 'check the quotation marks here' });
+      return text;
+    }
+  }
+  if (depth !== 0) {
+    const at = text.text.lastIndexOf('“');
+    log.record('quotes-unbalanced', text, at, at + 1, '“', { applied: false, confidence: 0.5, note: 'this quotation is not closed in its paragraph' });
+  }
+  return text;
+};
+
+const doubledPunct: Rule = (text, log) =>
+  replaceMatches(text, /([，、；：。])\1+/g, 'punct-doubled', log, (m) => m[1]);
+
+export const normalizeRules: Rule[] = [nfc, whitespace, punctWidth, cjkJoiner, ellipsis, dash, quotes, doubledPunct, unbalancedQuotes];
+
+export function normalizeParagraph(text: TrackedText, log: ChangeLog, options: NormalizeOptions): TrackedText {
+  return normalizeRules.reduce((t, rule) => rule(t, log, options), text);
+}

@@ -1,0 +1,98 @@
+// Text that remembers where each character came from in the raw transcript, so that every change
+// and every node can report `transcript.txt:line:column` however many edits came before
+// (STYLE.md §3). `origin[i]` is the source offset (UTF-16 index) of character i.
+export interface Edit {
+  /** Start and end in the current text. */
+  start: number;
+  end: number;
+  insert: string;
+}
+
+export class TrackedText {
+  constructor(readonly text: string, readonly origin: Int32Array) {
+    if (origin.length !== text.length) throw new Error('origin map length must equal text length');
+  }
+
+  static fromSource(source: string, start: number, end: number): TrackedText {
+    const origin = new Int32Array(end - start);
+    for (let i = 0; i < origin.length; i++) origin[i] = start + i;
+    return new TrackedText(source.slice(start, end), origin);
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** Source offset of position `i` (the end of the text maps just past its last character). */
+  sourceOffset(i: number): number {
+    if (this.length === 0) return 0;
+    if (i >= this.length) return this.origin[this.length - 1] + 1;
+    return this.origin[Math.max(0, i)];
+  }
+
+  slice(start: number, end = this.length): TrackedText {
+    return new TrackedText(this.text.slice(start, end), this.origin.slice(start, end));
+  }
+
+  concat(...parts: (TrackedText | string)[]): TrackedText {
+    let result: TrackedText = this;
+    for (const part of parts) {
+      const other = typeof part === 'string'
+        ? new TrackedText(part, new Int32Array(part.length).fill(result.sourceOffset(result.length)))
+        : part;
+      const origin = new Int32Array(result.length + other.length);
+      origin.set(result.origin, 0);
+      origin.set(other.origin, result.length);
+      result = new TrackedText(result.text + other.text, origin);
+    }
+    return result;
+  }
+
+  /** Applies non-overlapping edits (any order). Inserted characters take the origin of what they replace. */
+  apply(edits: Edit[]): TrackedText {
+    if (edits.length === 0) return this;
+    const sorted = [...edits].sort((a, b) => a.start - b.start);
+    let text = '';
+    const origin: number[] = [];
+    let pos = 0;
+    for (const e of sorted) {
+      if (e.start < pos) throw new Error(`overlapping edits at ${e.start}`);
+      text += this.text.slice(pos, e.start);
+      for (let i = pos; i < e.start; i++) origin.push(this.origin[i]);
+      const anchor = this.sourceOffset(e.start);
+      text += e.insert;
+      for (let i = 0; i < e.insert.length; i++) {
+        // Keep a one-to-one origin where the replacement has the same length (a punctuation swap).
+        origin.push(e.end - e.start === e.insert.length ? this.origin[e.start + i] : anchor);
+      }
+      pos = e.end;
+    }
+    text += this.text.slice(pos);
+    for (let i = pos; i < this.length; i++) origin.push(this.origin[i]);
+    return new TrackedText(text, Int32Array.from(origin));
+  }
+}
+
+/** Maps source offsets to 1-based line/column. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly source: string) {
+    for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  point(offset: number): { line: number; column: number; offset: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1, offset };
+  }
+
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? 0;
+    const end = this.starts[line] !== undefined ? this.starts[line] - 1 : this.source.length;
+    return this.source.slice(start, end).replace(/\r$/, '');
+  }
+}

@@ -1,0 +1,66 @@
+// The one HTML renderer both writers share (STYLE.md §1, like pandoc's EPUB writer reusing its HTML
+// writer). It builds a hast tree with hastscript, so transcript text is always text: it can never
+// inject markup. One handler per node type, registered in one map (STYLE.md §7).
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { Element, ElementContent, Root } from 'hast';
+import type { Block, Inline, Paragraph, Section, Transcript, Turn, Speaker, Dateline, Title, Container } from '../model/types.ts';
+
+export interface RenderOptions {
+  /** 'xhtml' for EPUB (self-closing void elements, xml-safe), 'html' for print. */
+  flavour: 'html' | 'xhtml';
+  /** Paragraph/section ids where a print page begins → page label; emits page-break markers (EPUB). */
+  pageBreaks?: Map<string, string>;
+  /** Words used in markup (screen-reader labels). */
+  labels: { question: string; answer: string; remark: string };
+}
+
+type Handler<T> = (node: T, options: RenderOptions) => ElementContent[];
+
+const inline = (children: Inline[]): ElementContent[] => children.map((c) =>
+  c.type === 'text' ? { type: 'text', value: c.value } : h('span', { id: c.id, className: ['topic'] }, inline(c.children)));
+
+function pageBreak(id: string, options: RenderOptions): ElementContent[] {
+  const label = options.pageBreaks?.get(id);
+  if (!label) return [];
+  // EPUB 3 page-break marker: carries the print edition's page number for the page-list.
+  return [h('span', { id: `pg${label}`, role: 'doc-pagebreak', 'aria-label': label, 'epub:type': 'pagebreak', className: ['pagebreak'] })];
+}
+
+export const handlers = {
+  title: ((node: Title) => [h('h1', { className: ['transcript-title'] }, inline(node.children))]) as Handler<Title>,
+  dateline: ((node: Dateline, o) => [...pageBreak(node.id, o), h('p', { id: node.id, className: ['dateline'] }, inline(node.children))]) as Handler<Dateline>,
+  paragraph: ((node: Paragraph, o) => [...pageBreak(node.id, o), h('p', { id: node.id }, inline(node.children))]) as Handler<Paragraph>,
+  speaker: ((node: Speaker) => [h('b', { className: ['speaker', `speaker-${node.role}`] }, [h('span', { className: ['speaker-name'] }, node.label), '：'])]) as Handler<Speaker>,
+  turn: ((node: Turn, o) => {
+    const [first, ...rest] = node.children;
+    const opening = first ? [...pageBreak(first.id, o), h('p', { id: first.id }, [...handlers.speaker(node.speaker, o), ...inline(first.children)])] : [];
+    return [h('div', { className: ['turn', `turn-${node.kind}`] }, [...opening, ...rest.flatMap((p) => handlers.paragraph(p, o))])];
+  }) as Handler<Turn>,
+  section: ((node: Section, o) => [h('section', { id: node.id, className: ['qa'], 'aria-labelledby': `${node.id}-h` }, [
+    ...pageBreak(node.id, o),
+    h('h2', { id: `${node.id}-h` }, node.heading),
+    ...node.children.flatMap((t) => handlers.turn(t, o)),
+  ])]) as Handler<Section>,
+  container: ((node: Container, o) => [h('div', { className: [node.name], ...node.attributes }, node.children.flatMap((c) => renderBlock(c, o)))]) as Handler<Container>,
+};
+
+export function renderBlock(node: Block, options: RenderOptions): ElementContent[] {
+  return (handlers[node.type] as Handler<Block>)(node, options);
+}
+
+/** The body: the dateline, loose paragraphs and the sections (the title goes to the front matter). */
+export function renderBodyTree(tree: Transcript, options: RenderOptions): Root {
+  return { type: 'root', children: tree.children.filter((c) => c.type !== 'title').flatMap((c) => renderBlock(c, options)) };
+}
+
+export function toMarkup(tree: Root | Element | ElementContent[], flavour: RenderOptions['flavour']): string {
+  const root: Root = Array.isArray(tree) ? { type: 'root', children: tree } : tree.type === 'root' ? tree : { type: 'root', children: [tree] };
+  return toHtml(root, flavour === 'xhtml'
+    ? { space: 'html', closeSelfClosing: true, closeEmptyElements: true, allowDangerousCharacters: false, characterReferences: { useNamedReferences: false } }
+    : {});
+}
+
+export function renderBody(tree: Transcript, options: RenderOptions): string {
+  return toMarkup(renderBodyTree(tree, options), options.flavour);
+}

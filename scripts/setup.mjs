@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Idempotent set-up, run before `npm run build`, `npm test` and `npm run bench`.
+//
+// Plain JavaScript with no dependencies on purpose: it runs before `node_modules` exists.
+// When everything is present it only stats a handful of files (well under 2 s). When something
+// is missing it installs it with apt-get / npm ci, or stops with the exact command to run.
+// Nothing here downloads a browser: Chromium comes from Debian, fonts from npm.
+import { existsSync, statSync, accessSync, constants } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, delimiter } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quiet = process.argv.includes('--quiet');
+const say = (msg) => { if (!quiet) process.stderr.write(`setup: ${msg}\n`); };
+
+/** Returns the first existing executable named `cmd` on PATH, or null. */
+function which(cmd) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, cmd);
+    try { accessSync(candidate, constants.X_OK); return candidate; } catch { /* keep looking */ }
+  }
+  return null;
+}
+
+export function chromiumPath() {
+  return process.env.PUPPETEER_EXECUTABLE_PATH || process.env.CHROME_PATH || '/usr/bin/chromium';
+}
+
+// Each system requirement: how to tell it is present, and the Debian package that provides it.
+const systemParts = [
+  { what: 'Chromium (PDF rendering)', present: () => existsSync(chromiumPath()), pkg: 'chromium' },
+  { what: 'poppler-utils (pdftotext, pdffonts, pdftoppm)', present: () => !!which('pdftotext') && !!which('pdffonts') && !!which('pdftoppm'), pkg: 'poppler-utils' },
+  { what: 'Java runtime (for epubcheck)', present: () => !!which('java'), pkg: 'default-jre-headless' },
+  { what: 'epubcheck', present: () => existsSync('/usr/share/java/epubcheck.jar'), pkg: 'epubcheck' },
+];
+
+function installSystemParts() {
+  const missing = systemParts.filter((p) => !p.present());
+  if (missing.length === 0) return;
+  const pkgs = [...new Set(missing.map((p) => p.pkg))];
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${pkgs.join(' ')}`;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !which('apt-get')) {
+    const lines = missing.map((p) => `  - ${p.what}`).join('\n');
+    process.stderr.write(`setup: missing system parts:\n${lines}\n` +
+      `setup: install them as root with:\n  ${isRoot ? '' : 'sudo '}${command}\n` +
+      `setup: or point PUPPETEER_EXECUTABLE_PATH at an existing Chromium.\n`);
+    process.exit(1);
+  }
+  say(`installing ${pkgs.join(', ')} with apt-get (one-time)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...pkgs]]) {
+    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+    if (r.status !== 0) {
+      process.stderr.write(`setup: 'apt-get ${args.join(' ')}' failed (exit ${r.status}). Run it by hand:\n  ${command}\n`);
+      process.exit(1);
+    }
+  }
+  const still = systemParts.filter((p) => !p.present());
+  if (still.length) {
+    process.stderr.write(`setup: still missing after apt-get: ${still.map((p) => p.what).join(', ')}\n`);
+    process.exit(1);
+  }
+}
+
+function installNodeModules() {
+  const lock = join(root, 'package-lock.json');
+  const marker = join(root, 'node_modules', '.package-lock.json'); // written by npm on every install
+  const fresh = existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
+  if (fresh) return;
+  say('installing npm packages (npm ci)');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PUPPETEER_SKIP_CHROMIUM_DOWNLOAD: '1' },
+  });
+  if (r.status !== 0) {
+    process.stderr.write(`setup: 'npm ci' failed (exit ${r.status}). Run it by hand in ${root}: npm ci\n`);
+    process.exit(1);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  installSystemParts();
+  installNodeModules();
+}

@@ -1,0 +1,81 @@
+// The change report for editors (changes.json and changes.html) and the short editorial note
+// printed at the end of both editions.
+import { diffChars } from 'diff';
+import { h } from 'hastscript';
+import type { ElementContent } from 'hast';
+import type { Change } from '../reader/changes.ts';
+import { rules } from '../reader/changes.ts';
+import { toMarkup } from '../render/html.ts';
+import type { BookView } from '../render/variables.ts';
+
+export interface ChangeReport {
+  book: string;
+  source: string;
+  sourceSha256: string;
+  counts: { applied: number; review: number; byRule: Record<string, number> };
+  changes: Change[];
+}
+
+export function buildReport(book: string, source: string, sourceSha256: string, changes: Change[]): ChangeReport {
+  const byRule: Record<string, number> = {};
+  for (const c of changes) if (c.applied) byRule[c.rule] = (byRule[c.rule] ?? 0) + 1;
+  return {
+    book, source, sourceSha256,
+    counts: { applied: changes.filter((c) => c.applied).length, review: changes.filter((c) => !c.applied).length, byRule },
+    changes,
+  };
+}
+
+/** Before and after with the difference highlighted (<del>/<ins>). */
+function diffCells(c: Change): ElementContent[] {
+  const show = (s: string) => (s === '' ? '∅' : s);
+  const before: ElementContent[] = [];
+  const after: ElementContent[] = [];
+  for (const part of diffChars(c.before, c.after)) {
+    if (part.added) after.push(h('ins', show(part.value)));
+    else if (part.removed) before.push(h('del', show(part.value)));
+    else { before.push({ type: 'text', value: part.value }); after.push({ type: 'text', value: part.value }); }
+  }
+  if (!before.length) before.push({ type: 'text', value: '∅' });
+  if (!after.length) after.push(h('ins', '∅'));
+  return [h('td', { className: ['before'] }, before), h('td', { className: ['after'] }, after)];
+}
+
+export function reportHtml(report: ChangeReport, title: string): string {
+  const row = (c: Change) => h('tr', { className: [c.applied ? 'applied' : 'review'] }, [
+    h('td', `${report.source}:${c.line}:${c.column}`), h('td', h('code', c.rule)), ...diffCells(c),
+    h('td', c.context), h('td', String(c.confidence)), h('td', c.applied ? '已改' : '待核'), h('td', c.note ?? ''),
+  ]);
+  const counts = Object.entries(report.counts.byRule).map(([rule, n]) => h('tr', [h('td', h('code', rule)), h('td', rules[rule as keyof typeof rules] ?? ''), h('td', String(n))]));
+  const doc = h('html', { lang: 'zh-Hans' }, [
+    h('head', [h('meta', { charset: 'utf-8' }), h('title', `变更报告 · ${title}`), h('style', REPORT_CSS)]),
+    h('body', [
+      h('h1', `变更报告：${title}`),
+      h('p', `底本 ${report.source}（SHA-256 ${report.sourceSha256}）。已改 ${report.counts.applied} 处，待核 ${report.counts.review} 处。`),
+      h('h2', '按规则统计'),
+      h('table', [h('thead', h('tr', [h('th', '规则'), h('th', '说明'), h('th', '处数')])), h('tbody', counts)]),
+      h('h2', '逐条变更'),
+      h('table', { className: ['changes'] }, [
+        h('thead', h('tr', ['位置', '规则', '原文', '改为', '上下文', '置信度', '状态', '备注'].map((t) => h('th', t)))),
+        h('tbody', report.changes.map(row)),
+      ]),
+    ]),
+  ]);
+  return '<!DOCTYPE html>\n' + toMarkup([doc], 'html');
+}
+
+const REPORT_CSS = `body{font-family:"Noto Sans SC","Noto Sans CJK SC",sans-serif;margin:2rem;line-height:1.6}
+table{border-collapse:collapse;margin-bottom:2rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;vertical-align:top}
+del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}
+tr.review{background:#fff8e0}td:first-child{white-space:nowrap;font-family:monospace}`;
+
+/** The editorial note at the end of the book: what was done to the source, in numbers. */
+export function editorialNoteHtml(view: BookView, report: ChangeReport): string {
+  const automatic = report.counts.applied - (report.counts.byRule.correction ?? 0);
+  const editorial = report.counts.byRule.correction ?? 0;
+  return toMarkup([
+    h('p', `本书据${view.source}播发的文字实录整理，底本原文保存不动，一切校改均在排版时进行，并逐条记入变更报告（changes.html）。`),
+    h('p', `自动校勘共改动 ${automatic} 处（标点规范、断段合并、重复字词删除等），编辑校订 ${editorial} 处；另有 ${report.counts.review} 处疑似问题未予改动，列入报告待核。`),
+    h('p', `底本 SHA-256：${report.sourceSha256}`),
+  ], 'xhtml');
+}

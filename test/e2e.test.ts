@@ -1,0 +1,44 @@
+// End to end on the seed book: the four outputs exist and are what they claim to be.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { SEED, buildInto, pdftotext, pdfinfo, tempDir } from './helpers.ts';
+import { runEpubcheck } from '../scripts/check.ts';
+
+describe('seed book end to end', () => {
+  const out = tempDir();
+  const dir = join(out, 'wangyi-2024-03-07');
+  beforeAll(async () => { await buildInto(SEED, out); });
+
+  it('writes an EPUB whose first zip entry is an uncompressed mimetype', () => {
+    const epub = readFileSync(join(dir, 'wangyi-2024-03-07.epub'));
+    expect(epub.readUInt32LE(0)).toBe(0x04034b50); // local file header
+    expect(epub.readUInt16LE(8)).toBe(0); // compression: stored
+    const nameLength = epub.readUInt16LE(26);
+    expect(epub.subarray(30, 30 + nameLength).toString()).toBe('mimetype');
+    expect(epub.subarray(30 + nameLength + epub.readUInt16LE(28), 30 + nameLength + epub.readUInt16LE(28) + 20).toString()).toBe('application/epub+zip');
+  });
+
+  it('passes epubcheck with no errors', () => {
+    const { diagnostics } = runEpubcheck(join(dir, 'wangyi-2024-03-07.epub'));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('writes a PDF of more than 10 pages with the title and the quoted phrase', () => {
+    const pdf = join(dir, 'wangyi-2024-03-07.pdf');
+    expect(Number(pdfinfo(pdf).Pages)).toBeGreaterThan(10);
+    const text = pdftotext(pdf).replace(/\s+/g, '');
+    expect(text).toContain('王毅就中国外交政策和对外关系答记者问');
+    expect(text).toContain('下一个“中国”还是中国');
+  });
+
+  it('writes a change report and SHA256SUMS that sha256sum -c accepts', () => {
+    const report = JSON.parse(readFileSync(join(dir, 'changes.json'), 'utf8'));
+    expect(report.changes.length).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'changes.html'), 'utf8')).toContain('变更报告');
+    const r = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/wangyi-2024-03-07\.pdf: OK/);
+  });
+});
