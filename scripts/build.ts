@@ -11,7 +11,7 @@ import { rules } from './reader/changes.ts';
 import { renderBody } from './render/html.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 import { buildView } from './render/variables.ts';
-import { writePdf } from './writers/pdf.ts';
+import { writePdf, type PageLookup } from './writers/pdf.ts';
 import { writeEpub } from './writers/epub.ts';
 import { buildReport, editorialNoteHtml, reportHtml } from './writers/report.ts';
 
@@ -52,20 +52,25 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   outputs.set('changes.json', JSON.stringify(report, null, 2) + '\n');
   outputs.set('changes.html', reportHtml(report, book.config.title));
 
+  // The PDF goes first: the EPUB's page-list and index locators need its id → page map.
+  let pageMap = new Map<string, number>();
+  const printIndex = (_pages: PageLookup) => '';
+  const epubIndex = (_pages: PageLookup) => '';
   if (options.formats.has('pdf')) {
     const workDir = mkdtempSync(join(outDir, '.work-'));
     try {
       const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
       const body = renderBody(book.read.tree, { flavour: 'html', labels: view.strings as never });
-      const result = await time('pdf', () => writePdf({ view, body, indexHtml: '', noteHtml, templates, trim: book.config.trim, browser, workDir }));
+      const result = await time('pdf', () => writePdf({ view, body, indexHtml: printIndex, noteHtml, templates, trim: book.config.trim, browser, workDir }));
       diagnostics.push(...result.diagnostics);
       outputs.set(`${book.id}.pdf`, result.pdf);
+      pageMap = result.pageMap;
     } finally {
       rmSync(workDir, { recursive: true, force: true });
     }
   }
   if (options.formats.has('epub')) {
-    outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub({ tree: book.read.tree, view, templates, indexHtml: '', noteHtml })));
+    outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub({ tree: book.read.tree, view, templates, pageMap, indexHtml: epubIndex, noteHtml })));
   }
   for (const [name, data] of outputs) writeFileAtomic(join(outDir, name), data);
   const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';

@@ -4,14 +4,16 @@ import type { Transcript } from '../model/types.ts';
 import type { BookView } from '../render/variables.ts';
 import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
 import { readTemplate, type TemplateSet } from '../render/templates.ts';
+import type { PageLookup } from './pdf.ts';
 
 export interface EpubInput {
   tree: Transcript;
   view: BookView;
   templates: TemplateSet;
-  /** Print page labels by element id, from the PDF stage (for the page-list). */
-  pageMap?: Map<string, string>;
-  indexHtml: string;
+  /** Element id → print page number, from the PDF stage (for the page-list and index locators). */
+  pageMap: Map<string, number>;
+  /** The index for the EPUB, given the print page numbers. */
+  indexHtml: (pages: PageLookup) => string;
   noteHtml: string;
 }
 
@@ -26,7 +28,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     chapters.push({ title: s.heading, content: toMarkup(s.children.flatMap((t) => renderBlock(t, options)), 'xhtml') });
   }
   chapters.push({ title: view.strings.editorialNote, content: input.noteHtml });
-  const generate = (epubGen as unknown as { default?: typeof epubGen }).default ?? epubGen;
+  const generate = ((epubGen as unknown as { default?: unknown }).default ?? epubGen) as (o: object, c: object[]) => Promise<Buffer>;
   const buffer = await generate({
     title: view.title, author: view.speaker, publisher: view.publisher, description: view.description,
     lang: view.lang, date: view.date, tocTitle: view.strings.contents, css: readTemplate(input.templates, 'epub.css'),

@@ -14,7 +14,8 @@ export interface PdfInput {
   view: BookView;
   /** Body markup from the shared renderer. */
   body: string;
-  indexHtml: string;
+  /** The index for print, rendered again on each pass with the page numbers known so far. */
+  indexHtml: (pages: PageLookup) => string;
   noteHtml: string;
   templates: TemplateSet;
   trim: 'A5' | 'B5' | 'A4' | '6x9';
@@ -23,10 +24,23 @@ export interface PdfInput {
   workDir: string;
 }
 
+/** Page number (1-based, as printed in the folio) of an element id, if known. */
+export type PageLookup = (id: string) => number | undefined;
+
 export interface PdfResult {
   pdf: Uint8Array;
   diagnostics: Diagnostic[];
+  /** Element id → page number, for every section, paragraph and index anchor (the EPUB page-list uses it). */
+  pageMap: Map<string, number>;
 }
+
+/** Trim sizes (width × height). */
+export const TRIMS = {
+  A5: { width: '148mm', height: '210mm' },
+  B5: { width: '176mm', height: '250mm' },
+  A4: { width: '210mm', height: '297mm' },
+  '6x9': { width: '6in', height: '9in' },
+} as const;
 
 export function fontStylesheets(): string[] {
   const files = ['@fontsource/noto-serif-sc/400.css', '@fontsource/noto-serif-sc/700.css', '@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css'];
@@ -42,7 +56,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const dir = mkdtempSync(join(input.workDir, 'print-'));
   try {
     const html = renderTemplate(input.templates, 'print.html', {
-      ...input.view, body: input.body, indexHtml: input.indexHtml, noteHtml: input.noteHtml,
+      ...input.view, body: input.body, indexHtml: input.indexHtml(() => undefined), noteHtml: input.noteHtml,
       fontCss: fontStylesheets(), printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href,
     });
     const file = join(dir, 'book.html');
@@ -60,9 +74,10 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
       page.on('pageerror', (err) => diagnostics.push(diagnostic('TP032', { reason: `page error: ${String(err).slice(0, 200)}` })));
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const pdf = await page.pdf({ format: input.trim === '6x9' ? undefined : input.trim, width: input.trim === '6x9' ? '6in' : undefined, height: input.trim === '6x9' ? '9in' : undefined,
+      const size = TRIMS[input.trim];
+      const pdf = await page.pdf({ width: size.width, height: size.height,
         printBackground: true, preferCSSPageSize: false, outline: true, tagged: true, timeout: 180_000 });
-      return { pdf, diagnostics };
+      return { pdf, diagnostics, pageMap: new Map() };
     } finally {
       await page.close();
     }
