@@ -155,5 +155,7 @@ function check(args: string[], json: boolean, io: Io): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // `… | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
   process.exitCode = await run(process.argv.slice(2));
 }

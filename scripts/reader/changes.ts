@@ -45,12 +45,12 @@ export class ChangeLog {
   constructor(private readonly lines: LineIndex) {}
 
   record(rule: RuleId, text: TrackedText, start: number, end: number, after: string,
-    opts: { confidence?: number; applied?: boolean; note?: string } = {}): Change {
+    opts: { confidence?: number; applied?: boolean; note?: string; before?: string } = {}): Change {
     const offset = text.sourceOffset(start);
     const { line, column } = this.lines.point(offset);
     const change: Change = {
       rule, line, column, offset,
-      before: text.text.slice(start, end), after,
+      before: opts.before ?? text.text.slice(start, end), after,
       context: text.text.slice(Math.max(0, start - 12), Math.min(text.length, end + 12)),
       confidence: round(opts.confidence ?? 1),
       applied: opts.applied ?? true,

@@ -1,5 +1,219 @@
-// Placeholder replaced below in this session.
-import type { TrackedText } from './tracked-text.ts';
-import type { ChangeLog } from './changes.ts';
-export interface DedupeOptions { style: 'edited' | 'verbatim' }
-export function dedupeParagraph(text: TrackedText, _log: ChangeLog, _o: DedupeOptions): TrackedText { return text; }
+// Repairing duplicated phrases without touching legitimate repetition.
+//
+// Three scales, largest first, each a plain function over one paragraph:
+//   clauses  "…问题上旗帜鲜明，…问题上旗帜鲜明，…问题上旗帜鲜明。"  and English sentences said again
+//   words    "我们我们" (ABAB of a non-verb) and English "the the"
+//   chars    "始终愿愿与", "冷战残余余犹存", "怎么看看待"
+// A copying artefact is repaired in both styles; speech-like repetition ("Yeah, yeah, yeah.",
+// "it is – it is –", "Go – go ahead") is kept in `verbatim` and repaired in `edited`. For Chinese,
+// the decision compares how likely the text is with and without the repetition under a word model
+// built on jieba's frequency dictionary (lexicon.ts), and whether the repetition leaves an orphaned
+// single character that the dictionary cannot explain. Reduplication (谈谈, 远远, 实实在在, 一批批,
+// 工作|作出) sits inside dictionary words, so it scores close and is left alone.
+import type { Edit, TrackedText } from './tracked-text.ts';
+import type { ChangeLog, RuleId } from './changes.ts';
+import { lexicon } from './lexicon.ts';
+import { getJieba } from './segmenter.ts';
+
+export interface DedupeOptions {
+  style: 'edited' | 'verbatim';
+}
+
+/** Log-probability gain (nats) from removing a doubled character above which we repair it. */
+export const APPLY_GAIN = 5.0;
+/** …above which (but below APPLY_GAIN) we list it for review without changing the text. */
+export const REVIEW_GAIN = 3.5;
+
+export function dedupeParagraph(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
+  let t = repeatedClauses(text, log, options);
+  t = englishWords(t, log, options);
+  t = doubledChineseWords(t, log);
+  t = doubledChineseChars(t, log);
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clauses and sentences
+
+interface Clause { start: number; end: number; body: string; punct: string }
+
+/** Splits into clauses that end with a punctuation mark (the mark belongs to its clause). */
+export function clauses(s: string): Clause[] {
+  const out: Clause[] = [];
+  const re = /[^，,；;。！？!?、.…—–-]+?(?:[，,；;。！？!?、.]|……|——|\s[–—-]\s?|$)\s*/gu;
+  for (const m of s.matchAll(re)) {
+    if (!m[0]) continue;
+    const raw = m[0];
+    const body = raw.replace(/(?:[，,；;。！？!?、.]|……|——|\s[–—-]\s?)?\s*$/u, '');
+    out.push({ start: m.index!, end: m.index! + raw.length, body: body.trim(), punct: raw.slice(body.length) });
+  }
+  return out;
+}
+
+const hanCount = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}']+/gu) ?? []).length;
+
+function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
+  const cs = clauses(text.text);
+  const edits: Edit[] = [];
+  for (let i = 0; i < cs.length; i++) {
+    const key = normaliseClause(cs[i].body);
+    if (!key) continue;
+    let j = i + 1;
+    while (j < cs.length && normaliseClause(cs[j].body) === key) j++;
+    const copies = j - i;
+    if (copies < 2) continue;
+    const han = hanCount(key);
+    const words = wordCount(key);
+    // A long Chinese clause said again word for word is a copying artefact: edited Chinese
+    // transcripts never do that, and speakers rephrase. Three long English copies are an artefact
+    // too; a sentence said twice, or a short phrase repeated, is speech.
+    const artefact = han >= 6 || (han === 0 && words >= 8 && copies >= 3);
+    const speech = !artefact && (han === 0 ? words >= 1 : han >= 2);
+    if (!artefact && !(speech && options.style === 'edited')) {
+      if (han >= 2 && han < 6) {
+        log.record('dup-clause', text, cs[i + 1].start, cs[j - 1].end, '', { applied: false, confidence: 0.5, note: `short clause repeated ${copies} times: speech or error?` });
+      }
+      i = j - 1;
+      continue;
+    }
+    // Keep the first copy's words and the last copy's closing punctuation.
+    const start = cs[i].start + cs[i].body.length + leadingSpace(text.text, cs[i]);
+    const end = cs[j - 1].start + cs[j - 1].body.length + leadingSpace(text.text, cs[j - 1]);
+    const rule: RuleId = artefact ? 'dup-clause' : 'speech-repetition';
+    const confidence = artefact ? Math.min(0.99, 0.9 + 0.02 * copies + 0.002 * han) : 0.8;
+    log.record(rule, text, start, end, '', { confidence, note: `${artefact ? 'clause' : 'speech'} repeated ${copies} times` });
+    edits.push({ start, end, insert: '' });
+    i = j - 1;
+  }
+  return text.apply(edits);
+}
+
+function leadingSpace(s: string, c: Clause): number {
+  let n = 0;
+  while (/\s/.test(s[c.start + n] ?? '')) n++;
+  return n;
+}
+
+function normaliseClause(body: string): string {
+  return body.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// English doubled words
+
+/** Doubled words that English uses on purpose ("that that", "had had", "very very"). */
+const ENGLISH_REDUPLICATION = new Set(['that', 'had', 'is', 'do', 'very', 'really', 'so', 'no', 'yes', 'yeah', 'bye', 'ha', 'well', 'now', 'go', 'more', 'far', 'long', 'much', 'many', 'again', 'too', 'blah', 'knock', 'tick', 'chop', 'hip', 'boo', 'hey', 'oh', 'wow', 'please', 'never', 'over', 'round', 'on']);
+
+function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
+  const edits: Edit[] = [];
+  // The same word twice or more, separated by white space only (an artefact unless English doubles
+  // it on purpose) or by a comma / dash (speech: a stutter or a restart).
+  const re = /\b([A-Za-z]+(?:'[a-z]+)?)((?:(?:\s+|\s*,\s*|\s*[–—-]\s*|\s*\.\.\.\s*)\1\b)+)/gi;
+  for (const m of text.text.matchAll(re)) {
+    const word = m[1];
+    const repeats = m[2];
+    const spoken = /[,–—.-]/.test(repeats);
+    const start = m.index! + word.length;
+    const end = start + repeats.length;
+    if (!spoken) {
+      if (ENGLISH_REDUPLICATION.has(word.toLowerCase())) continue;
+      log.record('dup-word', text, start, end, '', { confidence: 0.95, note: `"${word}" doubled` });
+      edits.push({ start, end, insert: '' });
+    } else if (options.style === 'edited') {
+      // Keep the first copy; "Go – go ahead" → "Go ahead".
+      log.record('speech-repetition', text, start, end, '', { confidence: 0.8, note: `"${word}" repeated in speech` });
+      edits.push({ start, end, insert: '' });
+    }
+  }
+  return text.apply(edits);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chinese doubled words (ABAB) and characters (AA)
+
+/** ABAB: a word of 2–4 characters said twice. Verbs reduplicate so on purpose (研究研究): review only. */
+function doubledChineseWords(text: TrackedText, log: ChangeLog): TrackedText {
+  const edits: Edit[] = [];
+  const lex = lexicon();
+  const s = text.text;
+  for (const m of s.matchAll(/(\p{Script=Han}{2,4})\1+/gu)) {
+    const word = m[1];
+    if (!lex.has(word) || lex.has(m[0])) continue;
+    // The match must sit on word boundaries: 工作作出 or 越来越 are not ABAB.
+    const seg = lex.segment(s.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 4));
+    const offset = Math.min(4, m.index!);
+    const bounds = new Set(seg.words.map(([a]) => a - offset));
+    if (!bounds.has(0) || !bounds.has(word.length)) continue;
+    const start = m.index! + word.length;
+    const end = m.index! + m[0].length;
+    const tags = getJieba().tag(word, false);
+    const verb = tags.length === 1 && /^v/.test(tags[0].tag) && word.length === 2;
+    log.record('dup-word', text, start, end, '', verb
+      ? { applied: false, confidence: 0.5, note: `"${word}" said twice: a verb may reduplicate on purpose (研究研究)` }
+      : { confidence: 0.93, note: `"${word}" doubled` });
+    if (!verb) edits.push({ start, end, insert: '' });
+  }
+  return text.apply(edits);
+}
+
+/** Measure words that reduplicate after 一 (一批批, 一个个, 一次次). */
+const MEASURE_REDUPLICATION = /^一[批个次步层片代件年天条座群支份张]$/u;
+
+export interface CharJudgement {
+  /** Index of the second copy in the text. */
+  at: number;
+  gain: number;
+  artefact: boolean;
+  confidence: number;
+  decision: 'repair' | 'review' | 'keep';
+}
+
+/** Judges the doubled Han character whose second copy is at `at` in `s`. */
+export function judgeDoubledChar(s: string, at: number): CharJudgement {
+  const lex = lexicon();
+  const from = Math.max(0, at - 6);
+  const to = Math.min(s.length, at + 7);
+  const window = s.slice(from, to);
+  const i = at - from; // second copy, within the window
+  const withDup = lex.segment(window);
+  const without = lex.segment(window.slice(0, i) + window.slice(i + 1));
+  const gain = without.score - withDup.score;
+  const wordAt = (seg: typeof withDup, pos: number) => seg.words.find(([a, b]) => a <= pos && pos < b)!;
+  // Signal A: one of the copies is a single-character word (nothing in the dictionary explains it).
+  const single = (pos: number) => { const [a, b] = wordAt(withDup, pos); return b - a === 1; };
+  const orphanCopy = single(i - 1) || single(i);
+  // Signal B: a single character next to the pair only finds its word once the copy is gone
+  // (怎么看看待 → 看待): the repetition broke a word.
+  let brokeWord = false;
+  for (const pos of [i - 2, i + 1]) {
+    if (pos < 0 || pos >= window.length || !single(pos)) continue;
+    const inWithout = pos > i ? pos - 1 : pos;
+    const [a, b] = wordAt(without, inWithout);
+    if (b - a > 1) brokeWord = true;
+  }
+  const before = window[i - 2] ?? '';
+  const after = window[i + 1] ?? '';
+  const reduplication = MEASURE_REDUPLICATION.test(before + window[i])
+    || (after !== '' && after === window[i + 2] && lex.has(window[i] + after)); // AABB: 干干净净
+  const artefact = (orphanCopy || brokeWord) && !reduplication;
+  const confidence = artefact ? 1 / (1 + Math.exp(-(gain - REVIEW_GAIN) * 1.2)) : 0;
+  const decision = !artefact || gain < REVIEW_GAIN ? 'keep' : gain >= APPLY_GAIN ? 'repair' : 'review';
+  return { at, gain, artefact, confidence, decision };
+}
+
+function doubledChineseChars(text: TrackedText, log: ChangeLog): TrackedText {
+  const edits: Edit[] = [];
+  const s = text.text;
+  for (const m of s.matchAll(/(\p{Script=Han})\1/gu)) {
+    const at = m.index! + 1;
+    // A run of three (哈哈哈) is laughter or emphasis, not a copying slip.
+    if (s[at + 1] === m[1] || s[at - 2] === m[1]) continue;
+    const j = judgeDoubledChar(s, at);
+    if (j.decision === 'keep') continue;
+    const applied = j.decision === 'repair';
+    log.record('dup-char', text, at, at + 1, '', { applied, confidence: j.confidence, note: `"${m[0]}": ${applied ? 'the doubled character makes no word' : 'doubled character, uncertain'} (gain ${j.gain.toFixed(1)})` });
+    if (applied) edits.push({ start: at, end: at + 1, insert: '' });
+  }
+  return text.apply(edits);
+}

@@ -21,8 +21,9 @@ export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, principa
         if (block.text.trim() === '') continue;
       }
       if (!CLOSING.includes(previous.text[previous.length - 1]) && runsOn(previous.text, block.text)) {
-        log.record('para-join', previous, previous.length - 1, previous.length, previous.text[previous.length - 1], {
-          confidence: 0.95, note: 'the paragraph ended without closing punctuation; joined to the next' });
+        // Recorded at the break: before is the paragraph break (¶), after is nothing.
+        log.record('para-join', previous, previous.length, previous.length, '', {
+          before: '¶', confidence: 0.95, note: 'the paragraph ended without closing punctuation; joined to the next' });
         out[out.length - 1] = previous.concat(block);
         continue;
       }
