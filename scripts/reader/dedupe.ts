@@ -107,22 +107,23 @@ const ENGLISH_REDUPLICATION = new Set(['that', 'had', 'is', 'do', 'very', 'reall
 
 function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const edits: Edit[] = [];
-  // The same word twice or more, separated by white space only (an artefact unless English doubles
-  // it on purpose) or by a comma / dash (speech: a stutter or a restart).
-  const re = /\b([A-Za-z]+(?:'[a-z]+)?)((?:(?:\s+|\s*,\s*|\s*[–—-]\s*|\s*\.\.\.\s*)\1\b)+)/gi;
+  // The same word or phrase (up to four words) twice or more, separated by white space only (an
+  // artefact, unless English doubles that word on purpose) or by a comma / dash / ellipsis (speech:
+  // a stutter or a restart, "it is – it is –", "Go – go ahead").
+  const re = /\b([A-Za-z]+(?:'[a-z]+)?(?:\s+[A-Za-z]+(?:'[a-z]+)?){0,3})((?:(?:\s+|\s*,\s*|\s*[–—-]\s*|\s*\.\.\.\s*)\1\b)+)/gi;
   for (const m of text.text.matchAll(re)) {
-    const word = m[1];
+    const phrase = m[1];
     const repeats = m[2];
     const spoken = /[,–—.-]/.test(repeats);
-    const start = m.index! + word.length;
+    const start = m.index! + phrase.length;
     const end = start + repeats.length;
     if (!spoken) {
-      if (ENGLISH_REDUPLICATION.has(word.toLowerCase())) continue;
-      log.record('dup-word', text, start, end, '', { confidence: 0.95, note: `"${word}" doubled` });
+      if (!phrase.includes(' ') && ENGLISH_REDUPLICATION.has(phrase.toLowerCase())) continue;
+      log.record('dup-word', text, start, end, '', { confidence: 0.95, note: `"${phrase}" doubled` });
       edits.push({ start, end, insert: '' });
     } else if (options.style === 'edited') {
-      // Keep the first copy; "Go – go ahead" → "Go ahead".
-      log.record('speech-repetition', text, start, end, '', { confidence: 0.8, note: `"${word}" repeated in speech` });
+      // Keep the first copy: "Go – go ahead" → "Go ahead".
+      log.record('speech-repetition', text, start, end, '', { confidence: 0.8, note: `"${phrase}" repeated in speech` });
       edits.push({ start, end, insert: '' });
     }
   }

@@ -42,6 +42,9 @@ export function repeatedTail(previous: string, next: string): number {
   if (!m) return 0;
   const piece = m[0];
   if (!previous.endsWith(piece) || piece.length >= previous.length) return 0;
+  // The copy must start mid-sentence in the previous paragraph (利|益。): a whole sentence said
+  // again is speech, not a fragment.
+  if (/[。！？!?：:；;]/.test(previous[previous.length - piece.length - 1])) return 0;
   // Only when something follows, or the whole block is the fragment; never a full sentence said again.
   return piece.length <= 6 || next.length === piece.length ? piece.length : 0;
 }
