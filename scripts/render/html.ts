@@ -27,17 +27,30 @@ function pageBreak(id: string, options: RenderOptions): ElementContent[] {
   return [h('span', { id: `pg${label}`, role: 'doc-pagebreak', 'aria-label': label, 'epub:type': 'pagebreak', className: ['pagebreak'] })];
 }
 
+/** EPUB structural semantics (and the matching DPUB-ARIA role): only in the EPUB flavour, so the
+ * print HTML stays as it was. */
+function epubType(o: RenderOptions, type: string, role?: string): Record<string, string> {
+  if (o.flavour !== 'xhtml') return {};
+  return role ? { 'epub:type': type, role } : { 'epub:type': type };
+}
+
 export const handlers = {
   title: ((node: Title) => [h('h1', { className: ['transcript-title'] }, inline(node.children))]) as Handler<Title>,
   dateline: ((node: Dateline, o) => [...pageBreak(node.id, o), h('p', { id: node.id, className: ['dateline'] }, inline(node.children))]) as Handler<Dateline>,
   paragraph: ((node: Paragraph, o) => [...pageBreak(node.id, o), h('p', { id: node.id }, inline(node.children))]) as Handler<Paragraph>,
-  speaker: ((node: Speaker) => [h('b', { className: ['speaker', `speaker-${node.role}`] }, [h('span', { className: ['speaker-name'] }, node.label), '：'])]) as Handler<Speaker>,
+  // The speaker label is a name, not emphasis: `b` keeps print's look, the class and (EPUB) the
+  // Z39.98 `persona` semantic say who speaks, and `speaker-name` holds just the name.
+  speaker: ((node: Speaker, o) => [h('b', { className: ['speaker', `speaker-${node.role}`], ...epubType(o, 'z3998:persona') },
+    [h('span', { className: ['speaker-name'] }, node.label), '：'])]) as Handler<Speaker>,
+  // A turn is a labelled group ("提问" / "回答"), so a screen reader announces question vs answer
+  // even when the reading system drops the stylesheet.
   turn: ((node: Turn, o) => {
     const [first, ...rest] = node.children;
     const opening = first ? [...pageBreak(first.id, o), h('p', { id: first.id }, [...handlers.speaker(node.speaker, o), ...inline(first.children)])] : [];
-    return [h('div', { className: ['turn', `turn-${node.kind}`] }, [...opening, ...rest.flatMap((p) => handlers.paragraph(p, o))])];
+    return [h('div', { className: ['turn', `turn-${node.kind}`], role: 'group', 'aria-label': o.labels[node.kind] },
+      [...opening, ...rest.flatMap((p) => handlers.paragraph(p, o))])];
   }) as Handler<Turn>,
-  section: ((node: Section, o) => [h('section', { id: node.id, className: ['qa'], 'aria-labelledby': `${node.id}-h` }, [
+  section: ((node: Section, o) => [h('section', { id: node.id, className: ['qa'], 'aria-labelledby': `${node.id}-h`, ...epubType(o, 'chapter', 'doc-chapter') }, [
     ...pageBreak(node.id, o),
     h('h2', { id: `${node.id}-h` }, node.heading),
     ...node.children.flatMap((t) => handlers.turn(t, o)),

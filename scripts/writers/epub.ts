@@ -1,9 +1,21 @@
-// EPUB writer (thin first version): epub-gen-memory with one chapter per section.
-import epubGen from 'epub-gen-memory';
-import type { Transcript } from '../model/types.ts';
-import type { BookView } from '../render/variables.ts';
+// EPUB 3 writer: one XHTML document per question-and-answer section from the shared HTML renderer,
+// package document, nav (toc, landmarks, page-list) and NCX from templates/default/epub/, packed by
+// scripts/epub/ocf.ts into a byte-reproducible zip.
+//
+// epub-gen-memory was the first writer; it is no longer used. To meet the issue every one of its
+// four templates had to be replaced, and what it still did on top was harmful: it re-serialises
+// chapters with Chinese as numeric references and without data-* attributes, writes xml:lang="en"
+// into the nav, takes a random UUID and the current time, and zips with jszip's "now" timestamps. A
+// 50-line packager on yazl (scripts/epub/ocf.ts) gives us each byte, so nothing needs post-patching.
+import Mustache from 'mustache';
+import type { Block, Section, Transcript } from '../model/types.ts';
+import { walk } from '../model/walk.ts';
+import type { BookView, Strings } from '../render/variables.ts';
 import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
-import { readTemplate, type TemplateSet } from '../render/templates.ts';
+import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
+import { pageBreaksFor } from '../epub/pages.ts';
+import { coverSvg } from '../epub/cover.ts';
+import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import type { PageLookup } from './pdf.ts';
 
 export interface EpubInput {
@@ -15,24 +27,164 @@ export interface EpubInput {
   /** The index for the EPUB, given the print page numbers. */
   indexHtml: (pages: PageLookup) => string;
   noteHtml: string;
+  /** dcterms:modified and the zip timestamps; the book's date when absent, so builds reproduce. */
+  modified?: Date;
+}
+
+/** One XHTML content document in the spine. */
+interface Doc {
+  id: string;
+  href: string;
+  title: string;
+  /** epub:type of the body; EPUB Indexes 1.0 (as epubcheck reads it) wants exactly `index` on the body of an index-only document. */
+  bodyType: 'frontmatter' | 'bodymatter' | 'backmatter' | 'index';
+  content: string;
+  properties?: string;
+}
+
+interface TocItem { id: string; href: string; label: string; children: TocItem[]; playOrder?: number }
+
+const OEBPS = 'EPUB';
+
+/** `2024-03-07T00:00:00Z`: the form dcterms:modified requires (no milliseconds). */
+export function modifiedStamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function bookDate(view: BookView): Date {
+  return new Date(`${view.date}T00:00:00Z`);
+}
+
+/** Where each element id lives, so links written as `#id` (index, note) can point into the right file. */
+function idFiles(docs: { href: string; tree: Block[] }[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const doc of docs) {
+    for (const block of doc.tree) {
+      walk(block, (n) => {
+        const id = (n as { id?: string }).id;
+        if (id && !files.has(id)) files.set(id, doc.href);
+      });
+    }
+  }
+  return files;
+}
+
+/** Rewrites `href="#id"` to `href="file.xhtml#id"` for ids that live in another document. */
+export function relink(markup: string, files: Map<string, string>, self: string): string {
+  return markup.replace(/href="#([^"]+)"/g, (whole, id: string) => {
+    const file = files.get(id);
+    return file && file !== self ? `href="${file}#${id}"` : whole;
+  });
 }
 
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
-  const { view, tree } = input;
-  const options: RenderOptions = { flavour: 'xhtml', labels: { question: view.strings.question, answer: view.strings.answer, remark: view.strings.remark } };
-  const chapters = [];
-  const lead = tree.children.filter((c) => c.type !== 'section' && c.type !== 'title');
-  chapters.push({ title: view.transcriptTitle, content: toMarkup(lead.flatMap((b) => renderBlock(b, options)), 'xhtml') });
-  for (const s of tree.children) {
-    if (s.type !== 'section') continue;
-    chapters.push({ title: s.heading, content: toMarkup(s.children.flatMap((t) => renderBlock(t, options)), 'xhtml') });
-  }
-  chapters.push({ title: view.strings.editorialNote, content: input.noteHtml });
-  const generate = ((epubGen as unknown as { default?: unknown }).default ?? epubGen) as (o: object, c: object[]) => Promise<Buffer>;
-  const buffer = await generate({
-    title: view.title, author: view.speaker, publisher: view.publisher, description: view.description,
-    lang: view.lang, date: view.date, tocTitle: view.strings.contents, css: readTemplate(input.templates, 'epub.css'),
-    version: 3, verbose: false,
-  }, chapters);
-  return new Uint8Array(buffer);
+  const { view, tree, templates } = input;
+  const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
+  const pageBreaks = pageBreaksFor(tree, input.pageMap);
+  const options: RenderOptions = {
+    flavour: 'xhtml', pageBreaks,
+    labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
+  };
+  const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
+
+  // Body: the title and dateline (and anything before the first question) open the body matter; each
+  // section is a document of its own, so reading systems start each question on a new screen.
+  const lead = tree.children.filter((c) => c.type !== 'section');
+  const sections = tree.children.filter((c): c is Section => c.type === 'section');
+  const bodyDocs = [
+    { id: 'lead', href: 'lead.xhtml', title: view.transcriptTitle || view.title, tree: lead as Block[] },
+    ...sections.map((s) => ({ id: s.id, href: `${s.id}.xhtml`, title: s.heading, tree: [s] as Block[] })),
+  ];
+  const files = idFiles(bodyDocs);
+
+  // The index gets the print page numbers; an empty index (no topics yet) is left out altogether
+  // rather than shipped as an empty page that the metadata would then have to claim.
+  const pages: PageLookup = (id) => input.pageMap.get(id);
+  const rawIndex = input.indexHtml(pages).trim();
+  // The index stage hands over EPUB Indexes 1.0 content: one `ul` index-entry-list or index-groups,
+  // without a heading. The body carries epub:type="index" (an index-only document must, and a nested
+  // second `index` would make two indexes); the heading and the ARIA role come from here.
+  const indexContent = rawIndex
+    ? `<section role="doc-index" aria-labelledby="index-h">\n<h1 id="index-h">${escapeXml(strings.index)}</h1>\n${relink(rawIndex, files, 'index.xhtml')}\n</section>`
+    : '';
+
+  const docs: Doc[] = [
+    { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter',
+      content: fragment('cover.xhtml', { coverHref: 'cover.svg', coverAlt: `${strings.coverAlt}${view.title}${view.subtitle ? `——${view.subtitle}` : ''}` }) },
+    { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: fragment('titlepage.xhtml') },
+    { id: 'nav', href: 'nav.xhtml', title: strings.contents, bodyType: 'frontmatter', properties: 'nav', content: '' },
+    ...bodyDocs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
+      content: toMarkup(d.tree.flatMap((b) => renderBlock(b, options)), 'xhtml') })),
+    ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
+    { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
+      content: `<section epub:type="appendix" role="doc-appendix" class="editorial-note" aria-labelledby="note-h">\n<h1 id="note-h">${escapeXml(strings.editorialNote)}</h1>\n${relink(input.noteHtml, files, 'note.xhtml')}\n</section>` },
+    { id: 'colophon', href: 'colophon.xhtml', title: strings.colophon, bodyType: 'backmatter', content: fragment('colophon.xhtml') },
+  ];
+
+  // Navigation: front matter, the transcript with its questions nested, then the back matter.
+  const item = (d: Doc, children: TocItem[] = []): TocItem => ({ id: d.id, href: d.href, label: d.title, children });
+  const doc = (id: string) => docs.find((d) => d.id === id);
+  const toc: TocItem[] = [
+    item(doc('titlepage')!),
+    item(doc('lead')!, sections.map((s) => item(doc(s.id)!))),
+    ...(doc('index') ? [item(doc('index')!)] : []),
+    item(doc('note')!),
+    item(doc('colophon')!),
+  ];
+  const landmarks = [
+    { type: 'cover', href: 'cover.xhtml', label: strings.cover },
+    { type: 'titlepage', href: 'titlepage.xhtml', label: strings.titlePage },
+    { type: 'toc', href: 'nav.xhtml#toc', label: strings.contents },
+    { type: 'bodymatter', href: 'lead.xhtml', label: strings.bodymatter },
+    ...(doc('index') ? [{ type: 'index', href: 'index.xhtml', label: strings.index }] : []),
+    { type: 'colophon', href: 'colophon.xhtml', label: strings.colophon },
+  ];
+  const pageList = [...pageBreaks].map(([id, label]) => ({ href: `${files.get(id)}#pg${label}`, label }));
+
+  // NCX playOrder follows reading order: documents in spine order, page targets inside their file.
+  const spineIndex = new Map(docs.map((d, i) => [d.href, i]));
+  const order = [
+    ...toc.flatMap((t) => [t, ...t.children]).map((t) => ({ key: [spineIndex.get(t.href)!, -1], target: t })),
+    ...pageList.map((p, i) => ({ key: [spineIndex.get(p.href.split('#')[0])!, i], target: p as { playOrder?: number } })),
+  ].sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1]);
+  order.forEach((o, i) => { o.target.playOrder = i + 1; });
+  docs[docs.findIndex((d) => d.id === 'nav')].content = fragment('nav.xhtml', { toc, landmarks, pageList });
+
+  const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
+    ...(doc('index') ? ['index'] : []), ...(pageList.length ? ['pageNavigation', 'printPageNumbers'] : [])];
+  const modified = input.modified ?? bookDate(view);
+  const manifest = [
+    ...docs.map((d) => ({ id: d.id, href: d.href, mediaType: 'application/xhtml+xml', properties: d.properties })),
+    { id: 'cover-image', href: 'cover.svg', mediaType: 'image/svg+xml', properties: 'cover-image' },
+    { id: 'css', href: 'epub.css', mediaType: 'text/css' },
+    { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
+  ];
+  const opf = fragment('package.opf', {
+    modified: modifiedStamp(modified), manifest,
+    // The page-list's numbers are the print edition's: say so (EPUB 3 `source-of pagination`; Ace
+    // calls its absence serious). epubcheck 4.2 does not know a11y:pageBreakSource yet.
+    printSource: pageList.length ? `${view.title}，${strings.printEdition}` : undefined, spine: docs.map((d) => d.id),
+    a11y: {
+      accessMode: ['textual', 'visual'], accessModeSufficient: ['textual'], features,
+      summary: strings.accessibilitySummary, conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
+    },
+  });
+  const ncx = fragment('toc.ncx', { toc, pageList, pageCount: pageList.length, maxPage: pageList.length ? pageList[pageList.length - 1].label : 0 });
+  const container = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="${OEBPS}/package.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+`;
+  const wrapper = readTemplate(templates, 'epub/document.xhtml');
+  const entries: OcfEntry[] = [
+    { path: 'META-INF/container.xml', data: container },
+    { path: `${OEBPS}/package.opf`, data: opf },
+    { path: `${OEBPS}/toc.ncx`, data: ncx },
+    ...docs.map((d) => ({ path: `${OEBPS}/${d.href}`, data: Mustache.render(wrapper, { lang: view.lang, docTitle: d.title, bodyType: d.bodyType, content: d.content }, {}, { escape: escapeXml }) })),
+    { path: `${OEBPS}/epub.css`, data: readTemplate(templates, 'epub.css') },
+    { path: `${OEBPS}/cover.svg`, data: coverSvg(view, templates) },
+  ];
+  return packOcf(entries, modified);
 }
