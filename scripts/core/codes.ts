@@ -82,6 +82,9 @@ export const codes = {
   TP090: { severity: 'error', title: 'internal error',
     message: (p) => `internal error: ${p.reason}`,
     hint: () => 'rerun with --debug and report the stack trace' },
+  TP015: { severity: 'warning', title: 'index cross-reference names no topic',
+    message: (p) => `topic "${p.term}" refers to "${p.target}" (${p.kind}), which is not a topic`,
+    hint: (p) => `write the term exactly as another topic's term, or add a topic "${p.target}"` },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof codes;
