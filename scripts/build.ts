@@ -61,7 +61,9 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
     try {
       const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
       const body = renderBody(book.read.tree, { flavour: 'html', labels: view.strings as never });
-      const result = await time('pdf', () => writePdf({ view, body, indexHtml: printIndex, noteHtml, templates, trim: book.config.trim, browser, workDir }));
+      // Reproducible by default: SOURCE_DATE_EPOCH when set (through the context), else the book's date.
+      const date = process.env.SOURCE_DATE_EPOCH ? options.ctx.now() : new Date(`${book.config.date}T00:00:00Z`);
+      const result = await time('pdf', () => writePdf({ view, body, indexHtml: printIndex, noteHtml, templates, trim: book.config.trim, browser, workDir, print: book.config.print, date }));
       diagnostics.push(...result.diagnostics);
       outputs.set(`${book.id}.pdf`, result.pdf);
       pageMap = result.pageMap;

@@ -1,14 +1,21 @@
-// PDF writer: the print HTML rendered by Chromium's own paged media (puppeteer page.pdf).
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// PDF writer: the print HTML rendered by Chromium's own paged media (puppeteer page.pdf), made into a
+// book by what Chromium lacks: page references are found by rendering, reading the named
+// destinations (id → page), filling the numbers in and rendering again until nothing moves; blank
+// pages for right-hand starts are placed from the same page map; pdf-lib finishes the file (boxes,
+// bleed, metadata, fixed dates and ID).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { PDFDocument } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
-import { renderTemplate, templatePath, projectRoot, type TemplateSet } from '../render/templates.ts';
+import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
-
-const require = createRequire(import.meta.url);
+import { printFontCss } from '../pdf/fonts.ts';
+import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
+import { destinationsOf } from '../pdf/dests.ts';
+import { rectoBlanks } from '../pdf/recto.ts';
+import { finishPdf } from '../pdf/finish.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -22,6 +29,10 @@ export interface PdfInput {
   browser: Browser;
   /** Scratch directory for the print HTML (deleted afterwards). */
   workDir: string;
+  /** book.yaml `print`: 3 mm bleed with crop marks; every section on a right-hand page. */
+  print?: { bleed: boolean; rectoSections: boolean };
+  /** CreationDate/ModDate (SOURCE_DATE_EPOCH, else the book's date), so two builds are identical. */
+  date?: Date;
 }
 
 /** Page number (1-based, as printed in the folio) of an element id, if known. */
@@ -32,9 +43,13 @@ export interface PdfResult {
   diagnostics: Diagnostic[];
   /** Element id → page number, for every section, paragraph and index anchor (the EPUB page-list uses it). */
   pageMap: Map<string, number>;
+  /** How many times Chromium laid the book out (1 cheap pass + 1 or 2 full ones). */
+  passes: number;
+  /** The final HTML (body markup as rendered on the last pass), for the benchmark's floor. */
+  html: string;
 }
 
-/** Trim sizes (width × height). */
+/** Trim sizes (width × height), kept for callers that show them; geometry lives in pdf/layout.ts. */
 export const TRIMS = {
   A5: { width: '148mm', height: '210mm' },
   B5: { width: '176mm', height: '250mm' },
@@ -42,42 +57,84 @@ export const TRIMS = {
   '6x9': { width: '6in', height: '9in' },
 } as const;
 
-export function fontStylesheets(): string[] {
-  const files = ['@fontsource/noto-serif-sc/400.css', '@fontsource/noto-serif-sc/700.css', '@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css'];
-  return files.map((f) => {
-    let path: string;
-    try { path = require.resolve(f); } catch { fail('TP031', { path: f }); }
-    return pathToFileURL(path).href;
-  });
-}
+/** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
+export const MAX_PASSES = 3;
+
+const PDF_TIMEOUT = 180_000;
 
 export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const diagnostics: Diagnostic[] = [];
   const dir = mkdtempSync(join(input.workDir, 'print-'));
+  const { view } = input;
+  const trim = TRIM_GEOMETRY[input.trim];
+  const print = input.print ?? { bleed: false, rectoSections: false };
   try {
-    const html = renderTemplate(input.templates, 'print.html', {
-      ...input.view, body: input.body, indexHtml: input.indexHtml(() => undefined), noteHtml: input.noteHtml,
-      fontCss: fontStylesheets(), printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href,
+    const fontFile = join(dir, 'fonts.css');
+    writeFileSync(fontFile, printFontCss());
+    const hasIndex = input.indexHtml(() => undefined).trim() !== '';
+    const css = pageCss({
+      trim, bookTitle: view.title, sections: view.toc,
+      parts: [...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
     });
-    const file = join(dir, 'book.html');
-    writeFileSync(file, html);
+    // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
+    // the dateline, topic anchors) and whatever the index links to.
+    const targets = [...new Set([
+      'body', 'note', ...[...input.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!),
+      ...[...input.indexHtml(() => undefined).matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
+    ])];
+    // Openings get no running head or folio; the body and (optionally) every section start recto.
+    const openings = ['body', ...view.toc.map((t) => t.id), ...(hasIndex ? ['back-index'] : []), 'note'];
+    const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
+    const printCssPath = templatePath(input.templates, 'print.css');
+
+    const html = (pages: PageLookup, blanks: Set<string>) => insertBlanks(renderTemplate(input.templates, 'print.html', {
+      ...view,
+      toc: view.toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
+      body: input.body, indexHtml: input.indexHtml(pages), noteHtml: input.noteHtml,
+      fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
+    }), blanks);
+
     const page = await input.browser.newPage();
     try {
-      await page.setRequestInterception(true);
-      page.on('request', (req) => {
-        const url = req.url();
-        // Offline by design: only files of the build and the project (fonts, templates) load.
-        if (url.startsWith('file://') && (url.startsWith(pathToFileURL(projectRoot).href) || url.startsWith(pathToFileURL(dir).href))) req.continue();
-        else if (url.startsWith('data:')) req.continue();
-        else { diagnostics.push(diagnostic('TP033', { url: url.slice(0, 120) })); req.abort('blockedbyclient'); }
-      });
-      page.on('pageerror', (err) => diagnostics.push(diagnostic('TP032', { reason: `page error: ${String(err).slice(0, 200)}` })));
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      const size = TRIMS[input.trim];
-      const pdf = await page.pdf({ width: size.width, height: size.height,
-        printBackground: true, preferCSSPageSize: false, outline: true, tagged: true, timeout: 180_000 });
-      return { pdf, diagnostics, pageMap: new Map() };
+      guard(page, dir, diagnostics);
+      let pages = new Map<string, number>();
+      let blanks = new Set<string>();
+      let current = '';
+      for (let pass = 1; pass <= MAX_PASSES; pass++) {
+        // The first pass only measures: no structure tree and no outline, which Chromium builds slowly.
+        const final = pass > 1;
+        current = html((id) => pages.get(id), blanks);
+        if (pass === 1) {
+          const file = join(dir, 'book.html');
+          writeFileSync(file, current);
+          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
+        } else {
+          // Same page, new body: fonts and styles stay loaded, so a later pass costs only layout + print.
+          await page.evaluate((inner) => { document.body.innerHTML = inner; }, bodyOf(current));
+        }
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: final, tagged: final, timeout: PDF_TIMEOUT });
+        const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+        const found = destinationsOf(doc);
+        const nextBlanks = rectoBlanks(rectoAnchors, (id) => found.get(id), blanks);
+        if (final && sameMap(found, pages) && sameSet(nextBlanks, blanks)) {
+          const missing = targets.filter((id) => !found.has(id));
+          if (missing.length) diagnostics.push(diagnostic('TP032', { reason: `no page found for ${missing.length} ids (${missing.slice(0, 5).join(', ')})` }));
+          const bare = new Set(openings.map((id) => found.get(id)).filter((n): n is number => n !== undefined));
+          const finished = await finishPdf(doc, {
+            trim, bleed: print.bleed, bare,
+            meta: {
+              title: view.title, author: view.speaker, subject: view.subtitle ?? view.description,
+              keywords: view.subjects, lang: view.lang, date: input.date ?? new Date(`${view.date}T00:00:00Z`),
+            },
+            idSeed: JSON.stringify([bodyOf(current), css, readTemplate(input.templates, 'print.css'), input.trim, print]),
+          });
+          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current };
+        }
+        pages = found;
+        blanks = nextBlanks;
+      }
+      fail('TP034', { passes: MAX_PASSES });
     } finally {
       await page.close();
     }
@@ -86,4 +143,39 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   }
 }
 
-export { existsSync };
+/** Offline by design: only files of the build and the project (fonts, templates) load; the rest is reported. */
+function guard(page: Page, dir: string, diagnostics: Diagnostic[]) {
+  const allowed = [pathToFileURL(projectRoot).href + '/', pathToFileURL(dir).href + '/'];
+  void page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const url = req.url();
+    if ((url.startsWith('file://') && allowed.some((a) => url.startsWith(a))) || url.startsWith('data:')) void req.continue();
+    else { diagnostics.push(diagnostic('TP033', { url: url.slice(0, 120) })); void req.abort('blockedbyclient'); }
+  });
+  page.on('pageerror', (err) => diagnostics.push(diagnostic('TP032', { reason: `page error: ${String(err).slice(0, 200)}` })));
+}
+
+/** A blank page before each element whose id is in `blanks` (placed from the page map, see recto.ts). */
+export function insertBlanks(html: string, blanks: Set<string>): string {
+  let out = html;
+  for (const id of blanks) {
+    out = out.replace(new RegExp(`<[a-z][a-z0-9]*\\b[^>]*\\sid="${id.replace(/[^\w-]/g, '')}"`), (tag) => `<div class="blank-page" aria-hidden="true"></div>${tag}`);
+  }
+  return out;
+}
+
+function bodyOf(html: string): string {
+  const start = html.indexOf('<body>');
+  const end = html.lastIndexOf('</body>');
+  return start >= 0 && end > start ? html.slice(start + '<body>'.length, end) : html;
+}
+
+function sameMap(a: Map<string, number>, b: Map<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}

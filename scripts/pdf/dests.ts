@@ -1,0 +1,42 @@
+// Reading Chromium's named destinations: every id some `<a href="#id">` targets becomes a /Dests entry
+// pointing at the page where the element's box begins. That is how we learn id → page without
+// target-counter().
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
+
+/** id → 1-based physical page (our folios count every page, so this is also the printed number). */
+export async function readDestinations(pdf: Uint8Array): Promise<Map<string, number>> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return destinationsOf(doc);
+}
+
+export function destinationsOf(doc: PDFDocument): Map<string, number> {
+  const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const map = new Map<string, number>();
+  const add = (name: string, value: PDFObject | undefined) => {
+    let dest = value && doc.context.lookup(value);
+    if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'));
+    if (!(dest instanceof PDFArray)) return;
+    const target = dest.get(0);
+    const page = target instanceof PDFRef ? pageOf.get(target.toString()) : undefined;
+    if (page !== undefined) map.set(name, page);
+  };
+  // PDF 1.1 style: a /Dests dictionary in the catalog (what Skia writes).
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (dests) for (const [key, value] of dests.entries()) add(key.decodeText(), value);
+  // PDF 1.2 style: a /Names → /Dests name tree, in case a future Chromium switches.
+  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (names) walkNameTree(doc, names, add);
+  return map;
+}
+
+function walkNameTree(doc: PDFDocument, node: PDFDict, add: (name: string, value: PDFObject | undefined) => void) {
+  const pairs = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+  if (pairs) {
+    for (let i = 0; i + 1 < pairs.size(); i += 2) {
+      const key = pairs.lookup(i);
+      if (key instanceof PDFString || key instanceof PDFHexString) add(key.decodeText(), pairs.get(i + 1));
+    }
+  }
+  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+  if (kids) for (let i = 0; i < kids.size(); i++) walkNameTree(doc, kids.lookup(i, PDFDict), add);
+}

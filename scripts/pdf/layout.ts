@@ -1,0 +1,60 @@
+// Page geometry and the generated part of the print stylesheet. print.css holds the look; what
+// depends on the book (trim, the section titles in the running heads) is generated here, because
+// Chromium has no string-set: each section gets its own named page whose right-hand head is that
+// section's title (`#s3 { page: s3 }`, `@page s3:right { @top-center { content: "…" } }`).
+
+/** Trim size and mirrored margins in millimetres (inner = binding side). */
+export interface Trim { width: number; height: number; top: number; bottom: number; inner: number; outer: number }
+
+export const TRIMS: Record<'A5' | 'B5' | 'A4' | '6x9', Trim> = {
+  A5: { width: 148, height: 210, top: 18, bottom: 20, inner: 20, outer: 15 },
+  B5: { width: 176, height: 250, top: 20, bottom: 22, inner: 22, outer: 17 },
+  A4: { width: 210, height: 297, top: 25, bottom: 27, inner: 27, outer: 20 },
+  '6x9': { width: 152.4, height: 228.6, top: 19, bottom: 21, inner: 21, outer: 16 },
+};
+
+export const MM = 72 / 25.4;
+/** Print-shop bleed and the slug around it where crop marks go. */
+export const BLEED_MM = 3;
+export const SLUG_MM = 10;
+
+export interface PageCssInput {
+  trim: Trim;
+  bookTitle: string;
+  /** Sections in reading order; each becomes a named page with its title as the right-hand head. */
+  sections: { id: string; heading: string }[];
+  /** Other named parts of the back matter with their own right-hand head (index, editorial note). */
+  parts: { id: string; heading: string }[];
+}
+
+/** A CSS string literal: content: "…" must survive quotes, backslashes and line breaks in titles. */
+export function cssString(s: string): string {
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`;
+}
+
+const folio = 'counter(page)';
+
+export function pageCss(input: PageCssInput): string {
+  const t = input.trim;
+  const out: string[] = [];
+  out.push(`@page { size: ${t.width}mm ${t.height}mm; margin: ${t.top}mm ${t.outer}mm ${t.bottom}mm ${t.inner}mm; }`);
+  // Mirrored margins: the inner (binding) margin is on the right of a left-hand page. Folios sit at the
+  // outer foot; the book title heads every left-hand page.
+  out.push(`@page :left { margin-left: ${t.outer}mm; margin-right: ${t.inner}mm;
+  @top-center { content: ${cssString(input.bookTitle)}; }
+  @bottom-left { content: ${folio}; } }`);
+  out.push(`@page :right { margin-left: ${t.inner}mm; margin-right: ${t.outer}mm;
+  @bottom-right { content: ${folio}; } }`);
+  for (const part of [...input.sections, ...input.parts]) {
+    out.push(`#${part.id} { page: ${part.id}; }`);
+    out.push(`@page ${part.id}:right { @top-center { content: ${cssString(part.heading)}; } }`);
+  }
+  // Front matter and blank pages carry neither heads nor folios. Named-page rules outrank :left/:right.
+  // (One rule per selector: this Chromium ignores a comma-separated @page selector list.)
+  for (const name of ['front', 'blank']) {
+    for (const side of ['', ':left', ':right']) {
+      out.push(`@page ${name}${side} { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`);
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,164 @@
+// The print PDF of the seed book: fonts a print shop accepts, A5 trim, contents page numbers that are
+// true, bookmarks, bare opening pages, and byte-identical rebuilds.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { SEED, buildInto, pdftotext, pdfinfo, tempDir } from './helpers.ts';
+import { rectoBlanks } from '../scripts/pdf/recto.ts';
+import { marginGroup } from '../scripts/pdf/finish.ts';
+import { pageCss, TRIMS, cssString } from '../scripts/pdf/layout.ts';
+import { rewriteFontCss } from '../scripts/pdf/fonts.ts';
+
+const NAME = 'wangyi-2024-03-07';
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('print PDF of the seed book', () => {
+  const outA = tempDir('tp-pdf-a-');
+  const outB = tempDir('tp-pdf-b-');
+  const pdfA = join(outA, NAME, `${NAME}.pdf`);
+  const pdfB = join(outB, NAME, `${NAME}.pdf`);
+  const epochBefore = process.env.SOURCE_DATE_EPOCH;
+  let pages = 0;
+
+  beforeAll(async () => {
+    process.env.SOURCE_DATE_EPOCH = '1709769600'; // 2024-03-07T00:00:00Z
+    await buildInto(SEED, outA, ['pdf']);
+    await buildInto(SEED, outB, ['pdf']);
+    pages = Number(pdfinfo(pdfA).Pages);
+  }, 60_000);
+  afterAll(() => {
+    if (epochBefore === undefined) delete process.env.SOURCE_DATE_EPOCH; else process.env.SOURCE_DATE_EPOCH = epochBefore;
+  });
+
+  it('embeds and subsets every font, none Type 3, with real 400 and 700 faces', () => {
+    const out = spawnSync('pdffonts', [pdfA], { encoding: 'utf8' }).stdout;
+    const rows = out.split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).not.toMatch(/Type 3/);
+      // columns: name type encoding emb sub uni id
+      const cols = row.trim().split(/\s+/);
+      expect(cols.slice(-5, -2), row).toEqual(['yes', 'yes', 'yes']);
+    }
+    const names = new Set(rows.map((r) => r.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')));
+    expect(names).toContain('NotoSerifSC-Regular');
+    expect(names).toContain('NotoSansSC-Bold');
+    // The woff2 instances are named after the variable font's default (Thin/ExtraLight): not used.
+    expect([...names].filter((n) => /Thin|ExtraLight/.test(n))).toEqual([]);
+  });
+
+  it('is trimmed to A5 with TrimBox = MediaBox and carries the metadata', () => {
+    const info = pdfinfo(pdfA);
+    const [w, h] = info['Page size']!.split(/\s*x\s*|\s+/).map(Number);
+    expect(w).toBeCloseTo(419.53, 1);
+    expect(h).toBeCloseTo(595.28, 1);
+    const boxes = spawnSync('pdfinfo', ['-box', pdfA], { encoding: 'utf8' }).stdout;
+    expect(boxes).toMatch(/TrimBox:\s+0\.00\s+0\.00\s+419\.53\s+595\.28/);
+    expect(info.Title).toBe('王毅就中国外交政策和对外关系答记者问');
+    expect(info.Author).toBe('王毅');
+    expect(info.Keywords).toContain('中国外交');
+    expect(info.Creator).toBe('transcript-press');
+    expect(info.Tagged).toBe('yes');
+    expect(info.CreationDate).toMatch(/Mar\s+7 00:00:00 2024/);
+  });
+
+  it('prints contents page numbers that are the pages where pdftotext finds each heading', () => {
+    // The contents follow the colophon; entries are "heading …… N".
+    const tocPage = [...Array(pages).keys()].map((i) => i + 1).find((p) => squash(pdftotext(pdfA, p)).startsWith('目录'))!;
+    expect(tocPage).toBeGreaterThan(3);
+    const entries = pdftotext(pdfA, tocPage).split('\n')
+      .map((l) => /^\s*(\S.*?)[\s.·…_]+(\d+)\s*$/.exec(l)).filter((m): m is RegExpExecArray => !!m)
+      .map((m) => ({ heading: squash(m[1]!), page: Number(m[2]) }));
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+    let last = tocPage;
+    for (const { heading, page } of entries) {
+      expect(page, heading).toBeGreaterThan(last);
+      last = page;
+      const text = pdftotext(pdfA, page).split('\n').filter((l) => l.trim());
+      // Opening pages carry no running head, so the heading is the page's first line.
+      expect(squash(text[0] ?? ''), `${heading} on page ${page}`).toBe(heading);
+      // …and no folio either: the last line is body text, not a number.
+      expect(text.at(-1)!.trim(), `folio on opening page ${page}`).not.toMatch(/^\d+$/);
+    }
+  });
+
+  it('puts folios at the outer foot and the book title over left-hand pages', () => {
+    const body = [...Array(pages).keys()].map((i) => i + 1).filter((p) => p > 6);
+    const withFolio = body.map((p) => ({ p, folio: folioOf(pdfA, p) })).filter((x) => x.folio);
+    const left = withFolio.find((x) => x.p % 2 === 0)!;
+    const right = withFolio.find((x) => x.p % 2 === 1)!;
+    expect(left.folio!.text).toBe(String(left.p));
+    expect(left.folio!.x).toBeLessThan(100); // outer = left on a verso
+    expect(right.folio!.text).toBe(String(right.p));
+    expect(right.folio!.x).toBeGreaterThan(300); // outer = right on a recto
+    expect(squash(pdftotext(pdfA, left.p).split('\n').find((l) => l.trim())!)).toBe('王毅就中国外交政策和对外关系答记者问');
+  });
+
+  it('has bookmarks for the contents, the sections and the editorial note, none doubled', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(pdfA)), isEvalSupported: false, disableFontFace: true }).promise;
+    const outline = (await doc.getOutline()) ?? [];
+    const titles: string[] = [];
+    const walk = (items: typeof outline) => { for (const i of items) { titles.push(i.title); walk(i.items ?? []); } };
+    walk(outline);
+    expect(titles).toContain('目录');
+    expect(titles).toContain('中俄关系');
+    expect(titles).toContain('编辑说明');
+    for (const t of titles) {
+      const half = t.length / 2;
+      expect(Number.isInteger(half) && t.slice(0, half) === t.slice(half), `doubled bookmark ${t}`).toBe(false);
+    }
+    await doc.destroy();
+  });
+
+  it('gives the same bytes on a second build', () => {
+    const sum = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    expect(sum(pdfB)).toBe(sum(pdfA));
+  });
+});
+
+/** The page's folio: the lowest word on the page if it is a number, with its left edge in pt. */
+function folioOf(pdf: string, page: number): { text: string; x: number } | undefined {
+  const out = spawnSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).stdout;
+  const words = [...out.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3]! }));
+  const lowest = words.sort((a, b) => b.y - a.y)[0];
+  return lowest && /^\d+$/.test(lowest.text) && lowest.y > 540 ? lowest : undefined;
+}
+
+describe('print layout helpers', () => {
+  it('places blank pages so that each anchor lands on a right-hand (odd) page', () => {
+    const pages = new Map([['a', 6], ['b', 9], ['c', 12]]);
+    const blanks = rectoBlanks(['a', 'b', 'c'], (id) => pages.get(id), new Set());
+    // a: 6 → blank → 7; b then at 10 → blank → 11; c then at 14 → blank → 15.
+    expect([...blanks]).toEqual(['a', 'b', 'c']);
+    // Re-running on the layout that has those blanks keeps them (it is a fixed point).
+    const after = new Map([['a', 7], ['b', 11], ['c', 15]]);
+    expect([...rectoBlanks(['a', 'b', 'c'], (id) => after.get(id), blanks)]).toEqual(['a', 'b', 'c']);
+    // A blank that is no longer needed is dropped and later anchors shift back.
+    expect([...rectoBlanks(['a', 'b'], (id) => new Map([['a', 8], ['b', 11]]).get(id), new Set(['a']))]).toEqual(['b']);
+  });
+
+  it('finds the margin-box group only when it is plain text before the clipped page content', () => {
+    const stream = ['1 0 0 -1 0 595 cm', 'q', 'BT', '/F4 16 Tf', '<0029> Tj', 'ET', 'Q', 'q', '0 0 10 10 re', 'W* n', 'BT', 'ET', 'Q', ''].join('\n');
+    const g = marginGroup(stream)!;
+    expect(stream.slice(g.start, g.end)).toBe('q\nBT\n/F4 16 Tf\n<0029> Tj\nET\nQ\n');
+    expect(marginGroup(['q', '0 0 10 10 re', 'W* n', 'BT', 'ET', 'Q'].join('\n'))).toBeUndefined();
+    expect(marginGroup(['q', '/P <</MCID 0>> BDC', 'BT', 'ET', 'EMC', 'Q'].join('\n'))).toBeUndefined();
+  });
+
+  it('generates named pages with escaped running heads and mirrored margins', () => {
+    const css = pageCss({ trim: TRIMS.A5, bookTitle: '书"名', sections: [{ id: 's1', heading: '甲\\乙' }], parts: [] });
+    expect(css).toContain('#s1 { page: s1; }');
+    expect(css).toContain('@page s1:right { @top-center { content: "甲\\\\乙"; } }');
+    expect(css).toContain(cssString('书"名'));
+    expect(css).toMatch(/@page :left \{ margin-left: 15mm; margin-right: 20mm;/);
+    expect(css).toContain('size: 148mm 210mm');
+  });
+
+  it('points fontsource faces at the correctly named .woff files', () => {
+    const css = "src: url(./files/x-400-normal.woff2) format('woff2'), url(./files/x-400-normal.woff) format('woff');";
+    expect(rewriteFontCss(css, 'file:///f')).toBe("src: url(file:///f/files/x-400-normal.woff) format('woff');");
+  });
+});
