@@ -13,7 +13,6 @@
 import type { Edit, TrackedText } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
 import { lexicon } from './lexicon.ts';
-import { getJieba } from './segmenter.ts';
 
 export interface DedupeOptions {
   style: 'edited' | 'verbatim';
@@ -25,10 +24,13 @@ export const APPLY_GAIN = 5.0;
 export const REVIEW_GAIN = 3.5;
 
 export function dedupeParagraph(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
-  let t = repeatedClauses(text, log, options);
-  t = englishWords(t, log, options);
+  // Word-level English repairs first, so that "the the" inside one copy of a repeated sentence
+  // does not hide the repetition.
+  // Clauses go last: a doubled character inside one copy would otherwise hide the repetition.
+  let t = englishWords(text, log, options);
   t = doubledChineseWords(t, log);
   t = doubledChineseChars(t, log);
+  t = repeatedClauses(t, log, options);
   return t;
 }
 
@@ -56,13 +58,27 @@ const wordCount = (s: string) => (s.match(/[\p{L}\p{N}']+/gu) ?? []).length;
 function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const cs = clauses(text.text);
   const edits: Edit[] = [];
+  // A unit is k consecutive clauses (a sentence with commas inside is several clauses); it repeats
+  // when the next k clauses say the same. Compare with the unit's inner punctuation but not its last.
+  const unitKey = (i: number, k: number) => {
+    if (i + k > cs.length) return null;
+    const parts = cs.slice(i, i + k);
+    if (parts.some((c) => !c.body)) return null;
+    return parts.map((c, n) => normaliseClause(c.body) + (n < k - 1 ? c.punct.trim() : '')).join(' ');
+  };
   for (let i = 0; i < cs.length; i++) {
-    const key = normaliseClause(cs[i].body);
-    if (!key) continue;
-    let j = i + 1;
-    while (j < cs.length && normaliseClause(cs[j].body) === key) j++;
-    const copies = j - i;
-    if (copies < 2) continue;
+    let best: { k: number; copies: number } | null = null;
+    for (let k = 1; k <= 6 && i + 2 * k <= cs.length; k++) {
+      const key = unitKey(i, k);
+      if (!key) break;
+      let copies = 1;
+      while (unitKey(i + copies * k, k) === key) copies++;
+      if (copies >= 2 && (!best || k * copies > best.k * best.copies)) best = { k, copies };
+    }
+    if (!best) continue;
+    const { k, copies } = best;
+    const key = unitKey(i, k)!;
+    const last = i + k * copies - 1;
     const han = hanCount(key);
     const words = wordCount(key);
     // A long Chinese clause said again word for word is a copying artefact: edited Chinese
@@ -72,19 +88,20 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     const speech = !artefact && (han === 0 ? words >= 1 : han >= 2);
     if (!artefact && !(speech && options.style === 'edited')) {
       if (han >= 2 && han < 6) {
-        log.record('dup-clause', text, cs[i + 1].start, cs[j - 1].end, '', { applied: false, confidence: 0.5, note: `short clause repeated ${copies} times: speech or error?` });
+        log.record('dup-clause', text, cs[i + k].start, cs[last].end, '', { applied: false, confidence: 0.5, note: `short clause repeated ${copies} times: speech or error?` });
       }
-      i = j - 1;
+      i = last;
       continue;
     }
     // Keep the first copy's words and the last copy's closing punctuation.
-    const start = cs[i].start + cs[i].body.length + leadingSpace(text.text, cs[i]);
-    const end = cs[j - 1].start + cs[j - 1].body.length + leadingSpace(text.text, cs[j - 1]);
+    const endOfFirst = cs[i + k - 1];
+    const start = endOfFirst.start + leadingSpace(text.text, endOfFirst) + endOfFirst.body.length;
+    const end = cs[last].start + leadingSpace(text.text, cs[last]) + cs[last].body.length;
     const rule: RuleId = artefact ? 'dup-clause' : 'speech-repetition';
-    const confidence = artefact ? Math.min(0.99, 0.9 + 0.02 * copies + 0.002 * han) : 0.8;
+    const confidence = artefact ? Math.min(0.99, 0.9 + 0.02 * copies + 0.002 * (han || words)) : 0.8;
     log.record(rule, text, start, end, '', { confidence, note: `${artefact ? 'clause' : 'speech'} repeated ${copies} times` });
     edits.push({ start, end, insert: '' });
-    i = j - 1;
+    i = last;
   }
   return text.apply(edits);
 }
@@ -103,7 +120,7 @@ function normaliseClause(body: string): string {
 // English doubled words
 
 /** Doubled words that English uses on purpose ("that that", "had had", "very very"). */
-const ENGLISH_REDUPLICATION = new Set(['that', 'had', 'is', 'do', 'very', 'really', 'so', 'no', 'yes', 'yeah', 'bye', 'ha', 'well', 'now', 'go', 'more', 'far', 'long', 'much', 'many', 'again', 'too', 'blah', 'knock', 'tick', 'chop', 'hip', 'boo', 'hey', 'oh', 'wow', 'please', 'never', 'over', 'round', 'on']);
+const ENGLISH_REDUPLICATION = new Set(['that', 'had', 'is', 'do', 'very', 'really', 'so', 'no', 'yes', 'yeah', 'bye', 'ha', 'well', 'now', 'go', 'more', 'far', 'long', 'much', 'many', 'again', 'too', 'blah', 'knock', 'tick', 'chop', 'hip', 'boo', 'hey', 'oh', 'wow', 'please', 'never']);
 
 function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const edits: Edit[] = [];
@@ -133,7 +150,13 @@ function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions)
 // ---------------------------------------------------------------------------------------------
 // Chinese doubled words (ABAB) and characters (AA)
 
-/** ABAB: a word of 2–4 characters said twice. Verbs reduplicate so on purpose (研究研究): review only. */
+/**
+ * Verbs that Chinese reduplicates on purpose (ABAB, "do a little"): 研究研究, 考虑考虑. jieba's
+ * dictionary lists no ABAB forms, so the list is ours; other doubled words are copying slips.
+ */
+const TENTATIVE_VERBS = new Set(['研究', '讨论', '考虑', '商量', '学习', '休息', '活动', '了解', '打听', '介绍', '锻炼', '收拾', '准备', '认识', '交流', '放松', '体验', '比较', '检查', '清理', '打扫', '整理', '尝试', '思考', '琢磨', '溜达', '打扮', '练习', '观察', '调查', '分析', '表扬', '批评', '教育', '帮助', '关心', '照顾', '欣赏', '参观', '享受', '感受', '处理', '调整', '改进', '总结', '讲讲', '说说', '聊聊', '走动', '沟通', '反省', '凉快', '暖和', '高兴', '热闹', '轻松', '明白', '清楚']);
+
+/** ABAB: a word of 2–4 characters said twice. */
 function doubledChineseWords(text: TrackedText, log: ChangeLog): TrackedText {
   const edits: Edit[] = [];
   const lex = lexicon();
@@ -141,6 +164,8 @@ function doubledChineseWords(text: TrackedText, log: ChangeLog): TrackedText {
   for (const m of s.matchAll(/(\p{Script=Han}{2,4})\1+/gu)) {
     const word = m[1];
     if (!lex.has(word) || lex.has(m[0])) continue;
+    // 一户一户, 一步一步: a numeral and a measure word said twice means "one by one".
+    if (MEASURE_REDUPLICATION.test(word)) continue;
     // The match must sit on word boundaries: 工作作出 or 越来越 are not ABAB.
     const seg = lex.segment(s.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 4));
     const offset = Math.min(4, m.index!);
@@ -148,18 +173,22 @@ function doubledChineseWords(text: TrackedText, log: ChangeLog): TrackedText {
     if (!bounds.has(0) || !bounds.has(word.length)) continue;
     const start = m.index! + word.length;
     const end = m.index! + m[0].length;
-    const tags = getJieba().tag(word, false);
-    const verb = tags.length === 1 && /^v/.test(tags[0].tag) && word.length === 2;
-    log.record('dup-word', text, start, end, '', verb
-      ? { applied: false, confidence: 0.5, note: `"${word}" said twice: a verb may reduplicate on purpose (研究研究)` }
+    const tentative = TENTATIVE_VERBS.has(word);
+    log.record('dup-word', text, start, end, '', tentative
+      ? { applied: false, confidence: 0.4, note: `"${word}" said twice: this verb reduplicates on purpose (${word}${word})` }
       : { confidence: 0.93, note: `"${word}" doubled` });
-    if (!verb) edits.push({ start, end, insert: '' });
+    if (!tentative) edits.push({ start, end, insert: '' });
   }
   return text.apply(edits);
 }
 
+/** Grammatical particles that meet themselves across word boundaries. */
+const PARTICLES = new Set(['的', '了', '地', '得', '着', '过', '是']);
+/** Gain above which even a dictionary-explained doubling is listed for review. */
+const EXPLAINED_REVIEW_GAIN = 6.5;
+
 /** Measure words that reduplicate after 一 (一批批, 一个个, 一次次). */
-const MEASURE_REDUPLICATION = /^一[批个次步层片代件年天条座群支份张]$/u;
+const MEASURE_REDUPLICATION = /^一[批个次步层片代件年天条座群支份张户家点句字口本笔遍回趟项位名所排行块颗株]$/u;
 
 export interface CharJudgement {
   /** Index of the second copy in the text. */
@@ -197,9 +226,19 @@ export function judgeDoubledChar(s: string, at: number): CharJudgement {
   const after = window[i + 1] ?? '';
   const reduplication = MEASURE_REDUPLICATION.test(before + window[i])
     || (after !== '' && after === window[i + 2] && lex.has(window[i] + after)); // AABB: 干干净净
-  const artefact = (orphanCopy || brokeWord) && !reduplication;
+  // Particles double legitimately across a word boundary (目的|的, 完成了|了解, 这是|是非): only
+  // when both copies stand alone (我的的书) is that a slip.
+  const particle = PARTICLES.has(window[i]);
+  const bothAlone = single(i - 1) && single(i);
+  const artefact = (orphanCopy || brokeWord) && !reduplication && (!particle || bothAlone);
+  // One copy alone and the other inside a word (还有|有, 有|有关) is the typical slip; frequent
+  // characters score little, so this pattern repairs at a lower gain.
+  const mixed = orphanCopy && !bothAlone;
+  const applyAt = mixed && !particle ? APPLY_GAIN - 1 : APPLY_GAIN;
   const confidence = artefact ? 1 / (1 + Math.exp(-(gain - REVIEW_GAIN) * 1.2)) : 0;
-  const decision = !artefact || gain < REVIEW_GAIN ? 'keep' : gain >= APPLY_GAIN ? 'repair' : 'review';
+  let decision: CharJudgement['decision'] = !artefact || gain < REVIEW_GAIN ? 'keep' : gain >= applyAt ? 'repair' : 'review';
+  // Explained by the dictionary but far likelier without (社区|区里): worth an editor's look.
+  if (!artefact && !reduplication && gain >= EXPLAINED_REVIEW_GAIN) decision = 'review';
   return { at, gain, artefact, confidence, decision };
 }
 

@@ -13,18 +13,20 @@ export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, principa
     const previous = out[out.length - 1];
     // The first block is the title line: it rightly ends without punctuation.
     if (previous && out.length > 1 && !detectSpeaker(block.text, principal)) {
-      const fragment = repeatedTail(previous.text, block.text);
-      if (fragment > 0) {
+      // A fragment may have been pasted more than once (验。验。).
+      for (let fragment = repeatedTail(previous.text, block.text); fragment > 0; fragment = repeatedTail(previous.text, block.text)) {
         log.record('para-fragment', block, 0, fragment, '', { confidence: 0.97,
           note: `repeats the end of the previous paragraph` });
         block = block.slice(fragment);
-        if (block.text.trim() === '') continue;
       }
+      if (block.text.trim() === '') continue;
       if (!CLOSING.includes(previous.text[previous.length - 1]) && runsOn(previous.text, block.text)) {
         // Recorded at the break: before is the paragraph break (¶), after is nothing.
         log.record('para-join', previous, previous.length, previous.length, '', {
           before: '¶', confidence: 0.95, note: 'the paragraph ended without closing punctuation; joined to the next' });
-        out[out.length - 1] = previous.concat(block);
+        // Latin words need their space back; Chinese joins without one.
+        const space = /[\p{Script=Latin}\p{N},;]$/u.test(previous.text) && /^[\p{Script=Latin}\p{N}]/u.test(block.text) ? ' ' : '';
+        out[out.length - 1] = previous.concat(space, block);
         continue;
       }
     }
