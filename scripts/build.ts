@@ -1,6 +1,6 @@
 // Building one book: read → render → write EPUB, PDF, change report and SHA256SUMS into dist/<book>/.
 // Every output is written to a temp name and renamed; SHA256SUMS is written last.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { loadBook, type Book } from './book.ts';
@@ -13,6 +13,7 @@ import { resolveTemplateSet } from './render/templates.ts';
 import { buildView } from './render/variables.ts';
 import { writePdf, type PageLookup } from './writers/pdf.ts';
 import { writeEpub } from './writers/epub.ts';
+import { markTopics, topicPositions, renderPrintIndex, renderEpubIndex } from './index/index.ts';
 import { buildReport, editorialNoteHtml, reportHtml } from './writers/report.ts';
 
 export type Format = 'epub' | 'pdf';
@@ -44,6 +45,10 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   const outDir = resolve(options.out, book.id);
   mkdirSync(outDir, { recursive: true });
   const diagnostics: Diagnostic[] = [...book.read.diagnostics];
+  // Topics are marked in the tree before anything renders it: both editions link to the anchors.
+  const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
+    topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
+  diagnostics.push(...indexDiagnostics);
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes);
@@ -54,8 +59,10 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
 
   // The PDF goes first: the EPUB's page-list and index locators need its id → page map.
   let pageMap = new Map<string, number>();
-  const printIndex = (_pages: PageLookup) => '';
-  const epubIndex = (_pages: PageLookup) => '';
+  const indexStrings = { index: view.strings.index, see: view.strings.see, seeAlso: view.strings.seeAlso };
+  const printIndex = (pages: PageLookup) => renderPrintIndex(index, pages, indexStrings);
+  // Locators link to `#anchor`; the EPUB writer rewrites them to the chapter files holding each id.
+  const epubIndex = (pages: PageLookup) => renderEpubIndex(index, pages, indexStrings);
   if (options.formats.has('pdf')) {
     const workDir = mkdtempSync(join(outDir, '.work-'));
     try {

@@ -15,6 +15,8 @@ import { buildReport } from './writers/report.ts';
 import { launchBrowser } from './writers/browser.ts';
 import { projectRoot } from './render/templates.ts';
 import { schemaMarkdown } from './config/docs.ts';
+import { loadBook } from './book.ts';
+import { existingTerms, suggestYaml } from './index/index.ts';
 
 const USAGE = `transcript-press — turn speech transcripts into EPUB 3 and print-ready PDF books
 
@@ -22,6 +24,7 @@ Usage:
   transcript-press build [BOOK_DIR...] [--out DIR] [--format epub,pdf] [--json]
   transcript-press normalize FILE [--json]
   transcript-press check DIST_BOOK_DIR [--json]
+  transcript-press index suggest BOOK_DIR [--top N]   propose topics as YAML (never edits book.yaml)
   transcript-press schema            print the book.yaml field table (Markdown)
   transcript-press --list-codes      print the diagnostic codes
   transcript-press --help | --version
@@ -46,6 +49,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       args: argv, allowPositionals: true, strict: true,
       options: {
         out: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, debug: { type: 'boolean' },
+        top: { type: 'string' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'list-codes': { type: 'boolean' },
       },
     });
@@ -65,6 +69,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       case 'normalize': return normalize(args, !!values.json, io);
       case 'check': return check(args, !!values.json, io);
       case 'schema': io.out(schemaMarkdown() + '\n'); return 0;
+      case 'index': return indexCommand(args, Number(values.top ?? 60), io);
       case undefined: throw new UsageError('no command given');
       default: throw new UsageError(`unknown command "${command}"`);
     }
@@ -141,6 +146,15 @@ function normalize(args: string[], json: boolean, io: Io): number {
   } else {
     io.out(result.blocks.join('\n\n') + '\n');
   }
+  return 0;
+}
+
+function indexCommand(args: string[], top: number, io: Io): number {
+  const [sub, dir, ...rest] = args;
+  if (sub !== 'suggest' || !dir || rest.length) throw new UsageError('usage: index suggest BOOK_DIR [--top N]');
+  if (!Number.isInteger(top) || top < 1) throw new UsageError('--top takes a whole number');
+  const book = loadBook(dir);
+  io.out(suggestYaml(book.read.tree, existingTerms(book.config.topics), top));
   return 0;
 }
 
