@@ -1,5 +1,5 @@
 // A book on disk: source/<id>/transcript.txt + book.yaml, loaded and read into the document model.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve, relative } from 'node:path';
 import type { BookConfig } from './config/schema.ts';
 import { loadBookConfig } from './config/load.ts';
@@ -19,7 +19,10 @@ export interface Book {
   read: ReadResult;
 }
 
-export function loadBook(dirArg: string): Book {
+/** Largest transcript one book takes (a 20 MB Chinese transcript is already ~10,000 printed pages). */
+export const DEFAULT_MAX_MB = 20;
+
+export function loadBook(dirArg: string, options: { maxMb?: number } = {}): Book {
   const dir = resolve(dirArg);
   const show = (p: string) => relative(process.cwd(), p) || p;
   if (!existsSync(dir)) fail('TP001', { what: show(dir), reason: 'no such directory' }, { file: show(dir) });
@@ -29,6 +32,9 @@ export function loadBook(dirArg: string): Book {
     if (!existsSync(path)) fail('TP014', { dir: show(dir), missing: name }, { file: show(dir) });
   }
   const config = loadBookConfig(configPath, show(configPath));
+  const limit = options.maxMb ?? DEFAULT_MAX_MB;
+  const size = statSync(transcriptPath).size;
+  if (size > limit * 1024 * 1024) fail('TP006', { size: (size / 1024 / 1024).toFixed(1), limit }, { file: show(transcriptPath) });
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(transcriptPath);

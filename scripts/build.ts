@@ -25,6 +25,8 @@ export interface BuildOptions {
   ctx: Context;
   /** A shared browser (for corpus builds); one is started when needed and absent. */
   browser?: () => Promise<Browser>;
+  /** Largest transcript accepted, in MB (TP006 above it). */
+  maxMb?: number;
 }
 
 export interface BookResult {
@@ -41,7 +43,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
     const t0 = performance.now();
     try { return await f(); } finally { millis[label] = Math.round(performance.now() - t0); }
   };
-  const book: Book = await time('read', () => loadBook(bookDir));
+  const book: Book = await time('read', () => loadBook(bookDir, { maxMb: options.maxMb }));
   const outDir = resolve(options.out, book.id);
   mkdirSync(outDir, { recursive: true });
   const diagnostics: Diagnostic[] = [...book.read.diagnostics];

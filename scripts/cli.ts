@@ -4,15 +4,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser } from 'puppeteer-core';
-import { buildBook, type Format, type BookResult } from './build.ts';
+import type { Format } from './build.ts';
+import { buildCorpus, parseShard, progressLine, summaryTable } from './corpus.ts';
 import { checkDist } from './check.ts';
 import { defaultContext } from './core/context.ts';
 import { BuildError, diagnostic, formatDiagnostic, listCodes, type Diagnostic } from './core/diagnostics.ts';
 import { loadBookConfig } from './config/load.ts';
 import { readTranscript } from './reader/index.ts';
 import { buildReport } from './writers/report.ts';
-import { launchBrowser } from './writers/browser.ts';
 import { projectRoot } from './render/templates.ts';
 import { schemaMarkdown } from './config/docs.ts';
 import { loadBook } from './book.ts';
@@ -21,7 +20,7 @@ import { existingTerms, suggestYaml } from './index/index.ts';
 const USAGE = `transcript-press — turn speech transcripts into EPUB 3 and print-ready PDF books
 
 Usage:
-  transcript-press build [BOOK_DIR...] [--out DIR] [--format epub,pdf] [--json]
+  transcript-press build [BOOK_DIR...] [--out DIR] [--format epub,pdf] [--jobs N] [--shard I/N] [--force] [--json]
   transcript-press normalize FILE [--json]
   transcript-press check DIST_BOOK_DIR [--json]
   transcript-press index suggest BOOK_DIR [--top N]   propose topics as YAML (never edits book.yaml)
@@ -32,6 +31,11 @@ Usage:
 Options:
   --out DIR        output root (default: dist/)
   --format LIST    epub, pdf or both (default: epub,pdf)
+  --jobs N         books built at once, sharing one Chromium (default: number of cores)
+  --shard I/N      build only slice I of N (by a hash of the book id): for CI matrices
+  --force          rebuild books whose inputs are unchanged (they are skipped otherwise)
+  --timeout S      seconds one book may take before it is retried once, then failed (default 300)
+  --max-mb M       largest transcript accepted, in MB (default 20)
   --json           machine-readable output (diagnostics, change report)
   --debug          show stack traces for internal errors
 
@@ -49,7 +53,8 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       args: argv, allowPositionals: true, strict: true,
       options: {
         out: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, debug: { type: 'boolean' },
-        top: { type: 'string' },
+        top: { type: 'string' }, force: { type: 'boolean' }, shard: { type: 'string' }, jobs: { type: 'string' },
+        timeout: { type: 'string' }, 'max-mb': { type: 'string' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'list-codes': { type: 'boolean' },
       },
     });
@@ -96,40 +101,33 @@ function bookDirs(args: string[]): string[] {
     .map((d) => join('source', d.name)).sort();
 }
 
-async function build(args: string[], values: { out?: string; format?: string; json?: boolean }, io: Io, debug: boolean): Promise<number> {
+async function build(args: string[], values: BuildFlags, io: Io, debug: boolean): Promise<number> {
   const formats = new Set((values.format ?? 'epub,pdf').split(',').map((f) => f.trim()).filter(Boolean));
   for (const f of formats) if (f !== 'epub' && f !== 'pdf') throw new UsageError(`unknown format "${f}" (use epub, pdf)`);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard === null) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N, e.g. --shard 2/4`);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError('--jobs takes a whole number ≥ 1');
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(timeout > 0)) throw new UsageError('--timeout takes seconds > 0');
+  const maxMb = values['max-mb'] === undefined ? undefined : Number(values['max-mb']);
+  if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-mb takes a number > 0');
   const dirs = bookDirs(args);
-  const ctx = defaultContext({ debug });
-  let browser: Promise<Browser> | null = null;
-  const shared = () => (browser ??= launchBrowser());
-  const results: BookResult[] = [];
-  let failed = 0;
-  try {
-    for (const dir of dirs) {
-      const t0 = performance.now();
-      try {
-        const result = await buildBook(dir, { out: values.out ?? 'dist', formats: formats as Set<Format>, ctx, browser: shared });
-        results.push(result);
-        report(result.diagnostics.filter((d) => d.severity !== 'info'), !!values.json, io);
-        io.err(`built ${result.id} in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${result.outDir}\n`);
-      } catch (err) {
-        failed++;
-        if (err instanceof BuildError) report([err.diagnostic], !!values.json, io);
-        else {
-          report([diagnostic('TP090', { reason: (err as Error).message?.split('\n')[0] ?? String(err) }, { file: dir })], !!values.json, io);
-          if (debug) io.err(`${(err as Error).stack}\n`);
-        }
-        io.err(`failed ${dir}\n`);
-      }
-    }
-  } finally {
-    if (browser) await (await (browser as Promise<Browser>).catch(() => null))?.close();
-  }
-  if (values.json) io.out(JSON.stringify(results.map((r) => ({ id: r.id, outDir: r.outDir, files: r.files, millis: r.millis }))) + '\n');
-  io.err(`${results.length} built, ${failed} failed\n`);
-  return failed ? 1 : 0;
+  const ctx = defaultContext({ debug, log: (line) => io.err(line + '\n') });
+  const outcomes = await buildCorpus(dirs, {
+    out: values.out ?? 'dist', formats: formats as Set<Format>, ctx, jobs, force: !!values.force, shard,
+    timeoutMs: timeout ? timeout * 1000 : undefined, maxMb,
+    onBook: (o, done, total) => {
+      report(o.diagnostics.filter((d) => d.severity !== 'info'), !!values.json, io);
+      io.err(progressLine(o, done, total) + '\n');
+    },
+  });
+  if (values.json) io.out(JSON.stringify(outcomes.map((o) => ({ id: o.id, status: o.status, outDir: o.result?.outDir, files: o.result?.files, millis: o.millis, attempts: o.attempts, diagnostics: o.diagnostics }))) + '\n');
+  if (outcomes.length > 1 || outcomes.some((o) => o.status === 'failed')) io.err(summaryTable(outcomes) + '\n');
+  return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }
+
+interface BuildFlags { out?: string; format?: string; json?: boolean; force?: boolean; shard?: string; jobs?: string; timeout?: string; 'max-mb'?: string }
 
 function normalize(args: string[], json: boolean, io: Io): number {
   if (args.length !== 1) throw new UsageError('normalize takes exactly one FILE');

@@ -1,0 +1,225 @@
+// Building many books: one shared Chromium, a pool of books in flight sized to the cores, skipping
+// books whose inputs have not changed, a deterministic shard of the corpus for CI matrices and
+// indexed jobs, and fault handling: a book that hangs or crashes Chromium is retried once with a
+// fresh browser, then fails alone while the others finish.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { buildBook, type BookResult, type Format } from './build.ts';
+import type { Context } from './core/context.ts';
+import { BuildError, diagnostic, type Diagnostic } from './core/diagnostics.ts';
+import { sha256, writeFileAtomic } from './core/files.ts';
+import { projectRoot, templatesRoot } from './render/templates.ts';
+import { launchBrowser } from './writers/browser.ts';
+
+export interface CorpusOptions {
+  out: string;
+  formats: Set<Format>;
+  ctx: Context;
+  /** Books in flight at once (default: the number of cores). */
+  jobs?: number;
+  /** Rebuild even when the inputs are unchanged. */
+  force?: boolean;
+  /** Build only shard `index` (1-based) of `count`. */
+  shard?: { index: number; count: number };
+  /** Per-book time limit; a book that exceeds it is retried once with a fresh browser. */
+  timeoutMs?: number;
+  /** Largest transcript accepted, in MB. */
+  maxMb?: number;
+  /** Where browsers come from (tests inject faulty ones). */
+  launch?: () => Promise<Browser>;
+  /** Called once per book as it finishes. */
+  onBook?: (outcome: BookOutcome, done: number, total: number) => void;
+}
+
+export interface BookOutcome {
+  dir: string;
+  id: string;
+  status: 'built' | 'skipped' | 'failed';
+  millis: Record<string, number>;
+  totalMillis: number;
+  attempts: number;
+  diagnostics: Diagnostic[];
+  result?: BookResult;
+}
+
+const INPUT_HASH_FILE = '.inputs.sha256';
+
+/** Every book folder (holding book.yaml) in `sourceDir`, sorted. */
+export function discoverBooks(sourceDir: string): string[] {
+  if (!existsSync(sourceDir)) return [];
+  return readdirSync(sourceDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(sourceDir, d.name, 'book.yaml')))
+    .map((d) => join(sourceDir, d.name)).sort();
+}
+
+/** FNV-1a: a stable, platform-independent hash for assigning books to shards. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(s, 'utf8')) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  return h;
+}
+
+/** The books of shard `index`/`count`, chosen by a hash of the book id so a book stays in its shard as the corpus grows. */
+export function shardOf(dirs: string[], index: number, count: number): string[] {
+  return dirs.filter((d) => fnv1a(basename(resolve(d))) % count === index - 1);
+}
+
+export function parseShard(value: string): { index: number; count: number } | null {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  if (!m) return null;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  return index >= 1 && count >= 1 && index <= count ? { index, count } : null;
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath ?? (d as unknown as { path: string }).path, d.name)).sort();
+}
+
+let toolHash: string | null = null;
+/** The tool's own version: package version, locked dependencies, pipeline code and templates. */
+function toolFingerprint(): string {
+  if (toolHash) return toolHash;
+  const parts = [join(projectRoot, 'package.json'), join(projectRoot, 'package-lock.json'),
+    ...filesUnder(join(projectRoot, 'scripts')), ...filesUnder(templatesRoot)];
+  toolHash = sha256(parts.map((p) => `${p}\0${sha256(readFileSync(p))}`).join('\n'));
+  return toolHash;
+}
+
+/** Content hash of everything a book's output depends on. */
+export function inputHash(bookDir: string, formats: Set<Format>): string {
+  const dir = resolve(bookDir);
+  const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), ...filesUnder(join(dir, 'templates'))].filter(existsSync);
+  return sha256([
+    toolFingerprint(), [...formats].sort().join(','), process.env.SOURCE_DATE_EPOCH ?? '',
+    ...own.map((p) => `${basename(p)}\0${sha256(readFileSync(p))}`),
+  ].join('\n'));
+}
+
+function upToDate(outDir: string, hash: string): boolean {
+  const stamp = join(outDir, INPUT_HASH_FILE);
+  const sums = join(outDir, 'SHA256SUMS');
+  if (!existsSync(stamp) || !existsSync(sums) || readFileSync(stamp, 'utf8').trim() !== hash) return false;
+  return readFileSync(sums, 'utf8').split('\n').filter(Boolean)
+    .every((line) => existsSync(join(outDir, line.slice(66))) && statSync(join(outDir, line.slice(66))).size > 0);
+}
+
+/** Errors that mean the browser, not the book, is at fault: worth one retry with a fresh one. */
+function browserFault(err: unknown): boolean {
+  const text = err instanceof BuildError ? `${err.diagnostic.code} ${err.diagnostic.message}` : String((err as Error)?.message ?? err);
+  return /TP032|TP035|Target closed|Session closed|Protocol error|browser has disconnected|Connection closed|crash|timed? ?out|Navigating frame was detached/i.test(text);
+}
+
+/** One shared browser, replaced when it breaks. */
+class SharedBrowser {
+  private current: Promise<Browser> | null = null;
+  constructor(private readonly launch: () => Promise<Browser>) {}
+  get(): Promise<Browser> {
+    return (this.current ??= this.launch());
+  }
+  /** Drops the browser that failed (killing it, which also aborts whatever it still runs). */
+  async replace(): Promise<void> {
+    const old = this.current;
+    this.current = null;
+    const browser = await old?.catch(() => null);
+    if (browser) {
+      browser.process()?.kill('SIGKILL');
+      await browser.close().catch(() => undefined);
+    }
+  }
+  async close(): Promise<void> {
+    const browser = await this.current?.catch(() => null);
+    this.current = null;
+    await browser?.close().catch(() => undefined);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => { onTimeout(); reject(new BuildError(diagnostic('TP035', { seconds: Math.round(ms / 1000) }))); }, ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+export async function buildCorpus(dirs: string[], options: CorpusOptions): Promise<BookOutcome[]> {
+  const selected = options.shard ? shardOf(dirs, options.shard.index, options.shard.count) : dirs;
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const timeoutMs = options.timeoutMs ?? 300_000;
+  const browser = new SharedBrowser(options.launch ?? launchBrowser);
+  const outcomes: BookOutcome[] = new Array(selected.length);
+  let next = 0;
+  let done = 0;
+
+  const buildOne = async (dir: string): Promise<BookOutcome> => {
+    const id = basename(resolve(dir));
+    const t0 = performance.now();
+    const outDir = resolve(options.out, id);
+    let hash: string | null = null;
+    try {
+      hash = inputHash(dir, options.formats);
+    } catch { /* a missing file is reported by the build itself */ }
+    if (hash && !options.force && upToDate(outDir, hash)) {
+      return { dir, id, status: 'skipped', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: 0, diagnostics: [] };
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await withTimeout(
+          buildBook(dir, { out: options.out, formats: options.formats, ctx: options.ctx, browser: () => browser.get(), maxMb: options.maxMb }),
+          timeoutMs, () => { void browser.replace(); });
+        if (hash) writeFileAtomic(join(outDir, INPUT_HASH_FILE), hash + '\n');
+        return { dir, id: result.id, status: 'built', millis: result.millis, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: result.diagnostics, result };
+      } catch (err) {
+        if (attempt === 1 && browserFault(err)) {
+          await browser.replace();
+          continue;
+        }
+        const d = err instanceof BuildError ? err.diagnostic
+          : diagnostic('TP090', { reason: (err as Error)?.message?.split('\n')[0] ?? String(err) }, { file: dir });
+        if (options.ctx.debug && !(err instanceof BuildError)) options.ctx.log(String((err as Error)?.stack));
+        return { dir, id, status: 'failed', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: [d] };
+      }
+    }
+  };
+
+  const worker = async () => {
+    while (next < selected.length) {
+      const i = next++;
+      outcomes[i] = await buildOne(selected[i]);
+      options.onBook?.(outcomes[i], ++done, selected.length);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(jobs, selected.length) }, worker));
+  } finally {
+    await browser.close();
+  }
+  return outcomes;
+}
+
+/** One progress line per book: `[3/20] built book-03 in 2.1 s (read 120 ms, pdf 1800 ms, epub 150 ms)`. */
+export function progressLine(o: BookOutcome, done: number, total: number): string {
+  const timings = Object.entries(o.millis).map(([k, v]) => `${k} ${v} ms`).join(', ');
+  const retry = o.attempts > 1 ? `, after ${o.attempts - 1} retry` : '';
+  return `[${done}/${total}] ${o.status} ${o.id}${o.status === 'skipped' ? ' (unchanged)' : ` in ${(o.totalMillis / 1000).toFixed(1)} s`}${timings ? ` (${timings}${retry})` : retry ? ` (${retry.slice(2)})` : ''}`;
+}
+
+/** The summary table at the end of a corpus build. */
+export function summaryTable(outcomes: BookOutcome[]): string {
+  const rows = outcomes.map((o) => [o.id, o.status, ms(o.millis.read), ms(o.millis.pdf), ms(o.millis.epub), `${(o.totalMillis / 1000).toFixed(1)} s`]);
+  const header = ['book', 'status', 'read', 'pdf', 'epub', 'total'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const count = (s: BookOutcome['status']) => outcomes.filter((o) => o.status === s).length;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line),
+    `${count('built')} built, ${count('skipped')} unchanged, ${count('failed')} failed`].join('\n');
+}
+
+const ms = (v: number | undefined) => (v === undefined ? '-' : `${v} ms`);
