@@ -1,11 +1,11 @@
 // Reading Chromium's named destinations: every id some `<a href="#id">` targets becomes a /Dests entry
 // pointing at the page where the element's box begins. That is how we learn id → page without
 // target-counter().
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, ParseSpeeds, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
 
 /** id → 1-based physical page (our folios count every page, so this is also the printed number). */
 export async function readDestinations(pdf: Uint8Array): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   return destinationsOf(doc);
 }
 

@@ -40,7 +40,7 @@ export async function finishPdf(doc: PDFDocument, input: FinishInput): Promise<F
   // changes when the book does.
   const id = createHash('sha256').update(input.idSeed).digest('hex').slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
-  return { pdf: await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false }), stripped };
+  return { pdf: await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity }), stripped };
 }
 
 /**

@@ -21,3 +21,17 @@ export function rectoBlanks(anchors: string[], pages: (id: string) => number | u
   }
   return next;
 }
+
+/**
+ * The page map a layout will have once the blank pages change from `before` to `after`, predicted from
+ * the current map: an anchor starts a page, so everything on that page or later moves by one page per
+ * blank added (or removed) in front of it. Predicting lets the next pass confirm the numbers instead
+ * of discovering them, which saves a render.
+ */
+export function shiftForBlanks(pages: Map<string, number>, before: ReadonlySet<string>, after: ReadonlySet<string>): Map<string, number> {
+  const moves: { from: number; by: number }[] = [];
+  for (const id of after) if (!before.has(id) && pages.has(id)) moves.push({ from: pages.get(id)!, by: 1 });
+  for (const id of before) if (!after.has(id) && pages.has(id)) moves.push({ from: pages.get(id)!, by: -1 });
+  if (!moves.length) return pages;
+  return new Map([...pages].map(([id, p]) => [id, p + moves.reduce((sum, m) => sum + (p >= m.from ? m.by : 0), 0)]));
+}

@@ -7,14 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
 import { printFontCss } from '../pdf/fonts.ts';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { destinationsOf } from '../pdf/dests.ts';
-import { rectoBlanks } from '../pdf/recto.ts';
+import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishPdf } from '../pdf/finish.ts';
 
 export interface PdfInput {
@@ -98,7 +98,8 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     try {
       guard(page, dir, diagnostics);
       let pages = new Map<string, number>();
-      let blanks = new Set<string>();
+      // First guess: a one-page contents, so the body needs a blank page to start on the right.
+      let blanks = new Set<string>(['body']);
       let current = '';
       for (let pass = 1; pass <= MAX_PASSES; pass++) {
         // The first pass only measures: no structure tree and no outline, which Chromium builds slowly.
@@ -114,7 +115,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
         }
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: final, tagged: final, timeout: PDF_TIMEOUT });
-        const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+        const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
         const found = destinationsOf(doc);
         const nextBlanks = rectoBlanks(rectoAnchors, (id) => found.get(id), blanks);
         if (final && sameMap(found, pages) && sameSet(nextBlanks, blanks)) {
@@ -131,7 +132,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
           });
           return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current };
         }
-        pages = found;
+        pages = shiftForBlanks(found, blanks, nextBlanks);
         blanks = nextBlanks;
       }
       fail('TP034', { passes: MAX_PASSES });

@@ -1,0 +1,79 @@
+// Benchmark of the PDF stage against its floor, in one run and one browser: our writePdf (cheap
+// measuring pass, full passes, pdf-lib finishing) versus a single bare page.pdf of the same final HTML
+// (load it, wait for fonts, print with the same tagging and outline). Target: ratio ≤ 1.5.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { loadBook } from '../book.ts';
+import { rules } from '../reader/changes.ts';
+import { renderBody } from '../render/html.ts';
+import { resolveTemplateSet } from '../render/templates.ts';
+import { buildView } from '../render/variables.ts';
+import { markTopics, topicPositions, renderPrintIndex } from '../index/index.ts';
+import { buildReport, editorialNoteHtml } from '../writers/report.ts';
+import { launchBrowser } from '../writers/browser.ts';
+import { writePdf, type PdfInput } from '../writers/pdf.ts';
+import { printFontCss } from '../pdf/fonts.ts';
+
+export interface PdfBench { ours_ms: number; floor_ms: number; ratio: number; passes: number; pages: number; runs: number }
+
+/** The same PdfInput build.ts makes for a book (topics marked, print index, editorial note). */
+function pdfInput(bookDir: string, browser: Browser, workDir: string): PdfInput {
+  const book = loadBook(bookDir);
+  const { index } = markTopics(book.read.tree, book.config.topics, book.configFile,
+    topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
+  const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
+  const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+  const noteHtml = editorialNoteHtml(view, buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes));
+  return {
+    view, body: renderBody(book.read.tree, { flavour: 'html', labels: view.strings as never }),
+    indexHtml: (pages) => renderPrintIndex(index, pages, { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso! }), noteHtml, templates,
+    trim: book.config.trim, browser, workDir, print: book.config.print, date: new Date(`${book.config.date}T00:00:00Z`),
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Runs ours and the floor alternately `runs` times after one warm-up each; reports medians. */
+export async function benchPdf(options: { bookDir?: string; runs?: number; browser?: Browser } = {}): Promise<PdfBench> {
+  const bookDir = options.bookDir ?? 'source/wangyi-2024-03-07';
+  const runs = options.runs ?? 5;
+  const browser = options.browser ?? await launchBrowser();
+  const dir = mkdtempSync(join(tmpdir(), 'tp-bench-pdf-'));
+  try {
+    const input = pdfInput(bookDir, browser, dir);
+    const ours: number[] = [], floor: number[] = [];
+    let passes = 0, pages = 0;
+    for (let i = 0; i <= runs; i++) {
+      let t0 = performance.now();
+      const result = await writePdf(input);
+      const oursMs = performance.now() - t0;
+      passes = result.passes;
+      pages = result.pageMap.size ? Math.max(...result.pageMap.values()) : 0;
+
+      // The floor prints exactly the final HTML; its font stylesheet lived in writePdf's scratch folder.
+      const fontFile = join(dir, 'fonts.css');
+      writeFileSync(fontFile, printFontCss());
+      const file = join(dir, 'final.html');
+      writeFileSync(file, result.html.replace(/href="file:[^"]*\/fonts\.css"/, `href="${pathToFileURL(fontFile).href}"`));
+      t0 = performance.now();
+      const page = await browser.newPage();
+      try {
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+      } finally {
+        await page.close();
+      }
+      const floorMs = performance.now() - t0;
+      if (i > 0) { ours.push(oursMs); floor.push(floorMs); } // run 0 warms caches
+    }
+    const oursMs = median(ours), floorMs = median(floor);
+    return { ours_ms: Math.round(oursMs), floor_ms: Math.round(floorMs), ratio: Math.round((oursMs / floorMs) * 100) / 100, passes, pages, runs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    if (!options.browser) await browser.close();
+  }
+}
