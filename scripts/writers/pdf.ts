@@ -79,7 +79,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
     const targets = [...new Set([
-      'body', 'note', ...[...input.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!),
+      'body', 'note', ...(hasIndex ? ['back-index'] : []), ...[...input.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!),
       ...[...input.indexHtml(() => undefined).matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
     ])];
     // Openings get no running head or folio; the body and (optionally) every section start recto.
