@@ -14,20 +14,32 @@ export function anchorIds(tree: Transcript): string[] {
 }
 
 /**
- * For each printed page, the first element (in reading order) that begins on it → the page label.
- * A page no element begins on (a page filled by the end of one long paragraph) gets no marker: the
- * reader lands on the paragraph that runs onto it, which is where the print page's text starts too.
- * Page numbers that go backwards (a map from a different layout) are ignored rather than emitting a
- * page-list out of order, which reading systems would present as nonsense.
+ * Page-break markers: element id → the print page labels whose marker goes just before it.
+ *
+ * Each page's marker sits at the first element (in reading order) that begins on it. A page no
+ * element begins on (the middle of a long answer) still gets a marker, so a reader can go to any
+ * printed page: it goes before the last element that began earlier, the one that runs onto that page, the nearest point
+ * the id → page map can name (the page's first line lies inside that paragraph). Page numbers that go
+ * backwards (a map from a different layout) are ignored rather than emitting a page-list out of order,
+ * which reading systems would present as nonsense.
  */
-export function pageBreaksFor(tree: Transcript, pageMap: Map<string, number>): Map<string, string> {
-  const breaks = new Map<string, string>();
+export function pageBreaksFor(tree: Transcript, pageMap: Map<string, number>): Map<string, string[]> {
+  const breaks = new Map<string, string[]>();
   let last = 0;
+  let running: string | undefined;
   for (const id of anchorIds(tree)) {
     const page = pageMap.get(id);
-    if (page === undefined || page <= last) continue;
-    breaks.set(id, String(page));
+    if (page === undefined || page < last) continue;
+    // Another element on the same page: it is now the one running onto the next page.
+    if (page === last) { running = id; continue; }
+    if (running !== undefined && page > last + 1) {
+      const labels = breaks.get(running) ?? [];
+      for (let gap = last + 1; gap < page; gap++) labels.push(String(gap));
+      breaks.set(running, labels);
+    }
+    breaks.set(id, [String(page)]);
     last = page;
+    running = id;
   }
   return breaks;
 }

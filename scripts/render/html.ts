@@ -9,8 +9,9 @@ import type { Block, Inline, Paragraph, Section, Transcript, Turn, Speaker, Date
 export interface RenderOptions {
   /** 'xhtml' for EPUB (self-closing void elements, xml-safe), 'html' for print. */
   flavour: 'html' | 'xhtml';
-  /** Paragraph/section ids where a print page begins → page label; emits page-break markers (EPUB). */
-  pageBreaks?: Map<string, string>;
+  /** Paragraph/section ids where a print page begins → page label(s); emits page-break markers (EPUB).
+   * Several labels when the element also stands for pages no element begins on. */
+  pageBreaks?: Map<string, string | string[]>;
   /** Words used in markup (screen-reader labels). */
   labels: { question: string; answer: string; remark: string };
 }
@@ -21,10 +22,11 @@ const inline = (children: Inline[]): ElementContent[] => children.map((c) =>
   c.type === 'text' ? { type: 'text', value: c.value } : h('span', { id: c.id, className: ['topic'] }, inline(c.children)));
 
 function pageBreak(id: string, options: RenderOptions): ElementContent[] {
-  const label = options.pageBreaks?.get(id);
-  if (!label) return [];
-  // EPUB 3 page-break marker: carries the print edition's page number for the page-list.
-  return [h('span', { id: `pg${label}`, role: 'doc-pagebreak', 'aria-label': label, 'epub:type': 'pagebreak', className: ['pagebreak'] })];
+  const labels = options.pageBreaks?.get(id);
+  if (!labels) return [];
+  // EPUB 3 page-break markers: carry the print edition's page numbers for the page-list.
+  return (typeof labels === 'string' ? [labels] : labels).map((label) =>
+    h('span', { id: `pg${label}`, role: 'doc-pagebreak', 'aria-label': label, 'epub:type': 'pagebreak', className: ['pagebreak'] }));
 }
 
 /** EPUB structural semantics (and the matching DPUB-ARIA role): only in the EPUB flavour, so the

@@ -77,6 +77,21 @@ export function relink(markup: string, files: Map<string, string>, self: string)
   });
 }
 
+const INDEX_SECTION = /^<section\b[^>]*?\sepub:type="([^"]*)"/;
+
+function isIndexSection(markup: string): boolean {
+  const m = INDEX_SECTION.exec(markup);
+  return !!m && m[1].split(/\s+/).includes('index');
+}
+
+/** Drops `index` from the epub:type of the markup's root section (the body takes it over). */
+export function untypeIndexSection(markup: string): string {
+  return markup.replace(INDEX_SECTION, (whole, types: string) => {
+    const rest = types.split(/\s+/).filter((t) => t && t !== 'index').join(' ');
+    return whole.replace(` epub:type="${types}"`, rest ? ` epub:type="${rest}"` : '');
+  });
+}
+
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
   const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
@@ -101,12 +116,13 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   // rather than shipped as an empty page that the metadata would then have to claim.
   const pages: PageLookup = (id) => input.pageMap.get(id);
   const rawIndex = input.indexHtml(pages).trim();
-  // The index stage hands over EPUB Indexes 1.0 content: one `ul` index-entry-list or index-groups,
-  // without a heading. The body carries epub:type="index" (an index-only document must, and a nested
-  // second `index` would make two indexes); the heading and the ARIA role come from here.
-  const indexContent = rawIndex
-    ? `<section role="doc-index" aria-labelledby="index-h">\n<h1 id="index-h">${escapeXml(strings.index)}</h1>\n${relink(rawIndex, files, 'index.xhtml')}\n</section>`
-    : '';
+  // The index document's body carries epub:type="index": epubcheck requires it of an index-only
+  // document, and then a nested element typed `index` would be a second index. So the index stage's
+  // own `<section epub:type="index" role="doc-index">` keeps its id, role and heading but hands the
+  // type to the body; bare entry lists or groups get the heading and role from here.
+  const indexContent = !rawIndex ? '' : isIndexSection(rawIndex)
+    ? relink(untypeIndexSection(rawIndex), files, 'index.xhtml')
+    : `<section role="doc-index" aria-labelledby="index-h">\n<h1 id="index-h">${escapeXml(strings.index)}</h1>\n${relink(rawIndex, files, 'index.xhtml')}\n</section>`;
 
   const docs: Doc[] = [
     { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter',
@@ -139,7 +155,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     ...(doc('index') ? [{ type: 'index', href: 'index.xhtml', label: strings.index }] : []),
     { type: 'colophon', href: 'colophon.xhtml', label: strings.colophon },
   ];
-  const pageList = [...pageBreaks].map(([id, label]) => ({ href: `${files.get(id)}#pg${label}`, label }));
+  const pageList = [...pageBreaks].flatMap(([id, labels]) => labels.map((label) => ({ href: `${files.get(id)}#pg${label}`, label })));
 
   // NCX playOrder follows reading order: documents in spine order, page targets inside their file.
   const spineIndex = new Map(docs.map((d, i) => [d.href, i]));

@@ -1,0 +1,73 @@
+// Ace by DAISY on a built EPUB (STYLE.md §11: an external checker becomes diagnostics, its rule ids
+// kept). Ace drives a browser through puppeteer; it runs on Debian's Chromium through a small wrapper
+// script, because Ace launches its browser with its own argument list and ours must be added.
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { projectRoot } from '../render/templates.ts';
+import { chromiumFlags, chromiumPath } from '../writers/browser.ts';
+
+export interface AceViolation {
+  impact: 'critical' | 'serious' | 'moderate' | 'minor';
+  rule: string;
+  /** The document inside the EPUB (`EPUB/package.opf`, `s3.xhtml`). */
+  file: string;
+  description: string;
+}
+
+interface EarlAssertion {
+  'earl:testSubject'?: { url?: string };
+  'earl:test'?: { 'earl:impact'?: string; 'dct:title'?: string };
+  'earl:result'?: { 'dct:description'?: string };
+  assertions?: EarlAssertion[];
+}
+
+/** The violations in Ace's report.json (EARL: one assertion per document, nested rule results). */
+export function aceViolations(report: { assertions?: EarlAssertion[] }): AceViolation[] {
+  const out: AceViolation[] = [];
+  for (const doc of report.assertions ?? []) {
+    for (const a of doc.assertions ?? []) {
+      out.push({
+        impact: (a['earl:test']?.['earl:impact'] ?? 'serious') as AceViolation['impact'],
+        rule: a['earl:test']?.['dct:title'] ?? 'unknown',
+        file: doc['earl:testSubject']?.url ?? '',
+        description: (a['earl:result']?.['dct:description'] ?? '').slice(0, 300),
+      });
+    }
+  }
+  return out;
+}
+
+export function aceBinary(): string {
+  return join(projectRoot, 'node_modules', '.bin', 'ace-puppeteer');
+}
+
+export function runAce(epubPath: string, timeoutMs = 300_000): { violations: AceViolation[]; diagnostics: Diagnostic[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'ace-'));
+  try {
+    if (!existsSync(aceBinary())) {
+      return { violations: [], diagnostics: [diagnostic('TP044', { reason: `${aceBinary()} is missing` }, { file: epubPath })] };
+    }
+    const wrapper = join(dir, 'chromium');
+    writeFileSync(wrapper, `#!/bin/sh\nexec '${chromiumPath().replace(/'/g, `'\\''`)}' ${chromiumFlags.join(' ')} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const outDir = join(dir, 'out');
+    const r = spawnSync(aceBinary(), ['--force', '--silent', '--outdir', outDir, '--tempdir', join(dir, 'tmp'), epubPath], {
+      encoding: 'utf8', timeout: timeoutMs,
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: wrapper, PUPPETEER_SKIP_DOWNLOAD: '1' },
+    });
+    const reportFile = join(outDir, 'report.json');
+    if (!existsSync(reportFile)) {
+      const reason = (r.error?.message || r.stderr || r.stdout || `exit ${r.status}`).trim().slice(0, 300);
+      return { violations: [], diagnostics: [diagnostic('TP044', { reason }, { file: epubPath })] };
+    }
+    const violations = aceViolations(JSON.parse(readFileSync(reportFile, 'utf8')));
+    const diagnostics = violations.map((v) => diagnostic(v.impact === 'critical' || v.impact === 'serious' ? 'TP042' : 'TP043',
+      { id: v.rule, impact: v.impact, reason: v.description }, { file: `${epubPath}/${v.file}` }));
+    return { violations, diagnostics };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

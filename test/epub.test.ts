@@ -1,0 +1,252 @@
+// The EPUB edition of the seed book: epubcheck 0/0, Ace 0 critical/serious, zh-Hans everywhere,
+// navigation, semantics and byte-reproducibility. A second EPUB, written with a page map and an index
+// (the PDF and index stages' contracts), checks the page-list and the index document the same way.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { SEED, buildInto, tempDir } from './helpers.ts';
+import { runEpubcheck } from '../scripts/check.ts';
+import { runAce } from '../scripts/epub/ace.ts';
+import { anchorIds, pageBreaksFor } from '../scripts/epub/pages.ts';
+import { wrapLines } from '../scripts/epub/cover.ts';
+import { dosDate } from '../scripts/epub/ocf.ts';
+import { writeEpub } from '../scripts/writers/epub.ts';
+import { loadBook } from '../scripts/book.ts';
+import { resolveTemplateSet } from '../scripts/render/templates.ts';
+import { buildView } from '../scripts/render/variables.ts';
+import { rules } from '../scripts/reader/changes.ts';
+
+const BOOK = 'wangyi-2024-03-07';
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+function unzip(epub: string): string {
+  const dir = tempDir('tp-epub-x-');
+  const r = spawnSync('unzip', ['-q', '-o', epub, '-d', dir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`unzip failed: ${r.stderr}`);
+  return dir;
+}
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+const xhtmlFiles = (dir: string) => readdirSync(join(dir, 'EPUB')).filter((f) => f.endsWith('.xhtml')).sort();
+const seriousAce = (epub: string) => {
+  const { violations, diagnostics } = runAce(epub);
+  return { bad: violations.filter((v) => v.impact === 'critical' || v.impact === 'serious'), diagnostics, violations };
+};
+
+describe('EPUB of the seed book', () => {
+  const out = tempDir();
+  const epub = join(out, BOOK, `${BOOK}.epub`);
+  let dir = '';
+  beforeAll(async () => {
+    // Both formats: the PDF stage's page map is what the page-list is made from.
+    await buildInto(SEED, out, ['epub', 'pdf']);
+    dir = unzip(epub);
+  });
+
+  it('passes epubcheck with 0 errors and 0 warnings', () => {
+    const { messages, diagnostics } = runEpubcheck(epub);
+    expect(diagnostics).toEqual([]);
+    expect(messages.filter((m) => m.severity !== 'INFO' && m.severity !== 'USAGE')).toEqual([]);
+  });
+
+  it('passes Ace by DAISY with 0 critical and 0 serious issues', () => {
+    const { bad, diagnostics } = seriousAce(epub);
+    expect(diagnostics.filter((d) => d.code === 'TP044')).toEqual([]);
+    expect(bad).toEqual([]);
+  });
+
+  it('is a zip with mimetype first and stored, then a fixed entry order', () => {
+    const names = spawnSync('unzip', ['-Z1', epub], { encoding: 'utf8' }).stdout.trim().split('\n');
+    expect(names.slice(0, 3)).toEqual(['mimetype', 'META-INF/container.xml', 'EPUB/package.opf']);
+    const buf = readFileSync(epub);
+    expect(buf.readUInt16LE(8)).toBe(0); // stored
+    expect(buf.readUInt16LE(28)).toBe(0); // no extra field on mimetype (OCF)
+  });
+
+  it('declares zh-Hans on the package and on every XHTML document, with Chinese as UTF-8', () => {
+    const opf = read(dir, 'EPUB/package.opf');
+    expect(opf).toMatch(/<package [^>]*xml:lang="zh-Hans"/);
+    expect(opf).toContain('<dc:language>zh-Hans</dc:language>');
+    const files = xhtmlFiles(dir);
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      const x = read(dir, `EPUB/${f}`);
+      expect(x, f).toMatch(/<html [^>]*\blang="zh-Hans"[^>]*>/);
+      expect(x, f).toMatch(/<html [^>]*\bxml:lang="zh-Hans"[^>]*>/);
+      expect(x, f).not.toMatch(/xml:lang="en"|lang="en"/);
+      // No numeric character references for CJK (or any non-ASCII) text.
+      const refs = [...x.matchAll(/&#x([0-9a-f]+);|&#(\d+);/gi)].map((m) => (m[1] ? parseInt(m[1], 16) : Number(m[2])));
+      expect(refs.filter((c) => c > 0x7f), f).toEqual([]);
+    }
+    expect(read(dir, 'EPUB/s1.xhtml')).toMatch(/[\u4e00-\u9fff]{10}/);
+    expect(read(dir, 'EPUB/toc.ncx')).toContain('xml:lang="zh-Hans"');
+  });
+
+  it('takes its identifier from book.yaml and its modified date from the book, and has a11y metadata', () => {
+    const opf = read(dir, 'EPUB/package.opf');
+    expect(opf).toContain('<dc:identifier id="pub-id">urn:transcript-press:wangyi-2024-03-07</dc:identifier>');
+    expect(opf).toContain('<meta property="dcterms:modified">2024-03-07T00:00:00Z</meta>');
+    for (const f of ['tableOfContents', 'readingOrder', 'structuralNavigation']) expect(opf).toContain(`<meta property="schema:accessibilityFeature">${f}</meta>`);
+    expect(opf).toContain('<meta property="schema:accessMode">textual</meta>');
+    expect(opf).toContain('<meta property="schema:accessModeSufficient">textual</meta>');
+    expect(opf).toContain('<meta property="schema:accessibilityHazard">none</meta>');
+    expect(opf).toMatch(/<meta property="schema:accessibilitySummary">[^<]{20,}<\/meta>/);
+    expect(opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>');
+    expect(opf).toMatch(/<item id="cover-image" href="cover.svg" media-type="image\/svg\+xml" properties="cover-image"\/>/);
+  });
+
+  it('carries the print page numbers: a marker for every body page of the PDF, a page-list and the NCX pageList', () => {
+    const nav = read(dir, 'EPUB/nav.xhtml');
+    const labels = [...nav.matchAll(/<li><a href="[a-z0-9]+\.xhtml#pg(\d+)">(\d+)<\/a><\/li>/g)].map((m) => Number(m[2]));
+    expect(labels.length).toBeGreaterThan(10);
+    // Contiguous: a reader can go to any printed page of the text, even one no paragraph begins on.
+    expect(labels).toEqual(labels.map((_, i) => labels[0] + i));
+    const markers = xhtmlFiles(dir).flatMap((f) => [...read(dir, `EPUB/${f}`).matchAll(/role="doc-pagebreak" aria-label="(\d+)"/g)].map((m) => Number(m[1])));
+    expect([...markers].sort((a, b) => a - b)).toEqual(labels);
+    expect(read(dir, 'EPUB/toc.ncx').match(/<pageTarget /g)!.length).toBe(labels.length);
+    const opf = read(dir, 'EPUB/package.opf');
+    for (const f of ['pageNavigation', 'printPageNumbers']) expect(opf).toContain(`<meta property="schema:accessibilityFeature">${f}</meta>`);
+    expect(opf).toContain('<meta refines="#print-source" property="source-of">pagination</meta>');
+  });
+
+  it('has a nested table of contents, landmarks and an NCX', () => {
+    const nav = read(dir, 'EPUB/nav.xhtml');
+    expect(nav).toMatch(/<nav epub:type="toc" role="doc-toc"/);
+    const toc = nav.slice(nav.indexOf('epub:type="toc"'), nav.indexOf('</nav>'));
+    expect(toc).toMatch(/<li><a href="lead.xhtml">[^<]+<\/a>\s*<ol>\s*<li><a href="s1.xhtml">/);
+    expect(toc).toContain('href="titlepage.xhtml"');
+    expect(toc).toContain('href="note.xhtml"');
+    for (const t of ['toc', 'bodymatter']) expect(nav).toMatch(new RegExp(`<a epub:type="${t}" href="`));
+    const ncx = read(dir, 'EPUB/toc.ncx');
+    expect(ncx).toContain('<meta name="dtb:uid" content="urn:transcript-press:wangyi-2024-03-07"/>');
+    expect(ncx.match(/<navPoint /g)!.length).toBeGreaterThan(15);
+  });
+
+  it('marks up structure: title page, chapters, colophon, question vs answer and the speaker', () => {
+    expect(read(dir, 'EPUB/titlepage.xhtml')).toContain('epub:type="titlepage"');
+    expect(read(dir, 'EPUB/colophon.xhtml')).toMatch(/epub:type="colophon" role="doc-colophon"/);
+    const s1 = read(dir, 'EPUB/s1.xhtml');
+    expect(s1).toMatch(/<section id="s1" class="qa"[^>]*epub:type="chapter" role="doc-chapter"/);
+    expect(s1).toMatch(/<div class="turn turn-question" role="group" aria-label="提问">/);
+    expect(s1).toMatch(/<div class="turn turn-answer" role="group" aria-label="回答">/);
+    expect(s1).toMatch(/<b class="speaker speaker-principal" epub:type="z3998:persona"><span class="speaker-name">王毅<\/span>：<\/b>/);
+    expect(read(dir, 'EPUB/cover.xhtml')).toMatch(/<img src="cover.svg" alt="封面：[^"]+" role="doc-cover"\/>/);
+    expect(read(dir, 'EPUB/cover.svg')).toContain('王毅就中国外交政策');
+  });
+
+  it('is byte-identical when built again, in another time zone; SOURCE_DATE_EPOCH sets the date', async () => {
+    const again = tempDir();
+    const tz = process.env.TZ;
+    process.env.TZ = 'Pacific/Kiritimati';
+    try { await buildInto(SEED, again, ['epub', 'pdf']); } finally { if (tz === undefined) delete process.env.TZ; else process.env.TZ = tz; }
+    expect(sha(join(again, BOOK, `${BOOK}.epub`))).toBe(sha(epub));
+
+    const dated = tempDir();
+    process.env.SOURCE_DATE_EPOCH = '1710000000';
+    try { await buildInto(SEED, dated, ['epub']); } finally { delete process.env.SOURCE_DATE_EPOCH; }
+    const d = unzip(join(dated, BOOK, `${BOOK}.epub`));
+    expect(read(d, 'EPUB/package.opf')).toContain('<meta property="dcterms:modified">2024-03-09T16:00:00Z</meta>');
+  });
+});
+
+describe('EPUB with the print page map and an index', () => {
+  const out = tempDir();
+  const epub = join(out, 'paged.epub');
+  let dir = '';
+  let pageMap = new Map<string, number>();
+  beforeAll(async () => {
+    const book = await loadBook(SEED);
+    const templates = resolveTemplateSet('default', book.dir);
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    // A plausible print layout: the text starts on page 5, three paragraphs a page.
+    pageMap = new Map(anchorIds(book.read.tree).map((id, i) => [id, 5 + Math.floor(i / 3)]));
+    const data = await writeEpub({
+      tree: book.read.tree, view, templates, pageMap, noteHtml: '<p>说明。</p>',
+      indexHtml: (pages) => `<ul epub:type="index-entry-list"><li epub:type="index-entry"><span epub:type="index-term">中俄关系</span> <a epub:type="index-locator" href="#p11">${pages('p11')}</a></li></ul>`,
+    });
+    mkdirSync(out, { recursive: true });
+    writeFileSync(epub, data);
+    dir = unzip(epub);
+  });
+
+  it('passes epubcheck 0/0 and Ace with 0 critical/serious', () => {
+    expect(runEpubcheck(epub).diagnostics).toEqual([]);
+    expect(seriousAce(epub).bad).toEqual([]);
+  });
+
+  it('puts one page-break marker per printed page and lists them in a page-list nav and the NCX', () => {
+    const pages = new Set(pageMap.values());
+    const markers = xhtmlFiles(dir).flatMap((f) => [...read(dir, `EPUB/${f}`).matchAll(/<span id="pg(\d+)" role="doc-pagebreak" aria-label="(\d+)" epub:type="pagebreak"/g)].map((m) => m[1]));
+    expect(markers.length).toBe(pages.size);
+    expect(new Set(markers).size).toBe(pages.size);
+    const nav = read(dir, 'EPUB/nav.xhtml');
+    expect(nav).toMatch(/<nav epub:type="page-list" role="doc-pagelist"/);
+    expect(nav).toContain('<li><a href="lead.xhtml#pg5">5</a></li>');
+    expect(read(dir, 'EPUB/toc.ncx')).toContain('<pageTarget id="page-5" type="normal" value="5"');
+    const opf = read(dir, 'EPUB/package.opf');
+    expect(opf).toContain('printPageNumbers');
+    expect(opf).toMatch(/<meta refines="#print-source" property="source-of">pagination<\/meta>/);
+  });
+
+  it('gives the index its own document: properties="index", epub:type="index", in the TOC and landmarks, links into the text', () => {
+    expect(read(dir, 'EPUB/package.opf')).toContain('<item id="index" href="index.xhtml" media-type="application/xhtml+xml" properties="index"/>');
+    const index = read(dir, 'EPUB/index.xhtml');
+    expect(index).toContain('<body epub:type="index">');
+    expect(index).toContain(`href="s2.xhtml#p11">${pageMap.get('p11')}</a>`);
+    const nav = read(dir, 'EPUB/nav.xhtml');
+    expect(nav).toContain('<li><a href="index.xhtml">索引</a></li>');
+    expect(nav).toContain('<a epub:type="index" href="index.xhtml">');
+  });
+
+  it('emits no page-list and claims no page navigation when the page map is empty', async () => {
+    const book = await loadBook(SEED);
+    const templates = resolveTemplateSet('default', book.dir);
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const plain = join(out, 'plain.epub');
+    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '<p>说明。</p>', indexHtml: () => '' }));
+    const d = unzip(plain);
+    expect(read(d, 'EPUB/nav.xhtml')).not.toContain('page-list');
+    expect(read(d, 'EPUB/package.opf')).not.toMatch(/printPageNumbers|pageNavigation|source-of|properties="index"/);
+    expect(xhtmlFiles(d)).not.toContain('index.xhtml');
+    expect(runEpubcheck(plain).diagnostics).toEqual([]);
+  });
+
+  it('reports an Ace serious finding as TP042 (fixture: accessMode removed)', () => {
+    const broken = join(out, 'broken.epub');
+    const d = unzip(epub);
+    const opf = join(d, 'EPUB/package.opf');
+    writeFileSync(opf, read(d, 'EPUB/package.opf').replace(/<meta property="schema:accessMode">[^<]*<\/meta>\n/g, ''));
+    spawnSync('zip', ['-q', '-X', '-0', broken, 'mimetype'], { cwd: d });
+    spawnSync('zip', ['-q', '-X', '-r', broken, 'META-INF', 'EPUB'], { cwd: d });
+    const { diagnostics } = runAce(broken);
+    expect(diagnostics.filter((x) => x.code === 'TP042').map((x) => x.message).join('\n')).toMatch(/metadata-accessmode/);
+  });
+});
+
+describe('EPUB helpers', () => {
+  it('pageBreaksFor: the first element beginning on each page, pages between go with the running element, never backwards', () => {
+    const tree = { type: 'transcript', children: [
+      { type: 'dateline', id: 'dateline', children: [] },
+      { type: 'section', id: 's1', heading: 'h', headingSource: 'auto', children: [
+        { type: 'turn', kind: 'question', speaker: { type: 'speaker', label: 'Q', name: 'Q', role: 'reporter' }, children: [
+          { type: 'paragraph', id: 'p1', children: [] }, { type: 'paragraph', id: 'p2', children: [] }, { type: 'paragraph', id: 'p3', children: [] }] }] }] } as const;
+    const breaks = pageBreaksFor(tree as never, new Map([['dateline', 3], ['s1', 3], ['p1', 3], ['p2', 6], ['p3', 5]]));
+    expect([...breaks]).toEqual([['dateline', ['3']], ['p1', ['4', '5']], ['p2', ['6']]]);
+    expect(pageBreaksFor(tree as never, new Map()).size).toBe(0);
+  });
+
+  it('wrapLines: balanced cover lines, broken between words, no line-initial punctuation', () => {
+    const lines = wrapLines('王毅就中国外交政策和对外关系答记者问', 10, 'zh-Hans');
+    expect(lines.join('')).toBe('王毅就中国外交政策和对外关系答记者问');
+    expect(lines.length).toBe(2);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(10);
+    expect(wrapLines('短标题', 10, 'zh-Hans')).toEqual(['短标题']);
+    expect(wrapLines('一二三四五，六七八九十一二', 6, 'zh-Hans').some((l) => l.startsWith('，'))).toBe(false);
+  });
+
+  it('dosDate: zip timestamps do not depend on the time zone', () => {
+    const d = dosDate(new Date('2024-03-07T00:00:00Z'));
+    expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours()]).toEqual([2024, 2, 7, 0]);
+  });
+});
