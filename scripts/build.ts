@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { loadBook, type Book } from './book.ts';
 import type { Context } from './core/context.ts';
-import type { Diagnostic } from './core/diagnostics.ts';
+import { fail, type Diagnostic } from './core/diagnostics.ts';
 import { sha256, writeFileAtomic } from './core/files.ts';
 import { rules } from './reader/changes.ts';
 import { renderBody } from './render/html.ts';
@@ -45,7 +45,11 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   };
   const book: Book = await time('read', () => loadBook(bookDir, { maxMb: options.maxMb }));
   const outDir = resolve(options.out, book.id);
-  mkdirSync(outDir, { recursive: true });
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (err) {
+    fail('TP050', { path: outDir, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: outDir });
+  }
   const diagnostics: Diagnostic[] = [...book.read.diagnostics];
   // Topics are marked in the tree before anything renders it: both editions link to the anchors.
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,

@@ -37,23 +37,45 @@ export function dedupeParagraph(text: TrackedText, log: ChangeLog, options: Dedu
 // ---------------------------------------------------------------------------------------------
 // Clauses and sentences
 
-interface Clause { start: number; end: number; body: string; punct: string }
+interface Clause {
+  start: number;
+  /** End of the clause's words (before its closing punctuation and spaces). */
+  bodyEnd: number;
+  end: number;
+  body: string;
+}
 
-/** Splits into clauses that end with a punctuation mark (the mark belongs to its clause). */
+/**
+ * What ends a clause: full-width marks always; ASCII marks only before white space or a closing
+ * quote (127.0.0.1, 1,000 and COVID-19 are one token); …… and ——; a dash set off by spaces.
+ */
+const CLAUSE_END = /[，；。！？、]|[,;.!?](?=\s|$|["”’)])|……|——|\s[–—-](?=\s|$)|[–—](?=\s|$)/gu;
+
+/** Splits into clauses; each clause owns its closing punctuation and the spaces after it. */
 export function clauses(s: string): Clause[] {
   const out: Clause[] = [];
-  const re = /[^，,；;。！？!?、.…—–-]+?(?:[，,；;。！？!?、.]|……|——|\s[–—-]\s?|$)\s*/gu;
-  for (const m of s.matchAll(re)) {
-    if (!m[0]) continue;
-    const raw = m[0];
-    const body = raw.replace(/(?:[，,；;。！？!?、.]|……|——|\s[–—-]\s?)?\s*$/u, '');
-    out.push({ start: m.index!, end: m.index! + raw.length, body: body.trim(), punct: raw.slice(body.length) });
+  let start = 0;
+  const push = (termStart: number, end: number) => {
+    const raw = s.slice(start, termStart);
+    const body = raw.trim();
+    if (body) {
+      const lead = raw.length - raw.trimStart().length;
+      out.push({ start: start + lead, bodyEnd: start + lead + body.length, end, body });
+    }
+    start = end;
+  };
+  for (const m of s.matchAll(CLAUSE_END)) {
+    if (m.index! < start) continue;
+    let end = m.index! + m[0].length;
+    while (end < s.length && /\s/.test(s[end])) end++;
+    push(m.index!, end);
   }
+  if (start < s.length) push(s.length, s.length);
   return out;
 }
 
 const hanCount = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
-const wordCount = (s: string) => (s.match(/[\p{L}\p{N}']+/gu) ?? []).length;
+const wordCount = (s: string) => (s.match(/\p{L}[\p{L}']*/gu) ?? []).length;
 
 function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const cs = clauses(text.text);
@@ -64,7 +86,7 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     if (i + k > cs.length) return null;
     const parts = cs.slice(i, i + k);
     if (parts.some((c) => !c.body)) return null;
-    return parts.map((c, n) => normaliseClause(c.body) + (n < k - 1 ? c.punct.trim() : '')).join(' ');
+    return parts.map((c, n) => normaliseClause(c.body) + (n < k - 1 ? text.text.slice(c.bodyEnd, c.end).trim() : '')).join(' ');
   };
   for (let i = 0; i < cs.length; i++) {
     let best: { k: number; copies: number } | null = null;
@@ -88,15 +110,14 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     const speech = !artefact && (han === 0 ? words >= 1 : han >= 2);
     if (!artefact && !(speech && options.style === 'edited')) {
       if (han >= 2 && han < 6) {
-        log.record('dup-clause', text, cs[i + k].start, cs[last].end, '', { applied: false, confidence: 0.5, note: `short clause repeated ${copies} times: speech or error?` });
+        log.record('dup-clause', text, cs[i + k].start, cs[last].bodyEnd, '', { applied: false, confidence: 0.5, note: `short clause repeated ${copies} times: speech or error?` });
       }
       i = last;
       continue;
     }
     // Keep the first copy's words and the last copy's closing punctuation.
-    const endOfFirst = cs[i + k - 1];
-    const start = endOfFirst.start + leadingSpace(text.text, endOfFirst) + endOfFirst.body.length;
-    const end = cs[last].start + leadingSpace(text.text, cs[last]) + cs[last].body.length;
+    const start = cs[i + k - 1].bodyEnd;
+    const end = cs[last].bodyEnd;
     const rule: RuleId = artefact ? 'dup-clause' : 'speech-repetition';
     const confidence = artefact ? Math.min(0.99, 0.9 + 0.02 * copies + 0.002 * (han || words)) : 0.8;
     log.record(rule, text, start, end, '', { confidence, note: `${artefact ? 'clause' : 'speech'} repeated ${copies} times` });
@@ -104,12 +125,6 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     i = last;
   }
   return text.apply(edits);
-}
-
-function leadingSpace(s: string, c: Clause): number {
-  let n = 0;
-  while (/\s/.test(s[c.start + n] ?? '')) n++;
-  return n;
 }
 
 function normaliseClause(body: string): string {
