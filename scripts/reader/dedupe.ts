@@ -142,7 +142,10 @@ function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions)
   // The same word or phrase (up to four words) twice or more, separated by white space only (an
   // artefact, unless English doubles that word on purpose) or by a comma / dash / ellipsis (speech:
   // a stutter or a restart, "it is – it is –", "Go – go ahead").
-  const re = /\b([A-Za-z]+(?:'[a-z]+)?(?:\s+[A-Za-z]+(?:'[a-z]+)?){0,3})((?:(?:\s+|\s*,\s*|\s*[–—-]\s*|\s*\.\.\.\s*)\1\b)+)/gi;
+  // Separators are those of speech: white space, a comma or a dash set off by a space, an em dash,
+  // an ellipsis. "A,a" or "x-x" without spaces are tokens, not repetition.
+  // The phrase is lazy: the shortest unit that repeats wins ("the the the the" is "the" four times).
+  const re = /\b([A-Za-z]+(?:'[a-z]+)?(?:\s+[A-Za-z]+(?:'[a-z]+)?){0,3}?)((?:(?:\s+|,\s+|\s[–-]\s|\s?—\s?|\s*(?:\.\.\.|…)\s*)\1\b)+)/gi;
   for (const m of text.text.matchAll(re)) {
     const phrase = m[1];
     const repeats = m[2];

@@ -48,7 +48,21 @@ const whitespace: Rule = (text, log) => {
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
 
-const punctWidth: Rule = (text, log) => {
+/**
+ * A mark's neighbour may itself be a mark that becomes full-width (`?,?我们`), so the rule runs to a
+ * fixed point: otherwise normalising twice would differ from normalising once.
+ */
+const punctWidth: Rule = (text, log, options) => {
+  let current = text;
+  for (let round = 0; round < 8; round++) {
+    const next = punctWidthOnce(current, log, options);
+    if (next.text === current.text) break;
+    current = next;
+  }
+  return current;
+};
+
+const punctWidthOnce: Rule = (text, log) => {
   const s = text.text;
   let out = replaceMatches(text, /[,:;?!]/g, 'punct-width', log, (m) => {
     const i = m.index!;
@@ -109,8 +123,18 @@ const unbalancedQuotes: Rule = (text, log) => {
 const doubledPunct: Rule = (text, log) =>
   replaceMatches(text, /([，、；：。])\1+/g, 'punct-doubled', log, (m) => m[1]);
 
-export const normalizeRules: Rule[] = [nfc, whitespace, punctWidth, cjkJoiner, ellipsis, dash, quotes, doubledPunct, unbalancedQuotes];
+export const normalizeRules: Rule[] = [nfc, quotes, whitespace, punctWidth, cjkJoiner, ellipsis, dash, doubledPunct];
 
+/**
+ * Runs the rules until the text stops changing: one rule's output can be another's input (a quote
+ * made curly turns the space before it into a stray), and normalising twice must equal once.
+ */
 export function normalizeParagraph(text: TrackedText, log: ChangeLog, options: NormalizeOptions): TrackedText {
-  return normalizeRules.reduce((t, rule) => rule(t, log, options), text);
+  let current = text;
+  for (let round = 0; round < 4; round++) {
+    const next = normalizeRules.reduce((t, rule) => rule(t, log, options), current);
+    if (next.text === current.text) break;
+    current = next;
+  }
+  return unbalancedQuotes(current, log, options);
 }
