@@ -93,7 +93,7 @@ describe('EPUB of the seed book', () => {
     expect(opf).toContain('<meta property="schema:accessibilityHazard">none</meta>');
     expect(opf).toMatch(/<meta property="schema:accessibilitySummary">[^<]{20,}<\/meta>/);
     expect(opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>');
-    expect(opf).toMatch(/<item id="cover-image" href="cover.svg" media-type="image\/svg\+xml" properties="cover-image"\/>/);
+    expect(opf).toMatch(/<item id="cover-image" href="cover.png" media-type="image\/png" properties="cover-image"\/>/);
   });
 
   it('carries the print page numbers: a marker for every body page of the PDF, a page-list and the NCX pageList', () => {
@@ -131,8 +131,10 @@ describe('EPUB of the seed book', () => {
     expect(s1).toMatch(/<div class="turn turn-question" role="group" aria-label="提问">/);
     expect(s1).toMatch(/<div class="turn turn-answer" role="group" aria-label="回答">/);
     expect(s1).toMatch(/<b class="speaker speaker-principal" epub:type="z3998:persona"><span class="speaker-name">王毅<\/span>：<\/b>/);
-    expect(read(dir, 'EPUB/cover.xhtml')).toMatch(/<img src="cover.svg" alt="封面：[^"]+" role="doc-cover"\/>/);
-    expect(read(dir, 'EPUB/cover.svg')).toContain('王毅就中国外交政策');
+    expect(read(dir, 'EPUB/cover.xhtml')).toMatch(/<img src="cover.png" alt="封面：王毅就中国外交政策[^"]+" role="doc-cover"\/>/);
+    const png = readFileSync(join(dir, 'EPUB/cover.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 2560]);
   });
 
   it('is byte-identical when built again, in another time zone; SOURCE_DATE_EPOCH sets the date', async () => {
@@ -147,6 +149,23 @@ describe('EPUB of the seed book', () => {
     try { await buildInto(SEED, dated, ['epub']); } finally { delete process.env.SOURCE_DATE_EPOCH; }
     const d = unzip(join(dated, BOOK, `${BOOK}.epub`));
     expect(read(d, 'EPUB/package.opf')).toContain('<meta property="dcterms:modified">2024-03-09T16:00:00Z</meta>');
+  });
+});
+
+// calibre is not part of setup (it is large); where it is installed, the Kindle conversion must work.
+const calibre = spawnSync('ebook-convert', ['--version'], { encoding: 'utf8' }).status === 0;
+describe.skipIf(!calibre)('EPUB through calibre (runs where ebook-convert is installed: apt-get install calibre)', () => {
+  it('converts to AZW3 without errors, keeping title, author and the cover', async () => {
+    const out = tempDir();
+    await buildInto(SEED, out, ['epub']);
+    const azw3 = join(out, 'book.azw3');
+    const r = spawnSync('ebook-convert', [join(out, BOOK, `${BOOK}.epub`), azw3], { encoding: 'utf8', timeout: 300_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/\bERROR\b|Traceback|Failed to/);
+    const meta = spawnSync('ebook-meta', [azw3, `--get-cover=${join(out, 'cover.jpg')}`], { encoding: 'utf8' }).stdout;
+    expect(meta).toMatch(/Title\s+: 王毅就中国外交政策和对外关系答记者问/);
+    expect(meta).toMatch(/Author\(s\)\s+: 王毅/);
+    expect(meta).toContain('Cover saved');
   });
 });
 
@@ -187,6 +206,13 @@ describe('EPUB with the print page map and an index', () => {
     const opf = read(dir, 'EPUB/package.opf');
     expect(opf).toContain('printPageNumbers');
     expect(opf).toMatch(/<meta refines="#print-source" property="source-of">pagination<\/meta>/);
+  });
+
+  it('ships the SVG cover itself when no browser is at hand', () => {
+    expect(read(dir, 'EPUB/package.opf')).toContain('<item id="cover-image" href="cover.svg" media-type="image/svg+xml" properties="cover-image"/>');
+    const svg = read(dir, 'EPUB/cover.svg');
+    expect(svg).toContain('>王毅就中国外交政策</text>');
+    expect(svg).toContain('>2024年3月7日</text>');
   });
 
   it('gives the index its own document: properties="index", epub:type="index", in the TOC and landmarks, links into the text', () => {

@@ -1,6 +1,7 @@
 // The cover: templates/default/cover.svg laid out with the book's title lines. SVG has no line
 // wrapping, so the writer breaks the title here (at word boundaries: Intl.Segmenter knows Chinese
 // words) and the template only places the lines it is given.
+import type { Browser } from 'puppeteer-core';
 import type { BookView } from '../render/variables.ts';
 import { renderTemplate, type TemplateSet } from '../render/templates.ts';
 
@@ -32,10 +33,34 @@ export function wrapLines(text: string, max: number, lang: string): string[] {
   return lines.filter(Boolean);
 }
 
+/** The cover's size in pixels (the SVG's viewBox): 1:1.6, what e-book stores ask for. */
+export const COVER_WIDTH = 1600;
+export const COVER_HEIGHT = 2560;
+
 export function coverSvg(view: BookView, templates: TemplateSet): string {
   const titleSize = 120;
   const titleLines = wrapLines(view.title, 10, view.lang).map((text, i) => ({ text, size: titleSize, y: 700 + i * titleSize * 1.35 }));
   const ruleY = titleLines[titleLines.length - 1].y + 140;
   const subtitleLines = view.subtitle ? wrapLines(view.subtitle, 16, view.lang).map((text, i) => ({ text, size: 68, y: ruleY + 150 + i * 100 })) : [];
   return renderTemplate(templates, 'cover.svg', { ...view, titleLines, subtitleLines, ruleY });
+}
+
+/**
+ * The cover as a PNG, drawn by Chromium from the SVG. A raster cover because Kindle conversion
+ * (calibre's AZW3) and most library and store thumbnailers ignore an SVG cover-image. Same SVG, same
+ * Chromium and fonts → same bytes (Chromium's PNG encoder writes no time or text chunks).
+ */
+export async function coverPng(svg: string, browser: Browser): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
+    // Offline by design: the SVG is inline data and may load nothing else.
+    await page.setRequestInterception(true);
+    page.on('request', (req) => (req.url().startsWith('data:') ? req.continue() : req.abort('blockedbyclient')));
+    await page.goto(`data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return new Uint8Array(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: COVER_WIDTH, height: COVER_HEIGHT } }));
+  } finally {
+    await page.close();
+  }
 }

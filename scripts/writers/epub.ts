@@ -14,7 +14,8 @@ import type { BookView, Strings } from '../render/variables.ts';
 import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { pageBreaksFor } from '../epub/pages.ts';
-import { coverSvg } from '../epub/cover.ts';
+import type { Browser } from 'puppeteer-core';
+import { coverPng, coverSvg } from '../epub/cover.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import type { PageLookup } from './pdf.ts';
 
@@ -29,6 +30,9 @@ export interface EpubInput {
   noteHtml: string;
   /** dcterms:modified and the zip timestamps; the book's date when absent, so builds reproduce. */
   modified?: Date;
+  /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
+   * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
+  browser?: () => Promise<Browser>;
 }
 
 /** One XHTML content document in the spine. */
@@ -38,6 +42,8 @@ interface Doc {
   title: string;
   /** epub:type of the body; EPUB Indexes 1.0 (as epubcheck reads it) wants exactly `index` on the body of an index-only document. */
   bodyType: 'frontmatter' | 'bodymatter' | 'backmatter' | 'index';
+  /** Class on the body, for the few pages styled as a whole (the cover fills the screen). */
+  bodyClass?: string;
   content: string;
   properties?: string;
 }
@@ -100,6 +106,10 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     flavour: 'xhtml', pageBreaks,
     labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
   };
+  const svg = coverSvg(view, templates);
+  const cover = input.browser
+    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser()) }
+    : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
   // Body: the title and dateline (and anything before the first question) open the body matter; each
@@ -125,8 +135,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     : `<section role="doc-index" aria-labelledby="index-h">\n<h1 id="index-h">${escapeXml(strings.index)}</h1>\n${relink(rawIndex, files, 'index.xhtml')}\n</section>`;
 
   const docs: Doc[] = [
-    { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter',
-      content: fragment('cover.xhtml', { coverHref: 'cover.svg', coverAlt: `${strings.coverAlt}${view.title}${view.subtitle ? `——${view.subtitle}` : ''}` }) },
+    { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter', bodyClass: 'cover-page',
+      content: fragment('cover.xhtml', { coverHref: cover.href, coverAlt: `${strings.coverAlt}${view.title}${view.subtitle ? `——${view.subtitle}` : ''}` }) },
     { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: fragment('titlepage.xhtml') },
     { id: 'nav', href: 'nav.xhtml', title: strings.contents, bodyType: 'frontmatter', properties: 'nav', content: '' },
     ...bodyDocs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
@@ -138,10 +148,11 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   ];
 
   // Navigation: front matter, the transcript with its questions nested, then the back matter.
-  const item = (d: Doc, children: TocItem[] = []): TocItem => ({ id: d.id, href: d.href, label: d.title, children });
+  const item = (d: Doc, children: TocItem[] = [], label = d.title): TocItem => ({ id: d.id, href: d.href, label, children });
   const doc = (id: string) => docs.find((d) => d.id === id);
   const toc: TocItem[] = [
-    item(doc('titlepage')!),
+    // Labelled 书名页, not with the title again: the next entry is the transcript's own, similar title.
+    item(doc('titlepage')!, [], strings.titlePage),
     item(doc('lead')!, sections.map((s) => item(doc(s.id)!))),
     ...(doc('index') ? [item(doc('index')!)] : []),
     item(doc('note')!),
@@ -171,7 +182,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const modified = input.modified ?? bookDate(view);
   const manifest = [
     ...docs.map((d) => ({ id: d.id, href: d.href, mediaType: 'application/xhtml+xml', properties: d.properties })),
-    { id: 'cover-image', href: 'cover.svg', mediaType: 'image/svg+xml', properties: 'cover-image' },
+    { id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' },
     { id: 'css', href: 'epub.css', mediaType: 'text/css' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
   ];
@@ -198,9 +209,9 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     { path: 'META-INF/container.xml', data: container },
     { path: `${OEBPS}/package.opf`, data: opf },
     { path: `${OEBPS}/toc.ncx`, data: ncx },
-    ...docs.map((d) => ({ path: `${OEBPS}/${d.href}`, data: Mustache.render(wrapper, { lang: view.lang, docTitle: d.title, bodyType: d.bodyType, content: d.content }, {}, { escape: escapeXml }) })),
+    ...docs.map((d) => ({ path: `${OEBPS}/${d.href}`, data: Mustache.render(wrapper, { lang: view.lang, docTitle: d.title, bodyType: d.bodyType, bodyClass: d.bodyClass, content: d.content }, {}, { escape: escapeXml }) })),
     { path: `${OEBPS}/epub.css`, data: readTemplate(templates, 'epub.css') },
-    { path: `${OEBPS}/cover.svg`, data: coverSvg(view, templates) },
+    { path: `${OEBPS}/${cover.href}`, data: cover.data },
   ];
   return packOcf(entries, modified);
 }
