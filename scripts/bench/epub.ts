@@ -1,0 +1,81 @@
+// Benchmark of the EPUB stage: our writeEpub (render, templates, PNG cover through Chromium, zip)
+// against epub-gen-memory, the library it replaced, given the same chapters. The cover is timed
+// apart, since it is the one part that needs the browser. Run: npx tsx scripts/bench/epub.ts
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import epubGen from 'epub-gen-memory';
+import { loadBook } from '../book.ts';
+import { rules } from '../reader/changes.ts';
+import { renderBlock, toMarkup } from '../render/html.ts';
+import { readTemplate, resolveTemplateSet } from '../render/templates.ts';
+import { buildView } from '../render/variables.ts';
+import { markTopics, topicPositions, renderEpubIndex } from '../index/index.ts';
+import { buildReport, editorialNoteHtml } from '../writers/report.ts';
+import { launchBrowser } from '../writers/browser.ts';
+import { writeEpub, type EpubInput } from '../writers/epub.ts';
+import { coverPng, coverSvg } from '../epub/cover.ts';
+
+export interface EpubBench { ours_ms: number; ours_no_cover_ms: number; cover_ms: number; epub_gen_memory_ms: number; bytes: number; runs: number }
+
+/** The same EpubInput build.ts makes for a book (without a page map: that needs the PDF stage). */
+export function epubInput(bookDir: string): EpubInput {
+  const book = loadBook(bookDir);
+  const { index } = markTopics(book.read.tree, book.config.topics, book.configFile,
+    topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
+  const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
+  const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+  const noteHtml = editorialNoteHtml(view, buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes));
+  return {
+    tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml,
+    indexHtml: (pages) => renderEpubIndex(index, pages, { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso! }),
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timed(f: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await f();
+  return performance.now() - t0;
+}
+
+/** The old writer's call, as it was: one chapter per section, its own templates, jszip. */
+async function epubGenMemory(input: EpubInput): Promise<Buffer> {
+  const { view, tree } = input;
+  const options = { flavour: 'xhtml' as const, labels: { question: view.strings.question, answer: view.strings.answer, remark: view.strings.remark } };
+  const chapters = tree.children.filter((s) => s.type === 'section').map((s) => ({ title: s.heading, content: toMarkup(renderBlock(s, options), 'xhtml') }));
+  const generate = ((epubGen as unknown as { default?: unknown }).default ?? epubGen) as (o: object, c: object[]) => Promise<Buffer>;
+  return generate({ title: view.title, author: view.speaker, lang: view.lang, css: readTemplate(input.templates, 'epub.css'), version: 3, verbose: false }, chapters);
+}
+
+/** Runs each variant `runs` times after one warm-up; reports medians in milliseconds. */
+export async function benchEpub(options: { bookDir?: string; runs?: number; browser?: Browser } = {}): Promise<EpubBench> {
+  const runs = options.runs ?? 7;
+  const browser = options.browser ?? await launchBrowser();
+  try {
+    const input = epubInput(options.bookDir ?? 'source/wangyi-2024-03-07');
+    const withCover = { ...input, browser: async () => browser };
+    const ours: number[] = [], bare: number[] = [], cover: number[] = [], old: number[] = [];
+    let bytes = 0;
+    const svg = coverSvg(input.view, input.templates);
+    for (let i = 0; i <= runs; i++) {
+      const t0 = performance.now();
+      bytes = (await writeEpub(withCover)).length;
+      const t = performance.now() - t0;
+      const b = await timed(() => writeEpub(input));
+      const c = await timed(() => coverPng(svg, browser));
+      const o = await timed(() => epubGenMemory(input));
+      if (i === 0) continue; // warm-up
+      ours.push(t); bare.push(b); cover.push(c); old.push(o);
+    }
+    const round = (x: number) => Math.round(x * 10) / 10;
+    return { ours_ms: round(median(ours)), ours_no_cover_ms: round(median(bare)), cover_ms: round(median(cover)), epub_gen_memory_ms: round(median(old)), bytes, runs };
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await benchEpub(), null, 2));
+}
