@@ -95,7 +95,7 @@ async function main() {
       log('scale: a 150-page and a 600-page book; pagedjs-cli on the same 600-page HTML');
       const root = join(work, 'scale');
       const sizes: Record<string, { chars: number; ms: number; pages: number; html?: string }> = {};
-      for (const [label, chars] of [['150', 45_000], ['600', 180_000]] as const) {
+      for (const [label, chars] of [['150', 56_000], ['600', 236_000]] as const) {
         const book = generateBook(root, `pages-${label}`, chars, label === '150' ? 150 : 600);
         const dir = mkdtempSync(join(work, 'pdf-'));
         const input = pdfInput(book.dir, browser, dir);
