@@ -99,7 +99,7 @@ export const codes = {
     hint: () => 'a moderate or minor finding: see http://kb.daisy.org/publishing/ for the rule' },
   TP044: { severity: 'error', title: 'Ace did not run',
     message: (p) => `Ace by DAISY could not check the EPUB: ${p.reason}`,
-    hint: () => 'run `npm ci` (Ace is @daisy/ace, installed with --ignore-scripts) and check that Chromium starts: see TP030' },
+    hint: () => 'run `npm ci` (Ace is @daisy/ace-cli, run on the system Chromium) and check that Chromium starts: see TP030' },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof codes;

@@ -1,6 +1,9 @@
 // Ace by DAISY on a built EPUB (STYLE.md §11: an external checker becomes diagnostics, its rule ids
 // kept). Ace drives a browser through puppeteer; it runs on Debian's Chromium through a small wrapper
 // script, because Ace launches its browser with its own argument list and ours must be added.
+// The dependency is @daisy/ace-cli (the puppeteer runner, what @daisy/ace's `ace-puppeteer` calls),
+// not @daisy/ace: that one also pulls in Electron, whose install step downloads a binary and would
+// make `npm ci` fail on a machine without internet access beyond the registry.
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +44,7 @@ export function aceViolations(report: { assertions?: EarlAssertion[] }): AceViol
 }
 
 export function aceBinary(): string {
-  return join(projectRoot, 'node_modules', '.bin', 'ace-puppeteer');
+  return join(projectRoot, 'node_modules', '.bin', 'ace-cli');
 }
 
 export function runAce(epubPath: string, timeoutMs = 300_000): { violations: AceViolation[]; diagnostics: Diagnostic[] } {
