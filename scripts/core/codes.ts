@@ -54,7 +54,7 @@ export const codes = {
       : 'make "find" longer so it names exactly one place' },
   TP021: { severity: 'info', title: 'repair left for review',
     message: (p) => `possible ${p.rule} "${p.before}" left as is (confidence ${p.confidence})`,
-    hint: (p) => `if it is an error, add a correction: { find: "${p.before}", replace: "${p.after}" }` },
+    hint: (p) => `if it is an error, add to book.yaml corrections: { find: "${p.find}", replace: "${p.replace}" }` },
   TP022: { severity: 'error', title: 'section heading refers to a missing section',
     message: (p) => `sections[${p.index}] refers to question ${p.question}, but the transcript has ${p.count}`,
     hint: () => 'number the sections from 1 in the order of the questions' },

@@ -2,7 +2,7 @@
 // decode → blocks → normalise → repair paragraphs → repair duplicates → corrections → structure.
 import type { Transcript } from '../model/types.ts';
 import type { BookConfig } from '../config/schema.ts';
-import type { Diagnostic } from '../core/diagnostics.ts';
+import { diagnostic, fail, type Diagnostic } from '../core/diagnostics.ts';
 import { decodeTranscript } from './decode.ts';
 import { splitBlocks } from './blocks.ts';
 import { LineIndex, type TrackedText } from './tracked-text.ts';
@@ -46,5 +46,18 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
   });
   void shift;
-  return { tree, blocks: blocks.map((b) => b.text), changes: log.sorted(), diagnostics, source };
+  // A heading for a question the transcript does not have is a stale or mistyped entry.
+  const questions = tree.children.filter((c) => c.type === 'section' && c.children[0]?.kind === 'question').length;
+  opts.sections.forEach((s, i) => {
+    if (s.question > questions) fail('TP022', { index: i, question: s.question, count: questions }, { file: files.config ?? 'book.yaml' });
+  });
+  const changes = log.sorted();
+  // Repairs left for review become info diagnostics too, so `--json` consumers see them.
+  for (const c of changes.filter((x) => !x.applied)) {
+    // The hint proposes a correction on the passage around it, long enough to occur only once.
+    const at = c.context.indexOf(c.before);
+    const fixed = at < 0 ? c.context : c.context.slice(0, at) + c.after + c.context.slice(at + c.before.length);
+    diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
+  }
+  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source };
 }

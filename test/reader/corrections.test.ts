@@ -19,3 +19,22 @@ describe('editorial corrections', () => {
     }
   });
 });
+
+describe('diagnostics from the reader', () => {
+  it('a heading for a question the transcript does not have → TP022', () => {
+    try {
+      body('彭博社记者：问题？\n\n王毅：回答。', { sections: [{ question: 3, heading: '不存在' }] });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as BuildError).diagnostic).toMatchObject({ code: 'TP022', file: 'book.yaml' });
+      expect((err as BuildError).diagnostic.message).toContain('the transcript has 1');
+    }
+  });
+  it('a repair left for review is also an info diagnostic TP021 at its source position', async () => {
+    const { readTranscript } = await import('../../scripts/reader/index.ts');
+    const r = readTranscript(Buffer.from('标题\n\n王毅：这个问题我们研究研究。'), { speaker: '王毅' });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'TP021', severity: 'info', line: 3, column: 12 })]);
+    expect(r.diagnostics[0].hint).toContain('{ find: "王毅：这个问题我们研究研究。", replace: "王毅：这个问题我们研究。" }');
+  });
+});
+
