@@ -86,7 +86,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   }
   if (options.formats.has('epub')) {
     // With SOURCE_DATE_EPOCH the EPUB is stamped with it; without, writeEpub uses the book's date.
-    outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub({ tree: book.read.tree, view, templates, pageMap, indexHtml: epubIndex, noteHtml, modified: process.env.SOURCE_DATE_EPOCH ? options.ctx.now() : undefined, browser: options.browser })));
+    outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub({ tree: book.read.tree, view, templates, pageMap, indexHtml: epubIndex, noteHtml, modified: process.env.SOURCE_DATE_EPOCH ? options.ctx.now() : undefined, browser: options.browser, embedFont: book.config.epub.embedFont })));
   }
   for (const [name, data] of outputs) writeFileAtomic(join(outDir, name), data);
   const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';

@@ -238,6 +238,26 @@ describe('EPUB with the print page map and an index', () => {
     expect(runEpubcheck(plain).diagnostics).toEqual([]);
   });
 
+  it('embeds a subset of the serif font (the characters used) when epub.embedFont is on, reproducibly', async () => {
+    const book = await loadBook(SEED);
+    const templates = resolveTemplateSet('default', book.dir);
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), noteHtml: '<p>说明。</p>', indexHtml: () => '', embedFont: true };
+    const fonted = join(out, 'font.epub');
+    const data = await writeEpub(input);
+    writeFileSync(fonted, data);
+    expect(Buffer.compare(Buffer.from(await writeEpub(input)), Buffer.from(data))).toBe(0); // reproducible
+    const d = unzip(fonted);
+    expect(read(d, 'EPUB/package.opf')).toContain('<item id="font" href="fonts/serif.woff" media-type="font/woff"/>');
+    expect(read(d, 'EPUB/epub.css')).toMatch(/@font-face \{[^}]*font-family: "TP Noto Serif SC";[^}]*url\(fonts\/serif.woff\)/);
+    const woff = readFileSync(join(d, 'EPUB/fonts/serif.woff'));
+    expect(woff.subarray(0, 4).toString()).toBe('wOFF');
+    // A subset: far below the 2 MB source, yet far above an empty font.
+    expect(woff.length).toBeLessThan(600_000);
+    expect(woff.length).toBeGreaterThan(50_000);
+    expect(runEpubcheck(fonted).diagnostics).toEqual([]);
+  });
+
   it('reports an Ace serious finding as TP042 (fixture: accessMode removed)', () => {
     const broken = join(out, 'broken.epub');
     const d = unzip(epub);
