@@ -202,7 +202,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     printSource: pageList.length ? `${view.title}，${strings.printEdition}` : undefined, spine: docs.map((d) => d.id),
     a11y: {
       accessMode: ['textual', 'visual'], accessModeSufficient: ['textual'], features,
-      summary: strings.accessibilitySummary, conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
+      // The summary names only what this book has (no index or page-list claimed when absent).
+      summary: Mustache.render(strings.accessibilitySummary, { index: !!doc('index'), pageList: pageList.length > 0 }), conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
     },
   });
   const ncx = fragment('toc.ncx', { toc, pageList, pageCount: pageList.length, maxPage: pageList.length ? pageList[pageList.length - 1].label : 0 });
