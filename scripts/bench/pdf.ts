@@ -17,10 +17,14 @@ import { launchBrowser } from '../writers/browser.ts';
 import { writePdf, type PdfInput } from '../writers/pdf.ts';
 import { printFontCss } from '../pdf/fonts.ts';
 
-export interface PdfBench { ours_ms: number; floor_ms: number; ratio: number; passes: number; pages: number; runs: number }
+export interface PdfBench {
+  ours_ms: number; floor_ms: number; ratio: number; passes: number; pages: number; runs: number;
+  /** Median milliseconds per step: ours (`1.layout`, `1.print`, `2.print`, `2.finish`…) and the floor (`floor.load`…). */
+  steps: Record<string, number>;
+}
 
 /** The same PdfInput build.ts makes for a book (topics marked, print index, editorial note). */
-function pdfInput(bookDir: string, browser: Browser, workDir: string): PdfInput {
+export function pdfInput(bookDir: string, browser: Browser, workDir: string): PdfInput {
   const book = loadBook(bookDir);
   const { index } = markTopics(book.read.tree, book.config.topics, book.configFile,
     topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
@@ -45,6 +49,8 @@ export async function benchPdf(options: { bookDir?: string; runs?: number; brows
   try {
     const input = pdfInput(bookDir, browser, dir);
     const ours: number[] = [], floor: number[] = [];
+    const steps = new Map<string, number[]>();
+    const step = (k: string, ms: number) => steps.set(k, [...(steps.get(k) ?? []), ms]);
     let passes = 0, pages = 0;
     for (let i = 0; i <= runs; i++) {
       let t0 = performance.now();
@@ -59,19 +65,30 @@ export async function benchPdf(options: { bookDir?: string; runs?: number; brows
       const file = join(dir, 'final.html');
       writeFileSync(file, result.html.replace(/href="file:[^"]*\/fonts\.css"/, `href="${pathToFileURL(fontFile).href}"`));
       t0 = performance.now();
+      const laps: Record<string, number> = {};
+      let t = t0;
+      const lap = (k: string) => { const now = performance.now(); laps[`floor.${k}`] = Math.round(now - t); t = now; };
       const page = await browser.newPage();
       try {
         await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        lap('layout');
         await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+        lap('print');
       } finally {
         await page.close();
       }
       const floorMs = performance.now() - t0;
-      if (i > 0) { ours.push(oursMs); floor.push(floorMs); } // run 0 warms caches
+      if (i > 0) { // run 0 warms caches
+        ours.push(oursMs); floor.push(floorMs);
+        for (const [k, ms] of Object.entries({ ...result.timings, ...laps })) step(k, ms);
+      }
     }
     const oursMs = median(ours), floorMs = median(floor);
-    return { ours_ms: Math.round(oursMs), floor_ms: Math.round(floorMs), ratio: Math.round((oursMs / floorMs) * 100) / 100, passes, pages, runs };
+    return {
+      ours_ms: Math.round(oursMs), floor_ms: Math.round(floorMs), ratio: Math.round((oursMs / floorMs) * 100) / 100, passes, pages, runs,
+      steps: Object.fromEntries([...steps].map(([k, xs]) => [k, median(xs)])),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
     if (!options.browser) await browser.close();

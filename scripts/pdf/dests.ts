@@ -2,9 +2,19 @@
 // pointing at the page where the element's box begins. That is how we learn id → page without
 // target-counter().
 import { PDFArray, PDFDict, PDFDocument, ParseSpeeds, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
+import { RawPdf, RawPdfError, rawDestinations } from './raw.ts';
 
-/** id → 1-based physical page (our folios count every page, so this is also the printed number). */
+/**
+ * id → 1-based physical page (our folios count every page, so this is also the printed number). Reads
+ * only the catalog, the page tree and the destinations (raw.ts); a file that reader does not
+ * understand is loaded whole with pdf-lib instead.
+ */
 export async function readDestinations(pdf: Uint8Array): Promise<Map<string, number>> {
+  try {
+    return rawDestinations(new RawPdf(pdf));
+  } catch (err) {
+    if (!(err instanceof RawPdfError)) throw err;
+  }
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   return destinationsOf(doc);
 }

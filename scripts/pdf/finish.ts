@@ -6,6 +6,7 @@ import {
   PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, cmyk, decodePDFRawStream, type PDFPage,
 } from 'pdf-lib';
 import { BLEED_MM, MM, SLUG_MM, type Trim } from './layout.ts';
+import { IncrementalUpdate, RawPdf, RawPdfError, ascii, isDict, isRef, name, num, ref, text, type PdfDict, type PdfValue } from './raw.ts';
 
 export interface FinishInput {
   trim: Trim;
@@ -18,6 +19,114 @@ export interface FinishInput {
 }
 
 export interface FinishResult { pdf: Uint8Array; stripped: number }
+
+/**
+ * Finishes Chromium's bytes by appending an incremental update: Chromium's own objects stay as they
+ * are, and only what changes is written after them (the Info dictionary, every page dictionary with
+ * its boxes, the content streams of opening pages without their margin boxes, the crop marks), with
+ * the fixed /ID in the new trailer. Chromium's clock-stamped dates in the original Info dictionary are
+ * blanked in place (same length, so no offset moves). Throws RawPdfError on a file it cannot read;
+ * finishPdf (pdf-lib) is the fallback.
+ */
+export function finishIncremental(bytes: Uint8Array, input: FinishInput): FinishResult {
+  const pdf = new RawPdf(bytes);
+  const up = new IncrementalUpdate(pdf);
+  const boxes = pageBoxes(input.trim, input.bleed);
+  let marks: { before: number; after: number } | undefined;
+  if (input.bleed) {
+    marks = { before: up.allocate(), after: up.allocate() };
+    up.setStream(marks.before, Buffer.from('q\n'));
+    up.setStream(marks.after, Buffer.from(`Q\n${cropMarkOps(input.trim)}`));
+  }
+  let stripped = 0;
+  pdf.pages().forEach((pageRef, i) => {
+    const page = pdf.dict(pageRef);
+    if (!page) throw new RawPdfError(`page ${i + 1} is not a dictionary`);
+    const next: PdfDict = new Map(page);
+    let contents: PdfValue[] = [];
+    const c = next.get('Contents');
+    const resolved = pdf.resolve(c);
+    if (Array.isArray(resolved)) contents = resolved;
+    else if (isRef(c)) contents = [c];
+    if (input.bare.has(i + 1) && isRef(contents[0])) {
+      const stream = pdf.decodedStream(contents[0].num).toString('latin1');
+      const cut = marginGroup(stream);
+      if (cut) {
+        up.setStream(contents[0].num, Buffer.from(stream.slice(0, cut.start) + stream.slice(cut.end), 'latin1'));
+        stripped++;
+      }
+    }
+    if (marks) next.set('Contents', [ref(marks.before), ...contents, ref(marks.after)]);
+    next.set('MediaBox', boxes.media.map(num));
+    next.set('TrimBox', boxes.trim.map(num));
+    if (boxes.bleed) next.set('BleedBox', boxes.bleed.map(num)); else next.delete('BleedBox');
+    up.set(pageRef.num, next);
+  });
+
+  const { meta } = input;
+  const infoRef = pdf.trailer.get('Info');
+  const infoNum = isRef(infoRef) ? infoRef.num : up.allocate();
+  if (isRef(infoRef)) {
+    // Blank Chromium's dates where they stand: the superseded dictionary must not carry the clock either.
+    const { start, end } = pdf.range(infoRef.num);
+    for (const m of pdf.text.slice(start, end).matchAll(/\/(?:CreationDate|ModDate)\s*\((?:\\.|[^\\)])*\)/g)) {
+      up.patch(start + m.index, ' '.repeat(m[0].length));
+    }
+  }
+  up.set(infoNum, new Map<string, PdfValue>([
+    ['Title', text(meta.title)], ['Author', text(meta.author)], ['Subject', text(meta.subject)],
+    ['Keywords', text(meta.keywords.join(' '))], ['Creator', text('transcript-press')], ['Producer', text('transcript-press (Chromium)')],
+    ['CreationDate', ascii(pdfDate(meta.date))], ['ModDate', ascii(pdfDate(meta.date))],
+  ]));
+  // Chromium's tagged output already has /Lang from <html lang> and DisplayDocTitle; set them if not.
+  const rootRef = pdf.trailer.get('Root');
+  const catalog = pdf.catalog;
+  const lang = catalog.get('Lang');
+  const prefs = pdf.dict(catalog.get('ViewerPreferences'));
+  const langOk = lang && !Array.isArray(lang) && !(lang instanceof Map) && lang.t === 'str' && lang.raw === ascii(meta.lang).raw;
+  const prefsOk = serializeKw(prefs?.get('DisplayDocTitle')) === 'true';
+  if (isRef(rootRef) && (!langOk || !prefsOk)) {
+    const next: PdfDict = new Map(catalog);
+    next.set('Lang', ascii(meta.lang));
+    next.set('ViewerPreferences', new Map<string, PdfValue>([...(prefs ?? []), ['DisplayDocTitle', { t: 'kw', word: 'true' }]]));
+    up.set(rootRef.num, next);
+  }
+  const id = { t: 'str' as const, raw: `<${createHash('sha256').update(input.idSeed).digest('hex').slice(0, 32)}>` };
+  const pdfOut = up.save(new Map<string, PdfValue>([['Info', ref(infoNum)], ['ID', [id, id]]]));
+  return { pdf: pdfOut, stripped };
+}
+
+function serializeKw(v: PdfValue | undefined): string | undefined {
+  return v && !Array.isArray(v) && !isDict(v) && v.t === 'kw' ? v.word : undefined;
+}
+
+/** `D:YYYYMMDDHHmmSSZ` in UTC, as pdf-lib writes it. */
+export function pdfDate(d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `D:${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
+}
+
+/** MediaBox, TrimBox and (with bleed) BleedBox as [x0 y0 x1 y1] in points. */
+export function pageBoxes(trim: Trim, bleed: boolean): { media: number[]; trim: number[]; bleed?: number[] } {
+  const w = trim.width * MM, h = trim.height * MM;
+  if (!bleed) return { media: [0, 0, w, h], trim: [0, 0, w, h] };
+  const b = BLEED_MM * MM, s = SLUG_MM * MM;
+  return { media: [-s, -s, w + s, h + s], trim: [0, 0, w, h], bleed: [-b, -b, w + b, h + b] };
+}
+
+/**
+ * Crop marks: hairlines in registration colour (all four inks) on the trim lines, starting outside the
+ * bleed so they never print on the sheet that is kept.
+ */
+export function cropMarkOps(trim: Trim): string {
+  const w = trim.width * MM, h = trim.height * MM, b = BLEED_MM * MM, s = SLUG_MM * MM;
+  const from = b, to = s - 1 * MM;
+  const f = (n: number) => num(n).raw;
+  const lines: [number, number, number, number][] = [];
+  for (const x of [0, w]) lines.push([x, -from, x, -to], [x, h + from, x, h + to]);
+  for (const y of [0, h]) lines.push([-from, y, -to, y], [w + from, y, w + to, y]);
+  return ['q', '1 1 1 1 K', '0.25 w', '0 J', ...lines.map(([x0, y0, x1, y1]) => `${f(x0)} ${f(y0)} m ${f(x1)} ${f(y1)} l S`), 'Q', ''].join('\n');
+}
 
 /** Finishes `doc` (Chromium's output, loaded with pdf-lib) in place and serialises it. */
 export async function finishPdf(doc: PDFDocument, input: FinishInput): Promise<FinishResult> {

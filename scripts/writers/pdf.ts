@@ -1,8 +1,10 @@
 // PDF writer: the print HTML rendered by Chromium's own paged media (puppeteer page.pdf), made into a
 // book by what Chromium lacks: page references are found by rendering, reading the named
-// destinations (id → page), filling the numbers in and rendering again until nothing moves; blank
-// pages for right-hand starts are placed from the same page map; pdf-lib finishes the file (boxes,
-// bleed, metadata, fixed dates and ID).
+// destinations (id → page), filling the numbers in and rendering again until the pages printed are the
+// pages found; blank pages for right-hand starts are placed from the same page map. The first pass
+// only measures (nothing painted, no tags); the second is usually final. The finish (boxes, bleed,
+// opening pages, metadata, fixed dates and ID) is an incremental update appended to Chromium's bytes
+// (pdf/finish.ts), with pdf-lib as the fallback for a file the small reader does not understand.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,9 +15,10 @@ import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateS
 import type { BookView } from '../render/variables.ts';
 import { printFontCss } from '../pdf/fonts.ts';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
-import { destinationsOf } from '../pdf/dests.ts';
+import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
-import { finishPdf } from '../pdf/finish.ts';
+import { finishIncremental, finishPdf, type FinishInput } from '../pdf/finish.ts';
+import { RawPdfError } from '../pdf/raw.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -43,10 +46,12 @@ export interface PdfResult {
   diagnostics: Diagnostic[];
   /** Element id → page number, for every section, paragraph and index anchor (the EPUB page-list uses it). */
   pageMap: Map<string, number>;
-  /** How many times Chromium laid the book out (1 cheap pass + 1 or 2 full ones). */
+  /** How many times Chromium laid the book out (1 measuring pass + 1 full one, rarely 2). */
   passes: number;
   /** The final HTML (body markup as rendered on the last pass), for the benchmark's floor. */
   html: string;
+  /** Milliseconds per pass and step (`1.layout`, `2.print`, `2.finish`…), for the benchmark. */
+  timings: Record<string, number>;
 }
 
 /** Trim sizes (width × height), kept for callers that show them; geometry lives in pdf/layout.ts. */
@@ -64,6 +69,8 @@ const PDF_TIMEOUT = 180_000;
 
 export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const diagnostics: Diagnostic[] = [];
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
   const dir = mkdtempSync(join(input.workDir, 'print-'));
   const { view } = input;
   const trim = TRIM_GEOMETRY[input.trim];
@@ -71,7 +78,8 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   try {
     const fontFile = join(dir, 'fonts.css');
     writeFileSync(fontFile, printFontCss());
-    const hasIndex = input.indexHtml(() => undefined).trim() !== '';
+    const firstIndex = input.indexHtml(() => undefined);
+    const hasIndex = firstIndex.trim() !== '';
     const css = pageCss({
       trim, bookTitle: view.title, sections: view.toc,
       parts: [...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
@@ -80,7 +88,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     // the dateline, topic anchors) and whatever the index links to.
     const targets = [...new Set([
       'body', 'note', ...(hasIndex ? ['back-index'] : []), ...[...input.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!),
-      ...[...input.indexHtml(() => undefined).matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
+      ...[...firstIndex.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
     ])];
     // Openings get no running head or folio; the body and (optionally) every section start recto.
     const openings = ['body', ...view.toc.map((t) => t.id), ...(hasIndex ? ['back-index'] : []), 'note'];
@@ -94,43 +102,60 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
       fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
     }), blanks);
 
+    timings['0.setup'] = Math.round(performance.now() - t0);
     const page = await input.browser.newPage();
+    timings['0.newPage'] = Math.round(performance.now() - t0) - timings['0.setup'];
     try {
       guard(page, dir, diagnostics);
       let pages = new Map<string, number>();
       // First guess: a one-page contents, so the body needs a blank page to start on the right.
       let blanks = new Set<string>(['body']);
       let current = '';
+      let chars = new Set<string>();
       for (let pass = 1; pass <= MAX_PASSES; pass++) {
-        // The first pass only measures: no structure tree and no outline, which Chromium builds slowly.
+        const lap = stopwatch(timings, pass);
+        // The first pass only measures: everything is laid out but nothing is painted (so no glyphs are
+        // subset and embedded), and there is no structure tree or outline, which Chromium builds slowly.
         const final = pass > 1;
         current = html((id) => pages.get(id), blanks);
+        lap('html');
         if (pass === 1) {
           const file = join(dir, 'book.html');
-          writeFileSync(file, current);
+          writeFileSync(file, measuring(current));
           await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
+          await page.evaluate(() => document.fonts.ready.then(() => undefined));
+          chars = new Set(current + NUMBER_GLYPHS);
         } else {
           // Same page, new body: fonts and styles stay loaded, so a later pass costs only layout + print.
-          await page.evaluate((inner) => { document.body.innerHTML = inner; }, bodyOf(current));
+          await page.evaluate((inner, styleId) => { document.getElementById(styleId)?.remove(); document.body.innerHTML = inner; }, bodyOf(current), MEASURE_STYLE);
+          // Only characters the page has not shown yet can start a font download (unicode-range
+          // subsets); the page numbers filled in are usually digits it already has.
+          if (newChars(current, chars)) await page.evaluate(() => document.fonts.ready.then(() => undefined));
         }
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        lap('layout');
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: final, tagged: final, timeout: PDF_TIMEOUT });
-        const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-        const found = destinationsOf(doc);
+        lap('print');
+        const found = await readDestinations(pdf);
+        lap('dests');
         const nextBlanks = rectoBlanks(rectoAnchors, (id) => found.get(id), blanks);
-        if (final && sameMap(found, pages) && sameSet(nextBlanks, blanks)) {
+        // Converged when the pages just printed would print themselves again: every number in the
+        // contents and index is the page where its target landed, and no blank page moves. Ids whose
+        // pages nothing prints (index entries, the editorial note) may move without costing a pass.
+        if (final && sameSet(nextBlanks, blanks) && html((id) => found.get(id), nextBlanks) === current) {
           const missing = targets.filter((id) => !found.has(id));
           if (missing.length) diagnostics.push(diagnostic('TP032', { reason: `no page found for ${missing.length} ids (${missing.slice(0, 5).join(', ')})` }));
           const bare = new Set(openings.map((id) => found.get(id)).filter((n): n is number => n !== undefined));
-          const finished = await finishPdf(doc, {
+          const finishInput: FinishInput = {
             trim, bleed: print.bleed, bare,
             meta: {
               title: view.title, author: view.speaker, subject: view.subtitle ?? view.description,
               keywords: view.subjects, lang: view.lang, date: input.date ?? new Date(`${view.date}T00:00:00Z`),
             },
             idSeed: JSON.stringify([bodyOf(current), css, readTemplate(input.templates, 'print.css'), input.trim, print]),
-          });
-          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current };
+          };
+          const finished = await finish(pdf, finishInput);
+          lap('finish');
+          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current, timings };
         }
         pages = shiftForBlanks(found, blanks, nextBlanks);
         blanks = nextBlanks;
@@ -142,6 +167,50 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The id of the style that hides everything during the measuring pass. */
+const MEASURE_STYLE = 'tp-measure';
+/** What filling in page numbers adds to a page: digits, the range dash, the separators. */
+const NUMBER_GLYPHS = '0123456789–,，、 ';
+
+/**
+ * The measuring pass's HTML: everything hidden (laid out, not painted), and the glyphs that page
+ * numbers will add set once, out of the flow, in each face, so their font subsets are loaded before the
+ * full pass and that pass need not wait for fonts.
+ */
+function measuring(html: string): string {
+  const faces = ['serif', 'sans-serif'].flatMap((f) => [400, 700].map((w) => `<span style="font: ${w} 1em '${f === 'serif' ? 'Noto Serif SC' : 'Noto Sans SC'}', ${f}">${NUMBER_GLYPHS}</span>`));
+  return html
+    .replace('</head>', `<style id="${MEASURE_STYLE}">html { visibility: hidden !important; }</style>\n</head>`)
+    .replace(/<\/body>(?![\s\S]*<\/body>)/, `<div aria-hidden="true" style="position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: hidden">${faces.join('')}</div>\n</body>`);
+}
+
+/** Appends an incremental update to Chromium's bytes; pdf-lib rewrites the file when that cannot be done. */
+async function finish(pdf: Uint8Array, input: FinishInput) {
+  try {
+    return finishIncremental(pdf, input);
+  } catch (err) {
+    if (!(err instanceof RawPdfError)) throw err;
+    return finishPdf(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), input);
+  }
+}
+
+/** True if `html` has a character not in `seen` (which it then adds). */
+function newChars(html: string, seen: Set<string>): boolean {
+  let added = false;
+  for (const c of html) if (!seen.has(c)) { seen.add(c); added = true; }
+  return added;
+}
+
+/** Records milliseconds per step of a pass (`2.print`), for the benchmark. */
+function stopwatch(timings: Record<string, number>, pass: number) {
+  let t = performance.now();
+  return (step: string) => {
+    const now = performance.now();
+    timings[`${pass}.${step}`] = Math.round(now - t);
+    t = now;
+  };
 }
 
 /** Offline by design: only files of the build and the project (fonts, templates) load; the rest is reported. */
