@@ -76,7 +76,9 @@ const joinWith = (items: ElementContent[][], sep: string): ElementContent[] =>
 function xrefs(kind: 'see' | 'seeAlso', refs: IndexXref[], strings: IndexStrings, epub: boolean): ElementContent[] {
   if (refs.length === 0) return [];
   const links = refs.map((r) => [r.target
-    ? h('a', { href: `#${r.target}`, ...(epub ? { 'epub:type': kind === 'see' ? 'index-xref-preferred' : 'index-xref-related' } : {}) }, r.term)
+    // EPUB Indexes 1.0: a cross-reference link holds the target's term as an index-term.
+    ? h('a', { href: `#${r.target}`, ...(epub ? { 'epub:type': kind === 'see' ? 'index-xref-preferred' : 'index-xref-related' } : {}) },
+      epub ? [h('span', { 'epub:type': 'index-term' }, r.term)] : [r.term])
     : h('span', r.term)]);
   return [{ type: 'text', value: ' ' }, h('span', { className: [`index-${kind === 'see' ? 'see' : 'see-also'}`] }, [
     // The words are italic, the terms upright: the usual way to tell a reference from a heading.
