@@ -162,3 +162,38 @@ describe('print layout helpers', () => {
     expect(rewriteFontCss(css, 'file:///f')).toBe("src: url(file:///f/files/x-400-normal.woff) format('woff');");
   });
 });
+
+describe('raw PDF reader and incremental update', () => {
+  it('parses the objects Chromium writes and serialises them back', async () => {
+    const { parseValue, serialize } = await import('../scripts/pdf/raw.ts');
+    const src = '<</Type /Page /Resources <</Font <</F4 4 0 R>>>> /MediaBox [0 0 419.52 595.5] /T (a \\(b\\) c) /N /t12#2D3 /H <FEFF0041> /B true>>';
+    const [v, end] = parseValue(src, 0);
+    expect(end).toBe(src.length);
+    expect(v instanceof Map && (v.get('N') as { name: string }).name).toBe('t12-3');
+    expect(serialize(v)).toBe('<</Type /Page\n/Resources <</Font <</F4 4 0 R>>>>\n/MediaBox [0 0 419.52 595.5]\n/T (a \\(b\\) c)\n/N /t12-3\n/H <FEFF0041>\n/B true>>');
+  });
+
+  it('appends an update that a second reader and pdf.js both see, keeping the original bytes', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const { RawPdf, IncrementalUpdate, rawDestinations, text, ref } = await import('../scripts/pdf/raw.ts');
+    const doc = await PDFDocument.create();
+    doc.addPage([100, 100]); doc.addPage([100, 100]);
+    const original = await doc.save({ useObjectStreams: false });
+    const pdf = new RawPdf(original);
+    expect(pdf.pages()).toHaveLength(2);
+    const up = new IncrementalUpdate(pdf);
+    const dests = up.allocate();
+    up.set(dests, new Map([['second', [pdf.pages()[1]!, { t: 'name', name: 'XYZ' }, { t: 'num', raw: '0' }, { t: 'num', raw: '100' }, { t: 'kw', word: 'null' }]]]));
+    up.set((pdf.trailer.get('Root') as { num: number }).num, new Map([...pdf.catalog, ['Dests', ref(dests)]]));
+    const info = up.allocate();
+    up.set(info, new Map([['Title', text('标题')]]));
+    const out = up.save(new Map([['Info', ref(info)]]));
+    expect(Buffer.from(out.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
+    expect([...rawDestinations(new RawPdf(out))]).toEqual([['second', 2]]);
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const js = await pdfjs.getDocument({ data: new Uint8Array(out), isEvalSupported: false }).promise;
+    expect(((await js.getMetadata()).info as { Title: string }).Title).toBe('标题');
+    expect(await js.getPageIndex((await js.getDestination('second'))![0] as { num: number; gen: number })).toBe(1);
+    await js.destroy();
+  });
+});

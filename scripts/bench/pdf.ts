@@ -12,6 +12,7 @@ import { renderBody } from '../render/html.ts';
 import { resolveTemplateSet } from '../render/templates.ts';
 import { buildView } from '../render/variables.ts';
 import { markTopics, topicPositions, renderPrintIndex } from '../index/index.ts';
+import type { IndexModel } from '../index/model.ts';
 import { buildReport, editorialNoteHtml } from '../writers/report.ts';
 import { launchBrowser } from '../writers/browser.ts';
 import { writePdf, type PdfInput } from '../writers/pdf.ts';
@@ -23,19 +24,28 @@ export interface PdfBench {
   steps: Record<string, number>;
 }
 
-/** The same PdfInput build.ts makes for a book (topics marked, print index, editorial note). */
-export function pdfInput(bookDir: string, browser: Browser, workDir: string): PdfInput {
+/**
+ * The same PdfInput build.ts makes for a book (topics marked, print index, editorial note), with the
+ * index model it was made from (tests check the printed index against its occurrences).
+ */
+export function bookPdfInput(bookDir: string, browser: Browser, workDir: string): { input: PdfInput; index: IndexModel } {
   const book = loadBook(bookDir);
   const { index } = markTopics(book.read.tree, book.config.topics, book.configFile,
     topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const noteHtml = editorialNoteHtml(view, buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes));
-  return {
+  const input: PdfInput = {
     view, body: renderBody(book.read.tree, { flavour: 'html', labels: view.strings as never }),
     indexHtml: (pages) => renderPrintIndex(index, pages, { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso! }), noteHtml, templates,
     trim: book.config.trim, browser, workDir, print: book.config.print, date: new Date(`${book.config.date}T00:00:00Z`),
   };
+  return { input, index };
+}
+
+/** The PdfInput alone (bench/run.ts). */
+export function pdfInput(bookDir: string, browser: Browser, workDir: string): PdfInput {
+  return bookPdfInput(bookDir, browser, workDir).input;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -47,7 +57,7 @@ export async function benchPdf(options: { bookDir?: string; runs?: number; brows
   const browser = options.browser ?? await launchBrowser();
   const dir = mkdtempSync(join(tmpdir(), 'tp-bench-pdf-'));
   try {
-    const input = pdfInput(bookDir, browser, dir);
+    const { input } = bookPdfInput(bookDir, browser, dir);
     const ours: number[] = [], floor: number[] = [];
     const steps = new Map<string, number[]>();
     const step = (k: string, ms: number) => steps.set(k, [...(steps.get(k) ?? []), ms]);

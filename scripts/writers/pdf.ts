@@ -106,7 +106,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const page = await input.browser.newPage();
     timings['0.newPage'] = Math.round(performance.now() - t0) - timings['0.setup'];
     try {
-      guard(page, dir, diagnostics);
+      guard(page, [dir, ...input.templates.dirs], diagnostics);
       let pages = new Map<string, number>();
       // First guess: a one-page contents, so the body needs a blank page to start on the right.
       let blanks = new Set<string>(['body']);
@@ -213,9 +213,12 @@ function stopwatch(timings: Record<string, number>, pass: number) {
   };
 }
 
-/** Offline by design: only files of the build and the project (fonts, templates) load; the rest is reported. */
-function guard(page: Page, dir: string, diagnostics: Diagnostic[]) {
-  const allowed = [pathToFileURL(projectRoot).href + '/', pathToFileURL(dir).href + '/'];
+/**
+ * Offline by design: only files of the build, the project (fonts, default templates) and the book's own
+ * template folder load; every other request is blocked and reported (TP033).
+ */
+function guard(page: Page, dirs: string[], diagnostics: Diagnostic[]) {
+  const allowed = [projectRoot, ...dirs].map((d) => pathToFileURL(d).href + '/');
   void page.setRequestInterception(true);
   page.on('request', (req) => {
     const url = req.url();

@@ -1,0 +1,283 @@
+// The print PDF against its own page map and its printed index (issues 5 and 6): every page number the
+// index prints is a page where pdftotext finds that term or one of its aliases; every paragraph and
+// section id has a page, and section headings are where the map says; bleed boxes and right-hand
+// section starts; a rendering page that fetches nothing. One writePdf per book, in beforeAll.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'puppeteer-core';
+import { SEED, buildInto, pdftotext, tempDir } from './helpers.ts';
+import { bookPdfInput } from '../scripts/bench/pdf.ts';
+import { generateBook } from '../scripts/bench/generate.ts';
+import { launchBrowser } from '../scripts/writers/browser.ts';
+import { writePdf, type PdfInput, type PdfResult } from '../scripts/writers/pdf.ts';
+import { loadBook } from '../scripts/book.ts';
+import { projectRoot } from '../scripts/render/templates.ts';
+import type { IndexModel } from '../scripts/index/model.ts';
+
+const NAME = 'wangyi-2024-03-07';
+const squash = (s: string) => s.replace(/\s+/g, '');
+const MM = 72 / 25.4;
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); }, 60_000);
+afterAll(async () => { await browser?.close(); });
+
+/** writePdf on a book folder with the input build.ts would make; the PDF is also written to a file. */
+async function render(bookDir: string): Promise<{ input: PdfInput; index: IndexModel; result: PdfResult; file: string }> {
+  const work = tempDir('tp-ipdf-');
+  const { input, index } = bookPdfInput(bookDir, browser, work);
+  const result = await writePdf(input);
+  const file = join(work, 'book.pdf');
+  writeFileSync(file, result.pdf);
+  return { input, index, result, file };
+}
+
+/** pdftotext of one page, cached per file. */
+const texts = new Map<string, string>();
+function pageText(pdf: string, page: number): string {
+  const key = `${pdf}#${page}`;
+  if (!texts.has(key)) texts.set(key, pdftotext(pdf, page));
+  return texts.get(key)!;
+}
+
+interface Word { text: string; x0: number; y0: number; x1: number; y1: number }
+function wordsOf(pdf: string, page: number): Word[] {
+  const out = spawnSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).stdout;
+  return [...out.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5]!.replace(/&amp;/g, '&') }));
+}
+
+type PdfjsDoc = Awaited<ReturnType<(typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['getDocument']>['promise']>;
+async function openPdf(file: string): Promise<PdfjsDoc> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, disableFontFace: true }).promise;
+}
+
+/** Every named destination with its 1-based page, read by pdf.js (an independent reader of the file). */
+async function pdfjsDestinations(doc: PdfjsDoc): Promise<Map<string, number>> {
+  const dests = await doc.getDestinations() as Record<string, unknown[]>;
+  const out = new Map<string, number>();
+  for (const [name, dest] of Object.entries(dests)) {
+    out.set(name, (await doc.getPageIndex(dest[0] as { num: number; gen: number })) + 1);
+  }
+  return out;
+}
+
+/** The printed locators of one index page: each link's destination and the number(s) printed in it. */
+async function printedLocators(doc: PdfjsDoc, file: string, page: number): Promise<{ anchor: string; from: number; to: number; word: string }[]> {
+  const p = await doc.getPage(page);
+  const height = p.view[3]! - p.view[1]!;
+  const words = wordsOf(file, page);
+  const out: { anchor: string; from: number; to: number; word: string }[] = [];
+  for (const a of await p.getAnnotations()) {
+    if (a.subtype !== 'Link' || typeof a.dest !== 'string') continue;
+    const [x0, y0, x1, y1] = a.rect as number[];
+    const top = height - y1!, bottom = height - y0!;
+    const word = words.find((w) => {
+      const cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+      return w.x0 >= x0! - 1 && w.x0 <= x1! && cx >= x0! - 1 && cy >= top - 1 && cy <= bottom + 1;
+    });
+    const m = word && /^(\d+)(?:–(\d+))?/.exec(word.text);
+    if (m) out.push({ anchor: a.dest, from: Number(m[1]), to: Number(m[2] ?? m[1]), word: word.text });
+  }
+  return out;
+}
+
+describe('seed book: printed index and page map', () => {
+  let seed: Awaited<ReturnType<typeof render>>;
+  let doc: PdfjsDoc;
+  const epochBefore = process.env.SOURCE_DATE_EPOCH;
+
+  beforeAll(async () => {
+    delete process.env.SOURCE_DATE_EPOCH; // so build.ts stamps the book's date, as bookPdfInput does
+    seed = await render(SEED);
+    doc = await openPdf(seed.file);
+  }, 90_000);
+  afterAll(async () => {
+    await doc?.destroy();
+    if (epochBefore !== undefined) process.env.SOURCE_DATE_EPOCH = epochBefore;
+  });
+
+  it('is what the build writes, byte for byte (the test renders the input build.ts makes)', async () => {
+    const out = tempDir('tp-ipdf-build-');
+    await buildInto(SEED, out, ['pdf']);
+    const sum = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    expect(sum(readFileSync(join(out, NAME, `${NAME}.pdf`)))).toBe(sum(seed.result.pdf));
+  }, 60_000);
+
+  it('converges in one measuring and one full pass, with a page map pdf.js agrees with', async () => {
+    expect(seed.result.passes).toBe(2);
+    expect(seed.result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const dests = await pdfjsDestinations(doc);
+    for (const [id, page] of seed.result.pageMap) expect(dests.get(id), id).toBe(page);
+  });
+
+  it('gives every index page number a page where pdftotext finds the term or one of its aliases', async () => {
+    const { pageMap } = seed.result;
+    const byAnchor = new Map(seed.index.occurrences.map((o) => [o.id, o]));
+    const textsOf = new Map<string, Set<string>>();
+    for (const o of seed.index.occurrences) textsOf.set(o.entry, new Set([...(textsOf.get(o.entry) ?? []), o.text, o.term]));
+    const first = pageMap.get('back-index')!, last = pageMap.get('note')! - 1;
+    expect(last).toBeGreaterThanOrEqual(first);
+
+    const printed = new Map<string, Set<number>>(); // entry → pages the index prints for it
+    let checked = 0;
+    for (let page = first; page <= last; page++) {
+      for (const loc of await printedLocators(doc, seed.file, page)) {
+        const occ = byAnchor.get(loc.anchor);
+        if (!occ) continue; // a see / see also link to another entry
+        // The number printed is the page the PDF's destination for that anchor is on…
+        expect(loc.from, `${occ.term} (${loc.anchor}) printed as ${loc.word}`).toBe(pageMap.get(loc.anchor));
+        expect(loc.to).toBeGreaterThanOrEqual(loc.from);
+        // …and the linked occurrence is on that page, and every page of a range has the term or an alias.
+        expect(squash(pageText(seed.file, loc.from)), `${occ.text} on page ${loc.from}`).toContain(squash(occ.text));
+        for (let p = loc.from; p <= loc.to; p++) {
+          const text = squash(pageText(seed.file, p));
+          expect([...textsOf.get(occ.entry)!].some((t) => text.includes(squash(t))), `${occ.term} on page ${p} (${loc.word})`).toBe(true);
+          printed.set(occ.entry, new Set([...(printed.get(occ.entry) ?? []), p]));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+    // Nothing is left out: the pages printed for an entry are exactly the pages its occurrences are on.
+    for (const [entry, texts] of textsOf) {
+      const pages = new Set(seed.index.occurrences.filter((o) => o.entry === entry).map((o) => pageMap.get(o.id)!));
+      expect([...(printed.get(entry) ?? [])].sort((a, b) => a - b), `${[...texts][0]}`).toEqual([...pages].sort((a, b) => a - b));
+    }
+  });
+
+  it('maps every paragraph, the dateline and every section, and the map agrees with pdftotext', () => {
+    const { pageMap } = seed.result;
+    const paragraphs = [...seed.input.body.matchAll(/<(?:p|div)\b[^>]*\sid="(p\d+|dateline)"[^>]*>([\s\S]*?)<\/(?:p|div)>/g)]
+      .map((m) => ({ id: m[1]!, text: squash(m[2]!.replace(/<[^>]+>/g, '').replace(/&[a-z#0-9]+;/g, '')) }));
+    expect(paragraphs.length).toBeGreaterThan(50);
+    expect(paragraphs.map((p) => p.id)).toContain('dateline');
+    for (const p of paragraphs) {
+      const page = pageMap.get(p.id);
+      expect(page, p.id).toBeDefined();
+      // A paragraph's destination is where its box begins: its first words are on that page.
+      expect(squash(pageText(seed.file, page!)), `${p.id} on page ${page}`).toContain(p.text.slice(0, 8));
+    }
+    const sections = seed.input.view.toc;
+    expect(sections.length).toBe(15);
+    for (const s of sections) {
+      const page = pageMap.get(s.id)!;
+      expect(page, s.id).toBeDefined();
+      // An opening page has no running head: the heading is its first line.
+      const first = pageText(seed.file, page).split('\n').find((l) => l.trim());
+      expect(squash(first ?? ''), `${s.heading} on page ${page}`).toBe(squash(s.heading));
+    }
+  });
+});
+
+describe('print options: bleed and right-hand section starts', () => {
+  let book: Awaited<ReturnType<typeof render>>;
+  beforeAll(async () => {
+    const { dir } = generateBook(join(tempDir('tp-ipdf-bleed-'), 'source'), 'bleed', 6000, 3);
+    appendFileSync(join(dir, 'book.yaml'), 'print: { bleed: true, rectoSections: true }\n');
+    book = await render(dir);
+  }, 90_000);
+
+  it('sets MediaBox with the slug, BleedBox 3 mm outside the trim and TrimBox at the A5 trim on every page', () => {
+    const pages = Math.max(...book.result.pageMap.values());
+    const out = spawnSync('pdfinfo', ['-box', '-f', '1', '-l', String(pages), book.file], { encoding: 'utf8' }).stdout;
+    const box = (kind: string) => [...out.matchAll(new RegExp(`Page\\s+\\d+\\s+${kind}:\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)`, 'g'))].map((m) => m.slice(1, 5).map(Number));
+    const w = 148 * MM, h = 210 * MM, b = 3 * MM, s = 10 * MM;
+    for (const [kind, want] of [['MediaBox', [-s, -s, w + s, h + s]], ['BleedBox', [-b, -b, w + b, h + b]], ['TrimBox', [0, 0, w, h]]] as const) {
+      const boxes = box(kind);
+      expect(boxes.length, kind).toBe(pages);
+      for (const got of boxes) got.forEach((v, i) => expect(v, kind).toBeCloseTo(want[i]!, 1));
+    }
+    // Bleed: 6 mm wider and taller than the trim.
+    const [bx0, by0, bx1, by1] = box('BleedBox')[0]!;
+    expect((bx1! - bx0!) / MM).toBeCloseTo(154, 1);
+    expect((by1! - by0!) / MM).toBeCloseTo(216, 1);
+  });
+
+  it('draws crop marks outside the bleed: ink in the slug, none inside the bleed margin', () => {
+    // 72 dpi: one pixel per point. The MediaBox starts at -10 mm, so the trim's corner is at (s, s).
+    const pgm = spawnSync('pdftoppm', ['-r', '72', '-gray', '-f', '2', '-l', '2', book.file], { encoding: 'latin1' }).stdout;
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm)!;
+    const width = Number(header[1]);
+    const pixels = Buffer.from(pgm.slice(header[0].length), 'latin1');
+    const at = (x: number, y: number) => pixels[Math.round(y) * width + Math.round(x)]!;
+    const s = 10 * MM, b = 3 * MM;
+    // The vertical mark on the left trim line, above the page: from the slug's edge to the bleed.
+    const column = Math.round(s);
+    const dark = [...Array(Math.floor(s - b - 2)).keys()].filter((y) => Math.min(at(column, y + 1), at(column - 1, y + 1), at(column + 1, y + 1)) < 160);
+    expect(dark.length).toBeGreaterThan(10);
+    // Inside the bleed (between the bleed line and the trim) there is no mark.
+    for (let y = Math.ceil(s - b) + 1; y < s - 1; y++) expect(at(column, y), `bleed row ${y}`).toBeGreaterThan(200);
+  });
+
+  it('starts every section on a right-hand (odd) page with its heading first', () => {
+    const sections = book.input.view.toc;
+    expect(sections.length).toBeGreaterThan(3);
+    for (const s of sections) {
+      const page = book.result.pageMap.get(s.id)!;
+      expect(page % 2, `${s.id} on page ${page}`).toBe(1);
+      const first = pageText(book.file, page).split('\n').find((l) => l.trim());
+      expect(squash(first ?? '')).toBe(squash(s.heading));
+      // The page before is either the end of the previous section or a blank one: never a heading.
+      expect(squash(pageText(book.file, page - 1))).not.toContain(squash(s.heading));
+    }
+    expect(book.result.pageMap.get('body')! % 2).toBe(1);
+  });
+});
+
+describe('rendering reaches no network', () => {
+  let server: Server;
+  let requests: string[] = [];
+  let port = 0;
+  beforeAll(async () => {
+    server = createServer((req, res) => { requests.push(req.url ?? ''); res.end(''); });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => { await new Promise((ok) => server.close(ok)); });
+
+  it('prints an <img> or <script> in the transcript as text and fetches nothing', async () => {
+    requests = [];
+    const { dir } = generateBook(join(tempDir('tp-ipdf-img-'), 'source'), 'img', 1500, 5);
+    const tags = `<img src="http://127.0.0.1:9/x.png"> <img src="http://127.0.0.1:${port}/y.png"> <script>fetch('http://127.0.0.1:${port}/z')</script>`;
+    appendFileSync(join(dir, 'transcript.txt'), `\n王毅：我们看这张图片 ${tags} 就明白了。\n`);
+    const { result, file } = await render(dir);
+    expect(result.diagnostics.filter((d) => d.code === 'TP033' || d.code === 'TP032')).toEqual([]);
+    expect(requests).toEqual([]);
+    // The markup is printed (the reader turns its straight quotes into Chinese ones, and line breaks
+    // may reorder pieces in pdftotext's output, so look for the pieces).
+    const text = squash(spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout);
+    for (const piece of ['<img', 'http://127.0.0.1:9/x.png', `http://127.0.0.1:${port}/y.png`, `<script>fetch('http://127.0.0.1:${port}/z')</script>`]) {
+      expect(text).toContain(piece);
+    }
+  }, 60_000);
+
+  it('blocks and reports (TP033) a remote stylesheet a book-level template asks for', async () => {
+    requests = [];
+    const { dir } = generateBook(join(tempDir('tp-ipdf-tpl-'), 'source'), 'tpl', 1500, 6);
+    mkdirSync(join(dir, 'templates'));
+    const css = readFileSync(join(projectRoot, 'templates/default/print.css'), 'utf8');
+    writeFileSync(join(dir, 'templates/print.css'),
+      `@import url(http://127.0.0.1:9/x.css);\n@import url(http://127.0.0.1:${port}/y.css);\n${css}\n.book-title { color: rgb(200, 0, 0); }\n`);
+    expect(loadBook(dir).config.template).toBe('default');
+    const { result, file } = await render(dir);
+    const blocked = result.diagnostics.filter((d) => d.code === 'TP033').map((d) => d.message);
+    expect(blocked.some((m) => m.includes('http://127.0.0.1:9/x.css')), blocked.join('\n')).toBe(true);
+    expect(blocked.some((m) => m.includes(`http://127.0.0.1:${port}/y.css`)), blocked.join('\n')).toBe(true);
+    expect(blocked).toHaveLength(2); // the override itself, a file of the book, is not blocked…
+    expect(requests).toEqual([]);
+    // …and it is the stylesheet in use: the title page's title is red.
+    const pgm = spawnSync('pdftoppm', ['-r', '30', '-f', '3', '-l', '3', file], { encoding: 'latin1' }).stdout;
+    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm)!;
+    const px = Buffer.from(pgm.slice(header[0].length), 'latin1');
+    let red = 0;
+    for (let i = 0; i + 2 < px.length; i += 3) if (px[i]! > 150 && px[i + 1]! < 80 && px[i + 2]! < 80) red++;
+    expect(red).toBeGreaterThan(5);
+  }, 60_000);
+});
