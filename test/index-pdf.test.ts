@@ -152,6 +152,16 @@ describe('seed book: printed index and page map', () => {
     }
   });
 
+  it('sets the index in two columns whose first letter headings line up', () => {
+    const page = seed.result.pageMap.get('back-index')!;
+    const letters = wordsOf(seed.file, page).filter((w) => /^[A-Z]$/.test(w.text));
+    const mid = 419.53 / 2;
+    const left = letters.filter((w) => w.x0 < mid).sort((a, b) => a.y0 - b.y0)[0];
+    const right = letters.filter((w) => w.x0 > mid).sort((a, b) => a.y0 - b.y0)[0];
+    expect(left && right, letters.map((w) => w.text).join(' ')).toBeTruthy();
+    expect(Math.abs(left!.y0 - right!.y0)).toBeLessThan(1);
+  });
+
   it('maps every paragraph, the dateline and every section, and the map agrees with pdftotext', () => {
     const { pageMap } = seed.result;
     const paragraphs = [...seed.input.body.matchAll(/<(?:p|div)\b[^>]*\sid="(p\d+|dateline)"[^>]*>([\s\S]*?)<\/(?:p|div)>/g)]
