@@ -70,14 +70,22 @@ function installNodeModules() {
   const fresh = existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
   if (fresh) return;
   say('installing npm packages (npm ci)');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PUPPETEER_SKIP_CHROMIUM_DOWNLOAD: '1' },
-  });
-  if (r.status !== 0) {
-    process.stderr.write(`setup: 'npm ci' failed (exit ${r.status}). Run it by hand in ${root}: npm ci\n`);
-    process.exit(1);
+  const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PUPPETEER_SKIP_CHROMIUM_DOWNLOAD: '1' };
+  const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
+  if (ci.status === 0) return;
+  // Some registry mirrors serve native packages only for their own platform (a 404 for
+  // @node-rs/jieba-android-arm64 and the like), so the lockfile cannot list the other platforms'
+  // optional packages and `npm ci` refuses it as "not in sync" (npm/cli#4828). `npm install
+  // --no-save` then installs exactly the locked versions without rewriting the lockfile.
+  if (/can only install packages when your package\.json and package-lock\.json/.test(ci.stderr ?? '')) {
+    say('npm ci refused the lockfile (platform-only registry); installing the locked versions with npm install --no-save');
+    const install = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env });
+    if (install.status === 0) return;
+  } else {
+    process.stderr.write(ci.stderr ?? '');
   }
+  process.stderr.write(`setup: installing npm packages failed. Run it by hand in ${root}: npm ci\n`);
+  process.exit(1);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
