@@ -33,7 +33,10 @@ export interface BookView {
   rights: string;
   subjects: string[];
   sourceSha256: string;
+  /** Editorial corrections from book.yaml that were applied. */
   correctionsCount: number;
+  /** Automatic repairs applied (punctuation, paragraphs, duplicates). */
+  automaticCount: number;
   changesCount: number;
   reviewCount: number;
   changesByRule: { rule: string; description: string; count: number }[];
@@ -63,7 +66,8 @@ export function buildView(input: { config: BookConfig; tree: Transcript; changes
     rights: config.rights,
     subjects: config.subjects,
     sourceSha256: input.sourceSha256,
-    correctionsCount: applied.length,
+    correctionsCount: applied.filter((c) => c.rule === 'correction').length,
+    automaticCount: applied.filter((c) => c.rule !== 'correction').length,
     changesCount: applied.length,
     reviewCount: changes.length - applied.length,
     changesByRule: [...byRule].map(([rule, count]) => ({ rule, description: input.ruleNames[rule] ?? rule, count })),

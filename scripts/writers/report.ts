@@ -75,7 +75,9 @@ export function editorialNoteHtml(view: BookView, report: ChangeReport): string 
   const editorial = report.counts.byRule.correction ?? 0;
   return toMarkup([
     h('p', `本书据${view.source}播发的文字实录整理，底本原文保存不动，一切校改均在排版时进行，并逐条记入变更报告（changes.html）。`),
-    h('p', `自动校勘共改动 ${automatic} 处（标点规范、断段合并、重复字词删除等），编辑校订 ${editorial} 处；另有 ${report.counts.review} 处疑似问题未予改动，列入报告待核。`),
-    h('p', `底本 SHA-256：${report.sourceSha256}`),
+    h('p', `自动校勘共改动 ${automatic} 处（标点规范、断段合并、重复字词删除等），编辑校订 ${editorial} 处；` + (report.counts.review
+      ? `另有 ${report.counts.review} 处疑似问题未予改动，列入报告待核。`
+      : '未留下待核的疑似问题。')),
+    h('p', { className: ['hash'] }, `底本 SHA-256：${report.sourceSha256}`),
   ], 'xhtml');
 }
