@@ -1,6 +1,7 @@
 // The cover: templates/default/cover.svg laid out with the book's title lines. SVG has no line
 // wrapping, so the writer breaks the title here (at word boundaries: Intl.Segmenter knows Chinese
 // words) and the template only places the lines it is given.
+import { BuildError, diagnostic } from '../core/diagnostics.ts';
 import type { Browser } from 'puppeteer-core';
 import type { BookView } from '../render/variables.ts';
 import { renderTemplate, type TemplateSet } from '../render/templates.ts';
@@ -51,6 +52,32 @@ export function coverSvg(view: BookView, templates: TemplateSet): string {
  * Chromium and fonts → same bytes (Chromium's PNG encoder writes no time or text chunks).
  */
 export async function coverPng(svg: string, browser: Browser): Promise<Uint8Array> {
+  // One cover at a time per browser: two screenshots taken at once in one shared Chromium were seen
+  // to stall for minutes on a loaded machine. A stuck screenshot is abandoned after a while and
+  // tried once more on a fresh tab before the book fails (and is retried with a fresh browser).
+  const previous = coverQueue.get(browser) ?? Promise.resolve();
+  const turn = previous.catch(() => undefined).then(async () => {
+    try {
+      return await withTimeout(shoot(svg, browser), SCREENSHOT_TIMEOUT_MS);
+    } catch {
+      return await withTimeout(shoot(svg, browser), SCREENSHOT_TIMEOUT_MS);
+    }
+  });
+  coverQueue.set(browser, turn);
+  return turn;
+}
+
+const coverQueue = new WeakMap<Browser, Promise<unknown>>();
+const SCREENSHOT_TIMEOUT_MS = 20_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([promise, new Promise<T>((_, reject) => {
+    timer = setTimeout(() => reject(new BuildError(diagnostic('TP032', { reason: `the cover screenshot took more than ${ms / 1000} s` }))), ms);
+  })]).finally(() => clearTimeout(timer));
+}
+
+async function shoot(svg: string, browser: Browser): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
     await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
@@ -59,8 +86,12 @@ export async function coverPng(svg: string, browser: Browser): Promise<Uint8Arra
     page.on('request', (req) => (req.url().startsWith('data:') ? req.continue() : req.abort('blockedbyclient')));
     await page.goto(`data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // A screenshot needs a rendered frame, and Chromium may stop producing frames for a tab in the
+    // background: bring it to the front first.
+    await page.bringToFront();
     return new Uint8Array(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: COVER_WIDTH, height: COVER_HEIGHT } }));
   } finally {
-    await page.close();
+    // Closing may itself hang when the tab is stuck; do not wait for it forever.
+    await Promise.race([page.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
   }
 }
