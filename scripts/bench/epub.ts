@@ -1,35 +1,20 @@
 // Benchmark of the EPUB stage: our writeEpub (render, templates, PNG cover through Chromium, zip)
 // against epub-gen-memory, the library it replaced, given the same chapters. The cover is timed
 // apart, since it is the one part that needs the browser. Run: npx tsx scripts/bench/epub.ts
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import epubGen from 'epub-gen-memory';
-import { loadBook } from '../book.ts';
-import { rules } from '../reader/changes.ts';
 import { renderBlock, toMarkup } from '../render/html.ts';
-import { readTemplate, resolveTemplateSet } from '../render/templates.ts';
-import { buildView } from '../render/variables.ts';
-import { markTopics, topicPositions, renderEpubIndex } from '../index/index.ts';
-import { buildReport, editorialNoteHtml } from '../writers/report.ts';
+import { readTemplate } from '../render/templates.ts';
 import { launchBrowser } from '../writers/browser.ts';
 import { writeEpub, type EpubInput } from '../writers/epub.ts';
 import { coverPng, coverSvg } from '../epub/cover.ts';
+import { prepareBook, epubInputOf } from '../prepare.ts';
 
 export interface EpubBench { ours_ms: number; ours_no_cover_ms: number; cover_ms: number; epub_gen_memory_ms: number; bytes: number; runs: number }
 
 /** The same EpubInput build.ts makes for a book (without a page map: that needs the PDF stage). */
 export function epubInput(bookDir: string): EpubInput {
-  const book = loadBook(bookDir);
-  const { index } = markTopics(book.read.tree, book.config.topics, book.configFile,
-    topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
-  const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
-  const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
-  const noteHtml = editorialNoteHtml(view, buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes));
-  return {
-    tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml,
-    indexHtml: (pages) => renderEpubIndex(index, pages, { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso! }),
-  };
+  return epubInputOf(prepareBook(bookDir), { pageMap: new Map() });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -1,22 +1,16 @@
 // Benchmark of the PDF stage against its floor, in one run and one browser: our writePdf (cheap
 // measuring pass, full passes, pdf-lib finishing) versus a single bare page.pdf of the same final HTML
 // (load it, wait for fonts, print with the same tagging and outline). Target: ratio ≤ 1.5.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
-import { loadBook } from '../book.ts';
-import { rules } from '../reader/changes.ts';
-import { renderBody } from '../render/html.ts';
-import { resolveTemplateSet } from '../render/templates.ts';
-import { buildView } from '../render/variables.ts';
-import { markTopics, topicPositions, renderPrintIndex } from '../index/index.ts';
 import type { IndexModel } from '../index/model.ts';
-import { buildReport, editorialNoteHtml } from '../writers/report.ts';
 import { launchBrowser } from '../writers/browser.ts';
 import { writePdf, type PdfInput } from '../writers/pdf.ts';
 import { printFontCss } from '../pdf/fonts.ts';
+import { prepareBook, pdfInputOf } from '../prepare.ts';
 
 export interface PdfBench {
   ours_ms: number; floor_ms: number; ratio: number; passes: number; pages: number; runs: number;
@@ -29,18 +23,8 @@ export interface PdfBench {
  * index model it was made from (tests check the printed index against its occurrences).
  */
 export function bookPdfInput(bookDir: string, browser: Browser, workDir: string): { input: PdfInput; index: IndexModel } {
-  const book = loadBook(bookDir);
-  const { index } = markTopics(book.read.tree, book.config.topics, book.configFile,
-    topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
-  const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
-  const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
-  const noteHtml = editorialNoteHtml(view, buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes));
-  const input: PdfInput = {
-    view, body: renderBody(book.read.tree, { flavour: 'html', labels: view.strings as never }),
-    indexHtml: (pages) => renderPrintIndex(index, pages, { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso! }), noteHtml, templates,
-    trim: book.config.trim, browser, workDir, print: book.config.print, date: new Date(`${book.config.date}T00:00:00Z`),
-  };
-  return { input, index };
+  const prepared = prepareBook(bookDir);
+  return { input: pdfInputOf(prepared, { browser, workDir, date: new Date(`${prepared.book.config.date}T00:00:00Z`) }), index: prepared.index };
 }
 
 /** The PdfInput alone (bench/run.ts). */
