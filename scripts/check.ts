@@ -1,10 +1,11 @@
-// Validators on built output: epubcheck (JSON mode, its own message ids kept), pdffonts, SHA256SUMS.
+// Validators on built output: epubcheck and Ace by DAISY (their own message ids kept), pdffonts, SHA256SUMS.
 import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { diagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
+import { runAce } from './epub/ace.ts';
 
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
 
@@ -58,11 +59,11 @@ export function checkDist(dir: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [...verifySums(dir)];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (name.endsWith('.epub')) diagnostics.push(...runEpubcheck(path).diagnostics);
+    if (name.endsWith('.epub')) diagnostics.push(...runEpubcheck(path).diagnostics, ...runAce(path).diagnostics);
     if (name.endsWith('.pdf')) {
       for (const f of pdfFonts(path)) {
         if (f.type.startsWith('Type 3') || !f.embedded) {
-          diagnostics.push(diagnostic('TP032', { reason: `font ${f.name} in ${name} is ${f.embedded ? f.type : 'not embedded'}` }, { file: path }));
+          diagnostics.push(diagnostic('TP036', { font: f.name, file: name, problem: f.embedded ? f.type : 'not embedded' }, { file: path }));
         }
       }
     }
