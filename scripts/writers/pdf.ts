@@ -54,14 +54,6 @@ export interface PdfResult {
   timings: Record<string, number>;
 }
 
-/** Trim sizes (width × height), kept for callers that show them; geometry lives in pdf/layout.ts. */
-export const TRIMS = {
-  A5: { width: '148mm', height: '210mm' },
-  B5: { width: '176mm', height: '250mm' },
-  A4: { width: '210mm', height: '297mm' },
-  '6x9': { width: '6in', height: '9in' },
-} as const;
-
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
 export const MAX_PASSES = 3;
 
