@@ -1,7 +1,7 @@
 // Bad input and faults, through the real command: each gets one clear diagnostic naming the file and
 // what to do, exit code 1 (2 for usage), no stack trace, nothing written to dist/ and source/ untouched.
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -102,6 +102,24 @@ describe('bad input', () => {
   it('Chromium missing → TP030 with the fix', () => {
     const r = expectFailure(workspace(), 'TP030', /PUPPETEER_EXECUTABLE_PATH|npm run setup/, ['--format', 'pdf'], { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' });
     expect(r.err).toContain('/nonexistent/chromium');
+  });
+  it('fonts missing → TP031 naming the package and the fix', () => {
+    // A copy of the project whose node_modules has every package but the fonts.
+    const project = tempDir('nofonts-');
+    for (const part of ['bin', 'scripts', 'templates', 'package.json']) cpSync(join(projectRoot, part), join(project, part), { recursive: true });
+    mkdirSync(join(project, 'node_modules', '@fontsource'), { recursive: true });
+    for (const entry of readdirSync(join(projectRoot, 'node_modules'))) {
+      if (entry === '@fontsource' || entry === '.bin') continue;
+      symlinkSync(join(projectRoot, 'node_modules', entry), join(project, 'node_modules', entry));
+    }
+    const ws = workspace();
+    const r = spawnSync(process.execPath, [join(project, 'bin/transcript-press.mjs'), 'build', ws.book, '--out', ws.dist, '--format', 'pdf'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('TP031');
+    expect(r.stderr).toContain('@fontsource/noto-serif-sc');
+    expect(r.stderr).toContain('npm ci');
+    expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(snapshot(ws.dist)).toEqual({});
   });
   it('usage errors exit 2', () => {
     expect(run(['build', '--format', 'docx']).code).toBe(2);

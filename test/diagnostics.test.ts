@@ -66,7 +66,6 @@ describe('diagnostics', () => {
 
   it('every code is triggered by a fixture in test/, except the ones listed here with a reason', () => {
     const notYet: Record<string, string> = {
-      TP031: 'needs the @fontsource packages removed from node_modules',
       TP034: 'needs a template whose layout never settles',
       TP041: 'epubcheck warnings: our EPUBs have none to show',
       TP090: 'internal errors are bugs; there is no fixture for a bug',
