@@ -32,8 +32,8 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const opts = { ...defaultReaderOptions, ...options };
   const file = files.transcript ?? 'transcript.txt';
   const { text, diagnostics } = decodeTranscript(bytes, file);
-  const source = text.replace(/^\uFEFF/, '\u0000').slice(text.startsWith('\uFEFF') ? 1 : 0);
-  const shift = text.length - source.length; // a BOM is dropped; positions count from after it
+  // A BOM is dropped; columns on line 1 count from after it, as an editor shows them.
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lines = new LineIndex(source);
   const log = new ChangeLog(lines);
   let blocks: TrackedText[] = splitBlocks(source).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner }));
@@ -45,7 +45,6 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     speaker: opts.speaker,
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
   });
-  void shift;
   // A heading for a question the transcript does not have is a stale or mistyped entry.
   const questions = tree.children.filter((c) => c.type === 'section' && c.children[0]?.kind === 'question').length;
   opts.sections.forEach((s, i) => {
