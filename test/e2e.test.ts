@@ -36,7 +36,14 @@ describe('seed book end to end', () => {
   it('writes a change report and SHA256SUMS that sha256sum -c accepts', () => {
     const report = JSON.parse(readFileSync(join(dir, 'changes.json'), 'utf8'));
     expect(report.changes.length).toBeGreaterThan(0);
-    expect(readFileSync(join(dir, 'changes.html'), 'utf8')).toContain('变更报告');
+    const html = readFileSync(join(dir, 'changes.html'), 'utf8');
+    expect(html).toContain('变更报告');
+    // Wording repairs are listed for the editor apart from the typographic ones (folded away).
+    const typographic = new Set(['nfc', 'whitespace', 'punct-width', 'punct-doubled', 'cjk-joiner', 'ellipsis', 'dash', 'quotes']);
+    const wording = report.changes.filter((c: { applied: boolean; rule: string }) => c.applied && !typographic.has(c.rule));
+    expect(wording.map((c: { rule: string }) => c.rule)).toEqual(expect.arrayContaining(['dup-clause', 'dup-char', 'para-join', 'para-fragment', 'correction']));
+    expect(html).toContain(`文字校改（${wording.length}）`);
+    expect(html).toMatch(/<details><summary>标点与排印规范（\d+）<\/summary>/);
     const r = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/wangyi-2024-03-07\.pdf: OK/);
