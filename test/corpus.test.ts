@@ -91,3 +91,21 @@ describe('Chromium faults', () => {
     expect(existsSync(join(out, book.id, `.${book.id}.pdf.${process.pid}.tmp`))).toBe(false);
   });
 });
+
+describe('a corpus of 20 generated books in one command', () => {
+  it('builds every book in source/ with progress lines and a summary table', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { projectRoot } = await import('../scripts/render/templates.ts');
+    const root = tempDir('corpus20-');
+    generateCorpus(join(root, 'source'), 20, 2500);
+    const r = spawnSync(process.execPath, [join(projectRoot, 'bin/transcript-press.mjs'), 'build'], { cwd: root, encoding: 'utf8', timeout: 280_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr.match(/^\[\d+\/20\] built book-\d{3} in [\d.]+ s \(read \d+ ms, pdf \d+ ms, epub \d+ ms\)$/gm)).toHaveLength(20);
+    expect(r.stderr).toMatch(/^book\s+status\s+read\s+pdf\s+epub\s+total$/m);
+    expect(r.stderr).toContain('20 built, 0 unchanged, 0 failed');
+    for (let i = 1; i <= 20; i++) {
+      const id = `book-${String(i).padStart(3, '0')}`;
+      expect(existsSync(join(root, 'dist', id, `${id}.pdf`)) && existsSync(join(root, 'dist', id, `${id}.epub`))).toBe(true);
+    }
+  }, 300_000);
+});
