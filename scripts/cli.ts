@@ -1,11 +1,11 @@
 // The thin CLI (STYLE.md §10): parse arguments, call the core, print diagnostics. One top-level
 // handler turns failures into diagnostics, never a stack trace unless --debug.
 // Exit codes: 0 ok, 1 a book failed, 2 usage error.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Format } from './build.ts';
-import { buildCorpus, parseShard, progressLine, summaryTable } from './corpus.ts';
+import { buildCorpus, discoverBooks, parseShard, progressLine, summaryTable } from './corpus.ts';
 import { checkDist } from './check.ts';
 import { defaultContext } from './core/context.ts';
 import { BuildError, diagnostic, formatDiagnostic, listCodes, type Diagnostic } from './core/diagnostics.ts';
@@ -94,11 +94,8 @@ function report(diagnostics: Diagnostic[], json: boolean, io: Io) {
 
 function bookDirs(args: string[]): string[] {
   if (args.length) return args;
-  const source = join(process.cwd(), 'source');
-  if (!existsSync(source)) throw new UsageError('no BOOK_DIR given and no source/ folder here');
-  return readdirSync(source, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(source, d.name, 'book.yaml')))
-    .map((d) => join('source', d.name)).sort();
+  if (!existsSync('source')) throw new UsageError('no BOOK_DIR given and no source/ folder here');
+  return discoverBooks('source');
 }
 
 async function build(args: string[], values: BuildFlags, io: Io, debug: boolean): Promise<number> {

@@ -12,6 +12,7 @@ import { BuildError, diagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256, writeFileAtomic } from './core/files.ts';
 import { projectRoot, templatesRoot } from './render/templates.ts';
 import { launchBrowser } from './writers/browser.ts';
+import { withTimeout } from './core/timeout.ts';
 
 export interface CorpusOptions {
   out: string;
@@ -139,16 +140,6 @@ class SharedBrowser {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => { onTimeout(); reject(new BuildError(diagnostic('TP035', { seconds: Math.round(ms / 1000) }))); }, ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
 export async function buildCorpus(dirs: string[], options: CorpusOptions): Promise<BookOutcome[]> {
   const selected = options.shard ? shardOf(dirs, options.shard.index, options.shard.count) : dirs;
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
@@ -173,7 +164,10 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
       try {
         const result = await withTimeout(
           buildBook(dir, { out: options.out, formats: options.formats, ctx: options.ctx, browser: () => browser.get(), maxMb: options.maxMb }),
-          timeoutMs, () => { void browser.replace(); });
+          timeoutMs, () => {
+            void browser.replace();
+            return new BuildError(diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }));
+          });
         if (hash) writeFileAtomic(join(outDir, INPUT_HASH_FILE), hash + '\n');
         return { dir, id: result.id, status: 'built', millis: result.millis, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: result.diagnostics, result };
       } catch (err) {

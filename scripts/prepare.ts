@@ -8,7 +8,7 @@ import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, renderPrintIndex, renderEpubIndex, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './reader/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
-import { buildView, type BookView } from './render/variables.ts';
+import { bookDate, buildView, type BookView } from './render/variables.ts';
 import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Context } from './core/context.ts';
@@ -69,5 +69,5 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
 
 /** Dates stamped into the files: SOURCE_DATE_EPOCH (through the context) when set, else the book's date. */
 export function stampDate(p: PreparedBook, ctx: Context): Date {
-  return process.env.SOURCE_DATE_EPOCH ? ctx.now() : new Date(`${p.book.config.date}T00:00:00Z`);
+  return process.env.SOURCE_DATE_EPOCH ? ctx.now() : bookDate(p.view);
 }

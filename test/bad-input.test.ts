@@ -1,10 +1,10 @@
 // Bad input and faults, through the real command: each gets one clear diagnostic naming the file and
 // what to do, exit code 1 (2 for usage), no stack trace, nothing written to dist/ and source/ untouched.
+import { sha256 } from '../scripts/core/files.ts';
 import { describe, it, expect } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { generateBook } from '../scripts/bench/generate.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 import { pdftotext, tempDir } from './helpers.ts';
@@ -22,7 +22,7 @@ function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of readdirSync(dir, { recursive: true }) as string[]) {
     const p = join(dir, f);
-    if (statSync(p).isFile()) out[f] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    if (statSync(p).isFile()) out[f] = sha256(readFileSync(p));
   }
   return out;
 }

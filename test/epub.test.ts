@@ -1,11 +1,11 @@
 // The EPUB edition of the seed book: epubcheck 0/0, Ace 0 critical/serious, zh-Hans everywhere,
 // navigation, semantics and byte-reproducibility. A second EPUB, written with a page map and an index
 // (the PDF and index stages' contracts), checks the page-list and the index document the same way.
+import { sha256 } from '../scripts/core/files.ts';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { SEED, buildInto, tempDir } from './helpers.ts';
 import { runEpubcheck } from '../scripts/check.ts';
 import { runAce } from '../scripts/epub/ace.ts';
@@ -19,7 +19,7 @@ import { buildView } from '../scripts/render/variables.ts';
 import { rules } from '../scripts/reader/changes.ts';
 
 const BOOK = 'wangyi-2024-03-07';
-const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const sha = (file: string) => sha256(readFileSync(file));
 
 function unzip(epub: string): string {
   const dir = tempDir('tp-epub-x-');

@@ -2,11 +2,11 @@
 // index prints is a page where pdftotext finds that term or one of its aliases; every paragraph and
 // section id has a page, and section headings are where the map says; bleed boxes and right-hand
 // section starts; a rendering page that fetches nothing. One writePdf per book, in beforeAll.
+import { sha256 } from '../scripts/core/files.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'puppeteer-core';
@@ -106,7 +106,7 @@ describe('seed book: printed index and page map', () => {
   it('is what the build writes, byte for byte (the test renders the input build.ts makes)', async () => {
     const out = tempDir('tp-ipdf-build-');
     await buildInto(SEED, out, ['pdf']);
-    const sum = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const sum = (b: Uint8Array) => sha256(b);
     expect(sum(readFileSync(join(out, NAME, `${NAME}.pdf`)))).toBe(sum(seed.result.pdf));
   }, 60_000);
 

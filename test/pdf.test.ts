@@ -1,10 +1,10 @@
 // The print PDF of the seed book: fonts a print shop accepts, A5 trim, contents page numbers that are
 // true, bookmarks, bare opening pages, and byte-identical rebuilds.
+import { sha256 } from '../scripts/core/files.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { SEED, buildInto, pdftotext, pdfinfo, tempDir } from './helpers.ts';
 import { rectoBlanks } from '../scripts/pdf/recto.ts';
 import { marginGroup } from '../scripts/pdf/finish.ts';
@@ -114,7 +114,7 @@ describe('print PDF of the seed book', () => {
   });
 
   it('gives the same bytes on a second build', () => {
-    const sum = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    const sum = (f: string) => sha256(readFileSync(f));
     expect(sum(pdfB)).toBe(sum(pdfA));
   });
 });

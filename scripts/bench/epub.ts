@@ -9,20 +9,13 @@ import { launchBrowser } from '../writers/browser.ts';
 import { writeEpub, type EpubInput } from '../writers/epub.ts';
 import { coverPng, coverSvg } from '../epub/cover.ts';
 import { prepareBook, epubInputOf } from '../prepare.ts';
+import { median, timed } from './measure.ts';
 
 export interface EpubBench { ours_ms: number; ours_no_cover_ms: number; cover_ms: number; epub_gen_memory_ms: number; bytes: number; runs: number }
 
 /** The same EpubInput build.ts makes for a book (without a page map: that needs the PDF stage). */
 export function epubInput(bookDir: string): EpubInput {
   return epubInputOf(prepareBook(bookDir), { pageMap: new Map() });
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function timed(f: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await f();
-  return performance.now() - t0;
 }
 
 /** The old writer's call, as it was: one chapter per section, its own templates, jszip. */
@@ -48,9 +41,9 @@ export async function benchEpub(options: { bookDir?: string; runs?: number; brow
       const t0 = performance.now();
       bytes = (await writeEpub(withCover)).length;
       const t = performance.now() - t0;
-      const b = await timed(() => writeEpub(input));
-      const c = await timed(() => coverPng(svg, browser));
-      const o = await timed(() => epubGenMemory(input));
+      const [, b] = await timed(() => writeEpub(input));
+      const [, c] = await timed(() => coverPng(svg, browser));
+      const [, o] = await timed(() => epubGenMemory(input));
       if (i === 0) continue; // warm-up
       ours.push(t); bare.push(b); cover.push(c); old.push(o);
     }

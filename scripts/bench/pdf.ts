@@ -11,6 +11,8 @@ import { launchBrowser } from '../writers/browser.ts';
 import { writePdf, type PdfInput } from '../writers/pdf.ts';
 import { printFontCss } from '../pdf/fonts.ts';
 import { prepareBook, pdfInputOf } from '../prepare.ts';
+import { median } from './measure.ts';
+import { bookDate } from '../render/variables.ts';
 
 export interface PdfBench {
   ours_ms: number; floor_ms: number; ratio: number; passes: number; pages: number; runs: number;
@@ -24,15 +26,8 @@ export interface PdfBench {
  */
 export function bookPdfInput(bookDir: string, browser: Browser, workDir: string): { input: PdfInput; index: IndexModel } {
   const prepared = prepareBook(bookDir);
-  return { input: pdfInputOf(prepared, { browser, workDir, date: new Date(`${prepared.book.config.date}T00:00:00Z`) }), index: prepared.index };
+  return { input: pdfInputOf(prepared, { browser, workDir, date: bookDate(prepared.view) }), index: prepared.index };
 }
-
-/** The PdfInput alone (bench/run.ts). */
-export function pdfInput(bookDir: string, browser: Browser, workDir: string): PdfInput {
-  return bookPdfInput(bookDir, browser, workDir).input;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Runs ours and the floor alternately `runs` times after one warm-up each; reports medians. */
 export async function benchPdf(options: { bookDir?: string; runs?: number; browser?: Browser } = {}): Promise<PdfBench> {

@@ -17,7 +17,8 @@ import { writePdf } from '../writers/pdf.ts';
 import { printFontCss } from '../pdf/fonts.ts';
 import { projectRoot } from '../render/templates.ts';
 import { generateBook, generateCorpus } from './generate.ts';
-import { benchPdf, pdfInput } from './pdf.ts';
+import { benchPdf, bookPdfInput } from './pdf.ts';
+import { timed } from './measure.ts';
 
 interface Row { bench: string; figure: string; baseline: string; ratio: number | null; target: string; pass: boolean | null }
 const rows: Row[] = [];
@@ -53,12 +54,6 @@ function aptInstall(pkg: string, binary: string): boolean {
   if (spawnSync('which', [binary]).status === 0) return true;
   log(`  installing ${pkg} with apt-get for the benchmark`);
   return spawnSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
-}
-
-async function timed<T>(f: () => Promise<T> | T): Promise<[T, number]> {
-  const t0 = performance.now();
-  const value = await f();
-  return [value, performance.now() - t0];
 }
 
 async function main() {
@@ -98,7 +93,7 @@ async function main() {
       for (const [label, chars] of [['150', 56_000], ['600', 236_000]] as const) {
         const book = generateBook(root, `pages-${label}`, chars, label === '150' ? 150 : 600);
         const dir = mkdtempSync(join(work, 'pdf-'));
-        const input = pdfInput(book.dir, browser, dir);
+        const { input } = bookPdfInput(book.dir, browser, dir);
         await writePdf(input); // warm-up: fonts and code paths
         const [result, ms] = await timed(() => writePdf(input));
         const pages = Math.max(...result.pageMap.values());

@@ -2,6 +2,7 @@
 // wrapping, so the writer breaks the title here (at word boundaries: Intl.Segmenter knows Chinese
 // words) and the template only places the lines it is given.
 import { BuildError, diagnostic } from '../core/diagnostics.ts';
+import { withTimeout } from '../core/timeout.ts';
 import type { Browser } from 'puppeteer-core';
 import type { BookView } from '../render/variables.ts';
 import { renderTemplate, type TemplateSet } from '../render/templates.ts';
@@ -58,9 +59,9 @@ export async function coverPng(svg: string, browser: Browser): Promise<Uint8Arra
   const previous = coverQueue.get(browser) ?? Promise.resolve();
   const turn = previous.catch(() => undefined).then(async () => {
     try {
-      return await withTimeout(shoot(svg, browser), SCREENSHOT_TIMEOUT_MS);
+      return await withTimeout(shoot(svg, browser), SCREENSHOT_TIMEOUT_MS, stuck);
     } catch {
-      return await withTimeout(shoot(svg, browser), SCREENSHOT_TIMEOUT_MS);
+      return await withTimeout(shoot(svg, browser), SCREENSHOT_TIMEOUT_MS, stuck);
     }
   });
   coverQueue.set(browser, turn);
@@ -69,13 +70,7 @@ export async function coverPng(svg: string, browser: Browser): Promise<Uint8Arra
 
 const coverQueue = new WeakMap<Browser, Promise<unknown>>();
 const SCREENSHOT_TIMEOUT_MS = 20_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([promise, new Promise<T>((_, reject) => {
-    timer = setTimeout(() => reject(new BuildError(diagnostic('TP032', { reason: `the cover screenshot took more than ${ms / 1000} s` }))), ms);
-  })]).finally(() => clearTimeout(timer));
-}
+const stuck = () => new BuildError(diagnostic('TP032', { reason: `the cover screenshot took more than ${SCREENSHOT_TIMEOUT_MS / 1000} s` }));
 
 async function shoot(svg: string, browser: Browser): Promise<Uint8Array> {
   const page = await browser.newPage();

@@ -75,3 +75,8 @@ export function buildView(input: { config: BookConfig; tree: Transcript; changes
     strings: JSON.parse(readTemplate(input.templates, 'strings.json')) as Strings,
   };
 }
+
+/** The book's date (book.yaml `date`) as midnight UTC: what files are stamped with when no SOURCE_DATE_EPOCH is set. */
+export function bookDate(view: Pick<BookView, 'date'>): Date {
+  return new Date(`${view.date}T00:00:00Z`);
+}

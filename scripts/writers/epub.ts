@@ -10,7 +10,7 @@
 import Mustache from 'mustache';
 import type { Block, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
-import type { BookView, Strings } from '../render/variables.ts';
+import { bookDate, type BookView, type Strings } from '../render/variables.ts';
 import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { pageBreaksFor } from '../epub/pages.ts';
@@ -58,10 +58,6 @@ const OEBPS = 'EPUB';
 /** `2024-03-07T00:00:00Z`: the form dcterms:modified requires (no milliseconds). */
 export function modifiedStamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-export function bookDate(view: BookView): Date {
-  return new Date(`${view.date}T00:00:00Z`);
 }
 
 /** Where each element id lives, so links written as `#id` (index, note) can point into the right file. */

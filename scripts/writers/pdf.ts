@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
-import type { BookView } from '../render/variables.ts';
+import { bookDate, type BookView } from '../render/variables.ts';
 import { printFontCss } from '../pdf/fonts.ts';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
@@ -141,7 +141,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
             trim, bleed: print.bleed, bare,
             meta: {
               title: view.title, author: view.speaker, subject: view.subtitle ?? view.description,
-              keywords: view.subjects, lang: view.lang, date: input.date ?? new Date(`${view.date}T00:00:00Z`),
+              keywords: view.subjects, lang: view.lang, date: input.date ?? bookDate(view),
             },
             idSeed: JSON.stringify([bodyOf(current), css, readTemplate(input.templates, 'print.css'), input.trim, print]),
           };

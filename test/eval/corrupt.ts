@@ -2,18 +2,7 @@
 // receive (doubled characters, words and clauses, broken paragraphs, tail fragments, ASCII
 // punctuation), deterministically from a seed, so error reduction can be measured.
 import { getJieba } from '../../scripts/reader/segmenter.ts';
-
-/** Mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../scripts/core/random.ts';
 
 export interface CorruptOptions {
   seed: number;
