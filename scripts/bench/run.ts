@@ -166,8 +166,10 @@ async function main() {
   results.memory = { bench_process_peak_rss_mb: Math.round(maxRssMb) };
   record({ bench: 'peak memory (Node side, whole bench)', figure: `${Math.round(maxRssMb)} MB`, baseline: '-', ratio: null, target: 'report', pass: null });
 
-  mkdirSync(join(projectRoot, 'bench'), { recursive: true });
-  const file = join(projectRoot, 'bench', 'results.json');
+  // Only a full run replaces bench/results.json; a run of some benchmarks goes to bench/out/ (ignored).
+  const dir = only.length ? join(projectRoot, 'bench', 'out') : join(projectRoot, 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, only.length ? `results-${only.join('-')}.json` : 'results.json');
   writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, node: process.version, rows, results }, null, 2) + '\n');
   console.log('\n| benchmark | figure | baseline (same run) | ratio | target | |\n| --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.bench} | ${r.figure} | ${r.baseline} | ${r.ratio ?? ''}${r.ratio !== null ? '×' : ''} | ${r.target} | ${r.pass === null ? '' : r.pass ? 'ok' : 'missed'} |`);
