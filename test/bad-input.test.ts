@@ -129,6 +129,18 @@ describe('bad input', () => {
 });
 
 describe('awkward but valid input builds', () => {
+  it('node_modules outside the project (hoisted or linked) still loads the fonts: no Type 3, nothing blocked', () => {
+    const project = tempDir('linked-');
+    for (const part of ['bin', 'scripts', 'templates', 'package.json']) cpSync(join(projectRoot, part), join(project, part), { recursive: true });
+    symlinkSync(join(projectRoot, 'node_modules'), join(project, 'node_modules'));
+    const ws = workspace();
+    const r = spawnSync(process.execPath, [join(project, 'bin/transcript-press.mjs'), 'build', ws.book, '--out', ws.dist, '--format', 'pdf'], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('TP033');
+    const fonts = spawnSync('pdffonts', [join(ws.dist, 'book', 'book.pdf')], { encoding: 'utf8' }).stdout;
+    expect(fonts).toContain('CID TrueType');
+    expect(fonts).not.toContain('Type 3');
+  });
   it('GB18030 text is converted, with a TP004 warning', () => {
     const ws = workspace();
     const utf8 = readFileSync(join(ws.book, 'transcript.txt'), 'utf8');

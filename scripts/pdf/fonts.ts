@@ -22,6 +22,16 @@ export const FONT_FILES = [
 
 let cached: string | undefined;
 
+/**
+ * The folders the font packages live in. They belong to the build wherever npm put them (a hoisted or
+ * linked node_modules may lie outside the project), so the offline page must let them load.
+ */
+export function fontDirs(): string[] {
+  return [...new Set(FONT_FILES.map((f) => {
+    try { return dirname(require.resolve(f)); } catch { fail('TP031', { path: f }); }
+  }))];
+}
+
 /** One stylesheet declaring all print faces, with absolute file:// URLs to the .woff files. */
 export function printFontCss(): string {
   if (cached) return cached;

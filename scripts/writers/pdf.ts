@@ -13,7 +13,7 @@ import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
 import { bookDate, type BookView } from '../render/variables.ts';
-import { printFontCss } from '../pdf/fonts.ts';
+import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
@@ -206,11 +206,11 @@ function stopwatch(timings: Record<string, number>, pass: number) {
 }
 
 /**
- * Offline by design: only files of the build, the project (fonts, default templates) and the book's own
- * template folder load; every other request is blocked and reported (TP033).
+ * Offline by design: only files of the build, the project (default templates), the font packages and
+ * the book's own template folder load; every other request is blocked and reported (TP033).
  */
 function guard(page: Page, dirs: string[], diagnostics: Diagnostic[]) {
-  const allowed = [projectRoot, ...dirs].map((d) => pathToFileURL(d).href + '/');
+  const allowed = [projectRoot, ...fontDirs(), ...dirs].map((d) => pathToFileURL(d).href + '/');
   void page.setRequestInterception(true);
   page.on('request', (req) => {
     const url = req.url();
