@@ -1,6 +1,9 @@
 // A book on disk: source/<id>/transcript.txt + book.yaml, loaded and read into the document model.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve, relative } from 'node:path';
+// A book folder is untrusted input (issue #16): every file the build reads from it must be a regular
+// file inside the folder. A symlink that leads outside (transcript.txt → /etc/passwd) is refused
+// (TP060) unless the user allows it, and a FIFO or device is refused (TP061) before anything reads it.
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, join, resolve, relative, isAbsolute, sep } from 'node:path';
 import type { BookConfig } from './config/schema.ts';
 import { loadBookConfig } from './config/load.ts';
 import { fail } from './core/diagnostics.ts';
@@ -22,15 +25,98 @@ export interface Book {
 /** Largest transcript one book takes (a 20 MB Chinese transcript is already ~10,000 printed pages). */
 export const DEFAULT_MAX_MB = 20;
 
-export function loadBook(dirArg: string, options: { maxMb?: number } = {}): Book {
+export interface LoadOptions {
+  maxMb?: number;
+  /** Follow symlinks that lead outside the book folder (`--allow-outside-links`). */
+  allowOutsideLinks?: boolean;
+}
+
+const show = (p: string) => relative(process.cwd(), p) || p;
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** True if `path` (already resolved, no links) is `dir` or inside it. */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * Checks that a file of the book may be read: it resolves (through any links) to a place inside the
+ * book folder, unless outside links are allowed, and, when `regular`, is a regular file.
+ */
+export function confineToBook(bookDir: string, path: string, options: { allowOutsideLinks?: boolean; regular?: boolean } = {}): void {
+  const root = realpathSync(bookDir);
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    // A dangling link: say where it points, so the user sees why it cannot be read.
+    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) fail('TP001', { what: show(path), reason: `a link that leads nowhere (${code})` }, { file: show(path) });
+    fail('TP001', { what: show(path), reason: code }, { file: show(path) });
+  }
+  if (!options.allowOutsideLinks && !isInside(root, real)) {
+    fail('TP060', { what: show(path), target: real, dir: show(bookDir) }, { file: show(path) });
+  }
+  if (options.regular !== false) {
+    const st = statSync(real);
+    if (!st.isFile()) fail('TP061', { what: show(path), kind: kindOf(st) }, { file: show(path) });
+  }
+}
+
+/**
+ * Reads a file of the book (a Markdown preface, a note) under the same rules as the transcript: a
+ * regular file inside the book folder. Other stages should read book files through this.
+ */
+export function readBookFile(bookDir: string, path: string, options: { allowOutsideLinks?: boolean } = {}): Buffer {
+  confineToBook(bookDir, path, options);
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    fail('TP001', { what: show(path), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(path) });
+  }
+}
+
+/** Every entry of the book's own template folder (if any) is inside the book and regular. */
+function confineTemplates(bookDir: string, options: { allowOutsideLinks?: boolean }): void {
+  const dir = join(bookDir, 'templates');
+  if (!lstatSync(dir, { throwIfNoEntry: false })) return;
+  confineToBook(bookDir, dir, { ...options, regular: false });
+  if (!statSync(dir).isDirectory()) return;
+  // Links inside the book are followed (a link to a folder is walked once: a loop ends).
+  const seen = new Set<string>();
+  const walk = (d: string) => {
+    const real = realpathSync(d);
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      const isDir = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      confineToBook(bookDir, path, { ...options, regular: !isDir });
+      // With outside links allowed, a linked folder outside the book is trusted, not walked.
+      if (isDir && isInside(realpathSync(bookDir), realpathSync(path))) walk(path);
+    }
+  };
+  walk(dir);
+}
+
+export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
   const dir = resolve(dirArg);
-  const show = (p: string) => relative(process.cwd(), p) || p;
   if (!existsSync(dir)) fail('TP001', { what: show(dir), reason: 'no such directory' }, { file: show(dir) });
   const transcriptPath = join(dir, 'transcript.txt');
   const configPath = join(dir, 'book.yaml');
   for (const [path, name] of [[transcriptPath, 'transcript.txt'], [configPath, 'book.yaml']]) {
-    if (!existsSync(path)) fail('TP014', { dir: show(dir), missing: name }, { file: show(dir) });
+    if (!lstatSync(path, { throwIfNoEntry: false })) fail('TP014', { dir: show(dir), missing: name }, { file: show(dir) });
+    confineToBook(dir, path, options);
   }
+  confineTemplates(dir, options);
   const config = loadBookConfig(configPath, show(configPath));
   const limit = options.maxMb ?? DEFAULT_MAX_MB;
   const size = statSync(transcriptPath).size;

@@ -3,7 +3,7 @@
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBook, type Book } from './book.ts';
+import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, renderPrintIndex, renderEpubIndex, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './reader/changes.ts';
@@ -31,7 +31,7 @@ export interface PreparedBook {
   diagnostics: Diagnostic[];
 }
 
-export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): PreparedBook {
+export function prepareBook(bookDir: string, options: LoadOptions = {}): PreparedBook {
   const book = loadBook(bookDir, options);
   // Topics are marked in the tree before anything renders it: both editions link to the anchors.
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
