@@ -25,6 +25,23 @@ export interface Book {
 /** Largest transcript one book takes (a 20 MB Chinese transcript is already ~10,000 printed pages). */
 export const DEFAULT_MAX_MB = 20;
 
+/**
+ * Most paragraphs and sections one book lays out. Each section is a chapter file of the EPUB and a
+ * named page of the PDF, and each paragraph a page-map target: far above any real transcript (a press
+ * conference has 20–40 questions), and low enough that the EPUB and PDF finish in minutes. A
+ * transcript above them (100,000 one-line paragraphs, 20 MB) is refused up front with TP063.
+ */
+export const MAX_PARAGRAPHS = 50_000;
+export const MAX_SECTIONS = 5_000;
+/**
+ * Longest paragraph and most text one book lays out, in characters. Chromium's line breaking of one
+ * giant paragraph is far from linear (one 5 MB line, 1.7 million characters, did not even load within
+ * 120 s), and a whole book prints at very roughly 450 characters a page: 1,000,000 characters is about
+ * 2,200 A5 pages, what a print run of one volume can hold and what the default --timeout allows.
+ */
+export const MAX_PARAGRAPH_CHARS = 20_000;
+export const MAX_CHARS = 1_000_000;
+
 export interface LoadOptions {
   maxMb?: number;
   /** Follow symlinks that lead outside the book folder (`--allow-outside-links`). */
@@ -127,6 +144,72 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
   } catch (err) {
     fail('TP001', { what: show(transcriptPath), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcriptPath) });
   }
+  precheckSize(bytes, show(transcriptPath));
   const read = readTranscript(bytes, config, { transcript: show(transcriptPath), config: show(configPath) });
+  checkSize(read, show(transcriptPath));
   return { id: basename(dir), dir, config, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+}
+
+/**
+ * The same limits on the raw text, before the reader spends minutes on a transcript that will be
+ * refused anyway (its repairs on one 5 MB paragraph take that long). Only for UTF-8 input, where the
+ * characters counted are the characters read; checkSize() after reading is the exact check.
+ */
+function precheckSize(bytes: Uint8Array, file: string): void {
+  let text: string;
+  try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { return; }
+  const n = (x: number) => x.toLocaleString('en');
+  let chars = 0;
+  let line = 1; // of the block's start
+  let from = 0;
+  const separator = /\r?\n[ \t\u3000]*(?:\r?\n)+/g;
+  for (;;) {
+    const m = separator.exec(text);
+    const block = text.slice(from, m ? m.index : text.length);
+    const length = block.replace(/\s+/g, '').length;
+    chars += length;
+    if (length > MAX_PARAGRAPH_CHARS * 1.2) {
+      fail('TP063', { what: `a paragraph of about ${n(length)} characters`, limit: `${n(MAX_PARAGRAPH_CHARS)} characters in one paragraph`,
+        fix: 'break it into paragraphs with blank lines (a transcript exported without paragraph breaks often has one line per speaker turn or sentence)' },
+      { file, line, column: 1 });
+    }
+    if (!m) break;
+    line += (block.match(/\n/g)?.length ?? 0) + (m[0].match(/\n/g)?.length ?? 0);
+    from = m.index + m[0].length;
+  }
+  if (chars > MAX_CHARS * 1.2) fail('TP063', { what: `about ${n(chars)} characters`, limit: `${n(MAX_CHARS)} characters`, fix: 'split the transcript into volumes (one book folder each, e.g. by day or session)' }, { file });
+}
+
+/** Refuses, before anything renders, a transcript with more paragraphs or sections than a book lays out. */
+function checkSize(read: ReadResult, file: string): void {
+  let paragraphs = 0;
+  let sections = 0;
+  let longest = { chars: 0, line: 0 };
+  let chars = 0;
+  const textOf = (n: { type: string; value?: unknown; children?: unknown }): number =>
+    typeof n.value === 'string' ? n.value.length : Array.isArray(n.children) ? n.children.reduce((a: number, c) => a + textOf(c), 0) : 0;
+  const count = (nodes: readonly { type: string; children?: unknown; position?: { start: { line: number } } }[]) => {
+    for (const n of nodes) {
+      if (n.type === 'paragraph' || n.type === 'dateline' || n.type === 'title') {
+        if (n.type !== 'title') paragraphs++;
+        const length = textOf(n);
+        chars += length;
+        if (length > longest.chars) longest = { chars: length, line: n.position?.start.line ?? 0 };
+        continue;
+      }
+      if (n.type === 'section') sections++;
+      if (Array.isArray(n.children)) count(n.children as { type: string }[]);
+    }
+  };
+  count(read.tree.children);
+  const fix = 'split the transcript into volumes (one book folder each, e.g. by day or session)';
+  const n = (x: number) => x.toLocaleString('en');
+  if (longest.chars > MAX_PARAGRAPH_CHARS) {
+    fail('TP063', { what: `a paragraph of ${n(longest.chars)} characters`, limit: `${n(MAX_PARAGRAPH_CHARS)} characters in one paragraph`,
+      fix: 'break it into paragraphs with blank lines (a transcript exported without paragraph breaks often has one line per speaker turn or sentence)' },
+    { file, line: longest.line || undefined, column: longest.line ? 1 : undefined });
+  }
+  if (chars > MAX_CHARS) fail('TP063', { what: `${n(chars)} characters`, limit: `${n(MAX_CHARS)} characters`, fix }, { file });
+  if (paragraphs > MAX_PARAGRAPHS) fail('TP063', { what: `${n(paragraphs)} paragraphs`, limit: `${n(MAX_PARAGRAPHS)} paragraphs`, fix }, { file });
+  if (sections > MAX_SECTIONS) fail('TP063', { what: `${n(sections)} sections (questions)`, limit: `${n(MAX_SECTIONS)} sections`, fix }, { file });
 }

@@ -70,6 +70,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   let section: Section | null = null;
   let turn: Turn | null = null;
   let questions = 0;
+  let sections = 0; // counted, not re-filtered per section: that was quadratic (100,000 paragraphs took minutes)
   for (; index < blocks.length; index++) {
     const t = blocks[index];
     const label = detectSpeaker(t.text, options.speaker);
@@ -91,7 +92,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     if (kind === 'question' || !section) {
       const number = kind === 'question' ? ++questions : 0;
       section = {
-        type: 'section', id: `s${children.filter((c) => c.type === 'section').length + 1}`,
+        type: 'section', id: `s${++sections}`,
         heading: options.headings.get(number) ?? defaultHeading(label, t.text.slice(label.length), number),
         headingSource: options.headings.has(number) ? 'book' : 'auto',
         children: [], position: position(t),
