@@ -76,9 +76,9 @@ export function hostileCorpus(root: string, ports: Ports): HostileCorpus {
   }, seedTranscript());
   // sections, topics and corrections are lists of maps: appended as YAML flow mappings.
   writeFileSync(join(yamlStrings, 'book.yaml'), readFileSync(join(yamlStrings, 'book.yaml'), 'utf8')
-    + `sections: [{ question: 1, heading: ${JSON.stringify(p('heading'))} }, { question: 2, heading: ${JSON.stringify('a\\"b\\\\c</style>d]]>e')} }]\n`
+    + `sections: [{ question: 1, heading: ${JSON.stringify(p('heading'))} }, { question: 2, heading: ${JSON.stringify('a"b\\c</style>d]]>e')} }]\n`
     + `topics: [{ term: ${JSON.stringify(p('term'))}, aliases: ['中美关系'] }]\n`
-    + `corrections: [{ find: '相向而行', replace: ${JSON.stringify(p('correction'))}, note: ${JSON.stringify(p('note'))} }]\n`);
+    + `corrections: [{ find: '不拉偏架', replace: ${JSON.stringify(p('correction'))}, note: ${JSON.stringify(p('note'))} }]\n`);
 
   // 2. Script in the transcript: its title line, a speaker label, a question and an answer.
   const label = '</style><script>a=1</script>记者'; // a label is at most 30 characters, no spaces
