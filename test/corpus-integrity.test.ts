@@ -45,7 +45,8 @@ describe('development corpus', () => {
           expect(t.line, `${c.id}: turns out of order at line ${t.line}`).toBeGreaterThan(previous);
           previous = t.line;
           const line = lines[t.line - 1] ?? '';
-          expect(line === t.label || /^[：:︰]/u.test(line.slice(t.label.length)), `${c.id}:${t.line} "${line.slice(0, 40)}" does not start with "${t.label}"`).toBe(true);
+          // A label ends with a colon (full-width, ASCII or ︰), stands alone, or (White House `Q    …`) is followed by a run of spaces.
+          expect(line === t.label || /^([：:︰]|\s{2,}|\t)/u.test(line.slice(t.label.length)), `${c.id}:${t.line} "${line.slice(0, 40)}" does not start with "${t.label}"`).toBe(true);
           expect(line.startsWith(t.label)).toBe(true);
           expect(['question', 'answer', 'remarks', 'moderator']).toContain(t.role);
           expect(t.speaker.length).toBeGreaterThan(0);

@@ -23,7 +23,7 @@ const lines = text.split('\n');
 const labels = Object.keys(opts.labels).sort((a, b) => b.length - a.length);
 const turns = [];
 lines.forEach((line, i) => {
-  const hit = labels.find((l) => line === l || line.startsWith(l + '：') || line.startsWith(l + ':') || line.startsWith(l + '︰'));
+  const hit = labels.find((l) => line === l || line.startsWith(l + '：') || line.startsWith(l + ':') || line.startsWith(l + '︰') || line.startsWith(l + '  ') || line.startsWith(l + '\t'));
   if (hit) {
     const [speaker, role] = opts.labels[hit];
     turns.push({ line: i + 1, label: hit, speaker, role: opts.roles?.[i + 1] ?? role });
