@@ -41,10 +41,10 @@ export interface CorpusEntry {
   expected: Expected;
 }
 
-/** Folders of the corpus: every subfolder holding a transcript.txt. */
+/** Folders of the corpus: every subfolder holding transcript.txt, book.yaml and expected.json. */
 export function corpusIds(root = corpusRoot): string[] {
   return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'transcript.txt')))
+    .filter((d) => d.isDirectory() && ['transcript.txt', 'book.yaml', 'expected.json'].every((f) => existsSync(join(root, d.name, f))))
     .map((d) => d.name)
     .sort();
 }
