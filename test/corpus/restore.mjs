@@ -13,8 +13,8 @@
 //      to one becomes （ or ）, and so does its partner in the pair. Repeated until nothing changes,
 //      so ?) at the end of a sentence is restored too. Between two Latin letters or digits the ASCII
 //      character stays (3,000 · 10:30 · COVID-19 · 5.2%);
-//   Dots are left alone: this corpus keeps the ellipsis character "…" unfolded (it occurs in the
-//   English texts, e.g. the Pentagon gaggle), so "..." or "......" in a text is what the page had.
+//   Dots are left alone: this corpus keeps the ellipsis character unfolded ("…" in the Pentagon gaggle,
+//   "……" in the 1989 Executive Yuan text), so "..." or "......" in a text is what the page had.
 //   English texts get step 1 only.
 //
 // Usage: node test/corpus/restore.mjs [--check]   (--check: exit 1 if a transcript.txt is stale)
