@@ -1,8 +1,6 @@
 // Everything both editions need from a book, made once: the book read, topics marked in its tree,
 // the template set, the view templates lay out, the change report, the editorial note and the two
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadBook, type Book } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, renderPrintIndex, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
@@ -36,7 +34,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
   const book = loadBook(bookDir, options);
   // Topics are marked in the tree before anything renders it: both editions link to the anchors.
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
-    topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
+    topicPositions(book.config.topics, book.place));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes);
