@@ -59,7 +59,7 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 }
 
 /** The EPUB writer's input for a prepared book, given the print edition's page map (empty without one). */
-export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
+export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser> }): EpubInput {
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
     noteHtml: p.noteHtml, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
@@ -68,5 +68,5 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
 
 /** Dates stamped into the files: SOURCE_DATE_EPOCH (through the context) when set, else the book's date. */
 export function stampDate(p: PreparedBook, ctx: Context): Date {
-  return process.env.SOURCE_DATE_EPOCH ? ctx.now() : bookDate(p.view);
+  return ctx.stamp(bookDate(p.view));
 }

@@ -1,6 +1,7 @@
 // Benchmark of the EPUB stage: our writeEpub (render, templates, PNG cover through Chromium, zip)
 // against epub-gen-memory, the library it replaced, given the same chapters. The cover is timed
 // apart, since it is the one part that needs the browser. Run: npx tsx scripts/bench/epub.ts
+import { bookDate } from '../render/variables.ts';
 import type { Browser } from 'puppeteer-core';
 import epubGen from 'epub-gen-memory';
 import { renderBlock, toMarkup } from '../render/html.ts';
@@ -15,7 +16,8 @@ export interface EpubBench { ours_ms: number; ours_no_cover_ms: number; cover_ms
 
 /** The same EpubInput build.ts makes for a book (without a page map: that needs the PDF stage). */
 export function epubInput(bookDir: string): EpubInput {
-  return epubInputOf(prepareBook(bookDir), { pageMap: new Map() });
+  const prepared = prepareBook(bookDir);
+  return epubInputOf(prepared, { pageMap: new Map(), modified: bookDate(prepared.view) });
 }
 
 /** The old writer's call, as it was: one chapter per section, its own templates, jszip. */

@@ -10,7 +10,7 @@
 import Mustache from 'mustache';
 import type { Block, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
-import { bookDate, type BookView, type Strings } from '../render/variables.ts';
+import { type BookView, type Strings } from '../render/variables.ts';
 import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
@@ -33,8 +33,8 @@ export interface EpubInput {
   /** The index for the EPUB (hast), given the print page numbers and the file each anchor lives in. */
   index: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   noteHtml: string;
-  /** dcterms:modified and the zip timestamps; the book's date when absent, so builds reproduce. */
-  modified?: Date;
+  /** dcterms:modified and the zip timestamps (the context's build stamp, so builds reproduce). */
+  modified: Date;
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
    * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
   browser?: () => Promise<Browser>;
@@ -162,7 +162,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
 
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
     ...(doc('index') ? ['index'] : []), ...(pageList.length ? ['pageNavigation', 'printPageNumbers'] : [])];
-  const modified = input.modified ?? bookDate(view);
+  const modified = input.modified;
   // The font goes last: it is cut to the characters of every document, navigation included.
   const font = input.embedFont
     ? { href: 'fonts/serif.woff', data: await subsetSerif(usedCharacters([...docs.map((d) => `${d.title}${d.content}`), view.title])) }
