@@ -7,7 +7,7 @@ import { renderBlock, toMarkup } from '../render/html.ts';
 import { readTemplate } from '../render/templates.ts';
 import { launchBrowser } from '../writers/browser.ts';
 import { writeEpub, type EpubInput } from '../writers/epub.ts';
-import { coverPng, coverSvg } from '../epub/cover.ts';
+import { coverFonts, coverPng, coverSvg } from '../epub/cover.ts';
 import { prepareBook, epubInputOf } from '../prepare.ts';
 import { median, timed } from './measure.ts';
 
@@ -42,7 +42,7 @@ export async function benchEpub(options: { bookDir?: string; runs?: number; brow
       bytes = (await writeEpub(withCover)).length;
       const t = performance.now() - t0;
       const [, b] = await timed(() => writeEpub(input));
-      const [, c] = await timed(() => coverPng(svg, browser));
+      const [, c] = await timed(() => coverPng(svg, browser, coverFonts(input.view.lang)));
       const [, o] = await timed(() => epubGenMemory(input));
       if (i === 0) continue; // warm-up
       ours.push(t); bare.push(b); cover.push(c); old.push(o);

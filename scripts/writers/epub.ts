@@ -15,7 +15,7 @@ import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { pageBreaksFor } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
-import { coverPng, coverSvg } from '../epub/cover.ts';
+import { coverFonts, coverPng, coverSvg } from '../epub/cover.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import { EMBEDDED_FAMILY, subsetSerif, usedCharacters } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
@@ -105,9 +105,10 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     flavour: 'xhtml', pageBreaks,
     labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
   };
-  const svg = coverSvg(view, templates);
+  const fonts = coverFonts(view.lang);
+  const svg = coverSvg(view, templates, fonts);
   const cover = input.browser
-    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser()) }
+    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), fonts) }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
