@@ -257,7 +257,7 @@ describe('EPUB with the print page map and an index', () => {
   });
 
   it('reports an epubcheck warning as TP041 with epubcheck\'s id (fixture: a dc:date not in W3CDTF)', async () => {
-    const odd = await altered(seedFile('epub'), 'EPUB/package.opf', (opf) => opf.replace('</metadata>', '<dc:date>7 March 2024</dc:date>\n</metadata>'), join(out, 'odd-date.epub'));
+    const odd = await altered(seedFile('epub'), 'EPUB/package.opf', (opf) => opf.replace(/<dc:date>[^<]*<\/dc:date>/, '<dc:date>7 March 2024</dc:date>'), join(out, 'odd-date.epub'));
     const { diagnostics } = await runEpubcheck(odd);
     expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['TP041', 'warning']]);
     expect(diagnostics[0].message).toMatch(/^epubcheck OPF-053: .*7 March 2024/);
