@@ -4,7 +4,7 @@ import { sha256 } from '../scripts/core/files.ts';
 import { describe, it, expect } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateBook } from '../scripts/bench/generate.ts';
+import { generateBook } from '../scripts/fixtures/generate.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 import { poppler, pdftotext, run, tempDir } from './helpers.ts';
 

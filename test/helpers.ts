@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { inject } from 'vitest';
 import { buildBook, type BookResult, type Format } from '../scripts/build.ts';
 import { defaultContext } from '../scripts/core/context.ts';
-import { launchBrowser } from '../scripts/writers/browser.ts';
+import { launchBrowser } from '../scripts/core/browser.ts';
 import type { Browser } from 'puppeteer-core';
 import { SEED, SEED_ID } from './support/seed.ts';
 import { extractZip } from './support/zip.ts';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { sha256 } from '../scripts/core/files.ts';
-import { chromiumFlags, chromiumPath } from '../scripts/writers/browser.ts';
+import { chromiumFlags, chromiumPath } from '../scripts/core/browser.ts';
 import { seedFile, tempDir, SEED_ID } from './helpers.ts';
 import { buildSeedWithCli } from './support/seed.ts';
 import { dejavuOnly, everyFont } from './support/fonts.ts';

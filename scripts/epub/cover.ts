@@ -8,7 +8,6 @@ import { pathToFileURL } from 'node:url';
 import { BuildError, diagnostic } from '../core/diagnostics.ts';
 import { withTimeout } from '../core/timeout.ts';
 import type { Browser, Page, Protocol } from 'puppeteer-core';
-import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import type { BookView } from '../render/variables.ts';
 import { renderTemplate, type TemplateSet } from '../render/templates.ts';
 
@@ -58,17 +57,8 @@ export interface CoverFonts {
   dirs: string[];
 }
 
-/**
- * The one place that says which fonts draw a cover in `lang`. Today every language uses the print
- * edition's faces (scripts/pdf/fonts.ts: Noto Serif/Sans SC from @fontsource); a language with its own
- * fonts adds a branch here. A family named here must be declared in `css`: a name the page does not
- * declare would be looked up among the machine's fonts.
- */
-export function coverFonts(_lang: string): CoverFonts {
-  return { serif: "'Noto Serif SC', serif", sans: "'Noto Sans SC', sans-serif", css: printFontCss(), dirs: fontDirs() };
-}
-
-export function coverSvg(view: BookView, templates: TemplateSet, fonts: CoverFonts = coverFonts(view.lang)): string {
+/** The cover's SVG, its text set in `fonts` (see coverFonts in scripts/writers/epub.ts). */
+export function coverSvg(view: BookView, templates: TemplateSet, fonts: CoverFonts): string {
   const titleSize = 120;
   const titleLines = wrapLines(view.title, 10, view.lang).map((text, i) => ({ text, size: titleSize, y: 700 + i * titleSize * 1.35 }));
   const ruleY = titleLines[titleLines.length - 1].y + 140;
