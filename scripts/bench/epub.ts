@@ -7,7 +7,7 @@ import epubGen from 'epub-gen-memory';
 import { renderBlock, toMarkup } from '../render/html.ts';
 import { readTemplate } from '../render/templates.ts';
 import { launchBrowser } from '../core/browser.ts';
-import { writeEpub, type EpubInput } from '../writers/epub.ts';
+import { coverFonts, writeEpub, type EpubInput } from '../writers/epub.ts';
 import { coverPng, coverSvg } from '../epub/cover.ts';
 import { prepareBook, epubInputOf } from '../prepare.ts';
 import { median, timed } from './measure.ts';
@@ -38,13 +38,14 @@ export async function benchEpub(options: { bookDir?: string; runs?: number; brow
     const withCover = { ...input, browser: async () => browser };
     const ours: number[] = [], bare: number[] = [], cover: number[] = [], old: number[] = [];
     let bytes = 0;
-    const svg = coverSvg(input.view, input.templates);
+    const fonts = coverFonts(input.view.lang);
+    const svg = coverSvg(input.view, input.templates, fonts);
     for (let i = 0; i <= runs; i++) {
       const t0 = performance.now();
       bytes = (await writeEpub(withCover)).length;
       const t = performance.now() - t0;
       const [, b] = await timed(() => writeEpub(input));
-      const [, c] = await timed(() => coverPng(svg, browser));
+      const [, c] = await timed(() => coverPng(svg, browser, fonts));
       const [, o] = await timed(() => epubGenMemory(input));
       if (i === 0) continue; // warm-up
       ours.push(t); bare.push(b); cover.push(c); old.push(o);

@@ -16,7 +16,8 @@ import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../re
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
-import { coverPng, coverSvg } from '../epub/cover.ts';
+import { coverPng, coverSvg, type CoverFonts } from '../epub/cover.ts';
+import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import { EMBEDDED_FAMILY, subsetSerif, usedCharacters } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
@@ -86,6 +87,16 @@ export function relink(markup: string, files: Map<string, string>, self: string)
   });
 }
 
+/**
+ * The one place that says which fonts draw a cover in `lang`. Today every language uses the print
+ * edition's faces (scripts/pdf/fonts.ts: Noto Serif/Sans SC from @fontsource); a language with its own
+ * fonts adds a branch here. A family named here must be declared in `css`: a name the page does not
+ * declare would be looked up among the machine's fonts.
+ */
+export function coverFonts(_lang: string): CoverFonts {
+  return { serif: "'Noto Serif SC', serif", sans: "'Noto Sans SC', sans-serif", css: printFontCss(), dirs: fontDirs() };
+}
+
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
   const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
@@ -94,9 +105,10 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     flavour: 'xhtml',
     labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
   };
-  const svg = coverSvg(view, templates);
+  const fonts = coverFonts(view.lang);
+  const svg = coverSvg(view, templates, fonts);
   const cover = input.browser
-    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser()) }
+    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), fonts) }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
