@@ -49,7 +49,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   const diagnostics: Diagnostic[] = [...prepared.diagnostics];
   const outputs = new Map<string, Uint8Array | string>();
   outputs.set('changes.json', JSON.stringify(report, null, 2) + '\n');
-  outputs.set('changes.html', reportHtml(report, book.config.title));
+  outputs.set('changes.html', reportHtml(report, prepared.view));
 
   // The PDF goes first: the EPUB's page-list and index locators need its id → page map.
   let pageMap = new Map<string, number>();

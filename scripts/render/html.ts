@@ -12,8 +12,13 @@ export interface RenderOptions {
   /** Paragraph/section ids where a print page begins → page label(s); emits page-break markers (EPUB).
    * Several labels when the element also stands for pages no element begins on. */
   pageBreaks?: Map<string, string | string[]>;
-  /** Words used in markup (screen-reader labels). */
-  labels: { question: string; answer: string; remark: string };
+  /** Words used in markup: screen-reader labels of turns, and what ends a speaker label (`：`, `: `). */
+  labels: { question: string; answer: string; remark: string; labelEnd: string };
+}
+
+/** The renderer's words from the book's strings. */
+export function renderLabels(strings: Readonly<Record<string, string>>): RenderOptions['labels'] {
+  return { question: strings.question!, answer: strings.answer!, remark: strings.remark!, labelEnd: strings.labelEnd! };
 }
 
 type Handler<T> = (node: T, options: RenderOptions) => ElementContent[];
@@ -43,8 +48,8 @@ export const handlers = {
   // The speaker label is a name, not emphasis: `b` keeps print's look, the class and (EPUB) the
   // Z39.98 `persona` semantic say who speaks, and `speaker-name` holds just the name.
   speaker: ((node: Speaker, o) => [h('b', { className: ['speaker', `speaker-${node.role}`], ...epubType(o, 'z3998:persona') },
-    [h('span', { className: ['speaker-name'] }, node.label), '：'])]) as Handler<Speaker>,
-  // A turn is a labelled group ("提问" / "回答"), so a screen reader announces question vs answer
+    [h('span', { className: ['speaker-name'] }, node.label), o.labels.labelEnd.trimEnd()]), ...(/\s$/.test(o.labels.labelEnd) ? [' '] : [])]) as Handler<Speaker>,
+  // A turn is a labelled group ("question" / "answer" in the book's language), so a screen reader announces question vs answer
   // even when the reading system drops the stylesheet.
   turn: ((node: Turn, o) => {
     const [first, ...rest] = node.children;

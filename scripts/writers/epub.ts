@@ -10,8 +10,9 @@
 import Mustache from 'mustache';
 import type { Block, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
-import { bookDate, type BookView, type Strings } from '../render/variables.ts';
-import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
+import { bookDate, type BookView } from '../render/variables.ts';
+import { formatString } from '../render/strings.ts';
+import { renderBlock, renderLabels, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { pageBreaksFor } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
@@ -99,11 +100,11 @@ export function untypeIndexSection(markup: string): string {
 
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
-  const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
+  const strings = view.strings;
   const pageBreaks = pageBreaksFor(tree, input.pageMap);
   const options: RenderOptions = {
     flavour: 'xhtml', pageBreaks,
-    labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
+    labels: renderLabels(strings),
   };
   const svg = coverSvg(view, templates);
   const cover = input.browser
@@ -135,7 +136,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
 
   const docs: Doc[] = [
     { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter', bodyClass: 'cover-page',
-      content: fragment('cover.xhtml', { coverHref: cover.href, coverAlt: `${strings.coverAlt}${view.title}${view.subtitle ? `——${view.subtitle}` : ''}` }) },
+      content: fragment('cover.xhtml', { coverHref: cover.href, coverAlt: formatString(strings, 'coverAlt', view) }) },
     { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: fragment('titlepage.xhtml') },
     { id: 'nav', href: 'nav.xhtml', title: strings.contents, bodyType: 'frontmatter', properties: 'nav', content: '' },
     ...bodyDocs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
@@ -150,7 +151,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const item = (d: Doc, children: TocItem[] = [], label = d.title): TocItem => ({ id: d.id, href: d.href, label, children });
   const doc = (id: string) => docs.find((d) => d.id === id);
   const toc: TocItem[] = [
-    // Labelled 书名页, not with the title again: the next entry is the transcript's own, similar title.
+    // Labelled "title page", not with the title again: the next entry is the transcript's own, similar title.
     item(doc('titlepage')!, [], strings.titlePage),
     item(doc('lead')!, sections.map((s) => item(doc(s.id)!))),
     ...(doc('index') ? [item(doc('index')!)] : []),
@@ -195,11 +196,11 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     modified: modifiedStamp(modified), manifest,
     // The page-list's numbers are the print edition's: say so (EPUB 3 `source-of pagination`; Ace
     // calls its absence serious). epubcheck 4.2 does not know a11y:pageBreakSource yet.
-    printSource: pageList.length ? `${view.title}，${strings.printEdition}` : undefined, spine: docs.map((d) => d.id),
+    printSource: pageList.length ? formatString(strings, 'printEdition', view) : undefined, spine: docs.map((d) => d.id),
     a11y: {
       accessMode: ['textual', 'visual'], accessModeSufficient: ['textual'], features,
       // The summary names only what this book has (no index or page-list claimed when absent).
-      summary: Mustache.render(strings.accessibilitySummary, { index: !!doc('index'), pageList: pageList.length > 0 }), conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
+      summary: formatString(strings, 'accessibilitySummary', { index: !!doc('index'), pageList: pageList.length > 0 }), conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
     },
   });
   const ncx = fragment('toc.ncx', { toc, pageList, pageCount: pageList.length, maxPage: pageList.length ? pageList[pageList.length - 1].label : 0 });
