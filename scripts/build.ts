@@ -66,8 +66,8 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
     }
   }
   if (options.formats.has('epub')) {
-    // With SOURCE_DATE_EPOCH the EPUB is stamped with it; without, writeEpub uses the book's date.
-    const modified = process.env.SOURCE_DATE_EPOCH ? options.ctx.now() : undefined;
+    // The edition's date: SOURCE_DATE_EPOCH, else book.yaml `modified`, else the build's clock.
+    const modified = stampDate(prepared, options.ctx);
     outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, modified, browser: options.browser }))));
   }
   for (const [name, data] of outputs) writeFileAtomic(join(outDir, name), data);

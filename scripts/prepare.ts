@@ -8,7 +8,7 @@ import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, renderPrintIndex, renderEpubIndex, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './reader/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
-import { bookDate, buildView, type BookView } from './render/variables.ts';
+import { buildView, type BookView } from './render/variables.ts';
 import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Context } from './core/context.ts';
@@ -68,7 +68,13 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
   };
 }
 
-/** Dates stamped into the files: SOURCE_DATE_EPOCH (through the context) when set, else the book's date. */
+/**
+ * The edition's own date, stamped into the files (EPUB dcterms:modified and zip times, PDF dates):
+ * SOURCE_DATE_EPOCH (through the context) when set, else book.yaml `modified`, else the build's clock.
+ * Never the event's date: that is when the words were said, not when this edition was made.
+ */
 export function stampDate(p: PreparedBook, ctx: Context): Date {
-  return process.env.SOURCE_DATE_EPOCH ? ctx.now() : bookDate(p.view);
+  if (process.env.SOURCE_DATE_EPOCH) return ctx.now();
+  const modified = p.book.config.modified;
+  return modified ? new Date(`${modified}T00:00:00Z`) : ctx.now();
 }

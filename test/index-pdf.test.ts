@@ -94,7 +94,7 @@ describe('seed book: printed index and page map', () => {
   const epochBefore = process.env.SOURCE_DATE_EPOCH;
 
   beforeAll(async () => {
-    delete process.env.SOURCE_DATE_EPOCH; // so build.ts stamps the book's date, as bookPdfInput does
+    delete process.env.SOURCE_DATE_EPOCH; // so build.ts stamps the book's date, as bookPdfInput does (the seed's `modified`)
     seed = await render(SEED);
     doc = await openPdf(seed.file);
   }, 90_000);

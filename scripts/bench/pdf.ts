@@ -10,9 +10,9 @@ import type { IndexModel } from '../index/model.ts';
 import { launchBrowser } from '../writers/browser.ts';
 import { writePdf, type PdfInput } from '../writers/pdf.ts';
 import { printFontCss } from '../pdf/fonts.ts';
-import { prepareBook, pdfInputOf } from '../prepare.ts';
+import { prepareBook, pdfInputOf, stampDate } from '../prepare.ts';
+import { defaultContext } from '../core/context.ts';
 import { median } from './measure.ts';
-import { bookDate } from '../render/variables.ts';
 
 export interface PdfBench {
   ours_ms: number; floor_ms: number; ratio: number; passes: number; pages: number; runs: number;
@@ -26,7 +26,7 @@ export interface PdfBench {
  */
 export function bookPdfInput(bookDir: string, browser: Browser, workDir: string): { input: PdfInput; index: IndexModel } {
   const prepared = prepareBook(bookDir);
-  return { input: pdfInputOf(prepared, { browser, workDir, date: bookDate(prepared.view) }), index: prepared.index };
+  return { input: pdfInputOf(prepared, { browser, workDir, date: stampDate(prepared, defaultContext()) }), index: prepared.index };
 }
 
 /** Runs ours and the floor alternately `runs` times after one warm-up each; reports medians. */

@@ -22,6 +22,12 @@ export interface BookView {
   subtitle?: string;
   transcriptTitle: string;
   speaker: string;
+  /** Whose words these are, as a name (book.yaml `author`, else `speaker`). */
+  author: string;
+  /** Others who made the edition, with MARC relator codes. */
+  contributors: { id: string; name: string; role: string }[];
+  /** Who checked the edition's accessibility (book.yaml `epub.certifiedBy`); no conformance is claimed without. */
+  certifiedBy?: string;
   source: string;
   publisher: string;
   date: string;
@@ -60,6 +66,9 @@ export function buildView(input: { config: BookConfig; tree: Transcript; changes
     subtitle: config.subtitle,
     transcriptTitle: titleText(tree),
     speaker: config.speaker,
+    author: config.author ?? config.speaker,
+    contributors: config.contributors.map((c, i) => ({ id: `contributor-${i + 1}`, name: c.name, role: c.role })),
+    certifiedBy: config.epub.certifiedBy,
     source: config.source,
     publisher: config.publisher ?? config.source,
     date: config.date,

@@ -140,7 +140,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
           const finishInput: FinishInput = {
             trim, bleed: print.bleed, bare,
             meta: {
-              title: view.title, author: view.speaker, subject: view.subtitle ?? view.description,
+              title: view.title, author: view.author, subject: view.subtitle ?? view.description,
               keywords: view.subjects, lang: view.lang, date: input.date ?? bookDate(view),
             },
             idSeed: JSON.stringify([bodyOf(current), css, readTemplate(input.templates, 'print.css'), input.trim, print]),
