@@ -13,6 +13,7 @@ import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/rep
 import type { Browser } from 'puppeteer-core';
 import type { Context } from './core/context.ts';
 import { renderBody, renderLabels } from './render/html.ts';
+import { hyphenatorFor } from './render/hyphenate.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import type { EpubInput } from './writers/epub.ts';
 
@@ -54,7 +55,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
 export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
   const { book, view } = p;
   return {
-    view, body: renderBody(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings) }),
+    view, body: renderBody(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), hyphenate: hyphenatorFor(view.lang) ?? undefined }),
     indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, print: book.config.print, date: options.date,
   };

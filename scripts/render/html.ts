@@ -14,6 +14,8 @@ export interface RenderOptions {
   pageBreaks?: Map<string, string | string[]>;
   /** Words used in markup: screen-reader labels of turns, and what ends a speaker label (`：`, `: `). */
   labels: { question: string; answer: string; remark: string; labelEnd: string };
+  /** Puts soft hyphens into running text (render/hyphenate.ts), for languages that hyphenate. */
+  hyphenate?: (text: string) => string;
 }
 
 /** The renderer's words from the book's strings. */
@@ -23,8 +25,8 @@ export function renderLabels(strings: Readonly<Record<string, string>>): RenderO
 
 type Handler<T> = (node: T, options: RenderOptions) => ElementContent[];
 
-const inline = (children: Inline[]): ElementContent[] => children.map((c) =>
-  c.type === 'text' ? { type: 'text', value: c.value } : h('span', { id: c.id, className: ['topic'] }, inline(c.children)));
+const inline = (children: Inline[], o?: RenderOptions): ElementContent[] => children.map((c) =>
+  c.type === 'text' ? { type: 'text', value: o?.hyphenate ? o.hyphenate(c.value) : c.value } : h('span', { id: c.id, className: ['topic'] }, inline(c.children, o)));
 
 function pageBreak(id: string, options: RenderOptions): ElementContent[] {
   const labels = options.pageBreaks?.get(id);
@@ -43,8 +45,8 @@ function epubType(o: RenderOptions, type: string, role?: string): Record<string,
 
 export const handlers = {
   title: ((node: Title) => [h('h1', { className: ['transcript-title'] }, inline(node.children))]) as Handler<Title>,
-  dateline: ((node: Dateline, o) => [...pageBreak(node.id, o), h('p', { id: node.id, className: ['dateline'] }, inline(node.children))]) as Handler<Dateline>,
-  paragraph: ((node: Paragraph, o) => [...pageBreak(node.id, o), h('p', { id: node.id }, inline(node.children))]) as Handler<Paragraph>,
+  dateline: ((node: Dateline, o) => [...pageBreak(node.id, o), h('p', { id: node.id, className: ['dateline'] }, inline(node.children, o))]) as Handler<Dateline>,
+  paragraph: ((node: Paragraph, o) => [...pageBreak(node.id, o), h('p', { id: node.id }, inline(node.children, o))]) as Handler<Paragraph>,
   // The speaker label is a name, not emphasis: `b` keeps print's look, the class and (EPUB) the
   // Z39.98 `persona` semantic say who speaks, and `speaker-name` holds just the name.
   speaker: ((node: Speaker, o) => [h('b', { className: ['speaker', `speaker-${node.role}`], ...epubType(o, 'z3998:persona') },
@@ -53,7 +55,7 @@ export const handlers = {
   // even when the reading system drops the stylesheet.
   turn: ((node: Turn, o) => {
     const [first, ...rest] = node.children;
-    const opening = first ? [...pageBreak(first.id, o), h('p', { id: first.id }, [...handlers.speaker(node.speaker, o), ...inline(first.children)])] : [];
+    const opening = first ? [...pageBreak(first.id, o), h('p', { id: first.id }, [...handlers.speaker(node.speaker, o), ...inline(first.children, o)])] : [];
     return [h('div', { className: ['turn', `turn-${node.kind}`], role: 'group', 'aria-label': o.labels[node.kind] },
       [...opening, ...rest.flatMap((p) => handlers.paragraph(p, o))])];
   }) as Handler<Turn>,

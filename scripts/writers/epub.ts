@@ -12,6 +12,7 @@ import type { Block, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
 import { bookDate, type BookView } from '../render/variables.ts';
 import { formatString } from '../render/strings.ts';
+import { hyphenatorFor } from '../render/hyphenate.ts';
 import { renderBlock, renderLabels, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { pageBreaksFor } from '../epub/pages.ts';
@@ -104,7 +105,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const pageBreaks = pageBreaksFor(tree, input.pageMap);
   const options: RenderOptions = {
     flavour: 'xhtml', pageBreaks,
-    labels: renderLabels(strings),
+    labels: renderLabels(strings), hyphenate: hyphenatorFor(view.lang) ?? undefined,
   };
   const svg = coverSvg(view, templates);
   const cover = input.browser

@@ -69,7 +69,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const print = input.print ?? { bleed: false, rectoSections: false };
   try {
     const fontFile = join(dir, 'fonts.css');
-    writeFileSync(fontFile, printFontCss());
+    writeFileSync(fontFile, printFontCss(view.lang));
     const firstIndex = input.indexHtml(() => undefined);
     const hasIndex = firstIndex.trim() !== '';
     const css = pageCss({
