@@ -34,7 +34,7 @@ export interface SpeakerLabel {
 const LABEL = /^([^\s，,。：:！？!?“”"、；;（）()]{1,30}?)[ \t]*[：:][ \t]*/u;
 /** English labels may hold spaces: `MR. SMITH:`. */
 const ENGLISH_LABEL_PREFIX = /^([A-Z][A-Za-z.' -]{0,30}?)[ \t]*:[ \t]*/;
-const REPORTER_CN = /(记者|主持人|提问者|问)$/u;
+const REPORTER_CN = /(记者|記者|主持人|提问者|提問者|问|問)$/u;
 const ENGLISH_LABEL = /^(?:Q|A|QUESTION|ANSWER|(?:MR|MS|MRS|DR|PROF)\.? [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3})$/;
 
 /** Recognises a speaker label at the start of a paragraph (`彭博社记者：`, `王毅：`, `Q:`, `MR. SMITH:`). */

@@ -19,7 +19,7 @@ import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import { coverPng, coverSvg } from '../epub/cover.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
-import { EMBEDDED_FAMILY, subsetSerif, usedCharacters } from '../epub/font.ts';
+import { epubFonts } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
 
 export interface EpubInput {
@@ -39,7 +39,7 @@ export interface EpubInput {
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
    * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
   browser?: () => Promise<Browser>;
-  /** book.yaml `epub.embedFont`: embed a subset of the serif font with only the characters used. */
+  /** book.yaml `epub.embedFont`: embed every face the book is set in, cut to the characters used. */
   embedFont?: boolean;
 }
 
@@ -185,16 +185,14 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
     ...(doc('index') ? ['index'] : []), ...(pageList.length ? ['pageNavigation', 'printPageNumbers'] : [])];
   const modified = input.modified ?? bookDate(view);
-  // The font goes last: it is cut to the characters of every document, navigation included.
-  const font = input.embedFont
-    ? { href: 'fonts/serif.woff', data: await subsetSerif(usedCharacters([...docs.map((d) => `${d.title}${d.content}`), view.title])) }
-    : undefined;
-  const css = readTemplate(templates, 'epub.css') + (font ? renderTemplate(templates, 'epub/font.css', { family: EMBEDDED_FAMILY, href: font.href }) : '');
+  // The fonts go last: embedded faces are cut to the characters of every document, navigation included.
+  const fonts = await epubFonts(view.lang, [...docs.map((d) => `${d.title}${d.content}`), view.title], !!input.embedFont);
+  const css = readTemplate(templates, 'epub.css') + renderTemplate(templates, 'epub/font.css', fonts);
   const manifest = [
     ...docs.map((d) => ({ id: d.id, href: d.href, mediaType: 'application/xhtml+xml', properties: d.properties })),
     { id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' },
     { id: 'css', href: 'epub.css', mediaType: 'text/css' },
-    ...(font ? [{ id: 'font', href: font.href, mediaType: 'font/woff' }] : []),
+    ...fonts.faces.map((f, i) => ({ id: `font-${i + 1}`, href: f.href, mediaType: 'font/woff' })),
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
   ];
   const opf = fragment('package.opf', {
@@ -223,7 +221,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     { path: `${OEBPS}/toc.ncx`, data: ncx },
     ...docs.map((d) => ({ path: `${OEBPS}/${d.href}`, data: Mustache.render(wrapper, { lang: view.lang, docTitle: d.title, bodyType: d.bodyType, bodyClass: d.bodyClass, content: d.content }, {}, { escape: escapeXml }) })),
     { path: `${OEBPS}/epub.css`, data: css },
-    ...(font ? [{ path: `${OEBPS}/${font.href}`, data: font.data }] : []),
+    ...fonts.faces.map((f) => ({ path: `${OEBPS}/${f.href}`, data: f.data })),
     { path: `${OEBPS}/${cover.href}`, data: cover.data },
   ];
   return packOcf(entries, modified);
