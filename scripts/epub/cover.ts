@@ -51,6 +51,11 @@ export function breakUnits(text: string, lang: string): string[] {
   return pieces;
 }
 
+/** The width in ems of the widest unit a line may not break (capped: a very long word is cut). */
+export function widestUnit(text: string, lang: string, cap = 14): number {
+  return Math.min(cap, Math.max(0, ...breakUnits(text, lang).map((u) => widthOf(u.trim()))));
+}
+
 /**
  * Splits text into lines at most `max` ems wide (a Han character is an em), as few lines as fit and
  * balanced (the widest line as narrow as possible), breaking only between the units of breakUnits: so
@@ -97,8 +102,11 @@ export const COVER_WIDTH = 1600;
 export const COVER_HEIGHT = 2560;
 
 export function coverSvg(view: BookView, templates: TemplateSet): string {
-  const titleSize = 120;
-  const titleLines = wrapLines(view.title, 10, view.lang).map((text, i) => ({ text, size: titleSize, y: 700 + i * titleSize * 1.35 }));
+  // Ten ems of 120 px a line; a unit that may not break (a date, a long word) wider than that sets
+  // the whole title smaller rather than being split.
+  const ems = Math.max(10, widestUnit(view.title, view.lang));
+  const titleSize = Math.round(120 * 10 / ems);
+  const titleLines = wrapLines(view.title, ems, view.lang).map((text, i) => ({ text, size: titleSize, y: 700 + i * titleSize * 1.35 }));
   const ruleY = titleLines[titleLines.length - 1].y + 140;
   const subtitleLines = view.subtitle ? wrapLines(view.subtitle, 16, view.lang).map((text, i) => ({ text, size: 68, y: ruleY + 150 + i * 100 })) : [];
   return renderTemplate(templates, 'cover.svg', { ...view, titleLines, subtitleLines, ruleY });

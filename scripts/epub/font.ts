@@ -67,11 +67,13 @@ function subsetFile(family: FontFamily, subset: string, weight: number, style: '
   const file = `${family.pkg}/files/${base}-${subset}-${weight}-${style}.woff`;
   let path: string;
   try { path = require.resolve(file); } catch { return undefined; }
+  // The family's stylesheet for the weight holds one @font-face per subset file, each with its range.
   let range: string | undefined;
   try {
-    const css = readFileSync(require.resolve(`${family.pkg}/${subset}-${weight}${style === 'italic' ? '-italic' : ''}.css`), 'utf8');
-    range = /unicode-range:\s*([^;]+);/.exec(css)?.[1]?.trim();
-  } catch { /* a one-file script subset declares no range */ }
+    const css = readFileSync(require.resolve(`${family.pkg}/${weight}${style === 'italic' ? '-italic' : ''}.css`), 'utf8');
+    const block = css.split('@font-face').find((b) => b.includes(`/${base}-${subset}-${weight}-${style}.woff`));
+    range = block && /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim();
+  } catch { /* no stylesheet: the file is used for every character */ }
   return { path, range };
 }
 
