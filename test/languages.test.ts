@@ -112,7 +112,7 @@ describe('English edition (a real State Department briefing)', () => {
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
     const file = join(tempDir('tp-lang-font-'), 'en.epub');
-    const data = await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '<p>Note.</p>', indexHtml: () => '', embedFont: true });
+    const data = await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '<p>Note.</p>', index: () => null, embedFont: true });
     writeFileSync(file, data);
     const opf = readFileSync(join(unzip(file), 'EPUB', 'package.opf'), 'utf8');
     const fonts = [...opf.matchAll(/href="fonts\/([^"]+)\.woff"/g)].map((m) => m[1]!).sort();
