@@ -1,20 +1,25 @@
 // A book on disk: source/<id>/transcript.txt + book.yaml, loaded and read into the document model.
 // A book folder is untrusted input (issue #16): every file the build reads from it must be a regular
 // file inside the folder. A symlink that leads outside (transcript.txt → /etc/passwd) is refused
-// (TP060) unless the user allows it, and a FIFO or device is refused (TP061) before anything reads it.
+// (TP070) unless the user allows it, and a FIFO or device is refused (TP071) before anything reads it.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, join, resolve, relative, isAbsolute, sep } from 'node:path';
 import type { BookConfig } from './config/schema.ts';
-import { loadBookConfig } from './config/load.ts';
+import { readBookConfig } from './config/load.ts';
+import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
-import { readTranscript, type ReadResult } from './reader/index.ts';
+import { headingWordsFrom, readTranscript, type ReadResult } from './reader/index.ts';
+import { resolveTemplateSet } from './render/templates.ts';
+import { loadStrings } from './render/strings.ts';
 
 export interface Book {
   /** Folder name: the book's id in dist/ and in file names. */
   id: string;
   dir: string;
   config: BookConfig;
+  /** Where a value of book.yaml is written (`['topics', 3, 'term']`), from the one parse of it. */
+  place: (path: (string | number)[]) => Where | undefined;
   /** Paths as shown in diagnostics (relative to the working directory). */
   transcriptFile: string;
   configFile: string;
@@ -29,7 +34,7 @@ export const DEFAULT_MAX_MB = 20;
  * Most paragraphs and sections one book lays out. Each section is a chapter file of the EPUB and a
  * named page of the PDF, and each paragraph a page-map target: far above any real transcript (a press
  * conference has 20–40 questions), and low enough that the EPUB and PDF finish in minutes. A
- * transcript above them (100,000 one-line paragraphs, 20 MB) is refused up front with TP063.
+ * transcript above them (100,000 one-line paragraphs, 20 MB) is refused up front with TP073.
  */
 export const MAX_PARAGRAPHS = 50_000;
 export const MAX_SECTIONS = 5_000;
@@ -80,11 +85,11 @@ export function confineToBook(bookDir: string, path: string, options: { allowOut
     fail('TP001', { what: show(path), reason: code }, { file: show(path) });
   }
   if (!options.allowOutsideLinks && !isInside(root, real)) {
-    fail('TP060', { what: show(path), target: real, dir: show(bookDir) }, { file: show(path) });
+    fail('TP070', { what: show(path), target: real, dir: show(bookDir) }, { file: show(path) });
   }
   if (options.regular !== false) {
     const st = statSync(real);
-    if (!st.isFile()) fail('TP061', { what: show(path), kind: kindOf(st) }, { file: show(path) });
+    if (!st.isFile()) fail('TP071', { what: show(path), kind: kindOf(st) }, { file: show(path) });
   }
 }
 
@@ -134,7 +139,7 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
     confineToBook(dir, path, options);
   }
   confineTemplates(dir, options);
-  const config = loadBookConfig(configPath, show(configPath));
+  const { config, place } = readBookConfig(configPath, show(configPath));
   const limit = options.maxMb ?? DEFAULT_MAX_MB;
   const size = statSync(transcriptPath).size;
   if (size > limit * 1024 * 1024) fail('TP006', { size: (size / 1024 / 1024).toFixed(1), limit }, { file: show(transcriptPath) });
@@ -145,9 +150,11 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
     fail('TP001', { what: show(transcriptPath), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcriptPath) });
   }
   precheckSize(bytes, show(transcriptPath));
-  const read = readTranscript(bytes, config, { transcript: show(transcriptPath), config: show(configPath) });
+  // Default section headings are in the book's language, from its template set's strings.
+  const strings = loadStrings(resolveTemplateSet(config.template, dir, show(configPath)), config.language);
+  const read = readTranscript(bytes, { ...config, headingWords: headingWordsFrom(strings, config.language) }, { transcript: show(transcriptPath), config: show(configPath) });
   checkSize(read, show(transcriptPath));
-  return { id: basename(dir), dir, config, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+  return { id: basename(dir), dir, config, place, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
 }
 
 /**
@@ -169,7 +176,7 @@ function precheckSize(bytes: Uint8Array, file: string): void {
     const length = block.replace(/\s+/g, '').length;
     chars += length;
     if (length > MAX_PARAGRAPH_CHARS * 1.2) {
-      fail('TP063', { what: `a paragraph of about ${n(length)} characters`, limit: `${n(MAX_PARAGRAPH_CHARS)} characters in one paragraph`,
+      fail('TP073', { what: `a paragraph of about ${n(length)} characters`, limit: `${n(MAX_PARAGRAPH_CHARS)} characters in one paragraph`,
         fix: 'break it into paragraphs with blank lines (a transcript exported without paragraph breaks often has one line per speaker turn or sentence)' },
       { file, line, column: 1 });
     }
@@ -177,7 +184,7 @@ function precheckSize(bytes: Uint8Array, file: string): void {
     line += (block.match(/\n/g)?.length ?? 0) + (m[0].match(/\n/g)?.length ?? 0);
     from = m.index + m[0].length;
   }
-  if (chars > MAX_CHARS * 1.2) fail('TP063', { what: `about ${n(chars)} characters`, limit: `${n(MAX_CHARS)} characters`, fix: 'split the transcript into volumes (one book folder each, e.g. by day or session)' }, { file });
+  if (chars > MAX_CHARS * 1.2) fail('TP073', { what: `about ${n(chars)} characters`, limit: `${n(MAX_CHARS)} characters`, fix: 'split the transcript into volumes (one book folder each, e.g. by day or session)' }, { file });
 }
 
 /** Refuses, before anything renders, a transcript with more paragraphs or sections than a book lays out. */
@@ -205,11 +212,11 @@ function checkSize(read: ReadResult, file: string): void {
   const fix = 'split the transcript into volumes (one book folder each, e.g. by day or session)';
   const n = (x: number) => x.toLocaleString('en');
   if (longest.chars > MAX_PARAGRAPH_CHARS) {
-    fail('TP063', { what: `a paragraph of ${n(longest.chars)} characters`, limit: `${n(MAX_PARAGRAPH_CHARS)} characters in one paragraph`,
+    fail('TP073', { what: `a paragraph of ${n(longest.chars)} characters`, limit: `${n(MAX_PARAGRAPH_CHARS)} characters in one paragraph`,
       fix: 'break it into paragraphs with blank lines (a transcript exported without paragraph breaks often has one line per speaker turn or sentence)' },
     { file, line: longest.line || undefined, column: longest.line ? 1 : undefined });
   }
-  if (chars > MAX_CHARS) fail('TP063', { what: `${n(chars)} characters`, limit: `${n(MAX_CHARS)} characters`, fix }, { file });
-  if (paragraphs > MAX_PARAGRAPHS) fail('TP063', { what: `${n(paragraphs)} paragraphs`, limit: `${n(MAX_PARAGRAPHS)} paragraphs`, fix }, { file });
-  if (sections > MAX_SECTIONS) fail('TP063', { what: `${n(sections)} sections (questions)`, limit: `${n(MAX_SECTIONS)} sections`, fix }, { file });
+  if (chars > MAX_CHARS) fail('TP073', { what: `${n(chars)} characters`, limit: `${n(MAX_CHARS)} characters`, fix }, { file });
+  if (paragraphs > MAX_PARAGRAPHS) fail('TP073', { what: `${n(paragraphs)} paragraphs`, limit: `${n(MAX_PARAGRAPHS)} paragraphs`, fix }, { file });
+  if (sections > MAX_SECTIONS) fail('TP073', { what: `${n(sections)} sections (questions)`, limit: `${n(MAX_SECTIONS)} sections`, fix }, { file });
 }

@@ -3,19 +3,22 @@ import { existsSync, lstatSync, readdirSync, readFileSync, mkdtempSync, rmSync, 
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
+import { run } from './core/run.ts';
 import { diagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { runAce } from './epub/ace.ts';
 
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
+/** Generous: epubcheck takes seconds, but a loaded machine (a CI runner, a busy laptop) is slow. */
+const EPUBCHECK_TIMEOUT_MS = 600_000;
 
 export interface EpubcheckMessage { ID: string; severity: string; message: string; locations?: { path: string; line: number; column: number }[] }
 
-export function runEpubcheck(epubPath: string): { messages: EpubcheckMessage[]; diagnostics: Diagnostic[] } {
+export async function runEpubcheck(epubPath: string): Promise<{ messages: EpubcheckMessage[]; diagnostics: Diagnostic[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'epubcheck-'));
   try {
     const out = join(dir, 'report.json');
-    const r = spawnSync('java', ['-jar', EPUBCHECK_JAR, epubPath, '--json', out], { encoding: 'utf8' });
+    const r = await run('java', ['-jar', EPUBCHECK_JAR, epubPath, '--json', out], { timeout: EPUBCHECK_TIMEOUT_MS });
     if (!existsSync(out)) {
       return { messages: [], diagnostics: [diagnostic('TP040', { id: 'RUN', reason: (r.stderr || r.error?.message || 'epubcheck did not run').slice(0, 300) }, { file: epubPath })] };
     }
@@ -60,10 +63,10 @@ export function verifySums(dir: string): Diagnostic[] {
 /** A FIFO, device, socket or link in built output: reading it could wait forever, so it is not read. */
 function notRegular(path: string, st: Stats): Diagnostic {
   const kind = st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
-  return diagnostic('TP061', { what: path, kind }, { file: path });
+  return diagnostic('TP071', { what: path, kind }, { file: path });
 }
 
-export function checkDist(dir: string): Diagnostic[] {
+export async function checkDist(dir: string): Promise<Diagnostic[]> {
   const sumsStat = lstatSync(join(dir, 'SHA256SUMS'), { throwIfNoEntry: false });
   if (sumsStat && !sumsStat.isFile()) return [notRegular(join(dir, 'SHA256SUMS'), sumsStat)];
   const diagnostics: Diagnostic[] = [...verifySums(dir)];
@@ -72,11 +75,11 @@ export function checkDist(dir: string): Diagnostic[] {
     const st = lstatSync(path);
     if (!st.isFile()) {
       // Reported once (SHA256SUMS may have named it already); a plain folder is no concern.
-      const reported = diagnostics.some((d) => d.code === 'TP061' && d.file === path);
+      const reported = diagnostics.some((d) => d.code === 'TP071' && d.file === path);
       if (!reported && (name.endsWith('.epub') || name.endsWith('.pdf') || !st.isDirectory())) diagnostics.push(notRegular(path, st));
       continue;
     }
-    if (name.endsWith('.epub')) diagnostics.push(...runEpubcheck(path).diagnostics, ...runAce(path).diagnostics);
+    if (name.endsWith('.epub')) diagnostics.push(...(await runEpubcheck(path)).diagnostics, ...(await runAce(path)).diagnostics);
     if (name.endsWith('.pdf')) {
       for (const f of pdfFonts(path)) {
         if (f.type.startsWith('Type 3') || !f.embedded) {

@@ -80,7 +80,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     switch (command) {
       case 'build': return await build(args, values, io, debug);
       case 'normalize': return normalize(args, !!values.json, io);
-      case 'check': return check(args, !!values.json, io);
+      case 'check': return await check(args, !!values.json, io);
       case 'schema': io.out(schemaMarkdown() + '\n'); return 0;
       case 'index': return indexCommand(args, Number(values.top ?? 60), io);
       case undefined: throw new UsageError('no command given', 'name a command: transcript-press build (builds every book in source/), or transcript-press --help');
@@ -143,7 +143,7 @@ function normalize(args: string[], json: boolean, io: Io): number {
   let bytes: Buffer;
   // A FIFO or device would make the read wait forever.
   const st = statSync(file, { throwIfNoEntry: false });
-  if (st && !st.isFile()) throw new BuildError(diagnostic('TP061', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file }));
+  if (st && !st.isFile()) throw new BuildError(diagnostic('TP071', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file }));
   try { bytes = readFileSync(file); } catch (err) {
     throw new BuildError(diagnostic('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file }));
   }
@@ -165,11 +165,11 @@ function indexCommand(args: string[], top: number, io: Io): number {
   return 0;
 }
 
-function check(args: string[], json: boolean, io: Io): number {
+async function check(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError(`check takes exactly one DIST_BOOK_DIR (${args.length} given)`, 'write transcript-press check dist/my-book');
   if (!existsSync(args[0])) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'no such directory' }, { file: args[0] }));
   if (!statSync(args[0]).isDirectory()) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'not a folder (check takes a built book folder such as dist/my-book)' }, { file: args[0] }));
-  const diagnostics = checkDist(args[0]);
+  const diagnostics = await checkDist(args[0]);
   report(diagnostics, json, io);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   io.err(`${args[0]}: ${errors} errors, ${diagnostics.length - errors} warnings\n`);

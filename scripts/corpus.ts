@@ -11,8 +11,8 @@ import type { Context } from './core/context.ts';
 import { BuildError, diagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { projectRoot, templatesRoot } from './render/templates.ts';
-import { killBrowser, launchBrowser } from './writers/browser.ts';
-import { withTimeout } from './core/timeout.ts';
+import { killBrowser, launchBrowser } from './core/browser.ts';
+import { withTimeout, type Timer } from './core/timeout.ts';
 
 export interface CorpusOptions {
   out: string;
@@ -26,6 +26,8 @@ export interface CorpusOptions {
   shard?: { index: number; count: number };
   /** Per-book time limit; a book that exceeds it is retried once with a fresh browser. */
   timeoutMs?: number;
+  /** The clock that decides a book took too long (real time by default; tests advance their own). */
+  timer?: Timer;
   /** Largest transcript accepted, in MB. */
   maxMb?: number;
   /** Follow symlinks in book folders that lead outside them. */
@@ -96,7 +98,7 @@ function toolFingerprint(): string {
 /** Content hash of everything a book's output depends on. */
 export function inputHash(bookDir: string, formats: Set<Format>): string {
   const dir = resolve(bookDir);
-  // Regular files only: reading a FIFO would wait forever (the build itself refuses it with TP061).
+  // Regular files only: reading a FIFO would wait forever (the build itself refuses it with TP071).
   const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), ...filesUnder(join(dir, 'templates'))]
     .filter((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
   return sha256([
@@ -191,7 +193,7 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
             abandon.abort(err);
             void browser.replace();
             return err;
-          });
+          }, options.timer);
         return { dir, id: result.id, status: 'built', millis: result.millis, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: result.diagnostics, result };
       } catch (err) {
         if (err instanceof BookFailed) {

@@ -65,7 +65,7 @@ export function markTopics(tree: Transcript, topics: Topic[], file: string, posi
       diagnostics.push(compiled.invalid
         ? diagnostic('TP011', { field: `${f.path}.aliases.${i}`, reason: `is not a valid regular expression (${compiled.reason})`,
           fix: 'write a JavaScript regular expression between slashes, e.g. /中美(?:关系)?/, or drop the slashes for literal text' }, where)
-        : diagnostic('TP062', { alias: alias.length > 60 ? `${alias.slice(0, 60)}…` : alias, reason: compiled.reason }, where));
+        : diagnostic('TP072', { alias: alias.length > 60 ? `${alias.slice(0, 60)}…` : alias, reason: compiled.reason }, where));
     });
   }
 
@@ -111,7 +111,7 @@ export const LOOKAHEAD_WINDOW = 256;
  * pattern, so `/(a+)+$/` cannot hang a build. Lookbehind is RE2JS's linear-time extension; a lookahead
  * at the very end (`/(?<=“)准则(?=”)/`, `/中国(?!人)/`), the common use, is checked after each match.
  * A pattern JavaScript rejects is invalid (TP011); one JavaScript accepts that RE2 cannot run in linear
- * time (backreferences, lookahead elsewhere) is unsupported (TP062).
+ * time (backreferences, lookahead elsewhere) is unsupported (TP072).
  */
 export function compileAlias(source: string, flags: string): { regex: Alias } | { invalid: boolean; reason: string } {
   try {

@@ -112,23 +112,23 @@ export function hostileCorpus(root: string, ports: Ports): HostileCorpus {
   const linked = book(root, 'symlinked-transcript', base('link'), '');
   spawnSync('rm', [join(linked, 'transcript.txt')]);
   symlinkSync('/etc/passwd', join(linked, 'transcript.txt'));
-  refused.push({ dir: linked, code: 'TP060' });
+  refused.push({ dir: linked, code: 'TP070' });
   const linkedTemplate = book(root, 'symlinked-template', base('tlink'), smallTranscript());
   mkdirSync(join(linkedTemplate, 'templates'));
   symlinkSync('/etc/hostname', join(linkedTemplate, 'templates', 'print.css'));
-  refused.push({ dir: linkedTemplate, code: 'TP060' });
+  refused.push({ dir: linkedTemplate, code: 'TP070' });
   // 6. A FIFO where the transcript should be: reading it would wait forever.
   const fifo = book(root, 'fifo-transcript', base('fifo'), '');
   spawnSync('rm', [join(fifo, 'transcript.txt')]);
   spawnSync('mkfifo', [join(fifo, 'transcript.txt')]);
-  refused.push({ dir: fifo, code: 'TP061' });
+  refused.push({ dir: fifo, code: 'TP071' });
   // 7. A 100,000-character title (killed Node with a heap overflow).
   refused.push({ dir: book(root, 'huge-title', { ...base('title'), title: '题'.repeat(100_000) }, smallTranscript()), code: 'TP011' });
   // 8. 100,000 short paragraphs (2.8 MB, far under the 20 MB limit): refused up front, not after minutes.
   const paragraphs = Array.from({ length: 100_000 }, (_, i) => `${i % 2 ? '王毅' : '新华社记者'}：第${i}段话。`);
-  refused.push({ dir: book(root, 'many-paragraphs', base('paras'), ['十万段', ...paragraphs, ''].join('\n\n')), code: 'TP063' });
+  refused.push({ dir: book(root, 'many-paragraphs', base('paras'), ['十万段', ...paragraphs, ''].join('\n\n')), code: 'TP073' });
   // 9. One 5 MB line (1.7 million characters in one paragraph: Chromium could not lay it out in 120 s).
-  refused.push({ dir: oneLongLine(root), code: 'TP063' });
+  refused.push({ dir: oneLongLine(root), code: 'TP073' });
   return { root, injection: { yamlStrings, transcriptText, ownTemplates }, builds: { catastrophicRegex }, refused };
 }
 

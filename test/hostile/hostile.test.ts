@@ -11,7 +11,7 @@ import { join, basename } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { projectRoot } from '../../scripts/render/templates.ts';
-import { chromiumFlags, chromiumPath, killBrowser, launchBrowser } from '../../scripts/writers/browser.ts';
+import { chromiumFlags, chromiumPath, killBrowser, launchBrowser } from '../../scripts/core/browser.ts';
 import { buildBook } from '../../scripts/build.ts';
 import { defaultContext } from '../../scripts/core/context.ts';
 import { sha256 } from '../../scripts/core/files.ts';
@@ -184,7 +184,7 @@ describe('severity decides, output is atomic per book', () => {
     try {
       const r = await run(['build', dir, '--out', dist, '--format', 'epub']);
       expect(r.code, r.err).toBe(1);
-      expect(r.err.match(/TP062/g)).toHaveLength(1);
+      expect(r.err.match(/TP072/g)).toHaveLength(1);
       const line = yaml.split('\n').findIndex((l) => l.includes('aliases:')) + 1;
       expect(r.err).toMatch(new RegExp(`book\\.yaml:${line}:\\d+`));
       expect(snapshot(out)).toEqual(before);

@@ -109,12 +109,12 @@ describe('files stay inside the book', () => {
     writeFileSync(join(dir, 'book.yaml'), 'id: urn:x:1\ntitle: T\nspeaker: 王毅\nsource: X\ndate: 2024-03-07\n');
     return dir;
   };
-  it('a transcript linked outside is refused (TP060) unless allowed; one linked inside is fine', () => {
+  it('a transcript linked outside is refused (TP070) unless allowed; one linked inside is fine', () => {
     const root = tempDir('link-');
     writeFileSync(join(root, 'outside.txt'), smallTranscript());
     const dir = bookIn(root);
     symlinkSync(join(root, 'outside.txt'), join(dir, 'transcript.txt'));
-    expect(codeOf(() => loadBook(dir))).toBe('TP060');
+    expect(codeOf(() => loadBook(dir))).toBe('TP070');
     expect(loadBook(dir, { allowOutsideLinks: true }).read.tree.children.length).toBeGreaterThan(1);
     const inside = bookIn(tempDir('link-'));
     writeFileSync(join(inside, 'raw.txt'), smallTranscript());
@@ -128,21 +128,21 @@ describe('files stay inside the book', () => {
     symlinkSync('..', join(dir, 'templates', 'epub', 'loop'));
     expect(loadBook(dir).id).toBe('b');
     symlinkSync('/etc', join(dir, 'templates', 'etc'));
-    expect(codeOf(() => loadBook(dir))).toBe('TP060');
+    expect(codeOf(() => loadBook(dir))).toBe('TP070');
     const fifo = bookIn(tempDir('fifo-'));
     spawnSync('mkfifo', [join(fifo, 'transcript.txt')]);
-    expect(codeOf(() => loadBook(fifo))).toBe('TP061');
+    expect(codeOf(() => loadBook(fifo))).toBe('TP071');
   });
 });
 
 describe('check and the CLI', () => {
-  it('check refuses a FIFO in the output folder instead of waiting on it', () => {
+  it('check refuses a FIFO in the output folder instead of waiting on it', async () => {
     const dir = tempDir('check-');
     writeFileSync(join(dir, 'a.txt'), 'x');
     spawnSync('mkfifo', [join(dir, 'book.pdf')]);
     writeFileSync(join(dir, 'SHA256SUMS'), `${'0'.repeat(64)}  book.pdf\n`);
-    const ds = checkDist(dir);
-    expect(ds.filter((d) => d.code === 'TP061')).toHaveLength(1);
+    const ds = await checkDist(dir);
+    expect(ds.filter((d) => d.code === 'TP071')).toHaveLength(1);
   });
 
   it('every usage error says what to type instead', async () => {

@@ -5,7 +5,7 @@
 // interception (writers/pdf.ts) and by the book folder check (book.ts).
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { fail } from '../core/diagnostics.ts';
+import { fail } from './diagnostics.ts';
 
 // scripts/setup.mjs has the same lookup: it runs before node_modules exists and cannot import this.
 export function chromiumPath(): string {
