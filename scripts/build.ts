@@ -116,8 +116,13 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
     swapIn(staging, outDir);
     return { id: book.id, outDir, files: [...outputs.keys(), 'SHA256SUMS'], diagnostics, millis };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    // Cleaning up must never hide why the build stopped (an unwritable --out fails here too).
+    removeQuietly(staging);
   }
+}
+
+function removeQuietly(path: string): void {
+  try { rmSync(path, { recursive: true, force: true }); } catch { /* nothing was made there */ }
 }
 
 /**
@@ -135,7 +140,7 @@ export function swapIn(staging: string, outDir: string): void {
     if (moved && !existsSync(outDir)) { try { renameSync(old, outDir); } catch { /* recover() will */ } }
     fail('TP050', { path: outDir, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: outDir });
   }
-  if (moved) rmSync(old, { recursive: true, force: true });
+  if (moved) removeQuietly(old);
 }
 
 /** After a crash: an old set renamed away but no new one in place is put back; stale staging folders go. */
