@@ -121,6 +121,12 @@ describe('files stay inside the book', () => {
     symlinkSync('raw.txt', join(inside, 'transcript.txt'));
     expect(loadBook(inside).read.tree.children.length).toBeGreaterThan(1);
   });
+  it('a template name is a name, not a path: .. is no template set', () => {
+    const dir = bookIn(tempDir('tname-'));
+    writeFileSync(join(dir, 'transcript.txt'), smallTranscript());
+    writeFileSync(join(dir, 'book.yaml'), 'id: urn:x:1\ntitle: T\nspeaker: 王毅\nsource: X\ndate: 2024-03-07\ntemplate: ..\n');
+    expect(codeOf(() => loadBook(dir))).toBe('TP013');
+  });
   it('a template folder linking out (a file, a folder, a loop) is refused; a FIFO is not read', () => {
     const dir = bookIn(tempDir('tlink-'));
     writeFileSync(join(dir, 'transcript.txt'), smallTranscript());
