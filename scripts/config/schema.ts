@@ -22,7 +22,16 @@ export const LIMITS = {
   topics: 5_000,
   /** corrections */
   corrections: 5_000,
+  /** levels of sub-topics (an index prints two or three; deeper nesting only costs recursion) */
+  topicDepth: 8,
 } as const;
+
+/** How deep topics nest (1 for a flat list). */
+function depth(topics: { sub?: unknown[] }[]): number {
+  let deepest = 0;
+  for (const t of topics) deepest = Math.max(deepest, 1 + depth((t.sub ?? []) as { sub?: unknown[] }[]));
+  return deepest;
+}
 
 const line = (min = 0) => z.string().min(min).max(LIMITS.line);
 
@@ -97,7 +106,7 @@ export const bookSchema = z.object({
     question: z.number().int().min(1).describe('1-based number of the question in the transcript.'),
     heading: line(1).describe('Heading printed for that question and answer.'),
   }).strict()).max(LIMITS.list).default([]).describe('Section headings set by the editor; others get a default.'),
-  topics: z.array(topicSchema).max(LIMITS.topics).default([]).describe('The curated topic index.'),
+  topics: z.array(topicSchema).max(LIMITS.topics).refine((ts) => depth(ts) <= LIMITS.topicDepth, `nest sub-topics at most ${LIMITS.topicDepth} levels deep`).default([]).describe('The curated topic index.'),
   corrections: z.array(correctionSchema).max(LIMITS.corrections).default([]).describe('Editorial corrections applied after the automatic pass.'),
 }).strict();
 
