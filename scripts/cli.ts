@@ -34,7 +34,7 @@ Options:
   --jobs N         books built at once, sharing one Chromium (default: number of cores)
   --shard I/N      build only slice I of N (by a hash of the book id): for CI matrices
   --force          rebuild books whose inputs are unchanged (they are skipped otherwise)
-  --timeout S      seconds one book may take before it is retried once, then failed (default 300)
+  --timeout S      seconds one book may take before it is retried once, then failed (default 300, plus 600 per MB of transcript)
   --max-mb M       largest transcript accepted, in MB (default 20)
   --allow-outside-links  read transcript, templates and notes that are symlinks leading out of the
                    book folder (refused by default: a book folder from elsewhere could publish host files)

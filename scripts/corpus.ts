@@ -161,7 +161,11 @@ class SharedBrowser {
 export async function buildCorpus(dirs: string[], options: CorpusOptions): Promise<BookOutcome[]> {
   const selected = options.shard ? shardOf(dirs, options.shard.index, options.shard.count) : dirs;
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const timeoutMs = options.timeoutMs ?? 300_000;
+  // Without --timeout, a book's limit grows with its transcript: the timeout is there to catch a hung
+  // browser, and a book near the size limits (1,000,000 characters, ~2,200 pages) legitimately takes
+  // many minutes on a busy machine. 300 s, plus 600 s per MB of transcript.
+  const timeoutFor = (dir: string) => options.timeoutMs
+    ?? 300_000 + Math.round(600_000 * (statSync(join(dir, 'transcript.txt'), { throwIfNoEntry: false })?.size ?? 0) / (1024 * 1024));
   const browser = new SharedBrowser(options.launch ?? launchBrowser);
   const outcomes: BookOutcome[] = new Array(selected.length);
   let next = 0;
@@ -178,6 +182,7 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
     if (hash && !options.force && upToDate(outDir, hash)) {
       return { dir, id, status: 'skipped', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: 0, diagnostics: [] };
     }
+    const timeoutMs = timeoutFor(dir);
     for (let attempt = 1; ; attempt++) {
       // A build abandoned at its timeout goes on in the background until its browser dies; the signal
       // stops it from replacing the output afterwards.
