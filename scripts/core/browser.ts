@@ -50,7 +50,9 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     // puppeteer starts Chromium detached: its pid is the process group of all its helpers, which
     // killBrowser() ends as a whole.
-    return await puppeteer.launch({ executablePath, headless: true, args: sandboxFlags, protocolTimeout: 180_000 });
+    // One protocol call may take as long as printing a 2,000-page book; a hang is caught by the book's
+    // own timeout (scripts/corpus.ts), which kills the browser.
+    return await puppeteer.launch({ executablePath, headless: true, args: sandboxFlags, protocolTimeout: 3_600_000 });
   } catch (err) {
     fail('TP032', { reason: `could not start ${executablePath}: ${(err as Error).message.split('\n')[0]}` });
   }

@@ -57,7 +57,12 @@ export interface PdfResult {
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
 export const MAX_PASSES = 3;
 
-const PDF_TIMEOUT = 180_000;
+/**
+ * No timeout of its own on loading and printing: a book near the size limits takes minutes to print
+ * on a busy machine, and a fixed 180 s made such books fail as internal errors. What catches a hung
+ * browser is the book's timeout (corpus.ts), which kills the browser's whole process group.
+ */
+const PDF_TIMEOUT = 0;
 
 export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const diagnostics: Diagnostic[] = [];
@@ -114,7 +119,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
         if (pass === 1) {
           const file = join(dir, 'book.html');
           writeFileSync(file, measuring(current));
-          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
+          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: PDF_TIMEOUT });
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
           chars = new Set(current + NUMBER_GLYPHS);
         } else {
