@@ -12,7 +12,7 @@ import { bookDate, buildView, type BookView } from './render/variables.ts';
 import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Context } from './core/context.ts';
-import { renderBody } from './render/html.ts';
+import { renderBody, turnLabels } from './render/html.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import type { EpubInput } from './writers/epub.ts';
 
@@ -53,7 +53,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
 export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
   const { book, view } = p;
   return {
-    view, body: renderBody(book.read.tree, { flavour: 'html', labels: { question: view.strings.question, answer: view.strings.answer, remark: view.strings.remark } }),
+    view, body: renderBody(book.read.tree, { flavour: 'html', labels: turnLabels(view.strings) }),
     indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, print: book.config.print, date: options.date,
   };

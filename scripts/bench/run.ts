@@ -133,7 +133,7 @@ async function main() {
         const html = join(work, 'content.html');
         const book = readTranscript(readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt')), { speaker: '王毅' });
         const { renderBody } = await import('../render/html.ts');
-        writeFileSync(html, `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>t</title></head><body>${renderBody(book.tree, { flavour: 'html', labels: { question: '', answer: '', remark: '' } })}</body></html>`);
+        writeFileSync(html, `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>t</title></head><body>${renderBody(book.tree, { flavour: 'html', labels: { question: '', answer: '', remarks: '', moderator: '' } })}</body></html>`);
         const runPandoc = () => timed(() => spawnSync('pandoc', ['-f', 'html', '-t', 'epub3', '--metadata', 'title=t', '--metadata', 'lang=zh-Hans', '-o', join(work, 'pandoc.epub'), html]));
         await runPandoc();
         const pandocMs = [(await runPandoc())[1], (await runPandoc())[1], (await runPandoc())[1]].sort((a, b) => a - b)[1];

@@ -33,7 +33,8 @@ export const bookSchema = z.object({
   title: z.string().min(1).describe('Book title.'),
   subtitle: z.string().optional().describe('Subtitle on the cover and title page.'),
   language: z.string().default('zh-Hans').describe('BCP 47 language tag of the text.'),
-  speaker: z.string().min(1).describe('The principal speaker, as labelled in the transcript (王毅).'),
+  speaker: z.string().min(1).describe('The principal speaker, as labelled in the transcript (王毅); a job title before the name in a label is fine.'),
+  speakers: z.array(z.string().min(1)).default([]).describe('Further principals who answer questions (a press conference with several ministers).'),
   source: z.string().min(1).describe('Who published the transcript (新华社).'),
   publisher: z.string().optional().describe('Publisher of this edition; defaults to `source`.'),
   date: isoDate.describe('Date of the event, YYYY-MM-DD.'),
@@ -48,7 +49,8 @@ export const bookSchema = z.object({
   print: z.object({
     bleed: z.boolean().default(false).describe('Add 3 mm bleed, crop marks, TrimBox and BleedBox.'),
     rectoSections: z.boolean().default(false).describe('Start every section on a right-hand page.'),
-  }).strict().default({ bleed: false, rectoSections: false }).describe('Print options.'),
+    sectionBreak: z.enum(['auto', 'page', 'space']).default('auto').describe('Before each section: a new page, a space, or auto (a new page only when sections are long).'),
+  }).strict().default({ bleed: false, rectoSections: false, sectionBreak: 'auto' }).describe('Print options.'),
   epub: z.object({
     embedFont: z.boolean().default(false).describe('Embed a subset of the CJK font in the EPUB.'),
   }).strict().default({ embedFont: false }).describe('EPUB options.'),

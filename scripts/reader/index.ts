@@ -13,7 +13,7 @@ import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
 
-export type ReaderOptions = Pick<BookConfig, 'speaker' | 'style' | 'cjkJoiner' | 'corrections' | 'sections'>;
+export type ReaderOptions = Pick<BookConfig, 'speaker' | 'speakers' | 'language' | 'style' | 'cjkJoiner' | 'corrections' | 'sections'>;
 
 export interface ReadResult {
   tree: Transcript;
@@ -25,7 +25,7 @@ export interface ReadResult {
   source: string;
 }
 
-export const defaultReaderOptions: ReaderOptions = { speaker: '', style: 'edited', cjkJoiner: '—', corrections: [], sections: [] };
+export const defaultReaderOptions: ReaderOptions = { speaker: '', speakers: [], language: 'zh-Hans', style: 'edited', cjkJoiner: '—', corrections: [], sections: [] };
 
 export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
   files: { transcript?: string; config?: string } = {}): ReadResult {
@@ -38,15 +38,17 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const log = new ChangeLog(lines);
   let blocks: TrackedText[] = splitBlocks(source).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner }));
   blocks = blocks.filter((b) => b.text.length > 0);
-  blocks = repairParagraphs(blocks, log, opts.speaker);
+  blocks = repairParagraphs(blocks, log, [opts.speaker, ...opts.speakers].filter(Boolean));
   blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style }));
   blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
-  const tree = buildTree(blocks, lines, {
-    speaker: opts.speaker,
+  const structure = buildTree(blocks, lines, {
+    speaker: opts.speaker, speakers: opts.speakers, language: opts.language,
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
-  });
+  }, file);
+  const tree = structure.tree;
+  diagnostics.push(...structure.diagnostics);
   // A heading for a question the transcript does not have is a stale or mistyped entry.
-  const questions = tree.children.filter((c) => c.type === 'section' && c.children[0]?.kind === 'question').length;
+  const questions = tree.children.filter((c) => c.type === 'section' && c.role === 'question').length;
   opts.sections.forEach((s, i) => {
     if (s.question > questions) fail('TP022', { index: i, question: s.question, count: questions }, { file: files.config ?? 'book.yaml' });
   });

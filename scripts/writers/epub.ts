@@ -11,7 +11,7 @@ import Mustache from 'mustache';
 import type { Block, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
 import { bookDate, type BookView, type Strings } from '../render/variables.ts';
-import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
+import { renderBlock, toMarkup, turnLabels, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { pageBreaksFor } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
@@ -103,7 +103,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const pageBreaks = pageBreaksFor(tree, input.pageMap);
   const options: RenderOptions = {
     flavour: 'xhtml', pageBreaks,
-    labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
+    labels: turnLabels(strings),
   };
   const svg = coverSvg(view, templates);
   const cover = input.browser
