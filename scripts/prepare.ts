@@ -13,7 +13,7 @@ import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/rep
 import type { Browser } from 'puppeteer-core';
 import type { Context } from './core/context.ts';
 import { renderBody, turnLabels } from './render/html.ts';
-import type { PdfInput } from './writers/pdf.ts';
+import { sectionBreakFor, type PdfInput } from './writers/pdf.ts';
 import type { EpubInput } from './writers/epub.ts';
 
 export interface PreparedBook {
@@ -55,7 +55,8 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
   return {
     view, body: renderBody(book.read.tree, { flavour: 'html', labels: turnLabels(view.strings) }),
     indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
-    browser: options.browser, workDir: options.workDir, print: book.config.print, date: options.date,
+    browser: options.browser, workDir: options.workDir, date: options.date,
+    print: { ...book.config.print, sectionBreak: sectionBreakFor(book.read.tree, book.config.print.sectionBreak, book.config.print.rectoSections) },
   };
 }
 

@@ -9,6 +9,7 @@ import { LineIndex, type TrackedText } from './tracked-text.ts';
 import { ChangeLog, type Change } from './changes.ts';
 import { normalizeParagraph } from './normalize.ts';
 import { repairParagraphs } from './paragraphs.ts';
+import { splitLines } from './lines.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
@@ -36,9 +37,11 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lines = new LineIndex(source);
   const log = new ChangeLog(lines);
-  let blocks: TrackedText[] = splitBlocks(source).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner }));
+  const principals = [opts.speaker, ...opts.speakers].filter(Boolean);
+  // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
+  let blocks: TrackedText[] = splitLines(splitBlocks(source), (o) => lines.point(o).line, principals).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner }));
   blocks = blocks.filter((b) => b.text.length > 0);
-  blocks = repairParagraphs(blocks, log, [opts.speaker, ...opts.speakers].filter(Boolean));
+  blocks = repairParagraphs(blocks, log, principals);
   blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style }));
   blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
   const structure = buildTree(blocks, lines, {

@@ -46,7 +46,7 @@ export function simplified(s: string): string {
 
 /** The key labels are compared by: Simplified, without spaces, English in capitals. */
 export function labelKey(label: string): string {
-  return simplified(label).replace(/[\s.]/g, '').toUpperCase();
+  return simplified(label).replace(/[\s.\[\]【】〔〕［］]/g, '').toUpperCase();
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -61,9 +61,11 @@ const BARE_Q = /^Q[ \t]+(?=[A-Z“"'‘(])/;
 const QUESTION_ZH = /(记者|记者问|^问|^追问|^提问|^提问者|^提问人)$/u;
 const ANSWER_ZH = /^答$/u;
 const MODERATOR_ZH = /(主持人|主持|司仪)$/u;
-const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;
+const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;
 const ANSWER_EN = /^(A|ANSWER)$/;
 const MODERATOR_EN = /^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES)$/;
+/** A bracketed line that says who speaks next: a name or title and a noun of speaking. */
+const STAGE = /^[（(]([^（）()，。]{1,20}?)(?:講話|讲话|致詞|致词|發言|发言|答詞|答词|答覆|答复|說明|说明)[）)]$/u;
 /** A phrase ending in a verb of saying introduces quoted speech (他说：, 王毅表示：), it is no label. */
 const SAYING = /(说|说道|表示|指出|强调|认为|称|问道|回答|答道|介绍|宣布|透露|坦言|写道|提到|谈到|回应|所说|来说|而言|如下|是|为|在于)$/u;
 
@@ -78,29 +80,43 @@ export function isPersonalName(s: string): boolean {
   return SURNAMES_2.has(s.slice(0, 2)) ? s.length >= 3 : SURNAMES.has(s[0]) && s.length <= 3;
 }
 
-/**
- * Whether the last `n` characters of a Simplified label read as a name and not as words: the word
- * segmenter puts a boundary before them and cuts them into single characters or a person's name
- * (金/晴/中, 娄勤俭), not into dictionary words (明确/的, 周边).
- */
-function nameByWords(key: string, n: number): boolean {
-  if (/[的了着过吗呢吧啊们]$/u.test(key)) return false;
+interface Token { word: string; tag: string; start: number; end: number }
+function tokens(key: string): Token[] {
   let at = 0;
-  let boundary = false;
-  for (const { word, tag } of getJieba().tag(key)) {
-    const end = at + word.length;
-    if (at === key.length - n) boundary = true;
-    if (end > key.length - n && word.length > 1 && !tag.startsWith('nr')) return false;
-    at = end;
-  }
-  return boundary;
+  return getJieba().tag(key).map(({ word, tag }) => ({ word, tag, start: at, end: (at += word.length) }));
 }
 
-/** The personal name a label ends with (婁勤儉 in 新聞發言人婁勤儉), if it ends with one after a title. */
-function trailingName(key: string): string | null {
-  for (const n of [3, 2]) {
-    const tail = key.slice(-n);
-    if (key.length > n && isPersonalName(tail) && nameByWords(key, n)) return tail;
+/**
+ * Whether key[start, start + n) reads as a personal name and not as words: a surname, the word
+ * segmenter putting a boundary before and after it, and the surname not swallowed by a dictionary
+ * word (金/晴/中, 何/启明, 娄勤俭 — not 明确/的, 周边).
+ */
+function nameAt(key: string, toks: Token[], start: number, n: number): boolean {
+  const name = key.slice(start, start + n);
+  if (!isPersonalName(name) || /[的了着过吗呢吧啊们]$/u.test(name)) return false;
+  const first = toks.find((t) => t.start === start);
+  if (!first || !toks.some((t) => t.end === start + n)) return false;
+  return first.word.length === 1 || (first.tag.startsWith('nr') && first.end <= start + n);
+}
+
+/** A job title or form of address after a name: one noun (大使, 市长, 议员, 主席). */
+function titleAfter(toks: Token[], from: number, key: string): boolean {
+  const rest = toks.filter((t) => t.start >= from);
+  return rest.length === 1 && rest[0].end === key.length && rest[0].word.length <= 4 && /^n/.test(rest[0].tag) && !rest[0].tag.startsWith('nr');
+}
+
+/**
+ * The personal name in a label, as [start, end) of the Simplified key: the name alone (王超), after a
+ * job title (…新闻发言人娄勤俭), before a title (崔大使, 林佳龙市长), or both (立法会主席梁君彦议员).
+ */
+export function nameInLabel(key: string): [number, number] | null {
+  if (!/^\p{Script=Han}+$/u.test(key) || key.length > 40) return null;
+  const toks = tokens(key);
+  for (let start = 0; start < key.length - 1; start++) {
+    for (const n of [3, 2, 4]) {
+      if (start + n > key.length || !nameAt(key, toks, start, n)) continue;
+      if (start + n === key.length || titleAfter(toks, start + n, key)) return [start, start + n];
+    }
   }
   return null;
 }
@@ -149,6 +165,12 @@ export function labelShape(text: string): { label: string; length: number; alone
  * paragraph.
  */
 export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | null {
+  // A stage direction naming who speaks, alone in brackets: （邵局長講話）, （李院長致詞）.
+  const stage = STAGE.exec(text.trim());
+  if (stage) {
+    const m = classify(stage[1], false, ctx, true);
+    return m ? { ...m, label: text.trim(), length: text.length, alone: true } : null;
+  }
   let shape = labelShape(text);
   // A paragraph that is only a name, without a colon: a label when it names a speaker or a role.
   if (!shape && text.length <= 40 && !/[，,。.！!？?；;：:…“”"]/u.test(text)) {
@@ -157,11 +179,15 @@ export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | nu
     return m && (m.kind !== 'other' || ctx.repeated?.has(labelKey(shape.label))) ? { ...m, length: shape.length, alone: true } : null;
   }
   if (!shape) return null;
-  const m = classify(shape.label, shape.english, ctx, shape.alone);
+  const m = classify(shape.label, shape.english, ctx, shape.alone, /^\(\d{1,2}:\d{2}(?::\d{2})?\)/.test(text.slice(shape.length)));
   return m ? { ...m, length: shape.length, alone: shape.alone } : null;
 }
 
-function classify(label: string, english: boolean, ctx: LabelContext, alone = false): Omit<LabelMatch, 'length' | 'alone'> | null {
+/**
+ * @param stamped the label is followed by a timestamp, as in transcription services' output
+ *   (`Brian Deese: (00:54)`)
+ */
+function classify(label: string, english: boolean, ctx: LabelContext, alone = false, stamped = false): Omit<LabelMatch, 'length' | 'alone'> | null {
   const p = principalIndex(label, ctx.principals);
   if (p >= 0) return { label, name: ctx.principals[p], kind: 'principal' };
   const key = labelKey(label);
@@ -179,28 +205,37 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
     // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
     // it reads as a name or a title (capitalised words, a few particles).
     const nameLike = words.length <= 4 && words.every((w) => /^(?:[A-Z][a-z'’.-]*\.?|of|the|and|de|van|von|da|al|bin)$/.test(w));
-    if (capitals || (nameLike && (repeated || alone))) return { label, name: label, kind: 'other' };
+    if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: label, kind: 'other' };
     return null;
   }
   if (!HAN.test(label)) return null;
-  const s = simplified(label);
-  if (ANSWER_ZH.test(s)) return { label, name: ctx.principals[0] ?? label, kind: ctx.principals.length ? 'principal' : 'answer' };
+  // Brackets around a label ([李克强]) and a number before it (3、問) are not part of the name.
+  const core = label.replace(/^[\d一二三四五六七八九十]+[、.．]\s*/u, '').replace(/^[\[【〔［](.+)[\]】〕］]$/u, '$1');
+  const s = simplified(core);
+  const named = (start: number, end: number) => simplified(core).length === core.length ? core.slice(start, end) : core;
+  if (ANSWER_ZH.test(s)) return { label, name: ctx.principals[0] ?? core, kind: ctx.principals.length ? 'principal' : 'answer' };
   if (QUESTION_ZH.test(s)) {
     // The outlet before 记者 (彭博社记者 → 彭博社); a bare 记者 or 问 keeps the label.
-    const outlet = label.replace(/(記者|记者)$/u, '').replace(/^[《「“]|[》」”]$/gu, '').replace(/^[《「“](.*)[》」”]$/u, '$1');
-    return { label, name: outlet && outlet !== label && !/^有$/.test(outlet) ? outlet : label, kind: 'question' };
+    const outlet = core.replace(/(記者|记者)$/u, '').replace(/^[《「“](.*)[》」”]$/u, '$1');
+    return { label, name: outlet && outlet !== core && outlet !== '有' ? outlet : core, kind: 'question' };
   }
-  if (MODERATOR_ZH.test(s)) return { label, name: label, kind: 'moderator' };
+  if (MODERATOR_ZH.test(s)) return { label, name: core, kind: 'moderator' };
   if (SAYING.test(s)) return null;
-  // A personal name (王超), or a job title chain ending in one (…新闻中心主任、…局长金晴中).
-  const plain = s.replace(/[·•]/g, '');
-  if (isPersonalName(plain) && nameByWords(plain, plain.length) && (repeated || alone)) return { label, name: label, kind: 'other' };
-  if (plain.length >= 5 && !/[“”"《》「」（）()]/u.test(plain)) {
-    const name = trailingName(plain);
-    if (name) return { label, name: label.slice(-name.length), kind: 'other' };
+  const plain = s.replace(/[·•\s]/g, '');
+  // A personal name, alone or with a job title before or after it; in a chain of titles
+  // (…主任、…局长金晴中) the name stands in the last link.
+  const link = plain.slice(plain.lastIndexOf('、') + 1);
+  const at = nameInLabel(link);
+  if (at && plain.length === s.length) {
+    const offset = s.length - link.length;
+    return { label, name: named(offset + at[0], offset + at[1]), kind: 'other' };
   }
-  // A foreign name written with a name dot (穆罕默德·本·萨勒曼) used as a label more than once.
-  if (/·/.test(s) && (repeated || alone)) return { label, name: label, kind: 'other' };
+  if (at) return { label, name: core, kind: 'other' };
+  // Any short label the transcript uses more than once (斯旺, 主席), unless it is a function word.
+  if ((repeated || alone) && plain.length <= 8 && !/[“”"《》「」]/u.test(plain)) {
+    const toks = tokens(plain);
+    if (!(toks.length === 1 && /^(d|c|v|r|m|p|f|u|y|e|q|ad|vn)$/.test(toks[0].tag))) return { label, name: core, kind: 'other' };
+  }
   return null;
 }
 

@@ -9,6 +9,7 @@ import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
 import { recogniseLabel, repeatedLabels, labelKey, type LabelContext, type LabelMatch } from './labels.ts';
 import { getJieba } from './segmenter.ts';
+import { TITLE_FIELD } from './lines.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 
 /** Default section headings in the book's language (from the strings file, see reader/index.ts). */
@@ -77,11 +78,15 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     position: position(t, from),
   });
   const labels: (LabelMatch | null)[] = blocks.map((b) => recogniseLabel(b.text, ctx));
+  // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
+  // byline (總統李登輝 above the date), the one label of its kind.
+  if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
 
   const children: Block[] = [];
   let index = 0;
   if (blocks.length > 1 && !labels[0] && looksLikeTitle(blocks[0], position(blocks[0]))) {
-    const t = blocks[0];
+    const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
+    const t = blocks[0].slice(field);
     children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t) }], position: position(t) } satisfies Title);
     index = 1;
   }
@@ -166,18 +171,44 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
 }
 
 /**
- * Roles of speakers the labels alone do not settle: someone not among the principals who speaks right
- * after a question answers (a second official, or the principal when book.yaml names nobody); anyone
- * else named chairs the meeting (a moderator who opens it and hands over).
+ * Roles of speakers the labels alone do not settle (not a principal, not a reporter, not a named
+ * moderator): someone who mostly asks (most turns hold a question mark) is a questioner, as an
+ * interviewer is; someone who speaks right after a question answers (a second official, or the
+ * principal when book.yaml names nobody); of the others, whoever speaks at length makes remarks and
+ * whoever speaks briefly (giving the floor: 行政長官。) chairs.
  */
 function assignRoles(turns: Turn[]) {
+  const bySpeaker = new Map<string, Turn[]>();
+  for (const t of turns) {
+    if (t.speaker.role !== 'other') continue;
+    const k = labelKey(t.speaker.name);
+    bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), t]);
+  }
+  const text = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
+  // A turn asks when its last sentence or two hold a question mark.
+  const asks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(text(t).trim());
+  for (const ts of bySpeaker.values()) {
+    if (ts.filter(asks).length / ts.length > 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
+  }
+  // An interview: nobody else asks, and this speaker speaks more than once, each time (mostly) just
+  // before the principal does.
+  if (!turns.some((t) => t.kind === 'question')) {
+    for (const ts of bySpeaker.values()) {
+      if (ts.length < 2) continue;
+      const before = ts.filter((t) => turns[turns.indexOf(t) + 1]?.speaker.role === 'principal').length;
+      if (before / ts.length >= 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
+    }
+  }
   const answers = new Set<string>();
   turns.forEach((t, i) => {
     if (t.speaker.role === 'other' && i > 0 && turns[i - 1].kind === 'question') answers.add(labelKey(t.speaker.name));
   });
-  for (const t of turns) {
-    if (t.speaker.role !== 'other') continue;
-    if (!answers.has(labelKey(t.speaker.name))) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  for (const [k, ts] of bySpeaker) {
+    if (ts[0].speaker.role !== 'other' || answers.has(k)) continue;
+    const lengths = ts.map((t) => { const x = text(t); return (x.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + x.length; }).sort((a, b) => a - b);
+    // The median turn against about 100 Chinese characters or 400 Latin ones.
+    if (lengths[Math.floor(lengths.length / 2)] >= 400) continue;
+    for (const t of ts) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   }
 }
 
@@ -186,16 +217,20 @@ function assignRoles(turns: Turn[]) {
  * a blank line, short, not closed by sentence punctuation, not a time or date on its own.
  */
 export function looksLikeTitle(t: TrackedText, at: Position): boolean {
-  const text = t.text.trim();
+  const text = t.text.trim().replace(TITLE_FIELD, '');
   if (at.start.line !== at.end.line) return false;
   const latin = !/\p{Script=Han}/u.test(text);
-  if (text.length > (latin ? 160 : 64)) return false;
+  if (text.length > (latin ? 160 : 100)) return false;
+  // A long line with commas or any sentence stop inside is a sentence; a line in brackets is a note.
+  if (!latin && (/[。！？；]/u.test(text) || (text.length > 64 && /[，,]/u.test(text)))) return false;
+  if (/^[（(【\[].*[）)】\]]$/u.test(text)) return false;
   if (/[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
   // 2:02 p.m. EDT, 2024-10-08, 10/11/2022 07:54 PM EDT: a time or a date, not a title.
   const residue = text.replace(/\d+|[ap]\.?m\.?|[AP]M|E[DS]T|[CMP][DS]T|UTC|GMT|[-–/:.,年月日时分 ]/g, '');
   if (residue.replace(/\p{P}/gu, '').length < 2) return false;
   return true;
 }
+
 
 /**
  * A lead paragraph narrates the event: it names a principal in the third person, carries a news

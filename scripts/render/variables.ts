@@ -20,6 +20,7 @@ export interface BookView {
   lang: string;
   title: string;
   subtitle?: string;
+  /** The transcript's own title line, or book.yaml `title` when the transcript has none. */
   transcriptTitle: string;
   speaker: string;
   source: string;
@@ -54,7 +55,7 @@ export function buildView(input: { config: BookConfig; tree: Transcript; changes
     lang: config.language,
     title: config.title,
     subtitle: config.subtitle,
-    transcriptTitle: titleText(tree),
+    transcriptTitle: titleText(tree) || config.title,
     speaker: config.speaker,
     source: config.source,
     publisher: config.publisher ?? config.source,

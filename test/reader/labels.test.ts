@@ -46,10 +46,22 @@ describe('labels', () => {
     expect(recogniseLabel('新闻热点', ctx('王超'))).toBeNull();
   });
 
-  it('a personal name as a label needs evidence: used as a label more than once', () => {
-    expect(recogniseLabel('张晓刚：你可能问出了大家共同的关切。', ctx('毛宁'))).toBeNull();
-    const repeated = repeatedLabels(['张晓刚：一。', '记者：二？', '张晓刚：三。']);
-    expect(recogniseLabel('张晓刚：你可能问出了大家共同的关切。', { principals: ['毛宁'], repeated })).toMatchObject({ kind: 'other' });
+  it('a personal name is a label when the word segmenter reads it as a name, with a title before or after', () => {
+    expect(recogniseLabel('张晓刚：你可能问出了大家共同的关切。', ctx('毛宁'))).toMatchObject({ name: '张晓刚', kind: 'other' });
+    expect(recogniseLabel('崔大使：事实上，中美合作是唯一正确选择。', ctx('毛宁'))).toMatchObject({ name: '崔大使', kind: 'other' });
+    expect(recogniseLabel('立法會主席梁君彥議員：行政長官。', ctx('行政長官'))).toMatchObject({ name: '梁君彥', kind: 'other' });
+    expect(recogniseLabel('[李克强]:', ctx('李克强'))).toMatchObject({ kind: 'principal', alone: true });
+    expect(recogniseLabel('3、問：請問', ctx('李克强'))).toMatchObject({ kind: 'question' });
+    expect(recogniseLabel('（李院長致詞）', ctx('李院長'))).toMatchObject({ kind: 'principal', alone: true });
+    // Words are not names, even after a surname character: 明确的, 周边, 高度.
+    expect(recogniseLabel('中方立场是明确的：反对', ctx('毛宁'))).toBeNull();
+    expect(recogniseLabel('周边：我们', ctx('毛宁'))).toBeNull();
+  });
+  it('any short label the transcript uses more than once (a transliterated name), but no function word', () => {
+    expect(recogniseLabel('斯旺：那好。', ctx('崔大使'))).toBeNull();
+    const repeated = repeatedLabels(['斯旺：一？', '崔大使：二。', '斯旺：三？', '首先：四。', '首先：五。']);
+    expect(recogniseLabel('斯旺：那好。', { principals: ['崔大使'], repeated })).toMatchObject({ kind: 'other' });
+    expect(recogniseLabel('首先：四。', { principals: ['崔大使'], repeated })).toBeNull();
   });
 
   it.each([
