@@ -266,7 +266,7 @@ export function defaultHeading(first: Turn, words: HeadingWords, english: boolea
 }
 
 // Openers that say nothing about the topic: (据报道，) …; (请问，) …
-const OPENERS_ZH = /^(?:请问|請問|我想问|我想問|我的问题是|我的問題是|第一个问题|第一個問題|另外|还有|還有|据报道|據報道|据悉|據悉|我们注意到|我們注意到|注意到|有报道称|有報道稱|报道称|報道稱|追问|追問|谢谢|謝謝|发言人|發言人|你好|您好)[，,、：:]?/u;
+const OPENERS_ZH = /^(?:请问|請問|我想问|我想問|我的问题是|我的問題是|第一个问题|第一個問題|另外|还有|還有|据悉|據悉|我们注意到|我們注意到|注意到|有报道称|有報道稱|报道称|報道稱|追问一下|追問一下|追问|追問|谢谢|謝謝|发言人|發言人|你好|您好|[据據][^，,。]{0,16}?(?:报道|報道|称|稱|消息|表示))[，,、：:]?/u;
 
 /** A clause of the question cut at a word boundary (jieba) after at most 18 characters. */
 export function chinesePhrase(text: string): string {
@@ -278,7 +278,8 @@ export function chinesePhrase(text: string): string {
   }
   // The first clause of substance: four Han characters or more once dates and numbers are set aside
   // (not `9月29日`, not `1993年4月`).
-  const clauses = rest.split(/[，。！？；：,!?;:]/u);
+  // A clause that only says who said it (一名美国政府高官称) gives no topic either.
+  const clauses = rest.split(/[，。！？；：,!?;:]/u).filter((c) => !/(称|稱|表示|说|說|指出)$/u.test(c.trim()));
   const substance = (c: string) => (c.replace(/[\d０-９]+\s*(?:年|月|日|号|時|时|点|點|分)?/gu, '').match(/\p{Script=Han}/gu) ?? []).length >= 4;
   const clause = (clauses.find(substance) ?? clauses[0] ?? '').trim();
   const max = 18;
