@@ -5,12 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBook, type Book } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
-import { markTopics, topicPositions, renderPrintIndex, renderEpubIndex, type IndexModel, type PageLookup } from './index/index.ts';
+import { markTopics, topicPositions, renderPrintIndex, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './reader/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { bookDate, buildView, type BookView } from './render/variables.ts';
 import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
+import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
 import { renderBody, turnLabels } from './render/html.ts';
 import { sectionBreakFor, type PdfInput } from './writers/pdf.ts';
@@ -25,8 +26,8 @@ export interface PreparedBook {
   noteHtml: string;
   /** The print index, given the page numbers known so far. */
   printIndex: (pages: PageLookup) => string;
-  /** The EPUB index; locators link to `#anchor` and the EPUB writer points them at the chapter files. */
-  epubIndex: (pages: PageLookup) => string;
+  /** The EPUB index (hast); `hrefOf` names the chapter file each locator's anchor lives in. */
+  epubIndex: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   /** Warnings from reading the transcript and marking the topics. */
   diagnostics: Diagnostic[];
 }
@@ -44,7 +45,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
     book, index, templates, view, report,
     noteHtml: editorialNoteHtml(view, report),
     printIndex: (pages) => renderPrintIndex(index, pages, strings),
-    epubIndex: (pages) => renderEpubIndex(index, pages, strings),
+    epubIndex: (pages, hrefOf) => epubIndexTree(index, pages, strings, hrefOf),
     diagnostics: [...book.read.diagnostics, ...indexDiagnostics],
   };
 }
@@ -61,9 +62,9 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 }
 
 /** The EPUB writer's input for a prepared book, given the print edition's page map (empty without one). */
-export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
+export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
   return {
-    tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, indexHtml: p.epubIndex,
+    tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
     noteHtml: p.noteHtml, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
   };
 }

@@ -2,6 +2,7 @@
 // navigation, semantics and byte-reproducibility. A second EPUB, written with a page map and an index
 // (the PDF and index stages' contracts), checks the page-list and the index document the same way.
 import { sha256 } from '../scripts/core/files.ts';
+import { h } from 'hastscript';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { SEED, buildInto, tempDir } from './helpers.ts';
 import { runEpubcheck } from '../scripts/check.ts';
 import { runAce } from '../scripts/epub/ace.ts';
-import { anchorIds, pageBreaksFor } from '../scripts/epub/pages.ts';
+import { anchorIds } from '../scripts/epub/pages.ts';
 import { wrapLines } from '../scripts/epub/cover.ts';
 import { dosDate } from '../scripts/epub/ocf.ts';
 import { writeEpub } from '../scripts/writers/epub.ts';
@@ -182,7 +183,9 @@ describe('EPUB with the print page map and an index', () => {
     pageMap = new Map(anchorIds(book.read.tree).map((id, i) => [id, 5 + Math.floor(i / 3)]));
     const data = await writeEpub({
       tree: book.read.tree, view, templates, pageMap, noteHtml: '<p>说明。</p>',
-      indexHtml: (pages) => `<ul epub:type="index-entry-list"><li epub:type="index-entry"><span epub:type="index-term">中俄关系</span> <a epub:type="index-locator" href="#p11">${pages('p11')}</a></li></ul>`,
+      index: (pages, hrefOf) => h('section', { id: 'index', role: 'doc-index', 'aria-labelledby': 'index-h' }, [h('h1', { id: 'index-h' }, '索引'),
+        h('ul', { 'epub:type': 'index-entry-list' }, [h('li', { 'epub:type': 'index-entry' }, [h('span', { 'epub:type': 'index-term' }, '中俄关系'), ' ',
+          h('a', { 'epub:type': 'index-locator', href: `${hrefOf('p11')}#p11` }, String(pages('p11')))])])]),
     });
     mkdirSync(out, { recursive: true });
     writeFileSync(epub, data);
@@ -230,7 +233,7 @@ describe('EPUB with the print page map and an index', () => {
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
     const plain = join(out, 'plain.epub');
-    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '<p>说明。</p>', indexHtml: () => '' }));
+    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '<p>说明。</p>', index: () => null }));
     const d = unzip(plain);
     expect(read(d, 'EPUB/nav.xhtml')).not.toContain('page-list');
     expect(read(d, 'EPUB/package.opf')).not.toMatch(/printPageNumbers|pageNavigation|source-of|properties="index"/);
@@ -242,7 +245,7 @@ describe('EPUB with the print page map and an index', () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
-    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), noteHtml: '<p>说明。</p>', indexHtml: () => '', embedFont: true };
+    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), noteHtml: '<p>说明。</p>', index: () => null, embedFont: true };
     const fonted = join(out, 'font.epub');
     const data = await writeEpub(input);
     writeFileSync(fonted, data);
@@ -271,17 +274,6 @@ describe('EPUB with the print page map and an index', () => {
 });
 
 describe('EPUB helpers', () => {
-  it('pageBreaksFor: the first element beginning on each page, pages between go with the running element, never backwards', () => {
-    const tree = { type: 'transcript', children: [
-      { type: 'dateline', id: 'dateline', children: [] },
-      { type: 'section', id: 's1', heading: 'h', headingSource: 'auto', children: [
-        { type: 'turn', kind: 'question', speaker: { type: 'speaker', label: 'Q', name: 'Q', role: 'reporter' }, children: [
-          { type: 'paragraph', id: 'p1', children: [] }, { type: 'paragraph', id: 'p2', children: [] }, { type: 'paragraph', id: 'p3', children: [] }] }] }] } as const;
-    const breaks = pageBreaksFor(tree as never, new Map([['dateline', 3], ['s1', 3], ['p1', 3], ['p2', 6], ['p3', 5]]));
-    expect([...breaks]).toEqual([['dateline', ['3']], ['p1', ['4', '5']], ['p2', ['6']]]);
-    expect(pageBreaksFor(tree as never, new Map()).size).toBe(0);
-  });
-
   it('wrapLines: balanced cover lines, broken between words, no line-initial punctuation', () => {
     const lines = wrapLines('王毅就中国外交政策和对外关系答记者问', 10, 'zh-Hans');
     expect(lines.join('')).toBe('王毅就中国外交政策和对外关系答记者问');

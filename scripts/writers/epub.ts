@@ -13,8 +13,9 @@ import { walk } from '../model/walk.ts';
 import { bookDate, type BookView, type Strings } from '../render/variables.ts';
 import { renderBlock, toMarkup, turnLabels, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
-import { pageBreaksFor } from '../epub/pages.ts';
+import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
+import type { Element } from 'hast';
 import { coverPng, coverSvg } from '../epub/cover.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import { EMBEDDED_FAMILY, subsetSerif, usedCharacters } from '../epub/font.ts';
@@ -26,8 +27,11 @@ export interface EpubInput {
   templates: TemplateSet;
   /** Element id → print page number, from the PDF stage (for the page-list and index locators). */
   pageMap: Map<string, number>;
-  /** The index for the EPUB, given the print page numbers. */
-  indexHtml: (pages: PageLookup) => string;
+  /** The text of each printed page (index 0 = page 1), from the PDF stage: page markers go at the
+   * character where each page begins. Without it they go at element starts. */
+  pageTexts?: string[];
+  /** The index for the EPUB (hast), given the print page numbers and the file each anchor lives in. */
+  index: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   noteHtml: string;
   /** dcterms:modified and the zip timestamps; the book's date when absent, so builds reproduce. */
   modified?: Date;
@@ -89,7 +93,7 @@ function idFiles(docs: { href: string; tree: Block[] }[]): Map<string, string> {
   for (const doc of docs) {
     for (const block of doc.tree) {
       walk(block, (n) => {
-        const id = (n as { id?: string }).id;
+        const id = n.type === 'title' ? TITLE_ID : (n as { id?: string }).id;
         if (id && !files.has(id)) files.set(id, doc.href);
       });
     }
@@ -105,27 +109,12 @@ export function relink(markup: string, files: Map<string, string>, self: string)
   });
 }
 
-const INDEX_SECTION = /^<section\b[^>]*?\sepub:type="([^"]*)"/;
-
-function isIndexSection(markup: string): boolean {
-  const m = INDEX_SECTION.exec(markup);
-  return !!m && m[1].split(/\s+/).includes('index');
-}
-
-/** Drops `index` from the epub:type of the markup's root section (the body takes it over). */
-export function untypeIndexSection(markup: string): string {
-  return markup.replace(INDEX_SECTION, (whole, types: string) => {
-    const rest = types.split(/\s+/).filter((t) => t && t !== 'index').join(' ');
-    return whole.replace(` epub:type="${types}"`, rest ? ` epub:type="${rest}"` : '');
-  });
-}
-
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
   const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
-  const pageBreaks = pageBreaksFor(tree, input.pageMap);
+  const markers = pageMarkersFor(tree, input.pageMap, input.pageTexts);
   const options: RenderOptions = {
-    flavour: 'xhtml', pageBreaks,
+    flavour: 'xhtml',
     labels: turnLabels(strings),
   };
   const svg = coverSvg(view, templates);
@@ -150,14 +139,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   // The index gets the print page numbers; an empty index (no topics yet) is left out altogether
   // rather than shipped as an empty page that the metadata would then have to claim.
   const pages: PageLookup = (id) => input.pageMap.get(id);
-  const rawIndex = input.indexHtml(pages).trim();
-  // The index document's body carries epub:type="index": epubcheck requires it of an index-only
-  // document, and then a nested element typed `index` would be a second index. So the index stage's
-  // own `<section epub:type="index" role="doc-index">` keeps its id, role and heading but hands the
-  // type to the body; bare entry lists or groups get the heading and role from here.
-  const indexContent = !rawIndex ? '' : isIndexSection(rawIndex)
-    ? relink(untypeIndexSection(rawIndex), files, 'index.xhtml')
-    : `<section role="doc-index" aria-labelledby="index-h">\n<h1 id="index-h">${escapeXml(strings.index)}</h1>\n${relink(rawIndex, files, 'index.xhtml')}\n</section>`;
+  const indexTree = input.index(pages, (id) => files.get(id) ?? '');
+  const indexContent = indexTree ? toMarkup(indexTree, 'xhtml') : '';
 
   const docs: Doc[] = [
     { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter', bodyClass: 'cover-page',
@@ -165,7 +148,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: fragment('titlepage.xhtml') },
     { id: 'nav', href: 'nav.xhtml', title: strings.contents, bodyType: 'frontmatter', properties: 'nav', content: '' },
     ...bodyDocs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
-      content: toMarkup(d.tree.flatMap((b) => renderBlock(b, options)), 'xhtml') })),
+      content: toMarkup(insertPageMarkers(d.tree.flatMap((b) => renderBlock(b, options)), markers), 'xhtml') })),
     ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
     { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
       content: `<section epub:type="appendix" role="doc-appendix" class="editorial-note" aria-labelledby="note-h">\n<h1 id="note-h">${escapeXml(strings.editorialNote)}</h1>\n${relink(input.noteHtml, files, 'note.xhtml')}\n</section>` },
@@ -196,7 +179,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     ...(doc('index') ? [{ type: 'index', href: 'index.xhtml', label: strings.index }] : []),
     { type: 'colophon', href: 'colophon.xhtml', label: strings.colophon },
   ];
-  const pageList = [...pageBreaks].flatMap(([id, labels]) => labels.map((label) => ({ href: `${files.get(id)}#pg${label}`, label })));
+  const pageList = [...markers].flatMap(([id, list]) => list.map((m) => ({ href: `${files.get(id)}#pg${m.label}`, label: m.label })))
+    .sort((a, b) => Number(a.label) - Number(b.label));
 
   // NCX playOrder follows reading order: documents in spine order, page targets inside their file.
   const spineIndex = new Map(docs.map((d, i) => [d.href, i]));
