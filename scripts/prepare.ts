@@ -14,7 +14,8 @@ import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
 import { renderBody, turnLabels } from './render/html.ts';
-import { sectionBreakFor, type PdfInput } from './writers/pdf.ts';
+import type { PdfInput } from './writers/pdf.ts';
+import { sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
 
 export interface PreparedBook {
@@ -66,6 +67,7 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
     noteHtml: p.noteHtml, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
+    sectionBreak: sectionBreakFor(p.book.read.tree, p.book.config.print.sectionBreak, p.book.config.print.rectoSections),
   };
 }
 

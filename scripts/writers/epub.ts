@@ -38,6 +38,9 @@ export interface EpubInput {
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
    * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
   browser?: () => Promise<Browser>;
+  /** Long sections get a document each (`page`, the default); short ones share documents (`space`).
+   * The same decision as print's (render/sections.ts sectionBreakFor). */
+  sectionBreak?: 'page' | 'space';
   /** book.yaml `epub.embedFont`: embed a subset of the serif font with only the characters used. */
   embedFont?: boolean;
 }
@@ -68,18 +71,19 @@ export function modifiedStamp(date: Date): string {
 export const SECTION_DOC_CHARS = 1500;
 
 /**
- * Sections grouped into content documents: a section of SECTION_DOC_CHARS characters or more stands
- * alone; shorter ones join the document before them until it holds that much. The lead (title,
- * dateline) opens the first document, and takes sections in when it is short, so it is never empty.
+ * Sections grouped into content documents. With `page` each section is a document, as print gives
+ * each a page; with `space` a section of SECTION_DOC_CHARS characters or more stands alone and shorter
+ * ones join the document before them until it holds that much. The lead (title, dateline) opens the
+ * first document; when there is none, the first section does, so no document is empty.
  */
-export function groupSections(lead: Block[], sections: Section[]): { lead: Block[]; sections: Section[] }[] {
+export function groupSections(lead: Block[], sections: Section[], mode: 'page' | 'space' = 'space'): { lead: Block[]; sections: Section[] }[] {
   const size = (b: Block) => { let n = 0; walk(b, (x) => { if (x.type === 'text') n += x.value.length; }); return n; };
   const groups: { lead: Block[]; sections: Section[]; chars: number }[] = [{ lead, sections: [], chars: lead.reduce((n, b) => n + size(b), 0) }];
   for (const s of sections) {
     const chars = size(s);
     const last = groups[groups.length - 1];
     const empty = last.sections.length === 0 && last.lead.length === 0;
-    if (empty || (chars < SECTION_DOC_CHARS && last.chars < SECTION_DOC_CHARS)) {
+    if (empty || (mode === 'space' && chars < SECTION_DOC_CHARS && last.chars < SECTION_DOC_CHARS)) {
       last.sections.push(s);
       last.chars += chars;
     } else groups.push({ lead: [], sections: [s], chars });
@@ -128,7 +132,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   // ones (a daily briefing's exchanges) share a document: no near-empty screens, no empty lead.
   const lead = tree.children.filter((c) => c.type !== 'section');
   const sections = tree.children.filter((c): c is Section => c.type === 'section');
-  const bodyDocs = groupSections(lead, sections).map((group, i) => ({
+  const bodyDocs = groupSections(lead, sections, input.sectionBreak ?? 'page').map((group, i) => ({
     id: i === 0 ? 'lead' : group.sections[0].id,
     href: i === 0 ? 'lead.xhtml' : `${group.sections[0].id}.xhtml`,
     title: i === 0 && group.lead.length ? view.transcriptTitle || view.title : group.sections[0]?.heading ?? view.title,

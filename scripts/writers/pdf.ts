@@ -19,8 +19,7 @@ import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishIncremental, finishPdf, type FinishInput } from '../pdf/finish.ts';
 import { RawPdfError } from '../pdf/raw.ts';
-import type { Transcript } from '../model/types.ts';
-import { sections, walk } from '../model/walk.ts';
+import type { SectionBreak } from '../render/sections.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -39,30 +38,6 @@ export interface PdfInput {
   print?: { bleed: boolean; rectoSections: boolean; sectionBreak?: SectionBreak };
   /** CreationDate/ModDate (SOURCE_DATE_EPOCH, else the book's date), so two builds are identical. */
   date?: Date;
-}
-
-/** What precedes a section in print: a new page, or a space on the same page. */
-export type SectionBreak = 'auto' | 'page' | 'space';
-
-/** Characters of text a printed page holds, roughly (A5, the default type): CJK, then Latin. */
-const PAGE_CHARS = { cjk: 600, latin: 1800 };
-
-/**
- * `auto` made concrete: a section starts a new page when sections are long (the median fills a page
- * or more, as in a minister's press conference), and follows on the same page after a space when they
- * are short (a daily briefing's exchanges), so 654 characters never take 12 pages. Starting sections on
- * right-hand pages (`rectoSections`) implies `page`.
- */
-export function sectionBreakFor(tree: Transcript, mode: SectionBreak = 'auto', rectoSections = false): 'page' | 'space' {
-  if (rectoSections || mode === 'page') return 'page';
-  if (mode === 'space') return 'space';
-  const sizes = sections(tree).map((s) => {
-    let cjk = 0; let latin = 0;
-    walk(s, (n) => { if (n.type === 'text') { cjk += (n.value.match(/[\u3000-\u9fff\uff00-\uffef]/g) ?? []).length; latin += n.value.length; } });
-    return cjk / PAGE_CHARS.cjk + (latin - cjk) / PAGE_CHARS.latin;
-  }).sort((a, b) => a - b);
-  if (!sizes.length) return 'space';
-  return sizes[Math.floor(sizes.length / 2)] >= 1 ? 'page' : 'space';
 }
 
 /** Page number (1-based, as printed in the folio) of an element id, if known. */
