@@ -7,7 +7,7 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { recogniseLabel, repeatedLabels, labelKey, type LabelContext, type LabelMatch } from './labels.ts';
+import { recogniseLabel, repeatedLabels, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { getJieba } from './segmenter.ts';
 import { TITLE_FIELD } from './lines.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
@@ -138,7 +138,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   // A label alone on its line with nothing after it in the transcript has no speech: drop the turn.
   for (let i = turnsInOrder.length - 1; i >= 0; i--) if (turnsInOrder[i].children.length === 0) turnsInOrder.splice(i, 1);
 
-  assignRoles(turnsInOrder);
+  assignRoles(turnsInOrder, principals);
   let questions = 0;
   let section: Section | null = null;
   let sectionCount = 0;
@@ -155,12 +155,27 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     children.push(s);
     return s;
   };
+  // Whether a question has really been asked yet: a reporter's greeting (QUESTION: Good afternoon.)
+  // opens a section, but the principal's reply to it is still the opening remarks.
+  let asked = false;
+  let previous: Turn | null = null;
   for (const t of turnsInOrder) {
     if (t.kind === 'question' || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
-    // The principal (or another official) answers in a question's section and makes remarks before one.
-    if (t.kind === 'answer' || t.kind === 'remarks') t.kind = section.role === 'question' ? 'answer' : 'remarks';
+    if (t.kind === 'question') {
+      const q = t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
+      asked ||= /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120;
+    }
+    // The principal (or another official) answers in a question's section and makes remarks before
+    // one; speaking twice in a row, the second turn is a new statement (…在今天的記者會結束前…).
+    const again = previous && previous.kind !== 'question' && !previous.speaker.implicit && labelKey(previous.speaker.name) === labelKey(t.speaker.name);
+    if (t.kind === 'answer' || t.kind === 'remarks') t.kind = section.role === 'question' && asked && !again ? 'answer' : 'remarks';
+    previous = t;
     section.children.push(t);
     if (section.position && t.position) section.position = { start: section.position.start, end: t.position.end };
+  }
+  // The opening section is named after who makes the remarks, not the chair who opens the meeting.
+  for (const c of children) {
+    if (c.type === 'section' && c.role === 'remarks') c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
   }
   const tree: Transcript = { type: 'transcript', children, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
   return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
@@ -177,7 +192,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
  * principal when book.yaml names nobody); of the others, whoever speaks at length makes remarks and
  * whoever speaks briefly (giving the floor: 行政長官。) chairs.
  */
-function assignRoles(turns: Turn[]) {
+function assignRoles(turns: Turn[], principals: string[]) {
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
     if (t.speaker.role !== 'other') continue;
@@ -199,17 +214,29 @@ function assignRoles(turns: Turn[]) {
       if (before / ts.length >= 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
     }
   }
+  // A hand-over: a short turn that names the principal who speaks next (行政長官。, …指定婁勤儉先生為
+  // 大會發言人…); whoever hands over chairs, even right after a question.
+  const weight = (x: string) => (x.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + x.length;
+  const handsOver = (t: Turn, i: number) => turns[i + 1]?.speaker.role === 'principal' && weight(text(t)) < 800
+    && principals.some((p) => p && nameMentioned(text(t), p));
   const answers = new Set<string>();
   turns.forEach((t, i) => {
-    if (t.speaker.role === 'other' && i > 0 && turns[i - 1].kind === 'question') answers.add(labelKey(t.speaker.name));
+    if (t.speaker.role === 'other' && i > 0 && turns[i - 1].kind === 'question' && !handsOver(t, i)) answers.add(labelKey(t.speaker.name));
   });
   for (const [k, ts] of bySpeaker) {
     if (ts[0].speaker.role !== 'other' || answers.has(k)) continue;
-    const lengths = ts.map((t) => { const x = text(t); return (x.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + x.length; }).sort((a, b) => a - b);
-    // The median turn against about 100 Chinese characters or 400 Latin ones.
-    if (lengths[Math.floor(lengths.length / 2)] >= 400) continue;
+    const lengths = ts.map((t) => weight(text(t))).sort((a, b) => a - b);
+    // Brief (the median turn under about 100 Chinese characters or 400 Latin ones), or handing over.
+    if (lengths[Math.floor(lengths.length / 2)] >= 400 && !ts.some((t) => handsOver(t, turns.indexOf(t)))) continue;
     for (const t of ts) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   }
+}
+
+/** Whether a text names a principal: the whole name (Chinese in either script), or an English surname. */
+function nameMentioned(text: string, principal: string): boolean {
+  if (/\p{Script=Han}/u.test(principal)) return simplified(text).includes(simplified(principal));
+  const surname = principal.split(/[\s.]+/).filter(Boolean).at(-1) ?? '';
+  return surname.length > 1 && new RegExp(`\\b${surname.replace(/[^\w'-]/g, '')}\\b`, 'i').test(text);
 }
 
 /**

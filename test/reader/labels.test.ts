@@ -75,7 +75,7 @@ describe('labels', () => {
   });
 
   it('paragraph repair and structure agree: a label paragraph is never joined to the one before', () => {
-    const { tree, text } = norm('标题\n\n王超\n\n各位记者朋友，大家好\n\n记者：请问\n\n王超：好的。', { speaker: '王超' });
+    const { tree, text } = norm('标题\n\n王超\n\n各位记者朋友，大家好\n\n记者：请问会议何时开始？\n\n王超：好的。', { speaker: '王超' });
     expect(text.split('\n\n')).toHaveLength(5);
     expect(turns(tree).map((t) => [t.kind, t.speaker.label])).toEqual([['remarks', '王超'], ['question', '记者'], ['answer', '王超']]);
   });
