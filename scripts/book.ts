@@ -167,6 +167,7 @@ function precheckSize(bytes: Uint8Array, file: string): void {
   try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { return; }
   const n = (x: number) => x.toLocaleString('en');
   let chars = 0;
+  let blocks = 0;
   let line = 1; // of the block's start
   let from = 0;
   const separator = /\r?\n[ \t\u3000]*(?:\r?\n)+/g;
@@ -175,6 +176,7 @@ function precheckSize(bytes: Uint8Array, file: string): void {
     const block = text.slice(from, m ? m.index : text.length);
     const length = block.replace(/\s+/g, '').length;
     chars += length;
+    if (length) blocks++;
     if (length > MAX_PARAGRAPH_CHARS * 1.2) {
       fail('TP073', { what: `a paragraph of about ${n(length)} characters`, limit: `${n(MAX_PARAGRAPH_CHARS)} characters in one paragraph`,
         fix: 'break it into paragraphs with blank lines (a transcript exported without paragraph breaks often has one line per speaker turn or sentence)' },
@@ -184,6 +186,7 @@ function precheckSize(bytes: Uint8Array, file: string): void {
     line += (block.match(/\n/g)?.length ?? 0) + (m[0].match(/\n/g)?.length ?? 0);
     from = m.index + m[0].length;
   }
+  if (blocks > MAX_PARAGRAPHS * 1.2) fail('TP073', { what: `about ${n(blocks)} paragraphs`, limit: `${n(MAX_PARAGRAPHS)} paragraphs`, fix: 'split the transcript into volumes (one book folder each, e.g. by day or session)' }, { file });
   if (chars > MAX_CHARS * 1.2) fail('TP073', { what: `about ${n(chars)} characters`, limit: `${n(MAX_CHARS)} characters`, fix: 'split the transcript into volumes (one book folder each, e.g. by day or session)' }, { file });
 }
 
