@@ -41,7 +41,7 @@ export const MAX_SECTIONS = 5_000;
 /**
  * Longest paragraph and most text one book lays out, in characters. Chromium's line breaking of one
  * giant paragraph is far from linear (one 5 MB line, 1.7 million characters, did not even load within
- * 120 s). A 500,000-character book (about 1,100 A5 pages) was measured to build in 15 minutes on a
+ * 120 s). A 500,000-character book (1,273 A5 pages) was measured to build in 15 minutes on a
  * 2-core machine under heavy load, inside its default timeout; larger ones were not seen to finish.
  */
 export const MAX_PARAGRAPH_CHARS = 20_000;

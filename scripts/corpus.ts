@@ -162,7 +162,7 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
   const selected = options.shard ? shardOf(dirs, options.shard.index, options.shard.count) : dirs;
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Without --timeout, a book's limit grows with its transcript: the timeout is there to catch a hung
-  // browser, and a book near the size limits (500,000 characters, ~1,100 pages) legitimately takes
+  // browser, and a book near the size limits (500,000 characters, ~1,300 pages) legitimately takes
   // many minutes on a busy machine. 300 s, plus 600 s per MB of transcript.
   const timeoutFor = (dir: string) => options.timeoutMs
     ?? 300_000 + Math.round(600_000 * (statSync(join(dir, 'transcript.txt'), { throwIfNoEntry: false })?.size ?? 0) / (1024 * 1024));
