@@ -85,7 +85,8 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     // page break before each, as CSS says a change of page name does).
     // A title with nothing under it (no dateline or lead) shares the first section's named page, so
     // it is not a page of its own (a change of page name forces a break).
-    const leadless = pagePerSection && view.toc.length > 0 && /^\s*<section\b/.test(input.body);
+    const firstBody = input.body.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+    const leadless = pagePerSection && view.toc.length > 0 && firstBody?.type === 'element' && firstBody.tagName === 'section';
     const css = pageCss({
       trim, bookTitle: view.title, sections: pagePerSection ? view.toc : [],
       parts: [...(pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }]), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
