@@ -9,9 +9,10 @@ import { readBookConfig } from './config/load.ts';
 import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
-import { headingWordsFrom, readTranscript, type ReadResult } from './reader/index.ts';
+import { readTranscript, type ReadResult } from './reader/index.ts';
+import type { HeadingWords } from './reader/structure.ts';
 import { resolveTemplateSet } from './render/templates.ts';
-import { loadStrings } from './render/strings.ts';
+import { formatString, loadStrings, scriptOf, type Strings } from './render/strings.ts';
 
 export interface Book {
   /** Folder name: the book's id in dist/ and in file names. */
@@ -222,4 +223,16 @@ function checkSize(read: ReadResult, file: string): void {
   if (chars > MAX_CHARS) fail('TP073', { what: `${n(chars)} characters`, limit: `${n(MAX_CHARS)} characters`, fix }, { file });
   if (paragraphs > MAX_PARAGRAPHS) fail('TP073', { what: `${n(paragraphs)} paragraphs`, limit: `${n(MAX_PARAGRAPHS)} paragraphs`, fix }, { file });
   if (sections > MAX_SECTIONS) fail('TP073', { what: `${n(sections)} sections (questions)`, limit: `${n(MAX_SECTIONS)} sections`, fix }, { file });
+}
+
+/** Default headings from a strings file (`headingOpening`, `headingQuestion`, `headingTopic`, `topicSeparator`). */
+export function headingWordsFrom(strings: Strings, language: string): HeadingWords {
+  // Transcripts set Latin labels in capitals (MR MILLER); a heading sets the name as a name (Mr Miller).
+  const display = (name: string) => scriptOf(language) === 'Latn' && /^[A-Z][A-Z .'-]+$/.test(name)
+    ? name.toLowerCase().replace(/(^|[\s.'-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase()) : name;
+  return {
+    opening: (name) => formatString(strings, 'headingOpening', { name: display(name) }),
+    question: (name, number) => formatString(strings, 'headingQuestion', { name: display(name), number }),
+    topic: (name, topics, number) => formatString(strings, 'headingTopic', { name: display(name), number, topic: topics.join(strings.topicSeparator) }),
+  };
 }

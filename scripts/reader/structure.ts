@@ -39,7 +39,7 @@ export interface StructureOptions {
 export function headingWordsFor(language: string | undefined): HeadingWords {
   const tag = (language ?? 'zh-Hans').toLowerCase();
   if (!tag.startsWith('zh')) {
-    return { opening: (n) => n ? `Opening remarks: ${n}` : 'Opening remarks', question: (_n, k) => `Question ${k}`, topic: (n, t) => `${n}: ${t.join(', ')}` };
+    return { opening: (n) => n ? `Opening Remarks: ${n}` : 'Opening Remarks', question: (_n, k) => `Question ${k}`, topic: (n, t) => `${n}: ${t.join(', ')}` };
   }
   const hant = /hant|tw|hk|mo/.test(tag);
   return {

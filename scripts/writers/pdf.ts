@@ -88,10 +88,14 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     // With a page per section each section is a named page whose head is its heading; sections that
     // share pages share the transcript's title as the head (a named page per section would force a
     // page break before each, as CSS says a change of page name does).
+    // A title with nothing under it (no dateline or lead) shares the first section's named page, so
+    // it is not a page of its own (a change of page name forces a break).
+    const firstBody = input.body.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+    const leadless = pagePerSection && view.toc.length > 0 && firstBody?.type === 'element' && firstBody.tagName === 'section';
     const css = pageCss({
       trim, bookTitle: view.title, sections: pagePerSection ? view.toc : [],
       parts: [...(pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }]), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
-    });
+    }) + (leadless ? `\n#body-h { page: ${view.toc[0].id.replace(/[^\w-]/g, '')}; }` : '');
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
     const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...idsIn(input.body), ...(firstIndex ? linkTargets(firstIndex) : [])])];
