@@ -7,7 +7,7 @@ import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { headingWordsFrom, readTranscript, type ReadResult } from './reader/index.ts';
 import { resolveTemplateSet } from './render/templates.ts';
-import { loadStrings } from './render/strings.ts';
+import { loadStrings } from './lang/strings.ts';
 
 export interface Book {
   /** Folder name: the book's id in dist/ and in file names. */

@@ -19,6 +19,7 @@ import { writeEpub } from '../scripts/writers/epub.ts';
 import { widestUnit, wrapLines } from '../scripts/epub/cover.ts';
 import { hyphenatorFor, SOFT_HYPHEN } from '../scripts/render/hyphenate.ts';
 import { fontsFor } from '../scripts/fonts.ts';
+import { corpusIds, corpusRoot } from '../scripts/fixtures/corpus.ts';
 
 const EN = 'test/fixtures/languages/en-state-2024-02-28';
 const TC = 'test/fixtures/languages/zh-hant-hk-2016-06-21';
@@ -151,7 +152,55 @@ describe('Traditional-Chinese edition (a real Hong Kong government transcript)',
   }, 300_000);
 });
 
+describe('every book of the development corpus (EPUB only: no browser)', () => {
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  /** Han characters, CJK marks and full-width forms of the EPUB's own words: the EPUB's text minus
+   * every character of the transcript and book.yaml. */
+  async function editionOnly(id: string): Promise<{ lang: string; extra: string[]; text: string }> {
+    const book = loadBook(join(corpusRoot, id));
+    const templates = resolveTemplateSet('default', book.dir);
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const file = join(tempDir('tp-lang-corpus-'), `${id}.epub`);
+    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '', index: () => null }));
+    const text = epubText(unzip(file));
+    const source = readFileSync(join(book.dir, 'transcript.txt'), 'utf8') + readFileSync(join(book.dir, 'book.yaml'), 'utf8');
+    return { lang: book.config.language, text, extra: [...new Set(text.match(CJK) ?? [])].filter((c) => !source.includes(c)) };
+  }
+
+  it('English books have no CJK character or mark of their own; Traditional books no Simplified character', async () => {
+    const problems: string[] = [];
+    let en = 0, hant = 0;
+    for (const id of corpusIds()) {
+      const { lang, extra, text } = await editionOnly(id);
+      if (lang === 'en') {
+        en++;
+        if (extra.length) problems.push(`${id}: ${extra.join('')}`);
+      } else if (lang === 'zh-Hant') {
+        hant++;
+        const simplified = extra.filter((c) => toTraditional(c) !== c);
+        if (simplified.length) problems.push(`${id}: ${simplified.join('')}`);
+        if (!text.includes('lang="zh-Hant"')) problems.push(`${id}: not lang="zh-Hant"`);
+      }
+    }
+    expect(en).toBeGreaterThanOrEqual(5);
+    expect(hant).toBeGreaterThanOrEqual(5);
+    expect(problems).toEqual([]);
+  }, 600_000);
+});
+
 describe('language plumbing', () => {
+  it('claims accessibility conformance only with book.yaml epub.certifiedBy, naming who checked it', async () => {
+    const book = loadBook(EN);
+    const templates = resolveTemplateSet('default', book.dir);
+    const config = { ...book.config, epub: { ...book.config.epub, certifiedBy: 'Example Press accessibility desk' } };
+    const view = buildView({ config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const file = join(tempDir('tp-lang-cert-'), 'cert.epub');
+    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '', index: () => null }));
+    const opf = readFileSync(join(unzip(file), 'EPUB', 'package.opf'), 'utf8');
+    expect(opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>');
+    expect(opf).toContain('<meta property="a11y:certifiedBy">Example Press accessibility desk</meta>');
+  });
+
   it('chooses the faces from the language: TC for zh-Hant and zh-TW, SC for zh-Hans, Latin first for English', () => {
     expect(fontsFor('zh-Hant').serif.map((f) => f.family)).toEqual(['Noto Serif TC']);
     expect(fontsFor('zh-TW').sans.map((f) => f.family)).toEqual(['Noto Sans TC']);

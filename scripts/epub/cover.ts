@@ -6,6 +6,7 @@ import { withTimeout } from '../core/timeout.ts';
 import type { Browser } from 'puppeteer-core';
 import type { BookView } from '../render/variables.ts';
 import { renderTemplate, type TemplateSet } from '../render/templates.ts';
+import { cssStack, fontsFor, type FontFamily } from '../fonts.ts';
 
 /** Width of a character in ems, roughly: full-width (Han, kana, full-width marks) 1, the rest about half. */
 export function charWidth(ch: string): number {
@@ -109,7 +110,10 @@ export function coverSvg(view: BookView, templates: TemplateSet): string {
   const titleLines = wrapLines(view.title, ems, view.lang).map((text, i) => ({ text, size: titleSize, y: 700 + i * titleSize * 1.35 }));
   const ruleY = titleLines[titleLines.length - 1].y + 140;
   const subtitleLines = view.subtitle ? wrapLines(view.subtitle, 16, view.lang).map((text, i) => ({ text, size: 68, y: ruleY + 150 + i * 100 })) : [];
-  return renderTemplate(templates, 'cover.svg', { ...view, titleLines, subtitleLines, ruleY });
+  // The faces of the book's language (scripts/fonts.ts), by name: the template sets them in font-family.
+  const fonts = fontsFor(view.lang);
+  const stack = (list: FontFamily[], generic: 'serif' | 'sans-serif') => cssStack(list.flatMap((f) => [f.family, ...f.system]), generic);
+  return renderTemplate(templates, 'cover.svg', { ...view, titleLines, subtitleLines, ruleY, serifStack: stack(fonts.serif, 'serif'), sansStack: stack(fonts.sans, 'sans-serif') });
 }
 
 /**

@@ -12,8 +12,7 @@ import { repairParagraphs } from './paragraphs.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
 import { buildTree, type HeadingWords } from './structure.ts';
-import { defaultTemplateSet } from '../render/templates.ts';
-import { formatString, loadStrings, scriptOf, type Strings } from '../render/strings.ts';
+import { defaultStringsSet, formatString, loadStrings, scriptOf, type Strings } from '../lang/strings.ts';
 
 export type ReaderOptions = Pick<BookConfig, 'speaker' | 'style' | 'cjkJoiner' | 'corrections' | 'sections' | 'language'> & {
   /** Words of default headings; by default the default template set's strings for `language`. */
@@ -61,7 +60,7 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const tree = buildTree(blocks, lines, {
     speaker: opts.speaker,
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
-    words: opts.headingWords ?? headingWordsFrom(loadStrings(defaultTemplateSet(), opts.language), opts.language),
+    words: opts.headingWords ?? headingWordsFrom(loadStrings(defaultStringsSet(), opts.language), opts.language),
   });
   // A heading for a question the transcript does not have is a stale or mistyped entry.
   const questions = tree.children.filter((c) => c.type === 'section' && c.children[0]?.kind === 'question').length;

@@ -11,7 +11,7 @@ import Mustache from 'mustache';
 import type { Block, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
 import { bookDate, type BookView } from '../render/variables.ts';
-import { formatString } from '../render/strings.ts';
+import { formatString } from '../lang/strings.ts';
 import { hyphenatorFor } from '../render/hyphenate.ts';
 import { renderBlock, renderLabels, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
