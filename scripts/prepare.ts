@@ -14,7 +14,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
 import { renderBody, renderLabels } from './render/html.ts';
-import { hyphenatorFor } from './render/hyphenate.ts';
+import { typographyFor } from './render/hyphenate.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import type { EpubInput } from './writers/epub.ts';
 
@@ -56,7 +56,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
 export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
   const { book, view } = p;
   return {
-    view, body: renderBody(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), hyphenate: hyphenatorFor(view.lang) ?? undefined }),
+    view, body: renderBody(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), ...typographyFor(view.lang) }),
     indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, print: book.config.print, date: options.date,
   };

@@ -19,6 +19,10 @@ import { writeEpub } from '../scripts/writers/epub.ts';
 import { widestUnit, wrapLines } from '../scripts/epub/cover.ts';
 import { hyphenatorFor, SOFT_HYPHEN } from '../scripts/render/hyphenate.ts';
 import { fontsFor } from '../scripts/fonts.ts';
+import { renderBody, renderLabels } from '../scripts/render/html.ts';
+import { typographyFor } from '../scripts/render/hyphenate.ts';
+import { readTranscript } from '../scripts/reader/index.ts';
+import { loadStrings, defaultStringsSet } from '../scripts/lang/strings.ts';
 import { corpusIds, corpusRoot } from '../scripts/fixtures/corpus.ts';
 
 const EN = 'test/fixtures/languages/en-state-2024-02-28';
@@ -207,6 +211,16 @@ describe('language plumbing', () => {
     expect(fontsFor('zh-Hans').serif.map((f) => f.family)).toEqual(['Noto Serif SC']);
     expect(fontsFor('en').serif[0]!.family).toBe('Source Serif 4');
     expect(fontsFor('en-GB').sans[0]!.family).toBe('Source Sans 3');
+  });
+
+  it('marks Latin words with an apostrophe in Chinese text lang="en" (the Latin face sets them), and nothing in English text', () => {
+    const zh = readTranscript(Buffer.from('标题\n\n王毅：我看了CGTN’s的报道，也读了 the President’s remarks。'), { speaker: '王毅' });
+    const html = renderBody(zh.tree, { flavour: 'html', labels: renderLabels(loadStrings(defaultStringsSet(), 'zh-Hans')), ...typographyFor('zh-Hans') });
+    expect(html).toContain('<span lang="en" class="latin">CGTN’s</span>');
+    expect(html).toContain('<span lang="en" class="latin">President’s</span>');
+    expect(html).not.toContain('\u00ad');
+    const en = readTranscript(Buffer.from('Title\n\nMR MILLER: I don’t know.'), { speaker: 'MR MILLER', language: 'en' });
+    expect(renderBody(en.tree, { flavour: 'html', labels: renderLabels(loadStrings(defaultStringsSet(), 'en')), ...typographyFor('en') })).not.toContain('lang="en"');
   });
 
   it('hyphenates English by the patterns, keeping two letters before and three after a break; not Chinese', () => {

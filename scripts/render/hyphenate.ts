@@ -60,3 +60,10 @@ function trimBreaks(hyphenated: string): string {
   }
   return out;
 }
+
+/** The renderer's typography options for a book's language: soft hyphens for languages that
+ * hyphenate; in a non-Latin book, Latin words with apostrophes marked `lang="en"` for the Latin face. */
+export function typographyFor(language: string): { hyphenate?: (text: string) => string; latinLang?: string } {
+  const script = scriptOf(language);
+  return { hyphenate: hyphenatorFor(language) ?? undefined, latinLang: script === 'Latn' ? undefined : 'en' };
+}
