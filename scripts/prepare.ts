@@ -1,8 +1,6 @@
 // Everything both editions need from a book, made once: the book read, topics marked in its tree,
 // the template set, the view templates lay out, the change report, the editorial note and the two
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadBook, type Book } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, renderPrintIndex, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
@@ -37,7 +35,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
   const book = loadBook(bookDir, options);
   // Topics are marked in the tree before anything renders it: both editions link to the anchors.
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
-    topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
+    topicPositions(book.config.topics, book.place));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes);
@@ -63,7 +61,7 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 }
 
 /** The EPUB writer's input for a prepared book, given the print edition's page map (empty without one). */
-export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
+export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser> }): EpubInput {
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
     noteHtml: p.noteHtml, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
@@ -76,7 +74,6 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
  * Never the event's date: that is when the words were said, not when this edition was made.
  */
 export function stampDate(p: PreparedBook, ctx: Context): Date {
-  if (process.env.SOURCE_DATE_EPOCH) return ctx.now();
   const modified = p.book.config.modified;
-  return modified ? new Date(`${modified}T00:00:00Z`) : ctx.now();
+  return ctx.stamp(modified ? new Date(`${modified}T00:00:00Z`) : undefined);
 }

@@ -10,7 +10,7 @@
 import Mustache from 'mustache';
 import type { Block, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
-import { bookDate, type BookView } from '../render/variables.ts';
+import type { BookView } from '../render/variables.ts';
 import { formatString } from '../lang/strings.ts';
 import { typographyFor } from '../render/hyphenate.ts';
 import { renderBlock, renderLabels, toMarkup, type RenderOptions } from '../render/html.ts';
@@ -18,7 +18,9 @@ import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../re
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
-import { coverPng, coverSvg } from '../epub/cover.ts';
+import { coverPng, coverSvg, type CoverFonts } from '../epub/cover.ts';
+import { fontDirs, printFontCss } from '../pdf/fonts.ts';
+import { cssStack, fontsFor } from '../fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import { epubFonts } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
@@ -35,8 +37,8 @@ export interface EpubInput {
   /** The index for the EPUB (hast), given the print page numbers and the file each anchor lives in. */
   index: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   noteHtml: string;
-  /** dcterms:modified and the zip timestamps; the book's date when absent, so builds reproduce. */
-  modified?: Date;
+  /** dcterms:modified and the zip timestamps (the context's build stamp, so builds reproduce). */
+  modified: Date;
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
    * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
   browser?: () => Promise<Browser>;
@@ -88,6 +90,19 @@ export function relink(markup: string, files: Map<string, string>, self: string)
   });
 }
 
+/**
+ * The one place that says which fonts draw a cover in `lang`: the print edition's faces for that
+ * language (scripts/fonts.ts), declared by file:// @font-face rules. A family named here must be
+ * declared in `css`: a name the page does not declare would be looked up among the machine's fonts.
+ */
+export function coverFonts(lang: string): CoverFonts {
+  const fonts = fontsFor(lang);
+  return {
+    serif: cssStack(fonts.serif.map((f) => f.family), 'serif'), sans: cssStack(fonts.sans.map((f) => f.family), 'sans-serif'),
+    css: printFontCss(lang), dirs: fontDirs(),
+  };
+}
+
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
   const strings = view.strings;
@@ -96,9 +111,10 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     flavour: 'xhtml',
     labels: renderLabels(strings), ...typographyFor(view.lang),
   };
-  const svg = coverSvg(view, templates);
+  const faces = coverFonts(view.lang);
+  const svg = coverSvg(view, templates, faces);
   const cover = input.browser
-    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser()) }
+    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), faces) }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
@@ -164,7 +180,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
 
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
     ...(doc('index') ? ['index'] : []), ...(pageList.length ? ['pageNavigation', 'printPageNumbers'] : [])];
-  const modified = input.modified ?? bookDate(view);
+  const modified = input.modified;
   // The fonts go last: embedded faces are cut to the characters of every document, navigation included.
   const fonts = await epubFonts(view.lang, [...docs.map((d) => `${d.title}${d.content}`), view.title], !!input.embedFont);
   const css = readTemplate(templates, 'epub.css') + renderTemplate(templates, 'epub/font.css', fonts);
