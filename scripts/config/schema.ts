@@ -42,7 +42,7 @@ export const bookSchema = z.object({
   rights: z.string().default('').describe('Rights and source note printed in the colophon.'),
   edition: z.string().default('1').describe('Edition statement.'),
   template: z.string().default('default').describe('Template set: a folder in templates/ (or source/<book>/templates/).'),
-  style: z.enum(['edited', 'verbatim']).default('edited').describe('edited: repair speech-like repetition too; verbatim: keep it (artefacts are repaired in both).'),
+  style: z.enum(['edited', 'verbatim']).default('verbatim').describe('verbatim: keep what the speaker said, repetition included ("it is – it is", "Yeah, yeah", 谢谢，谢谢); edited: also tidy that repetition. Copying artefacts (the the, 我们我们, a clause pasted twice) are repaired in both.'),
   cjkJoiner: z.enum(['—', '–', '-']).default('—').describe('What an ASCII hyphen between CJK names becomes (GB/T 15834: —).'),
   trim: z.enum(['A5', 'B5', 'A4', '6x9']).default('A5').describe('Print trim size.'),
   print: z.object({

@@ -12,8 +12,12 @@ import { repairParagraphs } from './paragraphs.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
+import { resolveLanguage, type Language } from './language.ts';
 
-export type ReaderOptions = Pick<BookConfig, 'speaker' | 'style' | 'cjkJoiner' | 'corrections' | 'sections'>;
+export type ReaderOptions = Pick<BookConfig, 'speaker' | 'style' | 'cjkJoiner' | 'corrections' | 'sections'> & {
+  /** BCP 47 tag from book.yaml; when absent the language is detected from the text (zh-Hans, zh-Hant or en). */
+  language?: string;
+};
 
 export interface ReadResult {
   tree: Transcript;
@@ -23,9 +27,11 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
   /** The decoded source text (positions refer to it). */
   source: string;
+  /** The language the text was read in: book.yaml's, or detected when it has none. */
+  language: Language;
 }
 
-export const defaultReaderOptions: ReaderOptions = { speaker: '', style: 'edited', cjkJoiner: '—', corrections: [], sections: [] };
+export const defaultReaderOptions: ReaderOptions = { speaker: '', style: 'verbatim', cjkJoiner: '—', corrections: [], sections: [] };
 
 export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
   files: { transcript?: string; config?: string } = {}): ReadResult {
@@ -34,12 +40,13 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const { text, diagnostics } = decodeTranscript(bytes, file);
   // A BOM is dropped; columns on line 1 count from after it, as an editor shows them.
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const language = resolveLanguage(opts.language, source);
   const lines = new LineIndex(source);
   const log = new ChangeLog(lines);
-  let blocks: TrackedText[] = splitBlocks(source).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner }));
+  let blocks: TrackedText[] = splitBlocks(source).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
-  blocks = repairParagraphs(blocks, log, opts.speaker);
-  blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style }));
+  blocks = repairParagraphs(blocks, log, opts.speaker, language);
+  blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style, language }));
   blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
   const tree = buildTree(blocks, lines, {
     speaker: opts.speaker,
@@ -58,5 +65,5 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     const fixed = at < 0 ? c.context : c.context.slice(0, at) + c.after + c.context.slice(at + c.before.length);
     diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
   }
-  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source };
+  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language };
 }

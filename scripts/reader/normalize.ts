@@ -3,10 +3,13 @@
 import type { TrackedText, Edit } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
 import { isCjk, isHan } from './chars.ts';
+import { lexicon } from './lexicon.ts';
 
 export interface NormalizeOptions {
   /** What an ASCII hyphen between two CJK names becomes (book.yaml `cjkJoiner`). */
   cjkJoiner: string;
+  /** zh-Hans, zh-Hant or en (detected when book.yaml has none). */
+  language?: string;
 }
 
 type Rule = (text: TrackedText, log: ChangeLog, options: NormalizeOptions) => TrackedText;
@@ -34,17 +37,65 @@ function neighbour(s: string, i: number, dir: 1 | -1): string | undefined {
   return undefined;
 }
 
+/** Opening marks of Chinese typesetting (no space after them) and closing ones (no space before). */
+const CJK_OPENING = /[（《「『【〔]/;
+const CJK_CLOSING = /[、。，：；？！）》」』】〕]/;
+
+/**
+ * White space. Only spaces in Chinese text are touched: beside full-width punctuation, or between
+ * Chinese characters where they are strays (they split a word: 推 动; or a sentence holds several:
+ * 我们 将 推动合作。). A single space between Chinese characters in a title, byline or dateline
+ * (中新社 北京3月6日电, （记者 海涵）, 周冬 赵舒文) is how those are written and stays. In Latin text white
+ * space is never changed: not next to quotes, apostrophes or other punctuation, not doubled spaces
+ * after a full stop, not a no-break space.
+ */
 const whitespace: Rule = (text, log) => {
   const trimmed = replaceMatches(text, /^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, 'whitespace', log, () => '');
+  const s = trimmed.text;
+  const gaps = [...s.matchAll(/(?<=\p{Script=Han})[ \t\u00A0\u3000]+(?=\p{Script=Han})/gu)];
+  const sentence = /[。！？]["”’）]?$/.test(s);
+  const bracketed = (i: number) => {
+    const open = Math.max(s.lastIndexOf('（', i), s.lastIndexOf('(', i));
+    return open >= 0 && open > Math.max(s.lastIndexOf('）', i), s.lastIndexOf(')', i));
+  };
+  const unbracketed = gaps.filter((m) => !bracketed(m.index!));
   return replaceMatches(trimmed, /[ \t\u00A0\u3000]+/g, 'whitespace', log, (m) => {
-    const before = trimmed.text[m.index! - 1];
-    const after = trimmed.text[m.index! + m[0].length];
-    // Between two Chinese characters or beside full-width punctuation a space is a stray.
-    const stray = (isCjk(before) && isCjk(after)) || /[、。，：；？！）》」』”]/.test(before ?? '') || /[（《「『“]/.test(after ?? '');
-    if (stray) return '';
-    return m[0] === ' ' ? null : ' ';
+    const i = m.index!;
+    const before = s[i - 1];
+    const after = s[i + m[0].length];
+    // Beside full-width punctuation in Chinese text a space is a stray; a curly quote counts as
+    // Chinese only when Chinese is on its other side too (what “anomalous activity” is? stays).
+    if (CJK_CLOSING.test(before ?? '') || CJK_OPENING.test(after ?? '')) return '';
+    if (before === '”' && isCjk(after)) return '';
+    if (after === '“' && isCjk(before)) return '';
+    if (isCjk(before) && isCjk(after) && !(isHan(before) && isHan(after))) return '';
+    if (isHan(before) && isHan(after)) {
+      // Titles and headings (no closing full stop) keep their spaces: 基础 货币政策 is two phrases.
+      if (!sentence || bracketed(i)) return null;
+      return splitsWord(s, i, i + m[0].length) || unbracketed.length >= 2 ? '' : null;
+    }
+    // A tab or ideographic space among Chinese characters and digits becomes one plain space.
+    if ((isCjk(before) || isCjk(after)) && m[0] !== ' ') return ' ';
+    return null;
   });
 };
+
+/** Whether removing s[start, end) joins the characters around it into one dictionary word of two or more. */
+function splitsWord(s: string, start: number, end: number): boolean {
+  const left = s.slice(Math.max(0, start - 3), start);
+  const right = s.slice(end, end + 3);
+  const lex = lexicon();
+  for (let a = 1; a <= left.length; a++) {
+    for (let b = 1; b <= right.length; b++) {
+      const w = left.slice(left.length - a) + right.slice(0, b);
+      if (!/^\p{Script=Han}+$/u.test(w)) continue;
+      // A word of three or more, or a frequent two-character word: a single rare pair is chance.
+      const score = lex.word(w);
+      if (score !== undefined && (w.length >= 3 || score > -11)) return true;
+    }
+  }
+  return false;
+}
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
 

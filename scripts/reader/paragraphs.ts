@@ -6,7 +6,7 @@ import type { ChangeLog } from './changes.ts';
 import { CLOSING } from './chars.ts';
 import { detectSpeaker } from './structure.ts';
 
-export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, principal: string): TrackedText[] {
+export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, principal: string, _language?: string): TrackedText[] {
   const out: TrackedText[] = [];
   for (let i = 0; i < blocks.length; i++) {
     let block = blocks[i];
@@ -53,6 +53,8 @@ export function repeatedTail(previous: string, next: string): number {
 
 /** Whether `next` continues the sentence `previous` left open (it does not open a new sentence). */
 function runsOn(previous: string, next: string): boolean {
+  // English: a paragraph never starts with a small letter; one that does continues the last.
+  if (/[\p{Script=Latin},]$/u.test(previous) && /^[a-z]/.test(next)) return true;
   if (/^[\p{Script=Han}\p{Script=Latin}\p{N}“《（]/u.test(next) && /[\p{Script=Han}\p{Script=Latin}\p{N}”》）、，]$/u.test(previous)) {
     // A heading-like short line (no punctuation at all) followed by text is left alone.
     return /[，。、；：]/.test(previous) || previous.length > 40;
