@@ -13,7 +13,7 @@ import { walk } from '../model/walk.ts';
 import { bookDate, type BookView, type Strings } from '../render/variables.ts';
 import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
-import { pageBreaksFor } from '../epub/pages.ts';
+import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import { coverPng, coverSvg } from '../epub/cover.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
@@ -26,6 +26,9 @@ export interface EpubInput {
   templates: TemplateSet;
   /** Element id → print page number, from the PDF stage (for the page-list and index locators). */
   pageMap: Map<string, number>;
+  /** The text of each printed page (index 0 = page 1), from the PDF stage: page markers go at the
+   * character where each page begins. Without it they go at element starts. */
+  pageTexts?: string[];
   /** The index for the EPUB, given the print page numbers. */
   indexHtml: (pages: PageLookup) => string;
   noteHtml: string;
@@ -66,7 +69,7 @@ function idFiles(docs: { href: string; tree: Block[] }[]): Map<string, string> {
   for (const doc of docs) {
     for (const block of doc.tree) {
       walk(block, (n) => {
-        const id = (n as { id?: string }).id;
+        const id = n.type === 'title' ? TITLE_ID : (n as { id?: string }).id;
         if (id && !files.has(id)) files.set(id, doc.href);
       });
     }
@@ -100,9 +103,9 @@ export function untypeIndexSection(markup: string): string {
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
   const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
-  const pageBreaks = pageBreaksFor(tree, input.pageMap);
+  const markers = pageMarkersFor(tree, input.pageMap, input.pageTexts);
   const options: RenderOptions = {
-    flavour: 'xhtml', pageBreaks,
+    flavour: 'xhtml',
     labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
   };
   const svg = coverSvg(view, templates);
@@ -139,7 +142,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: fragment('titlepage.xhtml') },
     { id: 'nav', href: 'nav.xhtml', title: strings.contents, bodyType: 'frontmatter', properties: 'nav', content: '' },
     ...bodyDocs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
-      content: toMarkup(d.tree.flatMap((b) => renderBlock(b, options)), 'xhtml') })),
+      content: toMarkup(insertPageMarkers(d.tree.flatMap((b) => renderBlock(b, options)), markers), 'xhtml') })),
     ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
     { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
       content: `<section epub:type="appendix" role="doc-appendix" class="editorial-note" aria-labelledby="note-h">\n<h1 id="note-h">${escapeXml(strings.editorialNote)}</h1>\n${relink(input.noteHtml, files, 'note.xhtml')}\n</section>` },
@@ -165,7 +168,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     ...(doc('index') ? [{ type: 'index', href: 'index.xhtml', label: strings.index }] : []),
     { type: 'colophon', href: 'colophon.xhtml', label: strings.colophon },
   ];
-  const pageList = [...pageBreaks].flatMap(([id, labels]) => labels.map((label) => ({ href: `${files.get(id)}#pg${label}`, label })));
+  const pageList = [...markers].flatMap(([id, list]) => list.map((m) => ({ href: `${files.get(id)}#pg${m.label}`, label: m.label })))
+    .sort((a, b) => Number(a.label) - Number(b.label));
 
   // NCX playOrder follows reading order: documents in spine order, page targets inside their file.
   const spineIndex = new Map(docs.map((d, i) => [d.href, i]));
