@@ -44,9 +44,15 @@ const ZH_KINDS: DefectKind[] = ['char', 'char', 'char', 'span', 'span', 'word', 
 const EN_KINDS: DefectKind[] = ['en-word', 'en-word', 'en-word', 'en-clause', 'split'];
 const HAN = /\p{Script=Han}/u;
 
-/** Paragraphs as the reader sees them: blocks separated by blank lines, lines inside joined. */
-export function paragraphsOf(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').split(/\n[ \t\u3000]*\n\s*/).map((p) => p.trim()).filter(Boolean);
+/**
+ * Paragraphs of a transcript and how they are separated: by blank lines, or (a text without any
+ * blank line) one paragraph per line.
+ */
+export function paragraphsOf(text: string): { paragraphs: string[]; separator: string } {
+  const t = text.replace(/\r\n?/g, '\n');
+  const blank = /\n[ \t\u3000]*\n/.test(t);
+  const paragraphs = t.split(blank ? /\n[ \t\u3000]*\n\s*/ : /\n+/).map((p) => p.trim()).filter(Boolean);
+  return { paragraphs, separator: blank ? '\n\n' : '\n' };
 }
 
 /** A speaker label at the start of a paragraph (王毅：, MR. SMITH:, Q:) is left alone. */
@@ -55,9 +61,9 @@ const LABEL = /^[^\s，,。：:！？!?“”"、；;（）()]{1,30}?[：:]\s*|^
 export function corrupt(clean: string, options: CorruptOptions): Corrupted {
   const rand = prng(options.seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
-  const paragraphs = paragraphsOf(clean);
+  const { paragraphs, separator } = paragraphsOf(clean);
   const zh = options.language !== 'en';
-  const total = Math.max(1, Math.round((paragraphs.join('\n\n').length / 1000) * options.rate));
+  const total = Math.max(1, Math.round((paragraphs.join(separator).length / 1000) * options.rate));
   const ops: Op[] = [];
   // Positions already damaged (a margin around each), so defects do not overlap one another.
   const taken = paragraphs.map(() => [] as [number, number][]);
@@ -76,6 +82,9 @@ export function corrupt(clean: string, options: CorruptOptions): Corrupted {
     const [a, b] = op.range;
     if (!free(para, a, b)) continue;
     if (kind === 'split' || kind === 'fragment') {
+      // One paragraph per line: the reader reads the lines of a block as one paragraph, so a break
+      // there is no damage it can see.
+      if (separator === '\n') continue;
       if (splitParas.has(para) || splitParas.has(para + 1)) continue;
       splitParas.add(para);
     }
@@ -83,7 +92,7 @@ export function corrupt(clean: string, options: CorruptOptions): Corrupted {
     ops.push(op.op);
     made++;
   }
-  return assemble(paragraphs, ops);
+  return assemble(paragraphs, ops, separator);
 
   function makeOp(kind: DefectKind, para: number, p: string, labelEnd: number): { op: Op; range: [number, number] } | null {
     switch (kind) {
@@ -137,7 +146,7 @@ export function corrupt(clean: string, options: CorruptOptions): Corrupted {
         const cuts = [...p.matchAll(re)].map((m) => m.index!).filter((k) => k > labelEnd + 10 && k < p.length - 10);
         if (!cuts.length) return null;
         const k = pick(cuts);
-        return { op: { para, pos: k, kind, insert: '\n\n', replace: zh ? 0 : 1 }, range: [k, k + 1] };
+        return { op: { para, pos: k, kind, insert: separator, replace: zh ? 0 : 1 }, range: [k, k + 1] };
       }
       case 'fragment': {
         const next = paragraphs[para + 1];
@@ -165,14 +174,14 @@ export function corrupt(clean: string, options: CorruptOptions): Corrupted {
 }
 
 /** Builds the corrupted text and records where each defect landed. */
-function assemble(paragraphs: string[], ops: Op[]): Corrupted {
+function assemble(paragraphs: string[], ops: Op[], separator: string): Corrupted {
   const byPara = new Map<number, Op[]>();
   for (const op of ops) byPara.set(op.para, [...(byPara.get(op.para) ?? []), op]);
   let out = '';
   const defects: Defect[] = [];
   const counts: Partial<Record<DefectKind, number>> = {};
   paragraphs.forEach((p, i) => {
-    if (i > 0) out += '\n\n';
+    if (i > 0) out += separator;
     const list = (byPara.get(i) ?? []).sort((a, b) => a.pos - b.pos);
     let pos = 0;
     for (const op of list) {

@@ -223,6 +223,9 @@ const FUNCTION_VERBS = new Set(['是', '有', '在', '为', '要', '会', '给',
 /** Common surnames: a doubled character after one is usually a given name (王芳芳, 张晶晶). */
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 
+/** Characters that spell foreign names in Chinese (the transliteration table of Xinhua's name dictionaries). */
+const TRANSLITERATION = '阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比毕宾波伯博布策查达戴丹道德迪蒂丁杜顿多厄恩尔法菲费芬丰弗福盖甘冈戈格古圭哈海汉豪赫亨胡霍基吉加贾杰捷金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷蕾黎里利莉列林琳卢鲁伦罗洛马迈曼梅蒙米密莫姆穆纳娜奈南内尼妮涅纽努诺欧帕佩皮普奇齐恰乔切钦琼丘萨塞桑森沙莎舍什斯松苏索塔泰坦汤特滕提托图瓦旺威韦维温沃乌伍西希锡谢辛雅亚扬耶伊因尤约扎泽兹祖佐';
+
 export type RepeatDecision = 'repair' | 'review' | 'keep';
 
 export interface RepeatJudgement {
@@ -331,7 +334,7 @@ export function judgeDoubledChar(v: string, at: number, copies = 2): RepeatJudge
   }
   const f = charFeatures(lex, v, at);
   if (f.explained) return keep;
-  const confidence = calibrated({ kind: 'char-zh', gain: f.gain, brokeWord: f.brokeWord, bothAlone: f.bothAlone, mixed: f.mixed, name: f.name, particle: f.particle });
+  const confidence = calibrated({ kind: 'char-zh', ...f });
   const decision: RepeatDecision = confidence >= APPLY ? 'repair' : confidence >= REVIEW ? 'review' : 'keep';
   return { decision, confidence, reason: decision === 'repair' ? 'the doubled character makes no word' : 'doubled character: no word explains it, but the evidence is weak' };
 }
@@ -354,6 +357,8 @@ export interface CharFeatures {
   name: boolean;
   /** The character is a particle (的, 了, 着…). */
   particle: boolean;
+  /** The dictionary knows the pair as a word (正正, 通通) though the best segmentation splits it. */
+  pairWord: boolean;
 }
 
 /** The evidence about the doubled character whose second copy is at `at` in the view v. */
@@ -378,9 +383,12 @@ export function charFeatures(lex: Lexicon, v: string, at: number): CharFeatures 
   const bothAlone = single(i - 1) && single(i);
   const mixed = !bothAlone && (single(i - 1) || single(i));
   const particle = /^u/.test(lex.tag(x) ?? '') || '的了着过地得们'.includes(x);
-  // 张晶晶: a surname standing alone, then the pair, both copies alone.
-  const name = SURNAMES.includes(v[at - 2] ?? '') && i >= 2 && single(i - 2) && bothAlone;
-  return { explained: explain(lex, v, at, withDup, from, brokeWord), gain, brokeWord, bothAlone, mixed, name, particle };
+  // A personal name: 张晶晶 (a surname standing alone, then the pair, both copies alone), or a
+  // transliterated foreign name, where the pair sits among transliteration characters (巴特策策格).
+  const name = (SURNAMES.includes(v[at - 2] ?? '') && i >= 2 && single(i - 2) && bothAlone)
+    || (TRANSLITERATION.includes(x) && TRANSLITERATION.includes(v[at - 2] ?? '-') && TRANSLITERATION.includes(v[at + 1] ?? '-'));
+  const pairWord = lex.has(x + x);
+  return { explained: explain(lex, v, at, withDup, from, brokeWord), gain, brokeWord, bothAlone, mixed, name, particle, pairWord };
 }
 
 /**
@@ -408,5 +416,17 @@ function explain(lex: Lexicon, v: string, at: number, withDup: { words: [number,
   if (lb - la >= 2 && rb - ra >= 2) return 'words-meet';
   // A function word before a word that begins with it: 事故|中|中国, 完成|了|了解, 在|在场, 对|对方.
   if (lb - la === 1 && rb - ra >= 2 && (FUNCTION_TAG.test(lex.tag(x) ?? '') || FUNCTION_VERBS.has(x))) return 'function-word';
+  // A word ending in a character, then that character as a modal or copula: 委员会|会|做, 社会|会|有.
+  if (lb - la >= 2 && rb - ra === 1 && MODALS.has(x)) return 'function-word';
+  // A verb that reduplicates (its V一V form is a word: 说一说, 问一问, 谈一谈): 你可否说说, 还能问|问题.
+  if (lb - la === 1 && reduplicable(lex, x) && !brokeWord) return 'verb-reduplication';
   return null;
+}
+
+/** Modal verbs and the copula, which follow a subject ending in the same character (委员会会做). */
+const MODALS = new Set(['会', '能', '要', '是', '在', '有', '将', '可', '就', '也', '都', '还', '又', '才']);
+
+/** A verb the dictionary shows reduplicating: its V一V (看一看) or a verbal VV (看看) is a word. */
+function reduplicable(lex: Lexicon, x: string): boolean {
+  return lex.has(x + '一' + x) || /^v/.test(lex.tag(x + x) ?? '');
 }

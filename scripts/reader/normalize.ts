@@ -37,45 +37,41 @@ function neighbour(s: string, i: number, dir: 1 | -1): string | undefined {
   return undefined;
 }
 
-/** Opening marks of Chinese typesetting (no space after them) and closing ones (no space before). */
-const CJK_OPENING = /[（《「『【〔]/;
-const CJK_CLOSING = /[、。，：；？！）》」』】〕]/;
+/** Marks after which Chinese running text never has a space, and before which it never has one. */
+const NO_SPACE_AFTER = /[、。，：；？！]/;
+const NO_SPACE_BEFORE = /[、。，：；？！）》」』】〕]/;
 
 /**
- * White space. Only spaces in Chinese text are touched: beside full-width punctuation, or between
- * Chinese characters where they are strays (they split a word: 推 动; or a sentence holds several:
- * 我们 将 推动合作。). A single space between Chinese characters in a title, byline or dateline
- * (中新社 北京3月6日电, （记者 海涵）, 周冬 赵舒文) is how those are written and stays. In Latin text white
- * space is never changed: not next to quotes, apostrophes or other punctuation, not doubled spaces
- * after a full stop, not a no-break space.
+ * White space. Only strays in Chinese running text are removed: a space that splits a word (推 动),
+ * spaces scattered through a sentence (我们 将 推动 合作。), a space before full-width punctuation or
+ * after a comma or full stop in a sentence. Spaces that Chinese typesetting uses on purpose stay: in
+ * titles, headings and bylines (中新社 北京3月6日电, （记者 海涵）, 壹、 主委致詞), after a closing
+ * bracket (（中評社 海涵攝） 中評社北京…), the respect space before a name (國父 孫中山先生). In Latin
+ * text white space is never changed: not next to quotes, apostrophes or other punctuation, not two
+ * spaces after a full stop, not a no-break space.
  */
 const whitespace: Rule = (text, log) => {
   const trimmed = replaceMatches(text, /^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, 'whitespace', log, () => '');
   const s = trimmed.text;
-  const gaps = [...s.matchAll(/(?<=\p{Script=Han})[ \t\u00A0\u3000]+(?=\p{Script=Han})/gu)];
-  const sentence = /[。！？]["”’）]?$/.test(s);
+  const sentence = /[。！？]["”’）」]?$/.test(s);
   const bracketed = (i: number) => {
     const open = Math.max(s.lastIndexOf('（', i), s.lastIndexOf('(', i));
     return open >= 0 && open > Math.max(s.lastIndexOf('）', i), s.lastIndexOf(')', i));
   };
-  const unbracketed = gaps.filter((m) => !bracketed(m.index!));
+  const gaps = [...s.matchAll(/(?<=\p{Script=Han})[ \t\u00A0\u3000]+(?=\p{Script=Han})/gu)].filter((m) => !bracketed(m.index!));
   return replaceMatches(trimmed, /[ \t\u00A0\u3000]+/g, 'whitespace', log, (m) => {
     const i = m.index!;
-    const before = s[i - 1];
-    const after = s[i + m[0].length];
-    // Beside full-width punctuation in Chinese text a space is a stray; a curly quote counts as
-    // Chinese only when Chinese is on its other side too (what “anomalous activity” is? stays).
-    if (CJK_CLOSING.test(before ?? '') || CJK_OPENING.test(after ?? '')) return '';
-    if (before === '”' && isCjk(after)) return '';
-    if (after === '“' && isCjk(before)) return '';
-    if (isCjk(before) && isCjk(after) && !(isHan(before) && isHan(after))) return '';
+    const before = s[i - 1] ?? '';
+    const after = s[i + m[0].length] ?? '';
+    const chinese = (ch: string) => isHan(ch) || /[、。，：；？！（）《》「」『』【】〔〕]/.test(ch);
+    if (!sentence) return null;
+    if (NO_SPACE_BEFORE.test(after) && chinese(before)) return '';
+    if (NO_SPACE_AFTER.test(before) && chinese(after)) return '';
     if (isHan(before) && isHan(after)) {
-      // Titles and headings (no closing full stop) keep their spaces: 基础 货币政策 is two phrases.
-      if (!sentence || bracketed(i)) return null;
-      return splitsWord(s, i, i + m[0].length) || unbracketed.length >= 2 ? '' : null;
+      if (bracketed(i)) return null;
+      // Three or more gaps in one sentence are scattered strays; fewer must split a word.
+      return gaps.length >= 3 || splitsWord(s, i, i + m[0].length) ? '' : null;
     }
-    // A tab or ideographic space among Chinese characters and digits becomes one plain space.
-    if ((isCjk(before) || isCjk(after)) && m[0] !== ' ') return ' ';
     return null;
   });
 };
@@ -124,8 +120,13 @@ const punctWidthOnce: Rule = (text, log) => {
     if (!(isHan(left) || isCjk(right) && !/[\p{Script=Latin}]/u.test(left ?? 'x') || isHan(right))) return null;
     return FULL[m[0]];
   });
-  // Spaces left around the now full-width marks are strays.
-  out = replaceMatches(out, /[ \t]+(?=[，：；？！])|(?<=[，：；？！])[ \t]+/g, 'whitespace', log, () => '');
+  // Spaces left around the marks just made full-width are strays (a typed "中国, 美国").
+  const converted = new Set<number>();
+  for (let k = 0; k < s.length; k++) if (s[k] !== out.text[k] && /[，：；？！]/.test(out.text[k])) converted.add(k);
+  if (converted.size && out.text.length === s.length) {
+    out = replaceMatches(out, /[ \t]+(?=[，：；？！])|(?<=[，：；？！])[ \t]+/g, 'whitespace', log, (m) =>
+      converted.has(m.index! + m[0].length) || converted.has(m.index! - 1) ? '' : null);
+  }
   // Parentheses go full-width as a pair when what they enclose or touch is Chinese.
   return replaceMatches(out, /\(([^()\n]*)\)/g, 'punct-width', log, (m) => {
     const before = out.text[m.index! - 1];
