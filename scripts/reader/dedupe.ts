@@ -292,16 +292,19 @@ export function judgeSpan(v: string, i: number, L: number, copies: number): Repe
   const x = v.slice(i, i + L);
   if ([...x].every((c) => NUMERAL.test(c))) return { decision: 'review', confidence: 0.3, reason: 'repeated numeral: a number or a slip?' };
   // 一步一步, 一个一个, 一点一点: one by one.
-  if (L === 2 && x[0] === '一' && /^(q|m|n)$/.test(lex.tag(x[1]) ?? '')) return { decision: 'keep', confidence: 0, reason: '' };
+  if (L === 2 && x[0] === '一' && /^(q|m)$/.test(lex.tag(x[1]) ?? '')) return { decision: 'keep', confidence: 0, reason: '' };
   if (lex.has(x.repeat(copies))) return { decision: 'keep', confidence: 0, reason: '' };
   // ABAB of a verb or adjective (研究研究, 高兴高兴) or thanks said twice (谢谢谢谢): may be on purpose.
   const tag = lex.tag(x) ?? '';
   const wholeWords = boundariesAt(lex, v, i, L, copies);
-  // Tentative ABAB ends its clause or takes 吧/了/一下 (这个问题我们研究研究。); a word doubled before
-  // its object or its noun (举办举办高峰论坛, 出席出席的) is a slip.
+  // Tentative ABAB is a suggestion: someone (我们, 大家, 你) or a modal (要, 再, 可以) before it, and it
+  // ends its clause or takes 吧/一下 (这个问题我们研究研究。大家讨论讨论吧). A word doubled before its
+  // object or noun (举办举办高峰论坛, 出席出席的), or after anything else (成功访问访问。), is a slip.
   const after = v.slice(i + L * copies, i + L * copies + 2);
-  const clauseFinal = after === '' || /^[，。！？；：、”’）」…—\s吧了啊呢]|^一下|^看/u.test(after);
-  if (copies === 2 && lex.has(x) && wholeWords && clauseFinal && (/^(v|vn|vd|a|ad|an|z)$/.test(tag) || /^(.)\1$/u.test(x))) {
+  const before = v.slice(Math.max(0, i - 2), i);
+  const clauseFinal = after === '' || /^[，。！？；：、”’）」…—\s吧啊呢]|^一下|^看/u.test(after);
+  const suggestion = /(我们|你们|咱们|大家|自己|[你我他她们]|[要再来去让请想得]|可以|应该|好好)$/u.test(before);
+  if (copies === 2 && lex.has(x) && wholeWords && ((clauseFinal && suggestion && /^(v|vn|a|ad|an|z)$/.test(tag)) || /^(.)\1$/u.test(x))) {
     return { decision: 'review', confidence: calibrated({ kind: 'span-zh', size: L, copies, word: true }), reason: `"${x}" said twice: this word can reduplicate (${x}${x})` };
   }
   const confidence = calibrated({ kind: 'span-zh', size: L, copies, word: lex.has(x) && wholeWords });
