@@ -1,16 +1,15 @@
 // Everything both editions need from a book, made once: the book read, topics marked in its tree,
 // the template set, the view templates lay out, the change report, the editorial note and the two
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadBook, type Book } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
-import { markTopics, topicPositions, renderPrintIndex, renderEpubIndex, type IndexModel, type PageLookup } from './index/index.ts';
+import { markTopics, topicPositions, renderPrintIndex, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './reader/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { bookDate, buildView, type BookView } from './render/variables.ts';
 import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
+import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
 import { renderBody } from './render/html.ts';
 import type { PdfInput } from './writers/pdf.ts';
@@ -25,8 +24,8 @@ export interface PreparedBook {
   noteHtml: string;
   /** The print index, given the page numbers known so far. */
   printIndex: (pages: PageLookup) => string;
-  /** The EPUB index; locators link to `#anchor` and the EPUB writer points them at the chapter files. */
-  epubIndex: (pages: PageLookup) => string;
+  /** The EPUB index (hast); `hrefOf` names the chapter file each locator's anchor lives in. */
+  epubIndex: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   /** Warnings from reading the transcript and marking the topics. */
   diagnostics: Diagnostic[];
 }
@@ -35,7 +34,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
   const book = loadBook(bookDir, options);
   // Topics are marked in the tree before anything renders it: both editions link to the anchors.
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
-    topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
+    topicPositions(book.config.topics, book.place));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes);
@@ -44,7 +43,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
     book, index, templates, view, report,
     noteHtml: editorialNoteHtml(view, report),
     printIndex: (pages) => renderPrintIndex(index, pages, strings),
-    epubIndex: (pages) => renderEpubIndex(index, pages, strings),
+    epubIndex: (pages, hrefOf) => epubIndexTree(index, pages, strings, hrefOf),
     diagnostics: [...book.read.diagnostics, ...indexDiagnostics],
   };
 }
@@ -60,14 +59,14 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 }
 
 /** The EPUB writer's input for a prepared book, given the print edition's page map (empty without one). */
-export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
+export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser> }): EpubInput {
   return {
-    tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, indexHtml: p.epubIndex,
+    tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
     noteHtml: p.noteHtml, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
   };
 }
 
 /** Dates stamped into the files: SOURCE_DATE_EPOCH (through the context) when set, else the book's date. */
 export function stampDate(p: PreparedBook, ctx: Context): Date {
-  return process.env.SOURCE_DATE_EPOCH ? ctx.now() : bookDate(p.view);
+  return ctx.stamp(bookDate(p.view));
 }

@@ -10,12 +10,14 @@
 import Mustache from 'mustache';
 import type { Block, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
-import { bookDate, type BookView, type Strings } from '../render/variables.ts';
+import { type BookView, type Strings } from '../render/variables.ts';
 import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
-import { coverPng, coverSvg } from '../epub/cover.ts';
+import type { Element } from 'hast';
+import { coverPng, coverSvg, type CoverFonts } from '../epub/cover.ts';
+import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import { EMBEDDED_FAMILY, subsetSerif, usedCharacters } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
@@ -29,11 +31,11 @@ export interface EpubInput {
   /** The text of each printed page (index 0 = page 1), from the PDF stage: page markers go at the
    * character where each page begins. Without it they go at element starts. */
   pageTexts?: string[];
-  /** The index for the EPUB, given the print page numbers. */
-  indexHtml: (pages: PageLookup) => string;
+  /** The index for the EPUB (hast), given the print page numbers and the file each anchor lives in. */
+  index: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   noteHtml: string;
-  /** dcterms:modified and the zip timestamps; the book's date when absent, so builds reproduce. */
-  modified?: Date;
+  /** dcterms:modified and the zip timestamps (the context's build stamp, so builds reproduce). */
+  modified: Date;
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
    * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
   browser?: () => Promise<Browser>;
@@ -85,19 +87,14 @@ export function relink(markup: string, files: Map<string, string>, self: string)
   });
 }
 
-const INDEX_SECTION = /^<section\b[^>]*?\sepub:type="([^"]*)"/;
-
-function isIndexSection(markup: string): boolean {
-  const m = INDEX_SECTION.exec(markup);
-  return !!m && m[1].split(/\s+/).includes('index');
-}
-
-/** Drops `index` from the epub:type of the markup's root section (the body takes it over). */
-export function untypeIndexSection(markup: string): string {
-  return markup.replace(INDEX_SECTION, (whole, types: string) => {
-    const rest = types.split(/\s+/).filter((t) => t && t !== 'index').join(' ');
-    return whole.replace(` epub:type="${types}"`, rest ? ` epub:type="${rest}"` : '');
-  });
+/**
+ * The one place that says which fonts draw a cover in `lang`. Today every language uses the print
+ * edition's faces (scripts/pdf/fonts.ts: Noto Serif/Sans SC from @fontsource); a language with its own
+ * fonts adds a branch here. A family named here must be declared in `css`: a name the page does not
+ * declare would be looked up among the machine's fonts.
+ */
+export function coverFonts(_lang: string): CoverFonts {
+  return { serif: "'Noto Serif SC', serif", sans: "'Noto Sans SC', sans-serif", css: printFontCss(), dirs: fontDirs() };
 }
 
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
@@ -108,9 +105,10 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     flavour: 'xhtml',
     labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
   };
-  const svg = coverSvg(view, templates);
+  const fonts = coverFonts(view.lang);
+  const svg = coverSvg(view, templates, fonts);
   const cover = input.browser
-    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser()) }
+    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), fonts) }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
@@ -127,14 +125,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   // The index gets the print page numbers; an empty index (no topics yet) is left out altogether
   // rather than shipped as an empty page that the metadata would then have to claim.
   const pages: PageLookup = (id) => input.pageMap.get(id);
-  const rawIndex = input.indexHtml(pages).trim();
-  // The index document's body carries epub:type="index": epubcheck requires it of an index-only
-  // document, and then a nested element typed `index` would be a second index. So the index stage's
-  // own `<section epub:type="index" role="doc-index">` keeps its id, role and heading but hands the
-  // type to the body; bare entry lists or groups get the heading and role from here.
-  const indexContent = !rawIndex ? '' : isIndexSection(rawIndex)
-    ? relink(untypeIndexSection(rawIndex), files, 'index.xhtml')
-    : `<section role="doc-index" aria-labelledby="index-h">\n<h1 id="index-h">${escapeXml(strings.index)}</h1>\n${relink(rawIndex, files, 'index.xhtml')}\n</section>`;
+  const indexTree = input.index(pages, (id) => files.get(id) ?? '');
+  const indexContent = indexTree ? toMarkup(indexTree, 'xhtml') : '';
 
   const docs: Doc[] = [
     { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter', bodyClass: 'cover-page',
@@ -182,7 +174,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
 
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
     ...(doc('index') ? ['index'] : []), ...(pageList.length ? ['pageNavigation', 'printPageNumbers'] : [])];
-  const modified = input.modified ?? bookDate(view);
+  const modified = input.modified;
   // The font goes last: it is cut to the characters of every document, navigation included.
   const font = input.embedFont
     ? { href: 'fonts/serif.woff', data: await subsetSerif(usedCharacters([...docs.map((d) => `${d.title}${d.content}`), view.title])) }
