@@ -44,6 +44,9 @@ export function loadBook(dirArg: string, options: { maxMb?: number } = {}): Book
   } catch (err) {
     fail('TP001', { what: show(transcriptPath), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcriptPath) });
   }
-  const read = readTranscript(bytes, config, { transcript: show(transcriptPath), config: show(configPath) });
+  // A book.yaml without `language` gets the detected one (zh-Hans, zh-Hant or en); a declared one wins.
+  const declared = place(['language']) ? config.language : undefined;
+  const read = readTranscript(bytes, { ...config, language: declared }, { transcript: show(transcriptPath), config: show(configPath) });
+  if (!declared) config.language = read.language;
   return { id: basename(dir), dir, config, place, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
 }

@@ -9,7 +9,7 @@ import { buildCorpus, discoverBooks, parseShard, progressLine, summaryTable } fr
 import { checkDist } from './check.ts';
 import { defaultContext } from './core/context.ts';
 import { BuildError, diagnostic, formatDiagnostic, listCodes, type Diagnostic } from './core/diagnostics.ts';
-import { loadBookConfig } from './config/load.ts';
+import { readBookConfig } from './config/load.ts';
 import { readTranscript } from './reader/index.ts';
 import { buildReport } from './writers/report.ts';
 import { projectRoot } from './render/templates.ts';
@@ -130,7 +130,9 @@ function normalize(args: string[], json: boolean, io: Io): number {
   if (args.length !== 1) throw new UsageError('normalize takes exactly one FILE');
   const file = args[0];
   const configPath = join(dirname(resolve(file)), 'book.yaml');
-  const config = existsSync(configPath) ? loadBookConfig(configPath) : undefined;
+  // Without a book.yaml, or one that does not say `language`, the language is detected from the text.
+  const loaded = existsSync(configPath) ? readBookConfig(configPath) : undefined;
+  const config = loaded && { ...loaded.config, language: loaded.place(['language']) ? loaded.config.language : undefined };
   let bytes: Buffer;
   try { bytes = readFileSync(file); } catch (err) {
     throw new BuildError(diagnostic('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file }));

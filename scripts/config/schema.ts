@@ -32,7 +32,7 @@ export const bookSchema = z.object({
   id: z.string().min(3).describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier.'),
   title: z.string().min(1).describe('Book title.'),
   subtitle: z.string().optional().describe('Subtitle on the cover and title page.'),
-  language: z.string().default('zh-Hans').describe('BCP 47 language tag of the text.'),
+  language: z.string().default('zh-Hans').describe('BCP 47 language tag of the text; when absent it is detected from the transcript (zh-Hans, zh-Hant or en), so a Traditional or English book needs none.'),
   speaker: z.string().min(1).describe('The principal speaker, as labelled in the transcript (王毅).'),
   source: z.string().min(1).describe('Who published the transcript (新华社).'),
   publisher: z.string().optional().describe('Publisher of this edition; defaults to `source`.'),

@@ -126,3 +126,13 @@ export function reliability(proposals: Proposal[]): { bin: [number, number]; n: 
     return { bin, n: inBin.length, right, observed: inBin.length ? right / inBin.length : 0, claimed };
   });
 }
+
+/** The development corpus (test/corpus/, loaded by scripts/fixtures/corpus.ts) as evaluation texts, read as their book.yaml says. */
+export function corpusTexts(entries: { id: string; text: string; config: { language: string; speaker: string; style?: 'edited' | 'verbatim' } }[]): EvalText[] {
+  return entries.map((e) => ({
+    id: e.id,
+    text: e.text,
+    language: (e.config.language === 'zh-Hant' || e.config.language === 'en' ? e.config.language : 'zh-Hans') as Language,
+    options: { speaker: e.config.speaker, style: e.config.style, language: e.config.language },
+  }));
+}
