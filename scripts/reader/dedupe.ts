@@ -256,7 +256,8 @@ function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOption
       log.record(rule, text, start, end, '', { applied: repair, confidence: judgement.confidence, note: `"${s.slice(i, end)}": ${judgement.reason}` });
       if (repair) edits.push({ start, end, insert: '' });
     }
-    i = end - 1;
+    // A kept pair may begin a longer repeat (工作|作出作出): look again from its second copy.
+    i = judgement.decision === 'keep' && L === 1 && copies === 2 ? i : end - 1;
   }
   return text.apply(edits);
 }

@@ -70,7 +70,8 @@ const whitespace: Rule = (text, log) => {
     if (isHan(before) && isHan(after)) {
       if (bracketed(i)) return null;
       // Three or more gaps in one sentence are scattered strays; fewer must split a word.
-      return gaps.length >= 3 || splitsWord(s, i, i + m[0].length) ? '' : null;
+      const han = (s.match(/\p{Script=Han}/gu) ?? []).length;
+      return (gaps.length >= 3 && gaps.length * 40 >= han) || splitsWord(s, i, i + m[0].length) ? '' : null;
     }
     return null;
   });
