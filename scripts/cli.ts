@@ -139,7 +139,7 @@ function normalize(args: string[], json: boolean, io: Io): number {
   }
   const result = readTranscript(bytes, config ?? {}, { transcript: file });
   if (json) {
-    io.out(JSON.stringify(buildReport(file, file, '', result.changes), null, 2) + '\n');
+    io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');
   } else {
     io.out(result.blocks.join('\n\n') + '\n');
   }

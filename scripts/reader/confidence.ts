@@ -66,16 +66,3 @@ export function calibrated(e: Evidence): number {
       return e.functionWord ? 0.99 : 0.9;
   }
 }
-
-/** Plain words for a confidence, by the book's language: how sure the reader is. */
-export const CONFIDENCE_WORDS: Record<'zh-Hans' | 'zh-Hant' | 'en', { certain: string; likely: string; doubtful: string }> = {
-  'zh-Hans': { certain: '几乎确定', likely: '很可能', doubtful: '存疑' },
-  'zh-Hant': { certain: '幾乎確定', likely: '很可能', doubtful: '存疑' },
-  en: { certain: 'almost certain', likely: 'likely', doubtful: 'doubtful' },
-};
-
-/** almost certain (≥ 0.99), likely (≥ 0.9), doubtful (below). */
-export function confidenceWord(confidence: number, language: string | undefined): string {
-  const words = CONFIDENCE_WORDS[language === 'zh-Hant' || language === 'en' ? language : 'zh-Hans'];
-  return confidence >= 0.99 ? words.certain : confidence >= 0.9 ? words.likely : words.doubtful;
-}

@@ -82,3 +82,23 @@ describe('English', () => {
     expect(body('I think that that is right, and he had had enough.', { language: 'en' }).text).toBe('I think that that is right, and he had had enough.');
   });
 });
+
+describe('the change report says how sure it is in plain words, in the book’s language', () => {
+  it.each([
+    ['zh-Hans', '中国的大门是敞开是敞开的。', '几乎确定'],
+    ['zh-Hant', '中國的大門是敞開是敞開的。', '幾乎確定'],
+    ['en', 'We went to to the market.', 'almost certain'],
+  ])('%s', async (language, text, word) => {
+    const { buildReport, reportHtml } = await import('../../scripts/writers/report.ts');
+    const r = body(text, { language });
+    const report = buildReport('b', 'transcript.txt', '0', r.changes, language);
+    const repair = report.changes.find((c) => c.applied && c.rule.startsWith('dup-'))!;
+    expect(repair.certainty).toBe(word);
+    // A doubled character with less evidence says so (0.956: likely, not almost certain).
+    const likely = buildReport('b', 't', '0', body('我们始终愿愿与美方加强对话沟通。').changes, 'zh-Hans').changes.find((c) => c.rule === 'dup-char')!;
+    expect([likely.applied, likely.certainty]).toEqual([true, '很可能']);
+    const html = reportHtml(report, 't');
+    expect(html).toContain(word);
+    expect(html).not.toMatch(/gain \d/);
+  });
+});
