@@ -22,15 +22,15 @@ export type Evidence =
  * choose (正正属于), and not when it sits in a name (巴特策策格).
  */
 export const CHAR_MODEL = {
-  bias: 5.522,
-  gain: -0.105,
-  brokeWord: 1.019,
-  bothAlone: -1.487,
-  mixed: 1.41,
-  name: -3.56,
-  particle: 0.42,
-  bothAloneParticle: 0.4,
-  bothAlonePairWord: -3.449,
+  bias: 5.713,
+  gain: -0.113,
+  brokeWord: 1.113,
+  bothAlone: -1.636,
+  mixed: 1.574,
+  name: -3.601,
+  particle: 0.419,
+  bothAloneParticle: 0.403,
+  bothAlonePairWord: -3.49,
 };
 
 /**
