@@ -6,12 +6,13 @@ import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, renderPrintIndex, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './reader/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
-import { bookDate, buildView, type BookView } from './render/variables.ts';
+import { buildView, type BookView } from './render/variables.ts';
 import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
-import { renderBody } from './render/html.ts';
+import { renderBody, renderLabels } from './render/html.ts';
+import { hyphenatorFor } from './render/hyphenate.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import type { EpubInput } from './writers/epub.ts';
 
@@ -38,7 +39,8 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes, book.read.language);
-  const strings = { index: view.strings.index, see: view.strings.see, seeAlso: view.strings.seeAlso };
+  const strings = { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso!,
+    xrefSeparator: view.strings.xrefSeparator!, locatorSeparator: view.strings.locatorSeparator! };
   return {
     book, index, templates, view, report,
     noteHtml: editorialNoteHtml(view, report),
@@ -52,7 +54,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
 export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
   const { book, view } = p;
   return {
-    view, body: renderBody(book.read.tree, { flavour: 'html', labels: { question: view.strings.question, answer: view.strings.answer, remark: view.strings.remark } }),
+    view, body: renderBody(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), hyphenate: hyphenatorFor(view.lang) ?? undefined }),
     indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, print: book.config.print, date: options.date,
   };
@@ -66,7 +68,12 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
   };
 }
 
-/** Dates stamped into the files: SOURCE_DATE_EPOCH (through the context) when set, else the book's date. */
+/**
+ * The edition's own date, stamped into the files (EPUB dcterms:modified and zip times, PDF dates):
+ * SOURCE_DATE_EPOCH (through the context) when set, else book.yaml `modified`, else the build's clock.
+ * Never the event's date: that is when the words were said, not when this edition was made.
+ */
 export function stampDate(p: PreparedBook, ctx: Context): Date {
-  return ctx.stamp(bookDate(p.view));
+  const modified = p.book.config.modified;
+  return ctx.stamp(modified ? new Date(`${modified}T00:00:00Z`) : undefined);
 }

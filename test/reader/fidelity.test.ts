@@ -90,6 +90,8 @@ describe('the change report says how sure it is in plain words, in the book’s 
     ['en', 'We went to to the market.', 'almost certain'],
   ])('%s', async (language, text, word) => {
     const { buildReport, reportHtml } = await import('../../scripts/writers/report.ts');
+    const { loadStrings } = await import('../../scripts/render/strings.ts');
+    const { defaultTemplateSet } = await import('../../scripts/render/templates.ts');
     const r = body(text, { language });
     const report = buildReport('b', 'transcript.txt', '0', r.changes, language);
     const repair = report.changes.find((c) => c.applied && c.rule.startsWith('dup-'))!;
@@ -97,7 +99,7 @@ describe('the change report says how sure it is in plain words, in the book’s 
     // A doubled character with less evidence says so (0.956: likely, not almost certain).
     const likely = buildReport('b', 't', '0', body('我们始终愿愿与美方加强对话沟通。').changes, 'zh-Hans').changes.find((c) => c.rule === 'dup-char')!;
     expect([likely.applied, likely.certainty]).toEqual([true, '很可能']);
-    const html = reportHtml(report, 't');
+    const html = reportHtml(report, { title: 't', lang: language, strings: loadStrings(defaultTemplateSet(), language) });
     expect(html).toContain(word);
     expect(html).not.toMatch(/gain \d/);
   });
