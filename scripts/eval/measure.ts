@@ -35,9 +35,14 @@ export interface EvalReport {
   proposals: Proposal[];
 }
 
+/** Paragraph breaks of any kind (a blank line, one paragraph per line) as one newline, for comparing texts. */
+export function flat(text: string): string {
+  return text.replace(/[ \t\u3000]*\n\s*/g, '\n').trim();
+}
+
 /** What the reader's output is compared with: the clean text's paragraphs as the reader splits them. */
 export function reference(text: string): string {
-  return splitBlocks(text).map((b) => b.text).join('\n\n');
+  return flat(splitBlocks(text).map((b) => b.text).join('\n\n'));
 }
 
 export function readerOutput(text: string, options: Partial<ReaderOptions>): { text: string; changes: Change[] } {
@@ -86,14 +91,15 @@ export function evaluateCorpus(texts: EvalText[], options: { seeds: number[]; ra
       report.cleanChanges.push({ id: t.id, line: c.line, column: c.column, rule: c.rule, before: c.before, after: c.after, context: c.context, confidence: c.confidence });
       report.cleanChangedChars += changedChars(c);
     }
-    const ref = reference(t.text);
+    // The clean text as the reader paragraphs it (it changes no character of it: cleanChanges).
+    const ref = flat(clean.text);
     const red = (report.reduction[t.language] ??= { before: 0, after: 0, errorReduction: 1, texts: 0 });
     red.texts++;
     for (const seed of options.seeds) {
       const bad = corrupt(t.text, { seed, rate: options.rate, language: t.language });
       const out = readerOutput(bad.text, t.options);
-      red.before += editDistance(reference(bad.text), ref);
-      red.after += editDistance(out.text, ref);
+      red.before += editDistance(flat(bad.text), ref);
+      red.after += editDistance(flat(out.text), ref);
       const repaired = new Set<Defect>();
       for (const c of out.changes) {
         const hit = bad.defects.find((d) => overlaps(c, d));

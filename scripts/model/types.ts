@@ -14,6 +14,9 @@ interface NodeBase {
 export interface Text extends NodeBase {
   type: 'text';
   value: string;
+  /** `origin[i]`: the source offset (UTF-16, in transcript.txt) of character i of `value`, so any
+   * slice of the text (a topic, a note's quote) still says exactly where it came from. */
+  data?: { origin?: Int32Array };
 }
 
 /** An occurrence of an index topic inside a paragraph (filled by the index stage). */
@@ -42,14 +45,22 @@ export interface Speaker extends NodeBase {
   label: string;
   /** Who spoke: the person for the principal speaker, the outlet for a reporter (`彭博社`). */
   name: string;
-  /** `reporter` asks, `principal` answers (book.yaml `speaker`), `other` anyone else. */
-  role: 'reporter' | 'principal' | 'other';
+  /** `reporter` asks, `principal` answers (book.yaml `speaker`/`speakers`), `moderator` chairs,
+   * `other` anyone else (a second official, an unknown name). */
+  role: 'reporter' | 'principal' | 'moderator' | 'other';
+  /** No label stands in the transcript: an opening announcement before the first label, read as the
+   * principal's remarks. Nothing is printed for it. */
+  implicit?: boolean;
 }
+
+export type TurnKind = 'question' | 'answer' | 'remarks' | 'moderator';
+export const TURN_KINDS: readonly TurnKind[] = ['question', 'answer', 'remarks', 'moderator'];
 
 export interface Turn extends NodeBase {
   type: 'turn';
-  /** A reporter's question, the principal speaker's answer, or any other speech. */
-  kind: 'question' | 'answer' | 'remark';
+  /** A question; an answer to it; remarks (an opening statement or announcement, not answering a
+   * question); or the moderator's words. */
+  kind: TurnKind;
   speaker: Speaker;
   children: Paragraph[];
 }
@@ -57,6 +68,9 @@ export interface Turn extends NodeBase {
 /** A question with its answer(s); the opening statement is a section too. */
 export interface Section extends NodeBase {
   type: 'section';
+  /** `question`: opens with a question (numbered from 1, book.yaml `sections[].question`);
+   * `remarks`: an opening statement or announcement before the first question. */
+  role: 'question' | 'remarks';
   /** Short ASCII id (`s3`), used for anchors, named pages and the page map. */
   id: string;
   heading: string;
@@ -89,6 +103,8 @@ export type Block = Title | Dateline | Section | Turn | Paragraph | Container;
 
 export interface Transcript extends NodeBase {
   type: 'transcript';
+  /** Where each line of transcript.txt starts (source offsets), to turn an origin into line:column. */
+  data?: { lineStarts?: number[] };
   children: Block[];
 }
 
