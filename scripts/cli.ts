@@ -9,7 +9,7 @@ import { buildCorpus, discoverBooks, parseShard, progressLine, summaryTable } fr
 import { checkDist } from './check.ts';
 import { defaultContext } from './core/context.ts';
 import { BuildError, diagnostic, formatDiagnostic, listCodes, type Diagnostic } from './core/diagnostics.ts';
-import { loadBookConfig } from './config/load.ts';
+import { readBookConfig } from './config/load.ts';
 import { readTranscript } from './reader/index.ts';
 import { buildReport } from './writers/report.ts';
 import { projectRoot } from './render/templates.ts';
@@ -142,7 +142,9 @@ function normalize(args: string[], json: boolean, io: Io): number {
   if (args.length !== 1) throw new UsageError(`normalize takes exactly one FILE (${args.length} given)`, 'write transcript-press normalize source/my-book/transcript.txt');
   const file = args[0];
   const configPath = join(dirname(resolve(file)), 'book.yaml');
-  const config = existsSync(configPath) ? loadBookConfig(configPath) : undefined;
+  // Without a book.yaml, or one that does not say `language`, the language is detected from the text.
+  const loaded = existsSync(configPath) ? readBookConfig(configPath) : undefined;
+  const config = loaded && { ...loaded.config, language: loaded.place(['language']) ? loaded.config.language : undefined };
   let bytes: Buffer;
   // A FIFO or device would make the read wait forever.
   const st = statSync(file, { throwIfNoEntry: false });
@@ -152,7 +154,7 @@ function normalize(args: string[], json: boolean, io: Io): number {
   }
   const result = readTranscript(bytes, config ?? {}, { transcript: file });
   if (json) {
-    io.out(JSON.stringify(buildReport(file, file, '', result.changes), null, 2) + '\n');
+    io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');
   } else {
     io.out(result.blocks.join('\n\n') + '\n');
   }
