@@ -126,7 +126,7 @@ export const codes = {
     message: (p) => `${p.path} is ${p.size} MB; check reads at most ${p.limit} MB per file`,
     hint: () => 'a built book is far smaller: this file was not made by transcript-press; remove it or rebuild the book' },
   TP016: { severity: 'warning', title: 'topic listed twice',
-    message: (p) => `topic "${p.term}" is listed twice (topics[${p.first}] and topics[${p.second}]); the second is ignored`,
+    message: (p) => `topic "${p.term}" is listed twice (${p.first} and ${p.second}); the second is ignored`,
     hint: () => 'merge the two entries into one (aliases, see and seeAlso can hold several)' },
   TP017: { severity: 'warning', title: 'topic refers to itself',
     message: (p) => `topic "${p.term}" names itself in ${p.kind}; the reference is dropped`,

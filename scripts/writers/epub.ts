@@ -17,6 +17,7 @@ import { pageBreaksFor } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import { coverPng, coverSvg } from '../epub/cover.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
+import { isXmlPath, xmlDocument } from '../render/xml.ts';
 import { EMBEDDED_FAMILY, subsetSerif, usedCharacters } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
 
@@ -105,7 +106,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     flavour: 'xhtml', pageBreaks,
     labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
   };
-  const svg = coverSvg(view, templates);
+  const svg = xmlDocument(coverSvg(view, templates));
   const cover = input.browser
     ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser()) }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
@@ -220,5 +221,6 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     ...(font ? [{ path: `${OEBPS}/${font.href}`, data: font.data }] : []),
     { path: `${OEBPS}/${cover.href}`, data: cover.data },
   ];
-  return packOcf(entries, modified);
+  // Every XML document passes the one gate (render/xml.ts): nothing XML forbids reaches the zip.
+  return packOcf(entries.map((e) => (isXmlPath(e.path) && typeof e.data === 'string' ? { ...e, data: xmlDocument(e.data) } : e)), modified);
 }
