@@ -6,7 +6,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Context } from './core/context.ts';
 import { fail, type Diagnostic } from './core/diagnostics.ts';
 import { sha256, writeFileAtomic } from './core/files.ts';
-import { prepareBook, pdfInputOf, epubInputOf, stampDate } from './prepare.ts';
+import { prepareBook, pdfInputOf, epubInputOf, stampDate, checkGlyphs } from './prepare.ts';
 import { writePdf } from './writers/pdf.ts';
 import { writeEpub } from './writers/epub.ts';
 import { reportHtml } from './writers/report.ts';
@@ -46,7 +46,8 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   } catch (err) {
     fail('TP050', { path: outDir, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: outDir });
   }
-  const diagnostics: Diagnostic[] = [...prepared.diagnostics];
+  const glyphs = await time('glyphs', () => checkGlyphs(prepared));
+  const diagnostics: Diagnostic[] = [...prepared.diagnostics, ...glyphs.diagnostics];
   const outputs = new Map<string, Uint8Array | string>();
   outputs.set('changes.json', JSON.stringify(report, null, 2) + '\n');
   outputs.set('changes.html', reportHtml(report, book.config.title));
@@ -57,7 +58,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
     const workDir = mkdtempSync(join(outDir, '.work-'));
     try {
       const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
-      const result = await time('pdf', () => writePdf(pdfInputOf(prepared, { browser, workDir, date: stampDate(prepared, options.ctx) })));
+      const result = await time('pdf', () => writePdf(pdfInputOf(prepared, { browser, workDir, date: stampDate(prepared, options.ctx), missingGlyphs: glyphs.missing })));
       diagnostics.push(...result.diagnostics);
       outputs.set(`${book.id}.pdf`, result.pdf);
       pageMap = result.pageMap;

@@ -15,6 +15,8 @@ import type { Context } from './core/context.ts';
 import { renderBody } from './render/html.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import type { EpubInput } from './writers/epub.ts';
+import { glyphDiagnostics } from './pdf/coverage.ts';
+import { FONT_FILES } from './pdf/fonts.ts';
 
 export interface PreparedBook {
   book: Book;
@@ -49,13 +51,35 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
   };
 }
 
+/** Every string of book.yaml that can reach a page. */
+function configStrings(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return ['id', 'language', 'template', 'trim', 'style', 'date'].includes(key) ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap((v) => configStrings(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => configStrings(v, k));
+  return [];
+}
+
+/**
+ * Glyph coverage (TP037): the book's characters, transcript and book.yaml, against the print fonts'
+ * cmaps; `missing` is what the PDF writer sets as 〓.
+ */
+export async function checkGlyphs(p: PreparedBook): Promise<{ missing: string[]; diagnostics: Diagnostic[] }> {
+  const { book } = p;
+  const yaml = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
+  const text = [...book.read.blocks, ...configStrings(book.config), ...p.view.toc.map((t) => t.heading)].join('\n');
+  // Only the regular weights: the bold files of a family cover the same characters.
+  return glyphDiagnostics(text, FONT_FILES.filter((f) => f.includes('400')),
+    [{ file: book.transcriptFile, text: book.read.source }, { file: book.configFile, text: yaml }]);
+}
+
 /** The PDF writer's input for a prepared book (the benchmarks print exactly what a build prints). */
-export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
+export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date; missingGlyphs?: string[] }): PdfInput {
   const { book, view } = p;
   return {
     view, body: renderBody(book.read.tree, { flavour: 'html', labels: { question: view.strings.question, answer: view.strings.answer, remark: view.strings.remark } }),
     indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, print: book.config.print, date: options.date,
+    missingGlyphs: options.missingGlyphs,
   };
 }
 

@@ -114,7 +114,7 @@ export const codes = {
     message: () => 'the transcript ends its lines with CR only; they are read as line ends',
     hint: () => 'nothing to do; to convert the file: tr \'\\r\' \'\\n\' < transcript.txt > t && mv t transcript.txt' },
   TP037: { severity: 'warning', title: 'character the fonts lack',
-    message: (p) => `U+${p.codepoint} ${p.char} (${p.name}) is in none of the fonts the ${p.edition} uses (${p.fonts}); it would print as an empty box or in a substitute font${Number(p.more) ? ` (and ${p.more} more place(s))` : ''}`,
+    message: (p) => `U+${p.codepoint} ${p.char} (${p.name}) is in none of the book's fonts (${p.fonts}); the PDF shows 〓 in its place, the EPUB leaves it to the reader's fonts${Number(p.more) ? ` (${p.more} more place(s) have it)` : ''}`,
     hint: (p) => `${p.fix}` },
   TP038: { severity: 'error', title: 'EPUB document is not well-formed XML',
     message: (p) => `${p.path} is not well-formed XML: ${p.reason}`,

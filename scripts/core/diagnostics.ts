@@ -42,7 +42,9 @@ export function formatDiagnostic(d: Diagnostic): string {
   const place = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''} ` : '';
   let out = `${d.code} ${place}${d.severity}: ${d.message}\n    fix: ${d.hint}`;
   if (d.excerpt !== undefined && d.column) {
-    out += `\n    | ${d.excerpt}\n    | ${' '.repeat(Math.max(0, displayWidth(d.excerpt.slice(0, d.column - 1))))}^`;
+    // Controls and invisible format characters (a bidi override could reorder the terminal line) show as ·.
+    const excerpt = d.excerpt.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, (c) => (c === '\t' ? ' ' : '·'));
+    out += `\n    | ${excerpt}\n    | ${' '.repeat(Math.max(0, displayWidth(excerpt.slice(0, d.column - 1))))}^`;
   }
   return out;
 }

@@ -14,6 +14,8 @@ import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
 import { bookDate, type BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
+import { substituteMissing } from '../pdf/coverage.ts';
+import { xmlChars } from '../render/xml.ts';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
@@ -36,6 +38,8 @@ export interface PdfInput {
   print?: { bleed: boolean; rectoSections: boolean };
   /** CreationDate/ModDate (SOURCE_DATE_EPOCH, else the book's date), so two builds are identical. */
   date?: Date;
+  /** Characters no print font has (TP037): set as 〓 so Chromium never falls back to a system font. */
+  missingGlyphs?: string[];
 }
 
 /** Page number (1-based, as printed in the folio) of an element id, if known. */
@@ -87,12 +91,13 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
     const printCssPath = templatePath(input.templates, 'print.css');
 
-    const html = (pages: PageLookup, blanks: Set<string>) => insertBlanks(renderTemplate(input.templates, 'print.html', {
+    // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback.
+    const html = (pages: PageLookup, blanks: Set<string>) => substituteMissing(xmlChars(insertBlanks(renderTemplate(input.templates, 'print.html', {
       ...view,
       toc: view.toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
       body: input.body, indexHtml: input.indexHtml(pages), noteHtml: input.noteHtml,
       fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
-    }), blanks);
+    }), blanks)), input.missingGlyphs ?? []);
 
     timings['0.setup'] = Math.round(performance.now() - t0);
     const page = await input.browser.newPage();
