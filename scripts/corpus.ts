@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildBook, type BookResult, type Format } from './build.ts';
 import type { Context } from './core/context.ts';
-import { BuildError, diagnostic, type Diagnostic } from './core/diagnostics.ts';
+import { BuildError, diagnostic, errorDiagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256, writeFileAtomic } from './core/files.ts';
 import { projectRoot, templatesRoot } from './render/templates.ts';
 import { launchBrowser } from './writers/browser.ts';
@@ -175,8 +175,7 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
           await browser.replace();
           continue;
         }
-        const d = err instanceof BuildError ? err.diagnostic
-          : diagnostic('TP090', { reason: (err as Error)?.message?.split('\n')[0] ?? String(err) }, { file: dir });
+        const d = errorDiagnostic(err, { file: dir });
         if (options.ctx.debug && !(err instanceof BuildError)) options.ctx.log(String((err as Error)?.stack));
         return { dir, id, status: 'failed', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: [d] };
       }
