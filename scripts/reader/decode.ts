@@ -51,7 +51,7 @@ export function decodeTranscript(bytes: Uint8Array, file: string): Decoded {
   // A stray NUL or two in a text file is damage the characters step repairs (and reports).
   const sample = bytes.subarray(0, 8192);
   const nuls = sample.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
-  if (nuls > 8 || nuls > sample.length / 100) fail('TP003', { reason: `it contains ${nuls} NUL bytes in the first 8 KB` }, { file });
+  if (nuls > 8 || (nuls > 1 && nuls > sample.length / 100)) fail('TP003', { reason: `it contains ${nuls} NUL bytes in the first 8 KB` }, { file });
   // 4. UTF-8, the normal case.
   const utf8 = strictDecode('utf-8', bytes);
   if (utf8 !== null) return finish(utf8, 'utf-8', diagnostics, file);
