@@ -47,6 +47,7 @@ describe('characters and line ends', () => {
     const lf = readTranscript(Buffer.from(seed)).blocks;
     expect(readTranscript(Buffer.from(seed.replace(/\n/g, '\r'))).blocks).toEqual(lf);
     expect(readTranscript(Buffer.from(seed.replace(/\n/g, '\r\n'))).blocks).toEqual(lf);
+    expect(readTranscript(Buffer.from(seed.replace(/\n/g, '\r'))).diagnostics.map((d) => d.code)).toContain('TP009');
     const lines = new LineIndex('a\rb\r\nc\nd');
     expect([2, 5, 7].map((o) => lines.point(o).line)).toEqual([2, 3, 4]);
     expect(lines.lineText(2)).toBe('b');

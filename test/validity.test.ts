@@ -204,6 +204,16 @@ describe('CLI edges', () => {
     expect(r.err).toContain('TP071');
     expect(existsSync(join(root, 'source', 'book', 'out'))).toBe(false);
   });
+  it('--timeout beyond what a timer can wait is clamped with TP072, and the book builds', async () => {
+    const root = tempDir('timeout-');
+    mkdirSync(join(root, 'book'));
+    writeFileSync(join(root, 'book', 'transcript.txt'), seedOpening());
+    writeFileSync(join(root, 'book', 'book.yaml'), BOOK_YAML());
+    const r = await runAsync(['build', join(root, 'book'), '--out', join(root, 'dist'), '--format', 'epub', '--timeout', '3000000']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('TP072 warning: --timeout 3000000 s is longer than a timer can wait; using 2147483 s');
+    expect(existsSync(join(root, 'dist', 'book', 'book.epub'))).toBe(true);
+  });
   it('template "." and ".." are not template names (TP013)', async () => {
     for (const name of ['.', '..']) {
       const root = tempDir('tpl-');
@@ -230,6 +240,14 @@ describe('check on a hostile folder', () => {
     expect(r.err).not.toMatch(/a\.txt.*does not match/);
     for (const line of [2, 3, 4, 5]) expect(r.err).toMatch(new RegExp(`TP045 .*SHA256SUMS:${line} error`));
     expect(r.err).not.toContain('root:x:0');
+  });
+  it('a file beyond the size limit is not read (TP046): memory stays bounded', async () => {
+    const dir = tempDir('big-');
+    spawnSync('truncate', ['-s', '600M', join(dir, 'big.pdf.bin')]);
+    writeFileSync(join(dir, 'SHA256SUMS'), `${'0'.repeat(64)}  big.pdf.bin\n`);
+    const r = await runAsync(['check', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/TP046 .*big\.pdf\.bin error: .* is 600\.0 MB; check reads at most 512 MB/);
   });
   it('an EPUB with script is not opened in Ace\'s browser (TP047)', async () => {
     const dir = tempDir('script-');

@@ -116,9 +116,6 @@ export const codes = {
   TP037: { severity: 'warning', title: 'character the fonts lack',
     message: (p) => `U+${p.codepoint} ${p.char} (${p.name}) is in none of the book's fonts (${p.fonts}); the PDF shows 〓 in its place, the EPUB leaves it to the reader's fonts${Number(p.more) ? ` (${p.more} more place(s) have it)` : ''}`,
     hint: (p) => `${p.fix}` },
-  TP038: { severity: 'error', title: 'EPUB document is not well-formed XML',
-    message: (p) => `${p.path} is not well-formed XML: ${p.reason}`,
-    hint: () => 'this is a bug in the writer or a template: report it with the book; a template override in source/<book>/templates/ may be the cause' },
   TP045: { severity: 'error', title: 'SHA256SUMS names a path outside the folder',
     message: (p) => `SHA256SUMS line ${p.line} names "${p.name}", ${p.reason}`,
     hint: () => 'SHA256SUMS may only name regular files inside the folder it is in (as the build writes it); rebuild the book or remove the line' },
@@ -143,9 +140,6 @@ export const codes = {
   TP072: { severity: 'warning', title: 'time limit too long, clamped',
     message: (p) => `--timeout ${p.given} s is longer than a timer can wait; using ${p.used} s (about 24.8 days)`,
     hint: () => 'pass --timeout in seconds, at most 2147483 (or leave it out: the default is 300)' },
-  TP073: { severity: 'error', title: 'usage error',
-    message: (p) => `${p.reason}`,
-    hint: (p) => `${p.fix ?? 'see transcript-press --help'}` },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof codes;
