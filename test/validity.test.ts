@@ -163,6 +163,23 @@ describe('hostile characters: each build is a valid EPUB with the text intact, o
   });
 });
 
+describe('missing glyphs in print', () => {
+  it('emoji, Hangul and Extension B never fall back to a system font (no Type 3): the PDF sets 〓, the warning names each', async () => {
+    const root = tempDir('glyph-pdf-');
+    mkdirSync(join(root, 'book'));
+    const opening = seedOpening().split('\n\n');
+    writeFileSync(join(root, 'book', 'transcript.txt'), `${opening[0]}\n\n${opening[1]}\n\n王毅：我们很高兴😀，한국어和𠀀字都在。\n`);
+    writeFileSync(join(root, 'book', 'book.yaml'), BOOK_YAML());
+    const r = await runAsync(['build', join(root, 'book'), '--out', join(root, 'dist'), '--format', 'pdf']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/TP037 .*transcript\.txt:5:\d+ warning: U\+1F600 😀/u);
+    const pdf = join(root, 'dist', 'book', 'book.pdf');
+    const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
+    expect(fonts).not.toContain('Type 3');
+    expect(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout).toContain('我们很高兴〓，〓〓〓和〓字都在。');
+  });
+});
+
 describe('refusals name the encoding and the fix', () => {
   const ws = (name: string, bytes: Buffer) => {
     const root = tempDir('refuse-');
