@@ -4,6 +4,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
+import { run } from './core/run.ts';
 import { diagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { runAce } from './epub/ace.ts';
 import { inspectEpub } from './epub/inspect.ts';
@@ -11,14 +12,16 @@ import { inspectEpub } from './epub/inspect.ts';
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
 /** epubcheck's Java heap: bounded, so a hostile EPUB cannot take the machine's memory. */
 export const EPUBCHECK_HEAP_MB = 1024;
+/** Generous: epubcheck takes seconds, but a loaded machine (a CI runner, a busy laptop) is slow. */
+const EPUBCHECK_TIMEOUT_MS = 600_000;
 
 export interface EpubcheckMessage { ID: string; severity: string; message: string; locations?: { path: string; line: number; column: number }[] }
 
-export function runEpubcheck(epubPath: string): { messages: EpubcheckMessage[]; diagnostics: Diagnostic[] } {
+export async function runEpubcheck(epubPath: string): Promise<{ messages: EpubcheckMessage[]; diagnostics: Diagnostic[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'epubcheck-'));
   try {
     const out = join(dir, 'report.json');
-    const r = spawnSync('java', [`-Xmx${EPUBCHECK_HEAP_MB}m`, '-jar', EPUBCHECK_JAR, epubPath, '--json', out], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const r = await run('java', [`-Xmx${EPUBCHECK_HEAP_MB}m`, '-jar', EPUBCHECK_JAR, epubPath, '--json', out], { timeout: EPUBCHECK_TIMEOUT_MS });
     if (!existsSync(out)) {
       return { messages: [], diagnostics: [diagnostic('TP040', { id: 'RUN', reason: (r.stderr || r.error?.message || 'epubcheck did not run').slice(0, 300) }, { file: epubPath })] };
     }
@@ -130,7 +133,7 @@ function epubGate(path: string): { diagnostics: Diagnostic[]; ace: boolean; epub
   return { diagnostics, ace: diagnostics.length === 0, epubcheck: inspection.tooLarge.length === 0 };
 }
 
-export function checkDist(dir: string): Diagnostic[] {
+export async function checkDist(dir: string): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [...verifySums(dir)];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
@@ -139,8 +142,8 @@ export function checkDist(dir: string): Diagnostic[] {
     if (name.endsWith('.epub')) {
       const gate = epubGate(path);
       diagnostics.push(...gate.diagnostics);
-      if (gate.epubcheck) diagnostics.push(...runEpubcheck(path).diagnostics);
-      if (gate.ace) diagnostics.push(...runAce(path).diagnostics);
+      if (gate.epubcheck) diagnostics.push(...(await runEpubcheck(path)).diagnostics);
+      if (gate.ace) diagnostics.push(...(await runAce(path)).diagnostics);
     }
     if (name.endsWith('.pdf')) {
       for (const f of pdfFonts(path)) {

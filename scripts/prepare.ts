@@ -1,22 +1,25 @@
 // Everything both editions need from a book, made once: the book read, topics marked in its tree,
 // the template set, the view templates lay out, the change report, the editorial note and the two
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadBook, type Book } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
-import { markTopics, topicPositions, renderPrintIndex, renderEpubIndex, type IndexModel, type PageLookup } from './index/index.ts';
+import { markTopics, topicPositions, renderPrintIndex, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './reader/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
-import { bookDate, buildView, type BookView } from './render/variables.ts';
+import { buildView, type BookView } from './render/variables.ts';
 import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
+import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
-import { renderBody } from './render/html.ts';
+import { renderBody, renderLabels } from './render/html.ts';
+import { hyphenatorFor } from './render/hyphenate.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import type { EpubInput } from './writers/epub.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { glyphDiagnostics } from './pdf/coverage.ts';
-import { FONT_FILES } from './pdf/fonts.ts';
+import { LineIndex } from './reader/tracked-text.ts';
+import { fontsFor } from './fonts.ts';
 
 export interface PreparedBook {
   book: Book;
@@ -27,8 +30,8 @@ export interface PreparedBook {
   noteHtml: string;
   /** The print index, given the page numbers known so far. */
   printIndex: (pages: PageLookup) => string;
-  /** The EPUB index; locators link to `#anchor` and the EPUB writer points them at the chapter files. */
-  epubIndex: (pages: PageLookup) => string;
+  /** The EPUB index (hast); `hrefOf` names the chapter file each locator's anchor lives in. */
+  epubIndex: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   /** Warnings from reading the transcript and marking the topics. */
   diagnostics: Diagnostic[];
 }
@@ -37,16 +40,17 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
   const book = loadBook(bookDir, options);
   // Topics are marked in the tree before anything renders it: both editions link to the anchors.
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
-    topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
+    topicPositions(book.config.topics, book.place));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes);
-  const strings = { index: view.strings.index, see: view.strings.see, seeAlso: view.strings.seeAlso };
+  const strings = { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso!,
+    xrefSeparator: view.strings.xrefSeparator!, locatorSeparator: view.strings.locatorSeparator! };
   return {
     book, index, templates, view, report,
     noteHtml: editorialNoteHtml(view, report),
     printIndex: (pages) => renderPrintIndex(index, pages, strings),
-    epubIndex: (pages) => renderEpubIndex(index, pages, strings),
+    epubIndex: (pages, hrefOf) => epubIndexTree(index, pages, strings, hrefOf),
     diagnostics: [...book.read.diagnostics, ...indexDiagnostics],
   };
 }
@@ -67,16 +71,34 @@ export async function checkGlyphs(p: PreparedBook): Promise<{ missing: string[];
   const { book } = p;
   const yaml = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
   const text = [...book.read.blocks, ...configStrings(book.config), ...p.view.toc.map((t) => t.heading)].join('\n');
-  // Only the regular weights: the bold files of a family cover the same characters.
-  return glyphDiagnostics(text, FONT_FILES.filter((f) => f.includes('400')),
-    [{ file: book.transcriptFile, text: book.read.source }, { file: book.configFile, text: yaml }]);
+  const places = [{ file: book.transcriptFile, text: book.read.source, lines: new LineIndex(book.read.source) }, { file: book.configFile, text: yaml, lines: new LineIndex(yaml) }];
+  return glyphDiagnostics(text, coverageCss(book.config.language), (ch) => {
+    let where = {};
+    let more = -1;
+    for (const p of places) {
+      const at = p.text.indexOf(ch);
+      if (at < 0) continue;
+      if (more < 0) {
+        const { line, column } = p.lines.point(at);
+        where = { file: p.file, line, column, excerpt: p.lines.lineText(line) };
+      }
+      more += p.text.split(ch).length - 1;
+    }
+    return { where, more: Math.max(0, more) };
+  });
+}
+
+/** The stylesheets whose faces a book in `language` is printed in: the regular weight of each family
+ * (bold and italic files of a family cover the same characters). */
+export function coverageCss(language: string): string[] {
+  return fontsFor(language).families.map((f) => `${f.pkg}/400.css`);
 }
 
 /** The PDF writer's input for a prepared book (the benchmarks print exactly what a build prints). */
 export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date; missingGlyphs?: string[] }): PdfInput {
   const { book, view } = p;
   return {
-    view, body: renderBody(book.read.tree, { flavour: 'html', labels: { question: view.strings.question, answer: view.strings.answer, remark: view.strings.remark } }),
+    view, body: renderBody(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), hyphenate: hyphenatorFor(view.lang) ?? undefined }),
     indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, print: book.config.print, date: options.date,
     missingGlyphs: options.missingGlyphs,
@@ -84,14 +106,19 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 }
 
 /** The EPUB writer's input for a prepared book, given the print edition's page map (empty without one). */
-export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
+export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser> }): EpubInput {
   return {
-    tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, indexHtml: p.epubIndex,
+    tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
     noteHtml: p.noteHtml, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
   };
 }
 
-/** Dates stamped into the files: SOURCE_DATE_EPOCH (through the context) when set, else the book's date. */
+/**
+ * The edition's own date, stamped into the files (EPUB dcterms:modified and zip times, PDF dates):
+ * SOURCE_DATE_EPOCH (through the context) when set, else book.yaml `modified`, else the build's clock.
+ * Never the event's date: that is when the words were said, not when this edition was made.
+ */
 export function stampDate(p: PreparedBook, ctx: Context): Date {
-  return process.env.SOURCE_DATE_EPOCH ? ctx.now() : bookDate(p.view);
+  const modified = p.book.config.modified;
+  return ctx.stamp(modified ? new Date(`${modified}T00:00:00Z`) : undefined);
 }

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { handlers, renderBody, renderBlock, toMarkup, type RenderOptions } from '../scripts/render/html.ts';
 import type { Paragraph, Section, Speaker, Turn, Transcript } from '../scripts/model/types.ts';
 
-const labels = { question: '提问', answer: '回答', remark: '发言' };
+const labels = { question: '提问', answer: '回答', remark: '发言', labelEnd: '：' };
 const html: RenderOptions = { flavour: 'html', labels };
 const xhtml: RenderOptions = { flavour: 'xhtml', labels };
 const out = (nodes: ReturnType<typeof renderBlock>, o = html) => toMarkup(nodes, o.flavour);
@@ -14,7 +14,7 @@ const turn = (kind: Turn['kind'], s: Speaker, ...ps: Paragraph[]): Turn => ({ ty
 
 describe('renderer handlers', () => {
   it('title', () => {
-    expect(out(handlers.title({ type: 'title', children: [{ type: 'text', value: '标题' }] }, html))).toBe('<h1 class="transcript-title">标题</h1>');
+    expect(out(handlers.title({ type: 'title', children: [{ type: 'text', value: '标题' }] }, html))).toBe('<h1 id="body-h" class="transcript-title">标题</h1>');
   });
   it('dateline keeps its id', () => {
     expect(out(handlers.dateline({ type: 'dateline', id: 'dateline', children: [{ type: 'text', value: '据新华社电' }] }, html))).toBe('<p id="dateline" class="dateline">据新华社电</p>');

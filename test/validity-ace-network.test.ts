@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { ACE_NETWORK_OFF } from '../scripts/epub/ace.ts';
-import { chromiumFlags, chromiumPath } from '../scripts/writers/browser.ts';
+import { chromiumFlags, chromiumPath } from '../scripts/core/browser.ts';
 import { tempDir } from './helpers.ts';
 
 function chromium(args: string[]): Promise<void> {

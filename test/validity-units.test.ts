@@ -7,7 +7,7 @@ import { readTranscript } from '../scripts/reader/index.ts';
 import { decodeTranscript } from '../scripts/reader/decode.ts';
 import { LineIndex } from '../scripts/reader/tracked-text.ts';
 import { missingGlyphs, substituteMissing } from '../scripts/pdf/coverage.ts';
-import { FONT_FILES } from '../scripts/pdf/fonts.ts';
+import { coverageCss } from '../scripts/prepare.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 
 const seed = readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt'), 'utf8');
@@ -64,7 +64,7 @@ describe('characters and line ends', () => {
 
 describe('glyph coverage', () => {
   it('names emoji, Hangul and Extension B; the seed text has every glyph', async () => {
-    const fonts = FONT_FILES.filter((f) => f.includes('400'));
+    const fonts = coverageCss('zh-Hans');
     expect(await missingGlyphs('中文😀한𠀀“”…—', fonts)).toEqual(['😀', '한', '𠀀']);
     expect(await missingGlyphs(seed, fonts)).toEqual([]);
     expect(substituteMissing('<p>我👩\u200D💻们</p>', ['👩', '💻'])).toBe('<p>我〓们</p>');

@@ -140,6 +140,12 @@ export const codes = {
   TP072: { severity: 'warning', title: 'time limit too long, clamped',
     message: (p) => `--timeout ${p.given} s is longer than a timer can wait; using ${p.used} s (about 24.8 days)`,
     hint: () => 'pass --timeout in seconds, at most 2147483 (or leave it out: the default is 300)' },
+  TP060: { severity: 'error', title: 'no strings for the book\'s language',
+    message: (p) => `template set "${p.template}" has no strings for language "${p.language}" (it has: ${p.available})`,
+    hint: (p) => `set book.yaml language to one of ${p.available}, or add templates/${p.template}/lang/${p.language}.json (copy en.json and translate every value)` },
+  TP061: { severity: 'error', title: 'string missing from a strings file',
+    message: (p) => `the string "${p.key}" is missing from ${p.file}`,
+    hint: (p) => `add "${p.key}": "…" to ${p.file}; every file in lang/ has the same keys (see templates/default/lang/en.json)` },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof codes;

@@ -13,8 +13,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Blob, Face } from 'harfbuzzjs';
 import fontverter from 'fontverter';
-import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
-import { LineIndex } from '../reader/tracked-text.ts';
+import { diagnostic, type Diagnostic, type Where } from '../core/diagnostics.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -85,8 +84,8 @@ export async function missingGlyphs(text: string, cssFiles: readonly string[]): 
   return missing;
 }
 
-/** A file's text, to say where a character first occurs. */
-export interface Place { file: string; text: string }
+/** Where a character first occurs, and in how many more places. */
+export type Locate = (ch: string) => { where: Where; more: number };
 
 /** What to do about a character, by what kind of character it is. */
 function fixFor(ch: string): string {
@@ -111,38 +110,21 @@ function nameOf(ch: string): string {
 }
 
 /**
- * TP037 for each character of `text` the fonts lack, at its first place in `places` (the transcript,
- * then book.yaml), with how many other places have it. At most `limit` warnings; the rest in one line.
+ * TP037 for each character of `text` the fonts lack, placed by `locate` (the transcript, then
+ * book.yaml). At most `limit` warnings; the rest in one more.
  */
-export async function glyphDiagnostics(text: string, cssFiles: readonly string[], places: Place[], options: { limit?: number } = {}): Promise<{ missing: string[]; diagnostics: Diagnostic[] }> {
+export async function glyphDiagnostics(text: string, cssFiles: readonly string[], locate: Locate, options: { limit?: number } = {}): Promise<{ missing: string[]; diagnostics: Diagnostic[] }> {
   const missing = await missingGlyphs(text, cssFiles);
   const families = [...new Set(cssFiles.flatMap(fontFaces).map((f) => f.family))].join(', ');
   const limit = options.limit ?? 30;
-  const diagnostics: Diagnostic[] = [];
-  const indexes = new Map<string, LineIndex>();
-  for (const ch of missing.slice(0, limit)) {
-    let where = {};
-    let more = 0;
-    for (const p of places) {
-      const at = p.text.indexOf(ch);
-      if (at < 0) continue;
-      if (!Object.keys(where).length) {
-        const lines = indexes.get(p.file) ?? new LineIndex(p.text);
-        indexes.set(p.file, lines);
-        const { line, column } = lines.point(at);
-        where = { file: p.file, line, column, excerpt: lines.lineText(line) };
-        more += p.text.split(ch).length - 2;
-      } else more += p.text.split(ch).length - 1;
-    }
-    diagnostics.push(diagnostic('TP037', {
-      codepoint: ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), char: ch, name: nameOf(ch),
-      fonts: families, more, fix: fixFor(ch),
-    }, where));
-  }
+  const hex = (ch: string) => ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  const diagnostics = missing.slice(0, limit).map((ch) => {
+    const { where, more } = locate(ch);
+    return diagnostic('TP037', { codepoint: hex(ch), char: ch, name: nameOf(ch), fonts: families, more, fix: fixFor(ch) }, where);
+  });
   if (missing.length > limit) {
     const rest = missing.slice(limit);
-    diagnostics.push(diagnostic('TP037', { codepoint: rest[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'), char: rest.join(''),
-      name: `and ${rest.length - 1} more characters`, fonts: families, more: 0, fix: fixFor(rest[0]) }));
+    diagnostics.push(diagnostic('TP037', { codepoint: hex(rest[0]), char: rest.join(''), name: `and ${rest.length - 1} more characters`, fonts: families, more: 0, fix: fixFor(rest[0]) }));
   }
   return { missing, diagnostics };
 }

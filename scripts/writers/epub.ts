@@ -10,15 +10,20 @@
 import Mustache from 'mustache';
 import type { Block, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
-import { bookDate, type BookView, type Strings } from '../render/variables.ts';
-import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
+import type { BookView } from '../render/variables.ts';
+import { formatString } from '../render/strings.ts';
+import { hyphenatorFor } from '../render/hyphenate.ts';
+import { renderBlock, renderLabels, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
-import { pageBreaksFor } from '../epub/pages.ts';
+import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
-import { coverPng, coverSvg } from '../epub/cover.ts';
+import type { Element } from 'hast';
+import { coverPng, coverSvg, type CoverFonts } from '../epub/cover.ts';
+import { fontDirs, printFontCss } from '../pdf/fonts.ts';
+import { cssStack, fontsFor } from '../fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import { isXmlPath, xmlDocument } from '../render/xml.ts';
-import { EMBEDDED_FAMILY, subsetSerif, usedCharacters } from '../epub/font.ts';
+import { epubFonts } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
 
 export interface EpubInput {
@@ -27,15 +32,18 @@ export interface EpubInput {
   templates: TemplateSet;
   /** Element id → print page number, from the PDF stage (for the page-list and index locators). */
   pageMap: Map<string, number>;
-  /** The index for the EPUB, given the print page numbers. */
-  indexHtml: (pages: PageLookup) => string;
+  /** The text of each printed page (index 0 = page 1), from the PDF stage: page markers go at the
+   * character where each page begins. Without it they go at element starts. */
+  pageTexts?: string[];
+  /** The index for the EPUB (hast), given the print page numbers and the file each anchor lives in. */
+  index: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   noteHtml: string;
-  /** dcterms:modified and the zip timestamps; the book's date when absent, so builds reproduce. */
-  modified?: Date;
+  /** dcterms:modified and the zip timestamps (the context's build stamp, so builds reproduce). */
+  modified: Date;
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
    * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
   browser?: () => Promise<Browser>;
-  /** book.yaml `epub.embedFont`: embed a subset of the serif font with only the characters used. */
+  /** book.yaml `epub.embedFont`: embed every face the book is set in, cut to the characters used. */
   embedFont?: boolean;
 }
 
@@ -67,7 +75,7 @@ function idFiles(docs: { href: string; tree: Block[] }[]): Map<string, string> {
   for (const doc of docs) {
     for (const block of doc.tree) {
       walk(block, (n) => {
-        const id = (n as { id?: string }).id;
+        const id = n.type === 'title' ? TITLE_ID : (n as { id?: string }).id;
         if (id && !files.has(id)) files.set(id, doc.href);
       });
     }
@@ -83,32 +91,31 @@ export function relink(markup: string, files: Map<string, string>, self: string)
   });
 }
 
-const INDEX_SECTION = /^<section\b[^>]*?\sepub:type="([^"]*)"/;
-
-function isIndexSection(markup: string): boolean {
-  const m = INDEX_SECTION.exec(markup);
-  return !!m && m[1].split(/\s+/).includes('index');
-}
-
-/** Drops `index` from the epub:type of the markup's root section (the body takes it over). */
-export function untypeIndexSection(markup: string): string {
-  return markup.replace(INDEX_SECTION, (whole, types: string) => {
-    const rest = types.split(/\s+/).filter((t) => t && t !== 'index').join(' ');
-    return whole.replace(` epub:type="${types}"`, rest ? ` epub:type="${rest}"` : '');
-  });
+/**
+ * The one place that says which fonts draw a cover in `lang`: the print edition's faces for that
+ * language (scripts/fonts.ts), declared by file:// @font-face rules. A family named here must be
+ * declared in `css`: a name the page does not declare would be looked up among the machine's fonts.
+ */
+export function coverFonts(lang: string): CoverFonts {
+  const fonts = fontsFor(lang);
+  return {
+    serif: cssStack(fonts.serif.map((f) => f.family), 'serif'), sans: cssStack(fonts.sans.map((f) => f.family), 'sans-serif'),
+    css: printFontCss(lang), dirs: fontDirs(),
+  };
 }
 
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
-  const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
-  const pageBreaks = pageBreaksFor(tree, input.pageMap);
+  const strings = view.strings;
+  const markers = pageMarkersFor(tree, input.pageMap, input.pageTexts);
   const options: RenderOptions = {
-    flavour: 'xhtml', pageBreaks,
-    labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
+    flavour: 'xhtml',
+    labels: renderLabels(strings), hyphenate: hyphenatorFor(view.lang) ?? undefined,
   };
-  const svg = xmlDocument(coverSvg(view, templates));
+  const faces = coverFonts(view.lang);
+  const svg = xmlDocument(coverSvg(view, templates, faces));
   const cover = input.browser
-    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser()) }
+    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), faces) }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
@@ -125,22 +132,16 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   // The index gets the print page numbers; an empty index (no topics yet) is left out altogether
   // rather than shipped as an empty page that the metadata would then have to claim.
   const pages: PageLookup = (id) => input.pageMap.get(id);
-  const rawIndex = input.indexHtml(pages).trim();
-  // The index document's body carries epub:type="index": epubcheck requires it of an index-only
-  // document, and then a nested element typed `index` would be a second index. So the index stage's
-  // own `<section epub:type="index" role="doc-index">` keeps its id, role and heading but hands the
-  // type to the body; bare entry lists or groups get the heading and role from here.
-  const indexContent = !rawIndex ? '' : isIndexSection(rawIndex)
-    ? relink(untypeIndexSection(rawIndex), files, 'index.xhtml')
-    : `<section role="doc-index" aria-labelledby="index-h">\n<h1 id="index-h">${escapeXml(strings.index)}</h1>\n${relink(rawIndex, files, 'index.xhtml')}\n</section>`;
+  const indexTree = input.index(pages, (id) => files.get(id) ?? '');
+  const indexContent = indexTree ? toMarkup(indexTree, 'xhtml') : '';
 
   const docs: Doc[] = [
     { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter', bodyClass: 'cover-page',
-      content: fragment('cover.xhtml', { coverHref: cover.href, coverAlt: `${strings.coverAlt}${view.title}${view.subtitle ? `——${view.subtitle}` : ''}` }) },
+      content: fragment('cover.xhtml', { coverHref: cover.href, coverAlt: formatString(strings, 'coverAlt', view) }) },
     { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: fragment('titlepage.xhtml') },
     { id: 'nav', href: 'nav.xhtml', title: strings.contents, bodyType: 'frontmatter', properties: 'nav', content: '' },
     ...bodyDocs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
-      content: toMarkup(d.tree.flatMap((b) => renderBlock(b, options)), 'xhtml') })),
+      content: toMarkup(insertPageMarkers(d.tree.flatMap((b) => renderBlock(b, options)), markers), 'xhtml') })),
     ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
     { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
       content: `<section epub:type="appendix" role="doc-appendix" class="editorial-note" aria-labelledby="note-h">\n<h1 id="note-h">${escapeXml(strings.editorialNote)}</h1>\n${relink(input.noteHtml, files, 'note.xhtml')}\n</section>` },
@@ -151,7 +152,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const item = (d: Doc, children: TocItem[] = [], label = d.title): TocItem => ({ id: d.id, href: d.href, label, children });
   const doc = (id: string) => docs.find((d) => d.id === id);
   const toc: TocItem[] = [
-    // Labelled 书名页, not with the title again: the next entry is the transcript's own, similar title.
+    // Labelled "title page", not with the title again: the next entry is the transcript's own, similar title.
     item(doc('titlepage')!, [], strings.titlePage),
     item(doc('lead')!, sections.map((s) => item(doc(s.id)!))),
     ...(doc('index') ? [item(doc('index')!)] : []),
@@ -166,7 +167,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     ...(doc('index') ? [{ type: 'index', href: 'index.xhtml', label: strings.index }] : []),
     { type: 'colophon', href: 'colophon.xhtml', label: strings.colophon },
   ];
-  const pageList = [...pageBreaks].flatMap(([id, labels]) => labels.map((label) => ({ href: `${files.get(id)}#pg${label}`, label })));
+  const pageList = [...markers].flatMap(([id, list]) => list.map((m) => ({ href: `${files.get(id)}#pg${m.label}`, label: m.label })))
+    .sort((a, b) => Number(a.label) - Number(b.label));
 
   // NCX playOrder follows reading order: documents in spine order, page targets inside their file.
   const spineIndex = new Map(docs.map((d, i) => [d.href, i]));
@@ -179,28 +181,26 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
 
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
     ...(doc('index') ? ['index'] : []), ...(pageList.length ? ['pageNavigation', 'printPageNumbers'] : [])];
-  const modified = input.modified ?? bookDate(view);
-  // The font goes last: it is cut to the characters of every document, navigation included.
-  const font = input.embedFont
-    ? { href: 'fonts/serif.woff', data: await subsetSerif(usedCharacters([...docs.map((d) => `${d.title}${d.content}`), view.title])) }
-    : undefined;
-  const css = readTemplate(templates, 'epub.css') + (font ? renderTemplate(templates, 'epub/font.css', { family: EMBEDDED_FAMILY, href: font.href }) : '');
+  const modified = input.modified;
+  // The fonts go last: embedded faces are cut to the characters of every document, navigation included.
+  const fonts = await epubFonts(view.lang, [...docs.map((d) => `${d.title}${d.content}`), view.title], !!input.embedFont);
+  const css = readTemplate(templates, 'epub.css') + renderTemplate(templates, 'epub/font.css', fonts);
   const manifest = [
     ...docs.map((d) => ({ id: d.id, href: d.href, mediaType: 'application/xhtml+xml', properties: d.properties })),
     { id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' },
     { id: 'css', href: 'epub.css', mediaType: 'text/css' },
-    ...(font ? [{ id: 'font', href: font.href, mediaType: 'font/woff' }] : []),
+    ...fonts.faces.map((f, i) => ({ id: `font-${i + 1}`, href: f.href, mediaType: 'font/woff' })),
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
   ];
   const opf = fragment('package.opf', {
     modified: modifiedStamp(modified), manifest,
     // The page-list's numbers are the print edition's: say so (EPUB 3 `source-of pagination`; Ace
     // calls its absence serious). epubcheck 4.2 does not know a11y:pageBreakSource yet.
-    printSource: pageList.length ? `${view.title}，${strings.printEdition}` : undefined, spine: docs.map((d) => d.id),
+    printSource: pageList.length ? formatString(strings, 'printEdition', view) : undefined, spine: docs.map((d) => d.id),
     a11y: {
       accessMode: ['textual', 'visual'], accessModeSufficient: ['textual'], features,
       // The summary names only what this book has (no index or page-list claimed when absent).
-      summary: Mustache.render(strings.accessibilitySummary, { index: !!doc('index'), pageList: pageList.length > 0 }), conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
+      summary: formatString(strings, 'accessibilitySummary', { index: !!doc('index'), pageList: pageList.length > 0 }), conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
     },
   });
   const ncx = fragment('toc.ncx', { toc, pageList, pageCount: pageList.length, maxPage: pageList.length ? pageList[pageList.length - 1].label : 0 });
@@ -218,7 +218,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     { path: `${OEBPS}/toc.ncx`, data: ncx },
     ...docs.map((d) => ({ path: `${OEBPS}/${d.href}`, data: Mustache.render(wrapper, { lang: view.lang, docTitle: d.title, bodyType: d.bodyType, bodyClass: d.bodyClass, content: d.content }, {}, { escape: escapeXml }) })),
     { path: `${OEBPS}/epub.css`, data: css },
-    ...(font ? [{ path: `${OEBPS}/${font.href}`, data: font.data }] : []),
+    ...fonts.faces.map((f) => ({ path: `${OEBPS}/${f.href}`, data: f.data })),
     { path: `${OEBPS}/${cover.href}`, data: cover.data },
   ];
   // Every XML document passes the one gate (render/xml.ts): nothing XML forbids reaches the zip.

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
-import { bookDate, type BookView } from '../render/variables.ts';
+import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { substituteMissing } from '../pdf/coverage.ts';
 import { xmlChars } from '../render/xml.ts';
@@ -36,8 +36,8 @@ export interface PdfInput {
   workDir: string;
   /** book.yaml `print`: 3 mm bleed with crop marks; every section on a right-hand page. */
   print?: { bleed: boolean; rectoSections: boolean };
-  /** CreationDate/ModDate (SOURCE_DATE_EPOCH, else the book's date), so two builds are identical. */
-  date?: Date;
+  /** CreationDate/ModDate (the context's build stamp), so two builds are identical. */
+  date: Date;
   /** Characters no print font has (TP037): set as 〓 so Chromium never falls back to a system font. */
   missingGlyphs?: string[];
 }
@@ -73,7 +73,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const print = input.print ?? { bleed: false, rectoSections: false };
   try {
     const fontFile = join(dir, 'fonts.css');
-    writeFileSync(fontFile, printFontCss());
+    writeFileSync(fontFile, printFontCss(view.lang));
     const firstIndex = input.indexHtml(() => undefined);
     const hasIndex = firstIndex.trim() !== '';
     const css = pageCss({
@@ -145,8 +145,8 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
           const finishInput: FinishInput = {
             trim, bleed: print.bleed, bare,
             meta: {
-              title: view.title, author: view.speaker, subject: view.subtitle ?? view.description,
-              keywords: view.subjects, lang: view.lang, date: input.date ?? bookDate(view),
+              title: view.title, author: view.author, subject: view.subtitle ?? view.description,
+              keywords: view.subjects, lang: view.lang, date: input.date,
             },
             idSeed: JSON.stringify([bodyOf(current), css, readTemplate(input.templates, 'print.css'), input.trim, print]),
           };
