@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Blob, Face } from 'harfbuzzjs';
 import fontverter from 'fontverter';
-import { diagnostic, type Diagnostic, type Where } from '../core/diagnostics.ts';
+import { diagnostic, fail, type Diagnostic, type Where } from '../core/diagnostics.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -28,7 +28,8 @@ interface FaceRule {
 
 /** The @font-face rules of a fontsource CSS file (family, .woff file, unicode-range). */
 export function fontFaces(cssSpecifier: string): FaceRule[] {
-  const path = require.resolve(cssSpecifier);
+  let path: string;
+  try { path = require.resolve(cssSpecifier); } catch { fail('TP031', { path: cssSpecifier }); }
   const css = readFileSync(path, 'utf8');
   const out: FaceRule[] = [];
   for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
