@@ -14,6 +14,7 @@ import type { Context } from './core/context.ts';
 import { renderBody, renderLabels } from './render/html.ts';
 import { hyphenatorFor } from './render/hyphenate.ts';
 import type { PdfInput } from './writers/pdf.ts';
+import { sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,7 +101,8 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
   return {
     view, body: renderBody(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), hyphenate: hyphenatorFor(view.lang) ?? undefined }),
     indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
-    browser: options.browser, workDir: options.workDir, print: book.config.print, date: options.date,
+    browser: options.browser, workDir: options.workDir, date: options.date,
+    print: { ...book.config.print, sectionBreak: sectionBreakFor(book.read.tree, book.config.print.sectionBreak, book.config.print.rectoSections) },
     missingGlyphs: options.missingGlyphs,
   };
 }
@@ -110,6 +112,7 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
     noteHtml: p.noteHtml, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
+    sectionBreak: sectionBreakFor(p.book.read.tree, p.book.config.print.sectionBreak, p.book.config.print.rectoSections),
   };
 }
 

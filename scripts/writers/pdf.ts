@@ -21,6 +21,7 @@ import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishIncremental, finishPdf, type FinishInput } from '../pdf/finish.ts';
 import { RawPdfError } from '../pdf/raw.ts';
+import type { SectionBreak } from '../render/sections.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -34,8 +35,9 @@ export interface PdfInput {
   browser: Browser;
   /** Scratch directory for the print HTML (deleted afterwards). */
   workDir: string;
-  /** book.yaml `print`: 3 mm bleed with crop marks; every section on a right-hand page. */
-  print?: { bleed: boolean; rectoSections: boolean };
+  /** book.yaml `print`: 3 mm bleed with crop marks; every section on a right-hand page; what comes
+   * before a section (`auto` is resolved from the sections' length, see sectionBreakFor). */
+  print?: { bleed: boolean; rectoSections: boolean; sectionBreak?: SectionBreak };
   /** CreationDate/ModDate (the context's build stamp), so two builds are identical. */
   date: Date;
   /** Characters no print font has (TP037): set as 〓 so Chromium never falls back to a system font. */
@@ -71,14 +73,19 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const { view } = input;
   const trim = TRIM_GEOMETRY[input.trim];
   const print = input.print ?? { bleed: false, rectoSections: false };
+  // `auto` is resolved by the caller from the tree (sectionBreakFor); a bare writer call keeps pages.
+  const pagePerSection = print.rectoSections || (print.sectionBreak ?? 'page') === 'page';
   try {
     const fontFile = join(dir, 'fonts.css');
     writeFileSync(fontFile, printFontCss(view.lang));
     const firstIndex = input.indexHtml(() => undefined);
     const hasIndex = firstIndex.trim() !== '';
+    // With a page per section each section is a named page whose head is its heading; sections that
+    // share pages share the transcript's title as the head (a named page per section would force a
+    // page break before each, as CSS says a change of page name does).
     const css = pageCss({
-      trim, bookTitle: view.title, sections: view.toc,
-      parts: [...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
+      trim, bookTitle: view.title, sections: pagePerSection ? view.toc : [],
+      parts: [...(pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }]), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
     });
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
@@ -87,13 +94,13 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
       ...[...firstIndex.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
     ])];
     // Openings get no running head or folio; the body and (optionally) every section start recto.
-    const openings = ['body', ...view.toc.map((t) => t.id), ...(hasIndex ? ['back-index'] : []), 'note'];
+    const openings = ['body', ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'];
     const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
     const printCssPath = templatePath(input.templates, 'print.css');
 
     // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback.
     const html = (pages: PageLookup, blanks: Set<string>) => substituteMissing(xmlChars(insertBlanks(renderTemplate(input.templates, 'print.html', {
-      ...view,
+      ...view, sectionBreak: pagePerSection ? 'page' : 'space',
       toc: view.toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
       body: input.body, indexHtml: input.indexHtml(pages), noteHtml: input.noteHtml,
       fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
