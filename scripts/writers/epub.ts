@@ -208,10 +208,16 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   // NCX playOrder follows reading order: documents in spine order, page targets inside their file.
   const spineIndex = new Map(docs.map((d, i) => [d.href, i]));
   const order = [
-    ...toc.flatMap((t) => [t, ...t.children]).map((t) => ({ key: [spineIndex.get(t.href)!, -1], target: t })),
-    ...pageList.map((p, i) => ({ key: [spineIndex.get(p.href.split('#')[0])!, i], target: p as { playOrder?: number } })),
+    ...toc.flatMap((t) => [t, ...t.children]).map((t) => ({ key: [spineIndex.get(t.href.split('#')[0])!, -1], target: t as { href: string; playOrder?: number } })),
+    ...pageList.map((p, i) => ({ key: [spineIndex.get(p.href.split('#')[0])!, i], target: p as { href: string; playOrder?: number } })),
   ].sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1]);
-  order.forEach((o, i) => { o.target.playOrder = i + 1; });
+  // Entries that point at the same place share one playOrder (epubcheck RSC-005 otherwise): a
+  // section that opens the lead document has the lead's own href.
+  const playOrders = new Map<string, number>();
+  for (const o of order) {
+    if (!playOrders.has(o.target.href)) playOrders.set(o.target.href, playOrders.size + 1);
+    o.target.playOrder = playOrders.get(o.target.href);
+  }
   docs[docs.findIndex((d) => d.id === 'nav')].content = fragment('nav.xhtml', { toc, landmarks, pageList });
 
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
