@@ -75,7 +75,8 @@ export class TrackedText {
 
 /** Maps source offsets to 1-based line/column. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Source offset where each line starts. */
+  readonly starts: number[] = [0];
   constructor(readonly source: string) {
     // LF, CRLF and a lone CR (classic Mac) each end a line.
     for (let i = 0; i < source.length; i++) {
