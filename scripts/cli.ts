@@ -105,7 +105,7 @@ function bookDirs(args: string[]): string[] {
   const dirs = discoverBooks('source');
   // Nothing to build is not success: say where we looked.
   if (dirs.length === 0) {
-    throw new BuildError(diagnostic('TP070', { where: `${resolve('source')}${existsSync('source') ? '' : ' (which does not exist)'}` }, { file: 'source' }));
+    throw new BuildError(diagnostic('TP077', { where: `${resolve('source')}${existsSync('source') ? '' : ' (which does not exist)'}` }, { file: 'source' }));
   }
   return dirs;
 }
@@ -128,7 +128,7 @@ function checkOut(out: string, dirs: string[]) {
   const target = realish(out);
   for (const source of [...(existsSync('source') ? ['source'] : []), ...dirs]) {
     if (inside(target, realish(source))) {
-      throw new UsageDiagnostic(diagnostic('TP071', { out, source: source.replace(/\/?$/, '/') }, { file: out }));
+      throw new UsageDiagnostic(diagnostic('TP078', { out, source: source.replace(/\/?$/, '/') }, { file: out }));
     }
   }
 }
@@ -146,7 +146,7 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   let timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeout !== undefined && !(timeout > 0)) throw new UsageError('--timeout takes seconds > 0');
   if (timeout !== undefined && timeout > MAX_TIMEOUT_S) {
-    report([diagnostic('TP072', { given: values.timeout!, used: MAX_TIMEOUT_S })], !!values.json, io);
+    report([diagnostic('TP079', { given: values.timeout!, used: MAX_TIMEOUT_S })], !!values.json, io);
     timeout = MAX_TIMEOUT_S;
   }
   const maxMb = values['max-mb'] === undefined ? undefined : Number(values['max-mb']);

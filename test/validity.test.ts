@@ -210,25 +210,25 @@ describe('CLI edges', () => {
     const root = tempDir('nobooks-');
     const r = await runAsync(['build'], root);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('TP070');
+    expect(r.err).toContain('TP077');
     expect(r.err).toContain(join(root, 'source'));
   });
-  it('--out inside source/ is refused (TP071, exit 2)', async () => {
+  it('--out inside source/ is refused (TP078, exit 2)', async () => {
     const root = tempDir('outsrc-');
     cpSync(SEED, join(root, 'source', 'book'), { recursive: true });
     const r = await runAsync(['build', '--out', 'source/book/out', '--format', 'epub'], root);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('TP071');
+    expect(r.err).toContain('TP078');
     expect(existsSync(join(root, 'source', 'book', 'out'))).toBe(false);
   });
-  it('--timeout beyond what a timer can wait is clamped with TP072, and the book builds', async () => {
+  it('--timeout beyond what a timer can wait is clamped with TP079, and the book builds', async () => {
     const root = tempDir('timeout-');
     mkdirSync(join(root, 'book'));
     writeFileSync(join(root, 'book', 'transcript.txt'), seedOpening());
     writeFileSync(join(root, 'book', 'book.yaml'), BOOK_YAML());
     const r = await runAsync(['build', join(root, 'book'), '--out', join(root, 'dist'), '--format', 'epub', '--timeout', '3000000']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain('TP072 warning: --timeout 3000000 s is longer than a timer can wait; using 2147483 s');
+    expect(r.err).toContain('TP079 warning: --timeout 3000000 s is longer than a timer can wait; using 2147483 s');
     expect(existsSync(join(root, 'dist', 'book', 'book.epub'))).toBe(true);
   });
   it('template "." and ".." are not template names (TP013)', async () => {
