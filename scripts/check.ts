@@ -1,5 +1,5 @@
 // Validators on built output: epubcheck and Ace by DAISY (their own message ids kept), pdffonts, SHA256SUMS.
-import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -133,12 +133,25 @@ function epubGate(path: string): { diagnostics: Diagnostic[]; ace: boolean; epub
   return { diagnostics, ace: diagnostics.length === 0, epubcheck: inspection.tooLarge.length === 0 };
 }
 
+/** A FIFO, device, socket or link in built output: reading it could wait forever, so it is not read. */
+function notRegular(path: string, st: Stats): Diagnostic {
+  const kind = st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
+  return diagnostic('TP071', { what: path, kind }, { file: path });
+}
+
 export async function checkDist(dir: string): Promise<Diagnostic[]> {
+  const sumsStat = lstatSync(join(dir, 'SHA256SUMS'), { throwIfNoEntry: false });
+  if (sumsStat && !sumsStat.isFile()) return [notRegular(join(dir, 'SHA256SUMS'), sumsStat)];
   const diagnostics: Diagnostic[] = [...verifySums(dir)];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    // Only regular files are opened (a FIFO named book.epub would hang the validators).
-    if (!lstatSync(path).isFile()) continue;
+    const st = lstatSync(path);
+    if (!st.isFile()) {
+      // Reported once (SHA256SUMS may have named it already); a plain folder is no concern.
+      const reported = diagnostics.some((d) => d.code === 'TP071' && d.file === path);
+      if (!reported && (name.endsWith('.epub') || name.endsWith('.pdf') || !st.isDirectory())) diagnostics.push(notRegular(path, st));
+      continue;
+    }
     if (name.endsWith('.epub')) {
       const gate = epubGate(path);
       diagnostics.push(...gate.diagnostics);

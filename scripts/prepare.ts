@@ -1,7 +1,7 @@
 // Everything both editions need from a book, made once: the book read, topics marked in its tree,
 // the template set, the view templates lay out, the change report, the editorial note and the two
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
-import { loadBook, type Book } from './book.ts';
+import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './model/changes.ts';
@@ -37,7 +37,7 @@ export interface PreparedBook {
   diagnostics: Diagnostic[];
 }
 
-export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): PreparedBook {
+export function prepareBook(bookDir: string, options: LoadOptions = {}): PreparedBook {
   const book = loadBook(bookDir, options);
   // Topics are marked in the tree before anything renders it: both editions link to the anchors.
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
-import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
+import { renderTemplate, templatePath, readTemplate, type TemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { substituteMissing } from '../pdf/coverage.ts';
@@ -67,7 +67,12 @@ export interface PdfResult {
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
 export const MAX_PASSES = 3;
 
-const PDF_TIMEOUT = 180_000;
+/**
+ * No timeout of its own on loading and printing: a book near the size limits takes minutes to print
+ * on a busy machine, and a fixed 180 s made such books fail as internal errors. What catches a hung
+ * browser is the book's timeout (corpus.ts), which kills the browser's whole process group.
+ */
+const PDF_TIMEOUT = 0;
 
 export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const diagnostics: Diagnostic[] = [];
@@ -121,7 +126,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const page = await input.browser.newPage();
     timings['0.newPage'] = Math.round(performance.now() - t0) - timings['0.setup'];
     try {
-      guard(page, [dir, ...input.templates.dirs], diagnostics);
+      await guard(page, [dir, ...input.templates.dirs], diagnostics);
       let pages = new Map<string, number>();
       // First guess: a one-page contents, so the body needs a blank page to start on the right.
       let blanks = new Set<string>(['body']);
@@ -137,7 +142,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
         if (pass === 1) {
           const file = join(dir, 'book.html');
           writeFileSync(file, current.doc);
-          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
+          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: PDF_TIMEOUT });
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
           chars = new Set(current.doc + NUMBER_GLYPHS);
         } else {
@@ -230,12 +235,15 @@ function stopwatch(timings: Record<string, number>, pass: number) {
 }
 
 /**
- * Offline by design: only files of the build, the project (default templates), the font packages and
- * the book's own template folder load; every other request is blocked and reported (TP033).
+ * A sandbox page (issue #16): script off (the browser starts with it off, see writers/browser.ts; set
+ * here again so a browser from elsewhere is no exception), and only the files of this build, the
+ * template set (the book's own template folder, then the named set) and the font packages load;
+ * every other request is blocked and reported (TP033). The network itself is off at the browser level.
  */
-function guard(page: Page, dirs: string[], diagnostics: Diagnostic[]) {
-  const allowed = [projectRoot, ...fontDirs(), ...dirs].map((d) => pathToFileURL(d).href + '/');
-  void page.setRequestInterception(true);
+async function guard(page: Page, dirs: string[], diagnostics: Diagnostic[]) {
+  await page.setJavaScriptEnabled(false);
+  const allowed = [...fontDirs(), ...dirs].map((d) => pathToFileURL(d).href + '/');
+  await page.setRequestInterception(true);
   page.on('request', (req) => {
     const url = req.url();
     if ((url.startsWith('file://') && allowed.some((a) => url.startsWith(a))) || url.startsWith('data:')) void req.continue();
