@@ -16,6 +16,11 @@ import { typographyFor } from './render/hyphenate.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import { sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { glyphDiagnostics } from './pdf/coverage.ts';
+import { LineIndex } from './reader/tracked-text.ts';
+import { fontsFor } from './fonts.ts';
 
 export interface PreparedBook {
   book: Book;
@@ -51,14 +56,54 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
   };
 }
 
+/** Every string of book.yaml that can reach a page. */
+function configStrings(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return ['id', 'language', 'template', 'trim', 'style', 'date'].includes(key) ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap((v) => configStrings(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => configStrings(v, k));
+  return [];
+}
+
+/**
+ * Glyph coverage (TP037): the book's characters, transcript and book.yaml, against the print fonts'
+ * cmaps; `missing` is what the PDF writer sets as 〓.
+ */
+export async function checkGlyphs(p: PreparedBook): Promise<{ missing: string[]; diagnostics: Diagnostic[] }> {
+  const { book } = p;
+  const yaml = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
+  const text = [...book.read.blocks, ...configStrings(book.config), ...p.view.toc.map((t) => t.heading)].join('\n');
+  const places = [{ file: book.transcriptFile, text: book.read.source, lines: new LineIndex(book.read.source) }, { file: book.configFile, text: yaml, lines: new LineIndex(yaml) }];
+  return glyphDiagnostics(text, coverageCss(book.config.language), (ch) => {
+    let where = {};
+    let more = -1;
+    for (const p of places) {
+      const at = p.text.indexOf(ch);
+      if (at < 0) continue;
+      if (more < 0) {
+        const { line, column } = p.lines.point(at);
+        where = { file: p.file, line, column, excerpt: p.lines.lineText(line) };
+      }
+      more += p.text.split(ch).length - 1;
+    }
+    return { where, more: Math.max(0, more) };
+  });
+}
+
+/** The stylesheets whose faces a book in `language` is printed in: the regular weight of each family
+ * (bold and italic files of a family cover the same characters). */
+export function coverageCss(language: string): string[] {
+  return fontsFor(language).families.map((f) => `${f.pkg}/400.css`);
+}
+
 /** The PDF writer's input for a prepared book (the benchmarks print exactly what a build prints). */
-export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
+export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date; missingGlyphs?: string[] }): PdfInput {
   const { book, view } = p;
   return {
     view, body: renderBodyTree(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), ...typographyFor(view.lang) }),
     index: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, date: options.date,
     print: { ...book.config.print, sectionBreak: sectionBreakFor(book.read.tree, book.config.print.sectionBreak, book.config.print.rectoSections) },
+    missingGlyphs: options.missingGlyphs,
   };
 }
 

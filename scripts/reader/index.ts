@@ -1,11 +1,12 @@
 // The reader: raw transcript bytes to the document model, with every change recorded.
-// decode → blocks → normalise → repair paragraphs → repair duplicates → corrections → structure.
+// decode → characters → blocks → normalise → repair paragraphs → repair duplicates → corrections → structure.
 import type { Transcript } from '../model/types.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { diagnostic, fail, type Diagnostic } from '../core/diagnostics.ts';
 import { decodeTranscript } from './decode.ts';
-import { splitBlocks } from './blocks.ts';
-import { LineIndex, type TrackedText } from './tracked-text.ts';
+import { crOnly, splitBlocks } from './blocks.ts';
+import { cleanCharacters } from './characters.ts';
+import { LineIndex, TrackedText } from './tracked-text.ts';
 import { ChangeLog, type Change } from './changes.ts';
 import { normalizeParagraph } from './normalize.ts';
 import { repairParagraphs } from './paragraphs.ts';
@@ -47,9 +48,14 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const language = resolveLanguage(opts.language, source);
   const lines = new LineIndex(source);
   const log = new ChangeLog(lines);
+  // Characters first: invisible and control characters out (each recorded), so no later rule and no
+  // writer ever sees them.
+  const cleaned = cleanCharacters(TrackedText.fromSource(source, 0, source.length), log, lines, file);
+  diagnostics.push(...cleaned.diagnostics);
+  if (crOnly(source)) diagnostics.push(diagnostic('TP009', {}, { file }));
   const principals = [opts.speaker, ...opts.speakers].filter(Boolean);
   // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
-  let blocks: TrackedText[] = splitLines(splitBlocks(source), (o) => lines.point(o).line, principals).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
+  let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, principals).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
   blocks = repairParagraphs(blocks, log, principals, language);
   blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style, language }));
