@@ -1,0 +1,11 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { launchBrowser } from './scripts/core/browser.ts';
+import { prepareBook, pdfInputOf } from './scripts/prepare.ts';
+import { bookDate } from './scripts/render/variables.ts';
+import { writePdf } from './scripts/writers/pdf.ts';
+const browser = await launchBrowser();
+const prepared = prepareBook('source/wangyi-2024-03-07');
+const input = pdfInputOf(prepared, { browser, workDir: mkdtempSync('/tmp/hm/w-'), date: bookDate(prepared.view) });
+const result = await writePdf(input);
+writeFileSync('/tmp/hm/inproc.pdf', result.pdf);
+await browser.close();
