@@ -18,7 +18,7 @@ import { dosDate } from '../scripts/epub/ocf.ts';
 import { writeEpub } from '../scripts/writers/epub.ts';
 import { loadBook } from '../scripts/book.ts';
 import { resolveTemplateSet } from '../scripts/render/templates.ts';
-import { buildView } from '../scripts/render/variables.ts';
+import { bookDate, buildView } from '../scripts/render/variables.ts';
 import { rules } from '../scripts/reader/changes.ts';
 
 const BOOK = 'wangyi-2024-03-07';
@@ -83,10 +83,11 @@ describe('EPUB of the seed book', () => {
     expect(read(dir, 'EPUB/toc.ncx')).toContain('xml:lang="zh-Hans"');
   });
 
-  it('takes its identifier from book.yaml and its modified date from the book, and has a11y metadata', () => {
+  it('takes its identifier from book.yaml and its modified date from the edition (not the event), and has a11y metadata', () => {
     const opf = read(dir, 'EPUB/package.opf');
     expect(opf).toContain('<dc:identifier id="pub-id">urn:transcript-press:wangyi-2024-03-07</dc:identifier>');
-    expect(opf).toContain('<meta property="dcterms:modified">2024-03-07T00:00:00Z</meta>');
+    expect(opf).toContain('<meta property="dcterms:modified">2026-11-27T00:00:00Z</meta>');
+    expect(opf).toContain('<dc:creator id="author">王毅</dc:creator>');
     for (const f of ['tableOfContents', 'readingOrder', 'structuralNavigation']) expect(opf).toContain(`<meta property="schema:accessibilityFeature">${f}</meta>`);
     expect(opf).toContain('<meta property="schema:accessMode">textual</meta>');
     expect(opf).toContain('<meta property="schema:accessModeSufficient">textual</meta>');
@@ -127,7 +128,7 @@ describe('EPUB of the seed book', () => {
     expect(read(dir, 'EPUB/titlepage.xhtml')).toContain('epub:type="titlepage"');
     expect(read(dir, 'EPUB/colophon.xhtml')).toMatch(/epub:type="colophon" role="doc-colophon"/);
     const s1 = read(dir, 'EPUB/s1.xhtml');
-    expect(s1).toMatch(/<section id="s1" class="qa"[^>]*epub:type="chapter" role="doc-chapter"/);
+    expect(s1).toMatch(/<section id="s1" class="qa qa-question"[^>]*epub:type="chapter" role="doc-chapter"/);
     expect(s1).toMatch(/<div class="turn turn-question" role="group" aria-label="提问">/);
     expect(s1).toMatch(/<div class="turn turn-answer" role="group" aria-label="回答">/);
     expect(s1).toMatch(/<b class="speaker speaker-principal" epub:type="z3998:persona"><span class="speaker-name">王毅<\/span>：<\/b>/);
@@ -175,7 +176,7 @@ describe('EPUB with the print page map and an index', () => {
     // A plausible print layout: the text starts on page 5, three paragraphs a page.
     pageMap = new Map(anchorIds(book.read.tree).map((id, i) => [id, 5 + Math.floor(i / 3)]));
     const data = await writeEpub({
-      tree: book.read.tree, view, templates, pageMap, noteHtml: '<p>说明。</p>',
+      tree: book.read.tree, view, templates, pageMap, modified: bookDate(view), noteHtml: '<p>说明。</p>',
       index: (pages, hrefOf) => h('section', { id: 'index', role: 'doc-index', 'aria-labelledby': 'index-h' }, [h('h1', { id: 'index-h' }, '索引'),
         h('ul', { 'epub:type': 'index-entry-list' }, [h('li', { 'epub:type': 'index-entry' }, [h('span', { 'epub:type': 'index-term' }, '中俄关系'), ' ',
           h('a', { 'epub:type': 'index-locator', href: `${hrefOf('p11')}#p11` }, String(pages('p11')))])])]),
@@ -226,7 +227,7 @@ describe('EPUB with the print page map and an index', () => {
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
     const plain = join(out, 'plain.epub');
-    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '<p>说明。</p>', index: () => null }));
+    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: bookDate(view), noteHtml: '<p>说明。</p>', index: () => null }));
     const d = unzip(plain);
     expect(read(d, 'EPUB/nav.xhtml')).not.toContain('page-list');
     expect(read(d, 'EPUB/package.opf')).not.toMatch(/printPageNumbers|pageNavigation|source-of|properties="index"/);
@@ -234,23 +235,31 @@ describe('EPUB with the print page map and an index', () => {
     expect((await runEpubcheck(plain)).diagnostics).toEqual([]);
   });
 
-  it('embeds a subset of the serif font (the characters used) when epub.embedFont is on, reproducibly', async () => {
+  it('embeds every face the book is set in (text serif, sans and sans bold), each a subset, when epub.embedFont is on, reproducibly', async () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
-    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), noteHtml: '<p>说明。</p>', index: () => null, embedFont: true };
+    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), modified: bookDate(view), noteHtml: '<p>说明。</p>', index: () => null, embedFont: true };
     const fonted = join(out, 'font.epub');
     const data = await writeEpub(input);
     writeFileSync(fonted, data);
     expect(Buffer.compare(Buffer.from(await writeEpub(input)), Buffer.from(data))).toBe(0); // reproducible
     const d = unzip(fonted);
-    expect(read(d, 'EPUB/package.opf')).toContain('<item id="font" href="fonts/serif.woff" media-type="font/woff"/>');
-    expect(read(d, 'EPUB/epub.css')).toMatch(/@font-face \{[^}]*font-family: "TP Noto Serif SC";[^}]*url\(fonts\/serif.woff\)/);
-    const woff = readFileSync(join(d, 'EPUB/fonts/serif.woff'));
-    expect(woff.subarray(0, 4).toString()).toBe('wOFF');
-    // A subset: far below the 2 MB source, yet far above an empty font.
-    expect(woff.length).toBeLessThan(600_000);
-    expect(woff.length).toBeGreaterThan(50_000);
+    const opf = read(d, 'EPUB/package.opf');
+    const fonts = [...opf.matchAll(/href="(fonts\/[^"]+\.woff)" media-type="font\/woff"/g)].map((m) => m[1]!);
+    // Headings and speakers are bold sans, questions regular sans, text serif: all three travel with the book.
+    expect(fonts.sort()).toEqual(['fonts/noto-sans-sc-chinese-simplified-400-normal.woff', 'fonts/noto-sans-sc-chinese-simplified-700-normal.woff', 'fonts/noto-serif-sc-chinese-simplified-400-normal.woff']);
+    const css = read(d, 'EPUB/epub.css');
+    expect(css).toMatch(/@font-face \{[^}]*font-family: "TP Noto Sans SC";[^}]*font-weight: 700;[^}]*url\(fonts\/noto-sans-sc-chinese-simplified-700-normal.woff\)/);
+    expect(css).toMatch(/^h1, h2, \.speaker[^{]*\{ font-family: "TP Noto Sans SC", "Noto Sans SC", "Noto Sans CJK SC"/m);
+    expect(css).toMatch(/^html \{ font-family: "TP Noto Serif SC", "Noto Serif SC"/m);
+    for (const f of fonts) {
+      const woff = readFileSync(join(d, 'EPUB', f));
+      expect(woff.subarray(0, 4).toString()).toBe('wOFF');
+      // A subset: far below the 2 MB source, yet far above an empty font.
+      expect(woff.length, f).toBeLessThan(700_000);
+      expect(woff.length, f).toBeGreaterThan(20_000);
+    }
     expect((await runEpubcheck(fonted)).diagnostics).toEqual([]);
   });
 

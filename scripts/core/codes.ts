@@ -58,6 +58,15 @@ export const codes = {
   TP022: { severity: 'error', title: 'section heading refers to a missing section',
     message: (p) => `sections[${p.index}] refers to question ${p.question}, but the transcript has ${p.count}`,
     hint: () => 'number the sections from 1 in the order of the questions' },
+  TP023: { severity: 'warning', title: 'principal speaker never found',
+    message: (p) => `the principal speaker "${p.speaker}" (book.yaml speaker/speakers) opens no turn; labels found: ${p.labels}`,
+    hint: () => 'write speaker: exactly as the transcript labels that person (王毅, 婁勤儉, MR PRICE or Ned Price), or list several under speakers:' },
+  TP024: { severity: 'warning', title: 'label names no known speaker',
+    message: (p) => `"${p.label}" looks like a speaker label but is not a principal (${p.principals}); read as ${p.role}; labels found: ${p.labels}`,
+    hint: (p) => `if "${p.label}" is a principal who answers, add it to book.yaml speakers:; if it is the chair, nothing to do; if it is not a label, add a correction that rewrites the colon` },
+  TP025: { severity: 'warning', title: 'question with no answer',
+    message: (p) => `the question by "${p.label}" has no answer before the next question or the end; labels found: ${p.labels}`,
+    hint: () => 'check that the answer\'s label is recognised (run `transcript-press inspect BOOK_DIR`); add the answering speaker to book.yaml speakers: if it is missing' },
   TP030: { severity: 'error', title: 'Chromium is missing',
     message: (p) => `Chromium was not found at ${p.path}`,
     hint: () => 'run `npm run setup` as root (it installs Debian\'s chromium), or set PUPPETEER_EXECUTABLE_PATH to a Chromium binary' },
@@ -103,6 +112,12 @@ export const codes = {
   TP044: { severity: 'error', title: 'Ace did not run',
     message: (p) => `Ace by DAISY could not check the EPUB: ${p.reason}`,
     hint: () => 'run `npm ci` (Ace is @daisy/ace-cli, run on the system Chromium) and check that Chromium starts: see TP030' },
+  TP060: { severity: 'error', title: 'no strings for the book\'s language',
+    message: (p) => `template set "${p.template}" has no strings for language "${p.language}" (it has: ${p.available})`,
+    hint: (p) => `set book.yaml language to one of ${p.available}, or add templates/${p.template}/lang/${p.language}.json (copy en.json and translate every value)` },
+  TP061: { severity: 'error', title: 'string missing from a strings file',
+    message: (p) => `the string "${p.key}" is missing from ${p.file}`,
+    hint: (p) => `add "${p.key}": "…" to ${p.file}; every file in lang/ has the same keys (see templates/default/lang/en.json)` },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof codes;

@@ -4,7 +4,7 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root } from 'hast';
-import type { Block, Inline, Paragraph, Section, Transcript, Turn, Speaker, Dateline, Title, Container } from '../model/types.ts';
+import type { Block, Inline, Paragraph, Section, Transcript, Turn, TurnKind, Speaker, Dateline, Title, Container } from '../model/types.ts';
 
 export interface RenderOptions {
   /** 'xhtml' for EPUB (self-closing void elements, xml-safe), 'html' for print. */
@@ -12,14 +12,22 @@ export interface RenderOptions {
   /** Paragraph/section ids where a print page begins → page label(s); emits page-break markers (EPUB).
    * Several labels when the element also stands for pages no element begins on. */
   pageBreaks?: Map<string, string | string[]>;
-  /** Words used in markup (screen-reader labels). */
-  labels: { question: string; answer: string; remark: string };
+  /** Words used in markup: screen-reader labels of turns, one per kind, and what ends a speaker
+   * label (`：`, `: `). */
+  labels: Record<TurnKind, string> & { labelEnd: string };
+  /** Puts soft hyphens into running text (render/hyphenate.ts), for languages that hyphenate. */
+  hyphenate?: (text: string) => string;
+}
+
+/** The renderer's words from the book's strings. */
+export function renderLabels(strings: Readonly<Record<string, string>>): RenderOptions['labels'] {
+  return { question: strings.question!, answer: strings.answer!, remarks: strings.remarks!, moderator: strings.moderator!, labelEnd: strings.labelEnd! };
 }
 
 type Handler<T> = (node: T, options: RenderOptions) => ElementContent[];
 
-const inline = (children: Inline[]): ElementContent[] => children.map((c) =>
-  c.type === 'text' ? { type: 'text', value: c.value } : h('span', { id: c.id, className: ['topic'] }, inline(c.children)));
+const inline = (children: Inline[], o?: RenderOptions): ElementContent[] => children.map((c) =>
+  c.type === 'text' ? { type: 'text', value: o?.hyphenate ? o.hyphenate(c.value) : c.value } : h('span', { id: c.id, className: ['topic'] }, inline(c.children, o)));
 
 function pageBreak(id: string, options: RenderOptions): ElementContent[] {
   const labels = options.pageBreaks?.get(id);
@@ -38,21 +46,23 @@ function epubType(o: RenderOptions, type: string, role?: string): Record<string,
 
 export const handlers = {
   title: ((node: Title) => [h('h1', { id: 'body-h', className: ['transcript-title'] }, inline(node.children))]) as Handler<Title>,
-  dateline: ((node: Dateline, o) => [...pageBreak(node.id, o), h('p', { id: node.id, className: ['dateline'] }, inline(node.children))]) as Handler<Dateline>,
-  paragraph: ((node: Paragraph, o) => [...pageBreak(node.id, o), h('p', { id: node.id }, inline(node.children))]) as Handler<Paragraph>,
+  dateline: ((node: Dateline, o) => [...pageBreak(node.id, o), h('p', { id: node.id, className: ['dateline'] }, inline(node.children, o))]) as Handler<Dateline>,
+  paragraph: ((node: Paragraph, o) => [...pageBreak(node.id, o), h('p', { id: node.id }, inline(node.children, o))]) as Handler<Paragraph>,
   // The speaker label is a name, not emphasis: `b` keeps print's look, the class and (EPUB) the
   // Z39.98 `persona` semantic say who speaks, and `speaker-name` holds just the name.
   speaker: ((node: Speaker, o) => [h('b', { className: ['speaker', `speaker-${node.role}`], ...epubType(o, 'z3998:persona') },
-    [h('span', { className: ['speaker-name'] }, node.label), '：'])]) as Handler<Speaker>,
-  // A turn is a labelled group ("提问" / "回答"), so a screen reader announces question vs answer
+    [h('span', { className: ['speaker-name'] }, node.label), o.labels.labelEnd.trimEnd()]), ...(/\s$/.test(o.labels.labelEnd) ? [' '] : [])]) as Handler<Speaker>,
+  // A turn is a labelled group ("question" / "answer" in the book's language), so a screen reader announces question vs answer
   // even when the reading system drops the stylesheet.
   turn: ((node: Turn, o) => {
     const [first, ...rest] = node.children;
-    const opening = first ? [...pageBreak(first.id, o), h('p', { id: first.id }, [...handlers.speaker(node.speaker, o), ...inline(first.children)])] : [];
+    // An implicit speaker (an unlabelled opening announcement) prints no label.
+    const label = node.speaker.implicit ? [] : handlers.speaker(node.speaker, o);
+    const opening = first ? [...pageBreak(first.id, o), h('p', { id: first.id }, [...label, ...inline(first.children, o)])] : [];
     return [h('div', { className: ['turn', `turn-${node.kind}`], role: 'group', 'aria-label': o.labels[node.kind] },
       [...opening, ...rest.flatMap((p) => handlers.paragraph(p, o))])];
   }) as Handler<Turn>,
-  section: ((node: Section, o) => [h('section', { id: node.id, className: ['qa'], 'aria-labelledby': `${node.id}-h`, ...epubType(o, 'chapter', 'doc-chapter') }, [
+  section: ((node: Section, o) => [h('section', { id: node.id, className: ['qa', `qa-${node.role}`], 'aria-labelledby': `${node.id}-h`, ...epubType(o, 'chapter', 'doc-chapter') }, [
     ...pageBreak(node.id, o),
     h('h2', { id: `${node.id}-h` }, node.heading),
     ...node.children.flatMap((t) => handlers.turn(t, o)),

@@ -12,13 +12,14 @@ import type { Browser, Page } from 'puppeteer-core';
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
-import { bookDate, type BookView } from '../render/variables.ts';
+import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishIncremental, finishPdf, type FinishInput } from '../pdf/finish.ts';
 import { RawPdfError } from '../pdf/raw.ts';
+import type { SectionBreak } from '../render/sections.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -32,10 +33,11 @@ export interface PdfInput {
   browser: Browser;
   /** Scratch directory for the print HTML (deleted afterwards). */
   workDir: string;
-  /** book.yaml `print`: 3 mm bleed with crop marks; every section on a right-hand page. */
-  print?: { bleed: boolean; rectoSections: boolean };
-  /** CreationDate/ModDate (SOURCE_DATE_EPOCH, else the book's date), so two builds are identical. */
-  date?: Date;
+  /** book.yaml `print`: 3 mm bleed with crop marks; every section on a right-hand page; what comes
+   * before a section (`auto` is resolved from the sections' length, see sectionBreakFor). */
+  print?: { bleed: boolean; rectoSections: boolean; sectionBreak?: SectionBreak };
+  /** CreationDate/ModDate (the context's build stamp), so two builds are identical. */
+  date: Date;
 }
 
 /** Page number (1-based, as printed in the folio) of an element id, if known. */
@@ -67,14 +69,19 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const { view } = input;
   const trim = TRIM_GEOMETRY[input.trim];
   const print = input.print ?? { bleed: false, rectoSections: false };
+  // `auto` is resolved by the caller from the tree (sectionBreakFor); a bare writer call keeps pages.
+  const pagePerSection = print.rectoSections || (print.sectionBreak ?? 'page') === 'page';
   try {
     const fontFile = join(dir, 'fonts.css');
-    writeFileSync(fontFile, printFontCss());
+    writeFileSync(fontFile, printFontCss(view.lang));
     const firstIndex = input.indexHtml(() => undefined);
     const hasIndex = firstIndex.trim() !== '';
+    // With a page per section each section is a named page whose head is its heading; sections that
+    // share pages share the transcript's title as the head (a named page per section would force a
+    // page break before each, as CSS says a change of page name does).
     const css = pageCss({
-      trim, bookTitle: view.title, sections: view.toc,
-      parts: [...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
+      trim, bookTitle: view.title, sections: pagePerSection ? view.toc : [],
+      parts: [...(pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }]), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
     });
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
@@ -83,12 +90,12 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
       ...[...firstIndex.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
     ])];
     // Openings get no running head or folio; the body and (optionally) every section start recto.
-    const openings = ['body', ...view.toc.map((t) => t.id), ...(hasIndex ? ['back-index'] : []), 'note'];
+    const openings = ['body', ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'];
     const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
     const printCssPath = templatePath(input.templates, 'print.css');
 
     const html = (pages: PageLookup, blanks: Set<string>) => insertBlanks(renderTemplate(input.templates, 'print.html', {
-      ...view,
+      ...view, sectionBreak: pagePerSection ? 'page' : 'space',
       toc: view.toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
       body: input.body, indexHtml: input.indexHtml(pages), noteHtml: input.noteHtml,
       fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
@@ -140,8 +147,8 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
           const finishInput: FinishInput = {
             trim, bleed: print.bleed, bare,
             meta: {
-              title: view.title, author: view.speaker, subject: view.subtitle ?? view.description,
-              keywords: view.subjects, lang: view.lang, date: input.date ?? bookDate(view),
+              title: view.title, author: view.author, subject: view.subtitle ?? view.description,
+              keywords: view.subjects, lang: view.lang, date: input.date,
             },
             idSeed: JSON.stringify([bodyOf(current), css, readTemplate(input.templates, 'print.css'), input.trim, print]),
           };
