@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'puppeteer-core';
 import { SEED, poppler, pdftotext, seedFile, tempDir } from './helpers.ts';
+import { SEED_EPOCH } from './support/seed.ts';
 import { prepareBook, pdfInputOf, stampDate } from '../scripts/prepare.ts';
 import { defaultContext } from '../scripts/core/context.ts';
 import { generateBook } from '../scripts/fixtures/generate.ts';
@@ -95,13 +96,13 @@ describe('seed book: printed index and page map', () => {
   const epochBefore = process.env.SOURCE_DATE_EPOCH;
 
   beforeAll(async () => {
-    delete process.env.SOURCE_DATE_EPOCH; // so build.ts stamps the book's date, as the input above is stamped
+    process.env.SOURCE_DATE_EPOCH = SEED_EPOCH; // the date the run's seed build carries (test/support/seed.ts)
     seed = await render(SEED);
     doc = await openPdf(seed.file);
   }, 90_000);
   afterAll(async () => {
     await doc?.destroy();
-    if (epochBefore !== undefined) process.env.SOURCE_DATE_EPOCH = epochBefore;
+    if (epochBefore === undefined) delete process.env.SOURCE_DATE_EPOCH; else process.env.SOURCE_DATE_EPOCH = epochBefore;
   });
 
   it('is what the build writes, byte for byte (the test renders the input build.ts makes)', async () => {

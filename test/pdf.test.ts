@@ -46,7 +46,7 @@ describe('print PDF of the seed book', () => {
     expect(info.Keywords).toContain('中国外交');
     expect(info.Creator).toBe('transcript-press');
     expect(info.Tagged).toBe('yes');
-    // The book's date (no SOURCE_DATE_EPOCH): midnight UTC, whatever the build machine's zone.
+    // The run's seed builds carry SOURCE_DATE_EPOCH = 2024-03-07T00:00:00Z, whatever the machine's zone.
     expect(info.CreationDate).toMatch(/Mar\s+7 00:00:00 2024 UTC/);
   });
 
