@@ -1,17 +1,17 @@
 // Everything both editions need from a book, made once: the book read, topics marked in its tree,
 // the template set, the view templates lay out, the change report, the editorial note and the two
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
-import { loadBook, type Book } from './book.ts';
+import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
-import { markTopics, topicPositions, renderPrintIndex, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
-import { rules } from './reader/changes.ts';
+import { markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
+import { rules } from './model/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { buildView, type BookView } from './render/variables.ts';
 import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
-import { renderBody, renderLabels } from './render/html.ts';
+import { renderBodyTree, renderLabels } from './render/html.ts';
 import { hyphenatorFor } from './render/hyphenate.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import { sectionBreakFor } from './render/sections.ts';
@@ -25,14 +25,14 @@ export interface PreparedBook {
   report: ChangeReport;
   noteHtml: string;
   /** The print index, given the page numbers known so far. */
-  printIndex: (pages: PageLookup) => string;
+  printIndex: (pages: PageLookup) => Element | null;
   /** The EPUB index (hast); `hrefOf` names the chapter file each locator's anchor lives in. */
   epubIndex: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   /** Warnings from reading the transcript and marking the topics. */
   diagnostics: Diagnostic[];
 }
 
-export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): PreparedBook {
+export function prepareBook(bookDir: string, options: LoadOptions = {}): PreparedBook {
   const book = loadBook(bookDir, options);
   // Topics are marked in the tree before anything renders it: both editions link to the anchors.
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
@@ -45,7 +45,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
   return {
     book, index, templates, view, report,
     noteHtml: editorialNoteHtml(view, report),
-    printIndex: (pages) => renderPrintIndex(index, pages, strings),
+    printIndex: (pages) => printIndexTree(index, pages, strings),
     epubIndex: (pages, hrefOf) => epubIndexTree(index, pages, strings, hrefOf),
     diagnostics: [...book.read.diagnostics, ...indexDiagnostics],
   };
@@ -55,8 +55,8 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
 export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
   const { book, view } = p;
   return {
-    view, body: renderBody(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), hyphenate: hyphenatorFor(view.lang) ?? undefined }),
-    indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
+    view, body: renderBodyTree(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), hyphenate: hyphenatorFor(view.lang) ?? undefined }),
+    index: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, date: options.date,
     print: { ...book.config.print, sectionBreak: sectionBreakFor(book.read.tree, book.config.print.sectionBreak, book.config.print.rectoSections) },
   };

@@ -10,7 +10,7 @@ import { topicSchema, type Topic } from '../scripts/config/schema.ts';
 import type { Node, TopicRef, Transcript } from '../scripts/model/types.ts';
 import { walk } from '../scripts/model/walk.ts';
 import {
-  markTopics, topicPositions, renderPrintIndex, epubIndexTree, printLocators, epubLocators, sortKey,
+  markTopics, topicPositions, printIndexTree, epubIndexTree, printLocators, epubLocators, sortKey,
   allEntries, suggestTopics, suggestYaml, existingTerms, type IndexModel,
 } from '../scripts/index/index.ts';
 
@@ -41,6 +41,23 @@ const TEXT = [
 ].join('\n\n') + '\n';
 
 describe('markTopics: matching', () => {
+  it('gives every topic reference its exact place in transcript.txt, even after normalisation moved characters', () => {
+    // A paragraph broken in two (joined by the reader), ASCII punctuation and a doubled space before the
+    // term: the normalised text no longer maps one to one onto the source.
+    const source = '标题\n\n王毅:我们重视  中美关系,也重视\n周边外交。今后中美关系\n要稳定。\n';
+    const { tree } = read(source);
+    markTopics(tree, topics([{ term: '中美关系' }, { term: '周边外交' }]), 'book.yaml');
+    const found = refs(tree).map((r) => ({ term: r.topic, start: r.position?.start, end: r.position?.end }));
+    const lines = source.split('\n');
+    expect(found).toHaveLength(3);
+    for (const f of found) {
+      const { line, column, offset } = f.start!;
+      expect(lines[line - 1]!.slice(column - 1, column - 1 + f.term.length), `${f.term} at ${line}:${column}`).toBe(f.term);
+      expect(source.slice(offset, f.end!.offset)).toBe(f.term);
+    }
+    expect(found.map((f) => `${f.start!.line}:${f.start!.column}`)).toEqual(['3:10', '4:1', '4:8']);
+  });
+
   it('wraps occurrences, longest match first, across topics and aliases', () => {
     const { tree } = read(TEXT);
     const { index, diagnostics } = markTopics(tree, topics([
@@ -160,12 +177,12 @@ function sample(): { index: IndexModel; ids: string[] } {
   return { index, ids: refs(tree).map((r) => r.id) };
 }
 
-describe('renderPrintIndex', () => {
+describe('printIndexTree', () => {
   it('prints groups, linked page numbers with ranges, italic see / see also, indented sub-entries', () => {
     const { index } = sample();
     const cm = allEntries(index).find((e) => e.term === '中美关系')!;
     const pageOf = new Map(cm.anchors.map((a, i) => [a, [12, 12, 13, 14][i]]));
-    const html = renderPrintIndex(index, (id) => pageOf.get(id) ?? 20, strings);
+    const html = toMarkup(printIndexTree(index, (id: string) => pageOf.get(id) ?? 20, strings)!, 'html');
     expect(html).toMatch(/^<section id="index" class="index" role="doc-index"[^>]*><h1 id="index-h">索引<\/h1>/);
     expect(html).toContain('<h2 class="index-letter">Z</h2>');
     expect(html).toContain(`<span class="index-term">中美关系</span> <span class="index-locators"><a href="#${cm.anchors[0]}">12</a>–14</span>`);
@@ -178,7 +195,7 @@ describe('renderPrintIndex', () => {
 
   it('links every anchor while its page is unknown, so one pass finds them all', () => {
     const { index, ids } = sample();
-    const html = renderPrintIndex(index, () => undefined, strings);
+    const html = toMarkup(printIndexTree(index, () => undefined, strings)!, 'html');
     const linked = [...html.matchAll(/<a href="#(t[\d-]+)">0<\/a>/g)].map((m) => m[1]);
     expect(new Set(linked)).toEqual(new Set(ids));
   });

@@ -11,9 +11,13 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
-import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
+import { renderTemplate, templatePath, readTemplate, type TemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
+import { cssStack, fontsFor } from '../fonts.ts';
+import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, parseFragment, serialize, slot } from '../pdf/document.ts';
+import { h } from 'hastscript';
+import type { Element, Root } from 'hast';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
@@ -23,10 +27,10 @@ import type { SectionBreak } from '../render/sections.ts';
 
 export interface PdfInput {
   view: BookView;
-  /** Body markup from the shared renderer. */
-  body: string;
-  /** The index for print, rendered again on each pass with the page numbers known so far. */
-  indexHtml: (pages: PageLookup) => string;
+  /** The body from the shared renderer (hast). */
+  body: Root;
+  /** The index for print (hast), rendered again on each pass with the page numbers known so far. */
+  index: (pages: PageLookup) => Element | null;
   noteHtml: string;
   templates: TemplateSet;
   trim: 'A5' | 'B5' | 'A4' | '6x9';
@@ -59,7 +63,12 @@ export interface PdfResult {
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
 export const MAX_PASSES = 3;
 
-const PDF_TIMEOUT = 180_000;
+/**
+ * No timeout of its own on loading and printing: a book near the size limits takes minutes to print
+ * on a busy machine, and a fixed 180 s made such books fail as internal errors. What catches a hung
+ * browser is the book's timeout (corpus.ts), which kills the browser's whole process group.
+ */
+const PDF_TIMEOUT = 0;
 
 export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const diagnostics: Diagnostic[] = [];
@@ -74,62 +83,71 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   try {
     const fontFile = join(dir, 'fonts.css');
     writeFileSync(fontFile, printFontCss(view.lang));
-    const firstIndex = input.indexHtml(() => undefined);
-    const hasIndex = firstIndex.trim() !== '';
+    const firstIndex = input.index(() => undefined);
+    const hasIndex = firstIndex !== null;
     // With a page per section each section is a named page whose head is its heading; sections that
     // share pages share the transcript's title as the head (a named page per section would force a
     // page break before each, as CSS says a change of page name does).
+    // A title with nothing under it (no dateline or lead) shares the first section's named page, so
+    // it is not a page of its own (a change of page name forces a break).
+    const firstBody = input.body.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+    const leadless = pagePerSection && view.toc.length > 0 && firstBody?.type === 'element' && firstBody.tagName === 'section';
     const css = pageCss({
       trim, bookTitle: view.title, sections: pagePerSection ? view.toc : [],
       parts: [...(pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }]), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
-    });
+    }) + (leadless ? `\n#body-h { page: ${view.toc[0].id.replace(/[^\w-]/g, '')}; }` : '');
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
-    const targets = [...new Set([
-      'body', 'note', ...(hasIndex ? ['back-index'] : []), ...[...input.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!),
-      ...[...firstIndex.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
-    ])];
+    const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...idsIn(input.body), ...(firstIndex ? linkTargets(firstIndex) : [])])];
     // Openings get no running head or folio; the body and (optionally) every section start recto.
     const openings = ['body', ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'];
     const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
     const printCssPath = templatePath(input.templates, 'print.css');
+    const body = bodyBlocks(input.body);
+    const note = parseFragment(input.noteHtml);
 
-    const html = (pages: PageLookup, blanks: Set<string>) => insertBlanks(renderTemplate(input.templates, 'print.html', {
-      ...view, sectionBreak: pagePerSection ? 'page' : 'space',
-      toc: view.toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
-      body: input.body, indexHtml: input.indexHtml(pages), noteHtml: input.noteHtml,
-      fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
-    }), blanks);
+    // The document of one pass: the template (data only) with the book's parts in its slots.
+    const html = (pages: PageLookup, blanks: Set<string>, measure = false) => {
+      const index = input.index(pages);
+      const doc = assemble(renderTemplate(input.templates, 'print.html', {
+        ...view, sectionBreak: pagePerSection ? 'page' : 'space',
+        toc: view.toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
+        body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
+        fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
+      }), { body, slots: { index: index ? [index] : [], note }, blanks });
+      if (measure) measuring(doc, view.lang);
+      return { doc: serialize(doc), body: bodyMarkup(doc) };
+    };
 
     timings['0.setup'] = Math.round(performance.now() - t0);
     const page = await input.browser.newPage();
     timings['0.newPage'] = Math.round(performance.now() - t0) - timings['0.setup'];
     try {
-      guard(page, [dir, ...input.templates.dirs], diagnostics);
+      await guard(page, [dir, ...input.templates.dirs], diagnostics);
       let pages = new Map<string, number>();
       // First guess: a one-page contents, so the body needs a blank page to start on the right.
       let blanks = new Set<string>(['body']);
-      let current = '';
+      let current = { doc: '', body: '' };
       let chars = new Set<string>();
       for (let pass = 1; pass <= MAX_PASSES; pass++) {
         const lap = stopwatch(timings, pass);
         // The first pass only measures: everything is laid out but nothing is painted (so no glyphs are
         // subset and embedded), and there is no structure tree or outline, which Chromium builds slowly.
         const final = pass > 1;
-        current = html((id) => pages.get(id), blanks);
+        current = html((id) => pages.get(id), blanks, pass === 1);
         lap('html');
         if (pass === 1) {
           const file = join(dir, 'book.html');
-          writeFileSync(file, measuring(current));
-          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
+          writeFileSync(file, current.doc);
+          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: PDF_TIMEOUT });
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
-          chars = new Set(current + NUMBER_GLYPHS);
+          chars = new Set(current.doc + NUMBER_GLYPHS);
         } else {
           // Same page, new body: fonts and styles stay loaded, so a later pass costs only layout + print.
-          await page.evaluate((inner, styleId) => { document.getElementById(styleId)?.remove(); document.body.innerHTML = inner; }, bodyOf(current), MEASURE_STYLE);
+          await page.evaluate((inner, styleId) => { document.getElementById(styleId)?.remove(); document.body.innerHTML = inner; }, current.body, MEASURE_STYLE);
           // Only characters the page has not shown yet can start a font download (unicode-range
           // subsets); the page numbers filled in are usually digits it already has.
-          if (newChars(current, chars)) await page.evaluate(() => document.fonts.ready.then(() => undefined));
+          if (newChars(current.doc, chars)) await page.evaluate(() => document.fonts.ready.then(() => undefined));
         }
         lap('layout');
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: final, tagged: final, timeout: PDF_TIMEOUT });
@@ -140,7 +158,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
         // Converged when the pages just printed would print themselves again: every number in the
         // contents and index is the page where its target landed, and no blank page moves. Ids whose
         // pages nothing prints (index entries, the editorial note) may move without costing a pass.
-        if (final && sameSet(nextBlanks, blanks) && html((id) => found.get(id), nextBlanks) === current) {
+        if (final && sameSet(nextBlanks, blanks) && html((id) => found.get(id), nextBlanks).doc === current.doc) {
           const missing = targets.filter((id) => !found.has(id));
           if (missing.length) diagnostics.push(diagnostic('TP032', { reason: `no page found for ${missing.length} ids (${missing.slice(0, 5).join(', ')})` }));
           const bare = new Set(openings.map((id) => found.get(id)).filter((n): n is number => n !== undefined));
@@ -150,11 +168,11 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
               title: view.title, author: view.author, subject: view.subtitle ?? view.description,
               keywords: view.subjects, lang: view.lang, date: input.date,
             },
-            idSeed: JSON.stringify([bodyOf(current), css, readTemplate(input.templates, 'print.css'), input.trim, print]),
+            idSeed: JSON.stringify([current.body, css, readTemplate(input.templates, 'print.css'), input.trim, print]),
           };
           const finished = await finish(pdf, finishInput);
           lap('finish');
-          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current, timings };
+          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current.doc, timings };
         }
         pages = shiftForBlanks(found, blanks, nextBlanks);
         blanks = nextBlanks;
@@ -178,11 +196,12 @@ const NUMBER_GLYPHS = '0123456789–,，、 ';
  * numbers will add set once, out of the flow, in each face, so their font subsets are loaded before the
  * full pass and that pass need not wait for fonts.
  */
-function measuring(html: string): string {
-  const faces = ['serif', 'sans-serif'].flatMap((f) => [400, 700].map((w) => `<span style="font: ${w} 1em '${f === 'serif' ? 'Noto Serif SC' : 'Noto Sans SC'}', ${f}">${NUMBER_GLYPHS}</span>`));
-  return html
-    .replace('</head>', `<style id="${MEASURE_STYLE}">html { visibility: hidden !important; }</style>\n</head>`)
-    .replace(/<\/body>(?![\s\S]*<\/body>)/, `<div aria-hidden="true" style="position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: hidden">${faces.join('')}</div>\n</body>`);
+function measuring(doc: Root, lang: string): void {
+  const fonts = fontsFor(lang);
+  const faces = [...fonts.serif, ...fonts.sans].flatMap((f) => [400, 700].map((w) =>
+    h('span', { style: `font: ${w} 1em ${cssStack([f.family], 'serif')}` }, NUMBER_GLYPHS)));
+  append(doc, 'head', h('style', { id: MEASURE_STYLE }, 'html { visibility: hidden !important; }'));
+  append(doc, 'body', h('div', { ariaHidden: 'true', style: 'position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: hidden' }, faces));
 }
 
 /** Appends an incremental update to Chromium's bytes; pdf-lib rewrites the file when that cannot be done. */
@@ -213,33 +232,21 @@ function stopwatch(timings: Record<string, number>, pass: number) {
 }
 
 /**
- * Offline by design: only files of the build, the project (default templates), the font packages and
- * the book's own template folder load; every other request is blocked and reported (TP033).
+ * A sandbox page (issue #16): script off (the browser starts with it off, see writers/browser.ts; set
+ * here again so a browser from elsewhere is no exception), and only the files of this build, the
+ * template set (the book's own template folder, then the named set) and the font packages load;
+ * every other request is blocked and reported (TP033). The network itself is off at the browser level.
  */
-function guard(page: Page, dirs: string[], diagnostics: Diagnostic[]) {
-  const allowed = [projectRoot, ...fontDirs(), ...dirs].map((d) => pathToFileURL(d).href + '/');
-  void page.setRequestInterception(true);
+async function guard(page: Page, dirs: string[], diagnostics: Diagnostic[]) {
+  await page.setJavaScriptEnabled(false);
+  const allowed = [...fontDirs(), ...dirs].map((d) => pathToFileURL(d).href + '/');
+  await page.setRequestInterception(true);
   page.on('request', (req) => {
     const url = req.url();
     if ((url.startsWith('file://') && allowed.some((a) => url.startsWith(a))) || url.startsWith('data:')) void req.continue();
     else { diagnostics.push(diagnostic('TP033', { url: url.slice(0, 120) })); void req.abort('blockedbyclient'); }
   });
   page.on('pageerror', (err) => diagnostics.push(diagnostic('TP032', { reason: `page error: ${String(err).slice(0, 200)}` })));
-}
-
-/** A blank page before each element whose id is in `blanks` (placed from the page map, see recto.ts). */
-export function insertBlanks(html: string, blanks: Set<string>): string {
-  let out = html;
-  for (const id of blanks) {
-    out = out.replace(new RegExp(`<[a-z][a-z0-9]*\\b[^>]*\\sid="${id.replace(/[^\w-]/g, '')}"`), (tag) => `<div class="blank-page" aria-hidden="true"></div>${tag}`);
-  }
-  return out;
-}
-
-function bodyOf(html: string): string {
-  const start = html.indexOf('<body>');
-  const end = html.lastIndexOf('</body>');
-  return start >= 0 && end > start ? html.slice(start + '<body>'.length, end) : html;
 }
 
 function sameMap(a: Map<string, number>, b: Map<string, number>): boolean {
