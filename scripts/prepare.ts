@@ -12,7 +12,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
 import { renderBodyTree, renderLabels } from './render/html.ts';
-import { hyphenatorFor } from './render/hyphenate.ts';
+import { typographyFor } from './render/hyphenate.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import { sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
@@ -55,7 +55,7 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
 export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
   const { book, view } = p;
   return {
-    view, body: renderBodyTree(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), hyphenate: hyphenatorFor(view.lang) ?? undefined }),
+    view, body: renderBodyTree(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), ...typographyFor(view.lang) }),
     index: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, date: options.date,
     print: { ...book.config.print, sectionBreak: sectionBreakFor(book.read.tree, book.config.print.sectionBreak, book.config.print.rectoSections) },

@@ -17,6 +17,26 @@ export interface RenderOptions {
   labels: Record<TurnKind, string> & { labelEnd: string };
   /** Puts soft hyphens into running text (render/hyphenate.ts), for languages that hyphenate. */
   hyphenate?: (text: string) => string;
+  /** In a Chinese book, the tag Latin words with an apostrophe are marked with (`en`): the CJK face
+   * would draw their ’ full-width ("CGTN’ s"), so they are set in the Latin face by `:lang()`. */
+  latinLang?: string;
+}
+
+/** Latin words with an apostrophe inside (CGTN’s, don't): what a CJK face sets wrongly. */
+const LATIN_APOSTROPHE = /\p{Script=Latin}+(?:[’'][\p{Script=Latin}]+)+/gu;
+
+function text(value: string, o?: RenderOptions): ElementContent[] {
+  const v = o?.hyphenate ? o.hyphenate(value) : value;
+  if (!o?.latinLang || !/\p{Script=Latin}[’']\p{Script=Latin}/u.test(v)) return [{ type: 'text', value: v }];
+  const out: ElementContent[] = [];
+  let last = 0;
+  for (const m of v.matchAll(LATIN_APOSTROPHE)) {
+    if (m.index! > last) out.push({ type: 'text', value: v.slice(last, m.index) });
+    out.push(h('span', { lang: o.latinLang, className: ['latin'] }, m[0]));
+    last = m.index! + m[0].length;
+  }
+  if (last < v.length) out.push({ type: 'text', value: v.slice(last) });
+  return out;
 }
 
 /** The renderer's words from the book's strings. */
@@ -26,8 +46,8 @@ export function renderLabels(strings: Readonly<Record<string, string>>): RenderO
 
 type Handler<T> = (node: T, options: RenderOptions) => ElementContent[];
 
-const inline = (children: Inline[], o?: RenderOptions): ElementContent[] => children.map((c) =>
-  c.type === 'text' ? { type: 'text', value: o?.hyphenate ? o.hyphenate(c.value) : c.value } : h('span', { id: c.id, className: ['topic'] }, inline(c.children, o)));
+const inline = (children: Inline[], o?: RenderOptions): ElementContent[] => children.flatMap((c) =>
+  c.type === 'text' ? text(c.value, o) : [h('span', { id: c.id, className: ['topic'] }, inline(c.children, o))]);
 
 function pageBreak(id: string, options: RenderOptions): ElementContent[] {
   const labels = options.pageBreaks?.get(id);
