@@ -55,6 +55,18 @@ export function breakUnits(text: string, lang: string): string[] {
   return pieces;
 }
 
+/**
+ * A title as the units a line may break between (breakUnits), for HTML pages: the print templates set
+ * each unit in a `<span class="nobr">` (white-space: nowrap), its trailing space after it, so the browser breaks a title only
+ * between words (中国 stays whole, "Briefing –" keeps its dash, a date is not split). A unit wider
+ * than `cap` ems is given letter by letter, so it can still break rather than overflow the page.
+ */
+export function titleUnits(text: string, lang: string, cap = 12): { text: string; space: string }[] {
+  // The space after a unit stays outside its span: Chromium does not break at a space inside a nowrap element.
+  return breakUnits(text, lang).flatMap((u) => (widthOf(u.trim()) <= cap ? [u] : [...u]))
+    .map((u) => { const m = /^([\s\S]*?)(\s*)$/u.exec(u)!; return { text: m[1]!, space: m[2]! }; });
+}
+
 /** The width in ems of the widest unit a line may not break (capped: a very long word is cut). */
 export function widestUnit(text: string, lang: string, cap = 14): number {
   return Math.min(cap, Math.max(0, ...breakUnits(text, lang).map((u) => widthOf(u.trim()))));

@@ -6,6 +6,7 @@ import type { Change } from '../model/changes.ts';
 import { sections, titleText } from '../model/walk.ts';
 import type { TemplateSet } from './templates.ts';
 import { formatString, loadStrings, type Strings } from '../lang/strings.ts';
+import { titleUnits } from '../epub/cover.ts';
 
 export type { Strings };
 
@@ -22,6 +23,9 @@ export interface BookView {
   subtitle?: string;
   /** The transcript's own title line, or book.yaml `title` when the transcript has none. */
   transcriptTitle: string;
+  /** `title` and `transcriptTitle` cut where a line may break (titleUnits): the print pages keep each piece whole. */
+  titleUnits: { text: string; space: string }[];
+  transcriptTitleUnits: { text: string; space: string }[];
   speaker: string;
   /** Whose words these are, as a name (book.yaml `author`, else `speaker`). */
   author: string;
@@ -66,6 +70,8 @@ export function buildView(input: { config: BookConfig; tree: Transcript; changes
     title: config.title,
     subtitle: config.subtitle,
     transcriptTitle: titleText(tree) || config.title,
+    titleUnits: titleUnits(config.title, config.language),
+    transcriptTitleUnits: titleUnits(titleText(tree) || config.title, config.language),
     speaker: config.speaker,
     author: config.author ?? config.speaker,
     contributors: config.contributors.map((c, i) => ({ id: `contributor-${i + 1}`, name: c.name, role: c.role })),
