@@ -160,11 +160,16 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   let asked = false;
   let previous: Turn | null = null;
   for (const t of turnsInOrder) {
-    if (t.kind === 'question' || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+    let asks = false;
     if (t.kind === 'question') {
       const q = t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
-      asked ||= /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120;
+      asks = /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120;
     }
+    // A greeting during the opening remarks stays in them: it is no question section of its own (no
+    // "Good afternoon" in the contents, no unanswered-question warning, not counted in headings:).
+    const greeting = t.kind === 'question' && !asks && !asked && section?.role === 'remarks';
+    if ((t.kind === 'question' && !greeting) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+    asked ||= asks;
     // The principal (or another official) answers in a question's section and makes remarks before
     // one; speaking twice in a row, the second turn is a new statement (…在今天的記者會結束前…).
     const again = previous && previous.kind !== 'question' && !previous.speaker.implicit && labelKey(previous.speaker.name) === labelKey(t.speaker.name);

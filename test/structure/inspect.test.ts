@@ -25,6 +25,14 @@ describe('inspect', () => {
     expect(r.sections[0]).toMatchObject({ role: 'remarks', heading: '毛宁开场发言', turns: [] });
     expect(r.sections[1]).toMatchObject({ role: 'question', turns: [9, 11] });
   });
+  it('keeps a reporter\'s greeting in the opening remarks: no section, no unanswered-question warning', async () => {
+    const { code, out, err } = await cli(['inspect', 'test/corpus/en-state-2023-02-02', '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    // QUESTION: Good afternoon. / QUESTION: Happy Groundhog Day. are greetings, not questions asked.
+    expect(r.sections.map((s: { heading: string }) => s.heading)).toEqual(['Opening Remarks: Mr Price']);
+    expect(err).not.toContain('TP025');
+  });
   it('gives title.line null when the title comes from book.yaml', async () => {
     const r = JSON.parse((await cli(['inspect', 'test/structure/fixtures/npc-2026-03-04-hant', '--json'])).out);
     expect(r.title).toEqual({ text: '十四屆全國人大四次會議新聞發布會', line: null });
