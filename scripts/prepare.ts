@@ -2,17 +2,21 @@
 // the template set, the view templates lay out, the change report, the editorial note and the two
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadBook, type Book } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, renderPrintIndex, renderEpubIndex, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './reader/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { bookDate, buildView, type BookView } from './render/variables.ts';
-import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/report.ts';
+import { buildReport, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Context } from './core/context.ts';
-import { renderBody } from './render/html.ts';
+import { renderBlock, renderBody, toMarkup, type RenderOptions } from './render/html.ts';
+import type { Matter, Note } from './model/types.ts';
+import { anchorNotes } from './markdown/notes.ts';
+import { apparatusPositions } from './markdown/positions.ts';
+import { editorialNote, loadMatter, type MatterVariables } from './markdown/matter.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import type { EpubInput } from './writers/epub.ts';
 
@@ -23,6 +27,10 @@ export interface PreparedBook {
   view: BookView;
   report: ChangeReport;
   noteHtml: string;
+  /** Front and back matter written in Markdown (book.yaml `matter`), in book.yaml order. */
+  matter: Matter[];
+  /** The editor's notes, numbered in reading order; their references are in the tree. */
+  notes: Note[];
   /** The print index, given the page numbers known so far. */
   printIndex: (pages: PageLookup) => string;
   /** The EPUB index; locators link to `#anchor` and the EPUB writer points them at the chapter files. */
@@ -33,19 +41,44 @@ export interface PreparedBook {
 
 export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): PreparedBook {
   const book = loadBook(bookDir, options);
-  // Topics are marked in the tree before anything renders it: both editions link to the anchors.
+  const yamlText = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
+  const places = apparatusPositions(yamlText, book.configFile);
+  // Notes are anchored on the final text (after corrections), then topics are marked: both editions
+  // link to the anchors and the note references.
+  const { notes, diagnostics: noteDiagnostics } = anchorNotes(book.read.tree, book.config.notes, {
+    file: book.configFile, quoteAt: (i) => places.get(`notes.${i}.quote`), bodyAt: (i, point) => places.inValue(`notes.${i}.note`, point),
+  });
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
-    topicPositions(readFileSync(join(book.dir, 'book.yaml'), 'utf8'), book.configFile));
+    topicPositions(yamlText, book.configFile));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes);
   const strings = { index: view.strings.index, see: view.strings.see, seeAlso: view.strings.seeAlso };
+  const vars: MatterVariables = {
+    title: view.title, source: view.source, corrections: view.correctionsCount, automatic: view.automaticCount,
+    review: view.reviewCount, notes: notes.length, sourceSha256: view.sourceSha256,
+  };
+  const { matter, diagnostics: matterDiagnostics } = loadMatter(book.config.matter, {
+    bookDir: book.dir, configFile: book.configFile, showDir: dirname(book.configFile), vars,
+    fileAt: (i) => places.get(`matter.${i}.file`),
+  });
+  const note = editorialNote(templates, view.lang, view.strings.editorialNote ?? '', vars);
   return {
-    book, index, templates, view, report,
-    noteHtml: editorialNoteHtml(view, report),
+    book, index, templates, view, report, matter, notes,
+    noteHtml: toMarkup(note.matter.children.flatMap((b) => renderBlock(b, renderOptions(view, 'xhtml'))), 'xhtml'),
     printIndex: (pages) => renderPrintIndex(index, pages, strings),
     epubIndex: (pages) => renderEpubIndex(index, pages, strings),
-    diagnostics: [...book.read.diagnostics, ...indexDiagnostics],
+    diagnostics: [...book.read.diagnostics, ...noteDiagnostics, ...indexDiagnostics, ...matterDiagnostics, ...note.diagnostics],
+  };
+}
+
+/** The renderer's words and options for a flavour, from the book's strings. */
+export function renderOptions(view: BookView, flavour: RenderOptions['flavour'], extra: Partial<RenderOptions> = {}): RenderOptions {
+  const s = view.strings;
+  return {
+    flavour, labels: { question: s.question, answer: s.answer, remark: s.remark },
+    noteWords: { notes: s.notes ?? 'Notes', page: s.notePage ?? 'p. {{page}}', back: s.noteBack ?? 'Back to text' },
+    ...extra,
   };
 }
 
@@ -53,7 +86,8 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
 export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
   const { book, view } = p;
   return {
-    view, body: renderBody(book.read.tree, { flavour: 'html', labels: { question: view.strings.question, answer: view.strings.answer, remark: view.strings.remark } }),
+    view, body: (pages) => renderBody(book.read.tree, renderOptions(view, 'html', { notes: p.notes, pages })),
+    matter: p.matter.map((m) => ({ id: m.id, heading: m.title, place: m.place, html: toMarkup(renderBlock(m, renderOptions(view, 'html')), 'html') })),
     indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, print: book.config.print, date: options.date,
   };
@@ -63,7 +97,7 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, indexHtml: p.epubIndex,
-    noteHtml: p.noteHtml, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
+    noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
   };
 }
 

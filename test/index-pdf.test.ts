@@ -164,7 +164,7 @@ describe('seed book: printed index and page map', () => {
 
   it('maps every paragraph, the dateline and every section, and the map agrees with pdftotext', () => {
     const { pageMap } = seed.result;
-    const paragraphs = [...seed.input.body.matchAll(/<(?:p|div)\b[^>]*\sid="(p\d+|dateline)"[^>]*>([\s\S]*?)<\/(?:p|div)>/g)]
+    const paragraphs = [...seed.input.body((id) => pageMap.get(id)).matchAll(/<(?:p|div)\b[^>]*\sid="(p\d+|dateline)"[^>]*>([\s\S]*?)<\/(?:p|div)>/g)]
       .map((m) => ({ id: m[1]!, text: squash(m[2]!.replace(/<[^>]+>/g, '').replace(/&[a-z#0-9]+;/g, '')) }));
     expect(paragraphs.length).toBeGreaterThan(50);
     expect(paragraphs.map((p) => p.id)).toContain('dateline');

@@ -8,10 +8,10 @@
 // into the nav, takes a random UUID and the current time, and zips with jszip's "now" timestamps. A
 // 50-line packager on yazl (scripts/epub/ocf.ts) gives us each byte, so nothing needs post-patching.
 import Mustache from 'mustache';
-import type { Block, Section, Transcript } from '../model/types.ts';
+import type { Block, Matter, Note, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
 import { bookDate, type BookView, type Strings } from '../render/variables.ts';
-import { renderBlock, toMarkup, type RenderOptions } from '../render/html.ts';
+import { renderBlock, renderNotes, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { pageBreaksFor } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
@@ -29,6 +29,10 @@ export interface EpubInput {
   /** The index for the EPUB, given the print page numbers. */
   indexHtml: (pages: PageLookup) => string;
   noteHtml: string;
+  /** Markdown front and back matter: a document each, in the navigation. */
+  matter?: Matter[];
+  /** The editor's notes: footnotes at the end of the document that calls them. */
+  notes?: Note[];
   /** dcterms:modified and the zip timestamps; the book's date when absent, so builds reproduce. */
   modified?: Date;
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
@@ -104,6 +108,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const options: RenderOptions = {
     flavour: 'xhtml', pageBreaks,
     labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
+    notes: input.notes ?? [],
+    noteWords: { notes: strings.notes ?? 'Notes', page: strings.notePage ?? 'p. {{page}}', back: strings.noteBack ?? 'Back to text' },
   };
   const svg = coverSvg(view, templates);
   const cover = input.browser
@@ -120,6 +126,11 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     ...sections.map((s) => ({ id: s.id, href: `${s.id}.xhtml`, title: s.heading, tree: [s] as Block[] })),
   ];
   const files = idFiles(bodyDocs);
+  const matter = input.matter ?? [];
+  const front = matter.filter((m) => m.place === 'front');
+  const back = matter.filter((m) => m.place === 'back');
+  const matterDoc = (m: Matter): Doc => ({ id: m.id, href: `${m.id}.xhtml`, title: m.title, bodyType: m.place === 'front' ? 'frontmatter' : 'backmatter',
+    content: toMarkup(renderBlock(m, options), 'xhtml') });
 
   // The index gets the print page numbers; an empty index (no topics yet) is left out altogether
   // rather than shipped as an empty page that the metadata would then have to claim.
@@ -138,8 +149,11 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
       content: fragment('cover.xhtml', { coverHref: cover.href, coverAlt: `${strings.coverAlt}${view.title}${view.subtitle ? `——${view.subtitle}` : ''}` }) },
     { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: fragment('titlepage.xhtml') },
     { id: 'nav', href: 'nav.xhtml', title: strings.contents, bodyType: 'frontmatter', properties: 'nav', content: '' },
+    ...front.map(matterDoc),
+    // The lead carries the notes called from before the first section; each section carries its own.
     ...bodyDocs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
-      content: toMarkup(d.tree.flatMap((b) => renderBlock(b, options)), 'xhtml') })),
+      content: toMarkup([...d.tree.flatMap((b) => renderBlock(b, options)), ...(d.id === 'lead' ? renderNotes(null, options) : [])], 'xhtml') })),
+    ...back.map(matterDoc),
     ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
     { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
       content: `<section epub:type="appendix" role="doc-appendix" class="editorial-note" aria-labelledby="note-h">\n<h1 id="note-h">${escapeXml(strings.editorialNote)}</h1>\n${relink(input.noteHtml, files, 'note.xhtml')}\n</section>` },
@@ -152,7 +166,9 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const toc: TocItem[] = [
     // Labelled 书名页, not with the title again: the next entry is the transcript's own, similar title.
     item(doc('titlepage')!, [], strings.titlePage),
+    ...front.map((m) => item(doc(m.id)!)),
     item(doc('lead')!, sections.map((s) => item(doc(s.id)!))),
+    ...back.map((m) => item(doc(m.id)!)),
     ...(doc('index') ? [item(doc('index')!)] : []),
     item(doc('note')!),
     item(doc('colophon')!),

@@ -22,8 +22,11 @@ import { RawPdfError } from '../pdf/raw.ts';
 
 export interface PdfInput {
   view: BookView;
-  /** Body markup from the shared renderer. */
-  body: string;
+  /** Body markup from the shared renderer, given the page numbers known so far (notes print the page
+   * of their reference). */
+  body: (pages: PageLookup) => string;
+  /** Markdown front and back matter, rendered; each opens on a new page, in the contents and bookmarks. */
+  matter?: { id: string; heading: string; place: 'front' | 'back'; html: string }[];
   /** The index for print, rendered again on each pass with the page numbers known so far. */
   indexHtml: (pages: PageLookup) => string;
   noteHtml: string;
@@ -71,26 +74,33 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const fontFile = join(dir, 'fonts.css');
     writeFileSync(fontFile, printFontCss());
     const firstIndex = input.indexHtml(() => undefined);
+    const firstBody = input.body(() => undefined);
     const hasIndex = firstIndex.trim() !== '';
+    const matter = input.matter ?? [];
+    const front = matter.filter((m) => m.place === 'front');
+    const back = matter.filter((m) => m.place === 'back');
+    // The contents and the running heads: front matter, the sections, back matter.
+    const toc = [...front.map(({ id, heading }) => ({ id, heading })), ...view.toc, ...back.map(({ id, heading }) => ({ id, heading }))];
     const css = pageCss({
-      trim, bookTitle: view.title, sections: view.toc,
+      trim, bookTitle: view.title, sections: toc,
       parts: [...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
     });
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
     const targets = [...new Set([
-      'body', 'note', ...(hasIndex ? ['back-index'] : []), ...[...input.body.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!),
+      'body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...[...firstBody.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!),
       ...[...firstIndex.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
     ])];
     // Openings get no running head or folio; the body and (optionally) every section start recto.
-    const openings = ['body', ...view.toc.map((t) => t.id), ...(hasIndex ? ['back-index'] : []), 'note'];
+    const openings = ['body', ...toc.map((t) => t.id), ...(hasIndex ? ['back-index'] : []), 'note'];
     const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
     const printCssPath = templatePath(input.templates, 'print.css');
 
     const html = (pages: PageLookup, blanks: Set<string>) => insertBlanks(renderTemplate(input.templates, 'print.html', {
       ...view,
-      toc: view.toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
-      body: input.body, indexHtml: input.indexHtml(pages), noteHtml: input.noteHtml,
+      toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
+      frontMatter: front, backMatter: back,
+      body: input.body(pages), indexHtml: input.indexHtml(pages), noteHtml: input.noteHtml,
       fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
     }), blanks);
 
