@@ -8,6 +8,7 @@ import { fail, type Diagnostic } from './core/diagnostics.ts';
 import { sha256, writeFileAtomic } from './core/files.ts';
 import { prepareBook, pdfInputOf, epubInputOf, stampDate } from './prepare.ts';
 import { writePdf } from './writers/pdf.ts';
+import { pdfPageTexts } from './pdf/text.ts';
 import { writeEpub } from './writers/epub.ts';
 import { reportHtml } from './writers/report.ts';
 
@@ -53,6 +54,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
 
   // The PDF goes first: the EPUB's page-list and index locators need its id → page map.
   let pageMap = new Map<string, number>();
+  let pageTexts: string[] | undefined;
   if (options.formats.has('pdf')) {
     const workDir = mkdtempSync(join(outDir, '.work-'));
     try {
@@ -61,6 +63,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
       diagnostics.push(...result.diagnostics);
       outputs.set(`${book.id}.pdf`, result.pdf);
       pageMap = result.pageMap;
+      pageTexts = await time('pageText', () => pdfPageTexts(result.pdf));
     } finally {
       rmSync(workDir, { recursive: true, force: true });
     }
@@ -68,7 +71,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   if (options.formats.has('epub')) {
     // With SOURCE_DATE_EPOCH the EPUB is stamped with it; without, writeEpub uses the book's date.
     const modified = process.env.SOURCE_DATE_EPOCH ? options.ctx.now() : undefined;
-    outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, modified, browser: options.browser }))));
+    outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, pageTexts, modified, browser: options.browser }))));
   }
   for (const [name, data] of outputs) writeFileAtomic(join(outDir, name), data);
   const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';

@@ -94,9 +94,9 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 }
 
 /** The EPUB writer's input for a prepared book, given the print edition's page map (empty without one). */
-export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
+export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
   return {
-    tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, indexHtml: p.epubIndex,
+    tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, indexHtml: p.epubIndex,
     noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
   };
 }

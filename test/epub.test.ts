@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { SEED, buildInto, tempDir } from './helpers.ts';
 import { runEpubcheck } from '../scripts/check.ts';
 import { runAce } from '../scripts/epub/ace.ts';
-import { anchorIds, pageBreaksFor } from '../scripts/epub/pages.ts';
+import { anchorIds } from '../scripts/epub/pages.ts';
 import { wrapLines } from '../scripts/epub/cover.ts';
 import { dosDate } from '../scripts/epub/ocf.ts';
 import { writeEpub } from '../scripts/writers/epub.ts';
@@ -271,17 +271,6 @@ describe('EPUB with the print page map and an index', () => {
 });
 
 describe('EPUB helpers', () => {
-  it('pageBreaksFor: the first element beginning on each page, pages between go with the running element, never backwards', () => {
-    const tree = { type: 'transcript', children: [
-      { type: 'dateline', id: 'dateline', children: [] },
-      { type: 'section', id: 's1', heading: 'h', headingSource: 'auto', children: [
-        { type: 'turn', kind: 'question', speaker: { type: 'speaker', label: 'Q', name: 'Q', role: 'reporter' }, children: [
-          { type: 'paragraph', id: 'p1', children: [] }, { type: 'paragraph', id: 'p2', children: [] }, { type: 'paragraph', id: 'p3', children: [] }] }] }] } as const;
-    const breaks = pageBreaksFor(tree as never, new Map([['dateline', 3], ['s1', 3], ['p1', 3], ['p2', 6], ['p3', 5]]));
-    expect([...breaks]).toEqual([['dateline', ['3']], ['p1', ['4', '5']], ['p2', ['6']]]);
-    expect(pageBreaksFor(tree as never, new Map()).size).toBe(0);
-  });
-
   it('wrapLines: balanced cover lines, broken between words, no line-initial punctuation', () => {
     const lines = wrapLines('王毅就中国外交政策和对外关系答记者问', 10, 'zh-Hans');
     expect(lines.join('')).toBe('王毅就中国外交政策和对外关系答记者问');

@@ -14,7 +14,7 @@ const turn = (kind: Turn['kind'], s: Speaker, ...ps: Paragraph[]): Turn => ({ ty
 
 describe('renderer handlers', () => {
   it('title', () => {
-    expect(out(handlers.title({ type: 'title', children: [{ type: 'text', value: '标题' }] }, html))).toBe('<h1 class="transcript-title">标题</h1>');
+    expect(out(handlers.title({ type: 'title', children: [{ type: 'text', value: '标题' }] }, html))).toBe('<h1 id="body-h" class="transcript-title">标题</h1>');
   });
   it('dateline keeps its id', () => {
     expect(out(handlers.dateline({ type: 'dateline', id: 'dateline', children: [{ type: 'text', value: '据新华社电' }] }, html))).toBe('<p id="dateline" class="dateline">据新华社电</p>');

@@ -1,45 +1,192 @@
-// Print page numbers in the EPUB (EPUB 3 page-list): from the PDF stage's id → page map, choose the
-// one element per printed page where a page-break marker goes. A plain function over the tree, so a
-// unit test needs neither a PDF nor a browser.
-import type { Transcript } from '../model/types.ts';
-import { walk } from '../model/walk.ts';
+// Print page numbers in the EPUB (EPUB 3 page-list): where each printed page begins, to the character.
+//
+// The PDF stage gives an id → page map (the page each element begins on, from the PDF's /Dests) and the
+// text of every printed page. A page either begins with an element (a paragraph or section starting at
+// its top) or in the middle of the element that runs onto it from the page before; then the page's
+// first character is found by matching that element's text against the text of the two pages, and the
+// marker goes inside the element at that character. Plain functions over the tree and strings, so a
+// unit test needs neither a PDF nor a browser; the marker is inserted into the rendered hast by
+// `insertPageMarkers` (a tree operation, no markup strings).
+import type { Element, ElementContent, Text as HastText } from 'hast';
+import { h } from 'hastscript';
+import type { Node, Transcript } from '../model/types.ts';
+import { inlineText, walk } from '../model/walk.ts';
+
+/** A page-break marker: the print page's label and the character of its element where it begins
+ * (0 = before the element's first character). */
+export interface PageMarker { label: string; offset: number }
+
+interface Anchor { id: string; text: string }
+
+/** The transcript's title opens the body: the same id in print (print.html) and EPUB (render/html.ts). */
+export const TITLE_ID = 'body-h';
+
+function anchorOf(n: Node): Anchor | undefined {
+  if (n.type === 'title') return { id: TITLE_ID, text: inlineText(n.children) };
+  if (n.type === 'dateline' || n.type === 'paragraph') return { id: n.id, text: inlineText(n.children) };
+  if (n.type === 'section') return { id: n.id, text: n.heading };
+  return undefined;
+}
+
+/** Elements that may carry a marker, in reading order, with their text as the renderer prints it. */
+export function anchors(tree: Transcript): Anchor[] {
+  const out: Anchor[] = [];
+  walk(tree, (n) => { const a = anchorOf(n); if (a) out.push(a); });
+  return out;
+}
 
 /** Element ids in reading order, as the shared renderer emits them (dateline, section, paragraphs). */
 export function anchorIds(tree: Transcript): string[] {
-  const ids: string[] = [];
-  walk(tree, (n) => {
-    if (n.type === 'dateline' || n.type === 'section' || n.type === 'paragraph') ids.push(n.id);
-  });
-  return ids;
+  return anchors(tree).map((a) => a.id);
+}
+
+/** The letters and digits of a text (what survives a PDF's text extraction unchanged: no spaces,
+ * hyphens of broken words or punctuation) with the offset of each in the original. */
+export function keyOf(text: string): { key: string; offsets: number[] } {
+  let key = '';
+  const offsets: number[] = [];
+  const re = /[\p{L}\p{N}]/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) { key += m[0]; offsets.push(m.index); }
+  return { key, offsets };
+}
+
+/** Characters matched on each side of a page boundary. */
+const SPAN = 8;
+
+/**
+ * Where `text` (an element running from the page before onto this one) crosses from `prevPage` to
+ * `page`: the offset of the first character printed on `page`, or undefined when the element does not
+ * continue onto it. `from` is where the element's part on `prevPage` begins (a previous boundary).
+ * The boundary is the one place where the text before it is on the previous page, the text after it on
+ * this one, and the text across it on neither.
+ */
+export function boundaryIn(text: string, prevPage: string, page: string, from = 0): number | undefined {
+  const { key, offsets } = keyOf(text);
+  const prev = keyOf(prevPage).key;
+  const cur = keyOf(page).key;
+  let start = 0;
+  while (start < offsets.length && offsets[start] < from) start++;
+  for (let j = start + 1; j < key.length; j++) {
+    const after = key.slice(j, j + SPAN);
+    if (!cur.includes(after)) continue;
+    const before = key.slice(Math.max(start, j - SPAN), j);
+    if (!prev.includes(before)) continue;
+    const across = key.slice(Math.max(start, j - 3), j + 3);
+    if (prev.includes(across) || cur.includes(across)) continue;
+    // Opening quotes and brackets go with the line they open.
+    let at = offsets[j];
+    while (at > offsets[j - 1] + 1 && /[\p{Ps}\p{Pi}]/u.test(text[at - 1])) at--;
+    return at;
+  }
+  return undefined;
 }
 
 /**
- * Page-break markers: element id → the print page labels whose marker goes just before it.
+ * Page-break markers: element id → markers inside it, in order.
  *
- * Each page's marker sits at the first element (in reading order) that begins on it. A page no
- * element begins on (the middle of a long answer) still gets a marker, so a reader can go to any
- * printed page: it goes before the last element that began earlier, the one that runs onto that page, the nearest point
- * the id → page map can name (the page's first line lies inside that paragraph). Page numbers that go
- * backwards (a map from a different layout) are ignored rather than emitting a page-list out of order,
- * which reading systems would present as nonsense.
+ * Each print page gets one marker. It goes at the character where the page begins: inside the element
+ * that runs onto the page (found from `pageTexts`, the text of each printed page, index 0 = page 1), or
+ * else before the first element that begins on it. Without page texts (or where the text cannot be
+ * matched) a page no element begins on gets its marker at the nearest point the id → page map can name,
+ * the start of the element running onto it. Page numbers that go backwards (a map from a different
+ * layout) are ignored rather than emitting a page-list out of order.
  */
-export function pageBreaksFor(tree: Transcript, pageMap: Map<string, number>): Map<string, string[]> {
-  const breaks = new Map<string, string[]>();
-  let last = 0;
-  let running: string | undefined;
-  for (const id of anchorIds(tree)) {
-    const page = pageMap.get(id);
-    if (page === undefined || page < last) continue;
-    // Another element on the same page: it is now the one running onto the next page.
-    if (page === last) { running = id; continue; }
-    if (running !== undefined && page > last + 1) {
-      const labels = breaks.get(running) ?? [];
-      for (let gap = last + 1; gap < page; gap++) labels.push(String(gap));
-      breaks.set(running, labels);
-    }
-    breaks.set(id, [String(page)]);
-    last = page;
-    running = id;
+export function pageMarkersFor(tree: Transcript, pageMap: Map<string, number>, pageTexts: string[] = []): Map<string, PageMarker[]> {
+  const markers = new Map<string, PageMarker[]>();
+  const add = (id: string, marker: PageMarker) => markers.set(id, [...(markers.get(id) ?? []), marker]);
+  // The elements with a known page, in reading order and never going backwards.
+  const placed: (Anchor & { page: number })[] = [];
+  for (const a of anchors(tree)) {
+    // The title is not in the body markup the PDF stage maps; it opens the body, which is.
+    const page = pageMap.get(a.id) ?? (a.id === TITLE_ID ? pageMap.get('body') : undefined);
+    if (page === undefined || page < (placed.at(-1)?.page ?? 0)) continue;
+    placed.push({ ...a, page });
   }
-  return breaks;
+  if (!placed.length) return markers;
+  let i = 0;
+  let running: (Anchor & { from: number }) | undefined;
+  for (let page = placed[0].page; page <= placed.at(-1)!.page; page++) {
+    const prevText = pageTexts[page - 2];
+    const text = pageTexts[page - 1];
+    const at = running && prevText !== undefined && text !== undefined ? boundaryIn(running.text, prevText, text, running.from) : undefined;
+    if (running && at !== undefined) {
+      add(running.id, { label: String(page), offset: at });
+      running.from = at;
+    } else if (placed[i]?.page === page) {
+      add(placed[i].id, { label: String(page), offset: 0 });
+    } else if (running) {
+      add(running.id, { label: String(page), offset: running.from });
+    }
+    while (placed[i]?.page === page) running = { ...placed[i++], from: 0 };
+  }
+  return markers;
+}
+
+function marker(label: string): Element {
+  return h('span', { id: `pg${label}`, role: 'doc-pagebreak', 'aria-label': label, 'epub:type': 'pagebreak', className: ['pagebreak'] });
+}
+
+const classes = (e: Element): string[] => {
+  const c: unknown = e.properties?.className;
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(' ') : [];
+};
+
+/**
+ * Puts the markers into rendered content (hast): for each element id, each marker goes at its offset
+ * in the element's text — the speaker label, which is not part of the paragraph's text, is skipped —
+ * splitting a text node where the page begins mid-node. A marker at offset 0 opens the element.
+ */
+export function insertPageMarkers(content: ElementContent[], markers: Map<string, PageMarker[]>): ElementContent[] {
+  const visit = (node: ElementContent) => {
+    if (node.type !== 'element') return;
+    const id = node.properties?.id;
+    const list = typeof id === 'string' ? markers.get(id) : undefined;
+    if (list) placeMarkers(node, list);
+    for (const child of node.children) visit(child);
+  };
+  content.forEach(visit);
+  return content;
+}
+
+function placeMarkers(element: Element, list: PageMarker[]) {
+  const atStart = list.filter((m) => m.offset === 0).map((m) => marker(m.label));
+  const inside = list.filter((m) => m.offset > 0).sort((a, b) => a.offset - b.offset);
+  let seen = 0;
+  const split = (parent: Element) => {
+    const out: ElementContent[] = [];
+    for (const child of parent.children) {
+      if (child.type === 'text') {
+        // Soft hyphens (added for print and reading systems) are not part of the element's text.
+        let value = child.value;
+        let base = seen;
+        const length = (v: string) => v.replaceAll('\u00AD', '').length;
+        while (inside.length && inside[0].offset < base + length(value)) {
+          const cut = indexAfter(value, inside[0].offset - base);
+          if (cut > 0) out.push({ type: 'text', value: value.slice(0, cut) } satisfies HastText);
+          out.push(marker(inside.shift()!.label));
+          base += length(value.slice(0, cut));
+          value = value.slice(cut);
+        }
+        if (value) out.push({ type: 'text', value });
+        seen = base + length(value);
+      } else if (child.type === 'element' && !classes(child).includes('speaker')) {
+        split(child);
+        out.push(child);
+      } else {
+        out.push(child);
+      }
+    }
+    parent.children = out;
+  };
+  split(element);
+  // Markers past the end of the text (none expected) still go in, at the end, so no page is lost.
+  element.children.unshift(...atStart);
+  element.children.push(...inside.map((m) => marker(m.label)));
+}
+
+/** The index in `value` after `count` characters that are not soft hyphens. */
+function indexAfter(value: string, count: number): number {
+  let i = 0;
+  for (let n = 0; n < count && i < value.length; i++) if (value[i] !== '\u00AD') n++;
+  return i;
 }

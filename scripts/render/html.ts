@@ -93,7 +93,7 @@ function epubType(o: RenderOptions, type: string, role?: string): Record<string,
 }
 
 export const handlers = {
-  title: ((node: Title, o) => [h('h1', { className: ['transcript-title'] }, inline(node.children, o))]) as Handler<Title>,
+  title: ((node: Title, o) => [h('h1', { id: 'body-h', className: ['transcript-title'] }, inline(node.children, o))]) as Handler<Title>,
   dateline: ((node: Dateline, o) => [...pageBreak(node.id, o), h('p', { id: node.id, className: ['dateline'] }, inline(node.children, o))]) as Handler<Dateline>,
   paragraph: ((node: Paragraph, o) => [...pageBreak(node.id, o), h('p', { id: node.id }, inline(node.children, o))]) as Handler<Paragraph>,
   // The speaker label is a name, not emphasis: `b` keeps print's look, the class and (EPUB) the

@@ -13,7 +13,7 @@ import { walk } from '../model/walk.ts';
 import { bookDate, type BookView, type Strings } from '../render/variables.ts';
 import { renderBlock, renderNotes, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
-import { pageBreaksFor } from '../epub/pages.ts';
+import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import { coverPng, coverSvg } from '../epub/cover.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
@@ -26,6 +26,9 @@ export interface EpubInput {
   templates: TemplateSet;
   /** Element id → print page number, from the PDF stage (for the page-list and index locators). */
   pageMap: Map<string, number>;
+  /** The text of each printed page (index 0 = page 1), from the PDF stage: page markers go at the
+   * character where each page begins. Without it they go at element starts. */
+  pageTexts?: string[];
   /** The index for the EPUB, given the print page numbers. */
   indexHtml: (pages: PageLookup) => string;
   noteHtml: string;
@@ -70,7 +73,7 @@ function idFiles(docs: { href: string; tree: Block[] }[]): Map<string, string> {
   for (const doc of docs) {
     for (const block of doc.tree) {
       walk(block, (n) => {
-        const id = (n as { id?: string }).id;
+        const id = n.type === 'title' ? TITLE_ID : (n as { id?: string }).id;
         if (id && !files.has(id)) files.set(id, doc.href);
       });
     }
@@ -104,9 +107,9 @@ export function untypeIndexSection(markup: string): string {
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
   const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
-  const pageBreaks = pageBreaksFor(tree, input.pageMap);
+  const markers = pageMarkersFor(tree, input.pageMap, input.pageTexts);
   const options: RenderOptions = {
-    flavour: 'xhtml', pageBreaks,
+    flavour: 'xhtml',
     labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
     notes: input.notes ?? [],
     noteWords: { notes: strings.notes ?? 'Notes', page: strings.notePage ?? 'p. {{page}}', back: strings.noteBack ?? 'Back to text' },
@@ -152,7 +155,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     ...front.map(matterDoc),
     // The lead carries the notes called from before the first section; each section carries its own.
     ...bodyDocs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
-      content: toMarkup([...d.tree.flatMap((b) => renderBlock(b, options)), ...(d.id === 'lead' ? renderNotes(null, options) : [])], 'xhtml') })),
+      content: toMarkup(insertPageMarkers([...d.tree.flatMap((b) => renderBlock(b, options)), ...(d.id === 'lead' ? renderNotes(null, options) : [])], markers), 'xhtml') })),
     ...back.map(matterDoc),
     ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
     { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
@@ -181,7 +184,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     ...(doc('index') ? [{ type: 'index', href: 'index.xhtml', label: strings.index }] : []),
     { type: 'colophon', href: 'colophon.xhtml', label: strings.colophon },
   ];
-  const pageList = [...pageBreaks].flatMap(([id, labels]) => labels.map((label) => ({ href: `${files.get(id)}#pg${label}`, label })));
+  const pageList = [...markers].flatMap(([id, list]) => list.map((m) => ({ href: `${files.get(id)}#pg${m.label}`, label: m.label })))
+    .sort((a, b) => Number(a.label) - Number(b.label));
 
   // NCX playOrder follows reading order: documents in spine order, page targets inside their file.
   const spineIndex = new Map(docs.map((d, i) => [d.href, i]));

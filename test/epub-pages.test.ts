@@ -1,0 +1,95 @@
+// EPUB page markers and index locators against the PDF: every page-list marker sits at the character
+// where its print page begins, and every index locator lies on the page it is labelled with.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { SEED, buildInto, tempDir } from './helpers.ts';
+import { boundaryIn, insertPageMarkers, keyOf, pageMarkersFor } from '../scripts/epub/pages.ts';
+import { pdfPageTexts } from '../scripts/pdf/text.ts';
+
+const BOOK = 'wangyi-2024-03-07';
+const key = (s: string) => keyOf(s).key;
+const entry = (epub: string, path: string) => spawnSync('unzip', ['-p', epub, path], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+
+describe('page markers from the printed pages (unit)', () => {
+  it('finds the character where an element crosses onto the next page', () => {
+    const text = '第一句话说完了。第二句话从这一页开始，一直说到下一页的中间才结束。';
+    const prev = '章节标题12前面的段落文字。第一句话说完了。第二句话从这一';
+    const page = '章节标题13页开始，一直说到下一页的中间才结束。后面的段落。';
+    expect(text.slice(boundaryIn(text, prev, page))).toBe('页开始，一直说到下一页的中间才结束。');
+    // An element that ends on the page before does not cross.
+    expect(boundaryIn('前面的段落文字。', prev, page)).toBeUndefined();
+  });
+
+  it('keeps an opening quote with the line it opens and ignores hyphens and spaces of broken lines', () => {
+    const text = 'He said “the treaty stands” and left the room quietly afterwards.';
+    expect(text.slice(boundaryIn(text, 'Head 3 He said', 'Head 4 “the treaty stands” and left the room quietly after-\nwards.')!)).toBe('“the treaty stands” and left the room quietly afterwards.');
+  });
+
+  it('puts each page marker inside the running element, or before the first element on the page', () => {
+    const tree = { type: 'transcript', children: [
+      { type: 'dateline', id: 'd', children: [{ type: 'text', value: '短导语。' }] },
+      { type: 'section', id: 's1', heading: '标题', headingSource: 'auto', children: [
+        { type: 'turn', kind: 'question', speaker: { type: 'speaker', label: '记者', name: '记者', role: 'reporter' }, children: [
+          { type: 'paragraph', id: 'p1', children: [{ type: 'text', value: '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥' }] },
+          { type: 'paragraph', id: 'p2', children: [{ type: 'text', value: '第二段在第五页开头。' }] }] }] }] } as const;
+    const pages = ['', '', '短导语。标题记者甲乙丙丁戊己庚辛壬癸', '子丑寅卯辰巳午未申酉', '戌亥第二段在第五页开头。'];
+    const markers = pageMarkersFor(tree as never, new Map([['d', 3], ['s1', 3], ['p1', 3], ['p2', 5]]), pages);
+    expect([...markers]).toEqual([['d', [{ label: '3', offset: 0 }]], ['p1', [{ label: '4', offset: 10 }, { label: '5', offset: 20 }]]]);
+    // Without page texts: element starts, the running element standing for pages no element begins on.
+    expect([...pageMarkersFor(tree as never, new Map([['d', 3], ['p1', 3], ['p2', 6]]))])
+      .toEqual([['d', [{ label: '3', offset: 0 }]], ['p1', [{ label: '4', offset: 0 }, { label: '5', offset: 0 }]], ['p2', [{ label: '6', offset: 0 }]]]);
+    expect(pageMarkersFor(tree as never, new Map()).size).toBe(0);
+  });
+
+  it('splits text nodes (through topic spans, past the speaker label and soft hyphens) to place a marker', () => {
+    const p = h('p', { id: 'p1' }, [h('b', { className: ['speaker'] }, '记者：'), '甲乙', h('span', { id: 't1', className: ['topic'] }, '丙丁'), 'con\u00ADtin\u00ADues']);
+    const html = toHtml(insertPageMarkers([p], new Map([['p1', [{ label: '4', offset: 0 }, { label: '5', offset: 3 }, { label: '6', offset: 7 }]]])));
+    expect(html).toBe('<p id="p1"><span id="pg4" role="doc-pagebreak" aria-label="4" epub:type="pagebreak" class="pagebreak"></span><b class="speaker">记者：</b>甲乙<span id="t1" class="topic">丙<span id="pg5" role="doc-pagebreak" aria-label="5" epub:type="pagebreak" class="pagebreak"></span>丁</span>con<span id="pg6" role="doc-pagebreak" aria-label="6" epub:type="pagebreak" class="pagebreak"></span>\u00ADtin\u00ADues</p>');
+  });
+});
+
+describe('seed book: EPUB page markers and index locators against the PDF', () => {
+  const out = tempDir();
+  const epub = join(out, BOOK, `${BOOK}.epub`);
+  const pdf = join(out, BOOK, `${BOOK}.pdf`);
+  let docs = '';
+  let pageTexts: string[] = [];
+  beforeAll(async () => {
+    await buildInto(SEED, out, ['epub', 'pdf']);
+    const opf = entry(epub, 'EPUB/package.opf');
+    const hrefs = new Map([...opf.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+    docs = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((m) => entry(epub, `EPUB/${hrefs.get(m[1])}`)).join('\n');
+    pageTexts = await pdfPageTexts(readFileSync(pdf));
+  });
+
+  it('follows every page-list marker with the first line of its print page (pdftotext -layout)', () => {
+    const markers = [...docs.matchAll(/<span id="pg(\d+)"[^>]*><\/span>/g)];
+    expect(markers.length).toBeGreaterThan(20);
+    for (const m of markers) {
+      const page = Number(m[1]);
+      const after = key(docs.slice(m.index! + m[0].length, m.index! + m[0].length + 600).replace(/<[^>]*>/g, '')).slice(0, 10);
+      // The page's first lines: the running head (with the folio), then the first line of text.
+      const lines = spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).stdout
+        .split('\n').map(key).filter(Boolean).slice(0, 2);
+      expect(lines.some((l) => l.startsWith(after) || (l.length > 3 && after.startsWith(l))), `page ${page}: marker followed by ${after}, page begins ${lines.join(' / ')}`).toBe(true);
+    }
+  });
+
+  it('labels every index locator with the page the EPUB markers place its anchor on, and that page prints the term', () => {
+    const index = entry(epub, 'EPUB/index.xhtml');
+    const locators = [...index.matchAll(/<a [^>]*href="[a-z0-9]+\.xhtml#([^"]+)"[^>]*>(\d+)/g)];
+    expect(locators.length).toBeGreaterThan(100);
+    const markers = [...docs.matchAll(/<span id="pg(\d+)"/g)].map((m) => ({ at: m.index!, page: Number(m[1]) }));
+    for (const [, id, label] of locators) {
+      const at = docs.search(new RegExp(`\\sid="${id}"`));
+      const page = markers.filter((m) => m.at < at).at(-1)?.page;
+      expect(page, `locator ${id} labelled ${label}`).toBe(Number(label));
+      const term = key(docs.slice(at).replace(/^[^>]*>/, '').split('</span>')[0]);
+      expect(key(pageTexts[page! - 1]), `term of ${id} on page ${page}`).toContain(term.slice(0, 2));
+    }
+  });
+});
