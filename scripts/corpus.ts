@@ -11,7 +11,7 @@ import type { Context } from './core/context.ts';
 import { BuildError, diagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256, writeFileAtomic } from './core/files.ts';
 import { projectRoot, templatesRoot } from './render/templates.ts';
-import { launchBrowser } from './writers/browser.ts';
+import { launchBrowser } from './core/browser.ts';
 import { withTimeout } from './core/timeout.ts';
 
 export interface CorpusOptions {

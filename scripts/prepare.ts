@@ -5,12 +5,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadBook, type Book } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
-import { markTopics, topicPositions, renderPrintIndex, renderEpubIndex, type IndexModel, type PageLookup } from './index/index.ts';
+import { markTopics, topicPositions, renderPrintIndex, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './reader/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { bookDate, buildView, type BookView } from './render/variables.ts';
 import { buildReport, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
+import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
 import { renderBlock, renderBody, toMarkup, type RenderOptions } from './render/html.ts';
 import type { Matter, Note } from './model/types.ts';
@@ -33,8 +34,8 @@ export interface PreparedBook {
   notes: Note[];
   /** The print index, given the page numbers known so far. */
   printIndex: (pages: PageLookup) => string;
-  /** The EPUB index; locators link to `#anchor` and the EPUB writer points them at the chapter files. */
-  epubIndex: (pages: PageLookup) => string;
+  /** The EPUB index (hast); `hrefOf` names the chapter file each locator's anchor lives in. */
+  epubIndex: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   /** Warnings from reading the transcript and marking the topics. */
   diagnostics: Diagnostic[];
 }
@@ -67,7 +68,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
     book, index, templates, view, report, matter, notes,
     noteHtml: toMarkup(note.matter.children.flatMap((b) => renderBlock(b, renderOptions(view, 'xhtml'))), 'xhtml'),
     printIndex: (pages) => renderPrintIndex(index, pages, strings),
-    epubIndex: (pages) => renderEpubIndex(index, pages, strings),
+    epubIndex: (pages, hrefOf) => epubIndexTree(index, pages, strings, hrefOf),
     diagnostics: [...book.read.diagnostics, ...noteDiagnostics, ...indexDiagnostics, ...matterDiagnostics, ...note.diagnostics],
   };
 }
@@ -96,7 +97,7 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 /** The EPUB writer's input for a prepared book, given the print edition's page map (empty without one). */
 export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
   return {
-    tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, indexHtml: p.epubIndex,
+    tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
     noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
   };
 }

@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { generateBook } from '../scripts/bench/generate.ts';
+import { generateBook } from '../scripts/fixtures/generate.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 import { pdftotext, tempDir } from './helpers.ts';
 

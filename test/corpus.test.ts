@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildCorpus, shardOf, parseShard, summaryTable } from '../scripts/corpus.ts';
 import { defaultContext } from '../scripts/core/context.ts';
-import { launchBrowser } from '../scripts/writers/browser.ts';
-import { generateCorpus } from '../scripts/bench/generate.ts';
+import { launchBrowser } from '../scripts/core/browser.ts';
+import { generateCorpus } from '../scripts/fixtures/generate.ts';
 import { tempDir } from './helpers.ts';
 
 const ctx = defaultContext({ log: () => {} });

@@ -7,11 +7,11 @@ import type { Browser } from 'puppeteer-core';
 import { codes } from '../scripts/core/codes.ts';
 import { BuildError, diagnostic, formatDiagnostic } from '../scripts/core/diagnostics.ts';
 import { loadBook } from '../scripts/book.ts';
-import { launchBrowser } from '../scripts/writers/browser.ts';
+import { launchBrowser } from '../scripts/core/browser.ts';
 import { buildCorpus } from '../scripts/corpus.ts';
 import { defaultContext } from '../scripts/core/context.ts';
 import { runEpubcheck } from '../scripts/check.ts';
-import { generateBook } from '../scripts/bench/generate.ts';
+import { generateBook } from '../scripts/fixtures/generate.ts';
 import { tempDir } from './helpers.ts';
 
 const codeOf = (f: () => unknown) => {
@@ -100,7 +100,7 @@ describe('check on built output', () => {
   });
   it('TP036: a PDF whose font is Type 3 (Debian\'s CFF Noto CJK printed by Chromium)', async () => {
     const { checkDist } = await import('../scripts/check.ts');
-    const { launchBrowser: launch } = await import('../scripts/writers/browser.ts');
+    const { launchBrowser: launch } = await import('../scripts/core/browser.ts');
     const dir = tempDir('type3-');
     const browser = await launch();
     try {

@@ -2,6 +2,7 @@
 // navigation, semantics and byte-reproducibility. A second EPUB, written with a page map and an index
 // (the PDF and index stages' contracts), checks the page-list and the index document the same way.
 import { sha256 } from '../scripts/core/files.ts';
+import { h } from 'hastscript';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -182,7 +183,9 @@ describe('EPUB with the print page map and an index', () => {
     pageMap = new Map(anchorIds(book.read.tree).map((id, i) => [id, 5 + Math.floor(i / 3)]));
     const data = await writeEpub({
       tree: book.read.tree, view, templates, pageMap, noteHtml: '<p>说明。</p>',
-      indexHtml: (pages) => `<ul epub:type="index-entry-list"><li epub:type="index-entry"><span epub:type="index-term">中俄关系</span> <a epub:type="index-locator" href="#p11">${pages('p11')}</a></li></ul>`,
+      index: (pages, hrefOf) => h('section', { id: 'index', role: 'doc-index', 'aria-labelledby': 'index-h' }, [h('h1', { id: 'index-h' }, '索引'),
+        h('ul', { 'epub:type': 'index-entry-list' }, [h('li', { 'epub:type': 'index-entry' }, [h('span', { 'epub:type': 'index-term' }, '中俄关系'), ' ',
+          h('a', { 'epub:type': 'index-locator', href: `${hrefOf('p11')}#p11` }, String(pages('p11')))])])]),
     });
     mkdirSync(out, { recursive: true });
     writeFileSync(epub, data);
@@ -230,7 +233,7 @@ describe('EPUB with the print page map and an index', () => {
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
     const plain = join(out, 'plain.epub');
-    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '<p>说明。</p>', indexHtml: () => '' }));
+    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '<p>说明。</p>', index: () => null }));
     const d = unzip(plain);
     expect(read(d, 'EPUB/nav.xhtml')).not.toContain('page-list');
     expect(read(d, 'EPUB/package.opf')).not.toMatch(/printPageNumbers|pageNavigation|source-of|properties="index"/);
@@ -242,7 +245,7 @@ describe('EPUB with the print page map and an index', () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
-    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), noteHtml: '<p>说明。</p>', indexHtml: () => '', embedFont: true };
+    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), noteHtml: '<p>说明。</p>', index: () => null, embedFont: true };
     const fonted = join(out, 'font.epub');
     const data = await writeEpub(input);
     writeFileSync(fonted, data);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildBook, type BookResult, type Format } from '../scripts/build.ts';
 import { defaultContext } from '../scripts/core/context.ts';
-import { launchBrowser } from '../scripts/writers/browser.ts';
+import { launchBrowser } from '../scripts/core/browser.ts';
 import type { Browser } from 'puppeteer-core';
 
 export const SEED = 'source/wangyi-2024-03-07';

@@ -11,9 +11,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'puppeteer-core';
 import { SEED, buildInto, pdftotext, tempDir } from './helpers.ts';
-import { bookPdfInput } from '../scripts/bench/pdf.ts';
-import { generateBook } from '../scripts/bench/generate.ts';
-import { launchBrowser } from '../scripts/writers/browser.ts';
+import { prepareBook, pdfInputOf } from '../scripts/prepare.ts';
+import { bookDate } from '../scripts/render/variables.ts';
+import { generateBook } from '../scripts/fixtures/generate.ts';
+import { launchBrowser } from '../scripts/core/browser.ts';
 import { writePdf, type PdfInput, type PdfResult } from '../scripts/writers/pdf.ts';
 import { loadBook } from '../scripts/book.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
@@ -30,7 +31,9 @@ afterAll(async () => { await browser?.close(); });
 /** writePdf on a book folder with the input build.ts would make; the PDF is also written to a file. */
 async function render(bookDir: string): Promise<{ input: PdfInput; index: IndexModel; result: PdfResult; file: string }> {
   const work = tempDir('tp-ipdf-');
-  const { input, index } = bookPdfInput(bookDir, browser, work);
+  const prepared = prepareBook(bookDir);
+  const input = pdfInputOf(prepared, { browser, workDir: work, date: bookDate(prepared.view) });
+  const index = prepared.index;
   const result = await writePdf(input);
   const file = join(work, 'book.pdf');
   writeFileSync(file, result.pdf);
@@ -94,7 +97,7 @@ describe('seed book: printed index and page map', () => {
   const epochBefore = process.env.SOURCE_DATE_EPOCH;
 
   beforeAll(async () => {
-    delete process.env.SOURCE_DATE_EPOCH; // so build.ts stamps the book's date, as bookPdfInput does
+    delete process.env.SOURCE_DATE_EPOCH; // so build.ts stamps the book's date, as the input above is stamped
     seed = await render(SEED);
     doc = await openPdf(seed.file);
   }, 90_000);

@@ -1,6 +1,7 @@
 // The topic index stage: matching, sorting, locators, both renderings, suggestions, the seed index.
 // Plain functions on small trees; no browser.
 import { readFileSync } from 'node:fs';
+import { toMarkup } from '../scripts/render/html.ts';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { readTranscript } from '../scripts/reader/index.ts';
@@ -9,7 +10,7 @@ import { topicSchema, type Topic } from '../scripts/config/schema.ts';
 import type { Node, TopicRef, Transcript } from '../scripts/model/types.ts';
 import { walk } from '../scripts/model/walk.ts';
 import {
-  markTopics, topicPositions, renderPrintIndex, renderEpubIndex, printLocators, epubLocators, sortKey,
+  markTopics, topicPositions, renderPrintIndex, epubIndexTree, printLocators, epubLocators, sortKey,
   allEntries, suggestTopics, suggestYaml, existingTerms, type IndexModel,
 } from '../scripts/index/index.ts';
 
@@ -184,11 +185,12 @@ describe('renderPrintIndex', () => {
   });
 });
 
-describe('renderEpubIndex', () => {
+describe('epubIndexTree', () => {
   it('writes EPUB Indexes 1.0 markup whose locators resolve to anchors, labelled with print pages', () => {
     const { index, ids } = sample();
-    const xhtml = renderEpubIndex(index, (id) => (id.endsWith('-1') ? 7 : 8), strings, () => 'text.xhtml');
-    expect(xhtml).toMatch(/^<section id="index" epub:type="index" role="doc-index"/);
+    const xhtml = toMarkup(epubIndexTree(index, (id) => (id.endsWith('-1') ? 7 : 8), strings, () => 'text.xhtml')!, 'xhtml');
+    // The index document's body carries epub:type="index"; the section must not repeat it.
+    expect(xhtml).toMatch(/^<section id="index" role="doc-index"/);
     expect(xhtml).toContain('<section id="index-Z" epub:type="index-group"><h2>Z</h2><ul epub:type="index-entry-list">');
     expect(xhtml).toMatch(/<li id="ix\d+" epub:type="index-entry"><span epub:type="index-term">中美关系<\/span> <a epub:type="index-locator" href="text.xhtml#t\d+-1">7<\/a>, <a epub:type="index-locator" href="text.xhtml#t\d+-2">8<\/a>/);
     expect(xhtml).toMatch(/<ul epub:type="index-entry-list"><li id="ix\d+-1" epub:type="index-entry"><span epub:type="index-term">旧金山会晤<\/span>/);

@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import epubGen from 'epub-gen-memory';
 import { renderBlock, toMarkup } from '../render/html.ts';
 import { readTemplate } from '../render/templates.ts';
-import { launchBrowser } from '../writers/browser.ts';
+import { launchBrowser } from '../core/browser.ts';
 import { writeEpub, type EpubInput } from '../writers/epub.ts';
 import { coverPng, coverSvg } from '../epub/cover.ts';
 import { prepareBook, epubInputOf } from '../prepare.ts';

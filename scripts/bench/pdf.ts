@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import type { IndexModel } from '../index/model.ts';
-import { launchBrowser } from '../writers/browser.ts';
+import { launchBrowser } from '../core/browser.ts';
 import { writePdf, type PdfInput } from '../writers/pdf.ts';
 import { printFontCss } from '../pdf/fonts.ts';
 import { prepareBook, pdfInputOf } from '../prepare.ts';
@@ -24,11 +24,6 @@ export interface PdfBench {
  * The same PdfInput build.ts makes for a book (topics marked, print index, editorial note), with the
  * index model it was made from (tests check the printed index against its occurrences).
  */
-export function bookPdfInput(bookDir: string, browser: Browser, workDir: string): { input: PdfInput; index: IndexModel } {
-  const prepared = prepareBook(bookDir);
-  return { input: pdfInputOf(prepared, { browser, workDir, date: bookDate(prepared.view) }), index: prepared.index };
-}
-
 /** Runs ours and the floor alternately `runs` times after one warm-up each; reports medians. */
 export async function benchPdf(options: { bookDir?: string; runs?: number; browser?: Browser } = {}): Promise<PdfBench> {
   const bookDir = options.bookDir ?? 'source/wangyi-2024-03-07';
@@ -36,7 +31,8 @@ export async function benchPdf(options: { bookDir?: string; runs?: number; brows
   const browser = options.browser ?? await launchBrowser();
   const dir = mkdtempSync(join(tmpdir(), 'tp-bench-pdf-'));
   try {
-    const { input } = bookPdfInput(bookDir, browser, dir);
+    const prepared = prepareBook(bookDir);
+    const input = pdfInputOf(prepared, { browser, workDir: dir, date: bookDate(prepared.view) });
     const ours: number[] = [], floor: number[] = [];
     const steps = new Map<string, number[]>();
     const step = (k: string, ms: number) => steps.set(k, [...(steps.get(k) ?? []), ms]);

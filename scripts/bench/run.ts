@@ -12,12 +12,14 @@ import { readTranscript } from '../reader/index.ts';
 import { buildCorpus } from '../corpus.ts';
 import { buildBook } from '../build.ts';
 import { defaultContext } from '../core/context.ts';
-import { launchBrowser, chromiumPath, chromiumFlags } from '../writers/browser.ts';
+import { launchBrowser, chromiumPath, chromiumFlags } from '../core/browser.ts';
 import { writePdf } from '../writers/pdf.ts';
 import { printFontCss } from '../pdf/fonts.ts';
 import { projectRoot } from '../render/templates.ts';
-import { generateBook, generateCorpus } from './generate.ts';
-import { benchPdf, bookPdfInput } from './pdf.ts';
+import { generateBook, generateCorpus } from '../fixtures/generate.ts';
+import { benchPdf } from './pdf.ts';
+import { prepareBook, pdfInputOf } from '../prepare.ts';
+import { bookDate } from '../render/variables.ts';
 import { timed } from './measure.ts';
 
 interface Row { bench: string; figure: string; baseline: string; ratio: number | null; target: string; pass: boolean | null }
@@ -93,7 +95,8 @@ async function main() {
       for (const [label, chars] of [['150', 56_000], ['600', 236_000]] as const) {
         const book = generateBook(root, `pages-${label}`, chars, label === '150' ? 150 : 600);
         const dir = mkdtempSync(join(work, 'pdf-'));
-        const { input } = bookPdfInput(book.dir, browser, dir);
+        const prepared = prepareBook(book.dir);
+        const input = pdfInputOf(prepared, { browser, workDir: dir, date: bookDate(prepared.view) });
         await writePdf(input); // warm-up: fonts and code paths
         const [result, ms] = await timed(() => writePdf(input));
         const pages = Math.max(...result.pageMap.values());

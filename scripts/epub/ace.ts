@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { projectRoot } from '../render/templates.ts';
-import { chromiumFlags, chromiumPath } from '../writers/browser.ts';
+import { chromiumFlags, chromiumPath } from '../core/browser.ts';
 
 export interface AceViolation {
   impact: 'critical' | 'serious' | 'moderate' | 'minor';

@@ -3,7 +3,7 @@
 // find that page; the EPUB follows EPUB Indexes 1.0 and links every locator to its anchor.
 // Markup is built with hastscript, so a term can never inject markup.
 import { h } from 'hastscript';
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { toMarkup } from '../render/html.ts';
 import type { IndexEntry, IndexModel, IndexXref } from './model.ts';
 
@@ -127,17 +127,18 @@ function epubEntry(entry: IndexEntry, pages: PageLookup, strings: IndexStrings, 
 }
 
 /**
- * The index for the EPUB, an XHTML body fragment after EPUB Indexes 1.0. Each locator links to its
- * anchor in the chapter file `hrefOf(id)` returns (empty: the same file) and is labelled with the
- * print page number, so a reader can cite the print edition.
+ * The index for the EPUB, after EPUB Indexes 1.0, as a hast tree. Each locator links to its anchor in
+ * the chapter file `hrefOf(id)` returns and is labelled with the print page number, so a reader can
+ * cite the print edition. The section carries no `epub:type="index"`: the index document's body does
+ * (epubcheck requires it of an index-only document, which then must not hold a second index).
  */
-export function renderEpubIndex(index: IndexModel, pages: PageLookup, strings: IndexStrings, hrefOf: (id: string) => string = () => ''): string {
-  if (index.groups.length === 0) return '';
-  return toMarkup(h('section', { id: 'index', 'epub:type': 'index', role: 'doc-index', 'aria-labelledby': 'index-h' }, [
+export function epubIndexTree(index: IndexModel, pages: PageLookup, strings: IndexStrings, hrefOf: (id: string) => string = () => ''): Element | null {
+  if (index.groups.length === 0) return null;
+  return h('section', { id: 'index', role: 'doc-index', 'aria-labelledby': 'index-h' }, [
     h('h1', { id: 'index-h' }, strings.index),
     ...index.groups.map((g) => h('section', { id: `index-${g.letter === '#' ? 'other' : g.letter}`, 'epub:type': 'index-group' }, [
       h('h2', g.letter),
       h('ul', { 'epub:type': 'index-entry-list' }, g.entries.map((e) => epubEntry(e, pages, strings, hrefOf))),
     ])),
-  ]), 'xhtml');
+  ]);
 }

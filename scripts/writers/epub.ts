@@ -15,6 +15,7 @@ import { renderBlock, renderNotes, toMarkup, type RenderOptions } from '../rende
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
+import type { Element } from 'hast';
 import { coverPng, coverSvg } from '../epub/cover.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import { EMBEDDED_FAMILY, subsetSerif, usedCharacters } from '../epub/font.ts';
@@ -29,8 +30,8 @@ export interface EpubInput {
   /** The text of each printed page (index 0 = page 1), from the PDF stage: page markers go at the
    * character where each page begins. Without it they go at element starts. */
   pageTexts?: string[];
-  /** The index for the EPUB, given the print page numbers. */
-  indexHtml: (pages: PageLookup) => string;
+  /** The index for the EPUB (hast), given the print page numbers and the file each anchor lives in. */
+  index: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   noteHtml: string;
   /** Markdown front and back matter: a document each, in the navigation. */
   matter?: Matter[];
@@ -89,21 +90,6 @@ export function relink(markup: string, files: Map<string, string>, self: string)
   });
 }
 
-const INDEX_SECTION = /^<section\b[^>]*?\sepub:type="([^"]*)"/;
-
-function isIndexSection(markup: string): boolean {
-  const m = INDEX_SECTION.exec(markup);
-  return !!m && m[1].split(/\s+/).includes('index');
-}
-
-/** Drops `index` from the epub:type of the markup's root section (the body takes it over). */
-export function untypeIndexSection(markup: string): string {
-  return markup.replace(INDEX_SECTION, (whole, types: string) => {
-    const rest = types.split(/\s+/).filter((t) => t && t !== 'index').join(' ');
-    return whole.replace(` epub:type="${types}"`, rest ? ` epub:type="${rest}"` : '');
-  });
-}
-
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
   const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
@@ -138,14 +124,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   // The index gets the print page numbers; an empty index (no topics yet) is left out altogether
   // rather than shipped as an empty page that the metadata would then have to claim.
   const pages: PageLookup = (id) => input.pageMap.get(id);
-  const rawIndex = input.indexHtml(pages).trim();
-  // The index document's body carries epub:type="index": epubcheck requires it of an index-only
-  // document, and then a nested element typed `index` would be a second index. So the index stage's
-  // own `<section epub:type="index" role="doc-index">` keeps its id, role and heading but hands the
-  // type to the body; bare entry lists or groups get the heading and role from here.
-  const indexContent = !rawIndex ? '' : isIndexSection(rawIndex)
-    ? relink(untypeIndexSection(rawIndex), files, 'index.xhtml')
-    : `<section role="doc-index" aria-labelledby="index-h">\n<h1 id="index-h">${escapeXml(strings.index)}</h1>\n${relink(rawIndex, files, 'index.xhtml')}\n</section>`;
+  const indexTree = input.index(pages, (id) => files.get(id) ?? '');
+  const indexContent = indexTree ? toMarkup(indexTree, 'xhtml') : '';
 
   const docs: Doc[] = [
     { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter', bodyClass: 'cover-page',

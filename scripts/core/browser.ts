@@ -1,7 +1,7 @@
 // One place that starts Debian's Chromium through puppeteer-core (never a downloaded browser).
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { fail } from '../core/diagnostics.ts';
+import { fail } from './diagnostics.ts';
 
 // scripts/setup.mjs has the same lookup: it runs before node_modules exists and cannot import this.
 export function chromiumPath(): string {

@@ -1,0 +1,43 @@
+// Dependencies run one way (STYLE.md, issue #12):
+//   core → model → config → reader → index, render → pdf, epub, markdown → writers → book, prepare,
+//   build, corpus, check → cli, with the benchmarks on top. Tests may use any of scripts/ but not the
+//   benchmarks, and nothing in scripts/ uses test code. test/dependencies.test.ts enforces these rules.
+const layer = (name) => `^scripts/${name}(/|\\.ts$)`;
+const top = '^scripts/(book|prepare|build|corpus|check|cli|inspect)\\.ts$';
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'A cycle makes "one way" impossible.', from: { path: '^scripts/' }, to: { circular: true } },
+    { name: 'core-is-the-bottom', severity: 'error', comment: 'core/ (diagnostics, context, files) depends on nothing else of ours.',
+      from: { path: layer('core') }, to: { path: '^scripts/', pathNot: layer('core') } },
+    { name: 'model-only-core', severity: 'error', comment: 'The document model depends only on core/.',
+      from: { path: layer('model') }, to: { path: '^scripts/', pathNot: [layer('core'), layer('model')] } },
+    { name: 'config-below-reader', severity: 'error', comment: 'book.yaml loading depends only on core/ and model/.',
+      from: { path: layer('config') }, to: { path: '^scripts/', pathNot: [layer('core'), layer('model'), layer('config')] } },
+    { name: 'reader-below-writers', severity: 'error', comment: 'The reader builds the tree; it knows no renderer, writer, index or medium.',
+      from: { path: layer('reader') }, to: { path: [layer('render'), layer('index'), layer('pdf'), layer('epub'), layer('writers'), layer('markdown'), layer('bench'), top] } },
+    { name: 'render-below-media', severity: 'error', comment: 'The shared renderer reads the tree; it knows no reader internals, medium or writer.',
+      from: { path: layer('render') }, to: { path: [layer('reader'), layer('pdf'), layer('epub'), layer('writers'), layer('bench'), top] } },
+    { name: 'index-below-media', severity: 'error', comment: 'The index transform and its rendering know no medium or writer.',
+      from: { path: layer('index') }, to: { path: [layer('pdf'), layer('epub'), layer('writers'), layer('bench'), top] } },
+    { name: 'media-below-writers', severity: 'error', comment: 'pdf/ and epub/ are the writers\' helpers: they never call a writer, the reader or each other.',
+      from: { path: [layer('pdf'), layer('epub')] }, to: { path: [layer('writers'), layer('reader'), layer('bench'), top] } },
+    { name: 'pdf-epub-apart', severity: 'error', comment: 'The media differ only where the medium differs: no cross-imports.',
+      from: { path: layer('pdf') }, to: { path: layer('epub') } },
+    { name: 'epub-pdf-apart', severity: 'error', comment: 'The media differ only where the medium differs: no cross-imports.',
+      from: { path: layer('epub') }, to: { path: layer('pdf') } },
+    { name: 'writers-read-the-tree', severity: 'error', comment: 'Writers read the tree, never the reader.',
+      from: { path: layer('writers') }, to: { path: [layer('reader'), layer('bench'), top] } },
+    { name: 'bench-on-top', severity: 'error', comment: 'Nothing in the product uses the benchmarks.',
+      from: { path: '^scripts/', pathNot: layer('bench') }, to: { path: layer('bench') } },
+    { name: 'no-test-code-in-scripts', severity: 'error', comment: 'The product and the benchmarks never import test code; shared fixtures live in scripts/ or test/fixtures data.',
+      from: { path: '^scripts/' }, to: { path: '^test/' } },
+    { name: 'tests-not-bench', severity: 'error', comment: 'Tests and the benchmark share fixtures from one place, not each other\'s code.',
+      from: { path: '^test/' }, to: { path: layer('bench') } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)node_modules/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};

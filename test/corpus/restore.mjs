@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Rebuilds every test/corpus/<id>/transcript.txt from the excerpt it was taken from.
+//
+// The search corpus the texts come from stores pages with full-width punctuation folded to ASCII
+// (，：；？！（） → , : ; ? ! ( ) and the ideographic space → a space). excerpt.txt keeps that text as
+// it came (the chosen contiguous run of paragraphs, nothing else); this script undoes the folding
+// mechanically and writes transcript.txt:
+//
+//   1. every line is trimmed at both ends (paragraph indents were ideographic spaces, folded to
+//      ASCII spaces) and runs of blank lines become one blank line;
+//   2. Chinese texts only (language zh-*): an ASCII , : ; ? ! next to a CJK character (Han, kana,
+//      CJK or full-width punctuation, “ ” ‘ ’ 《 》 「 」 — …) becomes ，：；？！; an ASCII ( or ) next
+//      to one becomes （ or ）, and so does its partner in the pair. Repeated until nothing changes,
+//      so ?) at the end of a sentence is restored too. Between two Latin letters or digits the ASCII
+//      character stays (3,000 · 10:30 · COVID-19 · 5.2%);
+//   Dots are left alone: this corpus keeps the ellipsis character unfolded ("…" in the Pentagon gaggle,
+//   "……" in the 1989 Executive Yuan text), so "..." or "......" in a text is what the page had.
+//   English texts get step 1 only.
+//
+// Usage: node test/corpus/restore.mjs [--check]   (--check: exit 1 if a transcript.txt is stale)
+import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF“”‘’《》「」『』〈〉—…·、]/u;
+const FULL = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+
+const isCjk = (c) => c !== undefined && CJK.test(c);
+
+/** Index of the bracket paired with chars[i] ('(' or ')'), or -1. */
+function partner(chars, i) {
+  const open = chars[i] === '(' || chars[i] === '（';
+  let depth = 0;
+  for (let j = i; open ? j < chars.length : j >= 0; j += open ? 1 : -1) {
+    if (chars[j] === '(' || chars[j] === '（') depth += open ? 1 : -1;
+    else if (chars[j] === ')' || chars[j] === '）') depth += open ? -1 : 1;
+    if (depth === 0) return j;
+  }
+  return -1;
+}
+
+export function restoreChineseLine(line) {
+  const chars = Array.from(line);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i];
+      if (!(c in FULL)) continue;
+      if (!isCjk(chars[i - 1]) && !isCjk(chars[i + 1])) continue;
+      const j = c === '(' || c === ')' ? partner(chars, i) : -1;
+      chars[i] = FULL[c];
+      changed = true;
+      if (j >= 0 && (chars[j] === '(' || chars[j] === ')')) chars[j] = FULL[chars[j]];
+    }
+  }
+  return chars.join('');
+}
+
+export function restore(text, language) {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
+  const out = [];
+  for (const l of lines) {
+    if (l === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
+    out.push(language.startsWith('zh') ? restoreChineseLine(l) : l);
+  }
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return out.join('\n') + '\n';
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const check = process.argv.includes('--check');
+  let stale = 0;
+  for (const id of readdirSync(here).sort()) {
+    const dir = join(here, id);
+    if (!existsSync(join(dir, 'excerpt.txt'))) continue;
+    const { language } = parse(readFileSync(join(dir, 'book.yaml'), 'utf8'));
+    const text = restore(readFileSync(join(dir, 'excerpt.txt'), 'utf8'), language);
+    const target = join(dir, 'transcript.txt');
+    const old = existsSync(target) ? readFileSync(target, 'utf8') : null;
+    if (old === text) continue;
+    if (check) { console.error(`stale: ${id}/transcript.txt`); stale++; continue; }
+    writeFileSync(target, text);
+    console.log(`wrote ${id}/transcript.txt`);
+  }
+  process.exit(stale ? 1 : 0);
+}
