@@ -1,12 +1,12 @@
-// The change report for editors (changes.json and changes.html) and the short editorial note
-// printed at the end of both editions.
+// The change report for editors (changes.json and changes.html). The editorial note printed at the end
+// of both editions is Markdown in the template set (templates/default/lang/<tag>.editorial-note.md,
+// scripts/markdown/matter.ts).
 import { diffChars } from 'diff';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { Change } from '../reader/changes.ts';
 import { rules } from '../reader/changes.ts';
 import { toMarkup } from '../render/html.ts';
-import type { BookView } from '../render/variables.ts';
 
 export interface ChangeReport {
   book: string;
@@ -82,16 +82,3 @@ table{border-collapse:collapse;margin-bottom:2rem}td,th{border:1px solid #ccc;pa
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}
 tr.review{background:#fff8e0}td:first-child{white-space:nowrap;font-family:monospace}
 summary{font-size:1.3em;font-weight:bold;margin:1.5rem 0 1rem;cursor:pointer}`;
-
-/** The editorial note at the end of the book: what was done to the source, in numbers. */
-export function editorialNoteHtml(view: BookView, report: ChangeReport): string {
-  const automatic = report.counts.applied - (report.counts.byRule.correction ?? 0);
-  const editorial = report.counts.byRule.correction ?? 0;
-  return toMarkup([
-    h('p', `本书据${view.source}播发的文字实录整理，底本原文保存不动，一切校改均在排版时进行，并逐条记入变更报告（changes.html）。`),
-    h('p', `自动校勘共改动 ${automatic} 处（标点规范、断段合并、重复字词删除等），编辑校订 ${editorial} 处；` + (report.counts.review
-      ? `另有 ${report.counts.review} 处疑似问题未予改动，列入报告待核。`
-      : '未留下待核的疑似问题。')),
-    h('p', { className: ['hash'] }, `底本 SHA-256：${report.sourceSha256}`),
-  ], 'xhtml');
-}
