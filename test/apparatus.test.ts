@@ -4,7 +4,7 @@
 // printed on), epubcheck 0/0 and Ace without critical or serious findings. Then a hostile preface: a
 // <script> and remote images appended to it stay text, and no request reaches a listener.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { appendFileSync, cpSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -114,6 +114,10 @@ describe('a hostile preface', () => {
     cpSync(SEED, book, { recursive: true });
     appendFileSync(join(book, 'preface.md'), `\n<script>fetch("http://127.0.0.1:${port}/script")</script>\n\n`
       + `<img src="http://127.0.0.1:${port}/img">\n\n![会场](http://127.0.0.1:${port}/md.png) 和 *附加强调*。\n`);
+    // Back matter too: an afterword goes after the transcript, in the contents and the navigation.
+    writeFileSync(join(book, 'afterword.md'), '## 致谢\n\n感谢*新华社*。\n');
+    const yaml = readFileSync(join(book, 'book.yaml'), 'utf8');
+    writeFileSync(join(book, 'book.yaml'), yaml.replace(/^( *- \{ file: preface\.md.*\n)/m, '$1  - { file: afterword.md, title: 后记, place: back }\n'));
     const out = tempDir('tp-ap-hostile-out-');
     const result = await buildInto(book, out);
     expect(result.diagnostics.filter((d) => d.code === 'TP062').length).toBe(2);
@@ -124,7 +128,12 @@ describe('a hostile preface', () => {
     const preface = readFileSync(join(dir, 'm-preface.xhtml'), 'utf8');
     expect(preface).toContain(`&#x3C;script>fetch("http://127.0.0.1:${port}/script")&#x3C;/script>`);
     expect(preface).toContain('会场 和 <em>附加强调</em>。');
+    const nav = readFileSync(join(dir, 'nav.xhtml'), 'utf8');
+    expect(nav.indexOf('<a href="m-afterword.xhtml">后记</a>')).toBeGreaterThan(nav.indexOf('s15.xhtml'));
+    expect(readFileSync(join(dir, 'm-afterword.xhtml'), 'utf8')).toMatch(/<body epub:type="backmatter">\s*<section id="m-afterword" class="matter matter-back matter-afterword" aria-labelledby="m-afterword-h" epub:type="afterword" role="doc-afterword">/);
     const text = pdftotext(join(out, NAME, `${NAME}.pdf`));
+    expect(squash(text)).toMatch(/共建“一带一路”\d+后记\d+/);
+    expect(squash(text)).toContain('致谢感谢新华社。');
     expect(squash(text)).toContain(squash(`<script>fetch("http://127.0.0.1:${port}/script")</script>`));
     expect(runEpubcheck(join(out, NAME, `${NAME}.epub`)).diagnostics).toEqual([]);
   });
