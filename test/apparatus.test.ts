@@ -120,8 +120,8 @@ describe('a hostile preface', () => {
     writeFileSync(join(book, 'book.yaml'), yaml.replace(/^( *- \{ file: preface\.md.*\n)/m, '$1  - { file: afterword.md, title: 后记, place: back }\n'));
     const out = tempDir('tp-ap-hostile-out-');
     const result = await buildInto(book, out);
-    expect(result.diagnostics.filter((d) => d.code === 'TP062').length).toBe(2);
-    expect(result.diagnostics.filter((d) => d.code === 'TP063').length).toBe(1);
+    expect(result.diagnostics.filter((d) => d.code === 'TP082').length).toBe(2);
+    expect(result.diagnostics.filter((d) => d.code === 'TP083').length).toBe(1);
     expect(requests).toEqual([]);
     const dir = unzip(join(out, NAME, `${NAME}.epub`));
     for (const d of documents(dir)) expect(d.text, d.file).not.toMatch(/<script|<img(?![^>]*src="cover)/);

@@ -1,6 +1,6 @@
 // The editorial apparatus without a browser: editor Markdown into the model and through the shared
-// renderer (emphasis, headings, safety), notes anchored on the final text (TP060 with book.yaml
-// line:column), matter files (TP061), the editorial note per language.
+// renderer (emphasis, headings, safety), notes anchored on the final text (TP080 with book.yaml
+// line:column), matter files (TP081), the editorial note per language.
 import { describe, it, expect } from 'vitest';
 import { cpSync, readFileSync, writeFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,14 +43,14 @@ describe('editor Markdown into the model', () => {
     expect(out).not.toMatch(/<script|<img/);
     expect(out).toContain('&#x3C;script>fetch("http://127.0.0.1:9/x")&#x3C;/script>');
     expect(out).toContain('行内 &#x3C;img src="http://127.0.0.1:9/y"> 图。');
-    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['TP062', 3, 1], ['TP062', 5, 4]]);
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['TP082', 3, 1], ['TP082', 5, 4]]);
   });
 
-  it('never embeds an image: its description is printed (TP063); links other than http(s)/mailto become text (TP064)', () => {
+  it('never embeds an image: its description is printed (TP083); links other than http(s)/mailto become text (TP084)', () => {
     const text = '![会场照片](http://127.0.0.1:9/photo.jpg) 与 [点此](javascript:alert(1))';
     const { diagnostics } = md(text);
     expect(html(text)).toBe('<p id="m-p1">会场照片 与 点此</p>');
-    expect(diagnostics.map((d) => d.code)).toEqual(['TP063', 'TP064']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['TP083', 'TP084']);
   });
 
   it('fills in {{figures}} escaped for Markdown, so a value can never become markup', () => {
@@ -106,25 +106,25 @@ describe('editor\'s notes anchored on the final text', () => {
     throw new Error('the book was prepared');
   };
 
-  it('TP060: a quote that occurs nowhere stops the book, at its line:column in book.yaml', () => {
+  it('TP080: a quote that occurs nowhere stops the book, at its line:column in book.yaml', () => {
     const { d, yaml } = failing((y) => y.replace('- quote: 贸易航线于此', '- quote: 贸易航路于此'));
-    expect(d.code).toBe('TP060');
+    expect(d.code).toBe('TP080');
     expect(d.severity).toBe('error');
     const line = yaml.split('\n').findIndex((l) => l.includes('贸易航路于此')) + 1;
     expect([d.file?.endsWith('book.yaml'), d.line, d.column]).toEqual([true, line, 12]);
     expect(d.message).toContain('occurs 0 times');
   });
 
-  it('TP060: a quote that occurs more than once names the count and asks for a longer quote', () => {
+  it('TP080: a quote that occurs more than once names the count and asks for a longer quote', () => {
     const { d } = failing((y) => y.replace('- quote: 终究无法被制止', '- quote: 中国外交'));
-    expect([d.code, d.column]).toEqual(['TP060', 12]);
+    expect([d.code, d.column]).toEqual(['TP080', 12]);
     expect(d.message).toMatch(/occurs \d+ times/);
     expect(d.hint).toContain('longer');
   });
 
-  it('TP061: a matter file that is missing, or a link, stops the book at the file name in book.yaml', () => {
+  it('TP081: a matter file that is missing, or a link, stops the book at the file name in book.yaml', () => {
     const missing = failing((y) => y.replace('file: preface.md', 'file: foreword.md'));
-    expect([missing.d.code, missing.d.column]).toEqual(['TP061', missing.yaml.split('\n').find((l) => l.includes('foreword.md'))!.indexOf('foreword.md') + 1]);
+    expect([missing.d.code, missing.d.column]).toEqual(['TP081', missing.yaml.split('\n').find((l) => l.includes('foreword.md'))!.indexOf('foreword.md') + 1]);
     const dir = join(tempDir('tp-link-'), 'book');
     cpSync(SEED, dir, { recursive: true });
     writeFileSync(join(dir, 'book.yaml'), readFileSync(join(dir, 'book.yaml'), 'utf8').replace('file: preface.md', 'file: passwd.md'));

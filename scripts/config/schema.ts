@@ -73,7 +73,7 @@ export const bookSchema = z.object({
   topics: z.array(topicSchema).default([]).describe('The curated topic index.'),
   corrections: z.array(correctionSchema).default([]).describe('Editorial corrections applied after the automatic pass.'),
   matter: z.array(matterSchema).default([]).describe('Front and back matter in Markdown, in this order: `{ file: preface.md, title: 前言, place: front \\| back, kind: preface }`. Raw HTML prints as text; images are not embedded; `{{corrections}}`, `{{automatic}}`, `{{review}}`, `{{notes}}`, `{{source}}` are filled in.'),
-  notes: z.array(noteSchema).default([]).describe('Editor\'s notes on passages, anchored by quoted text: `{ quote: 贸易航线于此, note: "Markdown" }`. A quote that occurs nowhere or more than once stops the build (TP060).'),
+  notes: z.array(noteSchema).default([]).describe('Editor\'s notes on passages, anchored by quoted text: `{ quote: 贸易航线于此, note: "Markdown" }`. A quote that occurs nowhere or more than once stops the build (TP080).'),
 }).strict();
 
 export type BookConfig = z.infer<typeof bookSchema>;

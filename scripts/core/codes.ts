@@ -103,22 +103,22 @@ export const codes = {
   TP044: { severity: 'error', title: 'Ace did not run',
     message: (p) => `Ace by DAISY could not check the EPUB: ${p.reason}`,
     hint: () => 'run `npm ci` (Ace is @daisy/ace-cli, run on the system Chromium) and check that Chromium starts: see TP030' },
-  // 06x: the editorial apparatus (Markdown matter and editor's notes, scripts/markdown/).
-  TP060: { severity: 'error', title: 'note quote does not name one place',
+  // 08x: the editorial apparatus (Markdown matter and editor's notes, scripts/markdown/).
+  TP080: { severity: 'error', title: 'note quote does not name one place',
     message: (p) => `note ${p.index} quote "${p.quote}" occurs ${p.count} times in the final text, not once`,
     hint: (p) => Number(p.count) === 0
       ? 'quote the text as printed (after normalisation and corrections: full-width punctuation, “ ” quotes); see `transcript-press normalize`'
       : 'quote a longer passage so it names exactly one place' },
-  TP061: { severity: 'error', title: 'Markdown matter file cannot be read',
+  TP081: { severity: 'error', title: 'Markdown matter file cannot be read',
     message: (p) => `matter ${p.index}: ${p.file} ${p.reason}`,
     hint: () => 'put the Markdown file (UTF-8) in the book folder next to book.yaml, or fix the name in book.yaml `matter`' },
-  TP062: { severity: 'warning', title: 'raw HTML in Markdown printed as text',
+  TP082: { severity: 'warning', title: 'raw HTML in Markdown printed as text',
     message: (p) => `raw HTML ${p.html} is printed as text, never as markup`,
     hint: () => 'write Markdown instead (*emphasis*, **strong**, [link](https://…)); HTML in editor Markdown is never executed' },
-  TP063: { severity: 'warning', title: 'Markdown image not embedded',
+  TP083: { severity: 'warning', title: 'Markdown image not embedded',
     message: (p) => `image ${p.url} is not embedded; its description "${p.alt}" is printed instead`,
     hint: () => 'books take no images from Markdown (nothing is fetched while building); describe it in words or drop it' },
-  TP064: { severity: 'warning', title: 'Markdown link not kept',
+  TP084: { severity: 'warning', title: 'Markdown link not kept',
     message: (p) => `link to ${p.url} is printed as plain text`,
     hint: () => 'only http:, https: and mailto: links are kept' },
 } satisfies Record<string, CodeEntry>;

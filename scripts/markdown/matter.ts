@@ -58,14 +58,14 @@ export interface LoadMatterOptions {
   fileAt?: (index: number) => Where | undefined;
 }
 
-/** Reads every `matter` entry. A file that is missing, not a regular file or not UTF-8 stops the book (TP061). */
+/** Reads every `matter` entry. A file that is missing, not a regular file or not UTF-8 stops the book (TP081). */
 export function loadMatter(configs: MatterConfig[], options: LoadMatterOptions): { matter: Matter[]; diagnostics: Diagnostic[] } {
   const taken = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const matter = configs.map((c, index) => {
     const path = join(options.bookDir, c.file);
     const where = { file: options.configFile, ...options.fileAt?.(index) };
-    const refuse = (reason: string): never => fail('TP061', { index: index + 1, file: c.file, reason }, where);
+    const refuse = (reason: string): never => fail('TP081', { index: index + 1, file: c.file, reason }, where);
     let stat;
     try { stat = lstatSync(path); } catch { return refuse(`is not in ${options.showDir}`); }
     // lstat: a link is refused like any other non-file, so matter never reads outside the book folder.

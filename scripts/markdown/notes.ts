@@ -1,6 +1,6 @@
 // Editor's notes (book.yaml `notes`), anchored by quoted text the way corrections are found: on the
 // final text of the tree (normalised, repaired, corrected), a quote must occur exactly once, else the
-// build stops with TP060 at the quote's line in book.yaml. The note reference goes right after the
+// build stops with TP080 at the quote's line in book.yaml. The note reference goes right after the
 // quoted passage; notes are numbered in reading order, whatever their order in book.yaml. A plain
 // function over the tree (STYLE.md §6): no file system, no browser.
 import type { Block, Dateline, Inline, Note, NoteRef, Paragraph, Text, Transcript } from '../model/types.ts';
@@ -49,7 +49,7 @@ export function anchorNotes(tree: Transcript, configs: NoteConfig[], options: An
     carriers.forEach((k, carrier) => {
       for (let at = k.text.indexOf(c.quote); at !== -1; at = k.text.indexOf(c.quote, at + 1)) hits.push({ carrier, end: at + c.quote.length });
     });
-    if (hits.length !== 1) fail('TP060', { index: index + 1, quote: c.quote, count: hits.length }, { file: options.file, ...options.quoteAt?.(index) });
+    if (hits.length !== 1) fail('TP080', { index: index + 1, quote: c.quote, count: hits.length }, { file: options.file, ...options.quoteAt?.(index) });
     return { index, config: c, ...hits[0] };
   });
 

@@ -60,16 +60,16 @@ export function mdastToBlocks(root: Md.Root, options: MarkdownOptions): Markdown
         case 'break': return [{ type: 'break', ...pos(n) }];
         case 'link':
           if (SAFE_URL.test(n.url)) return [{ type: 'link', url: n.url, children: inlines(n.children), ...pos(n) }];
-          warn('TP064', { url: shorten(n.url) }, n);
+          warn('TP084', { url: shorten(n.url) }, n);
           return inlines(n.children);
         case 'linkReference': return inlines(n.children);
         case 'image': case 'imageReference': {
           const url = n.type === 'image' ? n.url : `[${n.identifier}]`;
-          warn('TP063', { url: shorten(url), alt: n.alt ?? '' }, n);
+          warn('TP083', { url: shorten(url), alt: n.alt ?? '' }, n);
           return n.alt ? [{ type: 'text', value: n.alt, ...pos(n) }] : [];
         }
         case 'html':
-          warn('TP062', { html: shorten(n.value) }, n);
+          warn('TP082', { html: shorten(n.value) }, n);
           return [{ type: 'text', value: n.value, ...pos(n) }];
         case 'footnoteReference': return [{ type: 'text', value: `[^${n.label ?? n.identifier}]`, ...pos(n) }];
         default: return [];
@@ -90,7 +90,7 @@ export function mdastToBlocks(root: Md.Root, options: MarkdownOptions): Markdown
         case 'thematicBreak': return [{ type: 'container', name: 'rule', attributes: {}, children: [], ...pos(n) }];
         case 'code': return [{ type: 'container', name: 'code-block', attributes: {}, children: [paragraph([{ type: 'inlineCode', value: n.value }], n)], ...pos(n) }];
         case 'html':
-          warn('TP062', { html: shorten(n.value) }, n);
+          warn('TP082', { html: shorten(n.value) }, n);
           return [paragraph([{ type: 'text', value: n.value, ...pos(n) }], n)];
         // A table reads row by row; GFM footnote definitions keep their text where they were written.
         case 'table': return n.children.map((row) => paragraph(row.children.flatMap((cell, i) =>
