@@ -95,7 +95,9 @@ function toolFingerprint(): string {
 /** Content hash of everything a book's output depends on. */
 export function inputHash(bookDir: string, formats: Set<Format>): string {
   const dir = resolve(bookDir);
-  const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), ...filesUnder(join(dir, 'templates'))].filter(existsSync);
+  // Markdown matter (preface.md, …) is an input too: editing only the preface must rebuild the book.
+  const markdown = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f)) : [];
+  const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), ...markdown, ...filesUnder(join(dir, 'templates'))].filter(existsSync);
   return sha256([
     toolFingerprint(), [...formats].sort().join(','), process.env.SOURCE_DATE_EPOCH ?? '',
     ...own.map((p) => `${basename(p)}\0${sha256(readFileSync(p))}`),

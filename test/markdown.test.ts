@@ -13,6 +13,7 @@ import { prepareBook } from '../scripts/prepare.ts';
 import { resolveTemplateSet } from '../scripts/render/templates.ts';
 import { inlineText, paragraphs } from '../scripts/model/walk.ts';
 import type { BuildError } from '../scripts/core/diagnostics.ts';
+import { inputHash } from '../scripts/corpus.ts';
 import { SEED, tempDir } from './helpers.ts';
 
 const where = (point?: { line: number; column: number }) => ({ file: 'x.md', line: point?.line, column: point?.column });
@@ -120,6 +121,15 @@ describe('editor\'s notes anchored on the final text', () => {
     expect([d.code, d.column]).toEqual(['TP080', 12]);
     expect(d.message).toMatch(/occurs \d+ times/);
     expect(d.hint).toContain('longer');
+  });
+
+  it('counts the Markdown matter among a book\'s inputs: editing only the preface rebuilds the book', () => {
+    const dir = join(tempDir('tp-hash-'), 'book');
+    cpSync(SEED, dir, { recursive: true });
+    const formats = new Set(['epub', 'pdf'] as const);
+    const before = inputHash(dir, formats);
+    writeFileSync(join(dir, 'preface.md'), readFileSync(join(dir, 'preface.md'), 'utf8') + '\n补记。\n');
+    expect(inputHash(dir, formats)).not.toBe(before);
   });
 
   it('TP081: a matter file that is missing, or a link, stops the book at the file name in book.yaml', () => {
