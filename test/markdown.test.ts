@@ -14,6 +14,7 @@ import { resolveTemplateSet } from '../scripts/render/templates.ts';
 import { inlineText, paragraphs } from '../scripts/model/walk.ts';
 import type { BuildError } from '../scripts/core/diagnostics.ts';
 import { inputHash } from '../scripts/corpus.ts';
+import { apparatusPositions } from '../scripts/markdown/positions.ts';
 import { SEED, tempDir } from './helpers.ts';
 
 const where = (point?: { line: number; column: number }) => ({ file: 'x.md', line: point?.line, column: point?.column });
@@ -121,6 +122,15 @@ describe('editor\'s notes anchored on the final text', () => {
     expect([d.code, d.column]).toEqual(['TP080', 12]);
     expect(d.message).toMatch(/occurs \d+ times/);
     expect(d.hint).toContain('longer');
+  });
+
+  it('reports a problem inside a note body at its line:column in book.yaml, block or quoted', () => {
+    const yaml = 'title: x\nnotes:\n  - quote: 甲\n    note: |\n      第一行。\n\n      再看 <b>这里</b>\n  - quote: 乙\n    note: "行内 <i>x</i> 注"\n';
+    const at = apparatusPositions(yaml, 'book.yaml');
+    const body = (i: number, note: string) => markdownToBlocks(note, { idPrefix: 'n', where: (p) => at.inValue(`notes.${i}.note`, p) }).diagnostics.map((d) => [d.line, d.column]);
+    expect(body(0, '第一行。\n\n再看 <b>这里</b>\n')).toEqual([[7, 10], [7, 15]]);
+    expect(body(1, '行内 <i>x</i> 注')).toEqual([[9, 15], [9, 19]]);
+    expect(at.get('notes.1.quote')).toMatchObject({ line: 8, column: 12 });
   });
 
   it('counts the Markdown matter among a book\'s inputs: editing only the preface rebuilds the book', () => {

@@ -1,7 +1,7 @@
 // Front and back matter in Markdown (book.yaml `matter`) and the editorial note, into Matter nodes of
 // the document model. Counts such as {{corrections}} are filled in with Mustache first (escaped for
 // Markdown, so a value can never become markup), then the text goes through parse.ts.
-import { lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mustache from 'mustache';
 import type { Matter } from '../model/types.ts';
@@ -9,7 +9,6 @@ import type { MatterConfig } from '../config/schema.ts';
 import { fail, type Diagnostic, type Where } from '../core/diagnostics.ts';
 import { templatePath, type TemplateSet } from '../render/templates.ts';
 import { markdownToBlocks } from './parse.ts';
-import { existsSync } from 'node:fs';
 
 /** What Markdown matter may say with `{{…}}`: the edition's own figures, so a preface never goes stale. */
 export interface MatterVariables {

@@ -27,13 +27,13 @@ type Handler<T> = (node: T, options: RenderOptions) => ElementContent[];
 
 /** Inline content. Editor Markdown adds emphasis, links and code; the transcript only text, topic
  * anchors and note references. A note reference is a superscript number linking to the note. */
-function inline(children: Inline[], o?: RenderOptions): ElementContent[] {
+function inline(children: Inline[], o: RenderOptions): ElementContent[] {
   return children.map((c): ElementContent => {
     switch (c.type) {
       case 'text': return { type: 'text', value: c.value };
       case 'topicRef': return h('span', { id: c.id, className: ['topic'] }, inline(c.children, o));
       case 'noteRef': return h('sup', { className: ['noteref'] },
-        h('a', { href: `#${c.note}`, id: c.id, ...(o ? epubType(o, 'noteref', 'doc-noteref') : {}) }, String(c.number)));
+        h('a', { href: `#${c.note}`, id: c.id, ...epubType(o, 'noteref', 'doc-noteref') }, String(c.number)));
       case 'emphasis': return h('em', inline(c.children, o));
       case 'strong': return h('strong', inline(c.children, o));
       case 'inlineCode': return h('code', c.value);
