@@ -2,7 +2,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve, relative } from 'node:path';
 import type { BookConfig } from './config/schema.ts';
-import { loadBookConfig } from './config/load.ts';
+import { readBookConfig } from './config/load.ts';
+import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { readTranscript, type ReadResult } from './reader/index.ts';
@@ -12,6 +13,8 @@ export interface Book {
   id: string;
   dir: string;
   config: BookConfig;
+  /** Where a value of book.yaml is written (`['topics', 3, 'term']`), from the one parse of it. */
+  place: (path: (string | number)[]) => Where | undefined;
   /** Paths as shown in diagnostics (relative to the working directory). */
   transcriptFile: string;
   configFile: string;
@@ -31,7 +34,7 @@ export function loadBook(dirArg: string, options: { maxMb?: number } = {}): Book
   for (const [path, name] of [[transcriptPath, 'transcript.txt'], [configPath, 'book.yaml']]) {
     if (!existsSync(path)) fail('TP014', { dir: show(dir), missing: name }, { file: show(dir) });
   }
-  const config = loadBookConfig(configPath, show(configPath));
+  const { config, place } = readBookConfig(configPath, show(configPath));
   const limit = options.maxMb ?? DEFAULT_MAX_MB;
   const size = statSync(transcriptPath).size;
   if (size > limit * 1024 * 1024) fail('TP006', { size: (size / 1024 / 1024).toFixed(1), limit }, { file: show(transcriptPath) });
@@ -42,5 +45,5 @@ export function loadBook(dirArg: string, options: { maxMb?: number } = {}): Book
     fail('TP001', { what: show(transcriptPath), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcriptPath) });
   }
   const read = readTranscript(bytes, config, { transcript: show(transcriptPath), config: show(configPath) });
-  return { id: basename(dir), dir, config, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+  return { id: basename(dir), dir, config, place, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
 }

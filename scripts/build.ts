@@ -53,13 +53,15 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   outputs.set('changes.html', reportHtml(report, book.config.title));
 
   // The PDF goes first: the EPUB's page-list and index locators need its id → page map.
+  // One date for every file of this build, from the context (SOURCE_DATE_EPOCH, else the book's date).
+  const date = stampDate(prepared, options.ctx);
   let pageMap = new Map<string, number>();
   let pageTexts: string[] | undefined;
   if (options.formats.has('pdf')) {
     const workDir = mkdtempSync(join(outDir, '.work-'));
     try {
       const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
-      const result = await time('pdf', () => writePdf(pdfInputOf(prepared, { browser, workDir, date: stampDate(prepared, options.ctx) })));
+      const result = await time('pdf', () => writePdf(pdfInputOf(prepared, { browser, workDir, date })));
       diagnostics.push(...result.diagnostics);
       outputs.set(`${book.id}.pdf`, result.pdf);
       pageMap = result.pageMap;
@@ -69,9 +71,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
     }
   }
   if (options.formats.has('epub')) {
-    // With SOURCE_DATE_EPOCH the EPUB is stamped with it; without, writeEpub uses the book's date.
-    const modified = process.env.SOURCE_DATE_EPOCH ? options.ctx.now() : undefined;
-    outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, pageTexts, modified, browser: options.browser }))));
+    outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, pageTexts, modified: date, browser: options.browser }))));
   }
   for (const [name, data] of outputs) writeFileAtomic(join(outDir, name), data);
   const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';

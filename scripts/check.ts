@@ -3,19 +3,22 @@ import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
+import { run } from './core/run.ts';
 import { diagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { runAce } from './epub/ace.ts';
 
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
+/** Generous: epubcheck takes seconds, but a loaded machine (a CI runner, a busy laptop) is slow. */
+const EPUBCHECK_TIMEOUT_MS = 600_000;
 
 export interface EpubcheckMessage { ID: string; severity: string; message: string; locations?: { path: string; line: number; column: number }[] }
 
-export function runEpubcheck(epubPath: string): { messages: EpubcheckMessage[]; diagnostics: Diagnostic[] } {
+export async function runEpubcheck(epubPath: string): Promise<{ messages: EpubcheckMessage[]; diagnostics: Diagnostic[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'epubcheck-'));
   try {
     const out = join(dir, 'report.json');
-    const r = spawnSync('java', ['-jar', EPUBCHECK_JAR, epubPath, '--json', out], { encoding: 'utf8' });
+    const r = await run('java', ['-jar', EPUBCHECK_JAR, epubPath, '--json', out], { timeout: EPUBCHECK_TIMEOUT_MS });
     if (!existsSync(out)) {
       return { messages: [], diagnostics: [diagnostic('TP040', { id: 'RUN', reason: (r.stderr || r.error?.message || 'epubcheck did not run').slice(0, 300) }, { file: epubPath })] };
     }
@@ -55,11 +58,11 @@ export function verifySums(dir: string): Diagnostic[] {
   return problems;
 }
 
-export function checkDist(dir: string): Diagnostic[] {
+export async function checkDist(dir: string): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [...verifySums(dir)];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (name.endsWith('.epub')) diagnostics.push(...runEpubcheck(path).diagnostics, ...runAce(path).diagnostics);
+    if (name.endsWith('.epub')) diagnostics.push(...(await runEpubcheck(path)).diagnostics, ...(await runAce(path)).diagnostics);
     if (name.endsWith('.pdf')) {
       for (const f of pdfFonts(path)) {
         if (f.type.startsWith('Type 3') || !f.embedded) {

@@ -72,7 +72,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     switch (command) {
       case 'build': return await build(args, values, io, debug);
       case 'normalize': return normalize(args, !!values.json, io);
-      case 'check': return check(args, !!values.json, io);
+      case 'check': return await check(args, !!values.json, io);
       case 'schema': io.out(schemaMarkdown() + '\n'); return 0;
       case 'index': return indexCommand(args, Number(values.top ?? 60), io);
       case undefined: throw new UsageError('no command given');
@@ -153,10 +153,10 @@ function indexCommand(args: string[], top: number, io: Io): number {
   return 0;
 }
 
-function check(args: string[], json: boolean, io: Io): number {
+async function check(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('check takes exactly one DIST_BOOK_DIR');
   if (!existsSync(args[0])) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'no such directory' }, { file: args[0] }));
-  const diagnostics = checkDist(args[0]);
+  const diagnostics = await checkDist(args[0]);
   report(diagnostics, json, io);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   io.err(`${args[0]}: ${errors} errors, ${diagnostics.length - errors} warnings\n`);

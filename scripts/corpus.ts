@@ -12,7 +12,7 @@ import { BuildError, diagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256, writeFileAtomic } from './core/files.ts';
 import { projectRoot, templatesRoot } from './render/templates.ts';
 import { launchBrowser } from './core/browser.ts';
-import { withTimeout } from './core/timeout.ts';
+import { withTimeout, type Timer } from './core/timeout.ts';
 
 export interface CorpusOptions {
   out: string;
@@ -26,6 +26,8 @@ export interface CorpusOptions {
   shard?: { index: number; count: number };
   /** Per-book time limit; a book that exceeds it is retried once with a fresh browser. */
   timeoutMs?: number;
+  /** The clock that decides a book took too long (real time by default; tests advance their own). */
+  timer?: Timer;
   /** Largest transcript accepted, in MB. */
   maxMb?: number;
   /** Where browsers come from (tests inject faulty ones). */
@@ -169,7 +171,7 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
           timeoutMs, () => {
             void browser.replace();
             return new BuildError(diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }));
-          });
+          }, options.timer);
         if (hash) writeFileAtomic(join(outDir, INPUT_HASH_FILE), hash + '\n');
         return { dir, id: result.id, status: 'built', millis: result.millis, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: result.diagnostics, result };
       } catch (err) {

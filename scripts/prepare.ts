@@ -43,14 +43,14 @@ export interface PreparedBook {
 export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): PreparedBook {
   const book = loadBook(bookDir, options);
   const yamlText = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
-  const places = apparatusPositions(yamlText, book.configFile);
+  const places = apparatusPositions(book.place, yamlText, book.configFile);
   // Notes are anchored on the final text (after corrections), then topics are marked: both editions
   // link to the anchors and the note references.
   const { notes, diagnostics: noteDiagnostics } = anchorNotes(book.read.tree, book.config.notes, {
     file: book.configFile, quoteAt: (i) => places.get(`notes.${i}.quote`), bodyAt: (i, point) => places.inValue(`notes.${i}.note`, point),
   });
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
-    topicPositions(yamlText, book.configFile));
+    topicPositions(book.config.topics, book.place));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes);
@@ -95,7 +95,7 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 }
 
 /** The EPUB writer's input for a prepared book, given the print edition's page map (empty without one). */
-export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified?: Date; browser?: () => Promise<Browser> }): EpubInput {
+export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser> }): EpubInput {
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
     noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
@@ -104,5 +104,5 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
 
 /** Dates stamped into the files: SOURCE_DATE_EPOCH (through the context) when set, else the book's date. */
 export function stampDate(p: PreparedBook, ctx: Context): Date {
-  return process.env.SOURCE_DATE_EPOCH ? ctx.now() : bookDate(p.view);
+  return ctx.stamp(bookDate(p.view));
 }

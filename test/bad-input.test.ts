@@ -4,15 +4,15 @@ import { sha256 } from '../scripts/core/files.ts';
 import { describe, it, expect } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { generateBook } from '../scripts/fixtures/generate.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
-import { pdftotext, tempDir } from './helpers.ts';
+import { poppler, pdftotext, run, tempDir } from './helpers.ts';
 
 const BIN = join(projectRoot, 'bin/transcript-press.mjs');
 
-function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+/** The CLI in a child process, waited for without blocking this worker (see scripts/core/run.ts). */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 600_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -36,10 +36,10 @@ function workspace(mutate: (bookDir: string) => void = () => {}) {
 }
 
 /** Builds a broken book and checks the failure contract. */
-function expectFailure(ws: ReturnType<typeof workspace>, code: string, fileHint: RegExp, extraArgs: string[] = [], env: Record<string, string> = {}) {
+async function expectFailure(ws: ReturnType<typeof workspace>, code: string, fileHint: RegExp, extraArgs: string[] = [], env: Record<string, string> = {}) {
   const sourceBefore = snapshot(ws.book);
   const distBefore = snapshot(ws.dist);
-  const r = run(['build', ws.book, '--out', ws.dist, ...extraArgs], env);
+  const r = await cli(['build', ws.book, '--out', ws.dist, ...extraArgs], env);
   expect(r.code, r.err).toBe(1);
   expect(r.err).toContain(code);
   expect(r.err).toMatch(fileHint);
@@ -51,59 +51,59 @@ function expectFailure(ws: ReturnType<typeof workspace>, code: string, fileHint:
 }
 
 describe('bad input', () => {
-  it('empty transcript → TP002', () => {
-    expectFailure(workspace((d) => writeFileSync(join(d, 'transcript.txt'), '\n  \n')), 'TP002', /transcript\.txt/);
+  it('empty transcript → TP002', async () => {
+    await expectFailure(workspace((d) => writeFileSync(join(d, 'transcript.txt'), '\n  \n')), 'TP002', /transcript\.txt/);
   });
-  it('binary file → TP003', () => {
-    expectFailure(workspace((d) => writeFileSync(join(d, 'transcript.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]))), 'TP003', /transcript\.txt/);
+  it('binary file → TP003', async () => {
+    await expectFailure(workspace((d) => writeFileSync(join(d, 'transcript.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]))), 'TP003', /transcript\.txt/);
   });
-  it('invalid UTF-8 that is not GB18030 either → TP005', () => {
-    expectFailure(workspace((d) => writeFileSync(join(d, 'transcript.txt'), Buffer.from([0xff, 0xfe, 0xff, 0x41, 0x0a, 0xff, 0x30]))), 'TP005', /transcript\.txt/);
+  it('invalid UTF-8 that is not GB18030 either → TP005', async () => {
+    await expectFailure(workspace((d) => writeFileSync(join(d, 'transcript.txt'), Buffer.from([0xff, 0xfe, 0xff, 0x41, 0x0a, 0xff, 0x30]))), 'TP005', /transcript\.txt/);
   });
-  it('malformed book.yaml → TP010 with line:column and a caret', () => {
-    const r = expectFailure(workspace((d) => writeFileSync(join(d, 'book.yaml'), 'id: urn:x\ntitle: [unclosed\nspeaker: 王毅\n')), 'TP010', /book\.yaml:\d+:\d+/);
+  it('malformed book.yaml → TP010 with line:column and a caret', async () => {
+    const r = await expectFailure(workspace((d) => writeFileSync(join(d, 'book.yaml'), 'id: urn:x\ntitle: [unclosed\nspeaker: 王毅\n')), 'TP010', /book\.yaml:\d+:\d+/);
     expect(r.err).toMatch(/\|\s+\^/);
   });
-  it('a field of the wrong kind → TP011 naming the field and the fix', () => {
-    const r = expectFailure(workspace((d) => writeFileSync(join(d, 'book.yaml'), readFileSync(join(d, 'book.yaml'), 'utf8').replace('date: 2024-03-07', 'date: 7 March 2024'))), 'TP011', /book\.yaml:5:7/);
+  it('a field of the wrong kind → TP011 naming the field and the fix', async () => {
+    const r = await expectFailure(workspace((d) => writeFileSync(join(d, 'book.yaml'), readFileSync(join(d, 'book.yaml'), 'utf8').replace('date: 2024-03-07', 'date: 7 March 2024'))), 'TP011', /book\.yaml:5:7/);
     expect(r.err).toContain('field "date"');
   });
-  it('unknown template → TP013 listing the templates there are', () => {
-    const r = expectFailure(workspace((d) => writeFileSync(join(d, 'book.yaml'), readFileSync(join(d, 'book.yaml'), 'utf8') + 'template: fancy\n')), 'TP013', /book\.yaml/);
+  it('unknown template → TP013 listing the templates there are', async () => {
+    const r = await expectFailure(workspace((d) => writeFileSync(join(d, 'book.yaml'), readFileSync(join(d, 'book.yaml'), 'utf8') + 'template: fancy\n')), 'TP013', /book\.yaml/);
     expect(r.err).toContain('default');
   });
-  it('stale correction → TP020', () => {
-    expectFailure(workspace((d) => writeFileSync(join(d, 'book.yaml'), readFileSync(join(d, 'book.yaml'), 'utf8') + 'corrections:\n  - { find: 这句话不存在, replace: x }\n')), 'TP020', /book\.yaml/);
+  it('stale correction → TP020', async () => {
+    await expectFailure(workspace((d) => writeFileSync(join(d, 'book.yaml'), readFileSync(join(d, 'book.yaml'), 'utf8') + 'corrections:\n  - { find: 这句话不存在, replace: x }\n')), 'TP020', /book\.yaml/);
   });
-  it('a 50 MB transcript → TP006 (split it into volumes), quickly', () => {
+  it('a 50 MB transcript → TP006 (split it into volumes), quickly', async () => {
     const ws = workspace((d) => writeFileSync(join(d, 'transcript.txt'), '标题\n\n' + '王毅：我们愿同各方一道，共同推动合作。\n\n'.repeat(900_000)));
     expect(statSync(join(ws.book, 'transcript.txt')).size).toBeGreaterThan(50 * 1000 * 1000);
-    expectFailure(ws, 'TP006', /transcript\.txt/);
+    await expectFailure(ws, 'TP006', /transcript\.txt/);
   });
-  it('a folder without book.yaml → TP014', () => {
+  it('a folder without book.yaml → TP014', async () => {
     const ws = workspace();
     const empty = join(ws.root, 'source', 'empty');
     mkdirSync(empty);
     writeFileSync(join(empty, 'transcript.txt'), '标题\n\n正文。\n');
-    const r = run(['build', empty, '--out', ws.dist]);
+    const r = await cli(['build', empty, '--out', ws.dist]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('TP014');
     expect(r.err).toContain('book.yaml');
     expect(existsSync(join(ws.dist, 'empty'))).toBe(false);
   });
-  it('an unwritable output folder → TP050', () => {
+  it('an unwritable output folder → TP050', async () => {
     const ws = workspace();
     writeFileSync(join(ws.root, 'not-a-dir'), 'x');
-    const r = run(['build', ws.book, '--out', join(ws.root, 'not-a-dir', 'dist'), '--format', 'epub']);
+    const r = await cli(['build', ws.book, '--out', join(ws.root, 'not-a-dir', 'dist'), '--format', 'epub']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('TP050');
     expect(r.err).not.toMatch(/^\s+at /m);
   });
-  it('Chromium missing → TP030 with the fix', () => {
-    const r = expectFailure(workspace(), 'TP030', /PUPPETEER_EXECUTABLE_PATH|npm run setup/, ['--format', 'pdf'], { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' });
+  it('Chromium missing → TP030 with the fix', async () => {
+    const r = await expectFailure(workspace(), 'TP030', /PUPPETEER_EXECUTABLE_PATH|npm run setup/, ['--format', 'pdf'], { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium' });
     expect(r.err).toContain('/nonexistent/chromium');
   });
-  it('fonts missing → TP031 naming the package and the fix', () => {
+  it('fonts missing → TP031 naming the package and the fix', async () => {
     // A copy of the project whose node_modules has every package but the fonts.
     const project = tempDir('nofonts-');
     for (const part of ['bin', 'scripts', 'templates', 'package.json']) cpSync(join(projectRoot, part), join(project, part), { recursive: true });
@@ -113,7 +113,7 @@ describe('bad input', () => {
       symlinkSync(join(projectRoot, 'node_modules', entry), join(project, 'node_modules', entry));
     }
     const ws = workspace();
-    const r = spawnSync(process.execPath, [join(project, 'bin/transcript-press.mjs'), 'build', ws.book, '--out', ws.dist, '--format', 'pdf'], { encoding: 'utf8', timeout: 120_000 });
+    const r = await run(process.execPath, [join(project, 'bin/transcript-press.mjs'), 'build', ws.book, '--out', ws.dist, '--format', 'pdf'], { timeout: 600_000 });
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toContain('TP031');
     expect(r.stderr).toContain('@fontsource/noto-serif-sc');
@@ -121,54 +121,54 @@ describe('bad input', () => {
     expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(snapshot(ws.dist)).toEqual({});
   });
-  it('usage errors exit 2', () => {
-    expect(run(['build', '--format', 'docx']).code).toBe(2);
-    expect(run(['frobnicate']).code).toBe(2);
-    expect(run(['build', '--shard', '3/2']).code).toBe(2);
+  it('usage errors exit 2', async () => {
+    expect((await cli(['build', '--format', 'docx'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['build', '--shard', '3/2'])).code).toBe(2);
   });
 });
 
 describe('awkward but valid input builds', () => {
-  it('node_modules outside the project (hoisted or linked) still loads the fonts: no Type 3, nothing blocked', () => {
+  it('node_modules outside the project (hoisted or linked) still loads the fonts: no Type 3, nothing blocked', async () => {
     const project = tempDir('linked-');
     for (const part of ['bin', 'scripts', 'templates', 'package.json']) cpSync(join(projectRoot, part), join(project, part), { recursive: true });
     symlinkSync(join(projectRoot, 'node_modules'), join(project, 'node_modules'));
     const ws = workspace();
-    const r = spawnSync(process.execPath, [join(project, 'bin/transcript-press.mjs'), 'build', ws.book, '--out', ws.dist, '--format', 'pdf'], { encoding: 'utf8', timeout: 120_000 });
+    const r = await run(process.execPath, [join(project, 'bin/transcript-press.mjs'), 'build', ws.book, '--out', ws.dist, '--format', 'pdf'], { timeout: 600_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('TP033');
-    const fonts = spawnSync('pdffonts', [join(ws.dist, 'book', 'book.pdf')], { encoding: 'utf8' }).stdout;
+    const fonts = poppler('pdffonts', [join(ws.dist, 'book', 'book.pdf')]);
     expect(fonts).toContain('CID TrueType');
     expect(fonts).not.toContain('Type 3');
   });
-  it('GB18030 text is converted, with a TP004 warning', () => {
+  it('GB18030 text is converted, with a TP004 warning', async () => {
     const ws = workspace();
     const utf8 = readFileSync(join(ws.book, 'transcript.txt'), 'utf8');
     writeFileSync(join(ws.book, 'transcript.txt'), new Uint8Array(gb18030(utf8)));
-    const r = run(['build', ws.book, '--out', ws.dist, '--format', 'epub']);
+    const r = await cli(['build', ws.book, '--out', ws.dist, '--format', 'epub']);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain('TP004');
-    const normalised = run(['normalize', join(ws.book, 'transcript.txt')]).out;
+    const normalised = (await cli(['normalize', join(ws.book, 'transcript.txt')])).out;
     expect(normalised).toContain('我们愿同');
   });
-  it('BOM and CRLF read exactly like plain LF UTF-8', () => {
+  it('BOM and CRLF read exactly like plain LF UTF-8', async () => {
     const ws = workspace();
     const file = join(ws.book, 'transcript.txt');
-    const plain = run(['normalize', file]).out;
+    const plain = (await cli(['normalize', file])).out;
     writeFileSync(file, '\uFEFF' + readFileSync(file, 'utf8').replace(/\n/g, '\r\n'));
-    expect(run(['normalize', file]).out).toBe(plain);
-    expect(run(['build', ws.book, '--out', ws.dist, '--format', 'epub']).code).toBe(0);
+    expect((await cli(['normalize', file])).out).toBe(plain);
+    expect((await cli(['build', ws.book, '--out', ws.dist, '--format', 'epub'])).code).toBe(0);
   });
-  it('a transcript with no speaker labels builds as plain prose', () => {
+  it('a transcript with no speaker labels builds as plain prose', async () => {
     const ws = workspace((d) => writeFileSync(join(d, 'transcript.txt'), '一篇文章\n\n第一段，讲城市更新。\n\n第二段，讲社区治理。\n'));
-    const r = run(['build', ws.book, '--out', ws.dist]);
+    const r = await cli(['build', ws.book, '--out', ws.dist]);
     expect(r.code, r.err).toBe(0);
     expect(pdftotext(join(ws.dist, 'book', 'book.pdf')).replace(/\s+/g, '')).toContain('第二段，讲社区治理。');
   });
-  it('HTML and script in the transcript are shown as text, never run, nothing fetched', () => {
+  it('HTML and script in the transcript are shown as text, never run, nothing fetched', async () => {
     const ws = workspace((d) => writeFileSync(join(d, 'transcript.txt'),
       '标题\n\n王毅：请看<img src="http://127.0.0.1:9/x.png" onerror="document.title=1">和<script>document.body.innerHTML=""</script>这段。\n\n王毅：<link rel=stylesheet href=https://example.invalid/a.css>第二段。\n'));
-    const r = run(['build', ws.book, '--out', ws.dist]);
+    const r = await cli(['build', ws.book, '--out', ws.dist]);
     expect(r.code, r.err).toBe(0);
     expect(r.err).not.toContain('TP033'); // no request was even attempted
     // pdftotext breaks lines where the page did; compare without white space.

@@ -7,7 +7,8 @@ import { buildCorpus, shardOf, parseShard, summaryTable } from '../scripts/corpu
 import { defaultContext } from '../scripts/core/context.ts';
 import { launchBrowser } from '../scripts/core/browser.ts';
 import { generateCorpus } from '../scripts/fixtures/generate.ts';
-import { tempDir } from './helpers.ts';
+import { run, tempDir } from './helpers.ts';
+import { manualClock } from './support/clock.ts';
 
 const ctx = defaultContext({ log: () => {} });
 
@@ -61,15 +62,21 @@ describe('Chromium faults', () => {
   const out = join(root, 'dist');
 
   it('retries a book whose browser hangs, with a fresh browser, and succeeds', async () => {
+    const clock = manualClock();
     let launches = 0;
     const launch = async (): Promise<Browser> => {
       launches++;
       const browser = await launchBrowser();
-      // The first browser hangs: every new page waits forever.
-      if (launches === 1) (browser as unknown as { newPage: () => Promise<never> }).newPage = () => new Promise<never>(() => {});
+      // The first browser hangs: every new page waits forever, and the book's time runs out.
+      if (launches === 1) {
+        (browser as unknown as { newPage: () => Promise<never> }).newPage = () => {
+          queueMicrotask(() => expect(clock.elapse()).toEqual([8000]));
+          return new Promise<never>(() => {});
+        };
+      }
       return browser;
     };
-    const [o] = await buildCorpus([book.dir], { out, formats: new Set(['pdf']), ctx, force: true, launch, timeoutMs: 8000 });
+    const [o] = await buildCorpus([book.dir], { out, formats: new Set(['pdf']), ctx, force: true, launch, timeoutMs: 8000, timer: clock.timer });
     expect(o.status).toBe('built');
     expect(o.attempts).toBe(2);
     expect(launches).toBe(2);
@@ -81,10 +88,12 @@ describe('Chromium faults', () => {
     const launch = async (): Promise<Browser> => {
       launches++;
       const browser = await launchBrowser();
-      setTimeout(() => browser.process()?.kill('SIGKILL'), 150); // crash soon after start
+      // Crash mid-build: as the book opens its first page.
+      const newPage = browser.newPage.bind(browser);
+      (browser as unknown as { newPage: () => ReturnType<typeof newPage> }).newPage = () => { browser.process()?.kill('SIGKILL'); return newPage(); };
       return browser;
     };
-    const [o] = await buildCorpus([book.dir], { out, formats: new Set(['pdf']), ctx, force: true, launch, timeoutMs: 30_000 });
+    const [o] = await buildCorpus([book.dir], { out, formats: new Set(['pdf']), ctx, force: true, launch, timer: manualClock().timer });
     expect(o.status).toBe('failed');
     expect(o.attempts).toBe(2);
     expect(launches).toBe(2);
@@ -94,11 +103,10 @@ describe('Chromium faults', () => {
 
 describe('a corpus of 20 generated books in one command', () => {
   it('builds every book in source/ with progress lines and a summary table', async () => {
-    const { spawnSync } = await import('node:child_process');
     const { projectRoot } = await import('../scripts/render/templates.ts');
     const root = tempDir('corpus20-');
     generateCorpus(join(root, 'source'), 20, 2500);
-    const r = spawnSync(process.execPath, [join(projectRoot, 'bin/transcript-press.mjs'), 'build'], { cwd: root, encoding: 'utf8', timeout: 280_000 });
+    const r = await run(process.execPath, [join(projectRoot, 'bin/transcript-press.mjs'), 'build'], { cwd: root, timeout: 600_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr.match(/^\[\d+\/20\] built book-\d{3} in [\d.]+ s \(read \d+ ms, pdf \d+ ms, epub \d+ ms\)$/gm)).toHaveLength(20);
     expect(r.stderr).toMatch(/^book\s+status\s+read\s+pdf\s+epub\s+total$/m);
@@ -107,5 +115,5 @@ describe('a corpus of 20 generated books in one command', () => {
       const id = `book-${String(i).padStart(3, '0')}`;
       expect(existsSync(join(root, 'dist', id, `${id}.pdf`)) && existsSync(join(root, 'dist', id, `${id}.epub`))).toBe(true);
     }
-  }, 300_000);
+  });
 });

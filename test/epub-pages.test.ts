@@ -3,16 +3,15 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { SEED, buildInto, tempDir } from './helpers.ts';
+import { poppler, seedFile } from './helpers.ts';
+import { readZip } from './support/zip.ts';
 import { boundaryIn, insertPageMarkers, keyOf, pageMarkersFor } from '../scripts/epub/pages.ts';
 import { pdfPageTexts } from '../scripts/pdf/text.ts';
 
-const BOOK = 'wangyi-2024-03-07';
 const key = (s: string) => keyOf(s).key;
-const entry = (epub: string, path: string) => spawnSync('unzip', ['-p', epub, path], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+const entry = (epub: string, path: string) => readZip(epub).find((e) => e.name === path)!.data.toString('utf8');
 
 describe('page markers from the printed pages (unit)', () => {
   it('finds the character where an element crosses onto the next page', () => {
@@ -52,14 +51,13 @@ describe('page markers from the printed pages (unit)', () => {
   });
 });
 
+// The run's one seed build (test/support/global-setup.ts).
 describe('seed book: EPUB page markers and index locators against the PDF', () => {
-  const out = tempDir();
-  const epub = join(out, BOOK, `${BOOK}.epub`);
-  const pdf = join(out, BOOK, `${BOOK}.pdf`);
+  const epub = seedFile('epub');
+  const pdf = seedFile('pdf');
   let docs = '';
   let pageTexts: string[] = [];
   beforeAll(async () => {
-    await buildInto(SEED, out, ['epub', 'pdf']);
     const opf = entry(epub, 'EPUB/package.opf');
     const hrefs = new Map([...opf.matchAll(/<item id="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]));
     docs = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((m) => entry(epub, `EPUB/${hrefs.get(m[1])}`)).join('\n');
@@ -73,7 +71,7 @@ describe('seed book: EPUB page markers and index locators against the PDF', () =
       const page = Number(m[1]);
       const after = key(docs.slice(m.index! + m[0].length, m.index! + m[0].length + 600).replace(/<[^>]*>/g, '')).slice(0, 10);
       // The page's first lines: the running head (with the folio), then the first line of text.
-      const lines = spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).stdout
+      const lines = poppler('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-'])
         .split('\n').map(key).filter(Boolean).slice(0, 2);
       expect(lines.some((l) => l.startsWith(after) || (l.length > 3 && after.startsWith(l))), `page ${page}: marker followed by ${after}, page begins ${lines.join(' / ')}`).toBe(true);
     }

@@ -7,8 +7,10 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { SEED, buildInto, tempDir } from './helpers.ts';
+import { SEED, buildInto, seedFile, tempDir, unzip } from './helpers.ts';
+import { readZip } from './support/zip.ts';
 import { runEpubcheck } from '../scripts/check.ts';
+import { packOcf } from '../scripts/epub/ocf.ts';
 import { runAce } from '../scripts/epub/ace.ts';
 import { anchorIds } from '../scripts/epub/pages.ts';
 import { wrapLines } from '../scripts/epub/cover.ts';
@@ -16,49 +18,46 @@ import { dosDate } from '../scripts/epub/ocf.ts';
 import { writeEpub } from '../scripts/writers/epub.ts';
 import { loadBook } from '../scripts/book.ts';
 import { resolveTemplateSet } from '../scripts/render/templates.ts';
-import { buildView } from '../scripts/render/variables.ts';
+import { bookDate, buildView } from '../scripts/render/variables.ts';
 import { rules } from '../scripts/reader/changes.ts';
 
 const BOOK = 'wangyi-2024-03-07';
-const sha = (file: string) => sha256(readFileSync(file));
 
-function unzip(epub: string): string {
-  const dir = tempDir('tp-epub-x-');
-  const r = spawnSync('unzip', ['-q', '-o', epub, '-d', dir], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`unzip failed: ${r.stderr}`);
-  return dir;
+/** The EPUB at `epub` with one document changed, packed again (same order, same date). */
+async function altered(epub: string, path: string, change: (text: string) => string, to: string): Promise<string> {
+  const entries = readZip(epub).filter((e) => e.name !== 'mimetype')
+    .map((e) => ({ path: e.name, data: e.name === path ? change(e.data.toString('utf8')) : e.data }));
+  writeFileSync(to, await packOcf(entries, new Date('2024-03-07T00:00:00Z')));
+  return to;
 }
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 const xhtmlFiles = (dir: string) => readdirSync(join(dir, 'EPUB')).filter((f) => f.endsWith('.xhtml')).sort();
-const seriousAce = (epub: string) => {
-  const { violations, diagnostics } = runAce(epub);
+const seriousAce = async (epub: string) => {
+  const { violations, diagnostics } = await runAce(epub);
   return { bad: violations.filter((v) => v.impact === 'critical' || v.impact === 'serious'), diagnostics, violations };
 };
 
+// The run's one seed build (both formats: the PDF stage's page map is what the page-list is made from).
 describe('EPUB of the seed book', () => {
   const out = tempDir();
-  const epub = join(out, BOOK, `${BOOK}.epub`);
+  const epub = seedFile('epub');
   let dir = '';
-  beforeAll(async () => {
-    // Both formats: the PDF stage's page map is what the page-list is made from.
-    await buildInto(SEED, out, ['epub', 'pdf']);
-    dir = unzip(epub);
-  });
+  beforeAll(() => { dir = unzip(epub); });
 
-  it('passes epubcheck with 0 errors and 0 warnings', () => {
-    const { messages, diagnostics } = runEpubcheck(epub);
+  it('passes epubcheck with 0 errors and 0 warnings', async () => {
+    const { messages, diagnostics } = await runEpubcheck(epub);
     expect(diagnostics).toEqual([]);
     expect(messages.filter((m) => m.severity !== 'INFO' && m.severity !== 'USAGE')).toEqual([]);
   });
 
-  it('passes Ace by DAISY with 0 critical and 0 serious issues', () => {
-    const { bad, diagnostics } = seriousAce(epub);
+  it('passes Ace by DAISY with 0 critical and 0 serious issues', async () => {
+    const { bad, diagnostics } = await seriousAce(epub);
     expect(diagnostics.filter((d) => d.code === 'TP044')).toEqual([]);
     expect(bad).toEqual([]);
   });
 
   it('is a zip with mimetype first and stored, then a fixed entry order', () => {
-    const names = spawnSync('unzip', ['-Z1', epub], { encoding: 'utf8' }).stdout.trim().split('\n');
+    const names = readZip(epub).map((e) => e.name);
     expect(names.slice(0, 3)).toEqual(['mimetype', 'META-INF/container.xml', 'EPUB/package.opf']);
     const buf = readFileSync(epub);
     expect(buf.readUInt16LE(8)).toBe(0); // stored
@@ -138,13 +137,8 @@ describe('EPUB of the seed book', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 2560]);
   });
 
-  it('is byte-identical when built again, in another time zone; SOURCE_DATE_EPOCH sets the date', async () => {
-    const again = tempDir();
-    const tz = process.env.TZ;
-    process.env.TZ = 'Pacific/Kiritimati';
-    try { await buildInto(SEED, again, ['epub', 'pdf']); } finally { if (tz === undefined) delete process.env.TZ; else process.env.TZ = tz; }
-    expect(sha(join(again, BOOK, `${BOOK}.epub`))).toBe(sha(epub));
-
+  // Byte-identical rebuilds in another time zone, locale and font set: test/hermetic.test.ts.
+  it('takes its date from SOURCE_DATE_EPOCH when set', async () => {
     const dated = tempDir();
     process.env.SOURCE_DATE_EPOCH = '1710000000';
     try { await buildInto(SEED, dated, ['epub']); } finally { delete process.env.SOURCE_DATE_EPOCH; }
@@ -158,9 +152,8 @@ const calibre = spawnSync('ebook-convert', ['--version'], { encoding: 'utf8' }).
 describe.skipIf(!calibre)('EPUB through calibre (runs where ebook-convert is installed: apt-get install calibre)', () => {
   it('converts to AZW3 without errors, keeping title, author and the cover', async () => {
     const out = tempDir();
-    await buildInto(SEED, out, ['epub']);
     const azw3 = join(out, 'book.azw3');
-    const r = spawnSync('ebook-convert', [join(out, BOOK, `${BOOK}.epub`), azw3], { encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync('ebook-convert', [seedFile('epub'), azw3], { encoding: 'utf8', timeout: 300_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/\bERROR\b|Traceback|Failed to/);
     const meta = spawnSync('ebook-meta', [azw3, `--get-cover=${join(out, 'cover.jpg')}`], { encoding: 'utf8' }).stdout;
@@ -182,7 +175,7 @@ describe('EPUB with the print page map and an index', () => {
     // A plausible print layout: the text starts on page 5, three paragraphs a page.
     pageMap = new Map(anchorIds(book.read.tree).map((id, i) => [id, 5 + Math.floor(i / 3)]));
     const data = await writeEpub({
-      tree: book.read.tree, view, templates, pageMap, noteHtml: '<p>说明。</p>',
+      tree: book.read.tree, view, templates, pageMap, modified: bookDate(view), noteHtml: '<p>说明。</p>',
       index: (pages, hrefOf) => h('section', { id: 'index', role: 'doc-index', 'aria-labelledby': 'index-h' }, [h('h1', { id: 'index-h' }, '索引'),
         h('ul', { 'epub:type': 'index-entry-list' }, [h('li', { 'epub:type': 'index-entry' }, [h('span', { 'epub:type': 'index-term' }, '中俄关系'), ' ',
           h('a', { 'epub:type': 'index-locator', href: `${hrefOf('p11')}#p11` }, String(pages('p11')))])])]),
@@ -192,9 +185,9 @@ describe('EPUB with the print page map and an index', () => {
     dir = unzip(epub);
   });
 
-  it('passes epubcheck 0/0 and Ace with 0 critical/serious', () => {
-    expect(runEpubcheck(epub).diagnostics).toEqual([]);
-    expect(seriousAce(epub).bad).toEqual([]);
+  it('passes epubcheck 0/0 and Ace with 0 critical/serious', async () => {
+    expect((await runEpubcheck(epub)).diagnostics).toEqual([]);
+    expect((await seriousAce(epub)).bad).toEqual([]);
   });
 
   it('puts one page-break marker per printed page and lists them in a page-list nav and the NCX', () => {
@@ -233,19 +226,19 @@ describe('EPUB with the print page map and an index', () => {
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
     const plain = join(out, 'plain.epub');
-    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), noteHtml: '<p>说明。</p>', index: () => null }));
+    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: bookDate(view), noteHtml: '<p>说明。</p>', index: () => null }));
     const d = unzip(plain);
     expect(read(d, 'EPUB/nav.xhtml')).not.toContain('page-list');
     expect(read(d, 'EPUB/package.opf')).not.toMatch(/printPageNumbers|pageNavigation|source-of|properties="index"/);
     expect(xhtmlFiles(d)).not.toContain('index.xhtml');
-    expect(runEpubcheck(plain).diagnostics).toEqual([]);
+    expect((await runEpubcheck(plain)).diagnostics).toEqual([]);
   });
 
   it('embeds a subset of the serif font (the characters used) when epub.embedFont is on, reproducibly', async () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
-    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), noteHtml: '<p>说明。</p>', index: () => null, embedFont: true };
+    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), modified: bookDate(view), noteHtml: '<p>说明。</p>', index: () => null, embedFont: true };
     const fonted = join(out, 'font.epub');
     const data = await writeEpub(input);
     writeFileSync(fonted, data);
@@ -258,18 +251,33 @@ describe('EPUB with the print page map and an index', () => {
     // A subset: far below the 2 MB source, yet far above an empty font.
     expect(woff.length).toBeLessThan(600_000);
     expect(woff.length).toBeGreaterThan(50_000);
-    expect(runEpubcheck(fonted).diagnostics).toEqual([]);
+    expect((await runEpubcheck(fonted)).diagnostics).toEqual([]);
   });
 
-  it('reports an Ace serious finding as TP042 (fixture: accessMode removed)', () => {
-    const broken = join(out, 'broken.epub');
-    const d = unzip(epub);
-    const opf = join(d, 'EPUB/package.opf');
-    writeFileSync(opf, read(d, 'EPUB/package.opf').replace(/<meta property="schema:accessMode">[^<]*<\/meta>\n/g, ''));
-    spawnSync('zip', ['-q', '-X', '-0', broken, 'mimetype'], { cwd: d });
-    spawnSync('zip', ['-q', '-X', '-r', broken, 'META-INF', 'EPUB'], { cwd: d });
-    const { diagnostics } = runAce(broken);
+  it('reports an Ace serious finding as TP042 (fixture: accessMode removed)', async () => {
+    const broken = await altered(seedFile('epub'), 'EPUB/package.opf', (opf) => opf.replace(/<meta property="schema:accessMode">[^<]*<\/meta>\n/g, ''), join(out, 'broken.epub'));
+    const { diagnostics } = await runAce(broken);
     expect(diagnostics.filter((x) => x.code === 'TP042').map((x) => x.message).join('\n')).toMatch(/metadata-accessmode/);
+  });
+
+  it('reports an epubcheck warning as TP041 with epubcheck\'s id (fixture: a dc:date not in W3CDTF)', async () => {
+    const odd = await altered(seedFile('epub'), 'EPUB/package.opf', (opf) => opf.replace(/<dc:date>[^<]*<\/dc:date>/, '<dc:date>7 March 2024</dc:date>'), join(out, 'odd-date.epub'));
+    const { diagnostics } = await runEpubcheck(odd);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['TP041', 'warning']]);
+    expect(diagnostics[0].message).toMatch(/^epubcheck OPF-053: .*7 March 2024/);
+    expect(diagnostics[0].file).toBe(`${odd}/EPUB/package.opf`);
+  });
+
+  it('reports an Ace that cannot run as TP044 (fixture: Chromium that will not start)', async () => {
+    const saved = process.env.PUPPETEER_EXECUTABLE_PATH;
+    process.env.PUPPETEER_EXECUTABLE_PATH = '/bin/false';
+    try {
+      const { diagnostics, violations } = await runAce(seedFile('epub'));
+      expect(violations).toEqual([]);
+      expect(diagnostics.map((d) => d.code)).toEqual(['TP044']);
+    } finally {
+      if (saved === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH; else process.env.PUPPETEER_EXECUTABLE_PATH = saved;
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { toMarkup } from '../scripts/render/html.ts';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { readTranscript } from '../scripts/reader/index.ts';
-import { parseBookConfig } from '../scripts/config/load.ts';
+import { parseBookConfig, parseBookYaml } from '../scripts/config/load.ts';
 import { topicSchema, type Topic } from '../scripts/config/schema.ts';
 import type { Node, TopicRef, Transcript } from '../scripts/model/types.ts';
 import { walk } from '../scripts/model/walk.ts';
@@ -60,12 +60,12 @@ describe('markTopics: matching', () => {
 
   it('never indexes speaker labels, and warns TP012 with the line in book.yaml when a topic matches nothing', () => {
     const { tree } = read(TEXT);
-    const yaml = 'topics:\n  - term: 中美关系\n  - term: 彭博社\n';
-    const config = parseYaml(yaml) as { topics: unknown[] };
-    const { index, diagnostics } = markTopics(tree, topics(config.topics), 'book.yaml', topicPositions(yaml));
+    const yaml = 'id: urn:x\ntitle: t\nspeaker: 王毅\nsource: s\ndate: 2024-03-07\ntopics:\n  - term: 中美关系\n  - term: 彭博社\n';
+    const { config, place } = parseBookYaml(yaml);
+    const { index, diagnostics } = markTopics(tree, config.topics, 'book.yaml', topicPositions(config.topics, place));
     expect(refs(tree).some((r) => r.topic === '彭博社')).toBe(false);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'TP012', severity: 'warning', file: 'book.yaml', line: 3, column: 11 });
+    expect(diagnostics[0]).toMatchObject({ code: 'TP012', severity: 'warning', file: 'book.yaml', line: 8, column: 11 });
     expect(diagnostics[0].message).toContain('彭博社');
     expect(allEntries(index).find((e) => e.term === '彭博社')?.anchors).toEqual([]);
   });
@@ -216,7 +216,7 @@ describe('the seed book', () => {
     expect(config.topics.some((t) => t.see)).toBe(true);
     expect(config.topics.some((t) => t.seeAlso.length)).toBe(true);
     expect(config.topics.some((t) => t.sort)).toBe(true);
-    const { index, diagnostics } = markTopics(read.tree, config.topics, 'book.yaml', topicPositions(yaml));
+    const { index, diagnostics } = markTopics(read.tree, config.topics, 'book.yaml', topicPositions(config.topics, parseBookYaml(yaml).place));
     expect(diagnostics).toEqual([]);
     for (const e of allEntries(index)) expect(e.see ? e.anchors.length === 0 : e.anchors.length > 0).toBe(true);
     // The polyphone override is honoured: 朝鲜半岛问题 files under C, not Z.

@@ -15,6 +15,7 @@ import { inlineText, paragraphs } from '../scripts/model/walk.ts';
 import type { BuildError } from '../scripts/core/diagnostics.ts';
 import { inputHash } from '../scripts/corpus.ts';
 import { apparatusPositions } from '../scripts/markdown/positions.ts';
+import { parseBookYaml } from '../scripts/config/load.ts';
 import { SEED, tempDir } from './helpers.ts';
 
 const where = (point?: { line: number; column: number }) => ({ file: 'x.md', line: point?.line, column: point?.column });
@@ -125,12 +126,13 @@ describe('editor\'s notes anchored on the final text', () => {
   });
 
   it('reports a problem inside a note body at its line:column in book.yaml, block or quoted', () => {
-    const yaml = 'title: x\nnotes:\n  - quote: 甲\n    note: |\n      第一行。\n\n      再看 <b>这里</b>\n  - quote: 乙\n    note: "行内 <i>x</i> 注"\n';
-    const at = apparatusPositions(yaml, 'book.yaml');
+    const head = 'id: urn:x\ntitle: x\nspeaker: 王毅\nsource: 新华社\ndate: 2024-03-07\n';
+    const yaml = head + 'notes:\n  - quote: 甲\n    note: |\n      第一行。\n\n      再看 <b>这里</b>\n  - quote: 乙\n    note: "行内 <i>x</i> 注"\n';
+    const at = apparatusPositions(parseBookYaml(yaml).place, yaml, 'book.yaml');
     const body = (i: number, note: string) => markdownToBlocks(note, { idPrefix: 'n', where: (p) => at.inValue(`notes.${i}.note`, p) }).diagnostics.map((d) => [d.line, d.column]);
-    expect(body(0, '第一行。\n\n再看 <b>这里</b>\n')).toEqual([[7, 10], [7, 15]]);
-    expect(body(1, '行内 <i>x</i> 注')).toEqual([[9, 15], [9, 19]]);
-    expect(at.get('notes.1.quote')).toMatchObject({ line: 8, column: 12 });
+    expect(body(0, '第一行。\n\n再看 <b>这里</b>\n')).toEqual([[12, 10], [12, 15]]);
+    expect(body(1, '行内 <i>x</i> 注')).toEqual([[14, 15], [14, 19]]);
+    expect(at.get('notes.1.quote')).toMatchObject({ line: 13, column: 12 });
   });
 
   it('counts the Markdown matter among a book\'s inputs: editing only the preface rebuilds the book', () => {

@@ -1,12 +1,13 @@
 // Benchmark of the EPUB stage: our writeEpub (render, templates, PNG cover through Chromium, zip)
 // against epub-gen-memory, the library it replaced, given the same chapters. The cover is timed
 // apart, since it is the one part that needs the browser. Run: npx tsx scripts/bench/epub.ts
+import { bookDate } from '../render/variables.ts';
 import type { Browser } from 'puppeteer-core';
 import epubGen from 'epub-gen-memory';
 import { renderBlock, toMarkup } from '../render/html.ts';
 import { readTemplate } from '../render/templates.ts';
 import { launchBrowser } from '../core/browser.ts';
-import { writeEpub, type EpubInput } from '../writers/epub.ts';
+import { coverFonts, writeEpub, type EpubInput } from '../writers/epub.ts';
 import { coverPng, coverSvg } from '../epub/cover.ts';
 import { prepareBook, epubInputOf } from '../prepare.ts';
 import { median, timed } from './measure.ts';
@@ -15,7 +16,8 @@ export interface EpubBench { ours_ms: number; ours_no_cover_ms: number; cover_ms
 
 /** The same EpubInput build.ts makes for a book (without a page map: that needs the PDF stage). */
 export function epubInput(bookDir: string): EpubInput {
-  return epubInputOf(prepareBook(bookDir), { pageMap: new Map() });
+  const prepared = prepareBook(bookDir);
+  return epubInputOf(prepared, { pageMap: new Map(), modified: bookDate(prepared.view) });
 }
 
 /** The old writer's call, as it was: one chapter per section, its own templates, jszip. */
@@ -36,13 +38,14 @@ export async function benchEpub(options: { bookDir?: string; runs?: number; brow
     const withCover = { ...input, browser: async () => browser };
     const ours: number[] = [], bare: number[] = [], cover: number[] = [], old: number[] = [];
     let bytes = 0;
-    const svg = coverSvg(input.view, input.templates);
+    const fonts = coverFonts(input.view.lang);
+    const svg = coverSvg(input.view, input.templates, fonts);
     for (let i = 0; i <= runs; i++) {
       const t0 = performance.now();
       bytes = (await writeEpub(withCover)).length;
       const t = performance.now() - t0;
       const [, b] = await timed(() => writeEpub(input));
-      const [, c] = await timed(() => coverPng(svg, browser));
+      const [, c] = await timed(() => coverPng(svg, browser, fonts));
       const [, o] = await timed(() => epubGenMemory(input));
       if (i === 0) continue; // warm-up
       ours.push(t); bare.push(b); cover.push(c); old.push(o);

@@ -4,17 +4,33 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 
 import { bookSchema, type BookConfig } from './schema.ts';
 import { fail, type Where } from '../core/diagnostics.ts';
 
+/** book.yaml validated, with the place of any value in it: parsed once, positions from the YAML
+ * library's own nodes (diagnostics about a topic, correction or note point at its line and column). */
+export interface LoadedConfig {
+  config: BookConfig;
+  /** Where the value at a path (`['topics', 3, 'term']`) is written; undefined for a missing one. */
+  place: (path: (string | number)[]) => Where | undefined;
+}
+
 export function loadBookConfig(path: string, displayPath = path): BookConfig {
+  return readBookConfig(path, displayPath).config;
+}
+
+export function readBookConfig(path: string, displayPath = path): LoadedConfig {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     fail('TP001', { what: displayPath, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: displayPath });
   }
-  return parseBookConfig(text, displayPath);
+  return parseBookYaml(text, displayPath);
 }
 
 export function parseBookConfig(text: string, displayPath = 'book.yaml'): BookConfig {
+  return parseBookYaml(text, displayPath).config;
+}
+
+export function parseBookYaml(text: string, displayPath = 'book.yaml'): LoadedConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lines = text.split(/\r?\n/);
@@ -27,7 +43,16 @@ export function parseBookConfig(text: string, displayPath = 'book.yaml'): BookCo
     fail('TP010', { reason: e.message.split('\n')[0] }, at(e.pos[0]));
   }
   const result = bookSchema.safeParse(doc.toJS() ?? {});
-  if (result.success) return result.data;
+  if (result.success) {
+    const contents = doc.contents as YamlNode | null;
+    return {
+      config: result.data,
+      place: (path) => {
+        const node = nodeAt(contents, path, true);
+        return node?.range ? at(node.range[0]) : undefined;
+      },
+    };
+  }
   const issue = result.error.issues[0];
   const path = issue.path.map(String);
   const node = nodeAt(doc.contents as YamlNode | null, issue.path as (string | number)[]);
@@ -36,19 +61,20 @@ export function parseBookConfig(text: string, displayPath = 'book.yaml'): BookCo
   fail('TP011', { field, reason, fix }, at(node?.range?.[0] ?? 0));
 }
 
-/** The YAML node at a schema path, or the deepest existing ancestor (for a missing field). */
-function nodeAt(node: YamlNode | null, path: (string | number)[]): YamlNode | null {
+/** The YAML node at a schema path, or the deepest existing ancestor (for a missing field); with
+ * `exact`, null where the path does not exist. */
+function nodeAt(node: YamlNode | null, path: (string | number)[], exact = false): YamlNode | null {
   let current: YamlNode | null = node;
   for (const key of path) {
     if (isMap(current)) {
       const pair = current.items.find((p) => (p.key as { value?: unknown })?.value === key);
-      if (!pair) return current;
+      if (!pair) return exact ? null : current;
       current = (pair.value as YamlNode) ?? (pair.key as YamlNode);
     } else if (isSeq(current)) {
       const item = current.items[Number(key)] as YamlNode | undefined;
-      if (!item) return current;
+      if (!item) return exact ? null : current;
       current = item;
-    } else return current;
+    } else return exact ? null : current;
   }
   return current;
 }

@@ -1,5 +1,6 @@
 // A diagnostic is a value (STYLE.md §4): code, severity, file, line:column, message, hint.
 // Stages push them onto the book's message list; only an unrecoverable one stops the build.
+import { appendFileSync } from 'node:fs';
 import { codes, type Code, type Severity } from './codes.ts';
 
 export interface Diagnostic {
@@ -23,7 +24,19 @@ export interface Where {
 
 export function diagnostic(code: Code, params: Record<string, string | number> = {}, where: Where = {}): Diagnostic {
   const entry = codes[code];
+  if (process.env.TP_TRACE_CODES) trace(process.env.TP_TRACE_CODES, code);
   return { code, severity: entry.severity, ...where, message: entry.message(params), hint: entry.hint(params) };
+}
+
+/**
+ * `TP_TRACE_CODES=FILE` appends one line per diagnostic made, `CODE<TAB>where it was made` (the first
+ * stack frame outside this file). The test suite sets it to prove that every code in the registry is
+ * raised by a fixture through the code that raises it, in this process or a CLI it starts.
+ */
+function trace(file: string, code: Code): void {
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  const caller = frames.find((f) => !f.includes('core/diagnostics.ts'))?.trim() ?? '?';
+  try { appendFileSync(file, `${code}\t${caller}\n`); } catch { /* tracing must never break a build */ }
 }
 
 /** Thrown to stop a book's build; carries the diagnostic that explains why. */

@@ -7,8 +7,8 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { run } from '../core/run.ts';
 import { projectRoot } from '../render/templates.ts';
 import { chromiumFlags, chromiumPath } from '../core/browser.ts';
 
@@ -47,7 +47,7 @@ export function aceBinary(): string {
   return join(projectRoot, 'node_modules', '.bin', 'ace-cli');
 }
 
-export function runAce(epubPath: string, timeoutMs = 300_000): { violations: AceViolation[]; diagnostics: Diagnostic[] } {
+export async function runAce(epubPath: string, timeoutMs = 600_000): Promise<{ violations: AceViolation[]; diagnostics: Diagnostic[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'ace-'));
   try {
     if (!existsSync(aceBinary())) {
@@ -57,8 +57,8 @@ export function runAce(epubPath: string, timeoutMs = 300_000): { violations: Ace
     writeFileSync(wrapper, `#!/bin/sh\nexec '${chromiumPath().replace(/'/g, `'\\''`)}' ${chromiumFlags.join(' ')} "$@"\n`);
     chmodSync(wrapper, 0o755);
     const outDir = join(dir, 'out');
-    const r = spawnSync(aceBinary(), ['--force', '--silent', '--outdir', outDir, '--tempdir', join(dir, 'tmp'), epubPath], {
-      encoding: 'utf8', timeout: timeoutMs,
+    const r = await run(aceBinary(), ['--force', '--silent', '--outdir', outDir, '--tempdir', join(dir, 'tmp'), epubPath], {
+      timeout: timeoutMs,
       env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: wrapper, PUPPETEER_SKIP_DOWNLOAD: '1' },
     });
     const reportFile = join(outDir, 'report.json');

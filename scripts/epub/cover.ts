@@ -1,9 +1,13 @@
 // The cover: templates/default/cover.svg laid out with the book's title lines. SVG has no line
 // wrapping, so the writer breaks the title here (at word boundaries: Intl.Segmenter knows Chinese
 // words) and the template only places the lines it is given.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BuildError, diagnostic } from '../core/diagnostics.ts';
 import { withTimeout } from '../core/timeout.ts';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page, Protocol } from 'puppeteer-core';
 import type { BookView } from '../render/variables.ts';
 import { renderTemplate, type TemplateSet } from '../render/templates.ts';
 
@@ -39,29 +43,45 @@ export function wrapLines(text: string, max: number, lang: string): string[] {
 export const COVER_WIDTH = 1600;
 export const COVER_HEIGHT = 2560;
 
-export function coverSvg(view: BookView, templates: TemplateSet): string {
+/**
+ * The fonts the cover is drawn with: the project's own web fonts, never the machine's, so the same
+ * book gives the same cover PNG on every machine (a fresh one has only DejaVu, which has no Chinese).
+ */
+export interface CoverFonts {
+  /** font-family lists the template puts on the title and subtitle lines, and on the publisher line. */
+  serif: string;
+  sans: string;
+  /** @font-face rules declaring those families, with file:// URLs to files the project installs. */
+  css: string;
+  /** The folders those files are in: the only places the cover page may load from. */
+  dirs: string[];
+}
+
+/** The cover's SVG, its text set in `fonts` (see coverFonts in scripts/writers/epub.ts). */
+export function coverSvg(view: BookView, templates: TemplateSet, fonts: CoverFonts): string {
   const titleSize = 120;
   const titleLines = wrapLines(view.title, 10, view.lang).map((text, i) => ({ text, size: titleSize, y: 700 + i * titleSize * 1.35 }));
   const ruleY = titleLines[titleLines.length - 1].y + 140;
   const subtitleLines = view.subtitle ? wrapLines(view.subtitle, 16, view.lang).map((text, i) => ({ text, size: 68, y: ruleY + 150 + i * 100 })) : [];
-  return renderTemplate(templates, 'cover.svg', { ...view, titleLines, subtitleLines, ruleY });
+  return renderTemplate(templates, 'cover.svg', { ...view, titleLines, subtitleLines, ruleY, fonts: { serif: fonts.serif, sans: fonts.sans } });
 }
 
 /**
  * The cover as a PNG, drawn by Chromium from the SVG. A raster cover because Kindle conversion
  * (calibre's AZW3) and most library and store thumbnailers ignore an SVG cover-image. Same SVG, same
- * Chromium and fonts → same bytes (Chromium's PNG encoder writes no time or text chunks).
+ * Chromium and the project's fonts → same bytes on any machine (Chromium's PNG encoder writes no time
+ * or text chunks).
  */
-export async function coverPng(svg: string, browser: Browser): Promise<Uint8Array> {
+export async function coverPng(svg: string, browser: Browser, fonts: CoverFonts): Promise<Uint8Array> {
   // One cover at a time per browser: two screenshots taken at once in one shared Chromium were seen
   // to stall for minutes on a loaded machine. A stuck screenshot is abandoned after a while and
   // tried once more on a fresh tab before the book fails (and is retried with a fresh browser).
   const previous = coverQueue.get(browser) ?? Promise.resolve();
   const turn = previous.catch(() => undefined).then(async () => {
     try {
-      return await withTimeout(shoot(svg, browser), SCREENSHOT_TIMEOUT_MS, stuck);
+      return await withTimeout(shoot(svg, browser, fonts), SCREENSHOT_TIMEOUT_MS, stuck);
     } catch {
-      return await withTimeout(shoot(svg, browser), SCREENSHOT_TIMEOUT_MS, stuck);
+      return await withTimeout(shoot(svg, browser, fonts), SCREENSHOT_TIMEOUT_MS, stuck);
     }
   });
   coverQueue.set(browser, turn);
@@ -69,18 +89,34 @@ export async function coverPng(svg: string, browser: Browser): Promise<Uint8Arra
 }
 
 const coverQueue = new WeakMap<Browser, Promise<unknown>>();
-const SCREENSHOT_TIMEOUT_MS = 20_000;
+const SCREENSHOT_TIMEOUT_MS = 60_000;
 const stuck = () => new BuildError(diagnostic('TP032', { reason: `the cover screenshot took more than ${SCREENSHOT_TIMEOUT_MS / 1000} s` }));
 
-async function shoot(svg: string, browser: Browser): Promise<Uint8Array> {
+/** The page that shows the SVG: XHTML (so the SVG is parsed as the XML it is), fonts from a stylesheet. */
+export function coverPage(svg: string): string {
+  return '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="UTF-8"/>' +
+    '<link rel="stylesheet" href="fonts.css"/><style>html, body { margin: 0; padding: 0; } svg { display: block; text-rendering: geometricPrecision; }</style></head><body>' +
+    svg.replace(/^<\?xml[^>]*\?>\s*/, '') + '</body></html>';
+}
+
+async function shoot(svg: string, browser: Browser, fonts: CoverFonts): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'tp-cover-'));
   const page = await browser.newPage();
   try {
-    await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
-    // Offline by design: the SVG is inline data and may load nothing else.
+    writeFileSync(join(dir, 'fonts.css'), fonts.css);
+    writeFileSync(join(dir, 'cover.xhtml'), coverPage(svg));
+    // No script runs on the cover page, and it loads only its own folder and the font files.
+    await page.setJavaScriptEnabled(false);
+    const allowed = [dir, ...fonts.dirs].map((d) => pathToFileURL(d).href + '/');
     await page.setRequestInterception(true);
-    page.on('request', (req) => (req.url().startsWith('data:') ? req.continue() : req.abort('blockedbyclient')));
-    await page.goto(`data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    page.on('request', (req) => {
+      const url = req.url();
+      if (url.startsWith('data:') || (url.startsWith('file://') && allowed.some((a) => url.startsWith(a)))) void req.continue();
+      else void req.abort('blockedbyclient');
+    });
+    await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
+    await page.goto(pathToFileURL(join(dir, 'cover.xhtml')).href, { waitUntil: 'load' });
+    await fontsSettled(page);
     // A screenshot needs a rendered frame, and Chromium may stop producing frames for a tab in the
     // background: bring it to the front first.
     await page.bringToFront();
@@ -88,5 +124,41 @@ async function shoot(svg: string, browser: Browser): Promise<Uint8Array> {
   } finally {
     // Closing may itself hang when the tab is stuck; do not wait for it forever.
     await Promise.race([page.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+    rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Waits, from outside the page (DevTools protocol; the page runs no script), until every text run of
+ * the cover is drawn with a web font the page declared: web fonts load after layout asks for them, and
+ * until then Chromium draws with a fallback from the machine. Characters no declared font has keep a
+ * machine font; after a few seconds the cover is taken as it is.
+ */
+async function fontsSettled(page: Page): Promise<void> {
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: false });
+    const texts: number[] = [];
+    const visit = (node: Protocol.DOM.Node) => {
+      if (node.nodeType === 3 && node.nodeValue.trim()) texts.push(node.nodeId);
+      for (const child of node.children ?? []) visit(child);
+    };
+    visit(root);
+    const deadline = Date.now() + FONT_WAIT_MS;
+    for (;;) {
+      let pending = false;
+      for (const nodeId of texts) {
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        if (fonts.some((f) => !f.isCustomFont)) { pending = true; break; }
+      }
+      if (!pending || Date.now() > deadline) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+const FONT_WAIT_MS = 5_000;

@@ -10,13 +10,14 @@
 import Mustache from 'mustache';
 import type { Block, Matter, Note, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
-import { bookDate, type BookView, type Strings } from '../render/variables.ts';
+import { type BookView, type Strings } from '../render/variables.ts';
 import { renderBlock, renderNotes, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
-import { coverPng, coverSvg } from '../epub/cover.ts';
+import { coverPng, coverSvg, type CoverFonts } from '../epub/cover.ts';
+import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import { EMBEDDED_FAMILY, subsetSerif, usedCharacters } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
@@ -37,8 +38,8 @@ export interface EpubInput {
   matter?: Matter[];
   /** The editor's notes: footnotes at the end of the document that calls them. */
   notes?: Note[];
-  /** dcterms:modified and the zip timestamps; the book's date when absent, so builds reproduce. */
-  modified?: Date;
+  /** dcterms:modified and the zip timestamps (the context's build stamp, so builds reproduce). */
+  modified: Date;
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
    * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
   browser?: () => Promise<Browser>;
@@ -90,6 +91,16 @@ export function relink(markup: string, files: Map<string, string>, self: string)
   });
 }
 
+/**
+ * The one place that says which fonts draw a cover in `lang`. Today every language uses the print
+ * edition's faces (scripts/pdf/fonts.ts: Noto Serif/Sans SC from @fontsource); a language with its own
+ * fonts adds a branch here. A family named here must be declared in `css`: a name the page does not
+ * declare would be looked up among the machine's fonts.
+ */
+export function coverFonts(_lang: string): CoverFonts {
+  return { serif: "'Noto Serif SC', serif", sans: "'Noto Sans SC', sans-serif", css: printFontCss(), dirs: fontDirs() };
+}
+
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
   const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
@@ -100,9 +111,10 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     notes: input.notes ?? [],
     noteWords: { notes: strings.notes ?? 'Notes', page: strings.notePage ?? 'p. {{page}}', back: strings.noteBack ?? 'Back to text' },
   };
-  const svg = coverSvg(view, templates);
+  const fonts = coverFonts(view.lang);
+  const svg = coverSvg(view, templates, fonts);
   const cover = input.browser
-    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser()) }
+    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), fonts) }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
@@ -178,7 +190,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
 
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
     ...(doc('index') ? ['index'] : []), ...(pageList.length ? ['pageNavigation', 'printPageNumbers'] : [])];
-  const modified = input.modified ?? bookDate(view);
+  const modified = input.modified;
   // The font goes last: it is cut to the characters of every document, navigation included.
   const font = input.embedFont
     ? { href: 'fonts/serif.woff', data: await subsetSerif(usedCharacters([...docs.map((d) => `${d.title}${d.content}`), view.title])) }

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
-import { bookDate, type BookView } from '../render/variables.ts';
+import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
@@ -37,8 +37,8 @@ export interface PdfInput {
   workDir: string;
   /** book.yaml `print`: 3 mm bleed with crop marks; every section on a right-hand page. */
   print?: { bleed: boolean; rectoSections: boolean };
-  /** CreationDate/ModDate (SOURCE_DATE_EPOCH, else the book's date), so two builds are identical. */
-  date?: Date;
+  /** CreationDate/ModDate (the context's build stamp), so two builds are identical. */
+  date: Date;
 }
 
 /** Page number (1-based, as printed in the folio) of an element id, if known. */
@@ -151,7 +151,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
             trim, bleed: print.bleed, bare,
             meta: {
               title: view.title, author: view.speaker, subject: view.subtitle ?? view.description,
-              keywords: view.subjects, lang: view.lang, date: input.date ?? bookDate(view),
+              keywords: view.subjects, lang: view.lang, date: input.date,
             },
             idSeed: JSON.stringify([bodyOf(current), css, readTemplate(input.templates, 'print.css'), input.trim, print]),
           };

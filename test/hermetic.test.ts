@@ -1,0 +1,54 @@
+// The editions depend on nothing of the machine's: the seed book built on "a fresh machine" (the run's
+// shared build: DejaVu-only fonts, see test/support/global-setup.ts) and again with every font this
+// machine has plus the project's own font families installed as system fonts, other rendering
+// settings, another time zone and another locale, gives the same EPUB and PDF, byte for byte.
+import { describe, it, expect, inject } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { sha256 } from '../scripts/core/files.ts';
+import { chromiumFlags, chromiumPath } from '../scripts/core/browser.ts';
+import { seedFile, tempDir, SEED_ID } from './helpers.ts';
+import { buildSeedWithCli } from './support/seed.ts';
+import { dejavuOnly, everyFont } from './support/fonts.ts';
+
+const sum = (file: string) => sha256(readFileSync(file));
+
+/** Chinese text set in each of `families` as the machine's fonts supply them under this fontconfig: a hash per family. */
+async function systemFontSamples(fontconfig: string, families: string[]): Promise<string[]> {
+  const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags, env: { ...process.env, FONTCONFIG_FILE: fontconfig } });
+  try {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setViewport({ width: 200, height: 60 });
+    const out: string[] = [];
+    for (const family of families) {
+      await page.setContent(`<p style="margin:0;font:40px '${family}'">中文</p>`);
+      out.push(sha256(await page.screenshot({ type: 'png' })));
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
+
+describe('a hermetic edition', () => {
+  const work = tempDir('tp-hermetic-');
+  const fontconfig = everyFont(work);
+
+  it('the second font set is one a leak would show in: it has Chinese glyphs for the names the old cover asked the system for', async () => {
+    const families = ['Noto Serif SC', 'Noto Sans SC'];
+    const every = await systemFontSamples(fontconfig, families);
+    const fresh = await systemFontSamples(dejavuOnly(work), families);
+    families.forEach((family, i) => expect(every[i], family).not.toBe(fresh[i]));
+  });
+
+  it('builds byte-identical EPUB and PDF with every font, other rendering settings, another time zone and locale', async () => {
+    const other = await buildSeedWithCli(join(work, 'dist'), {
+      FONTCONFIG_FILE: fontconfig, TZ: 'America/Los_Angeles', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN',
+    });
+    expect(inject('seedDist')).not.toBe(other);
+    expect(sum(join(other, `${SEED_ID}.epub`)), 'EPUB').toBe(sum(seedFile('epub')));
+    expect(sum(join(other, `${SEED_ID}.pdf`)), 'PDF').toBe(sum(seedFile('pdf')));
+  });
+});

@@ -1,0 +1,72 @@
+// Once per `vitest run`: build the seed book on "a fresh machine" (DejaVu-only fonts, through the CLI
+// as a user would) for every test file to read, and afterwards check that every diagnostic code in the
+// registry was raised by some test through the code that raises it.
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { codes, type Code } from '../../scripts/core/codes.ts';
+import { dejavuOnly } from './fonts.ts';
+import { buildSeedWithCli } from './seed.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** dist/<book>/ of the seed book, built once for the run with DejaVu-only fonts. Read only. */
+    seedDist: string;
+    /** A folder for the run; removed at the end. */
+    suiteDir: string;
+  }
+}
+
+/**
+ * Codes no test raises, each with the reason. The check fails when one of these starts being raised
+ * (then it belongs to the tested codes) or when a code outside this list is never raised.
+ */
+export const NOT_RAISED: Partial<Record<Code, string>> = {
+  TP034: 'needs a template whose layout never settles; the convergence loop has no known input that loops',
+  TP090: 'internal errors are bugs; there is no fixture for a bug',
+};
+
+export default async function setup(project: TestProject) {
+  const root = mkdtempSync(join(tmpdir(), 'tp-suite-'));
+  const trace = join(root, 'codes.log');
+  // Inherited by the test workers and every CLI they start (see scripts/core/diagnostics.ts).
+  process.env.TP_TRACE_CODES = trace;
+  const seed = await buildSeedWithCli(join(root, 'seed'), { FONTCONFIG_FILE: dejavuOnly(root) });
+  project.provide('seedDist', seed);
+  project.provide('suiteDir', root);
+  return async () => {
+    try {
+      if (await wholeRun(project)) checkCodes(trace);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  };
+}
+
+/** True when every test file ran and no name filter was given: only then is a missing code a gap. */
+async function wholeRun(project: TestProject): Promise<boolean> {
+  if (project.vitest.config.testNamePattern) return false;
+  const ran = new Set(project.vitest.state.getFiles().map((f) => f.filepath));
+  const { testFiles } = await project.globTestFiles();
+  return testFiles.every((f) => ran.has(f));
+}
+
+function checkCodes(trace: string): void {
+  const raised = new Set<string>();
+  for (const line of existsSync(trace) ? readFileSync(trace, 'utf8').split('\n') : []) {
+    const [code, caller = ''] = line.split('\t');
+    // A diagnostic a test makes itself (to test formatting) proves nothing about the code path.
+    if (code && !/[\\/]test[\\/]/.test(caller)) raised.add(code);
+  }
+  const active = (Object.keys(codes) as Code[]).filter((c) => !(codes[c] as { retired?: boolean }).retired);
+  const missing = active.filter((c) => !raised.has(c) && !(c in NOT_RAISED));
+  const stale = active.filter((c) => raised.has(c) && c in NOT_RAISED);
+  const problems = [
+    ...missing.map((c) => `${c} (${codes[c].title}) was never raised: add a fixture that triggers it, or list it in NOT_RAISED with the reason`),
+    ...stale.map((c) => `${c} is raised now: remove it from NOT_RAISED in test/support/global-setup.ts`),
+  ];
+  if (problems.length) throw new Error(`diagnostic codes without a fixture:\n  ${problems.join('\n  ')}`);
+  process.stderr.write(`diagnostic codes: ${raised.size} of ${active.length} raised by fixtures; not raised by design: ${Object.keys(NOT_RAISED).join(', ')}\n`);
+}
+
