@@ -8,30 +8,24 @@ import { appendFileSync, cpSync, readFileSync, readdirSync, writeFileSync } from
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { SEED, buildInto, pdftotext, pdfinfo, tempDir } from './helpers.ts';
+import { SEED, buildInto, pdftotext, pdfinfo, seedFile, tempDir, unzip as extract } from './helpers.ts';
 import { runEpubcheck } from '../scripts/check.ts';
 import { runAce } from '../scripts/epub/ace.ts';
 
 const NAME = 'wangyi-2024-03-07';
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-function unzip(epub: string): string {
-  const dir = tempDir('tp-ap-x-');
-  const r = spawnSync('unzip', ['-q', '-o', epub, '-d', dir], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`unzip failed: ${r.stderr}`);
-  return join(dir, 'EPUB');
-}
+const unzip = (epub: string) => join(extract(epub), 'EPUB');
 const documents = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.xhtml')).map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }));
 
-describe('the seed\'s apparatus in both editions', () => {
-  const out = tempDir('tp-ap-');
-  const pdf = join(out, NAME, `${NAME}.pdf`);
-  const epub = join(out, NAME, `${NAME}.epub`);
+describe('the seed\'s apparatus in both editions (the run\'s seed build, DejaVu-only fonts)', () => {
+  let pdf = '';
+  let epub = '';
   let dir = '';
   let pages: string[] = [];
-  beforeAll(async () => {
-    await buildInto(SEED, out);
+  beforeAll(() => {
+    pdf = seedFile('pdf');
+    epub = seedFile('epub');
     dir = unzip(epub);
     pages = Array.from({ length: Number(pdfinfo(pdf).Pages) }, (_, i) => squash(pdftotext(pdf, i + 1)));
   });

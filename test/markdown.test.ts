@@ -130,9 +130,9 @@ describe('editor\'s notes anchored on the final text', () => {
     const yaml = head + 'notes:\n  - quote: 甲\n    note: |\n      第一行。\n\n      再看 <b>这里</b>\n  - quote: 乙\n    note: "行内 <i>x</i> 注"\n';
     const at = apparatusPositions(parseBookYaml(yaml).place, yaml, 'book.yaml');
     const body = (i: number, note: string) => markdownToBlocks(note, { idPrefix: 'n', where: (p) => at.inValue(`notes.${i}.note`, p) }).diagnostics.map((d) => [d.line, d.column]);
-    expect(body(0, '第一行。\n\n再看 <b>这里</b>\n')).toEqual([[12, 10], [12, 15]]);
-    expect(body(1, '行内 <i>x</i> 注')).toEqual([[14, 15], [14, 19]]);
-    expect(at.get('notes.1.quote')).toMatchObject({ line: 13, column: 12 });
+    expect(body(0, '第一行。\n\n再看 <b>这里</b>\n')).toEqual([[11, 10], [11, 15]]);
+    expect(body(1, '行内 <i>x</i> 注')).toEqual([[13, 15], [13, 19]]);
+    expect(at.get('notes.1.quote')).toMatchObject({ line: 12, column: 12 });
   });
 
   it('counts the Markdown matter among a book\'s inputs: editing only the preface rebuilds the book', () => {
