@@ -6,7 +6,9 @@ import { readBookConfig } from './config/load.ts';
 import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
-import { readTranscript, type ReadResult } from './reader/index.ts';
+import { headingWordsFrom, readTranscript, type ReadResult } from './reader/index.ts';
+import { resolveTemplateSet } from './render/templates.ts';
+import { loadStrings } from './render/strings.ts';
 
 export interface Book {
   /** Folder name: the book's id in dist/ and in file names. */
@@ -44,6 +46,8 @@ export function loadBook(dirArg: string, options: { maxMb?: number } = {}): Book
   } catch (err) {
     fail('TP001', { what: show(transcriptPath), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcriptPath) });
   }
-  const read = readTranscript(bytes, config, { transcript: show(transcriptPath), config: show(configPath) });
+  // Default section headings are in the book's language, from its template set's strings.
+  const strings = loadStrings(resolveTemplateSet(config.template, dir, show(configPath)), config.language);
+  const read = readTranscript(bytes, { ...config, headingWords: headingWordsFrom(strings, config.language) }, { transcript: show(transcriptPath), config: show(configPath) });
   return { id: basename(dir), dir, config, place, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
 }

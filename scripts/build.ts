@@ -50,10 +50,11 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   const diagnostics: Diagnostic[] = [...prepared.diagnostics];
   const outputs = new Map<string, Uint8Array | string>();
   outputs.set('changes.json', JSON.stringify(report, null, 2) + '\n');
-  outputs.set('changes.html', reportHtml(report, book.config.title));
+  outputs.set('changes.html', reportHtml(report, prepared.view));
 
   // The PDF goes first: the EPUB's page-list and index locators need its id → page map.
-  // One date for every file of this build, from the context (SOURCE_DATE_EPOCH, else the book's date).
+  // One date for every file of this build, from the context: SOURCE_DATE_EPOCH, else book.yaml
+  // `modified`, else the clock (never the event's date).
   const date = stampDate(prepared, options.ctx);
   let pageMap = new Map<string, number>();
   let pageTexts: string[] | undefined;

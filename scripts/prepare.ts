@@ -8,12 +8,13 @@ import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, renderPrintIndex, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './reader/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
-import { bookDate, buildView, type BookView } from './render/variables.ts';
+import { buildView, type BookView } from './render/variables.ts';
 import { buildReport, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
-import { renderBlock, renderBody, toMarkup, type RenderOptions } from './render/html.ts';
+import { renderBlock, renderBody, renderLabels, toMarkup, type RenderOptions } from './render/html.ts';
+import { hyphenatorFor } from './render/hyphenate.ts';
 import type { Matter, Note } from './model/types.ts';
 import { anchorNotes } from './markdown/notes.ts';
 import { apparatusPositions } from './markdown/positions.ts';
@@ -54,7 +55,8 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes);
-  const strings = { index: view.strings.index, see: view.strings.see, seeAlso: view.strings.seeAlso };
+  const strings = { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso!,
+    xrefSeparator: view.strings.xrefSeparator!, locatorSeparator: view.strings.locatorSeparator! };
   const vars: MatterVariables = {
     title: view.title, source: view.source, corrections: view.correctionsCount, automatic: view.automaticCount,
     review: view.reviewCount, notes: notes.length, sourceSha256: view.sourceSha256,
@@ -77,8 +79,8 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
 export function renderOptions(view: BookView, flavour: RenderOptions['flavour'], extra: Partial<RenderOptions> = {}): RenderOptions {
   const s = view.strings;
   return {
-    flavour, labels: { question: s.question, answer: s.answer, remark: s.remark },
-    noteWords: { notes: s.notes ?? 'Notes', page: s.notePage ?? 'p. {{page}}', back: s.noteBack ?? 'Back to text' },
+    flavour, labels: renderLabels(s), hyphenate: hyphenatorFor(view.lang) ?? undefined,
+    noteWords: { notes: s.notes!, page: s.notePage!, back: s.noteBack! },
     ...extra,
   };
 }
@@ -102,7 +104,12 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
   };
 }
 
-/** Dates stamped into the files: SOURCE_DATE_EPOCH (through the context) when set, else the book's date. */
+/**
+ * The edition's own date, stamped into the files (EPUB dcterms:modified and zip times, PDF dates):
+ * SOURCE_DATE_EPOCH (through the context) when set, else book.yaml `modified`, else the build's clock.
+ * Never the event's date: that is when the words were said, not when this edition was made.
+ */
 export function stampDate(p: PreparedBook, ctx: Context): Date {
-  return ctx.stamp(bookDate(p.view));
+  const modified = p.book.config.modified;
+  return ctx.stamp(modified ? new Date(`${modified}T00:00:00Z`) : undefined);
 }

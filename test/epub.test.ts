@@ -83,10 +83,11 @@ describe('EPUB of the seed book', () => {
     expect(read(dir, 'EPUB/toc.ncx')).toContain('xml:lang="zh-Hans"');
   });
 
-  it('takes its identifier from book.yaml and its modified date from the book, and has a11y metadata', () => {
+  it('takes its identifier from book.yaml and its modified date from the edition (not the event), and has a11y metadata', () => {
     const opf = read(dir, 'EPUB/package.opf');
     expect(opf).toContain('<dc:identifier id="pub-id">urn:transcript-press:wangyi-2024-03-07</dc:identifier>');
-    expect(opf).toContain('<meta property="dcterms:modified">2024-03-07T00:00:00Z</meta>');
+    expect(opf).toContain('<meta property="dcterms:modified">2026-11-27T00:00:00Z</meta>');
+    expect(opf).toContain('<dc:creator id="author">王毅</dc:creator>');
     for (const f of ['tableOfContents', 'readingOrder', 'structuralNavigation']) expect(opf).toContain(`<meta property="schema:accessibilityFeature">${f}</meta>`);
     expect(opf).toContain('<meta property="schema:accessMode">textual</meta>');
     expect(opf).toContain('<meta property="schema:accessModeSufficient">textual</meta>');
@@ -234,7 +235,7 @@ describe('EPUB with the print page map and an index', () => {
     expect((await runEpubcheck(plain)).diagnostics).toEqual([]);
   });
 
-  it('embeds a subset of the serif font (the characters used) when epub.embedFont is on, reproducibly', async () => {
+  it('embeds every face the book is set in (text serif, sans and sans bold), each a subset, when epub.embedFont is on, reproducibly', async () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
@@ -244,13 +245,21 @@ describe('EPUB with the print page map and an index', () => {
     writeFileSync(fonted, data);
     expect(Buffer.compare(Buffer.from(await writeEpub(input)), Buffer.from(data))).toBe(0); // reproducible
     const d = unzip(fonted);
-    expect(read(d, 'EPUB/package.opf')).toContain('<item id="font" href="fonts/serif.woff" media-type="font/woff"/>');
-    expect(read(d, 'EPUB/epub.css')).toMatch(/@font-face \{[^}]*font-family: "TP Noto Serif SC";[^}]*url\(fonts\/serif.woff\)/);
-    const woff = readFileSync(join(d, 'EPUB/fonts/serif.woff'));
-    expect(woff.subarray(0, 4).toString()).toBe('wOFF');
-    // A subset: far below the 2 MB source, yet far above an empty font.
-    expect(woff.length).toBeLessThan(600_000);
-    expect(woff.length).toBeGreaterThan(50_000);
+    const opf = read(d, 'EPUB/package.opf');
+    const fonts = [...opf.matchAll(/href="(fonts\/[^"]+\.woff)" media-type="font\/woff"/g)].map((m) => m[1]!);
+    // Headings and speakers are bold sans, questions regular sans, text serif: all three travel with the book.
+    expect(fonts.sort()).toEqual(['fonts/noto-sans-sc-chinese-simplified-400-normal.woff', 'fonts/noto-sans-sc-chinese-simplified-700-normal.woff', 'fonts/noto-serif-sc-chinese-simplified-400-normal.woff']);
+    const css = read(d, 'EPUB/epub.css');
+    expect(css).toMatch(/@font-face \{[^}]*font-family: "TP Noto Sans SC";[^}]*font-weight: 700;[^}]*url\(fonts\/noto-sans-sc-chinese-simplified-700-normal.woff\)/);
+    expect(css).toMatch(/^h1, h2, \.speaker[^{]*\{ font-family: "TP Noto Sans SC", "Noto Sans SC", "Noto Sans CJK SC"/m);
+    expect(css).toMatch(/^html \{ font-family: "TP Noto Serif SC", "Noto Serif SC"/m);
+    for (const f of fonts) {
+      const woff = readFileSync(join(d, 'EPUB', f));
+      expect(woff.subarray(0, 4).toString()).toBe('wOFF');
+      // A subset: far below the 2 MB source, yet far above an empty font.
+      expect(woff.length, f).toBeLessThan(700_000);
+      expect(woff.length, f).toBeGreaterThan(20_000);
+    }
     expect((await runEpubcheck(fonted)).diagnostics).toEqual([]);
   });
 

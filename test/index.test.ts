@@ -15,7 +15,7 @@ import {
 } from '../scripts/index/index.ts';
 
 const SEED = 'source/wangyi-2024-03-07';
-const strings = JSON.parse(readFileSync('templates/default/strings.json', 'utf8'));
+const strings = JSON.parse(readFileSync('templates/default/lang/zh-Hans.json', 'utf8'));
 
 function read(text: string): { tree: Transcript; source: string } {
   const r = readTranscript(new TextEncoder().encode(text), { speaker: '王毅' });

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { handlers, renderBody, renderBlock, toMarkup, type RenderOptions } from '../scripts/render/html.ts';
 import type { Paragraph, Section, Speaker, Turn, Transcript } from '../scripts/model/types.ts';
 
-const labels = { question: '提问', answer: '回答', remark: '发言' };
+const labels = { question: '提问', answer: '回答', remark: '发言', labelEnd: '：' };
 const html: RenderOptions = { flavour: 'html', labels };
 const xhtml: RenderOptions = { flavour: 'xhtml', labels };
 const out = (nodes: ReturnType<typeof renderBlock>, o = html) => toMarkup(nodes, o.flavour);

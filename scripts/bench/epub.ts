@@ -4,7 +4,7 @@
 import { bookDate } from '../render/variables.ts';
 import type { Browser } from 'puppeteer-core';
 import epubGen from 'epub-gen-memory';
-import { renderBlock, toMarkup } from '../render/html.ts';
+import { renderBlock, renderLabels, toMarkup } from '../render/html.ts';
 import { readTemplate } from '../render/templates.ts';
 import { launchBrowser } from '../core/browser.ts';
 import { coverFonts, writeEpub, type EpubInput } from '../writers/epub.ts';
@@ -23,7 +23,7 @@ export function epubInput(bookDir: string): EpubInput {
 /** The old writer's call, as it was: one chapter per section, its own templates, jszip. */
 async function epubGenMemory(input: EpubInput): Promise<Buffer> {
   const { view, tree } = input;
-  const options = { flavour: 'xhtml' as const, labels: { question: view.strings.question, answer: view.strings.answer, remark: view.strings.remark } };
+  const options = { flavour: 'xhtml' as const, labels: renderLabels(view.strings) };
   const chapters = tree.children.filter((s) => s.type === 'section').map((s) => ({ title: s.heading, content: toMarkup(renderBlock(s, options), 'xhtml') }));
   const generate = ((epubGen as unknown as { default?: unknown }).default ?? epubGen) as (o: object, c: object[]) => Promise<Buffer>;
   return generate({ title: view.title, author: view.speaker, lang: view.lang, css: readTemplate(input.templates, 'epub.css'), version: 3, verbose: false }, chapters);

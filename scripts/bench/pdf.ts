@@ -10,9 +10,9 @@ import type { IndexModel } from '../index/model.ts';
 import { launchBrowser } from '../core/browser.ts';
 import { writePdf, type PdfInput } from '../writers/pdf.ts';
 import { printFontCss } from '../pdf/fonts.ts';
-import { prepareBook, pdfInputOf } from '../prepare.ts';
+import { prepareBook, pdfInputOf, stampDate } from '../prepare.ts';
+import { defaultContext } from '../core/context.ts';
 import { median } from './measure.ts';
-import { bookDate } from '../render/variables.ts';
 
 export interface PdfBench {
   ours_ms: number; floor_ms: number; ratio: number; passes: number; pages: number; runs: number;
@@ -32,7 +32,7 @@ export async function benchPdf(options: { bookDir?: string; runs?: number; brows
   const dir = mkdtempSync(join(tmpdir(), 'tp-bench-pdf-'));
   try {
     const prepared = prepareBook(bookDir);
-    const input = pdfInputOf(prepared, { browser, workDir: dir, date: bookDate(prepared.view) });
+    const input = pdfInputOf(prepared, { browser, workDir: dir, date: stampDate(prepared, defaultContext()) });
     const ours: number[] = [], floor: number[] = [];
     const steps = new Map<string, number[]>();
     const step = (k: string, ms: number) => steps.set(k, [...(steps.get(k) ?? []), ms]);

@@ -18,8 +18,7 @@ import { printFontCss } from '../pdf/fonts.ts';
 import { projectRoot } from '../render/templates.ts';
 import { generateBook, generateCorpus } from '../fixtures/generate.ts';
 import { benchPdf } from './pdf.ts';
-import { prepareBook, pdfInputOf } from '../prepare.ts';
-import { bookDate } from '../render/variables.ts';
+import { prepareBook, pdfInputOf, stampDate } from '../prepare.ts';
 import { timed } from './measure.ts';
 
 interface Row { bench: string; figure: string; baseline: string; ratio: number | null; target: string; pass: boolean | null }
@@ -96,7 +95,7 @@ async function main() {
         const book = generateBook(root, `pages-${label}`, chars, label === '150' ? 150 : 600);
         const dir = mkdtempSync(join(work, 'pdf-'));
         const prepared = prepareBook(book.dir);
-        const input = pdfInputOf(prepared, { browser, workDir: dir, date: bookDate(prepared.view) });
+        const input = pdfInputOf(prepared, { browser, workDir: dir, date: stampDate(prepared, defaultContext()) });
         await writePdf(input); // warm-up: fonts and code paths
         const [result, ms] = await timed(() => writePdf(input));
         const pages = Math.max(...result.pageMap.values());
@@ -136,7 +135,7 @@ async function main() {
         const html = join(work, 'content.html');
         const book = readTranscript(readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt')), { speaker: '王毅' });
         const { renderBody } = await import('../render/html.ts');
-        writeFileSync(html, `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>t</title></head><body>${renderBody(book.tree, { flavour: 'html', labels: { question: '', answer: '', remark: '' } })}</body></html>`);
+        writeFileSync(html, `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>t</title></head><body>${renderBody(book.tree, { flavour: 'html', labels: { question: '', answer: '', remark: '', labelEnd: '：' } })}</body></html>`);
         const runPandoc = () => timed(() => spawnSync('pandoc', ['-f', 'html', '-t', 'epub3', '--metadata', 'title=t', '--metadata', 'lang=zh-Hans', '-o', join(work, 'pandoc.epub'), html]));
         await runPandoc();
         const pandocMs = [(await runPandoc())[1], (await runPandoc())[1], (await runPandoc())[1]].sort((a, b) => a - b)[1];

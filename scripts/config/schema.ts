@@ -48,9 +48,15 @@ export const bookSchema = z.object({
   subtitle: z.string().optional().describe('Subtitle on the cover and title page.'),
   language: z.string().default('zh-Hans').describe('BCP 47 language tag of the text.'),
   speaker: z.string().min(1).describe('The principal speaker, as labelled in the transcript (王毅).'),
+  author: z.string().min(1).optional().describe('Whose words these are, as a name is written (Matthew Miller, not the label MR MILLER): the EPUB\'s creator and the PDF\'s Author. Defaults to `speaker`.'),
+  contributors: z.array(z.object({
+    name: z.string().min(1).describe('The name as printed.'),
+    role: z.string().regex(/^[a-z]{3}$/, 'must be a three-letter MARC relator code such as edt, trl or ctb').default('ctb').describe('MARC relator code: edt editor, trl translator, ctb contributor.'),
+  }).strict()).default([]).describe('Others who made this edition (editors, translators): EPUB contributors.'),
   source: z.string().min(1).describe('Who published the transcript (新华社).'),
   publisher: z.string().optional().describe('Publisher of this edition; defaults to `source`.'),
   date: isoDate.describe('Date of the event, YYYY-MM-DD.'),
+  modified: isoDate.optional().describe('Date this edition was last revised, YYYY-MM-DD: the EPUB\'s dcterms:modified and the PDF\'s dates. SOURCE_DATE_EPOCH overrides it; with neither, the build\'s own date.'),
   description: z.string().default('').describe('One-paragraph description for catalogues.'),
   subjects: z.array(z.string()).default([]).describe('Subject keywords for catalogues.'),
   rights: z.string().default('').describe('Rights and source note printed in the colophon.'),
@@ -64,7 +70,8 @@ export const bookSchema = z.object({
     rectoSections: z.boolean().default(false).describe('Start every section on a right-hand page.'),
   }).strict().default({ bleed: false, rectoSections: false }).describe('Print options.'),
   epub: z.object({
-    embedFont: z.boolean().default(false).describe('Embed a subset of the CJK font in the EPUB.'),
+    embedFont: z.boolean().default(false).describe('Embed the book\'s fonts in the EPUB, cut down to the characters it uses.'),
+    certifiedBy: z.string().min(1).optional().describe('Who checked this edition against EPUB Accessibility 1.1 and WCAG 2.1 AA. Only then does the EPUB claim that conformance (dcterms:conformsTo, a11y:certifiedBy); leave it out otherwise.'),
   }).strict().default({ embedFont: false }).describe('EPUB options.'),
   sections: z.array(z.object({
     question: z.number().int().min(1).describe('1-based number of the question in the transcript.'),

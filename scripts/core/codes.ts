@@ -103,6 +103,12 @@ export const codes = {
   TP044: { severity: 'error', title: 'Ace did not run',
     message: (p) => `Ace by DAISY could not check the EPUB: ${p.reason}`,
     hint: () => 'run `npm ci` (Ace is @daisy/ace-cli, run on the system Chromium) and check that Chromium starts: see TP030' },
+  TP060: { severity: 'error', title: 'no strings for the book\'s language',
+    message: (p) => `template set "${p.template}" has no strings for language "${p.language}" (it has: ${p.available})`,
+    hint: (p) => `set book.yaml language to one of ${p.available}, or add templates/${p.template}/lang/${p.language}.json (copy en.json and translate every value)` },
+  TP061: { severity: 'error', title: 'string missing from a strings file',
+    message: (p) => `the string "${p.key}" is missing from ${p.file}`,
+    hint: (p) => `add "${p.key}": "…" to ${p.file}; every file in lang/ has the same keys (see templates/default/lang/en.json)` },
   // 08x: the editorial apparatus (Markdown matter and editor's notes, scripts/markdown/).
   TP080: { severity: 'error', title: 'note quote does not name one place',
     message: (p) => `note ${p.index} quote "${p.quote}" occurs ${p.count} times in the final text, not once`,

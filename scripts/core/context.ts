@@ -4,8 +4,8 @@ export interface Context {
   /** The build's notion of "now". */
   now(): Date;
   /** The date stamped into every file of a build (PDF dates, EPUB dcterms:modified, zip entries):
-   * SOURCE_DATE_EPOCH when set, else `fallback` (the book's own date), so two builds are identical. */
-  stamp(fallback: Date): Date;
+   * SOURCE_DATE_EPOCH when set, else `edition` (book.yaml `modified`), else the clock. */
+  stamp(edition?: Date): Date;
   log(line: string): void;
   debug: boolean;
 }
@@ -15,7 +15,7 @@ export function defaultContext(overrides: Partial<Context> = {}): Context {
   const fixed = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : null;
   return {
     now: () => fixed ?? new Date(),
-    stamp: (fallback) => fixed ?? fallback,
+    stamp: (edition) => fixed ?? edition ?? new Date(),
     log: (line) => process.stderr.write(line + '\n'),
     debug: false,
     ...overrides,

@@ -10,7 +10,7 @@ import type { IndexEntry, IndexModel, IndexXref } from './model.ts';
 /** Page number (as printed) of an element id, if known; the PDF writer's PageLookup. */
 export type PageLookup = (id: string) => number | undefined;
 
-/** Words of the index, from templates/<set>/strings.json. */
+/** Words of the index, from templates/<set>/lang/<tag>.json. */
 export interface IndexStrings {
   /** Heading: 索引. */
   index: string;

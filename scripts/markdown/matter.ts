@@ -8,6 +8,7 @@ import type { Matter } from '../model/types.ts';
 import type { MatterConfig } from '../config/schema.ts';
 import { fail, type Diagnostic, type Where } from '../core/diagnostics.ts';
 import { templatePath, type TemplateSet } from '../render/templates.ts';
+import { languageCandidates } from '../render/strings.ts';
 import { markdownToBlocks } from './parse.ts';
 
 /** What Markdown matter may say with `{{…}}`: the edition's own figures, so a preface never goes stale. */
@@ -90,15 +91,12 @@ export function loadMatter(configs: MatterConfig[], options: LoadMatterOptions):
 
 /**
  * The language's editorial-note file in the template set (a book overrides it in
- * source/<book>/templates/lang/): the exact tag, then the script's default (zh-TW → zh-Hant, zh → zh-Hans),
- * then English.
+ * source/<book>/templates/lang/), found the way the strings file is: the most specific tag first,
+ * then the script a region implies (zh-TW → zh-Hant), then English.
  */
 export function editorialNoteFile(templates: TemplateSet, lang: string): string {
-  const tag = lang.toLowerCase();
-  const candidates = [lang,
-    /^zh-(hant|tw|hk|mo)\b/.test(tag) ? 'zh-Hant' : tag.startsWith('zh') ? 'zh-Hans' : undefined, 'en'].filter((x): x is string => !!x);
-  for (const c of candidates) {
-    const file = `lang/${c}.editorial-note.md`;
+  for (const candidate of [...languageCandidates(lang), 'en']) {
+    const file = `lang/${candidate}.editorial-note.md`;
     if (templates.dirs.some((d) => existsSync(join(d, file)))) return file;
   }
   return 'lang/en.editorial-note.md';

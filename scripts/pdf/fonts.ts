@@ -1,4 +1,5 @@
-// The print fonts: TrueType-outline Noto Serif/Sans SC from @fontsource, loaded by file:// URL.
+// The print fonts of a book's language (scripts/fonts.ts): TrueType-outline faces from @fontsource,
+// loaded by file:// URL.
 //
 // Why we rewrite fontsource's CSS instead of linking it: its .woff2 files carry the name table of the
 // variable font's default instance ("Noto Serif SC ExtraLight", "Noto Sans SC Thin") although their
@@ -8,46 +9,65 @@
 // names (NotoSerifSC-Regular, NotoSansSC-Bold), so we point every @font-face at the .woff only.
 // Both weights are declared, so Chromium never synthesises bold.
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { fail } from '../core/diagnostics.ts';
+import { allFamilies, cssStack, fontsFor, type FontFamily } from '../fonts.ts';
 
 const require = createRequire(import.meta.url);
 
-export const FONT_FILES = [
-  '@fontsource/noto-serif-sc/400.css', '@fontsource/noto-serif-sc/700.css',
-  '@fontsource/noto-sans-sc/400.css', '@fontsource/noto-sans-sc/700.css',
-] as const;
+/** The fontsource stylesheets of a family (`@fontsource/noto-serif-tc/400.css`, …). */
+function stylesheets(family: FontFamily): string[] {
+  return family.css.map((c) => `${family.pkg}/${c}`);
+}
 
-let cached: string | undefined;
+/** Every print stylesheet of every language (kept for callers that list the font files). */
+export const FONT_FILES = allFamilies().flatMap(stylesheets);
+
+function resolveFont(f: string): string {
+  try { return require.resolve(f); } catch { fail('TP031', { path: f }); }
+}
 
 /**
  * The folders the font packages live in. They belong to the build wherever npm put them (a hoisted or
  * linked node_modules may lie outside the project), so the offline page must let them load.
  */
 export function fontDirs(): string[] {
-  return [...new Set(FONT_FILES.map((f) => {
-    try { return dirname(require.resolve(f)); } catch { fail('TP031', { path: f }); }
-  }))];
+  return [...new Set(FONT_FILES.map((f) => dirname(resolveFont(f))))];
 }
 
-/** One stylesheet declaring all print faces, with absolute file:// URLs to the .woff files. */
-export function printFontCss(): string {
-  if (cached) return cached;
+const cached = new Map<string, string>();
+
+/**
+ * One stylesheet declaring the print faces of the book's language, with absolute file:// URLs to the
+ * .woff files, and the two stacks the print stylesheet uses: `var(--serif)` for text, `var(--sans)`
+ * for headings, speakers and questions.
+ */
+export function printFontCss(language = 'zh-Hans'): string {
+  const hit = cached.get(language);
+  if (hit) return hit;
+  const fonts = fontsFor(language);
   const parts: string[] = [];
-  for (const f of FONT_FILES) {
-    let path: string;
-    try { path = require.resolve(f); } catch { fail('TP031', { path: f }); }
-    const base = pathToFileURL(dirname(path)).href;
-    const css = readFileSync(path, 'utf8');
-    parts.push(rewriteFontCss(css, base));
+  for (const family of fonts.families) {
+    for (const f of stylesheets(family)) {
+      const path = resolveFont(f);
+      parts.push(rewriteFontCss(readFileSync(path, 'utf8'), pathToFileURL(dirname(path)).href));
+    }
   }
-  return (cached = parts.join('\n'));
+  parts.push(`:root {\n  --serif: ${cssStack(fonts.serif.map((f) => f.family), 'serif')};\n  --sans: ${cssStack(fonts.sans.map((f) => f.family), 'sans-serif')};\n}`);
+  const css = parts.join('\n');
+  cached.set(language, css);
+  return css;
 }
 
 /** Keeps fontsource's @font-face rules but loads `<base>/files/X.woff` instead of `./files/X.woff2`. */
 export function rewriteFontCss(css: string, base: string): string {
   return css.replace(/src:\s*url\(\.\/files\/([^)]+?)\.woff2\)\s*format\('woff2'\),\s*url\(\.\/files\/([^)]+?)\.woff\)\s*format\('woff'\)/g,
     (_m, _woff2: string, woff: string) => `src: url(${base}/files/${woff}.woff) format('woff')`);
+}
+
+/** A font file of a package, resolved (TP031 when npm did not install it). */
+export function fontFile(pkg: string, file: string): string {
+  return resolveFont(join(pkg, 'files', file));
 }

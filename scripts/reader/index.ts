@@ -11,9 +11,14 @@ import { normalizeParagraph } from './normalize.ts';
 import { repairParagraphs } from './paragraphs.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
-import { buildTree } from './structure.ts';
+import { buildTree, type HeadingWords } from './structure.ts';
+import { defaultTemplateSet } from '../render/templates.ts';
+import { formatString, loadStrings, scriptOf, type Strings } from '../render/strings.ts';
 
-export type ReaderOptions = Pick<BookConfig, 'speaker' | 'style' | 'cjkJoiner' | 'corrections' | 'sections'>;
+export type ReaderOptions = Pick<BookConfig, 'speaker' | 'style' | 'cjkJoiner' | 'corrections' | 'sections' | 'language'> & {
+  /** Words of default headings; by default the default template set's strings for `language`. */
+  headingWords?: HeadingWords;
+};
 
 export interface ReadResult {
   tree: Transcript;
@@ -25,7 +30,19 @@ export interface ReadResult {
   source: string;
 }
 
-export const defaultReaderOptions: ReaderOptions = { speaker: '', style: 'edited', cjkJoiner: '—', corrections: [], sections: [] };
+export const defaultReaderOptions: ReaderOptions = { speaker: '', style: 'edited', cjkJoiner: '—', corrections: [], sections: [], language: 'zh-Hans' };
+
+/** Default headings from a strings file (`headingOpening`, `headingQuestion`, `headingTopic`, `topicSeparator`). */
+export function headingWordsFrom(strings: Strings, language: string): HeadingWords {
+  // Transcripts set Latin labels in capitals (MR MILLER); a heading sets the name as a name (Mr Miller).
+  const display = (name: string) => scriptOf(language) === 'Latn' && /^[A-Z][A-Z .'-]+$/.test(name)
+    ? name.toLowerCase().replace(/(^|[\s.'-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase()) : name;
+  return {
+    opening: (name) => formatString(strings, 'headingOpening', { name: display(name) }),
+    question: (name, number) => formatString(strings, 'headingQuestion', { name: display(name), number }),
+    topic: (name, topics, number) => formatString(strings, 'headingTopic', { name: display(name), number, topic: topics.join(strings.topicSeparator) }),
+  };
+}
 
 export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
   files: { transcript?: string; config?: string } = {}): ReadResult {
@@ -44,6 +61,7 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const tree = buildTree(blocks, lines, {
     speaker: opts.speaker,
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
+    words: opts.headingWords ?? headingWordsFrom(loadStrings(defaultTemplateSet(), opts.language), opts.language),
   });
   // A heading for a question the transcript does not have is a stale or mistyped entry.
   const questions = tree.children.filter((c) => c.type === 'section' && c.children[0]?.kind === 'question').length;

@@ -9,6 +9,18 @@ export interface StructureOptions {
   speaker: string;
   /** Editor-set headings by 1-based question number (book.yaml `sections`). */
   headings: Map<number, string>;
+  /** The words of default headings, in the book's language (templates/<set>/lang/<tag>.json). */
+  words: HeadingWords;
+}
+
+/** Default section headings in the book's language (from the strings file, see reader/index.ts). */
+export interface HeadingWords {
+  /** The opening statement, given the speaker's name: `王毅开场发言`. */
+  opening: (name: string) => string;
+  /** A question whose topic is not known: `彭博社提问`, `Question 3`. */
+  question: (name: string, number: number) => string;
+  /** A question with its topic words: `彭博社：中美关系`. */
+  topic: (name: string, topics: string[], number: number) => string;
 }
 
 export interface SpeakerLabel {
@@ -22,7 +34,7 @@ export interface SpeakerLabel {
 const LABEL = /^([^\s，,。：:！？!?“”"、；;（）()]{1,30}?)[ \t]*[：:][ \t]*/u;
 /** English labels may hold spaces: `MR. SMITH:`. */
 const ENGLISH_LABEL_PREFIX = /^([A-Z][A-Za-z.' -]{0,30}?)[ \t]*:[ \t]*/;
-const REPORTER_CN = /(记者|主持人|提问者|问)$/u;
+const REPORTER_CN = /(记者|記者|主持人|提问者|提問者|问|問)$/u;
 const ENGLISH_LABEL = /^(?:Q|A|QUESTION|ANSWER|(?:MR|MS|MRS|DR|PROF)\.? [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3})$/;
 
 /** Recognises a speaker label at the start of a paragraph (`彭博社记者：`, `王毅：`, `Q:`, `MR. SMITH:`). */
@@ -92,7 +104,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
       const number = kind === 'question' ? ++questions : 0;
       section = {
         type: 'section', id: `s${children.filter((c) => c.type === 'section').length + 1}`,
-        heading: options.headings.get(number) ?? defaultHeading(label, t.text.slice(label.length), number),
+        heading: options.headings.get(number) ?? defaultHeading(label, t.text.slice(label.length), number, options.words),
         headingSource: options.headings.has(number) ? 'book' : 'auto',
         children: [], position: position(t),
       };
@@ -109,8 +121,8 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
 }
 
 /** The outlet and the topic of the question: `彭博社：中美关系`. */
-function defaultHeading(label: SpeakerLabel, question: string, number: number): string {
-  if (number === 0) return label.role === 'principal' ? `${label.name}开场发言` : label.label;
-  const topic = keywords(question, 2, ['n', 'nr', 'ns', 'nt', 'nz', 'vn', 'l', 'i']).join('、');
-  return topic ? `${label.name}：${topic}` : `${label.name}提问`;
+function defaultHeading(label: SpeakerLabel, question: string, number: number, words: HeadingWords): string {
+  if (number === 0) return label.role === 'principal' ? words.opening(label.name) : label.label;
+  const topics = keywords(question, 2, ['n', 'nr', 'ns', 'nt', 'nz', 'vn', 'l', 'i']);
+  return topics.length ? words.topic(label.name, topics, number) : words.question(label.name, number);
 }

@@ -5,9 +5,9 @@ import type { Transcript } from '../model/types.ts';
 import type { Change } from '../reader/changes.ts';
 import { sections, titleText } from '../model/walk.ts';
 import type { TemplateSet } from './templates.ts';
-import { readTemplate } from './templates.ts';
+import { formatString, loadStrings, type Strings } from './strings.ts';
 
-export type Strings = Record<string, string>;
+export type { Strings };
 
 export interface TocEntry {
   id: string;
@@ -22,10 +22,16 @@ export interface BookView {
   subtitle?: string;
   transcriptTitle: string;
   speaker: string;
+  /** Whose words these are, as a name (book.yaml `author`, else `speaker`). */
+  author: string;
+  /** Others who made the edition, with MARC relator codes. */
+  contributors: { id: string; name: string; role: string }[];
+  /** Who checked the edition's accessibility (book.yaml `epub.certifiedBy`); no conformance is claimed without. */
+  certifiedBy?: string;
   source: string;
   publisher: string;
   date: string;
-  /** The date as people write it in the book's language: 2024年3月7日. */
+  /** The date as people write it in the book's language: 2024年3月7日, March 7, 2024. */
   dateText: string;
   identifier: string;
   edition: string;
@@ -40,6 +46,8 @@ export interface BookView {
   changesCount: number;
   reviewCount: number;
   changesByRule: { rule: string; description: string; count: number }[];
+  /** The colophon's line on corrections, in the book's language. */
+  correctionsText: string;
   toc: TocEntry[];
   strings: Strings;
 }
@@ -49,31 +57,48 @@ export function buildView(input: { config: BookConfig; tree: Transcript; changes
   const applied = changes.filter((c) => c.applied);
   const byRule = new Map<string, number>();
   for (const c of applied) byRule.set(c.rule, (byRule.get(c.rule) ?? 0) + 1);
-  const [y, m, d] = config.date.split('-').map(Number);
+  const strings = loadStrings(input.templates, config.language);
+  const correctionsCount = applied.filter((c) => c.rule === 'correction').length;
+  const automaticCount = applied.length - correctionsCount;
   return {
     lang: config.language,
     title: config.title,
     subtitle: config.subtitle,
     transcriptTitle: titleText(tree),
     speaker: config.speaker,
+    author: config.author ?? config.speaker,
+    contributors: config.contributors.map((c, i) => ({ id: `contributor-${i + 1}`, name: c.name, role: c.role })),
+    certifiedBy: config.epub.certifiedBy,
     source: config.source,
     publisher: config.publisher ?? config.source,
     date: config.date,
-    dateText: config.language.startsWith('zh') ? `${y}年${m}月${d}日` : config.date,
+    dateText: dateText(config.date, config.language),
     identifier: config.id,
     edition: config.edition,
     description: config.description,
     rights: config.rights,
     subjects: config.subjects,
     sourceSha256: input.sourceSha256,
-    correctionsCount: applied.filter((c) => c.rule === 'correction').length,
-    automaticCount: applied.filter((c) => c.rule !== 'correction').length,
+    correctionsCount, automaticCount,
+    correctionsText: formatString(strings, 'correctionsText', { correctionsCount, automaticCount }),
     changesCount: applied.length,
     reviewCount: changes.length - applied.length,
     changesByRule: [...byRule].map(([rule, count]) => ({ rule, description: input.ruleNames[rule] ?? rule, count })),
     toc: sections(tree).map((s) => ({ id: s.id, heading: s.heading })),
-    strings: JSON.parse(readTemplate(input.templates, 'strings.json')) as Strings,
+    strings,
   };
+}
+
+/**
+ * A YYYY-MM-DD date as the language writes it (2024年3月7日, March 7, 2024), from ICU's data for that
+ * language: fixed by the tag and the UTC zone, never by the machine's locale or time zone.
+ */
+export function dateText(date: string, language: string): string {
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  } catch {
+    return date;
+  }
 }
 
 /** The book's date (book.yaml `date`) as midnight UTC: what files are stamped with when no SOURCE_DATE_EPOCH is set. */

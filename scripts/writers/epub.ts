@@ -10,16 +10,19 @@
 import Mustache from 'mustache';
 import type { Block, Matter, Note, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
-import { type BookView, type Strings } from '../render/variables.ts';
-import { renderBlock, renderNotes, toMarkup, type RenderOptions } from '../render/html.ts';
+import type { BookView } from '../render/variables.ts';
+import { formatString } from '../render/strings.ts';
+import { hyphenatorFor } from '../render/hyphenate.ts';
+import { renderBlock, renderLabels, renderNotes, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
 import { coverPng, coverSvg, type CoverFonts } from '../epub/cover.ts';
 import { fontDirs, printFontCss } from '../pdf/fonts.ts';
+import { cssStack, fontsFor } from '../fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
-import { EMBEDDED_FAMILY, subsetSerif, usedCharacters } from '../epub/font.ts';
+import { epubFonts } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
 
 export interface EpubInput {
@@ -43,7 +46,7 @@ export interface EpubInput {
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
    * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
   browser?: () => Promise<Browser>;
-  /** book.yaml `epub.embedFont`: embed a subset of the serif font with only the characters used. */
+  /** book.yaml `epub.embedFont`: embed every face the book is set in, cut to the characters used. */
   embedFont?: boolean;
 }
 
@@ -92,29 +95,32 @@ export function relink(markup: string, files: Map<string, string>, self: string)
 }
 
 /**
- * The one place that says which fonts draw a cover in `lang`. Today every language uses the print
- * edition's faces (scripts/pdf/fonts.ts: Noto Serif/Sans SC from @fontsource); a language with its own
- * fonts adds a branch here. A family named here must be declared in `css`: a name the page does not
- * declare would be looked up among the machine's fonts.
+ * The one place that says which fonts draw a cover in `lang`: the print edition's faces for that
+ * language (scripts/fonts.ts), declared by file:// @font-face rules. A family named here must be
+ * declared in `css`: a name the page does not declare would be looked up among the machine's fonts.
  */
-export function coverFonts(_lang: string): CoverFonts {
-  return { serif: "'Noto Serif SC', serif", sans: "'Noto Sans SC', sans-serif", css: printFontCss(), dirs: fontDirs() };
+export function coverFonts(lang: string): CoverFonts {
+  const fonts = fontsFor(lang);
+  return {
+    serif: cssStack(fonts.serif.map((f) => f.family), 'serif'), sans: cssStack(fonts.sans.map((f) => f.family), 'sans-serif'),
+    css: printFontCss(lang), dirs: fontDirs(),
+  };
 }
 
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
-  const strings: Strings = { ...view.strings, ...JSON.parse(readTemplate(templates, 'epub/strings.json')) as Strings };
+  const strings = view.strings;
   const markers = pageMarkersFor(tree, input.pageMap, input.pageTexts);
   const options: RenderOptions = {
     flavour: 'xhtml',
-    labels: { question: strings.question, answer: strings.answer, remark: strings.remark },
+    labels: renderLabels(strings), hyphenate: hyphenatorFor(view.lang) ?? undefined,
     notes: input.notes ?? [],
-    noteWords: { notes: strings.notes ?? 'Notes', page: strings.notePage ?? 'p. {{page}}', back: strings.noteBack ?? 'Back to text' },
+    noteWords: { notes: strings.notes!, page: strings.notePage!, back: strings.noteBack! },
   };
-  const fonts = coverFonts(view.lang);
-  const svg = coverSvg(view, templates, fonts);
+  const faces = coverFonts(view.lang);
+  const svg = coverSvg(view, templates, faces);
   const cover = input.browser
-    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), fonts) }
+    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), faces) }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
@@ -141,7 +147,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
 
   const docs: Doc[] = [
     { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter', bodyClass: 'cover-page',
-      content: fragment('cover.xhtml', { coverHref: cover.href, coverAlt: `${strings.coverAlt}${view.title}${view.subtitle ? `——${view.subtitle}` : ''}` }) },
+      content: fragment('cover.xhtml', { coverHref: cover.href, coverAlt: formatString(strings, 'coverAlt', view) }) },
     { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: fragment('titlepage.xhtml') },
     { id: 'nav', href: 'nav.xhtml', title: strings.contents, bodyType: 'frontmatter', properties: 'nav', content: '' },
     ...front.map(matterDoc),
@@ -159,7 +165,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const item = (d: Doc, children: TocItem[] = [], label = d.title): TocItem => ({ id: d.id, href: d.href, label, children });
   const doc = (id: string) => docs.find((d) => d.id === id);
   const toc: TocItem[] = [
-    // Labelled 书名页, not with the title again: the next entry is the transcript's own, similar title.
+    // Labelled "title page", not with the title again: the next entry is the transcript's own, similar title.
     item(doc('titlepage')!, [], strings.titlePage),
     ...front.map((m) => item(doc(m.id)!)),
     item(doc('lead')!, sections.map((s) => item(doc(s.id)!))),
@@ -191,27 +197,25 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
     ...(doc('index') ? ['index'] : []), ...(pageList.length ? ['pageNavigation', 'printPageNumbers'] : [])];
   const modified = input.modified;
-  // The font goes last: it is cut to the characters of every document, navigation included.
-  const font = input.embedFont
-    ? { href: 'fonts/serif.woff', data: await subsetSerif(usedCharacters([...docs.map((d) => `${d.title}${d.content}`), view.title])) }
-    : undefined;
-  const css = readTemplate(templates, 'epub.css') + (font ? renderTemplate(templates, 'epub/font.css', { family: EMBEDDED_FAMILY, href: font.href }) : '');
+  // The fonts go last: embedded faces are cut to the characters of every document, navigation included.
+  const fonts = await epubFonts(view.lang, [...docs.map((d) => `${d.title}${d.content}`), view.title], !!input.embedFont);
+  const css = readTemplate(templates, 'epub.css') + renderTemplate(templates, 'epub/font.css', fonts);
   const manifest = [
     ...docs.map((d) => ({ id: d.id, href: d.href, mediaType: 'application/xhtml+xml', properties: d.properties })),
     { id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' },
     { id: 'css', href: 'epub.css', mediaType: 'text/css' },
-    ...(font ? [{ id: 'font', href: font.href, mediaType: 'font/woff' }] : []),
+    ...fonts.faces.map((f, i) => ({ id: `font-${i + 1}`, href: f.href, mediaType: 'font/woff' })),
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
   ];
   const opf = fragment('package.opf', {
     modified: modifiedStamp(modified), manifest,
     // The page-list's numbers are the print edition's: say so (EPUB 3 `source-of pagination`; Ace
     // calls its absence serious). epubcheck 4.2 does not know a11y:pageBreakSource yet.
-    printSource: pageList.length ? `${view.title}，${strings.printEdition}` : undefined, spine: docs.map((d) => d.id),
+    printSource: pageList.length ? formatString(strings, 'printEdition', view) : undefined, spine: docs.map((d) => d.id),
     a11y: {
       accessMode: ['textual', 'visual'], accessModeSufficient: ['textual'], features,
       // The summary names only what this book has (no index or page-list claimed when absent).
-      summary: Mustache.render(strings.accessibilitySummary, { index: !!doc('index'), pageList: pageList.length > 0 }), conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
+      summary: formatString(strings, 'accessibilitySummary', { index: !!doc('index'), pageList: pageList.length > 0 }), conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
     },
   });
   const ncx = fragment('toc.ncx', { toc, pageList, pageCount: pageList.length, maxPage: pageList.length ? pageList[pageList.length - 1].label : 0 });
@@ -229,7 +233,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     { path: `${OEBPS}/toc.ncx`, data: ncx },
     ...docs.map((d) => ({ path: `${OEBPS}/${d.href}`, data: Mustache.render(wrapper, { lang: view.lang, docTitle: d.title, bodyType: d.bodyType, bodyClass: d.bodyClass, content: d.content }, {}, { escape: escapeXml }) })),
     { path: `${OEBPS}/epub.css`, data: css },
-    ...(font ? [{ path: `${OEBPS}/${font.href}`, data: font.data }] : []),
+    ...fonts.faces.map((f) => ({ path: `${OEBPS}/${f.href}`, data: f.data })),
     { path: `${OEBPS}/${cover.href}`, data: cover.data },
   ];
   return packOcf(entries, modified);

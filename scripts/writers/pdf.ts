@@ -72,7 +72,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const print = input.print ?? { bleed: false, rectoSections: false };
   try {
     const fontFile = join(dir, 'fonts.css');
-    writeFileSync(fontFile, printFontCss());
+    writeFileSync(fontFile, printFontCss(view.lang));
     const firstIndex = input.indexHtml(() => undefined);
     const firstBody = input.body(() => undefined);
     const hasIndex = firstIndex.trim() !== '';
@@ -150,7 +150,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
           const finishInput: FinishInput = {
             trim, bleed: print.bleed, bare,
             meta: {
-              title: view.title, author: view.speaker, subject: view.subtitle ?? view.description,
+              title: view.title, author: view.author, subject: view.subtitle ?? view.description,
               keywords: view.subjects, lang: view.lang, date: input.date,
             },
             idSeed: JSON.stringify([bodyOf(current), css, readTemplate(input.templates, 'print.css'), input.trim, print]),

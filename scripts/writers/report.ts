@@ -7,6 +7,8 @@ import type { ElementContent } from 'hast';
 import type { Change } from '../reader/changes.ts';
 import { rules } from '../reader/changes.ts';
 import { toMarkup } from '../render/html.ts';
+import type { BookView } from '../render/variables.ts';
+import { formatString } from '../render/strings.ts';
 
 export interface ChangeReport {
   book: string;
@@ -44,14 +46,17 @@ function diffCells(c: Change): ElementContent[] {
 /** Rules whose changes are typographic and mechanical; the editor reads the others first. */
 const MECHANICAL = new Set(['nfc', 'whitespace', 'punct-width', 'punct-doubled', 'cjk-joiner', 'ellipsis', 'dash', 'quotes']);
 
-export function reportHtml(report: ChangeReport, title: string): string {
+export function reportHtml(report: ChangeReport, view: Pick<BookView, 'title' | 'lang' | 'strings'>): string {
+  const { strings, title } = view;
+  const say = (key: string, params: object = {}) => formatString(strings, key, params);
   const file = report.source.split('/').pop() ?? report.source;
   const row = (c: Change) => h('tr', { className: [c.applied ? 'applied' : 'review'] }, [
     h('td', `${file}:${c.line}:${c.column}`), h('td', h('code', c.rule)), ...diffCells(c),
-    h('td', c.context), h('td', String(c.confidence)), h('td', c.applied ? '已改' : '待核'), h('td', c.note ?? ''),
+    h('td', c.context), h('td', String(c.confidence)), h('td', c.applied ? say('reportApplied') : say('reportReview')), h('td', c.note ?? ''),
   ]);
+  const columns = ['reportColPosition', 'reportColRule', 'reportColBefore', 'reportColAfter', 'reportColContext', 'reportColConfidence', 'reportColStatus', 'reportColNote'];
   const table = (changes: Change[]) => h('table', { className: ['changes'] }, [
-    h('thead', h('tr', ['位置', '规则', '原文', '改为', '上下文', '置信度', '状态', '备注'].map((t) => h('th', t)))),
+    h('thead', h('tr', columns.map((key) => h('th', say(key))))),
     h('tbody', changes.map(row)),
   ]);
   // Items left for review first, then the repairs that change words, then the typographic ones.
@@ -59,25 +64,27 @@ export function reportHtml(report: ChangeReport, title: string): string {
   const substantive = report.changes.filter((c) => c.applied && !MECHANICAL.has(c.rule));
   const mechanical = report.changes.filter((c) => c.applied && MECHANICAL.has(c.rule));
   const counts = Object.entries(report.counts.byRule).map(([rule, n]) => h('tr', [h('td', h('code', rule)), h('td', rules[rule as keyof typeof rules] ?? ''), h('td', String(n))]));
-  const doc = h('html', { lang: 'zh-Hans' }, [
-    h('head', [h('meta', { charset: 'utf-8' }), h('title', `变更报告 · ${title}`), h('style', REPORT_CSS)]),
+  const doc = h('html', { lang: view.lang }, [
+    h('head', [h('meta', { charset: 'utf-8' }), h('title', say('reportDocTitle', { title })), h('style', REPORT_CSS)]),
     h('body', [
-      h('h1', `变更报告：${title}`),
-      h('p', `底本 ${report.source}（SHA-256 ${report.sourceSha256}）。已改 ${report.counts.applied} 处，待核 ${report.counts.review} 处。位置均指底本的行:列。`),
-      h('h2', '按规则统计'),
-      h('table', [h('thead', h('tr', [h('th', '规则'), h('th', '说明'), h('th', '处数')])), h('tbody', counts)]),
-      h('h2', `待核（${review.length}）`),
-      review.length ? table(review) : h('p', '没有待核的疑似问题。'),
-      h('h2', `文字校改（${substantive.length}）`),
-      h('p', '删除重复、合并断段、删去残片和编辑校订：请逐条过目。'),
-      substantive.length ? table(substantive) : h('p', '无。'),
-      h('details', [h('summary', `标点与排印规范（${mechanical.length}）`), table(mechanical)]),
+      h('h1', say('reportTitle', { title })),
+      h('p', say('reportSummary', { source: report.source, sha256: report.sourceSha256, applied: report.counts.applied, review: report.counts.review })),
+      h('h2', say('reportByRule')),
+      h('table', [h('thead', h('tr', [h('th', say('reportColRule')), h('th', say('reportColDescription')), h('th', say('reportColCount'))])), h('tbody', counts)]),
+      h('h2', say('reportReviewHeading', { count: review.length })),
+      review.length ? table(review) : h('p', say('reportNoReview')),
+      h('h2', say('reportSubstantiveHeading', { count: substantive.length })),
+      h('p', say('reportSubstantiveIntro')),
+      substantive.length ? table(substantive) : h('p', say('reportNone')),
+      h('details', [h('summary', say('reportMechanicalHeading', { count: mechanical.length })), table(mechanical)]),
     ]),
   ]);
   return '<!DOCTYPE html>\n' + toMarkup([doc], 'html');
 }
 
-const REPORT_CSS = `body{font-family:"Noto Sans SC","Noto Sans CJK SC",sans-serif;margin:2rem;line-height:1.6}
+// The report is read on the editor's machine: system faces, with :lang() picking the CJK forms.
+const REPORT_CSS = `body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.6}
+:lang(zh-Hans){font-family:"Noto Sans SC","Noto Sans CJK SC",sans-serif}:lang(zh-Hant){font-family:"Noto Sans TC","Noto Sans CJK TC",sans-serif}
 table{border-collapse:collapse;margin-bottom:2rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;vertical-align:top}
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}
 tr.review{background:#fff8e0}td:first-child{white-space:nowrap;font-family:monospace}
