@@ -16,6 +16,7 @@ import { projectRoot } from './render/templates.ts';
 import { schemaMarkdown } from './config/docs.ts';
 import { loadBook } from './book.ts';
 import { existingTerms, suggestYaml } from './index/index.ts';
+import { formatInspect, inspect } from './inspect.ts';
 
 const USAGE = `transcript-press — turn speech transcripts into EPUB 3 and print-ready PDF books
 
@@ -23,6 +24,7 @@ Usage:
   transcript-press build [BOOK_DIR...] [--out DIR] [--format epub,pdf] [--jobs N] [--shard I/N] [--force] [--json]
   transcript-press normalize FILE [--json]
   transcript-press check DIST_BOOK_DIR [--json]
+  transcript-press inspect BOOK_DIR|FILE [--json]   the recognised structure: title, turns, sections
   transcript-press index suggest BOOK_DIR [--top N]   propose topics as YAML (never edits book.yaml)
   transcript-press schema            print the book.yaml field table (Markdown)
   transcript-press --list-codes      print the diagnostic codes
@@ -73,6 +75,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       case 'build': return await build(args, values, io, debug);
       case 'normalize': return normalize(args, !!values.json, io);
       case 'check': return await check(args, !!values.json, io);
+      case 'inspect': return inspectCommand(args, !!values.json, io);
       case 'schema': io.out(schemaMarkdown() + '\n'); return 0;
       case 'index': return indexCommand(args, Number(values.top ?? 60), io);
       case undefined: throw new UsageError('no command given');
@@ -141,6 +144,14 @@ function normalize(args: string[], json: boolean, io: Io): number {
   } else {
     io.out(result.blocks.join('\n\n') + '\n');
   }
+  return 0;
+}
+
+function inspectCommand(args: string[], json: boolean, io: Io): number {
+  if (args.length !== 1) throw new UsageError('inspect takes exactly one BOOK_DIR or FILE');
+  const { diagnostics, ...result } = inspect(args[0]);
+  report(diagnostics, json, io);
+  io.out((json ? JSON.stringify(result, null, 2) : formatInspect({ ...result, diagnostics })) + '\n');
   return 0;
 }
 

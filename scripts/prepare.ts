@@ -20,6 +20,7 @@ import { anchorNotes } from './markdown/notes.ts';
 import { apparatusPositions } from './markdown/positions.ts';
 import { editorialNote, loadMatter, type MatterVariables } from './markdown/matter.ts';
 import type { PdfInput } from './writers/pdf.ts';
+import { sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
 
 export interface PreparedBook {
@@ -92,7 +93,8 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
     view, body: (pages) => renderBody(book.read.tree, renderOptions(view, 'html', { notes: p.notes, pages })),
     matter: p.matter.map((m) => ({ id: m.id, heading: m.title, place: m.place, html: toMarkup(renderBlock(m, renderOptions(view, 'html')), 'html') })),
     indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
-    browser: options.browser, workDir: options.workDir, print: book.config.print, date: options.date,
+    browser: options.browser, workDir: options.workDir, date: options.date,
+    print: { ...book.config.print, sectionBreak: sectionBreakFor(book.read.tree, book.config.print.sectionBreak, book.config.print.rectoSections) },
   };
 }
 
@@ -101,6 +103,7 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
     noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
+    sectionBreak: sectionBreakFor(p.book.read.tree, p.book.config.print.sectionBreak, p.book.config.print.rectoSections),
   };
 }
 

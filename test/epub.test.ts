@@ -128,7 +128,7 @@ describe('EPUB of the seed book', () => {
     expect(read(dir, 'EPUB/titlepage.xhtml')).toContain('epub:type="titlepage"');
     expect(read(dir, 'EPUB/colophon.xhtml')).toMatch(/epub:type="colophon" role="doc-colophon"/);
     const s1 = read(dir, 'EPUB/s1.xhtml');
-    expect(s1).toMatch(/<section id="s1" class="qa"[^>]*epub:type="chapter" role="doc-chapter"/);
+    expect(s1).toMatch(/<section id="s1" class="qa qa-question"[^>]*epub:type="chapter" role="doc-chapter"/);
     expect(s1).toMatch(/<div class="turn turn-question" role="group" aria-label="提问">/);
     expect(s1).toMatch(/<div class="turn turn-answer" role="group" aria-label="回答">/);
     expect(s1).toMatch(/<b class="speaker speaker-principal" epub:type="z3998:persona"><span class="speaker-name">王毅<\/span>：<\/b>/);

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { handlers, renderBody, renderBlock, toMarkup, type RenderOptions } from '../scripts/render/html.ts';
 import type { Paragraph, Section, Speaker, Turn, Transcript } from '../scripts/model/types.ts';
 
-const labels = { question: '提问', answer: '回答', remark: '发言', labelEnd: '：' };
+const labels = { question: '提问', answer: '回答', remarks: '发言', moderator: '主持', labelEnd: '：' };
 const html: RenderOptions = { flavour: 'html', labels };
 const xhtml: RenderOptions = { flavour: 'xhtml', labels };
 const out = (nodes: ReturnType<typeof renderBlock>, o = html) => toMarkup(nodes, o.flavour);
@@ -38,9 +38,9 @@ describe('renderer handlers', () => {
     expect(a).toMatch(/^<div class="turn turn-answer" role="group" aria-label="回答"><p id="p4"><b[^>]*>.*<\/b>第一段。<\/p><p id="p5">第二段。<\/p><\/div>$/);
   });
   it('section: heading and chapter semantics in the EPUB only', () => {
-    const s: Section = { type: 'section', id: 's1', heading: '中美关系', headingSource: 'book', children: [turn('question', speaker('彭博社记者', 'reporter'), para('p6', '问？'))] };
-    expect(out(handlers.section(s, html))).toMatch(/^<section id="s1" class="qa" aria-labelledby="s1-h"><h2 id="s1-h">中美关系<\/h2>/);
-    expect(out(handlers.section(s, xhtml), xhtml)).toMatch(/^<section id="s1" class="qa" aria-labelledby="s1-h" epub:type="chapter" role="doc-chapter">/);
+    const s: Section = { type: 'section', id: 's1', role: 'question', heading: '中美关系', headingSource: 'book', children: [turn('question', speaker('彭博社记者', 'reporter'), para('p6', '问？'))] };
+    expect(out(handlers.section(s, html))).toMatch(/^<section id="s1" class="qa qa-question" aria-labelledby="s1-h"><h2 id="s1-h">中美关系<\/h2>/);
+    expect(out(handlers.section(s, xhtml), xhtml)).toMatch(/^<section id="s1" class="qa qa-question" aria-labelledby="s1-h" epub:type="chapter" role="doc-chapter">/);
   });
   it('container: the escape hatch keeps its name and attributes', () => {
     expect(out(handlers.container({ type: 'container', name: 'aside', attributes: { lang: 'en' }, children: [para('p7', 'Note.')] }, html)))

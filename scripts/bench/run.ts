@@ -20,6 +20,7 @@ import { generateBook, generateCorpus } from '../fixtures/generate.ts';
 import { benchPdf } from './pdf.ts';
 import { prepareBook, pdfInputOf, stampDate } from '../prepare.ts';
 import { timed } from './measure.ts';
+import { goldenCases, goldenRoots, scoreCase, totals } from '../fixtures/structure.ts';
 
 interface Row { bench: string; figure: string; baseline: string; ratio: number | null; target: string; pass: boolean | null }
 const rows: Row[] = [];
@@ -78,6 +79,19 @@ async function main() {
     record({ bench: 'normaliser throughput (Chinese)', figure: `${round(mbps)} MB/s (${round(big.length / 1e6)} MB in ${Math.round(ms)} ms)`, baseline: `decode+NFC+split ${Math.round(floorMs)} ms`, ratio: round(ms / floorMs, 1), target: '≥ 2 MB/s', pass: mbps >= 2 });
   }
 
+  if (want('structure')) {
+    log('structure: inspect over the golden transcripts (test/corpus, test/structure/fixtures)');
+    const scores = goldenCases(goldenRoots(projectRoot)).map((dir) => scoreCase(dir));
+    const t = totals(scores);
+    results.structure = { ...t, wrong: scores.flatMap((s) => s.wrong.map((w) => ({ id: s.id, ...w }))), titleErrors: scores.filter((s) => s.titleError).map((s) => ({ id: s.id, error: s.titleError })) };
+    record({ bench: `structure: turns with the right speaker and question/non-question role (${t.cases} transcripts)`, figure: `${round(t.accuracy * 100, 1)} % (${t.right}/${t.turns}; exact role ${round(t.strictAccuracy * 100, 1)} %)`, baseline: 'expected.json by hand', ratio: null, target: '≥ 98 %', pass: t.accuracy >= 0.98 });
+    record({ bench: 'structure: false turns', figure: String(t.falseTurns), baseline: 'expected.json by hand', ratio: null, target: '0', pass: t.falseTurns === 0 });
+    record({ bench: 'structure: wrong titles', figure: String(t.titleErrors), baseline: 'expected.json by hand', ratio: null, target: '0', pass: t.titleErrors === 0 });
+  }
+
+  // Chromium only for the benchmarks that print (a run of `structure` alone needs none).
+  if (only.length === 0 || only.some((n) => ['pdf', 'scale', 'pagedjs', 'epub'].includes(n))) await printing();
+  async function printing() {
   const browser = await launchBrowser();
   try {
     if (want('pdf')) {
@@ -135,7 +149,7 @@ async function main() {
         const html = join(work, 'content.html');
         const book = readTranscript(readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt')), { speaker: '王毅' });
         const { renderBody } = await import('../render/html.ts');
-        writeFileSync(html, `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>t</title></head><body>${renderBody(book.tree, { flavour: 'html', labels: { question: '', answer: '', remark: '', labelEnd: '：' } })}</body></html>`);
+        writeFileSync(html, `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>t</title></head><body>${renderBody(book.tree, { flavour: 'html', labels: { question: '', answer: '', remarks: '', moderator: '', labelEnd: '：' } })}</body></html>`);
         const runPandoc = () => timed(() => spawnSync('pandoc', ['-f', 'html', '-t', 'epub3', '--metadata', 'title=t', '--metadata', 'lang=zh-Hans', '-o', join(work, 'pandoc.epub'), html]));
         await runPandoc();
         const pandocMs = [(await runPandoc())[1], (await runPandoc())[1], (await runPandoc())[1]].sort((a, b) => a - b)[1];
@@ -145,6 +159,7 @@ async function main() {
     }
   } finally {
     await browser.close();
+  }
   }
 
   if (want('batch')) {

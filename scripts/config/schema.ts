@@ -47,7 +47,8 @@ export const bookSchema = z.object({
   title: z.string().min(1).describe('Book title.'),
   subtitle: z.string().optional().describe('Subtitle on the cover and title page.'),
   language: z.string().default('zh-Hans').describe('BCP 47 language tag of the text.'),
-  speaker: z.string().min(1).describe('The principal speaker, as labelled in the transcript (王毅).'),
+  speaker: z.string().min(1).describe('The principal speaker, as labelled in the transcript (王毅); a job title before the name in a label is fine.'),
+  speakers: z.array(z.string().min(1)).default([]).describe('Further principals who answer questions (a press conference with several ministers).'),
   author: z.string().min(1).optional().describe('Whose words these are, as a name is written (Matthew Miller, not the label MR MILLER): the EPUB\'s creator and the PDF\'s Author. Defaults to `speaker`.'),
   contributors: z.array(z.object({
     name: z.string().min(1).describe('The name as printed.'),
@@ -68,7 +69,8 @@ export const bookSchema = z.object({
   print: z.object({
     bleed: z.boolean().default(false).describe('Add 3 mm bleed, crop marks, TrimBox and BleedBox.'),
     rectoSections: z.boolean().default(false).describe('Start every section on a right-hand page.'),
-  }).strict().default({ bleed: false, rectoSections: false }).describe('Print options.'),
+    sectionBreak: z.enum(['auto', 'page', 'space']).default('auto').describe('Before each section: a new page, a space, or auto (a new page only when sections are long).'),
+  }).strict().default({ bleed: false, rectoSections: false, sectionBreak: 'auto' }).describe('Print options.'),
   epub: z.object({
     embedFont: z.boolean().default(false).describe('Embed the book\'s fonts in the EPUB, cut down to the characters it uses.'),
     certifiedBy: z.string().min(1).optional().describe('Who checked this edition against EPUB Accessibility 1.1 and WCAG 2.1 AA. Only then does the EPUB claim that conformance (dcterms:conformsTo, a11y:certifiedBy); leave it out otherwise.'),

@@ -61,14 +61,22 @@ export interface Speaker extends NodeBase {
   label: string;
   /** Who spoke: the person for the principal speaker, the outlet for a reporter (`彭博社`). */
   name: string;
-  /** `reporter` asks, `principal` answers (book.yaml `speaker`), `other` anyone else. */
-  role: 'reporter' | 'principal' | 'other';
+  /** `reporter` asks, `principal` answers (book.yaml `speaker`/`speakers`), `moderator` chairs,
+   * `other` anyone else (a second official, an unknown name). */
+  role: 'reporter' | 'principal' | 'moderator' | 'other';
+  /** No label stands in the transcript: an opening announcement before the first label, read as the
+   * principal's remarks. Nothing is printed for it. */
+  implicit?: boolean;
 }
+
+export type TurnKind = 'question' | 'answer' | 'remarks' | 'moderator';
+export const TURN_KINDS: readonly TurnKind[] = ['question', 'answer', 'remarks', 'moderator'];
 
 export interface Turn extends NodeBase {
   type: 'turn';
-  /** A reporter's question, the principal speaker's answer, or any other speech. */
-  kind: 'question' | 'answer' | 'remark';
+  /** A question; an answer to it; remarks (an opening statement or announcement, not answering a
+   * question); or the moderator's words. */
+  kind: TurnKind;
   speaker: Speaker;
   children: Paragraph[];
 }
@@ -76,6 +84,9 @@ export interface Turn extends NodeBase {
 /** A question with its answer(s); the opening statement is a section too. */
 export interface Section extends NodeBase {
   type: 'section';
+  /** `question`: opens with a question (numbered from 1, book.yaml `sections[].question`);
+   * `remarks`: an opening statement or announcement before the first question. */
+  role: 'question' | 'remarks';
   /** Short ASCII id (`s3`), used for anchors, named pages and the page map. */
   id: string;
   heading: string;

@@ -9,13 +9,14 @@ import { LineIndex, type TrackedText } from './tracked-text.ts';
 import { ChangeLog, type Change } from './changes.ts';
 import { normalizeParagraph } from './normalize.ts';
 import { repairParagraphs } from './paragraphs.ts';
+import { splitLines } from './lines.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
 import { buildTree, type HeadingWords } from './structure.ts';
 import { defaultTemplateSet } from '../render/templates.ts';
 import { formatString, loadStrings, scriptOf, type Strings } from '../render/strings.ts';
 
-export type ReaderOptions = Pick<BookConfig, 'speaker' | 'style' | 'cjkJoiner' | 'corrections' | 'sections' | 'language'> & {
+export type ReaderOptions = Pick<BookConfig, 'speaker' | 'speakers' | 'style' | 'cjkJoiner' | 'corrections' | 'sections' | 'language'> & {
   /** Words of default headings; by default the default template set's strings for `language`. */
   headingWords?: HeadingWords;
 };
@@ -30,7 +31,7 @@ export interface ReadResult {
   source: string;
 }
 
-export const defaultReaderOptions: ReaderOptions = { speaker: '', style: 'edited', cjkJoiner: '—', corrections: [], sections: [], language: 'zh-Hans' };
+export const defaultReaderOptions: ReaderOptions = { speaker: '', speakers: [], style: 'edited', cjkJoiner: '—', corrections: [], sections: [], language: 'zh-Hans' };
 
 /** Default headings from a strings file (`headingOpening`, `headingQuestion`, `headingTopic`, `topicSeparator`). */
 export function headingWordsFrom(strings: Strings, language: string): HeadingWords {
@@ -53,18 +54,22 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lines = new LineIndex(source);
   const log = new ChangeLog(lines);
-  let blocks: TrackedText[] = splitBlocks(source).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner }));
+  const principals = [opts.speaker, ...opts.speakers].filter(Boolean);
+  // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
+  let blocks: TrackedText[] = splitLines(splitBlocks(source), (o) => lines.point(o).line, principals).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner }));
   blocks = blocks.filter((b) => b.text.length > 0);
-  blocks = repairParagraphs(blocks, log, opts.speaker);
+  blocks = repairParagraphs(blocks, log, principals);
   blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style }));
   blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
-  const tree = buildTree(blocks, lines, {
-    speaker: opts.speaker,
+  const structure = buildTree(blocks, lines, {
+    speaker: opts.speaker, speakers: opts.speakers, language: opts.language,
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
     words: opts.headingWords ?? headingWordsFrom(loadStrings(defaultTemplateSet(), opts.language), opts.language),
-  });
+  }, file);
+  const tree = structure.tree;
+  diagnostics.push(...structure.diagnostics);
   // A heading for a question the transcript does not have is a stale or mistyped entry.
-  const questions = tree.children.filter((c) => c.type === 'section' && c.children[0]?.kind === 'question').length;
+  const questions = tree.children.filter((c) => c.type === 'section' && c.role === 'question').length;
   opts.sections.forEach((s, i) => {
     if (s.question > questions) fail('TP022', { index: i, question: s.question, count: questions }, { file: files.config ?? 'book.yaml' });
   });

@@ -4,15 +4,18 @@
 import type { TrackedText } from './tracked-text.ts';
 import type { ChangeLog } from './changes.ts';
 import { CLOSING } from './chars.ts';
-import { detectSpeaker } from './structure.ts';
+import { recogniseLabel, repeatedLabels } from './labels.ts';
 
-export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, principal: string): TrackedText[] {
+export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, principals: string | string[]): TrackedText[] {
   const out: TrackedText[] = [];
+  // The same label recogniser as the structure stage (scripts/reader/labels.ts).
+  const ctx = { principals: typeof principals === 'string' ? [principals].filter(Boolean) : principals, repeated: repeatedLabels(blocks.map((b) => b.text)) };
+  const isLabel = (t: TrackedText) => recogniseLabel(t.text, ctx) !== null;
   for (let i = 0; i < blocks.length; i++) {
     let block = blocks[i];
     const previous = out[out.length - 1];
     // The first block is the title line: it rightly ends without punctuation.
-    if (previous && out.length > 1 && !detectSpeaker(block.text, principal)) {
+    if (previous && out.length > 1 && !isLabel(block) && !recogniseLabel(previous.text, ctx)?.alone) {
       // A fragment may have been pasted more than once (验。验。).
       for (let fragment = repeatedTail(previous.text, block.text); fragment > 0; fragment = repeatedTail(previous.text, block.text)) {
         log.record('para-fragment', block, 0, fragment, '', { confidence: 0.97,

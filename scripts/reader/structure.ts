@@ -1,17 +1,16 @@
 // Blocks to the document model: title, dateline, turns (a speaker label starts one and the
-// following paragraphs belong to it until the next label) and sections (a question and its answers).
+// following paragraphs belong to it until the next label) and sections (a question and its answers;
+// an opening statement or announcement is a section of its own).
+//
+// Labels are recognised by scripts/reader/labels.ts (the one recogniser, shared with paragraph
+// repair). This file decides what the labels mean together: which paragraph is the title, which turn
+// answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
-import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn } from '../model/types.ts';
-import { keywords } from './segmenter.ts';
-
-export interface StructureOptions {
-  /** The principal speaker's label (book.yaml `speaker`). */
-  speaker: string;
-  /** Editor-set headings by 1-based question number (book.yaml `sections`). */
-  headings: Map<number, string>;
-  /** The words of default headings, in the book's language (templates/<set>/lang/<tag>.json). */
-  words: HeadingWords;
-}
+import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
+import { recogniseLabel, repeatedLabels, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
+import { getJieba } from './segmenter.ts';
+import { TITLE_FIELD } from './lines.ts';
+import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 
 /** Default section headings in the book's language (from the strings file, see reader/index.ts). */
 export interface HeadingWords {
@@ -23,45 +22,54 @@ export interface HeadingWords {
   topic: (name: string, topics: string[], number: number) => string;
 }
 
-export interface SpeakerLabel {
-  label: string;
-  name: string;
-  role: Speaker['role'];
-  /** Length of the label with its colon and following spaces. */
-  length: number;
+export interface StructureOptions {
+  /** The principal speaker's label (book.yaml `speaker`). */
+  speaker: string;
+  /** Further principals (book.yaml `speakers`): a press conference with several ministers. */
+  speakers?: string[];
+  /** Editor-set headings by 1-based question number (book.yaml `sections`). */
+  headings: Map<number, string>;
+  /** BCP 47 tag of the text: headings are cut at word boundaries of that language. */
+  language?: string;
+  /** The words of default headings, in the book's language (templates/<set>/lang/<tag>.json). */
+  words?: HeadingWords;
 }
 
-const LABEL = /^([^\s，,。：:！？!?“”"、；;（）()]{1,30}?)[ \t]*[：:][ \t]*/u;
-/** English labels may hold spaces: `MR. SMITH:`. */
-const ENGLISH_LABEL_PREFIX = /^([A-Z][A-Za-z.' -]{0,30}?)[ \t]*:[ \t]*/;
-const REPORTER_CN = /(记者|記者|主持人|提问者|提問者|问|問)$/u;
-const ENGLISH_LABEL = /^(?:Q|A|QUESTION|ANSWER|(?:MR|MS|MRS|DR|PROF)\.? [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*|[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3})$/;
-
-/** Recognises a speaker label at the start of a paragraph (`彭博社记者：`, `王毅：`, `Q:`, `MR. SMITH:`). */
-export function detectSpeaker(text: string, principal: string): SpeakerLabel | null {
-  const m = LABEL.exec(text) ?? ENGLISH_LABEL_PREFIX.exec(text);
-  if (!m || m[0].length >= text.length) return null;
-  const label = m[1];
-  const rest = text.slice(m[0].length);
-  if (label === principal || label.toUpperCase() === principal.toUpperCase()) {
-    return { label, name: principal, role: 'principal', length: m[0].length };
+/** Fallback heading words when the caller passes none (unit tests of the structure alone). */
+export function headingWordsFor(language: string | undefined): HeadingWords {
+  const tag = (language ?? 'zh-Hans').toLowerCase();
+  if (!tag.startsWith('zh')) {
+    return { opening: (n) => n ? `Opening remarks: ${n}` : 'Opening remarks', question: (_n, k) => `Question ${k}`, topic: (n, t) => `${n}: ${t.join(', ')}` };
   }
-  if (REPORTER_CN.test(label) && /\p{Script=Han}/u.test(label)) {
-    const name = label.replace(REPORTER_CN, '').replace(/[《》]/g, '') || label;
-    return { label, name, role: 'reporter', length: m[0].length };
-  }
-  if (ENGLISH_LABEL.test(label) && rest.length > 0) {
-    if (/^(Q|QUESTION)$/.test(label)) return { label, name: label, role: 'reporter', length: m[0].length };
-    if (/^(A|ANSWER)$/.test(label)) return { label, name: principal, role: 'principal', length: m[0].length };
-    return { label, name: label, role: 'other', length: m[0].length };
-  }
-  return null;
+  const hant = /hant|tw|hk|mo/.test(tag);
+  return {
+    opening: (n) => `${n}${hant ? '開場發言' : '开场发言'}`,
+    question: (n) => `${n}${hant ? '提問' : '提问'}`,
+    topic: (n, t) => `${n}：${t.join('、')}`,
+  };
 }
 
-export function buildTree(blocks: TrackedText[], lines: LineIndex, options: StructureOptions): Transcript {
+/** Kept for callers of the old interface: the label at the start of a paragraph, if any. */
+export function detectSpeaker(text: string, principal: string, speakers: string[] = []): LabelMatch | null {
+  return recogniseLabel(text, { principals: [principal, ...speakers].filter(Boolean) });
+}
+
+export interface StructureResult {
+  tree: Transcript;
+  /** Structure diagnostics (principal never found, unknown labels, unanswered questions). */
+  diagnostics: Diagnostic[];
+}
+
+interface Labelled { block: number; label: LabelMatch }
+
+export function buildTree(blocks: TrackedText[], lines: LineIndex, options: StructureOptions, file = 'transcript.txt'): StructureResult {
+  const principals = [options.speaker, ...(options.speakers ?? [])].filter((s) => s && s.trim());
+  const ctx: LabelContext = { principals, repeated: repeatedLabels(blocks.map((b) => b.text)) };
+  const words = options.words ?? headingWordsFor(options.language);
+  const english = !(options.language ?? 'zh').toLowerCase().startsWith('zh');
   const position = (t: TrackedText, start = 0, end = t.length): Position => ({
     start: lines.point(t.sourceOffset(start)),
-    end: lines.point(t.sourceOffset(end - 1) + 1),
+    end: lines.point(t.sourceOffset(Math.max(start, end - 1)) + 1),
   });
   let paragraphCount = 0;
   const paragraph = (t: TrackedText, from = 0): Paragraph => ({
@@ -69,60 +77,285 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     children: [{ type: 'text', value: t.text.slice(from), position: position(t, from) }],
     position: position(t, from),
   });
+  const labels: (LabelMatch | null)[] = blocks.map((b) => recogniseLabel(b.text, ctx));
+  // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
+  // byline (總統李登輝 above the date), the one label of its kind.
+  if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
 
   const children: Block[] = [];
   let index = 0;
-  if (blocks.length && !detectSpeaker(blocks[0].text, options.speaker)) {
-    const t = blocks[0];
-    const title: Title = { type: 'title', children: [{ type: 'text', value: t.text, position: position(t) }], position: position(t) };
-    children.push(title);
+  if (blocks.length > 1 && !labels[0] && looksLikeTitle(blocks[0], position(blocks[0]))) {
+    const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
+    const t = blocks[0].slice(field);
+    children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t) }], position: position(t) } satisfies Title);
     index = 1;
   }
-  let dateline = true;
-  let section: Section | null = null;
-  let turn: Turn | null = null;
-  let questions = 0;
-  for (; index < blocks.length; index++) {
+
+  // Unlabelled paragraphs before the first label: a lead (dateline) that narrates the event, then
+  // the principal's unlabelled opening announcements, read as remarks.
+  const firstLabel = labels.findIndex((l, i) => i >= index && l);
+  const leadEnd = firstLabel < 0 ? blocks.length : firstLabel;
+  const turnsInOrder: Turn[] = [];
+  let opening: Turn | null = null;
+  let datelineDone = false;
+  for (; index < leadEnd; index++) {
     const t = blocks[index];
-    const label = detectSpeaker(t.text, options.speaker);
-    if (!label) {
-      if (turn) {
-        turn.children.push(paragraph(t));
-        extend(turn, t), extend(section!, t);
-      } else if (dateline) {
-        const d: Dateline = { type: 'dateline', id: 'dateline', children: paragraph(t).children, position: position(t) };
-        children.push(d);
-      } else children.push(paragraph(t));
-      dateline = false;
+    const lead = isLead(t.text, principals);
+    if (!datelineDone && !opening && (lead || firstLabel < 0)) {
+      children.push({ type: 'dateline', id: 'dateline', children: paragraph(t).children, position: position(t) } satisfies Dateline);
+      datelineDone = true;
       continue;
     }
-    dateline = false;
-    const speaker: Speaker = { type: 'speaker', label: label.label, name: label.name, role: label.role, position: position(t, 0, label.length) };
-    const kind: Turn['kind'] = label.role === 'reporter' ? 'question' : label.role === 'principal' ? 'answer' : 'remark';
-    turn = { type: 'turn', kind, speaker, children: [paragraph(t, label.length)], position: position(t) };
-    if (kind === 'question' || !section) {
-      const number = kind === 'question' ? ++questions : 0;
-      section = {
-        type: 'section', id: `s${children.filter((c) => c.type === 'section').length + 1}`,
-        heading: options.headings.get(number) ?? defaultHeading(label, t.text.slice(label.length), number, options.words),
-        headingSource: options.headings.has(number) ? 'book' : 'auto',
-        children: [], position: position(t),
-      };
-      children.push(section);
+    if (firstLabel < 0 || (lead && !opening)) { children.push(paragraph(t)); continue; }
+    if (!opening) {
+      const speaker: Speaker = { type: 'speaker', label: '', name: principals[0] ?? '', role: 'principal', implicit: true, position: { start: position(t).start, end: position(t).start } };
+      opening = { type: 'turn', kind: 'remarks', speaker, children: [], position: position(t) };
+      turnsInOrder.push(opening);
     }
-    section.children.push(turn);
-    extend(section, t);
+    opening.children.push(paragraph(t));
+    extend(opening, t);
   }
-  return { type: 'transcript', children, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
+
+  // Turns: a label opens one; paragraphs without a label continue it.
+  const labelled: Labelled[] = [];
+  let turn: Turn | null = null;
+  for (; index < blocks.length; index++) {
+    const t = blocks[index];
+    const label = labels[index];
+    if (!label) {
+      if (turn) { turn.children.push(paragraph(t)); extend(turn, t); }
+      else children.push(paragraph(t));
+      continue;
+    }
+    const role: Speaker['role'] = label.kind === 'principal' || label.kind === 'answer' ? 'principal'
+      : label.kind === 'question' ? 'reporter' : label.kind === 'moderator' ? 'moderator' : 'other';
+    const speaker: Speaker = { type: 'speaker', label: label.label, name: label.name, role, position: position(t, 0, Math.max(1, label.length)) };
+    turn = { type: 'turn', kind: label.kind === 'question' ? 'question' : label.kind === 'moderator' ? 'moderator' : 'answer', speaker,
+      children: label.alone ? [] : [paragraph(t, label.length)], position: position(t) };
+    turnsInOrder.push(turn);
+    labelled.push({ block: index, label });
+  }
+  // A label alone on its line with nothing after it in the transcript has no speech: drop the turn.
+  for (let i = turnsInOrder.length - 1; i >= 0; i--) if (turnsInOrder[i].children.length === 0) turnsInOrder.splice(i, 1);
+
+  assignRoles(turnsInOrder, principals);
+  let questions = 0;
+  let section: Section | null = null;
+  let sectionCount = 0;
+  const newSection = (role: Section['role'], first: Turn): Section => {
+    const number = role === 'question' ? ++questions : 0;
+    const heading = role === 'question'
+      ? options.headings.get(number) ?? defaultHeading(first, words, english, number)
+      : openingHeading(first, words);
+    const s: Section = {
+      type: 'section', id: `s${++sectionCount}`, role, heading,
+      headingSource: role === 'question' && options.headings.has(number) ? 'book' : 'auto',
+      children: [], position: first.position ? { ...first.position } : undefined,
+    };
+    children.push(s);
+    return s;
+  };
+  // Whether a question has really been asked yet: a reporter's greeting (QUESTION: Good afternoon.)
+  // opens a section, but the principal's reply to it is still the opening remarks.
+  let asked = false;
+  let previous: Turn | null = null;
+  for (const t of turnsInOrder) {
+    if (t.kind === 'question' || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+    if (t.kind === 'question') {
+      const q = t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
+      asked ||= /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120;
+    }
+    // The principal (or another official) answers in a question's section and makes remarks before
+    // one; speaking twice in a row, the second turn is a new statement (…在今天的記者會結束前…).
+    const again = previous && previous.kind !== 'question' && !previous.speaker.implicit && labelKey(previous.speaker.name) === labelKey(t.speaker.name);
+    if (t.kind === 'answer' || t.kind === 'remarks') t.kind = section.role === 'question' && asked && !again ? 'answer' : 'remarks';
+    previous = t;
+    section.children.push(t);
+    if (section.position && t.position) section.position = { start: section.position.start, end: t.position.end };
+  }
+  // The opening section is named after who makes the remarks, not the chair who opens the meeting.
+  for (const c of children) {
+    if (c.type === 'section' && c.role === 'remarks') c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
+  }
+  const tree: Transcript = { type: 'transcript', children, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
+  return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
 
   function extend(node: { position?: Position }, t: TrackedText) {
     if (node.position) node.position = { start: node.position.start, end: position(t).end };
   }
 }
 
-/** The outlet and the topic of the question: `彭博社：中美关系`. */
-function defaultHeading(label: SpeakerLabel, question: string, number: number, words: HeadingWords): string {
-  if (number === 0) return label.role === 'principal' ? words.opening(label.name) : label.label;
-  const topics = keywords(question, 2, ['n', 'nr', 'ns', 'nt', 'nz', 'vn', 'l', 'i']);
-  return topics.length ? words.topic(label.name, topics, number) : words.question(label.name, number);
+/**
+ * Roles of speakers the labels alone do not settle (not a principal, not a reporter, not a named
+ * moderator): someone who mostly asks (most turns hold a question mark) is a questioner, as an
+ * interviewer is; someone who speaks right after a question answers (a second official, or the
+ * principal when book.yaml names nobody); of the others, whoever speaks at length makes remarks and
+ * whoever speaks briefly (giving the floor: 行政長官。) chairs.
+ */
+function assignRoles(turns: Turn[], principals: string[]) {
+  const bySpeaker = new Map<string, Turn[]>();
+  for (const t of turns) {
+    if (t.speaker.role !== 'other') continue;
+    const k = labelKey(t.speaker.name);
+    bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), t]);
+  }
+  const text = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
+  // A turn asks when its last sentence or two hold a question mark.
+  const asks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(text(t).trim());
+  for (const ts of bySpeaker.values()) {
+    if (ts.filter(asks).length / ts.length > 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
+  }
+  // An interview: nobody else asks, and this speaker speaks more than once, each time (mostly) just
+  // before the principal does.
+  if (!turns.some((t) => t.kind === 'question')) {
+    for (const ts of bySpeaker.values()) {
+      if (ts.length < 2) continue;
+      const before = ts.filter((t) => turns[turns.indexOf(t) + 1]?.speaker.role === 'principal').length;
+      if (before / ts.length >= 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
+    }
+  }
+  // A hand-over: a short turn that names the principal who speaks next (行政長官。, …指定婁勤儉先生為
+  // 大會發言人…); whoever hands over chairs, even right after a question.
+  const weight = (x: string) => (x.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + x.length;
+  const handsOver = (t: Turn, i: number) => turns[i + 1]?.speaker.role === 'principal' && weight(text(t)) < 800
+    && principals.some((p) => p && nameMentioned(text(t), p));
+  const answers = new Set<string>();
+  turns.forEach((t, i) => {
+    if (t.speaker.role === 'other' && i > 0 && turns[i - 1].kind === 'question' && !handsOver(t, i)) answers.add(labelKey(t.speaker.name));
+  });
+  for (const [k, ts] of bySpeaker) {
+    if (ts[0].speaker.role !== 'other' || answers.has(k)) continue;
+    const lengths = ts.map((t) => weight(text(t))).sort((a, b) => a - b);
+    // Brief (the median turn under about 100 Chinese characters or 400 Latin ones), or handing over.
+    if (lengths[Math.floor(lengths.length / 2)] >= 400 && !ts.some((t) => handsOver(t, turns.indexOf(t)))) continue;
+    for (const t of ts) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  }
+}
+
+/** Whether a text names a principal: the whole name (Chinese in either script), or an English surname. */
+function nameMentioned(text: string, principal: string): boolean {
+  if (/\p{Script=Han}/u.test(principal)) return simplified(text).includes(simplified(principal));
+  const surname = principal.split(/[\s.]+/).filter(Boolean).at(-1) ?? '';
+  return surname.length > 1 && new RegExp(`\\b${surname.replace(/[^\w'-]/g, '')}\\b`, 'i').test(text);
+}
+
+/**
+ * The first paragraph is the title only when it looks like one: one line in the source, followed by
+ * a blank line, short, not closed by sentence punctuation, not a time or date on its own.
+ */
+export function looksLikeTitle(t: TrackedText, at: Position): boolean {
+  const text = t.text.trim().replace(TITLE_FIELD, '');
+  if (at.start.line !== at.end.line) return false;
+  const latin = !/\p{Script=Han}/u.test(text);
+  if (text.length > (latin ? 160 : 100)) return false;
+  // A long line with commas or any sentence stop inside is a sentence; a line in brackets is a note.
+  if (!latin && (/[。！？；]/u.test(text) || (text.length > 64 && /[，,]/u.test(text)))) return false;
+  if (/^[（(【\[].*[）)】\]]$/u.test(text)) return false;
+  if (/[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
+  // 2:02 p.m. EDT, 2024-10-08, 10/11/2022 07:54 PM EDT: a time or a date, not a title.
+  const residue = text.replace(/\d+|[ap]\.?m\.?|[AP]M|E[DS]T|[CMP][DS]T|UTC|GMT|[-–/:.,年月日时分 ]/g, '');
+  if (residue.replace(/\p{P}/gu, '').length < 2) return false;
+  return true;
+}
+
+
+/**
+ * A lead paragraph narrates the event: it names a principal in the third person, carries a news
+ * agency's dateline (…3月7日电), or is a short line of time and place.
+ */
+function isLead(text: string, principals: string[]): boolean {
+  if (/^\S{0,24}?\d{1,2}月\d{1,2}日[电電]/u.test(text)) return true;
+  if (principals.some((p) => p && text.includes(p)) && !/^(应|應)/u.test(text)) return true;
+  const dated = /\d{1,2}[:：]\d{2}|\d{4}年|\d+月\d+日|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text);
+  if (text.length <= 40 && dated) return true;
+  // …or tells of the event itself in the third person (3月7日，…举行记者会。).
+  if (dated && /(记者会|記者會|发布会|發布會|發佈會|吹风会|吹風會|见面会|見面會|press conference|press briefing|news briefing|briefing)/iu.test(text) && !/^(应|應)/u.test(text)) return true;
+  return false;
+}
+
+/** The opening section's heading: the speaker's opening remarks, never a bare label. */
+function openingHeading(first: Turn, words: HeadingWords): string {
+  const name = first.speaker.role === 'principal' || first.speaker.role === 'other' ? first.speaker.name : '';
+  return words.opening(name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '');
+}
+
+/**
+ * The questioner and a short phrase of the question (`路透社：澳大利亚贸易部长法瑞尔与王文涛的会谈`); a
+ * questioner without a name (记者, QUESTION, Q) is left out rather than printed as a dangling label.
+ */
+export function defaultHeading(first: Turn, words: HeadingWords, english: boolean, number: number): string {
+  const text = first.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join(' ');
+  const phrase = english ? englishPhrase(text) : chinesePhrase(text);
+  const name = first.speaker.name;
+  const anonymous = first.speaker.role === 'reporter' && (name === first.speaker.label || !name);
+  if (!phrase) return words.question(anonymous ? '' : name, number).trim();
+  return anonymous || english ? phrase : words.topic(name, [phrase], number);
+}
+
+// Openers that say nothing about the topic: (据报道，) …; (请问，) …
+const OPENERS_ZH = /^(?:请问|請問|我想问|我想問|我的问题是|我的問題是|第一个问题|第一個問題|另外|还有|還有|据悉|據悉|我们注意到|我們注意到|注意到|有报道称|有報道稱|报道称|報道稱|追问一下|追問一下|追问|追問|谢谢|謝謝|发言人|發言人|你好|您好|[据據][^，,。]{0,16}?(?:报道|報道|称|稱|消息|表示))[，,、：:]?/u;
+
+/** A clause of the question cut at a word boundary (jieba) after at most 18 characters. */
+export function chinesePhrase(text: string): string {
+  let rest = text.trim();
+  for (let i = 0; i < 4; i++) {
+    const next = rest.replace(OPENERS_ZH, '').replace(/^[，,、。！？\s]+/u, '');
+    if (next === rest) break;
+    rest = next;
+  }
+  // The first clause of substance: four Han characters or more once dates and numbers are set aside
+  // (not `9月29日`, not `1993年4月`).
+  // A clause that only says who said it (一名美国政府高官称) gives no topic either.
+  const clauses = rest.split(/[，。！？；：,!?;:]/u).filter((c) => !/(称|稱|表示|说|說|指出)$/u.test(c.trim()));
+  const substance = (c: string) => (c.replace(/[\d０-９]+\s*(?:年|月|日|号|時|时|点|點|分)?/gu, '').match(/\p{Script=Han}/gu) ?? []).length >= 4;
+  const clause = (clauses.find(substance) ?? clauses[0] ?? '').trim();
+  const max = 18;
+  if (clause.length <= max) return clause.trim();
+  let out = '';
+  for (const w of getJieba().cut(clause, true)) {
+    if (out.length + w.length > max) break;
+    out += w;
+  }
+  return (out || clause.slice(0, max)) + '…';
+}
+
+/** The first sentence of substance, cut at a word boundary after at most 60 characters. */
+export function englishPhrase(text: string): string {
+  const sentences = text.replace(/\((?:[^()]{0,40})\)/g, ' ').split(/(?<=[.?!])\s+/).map((s) => s.trim()).filter(Boolean);
+  const sentence = sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
+  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[.?!]+$/, '');
+  if (clean.length <= 60) return clean.charAt(0).toUpperCase() + clean.slice(1);
+  const cut = clean.slice(0, 61).replace(/\s+\S*$/, '').replace(/[,;:–—-]+$/, '');
+  return cut.charAt(0).toUpperCase() + cut.slice(1) + '…';
+}
+
+/** Structure diagnostics: the principal never found; labels that name no known speaker; unanswered questions. */
+export function structureDiagnostics(tree: Transcript, labelled: Labelled[], principals: string[], file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const all = tree.children.flatMap((c) => (c.type === 'section' ? c.children : c.type === 'turn' ? [c] : []));
+  const found = [...new Set(labelled.map((l) => l.label.label))];
+  const list = (xs: string[]) => xs.length ? xs.slice(0, 12).join(', ') + (xs.length > 12 ? ` (+${xs.length - 12})` : '') : 'none';
+  if (principals.length) {
+    const seen = new Set(all.filter((t) => t.speaker.role === 'principal' && !t.speaker.implicit).map((t) => t.speaker.name));
+    for (const p of principals) {
+      if (!seen.has(p)) out.push(diagnostic('TP023', { speaker: p, labels: list(found) }, { file, line: 1, column: 1 }));
+    }
+  }
+  const unknown = all.filter((t) => t.speaker.role === 'other' || (t.speaker.role === 'moderator' && !/主持|MODERATOR|OPERATOR|HOST|CHAIR/i.test(t.speaker.label)));
+  const reported = new Set<string>();
+  for (const t of unknown) {
+    if (reported.has(t.speaker.label)) continue;
+    reported.add(t.speaker.label);
+    out.push(diagnostic('TP024', { label: t.speaker.label, role: t.kind, principals: list(principals), labels: list(found) },
+      { file, line: t.speaker.position?.start.line ?? 1, column: t.speaker.position?.start.column ?? 1 }));
+  }
+  for (const s of tree.children) {
+    if (s.type !== 'section' || s.role !== 'question') continue;
+    if (!s.children.some((t) => t.kind === 'answer')) {
+      const q = s.children[0];
+      out.push(diagnostic('TP025', { label: q.speaker.label, labels: list(found) },
+        { file, line: q.speaker.position?.start.line ?? 1, column: q.speaker.position?.start.column ?? 1 }));
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root } from 'hast';
 import Mustache from 'mustache';
-import type { Block, Inline, Paragraph, Section, Transcript, Turn, Speaker, Dateline, Title, Container, Heading, List, Blockquote, Matter, Note } from '../model/types.ts';
+import type { Block, Inline, Paragraph, Section, Transcript, Turn, TurnKind, Speaker, Dateline, Title, Container, Heading, List, Blockquote, Matter, Note } from '../model/types.ts';
 
 export interface RenderOptions {
   /** 'xhtml' for EPUB (self-closing void elements, xml-safe), 'html' for print. */
@@ -13,8 +13,9 @@ export interface RenderOptions {
   /** Paragraph/section ids where a print page begins → page label(s); emits page-break markers (EPUB).
    * Several labels when the element also stands for pages no element begins on. */
   pageBreaks?: Map<string, string | string[]>;
-  /** Words used in markup: screen-reader labels of turns, and what ends a speaker label (`：`, `: `). */
-  labels: { question: string; answer: string; remark: string; labelEnd: string };
+  /** Words used in markup: screen-reader labels of turns, one per kind, and what ends a speaker
+   * label (`：`, `: `). */
+  labels: Record<TurnKind, string> & { labelEnd: string };
   /** Puts soft hyphens into running text (render/hyphenate.ts), for languages that hyphenate. */
   hyphenate?: (text: string) => string;
   /** The editor's notes (book.yaml `notes`): each section ends with the notes called from it. */
@@ -27,7 +28,7 @@ export interface RenderOptions {
 
 /** The renderer's words from the book's strings. */
 export function renderLabels(strings: Readonly<Record<string, string>>): RenderOptions['labels'] {
-  return { question: strings.question!, answer: strings.answer!, remark: strings.remark!, labelEnd: strings.labelEnd! };
+  return { question: strings.question!, answer: strings.answer!, remarks: strings.remarks!, moderator: strings.moderator!, labelEnd: strings.labelEnd! };
 }
 
 type Handler<T> = (node: T, options: RenderOptions) => ElementContent[];
@@ -111,11 +112,13 @@ export const handlers = {
   // even when the reading system drops the stylesheet.
   turn: ((node: Turn, o) => {
     const [first, ...rest] = node.children;
-    const opening = first ? [...pageBreak(first.id, o), h('p', { id: first.id }, [...handlers.speaker(node.speaker, o), ...inline(first.children, o)])] : [];
+    // An implicit speaker (an unlabelled opening announcement) prints no label.
+    const label = node.speaker.implicit ? [] : handlers.speaker(node.speaker, o);
+    const opening = first ? [...pageBreak(first.id, o), h('p', { id: first.id }, [...label, ...inline(first.children, o)])] : [];
     return [h('div', { className: ['turn', `turn-${node.kind}`], role: 'group', 'aria-label': o.labels[node.kind] },
       [...opening, ...rest.flatMap((p) => handlers.paragraph(p, o))])];
   }) as Handler<Turn>,
-  section: ((node: Section, o) => [h('section', { id: node.id, className: ['qa'], 'aria-labelledby': `${node.id}-h`, ...epubType(o, 'chapter', 'doc-chapter') }, [
+  section: ((node: Section, o) => [h('section', { id: node.id, className: ['qa', `qa-${node.role}`], 'aria-labelledby': `${node.id}-h`, ...epubType(o, 'chapter', 'doc-chapter') }, [
     ...pageBreak(node.id, o),
     h('h2', { id: `${node.id}-h` }, node.heading),
     ...node.children.flatMap((t) => handlers.turn(t, o)),

@@ -20,6 +20,7 @@ export interface BookView {
   lang: string;
   title: string;
   subtitle?: string;
+  /** The transcript's own title line, or book.yaml `title` when the transcript has none. */
   transcriptTitle: string;
   speaker: string;
   /** Whose words these are, as a name (book.yaml `author`, else `speaker`). */
@@ -64,7 +65,7 @@ export function buildView(input: { config: BookConfig; tree: Transcript; changes
     lang: config.language,
     title: config.title,
     subtitle: config.subtitle,
-    transcriptTitle: titleText(tree),
+    transcriptTitle: titleText(tree) || config.title,
     speaker: config.speaker,
     author: config.author ?? config.speaker,
     contributors: config.contributors.map((c, i) => ({ id: `contributor-${i + 1}`, name: c.name, role: c.role })),

@@ -46,6 +46,9 @@ export interface EpubInput {
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
    * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
   browser?: () => Promise<Browser>;
+  /** Long sections get a document each (`page`, the default); short ones share documents (`space`).
+   * The same decision as print's (render/sections.ts sectionBreakFor). */
+  sectionBreak?: 'page' | 'space';
   /** book.yaml `epub.embedFont`: embed every face the book is set in, cut to the characters used. */
   embedFont?: boolean;
 }
@@ -70,6 +73,30 @@ const OEBPS = 'EPUB';
 /** `2024-03-07T00:00:00Z`: the form dcterms:modified requires (no milliseconds). */
 export function modifiedStamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Text length at which a section fills a reading screen or more: it gets a document of its own. */
+export const SECTION_DOC_CHARS = 1500;
+
+/**
+ * Sections grouped into content documents. With `page` each section is a document, as print gives
+ * each a page; with `space` a section of SECTION_DOC_CHARS characters or more stands alone and shorter
+ * ones join the document before them until it holds that much. The lead (title, dateline) opens the
+ * first document; when there is none, the first section does, so no document is empty.
+ */
+export function groupSections(lead: Block[], sections: Section[], mode: 'page' | 'space' = 'space'): { lead: Block[]; sections: Section[] }[] {
+  const size = (b: Block) => { let n = 0; walk(b, (x) => { if (x.type === 'text') n += x.value.length; }); return n; };
+  const groups: { lead: Block[]; sections: Section[]; chars: number }[] = [{ lead, sections: [], chars: lead.reduce((n, b) => n + size(b), 0) }];
+  for (const s of sections) {
+    const chars = size(s);
+    const last = groups[groups.length - 1];
+    const empty = last.sections.length === 0 && last.lead.length === 0;
+    if (empty || (mode === 'space' && chars < SECTION_DOC_CHARS && last.chars < SECTION_DOC_CHARS)) {
+      last.sections.push(s);
+      last.chars += chars;
+    } else groups.push({ lead: [], sections: [s], chars });
+  }
+  return groups;
 }
 
 /** Where each element id lives, so links written as `#id` (index, note) can point into the right file. */
@@ -124,14 +151,17 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
-  // Body: the title and dateline (and anything before the first question) open the body matter; each
-  // section is a document of its own, so reading systems start each question on a new screen.
+  // Body: the title and dateline (and anything before the first question) open the body matter; a
+  // long section is a document of its own, so reading systems start it on a new screen, while short
+  // ones (a daily briefing's exchanges) share a document: no near-empty screens, no empty lead.
   const lead = tree.children.filter((c) => c.type !== 'section');
   const sections = tree.children.filter((c): c is Section => c.type === 'section');
-  const bodyDocs = [
-    { id: 'lead', href: 'lead.xhtml', title: view.transcriptTitle || view.title, tree: lead as Block[] },
-    ...sections.map((s) => ({ id: s.id, href: `${s.id}.xhtml`, title: s.heading, tree: [s] as Block[] })),
-  ];
+  const bodyDocs = groupSections(lead, sections, input.sectionBreak ?? 'page').map((group, i) => ({
+    id: i === 0 ? 'lead' : group.sections[0].id,
+    href: i === 0 ? 'lead.xhtml' : `${group.sections[0].id}.xhtml`,
+    title: i === 0 && group.lead.length ? view.transcriptTitle || view.title : group.sections[0]?.heading ?? view.title,
+    tree: [...group.lead, ...group.sections] as Block[],
+  }));
   const files = idFiles(bodyDocs);
   const matter = input.matter ?? [];
   const front = matter.filter((m) => m.place === 'front');
@@ -168,7 +198,12 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     // Labelled "title page", not with the title again: the next entry is the transcript's own, similar title.
     item(doc('titlepage')!, [], strings.titlePage),
     ...front.map((m) => item(doc(m.id)!)),
-    item(doc('lead')!, sections.map((s) => item(doc(s.id)!))),
+    item(doc('lead')!, sections.map((s) => {
+      // A section opens its document, or sits inside one it shares with others (file.xhtml#s4).
+      const file = files.get(s.id)!;
+      const opens = bodyDocs.find((d) => d.href === file)?.tree.find((b) => b.type === 'section') === s;
+      return { id: s.id, href: opens && !(file === 'lead.xhtml' && lead.length) ? file : `${file}#${s.id}`, label: s.heading, children: [] };
+    }), view.transcriptTitle || view.title),
     ...back.map((m) => item(doc(m.id)!)),
     ...(doc('index') ? [item(doc('index')!)] : []),
     item(doc('note')!),

@@ -19,6 +19,7 @@ import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishIncremental, finishPdf, type FinishInput } from '../pdf/finish.ts';
 import { RawPdfError } from '../pdf/raw.ts';
+import type { SectionBreak } from '../render/sections.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -35,8 +36,9 @@ export interface PdfInput {
   browser: Browser;
   /** Scratch directory for the print HTML (deleted afterwards). */
   workDir: string;
-  /** book.yaml `print`: 3 mm bleed with crop marks; every section on a right-hand page. */
-  print?: { bleed: boolean; rectoSections: boolean };
+  /** book.yaml `print`: 3 mm bleed with crop marks; every section on a right-hand page; what comes
+   * before a section (`auto` is resolved from the sections' length, see sectionBreakFor). */
+  print?: { bleed: boolean; rectoSections: boolean; sectionBreak?: SectionBreak };
   /** CreationDate/ModDate (the context's build stamp), so two builds are identical. */
   date: Date;
 }
@@ -70,6 +72,8 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const { view } = input;
   const trim = TRIM_GEOMETRY[input.trim];
   const print = input.print ?? { bleed: false, rectoSections: false };
+  // `auto` is resolved by the caller from the tree (sectionBreakFor); a bare writer call keeps pages.
+  const pagePerSection = print.rectoSections || (print.sectionBreak ?? 'page') === 'page';
   try {
     const fontFile = join(dir, 'fonts.css');
     writeFileSync(fontFile, printFontCss(view.lang));
@@ -77,13 +81,17 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const firstBody = input.body(() => undefined);
     const hasIndex = firstIndex.trim() !== '';
     const matter = input.matter ?? [];
-    const front = matter.filter((m) => m.place === 'front');
-    const back = matter.filter((m) => m.place === 'back');
-    // The contents and the running heads: front matter, the sections, back matter.
-    const toc = [...front.map(({ id, heading }) => ({ id, heading })), ...view.toc, ...back.map(({ id, heading }) => ({ id, heading }))];
+    const front = matter.filter((m) => m.place === 'front').map(({ id, heading }) => ({ id, heading }));
+    const back = matter.filter((m) => m.place === 'back').map(({ id, heading }) => ({ id, heading }));
+    // The contents: front matter, the sections, back matter. Markdown matter always opens a page, so
+    // each part is a named page with its title as the head.
+    const toc = [...front, ...view.toc, ...back];
+    // With a page per section each section is a named page whose head is its heading; sections that
+    // share pages share the transcript's title as the head (a named page per section would force a
+    // page break before each, as CSS says a change of page name does).
     const css = pageCss({
-      trim, bookTitle: view.title, sections: toc,
-      parts: [...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
+      trim, bookTitle: view.title, sections: [...front, ...(pagePerSection ? view.toc : []), ...back],
+      parts: [...(pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }]), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
     });
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
@@ -92,14 +100,14 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
       ...[...firstIndex.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
     ])];
     // Openings get no running head or folio; the body and (optionally) every section start recto.
-    const openings = ['body', ...toc.map((t) => t.id), ...(hasIndex ? ['back-index'] : []), 'note'];
+    const openings = ['body', ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'];
     const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
     const printCssPath = templatePath(input.templates, 'print.css');
 
     const html = (pages: PageLookup, blanks: Set<string>) => insertBlanks(renderTemplate(input.templates, 'print.html', {
-      ...view,
+      ...view, sectionBreak: pagePerSection ? 'page' : 'space',
       toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
-      frontMatter: front, backMatter: back,
+      frontMatter: matter.filter((m) => m.place === 'front'), backMatter: matter.filter((m) => m.place === 'back'),
       body: input.body(pages), indexHtml: input.indexHtml(pages), noteHtml: input.noteHtml,
       fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
     }), blanks);

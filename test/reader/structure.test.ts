@@ -9,12 +9,12 @@ import { SEED } from '../helpers.ts';
 
 describe('speaker labels', () => {
   it.each([
-    ['彭博社记者：请问', { label: '彭博社记者', name: '彭博社', role: 'reporter' }],
-    ['《人民日报》记者：请问', { label: '《人民日报》记者', name: '人民日报', role: 'reporter' }],
-    ['CGTN记者:请问', { label: 'CGTN记者', name: 'CGTN', role: 'reporter' }],
-    ['王毅：我们', { label: '王毅', name: '王毅', role: 'principal' }],
-    ['Q: What about', { label: 'Q', role: 'reporter' }],
-    ['MR. SMITH: Thank you', { label: 'MR. SMITH', role: 'other' }],
+    ['彭博社记者：请问', { label: '彭博社记者', name: '彭博社', kind: 'question' }],
+    ['《人民日报》记者：请问', { label: '《人民日报》记者', name: '人民日报', kind: 'question' }],
+    ['CGTN记者:请问', { label: 'CGTN记者', name: 'CGTN', kind: 'question' }],
+    ['王毅：我们', { label: '王毅', name: '王毅', kind: 'principal' }],
+    ['Q: What about', { label: 'Q', kind: 'question' }],
+    ['MR. SMITH: Thank you', { label: 'MR. SMITH', kind: 'other' }],
   ])('%s', (text, expected) => {
     expect(detectSpeaker(text, '王毅')).toMatchObject(expected);
   });
@@ -32,7 +32,7 @@ describe('structure', () => {
     expect(s1.children.map((t) => [t.kind, t.speaker.label, t.children.length])).toEqual([['question', '彭博社记者', 1], ['answer', '王毅', 2]]);
   });
   it('takes section headings from book.yaml and defaults to the outlet and topic', () => {
-    const { tree } = norm('实录\n\n导语。\n\n彭博社记者：中美关系的前景如何？\n\n王毅：很好。\n\n新华社记者：南海问题怎么看？\n\n王毅：很好。', { sections: [{ question: 2, heading: '南海问题' }] });
+    const { tree } = norm('实录\n\n3月7日，王毅举行记者会。\n\n彭博社记者：中美关系的前景如何？\n\n王毅：很好。\n\n新华社记者：南海问题怎么看？\n\n王毅：很好。', { sections: [{ question: 2, heading: '南海问题' }] });
     const [a, b] = sections(tree);
     expect(a.headingSource).toBe('auto');
     expect(a.heading.startsWith('彭博社：')).toBe(true);

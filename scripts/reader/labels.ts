@@ -1,0 +1,253 @@
+// The one speaker-label recogniser. Both the paragraph repair (never merge a paragraph that opens
+// with a label into the one before) and the structure stage (who speaks, in what role) ask it.
+//
+// A label is decided by its shape and by evidence, not by a list of names that grows with every
+// transcript:
+// - shape: it stands at the start of a paragraph, is short, holds no sentence punctuation, and ends
+//   with a colon (full-width or ASCII) — or it is a paragraph on its own;
+// - evidence: it names one of the book's speakers (book.yaml `speaker`/`speakers`, also behind a job
+//   title and across Simplified/Traditional), it is a role (记者/記者, 问/答, 主持人, Q/A, QUESTION,
+//   MODERATOR), it is an English label in capitals (MR PRICE, ACTING SECRETARY OF DEFENSE …), or it is
+//   a personal name (a Chinese surname and one to three characters) that the transcript uses as a label
+//   more than once, after a job title, or alone on its line.
+// A sentence that merely holds a colon (他说：…, 我认为…至关重要：, Note: …, 10:30) has no such evidence.
+import * as OpenCC from 'opencc-js/t2cn';
+import { getJieba } from './segmenter.ts';
+
+/** What a label says about the turn it opens. */
+export type LabelKind = 'principal' | 'question' | 'answer' | 'moderator' | 'other';
+
+export interface LabelMatch {
+  /** The label as printed, without its colon (`《人民日报》记者`). */
+  label: string;
+  /** Who speaks: the book's spelling of a principal, the outlet for a reporter, else the label. */
+  name: string;
+  kind: LabelKind;
+  /** Characters the label takes at the start of the paragraph, colon and spaces included. */
+  length: number;
+  /** The paragraph is only the label: the speech follows in the next paragraph. */
+  alone: boolean;
+}
+
+export interface LabelContext {
+  /** The book's principal speakers (book.yaml `speaker` first, then `speakers`). */
+  principals: string[];
+  /** Labels (as `labelKey` gives them) that open at least two paragraphs of this transcript. */
+  repeated?: Set<string>;
+}
+
+let t2cn: ((s: string) => string) | null = null;
+/** Simplified form, so 記者 = 记者 and 婁勤儉 = 娄勤俭. */
+export function simplified(s: string): string {
+  if (!/[\u3400-\u9fff]/u.test(s)) return s;
+  t2cn ??= (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }).Converter({ from: 't', to: 'cn' });
+  return t2cn(s);
+}
+
+/** The key labels are compared by: Simplified, without spaces, English in capitals. */
+export function labelKey(label: string): string {
+  return simplified(label).replace(/[\s.\[\]【】〔〕［］]/g, '').toUpperCase();
+}
+
+const HAN = /\p{Script=Han}/u;
+// Inside a Chinese label: anything but whitespace, sentence punctuation and colons. Quotes, book-title
+// marks, brackets, the enumeration comma (job titles: 主任、局长…) and the name dot (·) may appear.
+const CJK_LABEL = /^([^\s，,。！!？?；;：:…]{1,60}?)[ \t]*[：:][ \t\u3000]*/u;
+// An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE).
+const EN_LABEL = /^([A-Z][A-Za-z.'’\- ,()]{0,90}?)[ \t]*:[ \t]*/;
+/** Pentagon transcripts write a question as `Q` and a space, no colon. */
+const BARE_Q = /^Q[ \t]+(?=[A-Z“"'‘(])/;
+
+const QUESTION_ZH = /(记者|记者问|^问|^追问|^提问|^提问者|^提问人)$/u;
+const ANSWER_ZH = /^答$/u;
+const MODERATOR_ZH = /(主持人|主持|司仪)$/u;
+const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;
+const ANSWER_EN = /^(A|ANSWER)$/;
+const MODERATOR_EN = /^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES)$/;
+/** A bracketed line that says who speaks next: a name or title and a noun of speaking. */
+const STAGE = /^[（(]([^（）()，。]{1,20}?)(?:講話|讲话|致詞|致词|發言|发言|答詞|答词|答覆|答复|說明|说明)[）)]$/u;
+/** A phrase ending in a verb of saying introduces quoted speech (他说：, 王毅表示：), it is no label. */
+const SAYING = /(说|说道|表示|指出|强调|认为|称|问道|回答|答道|介绍|宣布|透露|坦言|写道|提到|谈到|回应|所说|来说|而言|如下|是|为|在于)$/u;
+
+// The commonest Chinese surnames (Simplified): a closed set (these cover well over 90 % of people),
+// used only to tell a personal name from a word. Two-character surnames first.
+const SURNAMES_2 = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '司徒', '夏侯', '长孙', '宇文', '端木', '澹台', '南宫', '西门']);
+const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝娄楼'].filter((c) => c.trim()));
+
+/** Whether a Simplified string is a personal name: a surname and one to three more characters. */
+export function isPersonalName(s: string): boolean {
+  if (!/^\p{Script=Han}{2,4}$/u.test(s)) return false;
+  return SURNAMES_2.has(s.slice(0, 2)) ? s.length >= 3 : SURNAMES.has(s[0]) && s.length <= 3;
+}
+
+interface Token { word: string; tag: string; start: number; end: number }
+function tokens(key: string): Token[] {
+  let at = 0;
+  return getJieba().tag(key).map(({ word, tag }) => ({ word, tag, start: at, end: (at += word.length) }));
+}
+
+/**
+ * Whether key[start, start + n) reads as a personal name and not as words: a surname, the word
+ * segmenter putting a boundary before and after it, and the surname not swallowed by a dictionary
+ * word (金/晴/中, 何/启明, 娄勤俭 — not 明确/的, 周边).
+ */
+function nameAt(key: string, toks: Token[], start: number, n: number): boolean {
+  const name = key.slice(start, start + n);
+  if (!isPersonalName(name) || /[的了着过吗呢吧啊们]$/u.test(name)) return false;
+  const first = toks.find((t) => t.start === start);
+  if (!first || !toks.some((t) => t.end === start + n)) return false;
+  return first.word.length === 1 || (first.tag.startsWith('nr') && first.end <= start + n);
+}
+
+/** A job title or form of address after a name: one noun (大使, 市长, 议员, 主席). */
+function titleAfter(toks: Token[], from: number, key: string): boolean {
+  const rest = toks.filter((t) => t.start >= from);
+  return rest.length === 1 && rest[0].end === key.length && rest[0].word.length <= 4 && /^n/.test(rest[0].tag) && !rest[0].tag.startsWith('nr');
+}
+
+/**
+ * The personal name in a label, as [start, end) of the Simplified key: the name alone (王超), after a
+ * job title (…新闻发言人娄勤俭), before a title (崔大使, 林佳龙市长), or both (立法会主席梁君彦议员).
+ */
+export function nameInLabel(key: string): [number, number] | null {
+  if (!/^\p{Script=Han}+$/u.test(key) || key.length > 40) return null;
+  const toks = tokens(key);
+  for (let start = 0; start < key.length - 1; start++) {
+    for (const n of [3, 2, 4]) {
+      if (start + n > key.length || !nameAt(key, toks, start, n)) continue;
+      if (start + n === key.length || titleAfter(toks, start + n, key)) return [start, start + n];
+    }
+  }
+  return null;
+}
+
+/** Index of the principal a label names, or -1. Matches a job title before the name, and surnames in English. */
+export function principalIndex(label: string, principals: string[]): number {
+  const key = labelKey(label);
+  for (let i = 0; i < principals.length; i++) {
+    const p = labelKey(principals[i]);
+    if (!p) continue;
+    if (key === p) return i;
+    if (HAN.test(p)) {
+      // 十四届全国人大四次会议新闻发言人娄勤俭 ends with 娄勤俭; 王毅外长 is not matched (a title after).
+      if (key.endsWith(p) && key.length > p.length) return i;
+      // …or a short title after it (王毅外长, 李强总理).
+      if (key.startsWith(p) && key.length - p.length <= 4 && !SAYING.test(key)) return i;
+    } else {
+      // English: the label's name part (before a comma: DONALD RUMSFELD, SECRETARY OF DEFENSE) ends
+      // with the principal's surname: MR PRICE, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER.
+      const words = (s: string) => s.toUpperCase().split(/[\s.,]+/).filter(Boolean);
+      const surname = words(principals[i]).at(-1);
+      const namePart = words(label.split(',')[0]);
+      if (surname && surname.length > 1 && namePart.at(-1) === surname) return i;
+    }
+  }
+  return -1;
+}
+
+/** The label's shape at the start of a paragraph, before any evidence: the label text and its length. */
+export function labelShape(text: string): { label: string; length: number; alone: boolean; english: boolean } | null {
+  const bare = BARE_Q.exec(text);
+  if (bare) return { label: 'Q', length: bare[0].length, alone: false, english: true };
+  const en = EN_LABEL.exec(text);
+  const m = en && !HAN.test(en[1]) ? en : CJK_LABEL.exec(text);
+  if (!m) return null;
+  const label = m[1].trim();
+  const rest = text.slice(m[0].length);
+  // A colon between digits is a time or a ratio (10:30, 3:1), not a label.
+  if (/\d$/.test(label) && /^\d/.test(rest)) return null;
+  if (!/[\p{L}]/u.test(label)) return null;
+  return { label, length: m[0].length, alone: rest.trim() === '', english: m === en };
+}
+
+/**
+ * Recognises a speaker label at the start of a paragraph, or returns null. `text` is the normalised
+ * paragraph.
+ */
+export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | null {
+  // A stage direction naming who speaks, alone in brackets: （邵局長講話）, （李院長致詞）.
+  const stage = STAGE.exec(text.trim());
+  if (stage) {
+    const m = classify(stage[1], false, ctx, true);
+    return m ? { ...m, label: text.trim(), length: text.length, alone: true } : null;
+  }
+  let shape = labelShape(text);
+  // A paragraph that is only a name, without a colon: a label when it names a speaker or a role.
+  if (!shape && text.length <= 40 && !/[，,。.！!？?；;：:…“”"]/u.test(text)) {
+    shape = { label: text.trim(), length: text.length, alone: true, english: !HAN.test(text) };
+    const m = classify(shape.label, shape.english, ctx);
+    return m && (m.kind !== 'other' || ctx.repeated?.has(labelKey(shape.label))) ? { ...m, length: shape.length, alone: true } : null;
+  }
+  if (!shape) return null;
+  const m = classify(shape.label, shape.english, ctx, shape.alone, /^\(\d{1,2}:\d{2}(?::\d{2})?\)/.test(text.slice(shape.length)));
+  return m ? { ...m, length: shape.length, alone: shape.alone } : null;
+}
+
+/**
+ * @param stamped the label is followed by a timestamp, as in transcription services' output
+ *   (`Brian Deese: (00:54)`)
+ */
+function classify(label: string, english: boolean, ctx: LabelContext, alone = false, stamped = false): Omit<LabelMatch, 'length' | 'alone'> | null {
+  const p = principalIndex(label, ctx.principals);
+  if (p >= 0) return { label, name: ctx.principals[p], kind: 'principal' };
+  const key = labelKey(label);
+  const repeated = ctx.repeated?.has(key) ?? false;
+  if (english) {
+    const upper = label.toUpperCase().replace(/\s+/g, ' ');
+    if (QUESTION_EN.test(upper)) return { label, name: label, kind: 'question' };
+    if (ANSWER_EN.test(upper)) return { label, name: ctx.principals[0] ?? label, kind: ctx.principals.length ? 'principal' : 'answer' };
+    if (MODERATOR_EN.test(upper)) return { label, name: label, kind: 'moderator' };
+    const words = label.split(/[\s,]+/).filter(Boolean);
+    if (words.length > 12) return null;
+    // In capitals (MR PRICE, STAFF, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER): a label by its look.
+    const letters = label.replace(/[^A-Za-z]/g, '');
+    const capitals = letters.length >= 2 && letters === letters.toUpperCase();
+    // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
+    // it reads as a name or a title (capitalised words, a few particles).
+    const nameLike = words.length <= 4 && words.every((w) => /^(?:[A-Z][a-z'’.-]*\.?|of|the|and|de|van|von|da|al|bin)$/.test(w));
+    if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: label, kind: 'other' };
+    return null;
+  }
+  if (!HAN.test(label)) return null;
+  // Brackets around a label ([李克强]) and a number before it (3、問) are not part of the name.
+  const core = label.replace(/^[\d一二三四五六七八九十]+[、.．]\s*/u, '').replace(/^[\[【〔［](.+)[\]】〕］]$/u, '$1');
+  const s = simplified(core);
+  const named = (start: number, end: number) => simplified(core).length === core.length ? core.slice(start, end) : core;
+  if (ANSWER_ZH.test(s)) return { label, name: ctx.principals[0] ?? core, kind: ctx.principals.length ? 'principal' : 'answer' };
+  if (QUESTION_ZH.test(s)) {
+    // The outlet before 记者 (彭博社记者 → 彭博社); a bare 记者 or 问 keeps the label.
+    const outlet = core.replace(/(記者|记者)$/u, '').replace(/^[《「“](.*)[》」”]$/u, '$1');
+    return { label, name: outlet && outlet !== core && outlet !== '有' ? outlet : core, kind: 'question' };
+  }
+  if (MODERATOR_ZH.test(s)) return { label, name: core, kind: 'moderator' };
+  if (SAYING.test(s)) return null;
+  const plain = s.replace(/[·•\s]/g, '');
+  // A personal name, alone or with a job title before or after it; in a chain of titles
+  // (…主任、…局长金晴中) the name stands in the last link.
+  const link = plain.slice(plain.lastIndexOf('、') + 1);
+  const at = nameInLabel(link);
+  if (at && plain.length === s.length) {
+    const offset = s.length - link.length;
+    return { label, name: named(offset + at[0], offset + at[1]), kind: 'other' };
+  }
+  if (at) return { label, name: core, kind: 'other' };
+  // Any short label the transcript uses more than once (斯旺, 主席), unless it is a function word.
+  if ((repeated || alone) && plain.length <= 8 && !/[“”"《》「」]/u.test(plain)) {
+    const toks = tokens(plain);
+    if (!(toks.length === 1 && /^(d|c|v|r|m|p|f|u|y|e|q|ad|vn)$/.test(toks[0].tag))) return { label, name: core, kind: 'other' };
+  }
+  return null;
+}
+
+/** Labels (by `labelKey`) that open two or more of these paragraphs: evidence that a name is a label. */
+export function repeatedLabels(paragraphs: string[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const t of paragraphs) {
+    const shape = labelShape(t);
+    const label = shape?.label ?? (t.length <= 12 && !/[，,。.！!？?；;…]/u.test(t) ? t.trim() : null);
+    if (!label) continue;
+    const k = labelKey(label);
+    count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return new Set([...count].filter(([, n]) => n >= 2).map(([k]) => k));
+}

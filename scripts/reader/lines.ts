@@ -1,0 +1,70 @@
+// Paragraphs that are lines. Many published transcripts put one paragraph on each line with no blank
+// line between (web pages copied as text, the MFA's own pages); others wrap a paragraph over several
+// lines. Blocks (blank-line separated, lines joined) are split again where a line break is a
+// paragraph break:
+// - before a line that opens with a speaker label (a turn always starts a paragraph);
+// - around a line of only rule characters (*****, -----);
+// - everywhere, when the text is laid out one paragraph per line: most line breaks inside blocks
+//   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence).
+import type { TrackedText } from './tracked-text.ts';
+import { recogniseLabel, repeatedLabels, type LabelContext } from './labels.ts';
+
+const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
+const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
+
+/** A field name before the title on its line (標題：…, Title: …): the title line stands alone. */
+export const TITLE_FIELD = /^(?:标题|標題|题目|題目|Title)\s*[：:]\s*/u;
+
+/** A line that is only a date and time (2022-08-09 20:53, 1:24 P.M. EDT): the page's date line. */
+const DATE_LINE = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4})?$/u;
+
+interface Line { block: number; start: number; end: number }
+
+/** Each block's lines as [start, end) in the block's text, from the source line each character came from. */
+function linesOf(block: TrackedText, lineOf: (offset: number) => number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 1; i < block.length; i++) {
+    if (lineOf(block.sourceOffset(i)) !== lineOf(block.sourceOffset(i - 1))) {
+      out.push([start, i]);
+      start = i;
+    }
+  }
+  out.push([start, block.length]);
+  return out;
+}
+
+export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => number, principals: string[]): TrackedText[] {
+  const all: Line[] = [];
+  const perBlock = blocks.map((b, i) => linesOf(b, lineOf).map(([start, end]) => { const l = { block: i, start, end }; all.push(l); return l; }));
+  const text = (l: Line) => blocks[l.block].text.slice(l.start, l.end).trim();
+  // Layout: one paragraph per line when most breaks inside blocks follow a finished sentence.
+  const inner = perBlock.flatMap((ls) => ls.slice(0, -1));
+  const finished = inner.filter((l) => ENDS_SENTENCE.test(text(l)) || RULE.test(text(l))).length;
+  const perLine = inner.length >= 2 && finished / inner.length >= 0.6;
+  const ctx: LabelContext = { principals, repeated: repeatedLabels(all.map(text)) };
+  const out: TrackedText[] = [];
+  blocks.forEach((b, i) => {
+    const ls = perBlock[i];
+    let from = 0;
+    for (let k = 1; k < ls.length; k++) {
+      const prev = text(ls[k - 1]);
+      const next = text(ls[k]);
+      const split = perLine || RULE.test(prev) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || DATE_LINE.test(next) || recogniseLabel(next, ctx) !== null;
+      if (!split) continue;
+      push(b.slice(from, ls[k].start));
+      from = ls[k].start;
+    }
+    push(b.slice(from));
+  });
+  return out;
+
+  function push(t: TrackedText) {
+    // A joining space the line break left at either end goes with the break.
+    let a = 0;
+    let z = t.length;
+    while (a < z && /\s/.test(t.text[a])) a++;
+    while (z > a && /\s/.test(t.text[z - 1])) z--;
+    if (z > a) out.push(t.slice(a, z));
+  }
+}
