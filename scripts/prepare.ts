@@ -5,15 +5,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadBook, type Book } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
-import { markTopics, topicPositions, renderPrintIndex, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
-import { rules } from './reader/changes.ts';
+import { markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
+import { rules } from './model/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { buildView, type BookView } from './render/variables.ts';
 import { buildReport, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
-import { renderBlock, renderBody, renderLabels, toMarkup, type RenderOptions } from './render/html.ts';
+import { renderBlock, renderBodyTree, renderLabels, toMarkup, type RenderOptions } from './render/html.ts';
 import { hyphenatorFor } from './render/hyphenate.ts';
 import type { Matter, Note } from './model/types.ts';
 import { anchorNotes } from './markdown/notes.ts';
@@ -35,7 +35,7 @@ export interface PreparedBook {
   /** The editor's notes, numbered in reading order; their references are in the tree. */
   notes: Note[];
   /** The print index, given the page numbers known so far. */
-  printIndex: (pages: PageLookup) => string;
+  printIndex: (pages: PageLookup) => Element | null;
   /** The EPUB index (hast); `hrefOf` names the chapter file each locator's anchor lives in. */
   epubIndex: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   /** Warnings from reading the transcript and marking the topics. */
@@ -70,7 +70,7 @@ export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): 
   return {
     book, index, templates, view, report, matter, notes,
     noteHtml: toMarkup(note.matter.children.flatMap((b) => renderBlock(b, renderOptions(view, 'xhtml'))), 'xhtml'),
-    printIndex: (pages) => renderPrintIndex(index, pages, strings),
+    printIndex: (pages) => printIndexTree(index, pages, strings),
     epubIndex: (pages, hrefOf) => epubIndexTree(index, pages, strings, hrefOf),
     diagnostics: [...book.read.diagnostics, ...noteDiagnostics, ...indexDiagnostics, ...matterDiagnostics, ...note.diagnostics],
   };
@@ -90,9 +90,9 @@ export function renderOptions(view: BookView, flavour: RenderOptions['flavour'],
 export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
   const { book, view } = p;
   return {
-    view, body: (pages) => renderBody(book.read.tree, renderOptions(view, 'html', { notes: p.notes, pages })),
-    matter: p.matter.map((m) => ({ id: m.id, heading: m.title, place: m.place, html: toMarkup(renderBlock(m, renderOptions(view, 'html')), 'html') })),
-    indexHtml: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
+    view, body: (pages) => renderBodyTree(book.read.tree, renderOptions(view, 'html', { notes: p.notes, pages })),
+    matter: p.matter.map((m) => ({ id: m.id, heading: m.title, place: m.place, tree: renderBlock(m, renderOptions(view, 'html')) })),
+    index: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, date: options.date,
     print: { ...book.config.print, sectionBreak: sectionBreakFor(book.read.tree, book.config.print.sectionBreak, book.config.print.rectoSections) },
   };

@@ -3,6 +3,7 @@
 // section id has a page, and section headings are where the map says; bleed boxes and right-hand
 // section starts; a rendering page that fetches nothing. One writePdf per book, in beforeAll.
 import { sha256 } from '../scripts/core/files.ts';
+import { select, selectAll } from 'hast-util-select';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,10 @@ import type { IndexModel } from '../scripts/index/model.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const MM = 72 / 25.4;
+
+/** The text of a hast node. */
+const textOf = (n: { type: string; value?: string; children?: unknown[] }): string =>
+  n.type === 'text' ? n.value ?? '' : (n.children ?? []).map((c) => textOf(c as never)).join('');
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); }, 60_000);
@@ -164,8 +169,8 @@ describe('seed book: printed index and page map', () => {
 
   it('maps every paragraph, the dateline and every section, and the map agrees with pdftotext', () => {
     const { pageMap } = seed.result;
-    const paragraphs = [...seed.input.body((id) => pageMap.get(id)).matchAll(/<(?:p|div)\b[^>]*\sid="(p\d+|dateline)"[^>]*>([\s\S]*?)<\/(?:p|div)>/g)]
-      .map((m) => ({ id: m[1]!, text: squash(m[2]!.replace(/<[^>]+>/g, '').replace(/&[a-z#0-9]+;/g, '')) }));
+    const paragraphs = selectAll('p[id], div[id]', seed.input.body((id) => pageMap.get(id))).map((e) => String(e.properties.id)).filter((id) => /^(p\d+|dateline)$/.test(id))
+      .map((id) => ({ id, text: squash(textOf(select(`[id="${id}"]`, seed.input.body((id) => pageMap.get(id)))!)) }));
     expect(paragraphs.length).toBeGreaterThan(50);
     expect(paragraphs.map((p) => p.id)).toContain('dateline');
     for (const p of paragraphs) {

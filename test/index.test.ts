@@ -10,7 +10,7 @@ import { topicSchema, type Topic } from '../scripts/config/schema.ts';
 import type { Node, TopicRef, Transcript } from '../scripts/model/types.ts';
 import { walk } from '../scripts/model/walk.ts';
 import {
-  markTopics, topicPositions, renderPrintIndex, epubIndexTree, printLocators, epubLocators, sortKey,
+  markTopics, topicPositions, printIndexTree, epubIndexTree, printLocators, epubLocators, sortKey,
   allEntries, suggestTopics, suggestYaml, existingTerms, type IndexModel,
 } from '../scripts/index/index.ts';
 
@@ -161,12 +161,12 @@ function sample(): { index: IndexModel; ids: string[] } {
   return { index, ids: refs(tree).map((r) => r.id) };
 }
 
-describe('renderPrintIndex', () => {
+describe('printIndexTree', () => {
   it('prints groups, linked page numbers with ranges, italic see / see also, indented sub-entries', () => {
     const { index } = sample();
     const cm = allEntries(index).find((e) => e.term === '中美关系')!;
     const pageOf = new Map(cm.anchors.map((a, i) => [a, [12, 12, 13, 14][i]]));
-    const html = renderPrintIndex(index, (id) => pageOf.get(id) ?? 20, strings);
+    const html = toMarkup(printIndexTree(index, (id: string) => pageOf.get(id) ?? 20, strings)!, 'html');
     expect(html).toMatch(/^<section id="index" class="index" role="doc-index"[^>]*><h1 id="index-h">索引<\/h1>/);
     expect(html).toContain('<h2 class="index-letter">Z</h2>');
     expect(html).toContain(`<span class="index-term">中美关系</span> <span class="index-locators"><a href="#${cm.anchors[0]}">12</a>–14</span>`);
@@ -179,7 +179,7 @@ describe('renderPrintIndex', () => {
 
   it('links every anchor while its page is unknown, so one pass finds them all', () => {
     const { index, ids } = sample();
-    const html = renderPrintIndex(index, () => undefined, strings);
+    const html = toMarkup(printIndexTree(index, () => undefined, strings)!, 'html');
     const linked = [...html.matchAll(/<a href="#(t[\d-]+)">0<\/a>/g)].map((m) => m[1]);
     expect(new Set(linked)).toEqual(new Set(ids));
   });

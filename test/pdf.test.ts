@@ -2,7 +2,7 @@
 // true, bookmarks, bare opening pages, and byte-identical rebuilds.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { poppler, pdftotext, pdfinfo, seedFile } from './helpers.ts';
+import { SEED, poppler, pdftotext, pdfinfo, seedFile } from './helpers.ts';
 import { rectoBlanks } from '../scripts/pdf/recto.ts';
 import { marginGroup } from '../scripts/pdf/finish.ts';
 import { pageCss, TRIMS, cssString } from '../scripts/pdf/layout.ts';
@@ -46,8 +46,11 @@ describe('print PDF of the seed book', () => {
     expect(info.Keywords).toContain('中国外交');
     expect(info.Creator).toBe('transcript-press');
     expect(info.Tagged).toBe('yes');
-    // The book's date (no SOURCE_DATE_EPOCH): midnight UTC, whatever the build machine's zone.
-    expect(info.CreationDate).toMatch(/Mar\s+7 00:00:00 2024 UTC/);
+    // The edition's date (book.yaml `modified`, no SOURCE_DATE_EPOCH): midnight UTC, whatever the
+    // build machine's zone; never the event's date (2024-03-07).
+    const modified = /^modified: (\d{4})-(\d\d)-(\d\d)$/m.exec(readFileSync(`${SEED}/book.yaml`, 'utf8'))!;
+    const month = new Date(Date.UTC(2000, Number(modified[2]) - 1, 1)).toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+    expect(info.CreationDate).toMatch(new RegExp(`${month}\\s+${Number(modified[3])} 00:00:00 ${modified[1]} UTC`));
   });
 
   it('prints contents page numbers that are the pages where pdftotext finds each heading', () => {

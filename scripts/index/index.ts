@@ -1,12 +1,12 @@
 // The topic index stage: one module the build wires in with one call per edition.
 //   const { index, diagnostics } = markTopics(tree, config.topics, configFile, topicPositions(yamlText, configFile));
-//   printIndex = (pages) => renderPrintIndex(index, pages, strings);
+//   printIndex = (pages) => printIndexTree(index, pages, strings);
 //   epubIndex  = (pages) => epubIndexTree(index, pages, strings, hrefOf);
 //   suggestYaml(tree, existingTerms, 60) for `transcript-press index suggest BOOK_DIR`.
 export { markTopics, type MarkResult, type TopicPositions } from './match.ts';
 export { topicPositions } from './positions.ts';
 export { buildIndexModel, sortKey, compareEntries, allEntries, type IndexModel, type IndexEntry, type IndexGroup, type IndexXref, type Occurrence } from './model.ts';
-export { renderPrintIndex, epubIndexTree, printLocators, epubLocators, UNKNOWN_PAGE, type PageLookup, type IndexStrings, type Locator } from './render.ts';
+export { printIndexTree, epubIndexTree, printLocators, epubLocators, UNKNOWN_PAGE, type PageLookup, type IndexStrings, type Locator } from './render.ts';
 export { suggestTopics, suggestYaml, indexableText, type Suggestion } from './suggest.ts';
 
 import type { Topic } from '../config/schema.ts';

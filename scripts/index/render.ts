@@ -4,7 +4,6 @@
 // Markup is built with hastscript, so a term can never inject markup.
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import { toMarkup } from '../render/html.ts';
 import type { IndexEntry, IndexModel, IndexXref } from './model.ts';
 
 /** Page number (as printed) of an element id, if known; the PDF writer's PageLookup. */
@@ -104,15 +103,15 @@ function printEntry(entry: IndexEntry, pages: PageLookup, strings: IndexStrings)
  * The index for the PDF: `<section id="index">`, letter groups, entries with linked page numbers.
  * Page numbers are printed as given; the PDF writer renders again with the pages it found.
  */
-export function renderPrintIndex(index: IndexModel, pages: PageLookup, strings: IndexStrings): string {
-  if (index.groups.length === 0) return '';
-  return toMarkup(h('section', { id: 'index', className: ['index'], role: 'doc-index', 'aria-labelledby': 'index-h' }, [
+export function printIndexTree(index: IndexModel, pages: PageLookup, strings: IndexStrings): Element | null {
+  if (index.groups.length === 0) return null;
+  return h('section', { id: 'index', className: ['index'], role: 'doc-index', 'aria-labelledby': 'index-h' }, [
     h('h1', { id: 'index-h' }, strings.index),
     ...index.groups.map((g) => h('section', { id: `index-${g.letter === '#' ? 'other' : g.letter}`, className: ['index-group'] }, [
       h('h2', { className: ['index-letter'] }, g.letter),
       h('ul', { className: ['index-entries'] }, g.entries.map((e) => printEntry(e, pages, strings))),
     ])),
-  ]), 'html');
+  ]);
 }
 
 function epubEntry(entry: IndexEntry, pages: PageLookup, strings: IndexStrings, hrefOf: (id: string) => string): ElementContent {

@@ -2,43 +2,9 @@
 // source position, before/after and confidence. This list becomes changes.json and the report.
 import type { LineIndex, TrackedText } from './tracked-text.ts';
 
-export const rules = {
-  'nfc': 'Unicode normalised to NFC',
-  'whitespace': 'stray or doubled white space removed',
-  'punct-width': 'ASCII punctuation next to Chinese made full-width',
-  'punct-doubled': 'doubled punctuation mark removed',
-  'cjk-joiner': 'hyphen between Chinese names replaced by the house dash',
-  'ellipsis': 'ellipsis normalised to ……',
-  'dash': 'dash normalised to ——',
-  'quotes': 'straight quotes made curly',
-  'quotes-unbalanced': 'quotation marks do not balance',
-  'para-join': 'paragraph broken mid-sentence joined to the next',
-  'para-fragment': 'stray fragment repeating the end of the previous paragraph removed',
-  'dup-char': 'doubled character removed',
-  'dup-word': 'doubled word removed',
-  'dup-clause': 'clause repeated back to back removed',
-  'speech-repetition': 'repetition in speech (stutter, restart) removed in edited style',
-  'correction': 'editorial correction from book.yaml',
-} as const;
+import type { Change, RuleId } from '../model/changes.ts';
 
-export type RuleId = keyof typeof rules;
-
-export interface Change {
-  rule: RuleId;
-  /** Position in the raw transcript.txt (1-based line and column, 0-based UTF-16 offset). */
-  line: number;
-  column: number;
-  offset: number;
-  before: string;
-  after: string;
-  /** A little of the surrounding (already normalised) text, for the editor's report. */
-  context: string;
-  /** 0–1: how sure the reader is that this is an error and the repair is right. */
-  confidence: number;
-  /** false: listed for review only; the text was left as it was. */
-  applied: boolean;
-  note?: string;
-}
+export { rules, type Change, type RuleId } from '../model/changes.ts';
 
 export class ChangeLog {
   readonly changes: Change[] = [];

@@ -2,7 +2,7 @@
 // file URLs); the common part is built here once.
 import type { BookConfig } from '../config/schema.ts';
 import type { Transcript } from '../model/types.ts';
-import type { Change } from '../reader/changes.ts';
+import type { Change } from '../model/changes.ts';
 import { sections, titleText } from '../model/walk.ts';
 import type { TemplateSet } from './templates.ts';
 import { formatString, loadStrings, type Strings } from './strings.ts';

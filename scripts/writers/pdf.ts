@@ -14,6 +14,10 @@ import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
+import { cssStack, fontsFor } from '../fonts.ts';
+import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, parseFragment, serialize, slot } from '../pdf/document.ts';
+import { h } from 'hastscript';
+import type { Element, ElementContent, Root } from 'hast';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
@@ -23,13 +27,13 @@ import type { SectionBreak } from '../render/sections.ts';
 
 export interface PdfInput {
   view: BookView;
-  /** Body markup from the shared renderer, given the page numbers known so far (notes print the page
-   * of their reference). */
-  body: (pages: PageLookup) => string;
-  /** Markdown front and back matter, rendered; each opens on a new page, in the contents and bookmarks. */
-  matter?: { id: string; heading: string; place: 'front' | 'back'; html: string }[];
-  /** The index for print, rendered again on each pass with the page numbers known so far. */
-  indexHtml: (pages: PageLookup) => string;
+  /** The body from the shared renderer (hast), given the page numbers known so far (editor's notes
+   * print the page of their reference). */
+  body: (pages: PageLookup) => Root;
+  /** Markdown front and back matter (hast); each opens a page, in the contents and the bookmarks. */
+  matter?: { id: string; heading: string; place: 'front' | 'back'; tree: ElementContent[] }[];
+  /** The index for print (hast), rendered again on each pass with the page numbers known so far. */
+  index: (pages: PageLookup) => Element | null;
   noteHtml: string;
   templates: TemplateSet;
   trim: 'A5' | 'B5' | 'A4' | '6x9';
@@ -77,9 +81,9 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   try {
     const fontFile = join(dir, 'fonts.css');
     writeFileSync(fontFile, printFontCss(view.lang));
-    const firstIndex = input.indexHtml(() => undefined);
+    const firstIndex = input.index(() => undefined);
+    const hasIndex = firstIndex !== null;
     const firstBody = input.body(() => undefined);
-    const hasIndex = firstIndex.trim() !== '';
     const matter = input.matter ?? [];
     const front = matter.filter((m) => m.place === 'front').map(({ id, heading }) => ({ id, heading }));
     const back = matter.filter((m) => m.place === 'back').map(({ id, heading }) => ({ id, heading }));
@@ -95,22 +99,27 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     });
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
-    const targets = [...new Set([
-      'body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...[...firstBody.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!),
-      ...[...firstIndex.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
-    ])];
+    const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : [])])];
     // Openings get no running head or folio; the body and (optionally) every section start recto.
     const openings = ['body', ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'];
     const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
     const printCssPath = templatePath(input.templates, 'print.css');
+    const note = parseFragment(input.noteHtml);
 
-    const html = (pages: PageLookup, blanks: Set<string>) => insertBlanks(renderTemplate(input.templates, 'print.html', {
-      ...view, sectionBreak: pagePerSection ? 'page' : 'space',
-      toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
-      frontMatter: matter.filter((m) => m.place === 'front'), backMatter: matter.filter((m) => m.place === 'back'),
-      body: input.body(pages), indexHtml: input.indexHtml(pages), noteHtml: input.noteHtml,
-      fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
-    }), blanks);
+    // The document of one pass: the template (data only) with the book's parts in its slots.
+    const html = (pages: PageLookup, blanks: Set<string>, measure = false) => {
+      const index = input.index(pages);
+      const body = bodyBlocks(input.body(pages));
+      const doc = assemble(renderTemplate(input.templates, 'print.html', {
+        ...view, sectionBreak: pagePerSection ? 'page' : 'space',
+        toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
+        frontMatter: slot('front'), backMatter: slot('back'),
+        body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
+        fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
+      }), { body, slots: { index: index ? [index] : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) }, blanks });
+      if (measure) measuring(doc, view.lang);
+      return { doc: serialize(doc), body: bodyMarkup(doc) };
+    };
 
     timings['0.setup'] = Math.round(performance.now() - t0);
     const page = await input.browser.newPage();
@@ -120,27 +129,27 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
       let pages = new Map<string, number>();
       // First guess: a one-page contents, so the body needs a blank page to start on the right.
       let blanks = new Set<string>(['body']);
-      let current = '';
+      let current = { doc: '', body: '' };
       let chars = new Set<string>();
       for (let pass = 1; pass <= MAX_PASSES; pass++) {
         const lap = stopwatch(timings, pass);
         // The first pass only measures: everything is laid out but nothing is painted (so no glyphs are
         // subset and embedded), and there is no structure tree or outline, which Chromium builds slowly.
         const final = pass > 1;
-        current = html((id) => pages.get(id), blanks);
+        current = html((id) => pages.get(id), blanks, pass === 1);
         lap('html');
         if (pass === 1) {
           const file = join(dir, 'book.html');
-          writeFileSync(file, measuring(current));
+          writeFileSync(file, current.doc);
           await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
-          chars = new Set(current + NUMBER_GLYPHS);
+          chars = new Set(current.doc + NUMBER_GLYPHS);
         } else {
           // Same page, new body: fonts and styles stay loaded, so a later pass costs only layout + print.
-          await page.evaluate((inner, styleId) => { document.getElementById(styleId)?.remove(); document.body.innerHTML = inner; }, bodyOf(current), MEASURE_STYLE);
+          await page.evaluate((inner, styleId) => { document.getElementById(styleId)?.remove(); document.body.innerHTML = inner; }, current.body, MEASURE_STYLE);
           // Only characters the page has not shown yet can start a font download (unicode-range
           // subsets); the page numbers filled in are usually digits it already has.
-          if (newChars(current, chars)) await page.evaluate(() => document.fonts.ready.then(() => undefined));
+          if (newChars(current.doc, chars)) await page.evaluate(() => document.fonts.ready.then(() => undefined));
         }
         lap('layout');
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: final, tagged: final, timeout: PDF_TIMEOUT });
@@ -151,7 +160,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
         // Converged when the pages just printed would print themselves again: every number in the
         // contents and index is the page where its target landed, and no blank page moves. Ids whose
         // pages nothing prints (index entries, the editorial note) may move without costing a pass.
-        if (final && sameSet(nextBlanks, blanks) && html((id) => found.get(id), nextBlanks) === current) {
+        if (final && sameSet(nextBlanks, blanks) && html((id) => found.get(id), nextBlanks).doc === current.doc) {
           const missing = targets.filter((id) => !found.has(id));
           if (missing.length) diagnostics.push(diagnostic('TP032', { reason: `no page found for ${missing.length} ids (${missing.slice(0, 5).join(', ')})` }));
           const bare = new Set(openings.map((id) => found.get(id)).filter((n): n is number => n !== undefined));
@@ -161,11 +170,11 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
               title: view.title, author: view.author, subject: view.subtitle ?? view.description,
               keywords: view.subjects, lang: view.lang, date: input.date,
             },
-            idSeed: JSON.stringify([bodyOf(current), css, readTemplate(input.templates, 'print.css'), input.trim, print]),
+            idSeed: JSON.stringify([current.body, css, readTemplate(input.templates, 'print.css'), input.trim, print]),
           };
           const finished = await finish(pdf, finishInput);
           lap('finish');
-          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current, timings };
+          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current.doc, timings };
         }
         pages = shiftForBlanks(found, blanks, nextBlanks);
         blanks = nextBlanks;
@@ -189,11 +198,12 @@ const NUMBER_GLYPHS = '0123456789–,，、 ';
  * numbers will add set once, out of the flow, in each face, so their font subsets are loaded before the
  * full pass and that pass need not wait for fonts.
  */
-function measuring(html: string): string {
-  const faces = ['serif', 'sans-serif'].flatMap((f) => [400, 700].map((w) => `<span style="font: ${w} 1em '${f === 'serif' ? 'Noto Serif SC' : 'Noto Sans SC'}', ${f}">${NUMBER_GLYPHS}</span>`));
-  return html
-    .replace('</head>', `<style id="${MEASURE_STYLE}">html { visibility: hidden !important; }</style>\n</head>`)
-    .replace(/<\/body>(?![\s\S]*<\/body>)/, `<div aria-hidden="true" style="position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: hidden">${faces.join('')}</div>\n</body>`);
+function measuring(doc: Root, lang: string): void {
+  const fonts = fontsFor(lang);
+  const faces = [...fonts.serif, ...fonts.sans].flatMap((f) => [400, 700].map((w) =>
+    h('span', { style: `font: ${w} 1em ${cssStack([f.family], 'serif')}` }, NUMBER_GLYPHS)));
+  append(doc, 'head', h('style', { id: MEASURE_STYLE }, 'html { visibility: hidden !important; }'));
+  append(doc, 'body', h('div', { ariaHidden: 'true', style: 'position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: hidden' }, faces));
 }
 
 /** Appends an incremental update to Chromium's bytes; pdf-lib rewrites the file when that cannot be done. */
@@ -236,21 +246,6 @@ function guard(page: Page, dirs: string[], diagnostics: Diagnostic[]) {
     else { diagnostics.push(diagnostic('TP033', { url: url.slice(0, 120) })); void req.abort('blockedbyclient'); }
   });
   page.on('pageerror', (err) => diagnostics.push(diagnostic('TP032', { reason: `page error: ${String(err).slice(0, 200)}` })));
-}
-
-/** A blank page before each element whose id is in `blanks` (placed from the page map, see recto.ts). */
-export function insertBlanks(html: string, blanks: Set<string>): string {
-  let out = html;
-  for (const id of blanks) {
-    out = out.replace(new RegExp(`<[a-z][a-z0-9]*\\b[^>]*\\sid="${id.replace(/[^\w-]/g, '')}"`), (tag) => `<div class="blank-page" aria-hidden="true"></div>${tag}`);
-  }
-  return out;
-}
-
-function bodyOf(html: string): string {
-  const start = html.indexOf('<body>');
-  const end = html.lastIndexOf('</body>');
-  return start >= 0 && end > start ? html.slice(start + '<body>'.length, end) : html;
 }
 
 function sameMap(a: Map<string, number>, b: Map<string, number>): boolean {

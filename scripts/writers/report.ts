@@ -4,8 +4,8 @@
 import { diffChars } from 'diff';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
-import type { Change } from '../reader/changes.ts';
-import { rules } from '../reader/changes.ts';
+import type { Change } from '../model/changes.ts';
+import { rules } from '../model/changes.ts';
 import { toMarkup } from '../render/html.ts';
 import type { BookView } from '../render/variables.ts';
 import { formatString } from '../render/strings.ts';
