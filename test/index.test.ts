@@ -41,6 +41,23 @@ const TEXT = [
 ].join('\n\n') + '\n';
 
 describe('markTopics: matching', () => {
+  it('gives every topic reference its exact place in transcript.txt, even after normalisation moved characters', () => {
+    // A paragraph broken in two (joined by the reader), ASCII punctuation and a doubled space before the
+    // term: the normalised text no longer maps one to one onto the source.
+    const source = '标题\n\n王毅:我们重视  中美关系,也重视\n周边外交。今后中美关系\n要稳定。\n';
+    const { tree } = read(source);
+    markTopics(tree, topics([{ term: '中美关系' }, { term: '周边外交' }]), 'book.yaml');
+    const found = refs(tree).map((r) => ({ term: r.topic, start: r.position?.start, end: r.position?.end }));
+    const lines = source.split('\n');
+    expect(found).toHaveLength(3);
+    for (const f of found) {
+      const { line, column, offset } = f.start!;
+      expect(lines[line - 1]!.slice(column - 1, column - 1 + f.term.length), `${f.term} at ${line}:${column}`).toBe(f.term);
+      expect(source.slice(offset, f.end!.offset)).toBe(f.term);
+    }
+    expect(found.map((f) => `${f.start!.line}:${f.start!.column}`)).toEqual(['3:10', '4:1', '4:8']);
+  });
+
   it('wraps occurrences, longest match first, across topics and aliases', () => {
     const { tree } = read(TEXT);
     const { index, diagnostics } = markTopics(tree, topics([

@@ -3,7 +3,7 @@
 // (STYLE.md §6): no file system, no browser.
 import type { Topic } from '../config/schema.ts';
 import type { Inline, Node, Position, Text, TopicRef, Transcript } from '../model/types.ts';
-import { walk } from '../model/walk.ts';
+import { pointAt, walk } from '../model/walk.ts';
 import { diagnostic, type Diagnostic, type Where } from '../core/diagnostics.ts';
 import { buildIndexModel, flattenTopics, type FlatTopic, type IndexModel, type Occurrence } from './model.ts';
 
@@ -72,7 +72,7 @@ export function markTopics(tree: Transcript, topics: Topic[], file: string, posi
         const id = list[list.length - 1];
         occurrences.push({ id, entry: hit.flat.entryId, term: hit.flat.topic.term, text, block: node.id });
         return id;
-      })
+      }, tree.data?.lineStarts)
       : [child]);
     return false;
   });
@@ -116,41 +116,43 @@ export function findHits(text: string, patterns: Pattern[]): Hit[] {
 }
 
 /** Splits a text node around the hits; `anchor` numbers each hit (in text order). */
-function splitText(node: Text, hits: Hit[], anchor: (hit: Hit, text: string) => string): Inline[] {
+function splitText(node: Text, hits: Hit[], anchor: (hit: Hit, text: string) => string, lineStarts?: readonly number[]): Inline[] {
   if (hits.length === 0) return [node];
-  const at = positionSlicer(node);
+  const at = positionSlicer(node, lineStarts);
+  const text = (from: number, to: number): Text => {
+    const position = at(from, to);
+    const origin = node.data?.origin?.slice(from, to);
+    return { type: 'text', value: node.value.slice(from, to), ...(position ? { position } : {}), ...(origin ? { data: { origin } } : {}) };
+  };
   const out: Inline[] = [];
   let pos = 0;
   for (const hit of hits) {
-    if (hit.start > pos) out.push(text(node.value.slice(pos, hit.start), at(pos, hit.start)));
+    if (hit.start > pos) out.push(text(pos, hit.start));
     const value = node.value.slice(hit.start, hit.end);
-    const ref: TopicRef = { type: 'topicRef', topic: hit.flat.topic.term, id: anchor(hit, value), children: [text(value, at(hit.start, hit.end))] };
+    const ref: TopicRef = { type: 'topicRef', topic: hit.flat.topic.term, id: anchor(hit, value), children: [text(hit.start, hit.end)] };
     const position = at(hit.start, hit.end);
     if (position) ref.position = position;
     out.push(ref);
     pos = hit.end;
   }
-  if (pos < node.value.length) out.push(text(node.value.slice(pos), at(pos, node.value.length)));
+  if (pos < node.value.length) out.push(text(pos, node.value.length));
   return out;
 }
 
-function text(value: string, position: Position | undefined): Text {
-  return position ? { type: 'text', value, position } : { type: 'text', value };
-}
-
 /**
- * Positions of slices of a text node. When the node maps one to one onto a single source line (its
- * length equals its source span: nothing was inserted, dropped or joined), a slice's place is offset
- * arithmetic; otherwise normalisation moved characters and the only honest answer is the whole node's.
+ * Positions of slices of a text node, exact to the character: each character's source offset is in
+ * the node's origin map (the reader keeps it through every edit), turned into line:column with the
+ * tree's line starts. A node without them (made by hand) gives the whole node's position.
  */
-export function positionSlicer(node: Text): (start: number, end: number) => Position | undefined {
+export function positionSlicer(node: Text, lineStarts?: readonly number[]): (start: number, end: number) => Position | undefined {
+  const origin = node.data?.origin;
+  if (origin && lineStarts && origin.length === node.value.length) {
+    return (start, end) => (end > start ? {
+      start: pointAt(lineStarts, origin[start]!),
+      end: pointAt(lineStarts, origin[end - 1]! + 1),
+    } : undefined);
+  }
   const p = node.position;
   if (!p) return () => undefined;
-  const oneToOne = p.start.offset !== undefined && p.end.offset !== undefined
-    && p.start.line === p.end.line && p.end.offset - p.start.offset === node.value.length;
-  if (!oneToOne) return () => ({ start: { ...p.start }, end: { ...p.end } });
-  return (start, end) => ({
-    start: { line: p.start.line, column: p.start.column + start, offset: p.start.offset! + start },
-    end: { line: p.start.line, column: p.start.column + end, offset: p.start.offset! + end },
-  });
+  return () => ({ start: { ...p.start }, end: { ...p.end } });
 }

@@ -14,6 +14,9 @@ interface NodeBase {
 export interface Text extends NodeBase {
   type: 'text';
   value: string;
+  /** `origin[i]`: the source offset (UTF-16, in transcript.txt) of character i of `value`, so any
+   * slice of the text (a topic, a note's quote) still says exactly where it came from. */
+  data?: { origin?: Int32Array };
 }
 
 /** An occurrence of an index topic inside a paragraph (filled by the index stage). */
@@ -173,6 +176,8 @@ export type Block = Title | Dateline | Section | Turn | Paragraph | Container | 
 
 export interface Transcript extends NodeBase {
   type: 'transcript';
+  /** Where each line of transcript.txt starts (source offsets), to turn an origin into line:column. */
+  data?: { lineStarts?: number[] };
   children: Block[];
 }
 

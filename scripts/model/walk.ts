@@ -45,3 +45,14 @@ export function titleText(tree: Transcript): string {
   const title = tree.children.find((c) => c.type === 'title');
   return title && title.type === 'title' ? inlineText(title.children) : '';
 }
+
+/** A source offset as a unist point (1-based line and column), given where each line starts. */
+export function pointAt(lineStarts: readonly number[], offset: number): { line: number; column: number; offset: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1, offset };
+}

@@ -74,7 +74,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   let paragraphCount = 0;
   const paragraph = (t: TrackedText, from = 0): Paragraph => ({
     type: 'paragraph', id: `p${++paragraphCount}`,
-    children: [{ type: 'text', value: t.text.slice(from), position: position(t, from) }],
+    children: [{ type: 'text', value: t.text.slice(from), position: position(t, from), data: { origin: t.origin.slice(from) } }],
     position: position(t, from),
   });
   const labels: (LabelMatch | null)[] = blocks.map((b) => recogniseLabel(b.text, ctx));
@@ -87,7 +87,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   if (blocks.length > 1 && !labels[0] && looksLikeTitle(blocks[0], position(blocks[0]))) {
     const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
     const t = blocks[0].slice(field);
-    children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t) }], position: position(t) } satisfies Title);
+    children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
     index = 1;
   }
 
@@ -177,7 +177,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   for (const c of children) {
     if (c.type === 'section' && c.role === 'remarks') c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
   }
-  const tree: Transcript = { type: 'transcript', children, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
+  const tree: Transcript = { type: 'transcript', children, data: { lineStarts: lines.starts }, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
   return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
 
   function extend(node: { position?: Position }, t: TrackedText) {

@@ -75,7 +75,8 @@ export class TrackedText {
 
 /** Maps source offsets to 1-based line/column. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Source offset where each line starts. */
+  readonly starts: number[] = [0];
   constructor(readonly source: string) {
     for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
