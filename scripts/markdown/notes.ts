@@ -71,13 +71,13 @@ export function anchorNotes(tree: Transcript, configs: NoteConfig[], options: An
     const note = notes[i];
     const ref: NoteRef = { type: 'noteRef', note: note.id, id: note.refId, number: note.number };
     const carrier = carriers[f.carrier].node;
-    carrier.children = insertAt(carrier.children, f.end, ref);
+    carrier.children = insertAt(carrier.children, f.end, ref, tree.data?.lineStarts);
   });
   return { notes, diagnostics };
 }
 
 /** Inserts `ref` after the character at offset `end` of the inline text; a text node is split there. */
-function insertAt(children: Inline[], end: number, ref: NoteRef): Inline[] {
+function insertAt(children: Inline[], end: number, ref: NoteRef, lineStarts?: readonly number[]): Inline[] {
   let offset = 0;
   const out: Inline[] = [];
   let done = false;
@@ -85,8 +85,14 @@ function insertAt(children: Inline[], end: number, ref: NoteRef): Inline[] {
     const length = child.type === 'text' ? child.value.length : child.type === 'topicRef' ? plain(child.children).length : 0;
     if (!done && child.type === 'text' && end > offset && end < offset + length) {
       const cut = end - offset;
-      const at = positionSlicer(child);
-      out.push(text(child.value.slice(0, cut), at(0, cut)), ref, text(child.value.slice(cut), at(cut, child.value.length)));
+      const at = positionSlicer(child, lineStarts);
+      // Each piece keeps its slice of the origin map, so later stages still know where it came from.
+      const piece = (from: number, to: number): Text => {
+        const position = at(from, to);
+        const origin = child.data?.origin?.slice(from, to);
+        return { type: 'text', value: child.value.slice(from, to), ...(position ? { position } : {}), ...(origin ? { data: { origin } } : {}) };
+      };
+      out.push(piece(0, cut), ref, piece(cut, child.value.length));
       done = true;
     } else {
       out.push(child);
@@ -99,9 +105,6 @@ function insertAt(children: Inline[], end: number, ref: NoteRef): Inline[] {
   return out;
 }
 
-function text(value: string, position: Text['position']): Text {
-  return position ? { type: 'text', value, position } : { type: 'text', value };
-}
 
 /** Notes of a tree's blocks, for tests and tools: every note reference in reading order. */
 export function noteRefs(blocks: Block[]): NoteRef[] {
