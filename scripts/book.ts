@@ -1,14 +1,18 @@
 // A book on disk: source/<id>/transcript.txt + book.yaml, loaded and read into the document model.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve, relative } from 'node:path';
+// A book folder is untrusted input (issue #16): every file the build reads from it must be a regular
+// file inside the folder. A symlink that leads outside (transcript.txt → /etc/passwd) is refused
+// (TP070) unless the user allows it, and a FIFO or device is refused (TP071) before anything reads it.
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, join, resolve, relative, isAbsolute, sep } from 'node:path';
 import type { BookConfig } from './config/schema.ts';
 import { readBookConfig } from './config/load.ts';
 import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
-import { headingWordsFrom, readTranscript, type ReadResult } from './reader/index.ts';
+import { readTranscript, type ReadResult } from './reader/index.ts';
+import type { HeadingWords } from './reader/structure.ts';
 import { resolveTemplateSet } from './render/templates.ts';
-import { loadStrings } from './render/strings.ts';
+import { formatString, loadStrings, scriptOf, type Strings } from './render/strings.ts';
 
 export interface Book {
   /** Folder name: the book's id in dist/ and in file names. */
@@ -27,15 +31,115 @@ export interface Book {
 /** Largest transcript one book takes (a 20 MB Chinese transcript is already ~10,000 printed pages). */
 export const DEFAULT_MAX_MB = 20;
 
-export function loadBook(dirArg: string, options: { maxMb?: number } = {}): Book {
+/**
+ * Most paragraphs and sections one book lays out. Each section is a chapter file of the EPUB and a
+ * named page of the PDF, and each paragraph a page-map target: far above any real transcript (a press
+ * conference has 20–40 questions), and low enough that the EPUB and PDF finish in minutes. A
+ * transcript above them (100,000 one-line paragraphs, 20 MB) is refused up front with TP073.
+ */
+export const MAX_PARAGRAPHS = 50_000;
+export const MAX_SECTIONS = 5_000;
+/**
+ * Longest paragraph and most text one book lays out, in characters. Chromium's line breaking of one
+ * giant paragraph is far from linear (one 5 MB line, 1.7 million characters, did not even load within
+ * 120 s). A 500,000-character book (1,273 A5 pages) was measured to build in 15 minutes on a
+ * 2-core machine under heavy load, inside its default timeout; larger ones were not seen to finish.
+ */
+export const MAX_PARAGRAPH_CHARS = 20_000;
+export const MAX_CHARS = 500_000;
+
+export interface LoadOptions {
+  maxMb?: number;
+  /** Follow symlinks that lead outside the book folder (`--allow-outside-links`). */
+  allowOutsideLinks?: boolean;
+}
+
+const show = (p: string) => relative(process.cwd(), p) || p;
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** True if `path` (already resolved, no links) is `dir` or inside it. */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * Checks that a file of the book may be read: it resolves (through any links) to a place inside the
+ * book folder, unless outside links are allowed, and, when `regular`, is a regular file.
+ */
+export function confineToBook(bookDir: string, path: string, options: { allowOutsideLinks?: boolean; regular?: boolean } = {}): void {
+  const root = realpathSync(bookDir);
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    // A dangling link: say where it points, so the user sees why it cannot be read.
+    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) fail('TP001', { what: show(path), reason: `a link that leads nowhere (${code})` }, { file: show(path) });
+    fail('TP001', { what: show(path), reason: code }, { file: show(path) });
+  }
+  if (!options.allowOutsideLinks && !isInside(root, real)) {
+    fail('TP070', { what: show(path), target: real, dir: show(bookDir) }, { file: show(path) });
+  }
+  if (options.regular !== false) {
+    const st = statSync(real);
+    if (!st.isFile()) fail('TP071', { what: show(path), kind: kindOf(st) }, { file: show(path) });
+  }
+}
+
+/**
+ * Reads a file of the book (a Markdown preface, a note) under the same rules as the transcript: a
+ * regular file inside the book folder. Other stages should read book files through this.
+ */
+export function readBookFile(bookDir: string, path: string, options: { allowOutsideLinks?: boolean } = {}): Buffer {
+  confineToBook(bookDir, path, options);
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    fail('TP001', { what: show(path), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(path) });
+  }
+}
+
+/** Every entry of the book's own template folder (if any) is inside the book and regular. */
+function confineTemplates(bookDir: string, options: { allowOutsideLinks?: boolean }): void {
+  const dir = join(bookDir, 'templates');
+  if (!lstatSync(dir, { throwIfNoEntry: false })) return;
+  confineToBook(bookDir, dir, { ...options, regular: false });
+  if (!statSync(dir).isDirectory()) return;
+  // Links inside the book are followed (a link to a folder is walked once: a loop ends).
+  const seen = new Set<string>();
+  const walk = (d: string) => {
+    const real = realpathSync(d);
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      const isDir = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      confineToBook(bookDir, path, { ...options, regular: !isDir });
+      // With outside links allowed, a linked folder outside the book is trusted, not walked.
+      if (isDir && isInside(realpathSync(bookDir), realpathSync(path))) walk(path);
+    }
+  };
+  walk(dir);
+}
+
+export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
   const dir = resolve(dirArg);
-  const show = (p: string) => relative(process.cwd(), p) || p;
   if (!existsSync(dir)) fail('TP001', { what: show(dir), reason: 'no such directory' }, { file: show(dir) });
   const transcriptPath = join(dir, 'transcript.txt');
   const configPath = join(dir, 'book.yaml');
   for (const [path, name] of [[transcriptPath, 'transcript.txt'], [configPath, 'book.yaml']]) {
-    if (!existsSync(path)) fail('TP014', { dir: show(dir), missing: name }, { file: show(dir) });
+    if (!lstatSync(path, { throwIfNoEntry: false })) fail('TP014', { dir: show(dir), missing: name }, { file: show(dir) });
+    confineToBook(dir, path, options);
   }
+  confineTemplates(dir, options);
   const { config, place } = readBookConfig(configPath, show(configPath));
   const limit = options.maxMb ?? DEFAULT_MAX_MB;
   const size = statSync(transcriptPath).size;
@@ -46,8 +150,89 @@ export function loadBook(dirArg: string, options: { maxMb?: number } = {}): Book
   } catch (err) {
     fail('TP001', { what: show(transcriptPath), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcriptPath) });
   }
+  precheckSize(bytes, show(transcriptPath));
   // Default section headings are in the book's language, from its template set's strings.
   const strings = loadStrings(resolveTemplateSet(config.template, dir, show(configPath)), config.language);
   const read = readTranscript(bytes, { ...config, headingWords: headingWordsFrom(strings, config.language) }, { transcript: show(transcriptPath), config: show(configPath) });
+  checkSize(read, show(transcriptPath));
   return { id: basename(dir), dir, config, place, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+}
+
+/**
+ * The same limits on the raw text, before the reader spends minutes on a transcript that will be
+ * refused anyway (its repairs on one 5 MB paragraph take that long). Only for UTF-8 input, where the
+ * characters counted are the characters read; checkSize() after reading is the exact check.
+ */
+function precheckSize(bytes: Uint8Array, file: string): void {
+  let text: string;
+  try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { return; }
+  const n = (x: number) => x.toLocaleString('en');
+  let chars = 0;
+  let blocks = 0;
+  let line = 1; // of the block's start
+  let from = 0;
+  const separator = /\r?\n[ \t\u3000]*(?:\r?\n)+/g;
+  for (;;) {
+    const m = separator.exec(text);
+    const block = text.slice(from, m ? m.index : text.length);
+    const length = block.replace(/\s+/g, '').length;
+    chars += length;
+    if (length) blocks++;
+    if (length > MAX_PARAGRAPH_CHARS * 1.2) {
+      fail('TP073', { what: `a paragraph of about ${n(length)} characters`, limit: `${n(MAX_PARAGRAPH_CHARS)} characters in one paragraph`,
+        fix: 'break it into paragraphs with blank lines (a transcript exported without paragraph breaks often has one line per speaker turn or sentence)' },
+      { file, line, column: 1 });
+    }
+    if (!m) break;
+    line += (block.match(/\n/g)?.length ?? 0) + (m[0].match(/\n/g)?.length ?? 0);
+    from = m.index + m[0].length;
+  }
+  if (blocks > MAX_PARAGRAPHS * 1.2) fail('TP073', { what: `about ${n(blocks)} paragraphs`, limit: `${n(MAX_PARAGRAPHS)} paragraphs`, fix: 'split the transcript into volumes (one book folder each, e.g. by day or session)' }, { file });
+  if (chars > MAX_CHARS * 1.2) fail('TP073', { what: `about ${n(chars)} characters`, limit: `${n(MAX_CHARS)} characters`, fix: 'split the transcript into volumes (one book folder each, e.g. by day or session)' }, { file });
+}
+
+/** Refuses, before anything renders, a transcript with more paragraphs or sections than a book lays out. */
+function checkSize(read: ReadResult, file: string): void {
+  let paragraphs = 0;
+  let sections = 0;
+  let longest = { chars: 0, line: 0 };
+  let chars = 0;
+  const textOf = (n: { type: string; value?: unknown; children?: unknown }): number =>
+    typeof n.value === 'string' ? n.value.length : Array.isArray(n.children) ? n.children.reduce((a: number, c) => a + textOf(c), 0) : 0;
+  const count = (nodes: readonly { type: string; children?: unknown; position?: { start: { line: number } } }[]) => {
+    for (const n of nodes) {
+      if (n.type === 'paragraph' || n.type === 'dateline' || n.type === 'title') {
+        if (n.type !== 'title') paragraphs++;
+        const length = textOf(n);
+        chars += length;
+        if (length > longest.chars) longest = { chars: length, line: n.position?.start.line ?? 0 };
+        continue;
+      }
+      if (n.type === 'section') sections++;
+      if (Array.isArray(n.children)) count(n.children as { type: string }[]);
+    }
+  };
+  count(read.tree.children);
+  const fix = 'split the transcript into volumes (one book folder each, e.g. by day or session)';
+  const n = (x: number) => x.toLocaleString('en');
+  if (longest.chars > MAX_PARAGRAPH_CHARS) {
+    fail('TP073', { what: `a paragraph of ${n(longest.chars)} characters`, limit: `${n(MAX_PARAGRAPH_CHARS)} characters in one paragraph`,
+      fix: 'break it into paragraphs with blank lines (a transcript exported without paragraph breaks often has one line per speaker turn or sentence)' },
+    { file, line: longest.line || undefined, column: longest.line ? 1 : undefined });
+  }
+  if (chars > MAX_CHARS) fail('TP073', { what: `${n(chars)} characters`, limit: `${n(MAX_CHARS)} characters`, fix }, { file });
+  if (paragraphs > MAX_PARAGRAPHS) fail('TP073', { what: `${n(paragraphs)} paragraphs`, limit: `${n(MAX_PARAGRAPHS)} paragraphs`, fix }, { file });
+  if (sections > MAX_SECTIONS) fail('TP073', { what: `${n(sections)} sections (questions)`, limit: `${n(MAX_SECTIONS)} sections`, fix }, { file });
+}
+
+/** Default headings from a strings file (`headingOpening`, `headingQuestion`, `headingTopic`, `topicSeparator`). */
+export function headingWordsFrom(strings: Strings, language: string): HeadingWords {
+  // Transcripts set Latin labels in capitals (MR MILLER); a heading sets the name as a name (Mr Miller).
+  const display = (name: string) => scriptOf(language) === 'Latn' && /^[A-Z][A-Z .'-]+$/.test(name)
+    ? name.toLowerCase().replace(/(^|[\s.'-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase()) : name;
+  return {
+    opening: (name) => formatString(strings, 'headingOpening', { name: display(name) }),
+    question: (name, number) => formatString(strings, 'headingQuestion', { name: display(name), number }),
+    topic: (name, topics, number) => formatString(strings, 'headingTopic', { name: display(name), number, topic: topics.join(strings.topicSeparator) }),
+  };
 }

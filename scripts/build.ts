@@ -1,11 +1,15 @@
 // Building one book: read → render → write EPUB, PDF, change report and SHA256SUMS into dist/<book>/.
-// Every output is written to a temp name and renamed; SHA256SUMS is written last.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Output is atomic per book (issue #16): every file is written into a staging folder beside
+// dist/<book>/, which then replaces the old folder whole (rename old away, rename staging in, delete
+// old), so dist/<book>/ always holds one consistent set that `sha256sum -c SHA256SUMS` accepts.
+// Severity decides (issue #10): a book with any error-severity diagnostic fails and its previous
+// output stays as it was; warnings never fail.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { Context } from './core/context.ts';
 import { fail, type Diagnostic } from './core/diagnostics.ts';
-import { sha256, writeFileAtomic } from './core/files.ts';
+import { sha256 } from './core/files.ts';
 import { prepareBook, pdfInputOf, epubInputOf, stampDate } from './prepare.ts';
 import { writePdf } from './writers/pdf.ts';
 import { pdfPageTexts } from './pdf/text.ts';
@@ -23,6 +27,12 @@ export interface BuildOptions {
   browser?: () => Promise<Browser>;
   /** Largest transcript accepted, in MB (TP006 above it). */
   maxMb?: number;
+  /** Follow symlinks in the book folder that lead outside it (TP070 otherwise). */
+  allowOutsideLinks?: boolean;
+  /** Written as `.inputs.sha256` into the same set, so the incremental check sees what built it. */
+  inputHash?: string;
+  /** Set when the caller gave up on this build (timeout): it must not replace the output any more. */
+  signal?: AbortSignal;
 }
 
 export interface BookResult {
@@ -33,49 +43,120 @@ export interface BookResult {
   millis: Record<string, number>;
 }
 
+/** A book whose diagnostics include an error: nothing was written; all its diagnostics, once each. */
+export class BookFailed extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`).join('; '));
+  }
+}
+
+/** Hidden file in a book's output recording the input hash it was built from (not in SHA256SUMS). */
+export const INPUT_HASH_FILE = '.inputs.sha256';
+
+const hasError = (ds: Diagnostic[]) => ds.some((d) => d.severity === 'error');
+
 export async function buildBook(bookDir: string, options: BuildOptions): Promise<BookResult> {
   const millis: Record<string, number> = {};
   const time = async <T>(label: string, f: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
     try { return await f(); } finally { millis[label] = Math.round(performance.now() - t0); }
   };
-  const prepared = await time('read', () => prepareBook(bookDir, { maxMb: options.maxMb }));
+  const prepared = await time('read', () => prepareBook(bookDir, { maxMb: options.maxMb, allowOutsideLinks: options.allowOutsideLinks }));
   const { book, report } = prepared;
-  const outDir = resolve(options.out, book.id);
+  const diagnostics: Diagnostic[] = [...prepared.diagnostics];
+  // An error found while reading (an invalid regex alias) fails the book before anything is rendered.
+  if (hasError(diagnostics)) throw new BookFailed(diagnostics);
+  const root = resolve(options.out);
+  const outDir = join(root, book.id);
+  recover(root, book.id);
+  const staging = join(root, `.${book.id}.staging-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   try {
-    mkdirSync(outDir, { recursive: true });
+    try {
+      mkdirSync(staging, { recursive: true });
+    } catch (err) {
+      fail('TP050', { path: staging, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: outDir });
+    }
+    const outputs = new Map<string, Uint8Array | string>();
+    outputs.set('changes.json', JSON.stringify(report, null, 2) + '\n');
+    outputs.set('changes.html', reportHtml(report, prepared.view));
+
+    // The PDF goes first: the EPUB's page-list and index locators need its id → page map.
+    // One date for every file of this build, from the context: SOURCE_DATE_EPOCH, else book.yaml
+    // `modified`, else the clock (never the event's date).
+    const date = stampDate(prepared, options.ctx);
+    let pageMap = new Map<string, number>();
+    let pageTexts: string[] | undefined;
+    if (options.formats.has('pdf')) {
+      const workDir = join(staging, '.work');
+      mkdirSync(workDir);
+      try {
+        const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
+        const result = await time('pdf', () => writePdf(pdfInputOf(prepared, { browser, workDir, date })));
+        diagnostics.push(...result.diagnostics);
+        outputs.set(`${book.id}.pdf`, result.pdf);
+        pageMap = result.pageMap;
+        pageTexts = await time('pageText', () => pdfPageTexts(result.pdf));
+      } finally {
+        rmSync(workDir, { recursive: true, force: true });
+      }
+    }
+    if (options.formats.has('epub')) {
+      outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, pageTexts, modified: date, browser: options.browser }))));
+    }
+    if (hasError(diagnostics)) throw new BookFailed(diagnostics);
+    const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';
+    try {
+      for (const [name, data] of outputs) writeFileSync(join(staging, name), data);
+      writeFileSync(join(staging, 'SHA256SUMS'), sums);
+      if (options.inputHash) writeFileSync(join(staging, INPUT_HASH_FILE), options.inputHash + '\n');
+    } catch (err) {
+      fail('TP050', { path: staging, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: outDir });
+    }
+    if (options.signal?.aborted) throw options.signal.reason ?? new Error('build abandoned');
+    swapIn(staging, outDir);
+    return { id: book.id, outDir, files: [...outputs.keys(), 'SHA256SUMS'], diagnostics, millis };
+  } finally {
+    // Cleaning up must never hide why the build stopped (an unwritable --out fails here too).
+    removeQuietly(staging);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try { rmSync(path, { recursive: true, force: true }); } catch { /* nothing was made there */ }
+}
+
+/**
+ * Replaces `outDir` by `staging` whole: the old folder is renamed away, the staging folder renamed in,
+ * the old one deleted. Between the two renames `outDir` is briefly absent (never mixed); a crash
+ * right there leaves the old set under `.<id>.old-*`, which the next build puts back (recover()).
+ */
+export function swapIn(staging: string, outDir: string): void {
+  const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  const moved = existsSync(outDir);
+  try {
+    if (moved) renameSync(outDir, old);
+    renameSync(staging, outDir);
   } catch (err) {
+    if (moved && !existsSync(outDir)) { try { renameSync(old, outDir); } catch { /* recover() will */ } }
     fail('TP050', { path: outDir, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: outDir });
   }
-  const diagnostics: Diagnostic[] = [...prepared.diagnostics];
-  const outputs = new Map<string, Uint8Array | string>();
-  outputs.set('changes.json', JSON.stringify(report, null, 2) + '\n');
-  outputs.set('changes.html', reportHtml(report, prepared.view));
+  if (moved) removeQuietly(old);
+}
 
-  // The PDF goes first: the EPUB's page-list and index locators need its id → page map.
-  // One date for every file of this build, from the context: SOURCE_DATE_EPOCH, else book.yaml
-  // `modified`, else the clock (never the event's date).
-  const date = stampDate(prepared, options.ctx);
-  let pageMap = new Map<string, number>();
-  let pageTexts: string[] | undefined;
-  if (options.formats.has('pdf')) {
-    const workDir = mkdtempSync(join(outDir, '.work-'));
-    try {
-      const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
-      const result = await time('pdf', () => writePdf(pdfInputOf(prepared, { browser, workDir, date })));
-      diagnostics.push(...result.diagnostics);
-      outputs.set(`${book.id}.pdf`, result.pdf);
-      pageMap = result.pageMap;
-      pageTexts = await time('pageText', () => pdfPageTexts(result.pdf));
-    } finally {
-      rmSync(workDir, { recursive: true, force: true });
-    }
+/** After a crash: an old set renamed away but no new one in place is put back; stale staging folders go. */
+function recover(root: string, id: string): void {
+  if (!existsSync(root)) return;
+  const outDir = join(root, id);
+  for (const name of readdirSync(root).filter((n) => n.startsWith(`.${id}.`)).sort()) {
+    const path = join(root, name);
+    const pid = Number(/-(\d+)-[a-z0-9]+$/.exec(name)?.[1]);
+    if (pid === process.pid || alive(pid)) continue; // another build (or this one) is still at work
+    if (name.startsWith(`.${id}.old-`) && !existsSync(outDir)) renameSync(path, outDir);
+    else if (name.startsWith(`.${id}.staging-`) || name.startsWith(`.${id}.old-`)) rmSync(path, { recursive: true, force: true });
   }
-  if (options.formats.has('epub')) {
-    outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, pageTexts, modified: date, browser: options.browser }))));
-  }
-  for (const [name, data] of outputs) writeFileAtomic(join(outDir, name), data);
-  const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';
-  writeFileAtomic(join(outDir, 'SHA256SUMS'), sums);
-  return { id: book.id, outDir, files: [...outputs.keys(), 'SHA256SUMS'], diagnostics, millis };
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try { process.kill(pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
 }

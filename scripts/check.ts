@@ -1,5 +1,5 @@
 // Validators on built output: epubcheck and Ace by DAISY (their own message ids kept), pdffonts, SHA256SUMS.
-import { existsSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, mkdtempSync, rmSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -53,15 +53,32 @@ export function verifySums(dir: string): Diagnostic[] {
   for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
     const [hash, name] = line.split(/\s+\*?/, 2);
     const path = join(dir, name);
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (st && !st.isFile()) { problems.push(notRegular(path, st)); continue; }
     if (!existsSync(path) || sha256(readFileSync(path)) !== hash) problems.push(diagnostic('TP001', { what: path, reason: 'does not match SHA256SUMS' }, { file: path }));
   }
   return problems;
 }
 
+/** A FIFO, device, socket or link in built output: reading it could wait forever, so it is not read. */
+function notRegular(path: string, st: Stats): Diagnostic {
+  const kind = st.isSymbolicLink() ? 'a symbolic link' : st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
+  return diagnostic('TP071', { what: path, kind }, { file: path });
+}
+
 export async function checkDist(dir: string): Promise<Diagnostic[]> {
+  const sumsStat = lstatSync(join(dir, 'SHA256SUMS'), { throwIfNoEntry: false });
+  if (sumsStat && !sumsStat.isFile()) return [notRegular(join(dir, 'SHA256SUMS'), sumsStat)];
   const diagnostics: Diagnostic[] = [...verifySums(dir)];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
+    const st = lstatSync(path);
+    if (!st.isFile()) {
+      // Reported once (SHA256SUMS may have named it already); a plain folder is no concern.
+      const reported = diagnostics.some((d) => d.code === 'TP071' && d.file === path);
+      if (!reported && (name.endsWith('.epub') || name.endsWith('.pdf') || !st.isDirectory())) diagnostics.push(notRegular(path, st));
+      continue;
+    }
     if (name.endsWith('.epub')) diagnostics.push(...(await runEpubcheck(path)).diagnostics, ...(await runAce(path)).diagnostics);
     if (name.endsWith('.pdf')) {
       for (const f of pdfFonts(path)) {

@@ -1,7 +1,7 @@
 // The thin CLI (STYLE.md §10): parse arguments, call the core, print diagnostics. One top-level
 // handler turns failures into diagnostics, never a stack trace unless --debug.
 // Exit codes: 0 ok, 1 a book failed, 2 usage error.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Format } from './build.ts';
@@ -36,8 +36,10 @@ Options:
   --jobs N         books built at once, sharing one Chromium (default: number of cores)
   --shard I/N      build only slice I of N (by a hash of the book id): for CI matrices
   --force          rebuild books whose inputs are unchanged (they are skipped otherwise)
-  --timeout S      seconds one book may take before it is retried once, then failed (default 300)
+  --timeout S      seconds one book may take before it is retried once, then failed (default 300, plus 600 per MB of transcript)
   --max-mb M       largest transcript accepted, in MB (default 20)
+  --allow-outside-links  read transcript, templates and notes that are symlinks leading out of the
+                   book folder (refused by default: a book folder from elsewhere could publish host files)
   --json           machine-readable output (diagnostics, change report)
   --debug          show stack traces for internal errors
 
@@ -46,7 +48,12 @@ Exit codes: 0 ok, 1 a book failed, 2 usage error.`;
 interface Io { out: (s: string) => void; err: (s: string) => void }
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-class UsageError extends Error {}
+/** A mistake in the command line: what is wrong and what to type instead. Exit code 2. */
+class UsageError extends Error {
+  constructor(message: string, readonly fix: string = 'see the usage below, or run transcript-press --help') {
+    super(message);
+  }
+}
 
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
   let parsed;
@@ -56,12 +63,13 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       options: {
         out: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, debug: { type: 'boolean' },
         top: { type: 'string' }, force: { type: 'boolean' }, shard: { type: 'string' }, jobs: { type: 'string' },
-        timeout: { type: 'string' }, 'max-mb': { type: 'string' },
+        timeout: { type: 'string' }, 'max-mb': { type: 'string' }, 'allow-outside-links': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'list-codes': { type: 'boolean' },
       },
     });
   } catch (err) {
-    io.err(`${(err as Error).message}\n\n${USAGE}\n`);
+    // node:util's messages name the problem; the fix is the list of options that exist.
+    io.err(`transcript-press: ${(err as Error).message}\n    fix: check the spelling of the option and whether it takes a value (transcript-press --help lists them)\n\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -78,11 +86,11 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       case 'inspect': return inspectCommand(args, !!values.json, io);
       case 'schema': io.out(schemaMarkdown() + '\n'); return 0;
       case 'index': return indexCommand(args, Number(values.top ?? 60), io);
-      case undefined: throw new UsageError('no command given');
-      default: throw new UsageError(`unknown command "${command}"`);
+      case undefined: throw new UsageError('no command given', 'name a command: transcript-press build (builds every book in source/), or transcript-press --help');
+      default: throw new UsageError(`unknown command "${command}"`, 'use one of: build, normalize, check, index suggest, schema');
     }
   } catch (err) {
-    if (err instanceof UsageError) { io.err(`transcript-press: ${err.message}\n\n${USAGE}\n`); return 2; }
+    if (err instanceof UsageError) { io.err(`transcript-press: ${err.message}\n    fix: ${err.fix}\n\n${USAGE}\n`); return 2; }
     if (err instanceof BuildError) { report([err.diagnostic], !!values.json, io); return 1; }
     report([diagnostic('TP090', { reason: (err as Error).message?.split('\n')[0] ?? String(err) })], !!values.json, io);
     if (debug) io.err(`${(err as Error).stack}\n`);
@@ -97,26 +105,27 @@ function report(diagnostics: Diagnostic[], json: boolean, io: Io) {
 
 function bookDirs(args: string[]): string[] {
   if (args.length) return args;
-  if (!existsSync('source')) throw new UsageError('no BOOK_DIR given and no source/ folder here');
+  if (!existsSync('source')) throw new UsageError('no BOOK_DIR given and no source/ folder here', 'run it in the project folder (which has source/), or name the book folders: transcript-press build source/my-book');
   return discoverBooks('source');
 }
 
 async function build(args: string[], values: BuildFlags, io: Io, debug: boolean): Promise<number> {
   const formats = new Set((values.format ?? 'epub,pdf').split(',').map((f) => f.trim()).filter(Boolean));
-  for (const f of formats) if (f !== 'epub' && f !== 'pdf') throw new UsageError(`unknown format "${f}" (use epub, pdf)`);
+  for (const f of formats) if (f !== 'epub' && f !== 'pdf') throw new UsageError(`unknown format "${f}"`, 'write --format epub, --format pdf or --format epub,pdf');
+  if (formats.size === 0) throw new UsageError('--format names no format', 'write --format epub, --format pdf or --format epub,pdf');
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  if (shard === null) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N, e.g. --shard 2/4`);
+  if (shard === null) throw new UsageError(`--shard "${values.shard}" is not I/N with 1 ≤ I ≤ N`, 'write the slice and the count, e.g. --shard 2/4');
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError('--jobs takes a whole number ≥ 1');
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs "${values.jobs}" is not a whole number ≥ 1`, 'write e.g. --jobs 2 (books built at once)');
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && !(timeout > 0)) throw new UsageError('--timeout takes seconds > 0');
+  if (timeout !== undefined && !(timeout > 0 && timeout <= 86_400)) throw new UsageError(`--timeout "${values.timeout}" is not a number of seconds between 0 and 86400`, 'write e.g. --timeout 600 (at most 86400, one day)');
   const maxMb = values['max-mb'] === undefined ? undefined : Number(values['max-mb']);
-  if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-mb takes a number > 0');
+  if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError(`--max-mb "${values['max-mb']}" is not a number > 0`, 'write e.g. --max-mb 40');
   const dirs = bookDirs(args);
   const ctx = defaultContext({ debug, log: (line) => io.err(line + '\n') });
   const outcomes = await buildCorpus(dirs, {
     out: values.out ?? 'dist', formats: formats as Set<Format>, ctx, jobs, force: !!values.force, shard,
-    timeoutMs: timeout ? timeout * 1000 : undefined, maxMb,
+    timeoutMs: timeout ? timeout * 1000 : undefined, maxMb, allowOutsideLinks: !!values['allow-outside-links'],
     onBook: (o, done, total) => {
       report(o.diagnostics.filter((d) => d.severity !== 'info'), !!values.json, io);
       io.err(progressLine(o, done, total) + '\n');
@@ -127,14 +136,17 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }
 
-interface BuildFlags { out?: string; format?: string; json?: boolean; force?: boolean; shard?: string; jobs?: string; timeout?: string; 'max-mb'?: string }
+interface BuildFlags { out?: string; format?: string; json?: boolean; force?: boolean; shard?: string; jobs?: string; timeout?: string; 'max-mb'?: string; 'allow-outside-links'?: boolean }
 
 function normalize(args: string[], json: boolean, io: Io): number {
-  if (args.length !== 1) throw new UsageError('normalize takes exactly one FILE');
+  if (args.length !== 1) throw new UsageError(`normalize takes exactly one FILE (${args.length} given)`, 'write transcript-press normalize source/my-book/transcript.txt');
   const file = args[0];
   const configPath = join(dirname(resolve(file)), 'book.yaml');
   const config = existsSync(configPath) ? loadBookConfig(configPath) : undefined;
   let bytes: Buffer;
+  // A FIFO or device would make the read wait forever.
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st && !st.isFile()) throw new BuildError(diagnostic('TP071', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file }));
   try { bytes = readFileSync(file); } catch (err) {
     throw new BuildError(diagnostic('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file }));
   }
@@ -157,16 +169,17 @@ function inspectCommand(args: string[], json: boolean, io: Io): number {
 
 function indexCommand(args: string[], top: number, io: Io): number {
   const [sub, dir, ...rest] = args;
-  if (sub !== 'suggest' || !dir || rest.length) throw new UsageError('usage: index suggest BOOK_DIR [--top N]');
-  if (!Number.isInteger(top) || top < 1) throw new UsageError('--top takes a whole number');
+  if (sub !== 'suggest' || !dir || rest.length) throw new UsageError('index takes the subcommand suggest and one BOOK_DIR', 'write transcript-press index suggest source/my-book [--top N]');
+  if (!Number.isInteger(top) || top < 1) throw new UsageError('--top takes a whole number ≥ 1', 'write e.g. --top 60');
   const book = loadBook(dir);
   io.out(suggestYaml(book.read.tree, existingTerms(book.config.topics), top));
   return 0;
 }
 
 async function check(args: string[], json: boolean, io: Io): Promise<number> {
-  if (args.length !== 1) throw new UsageError('check takes exactly one DIST_BOOK_DIR');
+  if (args.length !== 1) throw new UsageError(`check takes exactly one DIST_BOOK_DIR (${args.length} given)`, 'write transcript-press check dist/my-book');
   if (!existsSync(args[0])) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'no such directory' }, { file: args[0] }));
+  if (!statSync(args[0]).isDirectory()) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'not a folder (check takes a built book folder such as dist/my-book)' }, { file: args[0] }));
   const diagnostics = await checkDist(args[0]);
   report(diagnostics, json, io);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -6,12 +6,12 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { buildBook, type BookResult, type Format } from './build.ts';
+import { BookFailed, buildBook, INPUT_HASH_FILE, type BookResult, type Format } from './build.ts';
 import type { Context } from './core/context.ts';
 import { BuildError, diagnostic, type Diagnostic } from './core/diagnostics.ts';
-import { sha256, writeFileAtomic } from './core/files.ts';
+import { sha256 } from './core/files.ts';
 import { projectRoot, templatesRoot } from './render/templates.ts';
-import { launchBrowser } from './core/browser.ts';
+import { killBrowser, launchBrowser } from './core/browser.ts';
 import { withTimeout, type Timer } from './core/timeout.ts';
 
 export interface CorpusOptions {
@@ -30,6 +30,8 @@ export interface CorpusOptions {
   timer?: Timer;
   /** Largest transcript accepted, in MB. */
   maxMb?: number;
+  /** Follow symlinks in book folders that lead outside them. */
+  allowOutsideLinks?: boolean;
   /** Where browsers come from (tests inject faulty ones). */
   launch?: () => Promise<Browser>;
   /** Called once per book as it finishes. */
@@ -47,7 +49,6 @@ export interface BookOutcome {
   result?: BookResult;
 }
 
-const INPUT_HASH_FILE = '.inputs.sha256';
 
 /** Every book folder (holding book.yaml) in `sourceDir`, sorted. */
 export function discoverBooks(sourceDir: string): string[] {
@@ -99,19 +100,37 @@ export function inputHash(bookDir: string, formats: Set<Format>): string {
   const dir = resolve(bookDir);
   // Markdown matter (preface.md, …) is an input too: editing only the preface must rebuild the book.
   const markdown = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f)) : [];
-  const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), ...markdown, ...filesUnder(join(dir, 'templates'))].filter(existsSync);
+  // Regular files only: reading a FIFO would wait forever (the build itself refuses it with TP071).
+  const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), ...markdown, ...filesUnder(join(dir, 'templates'))]
+    .filter((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
   return sha256([
     toolFingerprint(), [...formats].sort().join(','), process.env.SOURCE_DATE_EPOCH ?? '',
     ...own.map((p) => `${basename(p)}\0${sha256(readFileSync(p))}`),
   ].join('\n'));
 }
 
-function upToDate(outDir: string, hash: string): boolean {
+/**
+ * True if `outDir` holds a complete, intact set built from inputs that hash to `hash`: the stamp
+ * matches, every file SHA256SUMS lists is there with that checksum, and no other file is. Only then
+ * may a book be skipped; anything less (a mixed or damaged folder) is rebuilt.
+ */
+export function upToDate(outDir: string, hash: string): boolean {
   const stamp = join(outDir, INPUT_HASH_FILE);
   const sums = join(outDir, 'SHA256SUMS');
-  if (!existsSync(stamp) || !existsSync(sums) || readFileSync(stamp, 'utf8').trim() !== hash) return false;
-  return readFileSync(sums, 'utf8').split('\n').filter(Boolean)
-    .every((line) => existsSync(join(outDir, line.slice(66))) && statSync(join(outDir, line.slice(66))).size > 0);
+  try {
+    if (!existsSync(stamp) || !existsSync(sums) || readFileSync(stamp, 'utf8').trim() !== hash) return false;
+    const listed = new Map<string, string>();
+    for (const line of readFileSync(sums, 'utf8').split('\n').filter(Boolean)) {
+      const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+      if (!m || m[2]!.includes('/')) return false;
+      listed.set(m[2]!, m[1]!);
+    }
+    const present = readdirSync(outDir).filter((n) => n !== 'SHA256SUMS' && n !== INPUT_HASH_FILE);
+    if (present.length !== listed.size || present.some((n) => !listed.has(n))) return false;
+    return [...listed].every(([name, sum]) => statSync(join(outDir, name)).isFile() && sha256(readFileSync(join(outDir, name))) === sum);
+  } catch {
+    return false;
+  }
 }
 
 /** Errors that mean the browser, not the book, is at fault: worth one retry with a fresh one. */
@@ -132,10 +151,7 @@ class SharedBrowser {
     const old = this.current;
     this.current = null;
     const browser = await old?.catch(() => null);
-    if (browser) {
-      browser.process()?.kill('SIGKILL');
-      await browser.close().catch(() => undefined);
-    }
+    if (browser) await killBrowser(browser);
   }
   async close(): Promise<void> {
     const browser = await this.current?.catch(() => null);
@@ -147,7 +163,11 @@ class SharedBrowser {
 export async function buildCorpus(dirs: string[], options: CorpusOptions): Promise<BookOutcome[]> {
   const selected = options.shard ? shardOf(dirs, options.shard.index, options.shard.count) : dirs;
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const timeoutMs = options.timeoutMs ?? 300_000;
+  // Without --timeout, a book's limit grows with its transcript: the timeout is there to catch a hung
+  // browser, and a book near the size limits (500,000 characters, ~1,300 pages) legitimately takes
+  // many minutes on a busy machine. 300 s, plus 600 s per MB of transcript.
+  const timeoutFor = (dir: string) => options.timeoutMs
+    ?? 300_000 + Math.round(600_000 * (statSync(join(dir, 'transcript.txt'), { throwIfNoEntry: false })?.size ?? 0) / (1024 * 1024));
   const browser = new SharedBrowser(options.launch ?? launchBrowser);
   const outcomes: BookOutcome[] = new Array(selected.length);
   let next = 0;
@@ -164,22 +184,35 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
     if (hash && !options.force && upToDate(outDir, hash)) {
       return { dir, id, status: 'skipped', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: 0, diagnostics: [] };
     }
+    const timeoutMs = timeoutFor(dir);
     for (let attempt = 1; ; attempt++) {
+      // A build abandoned at its timeout goes on in the background until its browser dies; the signal
+      // stops it from replacing the output afterwards.
+      const abandon = new AbortController();
       try {
         const result = await withTimeout(
-          buildBook(dir, { out: options.out, formats: options.formats, ctx: options.ctx, browser: () => browser.get(), maxMb: options.maxMb }),
+          buildBook(dir, {
+            out: options.out, formats: options.formats, ctx: options.ctx, browser: () => browser.get(), maxMb: options.maxMb,
+            allowOutsideLinks: options.allowOutsideLinks, inputHash: hash ?? undefined, signal: abandon.signal,
+          }),
           timeoutMs, () => {
+            const err = new BuildError(diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }));
+            abandon.abort(err);
             void browser.replace();
-            return new BuildError(diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }));
+            return err;
           }, options.timer);
-        if (hash) writeFileAtomic(join(outDir, INPUT_HASH_FILE), hash + '\n');
         return { dir, id: result.id, status: 'built', millis: result.millis, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: result.diagnostics, result };
       } catch (err) {
+        if (err instanceof BookFailed) {
+          return { dir, id, status: 'failed', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: err.diagnostics };
+        }
         if (attempt === 1 && browserFault(err)) {
           await browser.replace();
           continue;
         }
+        // Chromium too slow for a page (a navigation or print timeout) is the book timing out, not a bug.
         const d = err instanceof BuildError ? err.diagnostic
+          : (err as Error)?.name === 'TimeoutError' || /timed out/i.test(String((err as Error)?.message)) ? diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }, { file: dir })
           : diagnostic('TP090', { reason: (err as Error)?.message?.split('\n')[0] ?? String(err) }, { file: dir });
         if (options.ctx.debug && !(err instanceof BuildError)) options.ctx.log(String((err as Error)?.stack));
         return { dir, id, status: 'failed', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: [d] };

@@ -9,6 +9,9 @@ import { readTranscript } from './reader/index.ts';
 import { simplified } from './reader/labels.ts';
 import type { Section, Transcript, TurnKind } from './model/types.ts';
 import { titleText } from './model/walk.ts';
+import { headingWordsFrom } from './book.ts';
+import { loadStrings } from './render/strings.ts';
+import { resolveTemplateSet } from './render/templates.ts';
 
 export interface InspectTurn {
   /** 1-based line of transcript.txt where the turn's label stands. */
@@ -57,13 +60,16 @@ export function inspect(target: string): InspectResult {
     fail('TP001', { what: show(transcript), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcript) });
   }
   const files = { transcript: show(transcript), config: show(configPath) };
-  if (config) return summarise(readTranscript(bytes, config, files), config.title, config.language, [config.speaker, ...config.speakers]);
+  // Default headings in the book's language, from its template set's strings (as a build has them).
+  const words = (language: string, template = 'default') =>
+    headingWordsFrom(loadStrings(resolveTemplateSet(template, isDir ? path : dirname(path), show(configPath)), language), language);
+  if (config) return summarise(readTranscript(bytes, { ...config, headingWords: words(config.language, config.template) }, files), config.title, config.language, [config.speaker, ...config.speakers]);
   // A bare file: the language from the text; the principal is whoever answers the questions.
   const text = new TextDecoder().decode(bytes);
   const language = detectLanguage(text);
-  const read = readTranscript(bytes, { language }, files);
+  const read = readTranscript(bytes, { language, headingWords: words(language) }, files);
   const speakers = guessPrincipals(read.tree);
-  const again = speakers.length ? readTranscript(bytes, { language, speaker: speakers[0], speakers: speakers.slice(1) }, files) : read;
+  const again = speakers.length ? readTranscript(bytes, { language, speaker: speakers[0], speakers: speakers.slice(1), headingWords: words(language) }, files) : read;
   return summarise(again, undefined, language, speakers);
 }
 

@@ -3,7 +3,7 @@
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadBook, type Book } from './book.ts';
+import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './model/changes.ts';
@@ -42,7 +42,7 @@ export interface PreparedBook {
   diagnostics: Diagnostic[];
 }
 
-export function prepareBook(bookDir: string, options: { maxMb?: number } = {}): PreparedBook {
+export function prepareBook(bookDir: string, options: LoadOptions = {}): PreparedBook {
   const book = loadBook(bookDir, options);
   const yamlText = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
   const places = apparatusPositions(book.place, yamlText, book.configFile);

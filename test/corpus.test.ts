@@ -108,7 +108,7 @@ describe('a corpus of 20 generated books in one command', () => {
     generateCorpus(join(root, 'source'), 20, 2500);
     const r = await run(process.execPath, [join(projectRoot, 'bin/transcript-press.mjs'), 'build'], { cwd: root, timeout: 600_000 });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr.match(/^\[\d+\/20\] built book-\d{3} in [\d.]+ s \(read \d+ ms, pdf \d+ ms, epub \d+ ms\)$/gm)).toHaveLength(20);
+    expect(r.stderr.match(/^\[\d+\/20\] built book-\d{3} in [\d.]+ s \(read \d+ ms, pdf \d+ ms, (?:pageText \d+ ms, )?epub \d+ ms\)$/gm)).toHaveLength(20);
     expect(r.stderr).toMatch(/^book\s+status\s+read\s+pdf\s+epub\s+total$/m);
     expect(r.stderr).toContain('20 built, 0 unchanged, 0 failed');
     for (let i = 1; i <= 20; i++) {

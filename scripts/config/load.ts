@@ -36,13 +36,16 @@ export function parseBookYaml(text: string, displayPath = 'book.yaml'): LoadedCo
   const lines = text.split(/\r?\n/);
   const at = (offset: number): Where => {
     const { line, col } = lineCounter.linePos(offset);
-    return { file: displayPath, line, column: col, excerpt: lines[line - 1] };
+    // A line may be 100,000 characters long: show the part around the column.
+    const whole = lines[line - 1] ?? '';
+    const excerpt = whole.length > col + 80 ? `${whole.slice(0, col + 80)}…` : whole;
+    return { file: displayPath, line, column: col, excerpt };
   };
   if (doc.errors.length) {
     const e = doc.errors[0];
     fail('TP010', { reason: e.message.split('\n')[0] }, at(e.pos[0]));
   }
-  const result = bookSchema.safeParse(doc.toJS() ?? {});
+  const result = bookSchema.safeParse(doc.toJS() ?? {}, { reportInput: true });
   if (result.success) {
     const contents = doc.contents as YamlNode | null;
     return {
@@ -79,8 +82,18 @@ function nodeAt(node: YamlNode | null, path: (string | number)[], exact = false)
   return current;
 }
 
-function explain(issue: { code: string; message: string; keys?: string[]; values?: unknown[]; expected?: string }, field: string): { reason: string; fix: string } {
+function explain(issue: { code: string; message: string; keys?: string[]; values?: unknown[]; expected?: string; maximum?: unknown; origin?: string; input?: unknown }, field: string): { reason: string; fix: string } {
   switch (issue.code) {
+    case 'too_big':
+      return issue.origin === 'array'
+        ? { reason: `has ${Array.isArray(issue.input) ? issue.input.length : 'too many'} items; at most ${issue.maximum} are accepted`, fix: 'shorten the list (see "Limits" in README.md)' }
+        : { reason: `is ${typeof issue.input === 'string' ? [...issue.input].length : 'too many'} characters long; at most ${issue.maximum} are accepted`, fix: 'shorten it: a title or heading is printed on one line of the cover and the running heads (see "Limits" in README.md)' };
+    case 'custom':
+      return field === 'date' || field === 'modified'
+        ? { reason: `${issue.message} (${String(issue.input)})`, fix: 'write the day the event took place as YYYY-MM-DD, e.g. 2024-03-07' }
+        : field === 'language'
+          ? { reason: `${issue.message} (${JSON.stringify(issue.input)})`, fix: 'write a language tag such as zh-Hans, zh-Hant or en' }
+          : { reason: issue.message, fix: 'see the book.yaml table in README.md' };
     case 'unrecognized_keys':
       return { reason: `has an unknown key "${issue.keys?.join('", "')}"`, fix: 'remove it or check its spelling against the book.yaml table in README.md' };
     case 'invalid_value':

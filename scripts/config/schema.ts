@@ -2,15 +2,58 @@
 // this file (`transcript-press schema --markdown`), so the documentation cannot drift.
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+/**
+ * Longest values book.yaml takes (characters, or items for lists). Well above any real book, low
+ * enough that no value can exhaust memory or time downstream: a title is set on the cover, the title
+ * page and every left-hand running head. Documented in README.md ("Limits").
+ */
+export const LIMITS = {
+  /** title, subtitle, speaker, source, publisher, edition, template, section headings, topic terms */
+  line: 300,
+  /** id (a URN or URL) */
+  id: 500,
+  /** description, rights, a correction's find/replace/note */
+  paragraph: 10_000,
+  /** an alias (literal text or /regex/) */
+  alias: 500,
+  /** subjects, sections, aliases, seeAlso of one topic, sub-topics of one topic */
+  list: 1_000,
+  /** topics (all levels together are bounded by list × depth; keep the curated index below this) */
+  topics: 5_000,
+  /** corrections */
+  corrections: 5_000,
+  /** levels of sub-topics (an index prints two or three; deeper nesting only costs recursion) */
+  topicDepth: 8,
+} as const;
+
+/** How deep topics nest (1 for a flat list). */
+function depth(topics: { sub?: unknown[] }[]): number {
+  let deepest = 0;
+  for (const t of topics) deepest = Math.max(deepest, 1 + depth((t.sub ?? []) as { sub?: unknown[] }[]));
+  return deepest;
+}
+
+const line = (min = 0) => z.string().min(min).max(LIMITS.line);
+
+/** A real calendar date: 2024-02-30 matches the pattern but is no day. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').refine((s) => {
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y!, m! - 1, d!));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m! - 1 && t.getUTCDate() === d;
+}, 'is not a day of the calendar');
+
+/** A well-formed BCP 47 language tag, as Intl understands it (zh-Hans, zh-Hant-TW, en-GB). */
+const languageTag = z.string().max(LIMITS.line).refine((s) => {
+  try { return Intl.getCanonicalLocales(s).length === 1; } catch { return false; }
+}, 'is not a BCP 47 language tag');
 
 export const topicSchema: z.ZodType<Topic> = z.lazy(() => z.object({
-  term: z.string().min(1).describe('The index heading as printed, e.g. 中美关系.'),
-  sort: z.string().optional().describe('Sort key in pinyin, for polyphones: 长城 → "changcheng".'),
-  aliases: z.array(z.string().min(1)).default([]).describe('Other wordings that count as this topic; /…/ is a regular expression.'),
-  sub: z.array(topicSchema).default([]).describe('Sub-entries, indented under the term.'),
-  see: z.string().optional().describe('Cross-reference: "see X" (no page numbers of its own).'),
-  seeAlso: z.array(z.string()).default([]).describe('Cross-references: "see also X, Y".'),
+  term: line(1).describe('The index heading as printed, e.g. 中美关系.'),
+  sort: line().optional().describe('Sort key in pinyin, for polyphones: 长城 → "changcheng".'),
+  aliases: z.array(z.string().min(1).max(LIMITS.alias)).max(LIMITS.list).default([]).describe('Other wordings that count as this topic; /…/ is a regular expression.'),
+  sub: z.array(topicSchema).max(LIMITS.list).default([]).describe('Sub-entries, indented under the term.'),
+  see: line().optional().describe('Cross-reference: "see X" (no page numbers of its own).'),
+  seeAlso: z.array(line()).max(LIMITS.list).default([]).describe('Cross-references: "see also X, Y".'),
 }).strict());
 
 export interface Topic {
@@ -23,9 +66,9 @@ export interface Topic {
 }
 
 export const correctionSchema = z.object({
-  find: z.string().min(1).describe('Exact text of the automatically normalised transcript; must occur exactly once.'),
-  replace: z.string().describe('What to print instead.'),
-  note: z.string().optional().describe('Why: shown in the change report.'),
+  find: z.string().min(1).max(LIMITS.paragraph).describe('Exact text of the automatically normalised transcript; must occur exactly once.'),
+  replace: z.string().max(LIMITS.paragraph).describe('What to print instead.'),
+  note: z.string().max(LIMITS.paragraph).optional().describe('Why: shown in the change report.'),
 }).strict();
 
 export const noteSchema = z.object({
@@ -43,26 +86,26 @@ export const matterSchema = z.object({
 }).strict();
 
 export const bookSchema = z.object({
-  id: z.string().min(3).describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier.'),
-  title: z.string().min(1).describe('Book title.'),
-  subtitle: z.string().optional().describe('Subtitle on the cover and title page.'),
-  language: z.string().default('zh-Hans').describe('BCP 47 language tag of the text.'),
-  speaker: z.string().min(1).describe('The principal speaker, as labelled in the transcript (王毅); a job title before the name in a label is fine.'),
-  speakers: z.array(z.string().min(1)).default([]).describe('Further principals who answer questions (a press conference with several ministers).'),
-  author: z.string().min(1).optional().describe('Whose words these are, as a name is written (Matthew Miller, not the label MR MILLER): the EPUB\'s creator and the PDF\'s Author. Defaults to `speaker`.'),
+  id: z.string().min(3).max(LIMITS.id).describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier.'),
+  title: line(1).describe('Book title.'),
+  subtitle: line().optional().describe('Subtitle on the cover and title page.'),
+  language: languageTag.default('zh-Hans').describe('BCP 47 language tag of the text.'),
+  speaker: line(1).describe('The principal speaker, as labelled in the transcript (王毅); a job title before the name in a label is fine.'),
+  speakers: z.array(line(1)).max(LIMITS.list).default([]).describe('Further principals who answer questions (a press conference with several ministers).'),
+  author: line(1).optional().describe('Whose words these are, as a name is written (Matthew Miller, not the label MR MILLER): the EPUB\'s creator and the PDF\'s Author. Defaults to `speaker`.'),
   contributors: z.array(z.object({
-    name: z.string().min(1).describe('The name as printed.'),
+    name: line(1).describe('The name as printed.'),
     role: z.string().regex(/^[a-z]{3}$/, 'must be a three-letter MARC relator code such as edt, trl or ctb').default('ctb').describe('MARC relator code: edt editor, trl translator, ctb contributor.'),
-  }).strict()).default([]).describe('Others who made this edition (editors, translators): EPUB contributors.'),
-  source: z.string().min(1).describe('Who published the transcript (新华社).'),
-  publisher: z.string().optional().describe('Publisher of this edition; defaults to `source`.'),
+  }).strict()).max(LIMITS.list).default([]).describe('Others who made this edition (editors, translators): EPUB contributors.'),
+  source: line(1).describe('Who published the transcript (新华社).'),
+  publisher: line().optional().describe('Publisher of this edition; defaults to `source`.'),
   date: isoDate.describe('Date of the event, YYYY-MM-DD.'),
   modified: isoDate.optional().describe('Date this edition was last revised, YYYY-MM-DD: the EPUB\'s dcterms:modified and the PDF\'s dates. SOURCE_DATE_EPOCH overrides it; with neither, the build\'s own date.'),
-  description: z.string().default('').describe('One-paragraph description for catalogues.'),
-  subjects: z.array(z.string()).default([]).describe('Subject keywords for catalogues.'),
-  rights: z.string().default('').describe('Rights and source note printed in the colophon.'),
-  edition: z.string().default('1').describe('Edition statement.'),
-  template: z.string().default('default').describe('Template set: a folder in templates/ (or source/<book>/templates/).'),
+  description: z.string().max(LIMITS.paragraph).default('').describe('One-paragraph description for catalogues.'),
+  subjects: z.array(line()).max(LIMITS.list).default([]).describe('Subject keywords for catalogues.'),
+  rights: z.string().max(LIMITS.paragraph).default('').describe('Rights and source note printed in the colophon.'),
+  edition: line().default('1').describe('Edition statement.'),
+  template: line().default('default').describe('Template set: a folder in templates/ (or source/<book>/templates/).'),
   style: z.enum(['edited', 'verbatim']).default('edited').describe('edited: repair speech-like repetition too; verbatim: keep it (artefacts are repaired in both).'),
   cjkJoiner: z.enum(['—', '–', '-']).default('—').describe('What an ASCII hyphen between CJK names becomes (GB/T 15834: —).'),
   trim: z.enum(['A5', 'B5', 'A4', '6x9']).default('A5').describe('Print trim size.'),
@@ -73,16 +116,16 @@ export const bookSchema = z.object({
   }).strict().default({ bleed: false, rectoSections: false, sectionBreak: 'auto' }).describe('Print options.'),
   epub: z.object({
     embedFont: z.boolean().default(false).describe('Embed the book\'s fonts in the EPUB, cut down to the characters it uses.'),
-    certifiedBy: z.string().min(1).optional().describe('Who checked this edition against EPUB Accessibility 1.1 and WCAG 2.1 AA. Only then does the EPUB claim that conformance (dcterms:conformsTo, a11y:certifiedBy); leave it out otherwise.'),
+    certifiedBy: line(1).optional().describe('Who checked this edition against EPUB Accessibility 1.1 and WCAG 2.1 AA. Only then does the EPUB claim that conformance (dcterms:conformsTo, a11y:certifiedBy); leave it out otherwise.'),
   }).strict().default({ embedFont: false }).describe('EPUB options.'),
   sections: z.array(z.object({
     question: z.number().int().min(1).describe('1-based number of the question in the transcript.'),
-    heading: z.string().min(1).describe('Heading printed for that question and answer.'),
-  }).strict()).default([]).describe('Section headings set by the editor; others get a default.'),
-  topics: z.array(topicSchema).default([]).describe('The curated topic index.'),
-  corrections: z.array(correctionSchema).default([]).describe('Editorial corrections applied after the automatic pass.'),
-  matter: z.array(matterSchema).default([]).describe('Front and back matter in Markdown, in this order: `{ file: preface.md, title: 前言, place: front \\| back, kind: preface }`. Raw HTML prints as text; images are not embedded; `{{corrections}}`, `{{automatic}}`, `{{review}}`, `{{notes}}`, `{{source}}` are filled in.'),
-  notes: z.array(noteSchema).default([]).describe('Editor\'s notes on passages, anchored by quoted text: `{ quote: 贸易航线于此, note: "Markdown" }`. A quote that occurs nowhere or more than once stops the build (TP080).'),
+    heading: line(1).describe('Heading printed for that question and answer.'),
+  }).strict()).max(LIMITS.list).default([]).describe('Section headings set by the editor; others get a default.'),
+  topics: z.array(topicSchema).max(LIMITS.topics).refine((ts) => depth(ts) <= LIMITS.topicDepth, `nest sub-topics at most ${LIMITS.topicDepth} levels deep`).default([]).describe('The curated topic index.'),
+  corrections: z.array(correctionSchema).max(LIMITS.corrections).default([]).describe('Editorial corrections applied after the automatic pass.'),
+  matter: z.array(matterSchema).max(LIMITS.list).default([]).describe('Front and back matter in Markdown, in this order: `{ file: preface.md, title: 前言, place: front \\| back, kind: preface }`. Raw HTML prints as text; images are not embedded; `{{corrections}}`, `{{automatic}}`, `{{review}}`, `{{notes}}`, `{{source}}` are filled in.'),
+  notes: z.array(noteSchema).max(LIMITS.list).default([]).describe('Editor\'s notes on passages, anchored by quoted text: `{ quote: 贸易航线于此, note: "Markdown" }`. A quote that occurs nowhere or more than once stops the build (TP080).'),
 }).strict();
 
 export type BookConfig = z.infer<typeof bookSchema>;

@@ -1,4 +1,8 @@
 // One place that starts Debian's Chromium through puppeteer-core (never a downloaded browser).
+// The browser is a sandbox for untrusted book folders (issue #16): no script runs in any page it opens
+// (the project's own code drives pages from outside, through CDP evaluation, which still works), and
+// it has no network at all, WebSocket and WebRTC included. Files are confined per page by request
+// interception (writers/pdf.ts) and by the book folder check (book.ts).
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { fail } from './diagnostics.ts';
@@ -8,17 +12,61 @@ export function chromiumPath(): string {
   return process.env.PUPPETEER_EXECUTABLE_PATH || process.env.CHROME_PATH || '/usr/bin/chromium';
 }
 
+/** Flags every Chromium of the project gets (Ace's too: scripts/epub/ace.ts joins them into a shell line, so no spaces). */
 export const chromiumFlags = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage', '--font-render-hinting=none',
 ];
 
+/**
+ * No network, at the browser level. Request interception does not see WebSockets, WebRTC or
+ * beacons sent while a page unloads, so the network stack itself is made dead-ended: every request goes
+ * through a SOCKS proxy on the discard port of loopback (nothing listens there; `<-loopback>` removes
+ * the implicit loopback bypass, so 127.0.0.1 goes to the dead proxy too), no host name resolves, and
+ * WebRTC may not use UDP outside the proxy. file:// and data: are not network and still load.
+ */
+export const networkOffFlags = [
+  '--proxy-server=socks5://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--disable-domain-reliability', '--no-pings', '--dns-prefetch-disable',
+];
+
+/**
+ * Script off in every page of the build's browser (print, measuring passes, cover): the Blink setting
+ * is the default of every new page, so a page the project forgets to configure is still inert.
+ * `page.evaluate` (CDP Runtime.evaluate) still runs the project's own code from outside the page.
+ */
+export const scriptOffFlags = ['--blink-settings=scriptEnabled=false'];
+
+/** Everything the build's Chromium is started with. */
+export const sandboxFlags = [...chromiumFlags, ...networkOffFlags, ...scriptOffFlags];
+
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) fail('TP030', { path: executablePath });
   try {
-    return await puppeteer.launch({ executablePath, headless: true, args: chromiumFlags, protocolTimeout: 180_000 });
+    // puppeteer starts Chromium detached: its pid is the process group of all its helpers, which
+    // killBrowser() ends as a whole.
+    // One protocol call may take as long as printing a 2,000-page book; a hang is caught by the book's
+    // own timeout (scripts/corpus.ts), which kills the browser.
+    return await puppeteer.launch({ executablePath, headless: true, args: sandboxFlags, protocolTimeout: 3_600_000 });
   } catch (err) {
     fail('TP032', { reason: `could not start ${executablePath}: ${(err as Error).message.split('\n')[0]}` });
   }
+}
+
+/**
+ * Ends a browser and every process it started (renderers, GPU and network helpers, zygotes): the
+ * whole process group, so a frozen browser leaves no stray Chromium behind.
+ */
+export async function killBrowser(browser: Browser): Promise<void> {
+  const pid = browser.process()?.pid;
+  if (pid) {
+    try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+  await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
 }

@@ -1,6 +1,7 @@
 // Matching: wraps every occurrence of a topic's term or alias in a TopicRef node, so each has an
 // anchor the PDF can resolve to a page and the EPUB can link to. A plain function over the tree
 // (STYLE.md §6): no file system, no browser.
+import { RE2JS } from 're2js';
 import type { Topic } from '../config/schema.ts';
 import type { Inline, Node, Position, Text, TopicRef, Transcript } from '../model/types.ts';
 import { pointAt, walk } from '../model/walk.ts';
@@ -18,7 +19,17 @@ export type TopicPositions = Map<string, Where>;
 interface Pattern {
   flat: FlatTopic;
   literal?: string;
-  regex?: RegExp;
+  /** A user's regular expression, compiled for RE2 (linear time: no alias can hang the build). */
+  regex?: Alias;
+}
+
+/** A compiled alias: RE2 for the pattern, plus a trailing lookahead RE2 lacks, checked after each match. */
+export interface Alias {
+  re: RE2JS;
+  /** `(?=B)` at the end: the pattern was compiled as `A(B)` and a match ends where B begins. */
+  ahead?: 'positive';
+  /** `(?!B)` at the end: a match of A is kept only if B does not match where it ends. */
+  notAhead?: RE2JS;
 }
 
 interface Hit {
@@ -48,14 +59,13 @@ export function markTopics(tree: Transcript, topics: Topic[], file: string, posi
     (f.topic.aliases ?? []).forEach((alias, i) => {
       const m = REGEX_ALIAS.exec(alias);
       if (!m) return void patterns.push({ flat: f, literal: alias });
-      try {
-        // 'g' to find every match, 'u' so a class like [\u4e00-\u9fff] means characters, not halves.
-        patterns.push({ flat: f, regex: new RegExp(m[1], [...new Set(`${m[2]}gu`)].join('')) });
-      } catch (err) {
-        const where = positions.get(`${f.path}.aliases.${i}`) ?? positions.get(f.path) ?? {};
-        diagnostics.push(diagnostic('TP011', { field: `${f.path}.aliases.${i}`, reason: `is not a valid regular expression (${(err as Error).message})`,
-          fix: 'write a JavaScript regular expression between slashes, e.g. /中美(?:关系)?/, or drop the slashes for literal text' }, { file, ...where }));
-      }
+      const where = { file, ...(positions.get(`${f.path}.aliases.${i}`) ?? positions.get(f.path) ?? {}) };
+      const compiled = compileAlias(m[1], m[2]);
+      if ('regex' in compiled) return void patterns.push({ flat: f, regex: compiled.regex });
+      diagnostics.push(compiled.invalid
+        ? diagnostic('TP011', { field: `${f.path}.aliases.${i}`, reason: `is not a valid regular expression (${compiled.reason})`,
+          fix: 'write a JavaScript regular expression between slashes, e.g. /中美(?:关系)?/, or drop the slashes for literal text' }, where)
+        : diagnostic('TP072', { alias: alias.length > 60 ? `${alias.slice(0, 60)}…` : alias, reason: compiled.reason }, where));
     });
   }
 
@@ -90,6 +100,75 @@ export function markTopics(tree: Transcript, topics: Topic[], file: string, posi
   return { index: buildIndexModel(flat, anchors, occurrences), diagnostics };
 }
 
+/** JavaScript flags an alias may carry and what they mean to RE2 (g and u are implied). */
+const FLAGS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, g: 0, u: 0 };
+
+/** How far a negative lookahead at the end of an alias looks (characters). */
+export const LOOKAHEAD_WINDOW = 256;
+
+/**
+ * Compiles a `/…/flags` alias for RE2 (re2js): matching takes time linear in the text whatever the
+ * pattern, so `/(a+)+$/` cannot hang a build. Lookbehind is RE2JS's linear-time extension; a lookahead
+ * at the very end (`/(?<=“)准则(?=”)/`, `/中国(?!人)/`), the common use, is checked after each match.
+ * A pattern JavaScript rejects is invalid (TP011); one JavaScript accepts that RE2 cannot run in linear
+ * time (backreferences, lookahead elsewhere) is unsupported (TP072).
+ */
+export function compileAlias(source: string, flags: string): { regex: Alias } | { invalid: boolean; reason: string } {
+  try {
+    // Only to tell a typo from an unsupported feature: compiling does not run the pattern.
+    new RegExp(source, [...new Set(`${flags}u`)].join(''));
+  } catch (err) {
+    return { invalid: true, reason: (err as Error).message };
+  }
+  const unknown = [...flags].filter((c) => !(c in FLAGS));
+  if (unknown.length) return { invalid: false, reason: `flag ${unknown.join('')} is not supported (use i, m or s)` };
+  const bits = [...flags].reduce((acc, c) => acc | FLAGS[c]!, RE2JS.LOOKBEHINDS);
+  const compile = (src: string) => RE2JS.compile(RE2JS.translateRegExp(src), bits);
+  try {
+    const tail = trailingLookahead(source);
+    if (!tail) return { regex: { re: compile(source) } };
+    if (tail.negative) return { regex: { re: compile(tail.body), notAhead: compile(`^(?:${tail.ahead})`) } };
+    return { regex: { re: compile(`(?:${tail.body})(${tail.ahead})`), ahead: 'positive' } };
+  } catch (err) {
+    return { invalid: false, reason: (err as Error).message.replace(/^error parsing regexp: /, '') };
+  }
+}
+
+/** `A(?=B)` / `A(?!B)` with the lookahead as the last top-level item and no top-level `|`: A and B. */
+function trailingLookahead(source: string): { body: string; ahead: string; negative: boolean } | null {
+  let depth = 0;
+  let inClass = false;
+  let lastGroup = -1;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') { if (depth === 0) lastGroup = i; depth++; }
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return null;
+  }
+  if (lastGroup < 0 || !source.endsWith(')') || !/^\(\?[=!]/.test(source.slice(lastGroup))) return null;
+  // The group that starts at lastGroup must be the one that closes at the end.
+  return { body: source.slice(0, lastGroup), ahead: source.slice(lastGroup + 3, -1), negative: source[lastGroup + 2] === '!' };
+}
+
+/** Every non-empty match of an alias in a text, as [start, end) in UTF-16 units. */
+function aliasMatches(alias: Alias, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const m = alias.re.matcher(text);
+  let from = 0;
+  while (from <= text.length && m.find(from)) {
+    const start = m.start();
+    const end = alias.ahead ? m.start(m.groupCount()) : m.end();
+    const kept = !alias.notAhead || !alias.notAhead.matcher(text.slice(end, end + LOOKAHEAD_WINDOW)).lookingAt();
+    if (kept && end > start) out.push([start, end]); // an empty match marks nothing
+    // Go on after the match (a lookahead consumes nothing); an empty match moves one place on.
+    from = end > start ? end : start + 1;
+  }
+  return out;
+}
+
 /** All non-overlapping hits in a text: longest first, then earliest, then book.yaml order. */
 export function findHits(text: string, patterns: Pattern[]): Hit[] {
   const candidates: Hit[] = [];
@@ -99,11 +178,7 @@ export function findHits(text: string, patterns: Pattern[]): Hit[] {
         candidates.push({ start: i, end: i + p.literal.length, flat: p.flat, order });
       }
     } else if (p.regex) {
-      p.regex.lastIndex = 0;
-      for (const m of text.matchAll(p.regex)) {
-        if (m[0].length === 0) continue; // an empty match marks nothing
-        candidates.push({ start: m.index!, end: m.index! + m[0].length, flat: p.flat, order });
-      }
+      for (const [start, end] of aliasMatches(p.regex, text)) candidates.push({ start, end, flat: p.flat, order });
     }
   });
   candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || a.order - b.order);

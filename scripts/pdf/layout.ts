@@ -27,9 +27,25 @@ export interface PageCssInput {
   parts: { id: string; heading: string }[];
 }
 
-/** A CSS string literal: content: "…" must survive quotes, backslashes and line breaks in titles. */
+/**
+ * A CSS string literal that is safe in a `<style>` element of an HTML page: text from book.yaml and
+ * the transcript (titles, section headings) becomes the running heads. Everything that could end the
+ * string, the declaration, the rule or the `<style>` element itself is written as a CSS escape
+ * (`<` → `\3C `): quotes, backslashes, `<`, `>`, `&`, braces, semicolons, control characters and line
+ * separators. The HTML parser only looks for `</style`, which can then never occur; CSS decodes the
+ * escapes back into the very characters, so the running head prints the text as written. Line breaks
+ * become spaces (a running head is one line); a lone surrogate becomes U+FFFD.
+ */
 export function cssString(s: string): string {
-  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`;
+  const flat = s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return `"${flat.replace(/[^\p{L}\p{M}\p{N} .,:!?()\-+*/#%@=~^|_\u00A0-\uFFFF]|[\u007F-\u009F\u2028\u2029\uFEFF]/gu,
+    (c) => `\\${c.codePointAt(0)!.toString(16).toUpperCase()} `)}"`;
+}
+
+/** A CSS identifier the layout makes from a node id (`s3`, `back-index`); anything else is a bug. */
+function cssIdent(id: string): string {
+  if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`not a safe CSS identifier: ${JSON.stringify(id.slice(0, 40))}`);
+  return id;
 }
 
 const folio = 'counter(page)';
@@ -46,8 +62,9 @@ export function pageCss(input: PageCssInput): string {
   out.push(`@page :right { margin-left: ${t.inner}mm; margin-right: ${t.outer}mm;
   @bottom-right { content: ${folio}; } }`);
   for (const part of [...input.sections, ...input.parts]) {
-    out.push(`#${part.id} { page: ${part.id}; }`);
-    out.push(`@page ${part.id}:right { @top-center { content: ${cssString(part.heading)}; } }`);
+    const id = cssIdent(part.id);
+    out.push(`#${id} { page: ${id}; }`);
+    out.push(`@page ${id}:right { @top-center { content: ${cssString(part.heading)}; } }`);
   }
   // Front matter and blank pages carry neither heads nor folios. Named-page rules outrank :left/:right.
   // (One rule per selector: this Chromium ignores a comma-separated @page selector list.)
@@ -56,5 +73,8 @@ export function pageCss(input: PageCssInput): string {
       out.push(`@page ${name}${side} { @top-center { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }`);
     }
   }
-  return out.join('\n');
+  const css = out.join('\n');
+  // The whole point of cssString: nothing the book wrote can close the <style> element.
+  if (/[<>&]/.test(css)) throw new Error('page CSS holds a character that was not escaped');
+  return css;
 }

@@ -13,11 +13,10 @@ import { splitLines } from './lines.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
 import { buildTree, type HeadingWords } from './structure.ts';
-import { defaultTemplateSet } from '../render/templates.ts';
-import { formatString, loadStrings, scriptOf, type Strings } from '../render/strings.ts';
 
 export type ReaderOptions = Pick<BookConfig, 'speaker' | 'speakers' | 'style' | 'cjkJoiner' | 'corrections' | 'sections' | 'language'> & {
-  /** Words of default headings; by default the default template set's strings for `language`. */
+  /** Words of default headings from the book's strings (book.ts headingWordsFrom); without them the
+   * structure stage's own fallback in the book's language. */
   headingWords?: HeadingWords;
 };
 
@@ -32,18 +31,6 @@ export interface ReadResult {
 }
 
 export const defaultReaderOptions: ReaderOptions = { speaker: '', speakers: [], style: 'edited', cjkJoiner: '—', corrections: [], sections: [], language: 'zh-Hans' };
-
-/** Default headings from a strings file (`headingOpening`, `headingQuestion`, `headingTopic`, `topicSeparator`). */
-export function headingWordsFrom(strings: Strings, language: string): HeadingWords {
-  // Transcripts set Latin labels in capitals (MR MILLER); a heading sets the name as a name (Mr Miller).
-  const display = (name: string) => scriptOf(language) === 'Latn' && /^[A-Z][A-Z .'-]+$/.test(name)
-    ? name.toLowerCase().replace(/(^|[\s.'-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase()) : name;
-  return {
-    opening: (name) => formatString(strings, 'headingOpening', { name: display(name) }),
-    question: (name, number) => formatString(strings, 'headingQuestion', { name: display(name), number }),
-    topic: (name, topics, number) => formatString(strings, 'headingTopic', { name: display(name), number, topic: topics.join(strings.topicSeparator) }),
-  };
-}
 
 export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
   files: { transcript?: string; config?: string } = {}): ReadResult {
@@ -64,7 +51,8 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const structure = buildTree(blocks, lines, {
     speaker: opts.speaker, speakers: opts.speakers, language: opts.language,
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
-    words: opts.headingWords ?? headingWordsFrom(loadStrings(defaultTemplateSet(), opts.language), opts.language),
+    // The book's strings give the words (book.ts, inspect.ts); the reader itself knows no templates.
+    words: opts.headingWords,
   }, file);
   const tree = structure.tree;
   diagnostics.push(...structure.diagnostics);

@@ -39,7 +39,7 @@ export interface StructureOptions {
 export function headingWordsFor(language: string | undefined): HeadingWords {
   const tag = (language ?? 'zh-Hans').toLowerCase();
   if (!tag.startsWith('zh')) {
-    return { opening: (n) => n ? `Opening remarks: ${n}` : 'Opening remarks', question: (_n, k) => `Question ${k}`, topic: (n, t) => `${n}: ${t.join(', ')}` };
+    return { opening: (n) => n ? `Opening Remarks: ${n}` : 'Opening Remarks', question: (_n, k) => `Question ${k}`, topic: (n, t) => `${n}: ${t.join(', ')}` };
   }
   const hant = /hant|tw|hk|mo/.test(tag);
   return {
@@ -197,7 +197,10 @@ function assignRoles(turns: Turn[], principals: string[]) {
   for (const t of turns) {
     if (t.speaker.role !== 'other') continue;
     const k = labelKey(t.speaker.name);
-    bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), t]);
+    // Pushed, not copied: a copy per turn was quadratic (100,000 paragraphs took minutes).
+    const list = bySpeaker.get(k) ?? [];
+    list.push(t);
+    bySpeaker.set(k, list);
   }
   const text = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
   // A turn asks when its last sentence or two hold a question mark.
@@ -208,9 +211,10 @@ function assignRoles(turns: Turn[], principals: string[]) {
   // An interview: nobody else asks, and this speaker speaks more than once, each time (mostly) just
   // before the principal does.
   if (!turns.some((t) => t.kind === 'question')) {
+    const at = new Map(turns.map((t, i) => [t, i]));
     for (const ts of bySpeaker.values()) {
       if (ts.length < 2) continue;
-      const before = ts.filter((t) => turns[turns.indexOf(t) + 1]?.speaker.role === 'principal').length;
+      const before = ts.filter((t) => turns[at.get(t)! + 1]?.speaker.role === 'principal').length;
       if (before / ts.length >= 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
     }
   }

@@ -157,9 +157,12 @@ export function renderBodyTree(tree: Transcript, options: RenderOptions): Root {
 
 export function toMarkup(tree: Root | Element | ElementContent[], flavour: RenderOptions['flavour']): string {
   const root: Root = Array.isArray(tree) ? { type: 'root', children: tree } : tree.type === 'root' ? tree : { type: 'root', children: [tree] };
-  return toHtml(root, flavour === 'xhtml'
-    ? { space: 'html', closeSelfClosing: true, closeEmptyElements: true, allowDangerousCharacters: false, characterReferences: { useNamedReferences: false } }
-    : {});
+  if (flavour !== 'xhtml') return toHtml(root, {});
+  const xhtml = toHtml(root, { space: 'html', closeSelfClosing: true, closeEmptyElements: true, allowDangerousCharacters: false, characterReferences: { useNamedReferences: false } });
+  // hast-util-to-html escapes < and & in text, not >: `]]>` in a transcript or title would end the
+  // XML document's well-formedness (epubcheck RSC-016). `&gt;` is the same character in text and in
+  // attribute values, so escaping every `]]>` is safe wherever it occurs.
+  return xhtml.replaceAll(']]>', ']]&gt;');
 }
 
 export function renderBody(tree: Transcript, options: RenderOptions): string {

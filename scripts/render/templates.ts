@@ -22,7 +22,8 @@ export function availableTemplates(): string[] {
 
 export function resolveTemplateSet(name: string, bookDir: string, configFile = 'book.yaml'): TemplateSet {
   const dir = join(templatesRoot, name);
-  if (!/^[\w.-]+$/.test(name) || !existsSync(dir)) {
+  // A name, not a path: `..` would make the project folder a template set.
+  if (!/^\w[\w.-]*$/.test(name) || !existsSync(dir)) {
     fail('TP013', { name, available: availableTemplates().join(', ') }, { file: configFile });
   }
   return { name, dirs: [join(bookDir, 'templates'), dir] };

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
-import { renderTemplate, templatePath, projectRoot, readTemplate, type TemplateSet } from '../render/templates.ts';
+import { renderTemplate, templatePath, readTemplate, type TemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
@@ -66,7 +66,12 @@ export interface PdfResult {
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
 export const MAX_PASSES = 3;
 
-const PDF_TIMEOUT = 180_000;
+/**
+ * No timeout of its own on loading and printing: a book near the size limits takes minutes to print
+ * on a busy machine, and a fixed 180 s made such books fail as internal errors. What catches a hung
+ * browser is the book's timeout (corpus.ts), which kills the browser's whole process group.
+ */
+const PDF_TIMEOUT = 0;
 
 export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const diagnostics: Diagnostic[] = [];
@@ -93,10 +98,14 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     // With a page per section each section is a named page whose head is its heading; sections that
     // share pages share the transcript's title as the head (a named page per section would force a
     // page break before each, as CSS says a change of page name does).
+    // A title with nothing under it (no dateline or lead) shares the first section's named page, so
+    // it is not a page of its own (a change of page name forces a break).
+    const firstBlock = firstBody.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+    const leadless = pagePerSection && view.toc.length > 0 && firstBlock?.type === 'element' && firstBlock.tagName === 'section';
     const css = pageCss({
       trim, bookTitle: view.title, sections: [...front, ...(pagePerSection ? view.toc : []), ...back],
       parts: [...(pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }]), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
-    });
+    }) + (leadless ? `\n#body-h { page: ${view.toc[0].id.replace(/[^\w-]/g, '')}; }` : '');
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
     const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : [])])];
@@ -125,7 +134,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const page = await input.browser.newPage();
     timings['0.newPage'] = Math.round(performance.now() - t0) - timings['0.setup'];
     try {
-      guard(page, [dir, ...input.templates.dirs], diagnostics);
+      await guard(page, [dir, ...input.templates.dirs], diagnostics);
       let pages = new Map<string, number>();
       // First guess: a one-page contents, so the body needs a blank page to start on the right.
       let blanks = new Set<string>(['body']);
@@ -141,7 +150,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
         if (pass === 1) {
           const file = join(dir, 'book.html');
           writeFileSync(file, current.doc);
-          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 120_000 });
+          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: PDF_TIMEOUT });
           await page.evaluate(() => document.fonts.ready.then(() => undefined));
           chars = new Set(current.doc + NUMBER_GLYPHS);
         } else {
@@ -234,12 +243,15 @@ function stopwatch(timings: Record<string, number>, pass: number) {
 }
 
 /**
- * Offline by design: only files of the build, the project (default templates), the font packages and
- * the book's own template folder load; every other request is blocked and reported (TP033).
+ * A sandbox page (issue #16): script off (the browser starts with it off, see writers/browser.ts; set
+ * here again so a browser from elsewhere is no exception), and only the files of this build, the
+ * template set (the book's own template folder, then the named set) and the font packages load;
+ * every other request is blocked and reported (TP033). The network itself is off at the browser level.
  */
-function guard(page: Page, dirs: string[], diagnostics: Diagnostic[]) {
-  const allowed = [projectRoot, ...fontDirs(), ...dirs].map((d) => pathToFileURL(d).href + '/');
-  void page.setRequestInterception(true);
+async function guard(page: Page, dirs: string[], diagnostics: Diagnostic[]) {
+  await page.setJavaScriptEnabled(false);
+  const allowed = [...fontDirs(), ...dirs].map((d) => pathToFileURL(d).href + '/');
+  await page.setRequestInterception(true);
   page.on('request', (req) => {
     const url = req.url();
     if ((url.startsWith('file://') && allowed.some((a) => url.startsWith(a))) || url.startsWith('data:')) void req.continue();
