@@ -12,7 +12,7 @@ import { sha256 } from './core/files.ts';
 import { readTranscript, type ReadResult } from './reader/index.ts';
 import type { HeadingWords } from './reader/structure.ts';
 import { resolveTemplateSet } from './render/templates.ts';
-import { formatString, loadStrings, scriptOf, type Strings } from './render/strings.ts';
+import { formatString, loadStrings, scriptOf, type Strings } from './lang/strings.ts';
 
 export interface Book {
   /** Folder name: the book's id in dist/ and in file names. */

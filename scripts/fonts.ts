@@ -11,7 +11,7 @@
 //
 // Adding a language: a strings file (templates/<set>/lang/<tag>.json) and, for a new script, a row in
 // STACKS below.
-import { scriptOf } from './render/strings.ts';
+import { scriptOf } from './lang/strings.ts';
 
 /** One family from npm: its package and the weights/styles the templates use. */
 export interface FontFamily {
@@ -49,11 +49,17 @@ const STACKS: Record<string, { serif: string[]; sans: string[] }> = {
   Latn: { serif: ['Source Serif 4', 'Noto Serif SC'], sans: ['Source Sans 3', 'Noto Sans SC'] },
 };
 
+/** Latin words marked lang="en" inside a Chinese book (words with an apostrophe, render/html.ts). */
+const LATIN = { serif: ['Source Serif 4'], sans: ['Source Sans 3'] };
+
 export interface LanguageFonts {
   /** The script the stacks were chosen for (Hans, Hant, Latn). */
   script: string;
   serif: FontFamily[];
   sans: FontFamily[];
+  /** For Latin words marked `lang="en"` inside the text, then the book's own stack. */
+  latinSerif: FontFamily[];
+  latinSans: FontFamily[];
   /** Every family the book may use, once. */
   families: FontFamily[];
 }
@@ -64,7 +70,9 @@ export function fontsFor(language: string): LanguageFonts {
   const stack = STACKS[script] ?? STACKS.Latn!;
   const serif = stack.serif.map((f) => FAMILIES[f]!);
   const sans = stack.sans.map((f) => FAMILIES[f]!);
-  return { script: STACKS[script] ? script : 'Latn', serif, sans, families: [...new Set([...serif, ...sans])] };
+  const latinSerif = [...new Set([...LATIN.serif.map((f) => FAMILIES[f]!), ...serif])];
+  const latinSans = [...new Set([...LATIN.sans.map((f) => FAMILIES[f]!), ...sans])];
+  return { script: STACKS[script] ? script : 'Latn', serif, sans, latinSerif, latinSans, families: [...new Set([...serif, ...sans, ...latinSerif, ...latinSans])] };
 }
 
 /** Every family of every language: the packages the offline print page must be allowed to read. */

@@ -10,7 +10,7 @@ import { simplified } from './reader/labels.ts';
 import type { Section, Transcript, TurnKind } from './model/types.ts';
 import { titleText } from './model/walk.ts';
 import { headingWordsFrom } from './book.ts';
-import { loadStrings } from './render/strings.ts';
+import { loadStrings } from './lang/strings.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 
 export interface InspectTurn {

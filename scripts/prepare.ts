@@ -14,7 +14,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
 import { renderBlock, renderBodyTree, renderLabels, toMarkup, type RenderOptions } from './render/html.ts';
-import { hyphenatorFor } from './render/hyphenate.ts';
+import { typographyFor } from './render/hyphenate.ts';
 import type { Matter, Note } from './model/types.ts';
 import { anchorNotes } from './markdown/notes.ts';
 import { apparatusPositions } from './markdown/positions.ts';
@@ -80,7 +80,7 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
 export function renderOptions(view: BookView, flavour: RenderOptions['flavour'], extra: Partial<RenderOptions> = {}): RenderOptions {
   const s = view.strings;
   return {
-    flavour, labels: renderLabels(s), hyphenate: hyphenatorFor(view.lang) ?? undefined,
+    flavour, labels: renderLabels(s), ...typographyFor(view.lang),
     noteWords: { notes: s.notes!, page: s.notePage!, back: s.noteBack! },
     ...extra,
   };

@@ -19,6 +19,11 @@ import { writeEpub } from '../scripts/writers/epub.ts';
 import { widestUnit, wrapLines } from '../scripts/epub/cover.ts';
 import { hyphenatorFor, SOFT_HYPHEN } from '../scripts/render/hyphenate.ts';
 import { fontsFor } from '../scripts/fonts.ts';
+import { renderBody, renderLabels } from '../scripts/render/html.ts';
+import { typographyFor } from '../scripts/render/hyphenate.ts';
+import { readTranscript } from '../scripts/reader/index.ts';
+import { loadStrings, defaultStringsSet } from '../scripts/lang/strings.ts';
+import { corpusIds, corpusRoot } from '../scripts/fixtures/corpus.ts';
 
 const EN = 'test/fixtures/languages/en-state-2024-02-28';
 const TC = 'test/fixtures/languages/zh-hant-hk-2016-06-21';
@@ -31,6 +36,12 @@ function unzip(epub: string): string {
   const dir = tempDir('tp-lang-epub-');
   spawnSync('unzip', ['-q', '-o', epub, '-d', dir]);
   return dir;
+}
+
+/** The body documents of an unpacked EPUB (one per section or a group of sections, by layout). */
+function bodyText(dir: string): string {
+  return readdirSync(join(dir, 'EPUB')).filter((f) => f.endsWith('.xhtml') && !/^(cover|titlepage|nav|note|colophon|index)\.xhtml$/.test(f))
+    .map((f) => readFileSync(join(dir, 'EPUB', f), 'utf8')).join('\n');
 }
 
 /** Every text file of an unpacked EPUB (documents, navigation, package, NCX, CSS), concatenated. */
@@ -78,14 +89,14 @@ describe('English edition (a real State Department briefing)', () => {
     expect(text).toContain('February 28, 2024');
     expect(text).toMatch(/MR MILLER: Good afternoon/);
     expect(text).toContain('I don’t have anything');
-    const s1 = readFileSync(join(built[name(EN)]!.dir, 'EPUB', 's1.xhtml'), 'utf8');
+    const s1 = bodyText(built[name(EN)]!.dir);
     expect(s1).toContain('<span class="speaker-name">MR MILLER</span>:</b> Good');
     expect(s1).toContain('aria-label="Answer"');
   });
 
   it('hyphenates running text with soft hyphens, but not headings, metadata or the change report', () => {
     const { dir, out } = built[name(EN)]!;
-    const body = readdirSync(join(dir, 'EPUB')).filter((f) => /^s\d+\.xhtml$/.test(f)).map((f) => readFileSync(join(dir, 'EPUB', f), 'utf8')).join('');
+    const body = bodyText(dir);
     expect(body).toContain(`Transnis${SOFT_HYPHEN}tria`);
     expect(body.match(/<h2[^>]*>[^<]*<\/h2>/g)!.join('')).not.toContain(SOFT_HYPHEN);
     for (const f of ['EPUB/package.opf', 'EPUB/nav.xhtml', 'EPUB/toc.ncx']) expect(readFileSync(join(dir, f), 'utf8'), f).not.toContain(SOFT_HYPHEN);
@@ -151,13 +162,71 @@ describe('Traditional-Chinese edition (a real Hong Kong government transcript)',
   }, 300_000);
 });
 
+describe('every book of the development corpus (EPUB only: no browser)', () => {
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  /** Han characters, CJK marks and full-width forms of the EPUB's own words: the EPUB's text minus
+   * every character of the transcript and book.yaml. */
+  async function editionOnly(id: string): Promise<{ lang: string; extra: string[]; text: string }> {
+    const book = loadBook(join(corpusRoot, id));
+    const templates = resolveTemplateSet('default', book.dir);
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const file = join(tempDir('tp-lang-corpus-'), `${id}.epub`);
+    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2026-11-27T00:00:00Z'), noteHtml: '', index: () => null }));
+    const text = epubText(unzip(file));
+    const source = readFileSync(join(book.dir, 'transcript.txt'), 'utf8') + readFileSync(join(book.dir, 'book.yaml'), 'utf8');
+    return { lang: book.config.language, text, extra: [...new Set(text.match(CJK) ?? [])].filter((c) => !source.includes(c)) };
+  }
+
+  it('English books have no CJK character or mark of their own; Traditional books no Simplified character', async () => {
+    const problems: string[] = [];
+    let en = 0, hant = 0;
+    for (const id of corpusIds()) {
+      const { lang, extra, text } = await editionOnly(id);
+      if (lang === 'en') {
+        en++;
+        if (extra.length) problems.push(`${id}: ${extra.join('')}`);
+      } else if (lang === 'zh-Hant') {
+        hant++;
+        const simplified = extra.filter((c) => toTraditional(c) !== c);
+        if (simplified.length) problems.push(`${id}: ${simplified.join('')}`);
+        if (!text.includes('lang="zh-Hant"')) problems.push(`${id}: not lang="zh-Hant"`);
+      }
+    }
+    expect(en).toBeGreaterThanOrEqual(5);
+    expect(hant).toBeGreaterThanOrEqual(5);
+    expect(problems).toEqual([]);
+  }, 600_000);
+});
+
 describe('language plumbing', () => {
+  it('claims accessibility conformance only with book.yaml epub.certifiedBy, naming who checked it', async () => {
+    const book = loadBook(EN);
+    const templates = resolveTemplateSet('default', book.dir);
+    const config = { ...book.config, epub: { ...book.config.epub, certifiedBy: 'Example Press accessibility desk' } };
+    const view = buildView({ config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const file = join(tempDir('tp-lang-cert-'), 'cert.epub');
+    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2026-11-27T00:00:00Z'), noteHtml: '', index: () => null }));
+    const opf = readFileSync(join(unzip(file), 'EPUB', 'package.opf'), 'utf8');
+    expect(opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>');
+    expect(opf).toContain('<meta property="a11y:certifiedBy">Example Press accessibility desk</meta>');
+  });
+
   it('chooses the faces from the language: TC for zh-Hant and zh-TW, SC for zh-Hans, Latin first for English', () => {
     expect(fontsFor('zh-Hant').serif.map((f) => f.family)).toEqual(['Noto Serif TC']);
     expect(fontsFor('zh-TW').sans.map((f) => f.family)).toEqual(['Noto Sans TC']);
     expect(fontsFor('zh-Hans').serif.map((f) => f.family)).toEqual(['Noto Serif SC']);
     expect(fontsFor('en').serif[0]!.family).toBe('Source Serif 4');
     expect(fontsFor('en-GB').sans[0]!.family).toBe('Source Sans 3');
+  });
+
+  it('marks Latin words with an apostrophe in Chinese text lang="en" (the Latin face sets them), and nothing in English text', () => {
+    const zh = readTranscript(Buffer.from('标题\n\n王毅：我看了CGTN’s的报道，也读了 the President’s remarks。'), { speaker: '王毅' });
+    const html = renderBody(zh.tree, { flavour: 'html', labels: renderLabels(loadStrings(defaultStringsSet(), 'zh-Hans')), ...typographyFor('zh-Hans') });
+    expect(html).toContain('<span lang="en" class="latin">CGTN’s</span>');
+    expect(html).toContain('<span lang="en" class="latin">President’s</span>');
+    expect(html).not.toContain('\u00ad');
+    const en = readTranscript(Buffer.from('Title\n\nMR MILLER: I don’t know.'), { speaker: 'MR MILLER', language: 'en' });
+    expect(renderBody(en.tree, { flavour: 'html', labels: renderLabels(loadStrings(defaultStringsSet(), 'en')), ...typographyFor('en') })).not.toContain('lang="en"');
   });
 
   it('hyphenates English by the patterns, keeping two letters before and three after a break; not Chinese', () => {

@@ -5,8 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
-import { defaultStringsFiles, formatString, languageCandidates, loadStrings, stringsPath } from '../scripts/render/strings.ts';
-import { defaultTemplateSet } from '../scripts/render/templates.ts';
+import { defaultStringsFiles, defaultStringsSet, formatString, languageCandidates, loadStrings, stringsPath } from '../scripts/lang/strings.ts';
 import { BuildError } from '../scripts/core/diagnostics.ts';
 import { tempDir } from './helpers.ts';
 
@@ -57,7 +56,7 @@ describe('strings per language', () => {
   });
 
   it('picks the file for a tag: regions and scripts map to the right one', () => {
-    const set = defaultTemplateSet();
+    const set = defaultStringsSet();
     const pick = (tag: string) => stringsPath(set, tag).split('/').pop();
     expect(pick('zh-Hans')).toBe('zh-Hans.json');
     expect(pick('zh')).toBe('zh-Hans.json');
@@ -71,7 +70,7 @@ describe('strings per language', () => {
   });
 
   it('TP060: a language the template set has no strings for', () => {
-    expect(codeOf(() => stringsPath(defaultTemplateSet(), 'fr'))).toBe('TP060');
+    expect(codeOf(() => stringsPath(defaultStringsSet(), 'fr'))).toBe('TP060');
   });
 
   it('TP061: a key the file lacks is an error naming the key and the file, not an empty word', () => {
@@ -92,8 +91,8 @@ describe('strings per language', () => {
   });
 
   it('fills fields as text: headings, counts, sections that appear only when true', () => {
-    const zh = loadStrings(defaultTemplateSet(), 'zh-Hans');
-    const en = loadStrings(defaultTemplateSet(), 'en');
+    const zh = loadStrings(defaultStringsSet(), 'zh-Hans');
+    const en = loadStrings(defaultStringsSet(), 'en');
     expect(formatString(zh, 'headingOpening', { name: '王毅' })).toBe('王毅开场发言');
     expect(formatString(en, 'notePage', { page: 12 })).toBe('p. 12');
     expect(formatString(en, 'coverAlt', { title: 'A & B', subtitle: '<x>' })).toBe('Cover: A & B: <x>');

@@ -34,6 +34,11 @@ export interface EpubFonts {
   /** CSS font-family values: running text, and headings/speakers/questions. */
   serif: string;
   sans: string;
+  /** For Latin words marked lang="en" inside a Chinese book. */
+  latinSerif: string;
+  latinSans: string;
+  /** The book is in a Latin script (the stylesheet's Latin-only rules apply). */
+  latinScript: boolean;
 }
 
 /** Family name of an embedded subset: never the same as an installed full font it would shadow. */
@@ -123,7 +128,10 @@ export async function epubFonts(language: string, documents: string[], embed: bo
     }
   }
   const stack = (list: FontFamily[]) => [...(embed ? list.map((f) => embeddedName(f.family)) : []), ...list.flatMap((f) => [f.family, ...f.system])];
-  return { faces, serif: cssStack(stack(chosen.serif), 'serif'), sans: cssStack(stack(chosen.sans), 'sans-serif') };
+  const system = (list: FontFamily[]) => list.flatMap((f) => [f.family, ...f.system]);
+  return { faces, latinScript: fonts.script === 'Latn', serif: cssStack(stack(chosen.serif), 'serif'), sans: cssStack(stack(chosen.sans), 'sans-serif'),
+    latinSerif: cssStack([...system(fonts.latinSerif.filter((f) => !chosen.serif.includes(f))), ...stack(chosen.serif)], 'serif'),
+    latinSans: cssStack([...system(fonts.latinSans.filter((f) => !chosen.sans.includes(f))), ...stack(chosen.sans)], 'sans-serif') };
 }
 
 async function cut(font: Buffer, text: string): Promise<Uint8Array> {

@@ -8,7 +8,7 @@ import type { Matter } from '../model/types.ts';
 import type { MatterConfig } from '../config/schema.ts';
 import { fail, type Diagnostic, type Where } from '../core/diagnostics.ts';
 import { templatePath, type TemplateSet } from '../render/templates.ts';
-import { languageCandidates } from '../render/strings.ts';
+import { languageCandidates } from '../lang/strings.ts';
 import { markdownToBlocks } from './parse.ts';
 
 /** What Markdown matter may say with `{{…}}`: the edition's own figures, so a preface never goes stale. */

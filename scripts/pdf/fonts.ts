@@ -55,7 +55,9 @@ export function printFontCss(language = 'zh-Hans'): string {
       parts.push(rewriteFontCss(readFileSync(path, 'utf8'), pathToFileURL(dirname(path)).href));
     }
   }
-  parts.push(`:root {\n  --serif: ${cssStack(fonts.serif.map((f) => f.family), 'serif')};\n  --sans: ${cssStack(fonts.sans.map((f) => f.family), 'sans-serif')};\n}`);
+  const names = (list: FontFamily[]) => list.map((f) => f.family);
+  parts.push(`:root {\n  --serif: ${cssStack(names(fonts.serif), 'serif')};\n  --sans: ${cssStack(names(fonts.sans), 'sans-serif')};\n`
+    + `  --latin-serif: ${cssStack(names(fonts.latinSerif), 'serif')};\n  --latin-sans: ${cssStack(names(fonts.latinSans), 'sans-serif')};\n}`);
   const css = parts.join('\n');
   cached.set(language, css);
   return css;

@@ -24,6 +24,26 @@ export interface RenderOptions {
   pages?: (id: string) => number | undefined;
   /** Words for the notes: the label of a section's notes and the back reference (Mustache, {{page}}). */
   noteWords?: { notes: string; page: string; back: string };
+  /** In a Chinese book, the tag Latin words with an apostrophe are marked with (`en`): the CJK face
+   * would draw their ’ full-width ("CGTN’ s"), so they are set in the Latin face by `:lang()`. */
+  latinLang?: string;
+}
+
+/** Latin words with an apostrophe inside (CGTN’s, don't): what a CJK face sets wrongly. */
+const LATIN_APOSTROPHE = /\p{Script=Latin}+(?:[’'][\p{Script=Latin}]+)+/gu;
+
+function text(value: string, o?: RenderOptions): ElementContent[] {
+  const v = o?.hyphenate ? o.hyphenate(value) : value;
+  if (!o?.latinLang || !/\p{Script=Latin}[’']\p{Script=Latin}/u.test(v)) return [{ type: 'text', value: v }];
+  const out: ElementContent[] = [];
+  let last = 0;
+  for (const m of v.matchAll(LATIN_APOSTROPHE)) {
+    if (m.index! > last) out.push({ type: 'text', value: v.slice(last, m.index) });
+    out.push(h('span', { lang: o.latinLang, className: ['latin'] }, m[0]));
+    last = m.index! + m[0].length;
+  }
+  if (last < v.length) out.push({ type: 'text', value: v.slice(last) });
+  return out;
 }
 
 /** The renderer's words from the book's strings. */
@@ -36,9 +56,9 @@ type Handler<T> = (node: T, options: RenderOptions) => ElementContent[];
 /** Inline content. Editor Markdown adds emphasis, links and code; the transcript only text, topic
  * anchors and note references. A note reference is a superscript number linking to the note. */
 function inline(children: Inline[], o: RenderOptions): ElementContent[] {
-  return children.map((c): ElementContent => {
+  return children.flatMap((c): ElementContent | ElementContent[] => {
     switch (c.type) {
-      case 'text': return { type: 'text', value: o.hyphenate ? o.hyphenate(c.value) : c.value };
+      case 'text': return text(c.value, o);
       case 'topicRef': return h('span', { id: c.id, className: ['topic'] }, inline(c.children, o));
       case 'noteRef': return h('sup', { className: ['noteref'] },
         h('a', { href: `#${c.note}`, id: c.id, ...epubType(o, 'noteref', 'doc-noteref') }, String(c.number)));

@@ -5,7 +5,7 @@
 // where the line does not break. Only text the reader reads is hyphenated (paragraphs, not headings,
 // labels, hashes, identifiers, the change report or metadata).
 import { createRequire } from 'node:module';
-import { scriptOf } from './strings.ts';
+import { scriptOf } from '../lang/strings.ts';
 
 const require = createRequire(import.meta.url);
 export const SOFT_HYPHEN = '\u00ad';
@@ -59,4 +59,11 @@ function trimBreaks(hyphenated: string): string {
     before += letters(part);
   }
   return out;
+}
+
+/** The renderer's typography options for a book's language: soft hyphens for languages that
+ * hyphenate; in a non-Latin book, Latin words with apostrophes marked `lang="en"` for the Latin face. */
+export function typographyFor(language: string): { hyphenate?: (text: string) => string; latinLang?: string } {
+  const script = scriptOf(language);
+  return { hyphenate: hyphenatorFor(language) ?? undefined, latinLang: script === 'Latn' ? undefined : 'en' };
 }

@@ -29,11 +29,6 @@ export function resolveTemplateSet(name: string, bookDir: string, configFile = '
   return { name, dirs: [join(bookDir, 'templates'), dir] };
 }
 
-/** The default template set without a book's overrides (for tools that have no book). */
-export function defaultTemplateSet(): TemplateSet {
-  return { name: 'default', dirs: [join(templatesRoot, 'default')] };
-}
-
 /** Absolute path of a template file, honouring the book's overrides. */
 export function templatePath(set: TemplateSet, file: string): string {
   for (const dir of set.dirs) {

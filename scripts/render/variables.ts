@@ -5,7 +5,7 @@ import type { Transcript } from '../model/types.ts';
 import type { Change } from '../model/changes.ts';
 import { sections, titleText } from '../model/walk.ts';
 import type { TemplateSet } from './templates.ts';
-import { formatString, loadStrings, type Strings } from './strings.ts';
+import { formatString, loadStrings, type Strings } from '../lang/strings.ts';
 
 export type { Strings };
 

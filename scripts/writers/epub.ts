@@ -11,8 +11,8 @@ import Mustache from 'mustache';
 import type { Block, Matter, Note, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
 import type { BookView } from '../render/variables.ts';
-import { formatString } from '../render/strings.ts';
-import { hyphenatorFor } from '../render/hyphenate.ts';
+import { formatString } from '../lang/strings.ts';
+import { typographyFor } from '../render/hyphenate.ts';
 import { renderBlock, renderLabels, renderNotes, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
@@ -140,7 +140,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const markers = pageMarkersFor(tree, input.pageMap, input.pageTexts);
   const options: RenderOptions = {
     flavour: 'xhtml',
-    labels: renderLabels(strings), hyphenate: hyphenatorFor(view.lang) ?? undefined,
+    labels: renderLabels(strings), ...typographyFor(view.lang),
     notes: input.notes ?? [],
     noteWords: { notes: strings.notes!, page: strings.notePage!, back: strings.noteBack! },
   };

@@ -8,7 +8,7 @@ import type { Change } from '../model/changes.ts';
 import { rules } from '../model/changes.ts';
 import { toMarkup } from '../render/html.ts';
 import type { BookView } from '../render/variables.ts';
-import { formatString } from '../render/strings.ts';
+import { formatString } from '../lang/strings.ts';
 
 export interface ChangeReport {
   book: string;

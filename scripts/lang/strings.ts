@@ -6,10 +6,22 @@
 // Strings may hold Mustache fields (`{{name}}开场发言`, `{{#review}}…{{/review}}`): formatString fills
 // them as plain text; the result goes into a syntax tree or an escaping template, never raw markup.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import { fail } from '../core/diagnostics.ts';
-import { projectRoot, type TemplateSet } from './templates.ts';
+
+/** Where strings files are looked for: a template set's folders (a book's overrides first). The same
+ * shape as render/templates.ts's TemplateSet, so a template set is passed as it is; the reader, which
+ * may not know the renderer, uses defaultStrings() below. */
+export interface TemplateSet { name: string; dirs: string[] }
+
+const DEFAULT_SET = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', 'default');
+
+/** The default template set, for tools that have no book (the reader's default headings, tests). */
+export function defaultStringsSet(): TemplateSet {
+  return { name: 'default', dirs: [DEFAULT_SET] };
+}
 
 /** The loaded strings: reading a key the file does not have throws TP061. */
 export type Strings = Readonly<Record<string, string>>;
@@ -101,6 +113,6 @@ export function formatString(strings: Strings, key: string, params: object = {})
 
 /** Every strings file of the default template set, by language tag (for tests and tools). */
 export function defaultStringsFiles(): Map<string, string> {
-  const dir = join(projectRoot, 'templates', 'default', LANG_DIR);
+  const dir = join(DEFAULT_SET, LANG_DIR);
   return new Map(readdirSync(dir).filter((f) => /^[\w-]+\.json$/.test(f)).sort().map((f) => [f.slice(0, -5), join(dir, f)]));
 }
