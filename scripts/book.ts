@@ -11,6 +11,7 @@ import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { readTranscript, type ReadResult } from './reader/index.ts';
 import type { HeadingWords } from './reader/structure.ts';
+import { detectLanguage } from './reader/language.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 import { formatString, loadStrings, scriptOf, type Strings } from './lang/strings.ts';
 
@@ -151,6 +152,9 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
     fail('TP001', { what: show(transcriptPath), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcriptPath) });
   }
   precheckSize(bytes, show(transcriptPath));
+  // A book.yaml without `language` gets the one detected from the transcript (zh-Hans, zh-Hant or en);
+  // a declared one wins. Strings, fonts and the reader all follow it.
+  if (!place(['language'])) config.language = detectLanguage(new TextDecoder().decode(bytes));
   // Default section headings are in the book's language, from its template set's strings.
   const strings = loadStrings(resolveTemplateSet(config.template, dir, show(configPath)), config.language);
   const read = readTranscript(bytes, { ...config, headingWords: headingWordsFrom(strings, config.language) }, { transcript: show(transcriptPath), config: show(configPath) });

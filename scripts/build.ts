@@ -10,7 +10,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Context } from './core/context.ts';
 import { fail, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
-import { prepareBook, pdfInputOf, epubInputOf, stampDate } from './prepare.ts';
+import { prepareBook, pdfInputOf, epubInputOf, stampDate, checkGlyphs } from './prepare.ts';
 import { writePdf } from './writers/pdf.ts';
 import { pdfPageTexts } from './pdf/text.ts';
 import { writeEpub } from './writers/epub.ts';
@@ -64,6 +64,9 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   const prepared = await time('read', () => prepareBook(bookDir, { maxMb: options.maxMb, allowOutsideLinks: options.allowOutsideLinks }));
   const { book, report } = prepared;
   const diagnostics: Diagnostic[] = [...prepared.diagnostics];
+  // Glyph coverage (TP037): characters no font of the book has; the PDF sets 〓 for them.
+  const glyphs = await time('glyphs', () => checkGlyphs(prepared));
+  diagnostics.push(...glyphs.diagnostics);
   // An error found while reading (an invalid regex alias) fails the book before anything is rendered.
   if (hasError(diagnostics)) throw new BookFailed(diagnostics);
   const root = resolve(options.out);
@@ -91,7 +94,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
       mkdirSync(workDir);
       try {
         const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
-        const result = await time('pdf', () => writePdf(pdfInputOf(prepared, { browser, workDir, date })));
+        const result = await time('pdf', () => writePdf(pdfInputOf(prepared, { browser, workDir, date, missingGlyphs: glyphs.missing })));
         diagnostics.push(...result.diagnostics);
         outputs.set(`${book.id}.pdf`, result.pdf);
         pageMap = result.pageMap;

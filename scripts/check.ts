@@ -1,14 +1,17 @@
 // Validators on built output: epubcheck and Ace by DAISY (their own message ids kept), pdffonts, SHA256SUMS.
-import { existsSync, lstatSync, readdirSync, readFileSync, mkdtempSync, rmSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { run } from './core/run.ts';
 import { diagnostic, type Diagnostic } from './core/diagnostics.ts';
-import { sha256 } from './core/files.ts';
 import { runAce } from './epub/ace.ts';
+import { inspectEpub } from './epub/inspect.ts';
 
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
+/** epubcheck's Java heap: bounded, so a hostile EPUB cannot take the machine's memory. */
+export const EPUBCHECK_HEAP_MB = 1024;
 /** Generous: epubcheck takes seconds, but a loaded machine (a CI runner, a busy laptop) is slow. */
 const EPUBCHECK_TIMEOUT_MS = 600_000;
 
@@ -18,7 +21,7 @@ export async function runEpubcheck(epubPath: string): Promise<{ messages: Epubch
   const dir = mkdtempSync(join(tmpdir(), 'epubcheck-'));
   try {
     const out = join(dir, 'report.json');
-    const r = await run('java', ['-jar', EPUBCHECK_JAR, epubPath, '--json', out], { timeout: EPUBCHECK_TIMEOUT_MS });
+    const r = await run('java', [`-Xmx${EPUBCHECK_HEAP_MB}m`, '-jar', EPUBCHECK_JAR, epubPath, '--json', out], { timeout: EPUBCHECK_TIMEOUT_MS });
     if (!existsSync(out)) {
       return { messages: [], diagnostics: [diagnostic('TP040', { id: 'RUN', reason: (r.stderr || r.error?.message || 'epubcheck did not run').slice(0, 300) }, { file: epubPath })] };
     }
@@ -46,18 +49,88 @@ export function pdfFonts(pdfPath: string): PdfFont[] {
   });
 }
 
+/** Largest file `check` reads or hands to a validator (a built book is far smaller). */
+export const MAX_CHECK_MB = 512;
+/** Largest document inside an EPUB that is given to epubcheck or Ace (each loads it whole). */
+export const MAX_ENTRY_MB = 64;
+
+/** SHA-256 of a regular file read in 1 MB chunks (memory stays flat whatever the size). */
+export function hashFile(path: string): string {
+  // O_NOFOLLOW: a symlink swapped in after the lstat is not followed; O_NONBLOCK: a FIFO does not hang the open.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    const hash = createHash('sha256');
+    const buf = Buffer.alloc(1 << 20);
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
+    return hash.digest('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Why a SHA256SUMS name may not be opened, or null. Names are what the build writes: a plain relative
+ * path to a regular file inside the folder. No absolute path, no `..`, no symlink, nothing that is
+ * not a regular file (a FIFO would hang the read, a device never end).
+ */
+export function unsafeName(dir: string, name: string): string | null {
+  if (name === '' || isAbsolute(name) || /^[A-Za-z]:/.test(name) || name.includes('\\')) return 'an absolute path';
+  if (name.split('/').some((seg) => seg === '..' || seg === '')) return 'a path that leaves the folder';
+  if (/[\u0000-\u001F]/.test(name)) return 'a name with control characters';
+  const path = join(dir, name);
+  let st;
+  try { st = lstatSync(path); } catch { return null; } // missing: reported as a mismatch
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  if (!st.isFile()) return 'not a regular file';
+  // A folder on the way may itself be a link out of the folder.
+  const real = realpathSync(path);
+  const rel = relative(realpathSync(dir), real);
+  if (rel.startsWith('..') || isAbsolute(rel)) return 'a path that leaves the folder';
+  return null;
+}
+
 export function verifySums(dir: string): Diagnostic[] {
   const file = join(dir, 'SHA256SUMS');
-  if (!existsSync(file)) return [diagnostic('TP001', { what: file, reason: 'missing' }, { file })];
+  let st;
+  try { st = lstatSync(file); } catch { return [diagnostic('TP001', { what: file, reason: 'missing' }, { file })]; }
+  if (!st.isFile()) return [diagnostic('TP045', { line: 0, name: 'SHA256SUMS', reason: 'which is itself not a regular file' }, { file })];
+  if (st.size > 1024 * 1024) return [diagnostic('TP046', { path: file, size: (st.size / 1024 / 1024).toFixed(1), limit: 1 }, { file })];
   const problems: Diagnostic[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-    const [hash, name] = line.split(/\s+\*?/, 2);
+  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line);
+    if (!m) { problems.push(diagnostic('TP045', { line: i + 1, name: line.slice(0, 80), reason: 'which is not a "HASH  NAME" line' }, { file, line: i + 1 })); return; }
+    const [, hash, name] = m;
+    const unsafe = unsafeName(dir, name);
+    if (unsafe) { problems.push(diagnostic('TP045', { line: i + 1, name, reason: unsafe }, { file, line: i + 1 })); return; }
     const path = join(dir, name);
-    const st = lstatSync(path, { throwIfNoEntry: false });
-    if (st && !st.isFile()) { problems.push(notRegular(path, st)); continue; }
-    if (!existsSync(path) || sha256(readFileSync(path)) !== hash) problems.push(diagnostic('TP001', { what: path, reason: 'does not match SHA256SUMS' }, { file: path }));
-  }
+    if (!existsSync(path)) { problems.push(diagnostic('TP001', { what: path, reason: 'missing, though SHA256SUMS lists it' }, { file: path })); return; }
+    const size = statSync(path).size;
+    if (size > MAX_CHECK_MB * 1024 * 1024) { problems.push(diagnostic('TP046', { path, size: (size / 1024 / 1024).toFixed(1), limit: MAX_CHECK_MB }, { file: path })); return; }
+    let actual: string;
+    try { actual = hashFile(path); } catch (err) {
+      problems.push(diagnostic('TP045', { line: i + 1, name, reason: (err as NodeJS.ErrnoException).code === 'ELOOP' ? 'a symbolic link' : 'not a regular file' }, { file, line: i + 1 }));
+      return;
+    }
+    if (actual !== hash.toLowerCase()) problems.push(diagnostic('TP001', { what: path, reason: 'does not match SHA256SUMS' }, { file: path }));
+  });
   return problems;
+}
+
+/** Before epubcheck and Ace: size limits, and no script for Ace's browser to run. */
+function epubGate(path: string): { diagnostics: Diagnostic[]; ace: boolean; epubcheck: boolean } {
+  const size = statSync(path).size;
+  if (size > MAX_CHECK_MB * 1024 * 1024) {
+    return { diagnostics: [diagnostic('TP046', { path, size: (size / 1024 / 1024).toFixed(1), limit: MAX_CHECK_MB }, { file: path })], ace: false, epubcheck: false };
+  }
+  let inspection;
+  try { inspection = inspectEpub(path, MAX_ENTRY_MB * 1024 * 1024); } catch (err) {
+    return { diagnostics: [diagnostic('TP040', { id: 'PKG', reason: `not a readable EPUB: ${(err as Error).message}` }, { file: path })], ace: false, epubcheck: false };
+  }
+  const diagnostics = inspection.tooLarge.map((e) => diagnostic('TP046', { path: `${path}/${e.name}`, size: (e.size / 1024 / 1024).toFixed(1), limit: MAX_ENTRY_MB }, { file: `${path}/${e.name}` }));
+  for (const s of inspection.scripted) diagnostics.push(diagnostic('TP047', { path: `${path}/${s.name}`, what: s.what }, { file: `${path}/${s.name}` }));
+  return { diagnostics, ace: diagnostics.length === 0, epubcheck: inspection.tooLarge.length === 0 };
 }
 
 /** A FIFO, device, socket or link in built output: reading it could wait forever, so it is not read. */
@@ -79,7 +152,12 @@ export async function checkDist(dir: string): Promise<Diagnostic[]> {
       if (!reported && (name.endsWith('.epub') || name.endsWith('.pdf') || !st.isDirectory())) diagnostics.push(notRegular(path, st));
       continue;
     }
-    if (name.endsWith('.epub')) diagnostics.push(...(await runEpubcheck(path)).diagnostics, ...(await runAce(path)).diagnostics);
+    if (name.endsWith('.epub')) {
+      const gate = epubGate(path);
+      diagnostics.push(...gate.diagnostics);
+      if (gate.epubcheck) diagnostics.push(...(await runEpubcheck(path)).diagnostics);
+      if (gate.ace) diagnostics.push(...(await runAce(path)).diagnostics);
+    }
     if (name.endsWith('.pdf')) {
       for (const f of pdfFonts(path)) {
         if (f.type.startsWith('Type 3') || !f.embedded) {

@@ -1,15 +1,15 @@
 // The thin CLI (STYLE.md §10): parse arguments, call the core, print diagnostics. One top-level
 // handler turns failures into diagnostics, never a stack trace unless --debug.
 // Exit codes: 0 ok, 1 a book failed, 2 usage error.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Format } from './build.ts';
 import { buildCorpus, discoverBooks, parseShard, progressLine, summaryTable } from './corpus.ts';
 import { checkDist } from './check.ts';
 import { defaultContext } from './core/context.ts';
-import { BuildError, diagnostic, formatDiagnostic, listCodes, type Diagnostic } from './core/diagnostics.ts';
-import { loadBookConfig } from './config/load.ts';
+import { BuildError, diagnostic, errorDiagnostic, formatDiagnostic, listCodes, type Diagnostic } from './core/diagnostics.ts';
+import { loadBookConfig, readBookConfig } from './config/load.ts';
 import { readTranscript } from './reader/index.ts';
 import { buildReport } from './writers/report.ts';
 import { projectRoot } from './render/templates.ts';
@@ -54,6 +54,8 @@ class UsageError extends Error {
     super(message);
   }
 }
+/** A usage error with a code and a fix of its own (exit 2). */
+class UsageDiagnostic extends BuildError {}
 
 export async function run(argv: string[], io: Io = stdio): Promise<number> {
   let parsed;
@@ -91,9 +93,12 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     }
   } catch (err) {
     if (err instanceof UsageError) { io.err(`transcript-press: ${err.message}\n    fix: ${err.fix}\n\n${USAGE}\n`); return 2; }
+    if (err instanceof UsageDiagnostic) { report([err.diagnostic], !!values.json, io); return 2; }
     if (err instanceof BuildError) { report([err.diagnostic], !!values.json, io); return 1; }
-    report([diagnostic('TP090', { reason: (err as Error).message?.split('\n')[0] ?? String(err) })], !!values.json, io);
-    if (debug) io.err(`${(err as Error).stack}\n`);
+    // A failed file-system call is the environment's (TP001/TP050), not a bug (TP090).
+    const d = errorDiagnostic(err);
+    report([d], !!values.json, io);
+    if (debug && d.code === 'TP090') io.err(`${(err as Error).stack}\n`);
     return 1;
   }
 }
@@ -105,9 +110,39 @@ function report(diagnostics: Diagnostic[], json: boolean, io: Io) {
 
 function bookDirs(args: string[]): string[] {
   if (args.length) return args;
-  if (!existsSync('source')) throw new UsageError('no BOOK_DIR given and no source/ folder here', 'run it in the project folder (which has source/), or name the book folders: transcript-press build source/my-book');
-  return discoverBooks('source');
+  const dirs = discoverBooks('source');
+  // Nothing to build is not success: say where we looked.
+  if (dirs.length === 0) {
+    throw new BuildError(diagnostic('TP077', { where: `${resolve('source')}${existsSync('source') ? '' : ' (which does not exist)'}` }, { file: 'source' }));
+  }
+  return dirs;
 }
+
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
+function realish(p: string): string {
+  const abs = resolve(p);
+  try { return realpathSync(abs); } catch { /* not there yet */ }
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(realish(parent), abs.slice(parent.length + (parent.endsWith('/') ? 0 : 1)));
+}
+
+const inside = (child: string, parent: string) => {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/** --out must not lie in source/ or in a book folder: the build would write into its own inputs. */
+function checkOut(out: string, dirs: string[]) {
+  const target = realish(out);
+  for (const source of [...(existsSync('source') ? ['source'] : []), ...dirs]) {
+    if (inside(target, realish(source))) {
+      throw new UsageDiagnostic(diagnostic('TP078', { out, source: source.replace(/\/?$/, '/') }, { file: out }));
+    }
+  }
+}
+
+/** setTimeout waits at most 2^31−1 ms (24.8 days); a longer --timeout would fire at once. */
+export const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
 
 async function build(args: string[], values: BuildFlags, io: Io, debug: boolean): Promise<number> {
   const formats = new Set((values.format ?? 'epub,pdf').split(',').map((f) => f.trim()).filter(Boolean));
@@ -122,6 +157,7 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   const maxMb = values['max-mb'] === undefined ? undefined : Number(values['max-mb']);
   if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError(`--max-mb "${values['max-mb']}" is not a number > 0`, 'write e.g. --max-mb 40');
   const dirs = bookDirs(args);
+  checkOut(values.out ?? 'dist', dirs);
   const ctx = defaultContext({ debug, log: (line) => io.err(line + '\n') });
   const outcomes = await buildCorpus(dirs, {
     out: values.out ?? 'dist', formats: formats as Set<Format>, ctx, jobs, force: !!values.force, shard,
@@ -142,7 +178,9 @@ function normalize(args: string[], json: boolean, io: Io): number {
   if (args.length !== 1) throw new UsageError(`normalize takes exactly one FILE (${args.length} given)`, 'write transcript-press normalize source/my-book/transcript.txt');
   const file = args[0];
   const configPath = join(dirname(resolve(file)), 'book.yaml');
-  const config = existsSync(configPath) ? loadBookConfig(configPath) : undefined;
+  // Without a book.yaml, or one that does not say `language`, the language is detected from the text.
+  const loaded = existsSync(configPath) ? readBookConfig(configPath) : undefined;
+  const config = loaded && { ...loaded.config, language: loaded.place(['language']) ? loaded.config.language : undefined };
   let bytes: Buffer;
   // A FIFO or device would make the read wait forever.
   const st = statSync(file, { throwIfNoEntry: false });
@@ -152,7 +190,7 @@ function normalize(args: string[], json: boolean, io: Io): number {
   }
   const result = readTranscript(bytes, config ?? {}, { transcript: file });
   if (json) {
-    io.out(JSON.stringify(buildReport(file, file, '', result.changes), null, 2) + '\n');
+    io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');
   } else {
     io.out(result.blocks.join('\n\n') + '\n');
   }

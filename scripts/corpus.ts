@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { BookFailed, buildBook, INPUT_HASH_FILE, type BookResult, type Format } from './build.ts';
 import type { Context } from './core/context.ts';
-import { BuildError, diagnostic, type Diagnostic } from './core/diagnostics.ts';
+import { BuildError, diagnostic, errorDiagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { projectRoot, templatesRoot } from './render/templates.ts';
 import { killBrowser, launchBrowser } from './core/browser.ts';
@@ -213,7 +213,7 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
         // Chromium too slow for a page (a navigation or print timeout) is the book timing out, not a bug.
         const d = err instanceof BuildError ? err.diagnostic
           : (err as Error)?.name === 'TimeoutError' || /timed out/i.test(String((err as Error)?.message)) ? diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }, { file: dir })
-          : diagnostic('TP090', { reason: (err as Error)?.message?.split('\n')[0] ?? String(err) }, { file: dir });
+          : errorDiagnostic(err, { file: dir });
         if (options.ctx.debug && !(err instanceof BuildError)) options.ctx.log(String((err as Error)?.stack));
         return { dir, id, status: 'failed', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: [d] };
       }

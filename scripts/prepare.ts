@@ -22,6 +22,11 @@ import { editorialNote, loadMatter, type MatterVariables } from './markdown/matt
 import type { PdfInput } from './writers/pdf.ts';
 import { sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { glyphDiagnostics } from './pdf/coverage.ts';
+import { LineIndex } from './reader/tracked-text.ts';
+import { fontsFor } from './fonts.ts';
 
 export interface PreparedBook {
   book: Book;
@@ -55,7 +60,7 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
     topicPositions(book.config.topics, book.place));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
-  const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes);
+  const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes, book.read.language);
   const strings = { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso!,
     xrefSeparator: view.strings.xrefSeparator!, locatorSeparator: view.strings.locatorSeparator! };
   const vars: MatterVariables = {
@@ -86,8 +91,47 @@ export function renderOptions(view: BookView, flavour: RenderOptions['flavour'],
   };
 }
 
+/** Every string of book.yaml that can reach a page. */
+function configStrings(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return ['id', 'language', 'template', 'trim', 'style', 'date'].includes(key) ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap((v) => configStrings(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => configStrings(v, k));
+  return [];
+}
+
+/**
+ * Glyph coverage (TP037): the book's characters, transcript and book.yaml, against the print fonts'
+ * cmaps; `missing` is what the PDF writer sets as 〓.
+ */
+export async function checkGlyphs(p: PreparedBook): Promise<{ missing: string[]; diagnostics: Diagnostic[] }> {
+  const { book } = p;
+  const yaml = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
+  const text = [...book.read.blocks, ...configStrings(book.config), ...p.view.toc.map((t) => t.heading)].join('\n');
+  const places = [{ file: book.transcriptFile, text: book.read.source, lines: new LineIndex(book.read.source) }, { file: book.configFile, text: yaml, lines: new LineIndex(yaml) }];
+  return glyphDiagnostics(text, coverageCss(book.config.language), (ch) => {
+    let where = {};
+    let more = -1;
+    for (const p of places) {
+      const at = p.text.indexOf(ch);
+      if (at < 0) continue;
+      if (more < 0) {
+        const { line, column } = p.lines.point(at);
+        where = { file: p.file, line, column, excerpt: p.lines.lineText(line) };
+      }
+      more += p.text.split(ch).length - 1;
+    }
+    return { where, more: Math.max(0, more) };
+  });
+}
+
+/** The stylesheets whose faces a book in `language` is printed in: the regular weight of each family
+ * (bold and italic files of a family cover the same characters). */
+export function coverageCss(language: string): string[] {
+  return fontsFor(language).families.map((f) => `${f.pkg}/400.css`);
+}
+
 /** The PDF writer's input for a prepared book (the benchmarks print exactly what a build prints). */
-export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date }): PdfInput {
+export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date; missingGlyphs?: string[] }): PdfInput {
   const { book, view } = p;
   return {
     view, body: (pages) => renderBodyTree(book.read.tree, renderOptions(view, 'html', { notes: p.notes, pages })),
@@ -95,6 +139,7 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
     index: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, date: options.date,
     print: { ...book.config.print, sectionBreak: sectionBreakFor(book.read.tree, book.config.print.sectionBreak, book.config.print.rectoSections) },
+    missingGlyphs: options.missingGlyphs,
   };
 }
 

@@ -97,6 +97,10 @@ describe('Chromium faults', () => {
     expect(o.status).toBe('failed');
     expect(o.attempts).toBe(2);
     expect(launches).toBe(2);
+    // How a second crash is reported today: puppeteer's "connection closed" is no BuildError, so it
+    // becomes TP090 (internal error). This is the suite's fixture for TP090; were it reported as TP032
+    // instead, list TP090 in NOT_RAISED (test/support/global-setup.ts) again.
+    expect(o.diagnostics.map((d) => d.code)).toEqual(['TP090']);
     expect(existsSync(join(out, book.id, `.${book.id}.pdf.${process.pid}.tmp`))).toBe(false);
   });
 });
@@ -108,7 +112,8 @@ describe('a corpus of 20 generated books in one command', () => {
     generateCorpus(join(root, 'source'), 20, 2500);
     const r = await run(process.execPath, [join(projectRoot, 'bin/transcript-press.mjs'), 'build'], { cwd: root, timeout: 600_000 });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr.match(/^\[\d+\/20\] built book-\d{3} in [\d.]+ s \(read \d+ ms, pdf \d+ ms, (?:pageText \d+ ms, )?epub \d+ ms\)$/gm)).toHaveLength(20);
+    // Per-stage times: read, pdf and epub at least (the build may time more stages, e.g. pageText).
+    expect(r.stderr.match(/^\[\d+\/20\] built book-\d{3} in [\d.]+ s \(read \d+ ms, pdf \d+ ms, (?:\w+ \d+ ms, )*epub \d+ ms(?:, \w+ \d+ ms)*(?:, after 1 retry)?\)$/gm), r.stderr).toHaveLength(20);
     expect(r.stderr).toMatch(/^book\s+status\s+read\s+pdf\s+epub\s+total$/m);
     expect(r.stderr).toContain('20 built, 0 unchanged, 0 failed');
     for (let i = 1; i <= 20; i++) {

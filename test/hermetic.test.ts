@@ -16,7 +16,7 @@ const sum = (file: string) => sha256(readFileSync(file));
 
 /** Chinese text set in each of `families` as the machine's fonts supply them under this fontconfig: a hash per family. */
 async function systemFontSamples(fontconfig: string, families: string[]): Promise<string[]> {
-  const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags, env: { ...process.env, FONTCONFIG_FILE: fontconfig } });
+  const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags, timeout: 300_000, protocolTimeout: 300_000, env: { ...process.env, FONTCONFIG_FILE: fontconfig } });
   try {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);

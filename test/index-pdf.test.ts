@@ -100,13 +100,13 @@ describe('seed book: printed index and page map', () => {
   const epochBefore = process.env.SOURCE_DATE_EPOCH;
 
   beforeAll(async () => {
-    delete process.env.SOURCE_DATE_EPOCH; // so build.ts stamps the book's date, as the input above is stamped
+    delete process.env.SOURCE_DATE_EPOCH; // the edition's own date, as the run's seed build (test/support/seed.ts)
     seed = await render(SEED);
     doc = await openPdf(seed.file);
   }, 90_000);
   afterAll(async () => {
     await doc?.destroy();
-    if (epochBefore !== undefined) process.env.SOURCE_DATE_EPOCH = epochBefore;
+    if (epochBefore === undefined) delete process.env.SOURCE_DATE_EPOCH; else process.env.SOURCE_DATE_EPOCH = epochBefore;
   });
 
   it('is what the build writes, byte for byte (the test renders the input build.ts makes)', async () => {

@@ -89,7 +89,7 @@ export const bookSchema = z.object({
   id: z.string().min(3).max(LIMITS.id).describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier.'),
   title: line(1).describe('Book title.'),
   subtitle: line().optional().describe('Subtitle on the cover and title page.'),
-  language: languageTag.default('zh-Hans').describe('BCP 47 language tag of the text.'),
+  language: languageTag.default('zh-Hans').describe('BCP 47 language tag of the text; when absent it is detected from the transcript (zh-Hans, zh-Hant or en), so a Traditional or English book needs none.'),
   speaker: line(1).describe('The principal speaker, as labelled in the transcript (王毅); a job title before the name in a label is fine.'),
   speakers: z.array(line(1)).max(LIMITS.list).default([]).describe('Further principals who answer questions (a press conference with several ministers).'),
   author: line(1).optional().describe('Whose words these are, as a name is written (Matthew Miller, not the label MR MILLER): the EPUB\'s creator and the PDF\'s Author. Defaults to `speaker`.'),
@@ -106,7 +106,7 @@ export const bookSchema = z.object({
   rights: z.string().max(LIMITS.paragraph).default('').describe('Rights and source note printed in the colophon.'),
   edition: line().default('1').describe('Edition statement.'),
   template: line().default('default').describe('Template set: a folder in templates/ (or source/<book>/templates/).'),
-  style: z.enum(['edited', 'verbatim']).default('edited').describe('edited: repair speech-like repetition too; verbatim: keep it (artefacts are repaired in both).'),
+  style: z.enum(['edited', 'verbatim']).default('verbatim').describe('verbatim: keep what the speaker said, repetition included ("it is – it is", "Yeah, yeah", 谢谢，谢谢); edited: also tidy that repetition. Copying artefacts (the the, 我们我们, a clause pasted twice) are repaired in both.'),
   cjkJoiner: z.enum(['—', '–', '-']).default('—').describe('What an ASCII hyphen between CJK names becomes (GB/T 15834: —).'),
   trim: z.enum(['A5', 'B5', 'A4', '6x9']).default('A5').describe('Print trim size.'),
   print: z.object({

@@ -50,12 +50,34 @@ export function fail(code: Code, params: Record<string, string | number> = {}, w
   throw new BuildError(diagnostic(code, params, where));
 }
 
+const READ_CALLS = new Set(['open', 'read', 'scandir', 'stat', 'lstat', 'readlink', 'access', 'opendir']);
+
+/**
+ * The diagnostic for an error that is not a bug (STYLE.md §10: TP090 only for real bugs): a failed
+ * file-system call (EACCES, ENOSPC, EROFS, EMFILE…) names the path and becomes TP001 (reading) or TP050
+ * (writing); a BuildError keeps its own. Anything else is an internal error.
+ */
+export function errorDiagnostic(err: unknown, where: Where = {}): Diagnostic {
+  if (err instanceof BuildError) return err.diagnostic;
+  const e = err as NodeJS.ErrnoException | undefined;
+  if (e && typeof e.code === 'string' && typeof e.syscall === 'string') {
+    const path = e.path ?? where.file ?? '';
+    const reason = `${e.code} (${e.syscall})`;
+    return READ_CALLS.has(e.syscall) && !/ENOSPC|EROFS|EDQUOT/.test(e.code)
+      ? diagnostic('TP001', { what: path || 'a file', reason }, { ...where, file: path || where.file })
+      : diagnostic('TP050', { path: path || 'the output', reason }, { ...where, file: path || where.file });
+  }
+  return diagnostic('TP090', { reason: (e?.message ?? String(err)).split('\n')[0] }, where);
+}
+
 /** One line for people: `TP012 book.yaml:14:5 warning topic "中美" …; fix: …`, plus an excerpt with a caret. */
 export function formatDiagnostic(d: Diagnostic): string {
   const place = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''} ` : '';
   let out = `${d.code} ${place}${d.severity}: ${d.message}\n    fix: ${d.hint}`;
   if (d.excerpt !== undefined && d.column) {
-    out += `\n    | ${d.excerpt}\n    | ${' '.repeat(Math.max(0, displayWidth(d.excerpt.slice(0, d.column - 1))))}^`;
+    // Controls and invisible format characters (a bidi override could reorder the terminal line) show as ·.
+    const excerpt = d.excerpt.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, (c) => (c === '\t' ? ' ' : '·'));
+    out += `\n    | ${excerpt}\n    | ${' '.repeat(Math.max(0, displayWidth(excerpt.slice(0, d.column - 1))))}^`;
   }
   return out;
 }

@@ -43,6 +43,19 @@ export function aceViolations(report: { assertions?: EarlAssertion[] }): AceViol
   return out;
 }
 
+/**
+ * Ace opens the EPUB's documents by file:// URL and injects axe-core, so JavaScript must stay on; what
+ * the documents' own script could do is cut off instead: no name resolves, every request (loopback
+ * too) goes to a proxy on the discard port where nothing listens, and WebRTC may not send UDP past it.
+ * `check` also refuses to give Ace an EPUB that holds script at all (TP047, scripts/epub/inspect.ts).
+ */
+export const ACE_NETWORK_OFF = [
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>',
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp', '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--disable-background-networking', '--disable-component-update', '--disable-domain-reliability', '--no-pings',
+];
+
 export function aceBinary(): string {
   return join(projectRoot, 'node_modules', '.bin', 'ace-cli');
 }
@@ -54,7 +67,8 @@ export async function runAce(epubPath: string, timeoutMs = 600_000): Promise<{ v
       return { violations: [], diagnostics: [diagnostic('TP044', { reason: `${aceBinary()} is missing` }, { file: epubPath })] };
     }
     const wrapper = join(dir, 'chromium');
-    writeFileSync(wrapper, `#!/bin/sh\nexec '${chromiumPath().replace(/'/g, `'\\''`)}' ${chromiumFlags.join(' ')} "$@"\n`);
+    const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+    writeFileSync(wrapper, `#!/bin/sh\nexec ${[chromiumPath(), ...chromiumFlags, ...ACE_NETWORK_OFF].map(quote).join(' ')} "$@"\n`);
     chmodSync(wrapper, 0o755);
     const outDir = join(dir, 'out');
     const r = await run(aceBinary(), ['--force', '--silent', '--outdir', outDir, '--tempdir', join(dir, 'tmp'), epubPath], {

@@ -49,8 +49,9 @@ const REGEX_ALIAS = /^\/(.+)\/([a-z]*)$/s;
  * the index model. Where matches overlap, the longest wins (中美关系 over 中美), then the earliest.
  * A `see` entry is a pure cross-reference: it is not matched and has no page numbers.
  */
-export function markTopics(tree: Transcript, topics: Topic[], file: string, positions: TopicPositions = new Map()): MarkResult {
+export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, positions: TopicPositions = new Map()): MarkResult {
   const diagnostics: Diagnostic[] = [];
+  const topics = tidyTopics(topicsIn, 'topics', file, positions, diagnostics);
   const flat = flattenTopics(topics);
   const patterns: Pattern[] = [];
   for (const f of flat) {
@@ -97,7 +98,57 @@ export function markTopics(tree: Transcript, topics: Topic[], file: string, posi
     const refs = [...(f.topic.see ? [{ target: f.topic.see, kind: 'see' }] : []), ...(f.topic.seeAlso ?? []).map((t) => ({ target: t, kind: 'seeAlso' }))];
     for (const r of refs) if (!terms.has(r.target)) diagnostics.push(diagnostic('TP015', { term: f.topic.term, ...r }, { file, ...positions.get(f.path) }));
   }
-  return { index: buildIndexModel(flat, anchors, occurrences), diagnostics };
+  return { index: buildIndexModel(keptTopics(flat, anchors), anchors, occurrences), diagnostics };
+}
+
+/**
+ * A topic listed twice among its siblings (the second is dropped, TP016) and a reference from a topic
+ * to itself (dropped, TP017) are diagnosed; the index is built from what remains.
+ */
+function tidyTopics(list: Topic[], prefix: string, file: string, positions: TopicPositions, diagnostics: Diagnostic[]): Topic[] {
+  const seen = new Map<string, number>();
+  const out: Topic[] = [];
+  list.forEach((topic, i) => {
+    const path = `${prefix}.${i}`;
+    const first = seen.get(topic.term);
+    if (first !== undefined) {
+      diagnostics.push(diagnostic('TP016', { term: topic.term, first: `${prefix}.${first}`, second: path }, { file, ...positions.get(path) }));
+      return;
+    }
+    seen.set(topic.term, i);
+    let t: Topic = topic;
+    if (t.see === t.term) {
+      diagnostics.push(diagnostic('TP017', { term: t.term, kind: 'see' }, { file, ...positions.get(path) }));
+      t = { ...t, see: undefined };
+    }
+    if (t.seeAlso?.includes(t.term)) {
+      diagnostics.push(diagnostic('TP017', { term: t.term, kind: 'seeAlso' }, { file, ...positions.get(path) }));
+      t = { ...t, seeAlso: t.seeAlso.filter((x) => x !== t.term) };
+    }
+    out.push(t.sub ? { ...t, sub: tidyTopics(t.sub, `${path}.sub`, file, positions, diagnostics) } : t);
+  });
+  return out;
+}
+
+/**
+ * The entries the index can show: an entry with no page, no cross-reference to an entry shown and no
+ * sub-entry shown would be an empty heading (and EPUB Indexes 1.0 forbids it); it is left out (its
+ * TP012 warning already says why).
+ */
+function keptTopics(flat: FlatTopic[], anchors: Map<FlatTopic, string[]>): FlatTopic[] {
+  let kept = new Set(flat);
+  for (let changed = true; changed;) {
+    changed = false;
+    const terms = new Set([...kept].map((f) => f.topic.term));
+    for (const f of [...flat].reverse()) {
+      if (!kept.has(f)) continue;
+      const refs = [f.topic.see, ...(f.topic.seeAlso ?? [])].filter((t): t is string => !!t && terms.has(t));
+      const hasSub = flat.some((c) => c.parent === f && kept.has(c));
+      if (!anchors.has(f) && refs.length === 0 && !hasSub) { kept.delete(f); changed = true; }
+    }
+  }
+  kept = new Set(flat.filter((f) => kept.has(f) && (!f.parent || kept.has(f.parent))));
+  return flat.filter((f) => kept.has(f));
 }
 
 /** JavaScript flags an alias may carry and what they mean to RE2 (g and u are implied). */

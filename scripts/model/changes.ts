@@ -2,6 +2,9 @@
 // records changes (scripts/reader/changes.ts); the report, the colophon and the benchmarks read them,
 // so the shape lives in the model, below all of them.
 export const rules = {
+  'invisible': 'invisible or control character removed',
+  'cp1252': 'control character from a Windows-1252 conversion made the character it stood for',
+  'line-end': 'form feed or vertical tab made a line end',
   'nfc': 'Unicode normalised to NFC',
   'whitespace': 'stray or doubled white space removed',
   'punct-width': 'ASCII punctuation next to Chinese made full-width',

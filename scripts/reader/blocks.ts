@@ -1,14 +1,21 @@
 // Raw text to blocks: paragraphs separated by blank lines, each a TrackedText into the source.
 // Line breaks inside a paragraph are joined (no space between CJK, one space between Latin words).
+// LF, CRLF and a lone CR (classic Mac text) are all line ends.
 import { TrackedText } from './tracked-text.ts';
 
-export function splitBlocks(source: string): TrackedText[] {
+const EOL = '(?:\\r\\n|\\r|\\n)';
+const BLANK = '[ \\t\\u3000\\u00A0]*';
+
+/** Splits the (already character-cleaned) text; a plain string is taken as the whole source. */
+export function splitBlocks(input: string | TrackedText): TrackedText[] {
+  const whole = typeof input === 'string' ? TrackedText.fromSource(input, 0, input.length) : input;
+  const source = whole.text;
   const blocks: TrackedText[] = [];
   // A blank line (possibly holding spaces, tabs or ideographic spaces) ends a paragraph.
-  const separator = /\r?\n[ \t\u3000\u00A0]*(?:\r?\n[ \t\u3000\u00A0]*)+/g;
+  const separator = new RegExp(`${EOL}${BLANK}(?:${EOL}${BLANK})+`, 'g');
   let start = 0;
   const push = (end: number) => {
-    const block = joinLines(TrackedText.fromSource(source, start, end));
+    const block = joinLines(whole.slice(start, end));
     if (block.text.trim() !== '') blocks.push(block);
   };
   for (const m of source.matchAll(separator)) {
@@ -19,9 +26,14 @@ export function splitBlocks(source: string): TrackedText[] {
   return blocks;
 }
 
+/** True when the text ends its lines with CR only (no LF anywhere). */
+export function crOnly(text: string): boolean {
+  return text.includes('\r') && !text.includes('\n');
+}
+
 function joinLines(block: TrackedText): TrackedText {
   const edits = [];
-  for (const m of block.text.matchAll(/[ \t]*\r?\n[ \t\u3000]*/g)) {
+  for (const m of block.text.matchAll(new RegExp(`[ \\t]*${EOL}[ \\t\\u3000]*`, 'g'))) {
     const before = block.text[m.index! - 1] ?? '';
     const after = block.text[m.index! + m[0].length] ?? '';
     const latin = /[\p{Script=Latin}\p{N},.;:!?)]/u.test(before) && /[\p{Script=Latin}\p{N}(]/u.test(after);

@@ -1,35 +1,43 @@
 // Repairing duplicated phrases without touching legitimate repetition.
 //
-// Three scales, largest first, each a plain function over one paragraph:
-//   clauses  "…问题上旗帜鲜明，…问题上旗帜鲜明，…问题上旗帜鲜明。"  and English sentences said again
-//   words    "我们我们" (ABAB of a non-verb) and English "the the"
-//   chars    "始终愿愿与", "冷战残余余犹存", "怎么看看待"
-// A copying artefact is repaired in both styles; speech-like repetition ("Yeah, yeah, yeah.",
-// "it is – it is –", "Go – go ahead") is kept in `verbatim` and repaired in `edited`. For Chinese,
-// the decision compares how likely the text is with and without the repetition under a word model
-// built on jieba's frequency dictionary (lexicon.ts), and whether the repetition leaves an orphaned
-// single character that the dictionary cannot explain. Reduplication (谈谈, 远远, 实实在在, 一批批,
-// 工作|作出) sits inside dictionary words, so it scores close and is left alone.
+// Precision first: the reader repairs a repetition on its own only where the evidence is
+// overwhelming, lists what is doubtful for review (applied: false, with the correction ready to
+// paste), and leaves alone what the language explains. Three scales, each a plain function over one
+// paragraph:
+//   spans    Chinese text repeated back to back inside a clause: a doubled character (始终愿愿与), a
+//            2–3-character span doubled at any position (截至目截至目前, 对美对美方), a doubled word
+//            (我们我们); English typed doubles ("the the", "to to")
+//   clauses  a clause or sentence pasted two or three times (…旗帜鲜明，…旗帜鲜明，…旗帜鲜明。)
+//   speech   repetition a speaker makes ("it is – it is – it is", "Yeah, yeah, yeah", 好，好): kept
+//            unless book.yaml asks for `style: edited`
+// Legitimate repetition is recognised by mechanism, not by a list of words, with jieba's frequency
+// dictionary (lexicon.ts) read through a Simplified view of the text, so Traditional text is judged
+// the same way and edits apply to its own characters:
+//   numerals and plan names   十五五, 十四五, 一一, 三三两两 (a doubled numeral inside a numeral run)
+//   reduplication             谢谢, 看看, 远远, 谈谈 (the pair is a word), 实实在在, 干干净净 (AABB), 一批批 (一 + measure word)
+//   words meeting             新闻局|局长, 财政部|部长, 银行|行长, 陕西|西安, 关税|税则, 真理教|教主: a word
+//                             ends with the character the next word begins with
+//   function words            事故中|中国, 完成了|了解, 在|在场, 对|对方, 是|是非: a localiser, particle,
+//                             preposition or conjunction followed by a word that begins with it
+// A copying artefact is what none of these explains: a doubled character no word accounts for, a
+// span of two or more characters repeated where no word boundary explains it.
 import type { Edit, TrackedText } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
-import { lexicon } from './lexicon.ts';
+import { lexicon, scoringView, type Lexicon } from './lexicon.ts';
+import { calibrated } from './confidence.ts';
 
 export interface DedupeOptions {
+  /** verbatim (default): keep what the speaker said; edited: also tidy speech repetition. */
   style: 'edited' | 'verbatim';
+  /** zh-Hans, zh-Hant or en: Traditional text is scored through its Simplified view. */
+  language?: string;
 }
 
-/** Log-probability gain (nats) from removing a doubled character above which we repair it. */
-export const APPLY_GAIN = 5.0;
-/** …above which (but below APPLY_GAIN) we list it for review without changing the text. */
-export const REVIEW_GAIN = 3.5;
-
 export function dedupeParagraph(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
-  // Word-level English repairs first, so that "the the" inside one copy of a repeated sentence
-  // does not hide the repetition.
-  // Clauses go last: a doubled character inside one copy would otherwise hide the repetition.
+  // English word doubles first, so that "the the" inside one copy of a repeated sentence does not
+  // hide the repetition; clauses last, for the same reason with a doubled character.
   let t = englishWords(text, log, options);
-  t = doubledChineseWords(t, log);
-  t = doubledChineseChars(t, log);
+  t = chineseRepeats(t, log, options);
   t = repeatedClauses(t, log, options);
   return t;
 }
@@ -49,7 +57,7 @@ interface Clause {
  * What ends a clause: full-width marks always; ASCII marks only before white space or a closing
  * quote (127.0.0.1, 1,000 and COVID-19 are one token); …… and ——; a dash set off by spaces.
  */
-const CLAUSE_END = /[，；。！？、]|[,;.!?](?=\s|$|["”’)])|……|——|\s[–—-](?=\s|$)|[–—](?=\s|$)/gu;
+const CLAUSE_END = /[，；。！？、：]|[,;.!?](?=\s|$|["”’)])|……|——|\s[–—-](?=\s|$)|[–—](?=\s|$)|\s--(?=\s|$)/gu;
 
 /** Splits into clauses; each clause owns its closing punctuation and the spaces after it. */
 export function clauses(s: string): Clause[] {
@@ -77,9 +85,23 @@ export function clauses(s: string): Clause[] {
 const hanCount = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
 const wordCount = (s: string) => (s.match(/\p{L}[\p{L}']*/gu) ?? []).length;
 
+/** Words of speech that people say twice on purpose: thanks, yes, no, greetings, fillers. */
+function speechLike(clause: string, lex: Lexicon, language: string | undefined): boolean {
+  const view = scoringView(clause, language);
+  if (!/\p{Script=Han}/u.test(view)) return true;
+  const seg = lex.segment(view.replace(/[^\p{Script=Han}]/gu, ''));
+  return seg.words.every(([a, b]) => {
+    const w = view.replace(/[^\p{Script=Han}]/gu, '').slice(a, b);
+    const tag = lex.tag(w) ?? '';
+    // interjections, modal particles, AA forms (谢谢, 好好), 好/对/是/行/嗯 and 的 (是的, 好的)
+    return /^(e|y|o)$/.test(tag) || /^(.)\1$/u.test(w) || /^[好对是行嗯哦啊喂的没有不]$/u.test(w) || w === '你好' || w === '再见';
+  });
+}
+
 function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const cs = clauses(text.text);
   const edits: Edit[] = [];
+  const lex = lexicon();
   // A unit is k consecutive clauses (a sentence with commas inside is several clauses); it repeats
   // when the next k clauses say the same. Compare with the unit's inner punctuation but not its last.
   const unitKey = (i: number, k: number) => {
@@ -90,7 +112,7 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
   };
   for (let i = 0; i < cs.length; i++) {
     let best: { k: number; copies: number } | null = null;
-    for (let k = 1; k <= 6 && i + 2 * k <= cs.length; k++) {
+    for (let k = 1; k <= 12 && i + 2 * k <= cs.length; k++) {
       const key = unitKey(i, k);
       if (!key) break;
       let copies = 1;
@@ -103,25 +125,28 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     const last = i + k * copies - 1;
     const han = hanCount(key);
     const words = wordCount(key);
-    // A long Chinese clause said again word for word is a copying artefact: edited Chinese
-    // transcripts never do that, and speakers rephrase. Three long English copies are an artefact
-    // too; a sentence said twice, or a short phrase repeated, is speech.
-    const artefact = han >= 6 || (han === 0 && words >= 8 && copies >= 3);
-    const speech = !artefact && (han === 0 ? words >= 1 : han >= 2);
-    if (!artefact && !(speech && options.style === 'edited')) {
-      if (han >= 2 && han < 6) {
-        log.record('dup-clause', text, cs[i + k].start, cs[last].bodyEnd, '', { applied: false, confidence: 0.5, note: `short clause repeated ${copies} times: speech or error?` });
-      }
-      i = last;
-      continue;
-    }
-    // Keep the first copy's words and the last copy's closing punctuation.
     const start = cs[i + k - 1].bodyEnd;
     const end = cs[last].bodyEnd;
-    const rule: RuleId = artefact ? 'dup-clause' : 'speech-repetition';
-    const confidence = artefact ? Math.min(0.99, 0.9 + 0.02 * copies + 0.002 * (han || words)) : 0.8;
-    log.record(rule, text, start, end, '', { confidence, note: `${artefact ? 'clause' : 'speech'} repeated ${copies} times` });
-    edits.push({ start, end, insert: '' });
+    // Chinese: a clause of four characters or more said again word for word is a copying artefact
+    // (edited transcripts never do that, speakers rephrase), unless it is thanks or assent (谢谢，谢谢).
+    // English: a sentence of ten words or more pasted again, or of five or more pasted three times.
+    const speech = han > 0 ? speechLike(key, lex, options.language) : words < 5 || (copies === 2 && words < 8);
+    const artefact = !speech && (han >= 4 || (han === 0 && (words >= 8 || (copies >= 3 && words >= 5))));
+    if (artefact) {
+      const features = han > 0 ? { kind: 'clause-zh' as const, size: han, copies } : { kind: 'clause-en' as const, size: words, copies };
+      const confidence = calibrated(features);
+      const repair = confidence >= APPLY;
+      log.record('dup-clause', text, start, end, '', { applied: repair, confidence, note: `clause repeated ${copies} times` });
+      if (repair) edits.push({ start, end, insert: '' });
+    } else if (options.style === 'edited') {
+      log.record('speech-repetition', text, start, end, '', { confidence: 0.8, note: `speech repeated ${copies} times` });
+      edits.push({ start, end, insert: '' });
+    } else if (han >= 2 && !speech) {
+      // 2–3 characters said again (一是，一是): speech or a slip; the editor decides.
+      log.record('dup-clause', text, start, end, '', { applied: false, confidence: 0.5, note: `short clause repeated ${copies} times: speech or error?` });
+    } else if (han === 0 && !speech) {
+      log.record('dup-clause', text, start, end, '', { applied: false, confidence: calibrated({ kind: 'clause-en', size: words, copies }), note: `sentence said ${copies} times: speech or a paste?` });
+    }
     i = last;
   }
   return text.apply(edits);
@@ -131,31 +156,49 @@ function normaliseClause(body: string): string {
   return body.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** Confidence from which a repair is applied rather than listed for review (calibrated: see confidence.ts). */
+export const APPLY = 0.95;
+
 // ---------------------------------------------------------------------------------------------
 // English doubled words
 
 /** Doubled words that English uses on purpose ("that that", "had had", "very very"). */
-const ENGLISH_REDUPLICATION = new Set(['that', 'had', 'is', 'do', 'very', 'really', 'so', 'no', 'yes', 'yeah', 'bye', 'ha', 'well', 'now', 'go', 'more', 'far', 'long', 'much', 'many', 'again', 'too', 'blah', 'knock', 'tick', 'chop', 'hip', 'boo', 'hey', 'oh', 'wow', 'please', 'never']);
+const ENGLISH_REDUPLICATION = new Set(['had', 'do', 'very', 'really', 'so', 'no', 'yes', 'yeah', 'bye', 'ha', 'well', 'now', 'go', 'more', 'far', 'long', 'much', 'many', 'again', 'too', 'blah', 'knock', 'tick', 'chop', 'hip', 'boo', 'hey', 'oh', 'wow', 'please', 'never', 'okay', 'ok', 'right', 'sure', 'little', 'round', 'ever', 'here', 'there', 'can', 'bang', 'bla', 'la', 'ta', 'tut', 'hush', 'fast', 'slowly', 'over']);
+/** "that that" and "is is" are English too (I think that that is right; what it is is…): a slip only when what follows cannot follow them. */
+const CONTEXT_DOUBLES: Record<string, RegExp> = {
+  that: /^\s+(the|a|an|this|these|those|our|their|his|her|its|my|your|we|they|i|he|she|you|it|there|is|are|was|were|will|would|has|have|and|to|of|in|on)\b/i,
+  is: /^\s+(the|a|an|this|these|those|our|their|his|her|its|my|your|we|they|i|he|she|you|it|is|was|of|to|and)\b/i,
+};
 
 function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const edits: Edit[] = [];
-  // The same word or phrase (up to four words) twice or more, separated by white space only (an
-  // artefact, unless English doubles that word on purpose) or by a comma / dash / ellipsis (speech:
+  // The same word or phrase (up to four words) twice or more, separated by white space only (a
+  // typing artefact, unless English doubles that word on purpose) or by a comma / dash / ellipsis (speech:
   // a stutter or a restart, "it is – it is –", "Go – go ahead").
-  // Separators are those of speech: white space, a comma or a dash set off by a space, an em dash,
-  // an ellipsis. "A,a" or "x-x" without spaces are tokens, not repetition.
+  // "A,a" or "x-x" without spaces are tokens, not repetition.
   // The phrase is lazy: the shortest unit that repeats wins ("the the the the" is "the" four times).
-  const re = /\b([A-Za-z]+(?:'[a-z]+)?(?:\s+[A-Za-z]+(?:'[a-z]+)?){0,3}?)((?:(?:\s+|,\s+|\s[–-]\s|\s?—\s?|\s*(?:\.\.\.|…)\s*)\1\b)+)/gi;
+  const re = /\b([A-Za-z]+(?:['’][a-z]+)?(?:\s+[A-Za-z]+(?:['’][a-z]+)?){0,3}?)((?:(?:\s+|,\s+|\s[–-]\s|\s--\s|\s?—\s?|\s*(?:\.\.\.|…)\s*)\1\b)+)/gi;
   for (const m of text.text.matchAll(re)) {
     const phrase = m[1];
     const repeats = m[2];
-    const spoken = /[,–—.-]/.test(repeats);
+    const spoken = /[,–—.…-]/.test(repeats);
     const start = m.index! + phrase.length;
     const end = start + repeats.length;
+    // A capital letter doubled is an initial or a list ("A A battery", "Q Q"); at a sentence start
+    // ("The the") the first copy keeps its case, the copy is what goes.
+    if (/^[A-Z]$/.test(phrase)) continue;
     if (!spoken) {
-      if (!phrase.includes(' ') && ENGLISH_REDUPLICATION.has(phrase.toLowerCase())) continue;
-      log.record('dup-word', text, start, end, '', { confidence: 0.95, note: `"${phrase}" doubled` });
-      edits.push({ start, end, insert: '' });
+      const single = !/\s/.test(phrase);
+      const lower = phrase.toLowerCase();
+      if (single && ENGLISH_REDUPLICATION.has(lower)) continue;
+      if (single && CONTEXT_DOUBLES[lower] && !CONTEXT_DOUBLES[lower].test(text.text.slice(end))) {
+        log.record('dup-word', text, start, end, '', { applied: false, confidence: 0.3, note: `"${phrase} ${phrase}" is often right (I think that that is…): check` });
+        continue;
+      }
+      const confidence = calibrated({ kind: 'word-en', size: phrase.split(/\s+/).length, copies: 1 + (repeats.match(/\s+/g)?.length ?? 1) / phrase.split(/\s+/).length, functionWord: FUNCTION_WORDS.has(phrase.toLowerCase()) });
+      const repair = confidence >= APPLY;
+      log.record('dup-word', text, start, end, '', { applied: repair, confidence, note: `"${phrase}" typed twice` });
+      if (repair) edits.push({ start, end, insert: '' });
     } else if (options.style === 'edited') {
       // Keep the first copy: "Go – go ahead" → "Go ahead".
       log.record('speech-repetition', text, start, end, '', { confidence: 0.8, note: `"${phrase}" repeated in speech` });
@@ -165,74 +208,175 @@ function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions)
   return text.apply(edits);
 }
 
+/** Words whose typed double is almost always a slip ("the the", "to to", "of of"). */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'in', 'for', 'with', 'at', 'from', 'as', 'we', 'it', 'they', 'our', 'their', 'be', 'are', 'was', 'were', 'this', 'or', 'but', 'not', 'has', 'have', 'its', 'his', 'her', 'he', 'she', 'would', 'could', 'should', 'about', 'into', 'than', 'then', 'also', 'which', 'been']);
+
 // ---------------------------------------------------------------------------------------------
-// Chinese doubled words (ABAB) and characters (AA)
+// Chinese repeats: doubled characters, spans and words
 
-/**
- * Verbs that Chinese reduplicates on purpose (ABAB, "do a little"): 研究研究, 考虑考虑. jieba's
- * dictionary lists no ABAB forms, so the list is ours; other doubled words are copying slips.
- */
-const TENTATIVE_VERBS = new Set(['研究', '讨论', '考虑', '商量', '学习', '休息', '活动', '了解', '打听', '介绍', '锻炼', '收拾', '准备', '认识', '交流', '放松', '体验', '比较', '检查', '清理', '打扫', '整理', '尝试', '思考', '琢磨', '溜达', '打扮', '练习', '观察', '调查', '分析', '表扬', '批评', '教育', '帮助', '关心', '照顾', '欣赏', '参观', '享受', '感受', '处理', '调整', '改进', '总结', '讲讲', '说说', '聊聊', '走动', '沟通', '反省', '凉快', '暖和', '高兴', '热闹', '轻松', '明白', '清楚']);
+/** Numerals (十五五, 十四五, 一一, 三三两两, 二〇〇〇): a doubled numeral is how numbers and plan names are written. */
+const NUMERAL = /^[零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]$/u;
+/** jieba tags of words that attach to the word before (localisers, particles) or open a phrase (prepositions, conjunctions, adverbs). */
+const FUNCTION_TAG = /^(f|p|c|u[a-z]*|y|d)$/;
+/** Verbs that work as function words and meet words beginning with them: 这是|是非, 还有|有关. */
+const FUNCTION_VERBS = new Set(['是', '有', '在', '为', '要', '会', '给', '让', '被', '把', '将', '从', '向', '到', '和', '与', '及', '对', '以', '于', '由', '同', '跟', '比']);
+/** Common surnames: a doubled character after one is usually a given name (王芳芳, 张晶晶). */
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 
-/** ABAB: a word of 2–4 characters said twice. */
-function doubledChineseWords(text: TrackedText, log: ChangeLog): TrackedText {
-  const edits: Edit[] = [];
-  const lex = lexicon();
+/** Characters that spell foreign names in Chinese (the transliteration table of Xinhua's name dictionaries). */
+const TRANSLITERATION = '阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比毕宾波伯博布策查达戴丹道德迪蒂丁杜顿多厄恩尔法菲费芬丰弗福盖甘冈戈格古圭哈海汉豪赫亨胡霍基吉加贾杰捷金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷蕾黎里利莉列林琳卢鲁伦罗洛马迈曼梅蒙米密莫姆穆纳娜奈南内尼妮涅纽努诺欧帕佩皮普奇齐恰乔切钦琼丘萨塞桑森沙莎舍什斯松苏索塔泰坦汤特滕提托图瓦旺威韦维温沃乌伍西希锡谢辛雅亚扬耶伊因尤约扎泽兹祖佐';
+
+export type RepeatDecision = 'repair' | 'review' | 'keep';
+
+export interface RepeatJudgement {
+  decision: RepeatDecision;
+  confidence: number;
+  /** Why, in a few words (for the change report's note). */
+  reason: string;
+}
+
+/** Finds back-to-back repeats in Han runs and judges each; edits remove the later copies. */
+function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const s = text.text;
-  for (const m of s.matchAll(/(\p{Script=Han}{2,4})\1+/gu)) {
-    const word = m[1];
-    if (!lex.has(word) || lex.has(m[0])) continue;
-    // 一户一户, 一步一步: a numeral and a measure word said twice means "one by one".
-    if (MEASURE_REDUPLICATION.test(word)) continue;
-    // The match must sit on word boundaries: 工作作出 or 越来越 are not ABAB.
-    const seg = lex.segment(s.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 4));
-    const offset = Math.min(4, m.index!);
-    const bounds = new Set(seg.words.map(([a]) => a - offset));
-    if (!bounds.has(0) || !bounds.has(word.length)) continue;
-    const start = m.index! + word.length;
-    const end = m.index! + m[0].length;
-    const tentative = TENTATIVE_VERBS.has(word);
-    log.record('dup-word', text, start, end, '', tentative
-      ? { applied: false, confidence: 0.4, note: `"${word}" said twice: this verb reduplicates on purpose (${word}${word})` }
-      : { confidence: 0.93, note: `"${word}" doubled` });
-    if (!tentative) edits.push({ start, end, insert: '' });
+  if (!/\p{Script=Han}/u.test(s)) return text;
+  const v = scoringView(s, options.language);
+  const edits: Edit[] = [];
+  const isHanAt = (i: number) => i >= 0 && i < s.length && /\p{Script=Han}/u.test(s[i]);
+  for (let i = 0; i < s.length; i++) {
+    if (!isHanAt(i)) continue;
+    const found = repeatAt(s, i, isHanAt);
+    if (!found) continue;
+    const { length: L, copies } = found;
+    const judgement = L === 1 ? judgeDoubledChar(v, i + 1, copies) : judgeSpan(v, i, L, copies);
+    const start = i + L;
+    const end = i + L * copies;
+    if (judgement.decision !== 'keep') {
+      const rule: RuleId = L === 1 ? 'dup-char' : 'dup-word';
+      const repair = judgement.decision === 'repair';
+      log.record(rule, text, start, end, '', { applied: repair, confidence: judgement.confidence, note: `"${s.slice(i, end)}": ${judgement.reason}` });
+      if (repair) edits.push({ start, end, insert: '' });
+    }
+    // A kept pair may begin a longer repeat (工作|作出作出): look again from its second copy.
+    i = judgement.decision === 'keep' && L === 1 && copies === 2 ? i : end - 1;
   }
   return text.apply(edits);
 }
 
-/** Grammatical particles that meet themselves across word boundaries. */
-const PARTICLES = new Set(['的', '了', '地', '得', '着', '过', '是']);
-/** Gain above which even a dictionary-explained doubling is listed for review. */
-const EXPLAINED_REVIEW_GAIN = 6.5;
-
-/** Measure words that reduplicate after 一 (一批批, 一个个, 一次次). */
-const MEASURE_REDUPLICATION = /^一[批个次步层片代件年天条座群支份张户家点句字口本笔遍回趟项位名所排行块颗株]$/u;
-
-export interface CharJudgement {
-  /** Index of the second copy in the text. */
-  at: number;
-  gain: number;
-  artefact: boolean;
-  confidence: number;
-  decision: 'repair' | 'review' | 'keep';
+/**
+ * The span (1–40 Han characters) starting at i that is repeated right after itself and covers the
+ * most text with its copies (行行长行行长 is 行行长 twice, not 行 twice); the shortest on a tie
+ * (谢谢谢谢 is 谢 four times).
+ */
+function repeatAt(s: string, i: number, isHanAt: (i: number) => boolean): { length: number; copies: number } | null {
+  let best: { length: number; copies: number } | null = null;
+  for (let L = 1; L <= 40; L++) {
+    if (!isHanAt(i + L - 1) || i + 2 * L > s.length) break;
+    const unit = s.slice(i, i + L);
+    if (!s.startsWith(unit, i + L)) continue;
+    let copies = 2;
+    while (s.startsWith(unit, i + copies * L)) copies++;
+    if (!best || L * copies > best.length * best.copies) best = { length: L, copies };
+  }
+  return best;
 }
 
-/** Judges the doubled Han character whose second copy is at `at` in `s`. */
-export function judgeDoubledChar(s: string, at: number): CharJudgement {
+/** Best segmentation of a window of the view around [from, to), with positions relative to `from`. */
+function segmentAround(lex: Lexicon, v: string, from: number, to: number, text?: string) {
+  const a = Math.max(0, from);
+  const t = text ?? v.slice(a, Math.min(v.length, to));
+  return { offset: a, seg: lex.segment(t), text: t };
+}
+
+/** Judges a span of L ≥ 2 characters at i repeated `copies` times in the view v. */
+export function judgeSpan(v: string, i: number, L: number, copies: number): RepeatJudgement {
   const lex = lexicon();
+  const x = v.slice(i, i + L);
+  if ([...x].every((c) => NUMERAL.test(c))) return { decision: 'review', confidence: 0.3, reason: 'repeated numeral: a number or a slip?' };
+  // 一步一步, 一个一个, 一点一点: one by one.
+  if (L === 2 && x[0] === '一' && /^(q|m)$/.test(lex.tag(x[1]) ?? '')) return { decision: 'keep', confidence: 0, reason: '' };
+  if (lex.has(x.repeat(copies))) return { decision: 'keep', confidence: 0, reason: '' };
+  // ABAB of a verb or adjective (研究研究, 高兴高兴) or thanks said twice (谢谢谢谢): may be on purpose.
+  const tag = lex.tag(x) ?? '';
+  const wholeWords = boundariesAt(lex, v, i, L, copies);
+  // Tentative ABAB is a suggestion: someone (我们, 大家, 你) or a modal (要, 再, 可以) before it, and it
+  // ends its clause or takes 吧/一下 (这个问题我们研究研究。大家讨论讨论吧). A word doubled before its
+  // object or noun (举办举办高峰论坛, 出席出席的), or after anything else (成功访问访问。), is a slip.
+  const after = v.slice(i + L * copies, i + L * copies + 2);
+  const before = v.slice(Math.max(0, i - 2), i);
+  const clauseFinal = after === '' || /^[，。！？；：、”’）」…—\s吧啊呢]|^一下|^看/u.test(after);
+  const suggestion = /(我们|你们|咱们|大家|自己|[你我他她们]|[要再来去让请想得]|可以|应该|好好)$/u.test(before);
+  if (copies === 2 && lex.has(x) && wholeWords && ((clauseFinal && suggestion && /^(v|vn|a|ad|an|z)$/.test(tag)) || /^(.)\1$/u.test(x))) {
+    return { decision: 'review', confidence: calibrated({ kind: 'span-zh', size: L, copies, word: true }), reason: `"${x}" said twice: this word can reduplicate (${x}${x})` };
+  }
+  const confidence = calibrated({ kind: 'span-zh', size: L, copies, word: lex.has(x) && wholeWords });
+  return { decision: confidence >= APPLY ? 'repair' : 'review', confidence, reason: `${L} characters repeated ${copies === 2 ? 'twice' : `${copies} times`}${lex.has(x) && wholeWords ? '' : ' across a word boundary'}` };
+}
+
+/** Whether the best segmentation of the view has word boundaries at every copy's start and end. */
+function boundariesAt(lex: Lexicon, v: string, i: number, L: number, copies: number): boolean {
+  const from = Math.max(0, i - 4);
+  const seg = lex.segment(v.slice(from, Math.min(v.length, i + L * copies + 4)));
+  const starts = new Set(seg.words.map(([a]) => a + from));
+  starts.add(seg.words.length ? seg.words[seg.words.length - 1][1] + from : from);
+  for (let c = 0; c <= copies; c++) if (!starts.has(i + c * L)) return false;
+  return true;
+}
+
+/** Judges the doubled character whose second copy is at `at` in the view v. */
+export function judgeDoubledChar(v: string, at: number, copies = 2): RepeatJudgement {
+  const keep: RepeatJudgement = { decision: 'keep', confidence: 0, reason: '' };
+  // A run of three or more (哈哈哈, 对对对) is laughter or emphasis, not a copying slip.
+  if (copies > 2) return keep;
+  const lex = lexicon();
+  const x = v[at];
+  const prev = v[at - 2] ?? '';
+  const next = v[at + 1] ?? '';
+  // Numerals: 十五五, 十四五五, 一一, 三三两两, 二〇〇〇.
+  if (NUMERAL.test(x)) {
+    if (NUMERAL.test(prev) || NUMERAL.test(next) || x === '一' || /[“‘"「]/.test(prev)) return keep;
+    return { decision: 'review', confidence: 0.3, reason: 'doubled numeral: a number or a slip?' };
+  }
+  const f = charFeatures(lex, v, at);
+  if (f.explained) return keep;
+  const confidence = calibrated({ kind: 'char-zh', ...f });
+  const decision: RepeatDecision = confidence >= APPLY ? 'repair' : confidence >= REVIEW ? 'review' : 'keep';
+  return { decision, confidence, reason: decision === 'repair' ? 'the doubled character makes no word' : 'doubled character: no word explains it, but the evidence is weak' };
+}
+
+/** Confidence below which a doubled character is not even listed. */
+export const REVIEW = 0.5;
+
+export interface CharFeatures {
+  /** A legitimate mechanism explains the pair (reduplication, words meeting, function word). */
+  explained: string | null;
+  /** Log-probability gain (nats) of the text without the second copy. */
+  gain: number;
+  /** A neighbour that belongs to a word without the copy is stranded with it (怎么看看待). */
+  brokeWord: boolean;
+  /** Both copies stand alone as single characters (愿愿). */
+  bothAlone: boolean;
+  /** One copy inside a word, the other alone (残余余犹存). */
+  mixed: boolean;
+  /** After a common surname (张晶晶): probably a given name. */
+  name: boolean;
+  /** The character is a particle (的, 了, 着…). */
+  particle: boolean;
+  /** The dictionary knows the pair as a word (正正, 通通) though the best segmentation splits it. */
+  pairWord: boolean;
+}
+
+/** The evidence about the doubled character whose second copy is at `at` in the view v. */
+export function charFeatures(lex: Lexicon, v: string, at: number): CharFeatures {
+  const x = v[at];
   const from = Math.max(0, at - 6);
-  const to = Math.min(s.length, at + 7);
-  const window = s.slice(from, to);
-  const i = at - from; // second copy, within the window
+  const to = Math.min(v.length, at + 7);
+  const window = v.slice(from, to);
+  const i = at - from;
   const withDup = lex.segment(window);
   const without = lex.segment(window.slice(0, i) + window.slice(i + 1));
   const gain = without.score - withDup.score;
   const wordAt = (seg: typeof withDup, pos: number) => seg.words.find(([a, b]) => a <= pos && pos < b)!;
-  // Signal A: one of the copies is a single-character word (nothing in the dictionary explains it).
   const single = (pos: number) => { const [a, b] = wordAt(withDup, pos); return b - a === 1; };
-  const orphanCopy = single(i - 1) || single(i);
-  // Signal B: a single character next to the pair only finds its word once the copy is gone
-  // (怎么看看待 → 看待): the repetition broke a word.
   let brokeWord = false;
   for (const pos of [i - 2, i + 1]) {
     if (pos < 0 || pos >= window.length || !single(pos)) continue;
@@ -240,38 +384,53 @@ export function judgeDoubledChar(s: string, at: number): CharJudgement {
     const [a, b] = wordAt(without, inWithout);
     if (b - a > 1) brokeWord = true;
   }
-  const before = window[i - 2] ?? '';
-  const after = window[i + 1] ?? '';
-  const reduplication = MEASURE_REDUPLICATION.test(before + window[i])
-    || (after !== '' && after === window[i + 2] && lex.has(window[i] + after)); // AABB: 干干净净
-  // Particles double legitimately across a word boundary (目的|的, 完成了|了解, 这是|是非): only
-  // when both copies stand alone (我的的书) is that a slip.
-  const particle = PARTICLES.has(window[i]);
   const bothAlone = single(i - 1) && single(i);
-  const artefact = (orphanCopy || brokeWord) && !reduplication && (!particle || bothAlone);
-  // One copy alone and the other inside a word (还有|有, 有|有关) is the typical slip; frequent
-  // characters score little, so this pattern repairs at a lower gain.
-  const mixed = orphanCopy && !bothAlone;
-  const applyAt = mixed && !particle ? APPLY_GAIN - 1 : APPLY_GAIN;
-  const confidence = artefact ? 1 / (1 + Math.exp(-(gain - REVIEW_GAIN) * 1.2)) : 0;
-  let decision: CharJudgement['decision'] = !artefact || gain < REVIEW_GAIN ? 'keep' : gain >= applyAt ? 'repair' : 'review';
-  // Explained by the dictionary but far likelier without (社区|区里): worth an editor's look.
-  if (!artefact && !reduplication && gain >= EXPLAINED_REVIEW_GAIN) decision = 'review';
-  return { at, gain, artefact, confidence, decision };
+  const mixed = !bothAlone && (single(i - 1) || single(i));
+  const particle = /^u/.test(lex.tag(x) ?? '') || '的了着过地得们'.includes(x);
+  // A personal name: 张晶晶 (a surname standing alone, then the pair, both copies alone), or a
+  // transliterated foreign name, where the pair sits among transliteration characters (巴特策策格).
+  const name = (SURNAMES.includes(v[at - 2] ?? '') && i >= 2 && single(i - 2) && bothAlone)
+    || (TRANSLITERATION.includes(x) && TRANSLITERATION.includes(v[at - 2] ?? '-') && TRANSLITERATION.includes(v[at + 1] ?? '-'));
+  const pairWord = lex.has(x + x);
+  return { explained: explain(lex, v, at, withDup, from, brokeWord), gain, brokeWord, bothAlone, mixed, name, particle, pairWord };
 }
 
-function doubledChineseChars(text: TrackedText, log: ChangeLog): TrackedText {
-  const edits: Edit[] = [];
-  const s = text.text;
-  for (const m of s.matchAll(/(\p{Script=Han})\1/gu)) {
-    const at = m.index! + 1;
-    // A run of three (哈哈哈) is laughter or emphasis, not a copying slip.
-    if (s[at + 1] === m[1] || s[at - 2] === m[1]) continue;
-    const j = judgeDoubledChar(s, at);
-    if (j.decision === 'keep') continue;
-    const applied = j.decision === 'repair';
-    log.record('dup-char', text, at, at + 1, '', { applied, confidence: j.confidence, note: `"${m[0]}": ${applied ? 'the doubled character makes no word' : 'doubled character, uncertain'} (gain ${j.gain.toFixed(1)})` });
-    if (applied) edits.push({ start: at, end: at + 1, insert: '' });
-  }
-  return text.apply(edits);
+/**
+ * Which legitimate mechanism, if any, explains the pair v[at-1] v[at]. The evidence is the best
+ * segmentation of the text as it stands (jieba's dictionary, max-probability route): the pair is
+ * legitimate when that segmentation itself accounts for both copies.
+ */
+function explain(lex: Lexicon, v: string, at: number, withDup: { words: [number, number][] }, from: number, brokeWord: boolean): string | null {
+  const x = v[at];
+  const prev = v[at - 2] ?? '';
+  const next = v[at + 1] ?? '';
+  const word = (pos: number) => withDup.words.find(([a, b]) => a + from <= pos && pos < b + from)!;
+  const [la, lb] = word(at - 1);
+  const [ra, rb] = word(at);
+  // One word holds both copies: 谢谢, 看看, 远远 (reduplication the dictionary knows), 实实在在,
+  // 三三两两, 一一对应. A dictionary AA the segmentation does not choose (沟通|通|和) explains nothing.
+  // Unless it strands a neighbour that has a word without the copy: 怎么|看看|待 (看待).
+  if (la === ra) return brokeWord ? null : 'reduplication';
+  // AABB: 干干净净 (干净), 清清楚楚; and the BB half of 实实在在 (实在).
+  if (next && next === v[at + 2] && lex.has(x + next)) return 'aabb';
+  if (prev && prev === v[at - 3] && lex.has(prev + x)) return 'aabb';
+  // 一批批, 一个个, 一次次: one + a measure word said twice.
+  if (prev === '一' && /^(q|m)$/.test(lex.tag(x) ?? '')) return 'measure';
+  // Words meeting: the left copy ends a word, the right copy begins one (新闻局|局长, 银行|行长, 陕西|西安).
+  if (lb - la >= 2 && rb - ra >= 2) return 'words-meet';
+  // A function word before a word that begins with it: 事故|中|中国, 完成|了|了解, 在|在场, 对|对方.
+  if (lb - la === 1 && rb - ra >= 2 && (FUNCTION_TAG.test(lex.tag(x) ?? '') || FUNCTION_VERBS.has(x))) return 'function-word';
+  // A word ending in a character, then that character as a modal or copula: 委员会|会|做, 社会|会|有.
+  if (lb - la >= 2 && rb - ra === 1 && MODALS.has(x)) return 'function-word';
+  // A verb that reduplicates (its V一V form is a word: 说一说, 问一问, 谈一谈): 你可否说说, 还能问|问题.
+  if (lb - la === 1 && reduplicable(lex, x) && !brokeWord) return 'verb-reduplication';
+  return null;
+}
+
+/** Modal verbs and the copula, which follow a subject ending in the same character (委员会会做). */
+const MODALS = new Set(['会', '能', '要', '是', '在', '有', '将', '可', '就', '也', '都', '还', '又', '才']);
+
+/** A verb the dictionary shows reduplicating: its V一V (看一看) or a verbal VV (看看) is a word. */
+function reduplicable(lex: Lexicon, x: string): boolean {
+  return lex.has(x + '一' + x) || /^v/.test(lex.tag(x + x) ?? '');
 }

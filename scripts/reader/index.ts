@@ -1,11 +1,12 @@
 // The reader: raw transcript bytes to the document model, with every change recorded.
-// decode → blocks → normalise → repair paragraphs → repair duplicates → corrections → structure.
+// decode → characters → blocks → normalise → repair paragraphs → repair duplicates → corrections → structure.
 import type { Transcript } from '../model/types.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { diagnostic, fail, type Diagnostic } from '../core/diagnostics.ts';
 import { decodeTranscript } from './decode.ts';
-import { splitBlocks } from './blocks.ts';
-import { LineIndex, type TrackedText } from './tracked-text.ts';
+import { crOnly, splitBlocks } from './blocks.ts';
+import { cleanCharacters } from './characters.ts';
+import { LineIndex, TrackedText } from './tracked-text.ts';
 import { ChangeLog, type Change } from './changes.ts';
 import { normalizeParagraph } from './normalize.ts';
 import { repairParagraphs } from './paragraphs.ts';
@@ -13,8 +14,11 @@ import { splitLines } from './lines.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
 import { buildTree, type HeadingWords } from './structure.ts';
+import { resolveLanguage, type Language } from './language.ts';
 
-export type ReaderOptions = Pick<BookConfig, 'speaker' | 'speakers' | 'style' | 'cjkJoiner' | 'corrections' | 'sections' | 'language'> & {
+export type ReaderOptions = Pick<BookConfig, 'speaker' | 'speakers' | 'style' | 'cjkJoiner' | 'corrections' | 'sections'> & {
+  /** BCP 47 tag from book.yaml; when absent the language is detected from the text (zh-Hans, zh-Hant or en). */
+  language?: string;
   /** Words of default headings from the book's strings (book.ts headingWordsFrom); without them the
    * structure stage's own fallback in the book's language. */
   headingWords?: HeadingWords;
@@ -28,9 +32,11 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
   /** The decoded source text (positions refer to it). */
   source: string;
+  /** The language the text was read in: book.yaml's, or detected when it has none. */
+  language: Language;
 }
 
-export const defaultReaderOptions: ReaderOptions = { speaker: '', speakers: [], style: 'edited', cjkJoiner: '—', corrections: [], sections: [], language: 'zh-Hans' };
+export const defaultReaderOptions: ReaderOptions = { speaker: '', speakers: [], style: 'verbatim', cjkJoiner: '—', corrections: [], sections: [] };
 
 export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
   files: { transcript?: string; config?: string } = {}): ReadResult {
@@ -39,17 +45,23 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const { text, diagnostics } = decodeTranscript(bytes, file);
   // A BOM is dropped; columns on line 1 count from after it, as an editor shows them.
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const language = resolveLanguage(opts.language, source);
   const lines = new LineIndex(source);
   const log = new ChangeLog(lines);
+  // Characters first: invisible and control characters out (each recorded), so no later rule and no
+  // writer ever sees them.
+  const cleaned = cleanCharacters(TrackedText.fromSource(source, 0, source.length), log, lines, file);
+  diagnostics.push(...cleaned.diagnostics);
+  if (crOnly(source)) diagnostics.push(diagnostic('TP009', {}, { file }));
   const principals = [opts.speaker, ...opts.speakers].filter(Boolean);
   // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
-  let blocks: TrackedText[] = splitLines(splitBlocks(source), (o) => lines.point(o).line, principals).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner }));
+  let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, principals).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
-  blocks = repairParagraphs(blocks, log, principals);
-  blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style }));
+  blocks = repairParagraphs(blocks, log, principals, language);
+  blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style, language }));
   blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
   const structure = buildTree(blocks, lines, {
-    speaker: opts.speaker, speakers: opts.speakers, language: opts.language,
+    speaker: opts.speaker, speakers: opts.speakers, language,
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
     // The book's strings give the words (book.ts, inspect.ts); the reader itself knows no templates.
     words: opts.headingWords,
@@ -69,5 +81,5 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     const fixed = at < 0 ? c.context : c.context.slice(0, at) + c.after + c.context.slice(at + c.before.length);
     diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
   }
-  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source };
+  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language };
 }

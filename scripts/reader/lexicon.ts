@@ -1,8 +1,10 @@
 // A unigram word model over jieba's frequency dictionary (the same dictionary @node-rs/jieba
-// segments with). It answers "how likely is this text?" as the log-probability of its best
+// segments with). The dictionary is Simplified; Traditional text is scored through its Simplified
+// view (scoringView), which has the same length, so positions carry over to the original. It answers "how likely is this text?" as the log-probability of its best
 // segmentation (jieba's own DAG + max-route algorithm), which is what the duplicate repair needs
 // and what the segmenter's API does not expose.
 import { dictionaryText } from './segmenter.ts';
+import { t2s } from './language.ts';
 
 export interface Segmentation {
   score: number;
@@ -12,6 +14,7 @@ export interface Segmentation {
 
 export class Lexicon {
   private readonly logFreq = new Map<string, number>();
+  private readonly tags = new Map<string, string>();
   private readonly logTotal: number;
   readonly maxWordLength: number;
   /** Score of a character the dictionary does not know as a word. */
@@ -25,9 +28,12 @@ export class Lexicon {
       const sp = line.indexOf(' ');
       if (sp <= 0) continue;
       const word = line.slice(0, sp);
-      const freq = parseInt(line.slice(sp + 1), 10);
+      const rest = line.slice(sp + 1);
+      const freq = parseInt(rest, 10);
       if (!(freq > 0)) continue;
       entries.push([word, freq]);
+      const tag = rest.slice(rest.indexOf(' ') + 1).trim();
+      if (tag && rest.includes(' ')) this.tags.set(word, tag);
       total += freq;
       if (word.length > maxLen) maxLen = word.length;
     }
@@ -40,6 +46,11 @@ export class Lexicon {
   /** Log-probability of `word` as one dictionary word, or undefined. */
   word(word: string): number | undefined {
     return this.logFreq.get(word);
+  }
+
+  /** jieba's part-of-speech tag of a dictionary word (n, v, f, p, u…), or undefined. */
+  tag(word: string): string | undefined {
+    return this.tags.get(word);
   }
 
   has(word: string): boolean {
@@ -75,4 +86,22 @@ export class Lexicon {
 let shared: Lexicon | null = null;
 export function lexicon(): Lexicon {
   return (shared ??= new Lexicon(dictionaryText()));
+}
+
+/**
+ * The text the word model scores: Simplified Chinese, one character for one character, so that a
+ * position in the view is the same position in the original. Traditional text is converted with
+ * OpenCC (t→cn, phrase-aware); should a conversion ever change the length, each character is
+ * converted alone, and a character whose conversion is not one character is kept as it is.
+ */
+export function scoringView(text: string, language: string | undefined): string {
+  if (language !== 'zh-Hant' || !/\p{Script=Han}/u.test(text)) return text;
+  const whole = t2s(text);
+  if (whole.length === text.length) return whole;
+  let out = '';
+  for (const ch of text) {
+    const c = t2s(ch);
+    out += c.length === ch.length ? c : ch;
+  }
+  return out;
 }

@@ -3,10 +3,13 @@
 import type { TrackedText, Edit } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
 import { isCjk, isHan } from './chars.ts';
+import { lexicon } from './lexicon.ts';
 
 export interface NormalizeOptions {
   /** What an ASCII hyphen between two CJK names becomes (book.yaml `cjkJoiner`). */
   cjkJoiner: string;
+  /** zh-Hans, zh-Hant or en (detected when book.yaml has none). */
+  language?: string;
 }
 
 type Rule = (text: TrackedText, log: ChangeLog, options: NormalizeOptions) => TrackedText;
@@ -34,17 +37,62 @@ function neighbour(s: string, i: number, dir: 1 | -1): string | undefined {
   return undefined;
 }
 
+/** Marks after which Chinese running text never has a space, and before which it never has one. */
+const NO_SPACE_AFTER = /[、。，：；？！]/;
+const NO_SPACE_BEFORE = /[、。，：；？！）》」』】〕]/;
+
+/**
+ * White space. Only strays in Chinese running text are removed: a space that splits a word (推 动),
+ * spaces scattered through a sentence (我们 将 推动 合作。), a space before full-width punctuation or
+ * after a comma or full stop in a sentence. Spaces that Chinese typesetting uses on purpose stay: in
+ * titles, headings and bylines (中新社 北京3月6日电, （记者 海涵）, 壹、 主委致詞), after a closing
+ * bracket (（中評社 海涵攝） 中評社北京…), the respect space before a name (國父 孫中山先生). In Latin
+ * text white space is never changed: not next to quotes, apostrophes or other punctuation, not two
+ * spaces after a full stop, not a no-break space.
+ */
 const whitespace: Rule = (text, log) => {
   const trimmed = replaceMatches(text, /^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, 'whitespace', log, () => '');
+  const s = trimmed.text;
+  const sentence = /[。！？]["”’）」]?$/.test(s);
+  const bracketed = (i: number) => {
+    const open = Math.max(s.lastIndexOf('（', i), s.lastIndexOf('(', i));
+    return open >= 0 && open > Math.max(s.lastIndexOf('）', i), s.lastIndexOf(')', i));
+  };
+  const gaps = [...s.matchAll(/(?<=\p{Script=Han})[ \t\u00A0\u3000]+(?=\p{Script=Han})/gu)].filter((m) => !bracketed(m.index!));
   return replaceMatches(trimmed, /[ \t\u00A0\u3000]+/g, 'whitespace', log, (m) => {
-    const before = trimmed.text[m.index! - 1];
-    const after = trimmed.text[m.index! + m[0].length];
-    // Between two Chinese characters or beside full-width punctuation a space is a stray.
-    const stray = (isCjk(before) && isCjk(after)) || /[、。，：；？！）》」』”]/.test(before ?? '') || /[（《「『“]/.test(after ?? '');
-    if (stray) return '';
-    return m[0] === ' ' ? null : ' ';
+    const i = m.index!;
+    const before = s[i - 1] ?? '';
+    const after = s[i + m[0].length] ?? '';
+    const chinese = (ch: string) => isHan(ch) || /[、。，：；？！（）《》「」『』【】〔〕]/.test(ch);
+    if (!sentence) return null;
+    if (NO_SPACE_BEFORE.test(after) && chinese(before)) return '';
+    if (NO_SPACE_AFTER.test(before) && chinese(after)) return '';
+    if (isHan(before) && isHan(after)) {
+      if (bracketed(i)) return null;
+      // Three or more gaps in one sentence are scattered strays; fewer must split a word.
+      const han = (s.match(/\p{Script=Han}/gu) ?? []).length;
+      return (gaps.length >= 3 && gaps.length * 40 >= han) || splitsWord(s, i, i + m[0].length) ? '' : null;
+    }
+    return null;
   });
 };
+
+/** Whether removing s[start, end) joins the characters around it into one dictionary word of two or more. */
+function splitsWord(s: string, start: number, end: number): boolean {
+  const left = s.slice(Math.max(0, start - 3), start);
+  const right = s.slice(end, end + 3);
+  const lex = lexicon();
+  for (let a = 1; a <= left.length; a++) {
+    for (let b = 1; b <= right.length; b++) {
+      const w = left.slice(left.length - a) + right.slice(0, b);
+      if (!/^\p{Script=Han}+$/u.test(w)) continue;
+      // A word of three or more, or a frequent two-character word: a single rare pair is chance.
+      const score = lex.word(w);
+      if (score !== undefined && (w.length >= 3 || score > -11)) return true;
+    }
+  }
+  return false;
+}
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
 
@@ -73,8 +121,13 @@ const punctWidthOnce: Rule = (text, log) => {
     if (!(isHan(left) || isCjk(right) && !/[\p{Script=Latin}]/u.test(left ?? 'x') || isHan(right))) return null;
     return FULL[m[0]];
   });
-  // Spaces left around the now full-width marks are strays.
-  out = replaceMatches(out, /[ \t]+(?=[，：；？！])|(?<=[，：；？！])[ \t]+/g, 'whitespace', log, () => '');
+  // Spaces left around the marks just made full-width are strays (a typed "中国, 美国").
+  const converted = new Set<number>();
+  for (let k = 0; k < s.length; k++) if (s[k] !== out.text[k] && /[，：；？！]/.test(out.text[k])) converted.add(k);
+  if (converted.size && out.text.length === s.length) {
+    out = replaceMatches(out, /[ \t]+(?=[，：；？！])|(?<=[，：；？！])[ \t]+/g, 'whitespace', log, (m) =>
+      converted.has(m.index! + m[0].length) || converted.has(m.index! - 1) ? '' : null);
+  }
   // Parentheses go full-width as a pair when what they enclose or touch is Chinese.
   return replaceMatches(out, /\(([^()\n]*)\)/g, 'punct-width', log, (m) => {
     const before = out.text[m.index! - 1];

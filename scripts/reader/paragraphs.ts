@@ -5,8 +5,9 @@ import type { TrackedText } from './tracked-text.ts';
 import type { ChangeLog } from './changes.ts';
 import { CLOSING } from './chars.ts';
 import { recogniseLabel, repeatedLabels } from './labels.ts';
+import { lexicon } from './lexicon.ts';
 
-export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, principals: string | string[]): TrackedText[] {
+export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, principals: string | string[], _language?: string): TrackedText[] {
   const out: TrackedText[] = [];
   // The same label recogniser as the structure stage (scripts/reader/labels.ts).
   const ctx = { principals: typeof principals === 'string' ? [principals].filter(Boolean) : principals, repeated: repeatedLabels(blocks.map((b) => b.text)) };
@@ -23,10 +24,15 @@ export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, principa
         block = block.slice(fragment);
       }
       if (block.text.trim() === '') continue;
-      if (!CLOSING.includes(previous.text[previous.length - 1]) && runsOn(previous.text, block.text)) {
+      const join = CLOSING.includes(previous.text[previous.length - 1]) ? null : runsOn(previous.text, block.text);
+      if (join !== null && join < APPLY_JOIN) {
+        log.record('para-join', previous, previous.length, previous.length, '', {
+          before: '¶', applied: false, confidence: join, note: 'the paragraph ends without closing punctuation: a heading, or broken mid-sentence?' });
+      }
+      if (join !== null && join >= APPLY_JOIN) {
         // Recorded at the break: before is the paragraph break (¶), after is nothing.
         log.record('para-join', previous, previous.length, previous.length, '', {
-          before: '¶', confidence: 0.95, note: 'the paragraph ended without closing punctuation; joined to the next' });
+          before: '¶', confidence: join, note: 'the paragraph ended without closing punctuation; joined to the next' });
         // Latin words need their space back; Chinese joins without one.
         const space = /[\p{Script=Latin}\p{N},;]$/u.test(previous.text) && /^[\p{Script=Latin}\p{N}]/u.test(block.text) ? ' ' : '';
         out[out.length - 1] = previous.concat(space, block);
@@ -54,11 +60,35 @@ export function repeatedTail(previous: string, next: string): number {
   return piece.length <= 6 || next.length === piece.length ? piece.length : 0;
 }
 
-/** Whether `next` continues the sentence `previous` left open (it does not open a new sentence). */
-function runsOn(previous: string, next: string): boolean {
-  if (/^[\p{Script=Han}\p{Script=Latin}\p{N}“《（]/u.test(next) && /[\p{Script=Han}\p{Script=Latin}\p{N}”》）、，]$/u.test(previous)) {
-    // A heading-like short line (no punctuation at all) followed by text is left alone.
-    return /[，。、；：]/.test(previous) || previous.length > 40;
-  }
-  return false;
+/** Confidence from which a broken paragraph is joined rather than listed for review. */
+export const APPLY_JOIN = 0.95;
+
+/**
+ * How sure it is that `next` continues the sentence `previous` left open, or null when it plainly
+ * does not. English: a paragraph never starts with a small letter. Chinese: the break splits a
+ * word (联合国宪|章), or the paragraph before is running text (it has a comma or a full stop inside)
+ * and stops on a character. A line without either is a heading, a dateline, a byline or a speaker's
+ * title (三、蔡主委年終記者會全文, 来源：CCTV.com, 国防部新闻发言人吴谦大校): never joined.
+ */
+function runsOn(previous: string, next: string): number | null {
+  if (/[\p{Script=Latin},]$/u.test(previous) && /^[a-z]/.test(next)) return 0.99;
+  if (!/[\p{Script=Han}]$/u.test(previous) || !/^[\p{Script=Han}“《（]/u.test(next)) return null;
+  if (splitsWordAcross(previous, next)) return 0.99;
+  // A quotation opened and not closed: the sentence goes on (举办“海 | 峡青年乞巧民俗节”).
+  if (previous.lastIndexOf('“') > previous.lastIndexOf('”')) return 0.97;
+  // The next paragraph opens with a label or a field (发布人：, 地点：): it is a paragraph of its own.
+  if (/^[^，。：:\s]{1,10}[：:]/u.test(next)) return null;
+  const running = previous.length >= 8 && /[，。；！？]/.test(previous);
+  if (!running) return null;
+  // A particle, preposition or conjunction never ends a sentence (…复杂多变的 | 国际地区形势).
+  return /[的和与及在对把被将向从为是而并或]$/u.test(previous) ? 0.99 : 0.96;
+}
+
+/** A dictionary word of two or more characters spans the break (宪|章, 发|展). */
+function splitsWordAcross(previous: string, next: string): boolean {
+  const lex = lexicon();
+  const tail = previous.slice(-3);
+  const head = next.slice(0, 3);
+  const seg = lex.segment(tail + head);
+  return seg.words.some(([a, b]) => a < tail.length && b > tail.length && b - a >= 2);
 }

@@ -78,7 +78,11 @@ export class LineIndex {
   /** Source offset where each line starts. */
   readonly starts: number[] = [0];
   constructor(readonly source: string) {
-    for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.starts.push(i + 1);
+    // LF, CRLF and a lone CR (classic Mac) each end a line.
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
   }
 
   point(offset: number): { line: number; column: number; offset: number } {
@@ -94,6 +98,6 @@ export class LineIndex {
   lineText(line: number): string {
     const start = this.starts[line - 1] ?? 0;
     const end = this.starts[line] !== undefined ? this.starts[line] - 1 : this.source.length;
-    return this.source.slice(start, end).replace(/\r$/, '');
+    return this.source.slice(start, end).replace(/\r?\n?$/, '');
   }
 }

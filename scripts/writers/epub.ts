@@ -22,6 +22,7 @@ import { coverPng, coverSvg, type CoverFonts } from '../epub/cover.ts';
 import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
+import { isXmlPath, xmlDocument } from '../render/xml.ts';
 import { epubFonts } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
 
@@ -145,7 +146,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     noteWords: { notes: strings.notes!, page: strings.notePage!, back: strings.noteBack! },
   };
   const faces = coverFonts(view.lang);
-  const svg = coverSvg(view, templates, faces);
+  const svg = xmlDocument(coverSvg(view, templates, faces));
   const cover = input.browser
     ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), faces) }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
@@ -223,10 +224,16 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   // NCX playOrder follows reading order: documents in spine order, page targets inside their file.
   const spineIndex = new Map(docs.map((d, i) => [d.href, i]));
   const order = [
-    ...toc.flatMap((t) => [t, ...t.children]).map((t) => ({ key: [spineIndex.get(t.href)!, -1], target: t })),
-    ...pageList.map((p, i) => ({ key: [spineIndex.get(p.href.split('#')[0])!, i], target: p as { playOrder?: number } })),
+    ...toc.flatMap((t) => [t, ...t.children]).map((t) => ({ key: [spineIndex.get(t.href.split('#')[0])!, -1], target: t as { href: string; playOrder?: number } })),
+    ...pageList.map((p, i) => ({ key: [spineIndex.get(p.href.split('#')[0])!, i], target: p as { href: string; playOrder?: number } })),
   ].sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1]);
-  order.forEach((o, i) => { o.target.playOrder = i + 1; });
+  // Entries that point at the same place share one playOrder (epubcheck RSC-005 otherwise): a
+  // section that opens the lead document has the lead's own href.
+  const playOrders = new Map<string, number>();
+  for (const o of order) {
+    if (!playOrders.has(o.target.href)) playOrders.set(o.target.href, playOrders.size + 1);
+    o.target.playOrder = playOrders.get(o.target.href);
+  }
   docs[docs.findIndex((d) => d.id === 'nav')].content = fragment('nav.xhtml', { toc, landmarks, pageList });
 
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
@@ -271,5 +278,6 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     ...fonts.faces.map((f) => ({ path: `${OEBPS}/${f.href}`, data: f.data })),
     { path: `${OEBPS}/${cover.href}`, data: cover.data },
   ];
-  return packOcf(entries, modified);
+  // Every XML document passes the one gate (render/xml.ts): nothing XML forbids reaches the zip.
+  return packOcf(entries.map((e) => (isXmlPath(e.path) && typeof e.data === 'string' ? { ...e, data: xmlDocument(e.data) } : e)), modified);
 }

@@ -14,6 +14,8 @@ import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, readTemplate, type TemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
+import { substituteMissing } from '../pdf/coverage.ts';
+import { xmlChars } from '../render/xml.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, parseFragment, serialize, slot } from '../pdf/document.ts';
 import { h } from 'hastscript';
@@ -45,6 +47,8 @@ export interface PdfInput {
   print?: { bleed: boolean; rectoSections: boolean; sectionBreak?: SectionBreak };
   /** CreationDate/ModDate (the context's build stamp), so two builds are identical. */
   date: Date;
+  /** Characters no print font has (TP037): set as 〓 so Chromium never falls back to a system font. */
+  missingGlyphs?: string[];
 }
 
 /** Page number (1-based, as printed in the folio) of an element id, if known. */
@@ -127,7 +131,10 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
         fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
       }), { body, slots: { index: index ? [index] : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) }, blanks });
       if (measure) measuring(doc, view.lang);
-      return { doc: serialize(doc), body: bodyMarkup(doc) };
+      // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
+      // characters XML forbids (book.yaml escapes can hold them) are dropped.
+      const clean = (markup: string) => substituteMissing(xmlChars(markup), input.missingGlyphs ?? []);
+      return { doc: clean(serialize(doc)), body: clean(bodyMarkup(doc)) };
     };
 
     timings['0.setup'] = Math.round(performance.now() - t0);

@@ -47,9 +47,23 @@ describe('ellipsis, dash, quotes, white space, NFC', () => {
     expect(r.text).toBe('推动“一带一路建设。');
     expect(r.changes.some((c) => c.rule === 'quotes-unbalanced' && !c.applied)).toBe(true);
   });
-  it('removes stray spaces between Chinese characters but keeps the dateline space', () => {
-    expect(body('我们 将 推动合作。').text).toBe('我们将推动合作。');
+  it('removes stray spaces in Chinese sentences but keeps the spaces typesetting uses on purpose', () => {
+    expect(body('我们 将 推动 合作。').text).toBe('我们将推动合作。');
+    expect(body('我们将推 动合作。').text).toBe('我们将推动合作。');
+    expect(body('我们 ，将推动合作 。').text).toBe('我们，将推动合作。');
     expect(body('据新华社北京3月7日电 3月7日，会议举行。').text).toBe('据新华社北京3月7日电 3月7日，会议举行。');
+    // Real transcripts: a byline, a photo credit before the dateline, a heading, the respect space.
+    for (const s of ['中新社北京3月6日电（记者 张晓曦 陈建新）国务院台办例行新闻发布会6日举行。',
+      '（中評社 海涵攝） 中評社北京11月28日電，國防部舉行例行記者會。', '壹、 主委致詞',
+      '中華民國憲法是依據國父 孫中山先生遺教制定，在先總統 蔣公領導下實施。', '实现目标有坚实基础 货币政策仍适度宽松']) {
+      expect(body(s).text).toBe(s);
+    }
+  });
+  it('never changes white space in Latin text', () => {
+    for (const s of ['I am not going to say what “anomalous activity” is?', 'He called it “unprecedented for decades.”  He even congratulated them.',
+      'It\u2019s the \u2018best\u2019 deal , they said .', 'Mr.\u00A0Smith said (again) that it was "fine".']) {
+      expect(body(s).text).toBe(s);
+    }
   });
   it('composes to NFC', () => {
     expect(body('Cafe\u0301 и 咖啡。').text).toBe('Caf\u00e9 и 咖啡。');

@@ -1,7 +1,8 @@
 // Font configurations for Chromium, chosen per launch with FONTCONFIG_FILE (fontconfig reads it when
 // Chromium starts). The suite builds the seed book on "a fresh machine" (DejaVu only) and again with
 // every font this machine has plus look-alikes of the project's own fonts installed as system fonts
-// and rendering settings changed: the editions must come out byte-identical.
+// and rendering settings changed (hintslight as Debian sets it, where a bare configuration means
+// hintfull; autohinting; subpixel order): the editions must come out byte-identical.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -18,21 +19,21 @@ export function dejavuOnly(dir: string): string {
 
 /**
  * Every font the machine has (its own fonts.conf, so Debian's Noto CJK where installed), plus the
- * @fontsource Noto Serif/Sans SC files as *system* fonts: a page that asks the system for "Noto Serif
- * SC" or falls back to a system CJK font gets real Chinese glyphs here and boxes on DejaVu-only, so a
+ * project's @fontsource files (Noto Serif/Sans SC and TC, Source Serif 4, Source Sans 3) as *system*
+ * fonts: a page that asks the system for "Noto Serif SC" or falls back to a system CJK font gets real Chinese glyphs here and boxes on DejaVu-only, so a
  * leak cannot go unnoticed on any machine. Hinting, autohinting and subpixel order are changed too.
  */
 export function everyFont(dir: string): string {
   const file = join(dir, 'fonts-every.conf');
-  const packages = ['@fontsource/noto-serif-sc/400.css', '@fontsource/noto-sans-sc/400.css']
-    .map((f) => join(dirname(require.resolve(f)), 'files'));
+  const packages = ['noto-serif-sc', 'noto-sans-sc', 'noto-serif-tc', 'noto-sans-tc', 'source-serif-4', 'source-sans-3']
+    .map((name) => join(dirname(require.resolve(`@fontsource/${name}/400.css`)), 'files'));
   writeFileSync(file, `<?xml version="1.0"?>
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
   ${packages.map((d) => `<dir>${d}</dir>`).join('\n  ')}
   <cachedir>${join(dir, 'fc-cache-every')}</cachedir>
   <match target="font">
-    <edit name="hintstyle" mode="assign"><const>hintfull</const></edit>
+    <edit name="hintstyle" mode="assign"><const>hintslight</const></edit>
     <edit name="autohint" mode="assign"><bool>true</bool></edit>
     <edit name="rgba" mode="assign"><const>rgb</const></edit>
   </match>

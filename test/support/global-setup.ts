@@ -24,7 +24,6 @@ declare module 'vitest' {
  */
 export const NOT_RAISED: Partial<Record<Code, string>> = {
   TP034: 'needs a template whose layout never settles; the convergence loop has no known input that loops',
-  TP090: 'internal errors are bugs; there is no fixture for a bug',
 };
 
 export default async function setup(project: TestProject) {

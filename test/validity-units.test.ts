@@ -1,0 +1,72 @@
+// The character step, the decoder and the glyph check as plain functions (no browser, no files).
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readTranscript } from '../scripts/reader/index.ts';
+import { decodeTranscript } from '../scripts/reader/decode.ts';
+import { LineIndex } from '../scripts/reader/tracked-text.ts';
+import { missingGlyphs, substituteMissing } from '../scripts/pdf/coverage.ts';
+import { coverageCss } from '../scripts/prepare.ts';
+import { projectRoot } from '../scripts/render/templates.ts';
+
+const seed = readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt'), 'utf8');
+const iconv = (text: string, to: string) => spawnSync('iconv', ['-c', '-f', 'UTF-8', '-t', to], { input: text }).stdout as Buffer;
+
+describe('decode', () => {
+  it('the real seed in GB18030 and in Big5 (after OpenCC) is read back exactly, short or long', async () => {
+    const OpenCC = await import('opencc-js');
+    const tw = OpenCC.Converter({ from: 'cn', to: 'tw' })(seed);
+    for (const [text, enc, label] of [[seed, 'GB18030', 'gb18030'], [tw, 'BIG5', 'big5']] as const) {
+      for (const n of [text.length, 200, 20]) {
+        const part = text.slice(0, n);
+        const r = decodeTranscript(iconv(part, enc), 'transcript.txt');
+        expect(r.encoding, `${enc} ${n}`).toBe(label);
+        expect(r.text).toBe(new TextDecoder(label).decode(iconv(part, enc)));
+        expect(r.diagnostics[0].hint).toContain(`iconv -f ${enc} -t UTF-8 transcript.txt`);
+      }
+    }
+  });
+  it('UTF-16 without a BOM is recognised by its zero bytes', () => {
+    expect(decodeTranscript(Buffer.from(seed, 'utf16le'), 't.txt').text).toBe(seed);
+    expect(decodeTranscript(Buffer.from(Buffer.from(seed, 'utf16le')).swap16(), 't.txt').encoding).toBe('utf-16be');
+  });
+  it('clean UTF-8 is read as it is, with no warning', () => {
+    const r = decodeTranscript(Buffer.from(seed), 't.txt');
+    expect(r.text).toBe(seed);
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+
+describe('characters and line ends', () => {
+  it('real clean text: 0 changes from the character step', () => {
+    const r = readTranscript(Buffer.from(seed));
+    expect(r.changes.filter((c) => ['invisible', 'cp1252', 'line-end'].includes(c.rule))).toEqual([]);
+  });
+  it('CR, LF and CRLF give the same blocks; positions count CR-only lines', () => {
+    const lf = readTranscript(Buffer.from(seed)).blocks;
+    expect(readTranscript(Buffer.from(seed.replace(/\n/g, '\r'))).blocks).toEqual(lf);
+    expect(readTranscript(Buffer.from(seed.replace(/\n/g, '\r\n'))).blocks).toEqual(lf);
+    expect(readTranscript(Buffer.from(seed.replace(/\n/g, '\r'))).diagnostics.map((d) => d.code)).toContain('TP009');
+    const lines = new LineIndex('a\rb\r\nc\nd');
+    expect([2, 5, 7].map((o) => lines.point(o).line)).toEqual([2, 3, 4]);
+    expect(lines.lineText(2)).toBe('b');
+  });
+  it('removes invisible controls with their places; keeps ZWJ inside an emoji sequence and in Persian', () => {
+    const r = readTranscript(Buffer.from('标题\n\n王毅：合\u200B作\u202E共赢\u0000。👩\u200D💻 می\u200Cخواهم \u0093好\u0094\n'));
+    expect(r.blocks[1]).toBe('王毅：合作共赢。👩\u200D💻 می\u200Cخواهم“好”'); // (the space before “ is the normaliser's)
+    const removed = r.changes.filter((c) => c.rule === 'invisible');
+    expect(removed.map((c) => [c.line, c.column, c.before])).toEqual([
+      [3, 5, 'U+200B ZERO WIDTH SPACE'], [3, 7, 'U+202E RIGHT-TO-LEFT OVERRIDE'], [3, 10, 'U+0000 NULL']]);
+    expect(r.diagnostics.map((d) => d.code)).toContain('TP008');
+  });
+});
+
+describe('glyph coverage', () => {
+  it('names emoji, Hangul and Extension B; the seed text has every glyph', async () => {
+    const fonts = coverageCss('zh-Hans');
+    expect(await missingGlyphs('中文😀한𠀀“”…—', fonts)).toEqual(['😀', '한', '𠀀']);
+    expect(await missingGlyphs(seed, fonts)).toEqual([]);
+    expect(substituteMissing('<p>我👩\u200D💻们</p>', ['👩', '💻'])).toBe('<p>我〓们</p>');
+  });
+});
