@@ -22,8 +22,6 @@ import { editorialNote, loadMatter, type MatterVariables } from './markdown/matt
 import type { PdfInput } from './writers/pdf.ts';
 import { sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { glyphDiagnostics } from './pdf/coverage.ts';
 import { LineIndex } from './reader/tracked-text.ts';
 import { fontsFor } from './fonts.ts';
