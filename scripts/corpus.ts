@@ -98,8 +98,10 @@ function toolFingerprint(): string {
 /** Content hash of everything a book's output depends on. */
 export function inputHash(bookDir: string, formats: Set<Format>): string {
   const dir = resolve(bookDir);
+  // Markdown matter (preface.md, …) is an input too: editing only the preface must rebuild the book.
+  const markdown = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f)) : [];
   // Regular files only: reading a FIFO would wait forever (the build itself refuses it with TP071).
-  const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), ...filesUnder(join(dir, 'templates'))]
+  const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), ...markdown, ...filesUnder(join(dir, 'templates'))]
     .filter((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
   return sha256([
     toolFingerprint(), [...formats].sort().join(','), process.env.SOURCE_DATE_EPOCH ?? '',

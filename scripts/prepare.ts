@@ -1,23 +1,27 @@
 // Everything both editions need from a book, made once: the book read, topics marked in its tree,
 // the template set, the view templates lay out, the change report, the editorial note and the two
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './model/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { buildView, type BookView } from './render/variables.ts';
-import { buildReport, editorialNoteHtml, type ChangeReport } from './writers/report.ts';
+import { buildReport, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
 import type { Context } from './core/context.ts';
-import { renderBodyTree, renderLabels } from './render/html.ts';
+import { renderBlock, renderBodyTree, renderLabels, toMarkup, type RenderOptions } from './render/html.ts';
 import { typographyFor } from './render/hyphenate.ts';
+import type { Matter, Note } from './model/types.ts';
+import { anchorNotes } from './markdown/notes.ts';
+import { apparatusPositions } from './markdown/positions.ts';
+import { editorialNote, loadMatter, type MatterVariables } from './markdown/matter.ts';
 import type { PdfInput } from './writers/pdf.ts';
 import { sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { glyphDiagnostics } from './pdf/coverage.ts';
 import { LineIndex } from './reader/tracked-text.ts';
 import { fontsFor } from './fonts.ts';
@@ -29,6 +33,10 @@ export interface PreparedBook {
   view: BookView;
   report: ChangeReport;
   noteHtml: string;
+  /** Front and back matter written in Markdown (book.yaml `matter`), in book.yaml order. */
+  matter: Matter[];
+  /** The editor's notes, numbered in reading order; their references are in the tree. */
+  notes: Note[];
   /** The print index, given the page numbers known so far. */
   printIndex: (pages: PageLookup) => Element | null;
   /** The EPUB index (hast); `hrefOf` names the chapter file each locator's anchor lives in. */
@@ -39,7 +47,13 @@ export interface PreparedBook {
 
 export function prepareBook(bookDir: string, options: LoadOptions = {}): PreparedBook {
   const book = loadBook(bookDir, options);
-  // Topics are marked in the tree before anything renders it: both editions link to the anchors.
+  const yamlText = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
+  const places = apparatusPositions(book.place, yamlText, book.configFile);
+  // Notes are anchored on the final text (after corrections), then topics are marked: both editions
+  // link to the anchors and the note references.
+  const { notes, diagnostics: noteDiagnostics } = anchorNotes(book.read.tree, book.config.notes, {
+    file: book.configFile, quoteAt: (i) => places.get(`notes.${i}.quote`), bodyAt: (i, point) => places.inValue(`notes.${i}.note`, point),
+  });
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
     topicPositions(book.config.topics, book.place));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
@@ -47,12 +61,31 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes, book.read.language);
   const strings = { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso!,
     xrefSeparator: view.strings.xrefSeparator!, locatorSeparator: view.strings.locatorSeparator! };
+  const vars: MatterVariables = {
+    title: view.title, source: view.source, corrections: view.correctionsCount, automatic: view.automaticCount,
+    review: view.reviewCount, notes: notes.length, sourceSha256: view.sourceSha256,
+  };
+  const { matter, diagnostics: matterDiagnostics } = loadMatter(book.config.matter, {
+    bookDir: book.dir, configFile: book.configFile, showDir: dirname(book.configFile), vars,
+    fileAt: (i) => places.get(`matter.${i}.file`),
+  });
+  const note = editorialNote(templates, view.lang, view.strings.editorialNote ?? '', vars);
   return {
-    book, index, templates, view, report,
-    noteHtml: editorialNoteHtml(view, report),
+    book, index, templates, view, report, matter, notes,
+    noteHtml: toMarkup(note.matter.children.flatMap((b) => renderBlock(b, renderOptions(view, 'xhtml'))), 'xhtml'),
     printIndex: (pages) => printIndexTree(index, pages, strings),
     epubIndex: (pages, hrefOf) => epubIndexTree(index, pages, strings, hrefOf),
-    diagnostics: [...book.read.diagnostics, ...indexDiagnostics],
+    diagnostics: [...book.read.diagnostics, ...noteDiagnostics, ...indexDiagnostics, ...matterDiagnostics, ...note.diagnostics],
+  };
+}
+
+/** The renderer's words and options for a flavour, from the book's strings. */
+export function renderOptions(view: BookView, flavour: RenderOptions['flavour'], extra: Partial<RenderOptions> = {}): RenderOptions {
+  const s = view.strings;
+  return {
+    flavour, labels: renderLabels(s), ...typographyFor(view.lang),
+    noteWords: { notes: s.notes!, page: s.notePage!, back: s.noteBack! },
+    ...extra,
   };
 }
 
@@ -99,7 +132,8 @@ export function coverageCss(language: string): string[] {
 export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir: string; date: Date; missingGlyphs?: string[] }): PdfInput {
   const { book, view } = p;
   return {
-    view, body: renderBodyTree(book.read.tree, { flavour: 'html', labels: renderLabels(view.strings), ...typographyFor(view.lang) }),
+    view, body: (pages) => renderBodyTree(book.read.tree, renderOptions(view, 'html', { notes: p.notes, pages })),
+    matter: p.matter.map((m) => ({ id: m.id, heading: m.title, place: m.place, tree: renderBlock(m, renderOptions(view, 'html')) })),
     index: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, date: options.date,
     print: { ...book.config.print, sectionBreak: sectionBreakFor(book.read.tree, book.config.print.sectionBreak, book.config.print.rectoSections) },
@@ -111,7 +145,7 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser> }): EpubInput {
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
-    noteHtml: p.noteHtml, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
+    noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
     sectionBreak: sectionBreakFor(p.book.read.tree, p.book.config.print.sectionBreak, p.book.config.print.rectoSections),
   };
 }

@@ -169,8 +169,8 @@ describe('seed book: printed index and page map', () => {
 
   it('maps every paragraph, the dateline and every section, and the map agrees with pdftotext', () => {
     const { pageMap } = seed.result;
-    const paragraphs = selectAll('p[id], div[id]', seed.input.body).map((e) => String(e.properties.id)).filter((id) => /^(p\d+|dateline)$/.test(id))
-      .map((id) => ({ id, text: squash(textOf(select(`[id="${id}"]`, seed.input.body)!)) }));
+    const paragraphs = selectAll('p[id], div[id]', seed.input.body((id) => pageMap.get(id))).map((e) => String(e.properties.id)).filter((id) => /^(p\d+|dateline)$/.test(id))
+      .map((id) => ({ id, text: squash(textOf(select(`[id="${id}"]`, seed.input.body((id) => pageMap.get(id)))!)) }));
     expect(paragraphs.length).toBeGreaterThan(50);
     expect(paragraphs.map((p) => p.id)).toContain('dateline');
     for (const p of paragraphs) {

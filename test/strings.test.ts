@@ -94,8 +94,7 @@ describe('strings per language', () => {
     const zh = loadStrings(defaultStringsSet(), 'zh-Hans');
     const en = loadStrings(defaultStringsSet(), 'en');
     expect(formatString(zh, 'headingOpening', { name: '王毅' })).toBe('王毅开场发言');
-    expect(formatString(en, 'noteCounts', { automatic: 3, editorial: 0, review: 0 })).toContain('No possible problems');
-    expect(formatString(en, 'noteCounts', { automatic: 3, editorial: 0, review: 2 })).toContain('A further 2 possible');
+    expect(formatString(en, 'notePage', { page: 12 })).toBe('p. 12');
     expect(formatString(en, 'coverAlt', { title: 'A & B', subtitle: '<x>' })).toBe('Cover: A & B: <x>');
   });
 });

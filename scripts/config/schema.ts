@@ -71,6 +71,20 @@ export const correctionSchema = z.object({
   note: z.string().max(LIMITS.paragraph).optional().describe('Why: shown in the change report.'),
 }).strict();
 
+export const noteSchema = z.object({
+  quote: z.string().min(1).describe('Exact text of the final (normalised, corrected) transcript; must occur exactly once. The note reference goes right after it.'),
+  note: z.string().min(1).describe('The note, in Markdown.'),
+}).strict();
+
+export const matterKinds = ['preface', 'foreword', 'introduction', 'afterword', 'epilogue', 'appendix', 'acknowledgments'] as const;
+
+export const matterSchema = z.object({
+  file: z.string().regex(/^[\w.-]+\.md$/, 'must be the name of a Markdown file in the book folder, e.g. preface.md').describe('Markdown file in the book folder.'),
+  title: z.string().min(1).describe('Title printed above it and listed in the contents.'),
+  place: z.enum(['front', 'back']).default('front').describe('front: after the contents; back: after the transcript, before the index.'),
+  kind: z.enum(matterKinds).optional().describe('EPUB semantics and DPUB-ARIA role; default preface (front) or afterword (back).'),
+}).strict();
+
 export const bookSchema = z.object({
   id: z.string().min(3).max(LIMITS.id).describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier.'),
   title: line(1).describe('Book title.'),
@@ -110,7 +124,11 @@ export const bookSchema = z.object({
   }).strict()).max(LIMITS.list).default([]).describe('Section headings set by the editor; others get a default.'),
   topics: z.array(topicSchema).max(LIMITS.topics).refine((ts) => depth(ts) <= LIMITS.topicDepth, `nest sub-topics at most ${LIMITS.topicDepth} levels deep`).default([]).describe('The curated topic index.'),
   corrections: z.array(correctionSchema).max(LIMITS.corrections).default([]).describe('Editorial corrections applied after the automatic pass.'),
+  matter: z.array(matterSchema).max(LIMITS.list).default([]).describe('Front and back matter in Markdown, in this order: `{ file: preface.md, title: 前言, place: front \\| back, kind: preface }`. Raw HTML prints as text; images are not embedded; `{{corrections}}`, `{{automatic}}`, `{{review}}`, `{{notes}}`, `{{source}}` are filled in.'),
+  notes: z.array(noteSchema).max(LIMITS.list).default([]).describe('Editor\'s notes on passages, anchored by quoted text: `{ quote: 贸易航线于此, note: "Markdown" }`. A quote that occurs nowhere or more than once stops the build (TP080).'),
 }).strict();
 
 export type BookConfig = z.infer<typeof bookSchema>;
 export type Correction = z.infer<typeof correctionSchema>;
+export type NoteConfig = z.infer<typeof noteSchema>;
+export type MatterConfig = z.infer<typeof matterSchema>;

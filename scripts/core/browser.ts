@@ -52,7 +52,7 @@ export async function launchBrowser(): Promise<Browser> {
     // killBrowser() ends as a whole.
     // One protocol call may take as long as printing a 2,000-page book; a hang is caught by the book's
     // own timeout (scripts/corpus.ts), which kills the browser.
-    return await puppeteer.launch({ executablePath, headless: true, args: sandboxFlags, protocolTimeout: 3_600_000 });
+    return await puppeteer.launch({ executablePath, headless: true, args: sandboxFlags, protocolTimeout: 3_600_000, timeout: 180_000 });
   } catch (err) {
     fail('TP032', { reason: `could not start ${executablePath}: ${(err as Error).message.split('\n')[0]}` });
   }

@@ -164,6 +164,24 @@ export const codes = {
   TP061: { severity: 'error', title: 'string missing from a strings file',
     message: (p) => `the string "${p.key}" is missing from ${p.file}`,
     hint: (p) => `add "${p.key}": "…" to ${p.file}; every file in lang/ has the same keys (see templates/default/lang/en.json)` },
+  // 08x: the editorial apparatus (Markdown matter and editor's notes, scripts/markdown/).
+  TP080: { severity: 'error', title: 'note quote does not name one place',
+    message: (p) => `note ${p.index} quote "${p.quote}" occurs ${p.count} times in the final text, not once`,
+    hint: (p) => Number(p.count) === 0
+      ? 'quote the text as printed (after normalisation and corrections: full-width punctuation, “ ” quotes); see `transcript-press normalize`'
+      : 'quote a longer passage so it names exactly one place' },
+  TP081: { severity: 'error', title: 'Markdown matter file cannot be read',
+    message: (p) => `matter ${p.index}: ${p.file} ${p.reason}`,
+    hint: () => 'put the Markdown file (UTF-8) in the book folder next to book.yaml, or fix the name in book.yaml `matter`' },
+  TP082: { severity: 'warning', title: 'raw HTML in Markdown printed as text',
+    message: (p) => `raw HTML ${p.html} is printed as text, never as markup`,
+    hint: () => 'write Markdown instead (*emphasis*, **strong**, [link](https://…)); HTML in editor Markdown is never executed' },
+  TP083: { severity: 'warning', title: 'Markdown image not embedded',
+    message: (p) => `image ${p.url} is not embedded; its description "${p.alt}" is printed instead`,
+    hint: () => 'books take no images from Markdown (nothing is fetched while building); describe it in words or drop it' },
+  TP084: { severity: 'warning', title: 'Markdown link not kept',
+    message: (p) => `link to ${p.url} is printed as plain text`,
+    hint: () => 'only http:, https: and mailto: links are kept' },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof codes;

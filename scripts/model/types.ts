@@ -29,7 +29,26 @@ export interface TopicRef extends NodeBase {
   children: Text[];
 }
 
-export type Inline = Text | TopicRef;
+/** Where an editor's note is called from: placed right after the passage it comments (notes stage). */
+export interface NoteRef extends NodeBase {
+  type: 'noteRef';
+  /** The note's id (`n3`), the target of the reference. */
+  note: string;
+  /** This reference's own id (`nr3`), the target of the note's back link. */
+  id: string;
+  /** The note's number as printed (1-based, in reading order). */
+  number: number;
+}
+
+/** Inline markup of editor-written Markdown (preface, notes): never produced from the transcript. */
+export interface Emphasis extends NodeBase { type: 'emphasis'; children: Inline[] }
+export interface Strong extends NodeBase { type: 'strong'; children: Inline[] }
+export interface InlineCode extends NodeBase { type: 'inlineCode'; value: string }
+export interface Break extends NodeBase { type: 'break' }
+/** A link: only http(s), mailto and in-book `#` targets are kept (scripts/markdown/). */
+export interface Link extends NodeBase { type: 'link'; url: string; children: Inline[] }
+
+export type Inline = Text | TopicRef | NoteRef | Emphasis | Strong | InlineCode | Break | Link;
 
 export interface Paragraph extends NodeBase {
   type: 'paragraph';
@@ -99,7 +118,61 @@ export interface Container extends NodeBase {
   children: Block[];
 }
 
-export type Block = Title | Dateline | Section | Turn | Paragraph | Container;
+/** A heading inside editor-written matter; `depth` 1 is the first level below the matter's title. */
+export interface Heading extends NodeBase {
+  type: 'heading';
+  depth: 1 | 2 | 3 | 4 | 5;
+  id: string;
+  children: Inline[];
+}
+
+export interface List extends NodeBase {
+  type: 'list';
+  ordered: boolean;
+  start?: number;
+  children: ListItem[];
+}
+
+export interface ListItem extends NodeBase {
+  type: 'listItem';
+  children: Block[];
+}
+
+export interface Blockquote extends NodeBase {
+  type: 'blockquote';
+  children: Block[];
+}
+
+/** Front or back matter written by the editor in Markdown (preface, afterword, editorial note). */
+export interface Matter extends NodeBase {
+  type: 'matter';
+  /** Short ASCII id (`m-preface`), used for anchors, named pages and the page map. */
+  id: string;
+  title: string;
+  place: 'front' | 'back';
+  /** EPUB structural semantics and the DPUB-ARIA role: `preface` → epub:type preface, role doc-preface. */
+  kind: 'preface' | 'foreword' | 'introduction' | 'afterword' | 'epilogue' | 'appendix' | 'acknowledgments';
+  /** The Markdown file it was read from, for diagnostics (positions are into this file). */
+  file: string;
+  children: Block[];
+}
+
+/** An editor's note on a passage of the transcript (book.yaml `notes`), its body from Markdown. */
+export interface Note extends NodeBase {
+  type: 'note';
+  /** `n3`: the target of the note reference. */
+  id: string;
+  /** The reference's id (`nr3`): the target of the back link. */
+  refId: string;
+  number: number;
+  /** The quoted passage the note is anchored to. */
+  quote: string;
+  /** The section (`s7`) whose text holds the passage, or null when it is before the first section. */
+  section: string | null;
+  children: Block[];
+}
+
+export type Block = Title | Dateline | Section | Turn | Paragraph | Container | Heading | List | Blockquote | Matter | Note;
 
 export interface Transcript extends NodeBase {
   type: 'transcript';
@@ -108,5 +181,5 @@ export interface Transcript extends NodeBase {
   children: Block[];
 }
 
-export type Node = Transcript | Block | Speaker | Inline;
+export type Node = Transcript | Block | ListItem | Speaker | Inline;
 export type Parent = Extract<Node, { children: unknown[] }>;

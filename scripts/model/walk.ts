@@ -30,9 +30,15 @@ export function turns(tree: Node): Turn[] {
   return out;
 }
 
-/** The plain text of inline content. */
+/** The plain text of inline content (a note reference is not text: it adds nothing). */
 export function inlineText(children: Inline[]): string {
-  return children.map((c) => (c.type === 'text' ? c.value : inlineText(c.children))).join('');
+  return children.map((c) => {
+    switch (c.type) {
+      case 'text': case 'inlineCode': return c.value;
+      case 'noteRef': case 'break': return '';
+      default: return inlineText(c.children);
+    }
+  }).join('');
 }
 
 export function titleText(tree: Transcript): string {

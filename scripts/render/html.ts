@@ -4,7 +4,8 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root } from 'hast';
-import type { Block, Inline, Paragraph, Section, Transcript, Turn, TurnKind, Speaker, Dateline, Title, Container } from '../model/types.ts';
+import Mustache from 'mustache';
+import type { Block, Inline, Paragraph, Section, Transcript, Turn, TurnKind, Speaker, Dateline, Title, Container, Heading, List, Blockquote, Matter, Note } from '../model/types.ts';
 
 export interface RenderOptions {
   /** 'xhtml' for EPUB (self-closing void elements, xml-safe), 'html' for print. */
@@ -17,6 +18,12 @@ export interface RenderOptions {
   labels: Record<TurnKind, string> & { labelEnd: string };
   /** Puts soft hyphens into running text (render/hyphenate.ts), for languages that hyphenate. */
   hyphenate?: (text: string) => string;
+  /** The editor's notes (book.yaml `notes`): each section ends with the notes called from it. */
+  notes?: Note[];
+  /** Print only: the page of an element id, for a note's back reference ("见第 12 页"). */
+  pages?: (id: string) => number | undefined;
+  /** Words for the notes: the label of a section's notes and the back reference (Mustache, {{page}}). */
+  noteWords?: { notes: string; page: string; back: string };
   /** In a Chinese book, the tag Latin words with an apostrophe are marked with (`en`): the CJK face
    * would draw their ’ full-width ("CGTN’ s"), so they are set in the Latin face by `:lang()`. */
   latinLang?: string;
@@ -46,8 +53,57 @@ export function renderLabels(strings: Readonly<Record<string, string>>): RenderO
 
 type Handler<T> = (node: T, options: RenderOptions) => ElementContent[];
 
-const inline = (children: Inline[], o?: RenderOptions): ElementContent[] => children.flatMap((c) =>
-  c.type === 'text' ? text(c.value, o) : [h('span', { id: c.id, className: ['topic'] }, inline(c.children, o))]);
+/** Inline content. Editor Markdown adds emphasis, links and code; the transcript only text, topic
+ * anchors and note references. A note reference is a superscript number linking to the note. */
+function inline(children: Inline[], o: RenderOptions): ElementContent[] {
+  return children.flatMap((c): ElementContent | ElementContent[] => {
+    switch (c.type) {
+      case 'text': return text(c.value, o);
+      case 'topicRef': return h('span', { id: c.id, className: ['topic'] }, inline(c.children, o));
+      case 'noteRef': return h('sup', { className: ['noteref'] },
+        h('a', { href: `#${c.note}`, id: c.id, ...epubType(o, 'noteref', 'doc-noteref') }, String(c.number)));
+      case 'emphasis': return h('em', inline(c.children, o));
+      case 'strong': return h('strong', inline(c.children, o));
+      case 'inlineCode': return h('code', c.value);
+      case 'break': return h('br');
+      case 'link': return h('a', { href: c.url }, inline(c.children, o));
+    }
+  });
+}
+
+/** The notes called from one section (or, with null, from before the first section), in number order.
+ * EPUB: footnotes (`aside` typed footnote, role doc-footnote) in the same document as their reference,
+ * which reading systems show as pop-ups; each opens with its number as a back link. Print has no
+ * footnote floats in Chromium: the notes close their section, each with a back reference to the page
+ * its reference is printed on. */
+export function renderNotes(section: string | null, o: RenderOptions): ElementContent[] {
+  const notes = (o.notes ?? []).filter((n) => n.section === section);
+  if (!notes.length) return [];
+  const words = o.noteWords ?? { notes: 'Notes', page: 'p. {{page}}', back: 'Back to text' };
+  if (o.flavour === 'xhtml') {
+    return notes.map((n) => h('aside', { id: n.id, className: ['note'], ...epubType(o, 'footnote', 'doc-footnote') },
+      withNumber(n, h('a', { href: `#${n.refId}`, role: 'doc-backlink', 'aria-label': `${words.back} ${n.number}` }, String(n.number)), o)));
+  }
+  return [h('aside', { className: ['section-notes'], 'aria-label': words.notes }, notes.map((n) => {
+    const page = o.pages?.(n.refId);
+    const back = h('a', { href: `#${n.refId}`, className: ['note-back'] }, page === undefined ? '' : Mustache.render(words.page, { page }));
+    const body = withNumber(n, h('a', { href: `#${n.refId}`, className: ['note-number'] }, String(n.number)), o);
+    // The back reference ends the note's last paragraph.
+    const last = body[body.length - 1];
+    if (last && last.type === 'element' && last.tagName === 'p') last.children.push({ type: 'text', value: ' ' }, back);
+    else body.push(h('p', back));
+    return h('div', { id: n.id, className: ['note'] }, body);
+  }))];
+}
+
+/** A note's body with its number before the first paragraph's text. */
+function withNumber(n: Note, number: Element, o: RenderOptions): ElementContent[] {
+  const body = n.children.flatMap((b) => renderBlock(b, o));
+  const first = body[0];
+  if (first && first.type === 'element' && first.tagName === 'p') first.children.unshift(number, { type: 'text', value: ' ' });
+  else body.unshift(h('p', [number]));
+  return body;
+}
 
 function pageBreak(id: string, options: RenderOptions): ElementContent[] {
   const labels = options.pageBreaks?.get(id);
@@ -65,7 +121,7 @@ function epubType(o: RenderOptions, type: string, role?: string): Record<string,
 }
 
 export const handlers = {
-  title: ((node: Title) => [h('h1', { id: 'body-h', className: ['transcript-title'] }, inline(node.children))]) as Handler<Title>,
+  title: ((node: Title, o) => [h('h1', { id: 'body-h', className: ['transcript-title'] }, inline(node.children, o))]) as Handler<Title>,
   dateline: ((node: Dateline, o) => [...pageBreak(node.id, o), h('p', { id: node.id, className: ['dateline'] }, inline(node.children, o))]) as Handler<Dateline>,
   paragraph: ((node: Paragraph, o) => [...pageBreak(node.id, o), h('p', { id: node.id }, inline(node.children, o))]) as Handler<Paragraph>,
   // The speaker label is a name, not emphasis: `b` keeps print's look, the class and (EPUB) the
@@ -86,17 +142,37 @@ export const handlers = {
     ...pageBreak(node.id, o),
     h('h2', { id: `${node.id}-h` }, node.heading),
     ...node.children.flatMap((t) => handlers.turn(t, o)),
+    ...renderNotes(node.id, o),
   ])]) as Handler<Section>,
   container: ((node: Container, o) => [h('div', { className: [node.name], ...node.attributes }, node.children.flatMap((c) => renderBlock(c, o)))]) as Handler<Container>,
+  // Editor-written Markdown (scripts/markdown/): a heading sits one level below its matter's title.
+  heading: ((node: Heading, o) => [h(`h${node.depth + 1}`, { id: node.id }, inline(node.children, o))]) as Handler<Heading>,
+  list: ((node: List, o) => [h(node.ordered ? 'ol' : 'ul', node.ordered && node.start !== undefined && node.start !== 1 ? { start: node.start } : {},
+    node.children.map((item) => h('li', item.children.flatMap((c) => renderBlock(c, o)))))]) as Handler<List>,
+  blockquote: ((node: Blockquote, o) => [h('blockquote', node.children.flatMap((c) => renderBlock(c, o)))]) as Handler<Blockquote>,
+  matter: ((node: Matter, o) => [h('section', { id: node.id, className: ['matter', `matter-${node.place}`, `matter-${node.kind}`], 'aria-labelledby': `${node.id}-h`,
+    ...epubType(o, node.kind, `doc-${node.kind}`) }, [
+    h('h1', { id: `${node.id}-h` }, node.title),
+    ...node.children.flatMap((c) => renderBlock(c, o)),
+  ])]) as Handler<Matter>,
+  note: ((node: Note, o) => renderNotes(node.section, { ...o, notes: [node] })) as Handler<Note>,
 };
 
 export function renderBlock(node: Block, options: RenderOptions): ElementContent[] {
   return (handlers[node.type] as Handler<Block>)(node, options);
 }
 
-/** The body: the dateline, loose paragraphs and the sections (the title goes to the front matter). */
+/** The body: the dateline, loose paragraphs and the sections (the title goes to the front matter).
+ * Notes called from before the first section follow the last block before it. */
 export function renderBodyTree(tree: Transcript, options: RenderOptions): Root {
-  return { type: 'root', children: tree.children.filter((c) => c.type !== 'title').flatMap((c) => renderBlock(c, options)) };
+  const blocks = tree.children.filter((c) => c.type !== 'title');
+  const first = blocks.findIndex((c) => c.type === 'section');
+  const at = first < 0 ? blocks.length : first;
+  return { type: 'root', children: [
+    ...blocks.slice(0, at).flatMap((c) => renderBlock(c, options)),
+    ...renderNotes(null, options),
+    ...blocks.slice(at).flatMap((c) => renderBlock(c, options)),
+  ] };
 }
 
 export function toMarkup(tree: Root | Element | ElementContent[], flavour: RenderOptions['flavour']): string {

@@ -8,12 +8,12 @@
 // into the nav, takes a random UUID and the current time, and zips with jszip's "now" timestamps. A
 // 50-line packager on yazl (scripts/epub/ocf.ts) gives us each byte, so nothing needs post-patching.
 import Mustache from 'mustache';
-import type { Block, Section, Transcript } from '../model/types.ts';
+import type { Block, Matter, Note, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
 import type { BookView } from '../render/variables.ts';
 import { formatString } from '../lang/strings.ts';
 import { typographyFor } from '../render/hyphenate.ts';
-import { renderBlock, renderLabels, toMarkup, type RenderOptions } from '../render/html.ts';
+import { renderBlock, renderLabels, renderNotes, toMarkup, type RenderOptions } from '../render/html.ts';
 import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
@@ -38,6 +38,10 @@ export interface EpubInput {
   /** The index for the EPUB (hast), given the print page numbers and the file each anchor lives in. */
   index: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
   noteHtml: string;
+  /** Markdown front and back matter: a document each, in the navigation. */
+  matter?: Matter[];
+  /** The editor's notes: footnotes at the end of the document that calls them. */
+  notes?: Note[];
   /** dcterms:modified and the zip timestamps (the context's build stamp, so builds reproduce). */
   modified: Date;
   /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
@@ -138,6 +142,8 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const options: RenderOptions = {
     flavour: 'xhtml',
     labels: renderLabels(strings), ...typographyFor(view.lang),
+    notes: input.notes ?? [],
+    noteWords: { notes: strings.notes!, page: strings.notePage!, back: strings.noteBack! },
   };
   const faces = coverFonts(view.lang);
   const svg = xmlDocument(coverSvg(view, templates, faces));
@@ -158,6 +164,11 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     tree: [...group.lead, ...group.sections] as Block[],
   }));
   const files = idFiles(bodyDocs);
+  const matter = input.matter ?? [];
+  const front = matter.filter((m) => m.place === 'front');
+  const back = matter.filter((m) => m.place === 'back');
+  const matterDoc = (m: Matter): Doc => ({ id: m.id, href: `${m.id}.xhtml`, title: m.title, bodyType: m.place === 'front' ? 'frontmatter' : 'backmatter',
+    content: toMarkup(renderBlock(m, options), 'xhtml') });
 
   // The index gets the print page numbers; an empty index (no topics yet) is left out altogether
   // rather than shipped as an empty page that the metadata would then have to claim.
@@ -170,8 +181,11 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
       content: fragment('cover.xhtml', { coverHref: cover.href, coverAlt: formatString(strings, 'coverAlt', view) }) },
     { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: fragment('titlepage.xhtml') },
     { id: 'nav', href: 'nav.xhtml', title: strings.contents, bodyType: 'frontmatter', properties: 'nav', content: '' },
+    ...front.map(matterDoc),
+    // The lead carries the notes called from before the first section; each section carries its own.
     ...bodyDocs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
-      content: toMarkup(insertPageMarkers(d.tree.flatMap((b) => renderBlock(b, options)), markers), 'xhtml') })),
+      content: toMarkup(insertPageMarkers([...d.tree.flatMap((b) => renderBlock(b, options)), ...(d.id === 'lead' ? renderNotes(null, options) : [])], markers), 'xhtml') })),
+    ...back.map(matterDoc),
     ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
     { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
       content: `<section epub:type="appendix" role="doc-appendix" class="editorial-note" aria-labelledby="note-h">\n<h1 id="note-h">${escapeXml(strings.editorialNote)}</h1>\n${relink(input.noteHtml, files, 'note.xhtml')}\n</section>` },
@@ -184,12 +198,14 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const toc: TocItem[] = [
     // Labelled "title page", not with the title again: the next entry is the transcript's own, similar title.
     item(doc('titlepage')!, [], strings.titlePage),
+    ...front.map((m) => item(doc(m.id)!)),
     item(doc('lead')!, sections.map((s) => {
       // A section opens its document, or sits inside one it shares with others (file.xhtml#s4).
       const file = files.get(s.id)!;
       const opens = bodyDocs.find((d) => d.href === file)?.tree.find((b) => b.type === 'section') === s;
       return { id: s.id, href: opens && !(file === 'lead.xhtml' && lead.length) ? file : `${file}#${s.id}`, label: s.heading, children: [] };
     }), view.transcriptTitle || view.title),
+    ...back.map((m) => item(doc(m.id)!)),
     ...(doc('index') ? [item(doc('index')!)] : []),
     item(doc('note')!),
     item(doc('colophon')!),

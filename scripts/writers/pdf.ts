@@ -19,7 +19,7 @@ import { xmlChars } from '../render/xml.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, parseFragment, serialize, slot } from '../pdf/document.ts';
 import { h } from 'hastscript';
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
@@ -29,8 +29,11 @@ import type { SectionBreak } from '../render/sections.ts';
 
 export interface PdfInput {
   view: BookView;
-  /** The body from the shared renderer (hast). */
-  body: Root;
+  /** The body from the shared renderer (hast), given the page numbers known so far (editor's notes
+   * print the page of their reference). */
+  body: (pages: PageLookup) => Root;
+  /** Markdown front and back matter (hast); each opens a page, in the contents and the bookmarks. */
+  matter?: { id: string; heading: string; place: 'front' | 'back'; tree: ElementContent[] }[];
   /** The index for print (hast), rendered again on each pass with the page numbers known so far. */
   index: (pages: PageLookup) => Element | null;
   noteHtml: string;
@@ -89,36 +92,44 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     writeFileSync(fontFile, printFontCss(view.lang));
     const firstIndex = input.index(() => undefined);
     const hasIndex = firstIndex !== null;
+    const firstBody = input.body(() => undefined);
+    const matter = input.matter ?? [];
+    const front = matter.filter((m) => m.place === 'front').map(({ id, heading }) => ({ id, heading }));
+    const back = matter.filter((m) => m.place === 'back').map(({ id, heading }) => ({ id, heading }));
+    // The contents: front matter, the sections, back matter. Markdown matter always opens a page, so
+    // each part is a named page with its title as the head.
+    const toc = [...front, ...view.toc, ...back];
     // With a page per section each section is a named page whose head is its heading; sections that
     // share pages share the transcript's title as the head (a named page per section would force a
     // page break before each, as CSS says a change of page name does).
     // A title with nothing under it (no dateline or lead) shares the first section's named page, so
     // it is not a page of its own (a change of page name forces a break).
-    const firstBody = input.body.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
-    const leadless = pagePerSection && view.toc.length > 0 && firstBody?.type === 'element' && firstBody.tagName === 'section';
+    const firstBlock = firstBody.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+    const leadless = pagePerSection && view.toc.length > 0 && firstBlock?.type === 'element' && firstBlock.tagName === 'section';
     const css = pageCss({
-      trim, bookTitle: view.title, sections: pagePerSection ? view.toc : [],
+      trim, bookTitle: view.title, sections: [...front, ...(pagePerSection ? view.toc : []), ...back],
       parts: [...(pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }]), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
     }) + (leadless ? `\n#body-h { page: ${view.toc[0].id.replace(/[^\w-]/g, '')}; }` : '');
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
-    const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...idsIn(input.body), ...(firstIndex ? linkTargets(firstIndex) : [])])];
+    const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : [])])];
     // Openings get no running head or folio; the body and (optionally) every section start recto.
-    const openings = ['body', ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'];
+    const openings = ['body', ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'];
     const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
     const printCssPath = templatePath(input.templates, 'print.css');
-    const body = bodyBlocks(input.body);
     const note = parseFragment(input.noteHtml);
 
     // The document of one pass: the template (data only) with the book's parts in its slots.
     const html = (pages: PageLookup, blanks: Set<string>, measure = false) => {
       const index = input.index(pages);
+      const body = bodyBlocks(input.body(pages));
       const doc = assemble(renderTemplate(input.templates, 'print.html', {
         ...view, sectionBreak: pagePerSection ? 'page' : 'space',
-        toc: view.toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
+        toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
+        frontMatter: slot('front'), backMatter: slot('back'),
         body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
         fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
-      }), { body, slots: { index: index ? [index] : [], note }, blanks });
+      }), { body, slots: { index: index ? [index] : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) }, blanks });
       if (measure) measuring(doc, view.lang);
       // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
       // characters XML forbids (book.yaml escapes can hold them) are dropped.

@@ -1,5 +1,6 @@
-// The change report for editors (changes.json and changes.html) and the short editorial note
-// printed at the end of both editions.
+// The change report for editors (changes.json and changes.html). The editorial note printed at the end
+// of both editions is Markdown in the template set (templates/default/lang/<tag>.editorial-note.md,
+// scripts/markdown/matter.ts).
 import { diffChars } from 'diff';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
@@ -109,15 +110,3 @@ table{border-collapse:collapse;margin-bottom:2rem}td,th{border:1px solid #ccc;pa
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}
 tr.review{background:#fff8e0}td:first-child{white-space:nowrap;font-family:monospace}
 summary{font-size:1.3em;font-weight:bold;margin:1.5rem 0 1rem;cursor:pointer}`;
-
-/** The editorial note at the end of the book: what was done to the source, in numbers, in the book's language. */
-export function editorialNoteHtml(view: BookView, report: ChangeReport): string {
-  const editorial = report.counts.byRule.correction ?? 0;
-  const automatic = report.counts.applied - editorial;
-  const say = (key: string, params: object) => formatString(view.strings, key, params);
-  return toMarkup([
-    h('p', say('noteSource', { source: view.source })),
-    h('p', say('noteCounts', { automatic, editorial, review: report.counts.review })),
-    h('p', { className: ['hash'] }, say('noteHash', { sha256: report.sourceSha256 })),
-  ], 'xhtml');
-}

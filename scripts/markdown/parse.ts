@@ -1,0 +1,116 @@
+// Editor-written Markdown (preface, afterword, editorial note, note bodies) into the document model:
+// unified + remark-parse (+ remark-gfm for autolinks and strikethrough) give mdast, and one plain
+// function maps mdast onto our own node kinds, so both editions render it with the same handlers as
+// the transcript (scripts/render/html.ts).
+//
+// Safe by construction: the model has no node for markup. Raw HTML (`<script>`, `<img src=…>`) becomes
+// the text it was written as; images are never fetched or embedded (their description is printed);
+// only http(s) and mailto links survive. Each of these is reported with the Markdown file's line:column.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type * as Md from 'mdast';
+import type { Block, Inline, ListItem, Paragraph, Position } from '../model/types.ts';
+import { diagnostic, type Diagnostic, type Where } from '../core/diagnostics.ts';
+
+export interface MarkdownOptions {
+  /** Prefix of the ids given to paragraphs and headings (`m-preface` → `m-preface-p1`). */
+  idPrefix: string;
+  /** Where a point of the Markdown text is, for diagnostics (a file of its own, or a place in book.yaml). */
+  where: (point: { line: number; column: number } | undefined) => Where;
+}
+
+export interface MarkdownResult {
+  blocks: Block[];
+  diagnostics: Diagnostic[];
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/** Markdown text → mdast (no plugins run beyond the syntax extensions). */
+export function parseMdast(text: string): Md.Root {
+  return parser.parse(text) as Md.Root;
+}
+
+/** Link targets kept as links; anything else (javascript:, data:, file:, relative paths) prints as text. */
+const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
+
+export function markdownToBlocks(text: string, options: MarkdownOptions): MarkdownResult {
+  return mdastToBlocks(parseMdast(text), options);
+}
+
+export function mdastToBlocks(root: Md.Root, options: MarkdownOptions): MarkdownResult {
+  const diagnostics: Diagnostic[] = [];
+  let paragraphs = 0;
+  let headings = 0;
+  const warn = (code: Parameters<typeof diagnostic>[0], params: Record<string, string>, node: Md.Node) =>
+    diagnostics.push(diagnostic(code, params, options.where(node.position?.start)));
+  const pos = (node: Md.Node): { position?: Position } => (node.position ? { position: node.position } : {});
+  const paragraph = (children: Inline[], node: Md.Node): Paragraph => ({ type: 'paragraph', id: `${options.idPrefix}-p${++paragraphs}`, children, ...pos(node) });
+  const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+  function inlines(nodes: Md.PhrasingContent[]): Inline[] {
+    return nodes.flatMap((n): Inline[] => {
+      switch (n.type) {
+        case 'text': return [{ type: 'text', value: n.value, ...pos(n) }];
+        case 'emphasis': return [{ type: 'emphasis', children: inlines(n.children), ...pos(n) }];
+        case 'strong': return [{ type: 'strong', children: inlines(n.children), ...pos(n) }];
+        case 'delete': return inlines(n.children);
+        case 'inlineCode': return [{ type: 'inlineCode', value: n.value, ...pos(n) }];
+        case 'break': return [{ type: 'break', ...pos(n) }];
+        case 'link':
+          if (SAFE_URL.test(n.url)) return [{ type: 'link', url: n.url, children: inlines(n.children), ...pos(n) }];
+          warn('TP084', { url: shorten(n.url) }, n);
+          return inlines(n.children);
+        case 'linkReference': return inlines(n.children);
+        case 'image': case 'imageReference': {
+          const url = n.type === 'image' ? n.url : `[${n.identifier}]`;
+          warn('TP083', { url: shorten(url), alt: n.alt ?? '' }, n);
+          return n.alt ? [{ type: 'text', value: n.alt, ...pos(n) }] : [];
+        }
+        case 'html':
+          warn('TP082', { html: shorten(n.value) }, n);
+          return [{ type: 'text', value: n.value, ...pos(n) }];
+        case 'footnoteReference': return [{ type: 'text', value: `[^${n.label ?? n.identifier}]`, ...pos(n) }];
+        default: return [];
+      }
+    });
+  }
+
+  function blocks(nodes: Md.RootContent[]): Block[] {
+    return nodes.flatMap((n): Block[] => {
+      switch (n.type) {
+        case 'paragraph': return [paragraph(inlines(n.children), n)];
+        case 'heading': return [{ type: 'heading', depth: Math.min(n.depth, 5) as 1 | 2 | 3 | 4 | 5, id: `${options.idPrefix}-h${++headings}`, children: inlines(n.children), ...pos(n) }];
+        case 'blockquote': return [{ type: 'blockquote', children: blocks(n.children), ...pos(n) }];
+        case 'list': return [{
+          type: 'list', ordered: !!n.ordered, ...(n.start !== null && n.start !== undefined ? { start: n.start } : {}),
+          children: n.children.map((item): ListItem => ({ type: 'listItem', children: blocks(item.children), ...pos(item) })), ...pos(n),
+        }];
+        case 'thematicBreak': return [{ type: 'container', name: 'rule', attributes: {}, children: [], ...pos(n) }];
+        case 'code': return [{ type: 'container', name: 'code-block', attributes: {}, children: [paragraph([{ type: 'inlineCode', value: n.value }], n)], ...pos(n) }];
+        case 'html':
+          warn('TP082', { html: shorten(n.value) }, n);
+          return [paragraph([{ type: 'text', value: n.value, ...pos(n) }], n)];
+        // A table reads row by row; GFM footnote definitions keep their text where they were written.
+        case 'table': return n.children.map((row) => paragraph(row.children.flatMap((cell, i) =>
+          [...(i ? [{ type: 'text', value: ' | ' } as Inline] : []), ...inlines(cell.children)]), row));
+        case 'footnoteDefinition': return blocks(n.children);
+        default: return [];
+      }
+    });
+  }
+
+  // The shallowest heading the editor used sits one level below the matter's title, whether the
+  // text starts its sections with `#` or with `##` (a skipped level is an accessibility fault).
+  let top = 6;
+  visitHeadings(root, (h) => { top = Math.min(top, h.depth); });
+  const shift = top - 1;
+  visitHeadings(root, (h) => { h.depth = Math.max(1, h.depth - shift) as Md.Heading['depth']; });
+  return { blocks: blocks(root.children), diagnostics };
+}
+
+function visitHeadings(node: Md.Node, f: (h: Md.Heading) => void): void {
+  if (node.type === 'heading') f(node as Md.Heading);
+  for (const child of (node as Md.Parent).children ?? []) visitHeadings(child, f);
+}
