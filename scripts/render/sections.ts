@@ -24,7 +24,9 @@ export function sectionBreakFor(tree: Transcript, mode: SectionBreak = 'auto', r
     walk(s, (n) => { if (n.type === 'text') { cjk += (n.value.match(/[\u3000-\u9fff\uff00-\uffef]/g) ?? []).length; latin += n.value.length; } });
     return cjk / PAGE_CHARS.cjk + (latin - cjk) / PAGE_CHARS.latin;
   }).sort((a, b) => a - b);
-  if (!sizes.length) return 'space';
+  // One section (a short briefing's opening remarks) follows its title and dateline: a page break
+  // before it would leave the body's first page holding only those two lines.
+  if (sizes.length < 2) return 'space';
   // Three quarters of a page: a minister's answers (the seed's median is 590 characters) keep their
   // pages; a daily briefing's exchanges (a few hundred characters) share them.
   return sizes[Math.floor(sizes.length / 2)] >= 0.75 ? 'page' : 'space';
