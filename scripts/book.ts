@@ -233,7 +233,9 @@ function checkSize(read: ReadResult, file: string): void {
 export function headingWordsFrom(strings: Strings, language: string): HeadingWords {
   // Transcripts set Latin labels in capitals (MR MILLER); a heading sets the name as a name (Mr Miller).
   const display = (name: string) => scriptOf(language) === 'Latn' && /^[A-Z][A-Z .'-]+$/.test(name)
-    ? name.toLowerCase().replace(/(^|[\s.'-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase()) : name;
+    ? name.toLowerCase().replace(/(^|[\s.'-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase())
+      // …and a title's small words in lower case (Secretary of Defense, not Secretary Of Defense).
+      .replace(/(?<=\s)(Of|The|And|For|To|On|In|At)(?=\s)/g, (w) => w.toLowerCase()) : name;
   return {
     opening: (name) => formatString(strings, 'headingOpening', { name: display(name) }),
     question: (name, number) => formatString(strings, 'headingQuestion', { name: display(name), number }),

@@ -33,6 +33,10 @@ describe('inspect', () => {
     expect(r.sections.map((s: { heading: string }) => s.heading)).toEqual(['Opening Remarks: Mr Price']);
     expect(err).not.toContain('TP025');
   });
+  it('sets a capitalised label as a name in the heading, small words in lower case', async () => {
+    const r = JSON.parse((await cli(['inspect', 'test/corpus/en-dod-2021-01-14', '--json'])).out);
+    expect(r.sections[0].heading).toBe('Opening Remarks: Acting Secretary of Defense Christopher C. Miller');
+  });
   it('gives title.line null when the title comes from book.yaml', async () => {
     const r = JSON.parse((await cli(['inspect', 'test/structure/fixtures/npc-2026-03-04-hant', '--json'])).out);
     expect(r.title).toEqual({ text: '十四屆全國人大四次會議新聞發布會', line: null });
