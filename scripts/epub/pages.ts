@@ -133,7 +133,7 @@ const classes = (e: Element): string[] => {
 
 /**
  * Puts the markers into rendered content (hast): for each element id, each marker goes at its offset
- * in the element's text — the speaker label, which is not part of the paragraph's text, is skipped —
+ * in the element's text — the speaker label and note numbers, which are not part of the paragraph's text, are skipped —
  * splitting a text node where the page begins mid-node. A marker at offset 0 opens the element.
  */
 export function insertPageMarkers(content: ElementContent[], markers: Map<string, PageMarker[]>): ElementContent[] {
@@ -169,7 +169,7 @@ function placeMarkers(element: Element, list: PageMarker[]) {
         }
         if (value) out.push({ type: 'text', value });
         seen = base + length(value);
-      } else if (child.type === 'element' && !classes(child).includes('speaker')) {
+      } else if (child.type === 'element' && !classes(child).some((c) => c === 'speaker' || c === 'noteref')) {
         split(child);
         out.push(child);
       } else {
