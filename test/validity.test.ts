@@ -151,7 +151,8 @@ describe('hostile characters: each build is a valid EPUB with the text intact, o
     const lead = docs.get('EPUB/lead.xhtml')!;
     expect(lead).toMatch(new RegExp(`<h1 [^>]*class="transcript-title"[^>]*>${paragraphs[0].trim()}</h1>`));
     expect(visibleText(epub('cr'))).toContain('据新华社北京3月7日电 3月7日，十四届全国人大二次会议在梅地亚中心举行记者会。');
-    expect(lead.match(/<p /g)).toHaveLength(1); // the dateline alone; the questions follow in their sections
+    // The dateline alone before the first section (short sections may share the lead document).
+    expect(lead.split('<section')[0]!.match(/<p /g)).toHaveLength(1);
   });
 
   it('emoji, Hangul and CJK Extension B: valid EPUB with the characters; each missing glyph named with its place', async () => {

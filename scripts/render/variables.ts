@@ -6,7 +6,7 @@ import type { Change } from '../model/changes.ts';
 import { sections, titleText } from '../model/walk.ts';
 import type { TemplateSet } from './templates.ts';
 import { formatString, loadStrings, type Strings } from '../lang/strings.ts';
-import { titleUnits } from '../epub/cover.ts';
+import { titleUnits } from './lines.ts';
 
 export type { Strings };
 

@@ -1,0 +1,105 @@
+// Where a title may break into lines, in any language: between words, never inside a date, never
+// before a closing mark or after an opening one. The cover (epub/cover.ts) and the print title pages
+// (render/variables.ts) both use it.
+
+/** Width of a character in ems, roughly: full-width (Han, kana, full-width marks) 1, the rest about half. */
+export function charWidth(ch: string): number {
+  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.56;
+}
+const widthOf = (s: string) => [...s].reduce((w, ch) => w + charWidth(ch), 0);
+
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const HAN_NUMBER = '[0-9０-９〇零一二三四五六七八九十]';
+/** Dates a line must not split: March 7, 2024 · 7 March 2024 · March 2024 · 2024-03-07 · 3/7/2024 · 2024年3月7日 · 二〇一六年六月二十一日. */
+const DATE = new RegExp([
+  `${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`, `\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}`, `${MONTH}\\s+\\d{4}`,
+  '\\d{4}-\\d{1,2}-\\d{1,2}', '\\d{1,2}/\\d{1,2}/\\d{2,4}',
+  `${HAN_NUMBER}{2,4}年(?:${HAN_NUMBER}{1,3}月(?:${HAN_NUMBER}{1,3}[日号號])?)?`, `${HAN_NUMBER}{1,3}月${HAN_NUMBER}{1,3}[日号號]`,
+].join('|'), 'gu');
+/** Marks that open a phrase and so stay with what follows. */
+const OPENING = /^[\s]*[“‘（(《〈「『【〔\[{]+$/u;
+
+/**
+ * The units a line may break between: words (Intl.Segmenter knows Chinese words), with dates kept
+ * whole, punctuation and spaces kept with the word before (so no line starts with a mark) and opening
+ * marks with the word after.
+ */
+export function breakUnits(text: string, lang: string): string[] {
+  const pieces: string[] = [];
+  let last = 0;
+  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+  const words = (s: string) => [...segmenter.segment(s)].map((x) => ({ text: x.segment, word: !!x.isWordLike }));
+  const parts: { text: string; word: boolean }[] = [];
+  for (const m of text.matchAll(DATE)) {
+    parts.push(...words(text.slice(last, m.index)), { text: m[0], word: true });
+    last = m.index! + m[0].length;
+  }
+  parts.push(...words(text.slice(last)));
+  let opener = '';
+  for (const p of parts) {
+    if (p.word) { pieces.push(opener + p.text); opener = ''; continue; }
+    if (OPENING.test(p.text) && !/\s$/.test(p.text) || (opener && !p.word)) { opener += p.text; continue; }
+    if (pieces.length) pieces[pieces.length - 1] += p.text;
+    else opener += p.text;
+  }
+  if (opener) pieces.length ? (pieces[pieces.length - 1] += opener) : pieces.push(opener);
+  return pieces;
+}
+
+/**
+ * A title as the units a line may break between (breakUnits), for HTML pages: the print templates set
+ * each unit in a `<span class="nobr">` (white-space: nowrap), its trailing space after it, so the browser breaks a title only
+ * between words (中国 stays whole, "Briefing –" keeps its dash, a date is not split). A unit wider
+ * than `cap` ems is given letter by letter, so it can still break rather than overflow the page.
+ */
+export function titleUnits(text: string, lang: string, cap = 12): { text: string; space: string }[] {
+  // The space after a unit stays outside its span: Chromium does not break at a space inside a nowrap element.
+  return breakUnits(text, lang).flatMap((u) => (widthOf(u.trim()) <= cap ? [u] : [...u]))
+    .map((u) => { const m = /^([\s\S]*?)(\s*)$/u.exec(u)!; return { text: m[1]!, space: m[2]! }; });
+}
+
+/** The width in ems of the widest unit a line may not break (capped: a very long word is cut). */
+export function widestUnit(text: string, lang: string, cap = 14): number {
+  return Math.min(cap, Math.max(0, ...breakUnits(text, lang).map((u) => widthOf(u.trim()))));
+}
+
+/**
+ * Splits text into lines at most `max` ems wide (a Han character is an em), as few lines as fit and
+ * balanced (the widest line as narrow as possible), breaking only between the units of breakUnits: so
+ * no line starts with punctuation and no date is split, in any language. A unit wider than a line (a
+ * long name) is cut by characters.
+ */
+export function wrapLines(text: string, max: number, lang: string): string[] {
+  if (widthOf(text) <= max) return [text];
+  const units = breakUnits(text, lang).flatMap((u) => {
+    if (widthOf(u.trim()) <= max) return [u];
+    const out: string[] = [];
+    let cur = '';
+    for (const ch of u) { if (cur && widthOf(cur + ch) > max) { out.push(cur); cur = ''; } cur += ch; }
+    return cur ? [...out, cur] : out;
+  });
+  const n = units.length;
+  const lineWidth = (i: number, j: number) => widthOf(units.slice(i, j).join('').trim());
+  // best[k][j]: the narrowest widest line setting units[0..j) in k lines (a small DP: titles are short).
+  for (let lines = 1; lines <= n; lines++) {
+    const best: number[][] = Array.from({ length: lines + 1 }, () => Array(n + 1).fill(Infinity));
+    const from: number[][] = Array.from({ length: lines + 1 }, () => Array(n + 1).fill(-1));
+    best[0]![0] = 0;
+    for (let k = 1; k <= lines; k++) {
+      for (let j = 1; j <= n; j++) {
+        for (let i = k - 1; i < j; i++) {
+          if (best[k - 1]![i] === Infinity) continue;
+          const w = lineWidth(i, j);
+          if (w > max) continue;
+          const score = Math.max(best[k - 1]![i]!, w);
+          if (score < best[k]![j]!) { best[k]![j] = score; from[k]![j] = i; }
+        }
+      }
+    }
+    if (best[lines]![n] === Infinity) continue;
+    const out: string[] = [];
+    for (let k = lines, j = n; k > 0; k--) { const i = from[k]![j]!; out.unshift(units.slice(i, j).join('').trim()); j = i; }
+    return out.filter(Boolean);
+  }
+  return [text];
+}
