@@ -46,12 +46,6 @@ describe('renderer handlers', () => {
     expect(out(handlers.container({ type: 'container', name: 'aside', attributes: { lang: 'en' }, children: [para('p7', 'Note.')] }, html)))
       .toBe('<div class="aside" lang="en"><p id="p7">Note.</p></div>');
   });
-  it('page-break markers carry the print page numbers where a page begins (EPUB)', () => {
-    const o: RenderOptions = { ...xhtml, pageBreaks: new Map<string, string | string[]>([['p8', '12'], ['p9', ['13', '14']]]) };
-    const body = toMarkup([...renderBlock(para('p8', '甲'), o), ...renderBlock(para('p9', '乙'), o)], 'xhtml');
-    expect(body).toContain('<span id="pg12" role="doc-pagebreak" aria-label="12" epub:type="pagebreak" class="pagebreak"></span><p id="p8">');
-    expect(body.match(/epub:type="pagebreak"/g)).toHaveLength(3);
-  });
   it('renderBody leaves the title to the front matter', () => {
     const tree: Transcript = { type: 'transcript', children: [{ type: 'title', children: [{ type: 'text', value: '标题' }] }, para('p10', '正文。')] };
     expect(renderBody(tree, html)).toBe('<p id="p10">正文。</p>');

@@ -10,9 +10,6 @@ import type { Block, Inline, Paragraph, Section, Transcript, Turn, TurnKind, Spe
 export interface RenderOptions {
   /** 'xhtml' for EPUB (self-closing void elements, xml-safe), 'html' for print. */
   flavour: 'html' | 'xhtml';
-  /** Paragraph/section ids where a print page begins → page label(s); emits page-break markers (EPUB).
-   * Several labels when the element also stands for pages no element begins on. */
-  pageBreaks?: Map<string, string | string[]>;
   /** Words used in markup: screen-reader labels of turns, one per kind, and what ends a speaker
    * label (`：`, `: `). */
   labels: Record<TurnKind, string> & { labelEnd: string };
@@ -105,14 +102,6 @@ function withNumber(n: Note, number: Element, o: RenderOptions): ElementContent[
   return body;
 }
 
-function pageBreak(id: string, options: RenderOptions): ElementContent[] {
-  const labels = options.pageBreaks?.get(id);
-  if (!labels) return [];
-  // EPUB 3 page-break markers: carry the print edition's page numbers for the page-list.
-  return (typeof labels === 'string' ? [labels] : labels).map((label) =>
-    h('span', { id: `pg${label}`, role: 'doc-pagebreak', 'aria-label': label, 'epub:type': 'pagebreak', className: ['pagebreak'] }));
-}
-
 /** EPUB structural semantics (and the matching DPUB-ARIA role): only in the EPUB flavour, so the
  * print HTML stays as it was. */
 function epubType(o: RenderOptions, type: string, role?: string): Record<string, string> {
@@ -122,8 +111,8 @@ function epubType(o: RenderOptions, type: string, role?: string): Record<string,
 
 export const handlers = {
   title: ((node: Title, o) => [h('h1', { id: 'body-h', className: ['transcript-title'] }, inline(node.children, o))]) as Handler<Title>,
-  dateline: ((node: Dateline, o) => [...pageBreak(node.id, o), h('p', { id: node.id, className: ['dateline'] }, inline(node.children, o))]) as Handler<Dateline>,
-  paragraph: ((node: Paragraph, o) => [...pageBreak(node.id, o), h('p', { id: node.id }, inline(node.children, o))]) as Handler<Paragraph>,
+  dateline: ((node: Dateline, o) => [h('p', { id: node.id, className: ['dateline'] }, inline(node.children, o))]) as Handler<Dateline>,
+  paragraph: ((node: Paragraph, o) => [h('p', { id: node.id }, inline(node.children, o))]) as Handler<Paragraph>,
   // The speaker label is a name, not emphasis: `b` keeps print's look, the class and (EPUB) the
   // Z39.98 `persona` semantic say who speaks, and `speaker-name` holds just the name.
   speaker: ((node: Speaker, o) => [h('b', { className: ['speaker', `speaker-${node.role}`], ...epubType(o, 'z3998:persona') },
@@ -134,12 +123,11 @@ export const handlers = {
     const [first, ...rest] = node.children;
     // An implicit speaker (an unlabelled opening announcement) prints no label.
     const label = node.speaker.implicit ? [] : handlers.speaker(node.speaker, o);
-    const opening = first ? [...pageBreak(first.id, o), h('p', { id: first.id }, [...label, ...inline(first.children, o)])] : [];
+    const opening = first ? [h('p', { id: first.id }, [...label, ...inline(first.children, o)])] : [];
     return [h('div', { className: ['turn', `turn-${node.kind}`], role: 'group', 'aria-label': o.labels[node.kind] },
       [...opening, ...rest.flatMap((p) => handlers.paragraph(p, o))])];
   }) as Handler<Turn>,
   section: ((node: Section, o) => [h('section', { id: node.id, className: ['qa', `qa-${node.role}`], 'aria-labelledby': `${node.id}-h`, ...epubType(o, 'chapter', 'doc-chapter') }, [
-    ...pageBreak(node.id, o),
     h('h2', { id: `${node.id}-h` }, node.heading),
     ...node.children.flatMap((t) => handlers.turn(t, o)),
     ...renderNotes(node.id, o),
