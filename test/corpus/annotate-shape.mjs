@@ -5,7 +5,8 @@
 //
 //   node test/corpus/annotate-shape.mjs <id> '<json>'
 //
-// <json>: {"convention": "wh-briefing" | "cnn-tv" | "ly-gazette" | "earnings-call" | "congress-hearing" | …,
+// <json>: {"convention": "wh-briefing" | "cnn-tv" | "ly-gazette" | "hansard-pp" | "congress-hearing" | "mfa-daily-briefing" | …,
+//          "annotator"?: "<annotator, when it is not named like the convention, e.g. zh-qa>",
 //          "split": "dev" | "test", "title": true | false | "<title text>",
 //          "source": {url, institution, via, format?, repo?, path?, commit?},
 //          "chair"?: "<label of the chair>", "witnesses"?: ["<label>", …], "roles"?: {"<line>": "<role>"}}
@@ -31,7 +32,9 @@ export const annotators = {
       const m = /^([A-Z][A-Z.'’\- ]*[A-Z.]):(?=[\s\u00a0])/u.exec(l);
       if (m && /[A-Z]{2}/.test(m[1])) {
         const prev = turns.at(-1);
-        turns.push({ line: i + 1, label: m[1], speaker: m[1], role: prev?.role === 'question' ? 'answer' : 'remarks' });
+        // A call's MODERATOR gives the floor: moderator.
+        const role = m[1] === 'MODERATOR' ? 'moderator' : prev?.role === 'question' ? 'answer' : 'remarks';
+        turns.push({ line: i + 1, label: m[1], speaker: m[1], role });
       }
     });
     return turns;
@@ -118,6 +121,41 @@ export const annotators = {
     });
     return turns;
   },
+  // Chinese question-and-answer briefings (外交部, 国台办, 外长记者会 …): a label at the start of the paragraph
+  // before a full-width colon. `…记者`/`…記者`/`问` ask; the spokesperson or principal (spec.principals)
+  // answers — remarks before the first question (the opening statement, 「我们现在开始提问」); a host
+  // (spec.moderators) is the moderator; spec.askers lists other askers (legislators at a question session).
+  // Any other label is listed as not taken, for a person to check.
+  'zh-qa': (lines, spec) => {
+    const turns = [];
+    lines.forEach((l, i) => {
+      const m = /^([^：:，。？！\s]{1,30})：/u.exec(l);
+      if (!m) return;
+      const label = m[1];
+      if (/(记者|記者)$/.test(label) || label === '问' || label === '問' || (spec.askers ?? []).includes(label)) return turns.push({ line: i + 1, label, speaker: label, role: 'question' });
+      if ((spec.moderators ?? []).includes(label)) return turns.push({ line: i + 1, label, speaker: label, role: 'moderator' });
+      if ((spec.principals ?? []).includes(label)) {
+        const asked = turns.some((t) => t.role === 'question');
+        turns.push({ line: i + 1, label, speaker: label, role: asked && turns.at(-1)?.role === 'question' ? 'answer' : asked ? 'answer' : 'remarks' });
+      }
+    });
+    return turns;
+  },
+  // Interviews with a named interviewer as the State Department publishes them: an upper-case label and
+  // a colon; the interviewer is `QUESTION` or named (`MS MITCHELL`, spec.interviewers) and asks; the
+  // interviewee (`SECRETARY BLINKEN`) answers, or gives remarks before the first question.
+  'en-interview': (lines, spec) => {
+    const turns = [];
+    lines.forEach((l, i) => {
+      const m = /^([A-Z][A-Z.'’\- ]*[A-Z.]):(?=[\s\u00a0])/u.exec(l);
+      if (!m || !/[A-Z]{2}/.test(m[1])) return;
+      const label = m[1];
+      const asks = label === 'QUESTION' || (spec.interviewers ?? []).includes(label);
+      const role = asks ? 'question' : turns.some((t) => t.role === 'question') ? 'answer' : 'remarks';
+      turns.push({ line: i + 1, label, speaker: label, role });
+    });
+    return turns;
+  },
   // Congressional hearings (GPO style): the label opens the paragraph and ends with a period —
   // `Mr. Linder.`, `Senator Ashcroft.`, `The Chairman.`, `Chairman Smith.` The chair (spec.chair) is the
   // moderator, witnesses (spec.witnesses) answer, other members ask.
@@ -153,7 +191,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const text = restoreSource(readFileSync(join(dir, 'excerpt.txt'), 'utf8'), book.language, spec.source.format);
   writeFileSync(join(dir, 'transcript.txt'), text);
   const lines = text.split('\n');
-  const turns = annotators[spec.convention](lines, spec).map((t) => ({ ...t, role: spec.roles?.[t.line] ?? t.role }));
+  const annotator = spec.annotator ?? spec.convention;
+  const turns = annotators[annotator](lines, spec).map((t) => ({ ...t, role: spec.roles?.[t.line] ?? t.role }));
   const title = spec.title === true ? { text: lines[0], line: 1 } : typeof spec.title === 'string' ? { text: spec.title, line: 1 } : null;
   const expected = {
     source: {
@@ -168,7 +207,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     convention: spec.convention,
     split: spec.split,
     added: '2026-12-05',
-    annotation: `annotate-shape.mjs ${spec.convention} (labels from the house style's markup), spot-checked by reading${spec.roles ? '; roles set by hand on lines ' + Object.keys(spec.roles).join(', ') : ''}`,
+    annotation: `annotate-shape.mjs ${annotator} (labels from the house style's markup), spot-checked by reading${spec.roles ? '; roles set by hand on lines ' + Object.keys(spec.roles).join(', ') : ''}`,
     title,
     turns,
   };
