@@ -41,19 +41,23 @@ export const annotators = {
   },
   // CNN transcripts: `NAME, TITLE:` the first time, `NAME:` or `INITIAL. NAME:` later, with an optional
   // `(voice over)`/`(on camera)`. Speaker = the name part, a short form mapped to the full name it
-  // abbreviates. Anchors host the programme (moderator); everyone else's turn is remarks.
+  // abbreviates; a senator's party in parentheses (`SEN. JOHN EDWARDS (D-NC), …`) is part of the label,
+  // not of the name. Anchors and hosts (`…, CNN ANCHOR`, `…, CO-HOST`) host the programme (moderator);
+  // everyone else's turn is remarks. Two turns run together on one line in the page (`… here. BEGALA:
+  // Thanks.`) are one line, and a golden turn is a line: the second is not listed.
   'cnn-tv': (lines) => {
     const turns = [];
     const full = [];
     const anchors = new Set();
     lines.forEach((l, i) => {
-      const m = /^([A-Z][A-Z.'’\- ]*[A-Z.])((?:, [^:(]+?)?)(?: \([a-z][a-z \-]*\))?:(?=\s)/u.exec(l);
+      const m = /^([A-Z][A-Z.'’\- ]*[A-Z.])((?: \([A-Z]-[A-Z]{2}\))?)((?:, [^:(]+?)?)(?: \([a-z][a-z \-]*\))?:(?=\s)/u.exec(l);
       if (!m || !/[A-Z]{2}/.test(m[1])) return;
       const label = m[0].slice(0, -1);
+      // The name, without a senator's `SEN.`-style prefix kept and without the party in parentheses.
       let speaker = m[1];
-      if (m[2]) {
+      if (m[3]) {
         full.push(speaker);
-        if (/ANCHOR/.test(m[2])) anchors.add(speaker);
+        if (/ANCHOR|HOST/.test(m[3])) anchors.add(speaker);
       } else {
         const parts = speaker.split(' ');
         const surname = parts.at(-1);
