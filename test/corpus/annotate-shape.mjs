@@ -100,7 +100,7 @@ export const annotators = {
     const turns = [];
     let qa = false;
     lines.forEach((l, i) => {
-      if (/^Questions (and|&) Answers:?$/.test(l)) qa = true;
+      if (/^Questions (and|&) Answers:$/.test(l)) qa = true;
       if (l === 'Operator') return turns.push({ line: i + 1, label: 'Operator', speaker: 'Operator', role: 'moderator' });
       const m = /^([^\s].{1,60}?) -- (.{2,120})$/.exec(l);
       if (!m) return;
