@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus, corpusRoot, type CorpusEntry } from '../fixtures/corpus.ts';
 import { readTranscript } from '../reader/index.ts';
 import { autoEntries, flatEntries, type AutoEntry } from '../index/candidates.ts';
-import { indexableText } from '../index/suggest.ts';
+import { indexableText } from '../index/auto.ts';
 import { simplified } from '../reader/labels.ts';
 import { walk } from '../model/walk.ts';
 

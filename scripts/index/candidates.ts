@@ -76,6 +76,10 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   const roleLabels = (options.labels ?? []).filter((l) => !(zh ? isPersonalName(keyOf(l, true)) : /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(l)));
   const banned = new Set([options.title ?? '', ...roleLabels, ...(options.principals ?? []), ...(options.exclude ?? [])].filter(Boolean).map((s) => keyOf(s, zh)));
   const title = options.title ? keyOf(options.title, zh) : '';
+  // Curated terms stay in the ranking below as "longer" terms only: a fragment of one (人类命运 of the
+  // curated 人类命运共同体) is no new entry.
+  const curated: Candidate[] = [...new Set(options.exclude ?? [])].filter((t) => t.length >= 2)
+    .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
   cands = cands.filter((c) => !banned.has(keyOf(c.term, zh)) && keyOf(c.term, zh) !== title);
 
   // Short forms of people gathered under the full name: 王外长 → 王毅, Blinken → Antony Blinken.
@@ -97,7 +101,10 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   const orgs = cands.filter((c) => c.kind === 'organisation');
   for (const short of cands) {
     if (gone.has(short)) continue;
-    const full = orgs.find((o) => o !== short && !gone.has(o) && (zh ? abbreviates(keyOf(short.term, true), keyOf(o.term, true)) : acronymOf(short.term, o.term)));
+    // An abbreviation is no prefix of the name (中国 is not short for 中国政府) and is itself a name.
+    if (short.kind === 'subject' || short.kind === 'person' || (short.kind === 'place' && zh)) continue;
+    const full = orgs.find((o) => o !== short && !gone.has(o) && !o.term.startsWith(short.term)
+      && (zh ? abbreviates(keyOf(short.term, true), keyOf(o.term, true)) : acronymOf(short.term, o.term)));
     if (!full) continue;
     full.aliases.push(short.term);
     full.count += short.count;
@@ -108,7 +115,7 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
 
   // A term whose every occurrence sits inside a longer one (台湾 inside 台湾问题, 命运 inside
   // 命运共同体) would get no page of its own: the longer one is the entry.
-  const longer = [...cands].sort((a, b) => b.term.length - a.term.length);
+  const longer = [...cands, ...curated].sort((a, b) => b.term.length - a.term.length);
   cands = cands.filter((c) => {
     let inside = 0;
     for (const o of longer) {

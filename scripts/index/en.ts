@@ -70,7 +70,7 @@ export function englishCandidates(text: string): Candidate[] {
       i = j;
       // Titles before a name are not the name (President Joe Biden → Joe Biden), nor is a possessive's tail.
       const isPerson = run.some((t) => t.tags.has('Person') && !t.tags.has('Honorific')) && !run.some((t) => t.tags.has('Organization') || t.tags.has('Place'));
-      while (run.length > 1 && (NOT_NAMES.has(run[0].text) || run[0].tags.has('Date') || ((HONORIFIC.test(run[0].text) || run[0].tags.has('Honorific')) && !ORG_WORD.test(run[run.length - 1].text)))) run = run.slice(1);
+      while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || run[0].tags.has('Date') || ((HONORIFIC.test(run[0].text) || run[0].tags.has('Honorific')) && !ORG_WORD.test(run[run.length - 1].text)))) run = run.slice(1);
       while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
       while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
       if (run.length === 1 && (HONORIFIC.test(run[0].text) || run[0].tags.has('Honorific'))) continue;

@@ -9,6 +9,7 @@ import { t2s } from '../reader/language.ts';
 import { isPersonalName } from '../reader/labels.ts';
 import { genreDf, idfOf } from './genre.ts';
 import type { Candidate } from './candidates.ts';
+import { dictEntry, isChinesePlace } from './gazetteer.ts';
 
 /**
  * Characters of transliterated foreign names (Xinhua's transliteration tables use a few hundred);
@@ -26,7 +27,7 @@ const ORG_END = /(办公室|委员会|办事处|事务所|部|局|署|院|社|�
 /** Gatherings, not organisations, though they end in 会 (酒会, 记者会, 茶话会). */
 const EVENT_END = /(酒会|晚会|宴会|茶话会|记者会|发布会|招待会|研讨会|座谈会|见面会|交流会|报告会|运动会|博览会|展览会|演唱会|音乐会|舞会)$/u;
 /** A word the tagger glued to a preposition or conjunction (对外部): not a name. */
-const FUNCTION_START = /^[对在和与向把被从为以于及或将让]/u;
+const FUNCTION_START = /^[对在和与向把被从为以于及或将让应同跟由据]/u;
 /** Heads that make a noun phrase no subject (时间性方面, 有关情况). */
 const VAGUE_HEAD = new Set(['方面', '情况', '工作', '时候', '时期', '期间', '之际', '时间', '意见', '问题', '事情', '东西', '内容', '方式', '部分', '领域', '层面', '新闻', '记者', '见面', '言论', '讲话', '发言', '消息', '信息']);
 /** Endings of place names a tagger splits off (仁爱|礁, 钓鱼|岛). */
@@ -48,6 +49,43 @@ const NOT_NAMES = new Set(['东西', '安宁', '海峡', '加大力度', '夏令
 /** Titles that come before a name (发言人朱凤莲, 行政长官林郑月娥, 国家主席习近平). */
 const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首', '总理', '副总理', '主席', '副主席', '总统', '副总统', '外长', '部长', '国务卿', '国务委员', '大使',
   '委员长', '总书记', '书记', '常委', '局长', '司长', '议员', '首相', '秘书长', '记者', '主任', '院长', '市长', '省长'];
+
+/** Organisations whose name ends in no organisation word. */
+const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟', '世卫组织', '世贸组织', '上合组织', '金砖国家', '二十国集团', '七国集团', '亚太经合组织', '中共', '国民党', '民进党']);
+/** Common words jieba's dictionary tags as places; found by listing its most frequent ns words. */
+const NOT_PLACES = new Set(['上市', '东西', '哥哥', '城市', '外国', '大桥', '太阳', '平原', '建国', '朝廷', '湖泊', '爱国', '美丽', '英雄', '高原', '海洋', '南北', '永乐',
+  '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方']);
+/** A name does not end in a particle, a verb of saying or a suffix of abstract nouns (王毅就, 迟早会, 单一化). */
+const BAD_END = /[会就在说和的了是也还又将已对把被化性等与及]$/u;
+
+/**
+ * Whether a tagged word can really be a name of its kind. jieba's dictionary tags many common words as
+ * names (城市 ns, 高水平 nr, 新兴产业 nt): a place must be a known country or region, end in a place
+ * word, or be a short dictionary place that is not a common word; a person found without a title must
+ * be rare in jieba's dictionary; an organisation must end in an organisation word or be a known one.
+ */
+function plausible(kind: Candidate['kind'], key: string, score: number): boolean {
+  if (kind === 'subject') return true;
+  if (BAD_END.test(key) && !isChinesePlace(key) && !KNOWN_ORGS.has(key)) return false;
+  if (kind === 'place') {
+    if (isChinesePlace(key)) return true;
+    // 中美, 中巴, 中日韩: countries in one breath (the first words of 中美关系), not a place.
+    if (/^[中美俄日韩朝英法德印巴欧非澳加越泰菲老柬缅蒙哈吉塔乌土伊以沙埃南]{2,3}$/u.test(key) || /[于的了和与在是]/u.test(key)) return false;
+    if (NOT_PLACES.has(key)) return false;
+    if (key.length >= 3 && /[省市县州区岛湾山河湖海峡礁江洋城镇港]$/u.test(key)) return true;
+    return key.length <= 3 || translit(key);
+  }
+  if (kind === 'person') {
+    if (score >= 3) return true;
+    const entry = dictEntry(key);
+    return !entry || entry.freq < 30;
+  }
+  if (KNOWN_ORGS.has(key)) return true;
+  const m = ORG_END.exec(key);
+  if (!m) return key.length <= 4 && /[盟联办委局署共]$/u.test(key);
+  const stem = key.slice(0, key.length - m[0].length);
+  return stem.length >= 1 && !GENERIC.has(stem) && !NOT_PLACES.has(stem) && !/^(国内|国外|内|外|全|本|各|该|此)$/u.test(stem);
+}
 
 /** Simplified text of the same length as the input, so an offset in one is an offset in the other. */
 function simplifiedAligned(text: string): string {
@@ -73,9 +111,11 @@ export function chineseCandidates(original: string): Candidate[] {
   const text = simplifiedAligned(original);
   const found = new Map<string, Candidate>();
   const orig = (start: number, end: number) => original.slice(start, end);
-  const add = (kind: Candidate['kind'], start: number, end: number, score = 1, parent?: string) => {
+  const add = (kindIn: Candidate['kind'], start: number, end: number, score = 1, parent?: string) => {
     const term = orig(start, end);
     const key = text.slice(start, end);
+    const kind = kindIn === 'person' && isChinesePlace(key) ? 'place' : kindIn;
+    if (!plausible(kind, key, score)) return;
     if (term.length < 2 || GENERIC.has(key) || (kind !== 'subject' && NOT_NAMES.has(key))) return;
     if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term)) return;
     if (kind === 'place' && /(人|市民|居民|同胞|人民|民众)$/u.test(key)) return;
@@ -117,7 +157,8 @@ export function chineseCandidates(original: string): Candidate[] {
         for (const n of SURNAME_PAIR.test(text.slice(from, from + 4)) ? [4, 3, 2] : [3, 2]) {
           const name = text.slice(from, from + n);
           const double = n === 4 && SURNAME_PAIR.test(name);
-          if (!ends.has(from + n) || !(isPersonalName(name) || double) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
+          const tagged = toks.find((t) => t.start === from && t.end === from + n && t.tag.startsWith('nr'));
+          if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
           if (FUNCTION_START.test(name)) continue;
           const tok = toks.find((t) => t.start === from);
           if (n === 2 && !(tok && tok.end === from + 2 && tok.tag.startsWith('nr')) && !TITLES.some((x) => text.startsWith(x, from + n))
@@ -154,6 +195,8 @@ export function chineseCandidates(original: string): Candidate[] {
       const word = text.slice(t.start, end);
       const titled = next && TITLES.includes(text.slice(end, end + (next.end - next.start))) || TITLES.some((x) => text.startsWith(x, end));
       if (text[t.start - 1] === '·' || text[end] === '·') continue; // part of a dotted name, handled above
+      // jieba's dictionary knows many leaders by name (习近平 nr): three characters tagged nr are a name.
+      if (t.tag === 'nr' && word.length === 3 && end === t.end && !translit(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); continue; }
       if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
         // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
         // (王毅外长) or a name of three characters makes it sure.
@@ -163,7 +206,7 @@ export function chineseCandidates(original: string): Candidate[] {
       if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && translit(word) && word.length >= 3 && !isPersonalName(word)) {
         // A transliterated name: after a country it is a place (美国纽约, 菲律宾马尼拉), else a person.
         if (prev && prev.tag === 'ns' && prev.end === t.start) add('place', t.start, end, 2, prev.word);
-        else if (titled || t.tag !== 'x') add('person', t.start, end, titled ? 3 : 2);
+        else if (titled || t.tag !== 'x' || isChinesePlace(word)) add('person', t.start, end, titled ? 3 : 2);
         continue;
       }
       if (next && PLACE_END.test(next.word) && /^(nr|ns|nz|n|x)$/.test(t.tag) && t.word.length >= 2 && !GENERIC.has(t.word)) {
@@ -175,18 +218,19 @@ export function chineseCandidates(original: string): Candidate[] {
       if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); continue; }
       if (t.tag === 'ns') {
         // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
-        if (t.word.length < 2 || t.word.length >= 4 && !/[省市县州区岛湾山河湖海洋国洲城镇村港峡礁]$/u.test(t.word) && !translit(t.word)) continue;
+        if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) continue;
+        if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) continue;
         // A place right after another (印度新德里, 美国纽约) is a sub-entry of it.
-        add('place', t.start, t.end, 2, prev && prev.tag === 'ns' && prev.end === t.start && prev.word.length >= 2 ? prev.word : undefined);
+        add('place', t.start, t.end, 2, prev && prev.tag === 'ns' && prev.end === t.start && prev.word.length >= 2 && !isChinesePlace(t.word) ? prev.word : undefined);
         continue;
       }
       // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
       // organisation (东盟, 国台办, 全国台联) or is three characters or more.
-      if (t.tag === 'nt' || (t.tag === 'j' && (t.word.length >= 3 || /[盟联办委会局部院署社党军]$/u.test(t.word))) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+      if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军共约]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
         if (EVENT_END.test(t.word)) continue;
         // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
         let from = t.start;
-        if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && t.tag === 'nt' && !added.has(prev.start)) from = prev.start;
+        if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && t.tag === 'nt') from = prev.start;
         let to = t.end;
         const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
         if (title) to -= title.length;
