@@ -94,7 +94,7 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
       const words = p.term.split(/\s+/);
       const short = zh ? p.aliases.includes(q.term) : (words.length > 1 && (q.term === words[words.length - 1] || q.term === words[0]) || p.aliases.includes(q.term));
       // 文斌 inside 汪文斌 is the same man, never an entry of its own.
-      if (short || (zh && p.term.includes(q.term))) { gone.add(q); if (!p.aliases.includes(q.term) && !(zh && p.term.includes(q.term))) p.aliases.push(q.term); }
+      if (short || (zh && p.term.includes(q.term))) { gone.add(q); if (!p.aliases.includes(q.term) && !(zh && p.term.includes(q.term) && !p.term.includes('·'))) p.aliases.push(q.term); }
     }
   }
   // Abbreviations: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations.

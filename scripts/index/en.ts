@@ -58,6 +58,7 @@ export function englishCandidates(text: string): Candidate[] {
         const a = terms[j + 1];
         // A run ends at punctuation, except the full stop of an initial (James S. Brady).
         if (!a || /[,;:.!?()—–-]\s*$/.test(terms[j].post) && !/^\s*$/.test(terms[j].post) && !(/^\p{Lu}$/u.test(terms[j].text) && /^\.\s*$/.test(terms[j].post))) break;
+        if (/[(\[“"‘]/.test(a.pre)) break; // (ASEAN) after a name is its abbreviation, not part of it
         if (named(a)) { j++; continue; }
         const b = terms[j + 2];
         const c = terms[j + 3];
@@ -99,7 +100,7 @@ export function englishCandidates(text: string): Candidate[] {
         const run = terms.slice(i, j + 1);
         if (run.slice(0, -1).some((t) => /[,;:.!?()—–]/.test(t.post))) break;
         const words = run.map((t) => t.text.toLowerCase().replace(/[’']s$/u, ''));
-        const ok = run.every((t, k) => (k > 0 && k < run.length - 1 && words[k] === 'of') || (!capitalised(t)
+        const ok = run.every((t, k) => (k > 0 && words[k] === 'of') || (!capitalised(t)
           && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !STOP.has(words[k])));
         if (!ok) break;
         const head = run[run.length - 1];

@@ -15,7 +15,7 @@ import { dictEntry, isChinesePlace } from './gazetteer.ts';
  * Characters of transliterated foreign names (Xinhua's transliteration tables use a few hundred);
  * the common ones, enough to tell 卡米洛夫 from 卡米洛 + 夫同 and 布林肯 from a word.
  */
-const TRANSLIT = new Set([...'阿埃艾安昂奥巴拜班邦贝本比彼毕宾波伯博布达戴丹德迪蒂丁东杜多厄恩尔法菲费芬丰弗福盖冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎考柯科克肯库夸奎拉莱兰朗劳勒雷黎里利连林琳留卢鲁伦罗洛别马迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔切钦琼丘萨塞桑瑟森沙尚舍什施舒斯松苏索塔泰坦汤特提廷图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹佐茨兹夫娃诺娅妮莎丽琪尔耳齐奇斯基茨科洛克蒂米拉维'].filter((c) => c.trim()));
+const TRANSLIT = new Set([...'阿埃艾安昂奥巴拜班邦贝本比彼毕宾波伯博布达戴丹德迪蒂丁东杜多厄恩尔法菲费芬丰弗福盖冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎考柯科克肯库夸奎拉莱兰朗劳勒雷黎里利连林琳留卢鲁伦罗洛别济马迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔切钦琼丘萨塞桑瑟森沙尚舍什施舒斯松苏索塔泰坦汤特提廷图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹佐茨兹夫娃诺娅妮莎丽琪尔耳齐奇斯基茨科洛克蒂米拉维'].filter((c) => c.trim()));
 /** Ending characters a tagger tends to cut off a transliterated name (卡米洛|夫, 马克龙|…). */
 const TRANSLIT_END = new Set([...'夫娃娜诺斯基奇克科尔特拉维娅妮耶姆']);
 
@@ -29,7 +29,7 @@ const EVENT_END = /(酒会|晚会|宴会|茶话会|记者会|发布会|招待会
 /** A word the tagger glued to a preposition or conjunction (对外部): not a name. */
 const FUNCTION_START = /^[对在和与向把被从为以于及或将让应同跟由据]/u;
 /** Heads that make a noun phrase no subject (时间性方面, 有关情况). */
-const VAGUE_HEAD = new Set(['方面', '情况', '工作', '时候', '时期', '期间', '之际', '时间', '意见', '问题', '事情', '东西', '内容', '方式', '部分', '领域', '层面', '新闻', '记者', '见面', '言论', '讲话', '发言', '消息', '信息']);
+const VAGUE_HEAD = new Set(['方面', '情况', '工作', '时候', '时期', '期间', '之际', '时间', '意见', '问题', '事情', '东西', '内容', '方式', '部分', '领域', '层面', '新闻', '记者', '见面', '言论', '讲话', '发言', '消息', '信息', '会见', '会谈', '访问', '通话', '会晤', '表示', '时候']);
 /** Endings of place names a tagger splits off (仁爱|礁, 钓鱼|岛). */
 const PLACE_END = /^(礁|岛|群岛|海峡|湾|港|省|市|县|州|自治区|半岛|山|河|湖|海)$/u;
 
@@ -76,8 +76,10 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     return key.length <= 3 || translit(key);
   }
   if (kind === 'person') {
-    if (score >= 3) return true;
     const entry = dictEntry(key);
+    // A common word is no name, title or not (特别外长会: 特别 is an adverb).
+    if (entry && entry.freq >= 1000 && !entry.tag.startsWith('nr')) return false;
+    if (score >= 3) return true;
     return !entry || entry.freq < 30;
   }
   if (KNOWN_ORGS.has(key)) return true;
@@ -131,12 +133,18 @@ export function chineseCandidates(original: string): Candidate[] {
   // Names joined by the middle dot: 安东尼·布林肯, 穆罕默德·本·萨勒曼.
   for (const m of text.matchAll(/\p{Script=Han}{1,8}(?:[·・•]\p{Script=Han}{1,8})+/gu)) {
     const parts = m[0].split(/[·・•]/u);
-    // The given name is sometimes glued to a word before it: keep the transliterated tail.
-    let first = parts[0];
-    while (first.length > 1 && !translit(first)) first = first.slice(1);
-    let last = parts[parts.length - 1];
-    while (last.length > 1 && !translit(last)) last = last.slice(0, -1);
-    if (!translit(first) || !translit(last)) continue;
+    // The given name is glued to the words before it and the surname to those after (…部长鲁斯塔姆,
+    // 阿济莫夫说): jieba cuts them off; name-like tokens (nr, nrt, x, transliteration) are kept.
+    const nameish = (t: { word: string; tag: string }) => /^(nr|nrt|nrfg|x|nz)$/.test(t.tag) || translit(t.word);
+    const headToks = getJieba().tag(parts[0], true);
+    let k = headToks.length;
+    while (k > 0 && nameish(headToks[k - 1])) k--;
+    const first = headToks.slice(k).map((t) => t.word).join('');
+    const tailToks = getJieba().tag(parts[parts.length - 1], true);
+    let n = 0;
+    while (n < tailToks.length && nameish(tailToks[n])) n++;
+    const last = tailToks.slice(0, n).map((t) => t.word).join('');
+    if (!first || !last) continue;
     const start = m.index! + parts[0].length - first.length;
     const end = m.index! + m[0].length - (parts[parts.length - 1].length - last.length);
     add('person', start, end, 3);
@@ -162,7 +170,7 @@ export function chineseCandidates(original: string): Candidate[] {
           if (FUNCTION_START.test(name)) continue;
           const tok = toks.find((t) => t.start === from);
           if (n === 2 && !(tok && tok.end === from + 2 && tok.tag.startsWith('nr')) && !TITLES.some((x) => text.startsWith(x, from + n))
-            && !/^[，。、：；！？（）\s主回答表指说会]/u.test(text.slice(from + n, from + n + 1))) continue;
+            && /^[\p{Script=Han}]/u.test(text.slice(from + n, from + n + 1)) && !/^[主回答表指说会]/u.test(text.slice(from + n, from + n + 1))) continue;
           add('person', from, from + n, 3);
           break;
         }
@@ -174,10 +182,13 @@ export function chineseCandidates(original: string): Candidate[] {
       for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) {
         const to = base + at;
         if (!starts.has(to)) continue;
-        for (const n of [4, 3]) {
+        for (const n of [4, 3, 2]) {
           const name = text.slice(to - n, to);
-          if (to - n < base || !starts.has(to - n) || !HAN.test(name) || FUNCTION_START.test(name) || NOT_NAMES.has(name)) continue;
-          if (!(n === 3 ? isPersonalName(name) : SURNAME_PAIR.test(name))) continue;
+          if (to - n < base || !HAN.test(name) || FUNCTION_START.test(name) || NOT_NAMES.has(name)) continue;
+          // Two characters: a transliteration after a word boundary or a conjunction (和普京总统, 同拜登总统).
+          const before = text[to - n - 1] ?? '';
+          if (n === 2 ? !(translit(name) && /^$|[和与同及、，。：；\s]/u.test(before) && !isChinesePlace(name)) : !starts.has(to - n)) continue;
+          if (n !== 2 && !(n === 3 ? isPersonalName(name) || translit(name) : SURNAME_PAIR.test(name))) continue;
           add('person', to - n, to, 3);
           break;
         }
@@ -196,14 +207,14 @@ export function chineseCandidates(original: string): Candidate[] {
       const titled = next && TITLES.includes(text.slice(end, end + (next.end - next.start))) || TITLES.some((x) => text.startsWith(x, end));
       if (text[t.start - 1] === '·' || text[end] === '·') continue; // part of a dotted name, handled above
       // jieba's dictionary knows many leaders by name (习近平 nr): three characters tagged nr are a name.
-      if (t.tag === 'nr' && word.length === 3 && end === t.end && !translit(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); continue; }
+      if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !translit(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); continue; }
       if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
         // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
         // (王毅外长) or a name of three characters makes it sure.
         if (t.tag === 'nr' && word.length === 2 && !titled) { /* 2-character nr alone is often a word (仁爱) */ }
         else if (t.tag === 'nr' || titled) { add('person', t.start, end, titled ? 3 : 2); continue; }
       }
-      if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && translit(word) && word.length >= 3 && !isPersonalName(word)) {
+      if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && translit(word) && (word.length >= 3 || titled) && !isPersonalName(word)) {
         // A transliterated name: after a country it is a place (美国纽约, 菲律宾马尼拉), else a person.
         if (prev && prev.tag === 'ns' && prev.end === t.start) add('place', t.start, end, 2, prev.word);
         else if (titled || t.tag !== 'x' || isChinesePlace(word)) add('person', t.start, end, titled ? 3 : 2);
@@ -226,7 +237,7 @@ export function chineseCandidates(original: string): Candidate[] {
       }
       // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
       // organisation (东盟, 国台办, 全国台联) or is three characters or more.
-      if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军共约]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+      if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
         if (EVENT_END.test(t.word)) continue;
         // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
         let from = t.start;
@@ -236,6 +247,12 @@ export function chineseCandidates(original: string): Candidate[] {
         if (title) to -= title.length;
         add('organisation', from, to, 2);
         added.add(t.start);
+        continue;
+      }
+      // 上合 + 组织 (jieba reads 组织 as a verb here): an abbreviated name and an organisation word.
+      if (next && /^(x|j|nz)$/.test(t.tag) && t.word.length >= 2 && t.word.length <= 4 && /^(组织|联盟|集团)$/.test(next.word) && next.start === t.end) {
+        add('organisation', t.start, next.end, 2);
+        i++;
         continue;
       }
       // An organisation named in full: a run of nouns ending in an organisation word, starting at a
@@ -267,11 +284,14 @@ export function chineseCandidates(original: string): Candidate[] {
     for (let i = 0; i < toks.length; i++) {
       for (let j = i + 1; j < Math.min(i + 4, toks.length); j++) {
         const run = toks.slice(i, j + 1);
-        if (!run.every((t) => HAN.test(t.word) && /^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word))) break;
+        // 中方, 乌方, 各方: a party in the talks, never part of a subject.
+        if (!run.every((t) => HAN.test(t.word) && /^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
         const start = run[0].start;
         const end = run[run.length - 1].end;
         if (end - start < 4 || end - start > 10) continue;
         const head = run[run.length - 1];
+        // A verb as head makes a clause, not a heading (钓鱼台国宾馆会见), except the nouns of policy (全球化, 建设).
+        if (head.tag === 'vn' && !/化$|^(建设|改革|治理|谈判|交流|合作|发展|开放|倡议|援助|制裁|统一|复兴|防控|管控)$/u.test(head.word)) continue;
         if (head.tag === 'nr' || head.tag === 'ns' || VAGUE_HEAD.has(head.word) || GENERIC.has(head.word) && run.length === 2 && GENERIC.has(run[0].word)) continue;
         if (/^(局|司|部|署|办|社)$/u.test(head.word) && /^(nt|j)$/.test(run[0].tag)) { add('organisation', start, end, 2); continue; }
         const rare = run.filter((t) => !GENERIC.has(t.word) && genreDf('zh', t.word) < 0.1);
