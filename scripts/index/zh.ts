@@ -318,6 +318,11 @@ function countIn(text: string, term: string): number {
 export function chineseNameAliases(original: string, name: string): string[] {
   const text = simplifiedAligned(original);
   const key = simplifiedAligned(name);
+  if (key.includes('·')) {
+    // 鲁斯塔姆·阿济莫夫, later 阿济莫夫: the surname alone, where the text says it alone.
+    const surname = name.slice(name.lastIndexOf('·') + 1);
+    return original.split(name).join('').includes(surname) ? [surname] : [];
+  }
   if (!isPersonalName(key)) return [];
   const out = new Set<string>();
   const surname = key.length === 4 ? key.slice(0, 2) : key.slice(0, 1);
