@@ -44,7 +44,7 @@ const GENERIC = new Set(['中方', '我们', '国家', '世界', '国际', '双�
  * Common words jieba's dictionary tags as names (东西 ns, 安宁 ns, 夏令营 nr, 日电 j): never a name.
  * A closed list of the dictionary's own mistakes, not of any book's words.
  */
-const NOT_NAMES = new Set(['东西', '安宁', '海峡', '加大力度', '夏令营', '贺信', '日电', '仁爱', '内地', '大陆', '海内外', '中外', '全国', '两岸', '本地', '当地',
+const NOT_NAMES = new Set(['多谢', '谢谢', '感谢', '东西', '安宁', '海峡', '加大力度', '夏令营', '贺信', '日电', '仁爱', '内地', '大陆', '海内外', '中外', '全国', '两岸', '本地', '当地',
   '西方', '东方', '南方', '北方', '中华', '华夏', '江山', '天下', '人间', '长城', '黄金', '太平', '和平', '光明', '新华', '高新', '上下', '左右', '前后']);
 /** Titles that come before a name (发言人朱凤莲, 行政长官林郑月娥, 国家主席习近平). */
 const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首', '总理', '副总理', '主席', '副主席', '总统', '副总统', '外长', '部长', '国务卿', '国务委员', '大使',
@@ -66,7 +66,7 @@ const BAD_END = /[会就在说和的了是也还又将已对把被化性等与�
  */
 function plausible(kind: Candidate['kind'], key: string, score: number): boolean {
   if (kind === 'subject') return true;
-  if (BAD_END.test(key) && !isChinesePlace(key) && !KNOWN_ORGS.has(key)) return false;
+  if (kind !== 'organisation' && BAD_END.test(key) && !isChinesePlace(key)) return false;
   if (kind === 'place') {
     if (isChinesePlace(key)) return true;
     // 中美, 中巴, 中日韩: countries in one breath (the first words of 中美关系), not a place.
@@ -83,6 +83,9 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     return !entry || entry.freq < 30;
   }
   if (KNOWN_ORGS.has(key)) return true;
+  // An institution jieba's dictionary knows well (全国人大, 人民大会堂): its rare nt entries are phrases (新兴产业, 3).
+  const known = dictEntry(key);
+  if (known && known.tag === 'nt' && known.freq >= 50) return true;
   const m = ORG_END.exec(key);
   if (!m) return key.length <= 4 && /[盟联办委局署共]$/u.test(key);
   const stem = key.slice(0, key.length - m[0].length);
