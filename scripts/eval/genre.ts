@@ -4,14 +4,14 @@
 // lower-cased. Only words in at least two transcripts are kept. Run: npx tsx scripts/eval/genre.ts
 import { writeFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../fixtures/corpus.ts';
+import { corpusRoot, loadCorpus } from '../fixtures/corpus.ts';
 import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../reader/language.ts';
 import { genreFile, type GenreTable } from '../index/genre.ts';
 
 export function buildGenre(): GenreTable {
   const table: GenreTable = { docs: { zh: 0, en: 0 }, df: { zh: {}, en: {} } };
-  for (const entry of loadCorpus()) {
+  for (const entry of loadCorpus(corpusRoot, 'dev')) {
     const split = (entry.expected as { split?: string }).split ?? 'dev';
     if (split !== 'dev') continue;
     const lang = entry.expected.language === 'en' ? 'en' : 'zh';

@@ -90,7 +90,7 @@ export function figures(scores: BookScore[]): Figures {
 }
 
 export function scoreAll(): BookScore[] {
-  const corpus = new Map(loadCorpus().map((c) => [c.id, c]));
+  const corpus = new Map(loadCorpus(corpusRoot, 'all').map((c) => [c.id, c]));
   return loadGold().filter((g) => corpus.has(g.id)).map((g) => scoreBook(corpus.get(g.id)!, g));
 }
 
