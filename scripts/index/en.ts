@@ -21,7 +21,8 @@ const NOT_NAMES = new Set(['Q', 'A', 'I', 'OK', 'EST', 'EDT', 'PST', 'PDT', 'GMT
   'Crosstalk', 'Good', 'Happy', 'Thank', 'Thanks', 'Okay', 'Yes', 'No', 'Yeah', 'Hi', 'Hello', 'Sir', 'Ma’am', "Ma'am", 'Transcript', 'God', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prime Minister',
   'President', 'Secretary', 'Minister', 'Ambassador', 'General', 'Government', 'Administration', 'Department', 'Press', 'Briefing', 'Room',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July',
-  'August', 'September', 'October', 'November', 'December', 'Rt', 'Hon', 'MP', 'Delivered', 'From', 'Question', 'Answer', 'Moderator']);
+  'August', 'September', 'October', 'November', 'December', 'Rt', 'Hon', 'MP', 'Delivered', 'From', 'Question', 'Answer', 'Moderator',
+  'ET', 'CT', 'MT', 'PT', 'Portrait', 'Excerpts', 'Debate', 'Full', 'Read', 'Aired', 'Live', 'Hansard']);
 /** Nationalities and the like: adjectives, not entries (American, British, Eritrean). */
 const DEMONYM = /^(\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic))$/u;
 const STOP = new Set('a an the of and or for to in on at by with from as is are was were be been this that these those it its our your their his her my we you they he she i me us them who what which when where why how all any some each every more most other such no not only own same so than too very can will just should now also there here one two three first last new next many much few well even back way thing things lot kind sort part time times day days week weeks year years today tomorrow yesterday morning afternoon evening people everyone everybody anyone something anything nothing question questions answer point fact case number couple bit end side place world country countries state states effort efforts work issue issues matter matters conversation conversations meeting meetings statement remarks sense lot'.split(' '));
@@ -50,6 +51,9 @@ export function englishCandidates(text: string): Candidate[] {
 
   const sentences = termsOf(text);
   for (const terms of sentences) {
+    // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
+    const letters = terms.map((t) => t.text).join('');
+    if ((letters.match(/\p{Lu}/gu) ?? []).length > 0.6 * (letters.match(/\p{L}/gu) ?? []).length && terms.length > 3) continue;
     for (let i = 0; i < terms.length; i++) {
       if (!named(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text))) continue;
       // A run of names, joined by `of`, `for`, `on`, `the`, `and` (between single words: Belt and Road).
@@ -58,8 +62,8 @@ export function englishCandidates(text: string): Candidate[] {
         const a = terms[j + 1];
         // A run ends at punctuation, except the full stop of an initial (James S. Brady).
         if (!a || /[,;:.!?()—–-]\s*$/.test(terms[j].post) && !/^\s*$/.test(terms[j].post) && !(/^\p{Lu}$/u.test(terms[j].text) && /^\.\s*$/.test(terms[j].post))) break;
-        if (/[(\[“"‘]/.test(a.pre)) break; // (ASEAN) after a name is its abbreviation, not part of it
-        if (named(a)) { j++; continue; }
+        if (/[(\[“"‘]/.test(a.pre) || /\n/.test(terms[j].post)) break; // (ASEAN) after a name is its abbreviation; a line ends a name
+        if (named(a) && !NOT_NAMES.has(a.text) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
         const b = terms[j + 2];
         const c = terms[j + 3];
         if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b)) { j += 2; continue; }

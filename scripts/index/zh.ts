@@ -153,6 +153,21 @@ export function chineseCandidates(original: string): Candidate[] {
     add('person', start, end, 3);
   }
 
+  // Names listed one after another with spaces between (a committee's roll: 李俊俋  鍾孔炤  林為洲):
+  // three or more personal names in a row on one line are people.
+  for (const m of text.matchAll(/[^\n]+/gu)) {
+    const chunks = [...m[0].matchAll(/\p{Script=Han}+/gu)];
+    const isName = (c: string) => isPersonalName(c) || SURNAME_PAIR.test(c) || (c.length === 4 && isPersonalName(c.slice(1)) && isPersonalName(c.slice(0, 1) + c.slice(2)));
+    const run: RegExpMatchArray[] = [];
+    const flush = () => { if (run.length >= 3) for (const c of run) add('person', m.index! + c.index!, m.index! + c.index! + c[0].length, 3); run.length = 0; };
+    for (const c of chunks) {
+      const gap = run.length ? m[0].slice(run[run.length - 1].index! + run[run.length - 1][0].length, c.index!) : '';
+      if (isName(c[0]) && (!run.length || /^[\s\p{Script=Latin}.]+$/u.test(gap))) run.push(c);
+      else { flush(); if (isName(c[0])) run.push(c); }
+    }
+    flush();
+  }
+
   let offset = 0;
   const added = new Set<number>();
   for (const sentence of text.split(/(?<=[。！？\n；])/u)) {
