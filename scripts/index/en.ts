@@ -4,7 +4,7 @@
 // name (President Joe Biden): the chunking into headings is done here, on its tags.
 import nlp from 'compromise';
 import { genreDf } from './genre.ts';
-import type { Candidate } from './candidates.ts';
+import type { Candidate } from './candidate.ts';
 
 interface Term { text: string; tags: Set<string>; start: number; end: number; post: string; pre: string }
 

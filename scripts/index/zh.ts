@@ -8,7 +8,7 @@ import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../reader/language.ts';
 import { isPersonalName } from '../reader/labels.ts';
 import { genreDf, idfOf } from './genre.ts';
-import type { Candidate } from './candidates.ts';
+import type { Candidate } from './candidate.ts';
 import { dictEntry, isChinesePlace } from './gazetteer.ts';
 
 /**
