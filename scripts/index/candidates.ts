@@ -118,7 +118,7 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   const rank = (c: Candidate) => c.kind === 'subject'
     ? c.score * (1 + Math.log2(c.count))
     : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0);
-  const ranked = cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 1.8 : 1.1))))
+  const ranked = cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2 : 1.1))))
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
 
   // Nest a place under the place written before it (南海 › 仁爱礁), when both are entries.

@@ -5,7 +5,7 @@
 import countries from 'i18n-iso-countries';
 import zhNames from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
 import enNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-import { dictionaryText } from '../reader/segmenter.ts';
+import { lexicon } from '../reader/lexicon.ts';
 
 countries.registerLocale(zhNames);
 countries.registerLocale(enNames);
@@ -37,16 +37,10 @@ export function isEnglishPlace(word: string): boolean {
   return enPlaces.has(word);
 }
 
-let dict: Map<string, { freq: number; tag: string }> | null = null;
-
-/** A word's entry in jieba's dictionary (frequency in its corpus, part of speech), if it has one. */
+/** A word's entry in jieba's dictionary (frequency in its corpus, part of speech), if it has one:
+ * read from the lexicon the reader has already loaded (reader/lexicon.ts). */
 export function dictEntry(word: string): { freq: number; tag: string } | undefined {
-  if (!dict) {
-    dict = new Map();
-    for (const line of dictionaryText().split('\n')) {
-      const [w, f, t] = line.split(' ');
-      if (w && f) dict.set(w, { freq: Number(f), tag: t ?? '' });
-    }
-  }
-  return dict.get(word);
+  const lex = lexicon();
+  const freq = lex.frequency(word);
+  return freq === undefined ? undefined : { freq, tag: lex.tag(word) ?? '' };
 }

@@ -308,6 +308,8 @@ export function chineseCandidates(original: string): Candidate[] {
         const end = run[run.length - 1].end;
         if (end - start < 4 || end - start > 10) continue;
         const head = run[run.length - 1];
+        // A verb first makes a clause (发展中美关系, 辛劳表示感谢), not a heading.
+        if (run[0].tag === 'vn' || run.some((t) => /^(表示|感谢|欢迎|祝贺)$/u.test(t.word))) continue;
         // A verb as head makes a clause, not a heading (钓鱼台国宾馆会见), except the nouns of policy (全球化, 建设).
         if (head.tag === 'vn' && !/化$|^(建设|改革|治理|谈判|交流|合作|发展|开放|倡议|援助|制裁|统一|复兴|防控|管控)$/u.test(head.word)) continue;
         if (head.tag === 'nr' || head.tag === 'ns' || VAGUE_HEAD.has(head.word) || GENERIC.has(head.word) && run.length === 2 && GENERIC.has(run[0].word)) continue;
