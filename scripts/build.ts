@@ -15,6 +15,8 @@ import { writePdf } from './writers/pdf.ts';
 import { pdfPageTexts } from './pdf/text.ts';
 import { writeEpub } from './writers/epub.ts';
 import { reportHtml } from './writers/report.ts';
+import { ENTRY_FILE, entryFile, entryJson, type CatalogEntry, type EntryFile } from './catalog/entry.ts';
+import type { PreparedBook } from './prepare.ts';
 
 export type Format = 'epub' | 'pdf';
 
@@ -103,10 +105,12 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
         rmSync(workDir, { recursive: true, force: true });
       }
     }
+    let images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined;
     if (options.formats.has('epub')) {
-      outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, pageTexts, modified: date, browser: options.browser }))));
+      outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, pageTexts, modified: date, browser: options.browser, onCover: (i) => { images = i; } }))));
     }
     if (hasError(diagnostics)) throw new BookFailed(diagnostics);
+    outputs.set(ENTRY_FILE, entryJson(catalogEntry(prepared, outputs, images, date, pageTexts?.length)));
     const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';
     try {
       for (const [name, data] of outputs) writeFileSync(join(staging, name), data);
@@ -123,6 +127,37 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
     removeQuietly(staging);
   }
 }
+
+/** Media types of the files a book's catalogue entry links. */
+const MEDIA: Record<string, string> = { epub: 'application/epub+zip', pdf: 'application/pdf' };
+
+/**
+ * The book's catalogue entry (catalog/entry.ts): its metadata and its EPUB and PDF with their sizes and
+ * checksums; the cover and its thumbnail join the outputs here (when the EPUB drew them).
+ */
+export function catalogEntry(p: PreparedBook, outputs: Map<string, Uint8Array | string>, images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined, date: Date, pages?: number): CatalogEntry {
+  const { book, view } = p;
+  const c = book.config;
+  const files: EntryFile[] = [];
+  for (const ext of ['epub', 'pdf']) {
+    const data = outputs.get(`${book.id}.${ext}`);
+    if (data) files.push(entryFile(`${book.id}.${ext}`, data, MEDIA[ext], 'http://opds-spec.org/acquisition/open-access'));
+  }
+  if (images) {
+    outputs.set('cover.png', images.cover);
+    outputs.set('thumbnail.png', images.thumbnail);
+    files.push(entryFile('cover.png', images.cover, 'image/png', 'http://opds-spec.org/image', { width: 1600, height: 2560 }));
+    files.push(entryFile('thumbnail.png', images.thumbnail, 'image/png', 'http://opds-spec.org/image/thumbnail', { width: 200, height: 320 }));
+  }
+  return {
+    id: book.id, kind: 'book', identifier: c.id, title: c.title, subtitle: c.subtitle, author: c.author ?? c.speaker,
+    speaker: view.author, institution: c.source, publisher: c.publisher ?? c.source, language: view.lang, date: c.date,
+    modified: isoSeconds(date), subjects: c.subjects, description: c.description, pages, files,
+  };
+}
+
+/** An ISO 8601 date-time without milliseconds (what Atom and OPDS 2.0 readers expect). */
+export const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function removeQuietly(path: string): void {
   try { rmSync(path, { recursive: true, force: true }); } catch { /* nothing was made there */ }

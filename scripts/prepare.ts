@@ -142,10 +142,10 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 }
 
 /** The EPUB writer's input for a prepared book, given the print edition's page map (empty without one). */
-export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser> }): EpubInput {
+export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser>; onCover?: EpubInput['onCover'] }): EpubInput {
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
-    noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
+    noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont, onCover: options.onCover,
     sectionBreak: sectionBreakFor(p.book.read.tree, p.book.config.print.sectionBreak, p.book.config.print.rectoSections),
   };
 }

@@ -18,7 +18,7 @@ import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../re
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
-import { coverPng, coverSvg, type CoverFonts } from '../epub/cover.ts';
+import { coverImages, coverSvg, type CoverFonts } from '../epub/cover.ts';
 import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
@@ -52,6 +52,8 @@ export interface EpubInput {
   sectionBreak?: 'page' | 'space';
   /** book.yaml `epub.embedFont`: embed every face the book is set in, cut to the characters used. */
   embedFont?: boolean;
+  /** Receives the PNG cover and its thumbnail when drawn (the catalogue links them). */
+  onCover?: (images: { cover: Uint8Array; thumbnail: Uint8Array }) => void;
 }
 
 /** One XHTML content document in the spine. */
@@ -147,8 +149,10 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   };
   const faces = coverFonts(view.lang);
   const svg = xmlDocument(coverSvg(view, templates, faces));
-  const cover = input.browser
-    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), faces) }
+  const images = input.browser ? await coverImages(svg, await input.browser(), faces) : null;
+  if (images) input.onCover?.(images);
+  const cover = images
+    ? { href: 'cover.png', mediaType: 'image/png', data: images.cover }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
