@@ -45,7 +45,7 @@ export interface PreparedBook {
   diagnostics: Diagnostic[];
 }
 
-export function prepareBook(bookDir: string, options: LoadOptions = {}): PreparedBook {
+export function prepareBook(bookDir: string, options: LoadOptions & { markTopics?: boolean } = {}): PreparedBook {
   const book = loadBook(bookDir, options);
   const yamlText = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
   const places = apparatusPositions(book.place, yamlText, book.configFile);
@@ -54,7 +54,8 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
   const { notes, diagnostics: noteDiagnostics } = anchorNotes(book.read.tree, book.config.notes, {
     file: book.configFile, quoteAt: (i) => places.get(`notes.${i}.quote`), bodyAt: (i, point) => places.inValue(`notes.${i}.note`, point),
   });
-  const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
+  // A volume's parts are read without their topics: the volume marks the merged topics once (volume.ts).
+  const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, options.markTopics === false ? [] : book.config.topics, book.configFile,
     topicPositions(book.config.topics, book.place));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });

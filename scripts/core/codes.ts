@@ -198,6 +198,12 @@ export const codes = {
   TP184: { severity: 'error', title: 'no catalogue entries found',
     message: (p) => `no built book (a folder holding catalog-entry.json) in ${p.where}`,
     hint: () => 'pass the folders a build wrote (its --out), e.g. transcript-press catalog shard-1 shard-2 --out merged' },
+  TP190: { severity: 'error', title: 'volume too large',
+    message: (p) => `the volume has ${p.count} ${p.what}; one volume takes at most ${p.limit}`,
+    hint: (p) => `split it into ${p.volumes} volumes, each a folder with its own volume.yaml listing these parts: ${p.split}` },
+  TP191: { severity: 'error', title: 'volume part not found',
+    message: (p) => `part "${p.pattern}": ${p.reason}`,
+    hint: () => 'list book folders relative to the volume folder (../mfa-2022-03-18), or a pattern over them with * or ? in the last segment (../mfa-2022-*)' },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof codes;
