@@ -15,6 +15,11 @@ import { writePdf } from './writers/pdf.ts';
 import { pdfPageTexts } from './pdf/text.ts';
 import { writeEpub } from './writers/epub.ts';
 import { reportHtml } from './writers/report.ts';
+import { ENTRY_FILE, entryFile, entryJson, type CatalogEntry, type EntryFile } from './catalog/entry.ts';
+import { renderOptions, type PreparedBook } from './prepare.ts';
+import { isVolumeDir, prepareVolume } from './volume.ts';
+import { renderBodyTree } from './render/html.ts';
+import { sectionBreakFor } from './render/sections.ts';
 
 export type Format = 'epub' | 'pdf';
 
@@ -56,6 +61,7 @@ export const INPUT_HASH_FILE = '.inputs.sha256';
 const hasError = (ds: Diagnostic[]) => ds.some((d) => d.severity === 'error');
 
 export async function buildBook(bookDir: string, options: BuildOptions): Promise<BookResult> {
+  if (isVolumeDir(bookDir)) return buildVolume(bookDir, options);
   const millis: Record<string, number> = {};
   const time = async <T>(label: string, f: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
@@ -103,10 +109,12 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
         rmSync(workDir, { recursive: true, force: true });
       }
     }
+    let images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined;
     if (options.formats.has('epub')) {
-      outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, pageTexts, modified: date, browser: options.browser }))));
+      outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, pageTexts, modified: date, browser: options.browser, onCover: (i) => { images = i; } }))));
     }
     if (hasError(diagnostics)) throw new BookFailed(diagnostics);
+    outputs.set(ENTRY_FILE, entryJson(catalogEntry(prepared, outputs, images, date, pageTexts?.length)));
     const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';
     try {
       for (const [name, data] of outputs) writeFileSync(join(staging, name), data);
@@ -122,6 +130,134 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
     // Cleaning up must never hide why the build stopped (an unwritable --out fails here too).
     removeQuietly(staging);
   }
+}
+
+/** Media types of the files a book's catalogue entry links. */
+const MEDIA: Record<string, string> = { epub: 'application/epub+zip', pdf: 'application/pdf' };
+
+/**
+ * The book's catalogue entry (catalog/entry.ts): its metadata and its EPUB and PDF with their sizes and
+ * checksums; the cover and its thumbnail join the outputs here (when the EPUB drew them).
+ */
+export function catalogEntry(p: PreparedBook, outputs: Map<string, Uint8Array | string>, images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined, date: Date, pages?: number): CatalogEntry {
+  const { book, view } = p;
+  const c = book.config;
+  const files: EntryFile[] = [];
+  for (const ext of ['epub', 'pdf']) {
+    const data = outputs.get(`${book.id}.${ext}`);
+    if (data) files.push(entryFile(`${book.id}.${ext}`, data, MEDIA[ext], 'http://opds-spec.org/acquisition/open-access'));
+  }
+  if (images) {
+    outputs.set('cover.png', images.cover);
+    outputs.set('thumbnail.png', images.thumbnail);
+    files.push(entryFile('cover.png', images.cover, 'image/png', 'http://opds-spec.org/image', { width: 1600, height: 2560 }));
+    files.push(entryFile('thumbnail.png', images.thumbnail, 'image/png', 'http://opds-spec.org/image/thumbnail', { width: 200, height: 320 }));
+  }
+  return {
+    id: book.id, kind: 'book', identifier: c.id, title: c.title, subtitle: c.subtitle, author: c.author ?? c.speaker,
+    speaker: view.author, institution: c.source, publisher: c.publisher ?? c.source, language: view.lang, date: c.date,
+    modified: isoSeconds(date), subjects: c.subjects, description: c.description, pages, files,
+  };
+}
+
+/** An ISO 8601 date-time without milliseconds (what Atom and OPDS 2.0 readers expect). */
+export const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * A volume (volume.ts): its parts read as books and bound, then the same writers as a book's, the
+ * parts as named pages with their own running heads (PDF) and documents (EPUB), one cumulative index.
+ */
+export async function buildVolume(volumeDir: string, options: BuildOptions): Promise<BookResult> {
+  const millis: Record<string, number> = {};
+  const time = async <T>(label: string, f: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try { return await f(); } finally { millis[label] = Math.round(performance.now() - t0); }
+  };
+  const volume = await time('read', () => prepareVolume(volumeDir, { maxMb: options.maxMb, allowOutsideLinks: options.allowOutsideLinks }));
+  const diagnostics: Diagnostic[] = [...volume.diagnostics];
+  const glyphs = await time('glyphs', async () => {
+    const all = await Promise.all(volume.parts.map((p) => checkGlyphs(p.book)));
+    return { missing: [...new Set(all.flatMap((g) => g.missing))], diagnostics: all.flatMap((g) => g.diagnostics) };
+  });
+  diagnostics.push(...glyphs.diagnostics);
+  if (hasError(diagnostics)) throw new BookFailed(diagnostics);
+  const root = resolve(options.out);
+  const outDir = join(root, volume.id);
+  recover(root, volume.id);
+  const staging = join(root, `.${volume.id}.staging-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  const { view } = volume;
+  const first = volume.parts[0].book;
+  const date = options.ctx.stamp(volume.config.modified ? new Date(`${volume.config.modified}T00:00:00Z`) : undefined);
+  try {
+    mkdirSync(staging, { recursive: true });
+    const outputs = new Map<string, Uint8Array | string>();
+    // The change report covers every part, in the volume's order.
+    outputs.set('changes.json', JSON.stringify({ volume: volume.id, parts: volume.reports }, null, 2) + '\n');
+    outputs.set('changes.html', volumeReportHtml(volume.parts.map((p) => reportHtml(p.book.report, p.book.view))));
+    let pageMap = new Map<string, number>();
+    let pageTexts: string[] | undefined;
+    const runningParts = volume.parts.map((p) => ({ id: p.id, heading: p.heading }));
+    if (options.formats.has('pdf')) {
+      const workDir = join(staging, '.work');
+      mkdirSync(workDir);
+      try {
+        const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
+        const result = await time('pdf', () => writePdf({
+          view, body: (pages) => renderBodyTree(volume.tree, renderOptions(view, 'html', { notes: volume.notes, pages })),
+          matter: [], index: volume.printIndex, noteHtml: volume.noteHtml, templates: first.templates, trim: volume.config.trim,
+          browser, workDir, date, print: { ...volume.config.print, sectionBreak: 'space' }, missingGlyphs: glyphs.missing, runningParts,
+        }));
+        diagnostics.push(...result.diagnostics);
+        outputs.set(`${volume.id}.pdf`, result.pdf);
+        pageMap = result.pageMap;
+        pageTexts = await time('pageText', () => pdfPageTexts(result.pdf));
+      } finally {
+        rmSync(workDir, { recursive: true, force: true });
+      }
+    }
+    let images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined;
+    if (options.formats.has('epub')) {
+      outputs.set(`${volume.id}.epub`, await time('epub', () => writeEpub({
+        tree: volume.tree, view, templates: first.templates, pageMap, pageTexts, index: volume.epubIndex, noteHtml: volume.noteHtml,
+        matter: [], notes: volume.notes, modified: date, browser: options.browser, embedFont: volume.config.epub.embedFont,
+        sectionBreak: sectionBreakFor(volume.tree, 'space', false), parts: volume.parts.map((p) => ({ id: p.id, heading: p.heading, block: p.block, sections: p.sections })),
+        onCover: (i) => { images = i; },
+      })));
+    }
+    if (hasError(diagnostics)) throw new BookFailed(diagnostics);
+    const files: EntryFile[] = [];
+    for (const ext of ['epub', 'pdf']) {
+      const data = outputs.get(`${volume.id}.${ext}`);
+      if (data) files.push(entryFile(`${volume.id}.${ext}`, data, MEDIA[ext], 'http://opds-spec.org/acquisition/open-access'));
+    }
+    if (images) {
+      outputs.set('cover.png', images.cover);
+      outputs.set('thumbnail.png', images.thumbnail);
+      files.push(entryFile('cover.png', images.cover, 'image/png', 'http://opds-spec.org/image', { width: 1600, height: 2560 }));
+      files.push(entryFile('thumbnail.png', images.thumbnail, 'image/png', 'http://opds-spec.org/image/thumbnail', { width: 200, height: 320 }));
+    }
+    outputs.set(ENTRY_FILE, entryJson({
+      id: volume.id, kind: 'volume', identifier: view.identifier, title: view.title, subtitle: view.subtitle, author: view.author,
+      speaker: view.author, institution: view.source, publisher: view.publisher, language: view.lang, date: view.date,
+      modified: isoSeconds(date), subjects: view.subjects, description: view.description, pages: pageTexts?.length, files,
+    }));
+    const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';
+    for (const [name, data] of outputs) writeFileSync(join(staging, name), data);
+    writeFileSync(join(staging, 'SHA256SUMS'), sums);
+    if (options.inputHash) writeFileSync(join(staging, INPUT_HASH_FILE), options.inputHash + '\n');
+    if (options.signal?.aborted) throw options.signal.reason ?? new Error('build abandoned');
+    swapIn(staging, outDir);
+    return { id: volume.id, outDir, files: [...outputs.keys(), 'SHA256SUMS'], diagnostics, millis };
+  } finally {
+    removeQuietly(staging);
+  }
+}
+
+/** The parts' change reports as one document: each part's report in turn (same head, bodies joined). */
+function volumeReportHtml(reports: string[]): string {
+  const head = reports[0].slice(0, reports[0].indexOf('<body>') + '<body>'.length);
+  const bodies = reports.map((r) => r.slice(r.indexOf('<body>') + '<body>'.length, r.lastIndexOf('</body>')));
+  return `${head}${bodies.map((b) => `<article class="part-report">${b}</article>`).join('\n<hr>\n')}</body></html>\n`;
 }
 
 function removeQuietly(path: string): void {

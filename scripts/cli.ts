@@ -17,13 +17,16 @@ import { schemaMarkdown } from './config/docs.ts';
 import { loadBook } from './book.ts';
 import { existingTerms, suggestYaml } from './index/index.ts';
 import { formatInspect, inspect } from './inspect.ts';
+import { writeCatalog } from './catalog/collect.ts';
+import { hasCatalog, verifyCatalog } from './catalog/verify.ts';
 
 const USAGE = `transcript-press — turn speech transcripts into EPUB 3 and print-ready PDF books
 
 Usage:
   transcript-press build [BOOK_DIR...] [--out DIR] [--format epub,pdf] [--jobs N] [--shard I/N] [--force] [--json]
   transcript-press normalize FILE [--json]
-  transcript-press check DIST_BOOK_DIR [--json]
+  transcript-press check DIST_BOOK_DIR|DIST_DIR [--json]   a built book, or a catalogue's links and checksums
+  transcript-press catalog DIST_DIR... [--out DIR]   one catalogue of several shards' output folders
   transcript-press inspect BOOK_DIR|FILE [--json]   the recognised structure: title, turns, sections
   transcript-press index suggest BOOK_DIR [--top N]   propose topics as YAML (never edits book.yaml)
   transcript-press schema            print the book.yaml field table (Markdown)
@@ -85,11 +88,12 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       case 'build': return await build(args, values, io, debug);
       case 'normalize': return normalize(args, !!values.json, io);
       case 'check': return await check(args, !!values.json, io);
+      case 'catalog': return catalogCommand(args, values.out, !!values.json, io);
       case 'inspect': return inspectCommand(args, !!values.json, io);
       case 'schema': io.out(schemaMarkdown() + '\n'); return 0;
       case 'index': return indexCommand(args, Number(values.top ?? 60), io);
       case undefined: throw new UsageError('no command given', 'name a command: transcript-press build (builds every book in source/), or transcript-press --help');
-      default: throw new UsageError(`unknown command "${command}"`, 'use one of: build, normalize, check, index suggest, schema');
+      default: throw new UsageError(`unknown command "${command}"`, 'use one of: build, normalize, check, catalog, inspect, index suggest, schema');
     }
   } catch (err) {
     if (err instanceof UsageError) { io.err(`transcript-press: ${err.message}\n    fix: ${err.fix}\n\n${USAGE}\n`); return 2; }
@@ -169,7 +173,14 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   });
   if (values.json) io.out(JSON.stringify(outcomes.map((o) => ({ id: o.id, status: o.status, outDir: o.result?.outDir, files: o.result?.files, millis: o.millis, attempts: o.attempts, diagnostics: o.diagnostics }))) + '\n');
   if (outcomes.length > 1 || outcomes.some((o) => o.status === 'failed')) io.err(summaryTable(outcomes) + '\n');
-  return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+  // The catalogue of everything in --out, books skipped as unchanged included (read from their folders).
+  const out = values.out ?? 'dist';
+  const catalog = existsSync(out) ? writeCatalog([out], out) : null;
+  if (catalog) {
+    report(catalog.diagnostics, !!values.json, io);
+    if (!values.json) io.err(`catalogue: ${catalog.count} entries in ${join(out, 'catalog.xml')} and catalog.json\n`);
+  }
+  return outcomes.some((o) => o.status === 'failed') || catalog?.diagnostics.length ? 1 : 0;
 }
 
 interface BuildFlags { out?: string; format?: string; json?: boolean; force?: boolean; shard?: string; jobs?: string; timeout?: string; 'max-mb'?: string; 'allow-outside-links'?: boolean }
@@ -214,11 +225,27 @@ function indexCommand(args: string[], top: number, io: Io): number {
   return 0;
 }
 
+/** `catalog DIST_DIR... [--out DIR]`: merges the catalogue entries of several output folders (shards). */
+function catalogCommand(args: string[], out: string | undefined, json: boolean, io: Io): number {
+  if (args.length === 0) throw new UsageError('catalog takes one or more DIST_DIR', 'write transcript-press catalog shard-1 shard-2 shard-3 --out merged');
+  for (const dir of args) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new BuildError(diagnostic('TP001', { what: dir, reason: 'no such folder' }, { file: dir }));
+  }
+  const root = out ?? '.';
+  const result = writeCatalog(args, root, { requireEntries: true });
+  report(result.diagnostics, json, io);
+  if (result.diagnostics.length) return 1;
+  if (json) io.out(JSON.stringify({ root, entries: result.count, files: result.files }) + '\n');
+  else io.err(`catalogue: ${result.count} entries from ${args.length} folder(s) in ${join(root, 'catalog.xml')} and catalog.json\n`);
+  return 0;
+}
+
 async function check(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError(`check takes exactly one DIST_BOOK_DIR (${args.length} given)`, 'write transcript-press check dist/my-book');
   if (!existsSync(args[0])) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'no such directory' }, { file: args[0] }));
   if (!statSync(args[0]).isDirectory()) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'not a folder (check takes a built book folder such as dist/my-book)' }, { file: args[0] }));
-  const diagnostics = await checkDist(args[0]);
+  // A folder holding a catalogue (dist/, or a merged root) is checked as a catalogue: links and checksums.
+  const diagnostics = hasCatalog(args[0]) && !existsSync(join(args[0], 'SHA256SUMS')) ? verifyCatalog(args[0]) : await checkDist(args[0]);
   report(diagnostics, json, io);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   io.err(`${args[0]}: ${errors} errors, ${diagnostics.length - errors} warnings\n`);

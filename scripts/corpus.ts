@@ -13,6 +13,8 @@ import { sha256 } from './core/files.ts';
 import { projectRoot, templatesRoot } from './render/templates.ts';
 import { killBrowser, launchBrowser } from './core/browser.ts';
 import { withTimeout, type Timer } from './core/timeout.ts';
+import { readVolumeConfig } from './config/load.ts';
+import { resolveParts, VOLUME_FILE } from './volume.ts';
 
 export interface CorpusOptions {
   out: string;
@@ -50,12 +52,22 @@ export interface BookOutcome {
 }
 
 
-/** Every book folder (holding book.yaml) in `sourceDir`, sorted. */
+/** Every book folder (holding book.yaml) and volume folder (volume.yaml) in `sourceDir`, sorted. */
 export function discoverBooks(sourceDir: string): string[] {
   if (!existsSync(sourceDir)) return [];
   return readdirSync(sourceDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(sourceDir, d.name, 'book.yaml')))
+    .filter((d) => d.isDirectory() && (existsSync(join(sourceDir, d.name, 'book.yaml')) || existsSync(join(sourceDir, d.name, VOLUME_FILE))))
     .map((d) => join(sourceDir, d.name)).sort();
+}
+
+/** The parts of a volume folder (none for a book, or a volume.yaml that does not read: the build says why). */
+function volumeParts(dir: string): string[] {
+  const path = join(dir, VOLUME_FILE);
+  if (!existsSync(path)) return [];
+  try {
+    const { config, place } = readVolumeConfig(path);
+    return resolveParts(resolve(dir), config, path, place);
+  } catch { return []; }
 }
 
 /** FNV-1a: a stable, platform-independent hash for assigning books to shards. */
@@ -101,11 +113,13 @@ export function inputHash(bookDir: string, formats: Set<Format>): string {
   // Markdown matter (preface.md, …) is an input too: editing only the preface must rebuild the book.
   const markdown = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f)) : [];
   // Regular files only: reading a FIFO would wait forever (the build itself refuses it with TP071).
-  const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), ...markdown, ...filesUnder(join(dir, 'templates'))]
+  const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), join(dir, VOLUME_FILE), ...markdown, ...filesUnder(join(dir, 'templates'))]
     .filter((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
   return sha256([
     toolFingerprint(), [...formats].sort().join(','), process.env.SOURCE_DATE_EPOCH ?? '',
     ...own.map((p) => `${basename(p)}\0${sha256(readFileSync(p))}`),
+    // A volume changes with any of its parts (and with which parts a pattern finds).
+    ...volumeParts(dir).map((p) => `${p}\0${inputHash(p, formats)}`),
   ].join('\n'));
 }
 
@@ -166,8 +180,8 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
   // Without --timeout, a book's limit grows with its transcript: the timeout is there to catch a hung
   // browser, and a book near the size limits (500,000 characters, ~1,300 pages) legitimately takes
   // many minutes on a busy machine. 300 s, plus 600 s per MB of transcript.
-  const timeoutFor = (dir: string) => options.timeoutMs
-    ?? 300_000 + Math.round(600_000 * (statSync(join(dir, 'transcript.txt'), { throwIfNoEntry: false })?.size ?? 0) / (1024 * 1024));
+  const transcriptBytes = (dir: string) => [dir, ...volumeParts(dir)].reduce((n, d) => n + (statSync(join(d, 'transcript.txt'), { throwIfNoEntry: false })?.size ?? 0), 0);
+  const timeoutFor = (dir: string) => options.timeoutMs ?? 300_000 + Math.round(600_000 * transcriptBytes(dir) / (1024 * 1024));
   const browser = new SharedBrowser(options.launch ?? launchBrowser);
   const outcomes: BookOutcome[] = new Array(selected.length);
   let next = 0;

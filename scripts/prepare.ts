@@ -7,6 +7,7 @@ import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { bookTopics, markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './model/changes.ts';
+import type { Topic } from './config/schema.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { buildView, type BookView } from './render/variables.ts';
 import { buildReport, type ChangeReport } from './writers/report.ts';
@@ -29,6 +30,8 @@ import { fontsFor } from './fonts.ts';
 export interface PreparedBook {
   book: Book;
   index: IndexModel;
+  /** The topics the index was made from: curated, automatic or both (book.yaml `index`). */
+  topics: Topic[];
   templates: TemplateSet;
   view: BookView;
   report: ChangeReport;
@@ -45,7 +48,7 @@ export interface PreparedBook {
   diagnostics: Diagnostic[];
 }
 
-export function prepareBook(bookDir: string, options: LoadOptions = {}): PreparedBook {
+export function prepareBook(bookDir: string, options: LoadOptions & { markTopics?: boolean } = {}): PreparedBook {
   const book = loadBook(bookDir, options);
   const yamlText = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
   const places = apparatusPositions(book.place, yamlText, book.configFile);
@@ -54,9 +57,11 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
   const { notes, diagnostics: noteDiagnostics } = anchorNotes(book.read.tree, book.config.notes, {
     file: book.configFile, quoteAt: (i) => places.get(`notes.${i}.quote`), bodyAt: (i, point) => places.inValue(`notes.${i}.note`, point),
   });
-  // The index: curated topics, automatic ones or both (book.yaml `index`), matched the same way.
+  // The index: curated topics, automatic ones or both (book.yaml `index`), matched the same way. A volume's
+  // parts are read without marking them: the volume marks every part's chosen topics once (volume.ts).
   const chosen = bookTopics(book.read.tree, book.config, { file: book.configFile, ...book.place(book.config.index ? ['index'] : ['topics']) });
-  const marked = markTopics(book.read.tree, chosen.topics, book.configFile, topicPositions(book.config.topics, book.place), { automaticFrom: chosen.curated });
+  const marked = markTopics(book.read.tree, options.markTopics === false ? [] : chosen.topics, book.configFile,
+    topicPositions(book.config.topics, book.place), { automaticFrom: chosen.curated });
   const index = marked.index;
   const indexDiagnostics = [...chosen.diagnostics, ...marked.diagnostics];
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
@@ -74,7 +79,7 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
   });
   const note = editorialNote(templates, view.lang, view.strings.editorialNote ?? '', vars);
   return {
-    book, index, templates, view, report, matter, notes,
+    book, index, topics: chosen.topics, templates, view, report, matter, notes,
     noteHtml: toMarkup(note.matter.children.flatMap((b) => renderBlock(b, renderOptions(view, 'xhtml'))), 'xhtml'),
     printIndex: (pages) => printIndexTree(index, pages, strings),
     epubIndex: (pages, hrefOf) => epubIndexTree(index, pages, strings, hrefOf),
@@ -145,10 +150,10 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 }
 
 /** The EPUB writer's input for a prepared book, given the print edition's page map (empty without one). */
-export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser> }): EpubInput {
+export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser>; onCover?: EpubInput['onCover'] }): EpubInput {
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
-    noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont,
+    noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont, onCover: options.onCover,
     sectionBreak: sectionBreakFor(p.book.read.tree, p.book.config.print.sectionBreak, p.book.config.print.rectoSections),
   };
 }

@@ -1,7 +1,8 @@
 // Load → validate → resolve book.yaml. Errors point at the YAML line and column with a caret.
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
-import { bookSchema, type BookConfig } from './schema.ts';
+import type { z } from 'zod';
+import { bookSchema, volumeSchema, type BookConfig, type VolumeConfig } from './schema.ts';
 import { fail, type Where } from '../core/diagnostics.ts';
 
 /** book.yaml validated, with the place of any value in it: parsed once, positions from the YAML
@@ -31,6 +32,21 @@ export function parseBookConfig(text: string, displayPath = 'book.yaml'): BookCo
 }
 
 export function parseBookYaml(text: string, displayPath = 'book.yaml'): LoadedConfig {
+  return parseYamlWith(bookSchema, text, displayPath);
+}
+
+/** volume.yaml, read and checked like book.yaml (the same errors, line and column). */
+export function readVolumeConfig(path: string, displayPath = path): { config: VolumeConfig; place: LoadedConfig['place'] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    fail('TP001', { what: displayPath, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: displayPath });
+  }
+  return parseYamlWith(volumeSchema, text, displayPath);
+}
+
+function parseYamlWith<S extends z.ZodType>(schema: S, text: string, displayPath: string): { config: z.infer<S>; place: LoadedConfig['place'] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lines = text.split(/\r?\n/);
@@ -45,11 +61,11 @@ export function parseBookYaml(text: string, displayPath = 'book.yaml'): LoadedCo
     const e = doc.errors[0];
     fail('TP010', { reason: e.message.split('\n')[0] }, at(e.pos[0]));
   }
-  const result = bookSchema.safeParse(doc.toJS() ?? {}, { reportInput: true });
+  const result = schema.safeParse(doc.toJS() ?? {}, { reportInput: true });
   if (result.success) {
     const contents = doc.contents as YamlNode | null;
     return {
-      config: result.data,
+      config: result.data as z.infer<S>,
       place: (path) => {
         const node = nodeAt(contents, path, true);
         return node?.range ? at(node.range[0]) : undefined;

@@ -130,6 +130,21 @@ export const bookSchema = z.object({
 }).strict();
 
 export type BookConfig = z.infer<typeof bookSchema>;
+
+/**
+ * volume.yaml: a bound volume of book folders (issue #27). The fields of book.yaml (the volume's own
+ * title, identifier, publisher…; `speaker`, `source` and `date` default to the parts'), plus its parts.
+ */
+export const volumeSchema = bookSchema.extend({
+  parts: z.array(z.string().min(1).max(LIMITS.line)).min(1).max(LIMITS.list).describe('The parts: book folders relative to the volume folder, or a pattern over them (`../mfa-2022-*`, * and ? in the last segment), bound in date order.'),
+  editor: line(1).optional().describe('Who edited the volume: on the title page, an EPUB contributor (edt).'),
+  dates: line(1).optional().describe('The span the volume covers as printed (2022年1月–3月); default: the first and last part\'s dates.'),
+  speaker: line(1).optional().describe('The principal speaker; default: the one most parts name.'),
+  source: line(1).optional().describe('Who published the transcripts; default: the one most parts name.'),
+  date: isoDate.optional().describe('The volume\'s date; default: its first part\'s.'),
+}).strict();
+
+export type VolumeConfig = z.infer<typeof volumeSchema>;
 export type Correction = z.infer<typeof correctionSchema>;
 export type NoteConfig = z.infer<typeof noteSchema>;
 export type MatterConfig = z.infer<typeof matterSchema>;

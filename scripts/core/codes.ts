@@ -189,6 +189,28 @@ export const codes = {
   TP171: { severity: 'warning', title: 'curated topics unused',
     message: (p) => `book.yaml says index: auto, so its ${p.count} curated topics are not used`,
     hint: () => 'write index: both to add the automatic entries to the curated ones, or index: curated to keep only yours' },
+  // 18x–19x: the catalogue (scripts/catalog/) and volumes (scripts/volume/).
+  TP180: { severity: 'error', title: 'catalogue link leads nowhere',
+    message: (p) => `${p.feed} links to ${p.href}, which is not in ${p.root}`,
+    hint: () => 'rebuild the catalogue (transcript-press build, or transcript-press catalog DIST...) after moving or deleting a book' },
+  TP181: { severity: 'error', title: 'catalogue checksum or size does not match',
+    message: (p) => `${p.feed} gives ${p.href} ${p.what} ${p.listed}, but the file has ${p.actual}`,
+    hint: () => 'the file changed after the catalogue was written: rebuild the book, then the catalogue' },
+  TP182: { severity: 'error', title: 'book missing from the catalogue',
+    message: (p) => `${p.book} is in ${p.root} but not in ${p.feed}`,
+    hint: () => 'rebuild the catalogue: transcript-press build (it writes the catalogue of its --out), or transcript-press catalog DIST_DIR...' },
+  TP183: { severity: 'error', title: 'the same book in two output folders',
+    message: (p) => `book ${p.id} is in both ${p.first} and ${p.second}`,
+    hint: () => 'each book belongs to one shard: pass each shard\'s output folder once, and build every shard with the same --shard N' },
+  TP184: { severity: 'error', title: 'no catalogue entries found',
+    message: (p) => `no built book (a folder holding catalog-entry.json) in ${p.where}`,
+    hint: () => 'pass the folders a build wrote (its --out), e.g. transcript-press catalog shard-1 shard-2 --out merged' },
+  TP190: { severity: 'error', title: 'volume too large',
+    message: (p) => `the volume has ${p.count} ${p.what}; one volume takes at most ${p.limit}`,
+    hint: (p) => `split it into ${p.volumes} volumes, each a folder with its own volume.yaml listing these parts: ${p.split}` },
+  TP191: { severity: 'error', title: 'volume part not found',
+    message: (p) => `part "${p.pattern}": ${p.reason}`,
+    hint: () => 'list book folders relative to the volume folder (../mfa-2022-03-18), or a pattern over them with * or ? in the last segment (../mfa-2022-*)' },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof codes;

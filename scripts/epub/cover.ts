@@ -53,6 +53,14 @@ export function coverSvg(view: BookView, templates: TemplateSet, fonts: CoverFon
  * or text chunks).
  */
 export async function coverPng(svg: string, browser: Browser, fonts: CoverFonts): Promise<Uint8Array> {
+  return (await coverImages(svg, browser, fonts)).cover;
+}
+
+/** The catalogue's thumbnail of the cover: the same drawing at 1/8 of the size (200 × 320 pixels). */
+export const THUMBNAIL_SCALE = 1 / 8;
+
+/** The cover and its thumbnail, from one rendering of the SVG. */
+export async function coverImages(svg: string, browser: Browser, fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
   // One cover at a time per browser: two screenshots taken at once in one shared Chromium were seen
   // to stall for minutes on a loaded machine. A stuck screenshot is abandoned after a while and
   // tried once more on a fresh tab before the book fails (and is retried with a fresh browser).
@@ -79,7 +87,7 @@ export function coverPage(svg: string): string {
     svg.replace(/^<\?xml[^>]*\?>\s*/, '') + '</body></html>';
 }
 
-async function shoot(svg: string, browser: Browser, fonts: CoverFonts): Promise<Uint8Array> {
+async function shoot(svg: string, browser: Browser, fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
   const dir = mkdtempSync(join(tmpdir(), 'tp-cover-'));
   const page = await browser.newPage();
   try {
@@ -100,7 +108,9 @@ async function shoot(svg: string, browser: Browser, fonts: CoverFonts): Promise<
     // A screenshot needs a rendered frame, and Chromium may stop producing frames for a tab in the
     // background: bring it to the front first.
     await page.bringToFront();
-    return new Uint8Array(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: COVER_WIDTH, height: COVER_HEIGHT } }));
+    const cover = new Uint8Array(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: COVER_WIDTH, height: COVER_HEIGHT } }));
+    const thumbnail = new Uint8Array(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: COVER_WIDTH, height: COVER_HEIGHT, scale: THUMBNAIL_SCALE } }));
+    return { cover, thumbnail };
   } finally {
     // Closing may itself hang when the tab is stuck; do not wait for it forever.
     await Promise.race([page.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);

@@ -132,7 +132,18 @@ export const handlers = {
     ...node.children.flatMap((t) => handlers.turn(t, o)),
     ...renderNotes(node.id, o),
   ])]) as Handler<Section>,
-  container: ((node: Container, o) => [h('div', { className: [node.name], ...node.attributes }, node.children.flatMap((c) => renderBlock(c, o)))]) as Handler<Container>,
+  // A volume's part (volume.ts): a section of its own with the part's heading, then the part's blocks.
+  container: ((node: Container, o) => {
+    if (node.name === 'part') {
+      return [h('section', { className: ['part'], ...node.attributes, ...epubType(o, 'part', 'doc-part') }, node.children.flatMap((c) => renderBlock(c, o)))];
+    }
+    if (node.name === 'part-title') {
+      // The part's date and title (two paragraphs of the model) as one heading.
+      return [h('h1', { className: ['part-title'], ...node.attributes }, node.children.flatMap((c, i) =>
+        c.type === 'paragraph' ? [h('span', { className: [i === 0 ? 'part-date' : 'part-name'] }, inline(c.children, o)), ...(i === 0 ? [' '] : [])] : []))];
+    }
+    return [h('div', { className: [node.name], ...node.attributes }, node.children.flatMap((c) => renderBlock(c, o)))];
+  }) as Handler<Container>,
   // Editor-written Markdown (scripts/markdown/): a heading sits one level below its matter's title.
   heading: ((node: Heading, o) => [h(`h${node.depth + 1}`, { id: node.id }, inline(node.children, o))]) as Handler<Heading>,
   list: ((node: List, o) => [h(node.ordered ? 'ol' : 'ul', node.ordered && node.start !== undefined && node.start !== 1 ? { start: node.start } : {},

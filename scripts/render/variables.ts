@@ -15,6 +15,8 @@ export interface TocEntry {
   heading: string;
   /** Print page label, filled in by the PDF stage. */
   page?: string;
+  /** In a volume's contents: `part` (a transcript: date and title) or `section` (a question below it). */
+  level?: 'part' | 'section';
 }
 
 export interface BookView {

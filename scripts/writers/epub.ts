@@ -18,7 +18,7 @@ import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../re
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
-import { coverPng, coverSvg, type CoverFonts } from '../epub/cover.ts';
+import { coverImages, coverSvg, type CoverFonts } from '../epub/cover.ts';
 import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
@@ -52,6 +52,11 @@ export interface EpubInput {
   sectionBreak?: 'page' | 'space';
   /** book.yaml `epub.embedFont`: embed every face the book is set in, cut to the characters used. */
   embedFont?: boolean;
+  /** A volume (volume.ts): its parts, each a document of its own (the part's heading, dateline and
+   * sections), nested in the navigation with their sections below. The tree then holds the parts. */
+  parts?: { id: string; heading: string; block: Block; sections: Section[] }[];
+  /** Receives the PNG cover and its thumbnail when drawn (the catalogue links them). */
+  onCover?: (images: { cover: Uint8Array; thumbnail: Uint8Array }) => void;
 }
 
 /** One XHTML content document in the spine. */
@@ -147,8 +152,10 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   };
   const faces = coverFonts(view.lang);
   const svg = xmlDocument(coverSvg(view, templates, faces));
-  const cover = input.browser
-    ? { href: 'cover.png', mediaType: 'image/png', data: await coverPng(svg, await input.browser(), faces) }
+  const images = input.browser ? await coverImages(svg, await input.browser(), faces) : null;
+  if (images) input.onCover?.(images);
+  const cover = images
+    ? { href: 'cover.png', mediaType: 'image/png', data: images.cover }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
   const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
 
@@ -157,12 +164,14 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   // ones (a daily briefing's exchanges) share a document: no near-empty screens, no empty lead.
   const lead = tree.children.filter((c) => c.type !== 'section');
   const sections = tree.children.filter((c): c is Section => c.type === 'section');
-  const bodyDocs = groupSections(lead, sections, input.sectionBreak ?? 'page').map((group, i) => ({
-    id: i === 0 ? 'lead' : group.sections[0].id,
-    href: i === 0 ? 'lead.xhtml' : `${group.sections[0].id}.xhtml`,
-    title: i === 0 && group.lead.length ? view.transcriptTitle || view.title : group.sections[0]?.heading ?? view.title,
-    tree: [...group.lead, ...group.sections] as Block[],
-  }));
+  const bodyDocs = input.parts
+    ? input.parts.map((p) => ({ id: p.id, href: `${p.id}.xhtml`, title: p.heading, tree: [p.block] }))
+    : groupSections(lead, sections, input.sectionBreak ?? 'page').map((group, i) => ({
+      id: i === 0 ? 'lead' : group.sections[0].id,
+      href: i === 0 ? 'lead.xhtml' : `${group.sections[0].id}.xhtml`,
+      title: i === 0 && group.lead.length ? view.transcriptTitle || view.title : group.sections[0]?.heading ?? view.title,
+      tree: [...group.lead, ...group.sections] as Block[],
+    }));
   const files = idFiles(bodyDocs);
   const matter = input.matter ?? [];
   const front = matter.filter((m) => m.place === 'front');
@@ -199,12 +208,14 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     // Labelled "title page", not with the title again: the next entry is the transcript's own, similar title.
     item(doc('titlepage')!, [], strings.titlePage),
     ...front.map((m) => item(doc(m.id)!)),
-    item(doc('lead')!, sections.map((s) => {
+    // A volume: each part, its sections below it.
+    ...(input.parts ?? []).map((p) => item(doc(p.id)!, p.sections.map((s) => ({ id: s.id, href: `${p.id}.xhtml#${s.id}`, label: s.heading, children: [] })))),
+    ...(input.parts ? [] : [item(doc('lead')!, sections.map((s) => {
       // A section opens its document, or sits inside one it shares with others (file.xhtml#s4).
       const file = files.get(s.id)!;
       const opens = bodyDocs.find((d) => d.href === file)?.tree.find((b) => b.type === 'section') === s;
       return { id: s.id, href: opens && !(file === 'lead.xhtml' && lead.length) ? file : `${file}#${s.id}`, label: s.heading, children: [] };
-    }), view.transcriptTitle || view.title),
+    }), view.transcriptTitle || view.title)]),
     ...back.map((m) => item(doc(m.id)!)),
     ...(doc('index') ? [item(doc('index')!)] : []),
     item(doc('note')!),
@@ -214,7 +225,9 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     { type: 'cover', href: 'cover.xhtml', label: strings.cover },
     { type: 'titlepage', href: 'titlepage.xhtml', label: strings.titlePage },
     { type: 'toc', href: 'nav.xhtml#toc', label: strings.contents },
-    { type: 'bodymatter', href: 'lead.xhtml', label: strings.bodymatter },
+    { type: 'bodymatter', href: bodyDocs[0]?.href ?? 'lead.xhtml', label: strings.bodymatter },
+    // A volume: a landmark for each part (the SSV's `part`).
+    ...(input.parts ?? []).map((p) => ({ type: 'part', href: `${p.id}.xhtml`, label: p.heading })),
     ...(doc('index') ? [{ type: 'index', href: 'index.xhtml', label: strings.index }] : []),
     { type: 'colophon', href: 'colophon.xhtml', label: strings.colophon },
   ];

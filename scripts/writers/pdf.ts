@@ -49,6 +49,9 @@ export interface PdfInput {
   date: Date;
   /** Characters no print font has (TP037): set as 〓 so Chromium never falls back to a system font. */
   missingGlyphs?: string[];
+  /** A volume's parts (element id and running head: the part's date and title): each a named page
+   * that opens a page, headed by its own date and title instead of the book's one title. */
+  runningParts?: { id: string; heading: string }[];
 }
 
 /** Page number (1-based, as printed in the folio) of an element id, if known. */
@@ -108,13 +111,13 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const leadless = pagePerSection && view.toc.length > 0 && firstBlock?.type === 'element' && firstBlock.tagName === 'section';
     const css = pageCss({
       trim, bookTitle: view.title, sections: [...front, ...(pagePerSection ? view.toc : []), ...back],
-      parts: [...(pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }]), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
+      parts: [...(input.runningParts ?? (pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }])), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
     }) + (leadless ? `\n#body-h { page: ${view.toc[0].id.replace(/[^\w-]/g, '')}; }` : '');
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
     const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : [])])];
     // Openings get no running head or folio; the body and (optionally) every section start recto.
-    const openings = ['body', ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'];
+    const openings = ['body', ...(input.runningParts ?? []).map((p) => p.id), ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'];
     const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
     const printCssPath = templatePath(input.templates, 'print.css');
     const note = parseFragment(input.noteHtml);
