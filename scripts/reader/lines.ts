@@ -7,7 +7,7 @@
 // - everywhere, when the text is laid out one paragraph per line: most line breaks inside blocks
 //   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence).
 import type { TrackedText } from './tracked-text.ts';
-import { recogniseLabel, repeatedLabels, type LabelContext } from './labels.ts';
+import { recogniseLabel, type LabelContext } from './labels.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
 const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
@@ -34,7 +34,7 @@ function linesOf(block: TrackedText, lineOf: (offset: number) => number): [numbe
   return out;
 }
 
-export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => number, principals: string[]): TrackedText[] {
+export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => number, ctx: LabelContext): TrackedText[] {
   const all: Line[] = [];
   const perBlock = blocks.map((b, i) => linesOf(b, lineOf).map(([start, end]) => { const l = { block: i, start, end }; all.push(l); return l; }));
   const text = (l: Line) => blocks[l.block].text.slice(l.start, l.end).trim();
@@ -42,7 +42,6 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
   const inner = perBlock.flatMap((ls) => ls.slice(0, -1));
   const finished = inner.filter((l) => ENDS_SENTENCE.test(text(l)) || RULE.test(text(l))).length;
   const perLine = inner.length >= 2 && finished / inner.length >= 0.6;
-  const ctx: LabelContext = { principals, repeated: repeatedLabels(all.map(text)) };
   const out: TrackedText[] = [];
   blocks.forEach((b, i) => {
     const ls = perBlock[i];

@@ -7,20 +7,13 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { recogniseLabel, repeatedLabels, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
+import { recogniseLabel, labelContext, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { getJieba } from './segmenter.ts';
 import { TITLE_FIELD } from './lines.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { headingWords, type HeadingWords } from '../lang/headings.ts';
 
-/** Default section headings in the book's language (from the strings file, see reader/index.ts). */
-export interface HeadingWords {
-  /** The opening statement, given the speaker's name: `王毅开场发言`. */
-  opening: (name: string) => string;
-  /** A question whose topic is not known: `彭博社提问`, `Question 3`. */
-  question: (name: string, number: number) => string;
-  /** A question with its topic words: `彭博社：中美关系`. */
-  topic: (name: string, topics: string[], number: number) => string;
-}
+export type { HeadingWords };
 
 export interface StructureOptions {
   /** The principal speaker's label (book.yaml `speaker`). */
@@ -31,27 +24,11 @@ export interface StructureOptions {
   headings: Map<number, string>;
   /** BCP 47 tag of the text: headings are cut at word boundaries of that language. */
   language?: string;
-  /** The words of default headings, in the book's language (templates/<set>/lang/<tag>.json). */
+  /** The transcript's label context (reader/index.ts builds it once); built from the blocks when absent. */
+  labels?: LabelContext;
+  /** The words of default headings, in the book's language (templates/<set>/lang/<tag>.json); the
+   * default template set's strings when absent. */
   words?: HeadingWords;
-}
-
-/** Fallback heading words when the caller passes none (unit tests of the structure alone). */
-export function headingWordsFor(language: string | undefined): HeadingWords {
-  const tag = (language ?? 'zh-Hans').toLowerCase();
-  if (!tag.startsWith('zh')) {
-    return { opening: (n) => n ? `Opening Remarks: ${n}` : 'Opening Remarks', question: (_n, k) => `Question ${k}`, topic: (n, t) => `${n}: ${t.join(', ')}` };
-  }
-  const hant = /hant|tw|hk|mo/.test(tag);
-  return {
-    opening: (n) => `${n}${hant ? '開場發言' : '开场发言'}`,
-    question: (n) => `${n}${hant ? '提問' : '提问'}`,
-    topic: (n, t) => `${n}：${t.join('、')}`,
-  };
-}
-
-/** Kept for callers of the old interface: the label at the start of a paragraph, if any. */
-export function detectSpeaker(text: string, principal: string, speakers: string[] = []): LabelMatch | null {
-  return recogniseLabel(text, { principals: [principal, ...speakers].filter(Boolean) });
 }
 
 export interface StructureResult {
@@ -64,8 +41,8 @@ interface Labelled { block: number; label: LabelMatch }
 
 export function buildTree(blocks: TrackedText[], lines: LineIndex, options: StructureOptions, file = 'transcript.txt'): StructureResult {
   const principals = [options.speaker, ...(options.speakers ?? [])].filter((s) => s && s.trim());
-  const ctx: LabelContext = { principals, repeated: repeatedLabels(blocks.map((b) => b.text)) };
-  const words = options.words ?? headingWordsFor(options.language);
+  const ctx: LabelContext = options.labels ?? labelContext(blocks.map((b) => b.text), principals);
+  const words = options.words ?? headingWords(options.language ?? 'zh-Hans');
   const english = !(options.language ?? 'zh').toLowerCase().startsWith('zh');
   const position = (t: TrackedText, start = 0, end = t.length): Position => ({
     start: lines.point(t.sourceOffset(start)),

@@ -9,6 +9,7 @@ import { rules } from '../model/changes.ts';
 import { toMarkup } from '../render/html.ts';
 import type { BookView } from '../render/variables.ts';
 import { formatString } from '../lang/strings.ts';
+import { readingLanguage } from '../lang/language.ts';
 
 export interface ChangeReport {
   book: string;
@@ -34,7 +35,7 @@ export const CERTAINTY: Record<string, { certain: string; likely: string; doubtf
 
 /** almost certain (≥ 0.99), likely (≥ 0.9), doubtful (below). */
 export function certainty(confidence: number, language = 'zh-Hans'): string {
-  const words = CERTAINTY[language] ?? CERTAINTY[language.startsWith('en') ? 'en' : /^zh-(Hant|TW|HK|MO)/i.test(language) ? 'zh-Hant' : 'zh-Hans'];
+  const words = CERTAINTY[language] ?? CERTAINTY[readingLanguage(language) ?? 'zh-Hans'];
   return confidence >= 0.99 ? words.certain : confidence >= 0.9 ? words.likely : words.doubtful;
 }
 
