@@ -55,10 +55,11 @@ const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。�
 const EN_COLON = new RegExp(`^([A-Z][A-Za-z.'’\\- ,()]{0,90}?)${SPACE}*:${SPACE}*`);
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
  * spaces or a no-break space. */
-const EN_SPACES = /^(Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,4})(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|(?<=^[QA])[ \t]+)(?=[A-Z“"'‘(])/u;
+const EN_SPACES = /^(?:(Q|A)(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|(?<=^Q)[ \t])(?=[^\s.,;:!?])|([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,4})(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,})(?=[A-Z“"'‘(]))/u;
 /** Congressional hearings: `Mr. Smith.`, `The Chairman.`, `Senator WARREN.`, `Chairman ISSA.` inline. */
-const HONORIFIC = '(?:(?:Mr|Mrs|Ms|Dr|Hon)\\.|Senator|Representative|Rep\\.|Sen\\.|Chairman|Chairwoman|Chair|Madam Chair(?:man|woman)?|Madam|The Chair(?:man|woman)?|The Clerk|The Speaker|The President|The Vice President|The Witness|Voice|General|Admiral|Secretary|Ambassador|Judge|Justice|Governor|Commissioner|Director|Delegate)';
-const EN_PERIOD = new RegExp(`^(${HONORIFIC}(?: (?:[A-Z][A-Za-z'’-]+|of|the|de|van|von)){0,4}|[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{1,}){0,2})\\.${SPACE}+(?=[A-Z“"'‘(\\[—-])`, 'u');
+const EN_PERIOD = new RegExp(`^((?:(?:Mr|Mrs|Ms|Dr|Hon)\\. )?(?:[A-Z][A-Za-z'’-]+)(?: (?:[A-Z][A-Za-z'’-]+|of|the|de|van|von)){0,4})\\.${SPACE}+(?=[A-Z“"'‘(\\[—-])`, 'u');
+/** What makes `X.` a label and not a short sentence (Yes. Okay.): a form of address or a name in capitals. */
+const HONORIFIC = /^(?:(?:Mr|Mrs|Ms|Dr|Hon)\.|(?:The |Madam |Mr\. )?(?:Senator|Representative|Chairman|Chairwoman|Chair|Chairperson|Ranking Member|Vice Chairman|Clerk|Speaker|President|Vice President|Witness|Voice|General|Admiral|Secretary|Ambassador|Judge|Justice|Governor|Commissioner|Director|Delegate|Presiding Officer|Reporter|Interpreter)\b)/i;
 
 /** The letters' case pattern of a label. */
 export function caseOf(label: string): CaseClass {
@@ -91,14 +92,14 @@ export function candidateOf(paragraph: string): Candidate | null {
     return { label: l, length, alone: rest.trim() === '', delimiter, case: caseOf(l), english: !HAN.test(l) };
   };
   const spaces = EN_SPACES.exec(text);
-  if (spaces) return make(spaces[1], spaces[0].length, 'spaces');
+  if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
   const en = EN_COLON.exec(text);
   if (en && !HAN.test(en[1])) return make(en[1], en[0].length, 'colon');
   const zh = CJK_COLON.exec(text);
   if (zh && HAN.test(zh[1])) return make(zh[1], zh[0].length, 'colon');
   if (en) return make(en[1], en[0].length, 'colon');
   const period = EN_PERIOD.exec(text);
-  if (period) return make(period[1], period[0].length, 'period');
+  if (period && (HONORIFIC.test(period[1]) || /\b[A-Z]{3,}\b/.test(period[1])) && period[1].split(' ').length <= 5) return make(period[1], period[0].length, 'period');
   if (aloneShape(text)) return make(text, text.length, 'eol');
   return null;
 }

@@ -51,7 +51,10 @@ export interface LabelRule { pattern: string; role: 'question' | 'answer' | 'pri
  * the labels that recur, the conventions induced from all its lines, and the editor's patterns.
  */
 export function labelContext(lines: string[], principals: string[], rules: LabelRule[] = []): LabelContext {
-  return { principals, repeated: repeatedLabels(lines), conventions: induceConventions(lines, labelKey), rules };
+  const nonblank = lines.filter((l) => l.trim());
+  // Labels recur as people: Kate Osamor (Edmonton) (Lab/Co-op) and Kate Osamor are one string.
+  const person = (l: string) => labelKey(/\p{Script=Han}/u.test(l) ? l : englishName(l));
+  return { principals, repeated: repeatedLabels(nonblank), conventions: induceConventions(nonblank, person), rules };
 }
 
 const compiled = new Map<string, RE2JS>();
@@ -180,6 +183,8 @@ export function principalIndex(label: string, principals: string[]): number {
     } else {
       // English: the label's name part (before a comma: DONALD RUMSFELD, SECRETARY OF DEFENSE) ends
       // with the principal's surname: MR PRICE, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER.
+      // The person in the label (The Prime Minister (Boris Johnson), Tim Cook -- Chief Executive Officer).
+      if (labelKey(englishName(label)) === p) return i;
       const words = (s: string) => s.toUpperCase().split(/[\s.,]+/).filter(Boolean);
       const surname = words(principals[i]).at(-1);
       const namePart = words(label.split(',')[0]);
@@ -296,8 +301,8 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
   }
   if (MODERATOR_ZH.test(s) || /^(主席|代理主席|召集委员|召集人|秘书长|会议主席)$/u.test(s)) return { label, name: core, kind: 'moderator' };
   if (SAYING.test(s)) return null;
-  // 立法院: <surname>委員<given name> (黃委員國書 → 黃國書).
-  const member = /^(\p{Script=Han}{1,2}?)(委員|委员|議員|议员|立委)(\p{Script=Han}{1,2})$/u.exec(core);
+  // 立法院: <surname><title><given name> (黃委員國書 → 黃國書, 毛院長治國, 林秘書長志嘉).
+  const member = /^(\p{Script=Han}{1,2}?)(委員|委员|召集委員|召集委员|議員|议员|立委|院長|院长|副院長|副院长|部長|部长|副部長|副部长|次長|次长|秘書長|秘书长|副秘書長|副秘书长|主委|主任委員|主任委员|署長|署长|局長|局长|處長|处长|司長|司长|主任|總長|总长|首長|首长)(\p{Script=Han}{1,2})$/u.exec(core);
   if (member) return { label, name: member[1] + member[3], kind: 'other' };
   if (/^[一二三四五六七八九十]+、/u.test(core)) return null;
   const plain = s.replace(/[·•\s]/g, '');

@@ -55,6 +55,11 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     position: position(t, from),
   });
   const labels: (LabelMatch | null)[] = blocks.map((b) => recogniseLabel(b.text, ctx));
+  // A label alone on its line is followed by speech; one followed by another label, or by nothing, is a
+  // heading (Engagements above a Hansard exchange), not a turn.
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i]?.alone && labels[i]!.kind === 'other' && !/[：:]\s*$/u.test(blocks[i].text) && (i + 1 >= labels.length || labels[i + 1])) labels[i] = null;
+  }
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
@@ -95,11 +100,21 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
 
   // Turns: a label opens one; paragraphs without a label continue it.
   const labelled: Labelled[] = [];
+  const partHeadings = new Map<Turn, Paragraph>();
   let turn: Turn | null = null;
   for (; index < blocks.length; index++) {
     const t = blocks[index];
     const label = labels[index];
     if (!label) {
+      // A numbered heading inside a statement (国新办 releases: 一、关于投资项目审批) opens a section of
+      // its own; the speaker goes on in it (an implicit turn: no label in the source).
+      if (turn && turn.kind !== 'question' && PART_HEADING.test(t.text)) {
+        const speaker: Speaker = { ...turn.speaker, implicit: true, position: { start: position(t).start, end: position(t).start } };
+        turn = { type: 'turn', kind: turn.kind, speaker, children: [], position: position(t) };
+        turnsInOrder.push(turn);
+        partHeadings.set(turn, paragraph(t));
+        continue;
+      }
       if (turn) { turn.children.push(paragraph(t)); extend(turn, t); }
       else children.push(paragraph(t));
       continue;
@@ -140,12 +155,20 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     let asks = false;
     if (t.kind === 'question') {
       const q = t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
-      asks = /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120;
+      asks = /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120 || NUMBERED_QUESTION.test(q.trim());
     }
     // A greeting during the opening remarks stays in them: it is no question section of its own (no
     // "Good afternoon" in the contents, no unanswered-question warning, not counted in headings:).
     const greeting = t.kind === 'question' && !asks && !asked && section?.role === 'remarks';
     if ((t.kind === 'question' && !greeting) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+    else if (partHeadings.has(t) && section.role === 'remarks') {
+      section = newSection('remarks', t);
+      section.heading = textOf(partHeadings.get(t)!).trim();
+    } else if (partHeadings.has(t)) {
+      // Inside an answer the part heading stays a paragraph of it (sections are questions there).
+      t.children.unshift(partHeadings.get(t)!);
+      partHeadings.delete(t);
+    }
     asked ||= asks;
     // The principal (or another official) answers in a question's section and makes remarks before
     // one; speaking twice in a row, the second turn is a new statement (…在今天的記者會結束前…).
@@ -157,7 +180,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   }
   // The opening section is named after who makes the remarks, not the chair who opens the meeting.
   for (const c of children) {
-    if (c.type === 'section' && c.role === 'remarks') c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
+    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
   }
   const tree: Transcript = { type: 'transcript', children, data: { lineStarts: lines.starts }, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
   return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
@@ -166,6 +189,15 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     if (node.position) node.position = { start: node.position.start, end: position(t).end };
   }
 }
+
+function textOf(p: Paragraph): string {
+  return p.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+}
+
+/** A numbered oral question (Hansard: `1. If he will list his official engagements…`, `Q4. What steps…`). */
+const NUMBERED_QUESTION = /^(?:Q\d+|\d{1,3})\.\s+(?:If|What|Whether|When|How|Why|Which|Who|To ask)\b/;
+/** A numbered part heading inside a statement: 一、关于投资项目审批 (short, no sentence stop). */
+const PART_HEADING = /^[一二三四五六七八九十]{1,3}[、是][^。！？!?；;，,]{2,30}$/u;
 
 /**
  * Roles of speakers the labels alone do not settle (not a principal, not a reporter, not a named
@@ -185,8 +217,8 @@ function assignRoles(turns: Turn[], principals: string[]) {
     bySpeaker.set(k, list);
   }
   const text = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
-  // A turn asks when its last sentence or two hold a question mark.
-  const asks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(text(t).trim());
+  // A turn asks when its last sentence or two hold a question mark, or it is a numbered oral question.
+  const asks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(text(t).trim()) || NUMBERED_QUESTION.test(text(t).trim());
   for (const ts of bySpeaker.values()) {
     if (ts.filter(asks).length / ts.length > 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
   }
