@@ -9,6 +9,7 @@ import { readTranscript } from './reader/index.ts';
 import type { Section, Transcript, TurnKind } from './model/types.ts';
 import { titleText } from './model/walk.ts';
 import { readBookTranscript } from './book.ts';
+import { describeConvention, type Convention } from './reader/convention.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 
 export interface InspectTurn {
@@ -38,6 +39,8 @@ export interface InspectResult {
   language: string;
   /** The principal speakers the structure was read with (book.yaml, or guessed for a bare file). */
   speakers: string[];
+  /** The label conventions found in the text (position, delimiter, case), with how sure each is. */
+  conventions: (Convention & { description: string })[];
   turns: InspectTurn[];
   sections: InspectSection[];
   diagnostics: Diagnostic[];
@@ -83,6 +86,7 @@ function summarise(read: ReturnType<typeof readTranscript>, bookTitle: string | 
   }));
   return {
     title, language, speakers, turns,
+    conventions: read.conventions.map((c) => ({ ...c, description: describeConvention(c) })),
     sections: sections.map((s) => ({
       id: s.id, line: s.position?.start.line ?? 0, role: s.role, heading: s.heading, headingSource: s.headingSource,
       turns: s.children.filter((t) => !t.speaker.implicit).map((t) => t.speaker.position?.start.line ?? 0),
@@ -109,6 +113,8 @@ export function formatInspect(r: InspectResult, file = 'transcript.txt'): string
   out.push(`language: ${r.language}   principal${r.speakers.length === 1 ? '' : 's'}: ${r.speakers.join(', ') || 'none found'}`);
   const counts = new Map<TurnKind, number>();
   for (const t of r.turns) counts.set(t.role, (counts.get(t.role) ?? 0) + 1);
+  for (const c of r.conventions) out.push(`convention: ${c.description}`);
+  if (!r.conventions.length) out.push('convention: none found (labels were recognised by name and role only)');
   out.push(`turns: ${r.turns.length} (${[...counts].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'})   sections: ${r.sections.length}`);
   const byLine = new Map(r.turns.map((t) => [t.line, t]));
   for (const s of r.sections) {

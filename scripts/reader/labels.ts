@@ -14,7 +14,8 @@
 import { t2s } from '../lang/language.ts';
 import { getJieba } from './segmenter.ts';
 import { candidateOf, induceConventions, type Conventions } from './convention.ts';
-import { RE2JS } from 're2js';
+import { compileLabelPattern } from '../config/label-pattern.ts';
+import type { LabelConfig } from '../config/schema.ts';
 
 /** What a label says about the turn it opens. */
 export type LabelKind = 'principal' | 'question' | 'answer' | 'moderator' | 'other';
@@ -43,7 +44,7 @@ export interface LabelContext {
 }
 
 /** An editor's label pattern (book.yaml `labels:`): an RE2 pattern matched at the start of a paragraph. */
-export interface LabelRule { pattern: string; role: 'question' | 'answer' | 'principal' | 'moderator' | 'other'; name?: string }
+export type LabelRule = LabelConfig;
 
 /**
  * The one label context of a transcript, built once by the reader and used by every stage that asks
@@ -55,20 +56,6 @@ export function labelContext(lines: string[], principals: string[], rules: Label
   // Labels recur as people: Kate Osamor (Edmonton) (Lab/Co-op) and Kate Osamor are one string.
   const person = (l: string) => labelKey(/\p{Script=Han}/u.test(l) ? l : englishName(l));
   return { principals, repeated: repeatedLabels(nonblank), conventions: induceConventions(nonblank, person), rules };
-}
-
-const compiled = new Map<string, RE2JS>();
-/** An editor's pattern compiled for RE2 (linear time), anchored at the start of the paragraph. */
-export function compileLabelPattern(pattern: string): RE2JS {
-  let re = compiled.get(pattern);
-  if (!re) {
-    const m = /^\/(.*)\/([ims]*)$/s.exec(pattern);
-    const source = m ? m[1] : pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const flags = [...(m?.[2] ?? '')].reduce((acc, c) => acc | ({ i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL } as Record<string, number>)[c], 0);
-    re = RE2JS.compile(`^(?:${RE2JS.translateRegExp(source)})`, flags);
-    compiled.set(pattern, re);
-  }
-  return re;
 }
 
 /** The editor's rule that matches at the start of a paragraph, as a label. */
