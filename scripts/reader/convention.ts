@@ -79,10 +79,13 @@ function aloneShape(text: string): boolean {
   return text.length <= 90 && !/[,.!?;…“”"]\s|[.!?;…]$/u.test(bare.replace(/\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon)\./g, '')) && !/:/.test(bare);
 }
 
+/** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`). */
+export const FURNITURE = /^-\s+(?:[A-Za-z][A-Za-z ]*\s+)?-(?:\s*-)*(?:\s+[A-Za-z][A-Za-z ]*(?:\s+-)*)*\s*$/;
+
 /** The label shape at the start of a paragraph, before any evidence, or null. */
 export function candidateOf(paragraph: string): Candidate | null {
   const text = paragraph.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
-  if (!text) return null;
+  if (!text || FURNITURE.test(text)) return null;
   const make = (label: string, length: number, delimiter: Delimiter): Candidate | null => {
     const l = label.trim();
     if (!/\p{L}/u.test(l)) return null;
@@ -121,19 +124,21 @@ export interface Conventions {
  * compared (labels.ts labelKey: Simplified, no spaces, capitals).
  */
 export function induceConventions(paragraphs: string[], key: (label: string) => string): Conventions {
+  // Page furniture between a label and its speech is transparent.
+  paragraphs = paragraphs.filter((p) => !FURNITURE.test(p.trim()));
   const cands = paragraphs.map(candidateOf);
-  const groups = new Map<string, { count: number; keys: Map<string, number>; labels: Map<string, string>; followed: number; speech: number }>();
+  const groups = new Map<string, { count: number; keys: Map<string, number>; labels: Map<string, string>; followed: Map<string, number>; speech: number }>();
   cands.forEach((c, i) => {
     if (!c) return;
     const k = conventionKey(c);
-    const g = groups.get(k) ?? { count: 0, keys: new Map(), labels: new Map(), followed: 0, speech: 0 };
+    const g = groups.get(k) ?? { count: 0, keys: new Map(), labels: new Map(), followed: new Map(), speech: 0 };
     g.count++;
     const lk = key(c.label);
     g.keys.set(lk, (g.keys.get(lk) ?? 0) + 1);
     if (!g.labels.has(lk)) g.labels.set(lk, c.label);
     // Speech after the label: the rest of its paragraph, or the next paragraph when it is no candidate.
     const after = c.alone ? (cands[i + 1] ? '' : paragraphs[i + 1] ?? '') : paragraphs[i].slice(c.length);
-    if (after.trim()) g.followed++;
+    if (after.trim()) g.followed.set(lk, (g.followed.get(lk) ?? 0) + 1);
     g.speech += weight(after);
     groups.set(k, g);
   });
@@ -142,7 +147,10 @@ export function induceConventions(paragraphs: string[], key: (label: string) => 
     const [position, delimiter, kase] = k.split('|') as [Convention['position'], Delimiter, CaseClass];
     const strings = g.keys.size;
     const recurring = [...g.keys.values()].filter((n) => n >= 2).reduce((a, n) => a + n, 0);
-    const alternation = g.followed / g.count;
+    // Alternation is judged on the labels that recur (the speakers), so that a page's header lines of
+    // the same shape do not hide the convention; when none recurs there is no convention anyway.
+    const followedRecurring = [...g.keys].filter(([, n]) => n >= 2).reduce((a, [lk]) => a + (g.followed.get(lk) ?? 0), 0);
+    const alternation = recurring ? followedRecurring / recurring : 0;
     // A convention holds when its shape recurs, some of its strings recur (a handful of people speak
     // many times), and it alternates with speech longer than itself.
     if (g.count < 3 || recurring < 2 || alternation < 0.6) continue;

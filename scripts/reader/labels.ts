@@ -95,7 +95,7 @@ const MODERATOR_EN = /^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR
 /** Headings that name the event, not a speaker (…訪談錄, …专访, …记者会): a title, never a label. */
 const EVENT = /(记者会|記者會|发布会|發布會|發佈會|吹风会|吹風會|访谈录|訪談錄|访谈|訪談|专访|專訪|实录|實錄|全文|讲话|講話|致辞|致詞|演讲|演講|答问|答問|对话|對話|Interview|Transcript|Briefing|Press Conference|Remarks)$/iu;
 /** Fields of a web page or release before a colon (时间：, 地点：, 来源：): no speaker. */
-const FIELD_ZH = /^(时间|日期|地点|来源|发布人|主题|标题|原标题|编辑|责任编辑|作者|摄影|主办|承办|网址|链接|附件|备注|说明|关键词|出席|参加|时长|字号|发布时间|发布机构|发布日期|文章来源|浏览次数|打印|分享)$/u;
+const FIELD_ZH = /(?:意见|决定|决议|案由|办法|事项)$|^(列席官员|列席人员|列席委员|出席委员|请假委员|出席人员|纪录|记录|专门委员|主任秘书|时间|日期|地点|来源|发布人|主题|标题|原标题|编辑|责任编辑|作者|摄影|主办|承办|网址|链接|附件|备注|说明|关键词|出席|参加|时长|字号|发布时间|发布机构|发布日期|文章来源|浏览次数|打印|分享)$/u;
 /** Words a prose line puts before a colon (Note:, Source:): no speaker. */
 const PROSE_EN = /^(NOTE|NOTES|SOURCE|SOURCES|UPDATE|UPDATED|EDITOR'?S NOTE|CORRECTION|RELATED|WATCH|READ MORE|SUBJECT|LOCATION|DATE|TIME|TRANSCRIPT|VIDEO|AUDIO|PHOTO|FOR IMMEDIATE RELEASE|EMBARGOED|CONTACT|TOPICS?|RE|CC|PS|P\.S\.|AS PREPARED FOR DELIVERY|END|EXAMPLE|QUOTE|FOOTNOTE)$/;
 /** A bracketed line that says who speaks next: a name or title and a noun of speaking. */
@@ -210,7 +210,10 @@ export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | nu
  */
 function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
   const c = candidateOf(text);
-  if (!c || !ctx.conventions || ctx.conventions.fit(c) < 0.5) return null;
+  // `The Chairman.` / `Mr. Linder.` opening a paragraph of speech: a hearing's label by its form of
+  // address, even where the excerpt is too short for a convention to show.
+  const addressed = c?.delimiter === 'period' && /^(?:(?:Mr|Mrs|Ms|Dr)\. [A-Z]|The (?:Chair|CHAIR)|(?:Chairman|Chairwoman|Senator) [A-Z])/.test(c.label) && text.length - c.length >= 40;
+  if (!c || !ctx.conventions || (ctx.conventions.fit(c) < 0.5 && !addressed)) return null;
   // Not a speaker, whatever its shape: a bracketed aside, a field of the page (时间：, 来源：), a headline
   // (外交部：華盛頓正在上演…, no sentence stop after the colon).
   if (/^[（(【\[〔［]/u.test(c.label)) return null;
@@ -287,10 +290,11 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
     return { label, name: outlet && outlet !== core && outlet !== '有' ? outlet : core, kind: 'question' };
   }
   if (MODERATOR_ZH.test(s) || /^(主席|代理主席|召集委员|召集人|秘书长|会议主席)$/u.test(s)) return { label, name: core, kind: 'moderator' };
-  if (SAYING.test(s)) return null;
+  if (SAYING.test(s) || FIELD_ZH.test(s)) return null;
   // 立法院: <surname><title><given name> (黃委員國書 → 黃國書, 毛院長治國, 林秘書長志嘉).
   const member = /^(\p{Script=Han}{1,2}?)(委員|委员|召集委員|召集委员|議員|议员|立委|院長|院长|副院長|副院长|部長|部长|副部長|副部长|次長|次长|秘書長|秘书长|副秘書長|副秘书长|主委|主任委員|主任委员|署長|署长|局長|局长|處長|处长|司長|司长|主任|總長|总长|首長|首长)(\p{Script=Han}{1,2})$/u.exec(core);
-  if (member) return { label, name: member[1] + member[3], kind: 'other' };
+  // A member (委員) of the legislature speaks to question the government (質詢).
+  if (member) return { label, name: member[1] + member[3], kind: /^(委員|委员|立委)$/u.test(member[2]!) ? 'question' : 'other' };
   if (/^[一二三四五六七八九十]+、/u.test(core)) return null;
   const plain = s.replace(/[·•\s]/g, '');
   // A personal name, alone or with a job title before or after it; in a chain of titles
@@ -313,7 +317,8 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
 
 /** The person in an English label: before a bracket, a dash, or (in capitals) a comma. */
 function englishName(label: string): string {
-  let s = label.replace(/\s*[（(][^（）()]*[）)]/gu, ' ').trim();
+  // Parallel Parliament's Hansard: `John Spellar Portrait Mr John Spellar (Warley) (Lab)`.
+  let s = label.split(/\s+Portrait\s+/)[0]!.replace(/\s*[（(][^（）()]*[）)]/gu, ' ').trim();
   s = s.split(/\s+(?:--|—|–)\s+/)[0].trim();
   if (s.includes(',') && s.split(',')[0] === s.split(',')[0].toUpperCase()) s = s.split(',')[0].trim();
   return s || label;

@@ -8,6 +8,7 @@
 //   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence).
 import type { TrackedText } from './tracked-text.ts';
 import { recogniseLabel, type LabelContext } from './labels.ts';
+import { FURNITURE } from './convention.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
 const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
@@ -49,7 +50,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || RULE.test(prev) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || DATE_LINE.test(next) || recogniseLabel(next, ctx) !== null;
+      const split = perLine || RULE.test(prev) || FURNITURE.test(prev) || FURNITURE.test(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || DATE_LINE.test(next) || recogniseLabel(next, ctx) !== null;
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

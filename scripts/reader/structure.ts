@@ -10,6 +10,7 @@ import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Tra
 import { recogniseLabel, labelContext, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { getJieba } from './segmenter.ts';
 import { TITLE_FIELD } from './lines.ts';
+import { FURNITURE } from './convention.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
 
@@ -58,7 +59,12 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   // A label alone on its line is followed by speech; one followed by another label, or by nothing, is a
   // heading (Engagements above a Hansard exchange), not a turn.
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i]?.alone && labels[i]!.kind === 'other' && !/[：:]\s*$/u.test(blocks[i].text) && (i + 1 >= labels.length || labels[i + 1])) labels[i] = null;
+    if (!labels[i]?.alone || labels[i]!.kind !== 'other' || /[：:]\s*$/u.test(blocks[i].text) || /\p{Script=Han}/u.test(blocks[i].text)) continue;
+    let j = i + 1;
+    while (j < blocks.length && FURNITURE.test(blocks[j].text.trim())) j++;
+    const next = blocks[j]?.text.trim() ?? '';
+    const speech = next.length >= 80 || /[.?!。？！…"”’)）]$/u.test(next);
+    if (!next || labels[j] || !speech) labels[i] = null;
   }
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
@@ -220,7 +226,8 @@ function assignRoles(turns: Turn[], principals: string[]) {
   // A turn asks when its last sentence or two hold a question mark, or it is a numbered oral question.
   const asks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(text(t).trim()) || NUMBERED_QUESTION.test(text(t).trim());
   for (const ts of bySpeaker.values()) {
-    if (ts.filter(asks).length / ts.length > 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
+    // …and whose turns that ask nothing (a host's welcome, a hand-over) moderate.
+    if (ts.filter(asks).length / ts.length > 0.5) for (const t of ts) Object.assign(t, asks(t) ? { kind: 'question' } : { kind: 'moderator' }).speaker.role = asks(t) ? 'reporter' : 'moderator';
   }
   // An interview: nobody else asks, and this speaker speaks more than once, each time (mostly) just
   // before the principal does.
@@ -265,13 +272,15 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
   const text = t.text.trim().replace(TITLE_FIELD, '');
   if (at.start.line !== at.end.line) return false;
   const latin = !/\p{Script=Han}/u.test(text);
-  if (text.length > (latin ? 160 : 100)) return false;
+  if (text.length > (latin ? 240 : 100)) return false;
   // A long line with commas or any sentence stop inside is a sentence; a line in brackets is a note.
   if (!latin && (/[。！？；]/u.test(text) || (text.length > 64 && /[，,]/u.test(text)))) return false;
   if (/^[（(【\[].*[）)】\]]$/u.test(text)) return false;
-  if (/[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
+  // A show's name may trail off (Live From...); a sentence is longer.
+  const trailing = latin && text.length <= 30 && /^[^.,;:!?]+(?:\.\.\.|…)$/.test(text);
+  if (!trailing && /[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
   // 2:02 p.m. EDT, 2024-10-08, 10/11/2022 07:54 PM EDT: a time or a date, not a title.
-  const residue = text.replace(/\d+|[ap]\.?m\.?|[AP]M|E[DS]T|[CMP][DS]T|UTC|GMT|[-–/:.,年月日时分 ]/g, '');
+  const residue = text.replace(/\d+|[ap]\.?m\.?|[AP]\.?M\.?|E[DS]T|[CMP][DS]T|UTC|GMT|[-–/:.,年月日时分 ]/g, '');
   if (residue.replace(/\p{P}/gu, '').length < 2) return false;
   return true;
 }
