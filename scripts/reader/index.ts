@@ -14,7 +14,8 @@ import { splitLines } from './lines.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
-import { labelContext, type LabelRule } from './labels.ts';
+import { labelContext, recogniseLabel, type LabelContext, type LabelRule } from './labels.ts';
+import { FURNITURE } from './convention.ts';
 import type { Conventions } from './convention.ts';
 import { resolveLanguage, type Language } from '../lang/language.ts';
 import { headingWords } from '../lang/headings.ts';
@@ -68,6 +69,7 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
   let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
+  blocks = dropFurniture(blocks, labels, log);
   blocks = repairParagraphs(blocks, log, labels, language);
   blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style, language }));
   blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
@@ -93,4 +95,22 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
   }
   return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions?.list ?? [] };
+}
+
+/**
+ * A web page's furniture between a label alone on its line and the speech (Parallel Parliament's
+ * `- Hansard - - - Excerpts`) is no part of what was said: it is dropped, and the change recorded.
+ */
+function dropFurniture(blocks: TrackedText[], labels: LabelContext, log: ChangeLog): TrackedText[] {
+  const out: TrackedText[] = [];
+  let afterLabel = false;
+  for (const b of blocks) {
+    if (afterLabel && FURNITURE.test(b.text.trim())) {
+      log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'page furniture between a speaker label and the speech' });
+      continue;
+    }
+    afterLabel = recogniseLabel(b.text, labels)?.alone ?? false;
+    out.push(b);
+  }
+  return out;
 }
