@@ -68,7 +68,7 @@ export function caseOf(label: string): CaseClass {
   if (!letters) return 'other';
   if (letters === letters.toUpperCase() && (letters.length >= 2 || /^[QA]$/.test(label.trim()))) return 'upper';
   const words = label.replace(/\([^)]*\)/g, '').split(/[\s,]+/).filter(Boolean);
-  if (words.every((w) => /^(?:[A-Z\d]|of$|the$|and$|de$|van$|von$|da$|al$|bin$|--$|—$|–$)/.test(w))) return 'title';
+  if (words.every((w) => /^(?:[A-Z\d]|(?:of|the|and|for|to|in|on|at|a|an|de|du|le|la|van|von|da|al|bin|--|—|–)$)/.test(w))) return 'title';
   return 'other';
 }
 
@@ -158,7 +158,9 @@ export function induceConventions(paragraphs: string[], key: (label: string) => 
     const share = recurring / g.count;
     const confidence = Math.min(0.99, (1 - 1 / g.count) * (0.5 + 0.5 * share) * alternation);
     // An end-of-line convention without recurrence is a list of headings, not of speakers.
-    if (delimiter === 'eol' && share < 0.5) continue;
+    // (A page's header lines may outnumber the speakers in a short excerpt: a quarter will do when the
+    // recurring labels always alternate with speech.)
+    if (delimiter === 'eol' && share < (alternation >= 0.9 ? 0.25 : 0.5)) continue;
     const examples = [...g.keys].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([lk]) => g.labels.get(lk)!);
     list.push({ position, delimiter, case: kase, count: g.count, strings, alternation, confidence, examples });
   }

@@ -237,6 +237,13 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
     return m ? { ...m, label: text.trim(), length: text.length, alone: true } : null;
   }
   let shape = labelShape(text);
+  // A line that names a principal, alone (The Prime Minister (Boris Johnson), Hilary Benn Portrait The
+  // Secretary of State for Northern Ireland (Hilary Benn)).
+  if (!shape && text.length <= 90 && !HAN.test(text)) {
+    const c = candidateOf(text);
+    const p = c?.delimiter === 'eol' ? principalIndex(c.label, ctx.principals) : -1;
+    if (p >= 0) return { label: c!.label, name: ctx.principals[p]!, kind: 'principal', length: c!.length, alone: true };
+  }
   // A paragraph that is only a name, without a colon: a label when it names a speaker or a role.
   if (!shape && text.length <= 40 && !/[，,。.！!？?；;：:…“”"]/u.test(text)) {
     shape = { label: text.trim(), length: text.length, alone: true, english: !HAN.test(text) };
