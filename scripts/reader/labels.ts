@@ -223,7 +223,7 @@ function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
     if (!c.alone && rest.length <= 40 && !/[。！？!?；;…]/u.test(rest)) return null;
   }
   const m = classify(c.label, c.english, ctx, c.alone, false, true);
-  return m ? { ...m, length: c.length, alone: c.alone } : null;
+  return m ? { ...m, label: printedLabel(m.label), length: c.length, alone: c.alone } : null;
 }
 
 /** The label by its shape and evidence; null when there is none, undefined when the paragraph is surely no label. */
@@ -242,7 +242,7 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
   if (!shape && text.length <= 90 && !HAN.test(text)) {
     const c = candidateOf(text);
     const p = c?.delimiter === 'eol' ? principalIndex(c.label, ctx.principals) : -1;
-    if (p >= 0) return { label: c!.label, name: ctx.principals[p]!, kind: 'principal', length: c!.length, alone: true };
+    if (p >= 0) return { label: printedLabel(c!.label), name: ctx.principals[p]!, kind: 'principal', length: c!.length, alone: true };
   }
   // A paragraph that is only a name, without a colon: a label when it names a speaker or a role.
   if (!shape && text.length <= 40 && !/[，,。.！!？?；;：:…“”"]/u.test(text)) {
@@ -320,6 +320,12 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
     if (!(toks.length === 1 && /^(d|c|v|r|m|p|f|u|y|e|q|ad|vn)$/.test(toks[0].tag))) return { label, name: core, kind: 'other' };
   }
   return null;
+}
+
+/** The label as the house prints it: Parallel Parliament puts the portrait's caption (the member's
+ * name) before Hansard's own label (`John Spellar Portrait Mr John Spellar (Warley) (Lab)`). */
+function printedLabel(label: string): string {
+  return label.replace(/^.*?\s+Portrait\s+(?=\S)/, '');
 }
 
 /** The person in an English label: before a bracket, a dash, or (in capitals) a comma. */

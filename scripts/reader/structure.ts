@@ -88,7 +88,11 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   let datelineDone = false;
   for (; index < leadEnd; index++) {
     const t = blocks[index];
-    const lead = isLead(t.text, principals);
+    // …or is a place line right above the time line (Aboard Air Force One / 9:42 A.M. EDT, James S.
+    // Brady Press Briefing Room / 1:24 P.M. EDT).
+    const placeLine = t.text.length <= 80 && !/[.!?。！？：:]$/u.test(t.text.trim()) && index + 1 < leadEnd
+      && blocks[index + 1].text.length <= 40 && isLead(blocks[index + 1].text, []);
+    const lead = isLead(t.text, principals) || placeLine;
     if (!datelineDone && !opening && (lead || firstLabel < 0)) {
       children.push({ type: 'dateline', id: 'dateline', children: paragraph(t).children, position: position(t) } satisfies Dateline);
       datelineDone = true;
@@ -292,6 +296,8 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
  */
 function isLead(text: string, principals: string[]): boolean {
   if (/^\S{0,24}?\d{1,2}月\d{1,2}日[电電]/u.test(text)) return true;
+  // A hearing's record of the sitting: The committee met, pursuant to call, …; Present: Representatives …
+  if (/^(?:The (?:committee|subcommittee|Committee|Subcommittee|panel|House|Senate) (?:met|convened)\b|Present:|Also [Pp]resent:)/.test(text)) return true;
   if (principals.some((p) => p && text.includes(p)) && !/^(应|應)/u.test(text)) return true;
   const dated = /\d{1,2}[:：]\d{2}|\d{4}年|\d+月\d+日|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text);
   if (text.length <= 40 && dated) return true;
@@ -348,7 +354,7 @@ export function chinesePhrase(text: string): string {
 
 /** The first sentence of substance, cut at a word boundary after at most 60 characters. */
 export function englishPhrase(text: string): string {
-  const sentences = text.replace(/\((?:[^()]{0,40})\)/g, ' ').split(/(?<=[.?!])\s+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = text.replace(/\((?:[^()]{0,40})\)/g, ' ').split(/(?<=[.?!])(?<!\b(?:hon|Hon|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|No|vs|Jr|Sr|Lt|Col|Capt|Prof)\.)\s+/).map((s) => s.trim()).filter(Boolean);
   const sentence = sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
   const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[.?!]+$/, '');
   if (clean.length <= 60) return clean.charAt(0).toUpperCase() + clean.slice(1);
