@@ -43,6 +43,15 @@ describe('label conventions of new house styles', () => {
     expect(title).toBe('Engagements');
     expect(turns).toEqual(['3 Q Kate Osamor', '7 - The Prime Minister', '11 Q Kate Osamor', '15 - The Prime Minister', '19 Q Craig Tracey', '23 - The Prime Minister']);
   });
+  it('Hansard as Parallel Parliament prints it: Name Portrait Label, page furniture between label and speech', () => {
+    const text = 'Oral Answers to Questions\n\nRead Full debate\nWednesday 5th March 2025\n\nCommons Chamber\nRead Hansard Text Watch Debate\nAnna Field Portrait Anna Field (Northtown) (Lab)\n- Hansard - - - Excerpts\n\n4. What steps he is taking to improve rural bus services.\n\nHilary Benn Portrait The Secretary of State for Transport (Hilary Benn)\n- View Speech - Hansard - - - Excerpts\n\nWe are funding new routes in every region this year, and I will report to the House on their progress.\n\nTom Ridge Portrait Tom Ridge\n- View Speech - Hansard - - - Excerpts\n\nWill the Secretary of State meet me to discuss the route through my constituency?\n\nHilary Benn Portrait Hilary Benn\n- View Speech - Hansard - - - Excerpts\n\nI would be happy to meet the hon. Gentleman.\n';
+    const { turns, r, sections } = read(text, 'Hilary Benn');
+    expect(turns).toEqual(['8 Q Anna Field', '13 - Hilary Benn', '18 Q Tom Ridge', '23 - Hilary Benn']);
+    // The printed label is Hansard's own; the furniture is gone, recorded as a change.
+    expect(sections.flatMap((s) => s.children).find((t) => !t.speaker.implicit)?.speaker.label).toBe('Anna Field (Northtown) (Lab)');
+    expect(r.changes.filter((c) => c.rule === 'page-furniture')).toHaveLength(4);
+    expect(r.blocks.join('\n')).not.toContain('- Hansard -');
+  });
   it('TV news: NAME, TITLE (voice-over): and ANNOUNCER:', () => {
     const text = 'THE SITUATION ROOM\n\nBLITZER: Happening now, breaking news on the storm.\n\nJOHN KING, CNN CHIEF NATIONAL CORRESPONDENT (voice-over): The storm hit the coast overnight.\n\nANNOUNCER: This is CNN.\n\nBLITZER: John, what are you hearing from the governor?\n\nKING: The governor says the state is ready.\n';
     expect(read(text, 'BLITZER').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 BLITZER', '5 JOHN KING', '7 ANNOUNCER', '9 BLITZER', '11 KING']);
