@@ -72,7 +72,10 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
 
   const children: Block[] = [];
   let index = 0;
-  if (blocks.length > 1 && !labels[0] && looksLikeTitle(blocks[0], position(blocks[0]))) {
+  // A line right above a time line is the place of a briefing (Via Teleconference / 12:32 P.M. BST,
+  // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
+  const placeAboveTime = blocks.length > 1 && /^(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|\((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\))$/.test(blocks[1].text.trim());
+  if (blocks.length > 1 && !labels[0] && !placeAboveTime && looksLikeTitle(blocks[0], position(blocks[0]))) {
     const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
     const t = blocks[0].slice(field);
     children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
@@ -284,7 +287,7 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
   const trailing = latin && text.length <= 30 && /^[^.,;:!?]+(?:\.\.\.|…)$/.test(text);
   if (!trailing && /[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
   // 2:02 p.m. EDT, 2024-10-08, 10/11/2022 07:54 PM EDT: a time or a date, not a title.
-  const residue = text.replace(/\d+|[ap]\.?m\.?|[AP]\.?M\.?|E[DS]T|[CMP][DS]T|UTC|GMT|[-–/:.,年月日时分 ]/g, '');
+  const residue = text.replace(/\d+|[ap]\.?m\.?|[AP]\.?M\.?|\b[A-Z]{1,4}T\b|UTC|GMT|[-–/:.,年月日时分 ]/g, '');
   if (residue.replace(/\p{P}/gu, '').length < 2) return false;
   return true;
 }
