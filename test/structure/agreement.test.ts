@@ -4,14 +4,14 @@
 import { describe, it, expect } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCorpus } from '../../scripts/fixtures/corpus.ts';
+import { loadCorpus, corpusRoot } from '../../scripts/fixtures/corpus.ts';
 import { inspect } from '../../scripts/inspect.ts';
 import { loadBook } from '../../scripts/book.ts';
 import { titleText } from '../../scripts/model/walk.ts';
 import type { Section } from '../../scripts/model/types.ts';
 import { tempDir } from '../helpers.ts';
 
-const corpus = loadCorpus();
+const corpus = loadCorpus(corpusRoot, 'all');
 const root = tempDir('agree-');
 
 function seen(dir: string) {
@@ -29,7 +29,7 @@ function seen(dir: string) {
 }
 
 describe('inspect and build read every corpus transcript alike', () => {
-  it('has the corpus', () => expect(corpus.length).toBeGreaterThanOrEqual(40));
+  it('has the corpus', () => expect(corpus.length).toBeGreaterThanOrEqual(150));
   it.each(corpus.map((c) => [c.id, c] as const))('%s', (id, entry) => {
     const declared = join(root, id, 'declared');
     const detected = join(root, id, 'detected');
