@@ -5,15 +5,12 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, join, resolve, relative, isAbsolute, sep } from 'node:path';
 import type { BookConfig } from './config/schema.ts';
-import { readBookConfig } from './config/load.ts';
+import { readBookConfig, type LoadedConfig } from './config/load.ts';
 import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { readTranscript, type ReadResult } from './reader/index.ts';
-import type { HeadingWords } from './reader/structure.ts';
-import { detectLanguage } from './reader/language.ts';
 import { resolveTemplateSet } from './render/templates.ts';
-import { formatString, loadStrings, scriptOf, type Strings } from './lang/strings.ts';
 
 export interface Book {
   /** Folder name: the book's id in dist/ and in file names. */
@@ -152,14 +149,23 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
     fail('TP001', { what: show(transcriptPath), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcriptPath) });
   }
   precheckSize(bytes, show(transcriptPath));
-  // A book.yaml without `language` gets the one detected from the transcript (zh-Hans, zh-Hant or en);
-  // a declared one wins. Strings, fonts and the reader all follow it.
-  if (!place(['language'])) config.language = detectLanguage(new TextDecoder().decode(bytes));
-  // Default section headings are in the book's language, from its template set's strings.
-  const strings = loadStrings(resolveTemplateSet(config.template, dir, show(configPath)), config.language);
-  const read = readTranscript(bytes, { ...config, headingWords: headingWordsFrom(strings, config.language) }, { transcript: show(transcriptPath), config: show(configPath) });
+  const read = readBookTranscript(bytes, { config, place }, dir, { transcript: show(transcriptPath), config: show(configPath) });
   checkSize(read, show(transcriptPath));
   return { id: basename(dir), dir, config, place, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+}
+
+/**
+ * The one reading path of a book, for `build`, `normalize` and `inspect` alike: the reader decodes the
+ * bytes and resolves the language on the decoded text (book.yaml's `language` wins when it is
+ * written); a book.yaml without one then takes the language read. Default headings come from the
+ * book's template set's strings in that language.
+ */
+export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir: string, files: { transcript: string; config: string }): ReadResult {
+  const { config, place } = loaded;
+  const declared = place(['language']) ? config.language : undefined;
+  const read = readTranscript(bytes, { ...config, language: declared, templates: resolveTemplateSet(config.template, dir, files.config) }, files);
+  if (!declared) config.language = read.language;
+  return read;
 }
 
 /**
@@ -229,16 +235,3 @@ function checkSize(read: ReadResult, file: string): void {
   if (sections > MAX_SECTIONS) fail('TP073', { what: `${n(sections)} sections (questions)`, limit: `${n(MAX_SECTIONS)} sections`, fix }, { file });
 }
 
-/** Default headings from a strings file (`headingOpening`, `headingQuestion`, `headingTopic`, `topicSeparator`). */
-export function headingWordsFrom(strings: Strings, language: string): HeadingWords {
-  // Transcripts set Latin labels in capitals (MR MILLER); a heading sets the name as a name (Mr Miller).
-  const display = (name: string) => scriptOf(language) === 'Latn' && /^[A-Z][A-Z .'-]+$/.test(name)
-    ? name.toLowerCase().replace(/(^|[\s.'-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase())
-      // …and a title's small words in lower case (Secretary of Defense, not Secretary Of Defense).
-      .replace(/(?<=\s)(Of|The|And|For|To|On|In|At)(?=\s)/g, (w) => w.toLowerCase()) : name;
-  return {
-    opening: (name) => formatString(strings, 'headingOpening', { name: display(name) }),
-    question: (name, number) => formatString(strings, 'headingQuestion', { name: display(name), number }),
-    topic: (name, topics, number) => formatString(strings, 'headingTopic', { name: display(name), number, topic: topics.join(strings.topicSeparator) }),
-  };
-}

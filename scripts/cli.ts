@@ -14,7 +14,7 @@ import { readTranscript } from './reader/index.ts';
 import { buildReport } from './writers/report.ts';
 import { projectRoot } from './render/templates.ts';
 import { schemaMarkdown } from './config/docs.ts';
-import { loadBook } from './book.ts';
+import { loadBook, readBookTranscript } from './book.ts';
 import { existingTerms, suggestYaml } from './index/index.ts';
 import { formatInspect, inspect } from './inspect.ts';
 import { writeCatalog } from './catalog/collect.ts';
@@ -191,7 +191,6 @@ function normalize(args: string[], json: boolean, io: Io): number {
   const configPath = join(dirname(resolve(file)), 'book.yaml');
   // Without a book.yaml, or one that does not say `language`, the language is detected from the text.
   const loaded = existsSync(configPath) ? readBookConfig(configPath) : undefined;
-  const config = loaded && { ...loaded.config, language: loaded.place(['language']) ? loaded.config.language : undefined };
   let bytes: Buffer;
   // A FIFO or device would make the read wait forever.
   const st = statSync(file, { throwIfNoEntry: false });
@@ -199,7 +198,9 @@ function normalize(args: string[], json: boolean, io: Io): number {
   try { bytes = readFileSync(file); } catch (err) {
     throw new BuildError(diagnostic('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file }));
   }
-  const result = readTranscript(bytes, config ?? {}, { transcript: file });
+  // The same reading path as build and inspect (book.ts readBookTranscript).
+  const result = loaded ? readBookTranscript(bytes, loaded, dirname(resolve(file)), { transcript: file, config: configPath })
+    : readTranscript(bytes, {}, { transcript: file });
   if (json) {
     io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');
   } else {

@@ -11,7 +11,7 @@
 //
 // Adding a language: a strings file (templates/<set>/lang/<tag>.json) and, for a new script, a row in
 // STACKS below.
-import { scriptOf } from './lang/strings.ts';
+import { scriptOf } from './lang/language.ts';
 
 /** One family from npm: its package and the weights/styles the templates use. */
 export interface FontFamily {

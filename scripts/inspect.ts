@@ -3,14 +3,13 @@
 // spirit of pandoc's `-t json`) and as text for people. The CLI only prints what this returns.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadBookConfig } from './config/load.ts';
+import { readBookConfig } from './config/load.ts';
 import { fail, type Diagnostic } from './core/diagnostics.ts';
 import { readTranscript } from './reader/index.ts';
-import { simplified } from './reader/labels.ts';
 import type { Section, Transcript, TurnKind } from './model/types.ts';
 import { titleText } from './model/walk.ts';
-import { headingWordsFrom } from './book.ts';
-import { loadStrings } from './lang/strings.ts';
+import { readBookTranscript } from './book.ts';
+import { describeConvention, type Convention } from './reader/convention.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 
 export interface InspectTurn {
@@ -40,6 +39,8 @@ export interface InspectResult {
   language: string;
   /** The principal speakers the structure was read with (book.yaml, or guessed for a bare file). */
   speakers: string[];
+  /** The label conventions found in the text (position, delimiter, case), with how sure each is. */
+  conventions: (Convention & { description: string })[];
   turns: InspectTurn[];
   sections: InspectSection[];
   diagnostics: Diagnostic[];
@@ -54,23 +55,24 @@ export function inspect(target: string): InspectResult {
   const transcript = isDir ? join(path, 'transcript.txt') : path;
   const configPath = join(isDir ? path : dirname(path), 'book.yaml');
   if (isDir && !existsSync(transcript)) fail('TP014', { dir: show(path), missing: 'transcript.txt' }, { file: show(path) });
-  const config = existsSync(configPath) ? loadBookConfig(configPath, show(configPath)) : undefined;
+  const loaded = existsSync(configPath) ? readBookConfig(configPath, show(configPath)) : undefined;
   let bytes: Uint8Array;
   try { bytes = readFileSync(transcript); } catch (err) {
     fail('TP001', { what: show(transcript), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcript) });
   }
   const files = { transcript: show(transcript), config: show(configPath) };
-  // Default headings in the book's language, from its template set's strings (as a build has them).
-  const words = (language: string, template = 'default') =>
-    headingWordsFrom(loadStrings(resolveTemplateSet(template, isDir ? path : dirname(path), show(configPath)), language), language);
-  if (config) return summarise(readTranscript(bytes, { ...config, headingWords: words(config.language, config.template) }, files), config.title, config.language, [config.speaker, ...config.speakers]);
-  // A bare file: the language from the text; the principal is whoever answers the questions.
-  const text = new TextDecoder().decode(bytes);
-  const language = detectLanguage(text);
-  const read = readTranscript(bytes, { language, headingWords: words(language) }, files);
+  // The same reading path as a build (book.ts readBookTranscript): same language, same reader.
+  if (loaded) {
+    const config = loaded.config;
+    const read = readBookTranscript(bytes, loaded, isDir ? path : dirname(path), files);
+    return summarise(read, config.title, config.language, [config.speaker, ...config.speakers]);
+  }
+  // A bare file: the language from the decoded text; the principal is whoever answers the questions.
+  const templates = resolveTemplateSet('default', dirname(path), show(configPath));
+  const read = readTranscript(bytes, { templates }, files);
   const speakers = guessPrincipals(read.tree);
-  const again = speakers.length ? readTranscript(bytes, { language, speaker: speakers[0], speakers: speakers.slice(1), headingWords: words(language) }, files) : read;
-  return summarise(again, undefined, language, speakers);
+  const again = speakers.length ? readTranscript(bytes, { language: read.language, speaker: speakers[0], speakers: speakers.slice(1), templates }, files) : read;
+  return summarise(again, undefined, read.language, speakers);
 }
 
 function summarise(read: ReturnType<typeof readTranscript>, bookTitle: string | undefined, language: string, speakers: string[]): InspectResult {
@@ -84,6 +86,7 @@ function summarise(read: ReturnType<typeof readTranscript>, bookTitle: string | 
   }));
   return {
     title, language, speakers, turns,
+    conventions: read.conventions.map((c) => ({ ...c, description: describeConvention(c) })),
     sections: sections.map((s) => ({
       id: s.id, line: s.position?.start.line ?? 0, role: s.role, heading: s.heading, headingSource: s.headingSource,
       turns: s.children.filter((t) => !t.speaker.implicit).map((t) => t.speaker.position?.start.line ?? 0),
@@ -110,6 +113,8 @@ export function formatInspect(r: InspectResult, file = 'transcript.txt'): string
   out.push(`language: ${r.language}   principal${r.speakers.length === 1 ? '' : 's'}: ${r.speakers.join(', ') || 'none found'}`);
   const counts = new Map<TurnKind, number>();
   for (const t of r.turns) counts.set(t.role, (counts.get(t.role) ?? 0) + 1);
+  for (const c of r.conventions) out.push(`convention: ${c.description}`);
+  if (!r.conventions.length) out.push('convention: none found (labels were recognised by name and role only)');
   out.push(`turns: ${r.turns.length} (${[...counts].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'})   sections: ${r.sections.length}`);
   const byLine = new Map(r.turns.map((t) => [t.line, t]));
   for (const s of r.sections) {
@@ -120,14 +125,4 @@ export function formatInspect(r: InspectResult, file = 'transcript.txt'): string
     }
   }
   return out.join('\n');
-}
-
-/** zh-Hans, zh-Hant or en from the text (until the reader's detectLanguage lands on main). */
-function detectLanguage(text: string): string {
-  const han = text.match(/\p{Script=Han}/gu) ?? [];
-  const latin = text.match(/\p{Script=Latin}/gu) ?? [];
-  if (han.length < latin.length) return 'en';
-  const sample = han.slice(0, 4000).join('');
-  const changed = [...simplified(sample)].filter((c, i) => c !== sample[i]).length;
-  return changed > sample.length * 0.01 ? 'zh-Hant' : 'zh-Hans';
 }

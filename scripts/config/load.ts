@@ -107,6 +107,8 @@ function explain(issue: { code: string; message: string; keys?: string[]; values
     case 'custom':
       return field === 'date' || field === 'modified'
         ? { reason: `${issue.message} (${String(issue.input)})`, fix: 'write the day the event took place as YYYY-MM-DD, e.g. 2024-03-07' }
+        : /^labels\.\d+\.pattern$/.test(field)
+          ? { reason: `${issue.message}: ${JSON.stringify(issue.input)}`, fix: 'write the label literally (Senator Smith) or as /…/ in RE2 syntax, e.g. /(?:Mr|Ms)\\. [A-Z]+\\./ (no backreferences or lookahead)' }
         : field === 'language'
           ? { reason: `${issue.message} (${JSON.stringify(issue.input)})`, fix: 'write a language tag such as zh-Hans, zh-Hant or en' }
           : { reason: issue.message, fix: 'see the book.yaml table in README.md' };

@@ -1,6 +1,7 @@
 // book.yaml as a schema with descriptions (STYLE.md §9). The README's field table is generated from
 // this file (`transcript-press schema --markdown`), so the documentation cannot drift.
 import { z } from 'zod';
+import { labelPatternError } from './label-pattern.ts';
 
 /**
  * Longest values book.yaml takes (characters, or items for lists). Well above any real book, low
@@ -65,6 +66,17 @@ export interface Topic {
   seeAlso: string[];
 }
 
+export const labelSchema = z.object({
+  pattern: z.string().min(1).max(LIMITS.alias).superRefine((s, ctx) => {
+    const error = labelPatternError(s);
+    if (error) ctx.addIssue({ code: 'custom', message: `is not a pattern RE2 can run (${error})`, input: s });
+  }).describe('The label at the start of a paragraph: `/…/` is an RE2 regular expression (flags i, m, s), anything else the label written out. The colon or spaces after it go with it.'),
+  role: z.enum(['question', 'answer', 'principal', 'moderator', 'other']).describe('What a turn it opens is: question (a reporter or member asking), answer or principal (the book\'s speaker), moderator (chair, host), other.'),
+  name: line(1).optional().describe('Who speaks, when the label does not say it as it should be printed.'),
+}).strict();
+
+export type LabelConfig = z.infer<typeof labelSchema>;
+
 export const correctionSchema = z.object({
   find: z.string().min(1).max(LIMITS.paragraph).describe('Exact text of the automatically normalised transcript; must occur exactly once.'),
   replace: z.string().max(LIMITS.paragraph).describe('What to print instead.'),
@@ -118,6 +130,7 @@ export const bookSchema = z.object({
     embedFont: z.boolean().default(false).describe('Embed the book\'s fonts in the EPUB, cut down to the characters it uses.'),
     certifiedBy: line(1).optional().describe('Who checked this edition against EPUB Accessibility 1.1 and WCAG 2.1 AA. Only then does the EPUB claim that conformance (dcterms:conformsTo, a11y:certifiedBy); leave it out otherwise.'),
   }).strict().default({ embedFont: false }).describe('EPUB options.'),
+  labels: z.array(labelSchema).max(LIMITS.list).default([]).describe('Speaker labels the reader does not find by itself, for a house style it has not met: `{ pattern: "/[A-Z]+ [A-Z]+ \\(voice-over\\)/", role: other }`. Tried before the document\'s own label conventions; `inspect` shows the conventions it found.'),
   sections: z.array(z.object({
     question: z.number().int().min(1).describe('1-based number of the question in the transcript.'),
     heading: line(1).describe('Heading printed for that question and answer.'),

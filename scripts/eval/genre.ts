@@ -6,7 +6,7 @@ import { writeFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { corpusRoot, loadCorpus } from '../fixtures/corpus.ts';
 import { getJieba } from '../reader/segmenter.ts';
-import { t2s } from '../reader/language.ts';
+import { t2s } from '../lang/language.ts';
 import { genreFile, type GenreTable } from '../index/genre.ts';
 
 export function buildGenre(): GenreTable {

@@ -5,7 +5,7 @@
 // character for one character) and every term is read back from the original text at the same place,
 // so a zh-Hant book gets zh-Hant headings.
 import { getJieba } from '../reader/segmenter.ts';
-import { t2s } from '../reader/language.ts';
+import { t2s } from '../lang/language.ts';
 import { isPersonalName } from '../reader/labels.ts';
 import { genreDf, idfOf } from './genre.ts';
 import type { Candidate } from './candidate.ts';

@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import { fail } from '../core/diagnostics.ts';
+import { scriptTag } from './language.ts';
 
 /** Where strings files are looked for: a template set's folders (a book's overrides first). The same
  * shape as render/templates.ts's TemplateSet, so a template set is passed as it is; the reader, which
@@ -44,19 +45,6 @@ export function languageCandidates(tag: string): string[] {
     add(t);
   }
   return out;
-}
-
-/** `language-Script` of a tag by likely subtags (zh-TW → zh-Hant, en-GB → en-Latn), or '' if unknown. */
-function scriptTag(tag: string): string {
-  try {
-    const loc = new Intl.Locale(tag).maximize();
-    return loc.script ? `${loc.language}-${loc.script}` : '';
-  } catch { return ''; }
-}
-
-/** The script the book's text is written in (Hans, Hant, Latn, …), by likely subtags. */
-export function scriptOf(tag: string): string {
-  return scriptTag(tag).split('-')[1] ?? '';
 }
 
 /** The strings file for a language in a template set (book overrides first), or TP060. */

@@ -21,6 +21,7 @@ export const rules = {
   'dup-clause': 'clause repeated back to back removed',
   'speech-repetition': 'repetition in speech (stutter, restart) removed in edited style',
   'correction': 'editorial correction from book.yaml',
+  'page-furniture': 'a web page\'s furniture between a speaker label and the speech removed (- Hansard - - - Excerpts)',
 } as const;
 
 export type RuleId = keyof typeof rules;

@@ -13,15 +13,22 @@ import { repairParagraphs } from './paragraphs.ts';
 import { splitLines } from './lines.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
-import { buildTree, type HeadingWords } from './structure.ts';
-import { resolveLanguage, type Language } from './language.ts';
+import { buildTree } from './structure.ts';
+import { labelContext, recogniseLabel, type LabelContext, type LabelRule } from './labels.ts';
+import { FURNITURE } from './convention.ts';
+import type { Conventions } from './convention.ts';
+import { resolveLanguage, type Language } from '../lang/language.ts';
+import { headingWords } from '../lang/headings.ts';
+import type { TemplateSet } from '../lang/strings.ts';
 
 export type ReaderOptions = Pick<BookConfig, 'speaker' | 'speakers' | 'style' | 'cjkJoiner' | 'corrections' | 'sections'> & {
+  /** The editor's label patterns (book.yaml `labels`). */
+  labels?: LabelRule[];
   /** BCP 47 tag from book.yaml; when absent the language is detected from the text (zh-Hans, zh-Hant or en). */
   language?: string;
-  /** Words of default headings from the book's strings (book.ts headingWordsFrom); without them the
-   * structure stage's own fallback in the book's language. */
-  headingWords?: HeadingWords;
+  /** The template set whose strings give the default headings' words (lang/<tag>.json), in the
+   * language the text is read in; the default set when absent. */
+  templates?: TemplateSet;
 };
 
 export interface ReadResult {
@@ -34,6 +41,8 @@ export interface ReadResult {
   source: string;
   /** The language the text was read in: book.yaml's, or detected when it has none. */
   language: Language;
+  /** The label conventions induced from the text (for `inspect`). */
+  conventions: Conventions['list'];
 }
 
 export const defaultReaderOptions: ReaderOptions = { speaker: '', speakers: [], style: 'verbatim', cjkJoiner: '—', corrections: [], sections: [] };
@@ -54,17 +63,21 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   diagnostics.push(...cleaned.diagnostics);
   if (crOnly(source)) diagnostics.push(diagnostic('TP009', {}, { file }));
   const principals = [opts.speaker, ...opts.speakers].filter(Boolean);
+  // The label context, once for every stage: the document's label conventions are induced from all
+  // its lines, with the principals and the editor's patterns (book.yaml `labels`).
+  const labels = labelContext(cleaned.text.text.split('\n'), principals, opts.labels);
   // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
-  let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, principals).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
+  let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
-  blocks = repairParagraphs(blocks, log, principals, language);
+  blocks = dropFurniture(blocks, labels, log);
+  blocks = repairParagraphs(blocks, log, labels, language);
   blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style, language }));
   blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
   const structure = buildTree(blocks, lines, {
-    speaker: opts.speaker, speakers: opts.speakers, language,
+    speaker: opts.speaker, speakers: opts.speakers, language, labels,
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
-    // The book's strings give the words (book.ts, inspect.ts); the reader itself knows no templates.
-    words: opts.headingWords,
+    // The book's strings give the words, in the language the text is read in (declared or detected).
+    words: headingWords(opts.language || language, opts.templates),
   }, file);
   const tree = structure.tree;
   diagnostics.push(...structure.diagnostics);
@@ -81,5 +94,23 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     const fixed = at < 0 ? c.context : c.context.slice(0, at) + c.after + c.context.slice(at + c.before.length);
     diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
   }
-  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language };
+  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions?.list ?? [] };
+}
+
+/**
+ * A web page's furniture between a label alone on its line and the speech (Parallel Parliament's
+ * `- Hansard - - - Excerpts`) is no part of what was said: it is dropped, and the change recorded.
+ */
+function dropFurniture(blocks: TrackedText[], labels: LabelContext, log: ChangeLog): TrackedText[] {
+  const out: TrackedText[] = [];
+  let afterLabel = false;
+  for (const b of blocks) {
+    if (afterLabel && FURNITURE.test(b.text.trim())) {
+      log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'page furniture between a speaker label and the speech' });
+      continue;
+    }
+    afterLabel = recogniseLabel(b.text, labels)?.alone ?? false;
+    out.push(b);
+  }
+  return out;
 }

@@ -11,8 +11,11 @@
 //   a personal name (a Chinese surname and one to three characters) that the transcript uses as a label
 //   more than once, after a job title, or alone on its line.
 // A sentence that merely holds a colon (他说：…, 我认为…至关重要：, Note: …, 10:30) has no such evidence.
-import * as OpenCC from 'opencc-js/t2cn';
+import { t2s } from '../lang/language.ts';
 import { getJieba } from './segmenter.ts';
+import { candidateOf, induceConventions, type Conventions } from './convention.ts';
+import { compileLabelPattern } from '../config/label-pattern.ts';
+import type { LabelConfig } from '../config/schema.ts';
 
 /** What a label says about the turn it opens. */
 export type LabelKind = 'principal' | 'question' | 'answer' | 'moderator' | 'other';
@@ -34,14 +37,47 @@ export interface LabelContext {
   principals: string[];
   /** Labels (as `labelKey` gives them) that open at least two paragraphs of this transcript. */
   repeated?: Set<string>;
+  /** The document's own label conventions (convention.ts), induced once over the whole text. */
+  conventions?: Conventions;
+  /** The editor's label patterns (book.yaml `labels`), tried first. */
+  rules?: LabelRule[];
 }
 
-let t2cn: ((s: string) => string) | null = null;
-/** Simplified form, so 記者 = 记者 and 婁勤儉 = 娄勤俭. */
+/** An editor's label pattern (book.yaml `labels:`): an RE2 pattern matched at the start of a paragraph. */
+export type LabelRule = LabelConfig;
+
+/**
+ * The one label context of a transcript, built once by the reader and used by every stage that asks
+ * whether a paragraph opens with a label (line splitting, paragraph repair, structure): the principals,
+ * the labels that recur, the conventions induced from all its lines, and the editor's patterns.
+ */
+export function labelContext(lines: string[], principals: string[], rules: LabelRule[] = []): LabelContext {
+  const nonblank = lines.filter((l) => l.trim());
+  // Labels recur as people: Kate Osamor (Edmonton) (Lab/Co-op) and Kate Osamor are one string.
+  const person = (l: string) => labelKey(/\p{Script=Han}/u.test(l) ? l : englishName(l));
+  return { principals, repeated: repeatedLabels(nonblank), conventions: induceConventions(nonblank, person), rules };
+}
+
+/** The editor's rule that matches at the start of a paragraph, as a label. */
+function ruleLabel(text: string, ctx: LabelContext): LabelMatch | null {
+  for (const rule of ctx.rules ?? []) {
+    const m = compileLabelPattern(rule.pattern).matcher(text);
+    if (!m.lookingAt() || m.end() === 0) continue;
+    let length = m.end();
+    const label = text.slice(0, length).replace(/[\s\u00a0\u3000]*[：:.]?[\s\u00a0\u3000]*$/u, '').trim();
+    while (length < text.length && /[\s\u00a0\u3000：:]/u.test(text[length])) length++;
+    if (!label) continue;
+    const p = principalIndex(label, ctx.principals);
+    const kind: LabelKind = rule.role === 'answer' ? (ctx.principals.length ? 'principal' : 'answer') : rule.role;
+    const name = rule.name ?? (p >= 0 ? ctx.principals[p] : rule.role === 'answer' && ctx.principals.length ? ctx.principals[0] : label);
+    return { label, name, kind, length, alone: text.slice(length).trim() === '' };
+  }
+  return null;
+}
+
+/** Simplified form, so 記者 = 记者 and 婁勤儉 = 娄勤俭 (the one OpenCC converter, lang/language.ts). */
 export function simplified(s: string): string {
-  if (!/[\u3400-\u9fff]/u.test(s)) return s;
-  t2cn ??= (OpenCC as unknown as { Converter: (o: { from: string; to: string }) => (s: string) => string }).Converter({ from: 't', to: 'cn' });
-  return t2cn(s);
+  return /[\u3400-\u9fff]/u.test(s) ? t2s(s) : s;
 }
 
 /** The key labels are compared by: Simplified, without spaces, English in capitals. */
@@ -50,20 +86,18 @@ export function labelKey(label: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
-// Inside a Chinese label: anything but whitespace, sentence punctuation and colons. Quotes, book-title
-// marks, brackets, the enumeration comma (job titles: 主任、局长…) and the name dot (·) may appear.
-const CJK_LABEL = /^([^\s，,。！!？?；;：:…]{1,60}?)[ \t]*[：:][ \t\u3000]*/u;
-// An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE).
-const EN_LABEL = /^([A-Z][A-Za-z.'’\- ,()]{0,90}?)[ \t]*:[ \t]*/;
-/** Pentagon transcripts write a question as `Q` and a space, no colon. */
-const BARE_Q = /^Q[ \t]+(?=[A-Z“"'‘(])/;
-
 const QUESTION_ZH = /(记者|记者问|^问|^追问|^提问|^提问者|^提问人)$/u;
 const ANSWER_ZH = /^答$/u;
 const MODERATOR_ZH = /(主持人|主持|司仪)$/u;
 const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;
 const ANSWER_EN = /^(A|ANSWER)$/;
-const MODERATOR_EN = /^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES)$/;
+const MODERATOR_EN = /^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES|ANNOUNCER|THE CHAIR|THE CHAIRMAN|THE CHAIRWOMAN|MADAM CHAIR|MADAM CHAIRMAN|MADAM CHAIRWOMAN|(?:MR|MADAM) SPEAKER|MR\. SPEAKER|THE SPEAKER|THE DEPUTY SPEAKER|THE PRESIDING OFFICER|(?:CHAIRMAN|CHAIRWOMAN|CHAIR) [A-Z'’-]+)$/;
+/** Headings that name the event, not a speaker (…訪談錄, …专访, …记者会): a title, never a label. */
+const EVENT = /(答中外记者问|答中外記者問|答记者问|答記者問|记者会|記者會|发布会|發布會|發佈會|吹风会|吹風會|访谈录|訪談錄|访谈|訪談|专访|專訪|实录|實錄|全文|讲话|講話|致辞|致詞|演讲|演講|答问|答問|对话|對話|Interview|Transcript|Briefing|Press Conference|Remarks)$/iu;
+/** Fields of a web page or release before a colon (时间：, 地点：, 来源：): no speaker. */
+const FIELD_ZH = /(?:意见|决定|决议|案由|办法|事项)$|^(列席官员|列席人员|列席委员|出席委员|请假委员|出席人员|纪录|记录|专门委员|主任秘书|时间|日期|地点|来源|发布人|主题|标题|原标题|编辑|责任编辑|作者|摄影|主办|承办|网址|链接|附件|备注|说明|关键词|出席|参加|时长|字号|发布时间|发布机构|发布日期|文章来源|浏览次数|打印|分享)$/u;
+/** Words a prose line puts before a colon (Note:, Source:): no speaker. */
+const PROSE_EN = /^(NOTE|NOTES|SOURCE|SOURCES|UPDATE|UPDATED|EDITOR'?S NOTE|CORRECTION|RELATED|WATCH|READ MORE|SUBJECT|LOCATION|DATE|TIME|TRANSCRIPT|VIDEO|AUDIO|PHOTO|FOR IMMEDIATE RELEASE|EMBARGOED|CONTACT|TOPICS?|RE|CC|PS|P\.S\.|AS PREPARED FOR DELIVERY|END|EXAMPLE|QUOTE|FOOTNOTE)$/;
 /** A bracketed line that says who speaks next: a name or title and a noun of speaking. */
 const STAGE = /^[（(]([^（）()，。]{1,20}?)(?:講話|讲话|致詞|致词|發言|发言|答詞|答词|答覆|答复|說明|说明)[）)]$/u;
 /** A phrase ending in a verb of saying introduces quoted speech (他说：, 王毅表示：), it is no label. */
@@ -136,6 +170,8 @@ export function principalIndex(label: string, principals: string[]): number {
     } else {
       // English: the label's name part (before a comma: DONALD RUMSFELD, SECRETARY OF DEFENSE) ends
       // with the principal's surname: MR PRICE, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER.
+      // The person in the label (The Prime Minister (Boris Johnson), Tim Cook -- Chief Executive Officer).
+      if (labelKey(englishName(label)) === p) return i;
       const words = (s: string) => s.toUpperCase().split(/[\s.,]+/).filter(Boolean);
       const surname = words(principals[i]).at(-1);
       const namePart = words(label.split(',')[0]);
@@ -147,17 +183,12 @@ export function principalIndex(label: string, principals: string[]): number {
 
 /** The label's shape at the start of a paragraph, before any evidence: the label text and its length. */
 export function labelShape(text: string): { label: string; length: number; alone: boolean; english: boolean } | null {
-  const bare = BARE_Q.exec(text);
-  if (bare) return { label: 'Q', length: bare[0].length, alone: false, english: true };
-  const en = EN_LABEL.exec(text);
-  const m = en && !HAN.test(en[1]) ? en : CJK_LABEL.exec(text);
-  if (!m) return null;
-  const label = m[1].trim();
-  const rest = text.slice(m[0].length);
-  // A colon between digits is a time or a ratio (10:30, 3:1), not a label.
-  if (/\d$/.test(label) && /^\d/.test(rest)) return null;
-  if (!/[\p{L}]/u.test(label)) return null;
-  return { label, length: m[0].length, alone: rest.trim() === '', english: m === en };
+  const c = candidateOf(text);
+  // Only a delimiter that says "label" by itself: a colon, or Q and a run of spaces. A period or the
+  // end of a line is a label only where the document's convention says so (recogniseLabel).
+  if (!c || c.delimiter === 'eol' || c.delimiter === 'period') return null;
+  if (c.delimiter === 'spaces' && c.label !== 'Q' && c.label !== 'A' && !/[\u00a0]/u.test(text.slice(0, c.length))) return null;
+  return { label: c.label, length: c.length, alone: c.alone, english: c.english };
 }
 
 /**
@@ -165,6 +196,40 @@ export function labelShape(text: string): { label: string; length: number; alone
  * paragraph.
  */
 export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | null {
+  const rule = ruleLabel(text, ctx);
+  if (rule) return rule;
+  const found = evidenceLabel(text, ctx);
+  if (found === undefined) return null;
+  return found ?? conventionLabel(text, ctx);
+}
+
+/**
+ * A label that fits the document's convention, though no evidence names it (a member who speaks once,
+ * `Q` and no-break spaces, `Mr. Smith.`, a name alone on its line in Hansard): a label when its
+ * convention holds with confidence ≥ 0.5 and nothing in it reads as prose.
+ */
+function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
+  const c = candidateOf(text);
+  // `The Chairman.` / `Mr. Linder.` opening a paragraph of speech: a hearing's label by its form of
+  // address, even where the excerpt is too short for a convention to show.
+  const addressed = c?.delimiter === 'period' && /^(?:(?:Mr|Mrs|Ms|Dr)\. [A-Z]|The (?:Chair|CHAIR)|(?:Chairman|Chairwoman|Senator) [A-Z])/.test(c.label) && text.length - c.length >= 40;
+  if (!c || !ctx.conventions || (ctx.conventions.fit(c) < 0.5 && !addressed)) return null;
+  // Not a speaker, whatever its shape: a bracketed aside, a field of the page (时间：, 来源：), a headline
+  // (外交部：華盛頓正在上演…, no sentence stop after the colon).
+  if (/^[（(【\[〔［]/u.test(c.label)) return null;
+  if (!c.english) {
+    if (FIELD_ZH.test(simplified(c.label))) return null;
+    const rest = text.slice(c.length);
+    if (!c.alone && rest.length <= 40 && !/[。！？!?；;…]/u.test(rest)) return null;
+  }
+  const m = classify(c.label, c.english, ctx, c.alone, false, true);
+  return m ? { ...m, label: printedLabel(m.label), length: c.length, alone: c.alone } : null;
+}
+
+/** The label by its shape and evidence; null when there is none, undefined when the paragraph is surely no label. */
+function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | undefined {
+  // A heading that names the event (…訪談錄, …专访, Press Conference) is a title.
+  if (text.length <= 60 && EVENT.test(text.trim()) && !/[：:]/u.test(text)) return undefined;
   // A stage direction naming who speaks, alone in brackets: （邵局長講話）, （李院長致詞）.
   const stage = STAGE.exec(text.trim());
   if (stage) {
@@ -172,6 +237,13 @@ export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | nu
     return m ? { ...m, label: text.trim(), length: text.length, alone: true } : null;
   }
   let shape = labelShape(text);
+  // A line that names a principal, alone (The Prime Minister (Boris Johnson), Hilary Benn Portrait The
+  // Secretary of State for Northern Ireland (Hilary Benn)).
+  if (!shape && text.length <= 90 && !HAN.test(text)) {
+    const c = candidateOf(text);
+    const p = c?.delimiter === 'eol' ? principalIndex(c.label, ctx.principals) : -1;
+    if (p >= 0) return { label: printedLabel(c!.label), name: ctx.principals[p]!, kind: 'principal', length: c!.length, alone: true };
+  }
   // A paragraph that is only a name, without a colon: a label when it names a speaker or a role.
   if (!shape && text.length <= 40 && !/[，,。.！!？?；;：:…“”"]/u.test(text)) {
     shape = { label: text.trim(), length: text.length, alone: true, english: !HAN.test(text) };
@@ -187,25 +259,30 @@ export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | nu
  * @param stamped the label is followed by a timestamp, as in transcription services' output
  *   (`Brian Deese: (00:54)`)
  */
-function classify(label: string, english: boolean, ctx: LabelContext, alone = false, stamped = false): Omit<LabelMatch, 'length' | 'alone'> | null {
+function classify(label: string, english: boolean, ctx: LabelContext, alone = false, stamped = false, fits = false): Omit<LabelMatch, 'length' | 'alone'> | null {
   const p = principalIndex(label, ctx.principals);
   if (p >= 0) return { label, name: ctx.principals[p], kind: 'principal' };
   const key = labelKey(label);
-  const repeated = ctx.repeated?.has(key) ?? false;
+  const repeated = (ctx.repeated?.has(key) ?? false) || fits;
   if (english) {
     const upper = label.toUpperCase().replace(/\s+/g, ' ');
     if (QUESTION_EN.test(upper)) return { label, name: label, kind: 'question' };
     if (ANSWER_EN.test(upper)) return { label, name: ctx.principals[0] ?? label, kind: ctx.principals.length ? 'principal' : 'answer' };
-    if (MODERATOR_EN.test(upper)) return { label, name: label, kind: 'moderator' };
-    const words = label.split(/[\s,]+/).filter(Boolean);
-    if (words.length > 12) return null;
+    const person = englishName(label);
+    if (MODERATOR_EN.test(upper) || MODERATOR_EN.test(person.toUpperCase())) return { label, name: person, kind: 'moderator' };
+    if (PROSE_EN.test(upper)) return null;
+    // The name part of a label: before a bracket (Jeremy Corbyn (Islington North) (Lab), BLITZER
+    // (voice-over)), a dash (Tim Cook -- Chief Executive Officer) or, in capitals, a comma.
+    const words = person.split(/[\s,]+/).filter(Boolean);
+    if (words.length > 12 || (fits && words.length > 8)) return null;
     // In capitals (MR PRICE, STAFF, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER): a label by its look.
     const letters = label.replace(/[^A-Za-z]/g, '');
     const capitals = letters.length >= 2 && letters === letters.toUpperCase();
     // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
     // it reads as a name or a title (capitalised words, a few particles).
-    const nameLike = words.length <= 4 && words.every((w) => /^(?:[A-Z][a-z'’.-]*\.?|of|the|and|de|van|von|da|al|bin)$/.test(w));
-    if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: label, kind: 'other' };
+    const nameLike = words.length <= 4 && words.every((w) => /^(?:[A-Z][A-Za-z'’.-]*\.?|of|the|and|de|van|von|da|al|bin)$/.test(w))
+      && (words.length > 1 || fits || repeated || /[A-Z]{2}/.test(words[0]));
+    if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: person === label ? label : person, kind: 'other' };
     return null;
   }
   if (!HAN.test(label)) return null;
@@ -219,8 +296,13 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
     const outlet = core.replace(/(記者|记者)$/u, '').replace(/^[《「“](.*)[》」”]$/u, '$1');
     return { label, name: outlet && outlet !== core && outlet !== '有' ? outlet : core, kind: 'question' };
   }
-  if (MODERATOR_ZH.test(s)) return { label, name: core, kind: 'moderator' };
-  if (SAYING.test(s)) return null;
+  if (MODERATOR_ZH.test(s) || /^(主席|代理主席|召集委员|召集人|秘书长|会议主席)$/u.test(s)) return { label, name: core, kind: 'moderator' };
+  if (SAYING.test(s) || FIELD_ZH.test(s)) return null;
+  // 立法院: <surname><title><given name> (黃委員國書 → 黃國書, 毛院長治國, 林秘書長志嘉).
+  const member = /^(\p{Script=Han}{1,2}?)(委員|委员|召集委員|召集委员|議員|议员|立委|院長|院长|副院長|副院长|部長|部长|副部長|副部长|次長|次长|秘書長|秘书长|副秘書長|副秘书长|主委|主任委員|主任委员|署長|署长|局長|局长|處長|处长|司長|司长|主任|總長|总长|首長|首长)(\p{Script=Han}{1,2})$/u.exec(core);
+  // A member (委員) of the legislature speaks to question the government (質詢).
+  if (member) return { label, name: member[1] + member[3], kind: /^(委員|委员|立委)$/u.test(member[2]!) ? 'question' : 'other' };
+  if (/^[一二三四五六七八九十]+、/u.test(core)) return null;
   const plain = s.replace(/[·•\s]/g, '');
   // A personal name, alone or with a job title before or after it; in a chain of titles
   // (…主任、…局长金晴中) the name stands in the last link.
@@ -231,12 +313,28 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
     return { label, name: named(offset + at[0], offset + at[1]), kind: 'other' };
   }
   if (at) return { label, name: core, kind: 'other' };
-  // Any short label the transcript uses more than once (斯旺, 主席), unless it is a function word.
-  if ((repeated || alone) && plain.length <= 8 && !/[“”"《》「」]/u.test(plain)) {
+  // Any short label the transcript uses more than once (斯旺, 主席) or that fits its convention, unless
+  // it is a function word.
+  if ((repeated || alone) && plain.length <= (fits ? 30 : 8) && !/[“”"《》「」]/u.test(plain)) {
     const toks = tokens(plain);
     if (!(toks.length === 1 && /^(d|c|v|r|m|p|f|u|y|e|q|ad|vn)$/.test(toks[0].tag))) return { label, name: core, kind: 'other' };
   }
   return null;
+}
+
+/** The label as the house prints it: Parallel Parliament puts the portrait's caption (the member's
+ * name) before Hansard's own label (`John Spellar Portrait Mr John Spellar (Warley) (Lab)`). */
+function printedLabel(label: string): string {
+  return label.replace(/^.*?\s+Portrait\s+(?=\S)/, '');
+}
+
+/** The person in an English label: before a bracket, a dash, or (in capitals) a comma. */
+function englishName(label: string): string {
+  // Parallel Parliament's Hansard: `John Spellar Portrait Mr John Spellar (Warley) (Lab)`.
+  let s = label.split(/\s+Portrait\s+/)[0]!.replace(/\s*[（(][^（）()]*[）)]/gu, ' ').trim();
+  s = s.split(/\s+(?:--|—|–)\s+/)[0].trim();
+  if (s.includes(',') && s.split(',')[0] === s.split(',')[0].toUpperCase()) s = s.split(',')[0].trim();
+  return s || label;
 }
 
 /** Labels (by `labelKey`) that open two or more of these paragraphs: evidence that a name is a label. */

@@ -4,7 +4,7 @@
 // segmentation (jieba's own DAG + max-route algorithm), which is what the duplicate repair needs
 // and what the segmenter's API does not expose.
 import { dictionaryText } from './segmenter.ts';
-import { t2s } from './language.ts';
+import { t2s } from '../lang/language.ts';
 
 export interface Segmentation {
   score: number;

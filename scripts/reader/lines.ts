@@ -7,7 +7,8 @@
 // - everywhere, when the text is laid out one paragraph per line: most line breaks inside blocks
 //   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence).
 import type { TrackedText } from './tracked-text.ts';
-import { recogniseLabel, repeatedLabels, type LabelContext } from './labels.ts';
+import { recogniseLabel, type LabelContext } from './labels.ts';
+import { FURNITURE } from './convention.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
 const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
@@ -34,7 +35,7 @@ function linesOf(block: TrackedText, lineOf: (offset: number) => number): [numbe
   return out;
 }
 
-export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => number, principals: string[]): TrackedText[] {
+export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => number, ctx: LabelContext): TrackedText[] {
   const all: Line[] = [];
   const perBlock = blocks.map((b, i) => linesOf(b, lineOf).map(([start, end]) => { const l = { block: i, start, end }; all.push(l); return l; }));
   const text = (l: Line) => blocks[l.block].text.slice(l.start, l.end).trim();
@@ -42,7 +43,6 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
   const inner = perBlock.flatMap((ls) => ls.slice(0, -1));
   const finished = inner.filter((l) => ENDS_SENTENCE.test(text(l)) || RULE.test(text(l))).length;
   const perLine = inner.length >= 2 && finished / inner.length >= 0.6;
-  const ctx: LabelContext = { principals, repeated: repeatedLabels(all.map(text)) };
   const out: TrackedText[] = [];
   blocks.forEach((b, i) => {
     const ls = perBlock[i];
@@ -50,7 +50,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || RULE.test(prev) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || DATE_LINE.test(next) || recogniseLabel(next, ctx) !== null;
+      const split = perLine || RULE.test(prev) || FURNITURE.test(prev) || FURNITURE.test(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || DATE_LINE.test(next) || recogniseLabel(next, ctx) !== null;
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

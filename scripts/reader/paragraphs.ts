@@ -4,13 +4,15 @@
 import type { TrackedText } from './tracked-text.ts';
 import type { ChangeLog } from './changes.ts';
 import { CLOSING } from './chars.ts';
-import { recogniseLabel, repeatedLabels } from './labels.ts';
+import { recogniseLabel, labelContext, type LabelContext } from './labels.ts';
 import { lexicon } from './lexicon.ts';
 
-export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, principals: string | string[], _language?: string): TrackedText[] {
+export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, labels: LabelContext | string | string[], _language?: string): TrackedText[] {
   const out: TrackedText[] = [];
-  // The same label recogniser as the structure stage (scripts/reader/labels.ts).
-  const ctx = { principals: typeof principals === 'string' ? [principals].filter(Boolean) : principals, repeated: repeatedLabels(blocks.map((b) => b.text)) };
+  // The same label recogniser and context as the structure stage (scripts/reader/labels.ts), built once
+  // by the reader; a list of principals (unit tests) builds it here.
+  const ctx = typeof labels === 'object' && !Array.isArray(labels) ? labels
+    : labelContext(blocks.map((b) => b.text), (typeof labels === 'string' ? [labels] : labels).filter(Boolean));
   const isLabel = (t: TrackedText) => recogniseLabel(t.text, ctx) !== null;
   for (let i = 0; i < blocks.length; i++) {
     let block = blocks[i];

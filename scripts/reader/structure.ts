@@ -7,20 +7,14 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { recogniseLabel, repeatedLabels, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
+import { recogniseLabel, labelContext, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { getJieba } from './segmenter.ts';
 import { TITLE_FIELD } from './lines.ts';
+import { FURNITURE } from './convention.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { headingWords, type HeadingWords } from '../lang/headings.ts';
 
-/** Default section headings in the book's language (from the strings file, see reader/index.ts). */
-export interface HeadingWords {
-  /** The opening statement, given the speaker's name: `王毅开场发言`. */
-  opening: (name: string) => string;
-  /** A question whose topic is not known: `彭博社提问`, `Question 3`. */
-  question: (name: string, number: number) => string;
-  /** A question with its topic words: `彭博社：中美关系`. */
-  topic: (name: string, topics: string[], number: number) => string;
-}
+export type { HeadingWords };
 
 export interface StructureOptions {
   /** The principal speaker's label (book.yaml `speaker`). */
@@ -31,27 +25,11 @@ export interface StructureOptions {
   headings: Map<number, string>;
   /** BCP 47 tag of the text: headings are cut at word boundaries of that language. */
   language?: string;
-  /** The words of default headings, in the book's language (templates/<set>/lang/<tag>.json). */
+  /** The transcript's label context (reader/index.ts builds it once); built from the blocks when absent. */
+  labels?: LabelContext;
+  /** The words of default headings, in the book's language (templates/<set>/lang/<tag>.json); the
+   * default template set's strings when absent. */
   words?: HeadingWords;
-}
-
-/** Fallback heading words when the caller passes none (unit tests of the structure alone). */
-export function headingWordsFor(language: string | undefined): HeadingWords {
-  const tag = (language ?? 'zh-Hans').toLowerCase();
-  if (!tag.startsWith('zh')) {
-    return { opening: (n) => n ? `Opening Remarks: ${n}` : 'Opening Remarks', question: (_n, k) => `Question ${k}`, topic: (n, t) => `${n}: ${t.join(', ')}` };
-  }
-  const hant = /hant|tw|hk|mo/.test(tag);
-  return {
-    opening: (n) => `${n}${hant ? '開場發言' : '开场发言'}`,
-    question: (n) => `${n}${hant ? '提問' : '提问'}`,
-    topic: (n, t) => `${n}：${t.join('、')}`,
-  };
-}
-
-/** Kept for callers of the old interface: the label at the start of a paragraph, if any. */
-export function detectSpeaker(text: string, principal: string, speakers: string[] = []): LabelMatch | null {
-  return recogniseLabel(text, { principals: [principal, ...speakers].filter(Boolean) });
 }
 
 export interface StructureResult {
@@ -64,8 +42,8 @@ interface Labelled { block: number; label: LabelMatch }
 
 export function buildTree(blocks: TrackedText[], lines: LineIndex, options: StructureOptions, file = 'transcript.txt'): StructureResult {
   const principals = [options.speaker, ...(options.speakers ?? [])].filter((s) => s && s.trim());
-  const ctx: LabelContext = { principals, repeated: repeatedLabels(blocks.map((b) => b.text)) };
-  const words = options.words ?? headingWordsFor(options.language);
+  const ctx: LabelContext = options.labels ?? labelContext(blocks.map((b) => b.text), principals);
+  const words = options.words ?? headingWords(options.language ?? 'zh-Hans');
   const english = !(options.language ?? 'zh').toLowerCase().startsWith('zh');
   const position = (t: TrackedText, start = 0, end = t.length): Position => ({
     start: lines.point(t.sourceOffset(start)),
@@ -78,13 +56,26 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     position: position(t, from),
   });
   const labels: (LabelMatch | null)[] = blocks.map((b) => recogniseLabel(b.text, ctx));
+  // A label alone on its line is followed by speech; one followed by another label, or by nothing, is a
+  // heading (Engagements above a Hansard exchange), not a turn.
+  for (let i = 0; i < labels.length; i++) {
+    if (!labels[i]?.alone || labels[i]!.kind !== 'other' || /[：:]\s*$/u.test(blocks[i].text) || /\p{Script=Han}/u.test(blocks[i].text)) continue;
+    let j = i + 1;
+    while (j < blocks.length && FURNITURE.test(blocks[j].text.trim())) j++;
+    const next = blocks[j]?.text.trim() ?? '';
+    const speech = next.length >= 80 || /[.?!。？！…"”’)）]$/u.test(next);
+    if (!next || labels[j] || !speech) labels[i] = null;
+  }
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
 
   const children: Block[] = [];
   let index = 0;
-  if (blocks.length > 1 && !labels[0] && looksLikeTitle(blocks[0], position(blocks[0]))) {
+  // A line right above a time line is the place of a briefing (Via Teleconference / 12:32 P.M. BST,
+  // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
+  const placeAboveTime = blocks.length > 1 && /^(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|\((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\))$/.test(blocks[1].text.trim());
+  if (blocks.length > 1 && !labels[0] && !placeAboveTime && looksLikeTitle(blocks[0], position(blocks[0]))) {
     const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
     const t = blocks[0].slice(field);
     children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
@@ -100,7 +91,11 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   let datelineDone = false;
   for (; index < leadEnd; index++) {
     const t = blocks[index];
-    const lead = isLead(t.text, principals);
+    // …or is a place line right above the time line (Aboard Air Force One / 9:42 A.M. EDT, James S.
+    // Brady Press Briefing Room / 1:24 P.M. EDT).
+    const placeLine = t.text.length <= 80 && !/[.!?。！？：:]$/u.test(t.text.trim()) && index + 1 < leadEnd
+      && blocks[index + 1].text.length <= 40 && isLead(blocks[index + 1].text, []);
+    const lead = isLead(t.text, principals) || placeLine;
     if (!datelineDone && !opening && (lead || firstLabel < 0)) {
       children.push({ type: 'dateline', id: 'dateline', children: paragraph(t).children, position: position(t) } satisfies Dateline);
       datelineDone = true;
@@ -118,11 +113,21 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
 
   // Turns: a label opens one; paragraphs without a label continue it.
   const labelled: Labelled[] = [];
+  const partHeadings = new Map<Turn, Paragraph>();
   let turn: Turn | null = null;
   for (; index < blocks.length; index++) {
     const t = blocks[index];
     const label = labels[index];
     if (!label) {
+      // A numbered heading inside a statement (国新办 releases: 一、关于投资项目审批) opens a section of
+      // its own; the speaker goes on in it (an implicit turn: no label in the source).
+      if (turn && turn.kind !== 'question' && PART_HEADING.test(t.text)) {
+        const speaker: Speaker = { ...turn.speaker, implicit: true, position: { start: position(t).start, end: position(t).start } };
+        turn = { type: 'turn', kind: turn.kind, speaker, children: [], position: position(t) };
+        turnsInOrder.push(turn);
+        partHeadings.set(turn, paragraph(t));
+        continue;
+      }
       if (turn) { turn.children.push(paragraph(t)); extend(turn, t); }
       else children.push(paragraph(t));
       continue;
@@ -163,12 +168,20 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     let asks = false;
     if (t.kind === 'question') {
       const q = t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
-      asks = /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120;
+      asks = /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120 || NUMBERED_QUESTION.test(q.trim());
     }
     // A greeting during the opening remarks stays in them: it is no question section of its own (no
     // "Good afternoon" in the contents, no unanswered-question warning, not counted in headings:).
     const greeting = t.kind === 'question' && !asks && !asked && section?.role === 'remarks';
     if ((t.kind === 'question' && !greeting) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+    else if (partHeadings.has(t) && section.role === 'remarks') {
+      section = newSection('remarks', t);
+      section.heading = textOf(partHeadings.get(t)!).trim();
+    } else if (partHeadings.has(t)) {
+      // Inside an answer the part heading stays a paragraph of it (sections are questions there).
+      t.children.unshift(partHeadings.get(t)!);
+      partHeadings.delete(t);
+    }
     asked ||= asks;
     // The principal (or another official) answers in a question's section and makes remarks before
     // one; speaking twice in a row, the second turn is a new statement (…在今天的記者會結束前…).
@@ -180,7 +193,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   }
   // The opening section is named after who makes the remarks, not the chair who opens the meeting.
   for (const c of children) {
-    if (c.type === 'section' && c.role === 'remarks') c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
+    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
   }
   const tree: Transcript = { type: 'transcript', children, data: { lineStarts: lines.starts }, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
   return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
@@ -189,6 +202,15 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     if (node.position) node.position = { start: node.position.start, end: position(t).end };
   }
 }
+
+function textOf(p: Paragraph): string {
+  return p.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+}
+
+/** A numbered oral question (Hansard: `1. If he will list his official engagements…`, `Q4. What steps…`). */
+const NUMBERED_QUESTION = /^(?:Q\d+|\d{1,3})\.\s+(?:If|What|Whether|When|How|Why|Which|Who|To ask)\b/;
+/** A numbered part heading inside a statement: 一、关于投资项目审批 (short, no sentence stop). */
+const PART_HEADING = /^[一二三四五六七八九十]{1,3}[、是][^。！？!?；;，,]{2,30}$/u;
 
 /**
  * Roles of speakers the labels alone do not settle (not a principal, not a reporter, not a named
@@ -208,10 +230,11 @@ function assignRoles(turns: Turn[], principals: string[]) {
     bySpeaker.set(k, list);
   }
   const text = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
-  // A turn asks when its last sentence or two hold a question mark.
-  const asks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(text(t).trim());
+  // A turn asks when its last sentence or two hold a question mark, or it is a numbered oral question.
+  const asks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(text(t).trim()) || NUMBERED_QUESTION.test(text(t).trim());
   for (const ts of bySpeaker.values()) {
-    if (ts.filter(asks).length / ts.length > 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
+    // …and whose turns that ask nothing (a host's welcome, a hand-over) moderate.
+    if (ts.filter(asks).length / ts.length > 0.5) for (const t of ts) Object.assign(t, asks(t) ? { kind: 'question' } : { kind: 'moderator' }).speaker.role = asks(t) ? 'reporter' : 'moderator';
   }
   // An interview: nobody else asks, and this speaker speaks more than once, each time (mostly) just
   // before the principal does.
@@ -256,13 +279,15 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
   const text = t.text.trim().replace(TITLE_FIELD, '');
   if (at.start.line !== at.end.line) return false;
   const latin = !/\p{Script=Han}/u.test(text);
-  if (text.length > (latin ? 160 : 100)) return false;
+  if (text.length > (latin ? 240 : 100)) return false;
   // A long line with commas or any sentence stop inside is a sentence; a line in brackets is a note.
   if (!latin && (/[。！？；]/u.test(text) || (text.length > 64 && /[，,]/u.test(text)))) return false;
   if (/^[（(【\[].*[）)】\]]$/u.test(text)) return false;
-  if (/[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
+  // A show's name may trail off (Live From...); a sentence is longer.
+  const trailing = latin && text.length <= 30 && /^[^.,;:!?]+(?:\.\.\.|…)$/.test(text);
+  if (!trailing && /[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
   // 2:02 p.m. EDT, 2024-10-08, 10/11/2022 07:54 PM EDT: a time or a date, not a title.
-  const residue = text.replace(/\d+|[ap]\.?m\.?|[AP]M|E[DS]T|[CMP][DS]T|UTC|GMT|[-–/:.,年月日时分 ]/g, '');
+  const residue = text.replace(/\d+|[ap]\.?m\.?|[AP]\.?M\.?|\b[A-Z]{1,4}T\b|UTC|GMT|[-–/:.,年月日时分 ]/g, '');
   if (residue.replace(/\p{P}/gu, '').length < 2) return false;
   return true;
 }
@@ -274,6 +299,8 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
  */
 function isLead(text: string, principals: string[]): boolean {
   if (/^\S{0,24}?\d{1,2}月\d{1,2}日[电電]/u.test(text)) return true;
+  // A hearing's record of the sitting: The committee met, pursuant to call, …; Present: Representatives …
+  if (/^(?:The (?:committee|subcommittee|Committee|Subcommittee|panel|House|Senate) (?:met|convened)\b|Present:|Also [Pp]resent:)/.test(text)) return true;
   if (principals.some((p) => p && text.includes(p)) && !/^(应|應)/u.test(text)) return true;
   const dated = /\d{1,2}[:：]\d{2}|\d{4}年|\d+月\d+日|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text);
   if (text.length <= 40 && dated) return true;
@@ -330,7 +357,7 @@ export function chinesePhrase(text: string): string {
 
 /** The first sentence of substance, cut at a word boundary after at most 60 characters. */
 export function englishPhrase(text: string): string {
-  const sentences = text.replace(/\((?:[^()]{0,40})\)/g, ' ').split(/(?<=[.?!])\s+/).map((s) => s.trim()).filter(Boolean);
+  const sentences = text.replace(/\((?:[^()]{0,40})\)/g, ' ').split(/(?<=[.?!])(?<!\b(?:hon|Hon|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|No|vs|Jr|Sr|Lt|Col|Capt|Prof)\.)\s+/).map((s) => s.trim()).filter(Boolean);
   const sentence = sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
   const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[.?!]+$/, '');
   if (clean.length <= 60) return clean.charAt(0).toUpperCase() + clean.slice(1);

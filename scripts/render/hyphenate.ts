@@ -5,7 +5,7 @@
 // where the line does not break. Only text the reader reads is hyphenated (paragraphs, not headings,
 // labels, hashes, identifiers, the change report or metadata).
 import { createRequire } from 'node:module';
-import { scriptOf } from '../lang/strings.ts';
+import { scriptOf } from '../lang/language.ts';
 
 const require = createRequire(import.meta.url);
 export const SOFT_HYPHEN = '\u00ad';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { detectLanguage, languageEvidence, resolveLanguage, t2s } from '../../scripts/reader/language.ts';
+import { detectLanguage, languageEvidence, resolveLanguage, t2s } from '../../scripts/lang/language.ts';
 
 // Passages in the style of the transcripts the reader receives (press conferences, briefings).
 const hans = '毛宁：谢谢。关于你提到的问题，中方的立场是一贯的、明确的。我们愿同各方一道，推动“十五五”规划顺利实施。';

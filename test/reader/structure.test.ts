@@ -2,7 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { norm } from './support.ts';
 import { readTranscript } from '../../scripts/reader/index.ts';
-import { detectSpeaker } from '../../scripts/reader/structure.ts';
+import { recogniseLabel } from '../../scripts/reader/labels.ts';
+
+const detectSpeaker = (text: string, principal: string) => recogniseLabel(text, { principals: [principal] });
 import { loadBookConfig } from '../../scripts/config/load.ts';
 import { sections, turns, paragraphs, titleText } from '../../scripts/model/walk.ts';
 import { SEED } from '../helpers.ts';

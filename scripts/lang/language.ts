@@ -1,3 +1,7 @@
+// The one resolver of a book's language and script (issue 24: inspect, normalize, build, the writers and
+// the fonts all ask here). A declared tag is read through Intl.Locale (zh-TW → Hant, zh-MO → Hant,
+// zh → Hans by likely subtags); an undeclared one is detected, once, on the DECODED text.
+//
 // Which language and script a transcript is in, when no book.yaml says so: English (Latin letters
 // outnumber Han characters), Traditional Chinese or Simplified Chinese. The script is decided by
 // OpenCC (opencc-js): a character that changes under Traditional→Simplified conversion is evidence of
@@ -66,13 +70,31 @@ export function detectLanguage(text: string): Language {
   return languageEvidence(text).language;
 }
 
-/** The language a book is read in: book.yaml's `language` when it says one, else the detected one. */
+/** `language-Script` of a tag by likely subtags (zh-TW → zh-Hant, en-GB → en-Latn), or '' if unknown. */
+export function scriptTag(tag: string): string {
+  try {
+    const loc = new Intl.Locale(tag).maximize();
+    return loc.script ? `${loc.language}-${loc.script}` : '';
+  } catch { return ''; }
+}
+
+/** The script the book's text is written in (Hans, Hant, Latn, …), by likely subtags. */
+export function scriptOf(tag: string): string {
+  return scriptTag(tag).split('-')[1] ?? '';
+}
+
+/** The reading language of a declared tag: zh-Hant for any Traditional tag (zh-Hant, zh-TW, zh-HK,
+ * zh-MO), zh-Hans for other Chinese, en for English; undefined for a tag the reader has no rules for. */
+export function readingLanguage(tag: string): Language | undefined {
+  let loc: Intl.Locale;
+  try { loc = new Intl.Locale(tag).maximize(); } catch { return undefined; }
+  if (loc.language === 'en') return 'en';
+  if (loc.language === 'zh') return loc.script === 'Hant' ? 'zh-Hant' : 'zh-Hans';
+  return undefined;
+}
+
+/** The language a book is read in: book.yaml's `language` when it says one, else the one detected on
+ * the decoded text. */
 export function resolveLanguage(declared: string | undefined, text: string): Language {
-  if (declared) {
-    const tag = declared.toLowerCase();
-    if (tag.startsWith('en')) return 'en';
-    if (/^zh-(hant|tw|hk|mo)\b/.test(tag) || tag === 'zh-hant') return 'zh-Hant';
-    if (tag.startsWith('zh')) return 'zh-Hans';
-  }
-  return detectLanguage(text);
+  return (declared && readingLanguage(declared)) || detectLanguage(text);
 }

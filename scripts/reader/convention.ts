@@ -1,0 +1,183 @@
+// Each document's own label convention (issue 20). A transcript is written by one house, and its
+// labels repeat: they take the same position (the start of a paragraph, or a line of their own), end
+// with the same delimiter (a colon, a period, a run of spaces or no-break spaces, the end of the line),
+// share a case pattern, a few strings recur, and they alternate with long speech. The convention is
+// induced from that evidence over the whole document; a candidate label is then scored by how well it
+// fits. A label seen once that fits the document's convention is a label; a colon in prose that fits
+// none is not.
+//
+// The candidates here are shapes only. Whether a candidate is a label is decided in labels.ts, where
+// role and name evidence (principals, 记者/Q/MODERATOR, personal names) join the convention's score.
+
+/** How a label ends. */
+export type Delimiter = 'colon' | 'period' | 'spaces' | 'eol';
+/** The letters of a label: capitals (MR PRICE, Q), capitalised words (Mr. Smith), Han, or other. */
+export type CaseClass = 'upper' | 'title' | 'han' | 'other';
+
+export interface Candidate {
+  /** The label as printed, without its delimiter. */
+  label: string;
+  /** Characters the label takes at the start of the paragraph, delimiter and spaces included. */
+  length: number;
+  /** The label is the whole paragraph (line): the speech follows in the next one. */
+  alone: boolean;
+  delimiter: Delimiter;
+  case: CaseClass;
+  /** Latin label (English rules apply). */
+  english: boolean;
+}
+
+/** One convention of a document: a position, a delimiter and a case pattern, with its evidence. */
+export interface Convention {
+  /** `line` (a label on a line of its own) or `start` (at the start of a paragraph). */
+  position: 'line' | 'start';
+  delimiter: Delimiter;
+  case: CaseClass;
+  /** How many paragraphs open with a candidate of this shape. */
+  count: number;
+  /** How many different label strings (by key) among them. */
+  strings: number;
+  /** Share of those candidates followed by speech (not by another candidate, not by nothing). */
+  alternation: number;
+  /** How sure the convention is a label convention, 0–1. */
+  confidence: number;
+  /** A few of its labels, most frequent first (for `inspect`). */
+  examples: string[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const SPACE = '[ \\t\\u00a0\\u3000]';
+// Inside a Chinese label: anything but sentence punctuation and colons; a single space may part a job
+// title from a name (国家发展改革委新闻发言人 孟玮：).
+const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。！!？?；;：:…]|${SPACE}(?=[^\\s，,。！!？?；;：:…])){0,59}?)${SPACE}*[：:]${SPACE}*`, 'u');
+// An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE),
+// brackets (BLITZER (voice-over)).
+const EN_COLON = new RegExp(`^([A-Z][A-Za-z.'’\\- ,()]{0,90}?)${SPACE}*:${SPACE}*`);
+/** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
+ * spaces or a no-break space. */
+const EN_SPACES = /^(?:(Q|A)(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|(?<=^Q)[ \t])(?=[^\s.,;:!?])|([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,4})(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,})(?=[A-Z“"'‘(]))/u;
+/** Congressional hearings: `Mr. Smith.`, `The Chairman.`, `Senator WARREN.`, `Chairman ISSA.` inline. */
+const EN_PERIOD = new RegExp(`^((?:(?:Mr|Mrs|Ms|Dr|Hon)\\. )?(?:[A-Z][A-Za-z'’-]+)(?: (?:[A-Z][A-Za-z'’-]+|of|the|de|van|von)){0,4})\\.${SPACE}+(?=[A-Z“"'‘(\\[—-])`, 'u');
+/** What makes `X.` a label and not a short sentence (Yes. Okay.): a form of address or a name in capitals. */
+const HONORIFIC = /^(?:(?:Mr|Mrs|Ms|Dr|Hon)\.|(?:The |Madam |Mr\. )?(?:Senator|Representative|Chairman|Chairwoman|Chair|Chairperson|Ranking Member|Vice Chairman|Clerk|Speaker|President|Vice President|Witness|Voice|General|Admiral|Secretary|Ambassador|Judge|Justice|Governor|Commissioner|Director|Delegate|Presiding Officer|Reporter|Interpreter)\b)/i;
+
+/** The letters' case pattern of a label. */
+export function caseOf(label: string): CaseClass {
+  if (HAN.test(label)) return 'han';
+  const letters = label.replace(/\([^)]*\)/g, '').replace(/[^A-Za-z]/g, '');
+  if (!letters) return 'other';
+  if (letters === letters.toUpperCase() && (letters.length >= 2 || /^[QA]$/.test(label.trim()))) return 'upper';
+  const words = label.replace(/\([^)]*\)/g, '').split(/[\s,]+/).filter(Boolean);
+  if (words.every((w) => /^(?:[A-Z\d]|(?:of|the|and|for|to|in|on|at|a|an|de|du|le|la|van|von|da|al|bin|--|—|–)$)/.test(w))) return 'title';
+  return 'other';
+}
+
+/** A line that may be a label on its own: short, no sentence punctuation outside brackets. */
+function aloneShape(text: string): boolean {
+  const bare = text.replace(/[（(][^（）()]{0,40}[）)]/gu, '');
+  if (HAN.test(text)) return text.length <= 40 && !/[，,。！!？?；;…“”"]/u.test(bare);
+  return text.length <= 90 && !/[,.!?;…“”"]\s|[.!?;…]$/u.test(bare.replace(/\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon)\./g, '')) && !/:/.test(bare);
+}
+
+/** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`). */
+export const FURNITURE = /^-\s+(?:[A-Za-z][A-Za-z ]*\s+)?-(?:\s*-)*(?:\s+[A-Za-z][A-Za-z ]*(?:\s+-)*)*\s*$/;
+
+/** The label shape at the start of a paragraph, before any evidence, or null. */
+export function candidateOf(paragraph: string): Candidate | null {
+  const text = paragraph.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
+  if (!text || FURNITURE.test(text)) return null;
+  const make = (label: string, length: number, delimiter: Delimiter): Candidate | null => {
+    const l = label.trim();
+    if (!/\p{L}/u.test(l)) return null;
+    const rest = text.slice(length);
+    // A colon between digits is a time or a ratio (10:30, 3:1), not a label.
+    if (delimiter === 'colon' && /\d$/.test(l) && /^\d/.test(rest)) return null;
+    return { label: l, length, alone: rest.trim() === '', delimiter, case: caseOf(l), english: !HAN.test(l) };
+  };
+  const spaces = EN_SPACES.exec(text);
+  if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
+  const en = EN_COLON.exec(text);
+  if (en && !HAN.test(en[1])) return make(en[1], en[0].length, 'colon');
+  const zh = CJK_COLON.exec(text);
+  if (zh && HAN.test(zh[1])) return make(zh[1], zh[0].length, 'colon');
+  if (en) return make(en[1], en[0].length, 'colon');
+  const period = EN_PERIOD.exec(text);
+  if (period && (HONORIFIC.test(period[1]) || /\b[A-Z]{3,}\b/.test(period[1])) && period[1].split(' ').length <= 5) return make(period[1], period[0].length, 'period');
+  if (aloneShape(text)) return make(text, text.length, 'eol');
+  return null;
+}
+
+/** The key a convention is counted under. */
+export function conventionKey(c: Pick<Candidate, 'alone' | 'delimiter' | 'case'>): string {
+  return `${c.alone ? 'line' : 'start'}|${c.delimiter}|${c.case}`;
+}
+
+export interface Conventions {
+  /** Established conventions, most sure first. */
+  list: Convention[];
+  /** How well a candidate fits the document's conventions: the confidence of its convention, else 0. */
+  fit: (c: Candidate) => number;
+}
+
+/**
+ * Induces the label conventions of a document from its paragraphs (or lines). `key` is how labels are
+ * compared (labels.ts labelKey: Simplified, no spaces, capitals).
+ */
+export function induceConventions(paragraphs: string[], key: (label: string) => string): Conventions {
+  // Page furniture between a label and its speech is transparent.
+  paragraphs = paragraphs.filter((p) => !FURNITURE.test(p.trim()));
+  const cands = paragraphs.map(candidateOf);
+  const groups = new Map<string, { count: number; keys: Map<string, number>; labels: Map<string, string>; followed: Map<string, number>; speech: number }>();
+  cands.forEach((c, i) => {
+    if (!c) return;
+    const k = conventionKey(c);
+    const g = groups.get(k) ?? { count: 0, keys: new Map(), labels: new Map(), followed: new Map(), speech: 0 };
+    g.count++;
+    const lk = key(c.label);
+    g.keys.set(lk, (g.keys.get(lk) ?? 0) + 1);
+    if (!g.labels.has(lk)) g.labels.set(lk, c.label);
+    // Speech after the label: the rest of its paragraph, or the next paragraph when it is no candidate.
+    const after = c.alone ? (cands[i + 1] ? '' : paragraphs[i + 1] ?? '') : paragraphs[i].slice(c.length);
+    if (after.trim()) g.followed.set(lk, (g.followed.get(lk) ?? 0) + 1);
+    g.speech += weight(after);
+    groups.set(k, g);
+  });
+  const list: Convention[] = [];
+  for (const [k, g] of groups) {
+    const [position, delimiter, kase] = k.split('|') as [Convention['position'], Delimiter, CaseClass];
+    const strings = g.keys.size;
+    const recurring = [...g.keys.values()].filter((n) => n >= 2).reduce((a, n) => a + n, 0);
+    // Alternation is judged on the labels that recur (the speakers), so that a page's header lines of
+    // the same shape do not hide the convention; when none recurs there is no convention anyway.
+    const followedRecurring = [...g.keys].filter(([, n]) => n >= 2).reduce((a, [lk]) => a + (g.followed.get(lk) ?? 0), 0);
+    const alternation = recurring ? followedRecurring / recurring : 0;
+    // A convention holds when its shape recurs, some of its strings recur (a handful of people speak
+    // many times), and it alternates with speech longer than itself.
+    if (g.count < 3 || recurring < 2 || alternation < 0.6) continue;
+    // The share of candidates whose string recurs, and how many there are, make it surer.
+    const share = recurring / g.count;
+    const confidence = Math.min(0.99, (1 - 1 / g.count) * (0.5 + 0.5 * share) * alternation);
+    // An end-of-line convention without recurrence is a list of headings, not of speakers.
+    // (A page's header lines may outnumber the speakers in a short excerpt: a quarter will do when the
+    // recurring labels always alternate with speech.)
+    if (delimiter === 'eol' && share < (alternation >= 0.9 ? 0.25 : 0.5)) continue;
+    const examples = [...g.keys].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([lk]) => g.labels.get(lk)!);
+    list.push({ position, delimiter, case: kase, count: g.count, strings, alternation, confidence, examples });
+  }
+  list.sort((a, b) => b.confidence - a.confidence || b.count - a.count);
+  const byKey = new Map(list.map((c) => [`${c.position}|${c.delimiter}|${c.case}`, c.confidence]));
+  return { list, fit: (c) => byKey.get(conventionKey(c)) ?? 0 };
+}
+
+/** Weight of speech: a Han character counts three Latin ones. */
+function weight(s: string): number {
+  return (s.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + s.length;
+}
+
+/** A convention in words, for `inspect`: `label at paragraph start, ends with a colon, in capitals (12×, 96 %)`. */
+export function describeConvention(c: Convention): string {
+  const where = c.position === 'line' ? 'label on its own line' : 'label at paragraph start';
+  const ends = { colon: 'a colon', period: 'a period', spaces: 'a run of spaces', eol: 'the end of the line' }[c.delimiter];
+  const kase = { upper: 'in capitals', title: 'in capitalised words', han: 'in Han characters', other: '' }[c.case];
+  return `${where}, ends with ${ends}${kase ? `, ${kase}` : ''}: ${c.examples.join(' / ')} (${c.count}×, ${Math.round(c.confidence * 100)} % sure)`;
+}

@@ -1,0 +1,50 @@
+// One reading path (issues 20 and 24): `inspect` and `build` (loadBook, what a build reads) agree on
+// the language, the turns and the title of every corpus transcript, with book.yaml as written and with
+// its `language` line taken out (the language then detected on the decoded text).
+import { describe, it, expect } from 'vitest';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCorpus, corpusRoot } from '../../scripts/fixtures/corpus.ts';
+import { inspect } from '../../scripts/inspect.ts';
+import { loadBook } from '../../scripts/book.ts';
+import { titleText } from '../../scripts/model/walk.ts';
+import type { Section } from '../../scripts/model/types.ts';
+import { tempDir } from '../helpers.ts';
+
+const corpus = loadCorpus(corpusRoot, 'all');
+const root = tempDir('agree-');
+
+function seen(dir: string) {
+  const i = inspect(dir);
+  const book = loadBook(dir);
+  const tree = book.read.tree;
+  const turns = tree.children.filter((c): c is Section => c.type === 'section').flatMap((s) => s.children)
+    .filter((t) => !t.speaker.implicit).map((t) => ({ line: t.speaker.position?.start.line ?? 0, label: t.speaker.label, speaker: t.speaker.name, role: t.kind }));
+  const title = tree.children.some((c) => c.type === 'title') ? titleText(tree) : null;
+  const headings = tree.children.filter((c): c is Section => c.type === 'section').map((s) => s.heading);
+  return {
+    inspect: { language: i.language, turns: i.turns, title: i.title?.line === null ? null : i.title?.text ?? null, headings: i.sections.map((s) => s.heading) },
+    build: { language: book.config.language, turns, title, headings },
+  };
+}
+
+describe('inspect and build read every corpus transcript alike', () => {
+  it('has the corpus', () => expect(corpus.length).toBeGreaterThanOrEqual(150));
+  it.each(corpus.map((c) => [c.id, c] as const))('%s', (id, entry) => {
+    const declared = join(root, id, 'declared');
+    const detected = join(root, id, 'detected');
+    for (const d of [declared, detected]) cpSync(entry.dir, d, { recursive: true });
+    const yaml = readFileSync(join(detected, 'book.yaml'), 'utf8');
+    writeFileSync(join(detected, 'book.yaml'), yaml.replace(/^language:.*\n/m, ''));
+    const a = seen(declared);
+    const b = seen(detected);
+    expect(a.inspect).toEqual(a.build);
+    expect(b.inspect).toEqual(b.build);
+    // Without `language` the text is read in the language book.yaml would have declared, the same way.
+    expect(b.build.language).toBe(entry.expected.language);
+    expect(b.build).toEqual({ ...a.build, language: b.build.language });
+    // No heading falls back to another language's words (Matthew Miller开场发言, 行政長官开场发言).
+    const other = { en: /[开開]场|[开開]場|提问|提問/u, 'zh-Hans': /Opening Remarks|開場發言/u, 'zh-Hant': /Opening Remarks|开场发言/u }[entry.expected.language];
+    for (const h of b.build.headings) expect(h).not.toMatch(other);
+  });
+});

@@ -1,0 +1,93 @@
+// Each document's own label convention (issue 20): the shapes new house styles use, each written here
+// in the house's form (the wording is ours, the shapes are theirs), read with a minimal `speaker:`.
+import { describe, it, expect } from 'vitest';
+import { readTranscript } from '../../scripts/reader/index.ts';
+import { candidateOf, induceConventions } from '../../scripts/reader/convention.ts';
+import { labelKey } from '../../scripts/reader/labels.ts';
+import { titleText } from '../../scripts/model/walk.ts';
+import type { Section } from '../../scripts/model/types.ts';
+
+function read(text: string, speaker: string, extra: object = {}) {
+  const r = readTranscript(Buffer.from(text), { speaker, ...extra });
+  const sections = r.tree.children.filter((c): c is Section => c.type === 'section');
+  const turns = sections.flatMap((s) => s.children).filter((t) => !t.speaker.implicit)
+    .map((t) => `${t.speaker.position?.start.line} ${t.kind === 'question' ? 'Q' : '-'} ${t.speaker.name}`);
+  return { r, sections, turns, title: r.tree.children.some((c) => c.type === 'title') ? titleText(r.tree) : null };
+}
+
+const NBSP = '\u00a0';
+
+describe('label conventions of new house styles', () => {
+  it('White House: Q and no-break spaces, no colon', () => {
+    const text = `Press Briefing by the Press Secretary\n\nMS. JEAN-PIERRE:${NBSP} Good afternoon, everybody.\n\nQ${NBSP}${NBSP}${NBSP} Thank you.${NBSP} Will the President meet the Speaker this week?\n\nMS. JEAN-PIERRE:${NBSP} He will, and we will share the date.\n\nQ${NBSP}${NBSP}${NBSP} 4/20 is a date too, no?\n\nMS. JEAN-PIERRE:${NBSP} I will leave that alone.\n\nQ${NBSP}${NBSP}${NBSP} (Inaudible.)\n\nMS. JEAN-PIERRE:${NBSP} Go ahead.\n`;
+    const { turns, r } = read(text, 'MS. JEAN-PIERRE');
+    expect(turns).toEqual(['3 - MS. JEAN-PIERRE', '5 Q Q', '7 - MS. JEAN-PIERRE', '9 Q Q', '11 - MS. JEAN-PIERRE', '13 Q Q', '15 - MS. JEAN-PIERRE']);
+    expect(r.conventions.map((c) => `${c.position} ${c.delimiter} ${c.case}`)).toEqual(expect.arrayContaining(['start spaces upper', 'start colon upper']));
+  });
+  it('国新办: a job title, a space and a name alone on a line; 一、 headings open sections', () => {
+    const text = '国家发展改革委举行新闻发布会\n\n国家发展改革委新闻发言人 孟玮：\n大家上午好，欢迎参加今天的发布会。今天介绍两方面情况。\n一、关于投资项目审批\n今年以来，共审批核准固定资产投资项目六十个。\n二、关于中欧班列\n中欧班列开行保持良好势头。\n中央广播电视总台央视记者：\n请问当前经济运行态势如何？谢谢。\n国家发展改革委新闻发言人 孟玮：\n谢谢你的提问。总体看，经济运行稳中有进。\n经济日报记者：\n请问如何保障煤炭供应？\n国家发展改革委政策研究室副主任 孟玮：\n煤炭供应总体是有保障的。\n';
+    const { turns, sections, title } = read(text, '孟玮');
+    expect(title).toBe('国家发展改革委举行新闻发布会');
+    expect(turns).toEqual(['3 - 孟玮', '9 Q 中央广播电视总台央视', '11 - 孟玮', '13 Q 经济日报', '15 - 孟玮']);
+    expect(sections.map((s) => s.heading).slice(0, 3)).toEqual(['孟玮开场发言', '一、关于投资项目审批', '二、关于中欧班列']);
+  });
+  it('hearings: Mr. SMITH. and The CHAIRMAN. inline, ending with a period; a member who speaks once is a turn', () => {
+    const text = 'NOMINATION HEARING\n\nThe committee met at 2:05 p.m., Senator Capehart presiding.\n\nThe CHAIRMAN. The committee will please come to order.\n\nMr. BURNS. I have not prepared any statement. I will be glad to answer questions.\n\nThe CHAIRMAN. Do you have any remarks before the Senators ask questions?\n\nMr. BURNS. No; I do not feel that I do.\n\nSenator DOUGLAS. Mr. Burns, what is your view of the deficit this year?\n\nMr. BURNS. It should be reduced as the economy recovers.\n';
+    const { turns } = read(text, 'Mr. BURNS');
+    expect(turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['5 The CHAIRMAN', '7 Mr. BURNS', '9 The CHAIRMAN', '11 Mr. BURNS', '13 Senator DOUGLAS', '15 Mr. BURNS']);
+    expect(turns[4]).toBe('13 Q Senator DOUGLAS');
+  });
+  it('Hansard: the member alone on a line beside a constituency; the heading above is no label', () => {
+    const text = 'Engagements\n\nKate Osamor (Edmonton) (Lab/Co-op)\n\n1. If he will list his official engagements for Wednesday 26 January.\n\nThe Prime Minister (Boris Johnson)\n\nThis morning I had meetings with ministerial colleagues and others.\n\nKate Osamor\n\nDid the Prime Minister agree to writing off the fraud?\n\nThe Prime Minister\n\nNo, of course not.\n\nCraig Tracey (North Warwickshire) (Con)\n\n2. Will the Prime Minister join me in thanking the hospital staff?\n\nThe Prime Minister\n\nI join my hon. Friend in thanking them.\n';
+    const { turns, title } = read(text, 'The Prime Minister');
+    expect(title).toBe('Engagements');
+    expect(turns).toEqual(['3 Q Kate Osamor', '7 - The Prime Minister', '11 Q Kate Osamor', '15 - The Prime Minister', '19 Q Craig Tracey', '23 - The Prime Minister']);
+  });
+  it('Hansard as Parallel Parliament prints it: Name Portrait Label, page furniture between label and speech', () => {
+    const text = 'Oral Answers to Questions\n\nRead Full debate\nWednesday 5th March 2025\n\nCommons Chamber\nRead Hansard Text Watch Debate\nAnna Field Portrait Anna Field (Northtown) (Lab)\n- Hansard - - - Excerpts\n\n4. What steps he is taking to improve rural bus services.\n\nHilary Benn Portrait The Secretary of State for Transport (Hilary Benn)\n- View Speech - Hansard - - - Excerpts\n\nWe are funding new routes in every region this year, and I will report to the House on their progress.\n\nTom Ridge Portrait Tom Ridge\n- View Speech - Hansard - - - Excerpts\n\nWill the Secretary of State meet me to discuss the route through my constituency?\n\nHilary Benn Portrait Hilary Benn\n- View Speech - Hansard - - - Excerpts\n\nI would be happy to meet the hon. Gentleman.\n';
+    const { turns, r, sections } = read(text, 'Hilary Benn');
+    expect(turns).toEqual(['8 Q Anna Field', '13 - Hilary Benn', '18 Q Tom Ridge', '23 - Hilary Benn']);
+    // The printed label is Hansard's own; the furniture is gone, recorded as a change.
+    expect(sections.flatMap((s) => s.children).find((t) => !t.speaker.implicit)?.speaker.label).toBe('Anna Field (Northtown) (Lab)');
+    expect(r.changes.filter((c) => c.rule === 'page-furniture')).toHaveLength(4);
+    expect(r.blocks.join('\n')).not.toContain('- Hansard -');
+  });
+  it('TV news: NAME, TITLE (voice-over): and ANNOUNCER:', () => {
+    const text = 'THE SITUATION ROOM\n\nBLITZER: Happening now, breaking news on the storm.\n\nJOHN KING, CNN CHIEF NATIONAL CORRESPONDENT (voice-over): The storm hit the coast overnight.\n\nANNOUNCER: This is CNN.\n\nBLITZER: John, what are you hearing from the governor?\n\nKING: The governor says the state is ready.\n';
+    expect(read(text, 'BLITZER').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 BLITZER', '5 JOHN KING', '7 ANNOUNCER', '9 BLITZER', '11 KING']);
+  });
+  it('earnings calls: Operator and Name -- Title alone on their lines', () => {
+    const text = 'Q4 2023 Earnings Call\n\nOperator\n\nGood day, and welcome to the fourth quarter earnings call.\n\nTim Cook -- Chief Executive Officer\n\nThank you. Good afternoon, everyone. We had a strong quarter.\n\nOperator\n\nOur first question comes from the line of Erik Woodring.\n\nErik Woodring -- Morgan Stanley -- Analyst\n\nHow do you think about margins next year?\n\nTim Cook -- Chief Executive Officer\n\nWe expect them to stay in a similar range.\n';
+    expect(read(text, 'Tim Cook').turns).toEqual(['3 - Operator', '7 - Tim Cook', '11 - Operator', '15 Q Erik Woodring', '19 - Tim Cook']);
+  });
+  it('立法院: <surname>委員<given>：, 主席：, <surname>秘書長<given>：', () => {
+    const text = '立法院第8屆第7會期第5次會議紀錄\n\n主席：現在繼續開會，對行政院院長施政報告繼續質詢。\n\n邱委員文彥：（9時2分）主席、各位同仁。今年的旱象引起很大關注，院長知道嗎？\n\n主席：請行政院毛院長答復。\n\n毛院長治國：（9時3分）主席、各位委員。昨天的降雨幫助有限。\n\n邱委員文彥：應該是多撐一個禮拜左右，您怎麼看？\n\n毛院長治國：我們會持續努力。\n\n林秘書長志嘉：報告院會，出席委員74人，已足法定人數。\n';
+    expect(read(text, '毛院長治國').turns).toEqual(['3 - 主席', '5 Q 邱文彥', '7 - 主席', '9 - 毛院長治國', '11 Q 邱文彥', '13 - 毛院長治國', '15 - 林志嘉']);
+  });
+  it('an interview heading (…专访, …訪談錄) is the title, not a label', () => {
+    for (const heading of ['王毅接受半岛电视台专访', '外交部長吳釗燮訪談錄']) {
+      const { title, turns } = read(`${heading}\n\n记者：部长先生，您如何看待当前局势？\n\n王毅：中方一贯主张通过对话解决争端。\n`, '王毅');
+      expect(title).toBe(heading);
+      expect(turns).toEqual(['3 Q 记者', '5 - 王毅']);
+    }
+  });
+  it('a colon in prose fits no convention; a label seen once that fits the convention is a label', () => {
+    const text = '会议实录\n\n主持人：现在开会。\n\n张明远：我先说三点。第一，要抓落实。\n\n首先：我们要统一思想，这是前提。\n\n主持人：请李委员发言。\n\n李文博：我赞成，也补充一点意见。\n\n主持人：谢谢两位。\n';
+    const { turns } = read(text, '');
+    expect(turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 主持人', '5 张明远', '9 主持人', '11 李文博', '13 主持人']);
+  });
+  it('scores a convention by recurrence and alternation with speech', () => {
+    const lines = ['MR PRICE: Good afternoon.', 'QUESTION: On Iran?', 'MR PRICE: We are watching.', 'QUESTION: And China?', 'MR PRICE: Same.'];
+    const c = induceConventions(lines, labelKey);
+    expect(c.list[0]).toMatchObject({ position: 'start', delimiter: 'colon', case: 'upper', count: 5, strings: 2 });
+    expect(c.fit(candidateOf('MS SMITH: Hello there.')!)).toBeGreaterThan(0.5);
+    expect(c.fit(candidateOf('Note: this is prose.')!)).toBe(0);
+    // Headings alone on lines with nothing recurring are no convention.
+    expect(induceConventions(['Opening', 'Text one here, long.', 'Middle', 'Text two, long.', 'End', 'Text three.'], labelKey).list).toEqual([]);
+  });
+  it('an editor\'s label pattern (book.yaml labels:) is tried first', () => {
+    const text = 'Intro line\n\nVOICE OF AMERICA asks: what is next?\n\nANCHOR: We will see.\n';
+    const { turns } = read(text, 'ANCHOR', { labels: [{ pattern: '/VOICE OF AMERICA asks/', role: 'question' }] });
+    expect(turns).toEqual(['3 Q VOICE OF AMERICA asks', '5 - ANCHOR']);
+  });
+});
