@@ -5,18 +5,10 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Format } from './build.ts';
-import { buildCorpus, discoverBooks, parseShard, progressLine, summaryTable } from './corpus.ts';
-import { checkDist } from './check.ts';
-import { defaultContext } from './core/context.ts';
 import { BuildError, diagnostic, errorDiagnostic, formatDiagnostic, listCodes, type Diagnostic } from './core/diagnostics.ts';
-import { loadBookConfig, readBookConfig } from './config/load.ts';
-import { readTranscript } from './reader/index.ts';
-import { buildReport } from './writers/report.ts';
 import { projectRoot } from './render/templates.ts';
-import { schemaMarkdown } from './config/docs.ts';
-import { loadBook } from './book.ts';
-import { existingTerms, suggestYaml } from './index/index.ts';
-import { formatInspect, inspect } from './inspect.ts';
+// Each command imports what it needs when it runs (quick start: `normalize` never loads the browser,
+// the PDF reader or the index; `--version` loads next to nothing).
 
 const USAGE = `transcript-press — turn speech transcripts into EPUB 3 and print-ready PDF books
 
@@ -83,11 +75,11 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     const [command, ...args] = positionals;
     switch (command) {
       case 'build': return await build(args, values, io, debug);
-      case 'normalize': return normalize(args, !!values.json, io);
+      case 'normalize': return await normalize(args, !!values.json, io);
       case 'check': return await check(args, !!values.json, io);
-      case 'inspect': return inspectCommand(args, !!values.json, io);
-      case 'schema': io.out(schemaMarkdown() + '\n'); return 0;
-      case 'index': return indexCommand(args, Number(values.top ?? 60), io);
+      case 'inspect': return await inspectCommand(args, !!values.json, io);
+      case 'schema': io.out((await import('./config/docs.ts')).schemaMarkdown() + '\n'); return 0;
+      case 'index': return await indexCommand(args, Number(values.top ?? 60), io);
       case undefined: throw new UsageError('no command given', 'name a command: transcript-press build (builds every book in source/), or transcript-press --help');
       default: throw new UsageError(`unknown command "${command}"`, 'use one of: build, normalize, check, index suggest, schema');
     }
@@ -108,7 +100,7 @@ function report(diagnostics: Diagnostic[], json: boolean, io: Io) {
   else for (const d of diagnostics) io.err(formatDiagnostic(d) + '\n');
 }
 
-function bookDirs(args: string[]): string[] {
+function bookDirs(args: string[], discoverBooks: (root: string) => string[]): string[] {
   if (args.length) return args;
   const dirs = discoverBooks('source');
   // Nothing to build is not success: say where we looked.
@@ -145,6 +137,8 @@ function checkOut(out: string, dirs: string[]) {
 export const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
 
 async function build(args: string[], values: BuildFlags, io: Io, debug: boolean): Promise<number> {
+  const { buildCorpus, discoverBooks, parseShard, progressLine, summaryTable } = await import('./corpus.ts');
+  const { defaultContext } = await import('./core/context.ts');
   const formats = new Set((values.format ?? 'epub,pdf').split(',').map((f) => f.trim()).filter(Boolean));
   for (const f of formats) if (f !== 'epub' && f !== 'pdf') throw new UsageError(`unknown format "${f}"`, 'write --format epub, --format pdf or --format epub,pdf');
   if (formats.size === 0) throw new UsageError('--format names no format', 'write --format epub, --format pdf or --format epub,pdf');
@@ -156,7 +150,7 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   if (timeout !== undefined && !(timeout > 0 && timeout <= 86_400)) throw new UsageError(`--timeout "${values.timeout}" is not a number of seconds between 0 and 86400`, 'write e.g. --timeout 600 (at most 86400, one day)');
   const maxMb = values['max-mb'] === undefined ? undefined : Number(values['max-mb']);
   if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError(`--max-mb "${values['max-mb']}" is not a number > 0`, 'write e.g. --max-mb 40');
-  const dirs = bookDirs(args);
+  const dirs = bookDirs(args, discoverBooks);
   checkOut(values.out ?? 'dist', dirs);
   const ctx = defaultContext({ debug, log: (line) => io.err(line + '\n') });
   const outcomes = await buildCorpus(dirs, {
@@ -174,11 +168,12 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
 
 interface BuildFlags { out?: string; format?: string; json?: boolean; force?: boolean; shard?: string; jobs?: string; timeout?: string; 'max-mb'?: string; 'allow-outside-links'?: boolean }
 
-function normalize(args: string[], json: boolean, io: Io): number {
+async function normalize(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError(`normalize takes exactly one FILE (${args.length} given)`, 'write transcript-press normalize source/my-book/transcript.txt');
   const file = args[0];
   const configPath = join(dirname(resolve(file)), 'book.yaml');
   // Without a book.yaml, or one that does not say `language`, the language is detected from the text.
+  const { readBookConfig } = await import('./config/load.ts');
   const loaded = existsSync(configPath) ? readBookConfig(configPath) : undefined;
   const config = loaded && { ...loaded.config, language: loaded.place(['language']) ? loaded.config.language : undefined };
   let bytes: Buffer;
@@ -188,8 +183,10 @@ function normalize(args: string[], json: boolean, io: Io): number {
   try { bytes = readFileSync(file); } catch (err) {
     throw new BuildError(diagnostic('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file }));
   }
+  const { readTranscript } = await import('./reader/index.ts');
   const result = readTranscript(bytes, config ?? {}, { transcript: file });
   if (json) {
+    const { buildReport } = await import('./writers/report.ts');
     io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');
   } else {
     io.out(result.blocks.join('\n\n') + '\n');
@@ -197,18 +194,21 @@ function normalize(args: string[], json: boolean, io: Io): number {
   return 0;
 }
 
-function inspectCommand(args: string[], json: boolean, io: Io): number {
+async function inspectCommand(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('inspect takes exactly one BOOK_DIR or FILE');
+  const { formatInspect, inspect } = await import('./inspect.ts');
   const { diagnostics, ...result } = inspect(args[0]);
   report(diagnostics, json, io);
   io.out((json ? JSON.stringify(result, null, 2) : formatInspect({ ...result, diagnostics })) + '\n');
   return 0;
 }
 
-function indexCommand(args: string[], top: number, io: Io): number {
+async function indexCommand(args: string[], top: number, io: Io): Promise<number> {
   const [sub, dir, ...rest] = args;
   if (sub !== 'suggest' || !dir || rest.length) throw new UsageError('index takes the subcommand suggest and one BOOK_DIR', 'write transcript-press index suggest source/my-book [--top N]');
   if (!Number.isInteger(top) || top < 1) throw new UsageError('--top takes a whole number ≥ 1', 'write e.g. --top 60');
+  const { loadBook } = await import('./book.ts');
+  const { existingTerms, suggestYaml } = await import('./index/index.ts');
   const book = loadBook(dir);
   io.out(suggestYaml(book.read.tree, existingTerms(book.config.topics), top));
   return 0;
@@ -218,6 +218,7 @@ async function check(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError(`check takes exactly one DIST_BOOK_DIR (${args.length} given)`, 'write transcript-press check dist/my-book');
   if (!existsSync(args[0])) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'no such directory' }, { file: args[0] }));
   if (!statSync(args[0]).isDirectory()) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'not a folder (check takes a built book folder such as dist/my-book)' }, { file: args[0] }));
+  const { checkDist } = await import('./check.ts');
   const diagnostics = await checkDist(args[0]);
   report(diagnostics, json, io);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -91,4 +91,7 @@ function installNodeModules() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   installSystemParts();
   installNodeModules();
+  // Quick start: the CLI as JavaScript (scripts/compiled.mjs); without it the CLI still runs through tsx.
+  const { compileCli } = await import('./compiled.mjs');
+  if (!compileCli(say)) say('could not compile scripts/ (typescript missing?): the CLI runs through tsx');
 }
