@@ -13,7 +13,7 @@ import { projectRoot } from './render/templates.ts';
 const USAGE = `transcript-press — turn speech transcripts into EPUB 3 and print-ready PDF books
 
 Usage:
-  transcript-press build [BOOK_DIR...] [--out DIR] [--format epub,pdf] [--jobs N] [--shard I/N] [--force] [--json]
+  transcript-press build [BOOK_DIR...] [--out DIR] [--format epub,pdf] [--jobs N] [--shard I/N] [--force] [--keep-html] [--json]
   transcript-press normalize FILE [--json]
   transcript-press check DIST_BOOK_DIR [--json]
   transcript-press inspect BOOK_DIR|FILE [--json]   the recognised structure: title, turns, sections
@@ -28,6 +28,7 @@ Options:
   --jobs N         books built at once, sharing one Chromium (default: number of cores)
   --shard I/N      build only slice I of N (by a hash of the book id): for CI matrices
   --force          rebuild books whose inputs are unchanged (they are skipped otherwise)
+  --keep-html      also leave the final print HTML beside the PDF (<book>.print.html, .print.css, .fonts.css)
   --timeout S      seconds one book may take before it is retried once, then failed (default 300, plus 600 per MB of transcript)
   --max-mb M       largest transcript accepted, in MB (default 20)
   --allow-outside-links  read transcript, templates and notes that are symlinks leading out of the
@@ -57,7 +58,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       options: {
         out: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, debug: { type: 'boolean' },
         top: { type: 'string' }, force: { type: 'boolean' }, shard: { type: 'string' }, jobs: { type: 'string' },
-        timeout: { type: 'string' }, 'max-mb': { type: 'string' }, 'allow-outside-links': { type: 'boolean' },
+        timeout: { type: 'string' }, 'max-mb': { type: 'string' }, 'allow-outside-links': { type: 'boolean' }, 'keep-html': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'list-codes': { type: 'boolean' },
       },
     });
@@ -155,7 +156,7 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   const ctx = defaultContext({ debug, log: (line) => io.err(line + '\n') });
   const outcomes = await buildCorpus(dirs, {
     out: values.out ?? 'dist', formats: formats as Set<Format>, ctx, jobs, force: !!values.force, shard,
-    timeoutMs: timeout ? timeout * 1000 : undefined, maxMb, allowOutsideLinks: !!values['allow-outside-links'],
+    timeoutMs: timeout ? timeout * 1000 : undefined, maxMb, allowOutsideLinks: !!values['allow-outside-links'], keepHtml: !!values['keep-html'],
     onBook: (o, done, total) => {
       report(o.diagnostics.filter((d) => d.severity !== 'info'), !!values.json, io);
       io.err(progressLine(o, done, total) + '\n');
@@ -166,7 +167,7 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }
 
-interface BuildFlags { out?: string; format?: string; json?: boolean; force?: boolean; shard?: string; jobs?: string; timeout?: string; 'max-mb'?: string; 'allow-outside-links'?: boolean }
+interface BuildFlags { out?: string; format?: string; json?: boolean; force?: boolean; shard?: string; jobs?: string; timeout?: string; 'max-mb'?: string; 'allow-outside-links'?: boolean; 'keep-html'?: boolean }
 
 async function normalize(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError(`normalize takes exactly one FILE (${args.length} given)`, 'write transcript-press normalize source/my-book/transcript.txt');

@@ -49,7 +49,12 @@ export interface PdfInput {
   date: Date;
   /** Characters no print font has (TP037): set as 〓 so Chromium never falls back to a system font. */
   missingGlyphs?: string[];
+  /** Also return the final print HTML with its stylesheets (build --keep-html), named after this (the book id). */
+  keepHtml?: string;
 }
+
+/** The final print HTML and the stylesheets it links to by relative URL (fonts.css names the font files by absolute file URL). */
+export interface PrintFiles { html: string; files: Record<string, string> }
 
 /** Page number (1-based, as printed in the folio) of an element id, if known. */
 export type PageLookup = (id: string) => number | undefined;
@@ -65,6 +70,8 @@ export interface PdfResult {
   html: string;
   /** Milliseconds per pass and step (`1.layout`, `2.print`, `2.finish`…), for the benchmark. */
   timings: Record<string, number>;
+  /** With `keepHtml`: the final HTML as a folder a browser opens (`print.css` is a copy of the template's). */
+  printFiles?: PrintFiles;
 }
 
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
@@ -120,7 +127,8 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const note = parseFragment(input.noteHtml);
 
     // The document of one pass: the template (data only) with the book's parts in its slots.
-    const html = (pages: PageLookup, blanks: Set<string>, measure = false) => {
+    const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href };
+    const html = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links) => {
       const index = input.index(pages);
       const body = bodyBlocks(input.body(pages));
       const doc = assemble(renderTemplate(input.templates, 'print.html', {
@@ -128,7 +136,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
         toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
         frontMatter: slot('front'), backMatter: slot('back'),
         body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
-        fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
+        ...hrefs, pageCss: css, targets,
       }), { body, slots: { index: index ? [index] : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) }, blanks });
       if (measure) measuring(doc, view.lang);
       // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
@@ -190,7 +198,12 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
           };
           const finished = await finish(pdf, finishInput);
           lap('finish');
-          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current.doc, timings };
+          const names = { fontCss: `${input.keepHtml}.fonts.css`, printCss: `${input.keepHtml}.print.css` };
+          const printFiles = input.keepHtml ? {
+            html: html((id) => found.get(id), nextBlanks, false, names).doc,
+            files: { [names.fontCss]: printFontCss(view.lang), [names.printCss]: readTemplate(input.templates, 'print.css') },
+          } : undefined;
+          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current.doc, timings, printFiles };
         }
         pages = shiftForBlanks(found, blanks, nextBlanks);
         blanks = nextBlanks;
