@@ -1,7 +1,8 @@
 // The cover: templates/default/cover.svg laid out with the book's title lines. SVG has no line
 // wrapping, so the writer breaks the title here (at word boundaries: Intl.Segmenter knows Chinese
 // words) and the template only places the lines it is given.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +10,7 @@ import { BuildError, diagnostic } from '../core/diagnostics.ts';
 import { withTimeout } from '../core/timeout.ts';
 import type { Browser, Page, Protocol } from 'puppeteer-core';
 import type { BookView } from '../render/variables.ts';
-import { renderTemplate, type TemplateSet } from '../render/templates.ts';
+import { projectRoot, renderTemplate, type TemplateSet } from '../render/templates.ts';
 
 import { widestUnit, wrapLines } from '../render/lines.ts';
 
@@ -53,6 +54,28 @@ export function coverSvg(view: BookView, templates: TemplateSet, fonts: CoverFon
  * or text chunks).
  */
 export async function coverPng(svg: string, browser: Browser, fonts: CoverFonts): Promise<Uint8Array> {
+  // Cached by everything the picture is made from: the page (SVG with its title lines), the font
+  // stylesheet, the Chromium that draws it and the machine's font configuration (which could only
+  // show through a leak the hermetic test looks for, so a build under another configuration draws anew).
+  const key = createHash('sha256').update(JSON.stringify([coverPage(svg), fonts.css, await browser.version(),
+    process.env.FONTCONFIG_FILE ?? '', process.env.FONTCONFIG_PATH ?? ''])).digest('hex').slice(0, 32);
+  const file = join(COVER_CACHE, `${key}.png`);
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch { /* not drawn yet */ }
+  const png = await drawCover(svg, browser, fonts);
+  try {
+    mkdirSync(COVER_CACHE, { recursive: true });
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    writeFileSync(tmp, png);
+    renameSync(tmp, file);
+  } catch { /* a read-only install only draws each time */ }
+  return png;
+}
+
+const COVER_CACHE = join(projectRoot, 'node_modules', '.cache', 'transcript-press', 'covers');
+
+async function drawCover(svg: string, browser: Browser, fonts: CoverFonts): Promise<Uint8Array> {
   // One cover at a time per browser: two screenshots taken at once in one shared Chromium were seen
   // to stall for minutes on a loaded machine. A stuck screenshot is abandoned after a while and
   // tried once more on a fresh tab before the book fails (and is retried with a fresh browser).
