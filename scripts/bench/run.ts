@@ -35,6 +35,10 @@ const want = (name: string) => only.length === 0 || only.includes(name);
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 const log = (s: string) => process.stderr.write(s + '\n');
 const work = mkdtempSync(join(tmpdir(), 'tp-bench-'));
+/** Pairs per comparison (TP_BENCH_PAIRS; at least 5 for the README's figures). */
+const PAIRS = Number(process.env.TP_BENCH_PAIRS ?? 5);
+/** The CLI as a user runs it, a whole process (compiled by setup, which `npm run bench` runs first). */
+const node = (args: string[], pss = false) => whole(process.execPath, [join(projectRoot, 'bin/transcript-press.mjs'), ...args], { pss });
 
 function record(row: Row) {
   rows.push(row);
@@ -207,9 +211,6 @@ main().catch((err) => {
   process.exitCode = 1;
 }).finally(() => rmSync(work, { recursive: true, force: true }));
 
-const PAIRS = Number(process.env.TP_BENCH_PAIRS ?? 5);
-const bin = join(projectRoot, 'bin/transcript-press.mjs');
-const node = (args: string[], pss = false) => whole(process.execPath, [bin, ...args], { pss });
 
 /** Start-up of the commands a user runs on a small file: whole processes against `node -e 0`. */
 async function startup() {

@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, readTemplate, type TemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
@@ -23,8 +22,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
-import { finishIncremental, finishPdf, type FinishInput } from '../pdf/finish.ts';
-import { RawPdfError } from '../pdf/raw.ts';
+import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import type { SectionBreak } from '../render/sections.ts';
 
 export interface PdfInput {
@@ -196,7 +194,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
             },
             idSeed: JSON.stringify([current.body, css, readTemplate(input.templates, 'print.css'), input.trim, print]),
           };
-          const finished = await finish(pdf, finishInput);
+          const finished = await finishChromiumPdf(pdf, finishInput);
           lap('finish');
           const names = { fontCss: `${input.keepHtml}.fonts.css`, printCss: `${input.keepHtml}.print.css` };
           const printFiles = input.keepHtml ? {
@@ -235,15 +233,6 @@ function measuring(doc: Root, lang: string): void {
   append(doc, 'body', h('div', { ariaHidden: 'true', style: 'position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: hidden' }, faces));
 }
 
-/** Appends an incremental update to Chromium's bytes; pdf-lib rewrites the file when that cannot be done. */
-async function finish(pdf: Uint8Array, input: FinishInput) {
-  try {
-    return finishIncremental(pdf, input);
-  } catch (err) {
-    if (!(err instanceof RawPdfError)) throw err;
-    return finishPdf(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), input);
-  }
-}
 
 /** True if `html` has a character not in `seen` (which it then adds). */
 function newChars(html: string, seen: Set<string>): boolean {
