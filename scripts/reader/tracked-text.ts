@@ -31,7 +31,8 @@ export class TrackedText {
   }
 
   slice(start: number, end = this.length): TrackedText {
-    return new TrackedText(this.text.slice(start, end), this.origin.slice(start, end));
+    // A view, not a copy: origins are never written after construction.
+    return new TrackedText(this.text.slice(start, end), this.origin.subarray(start, end));
   }
 
   concat(...parts: (TrackedText | string)[]): TrackedText {
