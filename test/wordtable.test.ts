@@ -38,20 +38,21 @@ describe('word table', () => {
   });
 
   it('answers as the parsed dictionary does, after a round trip through bytes', () => {
-    const text = dictionaryBytes().toString('utf8');
+    // The first 30,000 entries of jieba's dictionary (the whole of it takes seconds to parse twice).
+    const text = dictionaryBytes().toString('utf8').split('\n').slice(0, 30_000).join('\n');
     const ref = reference(text);
     const parsed = tableFromText(text);
     const loaded = tableFromBytes(parsed.toBytes());
     expect(loaded.total).toBe(ref.total);
     const words = [...ref.freq.keys()];
-    for (let i = 0; i < words.length; i += 97) {
+    for (let i = 0; i < words.length; i += 7) {
       const w = words[i]!;
       expect(loaded.freq(w)).toBe(ref.freq.get(w));
       expect(loaded.tag(w)).toBe(ref.tags.get(w));
     }
     for (const absent of ['不是一个词语吧', 'zzzz', '']) expect(loaded.freq(absent)).toBe(0);
     // Segmentation (the repair's score) is the same from the parsed table and from its bytes.
-    const sentence = '中华人民共和国外交部长王毅在记者会上回答了中外记者的提问';
+    const sentence = '中国人民一直主张和平发展，不断加强国际合作';
     expect(new Lexicon(loaded).segment(sentence)).toEqual(new Lexicon(parsed).segment(sentence));
     expect(new Lexicon(loaded).segment(sentence).words.length).toBeGreaterThan(5);
   });
