@@ -255,7 +255,10 @@ async function startup() {
 async function wholeProcess() {
   const seedDir = join(projectRoot, 'source/wangyi-2024-03-07');
   const gen = join(work, 'whole');
+  // TP_BENCH_SIZES=seed runs the seed alone (a loaded machine can take an hour over the 600-page pairs).
+  const sizes = (process.env.TP_BENCH_SIZES ?? 'seed,150,600').split(',');
   const books: [string, string][] = [['seed', seedDir], ['150', generateBook(gen, 'pages-150', 56_000, 150).dir], ['600', generateBook(gen, 'pages-600', 236_000, 600).dir]];
+  books.splice(0, books.length, ...books.filter(([label]) => sizes.includes(label)));
   const out: Record<string, unknown> = {};
   const ours: Record<string, PairResult> = {};
   for (const [label, dir] of books) {
@@ -295,8 +298,8 @@ async function wholeProcess() {
       record({ bench: `PDF finish (${label === 'seed' ? 'seed' : '600 pages'}): pdf-lib rewrite vs raw incremental update`, figure: `raw ${f.b_ms} ms`, baseline: `pdf-lib ${f.a_ms} ms; ${pairText(f)}`, ratio: f.ratio, target: 'raw faster, else drop it', pass: f.ratio > 1 });
     }
   }
-  const growth = ours['600']!.a_ms / ours['150']!.a_ms;
-  record({ bench: 'whole build growth 150 → 600 pages', figure: `${ours['600']!.a_ms} ms / ${ours['150']!.a_ms} ms`, baseline: 'same run', ratio: round(growth), target: '≤ 4.0×', pass: growth <= 4 });
+  const growth = ours['600'] && ours['150'] ? ours['600'].a_ms / ours['150'].a_ms : NaN;
+  if (!Number.isNaN(growth)) record({ bench: 'whole build growth 150 → 600 pages', figure: `${ours['600']!.a_ms} ms / ${ours['150']!.a_ms} ms`, baseline: 'same run', ratio: round(growth), target: '≤ 4.0×', pass: growth <= 4 });
   // EPUB: our whole `build --format epub` against pandoc's whole process on the body markup.
   if (aptInstall('pandoc', 'pandoc')) {
     const html = join(work, 'content-whole.html');
