@@ -211,7 +211,7 @@ async function indexCommand(args: string[], top: number, io: Io): Promise<number
   const { loadBook } = await import('./book.ts');
   const { existingTerms, suggestYaml } = await import('./index/index.ts');
   const book = loadBook(dir);
-  io.out(suggestYaml(book.read.tree, existingTerms(book.config.topics), top));
+  io.out(suggestYaml(book.read.tree, book.config, existingTerms(book.config.topics), top));
   return 0;
 }
 
