@@ -37,8 +37,8 @@ export class Lexicon {
 
   /** How often jieba's corpus has `word` (its dictionary count), or undefined. */
   frequency(word: string): number | undefined {
-    const logp = this.logFreq.get(word);
-    return logp === undefined ? undefined : Math.round(Math.exp(logp + this.logTotal));
+    const f = this.table.freq(word);
+    return f > 0 ? f : undefined;
   }
 
   /** jieba's part-of-speech tag of a dictionary word (n, v, f, p, u…), or undefined. */
