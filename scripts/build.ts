@@ -38,6 +38,8 @@ export interface BuildOptions {
   inputHash?: string;
   /** Set when the caller gave up on this build (timeout): it must not replace the output any more. */
   signal?: AbortSignal;
+  /** Leave the final print HTML and its stylesheets beside the PDF (build --keep-html): `<book>.print.html`, `<book>.print.css`, `<book>.fonts.css`. */
+  keepHtml?: boolean;
 }
 
 export interface BookResult {
@@ -100,9 +102,14 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
       mkdirSync(workDir);
       try {
         const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
-        const result = await time('pdf', () => writePdf(pdfInputOf(prepared, { browser, workDir, date, missingGlyphs: glyphs.missing })));
+        const result = await time('pdf', () => writePdf({ ...pdfInputOf(prepared, { browser, workDir, date, missingGlyphs: glyphs.missing }), keepHtml: options.keepHtml ? book.id : undefined }));
         diagnostics.push(...result.diagnostics);
         outputs.set(`${book.id}.pdf`, result.pdf);
+        if (result.printFiles) {
+          // Flat names beside the PDF (SHA256SUMS lists plain names only); the HTML links the two by these names.
+          outputs.set(`${book.id}.print.html`, result.printFiles.html);
+          for (const [name, text] of Object.entries(result.printFiles.files)) outputs.set(name, text);
+        }
         pageMap = result.pageMap;
         pageTexts = await time('pageText', () => pdfPageTexts(result.pdf));
       } finally {

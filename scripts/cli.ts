@@ -5,25 +5,15 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Format } from './build.ts';
-import { buildCorpus, discoverBooks, parseShard, progressLine, summaryTable } from './corpus.ts';
-import { checkDist } from './check.ts';
-import { defaultContext } from './core/context.ts';
 import { BuildError, diagnostic, errorDiagnostic, formatDiagnostic, listCodes, type Diagnostic } from './core/diagnostics.ts';
-import { loadBookConfig, readBookConfig } from './config/load.ts';
-import { readTranscript } from './reader/index.ts';
-import { buildReport } from './writers/report.ts';
 import { projectRoot } from './render/templates.ts';
-import { schemaMarkdown } from './config/docs.ts';
-import { loadBook, readBookTranscript } from './book.ts';
-import { existingTerms, suggestYaml } from './index/index.ts';
-import { formatInspect, inspect } from './inspect.ts';
-import { writeCatalog } from './catalog/collect.ts';
-import { hasCatalog, verifyCatalog } from './catalog/verify.ts';
+// Each command imports what it needs when it runs (quick start: `normalize` never loads the browser,
+// the PDF reader or the index; `--version` loads next to nothing).
 
 const USAGE = `transcript-press — turn speech transcripts into EPUB 3 and print-ready PDF books
 
 Usage:
-  transcript-press build [BOOK_DIR...] [--out DIR] [--format epub,pdf] [--jobs N] [--shard I/N] [--force] [--json]
+  transcript-press build [BOOK_DIR...] [--out DIR] [--format epub,pdf] [--jobs N] [--shard I/N] [--force] [--keep-html] [--json]
   transcript-press normalize FILE [--json]
   transcript-press check DIST_BOOK_DIR|DIST_DIR [--json]   a built book, or a catalogue's links and checksums
   transcript-press catalog DIST_DIR... [--out DIR]   one catalogue of several shards' output folders
@@ -39,6 +29,7 @@ Options:
   --jobs N         books built at once, sharing one Chromium (default: number of cores)
   --shard I/N      build only slice I of N (by a hash of the book id): for CI matrices
   --force          rebuild books whose inputs are unchanged (they are skipped otherwise)
+  --keep-html      also leave the final print HTML beside the PDF (<book>.print.html, .print.css, .fonts.css)
   --timeout S      seconds one book may take before it is retried once, then failed (default 300, plus 600 per MB of transcript)
   --max-mb M       largest transcript accepted, in MB (default 20)
   --allow-outside-links  read transcript, templates and notes that are symlinks leading out of the
@@ -68,7 +59,7 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
       options: {
         out: { type: 'string' }, format: { type: 'string' }, json: { type: 'boolean' }, debug: { type: 'boolean' },
         top: { type: 'string' }, force: { type: 'boolean' }, shard: { type: 'string' }, jobs: { type: 'string' },
-        timeout: { type: 'string' }, 'max-mb': { type: 'string' }, 'allow-outside-links': { type: 'boolean' },
+        timeout: { type: 'string' }, 'max-mb': { type: 'string' }, 'allow-outside-links': { type: 'boolean' }, 'keep-html': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'list-codes': { type: 'boolean' },
       },
     });
@@ -86,12 +77,12 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     const [command, ...args] = positionals;
     switch (command) {
       case 'build': return await build(args, values, io, debug);
-      case 'normalize': return normalize(args, !!values.json, io);
+      case 'normalize': return await normalize(args, !!values.json, io);
       case 'check': return await check(args, !!values.json, io);
-      case 'catalog': return catalogCommand(args, values.out, !!values.json, io);
-      case 'inspect': return inspectCommand(args, !!values.json, io);
-      case 'schema': io.out(schemaMarkdown() + '\n'); return 0;
-      case 'index': return indexCommand(args, Number(values.top ?? 60), io);
+      case 'catalog': return await catalogCommand(args, values.out, !!values.json, io);
+      case 'inspect': return await inspectCommand(args, !!values.json, io);
+      case 'schema': io.out((await import('./config/docs.ts')).schemaMarkdown() + '\n'); return 0;
+      case 'index': return await indexCommand(args, Number(values.top ?? 60), io);
       case undefined: throw new UsageError('no command given', 'name a command: transcript-press build (builds every book in source/), or transcript-press --help');
       default: throw new UsageError(`unknown command "${command}"`, 'use one of: build, normalize, check, catalog, inspect, index suggest, schema');
     }
@@ -112,7 +103,7 @@ function report(diagnostics: Diagnostic[], json: boolean, io: Io) {
   else for (const d of diagnostics) io.err(formatDiagnostic(d) + '\n');
 }
 
-function bookDirs(args: string[]): string[] {
+function bookDirs(args: string[], discoverBooks: (root: string) => string[]): string[] {
   if (args.length) return args;
   const dirs = discoverBooks('source');
   // Nothing to build is not success: say where we looked.
@@ -149,6 +140,8 @@ function checkOut(out: string, dirs: string[]) {
 export const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
 
 async function build(args: string[], values: BuildFlags, io: Io, debug: boolean): Promise<number> {
+  const { buildCorpus, discoverBooks, parseShard, progressLine, summaryTable } = await import('./corpus.ts');
+  const { defaultContext } = await import('./core/context.ts');
   const formats = new Set((values.format ?? 'epub,pdf').split(',').map((f) => f.trim()).filter(Boolean));
   for (const f of formats) if (f !== 'epub' && f !== 'pdf') throw new UsageError(`unknown format "${f}"`, 'write --format epub, --format pdf or --format epub,pdf');
   if (formats.size === 0) throw new UsageError('--format names no format', 'write --format epub, --format pdf or --format epub,pdf');
@@ -160,12 +153,12 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   if (timeout !== undefined && !(timeout > 0 && timeout <= 86_400)) throw new UsageError(`--timeout "${values.timeout}" is not a number of seconds between 0 and 86400`, 'write e.g. --timeout 600 (at most 86400, one day)');
   const maxMb = values['max-mb'] === undefined ? undefined : Number(values['max-mb']);
   if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError(`--max-mb "${values['max-mb']}" is not a number > 0`, 'write e.g. --max-mb 40');
-  const dirs = bookDirs(args);
+  const dirs = bookDirs(args, discoverBooks);
   checkOut(values.out ?? 'dist', dirs);
   const ctx = defaultContext({ debug, log: (line) => io.err(line + '\n') });
   const outcomes = await buildCorpus(dirs, {
     out: values.out ?? 'dist', formats: formats as Set<Format>, ctx, jobs, force: !!values.force, shard,
-    timeoutMs: timeout ? timeout * 1000 : undefined, maxMb, allowOutsideLinks: !!values['allow-outside-links'],
+    timeoutMs: timeout ? timeout * 1000 : undefined, maxMb, allowOutsideLinks: !!values['allow-outside-links'], keepHtml: !!values['keep-html'],
     onBook: (o, done, total) => {
       report(o.diagnostics.filter((d) => d.severity !== 'info'), !!values.json, io);
       io.err(progressLine(o, done, total) + '\n');
@@ -175,6 +168,7 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   if (outcomes.length > 1 || outcomes.some((o) => o.status === 'failed')) io.err(summaryTable(outcomes) + '\n');
   // The catalogue of everything in --out, books skipped as unchanged included (read from their folders).
   const out = values.out ?? 'dist';
+  const { writeCatalog } = await import('./catalog/collect.ts');
   const catalog = existsSync(out) ? writeCatalog([out], out) : null;
   if (catalog) {
     report(catalog.diagnostics, !!values.json, io);
@@ -183,13 +177,14 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   return outcomes.some((o) => o.status === 'failed') || catalog?.diagnostics.length ? 1 : 0;
 }
 
-interface BuildFlags { out?: string; format?: string; json?: boolean; force?: boolean; shard?: string; jobs?: string; timeout?: string; 'max-mb'?: string; 'allow-outside-links'?: boolean }
+interface BuildFlags { out?: string; format?: string; json?: boolean; force?: boolean; shard?: string; jobs?: string; timeout?: string; 'max-mb'?: string; 'allow-outside-links'?: boolean; 'keep-html'?: boolean }
 
-function normalize(args: string[], json: boolean, io: Io): number {
+async function normalize(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError(`normalize takes exactly one FILE (${args.length} given)`, 'write transcript-press normalize source/my-book/transcript.txt');
   const file = args[0];
   const configPath = join(dirname(resolve(file)), 'book.yaml');
   // Without a book.yaml, or one that does not say `language`, the language is detected from the text.
+  const { readBookConfig } = await import('./config/load.ts');
   const loaded = existsSync(configPath) ? readBookConfig(configPath) : undefined;
   let bytes: Buffer;
   // A FIFO or device would make the read wait forever.
@@ -199,9 +194,12 @@ function normalize(args: string[], json: boolean, io: Io): number {
     throw new BuildError(diagnostic('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file }));
   }
   // The same reading path as build and inspect (book.ts readBookTranscript).
+  const { readBookTranscript } = await import('./book.ts');
+  const { readTranscript } = await import('./reader/index.ts');
   const result = loaded ? readBookTranscript(bytes, loaded, dirname(resolve(file)), { transcript: file, config: configPath })
     : readTranscript(bytes, {}, { transcript: file });
   if (json) {
+    const { buildReport } = await import('./writers/report.ts');
     io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');
   } else {
     io.out(result.blocks.join('\n\n') + '\n');
@@ -209,30 +207,34 @@ function normalize(args: string[], json: boolean, io: Io): number {
   return 0;
 }
 
-function inspectCommand(args: string[], json: boolean, io: Io): number {
+async function inspectCommand(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('inspect takes exactly one BOOK_DIR or FILE');
+  const { formatInspect, inspect } = await import('./inspect.ts');
   const { diagnostics, ...result } = inspect(args[0]);
   report(diagnostics, json, io);
   io.out((json ? JSON.stringify(result, null, 2) : formatInspect({ ...result, diagnostics })) + '\n');
   return 0;
 }
 
-function indexCommand(args: string[], top: number, io: Io): number {
+async function indexCommand(args: string[], top: number, io: Io): Promise<number> {
   const [sub, dir, ...rest] = args;
   if (sub !== 'suggest' || !dir || rest.length) throw new UsageError('index takes the subcommand suggest and one BOOK_DIR', 'write transcript-press index suggest source/my-book [--top N]');
   if (!Number.isInteger(top) || top < 1) throw new UsageError('--top takes a whole number ≥ 1', 'write e.g. --top 60');
+  const { loadBook } = await import('./book.ts');
+  const { existingTerms, suggestYaml } = await import('./index/index.ts');
   const book = loadBook(dir);
   io.out(suggestYaml(book.read.tree, book.config, existingTerms(book.config.topics), top));
   return 0;
 }
 
 /** `catalog DIST_DIR... [--out DIR]`: merges the catalogue entries of several output folders (shards). */
-function catalogCommand(args: string[], out: string | undefined, json: boolean, io: Io): number {
+async function catalogCommand(args: string[], out: string | undefined, json: boolean, io: Io): Promise<number> {
   if (args.length === 0) throw new UsageError('catalog takes one or more DIST_DIR', 'write transcript-press catalog shard-1 shard-2 shard-3 --out merged');
   for (const dir of args) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new BuildError(diagnostic('TP001', { what: dir, reason: 'no such folder' }, { file: dir }));
   }
   const root = out ?? '.';
+  const { writeCatalog } = await import('./catalog/collect.ts');
   const result = writeCatalog(args, root, { requireEntries: true });
   report(result.diagnostics, json, io);
   if (result.diagnostics.length) return 1;
@@ -246,6 +248,8 @@ async function check(args: string[], json: boolean, io: Io): Promise<number> {
   if (!existsSync(args[0])) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'no such directory' }, { file: args[0] }));
   if (!statSync(args[0]).isDirectory()) throw new BuildError(diagnostic('TP001', { what: args[0], reason: 'not a folder (check takes a built book folder such as dist/my-book)' }, { file: args[0] }));
   // A folder holding a catalogue (dist/, or a merged root) is checked as a catalogue: links and checksums.
+  const { hasCatalog, verifyCatalog } = await import('./catalog/verify.ts');
+  const { checkDist } = await import('./check.ts');
   const diagnostics = hasCatalog(args[0]) && !existsSync(join(args[0], 'SHA256SUMS')) ? verifyCatalog(args[0]) : await checkDist(args[0]);
   report(diagnostics, json, io);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -34,6 +34,8 @@ export interface CorpusOptions {
   maxMb?: number;
   /** Follow symlinks in book folders that lead outside them. */
   allowOutsideLinks?: boolean;
+  /** Leave each book's final print HTML beside its PDF (build --keep-html). */
+  keepHtml?: boolean;
   /** Where browsers come from (tests inject faulty ones). */
   launch?: () => Promise<Browser>;
   /** Called once per book as it finishes. */
@@ -108,7 +110,7 @@ function toolFingerprint(): string {
 }
 
 /** Content hash of everything a book's output depends on. */
-export function inputHash(bookDir: string, formats: Set<Format>): string {
+export function inputHash(bookDir: string, formats: Set<Format>, keepHtml = false): string {
   const dir = resolve(bookDir);
   // Markdown matter (preface.md, …) is an input too: editing only the preface must rebuild the book.
   const markdown = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f)) : [];
@@ -116,7 +118,7 @@ export function inputHash(bookDir: string, formats: Set<Format>): string {
   const own = [join(dir, 'transcript.txt'), join(dir, 'book.yaml'), join(dir, VOLUME_FILE), ...markdown, ...filesUnder(join(dir, 'templates'))]
     .filter((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
   return sha256([
-    toolFingerprint(), [...formats].sort().join(','), process.env.SOURCE_DATE_EPOCH ?? '',
+    toolFingerprint(), [...formats].sort().join(',') + (keepHtml ? ',print-html' : ''), process.env.SOURCE_DATE_EPOCH ?? '',
     ...own.map((p) => `${basename(p)}\0${sha256(readFileSync(p))}`),
     // A volume changes with any of its parts (and with which parts a pattern finds).
     ...volumeParts(dir).map((p) => `${p}\0${inputHash(p, formats)}`),
@@ -193,7 +195,7 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
     const outDir = resolve(options.out, id);
     let hash: string | null = null;
     try {
-      hash = inputHash(dir, options.formats);
+      hash = inputHash(dir, options.formats, options.keepHtml);
     } catch { /* a missing file is reported by the build itself */ }
     if (hash && !options.force && upToDate(outDir, hash)) {
       return { dir, id, status: 'skipped', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: 0, diagnostics: [] };
@@ -207,7 +209,7 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
         const result = await withTimeout(
           buildBook(dir, {
             out: options.out, formats: options.formats, ctx: options.ctx, browser: () => browser.get(), maxMb: options.maxMb,
-            allowOutsideLinks: options.allowOutsideLinks, inputHash: hash ?? undefined, signal: abandon.signal,
+            allowOutsideLinks: options.allowOutsideLinks, inputHash: hash ?? undefined, signal: abandon.signal, keepHtml: options.keepHtml,
           }),
           timeoutMs, () => {
             const err = new BuildError(diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }));

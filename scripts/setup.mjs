@@ -92,4 +92,10 @@ function installNodeModules() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   installSystemParts();
   installNodeModules();
+  // Quick start: the CLI as JavaScript (scripts/compiled.mjs); without it the CLI still runs through tsx.
+  // `--no-compile` (the unit loop, which never starts the CLI) skips it.
+  if (!process.argv.includes('--no-compile')) {
+    const { compileCli } = await import('./compiled.mjs');
+    if (!compileCli(say)) say('could not compile scripts/ (typescript missing?): the CLI runs through tsx');
+  }
 }

@@ -181,4 +181,31 @@ describe('raw PDF reader and incremental update', () => {
     expect(await js.getPageIndex((await js.getDestination('second'))![0] as { num: number; gen: number })).toBe(1);
     await js.destroy();
   });
+
+  it('falls back to pdf-lib for a file the small reader refuses (cross-reference stream), with the same finish', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const { finishChromiumPdf } = await import('../scripts/pdf/finish.ts');
+    const { RawPdf, RawPdfError } = await import('../scripts/pdf/raw.ts');
+    const { readDestinations } = await import('../scripts/pdf/dests.ts');
+    const doc = await PDFDocument.create();
+    const pages = [doc.addPage([400, 600]), doc.addPage([400, 600])];
+    doc.catalog.set(doc.context.obj('Dests') as never, doc.context.obj({ second: [pages[1]!.ref, 'XYZ', 0, 600, null] }));
+    const input = { trim: { width: 148, height: 210, top: 18, bottom: 20, inner: 20, outer: 15 }, bleed: false, bare: new Set<number>(),
+      meta: { title: '回退', author: 'A', subject: 'S', keywords: ['k'], lang: 'zh-Hans', date: new Date(Date.UTC(2024, 2, 7)) }, idSeed: 'x' };
+    for (const useObjectStreams of [false, true]) {
+      const bytes = await doc.save({ useObjectStreams });
+      const refused = (() => { try { new RawPdf(bytes); return false; } catch (e) { return e instanceof RawPdfError; } })();
+      // Without object streams the small reader takes it (an update appended, its trailer pointing back
+      // with /Prev); with them it refuses, and pdf-lib rewrites the whole file.
+      expect(refused).toBe(useObjectStreams);
+      const { pdf } = await finishChromiumPdf(bytes, input);
+      expect(Buffer.from(pdf).toString('latin1').includes('/Prev')).toBe(!useObjectStreams);
+      const back = await PDFDocument.load(pdf, { updateMetadata: false });
+      expect(back.getTitle()).toBe('回退');
+      expect(back.getProducer()).toBe(useObjectStreams ? 'transcript-press (Chromium, pdf-lib)' : 'transcript-press (Chromium)');
+      const box = back.getPage(0).getTrimBox();
+      expect(Math.round(box.width * 10)).toBe(Math.round(148 * 72 / 25.4 * 10));
+      expect([...await readDestinations(bytes)]).toEqual([['second', 2]]);
+    }
+  });
 });

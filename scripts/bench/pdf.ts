@@ -2,7 +2,7 @@
 // measuring pass, full passes, pdf-lib finishing) versus a single bare page.pdf of the same final HTML
 // (load it, wait for fonts, print with the same tagging and outline). Target: ratio ≤ 1.5.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
@@ -15,7 +15,9 @@ import { defaultContext } from '../core/context.ts';
 import { median } from './measure.ts';
 
 export interface PdfBench {
-  ours_ms: number; floor_ms: number; ratio: number; passes: number; pages: number; runs: number;
+  ours_ms: number; floor_ms: number; passes: number; pages: number; runs: number;
+  /** Median of the per-run ratios ours/floor (each run is one of ours then one floor), their range, the load average. */
+  ratio: number; range: [number, number]; load: [number, number];
   /** Median milliseconds per step: ours (`1.layout`, `1.print`, `2.print`, `2.finish`…) and the floor (`floor.load`…). */
   steps: Record<string, number>;
 }
@@ -34,6 +36,7 @@ export async function benchPdf(options: { bookDir?: string; runs?: number; brows
     const prepared = prepareBook(bookDir);
     const input = pdfInputOf(prepared, { browser, workDir: dir, date: stampDate(prepared, defaultContext()) });
     const ours: number[] = [], floor: number[] = [];
+    const load0 = loadavg()[0]!;
     const steps = new Map<string, number[]>();
     const step = (k: string, ms: number) => steps.set(k, [...(steps.get(k) ?? []), ms]);
     let passes = 0, pages = 0;
@@ -70,8 +73,11 @@ export async function benchPdf(options: { bookDir?: string; runs?: number; brows
       }
     }
     const oursMs = median(ours), floorMs = median(floor);
+    const ratios = ours.map((o, i) => o / floor[i]!);
+    const r2 = (n: number) => Math.round(n * 100) / 100;
     return {
-      ours_ms: Math.round(oursMs), floor_ms: Math.round(floorMs), ratio: Math.round((oursMs / floorMs) * 100) / 100, passes, pages, runs,
+      ours_ms: Math.round(oursMs), floor_ms: Math.round(floorMs), ratio: r2(median(ratios)), range: [r2(Math.min(...ratios)), r2(Math.max(...ratios))],
+      load: [r2(load0), r2(loadavg()[0]!)], passes, pages, runs,
       steps: Object.fromEntries([...steps].map(([k, xs]) => [k, median(xs)])),
     };
   } finally {

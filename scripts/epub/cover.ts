@@ -1,7 +1,8 @@
 // The cover: templates/default/cover.svg laid out with the book's title lines. SVG has no line
 // wrapping, so the writer breaks the title here (at word boundaries: Intl.Segmenter knows Chinese
 // words) and the template only places the lines it is given.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,7 +10,7 @@ import { BuildError, diagnostic } from '../core/diagnostics.ts';
 import { withTimeout } from '../core/timeout.ts';
 import type { Browser, Page, Protocol } from 'puppeteer-core';
 import type { BookView } from '../render/variables.ts';
-import { renderTemplate, type TemplateSet } from '../render/templates.ts';
+import { projectRoot, renderTemplate, type TemplateSet } from '../render/templates.ts';
 
 import { widestUnit, wrapLines } from '../render/lines.ts';
 
@@ -59,8 +60,34 @@ export async function coverPng(svg: string, browser: Browser, fonts: CoverFonts)
 /** The catalogue's thumbnail of the cover: the same drawing at 1/8 of the size (200 × 320 pixels). */
 export const THUMBNAIL_SCALE = 1 / 8;
 
-/** The cover and its thumbnail, from one rendering of the SVG. */
+/**
+ * The cover and its thumbnail, from one rendering of the SVG, cached by everything the pictures are
+ * made from: the page (SVG with its title lines), the font stylesheet, the Chromium that draws it and the
+ * machine's font configuration (which could only show through a leak the hermetic test looks for, so a
+ * build under another configuration draws anew).
+ */
 export async function coverImages(svg: string, browser: Browser, fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
+  const key = createHash('sha256').update(JSON.stringify([coverPage(svg), fonts.css, await browser.version(),
+    process.env.FONTCONFIG_FILE ?? '', process.env.FONTCONFIG_PATH ?? '', THUMBNAIL_SCALE])).digest('hex').slice(0, 32);
+  const files = { cover: join(COVER_CACHE, `${key}.png`), thumbnail: join(COVER_CACHE, `${key}.thumbnail.png`) };
+  try {
+    return { cover: new Uint8Array(readFileSync(files.cover)), thumbnail: new Uint8Array(readFileSync(files.thumbnail)) };
+  } catch { /* not drawn yet */ }
+  const images = await drawCover(svg, browser, fonts);
+  try {
+    mkdirSync(COVER_CACHE, { recursive: true });
+    for (const which of ['thumbnail', 'cover'] as const) {
+      const tmp = `${files[which]}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      writeFileSync(tmp, images[which]);
+      renameSync(tmp, files[which]);
+    }
+  } catch { /* a read-only install only draws each time */ }
+  return images;
+}
+
+const COVER_CACHE = join(projectRoot, 'node_modules', '.cache', 'transcript-press', 'covers');
+
+async function drawCover(svg: string, browser: Browser, fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
   // One cover at a time per browser: two screenshots taken at once in one shared Chromium were seen
   // to stall for minutes on a loaded machine. A stuck screenshot is abandoned after a while and
   // tried once more on a fresh tab before the book fails (and is retried with a fresh browser).

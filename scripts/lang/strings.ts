@@ -5,6 +5,7 @@
 //
 // Strings may hold Mustache fields (`{{name}}开场发言`, `{{#review}}…{{/review}}`): formatString fills
 // them as plain text; the result goes into a syntax tree or an escaping template, never raw markup.
+import { projectRoot } from '../core/root.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,7 @@ import { scriptTag } from './language.ts';
  * may not know the renderer, uses defaultStrings() below. */
 export interface TemplateSet { name: string; dirs: string[] }
 
-const DEFAULT_SET = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates', 'default');
+const DEFAULT_SET = join(projectRoot, 'templates', 'default');
 
 /** The default template set, for tools that have no book (the reader's default headings, tests). */
 export function defaultStringsSet(): TemplateSet {

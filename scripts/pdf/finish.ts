@@ -3,7 +3,7 @@
 // same book gives the same bytes.
 import { createHash } from 'node:crypto';
 import {
-  PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, cmyk, decodePDFRawStream, type PDFPage,
+  PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef, ParseSpeeds, cmyk, decodePDFRawStream, type PDFPage,
 } from 'pdf-lib';
 import { BLEED_MM, MM, SLUG_MM, type Trim } from './layout.ts';
 import { IncrementalUpdate, RawPdf, RawPdfError, ascii, isDict, isRef, name, num, ref, text, type PdfDict, type PdfValue } from './raw.ts';
@@ -98,6 +98,19 @@ export function finishIncremental(bytes: Uint8Array, input: FinishInput): Finish
 
 function serializeKw(v: PdfValue | undefined): string | undefined {
   return v && !Array.isArray(v) && !isDict(v) && v.t === 'kw' ? v.word : undefined;
+}
+
+/**
+ * Finishes Chromium's bytes: an incremental update by the small reader (raw.ts), or, for a file it does
+ * not understand (a cross-reference stream, a filter it lacks), a full rewrite by pdf-lib.
+ */
+export async function finishChromiumPdf(pdf: Uint8Array, input: FinishInput): Promise<FinishResult> {
+  try {
+    return finishIncremental(pdf, input);
+  } catch (err) {
+    if (!(err instanceof RawPdfError)) throw err;
+    return finishPdf(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), input);
+  }
 }
 
 /** `D:YYYYMMDDHHmmSSZ` in UTC, as pdf-lib writes it. */

@@ -3,13 +3,14 @@
 //
 // poppler's pdftotext (installed by setup with poppler-utils) reads the seed's 34 pages in ~0.1 s;
 // pdf.js, the fallback where it is missing, takes ~0.6 s and ~1 s more to load.
-import { spawnSync } from 'node:child_process';
+// It runs asynchronously, so the other books of a `--jobs 2` batch go on meanwhile.
+import { run } from '../core/run.ts';
 
 /** One string per physical page (index 0 = page 1). */
 export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
-  const run = spawnSync('pdftotext', ['-q', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 1 << 30, encoding: 'utf8' });
-  if (run.status === 0 && typeof run.stdout === 'string') {
-    const pages = run.stdout.split('\f');
+  const result = await run('pdftotext', ['-q', '-enc', 'UTF-8', '-', '-'], { input: pdf });
+  if (result.status === 0) {
+    const pages = result.stdout.split('\f');
     // pdftotext ends every page with a form feed, so the last piece is empty.
     if (pages.at(-1) === '') pages.pop();
     return pages;

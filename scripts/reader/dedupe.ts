@@ -101,7 +101,6 @@ function speechLike(clause: string, lex: Lexicon, language: string | undefined):
 function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const cs = clauses(text.text);
   const edits: Edit[] = [];
-  const lex = lexicon();
   // A unit is k consecutive clauses (a sentence with commas inside is several clauses); it repeats
   // when the next k clauses say the same. Compare with the unit's inner punctuation but not its last.
   const unitKey = (i: number, k: number) => {
@@ -130,7 +129,7 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     // Chinese: a clause of four characters or more said again word for word is a copying artefact
     // (edited transcripts never do that, speakers rephrase), unless it is thanks or assent (谢谢，谢谢).
     // English: a sentence of ten words or more pasted again, or of five or more pasted three times.
-    const speech = han > 0 ? speechLike(key, lex, options.language) : words < 5 || (copies === 2 && words < 8);
+    const speech = han > 0 ? speechLike(key, lexicon(), options.language) : words < 5 || (copies === 2 && words < 8);
     const artefact = !speech && (han >= 4 || (han === 0 && (words >= 8 || (copies >= 3 && words >= 5))));
     if (artefact) {
       const features = han > 0 ? { kind: 'clause-zh' as const, size: han, copies } : { kind: 'clause-en' as const, size: words, copies };

@@ -3,7 +3,8 @@
 // view (scoringView), which has the same length, so positions carry over to the original. It answers "how likely is this text?" as the log-probability of its best
 // segmentation (jieba's own DAG + max-route algorithm), which is what the duplicate repair needs
 // and what the segmenter's API does not expose.
-import { dictionaryText } from './segmenter.ts';
+import { dictionaryBytes } from './segmenter.ts';
+import { tableFromText, wordTable, type WordTable } from './wordtable.ts';
 import { t2s } from '../lang/language.ts';
 
 export interface Segmentation {
@@ -13,54 +14,40 @@ export interface Segmentation {
 }
 
 export class Lexicon {
-  private readonly logFreq = new Map<string, number>();
-  private readonly tags = new Map<string, string>();
   private readonly logTotal: number;
   readonly maxWordLength: number;
   /** Score of a character the dictionary does not know as a word. */
   readonly unknownScore: number;
 
-  constructor(dictionary: string) {
-    let total = 0;
-    let maxLen = 1;
-    const entries: [string, number][] = [];
-    for (const line of dictionary.split('\n')) {
-      const sp = line.indexOf(' ');
-      if (sp <= 0) continue;
-      const word = line.slice(0, sp);
-      const rest = line.slice(sp + 1);
-      const freq = parseInt(rest, 10);
-      if (!(freq > 0)) continue;
-      entries.push([word, freq]);
-      const tag = rest.slice(rest.indexOf(' ') + 1).trim();
-      if (tag && rest.includes(' ')) this.tags.set(word, tag);
-      total += freq;
-      if (word.length > maxLen) maxLen = word.length;
-    }
-    this.logTotal = Math.log(total);
-    for (const [w, f] of entries) this.logFreq.set(w, Math.log(f) - this.logTotal);
-    this.maxWordLength = Math.min(maxLen, 16);
+  /** `dictionary`: jieba's `word freq [tag]` text, or the compact table made from it (wordtable.ts). */
+  constructor(dictionary: string | WordTable) {
+    this.table = typeof dictionary === 'string' ? tableFromText(dictionary) : dictionary;
+    this.logTotal = Math.log(this.table.total);
+    this.maxWordLength = Math.min(this.table.maxLength, 16);
     this.unknownScore = Math.log(1) - this.logTotal; // jieba gives unknown pieces the minimum frequency
   }
 
+  private readonly table: WordTable;
+
   /** Log-probability of `word` as one dictionary word, or undefined. */
   word(word: string): number | undefined {
-    return this.logFreq.get(word);
+    const f = this.table.freq(word);
+    return f > 0 ? Math.log(f) - this.logTotal : undefined;
   }
 
   /** How often jieba's corpus has `word` (its dictionary count), or undefined. */
   frequency(word: string): number | undefined {
-    const logp = this.logFreq.get(word);
-    return logp === undefined ? undefined : Math.round(Math.exp(logp + this.logTotal));
+    const f = this.table.freq(word);
+    return f > 0 ? f : undefined;
   }
 
   /** jieba's part-of-speech tag of a dictionary word (n, v, f, p, u…), or undefined. */
   tag(word: string): string | undefined {
-    return this.tags.get(word);
+    return this.table.tag(word);
   }
 
   has(word: string): boolean {
-    return this.logFreq.has(word);
+    return this.table.freq(word) > 0;
   }
 
   /** Best segmentation of `text` (max sum of word log-probabilities; single characters always allowed). */
@@ -74,7 +61,7 @@ export class Lexicon {
       let bestEnd = i + 1;
       const limit = Math.min(n, i + this.maxWordLength);
       for (let j = i + 1; j <= limit; j++) {
-        const w = this.logFreq.get(text.slice(i, j));
+        const w = this.word(text.slice(i, j));
         const s = (w ?? (j === i + 1 ? this.unknownScore : undefined));
         if (s === undefined) continue;
         const total = s + best[j];
@@ -90,8 +77,9 @@ export class Lexicon {
 }
 
 let shared: Lexicon | null = null;
+/** The shared model, made on first use from the cached compact table (wordtable.ts). */
 export function lexicon(): Lexicon {
-  return (shared ??= new Lexicon(dictionaryText()));
+  return (shared ??= new Lexicon(wordTable(dictionaryBytes())));
 }
 
 /**

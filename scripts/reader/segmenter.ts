@@ -15,7 +15,7 @@ export function keywords(text: string, top: number, allowedPos?: string[]): stri
   return tfidf.extractKeywords(getJieba(), text, top, allowedPos).map((k) => k.keyword);
 }
 
-/** The raw dictionary text: `word freq tag` per line. */
-export function dictionaryText(): string {
-  return Buffer.from(dict).toString('utf8');
+/** The dictionary's bytes, `word freq tag` per line (the compact word table is cached by their hash). */
+export function dictionaryBytes(): Buffer {
+  return Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength);
 }

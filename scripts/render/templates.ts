@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import { fail } from '../core/diagnostics.ts';
 
-export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { projectRoot } from '../core/root.ts';
+export { projectRoot };
 export const templatesRoot = join(projectRoot, 'templates');
 
 export interface TemplateSet {

@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { PDFDocument, ParseSpeeds } from 'pdf-lib';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, readTemplate, type TemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
@@ -23,8 +22,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
-import { finishIncremental, finishPdf, type FinishInput } from '../pdf/finish.ts';
-import { RawPdfError } from '../pdf/raw.ts';
+import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import type { SectionBreak } from '../render/sections.ts';
 
 export interface PdfInput {
@@ -52,7 +50,12 @@ export interface PdfInput {
   /** A volume's parts (element id and running head: the part's date and title): each a named page
    * that opens a page, headed by its own date and title instead of the book's one title. */
   runningParts?: { id: string; heading: string }[];
+  /** Also return the final print HTML with its stylesheets (build --keep-html), named after this (the book id). */
+  keepHtml?: string;
 }
+
+/** The final print HTML and the stylesheets it links to by relative URL (fonts.css names the font files by absolute file URL). */
+export interface PrintFiles { html: string; files: Record<string, string> }
 
 /** Page number (1-based, as printed in the folio) of an element id, if known. */
 export type PageLookup = (id: string) => number | undefined;
@@ -68,6 +71,8 @@ export interface PdfResult {
   html: string;
   /** Milliseconds per pass and step (`1.layout`, `2.print`, `2.finish`…), for the benchmark. */
   timings: Record<string, number>;
+  /** With `keepHtml`: the final HTML as a folder a browser opens (`print.css` is a copy of the template's). */
+  printFiles?: PrintFiles;
 }
 
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
@@ -123,7 +128,8 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const note = parseFragment(input.noteHtml);
 
     // The document of one pass: the template (data only) with the book's parts in its slots.
-    const html = (pages: PageLookup, blanks: Set<string>, measure = false) => {
+    const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href };
+    const html = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links) => {
       const index = input.index(pages);
       const body = bodyBlocks(input.body(pages));
       const doc = assemble(renderTemplate(input.templates, 'print.html', {
@@ -131,7 +137,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
         toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
         frontMatter: slot('front'), backMatter: slot('back'),
         body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
-        fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href, pageCss: css, targets,
+        ...hrefs, pageCss: css, targets,
       }), { body, slots: { index: index ? [index] : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) }, blanks });
       if (measure) measuring(doc, view.lang);
       // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
@@ -191,9 +197,14 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
             },
             idSeed: JSON.stringify([current.body, css, readTemplate(input.templates, 'print.css'), input.trim, print]),
           };
-          const finished = await finish(pdf, finishInput);
+          const finished = await finishChromiumPdf(pdf, finishInput);
           lap('finish');
-          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current.doc, timings };
+          const names = { fontCss: `${input.keepHtml}.fonts.css`, printCss: `${input.keepHtml}.print.css` };
+          const printFiles = input.keepHtml ? {
+            html: html((id) => found.get(id), nextBlanks, false, names).doc,
+            files: { [names.fontCss]: printFontCss(view.lang), [names.printCss]: readTemplate(input.templates, 'print.css') },
+          } : undefined;
+          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current.doc, timings, printFiles };
         }
         pages = shiftForBlanks(found, blanks, nextBlanks);
         blanks = nextBlanks;
@@ -225,15 +236,6 @@ function measuring(doc: Root, lang: string): void {
   append(doc, 'body', h('div', { ariaHidden: 'true', style: 'position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: hidden' }, faces));
 }
 
-/** Appends an incremental update to Chromium's bytes; pdf-lib rewrites the file when that cannot be done. */
-async function finish(pdf: Uint8Array, input: FinishInput) {
-  try {
-    return finishIncremental(pdf, input);
-  } catch (err) {
-    if (!(err instanceof RawPdfError)) throw err;
-    return finishPdf(await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), input);
-  }
-}
 
 /** True if `html` has a character not in `seen` (which it then adds). */
 function newChars(html: string, seen: Set<string>): boolean {
