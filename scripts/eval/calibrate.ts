@@ -17,7 +17,7 @@ export function charRows(seeds: number[], rate = 8): Row[] {
   const lex = lexicon();
   const rows: Row[] = [];
   const collect = (text: string, language: Language, defects: Defect[]) => {
-    const v = scoringView(text, language);
+    const v = scoringView(text);
     for (let at = 1; at < v.length; at++) {
       const x = v[at];
       if (x !== v[at - 1] || v[at - 2] === x || v[at + 1] === x || !/\p{Script=Han}/u.test(x) || NUMERAL.test(x)) continue;

@@ -25,6 +25,7 @@ import type { Edit, TrackedText } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
 import { lexicon, scoringView, type Lexicon } from './lexicon.ts';
 import { calibrated } from './confidence.ts';
+import { canBeGrammatical, wordClass } from './english.ts';
 
 export interface DedupeOptions {
   /** verbatim (default): keep what the speaker said; edited: also tidy speech repetition. */
@@ -85,17 +86,21 @@ export function clauses(s: string): Clause[] {
 const hanCount = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
 const wordCount = (s: string) => (s.match(/\p{L}[\p{L}']*/gu) ?? []).length;
 
-/** Words of speech that people say twice on purpose: thanks, yes, no, greetings, fillers. */
-function speechLike(clause: string, lex: Lexicon, language: string | undefined): boolean {
-  const view = scoringView(clause, language);
-  if (!/\p{Script=Han}/u.test(view)) return true;
-  const seg = lex.segment(view.replace(/[^\p{Script=Han}]/gu, ''));
-  return seg.words.every(([a, b]) => {
-    const w = view.replace(/[^\p{Script=Han}]/gu, '').slice(a, b);
-    const tag = lex.tag(w) ?? '';
-    // interjections, modal particles, AA forms (谢谢, 好好), 好/对/是/行/嗯 and 的 (是的, 好的)
-    return /^(e|y|o)$/.test(tag) || /^(.)\1$/u.test(w) || /^[好对是行嗯哦啊喂的没有不]$/u.test(w) || w === '你好' || w === '再见';
-  });
+/**
+ * A clause said again that speech produces, by word class and size, not by a list of words: thanks,
+ * greetings and assent are short utterances (谢谢大家，谢谢大家。好的，好的。是的，是的。), at most two
+ * words and no number; and any clause whose words are all of the classes speakers repeat (pronouns,
+ * conjunctions, adverbs, interjections, modal particles, the copula, reduplicated words: 对对，就是就是).
+ * English clauses without Han are judged by their length in words (repeatedClauses).
+ */
+function speechLike(clause: string, lex: Lexicon): boolean {
+  const han = scoringView(clause).replace(/[^\p{Script=Han}]/gu, '');
+  if (!han) return true;
+  if (/[0-9０-９]/.test(clause)) return false;
+  const seg = lex.segment(han);
+  const words = seg.words.map(([a, b]) => han.slice(a, b));
+  if (words.length <= 2 && han.length <= 4 && !words.some((w) => /^m/.test(lex.tag(w) ?? ''))) return true;
+  return words.every((w) => speechWord(lex, w, w.length === 1) || /^(.)\1$/u.test(w) || /^u/.test(lex.tag(w) ?? ''));
 }
 
 function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
@@ -130,7 +135,7 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     // Chinese: a clause of four characters or more said again word for word is a copying artefact
     // (edited transcripts never do that, speakers rephrase), unless it is thanks or assent (谢谢，谢谢).
     // English: a sentence of ten words or more pasted again, or of five or more pasted three times.
-    const speech = han > 0 ? speechLike(key, lex, options.language) : words < 5 || (copies === 2 && words < 8);
+    const speech = han > 0 ? speechLike(key, lex) : words < 5 || (copies === 2 && words < 8);
     const artefact = !speech && (han >= 4 || (han === 0 && (words >= 8 || (copies >= 3 && words >= 5))));
     if (artefact) {
       const features = han > 0 ? { kind: 'clause-zh' as const, size: han, copies } : { kind: 'clause-en' as const, size: words, copies };
@@ -162,19 +167,10 @@ export const APPLY = 0.95;
 // ---------------------------------------------------------------------------------------------
 // English doubled words
 
-/** Doubled words that English uses on purpose ("that that", "had had", "very very"). */
-const ENGLISH_REDUPLICATION = new Set(['had', 'do', 'very', 'really', 'so', 'no', 'yes', 'yeah', 'bye', 'ha', 'well', 'now', 'go', 'more', 'far', 'long', 'much', 'many', 'again', 'too', 'blah', 'knock', 'tick', 'chop', 'hip', 'boo', 'hey', 'oh', 'wow', 'please', 'never', 'okay', 'ok', 'right', 'sure', 'little', 'round', 'ever', 'here', 'there', 'can', 'bang', 'bla', 'la', 'ta', 'tut', 'hush', 'fast', 'slowly', 'over']);
-/** "that that" and "is is" are English too (I think that that is right; what it is is…): a slip only when what follows cannot follow them. */
-const CONTEXT_DOUBLES: Record<string, RegExp> = {
-  that: /^\s+(the|a|an|this|these|those|our|their|his|her|its|my|your|we|they|i|he|she|you|it|there|is|are|was|were|will|would|has|have|and|to|of|in|on)\b/i,
-  is: /^\s+(the|a|an|this|these|those|our|their|his|her|its|my|your|we|they|i|he|she|you|it|is|was|of|to|and)\b/i,
-};
-
 function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const edits: Edit[] = [];
-  // The same word or phrase (up to four words) twice or more, separated by white space only (a
-  // typing artefact, unless English doubles that word on purpose) or by a comma / dash / ellipsis (speech:
-  // a stutter or a restart, "it is – it is –", "Go – go ahead").
+  // The same word or phrase (up to four words) twice or more, separated by white space only (typed)
+  // or by a comma / dash / ellipsis (speech: a stutter or a restart, "it is – it is –", "Go – go ahead").
   // "A,a" or "x-x" without spaces are tokens, not repetition.
   // The phrase is lazy: the shortest unit that repeats wins ("the the the the" is "the" four times).
   const re = /\b([A-Za-z]+(?:['’][a-z]+)?(?:\s+[A-Za-z]+(?:['’][a-z]+)?){0,3}?)((?:(?:\s+|,\s+|\s[–-]\s|\s--\s|\s?—\s?|\s*(?:\.\.\.|…)\s*)\1\b)+)/gi;
@@ -184,18 +180,27 @@ function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions)
     const spoken = /[,–—.…-]/.test(repeats);
     const start = m.index! + phrase.length;
     const end = start + repeats.length;
-    // A capital letter doubled is an initial or a list ("A A battery", "Q Q"); at a sentence start
-    // ("The the") the first copy keeps its case, the copy is what goes.
-    if (/^[A-Z]$/.test(phrase)) continue;
+    // A marked restart keeps every word: "be be- — should not be" (the cut-off word is marked).
+    if (/^[-–—‐]/.test(text.text.slice(end))) continue;
+    const words = phrase.split(/\s+/);
+    const copies = 1 + (repeats.match(/\s+/g)?.length ?? 1) / words.length;
     if (!spoken) {
-      const single = !/\s/.test(phrase);
-      const lower = phrase.toLowerCase();
-      if (single && ENGLISH_REDUPLICATION.has(lower)) continue;
-      if (single && CONTEXT_DOUBLES[lower] && !CONTEXT_DOUBLES[lower].test(text.text.slice(end))) {
-        log.record('dup-word', text, start, end, '', { applied: false, confidence: 0.3, note: `"${phrase} ${phrase}" is often right (I think that that is…): check` });
+      const verdict = typedDouble(text.text, m.index!, phrase, copies, options);
+      if (verdict === 'keep') continue;
+      if (verdict === 'speech') {
+        if (options.style === 'edited') {
+          log.record('speech-repetition', text, start, end, '', { confidence: 0.8, note: `"${phrase}" said again` });
+          edits.push({ start, end, insert: '' });
+        } else {
+          log.record('dup-word', text, start, end, '', { applied: false, confidence: 0.5, note: `"${phrase} ${phrase}": a stutter, or typed twice? (kept: verbatim)` });
+        }
         continue;
       }
-      const confidence = calibrated({ kind: 'word-en', size: phrase.split(/\s+/).length, copies: 1 + (repeats.match(/\s+/g)?.length ?? 1) / phrase.split(/\s+/).length, functionWord: FUNCTION_WORDS.has(phrase.toLowerCase()) });
+      if (verdict === 'review') {
+        log.record('dup-word', text, start, end, '', { applied: false, confidence: 0.3, note: `"${phrase} ${phrase}" can be right (emphasis, grammar or a name): check` });
+        continue;
+      }
+      const confidence = calibrated({ kind: 'word-en', size: words.length, copies });
       const repair = confidence >= APPLY;
       log.record('dup-word', text, start, end, '', { applied: repair, confidence, note: `"${phrase}" typed twice` });
       if (repair) edits.push({ start, end, insert: '' });
@@ -208,8 +213,34 @@ function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions)
   return text.apply(edits);
 }
 
-/** Words whose typed double is almost always a slip ("the the", "to to", "of of"). */
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'in', 'for', 'with', 'at', 'from', 'as', 'we', 'it', 'they', 'our', 'their', 'be', 'are', 'was', 'were', 'this', 'or', 'but', 'not', 'has', 'have', 'its', 'his', 'her', 'he', 'she', 'would', 'could', 'should', 'about', 'into', 'than', 'then', 'also', 'which', 'been']);
+/**
+ * What a phrase typed twice (separated by white space only) is, by the class of its words and its
+ * place, never by a list of words:
+ *   keep     a name ("Walla Walla", "A A battery": every copy capitalised, not at a sentence start)
+ *   speech   closed-class words (pronouns, articles, prepositions, conjunctions, auxiliaries):
+ *            a speaker's stutter ("I I", "we we", "in the in the"), and for some of them grammar
+ *            ("had had", "that that", "calling for for"): listed in verbatim; `edited` tidies only
+ *            those whose double cannot be grammar ("we we", "the the")
+ *   review   expressive words (interjections, adverbs, adjectives: "very very", "not not",
+ *            "long long ago") and words the lexicon does not know: listed, never applied
+ *   repair   a content word or a phrase holding one (a noun or lexical verb: "market market")
+ */
+function typedDouble(s: string, at: number, phrase: string, copies: number, options: DedupeOptions): 'keep' | 'speech' | 'review' | 'repair' {
+  const words = phrase.split(/\s+/);
+  const copyAfter = s.slice(at + phrase.length).trimStart();
+  // Capitalised in every copy: a name or an initial ("Walla Walla", "Q Q"). At a sentence start only
+  // the first copy is capitalised ("The the"), a double like any other.
+  const classes = words.map((w) => wordClass(w));
+  // ("I I" is a pronoun's stutter, judged below with the other closed-class words.)
+  if (/^[A-Z]/.test(phrase) && /^[A-Z]/.test(copyAfter) && !(phrase === phrase.toUpperCase() && classes[0] === 'function' && words.length === 1)) return 'keep';
+  if (classes.includes('content')) return copies > 2 && words.length === 1 ? 'review' : 'repair';
+  if (classes.every((c) => c === 'function')) {
+    if (options.style !== 'edited') return 'speech';
+    // edited: tidied unless the double can be grammar.
+    return words.some((w) => canBeGrammatical(w)) ? 'review' : 'speech';
+  }
+  return 'review';
+}
 
 // ---------------------------------------------------------------------------------------------
 // Chinese repeats: doubled characters, spans and words
@@ -226,7 +257,7 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 /** Characters that spell foreign names in Chinese (the transliteration table of Xinhua's name dictionaries). */
 const TRANSLITERATION = '阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比毕宾波伯博布策查达戴丹道德迪蒂丁杜顿多厄恩尔法菲费芬丰弗福盖甘冈戈格古圭哈海汉豪赫亨胡霍基吉加贾杰捷金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷蕾黎里利莉列林琳卢鲁伦罗洛马迈曼梅蒙米密莫姆穆纳娜奈南内尼妮涅纽努诺欧帕佩皮普奇齐恰乔切钦琼丘萨塞桑森沙莎舍什斯松苏索塔泰坦汤特滕提托图瓦旺威韦维温沃乌伍西希锡谢辛雅亚扬耶伊因尤约扎泽兹祖佐';
 
-export type RepeatDecision = 'repair' | 'review' | 'keep';
+export type RepeatDecision = 'repair' | 'review' | 'speech' | 'keep';
 
 export interface RepeatJudgement {
   decision: RepeatDecision;
@@ -239,7 +270,7 @@ export interface RepeatJudgement {
 function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const s = text.text;
   if (!/\p{Script=Han}/u.test(s)) return text;
-  const v = scoringView(s, options.language);
+  const v = scoringView(s);
   const edits: Edit[] = [];
   const isHanAt = (i: number) => i >= 0 && i < s.length && /\p{Script=Han}/u.test(s[i]);
   for (let i = 0; i < s.length; i++) {
@@ -250,10 +281,19 @@ function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOption
     const judgement = L === 1 ? judgeDoubledChar(v, i + 1, copies) : judgeSpan(v, i, L, copies);
     const start = i + L;
     const end = i + L * copies;
-    if (judgement.decision !== 'keep') {
-      const rule: RuleId = L === 1 ? 'dup-char' : 'dup-word';
+    const rule: RuleId = L === 1 ? 'dup-char' : 'dup-word';
+    const note = `"${s.slice(i, end)}": ${judgement.reason}`;
+    if (judgement.decision === 'speech') {
+      // What a speaker says again (这个这个, 我我们): kept in verbatim, listed; tidied by `edited`.
+      if (options.style === 'edited') {
+        log.record('speech-repetition', text, start, end, '', { confidence: 0.8, note });
+        edits.push({ start, end, insert: '' });
+      } else {
+        log.record(rule, text, start, end, '', { applied: false, confidence: judgement.confidence, note: `${note} (kept: verbatim)` });
+      }
+    } else if (judgement.decision !== 'keep') {
       const repair = judgement.decision === 'repair';
-      log.record(rule, text, start, end, '', { applied: repair, confidence: judgement.confidence, note: `"${s.slice(i, end)}": ${judgement.reason}` });
+      log.record(rule, text, start, end, '', { applied: repair, confidence: judgement.confidence, note });
       if (repair) edits.push({ start, end, insert: '' });
     }
     // A kept pair may begin a longer repeat (工作|作出作出): look again from its second copy.
@@ -298,6 +338,10 @@ export function judgeSpan(v: string, i: number, L: number, copies: number): Repe
   // ABAB of a verb or adjective (研究研究, 高兴高兴) or thanks said twice (谢谢谢谢): may be on purpose.
   const tag = lex.tag(x) ?? '';
   const wholeWords = boundariesAt(lex, v, i, L, copies);
+  // A speaker's stutter or restart: the span is whole words, each a pronoun or demonstrative, a
+  // copula, a conjunction or adverb (discourse markers: 然后, 就是, 那么), an interjection or a modal
+  // particle (这个这个, 我们我们, 就是就是, 我是我是).
+  if (wholeWords && speechWords(lex, x)) return { decision: 'speech', confidence: 0.5, reason: `"${x}" said ${copies === 2 ? 'twice' : `${copies} times`}: a speaker's repetition` };
   // Tentative ABAB is a suggestion: someone (我们, 大家, 你) or a modal (要, 再, 可以) before it, and it
   // ends its clause or takes 吧/一下 (这个问题我们研究研究。大家讨论讨论吧). A word doubled before its
   // object or noun (举办举办高峰论坛, 出席出席的), or after anything else (成功访问访问。), is a slip.
@@ -338,6 +382,7 @@ export function judgeDoubledChar(v: string, at: number, copies = 2): RepeatJudge
   }
   const f = charFeatures(lex, v, at);
   if (f.explained) return keep;
+  if (f.speech) return { decision: 'speech', confidence: 0.5, reason: 'a pronoun, demonstrative or copula said twice: a speaker\'s stutter' };
   const confidence = calibrated({ kind: 'char-zh', ...f });
   const decision: RepeatDecision = confidence >= APPLY ? 'repair' : confidence >= REVIEW ? 'review' : 'keep';
   return { decision, confidence, reason: decision === 'repair' ? 'the doubled character makes no word' : 'doubled character: no word explains it, but the evidence is weak' };
@@ -363,6 +408,8 @@ export interface CharFeatures {
   particle: boolean;
   /** The dictionary knows the pair as a word (正正, 通通) though the best segmentation splits it. */
   pairWord: boolean;
+  /** The left copy is a word of its own of a class speakers stutter on (我|我们, 这|这个, 是|是一个). */
+  speech: boolean;
 }
 
 /** The evidence about the doubled character whose second copy is at `at` in the view v. */
@@ -392,7 +439,10 @@ export function charFeatures(lex: Lexicon, v: string, at: number): CharFeatures 
   const name = (SURNAMES.includes(v[at - 2] ?? '') && i >= 2 && single(i - 2) && bothAlone)
     || (TRANSLITERATION.includes(x) && TRANSLITERATION.includes(v[at - 2] ?? '-') && TRANSLITERATION.includes(v[at + 1] ?? '-'));
   const pairWord = lex.has(x + x);
-  return { explained: explain(lex, v, at, withDup, from, brokeWord), gain, brokeWord, bothAlone, mixed, name, particle, pairWord };
+  // A stutter: the left copy stands alone, the right one begins a word or stands alone too.
+  const [ra] = wordAt(withDup, i);
+  const speech = single(i - 1) && ra === i && speechWord(lex, x, true);
+  return { explained: explain(lex, v, at, withDup, from, brokeWord), gain, brokeWord, bothAlone, mixed, name, particle, pairWord, speech };
 }
 
 /**
@@ -416,15 +466,74 @@ function explain(lex: Lexicon, v: string, at: number, withDup: { words: [number,
   if (prev && prev === v[at - 3] && lex.has(prev + x)) return 'aabb';
   // 一批批, 一个个, 一次次: one + a measure word said twice.
   if (prev === '一' && /^(q|m)$/.test(lex.tag(x) ?? '')) return 'measure';
-  // Words meeting: the left copy ends a word, the right copy begins one (新闻局|局长, 银行|行长, 陕西|西安).
+  // Words meeting: the left copy ends a word, the right copy begins one (新闻局|局长, 银行|行长, 陕西|西安),
+  // on the best route or on any route of the dictionary's lattice that is nearly as likely as the
+  // text without the copy (a rare left word the best route splits).
   if (lb - la >= 2 && rb - ra >= 2) return 'words-meet';
+  const junction = plausibleJunction(lex, v, at);
+  if (junction === 'words') return 'words-meet';
   // A function word before a word that begins with it: 事故|中|中国, 完成|了|了解, 在|在场, 对|对方.
-  if (lb - la === 1 && rb - ra >= 2 && (FUNCTION_TAG.test(lex.tag(x) ?? '') || FUNCTION_VERBS.has(x))) return 'function-word';
+  const functionWord = FUNCTION_TAG.test(lex.tag(x) ?? '') || FUNCTION_VERBS.has(x);
+  if (lb - la === 1 && (rb - ra >= 2 || junction === 'right') && functionWord) return 'function-word';
   // A word ending in a character, then that character as a modal or copula: 委员会|会|做, 社会|会|有.
   if (lb - la >= 2 && rb - ra === 1 && MODALS.has(x)) return 'function-word';
   // A verb that reduplicates (its V一V form is a word: 说一说, 问一问, 谈一谈): 你可否说说, 还能问|问题.
   if (lb - la === 1 && reduplicable(lex, x) && !brokeWord) return 'verb-reduplication';
   return null;
+}
+
+/**
+ * Junctions over the lattice: 'words' when some dictionary word (two or more characters) ends with
+ * the left copy and some word begins with the right copy, and the best reading through that
+ * junction is within JUNCTION_MARGIN nats of the best reading of the text without the copy; 'right'
+ * when only a word beginning with the right copy is plausible that way; else null.
+ */
+export function plausibleJunction(lex: Lexicon, v: string, at: number): 'words' | 'right' | null {
+  const from = Math.max(0, at - lex.maxWordLength);
+  const to = Math.min(v.length, at + lex.maxWordLength);
+  const w = v.slice(from, to);
+  const j = at - from;
+  const { lefts, rights } = lex.junction(w, j);
+  if (!rights.length) return null;
+  const han = (t: string) => t.replace(/[^\p{Script=Han}]/gu, '|');
+  const score = (t: string) => (t ? lex.segment(han(t)).score : 0);
+  const baseline = score(w.slice(0, j) + w.slice(j + 1));
+  const best = (starts: number[], ends: number[]) => {
+    let top = -Infinity;
+    for (const a of starts) for (const b of ends) {
+      const s = score(w.slice(0, a)) + lex.word(w.slice(a, j))! + lex.word(w.slice(j, b))! + score(w.slice(b));
+      if (s > top) top = s;
+    }
+    return top;
+  };
+  if (lefts.length && best(lefts, rights) >= baseline - JUNCTION_MARGIN) return 'words';
+  const single = lex.word(w[j - 1]) ?? lex.unknownScore;
+  let top = -Infinity;
+  for (const b of rights) top = Math.max(top, score(w.slice(0, j - 1)) + single + lex.word(w.slice(j, b))! + score(w.slice(b)));
+  return top >= baseline - JUNCTION_MARGIN ? 'right' : null;
+}
+
+/** How much less likely (nats) a reading through a junction may be than the text without the copy (fitted on the dev part). */
+export const JUNCTION_MARGIN = 4;
+
+/**
+ * Word classes speakers repeat (jieba's dictionary tags): pronouns and demonstratives (r…),
+ * conjunctions (c: 然后, 所以), interjections (e), modal particles (y), onomatopoeia (o), and the
+ * copula 是; for words of two or more characters also adverbs (d: 就是, 其实), the discourse markers.
+ */
+function speechWord(lex: Lexicon, w: string, single: boolean): boolean {
+  if (w === COPULA) return true;
+  const tag = lex.tag(w) ?? '';
+  return /^(r[a-z]*|c|e|y|o)$/.test(tag) || (!single && tag === 'd');
+}
+/** The copula (jieba tags it as a verb like any other). */
+const COPULA = '是';
+
+/** Whether a span is whole words that are all of the classes speakers repeat. */
+function speechWords(lex: Lexicon, x: string): boolean {
+  if (lex.has(x)) return speechWord(lex, x, x.length === 1);
+  const seg = lex.segment(x);
+  return seg.words.every(([a, b]) => speechWord(lex, x.slice(a, b), b - a === 1));
 }
 
 /** Modal verbs and the copula, which follow a subject ending in the same character (委员会会做). */
