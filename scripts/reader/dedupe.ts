@@ -25,7 +25,7 @@ import type { Edit, TrackedText } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
 import { lexicon, scoringView, type Lexicon } from './lexicon.ts';
 import { calibrated } from './confidence.ts';
-import { canBeGrammatical, wordClass } from './english.ts';
+import { canBeGrammatical, isCommonWord, wordClass } from './english.ts';
 
 export interface DedupeOptions {
   /** verbatim (default): keep what the speaker said; edited: also tidy speech repetition. */
@@ -39,6 +39,7 @@ export function dedupeParagraph(text: TrackedText, log: ChangeLog, options: Dedu
   // hide the repetition; clauses last, for the same reason with a doubled character.
   let t = englishWords(text, log, options);
   t = chineseRepeats(t, log, options);
+  t = crossingSpans(t, log);
   t = repeatedClauses(t, log, options);
   return t;
 }
@@ -93,13 +94,14 @@ const wordCount = (s: string) => (s.match(/\p{L}[\p{L}']*/gu) ?? []).length;
  * conjunctions, adverbs, interjections, modal particles, the copula, reduplicated words: 对对，就是就是).
  * English clauses without Han are judged by their length in words (repeatedClauses).
  */
-function speechLike(clause: string, lex: Lexicon): boolean {
+function speechLike(clause: string, lex: Lexicon, edge: boolean): boolean {
   const han = scoringView(clause).replace(/[^\p{Script=Han}]/gu, '');
   if (!han) return true;
   if (/[0-9０-９]/.test(clause)) return false;
   const seg = lex.segment(han);
   const words = seg.words.map(([a, b]) => han.slice(a, b));
-  if (words.length <= 2 && han.length <= 4 && !words.some((w) => /^m/.test(lex.tag(w) ?? ''))) return true;
+  // Thanks, greetings and address (谢谢大家，谢谢大家。主席，主席，) open or close a turn.
+  if (edge && words.length <= 2 && han.length <= 4 && !words.some((w) => /^m/.test(lex.tag(w) ?? ''))) return true;
   return words.every((w) => speechWord(lex, w, w.length === 1) || /^(.)\1$/u.test(w) || /^u/.test(lex.tag(w) ?? ''));
 }
 
@@ -135,7 +137,9 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     // Chinese: a clause of four characters or more said again word for word is a copying artefact
     // (edited transcripts never do that, speakers rephrase), unless it is thanks or assent (谢谢，谢谢).
     // English: a sentence of ten words or more pasted again, or of five or more pasted three times.
-    const speech = han > 0 ? speechLike(key, lex) : words < 5 || (copies === 2 && words < 8);
+    // A short utterance said again at the start or the end of a paragraph (after its label) is speech.
+    const edge = i === 0 || (i === 1 && /[：:]$/.test(text.text.slice(cs[0].start, cs[0].end).trim())) || last === cs.length - 1;
+    const speech = han > 0 ? speechLike(key, lex, edge) : words < 5 || (copies === 2 && words < 8);
     const artefact = !speech && (han >= 4 || (han === 0 && (words >= 8 || (copies >= 3 && words >= 5))));
     if (artefact) {
       const features = han > 0 ? { kind: 'clause-zh' as const, size: han, copies } : { kind: 'clause-en' as const, size: words, copies };
@@ -180,8 +184,9 @@ function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions)
     const spoken = /[,–—.…-]/.test(repeats);
     const start = m.index! + phrase.length;
     const end = start + repeats.length;
-    // A marked restart keeps every word: "be be- — should not be" (the cut-off word is marked).
-    if (/^[-–—‐]/.test(text.text.slice(end))) continue;
+    // A marked restart keeps every word: "be be- — should not be" (the cut-off word is marked);
+    // "self self-esteem" is a double like any other.
+    if (/^(?:[-‐](?![A-Za-z])|[–—])/.test(text.text.slice(end))) continue;
     const words = phrase.split(/\s+/);
     const copies = 1 + (repeats.match(/\s+/g)?.length ?? 1) / words.length;
     if (!spoken) {
@@ -230,9 +235,9 @@ function typedDouble(s: string, at: number, phrase: string, copies: number, opti
   const copyAfter = s.slice(at + phrase.length).trimStart();
   // Capitalised in every copy: a name or an initial ("Walla Walla", "Q Q"). At a sentence start only
   // the first copy is capitalised ("The the"), a double like any other.
-  const classes = words.map((w) => wordClass(w));
-  // ("I I" is a pronoun's stutter, judged below with the other closed-class words.)
-  if (/^[A-Z]/.test(phrase) && /^[A-Z]/.test(copyAfter) && !(phrase === phrase.toUpperCase() && classes[0] === 'function' && words.length === 1)) return 'keep';
+  // A capitalised word is judged as the common word it spells ("And And", "President President");
+  // one the lexicon knows only as a name, or not at all (Walla Walla, EST EST, KIRBY KIRBY), is listed.
+  const classes = words.map((w) => (/^[A-Z]/.test(w) && w !== 'I' && !isCommonWord(w) ? 'unknown' : wordClass(w)));
   if (classes.includes('content')) return copies > 2 && words.length === 1 ? 'review' : 'repair';
   if (classes.every((c) => c === 'function')) {
     if (options.style !== 'edited') return 'speech';
@@ -303,6 +308,39 @@ function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOption
 }
 
 /**
+ * A span doubled across a punctuation mark inside a clause (困難，有序復難，有序復工復產, 展现我施，展现我们):
+ * the copy starts or ends in the middle of a clause, where no speaker starts or stops a repetition,
+ * so it is a copying artefact. A repeat whose copies are whole clauses (主席，主席，) is the clause
+ * rule's to judge. The repeat is taken from its leftmost start (我们，我们，我们 is 我们， three times,
+ * not 们，我 twice).
+ */
+function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
+  const s = text.text;
+  if (!/\p{Script=Han}/u.test(s)) return text;
+  const edits: Edit[] = [];
+  const han = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
+  for (let i = 0; i < s.length; i++) {
+    if (!han(s[i])) continue;
+    for (let L = 3; L <= 30 && i + 2 * L <= s.length; L++) {
+      const unit = s.slice(i, i + L);
+      if (/\n/.test(unit) || !/[^\p{Script=Han}]/u.test(unit.slice(1)) || !s.startsWith(unit, i + L)) continue;
+      if ((unit.match(/\p{Script=Han}/gu) ?? []).length < 2 || s[i - 1] === unit[L - 1]) continue;
+      const midStart = han(s[i - 1]);
+      const midEnd = han(unit[L - 1]) && han(s[i + 2 * L]);
+      if (!midStart && !midEnd) continue;
+      if ([...unit].every((c) => !han(c) || NUMERAL.test(c))) continue;
+      const confidence = calibrated({ kind: 'span-zh', size: L, copies: 2, word: false });
+      const repair = confidence >= APPLY;
+      log.record('dup-word', text, i + L, i + 2 * L, '', { applied: repair, confidence, note: `"${unit}" repeated across a punctuation mark inside a clause` });
+      if (repair) edits.push({ start: i + L, end: i + 2 * L, insert: '' });
+      i += 2 * L - 1;
+      break;
+    }
+  }
+  return text.apply(edits);
+}
+
+/**
  * The span (1–40 Han characters) starting at i that is repeated right after itself and covers the
  * most text with its copies (行行长行行长 is 行行长 twice, not 行 twice); the shortest on a tie
  * (谢谢谢谢 is 谢 four times).
@@ -341,7 +379,12 @@ export function judgeSpan(v: string, i: number, L: number, copies: number): Repe
   // A speaker's stutter or restart: the span is whole words, each a pronoun or demonstrative, a
   // copula, a conjunction or adverb (discourse markers: 然后, 就是, 那么), an interjection or a modal
   // particle (这个这个, 我们我们, 就是就是, 我是我是).
-  if (wholeWords && speechWords(lex, x)) return { decision: 'speech', confidence: 0.5, reason: `"${x}" said ${copies === 2 ? 'twice' : `${copies} times`}: a speaker's repetition` };
+  // Discourse markers (conjunctions, adverbs) only where they open what is said: at the start of a
+  // clause or after a pronoun (我就是就是); mid-clause (根据共同共同意愿) the double is a copy.
+  const prevWord = (() => { const t = v.slice(Math.max(0, i - 4), i); const seg = lex.segment(t); const w = seg.words.at(-1); return w ? t.slice(w[0], w[1]) : ''; })();
+  const opens = i === 0 || !/\p{Script=Han}/u.test(v[i - 1]) || /^r/.test(lex.tag(prevWord) ?? '');
+  const kind = wholeWords ? speechWords(lex, x) : null;
+  if (kind === 'pronoun' || (kind === 'marker' && opens)) return { decision: 'speech', confidence: 0.5, reason: `"${x}" said ${copies === 2 ? 'twice' : `${copies} times`}: a speaker's repetition` };
   // Tentative ABAB is a suggestion: someone (我们, 大家, 你) or a modal (要, 再, 可以) before it, and it
   // ends its clause or takes 吧/一下 (这个问题我们研究研究。大家讨论讨论吧). A word doubled before its
   // object or noun (举办举办高峰论坛, 出席出席的), or after anything else (成功访问访问。), is a slip.
@@ -518,22 +561,23 @@ export const JUNCTION_MARGIN = 4;
 
 /**
  * Word classes speakers repeat (jieba's dictionary tags): pronouns and demonstratives (r…),
- * conjunctions (c: 然后, 所以), interjections (e), modal particles (y), onomatopoeia (o), and the
- * copula 是; for words of two or more characters also adverbs (d: 就是, 其实), the discourse markers.
+ * interjections (e), modal particles (y), onomatopoeia (o), and the copula 是; for words of two or
+ * more characters also conjunctions and adverbs (c: 然后, 所以; d: 就是, 其实), the discourse markers.
  */
 function speechWord(lex: Lexicon, w: string, single: boolean): boolean {
   if (w === COPULA) return true;
   const tag = lex.tag(w) ?? '';
-  return /^(r[a-z]*|c|e|y|o)$/.test(tag) || (!single && tag === 'd');
+  return /^(r[a-z]*|e|y|o)$/.test(tag) || (!single && /^(c|d)$/.test(tag));
 }
 /** The copula (jieba tags it as a verb like any other). */
 const COPULA = '是';
 
-/** Whether a span is whole words that are all of the classes speakers repeat. */
-function speechWords(lex: Lexicon, x: string): boolean {
-  if (lex.has(x)) return speechWord(lex, x, x.length === 1);
-  const seg = lex.segment(x);
-  return seg.words.every(([a, b]) => speechWord(lex, x.slice(a, b), b - a === 1));
+/** Whether a span is whole words all of the classes speakers repeat: 'marker' when a conjunction or adverb is among them. */
+function speechWords(lex: Lexicon, x: string): 'pronoun' | 'marker' | null {
+  const seg = lex.has(x) ? { words: [[0, x.length] as [number, number]] } : lex.segment(x);
+  const words = seg.words.map(([a, b]) => x.slice(a, b));
+  if (!words.every((w) => speechWord(lex, w, w.length === 1))) return null;
+  return words.some((w) => /^(c|d)$/.test(lex.tag(w) ?? '')) ? 'marker' : 'pronoun';
 }
 
 /** Modal verbs and the copula, which follow a subject ending in the same character (委员会会做). */

@@ -59,3 +59,12 @@ export function canBeGrammatical(word: string): boolean {
   // The commonest readings only: en-lexicon also lists rare tags ("the" as IN).
   return tags.slice(0, 2).some((t) => /^(IN|RP|TO|WDT|WP|MD|RB)$/.test(t));
 }
+
+/** Whether a capitalised word is also a common word: the lexicon knows its lower-case form, and not
+ *  only as a proper noun ("President", "And": yes; "Washington", "EST", "Walla": no). */
+export function isCommonWord(word: string): boolean {
+  tagsOf(word);
+  const lower = word.toLowerCase();
+  if (!Object.hasOwn(table!, lower)) return false;
+  return !/^NNP/.test(table![lower].split('|')[0]);
+}
