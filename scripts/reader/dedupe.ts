@@ -503,7 +503,8 @@ function explain(lex: Lexicon, v: string, at: number, withDup: { words: [number,
   // One word holds both copies: 谢谢, 看看, 远远 (reduplication the dictionary knows), 实实在在,
   // 三三两两, 一一对应. A dictionary AA the segmentation does not choose (沟通|通|和) explains nothing.
   // Unless it strands a neighbour that has a word without the copy: 怎么|看看|待 (看待).
-  if (la === ra) return brokeWord ? null : 'reduplication';
+  // After an Arabic number the first copy is a unit (16日日, 10时时): no AA word there.
+  if (la === ra) return brokeWord || /[0-9０-９]/.test(prev) ? null : 'reduplication';
   // AABB: 干干净净 (干净), 清清楚楚; and the BB half of 实实在在 (实在).
   if (next && next === v[at + 2] && lex.has(x + next)) return 'aabb';
   if (prev && prev === v[at - 3] && lex.has(prev + x)) return 'aabb';
@@ -516,12 +517,20 @@ function explain(lex: Lexicon, v: string, at: number, withDup: { words: [number,
   const junction = plausibleJunction(lex, v, at);
   if (junction === 'words') return 'words-meet';
   // A function word before a word that begins with it: 事故|中|中国, 完成|了|了解, 在|在场, 对|对方.
-  const functionWord = FUNCTION_TAG.test(lex.tag(x) ?? '') || FUNCTION_VERBS.has(x);
+  // A localiser (中, 上, 里) closes a noun phrase: after a verb or a function word it cannot stand
+  // (不知道中中方 is a copy; 事故中|中国 is not).
+  const before = prevWordTag(lex, v, at - 1);
+  const localiserOk = lex.tag(x) !== 'f' || /^(n|vn|r|s|t|m|q|an|nz|ns|nt|nr|j|l|i)/.test(before);
+  const functionWord = (FUNCTION_TAG.test(lex.tag(x) ?? '') || FUNCTION_VERBS.has(x)) && localiserOk;
   if (lb - la === 1 && (rb - ra >= 2 || junction === 'right') && functionWord) return 'function-word';
   // A word ending in a character, then that character as a modal or copula: 委员会|会|做, 社会|会|有.
   if (lb - la >= 2 && rb - ra === 1 && MODALS.has(x)) return 'function-word';
   // A verb that reduplicates (its V一V form is a word: 说一说, 问一问, 谈一谈): 你可否说说, 还能问|问题.
-  if (lb - la === 1 && reduplicable(lex, x) && !brokeWord) return 'verb-reduplication';
+  // When the right copy begins a longer word, that word must be what the verb takes, a noun (问|问题);
+  // a verb or preposition there (提|提出, 透|透过) leaves no reading with the verb said twice.
+  const rightWord = v.slice(ra + from, rb + from);
+  const objectAfter = rb - ra === 1 || /^(n|vn|r)/.test(lex.tag(rightWord) ?? '');
+  if (lb - la === 1 && reduplicable(lex, x) && !brokeWord && objectAfter) return 'verb-reduplication';
   return null;
 }
 
@@ -578,6 +587,13 @@ function speechWords(lex: Lexicon, x: string): 'pronoun' | 'marker' | null {
   const words = seg.words.map(([a, b]) => x.slice(a, b));
   if (!words.every((w) => speechWord(lex, w, w.length === 1))) return null;
   return words.some((w) => /^(c|d)$/.test(lex.tag(w) ?? '')) ? 'marker' : 'pronoun';
+}
+
+/** jieba's tag of the word that ends at `end` in the view (best segmentation of the few characters before). */
+function prevWordTag(lex: Lexicon, v: string, end: number): string {
+  const t = v.slice(Math.max(0, end - 4), end);
+  const w = lex.segment(t).words.at(-1);
+  return w ? lex.tag(t.slice(w[0], w[1])) ?? '' : '';
 }
 
 /** Modal verbs and the copula, which follow a subject ending in the same character (委员会会做). */
