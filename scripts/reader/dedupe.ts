@@ -427,8 +427,23 @@ export function judgeDoubledChar(v: string, at: number, copies = 2): RepeatJudge
   if (f.explained) return keep;
   if (f.speech) return { decision: 'speech', confidence: 0.5, reason: 'a pronoun, demonstrative or copula said twice: a speaker\'s stutter' };
   const confidence = calibrated({ kind: 'char-zh', ...f });
-  const decision: RepeatDecision = confidence >= APPLY ? 'repair' : confidence >= REVIEW ? 'review' : 'keep';
+  let decision: RepeatDecision = confidence >= APPLY ? 'repair' : confidence >= REVIEW ? 'review' : 'keep';
+  // Among other reduplication in its clause (针针喝水咯嘣咯嘣, 吱儿吱儿): expressive speech, listed only.
+  if (decision === 'repair' && otherRepeatInClause(v, at - 1, at + 1)) decision = 'review';
   return { decision, confidence, reason: decision === 'repair' ? 'the doubled character makes no word' : 'doubled character: no word explains it, but the evidence is weak' };
+}
+
+/** Whether the clause around [start, end) holds another back-to-back repeat of Han characters. */
+function otherRepeatInClause(v: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && /\p{Script=Han}/u.test(v[a - 1])) a--;
+  let b = end;
+  while (b < v.length && /\p{Script=Han}/u.test(v[b])) b++;
+  for (const m of v.slice(a, b).matchAll(/(\p{Script=Han}{1,3})\1/gu)) {
+    const ms = a + m.index!;
+    if (ms + m[0].length <= start || ms >= end) return true;
+  }
+  return false;
 }
 
 /** Confidence below which a doubled character is not even listed. */
@@ -585,6 +600,8 @@ const COPULA = '是';
 function speechWords(lex: Lexicon, x: string): 'pronoun' | 'marker' | null {
   const seg = lex.has(x) ? { words: [[0, x.length] as [number, number]] } : lex.segment(x);
   const words = seg.words.map(([a, b]) => x.slice(a, b));
+  // Onomatopoeia and interjections said again (吱儿吱儿, 哎呀哎呀) are expressive speech.
+  if (words.some((w) => /^(o|e)$/.test(lex.tag(w) ?? ''))) return 'pronoun';
   if (!words.every((w) => speechWord(lex, w, w.length === 1))) return null;
   return words.some((w) => /^(c|d)$/.test(lex.tag(w) ?? '')) ? 'marker' : 'pronoun';
 }
