@@ -428,20 +428,22 @@ export function judgeDoubledChar(v: string, at: number, copies = 2): RepeatJudge
   if (f.speech) return { decision: 'speech', confidence: 0.5, reason: 'a pronoun, demonstrative or copula said twice: a speaker\'s stutter' };
   const confidence = calibrated({ kind: 'char-zh', ...f });
   let decision: RepeatDecision = confidence >= APPLY ? 'repair' : confidence >= REVIEW ? 'review' : 'keep';
-  // Among other reduplication in its clause (针针喝水咯嘣咯嘣, 吱儿吱儿): expressive speech, listed only.
+  // Beside an ABAB in its clause (针针喝水咯嘣咯嘣, 吱儿吱儿): expressive speech, listed only.
   if (decision === 'repair' && otherRepeatInClause(v, at - 1, at + 1)) decision = 'review';
   return { decision, confidence, reason: decision === 'repair' ? 'the doubled character makes no word' : 'doubled character: no word explains it, but the evidence is weak' };
 }
 
-/** Whether the clause around [start, end) holds another back-to-back repeat of Han characters. */
+/** Whether the clause around [start, end) holds an onomatopoeia or interjection of two or three characters said twice (咯嘣咯嘣). */
 function otherRepeatInClause(v: string, start: number, end: number): boolean {
   let a = start;
   while (a > 0 && /\p{Script=Han}/u.test(v[a - 1])) a--;
   let b = end;
   while (b < v.length && /\p{Script=Han}/u.test(v[b])) b++;
-  for (const m of v.slice(a, b).matchAll(/(\p{Script=Han}{1,3})\1/gu)) {
+  const lex = lexicon();
+  for (const m of v.slice(a, b).matchAll(/(\p{Script=Han}{2,3})\1/gu)) {
     const ms = a + m.index!;
-    if (ms + m[0].length <= start || ms >= end) return true;
+    const expressive = [...m[1]].some((c) => /^(o|e|y)$/.test(lex.tag(c) ?? '')) || /^(o|e|y)$/.test(lex.tag(m[1]) ?? '');
+    if (expressive && (ms + m[0].length <= start || ms >= end)) return true;
   }
   return false;
 }
