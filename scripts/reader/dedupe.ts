@@ -39,9 +39,9 @@ export function dedupeParagraph(text: TrackedText, log: ChangeLog, options: Dedu
   // hide the repetition; clauses last, for the same reason with a doubled character.
   let t = englishWords(text, log, options);
   t = chineseRepeats(t, log, options);
-  t = crossingSpans(t, log);
   t = repeatedClauses(t, log, options);
-  return t;
+  // After the clauses: a repeat of whole clauses is theirs, even where a rotation of it crosses a mark.
+  return crossingSpans(t, log);
 }
 
 // ---------------------------------------------------------------------------------------------
