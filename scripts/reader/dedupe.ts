@@ -238,7 +238,8 @@ function typedDouble(s: string, at: number, phrase: string, copies: number, opti
   // A capitalised word is judged as the common word it spells ("And And", "President President");
   // one the lexicon knows only as a name, or not at all (Walla Walla, EST EST, KIRBY KIRBY), is listed.
   const classes = words.map((w) => (/^[A-Z]/.test(w) && w !== 'I' && !isCommonWord(w) ? 'unknown' : wordClass(w)));
-  if (classes.includes('content')) return copies > 2 && words.length === 1 ? 'review' : 'repair';
+  // Three copies or more are said, not typed ("and talk and talk and talk").
+  if (classes.includes('content')) return copies > 2 ? 'review' : 'repair';
   if (classes.every((c) => c === 'function')) {
     if (options.style !== 'edited') return 'speech';
     // edited: tidied unless the double can be grammar.
@@ -531,6 +532,8 @@ function explain(lex: Lexicon, v: string, at: number, withDup: { words: [number,
   // on the best route or on any route of the dictionary's lattice that is nearly as likely as the
   // text without the copy (a rare left word the best route splits).
   if (lb - la >= 2 && rb - ra >= 2) return 'words-meet';
+  // An office or unit after an ordinal or numeral ends a name of its own (第一厅|厅长, 三局|局长).
+  if (lb - la === 1 && rb - ra >= 2 && (NUMERAL.test(prev) || /[0-9]/.test(prev)) && /^(n|q)/.test(lex.tag(x) ?? '') && /^n/.test(lex.tag(v.slice(ra + from, rb + from)) ?? '')) return 'words-meet';
   const junction = plausibleJunction(lex, v, at);
   if (junction === 'words') return 'words-meet';
   // A function word before a word that begins with it: 事故|中|中国, 完成|了|了解, 在|在场, 对|对方.
