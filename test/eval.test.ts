@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import { loadCorpus } from '../scripts/fixtures/corpus.ts';
+import { loadCorpus, corpusRoot } from '../scripts/fixtures/corpus.ts';
 import { corrupt } from '../scripts/eval/corrupt.ts';
 import { corpusTexts, editDistance, evaluateCorpus, readerOutput, reliability, type EvalText } from '../scripts/eval/measure.ts';
 import { corruptIndependently } from '../scripts/eval/independent.ts';
@@ -65,8 +65,9 @@ describe('corrupted real transcripts are repaired', () => {
 });
 
 describe('the independent generator (no word list or threshold of the detector), dev and test parts apart', () => {
+  const parts = corpusTexts(loadCorpus(corpusRoot, 'all'));
   for (const split of ['dev', 'test'] as const) {
-    const texts = corpus.filter((t) => t.split === split);
+    const texts = parts.filter((t) => t.split === split);
     if (!texts.length) continue;
     const report = evaluateCorpus(texts, { seeds: [1, 2], rate: 8, generator: corruptIndependently });
     it(`${split}: no clean character changed, and every applied repair hits real damage`, () => {

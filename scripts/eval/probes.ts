@@ -17,8 +17,8 @@ export interface Probe {
   double?: string;
 }
 
-/** Back-to-back repeats: Han runs of 1–4 characters, English words said or typed twice. */
-const HAN_DOUBLE = /(\p{Script=Han}{1,4})\1/gu;
+/** Back-to-back repeats: Han runs of 1–6 characters (谢谢, 局局长, 主席，主席), English words said or typed twice. */
+const HAN_DOUBLE = /(\p{Script=Han}{1,6})(?:[，、。！？：；…—\s]{0,2})\1/gu;
 const EN_DOUBLE = /\b([A-Za-z]+(?:['’][a-z]+)?)(?:\s+|,\s+|\s+--?\s+|\s*[—–]\s*)\1\b/gi;
 
 /** The sentence around [start, end) of a line: from the previous sentence end to the next, at most ~160 characters. */
@@ -31,7 +31,7 @@ function sentenceAround(line: string, start: number, end: number, zh: boolean): 
   return line.slice(a, b).trim();
 }
 
-export function extractProbes(entries: { id: string; text: string; expected: { language: Language; source: { url: string } } }[], perText = 12): Probe[] {
+export function extractProbes(entries: { id: string; text: string; expected: { language: Language; source: { url: string } } }[], perText = 80): Probe[] {
   const probes: Probe[] = [];
   const seen = new Set<string>();
   for (const e of entries) {
@@ -55,8 +55,7 @@ export function extractProbes(entries: { id: string; text: string; expected: { l
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { loadCorpus, corpusRoot } = await import('../fixtures/corpus.ts');
-  const load = loadCorpus as unknown as (root: string, selection?: string) => ReturnType<typeof loadCorpus>;
-  const probes = extractProbes(load(corpusRoot, 'all'));
+  const probes = extractProbes(loadCorpus(corpusRoot, 'all'));
   const out = join(corpusRoot, '..', 'reader', 'probes-corpus.jsonl');
   writeFileSync(out, probes.map((p) => JSON.stringify(p)).join('\n') + '\n');
   console.log(`${probes.length} probes from the corpus → ${out}`);
