@@ -228,7 +228,8 @@ function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions)
  *            those whose double cannot be grammar ("we we", "the the")
  *   review   expressive words (interjections, adverbs, adjectives: "very very", "not not",
  *            "long long ago") and words the lexicon does not know: listed, never applied
- *   repair   a content word or a phrase holding one (a noun or lexical verb: "market market")
+ *   repair   a content word, a noun or lexical verb, typed twice ("market market"); a phrase
+ *            holding one said again is a restart (speech)
  */
 function typedDouble(s: string, at: number, phrase: string, copies: number, options: DedupeOptions): 'keep' | 'speech' | 'review' | 'repair' {
   const words = phrase.split(/\s+/);
@@ -238,8 +239,9 @@ function typedDouble(s: string, at: number, phrase: string, copies: number, opti
   // A capitalised word is judged as the common word it spells ("And And", "President President");
   // one the lexicon knows only as a name, or not at all (Walla Walla, EST EST, KIRBY KIRBY), is listed.
   const classes = words.map((w) => (/^[A-Z]/.test(w) && w !== 'I' && !isCommonWord(w) ? 'unknown' : wordClass(w)));
-  // Three copies or more are said, not typed ("and talk and talk and talk").
-  if (classes.includes('content')) return copies > 2 ? 'review' : 'repair';
+  // Three copies or more are said, not typed ("and talk and talk and talk"); so is a phrase said
+  // again ("— people who people who get the virus"): a restart, listed in verbatim.
+  if (classes.includes('content')) return copies > 2 ? 'review' : words.length > 1 ? 'speech' : 'repair';
   if (classes.every((c) => c === 'function')) {
     if (options.style !== 'edited') return 'speech';
     // edited: tidied unless the double can be grammar.
