@@ -118,7 +118,7 @@ export const bookSchema = z.object({
   rights: z.string().max(LIMITS.paragraph).default('').describe('Rights and source note printed in the colophon.'),
   edition: line().default('1').describe('Edition statement.'),
   template: line().default('default').describe('Template set: a folder in templates/ (or source/<book>/templates/).'),
-  style: z.enum(['edited', 'verbatim']).default('verbatim').describe('verbatim: keep what the speaker said, repetition included ("it is – it is", "Yeah, yeah", 谢谢，谢谢); edited: also tidy that repetition. Copying artefacts (the the, 我们我们, a clause pasted twice) are repaired in both.'),
+  style: z.enum(['edited', 'verbatim']).default('verbatim').describe('verbatim: keep what the speaker said, repetition included ("it is – it is", "I I", "the the", 这个这个, 谢谢大家，谢谢大家), listed for review at most; edited: also tidy that repetition. Copying artefacts (a doubled character no word explains, a content word typed twice, a clause pasted whole) are repaired in both.'),
   cjkJoiner: z.enum(['—', '–', '-']).default('—').describe('What an ASCII hyphen between CJK names becomes (GB/T 15834: —).'),
   trim: z.enum(['A5', 'B5', 'A4', '6x9']).default('A5').describe('Print trim size.'),
   print: z.object({

@@ -1,9 +1,9 @@
 // Fits the doubled-character model of scripts/reader/confidence.ts (CHAR_MODEL) on the development
-// corpus: every doubled Chinese character that no legitimate mechanism explains, in the clean texts
+// part of the corpus (split: dev in expected.json; never the test part): every doubled Chinese character that no legitimate mechanism explains, in the clean texts
 // (all legitimate) and in the texts corrupted with 30 seeds (a copy the generator made, or not),
 // with its evidence; then a logistic regression (L2), and the reliability of the fitted model per
 // confidence bin. Run: npx tsx scripts/eval/calibrate.ts — paste the weights into confidence.ts.
-import { loadCorpus } from '../fixtures/corpus.ts';
+import { loadCorpus, corpusRoot } from '../fixtures/corpus.ts';
 import { charFeatures } from '../reader/dedupe.ts';
 import { lexicon, scoringView } from '../reader/lexicon.ts';
 import { corrupt, type Defect, type Language } from './corrupt.ts';
@@ -17,12 +17,12 @@ export function charRows(seeds: number[], rate = 8): Row[] {
   const lex = lexicon();
   const rows: Row[] = [];
   const collect = (text: string, language: Language, defects: Defect[]) => {
-    const v = scoringView(text, language);
+    const v = scoringView(text);
     for (let at = 1; at < v.length; at++) {
       const x = v[at];
       if (x !== v[at - 1] || v[at - 2] === x || v[at + 1] === x || !/\p{Script=Han}/u.test(x) || NUMERAL.test(x)) continue;
       const f = charFeatures(lex, v, at);
-      if (f.explained) continue;
+      if (f.explained || f.speech) continue;
       rows.push({
         x: [1, f.gain, +f.brokeWord, +f.bothAlone, +f.mixed, +f.name, +f.particle, +(f.bothAlone && f.particle), +(f.bothAlone && f.pairWord)],
         y: defects.some((d) => d.start <= at && at < d.end) ? 1 : 0,
@@ -30,7 +30,8 @@ export function charRows(seeds: number[], rate = 8): Row[] {
       });
     }
   };
-  for (const e of loadCorpus()) {
+  // The development part only: the test part is held out for the figures the README quotes.
+  for (const e of loadCorpus(corpusRoot, 'dev')) {
     const language = e.config.language as Language;
     if (language === 'en') continue;
     collect(e.text, language, []);

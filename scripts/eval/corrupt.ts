@@ -13,7 +13,7 @@ import { prng } from '../core/random.ts';
 import { getJieba } from '../reader/segmenter.ts';
 
 export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
-export type DefectKind = 'char' | 'span' | 'word' | 'clause' | 'split' | 'fragment' | 'punct' | 'en-word' | 'en-clause';
+export type DefectKind = 'char' | 'span' | 'word' | 'clause' | 'split' | 'fragment' | 'punct' | 'en-word' | 'en-span' | 'en-clause';
 
 export interface CorruptOptions {
   seed: number;

@@ -6,7 +6,7 @@ import { diffChars } from 'diff';
 import { readTranscript, type ReaderOptions } from '../reader/index.ts';
 import { splitBlocks } from '../reader/blocks.ts';
 import type { Change } from '../reader/changes.ts';
-import { corrupt, type Defect, type DefectKind, type Language } from './corrupt.ts';
+import { corrupt, type Corrupted, type Defect, type DefectKind, type Language } from './corrupt.ts';
 
 export interface EvalText {
   id: string;
@@ -15,7 +15,12 @@ export interface EvalText {
   language: Language;
   /** Reader options from the text's book.yaml (speaker, style, language). */
   options: Partial<ReaderOptions>;
+  /** The corpus part it belongs to: rules and confidence are tuned on dev only (test/corpus/README.md). */
+  split?: 'dev' | 'test';
 }
+
+/** A corruption generator: the seeded one (corrupt.ts) or the independent one (independent.ts). */
+export type Generator = (clean: string, options: { seed: number; rate: number; language: Language }) => Corrupted;
 
 export interface WrongChange { id: string; line: number; column: number; rule: string; before: string; after: string; context: string; confidence: number }
 
@@ -30,8 +35,11 @@ export interface EvalReport {
   reduction: Record<string, { before: number; after: number; errorReduction: number; texts: number }>;
   /** Per rule: applied changes right / wrong (on corrupted and clean text). */
   rules: Record<string, { right: number; wrong: number; precision: number }>;
-  /** Per defect kind: how many there were and how many an applied change repaired. */
-  defects: Record<string, { made: number; repaired: number; recall: number }>;
+  /** Per defect kind: how many there were, how many an applied change repaired, how many a change
+   *  applied or listed for review caught. */
+  defects: Record<string, { made: number; repaired: number; recall: number; caught: number }>;
+  /** Characters of clean text read (the size the figures are measured on). */
+  chars: Record<string, number>;
   proposals: Proposal[];
 }
 
@@ -70,7 +78,7 @@ export const JUDGED_RULES = new Set(['dup-char', 'dup-word', 'dup-clause', 'para
 /** Which rule is meant to repair each kind of damage. */
 export const RULE_FOR: Record<DefectKind, string> = {
   char: 'dup-char', span: 'dup-word', word: 'dup-word', clause: 'dup-clause', split: 'para-join',
-  fragment: 'para-fragment', punct: 'punct-width', 'en-word': 'dup-word', 'en-clause': 'dup-clause',
+  fragment: 'para-fragment', punct: 'punct-width', 'en-word': 'dup-word', 'en-span': 'dup-word', 'en-clause': 'dup-clause',
 };
 
 function overlaps(c: Change, d: Defect): boolean {
@@ -79,10 +87,13 @@ function overlaps(c: Change, d: Defect): boolean {
   return start < d.end + 2 && d.start < end + 2;
 }
 
-export function evaluateCorpus(texts: EvalText[], options: { seeds: number[]; rate: number }): EvalReport {
-  const report: EvalReport = { cleanChanges: [], cleanChangedChars: 0, reduction: {}, rules: {}, defects: {}, proposals: [] };
+export function evaluateCorpus(texts: EvalText[], options: { seeds: number[]; rate: number; generator?: Generator; style?: 'edited' | 'verbatim' }): EvalReport {
+  const report: EvalReport = { cleanChanges: [], cleanChangedChars: 0, reduction: {}, rules: {}, defects: {}, proposals: [], chars: {} };
+  const generate = options.generator ?? corrupt;
   const rule = (id: string) => (report.rules[id] ??= { right: 0, wrong: 0, precision: 1 });
-  for (const t of texts) {
+  for (const t0 of texts) {
+    const t = options.style ? { ...t0, options: { ...t0.options, style: options.style } } : t0;
+    report.chars[t.language] = (report.chars[t.language] ?? 0) + t.text.length;
     const clean = readerOutput(t.text, t.options);
     for (const c of clean.changes) {
       if (JUDGED_RULES.has(c.rule)) report.proposals.push({ rule: c.rule, confidence: c.confidence, applied: c.applied, right: false, language: t.language });
@@ -96,21 +107,24 @@ export function evaluateCorpus(texts: EvalText[], options: { seeds: number[]; ra
     const red = (report.reduction[t.language] ??= { before: 0, after: 0, errorReduction: 1, texts: 0 });
     red.texts++;
     for (const seed of options.seeds) {
-      const bad = corrupt(t.text, { seed, rate: options.rate, language: t.language });
+      const bad = generate(t.text, { seed, rate: options.rate, language: t.language });
       const out = readerOutput(bad.text, t.options);
       red.before += editDistance(flat(bad.text), ref);
       red.after += editDistance(flat(out.text), ref);
       const repaired = new Set<Defect>();
+      const caught = new Set<Defect>();
       for (const c of out.changes) {
         const hit = bad.defects.find((d) => overlaps(c, d));
+        if (hit && JUDGED_RULES.has(c.rule)) caught.add(hit);
         if (JUDGED_RULES.has(c.rule)) report.proposals.push({ rule: c.rule, confidence: c.confidence, applied: c.applied, right: !!hit, language: t.language });
         if (!c.applied) continue;
         if (hit) { rule(c.rule).right++; repaired.add(hit); } else rule(c.rule).wrong++;
       }
       for (const d of bad.defects) {
-        const k = (report.defects[`${d.kind} (${t.language})`] ??= { made: 0, repaired: 0, recall: 0 });
+        const k = (report.defects[`${d.kind} (${t.language})`] ??= { made: 0, repaired: 0, recall: 0, caught: 0 });
         k.made++;
         if (repaired.has(d)) k.repaired++;
+        if (caught.has(d) || repaired.has(d)) k.caught++;
       }
     }
   }
@@ -134,8 +148,9 @@ export function reliability(proposals: Proposal[]): { bin: [number, number]; n: 
 }
 
 /** The development corpus (test/corpus/, loaded by scripts/fixtures/corpus.ts) as evaluation texts, read as their book.yaml says. */
-export function corpusTexts(entries: { id: string; text: string; config: { language: string; speaker: string; style?: 'edited' | 'verbatim' } }[]): EvalText[] {
+export function corpusTexts(entries: { id: string; text: string; config: { language: string; speaker: string; style?: 'edited' | 'verbatim' }; expected?: object }[]): EvalText[] {
   return entries.map((e) => ({
+    split: ((e.expected as { split?: string } | undefined)?.split === 'test' ? 'test' : 'dev') as 'dev' | 'test',
     id: e.id,
     text: e.text,
     language: (e.config.language === 'zh-Hant' || e.config.language === 'en' ? e.config.language : 'zh-Hans') as Language,

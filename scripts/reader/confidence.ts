@@ -12,7 +12,7 @@ export type Evidence =
   | { kind: 'span-zh'; size: number; copies: number; word: boolean }
   | { kind: 'clause-zh'; size: number; copies: number }
   | { kind: 'clause-en'; size: number; copies: number }
-  | { kind: 'word-en'; size: number; copies: number; functionWord: boolean };
+  | { kind: 'word-en'; size: number; copies: number };
 
 /**
  * Logistic model for a doubled Chinese character that no legitimate mechanism explains (fitted on
@@ -63,6 +63,8 @@ export function calibrated(e: Evidence): number {
     case 'clause-en':
       return e.copies >= 3 || e.size >= 10 ? 0.98 : 0.6;
     case 'word-en':
-      return e.functionWord ? 0.99 : 0.9;
+      // A content word (or a phrase holding one) typed twice; closed-class and expressive doubles
+      // are never scored: they are speech or grammar (dedupe.ts typedDouble).
+      return e.size === 1 ? 0.99 : 0.97;
   }
 }

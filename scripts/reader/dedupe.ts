@@ -25,6 +25,7 @@ import type { Edit, TrackedText } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
 import { lexicon, scoringView, type Lexicon } from './lexicon.ts';
 import { calibrated } from './confidence.ts';
+import { canBeGrammatical, isCommonWord, wordClass } from './english.ts';
 
 export interface DedupeOptions {
   /** verbatim (default): keep what the speaker said; edited: also tidy speech repetition. */
@@ -39,7 +40,8 @@ export function dedupeParagraph(text: TrackedText, log: ChangeLog, options: Dedu
   let t = englishWords(text, log, options);
   t = chineseRepeats(t, log, options);
   t = repeatedClauses(t, log, options);
-  return t;
+  // After the clauses: a repeat of whole clauses is theirs, even where a rotation of it crosses a mark.
+  return crossingSpans(t, log);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -85,17 +87,22 @@ export function clauses(s: string): Clause[] {
 const hanCount = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
 const wordCount = (s: string) => (s.match(/\p{L}[\p{L}']*/gu) ?? []).length;
 
-/** Words of speech that people say twice on purpose: thanks, yes, no, greetings, fillers. */
-function speechLike(clause: string, lex: Lexicon, language: string | undefined): boolean {
-  const view = scoringView(clause, language);
-  if (!/\p{Script=Han}/u.test(view)) return true;
-  const seg = lex.segment(view.replace(/[^\p{Script=Han}]/gu, ''));
-  return seg.words.every(([a, b]) => {
-    const w = view.replace(/[^\p{Script=Han}]/gu, '').slice(a, b);
-    const tag = lex.tag(w) ?? '';
-    // interjections, modal particles, AA forms (谢谢, 好好), 好/对/是/行/嗯 and 的 (是的, 好的)
-    return /^(e|y|o)$/.test(tag) || /^(.)\1$/u.test(w) || /^[好对是行嗯哦啊喂的没有不]$/u.test(w) || w === '你好' || w === '再见';
-  });
+/**
+ * A clause said again that speech produces, by word class and size, not by a list of words: thanks,
+ * greetings and assent are short utterances (谢谢大家，谢谢大家。好的，好的。是的，是的。), at most two
+ * words and no number; and any clause whose words are all of the classes speakers repeat (pronouns,
+ * conjunctions, adverbs, interjections, modal particles, the copula, reduplicated words: 对对，就是就是).
+ * English clauses without Han are judged by their length in words (repeatedClauses).
+ */
+function speechLike(clause: string, lex: Lexicon, edge: boolean): boolean {
+  const han = scoringView(clause).replace(/[^\p{Script=Han}]/gu, '');
+  if (!han) return true;
+  if (/[0-9０-９]/.test(clause)) return false;
+  const seg = lex.segment(han);
+  const words = seg.words.map(([a, b]) => han.slice(a, b));
+  // Thanks, greetings and address (谢谢大家，谢谢大家。主席，主席，) open or close a turn.
+  if (edge && words.length <= 2 && han.length <= 4 && !words.some((w) => /^m/.test(lex.tag(w) ?? ''))) return true;
+  return words.every((w) => speechWord(lex, w, w.length === 1) || /^(.)\1$/u.test(w) || /^u/.test(lex.tag(w) ?? ''));
 }
 
 function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
@@ -129,7 +136,9 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     // Chinese: a clause of four characters or more said again word for word is a copying artefact
     // (edited transcripts never do that, speakers rephrase), unless it is thanks or assent (谢谢，谢谢).
     // English: a sentence of ten words or more pasted again, or of five or more pasted three times.
-    const speech = han > 0 ? speechLike(key, lexicon(), options.language) : words < 5 || (copies === 2 && words < 8);
+    // A short utterance said again at the start or the end of a paragraph (after its label) is speech.
+    const edge = i === 0 || (i === 1 && /[：:]$/.test(text.text.slice(cs[0].start, cs[0].end).trim())) || last === cs.length - 1;
+    const speech = han > 0 ? speechLike(key, lexicon(), edge) : words < 5 || (copies === 2 && words < 8);
     const artefact = !speech && (han >= 4 || (han === 0 && (words >= 8 || (copies >= 3 && words >= 5))));
     if (artefact) {
       const features = han > 0 ? { kind: 'clause-zh' as const, size: han, copies } : { kind: 'clause-en' as const, size: words, copies };
@@ -161,19 +170,10 @@ export const APPLY = 0.95;
 // ---------------------------------------------------------------------------------------------
 // English doubled words
 
-/** Doubled words that English uses on purpose ("that that", "had had", "very very"). */
-const ENGLISH_REDUPLICATION = new Set(['had', 'do', 'very', 'really', 'so', 'no', 'yes', 'yeah', 'bye', 'ha', 'well', 'now', 'go', 'more', 'far', 'long', 'much', 'many', 'again', 'too', 'blah', 'knock', 'tick', 'chop', 'hip', 'boo', 'hey', 'oh', 'wow', 'please', 'never', 'okay', 'ok', 'right', 'sure', 'little', 'round', 'ever', 'here', 'there', 'can', 'bang', 'bla', 'la', 'ta', 'tut', 'hush', 'fast', 'slowly', 'over']);
-/** "that that" and "is is" are English too (I think that that is right; what it is is…): a slip only when what follows cannot follow them. */
-const CONTEXT_DOUBLES: Record<string, RegExp> = {
-  that: /^\s+(the|a|an|this|these|those|our|their|his|her|its|my|your|we|they|i|he|she|you|it|there|is|are|was|were|will|would|has|have|and|to|of|in|on)\b/i,
-  is: /^\s+(the|a|an|this|these|those|our|their|his|her|its|my|your|we|they|i|he|she|you|it|is|was|of|to|and)\b/i,
-};
-
 function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const edits: Edit[] = [];
-  // The same word or phrase (up to four words) twice or more, separated by white space only (a
-  // typing artefact, unless English doubles that word on purpose) or by a comma / dash / ellipsis (speech:
-  // a stutter or a restart, "it is – it is –", "Go – go ahead").
+  // The same word or phrase (up to four words) twice or more, separated by white space only (typed)
+  // or by a comma / dash / ellipsis (speech: a stutter or a restart, "it is – it is –", "Go – go ahead").
   // "A,a" or "x-x" without spaces are tokens, not repetition.
   // The phrase is lazy: the shortest unit that repeats wins ("the the the the" is "the" four times).
   const re = /\b([A-Za-z]+(?:['’][a-z]+)?(?:\s+[A-Za-z]+(?:['’][a-z]+)?){0,3}?)((?:(?:\s+|,\s+|\s[–-]\s|\s--\s|\s?—\s?|\s*(?:\.\.\.|…)\s*)\1\b)+)/gi;
@@ -183,18 +183,28 @@ function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions)
     const spoken = /[,–—.…-]/.test(repeats);
     const start = m.index! + phrase.length;
     const end = start + repeats.length;
-    // A capital letter doubled is an initial or a list ("A A battery", "Q Q"); at a sentence start
-    // ("The the") the first copy keeps its case, the copy is what goes.
-    if (/^[A-Z]$/.test(phrase)) continue;
+    // A marked restart keeps every word: "be be- — should not be" (the cut-off word is marked);
+    // "self self-esteem" is a double like any other.
+    if (/^(?:[-‐](?![A-Za-z])|[–—])/.test(text.text.slice(end))) continue;
+    const words = phrase.split(/\s+/);
+    const copies = 1 + (repeats.match(/\s+/g)?.length ?? 1) / words.length;
     if (!spoken) {
-      const single = !/\s/.test(phrase);
-      const lower = phrase.toLowerCase();
-      if (single && ENGLISH_REDUPLICATION.has(lower)) continue;
-      if (single && CONTEXT_DOUBLES[lower] && !CONTEXT_DOUBLES[lower].test(text.text.slice(end))) {
-        log.record('dup-word', text, start, end, '', { applied: false, confidence: 0.3, note: `"${phrase} ${phrase}" is often right (I think that that is…): check` });
+      const verdict = typedDouble(text.text, m.index!, phrase, copies, options);
+      if (verdict === 'keep') continue;
+      if (verdict === 'speech') {
+        if (options.style === 'edited') {
+          log.record('speech-repetition', text, start, end, '', { confidence: 0.8, note: `"${phrase}" said again` });
+          edits.push({ start, end, insert: '' });
+        } else {
+          log.record('dup-word', text, start, end, '', { applied: false, confidence: 0.5, note: `"${phrase} ${phrase}": a stutter, or typed twice? (kept: verbatim)` });
+        }
         continue;
       }
-      const confidence = calibrated({ kind: 'word-en', size: phrase.split(/\s+/).length, copies: 1 + (repeats.match(/\s+/g)?.length ?? 1) / phrase.split(/\s+/).length, functionWord: FUNCTION_WORDS.has(phrase.toLowerCase()) });
+      if (verdict === 'review') {
+        log.record('dup-word', text, start, end, '', { applied: false, confidence: 0.3, note: `"${phrase} ${phrase}" can be right (emphasis, grammar or a name): check` });
+        continue;
+      }
+      const confidence = calibrated({ kind: 'word-en', size: words.length, copies });
       const repair = confidence >= APPLY;
       log.record('dup-word', text, start, end, '', { applied: repair, confidence, note: `"${phrase}" typed twice` });
       if (repair) edits.push({ start, end, insert: '' });
@@ -207,8 +217,37 @@ function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions)
   return text.apply(edits);
 }
 
-/** Words whose typed double is almost always a slip ("the the", "to to", "of of"). */
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'to', 'of', 'and', 'in', 'for', 'with', 'at', 'from', 'as', 'we', 'it', 'they', 'our', 'their', 'be', 'are', 'was', 'were', 'this', 'or', 'but', 'not', 'has', 'have', 'its', 'his', 'her', 'he', 'she', 'would', 'could', 'should', 'about', 'into', 'than', 'then', 'also', 'which', 'been']);
+/**
+ * What a phrase typed twice (separated by white space only) is, by the class of its words and its
+ * place, never by a list of words:
+ *   keep     a name ("Walla Walla", "A A battery": every copy capitalised, not at a sentence start)
+ *   speech   closed-class words (pronouns, articles, prepositions, conjunctions, auxiliaries):
+ *            a speaker's stutter ("I I", "we we", "in the in the"), and for some of them grammar
+ *            ("had had", "that that", "calling for for"): listed in verbatim; `edited` tidies only
+ *            those whose double cannot be grammar ("we we", "the the")
+ *   review   expressive words (interjections, adverbs, adjectives: "very very", "not not",
+ *            "long long ago") and words the lexicon does not know: listed, never applied
+ *   repair   a content word, a noun or lexical verb, typed twice ("market market"); a phrase
+ *            holding one said again is a restart (speech)
+ */
+function typedDouble(s: string, at: number, phrase: string, copies: number, options: DedupeOptions): 'keep' | 'speech' | 'review' | 'repair' {
+  const words = phrase.split(/\s+/);
+  const copyAfter = s.slice(at + phrase.length).trimStart();
+  // Capitalised in every copy: a name or an initial ("Walla Walla", "Q Q"). At a sentence start only
+  // the first copy is capitalised ("The the"), a double like any other.
+  // A capitalised word is judged as the common word it spells ("And And", "President President");
+  // one the lexicon knows only as a name, or not at all (Walla Walla, EST EST, KIRBY KIRBY), is listed.
+  const classes = words.map((w) => (/^[A-Z]/.test(w) && w !== 'I' && !isCommonWord(w) ? 'unknown' : wordClass(w)));
+  // Three copies or more are said, not typed ("and talk and talk and talk"); so is a phrase said
+  // again ("— people who people who get the virus"): a restart, listed in verbatim.
+  if (classes.includes('content')) return copies > 2 ? 'review' : words.length > 1 ? 'speech' : 'repair';
+  if (classes.every((c) => c === 'function')) {
+    if (options.style !== 'edited') return 'speech';
+    // edited: tidied unless the double can be grammar.
+    return words.some((w) => canBeGrammatical(w)) ? 'review' : 'speech';
+  }
+  return 'review';
+}
 
 // ---------------------------------------------------------------------------------------------
 // Chinese repeats: doubled characters, spans and words
@@ -225,7 +264,7 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 /** Characters that spell foreign names in Chinese (the transliteration table of Xinhua's name dictionaries). */
 const TRANSLITERATION = '阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比毕宾波伯博布策查达戴丹道德迪蒂丁杜顿多厄恩尔法菲费芬丰弗福盖甘冈戈格古圭哈海汉豪赫亨胡霍基吉加贾杰捷金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷蕾黎里利莉列林琳卢鲁伦罗洛马迈曼梅蒙米密莫姆穆纳娜奈南内尼妮涅纽努诺欧帕佩皮普奇齐恰乔切钦琼丘萨塞桑森沙莎舍什斯松苏索塔泰坦汤特滕提托图瓦旺威韦维温沃乌伍西希锡谢辛雅亚扬耶伊因尤约扎泽兹祖佐';
 
-export type RepeatDecision = 'repair' | 'review' | 'keep';
+export type RepeatDecision = 'repair' | 'review' | 'speech' | 'keep';
 
 export interface RepeatJudgement {
   decision: RepeatDecision;
@@ -238,7 +277,7 @@ export interface RepeatJudgement {
 function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const s = text.text;
   if (!/\p{Script=Han}/u.test(s)) return text;
-  const v = scoringView(s, options.language);
+  const v = scoringView(s);
   const edits: Edit[] = [];
   const isHanAt = (i: number) => i >= 0 && i < s.length && /\p{Script=Han}/u.test(s[i]);
   for (let i = 0; i < s.length; i++) {
@@ -249,14 +288,56 @@ function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOption
     const judgement = L === 1 ? judgeDoubledChar(v, i + 1, copies) : judgeSpan(v, i, L, copies);
     const start = i + L;
     const end = i + L * copies;
-    if (judgement.decision !== 'keep') {
-      const rule: RuleId = L === 1 ? 'dup-char' : 'dup-word';
+    const rule: RuleId = L === 1 ? 'dup-char' : 'dup-word';
+    const note = `"${s.slice(i, end)}": ${judgement.reason}`;
+    if (judgement.decision === 'speech') {
+      // What a speaker says again (这个这个, 我我们): kept in verbatim, listed; tidied by `edited`.
+      if (options.style === 'edited') {
+        log.record('speech-repetition', text, start, end, '', { confidence: 0.8, note });
+        edits.push({ start, end, insert: '' });
+      } else {
+        log.record(rule, text, start, end, '', { applied: false, confidence: judgement.confidence, note: `${note} (kept: verbatim)` });
+      }
+    } else if (judgement.decision !== 'keep') {
       const repair = judgement.decision === 'repair';
-      log.record(rule, text, start, end, '', { applied: repair, confidence: judgement.confidence, note: `"${s.slice(i, end)}": ${judgement.reason}` });
+      log.record(rule, text, start, end, '', { applied: repair, confidence: judgement.confidence, note });
       if (repair) edits.push({ start, end, insert: '' });
     }
     // A kept pair may begin a longer repeat (工作|作出作出): look again from its second copy.
     i = judgement.decision === 'keep' && L === 1 && copies === 2 ? i : end - 1;
+  }
+  return text.apply(edits);
+}
+
+/**
+ * A span doubled across a punctuation mark inside a clause (困難，有序復難，有序復工復產, 展现我施，展现我们):
+ * the copy starts or ends in the middle of a clause, where no speaker starts or stops a repetition,
+ * so it is a copying artefact. A repeat whose copies are whole clauses (主席，主席，) is the clause
+ * rule's to judge. The repeat is taken from its leftmost start (我们，我们，我们 is 我们， three times,
+ * not 们，我 twice).
+ */
+function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
+  const s = text.text;
+  if (!/\p{Script=Han}/u.test(s)) return text;
+  const edits: Edit[] = [];
+  const han = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
+  for (let i = 0; i < s.length; i++) {
+    if (!han(s[i])) continue;
+    for (let L = 3; L <= 30 && i + 2 * L <= s.length; L++) {
+      const unit = s.slice(i, i + L);
+      if (/\n/.test(unit) || !/[^\p{Script=Han}]/u.test(unit.slice(1)) || !s.startsWith(unit, i + L)) continue;
+      if ((unit.match(/\p{Script=Han}/gu) ?? []).length < 2 || s[i - 1] === unit[L - 1]) continue;
+      const midStart = han(s[i - 1]);
+      const midEnd = han(unit[L - 1]) && han(s[i + 2 * L]);
+      if (!midStart && !midEnd) continue;
+      if ([...unit].every((c) => !han(c) || NUMERAL.test(c))) continue;
+      const confidence = calibrated({ kind: 'span-zh', size: L, copies: 2, word: false });
+      const repair = confidence >= APPLY;
+      log.record('dup-word', text, i + L, i + 2 * L, '', { applied: repair, confidence, note: `"${unit}" repeated across a punctuation mark inside a clause` });
+      if (repair) edits.push({ start: i + L, end: i + 2 * L, insert: '' });
+      i += 2 * L - 1;
+      break;
+    }
   }
   return text.apply(edits);
 }
@@ -297,6 +378,15 @@ export function judgeSpan(v: string, i: number, L: number, copies: number): Repe
   // ABAB of a verb or adjective (研究研究, 高兴高兴) or thanks said twice (谢谢谢谢): may be on purpose.
   const tag = lex.tag(x) ?? '';
   const wholeWords = boundariesAt(lex, v, i, L, copies);
+  // A speaker's stutter or restart: the span is whole words, each a pronoun or demonstrative, a
+  // copula, a conjunction or adverb (discourse markers: 然后, 就是, 那么), an interjection or a modal
+  // particle (这个这个, 我们我们, 就是就是, 我是我是).
+  // Discourse markers (conjunctions, adverbs) only where they open what is said: at the start of a
+  // clause or after a pronoun (我就是就是); mid-clause (根据共同共同意愿) the double is a copy.
+  const prevWord = (() => { const t = v.slice(Math.max(0, i - 4), i); const seg = lex.segment(t); const w = seg.words.at(-1); return w ? t.slice(w[0], w[1]) : ''; })();
+  const opens = i === 0 || !/\p{Script=Han}/u.test(v[i - 1]) || /^r/.test(lex.tag(prevWord) ?? '');
+  const kind = wholeWords ? speechWords(lex, x) : null;
+  if (kind === 'pronoun' || (kind === 'marker' && opens)) return { decision: 'speech', confidence: 0.5, reason: `"${x}" said ${copies === 2 ? 'twice' : `${copies} times`}: a speaker's repetition` };
   // Tentative ABAB is a suggestion: someone (我们, 大家, 你) or a modal (要, 再, 可以) before it, and it
   // ends its clause or takes 吧/一下 (这个问题我们研究研究。大家讨论讨论吧). A word doubled before its
   // object or noun (举办举办高峰论坛, 出席出席的), or after anything else (成功访问访问。), is a slip.
@@ -337,9 +427,27 @@ export function judgeDoubledChar(v: string, at: number, copies = 2): RepeatJudge
   }
   const f = charFeatures(lex, v, at);
   if (f.explained) return keep;
+  if (f.speech) return { decision: 'speech', confidence: 0.5, reason: 'a pronoun, demonstrative or copula said twice: a speaker\'s stutter' };
   const confidence = calibrated({ kind: 'char-zh', ...f });
-  const decision: RepeatDecision = confidence >= APPLY ? 'repair' : confidence >= REVIEW ? 'review' : 'keep';
+  let decision: RepeatDecision = confidence >= APPLY ? 'repair' : confidence >= REVIEW ? 'review' : 'keep';
+  // Beside an ABAB in its clause (针针喝水咯嘣咯嘣, 吱儿吱儿): expressive speech, listed only.
+  if (decision === 'repair' && otherRepeatInClause(v, at - 1, at + 1)) decision = 'review';
   return { decision, confidence, reason: decision === 'repair' ? 'the doubled character makes no word' : 'doubled character: no word explains it, but the evidence is weak' };
+}
+
+/** Whether the clause around [start, end) holds an onomatopoeia or interjection of two or three characters said twice (咯嘣咯嘣). */
+function otherRepeatInClause(v: string, start: number, end: number): boolean {
+  let a = start;
+  while (a > 0 && /\p{Script=Han}/u.test(v[a - 1])) a--;
+  let b = end;
+  while (b < v.length && /\p{Script=Han}/u.test(v[b])) b++;
+  const lex = lexicon();
+  for (const m of v.slice(a, b).matchAll(/(\p{Script=Han}{2,3})\1/gu)) {
+    const ms = a + m.index!;
+    const expressive = [...m[1]].some((c) => /^(o|e|y)$/.test(lex.tag(c) ?? '')) || /^(o|e|y)$/.test(lex.tag(m[1]) ?? '');
+    if (expressive && (ms + m[0].length <= start || ms >= end)) return true;
+  }
+  return false;
 }
 
 /** Confidence below which a doubled character is not even listed. */
@@ -362,6 +470,8 @@ export interface CharFeatures {
   particle: boolean;
   /** The dictionary knows the pair as a word (正正, 通通) though the best segmentation splits it. */
   pairWord: boolean;
+  /** The left copy is a word of its own of a class speakers stutter on (我|我们, 这|这个, 是|是一个). */
+  speech: boolean;
 }
 
 /** The evidence about the doubled character whose second copy is at `at` in the view v. */
@@ -391,7 +501,10 @@ export function charFeatures(lex: Lexicon, v: string, at: number): CharFeatures 
   const name = (SURNAMES.includes(v[at - 2] ?? '') && i >= 2 && single(i - 2) && bothAlone)
     || (TRANSLITERATION.includes(x) && TRANSLITERATION.includes(v[at - 2] ?? '-') && TRANSLITERATION.includes(v[at + 1] ?? '-'));
   const pairWord = lex.has(x + x);
-  return { explained: explain(lex, v, at, withDup, from, brokeWord), gain, brokeWord, bothAlone, mixed, name, particle, pairWord };
+  // A stutter: the left copy stands alone, the right one begins a word or stands alone too.
+  const [ra] = wordAt(withDup, i);
+  const speech = single(i - 1) && ra === i && speechWord(lex, x, true);
+  return { explained: explain(lex, v, at, withDup, from, brokeWord), gain, brokeWord, bothAlone, mixed, name, particle, pairWord, speech };
 }
 
 /**
@@ -409,21 +522,101 @@ function explain(lex: Lexicon, v: string, at: number, withDup: { words: [number,
   // One word holds both copies: 谢谢, 看看, 远远 (reduplication the dictionary knows), 实实在在,
   // 三三两两, 一一对应. A dictionary AA the segmentation does not choose (沟通|通|和) explains nothing.
   // Unless it strands a neighbour that has a word without the copy: 怎么|看看|待 (看待).
-  if (la === ra) return brokeWord ? null : 'reduplication';
+  // After an Arabic number the first copy is a unit (16日日, 10时时): no AA word there.
+  if (la === ra) return brokeWord || /[0-9０-９]/.test(prev) ? null : 'reduplication';
   // AABB: 干干净净 (干净), 清清楚楚; and the BB half of 实实在在 (实在).
   if (next && next === v[at + 2] && lex.has(x + next)) return 'aabb';
   if (prev && prev === v[at - 3] && lex.has(prev + x)) return 'aabb';
   // 一批批, 一个个, 一次次: one + a measure word said twice.
   if (prev === '一' && /^(q|m)$/.test(lex.tag(x) ?? '')) return 'measure';
-  // Words meeting: the left copy ends a word, the right copy begins one (新闻局|局长, 银行|行长, 陕西|西安).
+  // Words meeting: the left copy ends a word, the right copy begins one (新闻局|局长, 银行|行长, 陕西|西安),
+  // on the best route or on any route of the dictionary's lattice that is nearly as likely as the
+  // text without the copy (a rare left word the best route splits).
   if (lb - la >= 2 && rb - ra >= 2) return 'words-meet';
+  // An office or unit after an ordinal or numeral ends a name of its own (第一厅|厅长, 三局|局长).
+  if (lb - la === 1 && rb - ra >= 2 && (NUMERAL.test(prev) || /[0-9]/.test(prev)) && /^(n|q)/.test(lex.tag(x) ?? '') && /^n/.test(lex.tag(v.slice(ra + from, rb + from)) ?? '')) return 'words-meet';
+  const junction = plausibleJunction(lex, v, at);
+  if (junction === 'words') return 'words-meet';
   // A function word before a word that begins with it: 事故|中|中国, 完成|了|了解, 在|在场, 对|对方.
-  if (lb - la === 1 && rb - ra >= 2 && (FUNCTION_TAG.test(lex.tag(x) ?? '') || FUNCTION_VERBS.has(x))) return 'function-word';
+  // A localiser (中, 上, 里) closes a noun phrase: after a verb or a function word it cannot stand
+  // (不知道中中方 is a copy; 事故中|中国 is not).
+  const before = prevWordTag(lex, v, at - 1);
+  const localiserOk = lex.tag(x) !== 'f' || /^(n|vn|r|s|t|m|q|an|nz|ns|nt|nr|j|l|i)/.test(before);
+  const functionWord = (FUNCTION_TAG.test(lex.tag(x) ?? '') || FUNCTION_VERBS.has(x)) && localiserOk;
+  if (lb - la === 1 && (rb - ra >= 2 || junction === 'right') && functionWord) return 'function-word';
   // A word ending in a character, then that character as a modal or copula: 委员会|会|做, 社会|会|有.
   if (lb - la >= 2 && rb - ra === 1 && MODALS.has(x)) return 'function-word';
   // A verb that reduplicates (its V一V form is a word: 说一说, 问一问, 谈一谈): 你可否说说, 还能问|问题.
-  if (lb - la === 1 && reduplicable(lex, x) && !brokeWord) return 'verb-reduplication';
+  // When the right copy begins a longer word, that word must be what the verb takes, a noun (问|问题);
+  // a verb or preposition there (提|提出, 透|透过) leaves no reading with the verb said twice.
+  const rightWord = v.slice(ra + from, rb + from);
+  const objectAfter = rb - ra === 1 || /^(n|vn|r)/.test(lex.tag(rightWord) ?? '');
+  if (lb - la === 1 && reduplicable(lex, x) && !brokeWord && objectAfter) return 'verb-reduplication';
   return null;
+}
+
+/**
+ * Junctions over the lattice: 'words' when some dictionary word (two or more characters) ends with
+ * the left copy and some word begins with the right copy, and the best reading through that
+ * junction is within JUNCTION_MARGIN nats of the best reading of the text without the copy; 'right'
+ * when only a word beginning with the right copy is plausible that way; else null.
+ */
+export function plausibleJunction(lex: Lexicon, v: string, at: number): 'words' | 'right' | null {
+  const from = Math.max(0, at - lex.maxWordLength);
+  const to = Math.min(v.length, at + lex.maxWordLength);
+  const w = v.slice(from, to);
+  const j = at - from;
+  const { lefts, rights } = lex.junction(w, j);
+  if (!rights.length) return null;
+  const han = (t: string) => t.replace(/[^\p{Script=Han}]/gu, '|');
+  const score = (t: string) => (t ? lex.segment(han(t)).score : 0);
+  const baseline = score(w.slice(0, j) + w.slice(j + 1));
+  const best = (starts: number[], ends: number[]) => {
+    let top = -Infinity;
+    for (const a of starts) for (const b of ends) {
+      const s = score(w.slice(0, a)) + lex.word(w.slice(a, j))! + lex.word(w.slice(j, b))! + score(w.slice(b));
+      if (s > top) top = s;
+    }
+    return top;
+  };
+  if (lefts.length && best(lefts, rights) >= baseline - JUNCTION_MARGIN) return 'words';
+  const single = lex.word(w[j - 1]) ?? lex.unknownScore;
+  let top = -Infinity;
+  for (const b of rights) top = Math.max(top, score(w.slice(0, j - 1)) + single + lex.word(w.slice(j, b))! + score(w.slice(b)));
+  return top >= baseline - JUNCTION_MARGIN ? 'right' : null;
+}
+
+/** How much less likely (nats) a reading through a junction may be than the text without the copy (fitted on the dev part). */
+export const JUNCTION_MARGIN = 4;
+
+/**
+ * Word classes speakers repeat (jieba's dictionary tags): pronouns and demonstratives (r…),
+ * interjections (e), modal particles (y), onomatopoeia (o), and the copula 是; for words of two or
+ * more characters also conjunctions and adverbs (c: 然后, 所以; d: 就是, 其实), the discourse markers.
+ */
+function speechWord(lex: Lexicon, w: string, single: boolean): boolean {
+  if (w === COPULA) return true;
+  const tag = lex.tag(w) ?? '';
+  return /^(r[a-z]*|e|y|o)$/.test(tag) || (!single && /^(c|d)$/.test(tag));
+}
+/** The copula (jieba tags it as a verb like any other). */
+const COPULA = '是';
+
+/** Whether a span is whole words all of the classes speakers repeat: 'marker' when a conjunction or adverb is among them. */
+function speechWords(lex: Lexicon, x: string): 'pronoun' | 'marker' | null {
+  const seg = lex.has(x) ? { words: [[0, x.length] as [number, number]] } : lex.segment(x);
+  const words = seg.words.map(([a, b]) => x.slice(a, b));
+  // Onomatopoeia and interjections said again (吱儿吱儿, 哎呀哎呀) are expressive speech.
+  if (words.some((w) => /^(o|e)$/.test(lex.tag(w) ?? ''))) return 'pronoun';
+  if (!words.every((w) => speechWord(lex, w, w.length === 1))) return null;
+  return words.some((w) => /^(c|d)$/.test(lex.tag(w) ?? '')) ? 'marker' : 'pronoun';
+}
+
+/** jieba's tag of the word that ends at `end` in the view (best segmentation of the few characters before). */
+function prevWordTag(lex: Lexicon, v: string, end: number): string {
+  const t = v.slice(Math.max(0, end - 4), end);
+  const w = lex.segment(t).words.at(-1);
+  return w ? lex.tag(t.slice(w[0], w[1])) ?? '' : '';
 }
 
 /** Modal verbs and the copula, which follow a subject ending in the same character (委员会会做). */

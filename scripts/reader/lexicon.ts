@@ -50,6 +50,18 @@ export class Lexicon {
     return this.table.freq(word) > 0;
   }
 
+  /**
+   * The dictionary's lattice at a junction: the words of two or more characters that end at `at`
+   * in `text` (their start positions) and those that begin at `at` (their end positions).
+   */
+  junction(text: string, at: number): { lefts: number[]; rights: number[] } {
+    const lefts: number[] = [];
+    const rights: number[] = [];
+    for (let a = at - 2; a >= Math.max(0, at - this.maxWordLength); a--) if (this.has(text.slice(a, at))) lefts.push(a);
+    for (let b = at + 2; b <= Math.min(text.length, at + this.maxWordLength); b++) if (this.has(text.slice(at, b))) rights.push(b);
+    return { lefts, rights };
+  }
+
   /** Best segmentation of `text` (max sum of word log-probabilities; single characters always allowed). */
   segment(text: string): Segmentation {
     const n = text.length;
@@ -84,12 +96,15 @@ export function lexicon(): Lexicon {
 
 /**
  * The text the word model scores: Simplified Chinese, one character for one character, so that a
- * position in the view is the same position in the original. Traditional text is converted with
+ * position in the view is the same position in the original. Every passage goes through it,
+ * whatever the book's language says: a Traditional passage in a book read as Simplified (a Hong
+ * Kong transcript quoting a mainland title, a book without `language`) is scored as the words it
+ * is, never as Simplified text with unknown words. Simplified text passes unchanged. Converted with
  * OpenCC (t→cn, phrase-aware); should a conversion ever change the length, each character is
  * converted alone, and a character whose conversion is not one character is kept as it is.
  */
-export function scoringView(text: string, language: string | undefined): string {
-  if (language !== 'zh-Hant' || !/\p{Script=Han}/u.test(text)) return text;
+export function scoringView(text: string): string {
+  if (!/\p{Script=Han}/u.test(text)) return text;
   const whole = t2s(text);
   if (whole.length === text.length) return whole;
   let out = '';

@@ -94,6 +94,20 @@ function splitsWord(s: string, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * Whether the text around s[i, j) is Chinese: the nearest letter or Han character on either side
+ * (past white space, punctuation and quotation marks) is Han. An English sentence never is, even
+ * with curly quotes or a dash around the mark (“really?”, he asked).
+ */
+export function chineseAround(s: string, i: number, j: number): boolean {
+  const word = /[\p{L}\p{N}]/u;
+  let a = i - 1;
+  while (a >= 0 && !word.test(s[a])) a--;
+  let b = j;
+  while (b < s.length && !word.test(s[b])) b++;
+  return isHan(s[a]) || isHan(s[b]);
+}
+
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
 
 /**
@@ -118,7 +132,7 @@ const punctWidthOnce: Rule = (text, log) => {
     const right = neighbour(s, i, 1);
     // Inside numbers (1,000 / 3:00) ASCII stays.
     if (/[0-9]/.test(s[i - 1] ?? '') && /[0-9]/.test(s[i + 1] ?? '')) return null;
-    if (!(isHan(left) || isCjk(right) && !/[\p{Script=Latin}]/u.test(left ?? 'x') || isHan(right))) return null;
+    if (!(isHan(left) || isCjk(right) && !/[\p{Script=Latin}]/u.test(left ?? 'x') && chineseAround(s, i, i + 1) || isHan(right))) return null;
     return FULL[m[0]];
   });
   // Spaces left around the marks just made full-width are strays (a typed "中国, 美国").
@@ -135,14 +149,18 @@ const punctWidthOnce: Rule = (text, log) => {
   });
 };
 
+// A hyphen between two names (中国-中亚); one set off by spaces on both sides is a separator
+// (施政報告 - 經濟組) and stays as it is.
 const cjkJoiner: Rule = (text, log, options) =>
-  replaceMatches(text, /(?<=\p{Script=Han})[ ]?[-‐‑－][ ]?(?=\p{Script=Han})/gu, 'cjk-joiner', log, () => options.cjkJoiner);
+  replaceMatches(text, /(?<=\p{Script=Han})[ ]?[-‐‑－][ ]?(?=\p{Script=Han})/gu, 'cjk-joiner', log, (m) => (/^ .* $/.test(m[0]) ? null : options.cjkJoiner));
 
 const ellipsis: Rule = (text, log) =>
-  replaceMatches(text, /(?<=[\p{Script=Han}，。“”])(?:\.{3,6}|。{3,6}|…(?!…)|…{3,})/gu, 'ellipsis', log, () => '……');
+  replaceMatches(text, /(?<=[\p{Script=Han}，。“”])(?:\.{3,6}|。{3,6}|…(?!…)|…{3,})/gu, 'ellipsis', log, (m) =>
+    (chineseAround(text.text, m.index!, m.index! + m[0].length) ? '……' : null));
 
 const dash: Rule = (text, log) =>
-  replaceMatches(text, /(?<=[\p{Script=Han}，。”])\s*(?:-{2,3}|－{1,2}|―{1,2}|—(?=\s*[“\p{Script=Han}])(?<=[，。”]—))\s*(?=[\p{Script=Han}“])/gu, 'dash', log, () => '——');
+  replaceMatches(text, /(?<=[\p{Script=Han}，。”])\s*(?:-{2,3}|－{1,2}|―{1,2}|—(?=\s*[“\p{Script=Han}])(?<=[，。”]—))\s*(?=[\p{Script=Han}“])/gu, 'dash', log, (m) =>
+    (chineseAround(text.text, m.index!, m.index! + m[0].length) ? '——' : null));
 
 const quotes: Rule = (text, log) => {
   if (!/\p{Script=Han}/u.test(text.text) || !text.text.includes('"')) return text;

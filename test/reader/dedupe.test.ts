@@ -31,16 +31,23 @@ describe('doubled characters that make no word are removed', () => {
 });
 
 describe('doubled words', () => {
-  it('removes a doubled noun or pronoun', () => {
-    expect(body('我们我们将推动合作。').text).toBe('我们将推动合作。');
+  it('removes a doubled noun; a pronoun said twice is speech: listed in verbatim, tidied in edited', () => {
+    expect(body('双方要加强合作合作，推动发展。').text).toBe('双方要加强合作，推动发展。');
+    const r = body('我们我们将推动合作。');
+    expect(r.text).toBe('我们我们将推动合作。');
+    expect(r.changes.find((c) => c.rule === 'dup-word')).toMatchObject({ applied: false, before: '我们' });
+    expect(body('我们我们将推动合作。', { style: 'edited' }).text).toBe('我们将推动合作。');
   });
   it('lists a doubled two-character verb for review (研究研究 may be on purpose)', () => {
     const r = body('这个问题我们研究研究。');
     expect(r.text).toBe('这个问题我们研究研究。');
     expect(r.changes.find((c) => c.rule === 'dup-word')?.applied).toBe(false);
   });
-  it('removes "the the" in English but keeps "that that" and "had had"', () => {
-    expect(body('We went to the the market.').text).toBe('We went to the market.');
+  it('lists "the the" in verbatim, tidies it in edited, and keeps "that that" and "had had" in both', () => {
+    expect(body('We went to the the market.').text).toBe('We went to the the market.');
+    expect(body('We went to the the market.', { style: 'edited' }).text).toBe('We went to the market.');
+    expect(body('We went to the market market.').text).toBe('We went to the market.');
+    expect(body('I think that that is right, and he had had enough.', { style: 'edited' }).text).toBe('I think that that is right, and he had had enough.');
     expect(body('I think that that is right, and he had had enough.').text).toBe('I think that that is right, and he had had enough.');
   });
 });

@@ -77,8 +77,10 @@ describe('English', () => {
   it('tidies speech repetition only when book.yaml asks for style: edited', () => {
     expect(body('Yeah, yeah, yeah.', { language: 'en', style: 'edited' }).text).toBe('Yeah.');
   });
-  it('repairs typed doubles in every style', () => {
-    expect(body('We went to to the the market.', { language: 'en' }).text).toBe('We went to the market.');
+  it('repairs typed doubles of content words in every style; a function word said twice is speech', () => {
+    expect(body('We went to the market market.', { language: 'en' }).text).toBe('We went to the market.');
+    expect(body('We went to to the the market.', { language: 'en' }).text).toBe('We went to to the the market.');
+    expect(body('We went to the the market.', { language: 'en', style: 'edited' }).text).toBe('We went to the market.');
     expect(body('I think that that is right, and he had had enough.', { language: 'en' }).text).toBe('I think that that is right, and he had had enough.');
   });
 });
@@ -87,7 +89,7 @@ describe('the change report says how sure it is in plain words, in the book’s 
   it.each([
     ['zh-Hans', '中国的大门是敞开是敞开的。', '几乎确定'],
     ['zh-Hant', '中國的大門是敞開是敞開的。', '幾乎確定'],
-    ['en', 'We went to to the market.', 'almost certain'],
+    ['en', 'We went to the market market.', 'almost certain'],
   ])('%s', async (language, text, word) => {
     const { buildReport, reportHtml } = await import('../../scripts/writers/report.ts');
     const { loadStrings, defaultStringsSet } = await import('../../scripts/lang/strings.ts');
