@@ -33,6 +33,7 @@ const systemParts = [
   { what: 'poppler-utils (pdftotext, pdffonts, pdftoppm)', present: () => !!which('pdftotext') && !!which('pdffonts') && !!which('pdftoppm'), pkg: 'poppler-utils' },
   { what: 'Java runtime (for epubcheck)', present: () => !!which('java'), pkg: 'default-jre-headless' },
   { what: 'epubcheck', present: () => existsSync('/usr/share/java/epubcheck.jar'), pkg: 'epubcheck' },
+  { what: 'qpdf (check opens every PDF)', present: () => !!which('qpdf'), pkg: 'qpdf' },
 ];
 
 function installSystemParts() {

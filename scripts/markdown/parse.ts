@@ -11,7 +11,65 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type * as Md from 'mdast';
 import type { Block, Inline, ListItem, Paragraph, Position } from '../model/types.ts';
-import { diagnostic, type Diagnostic, type Where } from '../core/diagnostics.ts';
+import { diagnostic, fail, type Diagnostic, type Where } from '../core/diagnostics.ts';
+
+/**
+ * Deepest nesting of block quotes and lists an editor's Markdown may have (issue #22): far above any
+ * real preface, and low enough that the parser and every recursive step after it stay fast. 20,000
+ * nested `>` took 86 s to overflow the stack; a list nested 3,000 deep ran for minutes at 1.9 GB.
+ */
+export const MAX_MARKDOWN_DEPTH = 32;
+/** Deepest mdast node of any kind (emphasis in links in emphasis…): a bound on every recursion. */
+const MAX_NODE_DEPTH = 200;
+
+/**
+ * Before parsing, in one pass over the lines: how deep each line's prefix nests at least (`>` markers
+ * and list markers) and at most (with its indentation counted as a level per two columns). A line far
+ * deeper than the limit is refused here, before the parser spends minutes on it; the exact depth is
+ * checked on the tree (checkTreeDepth).
+ */
+export function precheckMarkdownDepth(text: string, where: MarkdownOptions['where']): void {
+  let line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let depth = 0;
+    let indent = 0;
+    let i = start;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20) { indent++; i++; continue; }
+      if (c === 0x09) { indent += 4; i++; continue; }
+      if (c === 0x3e /* > */) { depth++; i++; }
+      else {
+        const m = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/.exec(text.slice(i, Math.min(end, i + 11)));
+        if (!m) break;
+        depth++;
+        i += m[0].length;
+      }
+      if (depth + Math.floor(indent / 2) > 2 * MAX_MARKDOWN_DEPTH) {
+        fail('TP125', { depth: `about ${depth + Math.floor(indent / 2)}`, limit: MAX_MARKDOWN_DEPTH }, { ...where({ line, column: i - start }), excerpt: undefined });
+      }
+    }
+    if (depth + Math.floor(indent / 2) > 2 * MAX_MARKDOWN_DEPTH) {
+      fail('TP125', { depth: `about ${depth + Math.floor(indent / 2)}`, limit: MAX_MARKDOWN_DEPTH }, { ...where({ line, column: i - start + 1 }), excerpt: undefined });
+    }
+    start = end + 1;
+  }
+}
+
+/** The exact depth on the parsed tree, without recursion: block quotes and lists, and nodes of any kind. */
+function checkTreeDepth(root: Md.Root, where: MarkdownOptions['where']): void {
+  const stack: { node: Md.Node; containers: number; depth: number }[] = [{ node: root, containers: 0, depth: 0 }];
+  while (stack.length) {
+    const { node, containers, depth } = stack.pop()!;
+    const c = containers + (node.type === 'blockquote' || node.type === 'list' ? 1 : 0);
+    if (c > MAX_MARKDOWN_DEPTH || depth > MAX_NODE_DEPTH) {
+      fail('TP125', { depth: c > MAX_MARKDOWN_DEPTH ? c : `${depth} (nodes)`, limit: MAX_MARKDOWN_DEPTH }, where(node.position?.start));
+    }
+    for (const child of (node as Md.Parent).children ?? []) stack.push({ node: child, containers: c, depth: depth + 1 });
+  }
+}
 
 export interface MarkdownOptions {
   /** Prefix of the ids given to paragraphs and headings (`m-preface` → `m-preface-p1`). */
@@ -36,7 +94,10 @@ export function parseMdast(text: string): Md.Root {
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
 export function markdownToBlocks(text: string, options: MarkdownOptions): MarkdownResult {
-  return mdastToBlocks(parseMdast(text), options);
+  precheckMarkdownDepth(text, options.where);
+  const root = parseMdast(text);
+  checkTreeDepth(root, options.where);
+  return mdastToBlocks(root, options);
 }
 
 export function mdastToBlocks(root: Md.Root, options: MarkdownOptions): MarkdownResult {
