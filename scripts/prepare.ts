@@ -7,7 +7,7 @@ import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './model/changes.ts';
-import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
+import { checkBookTemplates, resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { buildView, type BookView } from './render/variables.ts';
 import { buildReport, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
@@ -57,6 +57,7 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
   const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
     topicPositions(book.config.topics, book.place));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
+  checkBookTemplates(templates);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes, book.read.language);
   const strings = { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso!,

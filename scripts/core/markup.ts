@@ -115,7 +115,9 @@ export function xmlProblems(text: string, options: XmlCheckOptions = {}): Markup
   });
   parser.on('doctype', (doctype) => {
     const kind = /<!ENTITY/i.test(doctype) ? 'entity' : doctype.trim().toLowerCase() === 'html' ? null : 'doctype';
-    if (kind) problems.push({ kind, ...here(), what: shorten(`<!DOCTYPE${doctype}>`) });
+    // Named where it starts (saxes reports its end); a document has one DOCTYPE at most.
+    const start = text.search(/<!DOCTYPE/i);
+    if (kind) problems.push({ kind, ...(start >= 0 ? lineColumn(text, start) : here()), what: shorten(`<!DOCTYPE${doctype}>`) });
   });
   let tagStart = { line: 1, column: 1 };
   parser.on('opentagstart', (tag) => {

@@ -42,11 +42,17 @@ export function checkMustache(template: string, options: Pick<MustacheOptions, '
     let reason = message.replace(/ at \d+$/, '');
     let fix = 'check the {{ }} tags at the place shown';
     if (m?.[3] !== undefined) {
-      // Reported at the end of the text by Mustache; the opening tag is where the editor looks.
-      const name = m[3].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const opens = [...template.matchAll(new RegExp(`\\{\\{\\s*[#^]\\s*${name}\\s*\\}\\}`, 'g'))];
-      const before = opens.filter((o) => o.index! <= offset);
-      if (before.length) offset = before[before.length - 1].index!;
+      // Mustache names the innermost open section at the end of the text or at a mismatched close;
+      // the opening tag is where the editor looks. The default delimiters are replayed to find it.
+      const open: { name: string; at: number }[] = [];
+      for (const t of template.matchAll(/\{\{\s*([#^/])\s*([^}]*?)\s*\}\}/g)) {
+        if (t.index! >= offset && offset > 0 && t[1] === '/') break;
+        if (t[1] !== '/') open.push({ name: t[2], at: t.index! });
+        else if (open[open.length - 1]?.name === t[2]) open.pop();
+        else break;
+      }
+      const top = open[open.length - 1];
+      if (top?.name === m[3]) offset = top.at;
       reason = `the section {{#${m[3]}}} is never closed`;
       fix = `close it with {{/${m[3]}}} where it should end`;
     } else if (m?.[2] !== undefined) {

@@ -29,30 +29,31 @@ const MAX_NODE_DEPTH = 200;
  * checked on the tree (checkTreeDepth).
  */
 export function precheckMarkdownDepth(text: string, where: MarkdownOptions['where']): void {
+  // The first place past the limit is where the editor looks; the refusal comes only when some line
+  // is past twice the limit, so an estimate that counts a code block's indentation never refuses a legal text.
+  let first: { line: number; column: number } | undefined;
   let line = 1;
   for (let start = 0; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let depth = 0;
     let indent = 0;
-    let i = start;
-    for (;;) {
+    for (let i = start; ;) {
       const c = text.charCodeAt(i);
       if (c === 0x20) { indent++; i++; continue; }
       if (c === 0x09) { indent += 4; i++; continue; }
       if (c === 0x3e /* > */) { depth++; i++; }
       else {
-        const m = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/.exec(text.slice(i, Math.min(end, i + 11)));
+        const m = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/m.exec(text.slice(i, Math.min(end, i + 11)));
         if (!m) break;
         depth++;
         i += m[0].length;
       }
-      if (depth + Math.floor(indent / 2) > 2 * MAX_MARKDOWN_DEPTH) {
-        fail('TP125', { depth: `about ${depth + Math.floor(indent / 2)}`, limit: MAX_MARKDOWN_DEPTH }, { ...where({ line, column: i - start }), excerpt: undefined });
+      const estimate = depth + Math.floor(indent / 2);
+      if (estimate > MAX_MARKDOWN_DEPTH && !first) first = { line, column: i - start };
+      if (estimate > 2 * MAX_MARKDOWN_DEPTH) {
+        fail('TP125', { depth: `at least ${MAX_MARKDOWN_DEPTH + 1}`, limit: MAX_MARKDOWN_DEPTH }, { ...where(first ?? { line, column: i - start }), excerpt: undefined });
       }
-    }
-    if (depth + Math.floor(indent / 2) > 2 * MAX_MARKDOWN_DEPTH) {
-      fail('TP125', { depth: `about ${depth + Math.floor(indent / 2)}`, limit: MAX_MARKDOWN_DEPTH }, { ...where({ line, column: i - start + 1 }), excerpt: undefined });
     }
     start = end + 1;
   }

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail } from '../core/diagnostics.ts';
-import { renderMustache } from '../core/mustache.ts';
+import { checkMustache, renderMustache } from '../core/mustache.ts';
 import { blankMustache, cssProblems, xmlProblems, type MarkupProblem } from '../core/markup.ts';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -49,6 +49,23 @@ const show = (p: string) => relative(process.cwd(), p) || p;
 export function renderTemplate(set: TemplateSet, file: string, view: object): string {
   const path = templatePath(set, file);
   return renderMustache(readFileSync(path, 'utf8'), view, { file: show(path), escape: escapeXml });
+}
+
+/** Files of a template folder that Mustache fills in. */
+const MUSTACHE_FILE = /\.(html|xhtml|opf|ncx|svg|css|md|json)$/;
+
+/**
+ * Every Mustache file the book brings (source/<book>/templates/), parsed before anything renders: an
+ * unclosed section in print.html is the editor's error at its line (TP126), found in a second, not
+ * after the browser started.
+ */
+export function checkBookTemplates(set: TemplateSet): void {
+  if (set.dirs.length < 2 || !existsSync(set.dirs[0])) return;
+  for (const f of readdirSync(set.dirs[0], { recursive: true, withFileTypes: true })) {
+    if (!f.isFile() || !MUSTACHE_FILE.test(f.name) || f.name.endsWith('.json')) continue;
+    const path = join(f.parentPath, f.name);
+    checkMustache(readFileSync(path, 'utf8'), { file: show(path) });
+  }
 }
 
 /** True if the book brings its own copy of `file` (source/<book>/templates/…): untrusted input. */

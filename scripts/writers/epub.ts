@@ -168,11 +168,20 @@ export function gateEntries(entries: OcfEntry[], templates: TemplateSet): void {
   }
 }
 
-export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
-  const { view, tree, templates } = input;
-  // A book's own EPUB templates follow the print page's rules, named at their own lines (TP121, TP122).
+/**
+ * What can be known about the EPUB before anything renders (build.ts calls it before the PDF): a
+ * book's own EPUB templates follow the print page's rules, named at their own lines (TP121, TP122),
+ * and the cover is XML without entities (TP122, TP127).
+ */
+export function preflightEpub(view: BookView, templates: TemplateSet): void {
   for (const [file, kind] of EPUB_TEMPLATES) checkBookTemplate(templates, file, kind);
   checkBookTemplate(templates, 'cover.svg', 'xml', 'declarations');
+  coverSvg(view, templates, coverFonts(view.lang));
+}
+
+export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
+  const { view, tree, templates } = input;
+  preflightEpub(view, templates);
   const strings = view.strings;
   const markers = pageMarkersFor(tree, input.pageMap, input.pageTexts);
   const options: RenderOptions = {
