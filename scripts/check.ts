@@ -57,9 +57,12 @@ export function pdfFonts(pdfPath: string): PdfFont[] {
 export async function openPdf(path: string): Promise<Diagnostic | null> {
   const r = await run('qpdf', ['--check', path], { timeout: EPUBCHECK_TIMEOUT_MS });
   if (r.status === 0 || r.status === 3) return null;
+  const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.split(path).join('').replace(/^(qpdf|WARNING):\s*:?\s*/, '').trim()).filter(Boolean);
+  // qpdf's last word is why it gave up ("unable to find /Root dictionary"); the warnings before it say what it met.
+  const fatal = `${r.stderr}`.split('\n').filter((l) => l.startsWith('qpdf:')).map((l) => l.split(path).join('').replace(/^qpdf:\s*:?\s*/, '').trim());
   const reason = r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT'
     ? 'qpdf is not installed (run `npm run setup` as root, or apt-get install qpdf)'
-    : (r.stderr || r.stdout || r.error?.message || `qpdf exited with ${r.status}`).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join('; ').replace(path, '').slice(0, 300);
+    : [...new Set([...fatal, ...lines.filter((l) => /nested|damaged|not a PDF|header/i.test(l))])].slice(0, 3).join('; ').slice(0, 300) || lines.slice(-1)[0] || `qpdf exited with ${r.status}`;
   return diagnostic('TP128', { file: path, reason }, { file: path });
 }
 

@@ -94,6 +94,17 @@ export function parseMdast(text: string): Md.Root {
 /** Link targets kept as links; anything else (javascript:, data:, file:, relative paths) prints as text. */
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
+/**
+ * A link target as a valid URI (RFC 3986; epubcheck RSC-020 refuses others): characters a URI may not
+ * hold (`<`, `"`, spaces, non-ASCII) are percent-encoded as UTF-8, a `%` that starts no escape
+ * becomes `%25`, and what is already encoded stays as it is.
+ */
+export function normalizeUrl(url: string): string {
+  return url.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (c) => {
+    try { return encodeURIComponent(c); } catch { return '%EF%BF%BD'; } // a lone surrogate
+  });
+}
+
 export function markdownToBlocks(text: string, options: MarkdownOptions): MarkdownResult {
   precheckMarkdownDepth(text, options.where);
   const root = parseMdast(text);
@@ -121,7 +132,7 @@ export function mdastToBlocks(root: Md.Root, options: MarkdownOptions): Markdown
         case 'inlineCode': return [{ type: 'inlineCode', value: n.value, ...pos(n) }];
         case 'break': return [{ type: 'break', ...pos(n) }];
         case 'link':
-          if (SAFE_URL.test(n.url)) return [{ type: 'link', url: n.url, children: inlines(n.children), ...pos(n) }];
+          if (SAFE_URL.test(n.url)) return [{ type: 'link', url: normalizeUrl(n.url), children: inlines(n.children), ...pos(n) }];
           warn('TP084', { url: shorten(n.url) }, n);
           return inlines(n.children);
         case 'linkReference': return inlines(n.children);

@@ -91,7 +91,11 @@ export function checkBookTemplate(set: TemplateSet, file: string, kind: 'xml' | 
     // The cover's DOCTYPE (Illustrator and Inkscape write one) is dropped when drawn; its entities are not.
     if (rules === 'declarations' && p.kind === 'doctype') continue;
     if (p.kind === 'doctype' || p.kind === 'entity') fail('TP122', { file: show(path), what: p.kind === 'entity' ? `entities (${p.what})` : `a DOCTYPE (${p.what})` }, where);
-    if (rules === 'declarations' || p.kind === 'malformed') continue; // well-formedness is judged on the output
+    if (rules === 'declarations') continue;
+    if (p.kind === 'malformed') {
+      fail('TP120', { doc: show(path), reason: 'is not well-formed XML', what: p.what,
+        fix: 'fix the markup at the place shown (every element closed, attributes quoted, & written &amp;), or remove the book\'s copy of the template' }, where);
+    }
     const reason = p.kind === 'script' ? 'holds script' : p.kind === 'event' ? 'has an event attribute' : 'loads a file from outside the book';
     fail('TP121', { reason: `the book's template ${show(path)} ${reason}`, what: p.what }, where);
   }

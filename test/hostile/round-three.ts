@@ -77,6 +77,15 @@ export function refusedBooks(root: string, hostFile: string, ports: { tcp: numbe
     out.push({ dir, code: 'TP121', file: 'templates/epub.css', line: 2 });
   }
 
+  {
+    // Well-formedness of a book's template, named at its line (an unclosed <p>).
+    const dir = book(root, 'epub-template-malformed');
+    mkdirSync(join(dir, 'templates', 'epub'), { recursive: true });
+    const text = readFileSync(join(DEFAULTS, 'epub/titlepage.xhtml'), 'utf8').replace(/\n*$/, '\n<p class="extra">未闭合\n<div>x</div>\n');
+    writeFileSync(join(dir, 'templates', 'epub', 'titlepage.xhtml'), text);
+    out.push({ dir, code: 'TP120', file: 'templates/epub/titlepage.xhtml' });
+  }
+
   // 3. Hard links to a file outside the book: a matter file, the transcript, a template.
   {
     const dir = book(root, 'hardlink-matter', matter());
