@@ -31,12 +31,14 @@ export const isXmlPath = (path: string): boolean => /\.(xhtml|opf|ncx|xml|svg)$/
 /** HTML elements that have no end tag: written `<br/>`; every other element gets its end tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-const escapeText = (s: string) => s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+// Text as hast-util-to-html writes it (`&#x26;`, `&#x3C;`), so print and EPUB markup read alike; `>`
+// only where it would end `]]>`.
+const escapeText = (s: string) => s.replace(/[&<]/g, (c) => (c === '&' ? '&#x26;' : '&#x3C;')).replaceAll(']]>', ']]&gt;');
 const escapeAttribute = (s: string) => s.replace(/[&<>"\t\n\r]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 
 /**
  * XML text of an xast tree (from hast-util-to-xast, which maps hast's properties onto XML names):
- * text escapes `& < >` (so `]]>` never appears), attribute values `& < > "` and the characters an XML
+ * text escapes `&` and `<` (and the `>` of `]]>`), attribute values `& < > "` and the characters an XML
  * parser would normalise away. Void HTML elements close themselves, others always have an end tag
  * (XHTML served to HTML parsers reads `<span/>` as an open tag).
  */
