@@ -240,7 +240,7 @@ describe('round three: --out that cannot be written', () => {
     const base = tempDir('out3-');
     const full = join(base, 'full');
     const ro = join(base, 'ro');
-    if (!mountTmpfs(full, 'size=100k') || !mountTmpfs(ro, 'ro,size=100k')) { ctx.skip(); return; }
+    if (!mountTmpfs(full, 'size=8k') || !mountTmpfs(ro, 'ro,size=100k')) { ctx.skip(); return; }
     try {
       const book = join(base, 'src', 'small');
       mkdirSync(book, { recursive: true });
