@@ -89,6 +89,9 @@ export function confineToBook(bookDir: string, path: string, options: { allowOut
   if (options.regular !== false) {
     const st = statSync(real);
     if (!st.isFile()) fail('TP071', { what: show(path), kind: kindOf(st) }, { file: show(path) });
+    // A hard link is the same file under another name, perhaps outside the book (`ln /etc/passwd
+    // preface.md`, archives extracted with links, cp -al, rsync -H): its identity, not its path, says so.
+    if (!options.allowOutsideLinks && st.nlink > 1) fail('TP123', { what: show(path), links: st.nlink, dir: show(bookDir) }, { file: show(path) });
   }
 }
 
@@ -139,6 +142,11 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
   }
   confineTemplates(dir, options);
   const { config, place } = readBookConfig(configPath, show(configPath));
+  // Markdown matter files are book files too (markdown/matter.ts refuses what is missing or not a file).
+  for (const m of config.matter) {
+    const path = join(dir, m.file);
+    if (isInside(dir, resolve(path)) && lstatSync(path, { throwIfNoEntry: false })?.isFile()) confineToBook(dir, path, options);
+  }
   const limit = options.maxMb ?? DEFAULT_MAX_MB;
   const size = statSync(transcriptPath).size;
   if (size > limit * 1024 * 1024) fail('TP006', { size: (size / 1024 / 1024).toFixed(1), limit }, { file: show(transcriptPath) });

@@ -13,7 +13,7 @@ import { sha256 } from './core/files.ts';
 import { prepareBook, pdfInputOf, epubInputOf, stampDate, checkGlyphs } from './prepare.ts';
 import { writePdf } from './writers/pdf.ts';
 import { pdfPageTexts } from './pdf/text.ts';
-import { writeEpub } from './writers/epub.ts';
+import { preflightEpub, writeEpub } from './writers/epub.ts';
 import { reportHtml } from './writers/report.ts';
 import { ENTRY_FILE, entryFile, entryJson, type CatalogEntry, type EntryFile } from './catalog/entry.ts';
 import { renderOptions, type PreparedBook } from './prepare.ts';
@@ -77,15 +77,17 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
   diagnostics.push(...glyphs.diagnostics);
   // An error found while reading (an invalid regex alias) fails the book before anything is rendered.
   if (hasError(diagnostics)) throw new BookFailed(diagnostics);
+  // The book's own EPUB templates and cover are judged before the PDF spends minutes.
+  if (options.formats.has('epub')) preflightEpub(prepared.view, prepared.templates);
   const root = resolve(options.out);
   const outDir = join(root, book.id);
   recover(root, book.id);
   const staging = join(root, `.${book.id}.staging-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   try {
     try {
-      mkdirSync(staging, { recursive: true });
+      makeDirs(staging);
     } catch (err) {
-      fail('TP050', { path: staging, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: outDir });
+      fail('TP050', { path: outDir, reason: writeReason(err) }, { file: outDir });
     }
     const outputs = new Map<string, Uint8Array | string>();
     outputs.set('changes.json', JSON.stringify(report, null, 2) + '\n');
@@ -128,7 +130,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
       writeFileSync(join(staging, 'SHA256SUMS'), sums);
       if (options.inputHash) writeFileSync(join(staging, INPUT_HASH_FILE), options.inputHash + '\n');
     } catch (err) {
-      fail('TP050', { path: staging, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: outDir });
+      fail('TP050', { path: outDir, reason: writeReason(err) }, { file: outDir });
     }
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('build abandoned');
     swapIn(staging, outDir);
@@ -267,6 +269,30 @@ function volumeReportHtml(reports: string[]): string {
   return `${head}${bodies.map((b) => `<article class="part-report">${b}</article>`).join('\n<hr>\n')}</body></html>\n`;
 }
 
+/**
+ * mkdir -p one level at a time: `mkdirSync(…, { recursive: true })` reports ENOENT when a parent cannot
+ * be made on a read-only file system; made level by level, the error is the true one (EROFS, EACCES).
+ */
+function makeDirs(path: string): void {
+  const missing: string[] = [];
+  for (let p = path; !existsSync(p); p = dirname(p)) {
+    missing.unshift(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of missing) mkdirSync(p);
+}
+
+/** What went wrong writing output, in words beside the system's code. */
+export function writeReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    ENOSPC: 'no space left on the device', EDQUOT: 'the disk quota is used up', EROFS: 'the file system is read-only',
+    EACCES: 'permission denied', EPERM: 'operation not permitted', ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'something else already has that name', EIO: 'input/output error (a failing disk?)',
+  };
+  return code ? `${code} (${words[code] ?? 'the system refused'})` : String(err);
+}
+
 function removeQuietly(path: string): void {
   try { rmSync(path, { recursive: true, force: true }); } catch { /* nothing was made there */ }
 }
@@ -284,7 +310,7 @@ export function swapIn(staging: string, outDir: string): void {
     renameSync(staging, outDir);
   } catch (err) {
     if (moved && !existsSync(outDir)) { try { renameSync(old, outDir); } catch { /* recover() will */ } }
-    fail('TP050', { path: outDir, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: outDir });
+    fail('TP050', { path: outDir, reason: writeReason(err) }, { file: outDir });
   }
   if (moved) removeQuietly(old);
 }

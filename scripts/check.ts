@@ -49,6 +49,23 @@ export function pdfFonts(pdfPath: string): PdfFont[] {
   });
 }
 
+/**
+ * Opens the PDF with qpdf (`qpdf --check`: the trailer, the /Root catalogue, the page tree and every
+ * object's syntax) and says why it cannot be read, or null. Exit status 0 is a sound file, 3 one qpdf
+ * read with warnings (still opens), 2 one it could not read.
+ */
+export async function openPdf(path: string): Promise<Diagnostic | null> {
+  const r = await run('qpdf', ['--check', path], { timeout: EPUBCHECK_TIMEOUT_MS });
+  if (r.status === 0 || r.status === 3) return null;
+  const lines = `${r.stderr}\n${r.stdout}`.split('\n').map((l) => l.split(path).join('').replace(/^(qpdf|WARNING):\s*:?\s*/, '').trim()).filter(Boolean);
+  // qpdf's last word is why it gave up ("unable to find /Root dictionary"); the warnings before it say what it met.
+  const fatal = `${r.stderr}`.split('\n').filter((l) => l.startsWith('qpdf:')).map((l) => l.split(path).join('').replace(/^qpdf:\s*:?\s*/, '').trim());
+  const reason = r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT'
+    ? 'qpdf is not installed (run `npm run setup` as root, or apt-get install qpdf)'
+    : [...new Set([...fatal, ...lines.filter((l) => /nested|damaged|not a PDF|header/i.test(l))])].slice(0, 3).join('; ').slice(0, 300) || lines.slice(-1)[0] || `qpdf exited with ${r.status}`;
+  return diagnostic('TP128', { file: path, reason }, { file: path });
+}
+
 /** Largest file `check` reads or hands to a validator (a built book is far smaller). */
 export const MAX_CHECK_MB = 512;
 /** Largest document inside an EPUB that is given to epubcheck or Ace (each loads it whole). */
@@ -102,6 +119,11 @@ export function verifySums(dir: string): Diagnostic[] {
     const m = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line);
     if (!m) { problems.push(diagnostic('TP045', { line: i + 1, name: line.slice(0, 80), reason: 'which is not a "HASH  NAME" line' }, { file, line: i + 1 })); return; }
     const [, hash, name] = m;
+    // A sum of SHA256SUMS inside SHA256SUMS cannot hold: the line would change the hash it states.
+    if (name === 'SHA256SUMS' || name === './SHA256SUMS') {
+      problems.push(diagnostic('TP001', { what: `SHA256SUMS line ${i + 1}`, reason: 'it names SHA256SUMS itself, whose hash it cannot hold (the build never writes such a line): delete the line' }, { file, line: i + 1 }));
+      return;
+    }
     const unsafe = unsafeName(dir, name);
     if (unsafe) { problems.push(diagnostic('TP045', { line: i + 1, name, reason: unsafe }, { file, line: i + 1 })); return; }
     const path = join(dir, name);
@@ -130,6 +152,13 @@ function epubGate(path: string): { diagnostics: Diagnostic[]; ace: boolean; epub
   }
   const diagnostics = inspection.tooLarge.map((e) => diagnostic('TP046', { path: `${path}/${e.name}`, size: (e.size / 1024 / 1024).toFixed(1), limit: MAX_ENTRY_MB }, { file: `${path}/${e.name}` }));
   for (const s of inspection.scripted) diagnostics.push(diagnostic('TP047', { path: `${path}/${s.name}`, what: s.what }, { file: `${path}/${s.name}` }));
+  // An entry name that leaves the container: whatever unzips it (Ace does) would write outside its folder.
+  for (const e of inspection.entries) {
+    const reason = /^[/\\]|^[A-Za-z]:/.test(e.name) ? 'an absolute path'
+      : e.name.split(/[/\\]/).includes('..') ? 'a path with ".." that leaves the container'
+        : /[\u0000-\u001F]/.test(e.name) ? 'a name with control characters' : null;
+    if (reason) diagnostics.push(diagnostic('TP130', { file: path, name: e.name.replace(/[\u0000-\u001F]/g, '?').slice(0, 200), reason }, { file: path }));
+  }
   return { diagnostics, ace: diagnostics.length === 0, epubcheck: inspection.tooLarge.length === 0 };
 }
 
@@ -159,6 +188,9 @@ export async function checkDist(dir: string): Promise<Diagnostic[]> {
       if (gate.ace) diagnostics.push(...(await runAce(path)).diagnostics);
     }
     if (name.endsWith('.pdf')) {
+      // Opened first: a PDF no reader can open passes a font check vacuously (no fonts found).
+      const opened = await openPdf(path);
+      if (opened) { diagnostics.push(opened); continue; }
       for (const f of pdfFonts(path)) {
         if (f.type.startsWith('Type 3') || !f.embedded) {
           diagnostics.push(diagnostic('TP036', { font: f.name, file: name, problem: f.embedded ? f.type : 'not embedded' }, { file: path }));

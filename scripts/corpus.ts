@@ -229,7 +229,7 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
         // Chromium too slow for a page (a navigation or print timeout) is the book timing out, not a bug.
         const d = err instanceof BuildError ? err.diagnostic
           : (err as Error)?.name === 'TimeoutError' || /timed out/i.test(String((err as Error)?.message)) ? diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }, { file: dir })
-          : errorDiagnostic(err, { file: dir });
+          : errorDiagnostic(err, { file: dir }, join(resolve(options.out), id));
         if (options.ctx.debug && !(err instanceof BuildError)) options.ctx.log(String((err as Error)?.stack));
         return { dir, id, status: 'failed', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: [d] };
       }

@@ -34,6 +34,7 @@ const systemParts = [
   { what: 'Java runtime (for epubcheck)', present: () => !!which('java'), pkg: 'default-jre-headless' },
   { what: 'epubcheck', present: () => existsSync('/usr/share/java/epubcheck.jar'), pkg: 'epubcheck' },
   { what: 'jing (RELAX NG validator, for the OPDS 1.2 catalogue test)', present: () => !!which('jing'), pkg: 'jing' },
+  { what: 'qpdf (check opens every PDF)', present: () => !!which('qpdf'), pkg: 'qpdf' },
 ];
 
 function installSystemParts() {

@@ -1,5 +1,5 @@
 // Load → validate → resolve book.yaml. Errors point at the YAML line and column with a caret.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { bookSchema, volumeSchema, type BookConfig, type VolumeConfig } from './schema.ts';
@@ -17,8 +17,16 @@ export function loadBookConfig(path: string, displayPath = path): BookConfig {
   return readBookConfig(path, displayPath).config;
 }
 
+/** Largest book.yaml read (a long curated index and many notes are far below it). */
+export const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+
 export function readBookConfig(path: string, displayPath = path): LoadedConfig {
   let text: string;
+  const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  if (size > MAX_CONFIG_BYTES) {
+    fail('TP124', { what: displayPath, size: `${(size / 1024 / 1024).toFixed(1)} MB`, limit: `${MAX_CONFIG_BYTES / 1024 / 1024} MB`,
+      fix: 'book.yaml holds settings, topics, corrections and notes; keep long texts in Markdown matter files' }, { file: displayPath });
+  }
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {

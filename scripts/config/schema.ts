@@ -84,8 +84,8 @@ export const correctionSchema = z.object({
 }).strict();
 
 export const noteSchema = z.object({
-  quote: z.string().min(1).describe('Exact text of the final (normalised, corrected) transcript; must occur exactly once. The note reference goes right after it.'),
-  note: z.string().min(1).describe('The note, in Markdown.'),
+  quote: z.string().min(1).max(LIMITS.paragraph).describe('Exact text of the final (normalised, corrected) transcript; must occur exactly once. The note reference goes right after it.'),
+  note: z.string().min(1).max(LIMITS.paragraph).describe('The note, in Markdown.'),
 }).strict();
 
 export const matterKinds = ['preface', 'foreword', 'introduction', 'afterword', 'epilogue', 'appendix', 'acknowledgments'] as const;

@@ -49,10 +49,12 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(executablePath)) fail('TP030', { path: executablePath });
   try {
     // puppeteer starts Chromium detached: its pid is the process group of all its helpers, which
-    // killBrowser() ends as a whole.
+    // killBrowser() ends as a whole. DevTools goes over a pipe (fds 3 and 4), not a port: when the
+    // build dies, even by SIGKILL, the pipe closes and Chromium shuts itself down with its helpers,
+    // so a CI runner that kills builds on a timeout does not pile up browsers (issue #22).
     // One protocol call may take as long as printing a 2,000-page book; a hang is caught by the book's
     // own timeout (scripts/corpus.ts), which kills the browser.
-    return await puppeteer.launch({ executablePath, headless: true, args: sandboxFlags, protocolTimeout: 3_600_000, timeout: 180_000 });
+    return await puppeteer.launch({ executablePath, headless: true, args: sandboxFlags, protocolTimeout: 3_600_000, timeout: 180_000, pipe: true });
   } catch (err) {
     fail('TP032', { reason: `could not start ${executablePath}: ${(err as Error).message.split('\n')[0]}` });
   }

@@ -57,15 +57,19 @@ const READ_CALLS = new Set(['open', 'read', 'scandir', 'stat', 'lstat', 'readlin
  * file-system call (EACCES, ENOSPC, EROFS, EMFILE…) names the path and becomes TP001 (reading) or TP050
  * (writing); a BuildError keeps its own. Anything else is an internal error.
  */
-export function errorDiagnostic(err: unknown, where: Where = {}): Diagnostic {
+export function errorDiagnostic(err: unknown, where: Where = {}, output?: string): Diagnostic {
   if (err instanceof BuildError) return err.diagnostic;
   const e = err as NodeJS.ErrnoException | undefined;
   if (e && typeof e.code === 'string' && typeof e.syscall === 'string') {
-    const path = e.path ?? where.file ?? '';
     const reason = `${e.code} (${e.syscall})`;
-    return READ_CALLS.has(e.syscall) && !/ENOSPC|EROFS|EDQUOT/.test(e.code)
-      ? diagnostic('TP001', { what: path || 'a file', reason }, { ...where, file: path || where.file })
-      : diagnostic('TP050', { path: path || 'the output', reason }, { ...where, file: path || where.file });
+    if (READ_CALLS.has(e.syscall) && !/ENOSPC|EROFS|EDQUOT/.test(e.code)) {
+      const path = e.path ?? where.file ?? '';
+      return diagnostic('TP001', { what: path || 'a file', reason }, { ...where, file: path || where.file });
+    }
+    // A failed write without a path (ENOSPC on write()) happened under the output folder, not in the
+    // source the caller's `where` names.
+    const path = e.path ?? output ?? '';
+    return diagnostic('TP050', { path: path || 'the output', reason }, { file: path || undefined });
   }
   return diagnostic('TP090', { reason: (e?.message ?? String(err)).split('\n')[0] }, where);
 }

@@ -10,7 +10,10 @@ import { BuildError, diagnostic } from '../core/diagnostics.ts';
 import { withTimeout } from '../core/timeout.ts';
 import type { Browser, Page, Protocol } from 'puppeteer-core';
 import type { BookView } from '../render/variables.ts';
-import { projectRoot, renderTemplate, type TemplateSet } from '../render/templates.ts';
+import { projectRoot, renderTemplate, templatePath, type TemplateSet } from '../render/templates.ts';
+import { fail } from '../core/diagnostics.ts';
+import { xmlProblems } from '../core/markup.ts';
+import { relative } from 'node:path';
 
 import { widestUnit, wrapLines } from '../render/lines.ts';
 
@@ -44,7 +47,23 @@ export function coverSvg(view: BookView, templates: TemplateSet, fonts: CoverFon
   const titleLines = wrapLines(view.title, ems, view.lang).map((text, i) => ({ text, size: titleSize, y: 700 + i * titleSize * 1.35 }));
   const ruleY = titleLines[titleLines.length - 1].y + 140;
   const subtitleLines = view.subtitle ? wrapLines(view.subtitle, 16, view.lang).map((text, i) => ({ text, size: 68, y: ruleY + 150 + i * 100 })) : [];
-  return renderTemplate(templates, 'cover.svg', { ...view, titleLines, subtitleLines, ruleY, fonts: { serif: fonts.serif, sans: fonts.sans } });
+  const svg = renderTemplate(templates, 'cover.svg', { ...view, titleLines, subtitleLines, ruleY, fonts: { serif: fonts.serif, sans: fonts.sans } });
+  return checkedSvg(svg, relative(process.cwd(), templatePath(templates, 'cover.svg')));
+}
+
+/**
+ * The cover as XML before anything draws it (issue #22): a DOCTYPE without declarations (what
+ * Illustrator and Inkscape export) is dropped, entity declarations are refused (TP122), and a cover that
+ * is not well-formed XML is refused at its line (TP127) instead of drawing Chromium's error page.
+ */
+export function checkedSvg(svg: string, file: string): string {
+  const dropped = svg.replace(/<!DOCTYPE\s[^[>]*>/i, (d) => d.replace(/[^\n]/g, ''));
+  for (const p of xmlProblems(dropped)) {
+    const where = { file, line: p.line, column: p.column, excerpt: dropped.split('\n')[p.line - 1]?.slice(0, 200) };
+    if (p.kind === 'doctype' || p.kind === 'entity') fail('TP122', { file, what: p.what }, where);
+    if (p.kind === 'malformed') fail('TP127', { file, reason: `is not well-formed XML (${p.what})` }, where);
+  }
+  return dropped;
 }
 
 /**
@@ -95,7 +114,8 @@ async function drawCover(svg: string, browser: Browser, fonts: CoverFonts): Prom
   const turn = previous.catch(() => undefined).then(async () => {
     try {
       return await withTimeout(shoot(svg, browser, fonts), SCREENSHOT_TIMEOUT_MS, stuck);
-    } catch {
+    } catch (err) {
+      if (err instanceof BuildError && err.diagnostic.code === 'TP127') throw err;
       return await withTimeout(shoot(svg, browser, fonts), SCREENSHOT_TIMEOUT_MS, stuck);
     }
   });
@@ -131,6 +151,12 @@ async function shoot(svg: string, browser: Browser, fonts: CoverFonts): Promise<
     });
     await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
     await page.goto(pathToFileURL(join(dir, 'cover.xhtml')).href, { waitUntil: 'load' });
+    // Chromium shows an XML error as a page with a <parsererror>: never take that for the cover.
+    const error = await page.$('parsererror');
+    if (error) {
+      const text = (await error.evaluate((e) => e.textContent ?? '').catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 200);
+      throw new BuildError(diagnostic('TP127', { file: 'cover.svg', reason: `could not be drawn: Chromium read it as broken XML (${text || 'parsererror'})` }));
+    }
     await fontsSettled(page);
     // A screenshot needs a rendered frame, and Chromium may stop producing frames for a tab in the
     // background: bring it to the front first.

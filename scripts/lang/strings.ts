@@ -9,7 +9,7 @@ import { projectRoot } from '../core/root.ts';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Mustache from 'mustache';
+import { renderMustache } from '../core/mustache.ts';
 import { fail } from '../core/diagnostics.ts';
 import { scriptTag } from './language.ts';
 
@@ -97,7 +97,7 @@ function guard(target: Record<string, string>, file: string): Strings {
 
 /** A string with its `{{fields}}` filled in, as plain text. */
 export function formatString(strings: Strings, key: string, params: object = {}): string {
-  return Mustache.render(strings[key]!, params, {}, { escape: (v: unknown) => String(v) });
+  return renderMustache(strings[key]!, params, { file: `the string "${key}" of the strings file`, escape: (v: unknown) => String(v) });
 }
 
 /** Every strings file of the default template set, by language tag (for tests and tools). */

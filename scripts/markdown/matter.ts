@@ -2,8 +2,8 @@
 // the document model. Counts such as {{corrections}} are filled in with Mustache first (escaped for
 // Markdown, so a value can never become markup), then the text goes through parse.ts.
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Mustache from 'mustache';
+import { join, relative } from 'node:path';
+import { renderMustache } from '../core/mustache.ts';
 import type { Matter } from '../model/types.ts';
 import type { MatterConfig } from '../config/schema.ts';
 import { fail, type Diagnostic, type Where } from '../core/diagnostics.ts';
@@ -31,8 +31,16 @@ export function escapeMarkdown(value: unknown): string {
   return String(value).replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, (c) => `\\${c}`);
 }
 
-export function fillVariables(text: string, vars: MatterVariables): string {
-  return Mustache.render(text, vars, {}, { escape: escapeMarkdown });
+/**
+ * Largest Markdown matter file, in bytes (read) and characters (parsed): a long preface is 20,000
+ * characters; a 30 MB file took minutes and gigabytes. Refused before it is read whole (TP124).
+ */
+export const MAX_MATTER_BYTES = 1024 * 1024;
+export const MAX_MATTER_CHARS = 200_000;
+
+/** Fills in the edition's figures; a Mustache typo is the editor's error at its place in `file` (TP126). */
+export function fillVariables(text: string, vars: MatterVariables, file = 'matter'): string {
+  return renderMustache(text, vars, { file, escape: escapeMarkdown });
 }
 
 /** An ASCII id for a matter part from its file name: `preface.md` → `m-preface`; `m3` when nothing is left or taken. */
@@ -44,7 +52,7 @@ function matterId(file: string, index: number, taken: Set<string>): string {
 
 export function markdownMatter(input: { text: string; id: string; title: string; place: Matter['place']; kind: Matter['kind']; file: string; vars: MatterVariables;
   where: (point: { line: number; column: number } | undefined) => Where }): { matter: Matter; diagnostics: Diagnostic[] } {
-  const { blocks, diagnostics } = markdownToBlocks(fillVariables(input.text, input.vars), { idPrefix: input.id, where: input.where });
+  const { blocks, diagnostics } = markdownToBlocks(fillVariables(input.text, input.vars, input.file), { idPrefix: input.id, where: input.where });
   return { matter: { type: 'matter', id: input.id, title: input.title, place: input.place, kind: input.kind, file: input.file, children: blocks }, diagnostics };
 }
 
@@ -70,15 +78,21 @@ export function loadMatter(configs: MatterConfig[], options: LoadMatterOptions):
     try { stat = lstatSync(path); } catch { return refuse(`is not in ${options.showDir}`); }
     // lstat: a link is refused like any other non-file, so matter never reads outside the book folder.
     if (!stat.isFile()) refuse('is not a regular file (links and folders are refused)');
+    const shown = join(options.showDir, c.file);
+    const fix = 'a preface or afterword is a few pages: split it into several matter files, or shorten it';
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    if (stat.size > MAX_MATTER_BYTES) fail('TP124', { what: shown, size: mb(stat.size), limit: `${mb(MAX_MATTER_BYTES)} per matter file`, fix }, { file: shown });
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path)).replace(/^\uFEFF/, '');
     } catch (err) {
       return refuse(err instanceof TypeError ? 'is not UTF-8 text' : `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     }
+    if (text.length > MAX_MATTER_CHARS) {
+      fail('TP124', { what: shown, size: `${text.length.toLocaleString('en')} characters`, limit: `${MAX_MATTER_CHARS.toLocaleString('en')} characters per matter file`, fix }, { file: shown });
+    }
     const id = matterId(c.file, index, taken);
     taken.add(id);
-    const shown = join(options.showDir, c.file);
     const result = markdownMatter({
       text, id, title: c.title, place: c.place, kind: c.kind ?? (c.place === 'front' ? 'preface' : 'afterword'), file: shown, vars: options.vars,
       where: (point) => ({ file: shown, line: point?.line, column: point?.column, excerpt: point ? text.split(/\r?\n/)[point.line - 1] : undefined }),
@@ -107,7 +121,7 @@ export function editorialNote(templates: TemplateSet, lang: string, title: strin
   const path = templatePath(templates, editorialNoteFile(templates, lang));
   const text = readFileSync(path, 'utf8');
   return markdownMatter({
-    text, id: 'note', title, place: 'back', kind: 'appendix', file: path, vars,
+    text, id: 'note', title, place: 'back', kind: 'appendix', file: relative(process.cwd(), path) || path, vars,
     where: (point) => ({ file: path, line: point?.line, column: point?.column }),
   });
 }

@@ -11,7 +11,66 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type * as Md from 'mdast';
 import type { Block, Inline, ListItem, Paragraph, Position } from '../model/types.ts';
-import { diagnostic, type Diagnostic, type Where } from '../core/diagnostics.ts';
+import { diagnostic, fail, type Diagnostic, type Where } from '../core/diagnostics.ts';
+
+/**
+ * Deepest nesting of block quotes and lists an editor's Markdown may have (issue #22): far above any
+ * real preface, and low enough that the parser and every recursive step after it stay fast. 20,000
+ * nested `>` took 86 s to overflow the stack; a list nested 3,000 deep ran for minutes at 1.9 GB.
+ */
+export const MAX_MARKDOWN_DEPTH = 32;
+/** Deepest mdast node of any kind (emphasis in links in emphasis…): a bound on every recursion. */
+const MAX_NODE_DEPTH = 200;
+
+/**
+ * Before parsing, in one pass over the lines: how deep each line's prefix nests at least (`>` markers
+ * and list markers) and at most (with its indentation counted as a level per two columns). A line far
+ * deeper than the limit is refused here, before the parser spends minutes on it; the exact depth is
+ * checked on the tree (checkTreeDepth).
+ */
+export function precheckMarkdownDepth(text: string, where: MarkdownOptions['where']): void {
+  // The first place past the limit is where the editor looks; the refusal comes only when some line
+  // is past twice the limit, so an estimate that counts a code block's indentation never refuses a legal text.
+  let first: { line: number; column: number } | undefined;
+  let line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let depth = 0;
+    let indent = 0;
+    for (let i = start; ;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20) { indent++; i++; continue; }
+      if (c === 0x09) { indent += 4; i++; continue; }
+      if (c === 0x3e /* > */) { depth++; i++; }
+      else {
+        const m = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/m.exec(text.slice(i, Math.min(end, i + 11)));
+        if (!m) break;
+        depth++;
+        i += m[0].length;
+      }
+      const estimate = depth + Math.floor(indent / 2);
+      if (estimate > MAX_MARKDOWN_DEPTH && !first) first = { line, column: i - start };
+      if (estimate > 2 * MAX_MARKDOWN_DEPTH) {
+        fail('TP125', { depth: `at least ${MAX_MARKDOWN_DEPTH + 1}`, limit: MAX_MARKDOWN_DEPTH }, { ...where(first ?? { line, column: i - start }), excerpt: undefined });
+      }
+    }
+    start = end + 1;
+  }
+}
+
+/** The exact depth on the parsed tree, without recursion: block quotes and lists, and nodes of any kind. */
+function checkTreeDepth(root: Md.Root, where: MarkdownOptions['where']): void {
+  const stack: { node: Md.Node; containers: number; depth: number }[] = [{ node: root, containers: 0, depth: 0 }];
+  while (stack.length) {
+    const { node, containers, depth } = stack.pop()!;
+    const c = containers + (node.type === 'blockquote' || node.type === 'list' ? 1 : 0);
+    if (c > MAX_MARKDOWN_DEPTH || depth > MAX_NODE_DEPTH) {
+      fail('TP125', { depth: c > MAX_MARKDOWN_DEPTH ? c : `${depth} (nodes)`, limit: MAX_MARKDOWN_DEPTH }, where(node.position?.start));
+    }
+    for (const child of (node as Md.Parent).children ?? []) stack.push({ node: child, containers: c, depth: depth + 1 });
+  }
+}
 
 export interface MarkdownOptions {
   /** Prefix of the ids given to paragraphs and headings (`m-preface` → `m-preface-p1`). */
@@ -35,8 +94,22 @@ export function parseMdast(text: string): Md.Root {
 /** Link targets kept as links; anything else (javascript:, data:, file:, relative paths) prints as text. */
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
+/**
+ * A link target as a valid URI (RFC 3986; epubcheck RSC-020 refuses others): characters a URI may not
+ * hold (`<`, `"`, spaces, non-ASCII) are percent-encoded as UTF-8, a `%` that starts no escape
+ * becomes `%25`, and what is already encoded stays as it is.
+ */
+export function normalizeUrl(url: string): string {
+  return url.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (c) => {
+    try { return encodeURIComponent(c); } catch { return '%EF%BF%BD'; } // a lone surrogate
+  });
+}
+
 export function markdownToBlocks(text: string, options: MarkdownOptions): MarkdownResult {
-  return mdastToBlocks(parseMdast(text), options);
+  precheckMarkdownDepth(text, options.where);
+  const root = parseMdast(text);
+  checkTreeDepth(root, options.where);
+  return mdastToBlocks(root, options);
 }
 
 export function mdastToBlocks(root: Md.Root, options: MarkdownOptions): MarkdownResult {
@@ -59,7 +132,7 @@ export function mdastToBlocks(root: Md.Root, options: MarkdownOptions): Markdown
         case 'inlineCode': return [{ type: 'inlineCode', value: n.value, ...pos(n) }];
         case 'break': return [{ type: 'break', ...pos(n) }];
         case 'link':
-          if (SAFE_URL.test(n.url)) return [{ type: 'link', url: n.url, children: inlines(n.children), ...pos(n) }];
+          if (SAFE_URL.test(n.url)) return [{ type: 'link', url: normalizeUrl(n.url), children: inlines(n.children), ...pos(n) }];
           warn('TP084', { url: shorten(n.url) }, n);
           return inlines(n.children);
         case 'linkReference': return inlines(n.children);

@@ -55,6 +55,10 @@ export function decodeTranscript(bytes: Uint8Array, file: string): Decoded {
   // 4. UTF-8, the normal case.
   const utf8 = strictDecode('utf-8', bytes);
   if (utf8 !== null) return finish(utf8, 'utf-8', diagnostics, file);
+  // 4b. UTF-8 with a few bad sequences (a stray byte, a CESU-8 surrogate pair): it is UTF-8, and no
+  // conversion from another encoding would read it right. Say where the bad bytes are.
+  const bad = invalidUtf8(bytes);
+  if (bad.valid >= 1 && bad.valid >= 10 * bad.sequences.length) refuseAlmostUtf8(bytes, bad.sequences, file);
   // 5. GB18030 or Big5: decode strictly with both and keep the one that reads as text.
   const guess = chardetGuess(bytes);
   const scored = LEGACY.map((enc) => {
@@ -74,6 +78,74 @@ export function decodeTranscript(bytes: Uint8Array, file: string): Decoded {
   const named = guess.iconv ?? (best ? best.iconv : undefined);
   if (named && !LEGACY.some((l) => l.iconv === named)) fail('TP007', { ...fix(named), found: `${named} (chardet, ${guess.confidence}% sure)` }, { file });
   fail('TP005', { tried: best ? `GB18030 or Big5 (read as ${best.iconv} only ${Math.round(best.score * 100)}% of it is common text)` : 'GB18030 or Big5' }, { file });
+}
+
+/** A sequence that is not UTF-8: its byte offset, length and what it is. */
+export interface BadSequence { offset: number; length: number; kind: 'stray' | 'surrogate' | 'overlong' | 'truncated' }
+
+/**
+ * The invalid sequences of a byte string read as UTF-8 (RFC 3629), and how many valid multi-byte
+ * sequences it has. CESU-8 (and Java's "modified UTF-8") writes a character above U+FFFF as two
+ * 3-byte surrogates, ED A0–AF xx ED B0–BF xx, which UTF-8 forbids.
+ */
+export function invalidUtf8(b: Uint8Array): { valid: number; sequences: BadSequence[] } {
+  const sequences: BadSequence[] = [];
+  let valid = 0;
+  for (let i = 0; i < b.length;) {
+    const c = b[i];
+    if (c < 0x80) { i++; continue; }
+    const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (n === 0) { sequences.push({ offset: i, length: 1, kind: c === 0xc0 || c === 0xc1 ? 'overlong' : 'stray' }); i++; continue; }
+    let ok = i + n <= b.length;
+    for (let k = 1; ok && k < n; k++) ok = (b[i + k] & 0xc0) === 0x80;
+    if (!ok) {
+      let k = 1;
+      while (k < n && i + k < b.length && (b[i + k] & 0xc0) === 0x80) k++;
+      sequences.push({ offset: i, length: k, kind: i + k >= b.length ? 'truncated' : 'stray' });
+      i += k;
+      continue;
+    }
+    const second = b[i + 1];
+    if (c === 0xed && second >= 0xa0) {
+      // A surrogate; a pair (high then low) is one CESU-8 character of six bytes.
+      const pair = second <= 0xaf && b[i + 3] === 0xed && b[i + 4] >= 0xb0 && b[i + 4] <= 0xbf && (b[i + 5] & 0xc0) === 0x80;
+      sequences.push({ offset: i, length: pair ? 6 : 3, kind: 'surrogate' });
+      i += pair ? 6 : 3;
+      continue;
+    }
+    if ((c === 0xe0 && second < 0xa0) || (c === 0xf0 && second < 0x90)) { sequences.push({ offset: i, length: n, kind: 'overlong' }); i += n; continue; }
+    if (c === 0xf4 && second >= 0x90) { sequences.push({ offset: i, length: n, kind: 'stray' }); i += n; continue; }
+    valid++;
+    i += n;
+  }
+  return { valid, sequences };
+}
+
+/** Line and column (characters, as an editor counts them) of a byte offset in UTF-8 text. */
+function bytePlace(b: Uint8Array, offset: number): { line: number; column: number; excerpt: string } {
+  const start = b.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let i = b.indexOf(0x0a); i !== -1 && i < offset; i = b.indexOf(0x0a, i + 1)) line++;
+  const before = new TextDecoder('utf-8').decode(b.subarray(start, offset));
+  let end = b.indexOf(0x0a, offset);
+  if (end < 0) end = b.length;
+  const excerpt = new TextDecoder('utf-8').decode(b.subarray(start, Math.min(end, start + 600))).replace(/\r$/, '');
+  return { line, column: [...before].length + 1, excerpt };
+}
+
+function refuseAlmostUtf8(bytes: Uint8Array, sequences: BadSequence[], file: string): never {
+  const hex = (s: BadSequence) => Array.from(bytes.subarray(s.offset, s.offset + s.length), (x) => x.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  const at = (s: BadSequence) => { const p = bytePlace(bytes, s.offset); return `byte ${s.offset} (line ${p.line}:${p.column}) ${hex(s)}`; };
+  const first = sequences[0];
+  const surrogate = sequences.some((s) => s.kind === 'surrogate');
+  const kind = surrogate ? 'CESU-8 surrogates: a character above U+FFFF written in two halves, as Java and old MySQL do'
+    : first.kind === 'truncated' ? 'the file ends inside a character' : 'bytes that are no character';
+  const others = sequences.slice(1, 5).map(at).join('; ');
+  const fix = surrogate
+    ? `retype the character at each place in an editor (it is an emoji or a rare ideograph stored the wrong way); the places: ${at(first)}${others ? `; ${others}` : ''}`
+    : `open the file at each place and retype what belongs there (the rest of the file is UTF-8: do not convert it from another encoding); or remove only the bad bytes with iconv -f UTF-8 -t UTF-8 -c, which keeps every valid character; the places: ${at(first)}${others ? `; ${others}` : ''}`;
+  const p = bytePlace(bytes, first.offset);
+  fail('TP129', { count: sequences.length, first: at(first), kind, fix }, { file, line: p.line, column: p.column, excerpt: p.excerpt });
 }
 
 function finish(text: string, encoding: string, diagnostics: Diagnostic[], file: string): Decoded {

@@ -3,6 +3,8 @@
 // inject markup. One handler per node type, registered in one map (STYLE.md §7).
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
+import { toXast } from 'hast-util-to-xast';
+import { serializeXml } from './xml.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import Mustache from 'mustache';
 import type { Block, Inline, Paragraph, Section, Transcript, Turn, TurnKind, Speaker, Dateline, Title, Container, Heading, List, Blockquote, Matter, Note } from '../model/types.ts';
@@ -177,11 +179,12 @@ export function renderBodyTree(tree: Transcript, options: RenderOptions): Root {
 export function toMarkup(tree: Root | Element | ElementContent[], flavour: RenderOptions['flavour']): string {
   const root: Root = Array.isArray(tree) ? { type: 'root', children: tree } : tree.type === 'root' ? tree : { type: 'root', children: [tree] };
   if (flavour !== 'xhtml') return toHtml(root, {});
-  const xhtml = toHtml(root, { space: 'html', closeSelfClosing: true, closeEmptyElements: true, allowDangerousCharacters: false, characterReferences: { useNamedReferences: false } });
-  // hast-util-to-html escapes < and & in text, not >: `]]>` in a transcript or title would end the
-  // XML document's well-formedness (epubcheck RSC-016). `&gt;` is the same character in text and in
-  // attribute values, so escaping every `]]>` is safe wherever it occurs.
-  return xhtml.replaceAll(']]>', ']]&gt;');
+  // XHTML is XML: serialised as XML (hast-util-to-html escapes neither `<` in attribute values, as in a
+  // Markdown link to mailto:a@b.c?subject=<x>, nor `>` in text, so `]]>` would end well-formedness).
+  // The fragment goes into a document that declares the XHTML namespace: no xmlns on its elements.
+  const xast = toXast(root, { space: 'html' });
+  if (xast.type === 'root') for (const c of xast.children) if (c.type === 'element') delete c.attributes.xmlns;
+  return serializeXml(xast);
 }
 
 export function renderBody(tree: Transcript, options: RenderOptions): string {

@@ -10,6 +10,8 @@
 // Our documents hold no CDATA sections, so `]]>` anywhere is text or an attribute value, where
 // `]]&gt;` means the same.
 
+import type { Nodes as XastNodes } from 'xast';
+
 // eslint-disable-next-line no-control-regex
 export const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -25,3 +27,32 @@ export function xmlDocument(markup: string): string {
 
 /** Files in an EPUB that are XML. */
 export const isXmlPath = (path: string): boolean => /\.(xhtml|opf|ncx|xml|svg)$/.test(path);
+
+/** HTML elements that have no end tag: written `<br/>`; every other element gets its end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+// Text as hast-util-to-html writes it (`&#x26;`, `&#x3C;`), so print and EPUB markup read alike; `>`
+// only where it would end `]]>`.
+const escapeText = (s: string) => s.replace(/[&<]/g, (c) => (c === '&' ? '&#x26;' : '&#x3C;')).replaceAll(']]>', ']]&gt;');
+const escapeAttribute = (s: string) => s.replace(/[&<>"\t\n\r]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+
+/**
+ * XML text of an xast tree (from hast-util-to-xast, which maps hast's properties onto XML names):
+ * text escapes `&` and `<` (and the `>` of `]]>`), attribute values `& < > "` and the characters an XML
+ * parser would normalise away. Void HTML elements close themselves, others always have an end tag
+ * (XHTML served to HTML parsers reads `<span/>` as an open tag).
+ */
+export function serializeXml(node: XastNodes): string {
+  switch (node.type) {
+    case 'root': return node.children.map(serializeXml).join('');
+    case 'text': return escapeText(xmlChars(node.value));
+    case 'element': {
+      const attributes = Object.entries(node.attributes ?? {}).filter(([, v]) => v !== undefined && v !== null)
+        .map(([k, v]) => ` ${k}="${escapeAttribute(xmlChars(String(v)))}"`).join('');
+      if (node.children.length === 0 && VOID.has(node.name)) return `<${node.name}${attributes}/>`;
+      return `<${node.name}${attributes}>${node.children.map(serializeXml).join('')}</${node.name}>`;
+    }
+    case 'comment': return `<!--${xmlChars(node.value).replace(/--/g, '- -').replace(/-$/, '- ')}-->`;
+    default: return '';
+  }
+}

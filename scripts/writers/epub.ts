@@ -7,14 +7,17 @@
 // chapters with Chinese as numeric references and without data-* attributes, writes xml:lang="en"
 // into the nav, takes a random UUID and the current time, and zips with jszip's "now" timestamps. A
 // 50-line packager on yazl (scripts/epub/ocf.ts) gives us each byte, so nothing needs post-patching.
-import Mustache from 'mustache';
 import type { Block, Matter, Note, Section, Transcript } from '../model/types.ts';
 import { walk } from '../model/walk.ts';
 import type { BookView } from '../render/variables.ts';
 import { formatString } from '../lang/strings.ts';
 import { typographyFor } from '../render/hyphenate.ts';
 import { renderBlock, renderLabels, renderNotes, toMarkup, type RenderOptions } from '../render/html.ts';
-import { escapeXml, readTemplate, renderTemplate, type TemplateSet } from '../render/templates.ts';
+import { checkBookTemplate, escapeXml, readTemplate, renderTemplate, templatePath, type TemplateSet } from '../render/templates.ts';
+import { renderMustache } from '../core/mustache.ts';
+import { cssProblems, xmlProblems } from '../core/markup.ts';
+import { fail } from '../core/diagnostics.ts';
+import { relative } from 'node:path';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
 import type { Element } from 'hast';
@@ -140,8 +143,50 @@ export function coverFonts(lang: string): CoverFonts {
   };
 }
 
+/** The EPUB's templates and how each is read: a book may bring its own copy of any of them. */
+const EPUB_TEMPLATES: [string, 'xml' | 'fragment' | 'css'][] = [
+  ['epub/document.xhtml', 'xml'], ['epub/package.opf', 'xml'], ['epub/toc.ncx', 'xml'], ['epub/nav.xhtml', 'fragment'],
+  ['epub/cover.xhtml', 'fragment'], ['epub/titlepage.xhtml', 'fragment'], ['epub/colophon.xhtml', 'fragment'],
+  ['epub.css', 'css'], ['epub/font.css', 'css'],
+];
+
+/**
+ * The output gate (issue #22): every XML document of the EPUB is parsed with a real XML parser and
+ * every stylesheet read, and the book is refused (TP120) unless each is well-formed, declares no DOCTYPE
+ * but `<!DOCTYPE html>` and no entity, runs no script and loads nothing from outside the book.
+ */
+export function gateEntries(entries: OcfEntry[], templates: TemplateSet): void {
+  for (const e of entries) {
+    if (typeof e.data !== 'string') continue;
+    const isXml = isXmlPath(e.path);
+    if (!isXml && !e.path.endsWith('.css')) continue;
+    const problems = isXml ? xmlProblems(e.data) : cssProblems(e.data);
+    const p = problems[0];
+    if (!p) continue;
+    const own = templates.dirs.length > 1 ? relative(process.cwd(), templates.dirs[0]) : '';
+    const reason = p.kind === 'malformed' ? 'is not well-formed XML' : p.kind === 'doctype' || p.kind === 'entity' ? 'declares a DOCTYPE or entities'
+      : p.kind === 'remote' ? 'loads a file from outside the book' : 'holds script';
+    fail('TP120', { doc: e.path, reason, what: p.what,
+      fix: own ? `the book's own templates (${own}) made it: fix the template that writes ${e.path.replace(/^EPUB\//, '')} (its markup, or a {{{triple}}} tag that should be {{double}}), or remove the book's copy`
+        : 'the template set made it: fix the template, or report the book if it uses the default templates' },
+    { file: e.path, line: p.line, column: p.column, excerpt: e.data.split('\n')[p.line - 1]?.slice(0, 200) });
+  }
+}
+
+/**
+ * What can be known about the EPUB before anything renders (build.ts calls it before the PDF): a
+ * book's own EPUB templates follow the print page's rules, named at their own lines (TP121, TP122),
+ * and the cover is XML without entities (TP122, TP127).
+ */
+export function preflightEpub(view: BookView, templates: TemplateSet): void {
+  for (const [file, kind] of EPUB_TEMPLATES) checkBookTemplate(templates, file, kind);
+  checkBookTemplate(templates, 'cover.svg', 'xml', 'declarations');
+  coverSvg(view, templates, coverFonts(view.lang));
+}
+
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const { view, tree, templates } = input;
+  preflightEpub(view, templates);
   const strings = view.strings;
   const markers = pageMarkersFor(tree, input.pageMap, input.pageTexts);
   const options: RenderOptions = {
@@ -281,16 +326,19 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
 </rootfiles>
 </container>
 `;
+  const wrapperFile = relative(process.cwd(), templatePath(templates, 'epub/document.xhtml'));
   const wrapper = readTemplate(templates, 'epub/document.xhtml');
   const entries: OcfEntry[] = [
     { path: 'META-INF/container.xml', data: container },
     { path: `${OEBPS}/package.opf`, data: opf },
     { path: `${OEBPS}/toc.ncx`, data: ncx },
-    ...docs.map((d) => ({ path: `${OEBPS}/${d.href}`, data: Mustache.render(wrapper, { lang: view.lang, docTitle: d.title, bodyType: d.bodyType, bodyClass: d.bodyClass, content: d.content }, {}, { escape: escapeXml }) })),
+    ...docs.map((d) => ({ path: `${OEBPS}/${d.href}`, data: renderMustache(wrapper, { lang: view.lang, docTitle: d.title, bodyType: d.bodyType, bodyClass: d.bodyClass, content: d.content }, { file: wrapperFile, escape: escapeXml }) })),
     { path: `${OEBPS}/epub.css`, data: css },
     ...fonts.faces.map((f) => ({ path: `${OEBPS}/${f.href}`, data: f.data })),
     { path: `${OEBPS}/${cover.href}`, data: cover.data },
   ];
   // Every XML document passes the one gate (render/xml.ts): nothing XML forbids reaches the zip.
-  return packOcf(entries.map((e) => (isXmlPath(e.path) && typeof e.data === 'string' ? { ...e, data: xmlDocument(e.data) } : e)), modified);
+  const final = entries.map((e) => (isXmlPath(e.path) && typeof e.data === 'string' ? { ...e, data: xmlDocument(e.data) } : e));
+  gateEntries(final, templates);
+  return packOcf(final, modified);
 }

@@ -14,6 +14,11 @@ import { loadBook } from '../../scripts/book.ts';
 import { checkDist } from '../../scripts/check.ts';
 import { run } from '../../scripts/cli.ts';
 import { tempDir } from '../helpers.ts';
+import { cssProblems, xmlProblems, isLocalUrl } from '../../scripts/core/markup.ts';
+import { normalizeUrl } from '../../scripts/markdown/parse.ts';
+import { toMarkup } from '../../scripts/render/html.ts';
+import { invalidUtf8 } from '../../scripts/reader/decode.ts';
+import { h } from 'hastscript';
 import { smallTranscript } from './fixtures.ts';
 
 const codeOf = (f: () => unknown): string | undefined => {
@@ -159,5 +164,41 @@ describe('check and the CLI', () => {
       expect(code, args.join(' ')).toBe(2);
       expect(err, args.join(' ')).toMatch(/\n {4}fix: \S/);
     }
+  });
+});
+
+describe('the EPUB rules (issue #22), on their own', () => {
+  it('XHTML is XML: < in an attribute, ]]> in text and a void element come out well-formed', () => {
+    const x = toMarkup([h('p', ['a ]]> b', h('br'), h('a', { href: 'mailto:a@b.c?subject=<x>' }, 'm'), h('span', { id: 'pg1' })])], 'xhtml');
+    expect(x).toBe('<p>a ]]&gt; b<br/><a href="mailto:a@b.c?subject=&#x3C;x&#x3E;">m</a><span id="pg1"></span></p>');
+    expect(xmlProblems(`<html xmlns="http://www.w3.org/1999/xhtml"><body>${x}</body></html>`)).toEqual([]);
+  });
+
+  it('a DOCTYPE other than html, an entity, script, an event attribute and remote URLs are each found at their line', () => {
+    const doc = '<?xml version="1.0"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml"><head>\n<link rel="stylesheet" href="//evil/x.css"/>\n'
+      + '<style>\n@import "http://a/b.css";\n</style></head><body onload="x()">\n<script>1</script><img src="data:image/png;base64,AA" alt=""/>'
+      + '<a href="https://ok.example/">ok</a><a href="javascript:alert(1)">no</a></body></html>';
+    expect(xmlProblems(doc).map((p) => [p.kind, p.line])).toEqual([['remote', 4], ['remote', 6], ['event', 7], ['script', 8], ['script', 8]]);
+    expect(xmlProblems('<?xml version="1.0"?>\n<!DOCTYPE p [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<p>&e;</p>').map((p) => p.kind)).toEqual(['entity', 'malformed']);
+    expect(xmlProblems('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd">\n<svg xmlns="http://www.w3.org/2000/svg"/>')[0]).toMatchObject({ kind: 'doctype', line: 1, column: 1 });
+  });
+
+  it('CSS: url() and @import leaving the book are found through comments and escapes; local and inline ones pass', () => {
+    expect(cssProblems('a { background: u\\72 l(http://x/y) }\n@import/**/"//x";').map((p) => p.line)).toEqual([1, 2]);
+    expect(cssProblems('@font-face { src: url(fonts/a.woff) } b { background: url("data:image/png;base64,AA") }')).toEqual([]);
+    expect(isLocalUrl(' \tfile:///etc/passwd')).toBe(false);
+    expect(isLocalUrl('fonts/a.woff#x')).toBe(true);
+  });
+
+  it('a link target becomes a valid URI; what is already encoded stays', () => {
+    expect(normalizeUrl('mailto:a@b.c?subject=<x> y&z="q"')).toBe('mailto:a@b.c?subject=%3Cx%3E%20y&z=%22q%22');
+    expect(normalizeUrl('https://x/%41%zz')).toBe('https://x/%41%25zz');
+  });
+
+  it('UTF-8 damage: a stray byte, a CESU-8 pair and a cut-off character are located by byte', () => {
+    const ok = Buffer.from('中文', 'utf8');
+    const bad = invalidUtf8(Buffer.concat([ok, Buffer.from([0xff]), ok, Buffer.from([0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80]), ok, Buffer.from([0xe4, 0xb8])]));
+    expect(bad.valid).toBe(6);
+    expect(bad.sequences).toEqual([{ offset: 6, length: 1, kind: 'stray' }, { offset: 13, length: 6, kind: 'surrogate' }, { offset: 25, length: 2, kind: 'truncated' }]);
   });
 });
