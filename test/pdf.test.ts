@@ -6,7 +6,7 @@ import { SEED, poppler, pdftotext, pdfinfo, seedFile } from './helpers.ts';
 import { rectoBlanks } from '../scripts/pdf/recto.ts';
 import { marginGroup } from '../scripts/pdf/finish.ts';
 import { pageCss, TRIMS, cssString } from '../scripts/pdf/layout.ts';
-import { rewriteFontCss } from '../scripts/pdf/fonts.ts';
+import { printFontCss } from '../scripts/pdf/fonts.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -142,9 +142,15 @@ describe('print layout helpers', () => {
     expect(css).toContain('size: 148mm 210mm');
   });
 
-  it('points fontsource faces at the correctly named .woff files', () => {
-    const css = "src: url(./files/x-400-normal.woff2) format('woff2'), url(./files/x-400-normal.woff) format('woff');";
-    expect(rewriteFontCss(css, 'file:///f')).toBe("src: url(file:///f/files/x-400-normal.woff) format('woff');");
+  it('declares one whole TrueType file per face and weight, no unicode-range slices', () => {
+    const css = printFontCss('zh-Hant');
+    expect(css).not.toContain('unicode-range');
+    const faces = css.match(/@font-face \{[^}]*\}/g) ?? [];
+    // TC, then SC, then the symbol face: the fallback chain, each at 400 and 700.
+    const families = faces.map((f) => /font-family: '([^']+)'/.exec(f)?.[1]);
+    expect([...new Set(families)]).toEqual(['Noto Serif TC', 'Noto Sans TC', 'Noto Serif SC', 'Noto Sans SC', 'Noto Sans Symbols 2']);
+    expect(faces.every((f) => /src: url\(file:[^)]+\.ttf\) format\('truetype'\)/.test(f))).toBe(true);
+    expect(css).toMatch(/--serif: "Noto Serif TC", "Noto Serif SC", "Noto Sans Symbols 2", serif/);
   });
 });
 

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readTranscript } from '../scripts/reader/index.ts';
 import { decodeTranscript } from '../scripts/reader/decode.ts';
 import { LineIndex } from '../scripts/reader/tracked-text.ts';
-import { missingGlyphs, substituteMissing } from '../scripts/pdf/coverage.ts';
-import { coverageCss } from '../scripts/prepare.ts';
+import { familyCmap, missingGlyphs, substituteMissing } from '../scripts/pdf/coverage.ts';
+import { coverageFonts } from '../scripts/prepare.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 
 const seed = readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt'), 'utf8');
@@ -64,10 +64,20 @@ describe('characters and line ends', () => {
 });
 
 describe('glyph coverage', () => {
-  it('names emoji, Hangul and Extension B; the seed text has every glyph', async () => {
-    const fonts = coverageCss('zh-Hans');
-    expect(await missingGlyphs('中文😀한𠀀“”…—', fonts)).toEqual(['😀', '한', '𠀀']);
-    expect(await missingGlyphs(seed, fonts)).toEqual([]);
+  it('names emoji and Hangul; the fallback chain draws Extension B, symbols and the other script; the seed text has every glyph', () => {
+    const fonts = coverageFonts('zh-Hans');
+    // 𠀡 (U+20021, Extension B) is in the Traditional face, ⌚ in the symbol face only: both in the chain;
+    // 𠀀 (U+20000) is in no shipped face.
+    expect(missingGlyphs('中文😀한𠀡⌚𠀀“”…—', fonts)).toEqual(['😀', '한', '𠀀']);
+    expect(missingGlyphs(seed, fonts)).toEqual([]);
+    // The 鄭〓潔 case: a character the Traditional face lacks and the Simplified face has prints in a
+    // Traditional book (TC first, then SC).
+    const [tc, sc] = coverageFonts('zh-Hant');
+    expect(tc!.family).toBe('Noto Serif TC');
+    expect(sc!.family).toBe('Noto Serif SC');
+    expect(familyCmap(tc!).has(0x4e50)).toBe(false);
+    expect(familyCmap(sc!).has(0x4e50)).toBe(true);
+    expect(missingGlyphs('鄭乐潔', coverageFonts('zh-Hant'))).toEqual([]);
     expect(substituteMissing('<p>我👩\u200D💻们</p>', ['👩', '💻'])).toBe('<p>我〓们</p>');
   });
 });

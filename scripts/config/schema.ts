@@ -109,6 +109,7 @@ export const bookSchema = z.object({
   style: z.enum(['edited', 'verbatim']).default('verbatim').describe('verbatim: keep what the speaker said, repetition included ("it is – it is", "Yeah, yeah", 谢谢，谢谢); edited: also tidy that repetition. Copying artefacts (the the, 我们我们, a clause pasted twice) are repaired in both.'),
   cjkJoiner: z.enum(['—', '–', '-']).default('—').describe('What an ASCII hyphen between CJK names becomes (GB/T 15834: —).'),
   trim: z.enum(['A5', 'B5', 'A4', '6x9']).default('A5').describe('Print trim size.'),
+  allowMissingGlyphs: z.boolean().default(false).describe('Accept characters that no shipped font has: the PDF prints 〓 in their place (a warning, TP037). Without it such a character fails the book (TP140).'),
   print: z.object({
     bleed: z.boolean().default(false).describe('Add 3 mm bleed, crop marks, TrimBox and BleedBox.'),
     rectoSections: z.boolean().default(false).describe('Start every section on a right-hand page.'),
