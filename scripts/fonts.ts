@@ -19,7 +19,13 @@
 //
 // Adding a language: a strings file (templates/<set>/lang/<tag>.json) and, for a new script, a row in
 // STACKS below.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Blob, Face } from 'harfbuzzjs';
+import { fail } from './core/diagnostics.ts';
 import { scriptOf } from './lang/strings.ts';
+
+const require = createRequire(import.meta.url);
 
 /** A face's weight and style, as the templates use them. */
 export type FaceKey = '400' | '700' | '400-italic' | '700-italic';
@@ -112,4 +118,25 @@ export function allFamilies(): FontFamily[] {
 /** A CSS font-family value: quoted names, then the generic family. */
 export function cssStack(names: string[], generic: 'serif' | 'sans-serif'): string {
   return [...new Set(names)].map((n) => `"${n.replace(/["\\]/g, '')}"`).concat(generic).join(', ');
+}
+
+/** The absolute path of a family's file for a weight/style (its regular file when it has no such cut;
+ * TP031 when npm did not install it). */
+export function faceFile(family: FontFamily, key: FaceKey = '400'): string {
+  const f = `${family.pkg}/${family.files[key] ?? family.files['400']!}`;
+  try { return require.resolve(f); } catch { fail('TP031', { path: f }); }
+}
+
+const cmaps = new Map<string, Set<number>>();
+
+/** The code points a family maps to a glyph (its regular file: the bold and italic files cover the same
+ * characters), read with HarfBuzz and cached per process. */
+export function familyCmap(family: FontFamily): Set<number> {
+  const file = faceFile(family, '400');
+  let cached = cmaps.get(file);
+  if (!cached) {
+    cached = new Set(new Face(new Blob(new Uint8Array(readFileSync(file))), 0).collectUnicodes());
+    cmaps.set(file, cached);
+  }
+  return cached;
 }

@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readTranscript } from '../scripts/reader/index.ts';
 import { decodeTranscript } from '../scripts/reader/decode.ts';
 import { LineIndex } from '../scripts/reader/tracked-text.ts';
-import { familyCmap, missingGlyphs, substituteMissing } from '../scripts/pdf/coverage.ts';
+import { missingGlyphs, substituteMissing } from '../scripts/pdf/coverage.ts';
+import { familyCmap } from '../scripts/fonts.ts';
 import { coverageFonts } from '../scripts/prepare.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 

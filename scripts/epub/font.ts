@@ -10,9 +10,7 @@
 // with the font: the copyright and licence name records (name IDs 0, 13, 14) are kept.
 import { readFileSync } from 'node:fs';
 import subsetFont from 'subset-font';
-import { cssStack, fontsFor, type FaceKey, type FontFamily } from '../fonts.ts';
-import { faceFile } from '../pdf/fonts.ts';
-import { familyCmap } from '../pdf/coverage.ts';
+import { cssStack, faceFile, familyCmap, fontsFor, type FaceKey, type FontFamily } from '../fonts.ts';
 
 /** One embedded face: a subset file and the @font-face that declares it. */
 export interface EmbeddedFace {

@@ -9,32 +9,11 @@
 // of their own).
 //
 // Fonts are read with HarfBuzz (harfbuzzjs, already here for subset-font).
-import { readFileSync } from 'node:fs';
-import { Blob, Face } from 'harfbuzzjs';
 import { diagnostic, type Diagnostic, type Where } from '../core/diagnostics.ts';
-import type { FontFamily } from '../fonts.ts';
-import { faceFile } from './fonts.ts';
+import { familyCmap, type FontFamily } from '../fonts.ts';
 
 /** What the print edition sets for a character its fonts lack. */
 export const MISSING_GLYPH = '〓';
-
-const cmaps = new Map<string, Set<number>>();
-
-/** The code points a font file maps to a glyph (cached per process). */
-export function cmapOf(file: string): Set<number> {
-  let cached = cmaps.get(file);
-  if (!cached) {
-    const face = new Face(new Blob(new Uint8Array(readFileSync(file))), 0);
-    cached = new Set(face.collectUnicodes());
-    cmaps.set(file, cached);
-  }
-  return cached;
-}
-
-/** The code points of a family (its regular file: the bold and italic files cover the same characters). */
-export function familyCmap(family: FontFamily): Set<number> {
-  return cmapOf(faceFile(family, '400'));
-}
 
 /** Characters that need no glyph: white space, default-ignorable ones (ZWJ, variation selectors) and
  * controls (which the writers remove). */

@@ -6,21 +6,7 @@
 // file for bold), so Chromium never synthesises bold.
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
-import { fail } from '../core/diagnostics.ts';
-import { allFamilies, cssStack, fontsFor, type FaceKey, type FontFamily } from '../fonts.ts';
-
-const require = createRequire(import.meta.url);
-
-function resolveFont(f: string): string {
-  try { return require.resolve(f); } catch { fail('TP031', { path: f }); }
-}
-
-/** The absolute path of a family's file for a weight/style (its regular file when it has no such cut). */
-export function faceFile(family: FontFamily, key: FaceKey = '400'): string {
-  const rel = family.files[key] ?? family.files['400']!;
-  return resolveFont(`${family.pkg}/${rel}`);
-}
+import { allFamilies, cssStack, faceFile, fontsFor, type FaceKey, type FontFamily } from '../fonts.ts';
 
 /** Every font file of every language (for callers that list them). */
 export const FONT_FILES = allFamilies().flatMap((f) => Object.values(f.files).map((rel) => `${f.pkg}/${rel}`));
@@ -30,7 +16,7 @@ export const FONT_FILES = allFamilies().flatMap((f) => Object.values(f.files).ma
  * linked node_modules may lie outside the project), so the offline page must let them load.
  */
 export function fontDirs(): string[] {
-  return [...new Set(allFamilies().map((f) => dirname(resolveFont(`${f.pkg}/package.json`))))];
+  return [...new Set(allFamilies().map((f) => dirname(dirname(faceFile(f)))))];
 }
 
 const cached = new Map<string, string>();
