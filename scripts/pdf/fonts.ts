@@ -8,8 +8,6 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allFamilies, cssStack, faceFile, fontsFor, type FaceKey, type FontFamily } from '../fonts.ts';
 
-/** Every font file of every language (for callers that list them). */
-export const FONT_FILES = allFamilies().flatMap((f) => Object.values(f.files).map((rel) => `${f.pkg}/${rel}`));
 
 /**
  * The folders the font packages live in. They belong to the build wherever npm put them (a hoisted or
