@@ -35,11 +35,20 @@ module.exports = {
       from: { path: '^scripts/' }, to: { path: '^test/' } },
     { name: 'tests-not-bench', severity: 'error', comment: 'Tests and the benchmark share fixtures from one place, not each other\'s code.',
       from: { path: '^test/' }, to: { path: layer('bench') } },
+    // Every package a file imports is declared in package.json, and the product needs no dev dependency
+    // (issue 24: fontverter and harfbuzzjs came in through subset-font undeclared).
+    { name: 'declared-packages-only', severity: 'error', comment: 'An import of a package package.json does not declare works only while another package happens to bring it.',
+      from: {}, to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] } },
+    { name: 'resolvable-imports', severity: 'error', comment: 'An import that does not resolve fails at run time.',
+      from: {}, to: { couldNotResolve: true } },
+    { name: 'product-needs-no-dev-dependency', severity: 'error', comment: 'npm install --omit=dev must give a working build; the benchmarks may use dev tools.',
+      from: { path: '^scripts/', pathNot: layer('bench') }, to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
+    // Resolve packages through their "exports" maps as Node does (opencc-js/t2cn is an export, not a file).
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], mainFields: ['module', 'main', 'types'] },
   },
 };

@@ -58,7 +58,7 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
     topicPositions(book.config.topics, book.place));
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
-  const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes, book.read.language);
+  const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes, book.read.language, view.strings);
   const strings = { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso!,
     xrefSeparator: view.strings.xrefSeparator!, locatorSeparator: view.strings.locatorSeparator! };
   const vars: MatterVariables = {

@@ -1,26 +1,67 @@
-// The development corpus is well formed: every folder complete, every golden turn pointing at its label.
+// The corpus is well formed: every folder complete, every golden turn pointing at its label, every
+// transcript in the development or the test part, every added text with its provenance.
 import { describe, it, expect } from 'vitest';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusRoot, loadCorpus } from './corpus/corpus.ts';
-import { restore } from './corpus/restore.mjs';
+import { restoreSource } from './corpus/restore.mjs';
 
 const folders = readdirSync(corpusRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-const corpus = loadCorpus();
+const corpus = loadCorpus(corpusRoot, 'all');
+const legacy = loadCorpus();
+const added = corpus.filter((c) => c.expected.added !== undefined);
 
-describe('development corpus', () => {
+describe('corpus', () => {
   it('has the three files in every folder', () => {
     const incomplete = folders.filter((id) => !['transcript.txt', 'book.yaml', 'expected.json'].every((f) => existsSync(join(corpusRoot, id, f))));
     expect(incomplete).toEqual([]);
     expect(corpus.length).toBe(folders.length);
   });
 
-  it('is large and varied enough: ≥ 30 transcripts, 3 languages, ≥ 5 institutions, every shape', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(30);
-    expect(new Set(corpus.map((c) => c.expected.language))).toEqual(new Set(['zh-Hans', 'zh-Hant', 'en']));
+  it('keeps the legacy set as it was: the 46 excerpts of 2026-11-27, 3 languages, ≥ 5 institutions, four shapes, all dev', () => {
+    expect(legacy.length).toBe(46);
+    expect(new Set(legacy.map((c) => c.expected.language))).toEqual(new Set(['zh-Hans', 'zh-Hant', 'en']));
     // The institution is the third part of the id: zh-hans-mfa-…, en-state-….
-    expect(new Set(corpus.map((c) => c.id.split('-').at(c.id.startsWith('zh-') ? 2 : 1))).size).toBeGreaterThanOrEqual(5);
-    expect(new Set(corpus.map((c) => c.expected.shape))).toEqual(new Set(['daily-briefing', 'press-conference', 'interview', 'speech']));
+    expect(new Set(legacy.map((c) => c.id.split('-').at(c.id.startsWith('zh-') ? 2 : 1))).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(legacy.map((c) => c.expected.shape))).toEqual(new Set(['daily-briefing', 'press-conference', 'interview', 'speech']));
+    expect(legacy.every((c) => c.expected.split === 'dev')).toBe(true);
+  });
+
+  it('puts every transcript in the dev or the test part, and the loader selects by it', () => {
+    for (const c of corpus) expect(['dev', 'test'], c.id).toContain(c.expected.split);
+    const dev = loadCorpus(corpusRoot, 'dev');
+    const test = loadCorpus(corpusRoot, 'test');
+    expect(dev.length + test.length).toBe(corpus.length);
+    expect(test.every((c) => c.expected.split === 'test')).toBe(true);
+    expect(test.some((c) => c.expected.added === undefined)).toBe(false);
+  });
+
+  it('gives every house style that has a test part at least 3 transcripts there and one in dev (a style may be dev-only)', () => {
+    const conventions = new Set(added.map((c) => c.expected.convention));
+    const short: string[] = [];
+    for (const conv of conventions) {
+      const of = corpus.filter((c) => c.expected.convention === conv);
+      const test = of.filter((c) => c.expected.split === 'test').length;
+      const dev = of.length - test;
+      if (test > 0 && (test < 3 || dev < 1)) short.push(`${conv}: ${test} test, ${dev} dev`);
+    }
+    expect(short).toEqual([]);
+  });
+
+  it('records for every added transcript where it was read, its house style and how its turns were made', () => {
+    for (const c of added) {
+      const s = c.expected.source;
+      expect(c.expected.convention, c.id).toMatch(/^[a-z][a-z-]+$/);
+      expect(c.expected.annotation, c.id).toMatch(/annotate-shape\.mjs/);
+      expect(s.url, c.id).toMatch(/^https?:\/\//);
+      expect(['read_file', 'search pages corpus'], c.id).toContain(s.via);
+      if (s.via === 'read_file') {
+        expect(s.repo, c.id).toMatch(/^[\w.-]+\/[\w.-]+$/);
+        expect(s.path, c.id).toBeTruthy();
+        expect(s.commit, c.id).toMatch(/^[0-9a-f]{40}$/);
+        expect(s.excerpt, c.id).toBeTruthy();
+      }
+    }
   });
 
   for (const c of corpus) {
@@ -37,7 +78,7 @@ describe('development corpus', () => {
       it('is what restore.mjs makes of its excerpt', () => {
         const excerpt = join(c.dir, 'excerpt.txt');
         expect(existsSync(excerpt)).toBe(true);
-        expect(c.text).toBe(restore(readFileSync(excerpt, 'utf8'), c.config.language));
+        expect(c.text).toBe(restoreSource(readFileSync(excerpt, 'utf8'), c.config.language, c.expected.source.format));
       });
       it('has turns in order, each on a line that starts with its label', () => {
         let previous = 0;
@@ -45,8 +86,11 @@ describe('development corpus', () => {
           expect(t.line, `${c.id}: turns out of order at line ${t.line}`).toBeGreaterThan(previous);
           previous = t.line;
           const line = lines[t.line - 1] ?? '';
-          // A label ends with a colon (full-width, ASCII or ︰), stands alone, or (White House `Q    …`) is followed by a run of spaces.
-          expect(line === t.label || /^([：:︰]|\s{2,}|\t)/u.test(line.slice(t.label.length)), `${c.id}:${t.line} "${line.slice(0, 40)}" does not start with "${t.label}"`).toBe(true);
+          // A label ends with a colon (full-width, ASCII or ︰), stands alone, (White House `Q    …`) is followed by a
+          // run of spaces, or (congressional hearings, `Mr. Smith. …`) ends with a period.
+          const rest = line.slice(t.label.length);
+          const delimited = line === t.label || /^([：:︰]|\s{2,}|\t)/u.test(rest) || (c.expected.convention === 'congress-hearing' && /^\. /.test(rest));
+          expect(delimited, `${c.id}:${t.line} "${line.slice(0, 40)}" does not start with "${t.label}"`).toBe(true);
           expect(line.startsWith(t.label)).toBe(true);
           expect(['question', 'answer', 'remarks', 'moderator']).toContain(t.role);
           expect(t.speaker.length).toBeGreaterThan(0);

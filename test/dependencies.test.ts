@@ -1,24 +1,37 @@
 // Dependencies run one way (reader → model → transforms → writers → CLI), checked by
 // dependency-cruiser against the rules in .dependency-cruiser.cjs (which say why each one exists).
 import { describe, it, expect } from 'vitest';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../scripts/render/templates.ts';
 import { run, tempDir } from './helpers.ts';
 
 const CONFIG = join(projectRoot, '.dependency-cruiser.cjs');
 
-async function cruise(cwd: string, paths: string[]): Promise<{ rule: string; from: string; to: string }[]> {
+interface Cruised {
+  modules: { source: string; dependencies: { module: string; dependencyTypes: string[] }[] }[];
+  summary: { violations: { rule: { name: string }; from: string; to: string }[] };
+}
+
+async function cruiseAll(cwd: string, paths: string[]): Promise<Cruised> {
   const bin = join(projectRoot, 'node_modules/.bin/depcruise');
   const r = await run(bin, [...paths, '--config', CONFIG, '--output-type', 'json'], { cwd });
   if (!r.stdout) throw new Error(`dependency-cruiser did not run: ${r.stderr}`);
-  const result = JSON.parse(r.stdout) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
-  return result.summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
+  return JSON.parse(r.stdout) as Cruised;
 }
+
+async function cruise(cwd: string, paths: string[]): Promise<{ rule: string; from: string; to: string }[]> {
+  return (await cruiseAll(cwd, paths)).summary.violations.map((v) => ({ rule: v.rule.name, from: v.from, to: v.to }));
+}
+
+// The project's own code, cruised once for the tests that read it.
+let ours: Promise<Cruised> | undefined;
+const cruiseOurs = () => (ours ??= cruiseAll(projectRoot, ['scripts', 'test', 'bin']));
 
 describe('dependency rules', () => {
   it('scripts/ and test/ have no dependency that runs the wrong way, and no cycle', async () => {
-    expect(await cruise(projectRoot, ['scripts', 'test'])).toEqual([]);
+    const { summary } = await cruiseOurs();
+    expect(summary.violations.map((v) => `${v.rule.name} ${v.from} → ${v.to}`)).toEqual([]);
   });
 
   it('the rules catch a reader that imports a writer and a writer that imports the reader', async () => {
@@ -33,3 +46,34 @@ describe('dependency rules', () => {
     expect(found).toContain('writers-read-the-tree scripts/writers/c.ts → scripts/reader/a.ts');
   });
 });
+
+describe('declared dependencies', () => {
+  // A dependency is used when a file of ours imports it (dependency-cruiser), or when a file of ours names
+  // the package or one of its programs (fonts read as files, `ace`, `tsx`, `vitest`, `depcruise`, `tsc`).
+  it('every package in package.json is used, and only the benchmarks use a dev dependency outside tests', async () => {
+    const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    const cruised = await cruiseOurs();
+    const packageOf = (m: string) => (m.startsWith('@') ? m.split('/').slice(0, 2) : m.split('/').slice(0, 1)).join('/');
+    const imported = new Set(cruised.modules.flatMap((m) => m.dependencies)
+      .filter((d) => d.dependencyTypes.some((t) => t.startsWith('npm'))).map((d) => packageOf(d.module)));
+    const ours = ['scripts', 'bin', 'test', '.ci'].flatMap((d) => filesUnder(join(projectRoot, d)))
+      .concat(['package.json', 'vitest.config.ts', 'vitest.unit.config.ts', 'tsconfig.json'].map((f) => join(projectRoot, f)))
+      .map((f) => readFileSync(f, 'utf8')).join('\n').replace(/"(dependencies|devDependencies)": \{[^}]*\}/g, '');
+    const named = (name: string) => {
+      const meta = JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
+      const programs = typeof meta.bin === 'string' ? [name.split('/').pop()!] : Object.keys(meta.bin ?? {});
+      return [name, ...programs].some((n) => ours.includes(`${n}/`) || ours.includes(`'${n}'`) || ours.includes(`"${n}"`) || ours.includes(`${n} `));
+    };
+    const declared = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)];
+    const unused = declared.filter((name) => !name.startsWith('@types/') && !imported.has(name) && !named(name));
+    expect(unused).toEqual([]);
+  });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'corpus' ? [] : filesUnder(path);
+    return /\.(ts|mjs|cjs|js|json|sh)$|^run$/.test(e.name) ? [path] : [];
+  });
+}

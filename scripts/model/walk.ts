@@ -1,34 +1,36 @@
 // Traversal helpers for the document model: the only place that knows how to walk it.
+import type { Node as UnistNode } from 'unist';
+import { visit as unistVisit, SKIP, CONTINUE } from 'unist-util-visit';
 import type { Node, Parent, Paragraph, Section, Transcript, Inline, Turn } from './types.ts';
 
 export function isParent(node: Node): node is Parent {
   return Array.isArray((node as { children?: unknown }).children);
 }
 
-/** Depth-first, pre-order visit of every node; `visit` may return false to skip children. */
-export function walk(node: Node, visit: (node: Node, parent: Parent | null) => void | false, parent: Parent | null = null): void {
-  if (visit(node, parent) === false) return;
-  if (node.type === 'turn') walk(node.speaker, visit, node);
-  if (isParent(node)) for (const child of node.children as Node[]) walk(child, visit, node);
+/**
+ * Depth-first, pre-order visit of every node (unist-util-visit), the turn's speaker label before its
+ * paragraphs; `visit` may return false to skip children.
+ */
+export function walk(node: Node, visit: (node: Node, parent: Parent | null) => void | false): void {
+  unistVisit(node as UnistNode, (n, _index, p) => {
+    const child = n as Node;
+    const parent = (p ?? null) as Parent | null;
+    if (visit(child, parent) === false) return SKIP;
+    if (child.type === 'turn') walk(child.speaker, (s, p) => visit(s, p ?? child));
+    return CONTINUE;
+  });
 }
 
-export function paragraphs(tree: Node): Paragraph[] {
-  const out: Paragraph[] = [];
-  walk(tree, (n) => { if (n.type === 'paragraph') out.push(n); });
+/** Every node of one type, in document order. */
+function ofType<T extends Node>(tree: Node, type: T['type']): T[] {
+  const out: T[] = [];
+  walk(tree, (n) => { if (n.type === type) out.push(n as T); });
   return out;
 }
 
-export function sections(tree: Transcript): Section[] {
-  const out: Section[] = [];
-  walk(tree, (n) => { if (n.type === 'section') out.push(n); });
-  return out;
-}
-
-export function turns(tree: Node): Turn[] {
-  const out: Turn[] = [];
-  walk(tree, (n) => { if (n.type === 'turn') out.push(n); });
-  return out;
-}
+export const paragraphs = (tree: Node): Paragraph[] => ofType<Paragraph>(tree, 'paragraph');
+export const sections = (tree: Transcript): Section[] => ofType<Section>(tree, 'section');
+export const turns = (tree: Node): Turn[] => ofType<Turn>(tree, 'turn');
 
 /** The plain text of inline content (a note reference is not text: it adds nothing). */
 export function inlineText(children: Inline[]): string {

@@ -8,7 +8,7 @@ import type { Change } from '../model/changes.ts';
 import { rules } from '../model/changes.ts';
 import { toMarkup } from '../render/html.ts';
 import type { BookView } from '../render/variables.ts';
-import { formatString } from '../lang/strings.ts';
+import { defaultStringsSet, formatString, loadStrings, type Strings } from '../lang/strings.ts';
 
 export interface ChangeReport {
   book: string;
@@ -22,29 +22,23 @@ export interface ChangeReport {
 }
 
 /**
- * How sure the reader is, in plain words of the book's language, by confidence (a calibrated
- * probability: 0.99 is right 99 times in 100 on the development corpus). String-keyed by language
- * tag so the per-language strings can take them over.
+ * How sure the reader is, in plain words of the book's language (`certaintyCertain`, `certaintyLikely`,
+ * `certaintyDoubtful` in lang/<tag>.json), by confidence (a calibrated probability: 0.99 is right 99
+ * times in 100 on the development corpus): almost certain (≥ 0.99), likely (≥ 0.9), doubtful (below).
  */
-export const CERTAINTY: Record<string, { certain: string; likely: string; doubtful: string }> = {
-  'zh-Hans': { certain: '几乎确定', likely: '很可能', doubtful: '存疑' },
-  'zh-Hant': { certain: '幾乎確定', likely: '很可能', doubtful: '存疑' },
-  en: { certain: 'almost certain', likely: 'likely', doubtful: 'doubtful' },
-};
-
-/** almost certain (≥ 0.99), likely (≥ 0.9), doubtful (below). */
-export function certainty(confidence: number, language = 'zh-Hans'): string {
-  const words = CERTAINTY[language] ?? CERTAINTY[language.startsWith('en') ? 'en' : /^zh-(Hant|TW|HK|MO)/i.test(language) ? 'zh-Hant' : 'zh-Hans'];
-  return confidence >= 0.99 ? words.certain : confidence >= 0.9 ? words.likely : words.doubtful;
+export function certainty(confidence: number, strings: Strings): string {
+  return formatString(strings, confidence >= 0.99 ? 'certaintyCertain' : confidence >= 0.9 ? 'certaintyLikely' : 'certaintyDoubtful');
 }
 
-export function buildReport(book: string, source: string, sourceSha256: string, changes: Change[], language?: string): ChangeReport {
+/** `strings` defaults to the default template set's words for `language`. */
+export function buildReport(book: string, source: string, sourceSha256: string, changes: Change[], language?: string,
+  strings: Strings = loadStrings(defaultStringsSet(), language ?? 'zh-Hans')): ChangeReport {
   const byRule: Record<string, number> = {};
   for (const c of changes) if (c.applied) byRule[c.rule] = (byRule[c.rule] ?? 0) + 1;
   return {
     book, source, sourceSha256,
     counts: { applied: changes.filter((c) => c.applied).length, review: changes.filter((c) => !c.applied).length, byRule },
-    changes: changes.map((c) => ({ ...c, certainty: certainty(c.confidence, language) })),
+    changes: changes.map((c) => ({ ...c, certainty: certainty(c.confidence, strings) })),
     ...(language ? { language } : {}),
   };
 }
@@ -73,7 +67,7 @@ export function reportHtml(report: ChangeReport, view: Pick<BookView, 'title' | 
   const file = report.source.split('/').pop() ?? report.source;
   const row = (c: Change) => h('tr', { className: [c.applied ? 'applied' : 'review'] }, [
     h('td', `${file}:${c.line}:${c.column}`), h('td', h('code', c.rule)), ...diffCells(c),
-    h('td', c.context), h('td', { title: String(c.confidence) }, certainty(c.confidence, report.language ?? view.lang)), h('td', c.applied ? say('reportApplied') : say('reportReview')), h('td', c.note ?? ''),
+    h('td', c.context), h('td', { title: String(c.confidence) }, certainty(c.confidence, strings)), h('td', c.applied ? say('reportApplied') : say('reportReview')), h('td', c.note ?? ''),
   ]);
   const columns = ['reportColPosition', 'reportColRule', 'reportColBefore', 'reportColAfter', 'reportColContext', 'reportColConfidence', 'reportColStatus', 'reportColNote'];
   const table = (changes: Change[]) => h('table', { className: ['changes'] }, [

@@ -60,6 +60,51 @@ export function restoreChineseLine(line) {
   return chars.join('');
 }
 
+// Sources read from GitHub repositories as Markdown (`source.format: "wh-markdown"`, the White House
+// briefing-room archive converted by pandoc): the excerpt is the file's text as `read_file` returned it
+// after a person copied it, which keeps every character except the no-break space (U+00A0), copied as an
+// ASCII space. Restored mechanically, in this order:
+//   a. no-break spaces: inside a line, a run of k ≥ 2 spaces before a non-space is k−1 no-break spaces and
+//      one space (the site writes `Q` + three no-break spaces + a space, and a no-break space + a space
+//      between sentences); a single space at the end of a line is a no-break space;
+//   b. a line that ends with two or more spaces is a Markdown hard break (the page's <br>) and stays a line;
+//   c. the other lines of a paragraph were wrapped at a space by the converter and are joined with one;
+//   d. Markdown escapes (`\[`, `\]`, `\*`, `\_`, `\$` …) lose their backslash and `<s>`/`</s>` tags go
+//      (the page shows the struck word as text);
+//   e. then steps 1 and 3 below (trim, collapse blank lines).
+// Checked: for every such folder, the same steps b–e applied to the repository file (which has its
+// no-break spaces) give the same transcript.txt (see README, "Restoration").
+export function unwrapMarkdown(text, { nbspFolded = true } = {}) {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => {
+    if (!nbspFolded) return l;
+    let out = l.replace(/ {2,}(?=[^ ])/g, (run) => '\u00a0'.repeat(run.length - 1) + ' ');
+    out = out.replace(/([^ ])( +)$/, (_, c, run) => c + (run.length % 2 === 1 ? '\u00a0' + run.slice(1) : run));
+    return out;
+  });
+  const out = [];
+  let para = null;
+  for (const l of lines) {
+    if (l.trim() === '') {
+      if (para !== null) { out.push(para); para = null; }
+      out.push('');
+      continue;
+    }
+    const hard = / {2,}$/.test(l);
+    const body = hard ? l.replace(/ +$/, '') : l;
+    if (para === null) para = body;
+    else para += ' ' + body.replace(/^ +/, '');
+    if (hard) { out.push(para); para = null; }
+  }
+  if (para !== null) out.push(para);
+  return out.join('\n').replace(/\\([!-\/:-@\[-`{-~])/g, '$1').replace(/<\/?s>/g, '');
+}
+
+/** transcript.txt from excerpt.txt, by the format recorded in expected.json (`source.format`). */
+export function restoreSource(text, language, format = 'pages') {
+  if (format === 'wh-markdown') return restore(unwrapMarkdown(text), language);
+  return restore(text, language);
+}
+
 export function restore(text, language) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
   const out = [];
@@ -78,7 +123,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const dir = join(here, id);
     if (!existsSync(join(dir, 'excerpt.txt'))) continue;
     const { language } = parse(readFileSync(join(dir, 'book.yaml'), 'utf8'));
-    const text = restore(readFileSync(join(dir, 'excerpt.txt'), 'utf8'), language);
+    const format = existsSync(join(dir, 'expected.json')) ? JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')).source?.format : undefined;
+    const text = restoreSource(readFileSync(join(dir, 'excerpt.txt'), 'utf8'), language, format);
     const target = join(dir, 'transcript.txt');
     const old = existsSync(target) ? readFileSync(target, 'utf8') : null;
     if (old === text) continue;

@@ -3,9 +3,15 @@
 // turns with the right speaker and question/non-question role, no false turns, no wrong title.
 import { describe, it, expect } from 'vitest';
 import { projectRoot } from '../../scripts/render/templates.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { goldenCases, goldenRoots, scoreCase, totals, type Score } from '../../scripts/fixtures/structure.ts';
+import { selected } from '../../scripts/fixtures/corpus.ts';
 
-const cases = goldenCases(goldenRoots(projectRoot));
+// The legacy corpus only (the 46 excerpts the rules were written on, and the structure fixtures): the
+// transcripts added on 2026-12-05 (new house styles, dev and test parts) are measured by the bench and by
+// the structure work of issue 20, not asserted here yet.
+const cases = goldenCases(goldenRoots(projectRoot)).filter((dir) => !existsSync(join(dir, 'expected.json')) || selected(JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')), 'legacy'));
 const scores: Score[] = [];
 
 describe('golden structure', () => {
