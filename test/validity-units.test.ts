@@ -1,6 +1,10 @@
 // The character step, the decoder and the glyph check as plain functions (no browser, no files).
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { loadBook } from '../scripts/book.ts';
+import { titleText } from '../scripts/model/walk.ts';
+import { BuildError } from '../scripts/core/diagnostics.ts';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readTranscript } from '../scripts/reader/index.ts';
@@ -80,5 +84,29 @@ describe('glyph coverage', () => {
     expect(familyCmap(sc!).has(0x4e50)).toBe(true);
     expect(missingGlyphs('鄭乐潔', coverageFonts('zh-Hant'))).toEqual([]);
     expect(substituteMissing('<p>我👩\u200D💻们</p>', ['👩', '💻'])).toBe('<p>我〓们</p>');
+  });
+});
+
+describe('title from the transcript', () => {
+  const book = (transcript: string) => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'tp-title-')), 'book');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'transcript.txt'), transcript);
+    writeFileSync(join(dir, 'book.yaml'), 'id: urn:x:title\nspeaker: 王毅\nsource: 新华社\ndate: 2024-03-07\n');
+    return dir;
+  };
+  it('a book.yaml without `title` takes the transcript\'s title line, so the title page and the body agree', () => {
+    const loaded = loadBook(book('外交部长王毅答记者问\n\n王毅：谢谢大家。\n'));
+    expect(loaded.config.title).toBe('外交部长王毅答记者问');
+    expect(titleText(loaded.read.tree)).toBe(loaded.config.title);
+  });
+  it('without either, TP141 names book.yaml and the fix', () => {
+    let err: unknown;
+    try { loadBook(book('王毅：谢谢大家。我们继续。\n\n记者：请问发言人对此有何评论？\n')); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(BuildError);
+    const d = (err as BuildError).diagnostic;
+    expect(d.code).toBe('TP141');
+    expect(d.file).toMatch(/book\.yaml$/);
+    expect(d.hint).toMatch(/title/);
   });
 });

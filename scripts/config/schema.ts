@@ -87,7 +87,7 @@ export const matterSchema = z.object({
 
 export const bookSchema = z.object({
   id: z.string().min(3).max(LIMITS.id).describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier.'),
-  title: line(1).describe('Book title.'),
+  title: line().default('').describe('Book title. May be left out when the transcript\'s first line is its title: that line is then the title, so the title page and the body agree.'),
   subtitle: line().optional().describe('Subtitle on the cover and title page.'),
   language: languageTag.default('zh-Hans').describe('BCP 47 language tag of the text; when absent it is detected from the transcript (zh-Hans, zh-Hant or en), so a Traditional or English book needs none.'),
   speaker: line(1).describe('The principal speaker, as labelled in the transcript (王毅); a job title before the name in a label is fine.'),
