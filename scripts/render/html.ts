@@ -184,8 +184,10 @@ export function renderBodyTree(tree: Transcript, options: RenderOptions): Root {
   const blocks = tree.children.filter((c) => c.type !== 'title');
   const first = blocks.findIndex((c) => c.type === 'section');
   const at = first < 0 ? blocks.length : first;
+  // A transcript without sections ends with its last turn: its end is kept like a section's.
+  const lead = blocks.slice(0, at).flatMap((c) => renderBlock(c, options));
   return { type: 'root', children: [
-    ...blocks.slice(0, at).flatMap((c) => renderBlock(c, options)),
+    ...(first < 0 ? markShortEnd(lead, options) : lead),
     ...renderNotes(null, options),
     ...blocks.slice(at).flatMap((c) => renderBlock(c, options)),
   ] };

@@ -100,7 +100,9 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     // The contents lists what the EPUB's navigation lists, less the pages before it (title page,
     // colophon): front matter, the sections, back matter, the index and the editorial note. A book of
     // one section and no matter has no contents page: it would list the page after it.
-    const toc = [...front, ...view.toc, ...back, ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }]
+    // The transcript's own title heads its sections, as in the EPUB's navigation.
+    const toc = [...front, { id: 'body', heading: view.transcriptTitle || view.title }, ...view.toc.map((t) => ({ ...t, sub: true })), ...back,
+      ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }]
       .map((e) => ({ ...e, units: titleUnits(e.heading, view.lang, 8) }));
     const hasToc = view.toc.length > 1 || matter.length > 0;
     // With a page per section each section is a named page whose head is its heading; sections that
