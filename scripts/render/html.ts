@@ -130,7 +130,8 @@ const LINE_EMS = 30;
 function markShortEnd(turns: ElementContent[], o: RenderOptions): ElementContent[] {
   const turn = turns[turns.length - 1];
   if (o.flavour !== 'html' || turn?.type !== 'element') return turns;
-  const last = turn.children[turn.children.length - 1];
+  // A speech without turns ends with a paragraph of its own.
+  const last = turn.tagName === 'p' ? turn : turn.children[turn.children.length - 1];
   if (last?.type !== 'element' || last.tagName !== 'p') return turns;
   const ems = [...toHtml(last).replace(/<[^>]*>/g, '')].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 0);
   if (ems < 3 * LINE_EMS - 3) last.properties = { ...last.properties, className: [...((last.properties?.className as string[]) ?? []), 'end-short'] };
