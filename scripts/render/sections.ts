@@ -33,13 +33,3 @@ export function sectionBreakFor(tree: Transcript, mode: SectionBreak = 'auto', r
 }
 
 
-/**
- * Print's section break. `auto` is decided on the page, by the space left there: a section follows the
- * one before after a space, and opens the next page only when its heading and 4 lines of its text do
- * not fit in what is left (print.css keeps them together). So no page is left two-thirds empty before a
- * section, and no section's last lines stand alone before a forced break. `page` (or right-hand starts)
- * still opens a page for each.
- */
-export function printSectionBreak(mode: SectionBreak = 'auto', rectoSections = false): 'page' | 'space' {
-  return rectoSections || mode === 'page' ? 'page' : 'space';
-}
