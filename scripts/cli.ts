@@ -210,7 +210,7 @@ function indexCommand(args: string[], top: number, io: Io): number {
   if (sub !== 'suggest' || !dir || rest.length) throw new UsageError('index takes the subcommand suggest and one BOOK_DIR', 'write transcript-press index suggest source/my-book [--top N]');
   if (!Number.isInteger(top) || top < 1) throw new UsageError('--top takes a whole number ≥ 1', 'write e.g. --top 60');
   const book = loadBook(dir);
-  io.out(suggestYaml(book.read.tree, existingTerms(book.config.topics), top));
+  io.out(suggestYaml(book.read.tree, book.config, existingTerms(book.config.topics), top));
   return 0;
 }
 

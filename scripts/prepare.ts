@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
-import { markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
+import { bookTopics, markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
 import { rules } from './model/changes.ts';
 import { resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { buildView, type BookView } from './render/variables.ts';
@@ -54,8 +54,11 @@ export function prepareBook(bookDir: string, options: LoadOptions = {}): Prepare
   const { notes, diagnostics: noteDiagnostics } = anchorNotes(book.read.tree, book.config.notes, {
     file: book.configFile, quoteAt: (i) => places.get(`notes.${i}.quote`), bodyAt: (i, point) => places.inValue(`notes.${i}.note`, point),
   });
-  const { index, diagnostics: indexDiagnostics } = markTopics(book.read.tree, book.config.topics, book.configFile,
-    topicPositions(book.config.topics, book.place));
+  // The index: curated topics, automatic ones or both (book.yaml `index`), matched the same way.
+  const chosen = bookTopics(book.read.tree, book.config, { file: book.configFile, ...book.place(book.config.index ? ['index'] : ['topics']) });
+  const marked = markTopics(book.read.tree, chosen.topics, book.configFile, topicPositions(book.config.topics, book.place), { automaticFrom: chosen.curated });
+  const index = marked.index;
+  const indexDiagnostics = [...chosen.diagnostics, ...marked.diagnostics];
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes, book.read.language, view.strings);

@@ -87,9 +87,11 @@ describe('corpus', () => {
           previous = t.line;
           const line = lines[t.line - 1] ?? '';
           // A label ends with a colon (full-width, ASCII or ︰), stands alone, (White House `Q    …`) is followed by a
-          // run of spaces, or (congressional hearings, `Mr. Smith. …`) ends with a period.
+          // run of spaces, or (congressional hearings, `Mr. Smith. …`) ends with a period. The White House's own `Q`
+          // is also followed by a single space in the site's later pages (`Q Thank you. …`).
           const rest = line.slice(t.label.length);
-          const delimited = line === t.label || /^([：:︰]|\s{2,}|\t)/u.test(rest) || (c.expected.convention === 'congress-hearing' && /^\. /.test(rest));
+          const delimited = line === t.label || /^([：:︰]|\s{2,}|\t)/u.test(rest) || (c.expected.convention === 'congress-hearing' && /^\. /.test(rest))
+            || (c.expected.convention === 'wh-briefing' && t.label === 'Q' && /^\s/u.test(rest));
           expect(delimited, `${c.id}:${t.line} "${line.slice(0, 40)}" does not start with "${t.label}"`).toBe(true);
           expect(line.startsWith(t.label)).toBe(true);
           expect(['question', 'answer', 'remarks', 'moderator']).toContain(t.role);

@@ -123,6 +123,7 @@ export const bookSchema = z.object({
     question: z.number().int().min(1).describe('1-based number of the question in the transcript.'),
     heading: line(1).describe('Heading printed for that question and answer.'),
   }).strict()).max(LIMITS.list).default([]).describe('Section headings set by the editor; others get a default.'),
+  index: z.enum(['auto', 'curated', 'both']).optional().describe('Which index the book gets: auto (people, places, organisations and subjects found in the text), curated (the `topics:` list), or both (the curated topics, then automatic entries for what they leave out). Default: curated when `topics:` lists any, else auto.'),
   topics: z.array(topicSchema).max(LIMITS.topics).refine((ts) => depth(ts) <= LIMITS.topicDepth, `nest sub-topics at most ${LIMITS.topicDepth} levels deep`).default([]).describe('The curated topic index.'),
   corrections: z.array(correctionSchema).max(LIMITS.corrections).default([]).describe('Editorial corrections applied after the automatic pass.'),
   matter: z.array(matterSchema).max(LIMITS.list).default([]).describe('Front and back matter in Markdown, in this order: `{ file: preface.md, title: 前言, place: front \\| back, kind: preface }`. Raw HTML prints as text; images are not embedded; `{{corrections}}`, `{{automatic}}`, `{{review}}`, `{{notes}}`, `{{source}}` are filled in.'),

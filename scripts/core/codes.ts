@@ -188,6 +188,13 @@ export const codes = {
   TP084: { severity: 'warning', title: 'Markdown link not kept',
     message: (p) => `link to ${p.url} is printed as plain text`,
     hint: () => 'only http:, https: and mailto: links are kept' },
+  // 17x: the automatic index (scripts/index/auto.ts, candidates.ts).
+  TP170: { severity: 'warning', title: 'curated index without topics',
+    message: () => 'book.yaml says index: curated but lists no topics: the book has no index',
+    hint: () => 'add topics: (transcript-press index suggest BOOK_DIR proposes them), or write index: auto for an automatic index' },
+  TP171: { severity: 'warning', title: 'curated topics unused',
+    message: (p) => `book.yaml says index: auto, so its ${p.count} curated topics are not used`,
+    hint: () => 'write index: both to add the automatic entries to the curated ones, or index: curated to keep only yours' },
 } satisfies Record<string, CodeEntry>;
 
 export type Code = keyof typeof codes;

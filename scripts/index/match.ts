@@ -49,7 +49,13 @@ const REGEX_ALIAS = /^\/(.+)\/([a-z]*)$/s;
  * the index model. Where matches overlap, the longest wins (中美关系 over 中美), then the earliest.
  * A `see` entry is a pure cross-reference: it is not matched and has no page numbers.
  */
-export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, positions: TopicPositions = new Map()): MarkResult {
+export interface MarkOptions {
+  /** Top-level topics from this index on are automatic (index: auto | both): they were found in the
+   * text, have no place in book.yaml, and one that ends up matching nothing is simply left out. */
+  automaticFrom?: number;
+}
+
+export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, positions: TopicPositions = new Map(), options: MarkOptions = {}): MarkResult {
   const diagnostics: Diagnostic[] = [];
   const topics = tidyTopics(topicsIn, 'topics', file, positions, diagnostics);
   const flat = flattenTopics(topics);
@@ -88,8 +94,9 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
     return false;
   });
 
+  const automatic = (f: FlatTopic): boolean => f.parent ? automatic(f.parent) : options.automaticFrom !== undefined && Number(f.path.split('.')[1]) >= options.automaticFrom;
   for (const f of flat) {
-    if (f.topic.see || anchors.has(f)) continue;
+    if (f.topic.see || anchors.has(f) || automatic(f)) continue;
     diagnostics.push(diagnostic('TP012', { term: f.topic.term }, { file, ...positions.get(f.path) }));
   }
   // A cross-reference to nothing would print "见 X" with X nowhere in the index: a dead end for the reader.
@@ -220,13 +227,18 @@ function aliasMatches(alias: Alias, text: string): [number, number][] {
   return out;
 }
 
+const WORDISH = /^[\p{Script=Latin}\p{Nd}]$/u;
+
 /** All non-overlapping hits in a text: longest first, then earliest, then book.yaml order. */
 export function findHits(text: string, patterns: Pattern[]): Hit[] {
   const candidates: Hit[] = [];
   patterns.forEach((p, order) => {
     if (p.literal !== undefined) {
       for (let i = text.indexOf(p.literal); i >= 0; i = text.indexOf(p.literal, i + 1)) {
-        candidates.push({ start: i, end: i + p.literal.length, flat: p.flat, order });
+        // A term that begins or ends with a Latin letter or digit matches whole words only: EU not in EUR, Bull not in Bullet.
+        const end = i + p.literal.length;
+        if ((WORDISH.test(p.literal[0]!) && WORDISH.test(text[i - 1] ?? '')) || (WORDISH.test(p.literal[p.literal.length - 1]!) && WORDISH.test(text[end] ?? ''))) continue;
+        candidates.push({ start: i, end, flat: p.flat, order });
       }
     } else if (p.regex) {
       for (const [start, end] of aliasMatches(p.regex, text)) candidates.push({ start, end, flat: p.flat, order });

@@ -48,6 +48,12 @@ export class Lexicon {
     return this.logFreq.get(word);
   }
 
+  /** How often jieba's corpus has `word` (its dictionary count), or undefined. */
+  frequency(word: string): number | undefined {
+    const logp = this.logFreq.get(word);
+    return logp === undefined ? undefined : Math.round(Math.exp(logp + this.logTotal));
+  }
+
   /** jieba's part-of-speech tag of a dictionary word (n, v, f, p, u…), or undefined. */
   tag(word: string): string | undefined {
     return this.tags.get(word);

@@ -1,0 +1,110 @@
+// Measures the automatic index (issue 26) against index entries written by hand (test/index-gold/,
+// data): the share of automatic entries that are real, useful entries (precision) and the share of
+// hand-written people, places and organisations found with their full names (recall), per split.
+// Used by test/index-auto.test.ts and printed by `npx tsx scripts/eval/index-gold.ts [--list]`.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus, corpusRoot, type CorpusEntry } from '../fixtures/corpus.ts';
+import { readTranscript } from '../reader/index.ts';
+import { autoEntries, flatEntries, type AutoEntry } from '../index/candidates.ts';
+import { indexableText } from '../index/auto.ts';
+import { simplified } from '../reader/labels.ts';
+import { walk } from '../model/walk.ts';
+
+export const goldRoot = join(corpusRoot, '..', 'index-gold');
+
+export interface Gold {
+  id: string;
+  split: 'dev' | 'test';
+  people: string[][];
+  places: string[][];
+  organisations: string[][];
+  subjects: string[][];
+  neutral: string[];
+  /** Automatic entries judged by a person after a run: true = useful. */
+  judged?: Record<string, boolean>;
+}
+
+export interface BookScore {
+  id: string;
+  split: string;
+  language: string;
+  entries: { term: string; kind: string; verdict: 'gold' | 'judged-useful' | 'judged-wrong' | 'unjudged' | 'neutral' }[];
+  names: { gold: string; found: boolean }[];
+}
+
+export function loadGold(root = goldRoot): Gold[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(root, f), 'utf8')) as Gold);
+}
+
+const norm = (s: string) => simplified(s).replace(/[\s“”"《》「」『』.]/gu, '').toLowerCase();
+
+/** Labels of the transcript's turns: what an automatic entry must never be. */
+function labelsOf(tree: ReturnType<typeof readTranscript>['tree']): string[] {
+  const out: string[] = [];
+  walk(tree, (n) => { if (n.type === 'speaker') { out.push((n as unknown as { name?: string }).name ?? ''); out.push(JSON.stringify(n).match(/"value":"([^"]*)"/)?.[1] ?? ''); } });
+  return out.filter(Boolean);
+}
+
+export function autoIndexOf(entry: CorpusEntry): AutoEntry[] {
+  const read = readTranscript(Buffer.from(entry.text), entry.config);
+  return autoEntries(indexableText(read.tree), { language: entry.expected.language, title: entry.config.title, labels: labelsOf(read.tree), principals: [entry.config.speaker, ...entry.config.speakers] });
+}
+
+export function scoreBook(entry: CorpusEntry, gold: Gold): BookScore {
+  const auto = flatEntries(autoIndexOf(entry));
+  const forms = (e: AutoEntry) => [e.term, ...e.aliases].map(norm);
+  const all = [...gold.people, ...gold.places, ...gold.organisations, ...gold.subjects];
+  const neutral = new Set(gold.neutral.map(norm));
+  const entries = auto.map((e) => {
+    const f = forms(e);
+    let verdict: BookScore['entries'][number]['verdict'] = 'unjudged';
+    if (neutral.has(norm(e.term))) verdict = 'neutral';
+    else if (all.some((g) => g.map(norm).includes(norm(e.term)))) verdict = 'gold';
+    else if (gold.judged && e.term in gold.judged) verdict = gold.judged[e.term] ? 'judged-useful' : 'judged-wrong';
+    void f;
+    return { term: e.term, kind: e.kind, verdict };
+  });
+  const names = [...gold.people, ...gold.places, ...gold.organisations].map((g) => {
+    const gf = g.map(norm);
+    return { gold: g[0], found: auto.some((e) => gf.includes(norm(e.term))) };
+  });
+  return { id: entry.id, split: gold.split, language: entry.expected.language, entries, names };
+}
+
+export interface Figures { books: number; entries: number; useful: number; wrong: number; unjudged: number; precisionStrict: number; precision: number; names: number; found: number; recall: number }
+
+export function figures(scores: BookScore[]): Figures {
+  const e = scores.flatMap((s) => s.entries).filter((x) => x.verdict !== 'neutral');
+  const useful = e.filter((x) => x.verdict === 'gold' || x.verdict === 'judged-useful').length;
+  const wrong = e.filter((x) => x.verdict === 'judged-wrong').length;
+  const n = scores.flatMap((s) => s.names);
+  const found = n.filter((x) => x.found).length;
+  return {
+    books: scores.length, entries: e.length, useful, wrong, unjudged: e.length - useful - wrong,
+    precisionStrict: e.length ? useful / e.length : 0, precision: useful + wrong ? useful / (useful + wrong) : 0,
+    names: n.length, found, recall: n.length ? found / n.length : 0,
+  };
+}
+
+export function scoreAll(): BookScore[] {
+  const corpus = new Map(loadCorpus(corpusRoot, 'all').map((c) => [c.id, c]));
+  return loadGold().filter((g) => corpus.has(g.id)).map((g) => scoreBook(corpus.get(g.id)!, g));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const scores = scoreAll();
+  if (process.argv.includes('--list')) {
+    for (const s of scores) {
+      console.log(`\n== ${s.id} (${s.split})`);
+      console.log('  entries:', s.entries.map((e) => `${e.term}[${e.kind[0]}]${e.verdict === 'gold' ? '' : e.verdict === 'unjudged' ? '?' : e.verdict === 'judged-useful' ? '+' : e.verdict === 'neutral' ? '~' : '✗'}`).join(' '));
+      console.log('  missed:', s.names.filter((n) => !n.found).map((n) => n.gold).join(' '));
+    }
+  }
+  for (const split of ['dev', 'test']) for (const lang of ['all', 'zh-Hans', 'zh-Hant', 'en']) {
+    const f = figures(scores.filter((s) => s.split === split && (lang === 'all' || s.language === lang)));
+    if (f.books) console.log(`${split} ${lang}: ${f.books} books, ${f.entries} entries, useful ${f.useful} (strict ${(100 * f.precisionStrict).toFixed(1)} %), judged wrong ${f.wrong}, unjudged ${f.unjudged}; names found ${f.found}/${f.names} = ${(100 * f.recall).toFixed(1)} %`);
+  }
+}

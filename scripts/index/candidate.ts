@@ -1,0 +1,21 @@
+// A term the language tools (zh.ts, en.ts) found, before candidates.ts merges, ranks and sizes them.
+
+export type EntryKind = 'person' | 'place' | 'organisation' | 'subject';
+
+/** A term the language tools found, before merging and ranking. */
+export interface Candidate {
+  /** As printed: the text's own script and spelling at its first occurrence. */
+  term: string;
+  kind: EntryKind;
+  aliases: string[];
+  /** Occurrences in the text (whole words in English). */
+  count: number;
+  /** Offset of the first occurrence. */
+  first: number;
+  /** How sure / how salient, from the finder (names 1–3; subjects by rarity). */
+  score: number;
+  /** Chinese: the Simplified form it was found as. */
+  key?: string;
+  /** A place it was written right after (印度新德里): its parent entry. */
+  parent?: string;
+}

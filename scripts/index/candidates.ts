@@ -1,0 +1,160 @@
+// The automatic index (issue 26): from a book's body text to index topics — people, places,
+// organisations and subjects — through one engine that the build (`index: auto | both`) and
+// `index suggest` share. Language tools find candidates (zh.ts: jieba; en.ts: compromise); this file
+// merges short forms into full names, abbreviations into what they abbreviate, nests places, drops
+// speaker labels, the title and curated terms, and sizes the index to the book.
+import type { Topic } from '../config/schema.ts';
+import { isPersonalName, simplified } from '../reader/labels.ts';
+import { abbreviates, chineseCandidates, chineseNameAliases } from './zh.ts';
+import { acronymOf, countWords, englishCandidates, englishNameAliases } from './en.ts';
+
+export type { Candidate, EntryKind } from './candidate.ts';
+import type { Candidate, EntryKind } from './candidate.ts';
+
+export interface AutoEntry {
+  term: string;
+  kind: EntryKind;
+  aliases: string[];
+  count: number;
+  sub: AutoEntry[];
+}
+
+export interface AutoOptions {
+  /** The book's language: zh-Hans, zh-Hant or en (anything starting `zh` is Chinese). */
+  language: string;
+  /** The book's title: never an entry. */
+  title?: string;
+  /** Speaker labels as written: never entries, unless a label is a personal name the text also names (何议员 asks, 何启明 is named). */
+  labels?: string[];
+  /** The book's principal speakers (book.yaml speaker, speakers): their words fill every page, so they are no entry. */
+  principals?: string[];
+  /** Terms and aliases already curated (index: both): left to the curated entry. */
+  exclude?: Iterable<string>;
+  /** At most this many entries (default: indexSize of the text). */
+  size?: number;
+}
+
+/**
+ * How many entries a text's index holds: about one per 150 characters of English, which is one per
+ * 50 Han characters (an English word is about five letters, a Chinese word about 1.5 characters: the
+ * same text is about three times shorter in Chinese; reader/language.ts weighs scripts the same way), and
+ * at least 5, so that a short briefing does not print an index page with two or three entries.
+ */
+export function indexSize(text: string, language: string): number {
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const units = language.startsWith('zh') ? han * 3 + (text.length - han) * 0.3 : text.length;
+  return Math.max(5, Math.round(units / 150));
+}
+
+const isZh = (language: string) => language.startsWith('zh');
+const keyOf = (s: string, zh: boolean) => (zh ? simplified(s) : s.toLowerCase()).replace(/[\s.:：]/g, '');
+
+/** The automatic index of a text: entries best first (people, places and organisations before subjects of equal weight). */
+export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
+  const zh = isZh(options.language);
+  const size = options.size ?? indexSize(text, options.language);
+  let cands = zh ? chineseCandidates(text) : englishCandidates(text);
+
+  // Never an entry: the title, a speaker label, a principal's label, a curated term.
+  const roleLabels = (options.labels ?? []).filter((l) => !(zh ? isPersonalName(keyOf(l, true)) : /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(l)));
+  const banned = new Set([options.title ?? '', ...roleLabels, ...(options.principals ?? []), ...(options.exclude ?? [])].filter(Boolean).map((s) => keyOf(s, zh)));
+  const title = options.title ? keyOf(options.title, zh) : '';
+  // Curated terms stay in the ranking below as "longer" terms only: a fragment of one (人类命运 of the
+  // curated 人类命运共同体) is no new entry.
+  const curated: Candidate[] = [...new Set(options.exclude ?? [])].filter((t) => t.length >= 2)
+    .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
+  cands = cands.filter((c) => !banned.has(keyOf(c.term, zh)) && keyOf(c.term, zh) !== title);
+
+  // Short forms of people gathered under the full name: 王外长 → 王毅, Blinken → Antony Blinken.
+  const people = cands.filter((c) => c.kind === 'person').sort((a, b) => b.term.length - a.term.length);
+  const gone = new Set<Candidate>();
+  for (const p of people) {
+    if (gone.has(p)) continue;
+    const shorts = zh ? chineseNameAliases(text, p.term) : englishNameAliases(text, p.term);
+    for (const s of shorts) if (!p.aliases.includes(s)) p.aliases.push(s);
+    for (const q of zh ? people : cands) {
+      if (q === p || gone.has(q)) continue;
+      const words = p.term.split(/\s+/);
+      const short = zh ? p.aliases.includes(q.term) : (words.length > 1 && (q.term === words[words.length - 1] || q.term === words[0]) || p.aliases.includes(q.term));
+      // 文斌 inside 汪文斌 is the same man, never an entry of its own.
+      if (short || (zh && p.term.includes(q.term))) { gone.add(q); if (!p.aliases.includes(q.term) && !(zh && p.term.includes(q.term) && !p.term.includes('·'))) p.aliases.push(q.term); }
+    }
+  }
+  // Abbreviations: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations.
+  const orgs = cands.filter((c) => c.kind === 'organisation');
+  for (const short of cands) {
+    if (gone.has(short)) continue;
+    // An abbreviation is no prefix of the name (中国 is not short for 中国政府) and is itself a name.
+    if (short.kind === 'subject' || short.kind === 'person' || (short.kind === 'place' && zh)) continue;
+    const full = orgs.find((o) => o !== short && !gone.has(o) && !o.term.startsWith(short.term)
+      && (zh ? abbreviates(keyOf(short.term, true), keyOf(o.term, true)) : acronymOf(short.term, o.term)));
+    if (!full) continue;
+    full.aliases.push(short.term);
+    full.count += short.count;
+    gone.add(short);
+  }
+  cands = cands.filter((c) => !gone.has(c));
+  for (const c of cands) c.count = Math.max(c.count, ...c.aliases.map((a) => zh ? countIn(text, a) : countWords(text, a)));
+
+  // A term whose every occurrence sits inside a longer one (台湾 inside 台湾问题, 命运 inside
+  // 命运共同体) would get no page of its own: the longer one is the entry.
+  const longer = [...cands, ...curated].sort((a, b) => b.term.length - a.term.length);
+  cands = cands.filter((c) => {
+    let inside = 0;
+    for (const o of longer) {
+      if (o.term.length <= c.term.length) break;
+      // A name inside a subject (特朗普 in 特朗普政府的政策) is still a name; inside a longer name it is not.
+      if (c.kind !== 'subject' && o.kind === 'subject') continue;
+      if (o.term.includes(c.term)) inside += o.count * (o.term.split(c.term).length - 1);
+    }
+    const free = c.count - inside;
+    // A subject mostly said as part of a longer one adds nothing of its own either.
+    return c.kind === 'subject' ? free >= Math.max(1, 0.5 * c.count) && free > 0 : free > 0;
+  });
+
+  // Rank: names by how often and how surely; subjects by salience and frequency. A subject said once
+  // is kept only in a short text and only when it is salient.
+  const long = text.length > (zh ? 4000 : 10000);
+  const rank = (c: Candidate) => c.kind === 'subject'
+    ? c.score * (1 + Math.log2(c.count))
+    : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0);
+  const ranked = cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2 : 1.1))))
+    .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
+
+  // Nest a place under the place written before it (南海 › 仁爱礁), when both are entries.
+  // The size counts top-level entries: a sub-entry shares its parent's heading.
+  const allKeys = new Map(ranked.map((c) => [keyOf(c.term, zh), c]));
+  const chosen: Candidate[] = [];
+  let topCount = 0;
+  for (const c of ranked) {
+    const nests = c.parent && allKeys.has(keyOf(c.parent, zh)) && chosen.includes(allKeys.get(keyOf(c.parent, zh))!);
+    if (!nests && topCount >= size) continue;
+    chosen.push(c);
+    if (!nests) topCount++;
+  }
+  const byKey = new Map(chosen.map((c) => [keyOf(c.term, zh), c]));
+  const entries = new Map<Candidate, AutoEntry>(chosen.map((c) => [c, { term: c.term, kind: c.kind, aliases: c.aliases.filter((a) => a !== c.term), count: c.count, sub: [] }]));
+  const top: AutoEntry[] = [];
+  for (const c of chosen) {
+    const parent = c.parent ? byKey.get(keyOf(c.parent, zh)) : undefined;
+    if (parent && parent !== c && !parent.parent) entries.get(parent)!.sub.push(entries.get(c)!);
+    else top.push(entries.get(c)!);
+  }
+  return top;
+}
+
+function countIn(text: string, term: string): number {
+  let n = 0;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) n++;
+  return n;
+}
+
+/** Automatic entries as book.yaml topics (what the topic machinery matches). */
+export function entriesToTopics(entries: AutoEntry[]): Topic[] {
+  return entries.map((e) => ({ term: e.term, aliases: [...e.aliases], sub: entriesToTopics(e.sub), seeAlso: [] }));
+}
+
+/** Every entry, sub-entries included. */
+export function flatEntries(entries: AutoEntry[]): AutoEntry[] {
+  return entries.flatMap((e) => [e, ...flatEntries(e.sub)]);
+}

@@ -1,0 +1,156 @@
+// Candidate index entries in English text, from compromise (a maintained rule-based English tagger:
+// part of speech, Person / Place / Organization tags, offsets). compromise tags words well but cuts
+// names at `of` and `and` (the Association | of | Southeast Asian Nations) and keeps honorifics in the
+// name (President Joe Biden): the chunking into headings is done here, on its tags.
+import nlp from 'compromise';
+import { genreDf } from './genre.ts';
+import type { Candidate } from './candidate.ts';
+
+interface Term { text: string; tags: Set<string>; start: number; end: number; post: string; pre: string }
+
+/** Honorifics and titles that precede a name and are not part of it. */
+const HONORIFIC = /^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|vice|secretary|minister|prime|deputy|foreign|chancellor|senator|sen|rep|representative|governor|ambassador|general|gen|admiral|adm|colonel|col|captain|capt|major|lieutenant|sergeant|commander|chairman|chairwoman|chair|speaker|leader|king|queen|prince|princess|pope|rt|hon|the|honourable|honorable|judge|justice|mayor|director|spokesperson|spokesman|press|state|defense|defence|attorney|treasury)\.?$/i;
+/** Last words of organisation names. */
+const ORG_WORD = /^(front|forum|fund|council|department|ministry|office|administration|committee|commission|agency|union|organi[sz]ation|bank|party|court|congress|senate|parliament|assembly|government|alliance|association|institute|university|company|corporation|group|command|service|services|force|forces|army|navy|nations|league|federation|board|bureau|authority|foundation|cabinet|house|nato|club)$/i;
+/** Last words of place names. */
+const PLACE_WORD = /^(street|room|road|square|avenue|sea|ocean|strait|island|islands|gulf|bay|river|mountains|city|county|province|region|state|peninsula|valley|desert|canal|airport|base)$/i;
+/** Words that make a capitalised run an event, a document or a programme, not a person (Groundhog Day, Belt and Road Initiative). */
+const EVENT_WORD = /^(day|week|month|year|initiative|act|plan|agreement|strategy|policy|program|programme|summit|conference|war|crisis|speech|deal|treaty|accord|games|cup|olympics|festival|declaration|charter|protocol|doctrine|report|bill|law|convention|dialogue|talks|forum|fund)$/i;
+/** Capitalised words that are never an entry on their own. */
+const NOT_NAMES = new Set(['Q', 'A', 'I', 'OK', 'EST', 'EDT', 'PST', 'PDT', 'GMT', 'BST', 'UTC', 'AM', 'PM', 'P.M.', 'A.M.', 'MR', 'MS', 'MRS', 'DR', 'Laughter', 'Applause', 'Inaudible',
+  'Crosstalk', 'Good', 'Happy', 'Thank', 'Thanks', 'Okay', 'Yes', 'No', 'Yeah', 'Hi', 'Hello', 'Sir', 'Ma’am', "Ma'am", 'Transcript', 'God', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prime Minister',
+  'President', 'Secretary', 'Minister', 'Ambassador', 'General', 'Government', 'Administration', 'Department', 'Press', 'Briefing', 'Room',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July',
+  'August', 'September', 'October', 'November', 'December', 'Rt', 'Hon', 'MP', 'Delivered', 'From', 'Question', 'Answer', 'Moderator',
+  'ET', 'CT', 'MT', 'PT', 'Portrait', 'Excerpts', 'Debate', 'Full', 'Read', 'Aired', 'Live', 'Hansard']);
+/** Nationalities and the like: adjectives, not entries (American, British, Eritrean). */
+const DEMONYM = /^(\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic))$/u;
+const STOP = new Set('a an the of and or for to in on at by with from as is are was were be been this that these those it its our your their his her my we you they he she i me us them who what which when where why how all any some each every more most other such no not only own same so than too very can will just should now also there here one two three first last new next many much few well even back way thing things lot kind sort part time times day days week weeks year years today tomorrow yesterday morning afternoon evening people everyone everybody anyone something anything nothing question questions answer point fact case number couple bit end side place world country countries state states effort efforts work issue issues matter matters conversation conversations meeting meetings statement remarks sense lot'.split(' '));
+
+function termsOf(text: string): Term[][] {
+  const doc = nlp(text);
+  const json = doc.json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; pre: string; post: string; offset: { start: number; length: number } }[] }[];
+  return json.map((s) => s.terms.map((t) => ({ text: t.text, tags: new Set(t.tags), start: t.offset.start, end: t.offset.start + t.offset.length, post: t.post, pre: t.pre })));
+}
+
+const capitalised = (t: Term) => /^[\p{Lu}\d]/u.test(t.text);
+const acronym = (s: string) => /^(?:[A-Z][A-Za-z]?){1,}[A-Z]$/.test(s) && s.length <= 8 && /^[A-Z]/.test(s) && s.replace(/[a-z]/g, '').length >= 2;
+const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization') || acronym(t.text) || /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.tags.has('Verb') && !t.tags.has('Adverb') && !t.tags.has('Determiner') && !t.tags.has('Pronoun') && !t.tags.has('Preposition'));
+
+/** Candidates of one English text (the book's body text). */
+export function englishCandidates(text: string): Candidate[] {
+  const found = new Map<string, Candidate>();
+  const add = (kind: Candidate['kind'], term: string, start: number, score: number) => {
+    term = term.replace(/[’']s$/u, '').replace(/[.,;:!?)]+$/u, '').trim();
+    if (term.length < 2 || NOT_NAMES.has(term) || /^\d/.test(term)) return;
+    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0 };
+    if (c.kind === 'subject' && kind !== 'subject') c.kind = kind;
+    c.score = Math.max(c.score, score);
+    found.set(term, c);
+  };
+
+  const sentences = termsOf(text);
+  for (const terms of sentences) {
+    // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
+    const letters = terms.map((t) => t.text).join('');
+    if ((letters.match(/\p{Lu}/gu) ?? []).length > 0.6 * (letters.match(/\p{L}/gu) ?? []).length && terms.length > 3) continue;
+    for (let i = 0; i < terms.length; i++) {
+      if (!named(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text))) continue;
+      // A run of names, joined by `of`, `for`, `on`, `the`, `and` (between single words: Belt and Road).
+      let j = i;
+      for (;;) {
+        const a = terms[j + 1];
+        // A run ends at punctuation, except the full stop of an initial (James S. Brady).
+        if (!a || /[,;:.!?()—–-]\s*$/.test(terms[j].post) && !/^\s*$/.test(terms[j].post) && !(/^\p{Lu}$/u.test(terms[j].text) && /^\.\s*$/.test(terms[j].post))) break;
+        if (/[(\[“"‘]/.test(a.pre) || /\n/.test(terms[j].post)) break; // (ASEAN) after a name is its abbreviation; a line ends a name
+        if (named(a) && !NOT_NAMES.has(a.text) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
+        const b = terms[j + 2];
+        const c = terms[j + 3];
+        if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b)) { j += 2; continue; }
+        if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c)) { j += 3; continue; }
+        if (/^and$/i.test(a.text) && j === i && b && named(b) && terms[j + 3] && named(terms[j + 3]) && !terms[j].tags.has('Place') && !b.tags.has('Place')) { j += 2; continue; }
+        break;
+      }
+      let run = terms.slice(i, j + 1);
+      i = j;
+      // Titles before a name are not the name (President Joe Biden → Joe Biden), nor is a possessive's tail.
+      const isPerson = run.some((t) => t.tags.has('Person') && !t.tags.has('Honorific')) && !run.some((t) => t.tags.has('Organization') || t.tags.has('Place'));
+      while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || run[0].tags.has('Date') || ((HONORIFIC.test(run[0].text) || run[0].tags.has('Honorific')) && !ORG_WORD.test(run[run.length - 1].text)))) run = run.slice(1);
+      while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
+      while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
+      if (run.length === 1 && (HONORIFIC.test(run[0].text) || run[0].tags.has('Honorific'))) continue;
+      const term = text.slice(run[0].start, run[run.length - 1].end);
+      if (run.length === 1 && DEMONYM.test(term) && !run[0].tags.has('Place')) continue;
+      const last = run[run.length - 1];
+      let kind: Candidate['kind'];
+      if (run.length === 1 && acronym(term) && !run[0].tags.has('Country')) kind = 'organisation';
+      else if (ORG_WORD.test(last.text.replace(/[’']s$/u, '')) && (run.length > 1 || /^(congress|parliament|senate|nato|cabinet)$/i.test(last.text)) || run.some((t) => t.tags.has('Organization'))) kind = 'organisation';
+      else if (PLACE_WORD.test(last.text) && run.length > 1 || run.some((t) => t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City'))) kind = 'place';
+      else if (isPerson) kind = 'person';
+      else if (run.length === 1 && acronym(term)) kind = 'organisation';
+      // Two or three unknown capitalised words that name no event or document: a person (Bull Holsey).
+      else if (run.length >= 2 && run.length <= 3 && run.every((t) => t.tags.has('ProperNoun') && !acronym(t.text)) && !run.some((t) => EVENT_WORD.test(t.text))) kind = 'person';
+      else kind = 'subject';
+      add(kind, term, run[0].start, kind === 'subject' ? 1 : 2);
+    }
+  }
+
+  // Subjects: noun phrases of two to four words (climate crisis, cessation of hostilities agreement)
+  // that hold a word the genre does not use everywhere, and lone nouns the text keeps returning to.
+  const phrases = new Map<string, { count: number; start: number; rare: number }>();
+  for (const terms of sentences) {
+    for (let i = 0; i < terms.length; i++) {
+      for (let j = i + 1; j < Math.min(i + 5, terms.length); j++) {
+        const run = terms.slice(i, j + 1);
+        if (run.slice(0, -1).some((t) => /[,;:.!?()—–]/.test(t.post))) break;
+        const words = run.map((t) => t.text.toLowerCase().replace(/[’']s$/u, ''));
+        const ok = run.every((t, k) => (k > 0 && words[k] === 'of') || (!capitalised(t)
+          && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !STOP.has(words[k])));
+        if (!ok) break;
+        const head = run[run.length - 1];
+        if (!head.tags.has('Noun') || words[0] === 'of' || words[words.length - 1] === 'of') continue;
+        const rare = words.filter((w) => w !== 'of' && genreDf('en', w) < 0.25);
+        if (rare.length === 0) continue;
+        const phrase = words.join(' ');
+        const p = phrases.get(phrase) ?? { count: 0, start: run[0].start, rare: 0 };
+        p.count++;
+        p.rare = rare.length / words.filter((w) => w !== 'of').length;
+        phrases.set(phrase, p);
+      }
+    }
+  }
+  for (const [phrase, p] of phrases) {
+    const source = text.slice(p.start, p.start + phrase.length);
+    add('subject', source.toLowerCase() === phrase ? source : phrase, p.start, 0.5 + 0.5 * p.rare + 0.3 * Math.min(p.count - 1, 3));
+  }
+
+  for (const c of found.values()) c.count = countWords(text, c.term);
+  return [...found.values()].filter((c) => c.count > 0);
+}
+
+/** Occurrences of a phrase as whole words (case-sensitive for names, not for lower-case subjects). */
+export function countWords(text: string, term: string): number {
+  const esc = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const flags = /^\p{Ll}/u.test(term) ? 'giu' : 'gu';
+  return (text.match(new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, flags)) ?? []).length;
+}
+
+/** A person's later short forms the text uses: the surname (Blinken) when it stands alone. */
+export function englishNameAliases(text: string, name: string): string[] {
+  const words = name.split(/\s+/);
+  if (words.length < 2) return [];
+  const surname = words[words.length - 1];
+  return countWords(text, surname) > countWords(text, name) ? [surname] : [];
+}
+
+/** An acronym (ASEAN, NHS) of a full name in the text: its letters in order among the name's capitals and word starts. */
+export function acronymOf(short: string, full: string): boolean {
+  if (!/^[A-Z]{2,8}$/.test(short.replace(/[a-z]/g, '')) || full.split(/\s+/).length < 2) return false;
+  const letters = short.replace(/[^A-Za-z]/g, '').toUpperCase();
+  const words = full.split(/\s+/).filter((w) => !/^(of|and|the|for|on)$/i.test(w));
+  if (words[0]?.[0]?.toUpperCase() !== letters[0]) return false;
+  const caps = full.toUpperCase();
+  let at = 0;
+  for (const ch of letters) { at = caps.indexOf(ch, at); if (at < 0) return false; at++; }
+  return words.length <= letters.length + 1 && words.length >= Math.ceil(letters.length / 2);
+}

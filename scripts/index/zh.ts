@@ -1,0 +1,370 @@
+// Candidate index entries in Chinese text: people, places, organisations (jieba's part-of-speech tags
+// nr/nrt, ns, nt, j and its HMM words), with rules where the tagger cuts or merges a name wrongly,
+// and subjects (quoted coinages, titles in 《》, noun phrases) ranked by salience against jieba's IDF
+// and the genre's own background (genre.ts). Traditional text is tagged in Simplified (OpenCC, one
+// character for one character) and every term is read back from the original text at the same place,
+// so a zh-Hant book gets zh-Hant headings.
+import { getJieba } from '../reader/segmenter.ts';
+import { t2s } from '../reader/language.ts';
+import { isPersonalName } from '../reader/labels.ts';
+import { genreDf, idfOf } from './genre.ts';
+import type { Candidate } from './candidate.ts';
+import { dictEntry, isChinesePlace } from './gazetteer.ts';
+
+/**
+ * Characters of transliterated foreign names (Xinhua's transliteration tables use a few hundred);
+ * the common ones, enough to tell 卡米洛夫 from 卡米洛 + 夫同 and 布林肯 from a word.
+ */
+const TRANSLIT = new Set([...'阿埃艾安昂奥巴拜班邦贝本比彼毕宾波伯博布达戴丹德迪蒂丁东杜多厄恩尔法菲费芬丰弗福盖冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎考柯科克肯库夸奎拉莱兰朗劳勒雷黎里利连林琳留卢鲁伦罗洛别济马迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔切钦琼丘萨塞桑瑟森沙尚舍什施舒斯松苏索塔泰坦汤特提廷图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹佐茨兹夫娃诺娅妮莎丽琪尔耳齐奇斯基茨科洛克蒂米拉维'].filter((c) => c.trim()));
+/** Ending characters a tagger tends to cut off a transliterated name (卡米洛|夫, 马克龙|…). */
+const TRANSLIT_END = new Set([...'夫娃娜诺斯基奇克科尔特拉维娅妮耶姆']);
+
+/** Job titles and forms of address that follow a name (王毅外长, 文在寅总统) or a surname (王外长). */
+const TITLES = ['国务委员', '外交部长', '国务卿', '外长', '部长', '副部长', '总统', '副总统', '主席', '副主席', '总理', '副总理', '首相', '大使', '总书记',
+  '委员长', '议员', '议长', '司长', '副司长', '局长', '副局长', '发言人', '先生', '女士', '秘书长', '国王', '女王', '王储', '亲王', '特首', '市长', '省长', '州长', '大校', '上将', '中将', '少将', '主任', '书记', '教授', '博士'];
+/** Endings of organisation names (国务院台湾事务办公室, 全国台联, 东南亚国家联盟). */
+const ORG_END = /(办公室|委员会|办事处|事务所|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会)$/u;
+/** Gatherings, not organisations, though they end in 会 (酒会, 记者会, 茶话会). */
+const EVENT_END = /(酒会|晚会|宴会|茶话会|记者会|发布会|招待会|研讨会|座谈会|见面会|交流会|报告会|运动会|博览会|展览会|演唱会|音乐会|舞会)$/u;
+/** A word the tagger glued to a preposition or conjunction (对外部): not a name. */
+const FUNCTION_START = /^[对在和与向把被从为以于及或将让应同跟由据]/u;
+/** Heads that make a noun phrase no subject (时间性方面, 有关情况). */
+const VAGUE_HEAD = new Set(['方面', '情况', '工作', '时候', '时期', '期间', '之际', '时间', '意见', '问题', '事情', '东西', '内容', '方式', '部分', '领域', '层面', '新闻', '记者', '见面', '言论', '讲话', '发言', '消息', '信息', '会见', '会谈', '访问', '通话', '会晤', '表示', '时候']);
+/** Endings of place names a tagger splits off (仁爱|礁, 钓鱼|岛). */
+const PLACE_END = /^(礁|岛|群岛|海峡|湾|港|省|市|县|州|自治区|半岛|山|河|湖|海)$/u;
+
+/** Words the genre uses everywhere: never an entry, never the head of a subject, whatever the tagger says. */
+const GENERIC = new Set(['中方', '我们', '国家', '世界', '国际', '双方', '各方', '各国', '人民', '问题', '发展', '合作', '关系', '和平', '记者',
+  '主席', '总统', '今年', '去年', '一道', '方面', '进程', '作用', '利益', '前景', '事实', '立场', '社会', '地区', '时代', '历史', '道路', '理念',
+  '共同', '大国', '两国', '对话', '国际社会', '未来', '目标', '成果', '努力', '大家', '挑战', '机遇', '今天', '坚持', '推动', '推进', '开放',
+  '安全', '稳定', '繁荣', '外长', '友好邻邦', '朋友', '同胞', '政府', '当局', '有关', '方面', '情况', '工作', '期间', '时间', '会议', '活动',
+  '国内', '海外', '境外', '全球', '地方', '本地', '中外', '两岸', '全国', '华', '中', '美', '台', '港', '澳', '欧', '日', '俄', '韩', '朝']);
+
+/**
+ * Common words jieba's dictionary tags as names (东西 ns, 安宁 ns, 夏令营 nr, 日电 j): never a name.
+ * A closed list of the dictionary's own mistakes, not of any book's words.
+ */
+const NOT_NAMES = new Set(['多谢', '谢谢', '感谢', '东西', '安宁', '海峡', '加大力度', '夏令营', '贺信', '日电', '仁爱', '内地', '大陆', '海内外', '中外', '全国', '两岸', '本地', '当地',
+  '西方', '东方', '南方', '北方', '中华', '华夏', '江山', '天下', '人间', '长城', '黄金', '太平', '和平', '光明', '新华', '高新', '上下', '左右', '前后']);
+/** Titles that come before a name (发言人朱凤莲, 行政长官林郑月娥, 国家主席习近平). */
+const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首', '总理', '副总理', '主席', '副主席', '总统', '副总统', '外长', '部长', '国务卿', '国务委员', '大使',
+  '委员长', '总书记', '书记', '常委', '局长', '司长', '议员', '首相', '秘书长', '记者', '主任', '院长', '市长', '省长'];
+
+/** Organisations whose name ends in no organisation word. */
+const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟', '世卫组织', '世贸组织', '上合组织', '金砖国家', '二十国集团', '七国集团', '亚太经合组织', '中共', '国民党', '民进党']);
+/** Common words jieba's dictionary tags as places; found by listing its most frequent ns words. */
+const NOT_PLACES = new Set(['上市', '东西', '哥哥', '城市', '外国', '大桥', '太阳', '平原', '建国', '朝廷', '湖泊', '爱国', '美丽', '英雄', '高原', '海洋', '南北', '永乐',
+  '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方']);
+/** A name does not end in a particle, a verb of saying or a suffix of abstract nouns (王毅就, 迟早会, 单一化). */
+const BAD_END = /[会就在说和的了是也还又将已对把被化性等与及]$/u;
+
+/**
+ * Whether a tagged word can really be a name of its kind. jieba's dictionary tags many common words as
+ * names (城市 ns, 高水平 nr, 新兴产业 nt): a place must be a known country or region, end in a place
+ * word, or be a short dictionary place that is not a common word; a person found without a title must
+ * be rare in jieba's dictionary; an organisation must end in an organisation word or be a known one.
+ */
+function plausible(kind: Candidate['kind'], key: string, score: number): boolean {
+  if (kind === 'subject') return true;
+  if (kind !== 'organisation' && BAD_END.test(key) && !isChinesePlace(key)) return false;
+  if (kind === 'place') {
+    if (isChinesePlace(key)) return true;
+    // 中美, 中巴, 中日韩: countries in one breath (the first words of 中美关系), not a place.
+    if (/^[中美俄日韩朝英法德印巴欧非澳加越泰菲老柬缅蒙哈吉塔乌土伊以沙埃南]{2,3}$/u.test(key) || /[于的了和与在是]/u.test(key)) return false;
+    if (NOT_PLACES.has(key)) return false;
+    if (key.length >= 3 && /[省市县州区岛湾山河湖海峡礁江洋城镇港]$/u.test(key)) return true;
+    return key.length <= 3 || translit(key);
+  }
+  if (kind === 'person') {
+    const entry = dictEntry(key);
+    // A common word is no name, title or not (特别外长会: 特别 is an adverb).
+    if (entry && entry.freq >= 1000 && !entry.tag.startsWith('nr')) return false;
+    if (score >= 3) return true;
+    return !entry || entry.freq < 30;
+  }
+  if (KNOWN_ORGS.has(key)) return true;
+  // An institution jieba's dictionary knows well (全国人大, 人民大会堂): its rare nt entries are phrases (新兴产业, 3).
+  const known = dictEntry(key);
+  if (known && known.tag === 'nt' && known.freq >= 50) return true;
+  const m = ORG_END.exec(key);
+  if (!m) return key.length <= 4 && /[盟联办委局署共]$/u.test(key);
+  const stem = key.slice(0, key.length - m[0].length);
+  return stem.length >= 1 && !GENERIC.has(stem) && !NOT_PLACES.has(stem) && !/^(国内|国外|内|外|全|本|各|该|此)$/u.test(stem);
+}
+
+/** Simplified text of the same length as the input, so an offset in one is an offset in the other. */
+function simplifiedAligned(text: string): string {
+  const whole = t2s(text);
+  if (whole.length === text.length) return whole;
+  return [...text].map((ch) => { const s = t2s(ch); return s.length === ch.length ? s : ch; }).join('');
+}
+
+interface Tok { word: string; tag: string; start: number; end: number }
+
+function tagged(sentence: string, offset: number): Tok[] {
+  let at = offset;
+  return getJieba().tag(sentence, true).map(({ word, tag }) => ({ word, tag, start: at, end: (at += word.length) }));
+}
+
+const HAN = /^\p{Script=Han}+$/u;
+/** Two single-character surnames, as Hong Kong married names are written (林郑月娥, 范徐丽泰). */
+const SURNAME_PAIR = /^[林范陈叶梁吴黄李王张刘杨何罗郑谢周徐胡][林郑徐陈李黄梁吴何叶王张][\p{Script=Han}]{2}$/u;
+const translit = (s: string) => [...s].every((c) => TRANSLIT.has(c));
+
+/** Candidates of one Chinese text (the book's body text); terms are in the text's own script. */
+export function chineseCandidates(original: string): Candidate[] {
+  const text = simplifiedAligned(original);
+  const found = new Map<string, Candidate>();
+  const orig = (start: number, end: number) => original.slice(start, end);
+  const add = (kindIn: Candidate['kind'], start: number, end: number, score = 1, parent?: string) => {
+    const term = orig(start, end);
+    const key = text.slice(start, end);
+    const kind = kindIn === 'person' && isChinesePlace(key) ? 'place' : kindIn;
+    if (!plausible(kind, key, score)) return;
+    if (term.length < 2 || GENERIC.has(key) || (kind !== 'subject' && NOT_NAMES.has(key))) return;
+    if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term)) return;
+    if (kind === 'place' && /(人|市民|居民|同胞|人民|民众)$/u.test(key)) return;
+    // 北京9月29日电: a news agency's dateline, not an organisation.
+    if (kind === 'organisation' && /[\d月日]$/u.test(text.slice(0, start))) return;
+    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, key: text.slice(start, end) };
+    if (kind !== c.kind && kind !== 'subject' && c.kind === 'subject') c.kind = kind;
+    c.score = Math.max(c.score, score);
+    if (parent && !c.parent) c.parent = parent;
+    found.set(term, c);
+  };
+
+  // Names joined by the middle dot: 安东尼·布林肯, 穆罕默德·本·萨勒曼.
+  for (const m of text.matchAll(/\p{Script=Han}{1,8}(?:[·・•]\p{Script=Han}{1,8})+/gu)) {
+    const parts = m[0].split(/[·・•]/u);
+    // The given name is glued to the words before it and the surname to those after (…部长鲁斯塔姆,
+    // 阿济莫夫说): jieba cuts them off; name-like tokens (nr, nrt, x, transliteration) are kept.
+    const nameish = (t: { word: string; tag: string }) => /^(nr|nrt|nrfg|x|nz)$/.test(t.tag) || translit(t.word);
+    const headToks = getJieba().tag(parts[0], true);
+    let k = headToks.length;
+    while (k > 0 && nameish(headToks[k - 1])) k--;
+    const first = headToks.slice(k).map((t) => t.word).join('');
+    const tailToks = getJieba().tag(parts[parts.length - 1], true);
+    let n = 0;
+    while (n < tailToks.length && nameish(tailToks[n])) n++;
+    const last = tailToks.slice(0, n).map((t) => t.word).join('');
+    if (!first || !last) continue;
+    const start = m.index! + parts[0].length - first.length;
+    const end = m.index! + m[0].length - (parts[parts.length - 1].length - last.length);
+    add('person', start, end, 3);
+  }
+
+  // Names listed one after another with spaces between (a committee's roll: 李俊俋  鍾孔炤  林為洲):
+  // three or more personal names in a row on one line are people.
+  for (const m of text.matchAll(/[^\n]+/gu)) {
+    const chunks = [...m[0].matchAll(/\p{Script=Han}+/gu)];
+    const isName = (c: string) => isPersonalName(c) || SURNAME_PAIR.test(c) || (c.length === 4 && isPersonalName(c.slice(1)) && isPersonalName(c.slice(0, 1) + c.slice(2)));
+    const run: RegExpMatchArray[] = [];
+    const flush = () => { if (run.length >= 3) for (const c of run) add('person', m.index! + c.index!, m.index! + c.index! + c[0].length, 3); run.length = 0; };
+    for (const c of chunks) {
+      const gap = run.length ? m[0].slice(run[run.length - 1].index! + run[run.length - 1][0].length, c.index!) : '';
+      if (isName(c[0]) && (!run.length || /^[\s\p{Script=Latin}.]+$/u.test(gap))) run.push(c);
+      else { flush(); if (isName(c[0])) run.push(c); }
+    }
+    flush();
+  }
+
+  let offset = 0;
+  const added = new Set<number>();
+  for (const sentence of text.split(/(?<=[。！？\n；])/u)) {
+    const toks = tagged(sentence, offset);
+    const base = offset;
+    offset += sentence.length;
+    // A name after a job title: 发言人朱凤莲, 行政长官林郑月娥 (a Hong Kong name with both surnames).
+    const ends = new Set(toks.map((t) => t.end));
+    for (const title of TITLES_BEFORE) {
+      for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) {
+        const from = base + at + title.length;
+        if (!ends.has(from)) continue;
+        for (const n of SURNAME_PAIR.test(text.slice(from, from + 4)) ? [4, 3, 2] : [3, 2]) {
+          const name = text.slice(from, from + n);
+          const double = n === 4 && SURNAME_PAIR.test(name);
+          const tagged = toks.find((t) => t.start === from && t.end === from + n && t.tag.startsWith('nr'));
+          if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
+          if (FUNCTION_START.test(name)) continue;
+          const tok = toks.find((t) => t.start === from);
+          if (n === 2 && !(tok && tok.end === from + 2 && tok.tag.startsWith('nr')) && !TITLES.some((x) => text.startsWith(x, from + n))
+            && /^[\p{Script=Han}]/u.test(text.slice(from + n, from + n + 1)) && !/^[主回答表指说会]/u.test(text.slice(from + n, from + n + 1))) continue;
+          add('person', from, from + n, 3);
+          break;
+        }
+      }
+    }
+    // A name before a job title: 何启明议员 (jieba reads 何 as a pronoun), 文在寅总统.
+    const starts = new Set(toks.map((t) => t.start));
+    for (const title of TITLES) {
+      for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) {
+        const to = base + at;
+        if (!starts.has(to)) continue;
+        for (const n of [4, 3, 2]) {
+          const name = text.slice(to - n, to);
+          if (to - n < base || !HAN.test(name) || FUNCTION_START.test(name) || NOT_NAMES.has(name)) continue;
+          // Two characters: a transliteration after a word boundary or a conjunction (和普京总统, 同拜登总统).
+          const before = text[to - n - 1] ?? '';
+          if (n === 2 ? !(translit(name) && /^$|[和与同及、，。：；\s]/u.test(before) && !isChinesePlace(name)) : !starts.has(to - n)) continue;
+          if (n !== 2 && !(n === 3 ? isPersonalName(name) || translit(name) : SURNAME_PAIR.test(name))) continue;
+          add('person', to - n, to, 3);
+          break;
+        }
+      }
+    }
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      const next = toks[i + 1];
+      const prev = toks[i - 1];
+      if (!HAN.test(t.word)) continue;
+      // A transliterated name the tagger cut short: 卡米洛 + 夫同 → 卡米洛夫.
+      let end = t.end;
+      if (next && (t.tag === 'nr' || t.tag === 'nrt' || t.tag === 'x') && translit(t.word) && t.word.length >= 2 && HAN.test(next.word)
+        && TRANSLIT_END.has(next.word[0]) && (next.word.length === 1 || !TRANSLIT.has(next.word[1]) || next.tag === 'x')) end = t.end + 1;
+      const word = text.slice(t.start, end);
+      const titled = next && TITLES.includes(text.slice(end, end + (next.end - next.start))) || TITLES.some((x) => text.startsWith(x, end));
+      if (text[t.start - 1] === '·' || text[end] === '·') continue; // part of a dotted name, handled above
+      // jieba's dictionary knows many leaders by name (习近平 nr): three characters tagged nr are a name.
+      if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !translit(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); continue; }
+      if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
+        // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
+        // (王毅外长) or a name of three characters makes it sure.
+        if (t.tag === 'nr' && word.length === 2 && !titled) { /* 2-character nr alone is often a word (仁爱) */ }
+        else if (t.tag === 'nr' || titled) { add('person', t.start, end, titled ? 3 : 2); continue; }
+      }
+      if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && translit(word) && (word.length >= 3 || titled) && !isPersonalName(word)) {
+        // A transliterated name: after a country it is a place (美国纽约, 菲律宾马尼拉), else a person.
+        if (prev && prev.tag === 'ns' && prev.end === t.start) add('place', t.start, end, 2, prev.word);
+        else if (titled || t.tag !== 'x' || isChinesePlace(word)) add('person', t.start, end, titled ? 3 : 2);
+        continue;
+      }
+      if (next && PLACE_END.test(next.word) && /^(nr|ns|nz|n|x)$/.test(t.tag) && t.word.length >= 2 && !GENERIC.has(t.word)) {
+        // 仁爱 + 礁 → 仁爱礁, under the sea or country written right before it (南海仁爱礁).
+        add('place', t.start, next.end, 2, prev && prev.tag === 'ns' && prev.end === t.start ? prev.word : undefined);
+        i++;
+        continue;
+      }
+      if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); continue; }
+      if (t.tag === 'ns') {
+        // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
+        if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) continue;
+        if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) continue;
+        // A place right after another (印度新德里, 美国纽约) is a sub-entry of it.
+        add('place', t.start, t.end, 2, prev && prev.tag === 'ns' && prev.end === t.start && prev.word.length >= 2 && !isChinesePlace(t.word) ? prev.word : undefined);
+        continue;
+      }
+      // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
+      // organisation (东盟, 国台办, 全国台联) or is three characters or more.
+      if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+        if (EVENT_END.test(t.word)) continue;
+        // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
+        let from = t.start;
+        if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && t.tag === 'nt') from = prev.start;
+        let to = t.end;
+        const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
+        if (title) to -= title.length;
+        add('organisation', from, to, 2);
+        added.add(t.start);
+        continue;
+      }
+      // 上合 + 组织 (jieba reads 组织 as a verb here): an abbreviated name and an organisation word.
+      if (next && /^(x|j|nz)$/.test(t.tag) && t.word.length >= 2 && t.word.length <= 4 && /^(组织|联盟|集团)$/.test(next.word) && next.start === t.end) {
+        add('organisation', t.start, next.end, 2);
+        i++;
+        continue;
+      }
+      // An organisation named in full: a run of nouns ending in an organisation word, starting at a
+      // name (国务院 + 台湾 + 事务 + 办公室, 中国 + 台湾 + 网).
+      if (/^n[st]?$|^nz$|^vn$/.test(t.tag) && ORG_END.test(t.word)) {
+        let j = i;
+        while (j > 0 && i - j < 4 && /^(ns|nt|nz|n|vn|j)$/.test(toks[j - 1].tag) && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word)) j--;
+        while (j < i && !/^(ns|nt|nz|j)$/.test(toks[j].tag)) j++;
+        // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it.
+        if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns') j++;
+        if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', toks[j].start, t.end, 2);
+      }
+    }
+  }
+
+  // Subjects: the speaker's coinages in quotation marks and titles of works in 《》.
+  for (const m of text.matchAll(/[“"「『]([^“”"「」『』\n]{2,12})[”"」』]|《([^《》\n]{2,20})》/gu)) {
+    const inner = m[1] ?? m[2];
+    if (/[，。；：！？、,]/u.test(inner) || !/\p{Script=Han}/u.test(inner)) continue;
+    const start = m.index! + 1;
+    add('subject', start, start + inner.length, 2.5);
+  }
+  // Subjects: runs of two to four nouns (中美 + 关系, 全球 + 安全 + 倡议) that hold at least one word
+  // the genre does not use everywhere; salience = the IDF of its rarest word against the background.
+  offset = 0;
+  for (const sentence of text.split(/(?<=[。！？\n；，、：])/u)) {
+    const toks = tagged(sentence, offset);
+    offset += sentence.length;
+    for (let i = 0; i < toks.length; i++) {
+      for (let j = i + 1; j < Math.min(i + 4, toks.length); j++) {
+        const run = toks.slice(i, j + 1);
+        // 中方, 乌方, 各方: a party in the talks, never part of a subject.
+        if (!run.every((t) => HAN.test(t.word) && /^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
+        const start = run[0].start;
+        const end = run[run.length - 1].end;
+        if (end - start < 4 || end - start > 10) continue;
+        const head = run[run.length - 1];
+        // A verb first makes a clause (发展中美关系, 辛劳表示感谢), not a heading.
+        if (run[0].tag === 'vn' || run.some((t) => /^(表示|感谢|欢迎|祝贺)$/u.test(t.word))) continue;
+        // A verb as head makes a clause, not a heading (钓鱼台国宾馆会见), except the nouns of policy (全球化, 建设).
+        if (head.tag === 'vn' && !/化$|^(建设|改革|治理|谈判|交流|合作|发展|开放|倡议|援助|制裁|统一|复兴|防控|管控)$/u.test(head.word)) continue;
+        if (head.tag === 'nr' || head.tag === 'ns' || VAGUE_HEAD.has(head.word) || GENERIC.has(head.word) && run.length === 2 && GENERIC.has(run[0].word)) continue;
+        if (/^(局|司|部|署|办|社)$/u.test(head.word) && /^(nt|j)$/.test(run[0].tag)) { add('organisation', start, end, 2); continue; }
+        const rare = run.filter((t) => !GENERIC.has(t.word) && genreDf('zh', t.word) < 0.1);
+        if (rare.length === 0) continue;
+        const salience = Math.max(...rare.map((t) => idfOf(t.word)));
+        add('subject', start, end, salience / 6);
+      }
+    }
+  }
+  for (const c of found.values()) c.count = countIn(text, c.key!);
+  return [...found.values()].filter((c) => c.count > 0);
+}
+
+function countIn(text: string, term: string): number {
+  let n = 0;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) n++;
+  return n;
+}
+
+/**
+ * Short forms of a person's name the text uses (王外长 for 王毅外长; 文斌副司长 for 汪文斌): surname or
+ * given name with a title, only when written in the text. Given in the text's own script.
+ */
+export function chineseNameAliases(original: string, name: string): string[] {
+  const text = simplifiedAligned(original);
+  const key = simplifiedAligned(name);
+  if (key.includes('·')) {
+    // 鲁斯塔姆·阿济莫夫, later 阿济莫夫: the surname alone, where the text says it alone.
+    const surname = name.slice(name.lastIndexOf('·') + 1);
+    return original.split(name).join('').includes(surname) ? [surname] : [];
+  }
+  if (!isPersonalName(key)) return [];
+  const out = new Set<string>();
+  const surname = key.length === 4 ? key.slice(0, 2) : key.slice(0, 1);
+  const given = key.slice(surname.length);
+  for (const title of TITLES) {
+    for (const short of [surname + title, ...(given.length === 2 ? [given + title] : [])]) {
+      for (let i = text.indexOf(short); i >= 0; i = text.indexOf(short, i + 1)) {
+        // Not the full name with its title (汪文斌副司长 holds 文斌副司长).
+        if (text.slice(Math.max(0, i - surname.length), i) === surname && short.startsWith(given)) continue;
+        out.add(original.slice(i, i + short.length));
+      }
+    }
+  }
+  return [...out];
+}
+
+/** An abbreviation (国台办, 全国台联) of a full name: its characters in order, the first one shared. */
+export function abbreviates(short: string, full: string): boolean {
+  if (short.length >= full.length || short.length < 2 || short[0] !== full[0]) return false;
+  let at = 0;
+  for (const ch of short) { at = full.indexOf(ch, at); if (at < 0) return false; at++; }
+  return true;
+}
+
+export { simplifiedAligned };

@@ -1,0 +1,157 @@
+// The automatic index (issue 26): names cut and merged right on real text, short forms and
+// abbreviations gathered under the full name, places nested, generic words and speaker labels left
+// out, size fitted to the book, book.yaml `index:` modes and their codes, and the figures against
+// the hand-written gold entries of test/index-gold/ (floors: the figures reached, see README).
+import { describe, it, expect } from 'vitest';
+import { autoEntries, flatEntries, indexSize, type AutoEntry } from '../scripts/index/candidates.ts';
+import { bookTopics, indexMode } from '../scripts/index/auto.ts';
+import { markTopics } from '../scripts/index/match.ts';
+import { allEntries } from '../scripts/index/model.ts';
+import { parseBookConfig } from '../scripts/config/load.ts';
+import { readTranscript } from '../scripts/reader/index.ts';
+import { loadCorpus } from '../scripts/fixtures/corpus.ts';
+import { figures, scoreAll, loadGold } from '../scripts/eval/index-gold.ts';
+
+const terms = (list: AutoEntry[]) => flatEntries(list).map((e) => e.term);
+const find = (list: AutoEntry[], term: string) => flatEntries(list).find((e) => e.term === term);
+
+// Sentences from published news reports, cut short (provenance beside each).
+// news.youth.cn/jsxw/201601/t20160129_7586354.htm (中新社, 2016-01-29)
+const KAMILOV = '中国外交部长王毅29日在北京同来华进行工作访问的乌兹别克斯坦外长卡米洛夫举行会谈。\n卡米洛夫表示，中国是上合组织重要创始成员国。\n王毅表示，中乌是真诚互信的好朋友。王外长还说，中方愿以乌方举办上合组织塔什干峰会为契机。';
+// caisexing.com/news/2005/2005-05-13/26/573877.shtml (中新网, 2005-05-13)
+const AZIMOV = '外交部长李肇星在钓鱼台国宾馆会见了来华进行工作访问的乌兹别克斯坦共和国第一副总理兼经济部长鲁斯塔姆·阿济莫夫。胡锦涛主席去年成功访乌，同卡里莫夫总统就发展双边关系达成一系列重要共识。阿济莫夫说，乌方珍视同中国的友好合作伙伴关系。';
+
+describe('automatic index: names from real text', () => {
+  it('keeps a transliterated name whole (卡米洛夫, not 卡米洛) and gathers 王外长 under 王毅', () => {
+    const list = autoEntries(KAMILOV, { language: 'zh-Hans', size: 20 });
+    expect(terms(list)).toContain('卡米洛夫');
+    expect(terms(list)).not.toContain('卡米洛');
+    expect(find(list, '王毅')).toMatchObject({ kind: 'person', aliases: ['王外长'] });
+    expect(find(list, '上合组织')?.kind).toBe('organisation');
+    expect(find(list, '乌兹别克斯坦')?.kind).toBe('place');
+    // Generic words of the genre never: 中方, 乌方, 外长, 朋友.
+    for (const w of ['中方', '乌方', '外长', '好朋友', '中乌']) expect(terms(list)).not.toContain(w);
+  });
+
+  it('reads a name joined by · whole, with its surname alone as alias, and names after titles', () => {
+    const list = autoEntries(AZIMOV, { language: 'zh-Hans', size: 20 });
+    expect(find(list, '鲁斯塔姆·阿济莫夫')).toMatchObject({ kind: 'person', aliases: ['阿济莫夫'] });
+    for (const name of ['李肇星', '胡锦涛', '卡里莫夫']) expect(find(list, name)?.kind, name).toBe('person');
+    expect(terms(list).some((t) => /会见|副总理/.test(t))).toBe(false);
+  });
+
+  it('nests a place under the sea it lies in, and files an abbreviation under the full name', () => {
+    // Wording of the kind the MFA's briefings use (test/corpus/zh-hans-mfa-2020-02-24 names 中国—东盟).
+    const list = autoEntries('菲律宾船只非法闯入南海仁爱礁海域。中方愿同东盟国家一道维护南海和平稳定。东盟即东南亚国家联盟。', { language: 'zh-Hans', size: 20 });
+    expect(find(list, '南海')?.sub.map((s) => s.term)).toEqual(['仁爱礁']);
+    expect(find(list, '东南亚国家联盟')).toMatchObject({ kind: 'organisation', aliases: ['东盟'] });
+  });
+
+  it('English: full names with later surnames, acronyms with what they stand for, no honorifics', () => {
+    const text = 'Secretary Blinken met Foreign Minister Wang Yi. Blinken said the Association of Southeast Asian Nations (ASEAN) matters. ASEAN leaders agreed. Antony Blinken left for Manila.';
+    const list = autoEntries(text, { language: 'en', size: 20 });
+    expect(find(list, 'Antony Blinken')).toMatchObject({ kind: 'person', aliases: ['Blinken'] });
+    expect(find(list, 'Association of Southeast Asian Nations')).toMatchObject({ kind: 'organisation', aliases: ['ASEAN'] });
+    expect(find(list, 'Wang Yi')?.kind).toBe('person');
+    expect(terms(list).some((t) => /^(Secretary|Foreign Minister)/.test(t))).toBe(false);
+  });
+
+  it('never lists a speaker label, a principal or the title', () => {
+    const text = '朱凤莲：欢迎大家。国台办发言人朱凤莲在北京主持发布会，浙江举办论坛。\n记者：请问朱凤莲。';
+    const list = autoEntries(text, { language: 'zh-Hans', title: '国台办新闻发布会', labels: ['记者'], principals: ['朱凤莲'], size: 20 });
+    expect(terms(list)).not.toContain('朱凤莲');
+    expect(terms(list)).not.toContain('记者');
+    expect(terms(list)).toContain('北京');
+  });
+});
+
+describe('automatic index: size fits the book', () => {
+  it('about one entry per 150 characters of English (50 Han characters), at least 5', () => {
+    expect(indexSize('x'.repeat(300), 'en')).toBe(5);
+    expect(indexSize('x'.repeat(3000), 'en')).toBe(20);
+    expect(indexSize('字'.repeat(650), 'zh-Hans')).toBe(13);
+    expect(indexSize('字'.repeat(20_000), 'zh-Hant')).toBe(400);
+  });
+
+  it('a short corpus briefing gets a short index: never more entries than its size', () => {
+    for (const c of loadCorpus().filter((c) => ['zh-hans-mfa-2017-12-06', 'en-state-2023-02-02', 'zh-hant-tao-2022-01-12'].includes(c.id))) {
+      const read = readTranscript(Buffer.from(c.text), c.config);
+      const { auto } = bookTopics(read.tree, c.config, { file: 'book.yaml' });
+      expect(auto.length, c.id).toBeGreaterThanOrEqual(5);
+      expect(auto.length, c.id).toBeLessThanOrEqual(indexSize(c.text, c.config.language));
+    }
+  });
+});
+
+describe('book.yaml index: auto | curated | both', () => {
+  const yaml = (extra: string) => `id: urn:x:auto\ntitle: 测试\nspeaker: 耿爽\nsource: 外交部\ndate: 2017-12-06\nlanguage: zh-Hans\n${extra}`;
+  const corpus = loadCorpus().find((c) => c.id === 'zh-hans-mfa-2017-12-06')!;
+
+  it('defaults to auto without topics and to curated with them', () => {
+    expect(indexMode(parseBookConfig(yaml('')))).toBe('auto');
+    expect(indexMode(parseBookConfig(yaml('topics:\n  - term: 耶路撒冷\n')))).toBe('curated');
+    expect(indexMode(parseBookConfig(yaml('index: both\ntopics:\n  - term: 耶路撒冷\n')))).toBe('both');
+  });
+
+  it('both: the curated topics first, automatic entries for what they leave out, every one marked in the text', () => {
+    const config = parseBookConfig(yaml('index: both\ntopics:\n  - term: 耶路撒冷地位问题\n  - term: 韩国\n    aliases: [中韩]\n'));
+    const read = readTranscript(Buffer.from(corpus.text), config);
+    const chosen = bookTopics(read.tree, config, { file: 'book.yaml' });
+    expect(chosen.topics.slice(0, 2).map((t) => t.term)).toEqual(['耶路撒冷地位问题', '韩国']);
+    expect(chosen.curated).toBe(2);
+    expect(chosen.topics.slice(2).map((t) => t.term)).not.toContain('韩国');
+    expect(chosen.topics.slice(2).map((t) => t.term)).toContain('文在寅');
+    const { index, diagnostics } = markTopics(read.tree, chosen.topics, 'book.yaml', new Map(), { automaticFrom: chosen.curated });
+    expect(diagnostics).toEqual([]);
+    for (const e of allEntries(index)) expect(e.anchors.length + e.sub.length, e.term).toBeGreaterThan(0);
+  });
+
+  it('TP170: index: curated with no topics leaves the book without an index', () => {
+    const config = parseBookConfig(yaml('index: curated\n'));
+    const read = readTranscript(Buffer.from(corpus.text), config);
+    const chosen = bookTopics(read.tree, config, { file: 'book.yaml', line: 7, column: 8 });
+    expect(chosen.topics).toEqual([]);
+    expect(chosen.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['TP170', 'warning', 7]]);
+  });
+
+  it('TP171: index: auto leaves curated topics unused, and says so', () => {
+    const config = parseBookConfig(yaml('index: auto\ntopics:\n  - term: 韩国\n'));
+    const read = readTranscript(Buffer.from(corpus.text), config);
+    const chosen = bookTopics(read.tree, config, { file: 'book.yaml' });
+    expect(chosen.curated).toBe(0);
+    expect(chosen.diagnostics.map((d) => d.code)).toEqual(['TP171']);
+    expect(chosen.diagnostics[0].message).toContain('1 curated topics');
+  });
+
+  it('an invalid index: value is a book.yaml error naming the field', () => {
+    expect(() => parseBookConfig(yaml('index: automatic\n'))).toThrow(/index/);
+  });
+});
+
+describe('automatic index against hand-written entries (test/index-gold)', () => {
+  it('test (held out, never tuned on): precision and names recall at or above the floors reached', () => {
+    const f = figures(scores.filter((s) => s.split === 'test'));
+    expect(f.books).toBeGreaterThanOrEqual(12);
+    expect(f.unjudged).toBe(0);
+    // Reached on 2026-12-05: 70.9 % useful, 47.6 % of hand-written names found (targets 90 % / 80 %).
+    expect(f.precision).toBeGreaterThanOrEqual(0.7);
+    expect(f.recall).toBeGreaterThanOrEqual(0.47);
+  });
+
+  const scores = scoreAll();
+
+  it('has gold entries for dev transcripts in zh-Hans, zh-Hant and English', () => {
+    const gold = loadGold();
+    for (const lang of ['zh-hans', 'zh-hant', 'en']) expect(gold.filter((g) => g.id.startsWith(lang) && g.split === 'dev').length, lang).toBeGreaterThanOrEqual(4);
+  });
+
+  it('dev: precision and names recall at or above the floors reached', () => {
+    const f = figures(scores.filter((s) => s.split === 'dev'));
+    // Share of automatic entries that are a gold entry or judged useful, of all (unjudged count as wrong).
+    // Floors: the figures reached on 2026-12-05 (dev 87.7 % and 52.2 %), below the issue's targets of
+    // 90 % and 80 %: raise them as the engine improves, never lower them.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.87);
+    expect(f.recall).toBeGreaterThanOrEqual(0.52);
+    expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
+  });
+});
