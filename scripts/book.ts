@@ -9,6 +9,7 @@ import { readBookConfig, type LoadedConfig } from './config/load.ts';
 import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
+import { titleText } from './model/walk.ts';
 import { readTranscript, type ReadResult } from './reader/index.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 
@@ -159,6 +160,8 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
   precheckSize(bytes, show(transcriptPath));
   const read = readBookTranscript(bytes, { config, place }, dir, { transcript: show(transcriptPath), config: show(configPath) });
   checkSize(read, show(transcriptPath));
+  // No `title` in book.yaml: the transcript's own title line is the book's (TP141 when it has none).
+  if (!config.title) config.title = titleText(read.tree) || fail('TP141', {}, { file: show(configPath) });
   return { id: basename(dir), dir, config, place, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
 }
 

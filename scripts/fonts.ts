@@ -1,9 +1,17 @@
 // Fonts per language, in one place: which faces a book's language is set in, for the PDF (scripts/pdf/
-// fonts.ts loads them by file:// URL), the EPUB (scripts/epub/font.ts embeds them) and the cover.
-// All come from npm (@fontsource, SIL OFL 1.1) with TrueType outlines, so the PDF embeds TrueType,
-// never Type 3, and nothing depends on the machine's fonts.
+// fonts.ts declares them by file:// URL), the EPUB (scripts/epub/font.ts names and embeds them) and the
+// cover. Each face is a whole static TrueType file per weight from npm (@expo-google-fonts, SIL OFL 1.1:
+// Google Fonts' own builds), not a web font cut into unicode-range slices: Chromium embeds one subset
+// per face and weight in the PDF (a slice each would be 80 fonts for 4 faces, which a print shop's
+// preflight flags), TrueType outlines, never Type 3, and nothing depends on the machine's fonts.
 //
-// Latin text is set in a Latin face first (Source Serif 4 / Source Sans 3) with the CJK face only as a
+// Glyph fallback is one chain per script (STACKS): the book's own faces first, then the other shipped
+// Chinese faces (Traditional ↔ Simplified: a name in a Traditional book may use a character only the
+// Simplified face draws, and the whole TC face also carries ~1,700 characters of CJK Extension B and
+// later), then a symbol face. The PDF, the cover and the EPUB's font-family lists use the same chain;
+// a character no face of the chain has is TP140 (pdf/coverage.ts).
+//
+// Latin text is set in a Latin face first (Source Serif 4 / Source Sans 3) with the CJK faces only as a
 // fallback for the Chinese characters a transcript may quote: a CJK face would draw ’ “ ” — as
 // full-width marks ("Russia’ s"). Chinese text is set in the Noto CJK face of its script (SC or TC
 // glyph forms and punctuation placement), whose Latin letters are Source Serif's and Source Sans's own
@@ -11,42 +19,69 @@
 //
 // Adding a language: a strings file (templates/<set>/lang/<tag>.json) and, for a new script, a row in
 // STACKS below.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Blob, Face } from 'harfbuzzjs';
+import { fail } from './core/diagnostics.ts';
 import { scriptOf } from './lang/language.ts';
 
-/** One family from npm: its package and the weights/styles the templates use. */
+const require = createRequire(import.meta.url);
+
+/** A face's weight and style, as the templates use them. */
+export type FaceKey = '400' | '700' | '400-italic' | '700-italic';
+
+/** One family from npm: its package and a whole font file per weight and style. */
 export interface FontFamily {
-  /** CSS family name, as fontsource declares it. */
+  /** CSS family name. */
   family: string;
   /** npm package. */
   pkg: string;
-  /** fontsource stylesheets to load (`400.css`, `700-italic.css`). */
-  css: string[];
-  /** Subset files (fontsource's file-name middle) to embed in an EPUB: `chinese-traditional`, `latin`. */
-  epubSubsets: string[];
+  /** Font files inside the package, per weight/style. A family without a bold file (the symbol face)
+   * serves its regular file for bold too, so Chromium never synthesises one. */
+  files: Partial<Record<FaceKey, string>>;
+  /** Chinese faces (a Latin book embeds them in the EPUB only when its text has Chinese characters). */
+  cjk?: boolean;
   /** The same design as installed on reading systems (for the EPUB's stack when nothing is embedded). */
   system: string[];
 }
 
+/** Google Fonts' file names in an @expo-google-fonts package: `400Regular/NotoSerifSC_400Regular.ttf`. */
+function expo(stem: string, keys: FaceKey[]): Partial<Record<FaceKey, string>> {
+  const names: Record<FaceKey, string> = { '400': '400Regular', '700': '700Bold', '400-italic': '400Regular_Italic', '700-italic': '700Bold_Italic' };
+  return Object.fromEntries(keys.map((k) => [k, `${names[k]}/${stem}_${names[k]}.ttf`]));
+}
+
+const ROMAN: FaceKey[] = ['400', '700'];
+const WITH_ITALIC: FaceKey[] = ['400', '400-italic', '700', '700-italic'];
+
 const FAMILIES: Record<string, FontFamily> = {
-  'Source Serif 4': { family: 'Source Serif 4', pkg: '@fontsource/source-serif-4', css: ['400.css', '400-italic.css', '700.css', '700-italic.css'],
-    epubSubsets: ['latin', 'latin-ext'], system: ['Source Serif 4', 'Source Serif Pro', 'Georgia'] },
-  'Source Sans 3': { family: 'Source Sans 3', pkg: '@fontsource/source-sans-3', css: ['400.css', '400-italic.css', '700.css', '700-italic.css'],
-    epubSubsets: ['latin', 'latin-ext'], system: ['Source Sans 3', 'Source Sans Pro', 'Helvetica Neue', 'Arial'] },
-  'Noto Serif SC': { family: 'Noto Serif SC', pkg: '@fontsource/noto-serif-sc', css: ['400.css', '700.css'],
-    epubSubsets: ['chinese-simplified'], system: ['Noto Serif CJK SC', 'Source Han Serif SC', 'Source Han Serif CN', 'Songti SC', 'STSong', 'SimSun'] },
-  'Noto Sans SC': { family: 'Noto Sans SC', pkg: '@fontsource/noto-sans-sc', css: ['400.css', '700.css'],
-    epubSubsets: ['chinese-simplified'], system: ['Noto Sans CJK SC', 'Source Han Sans SC', 'Source Han Sans CN', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei'] },
-  'Noto Serif TC': { family: 'Noto Serif TC', pkg: '@fontsource/noto-serif-tc', css: ['400.css', '700.css'],
-    epubSubsets: ['chinese-traditional'], system: ['Noto Serif CJK TC', 'Source Han Serif TC', 'Source Han Serif TW', 'Songti TC', 'PMingLiU', 'MingLiU'] },
-  'Noto Sans TC': { family: 'Noto Sans TC', pkg: '@fontsource/noto-sans-tc', css: ['400.css', '700.css'],
-    epubSubsets: ['chinese-traditional'], system: ['Noto Sans CJK TC', 'Source Han Sans TC', 'Source Han Sans TW', 'PingFang TC', 'Microsoft JhengHei'] },
+  'Source Serif 4': { family: 'Source Serif 4', pkg: '@expo-google-fonts/source-serif-4', files: expo('SourceSerif4', WITH_ITALIC),
+    system: ['Source Serif 4', 'Source Serif Pro', 'Georgia'] },
+  'Source Sans 3': { family: 'Source Sans 3', pkg: '@expo-google-fonts/source-sans-3', files: expo('SourceSans3', WITH_ITALIC),
+    system: ['Source Sans 3', 'Source Sans Pro', 'Helvetica Neue', 'Arial'] },
+  'Noto Serif SC': { family: 'Noto Serif SC', pkg: '@expo-google-fonts/noto-serif-sc', files: expo('NotoSerifSC', ROMAN), cjk: true,
+    system: ['Noto Serif CJK SC', 'Source Han Serif SC', 'Source Han Serif CN', 'Songti SC', 'STSong', 'SimSun'] },
+  'Noto Sans SC': { family: 'Noto Sans SC', pkg: '@expo-google-fonts/noto-sans-sc', files: expo('NotoSansSC', ROMAN), cjk: true,
+    system: ['Noto Sans CJK SC', 'Source Han Sans SC', 'Source Han Sans CN', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei'] },
+  'Noto Serif TC': { family: 'Noto Serif TC', pkg: '@expo-google-fonts/noto-serif-tc', files: expo('NotoSerifTC', ROMAN), cjk: true,
+    system: ['Noto Serif CJK TC', 'Source Han Serif TC', 'Source Han Serif TW', 'Songti TC', 'PMingLiU', 'MingLiU'] },
+  'Noto Sans TC': { family: 'Noto Sans TC', pkg: '@expo-google-fonts/noto-sans-tc', files: expo('NotoSansTC', ROMAN), cjk: true,
+    system: ['Noto Sans CJK TC', 'Source Han Sans TC', 'Source Han Sans TW', 'PingFang TC', 'Microsoft JhengHei'] },
+  'Noto Sans Symbols 2': { family: 'Noto Sans Symbols 2', pkg: '@expo-google-fonts/noto-sans-symbols-2', files: expo('NotoSansSymbols2', ['400']),
+    system: ['Noto Sans Symbols 2', 'Segoe UI Symbol', 'Apple Symbols'] },
 };
 
-/** Serif (text) and sans (headings, speakers, questions) families per script, first choice first. */
+/** The last resort of every chain: arrows, dingbats, geometric shapes, check marks. */
+const SYMBOLS = 'Noto Sans Symbols 2';
+
+/**
+ * The fallback chain per script, serif (text, questions and answers) and sans (headings, speakers),
+ * first choice first: the script's own face, the other Chinese face, the symbol face.
+ */
 const STACKS: Record<string, { serif: string[]; sans: string[] }> = {
-  Hans: { serif: ['Noto Serif SC'], sans: ['Noto Sans SC'] },
-  Hant: { serif: ['Noto Serif TC'], sans: ['Noto Sans TC'] },
-  Latn: { serif: ['Source Serif 4', 'Noto Serif SC'], sans: ['Source Sans 3', 'Noto Sans SC'] },
+  Hans: { serif: ['Noto Serif SC', 'Noto Serif TC', SYMBOLS], sans: ['Noto Sans SC', 'Noto Sans TC', SYMBOLS] },
+  Hant: { serif: ['Noto Serif TC', 'Noto Serif SC', SYMBOLS], sans: ['Noto Sans TC', 'Noto Sans SC', SYMBOLS] },
+  Latn: { serif: ['Source Serif 4', 'Noto Serif SC', 'Noto Serif TC', SYMBOLS], sans: ['Source Sans 3', 'Noto Sans SC', 'Noto Sans TC', SYMBOLS] },
 };
 
 /** Latin words marked lang="en" inside a Chinese book (words with an apostrophe, render/html.ts). */
@@ -83,4 +118,25 @@ export function allFamilies(): FontFamily[] {
 /** A CSS font-family value: quoted names, then the generic family. */
 export function cssStack(names: string[], generic: 'serif' | 'sans-serif'): string {
   return [...new Set(names)].map((n) => `"${n.replace(/["\\]/g, '')}"`).concat(generic).join(', ');
+}
+
+/** The absolute path of a family's file for a weight/style (its regular file when it has no such cut;
+ * TP031 when npm did not install it). */
+export function faceFile(family: FontFamily, key: FaceKey = '400'): string {
+  const f = `${family.pkg}/${family.files[key] ?? family.files['400']!}`;
+  try { return require.resolve(f); } catch { fail('TP031', { path: f }); }
+}
+
+const cmaps = new Map<string, Set<number>>();
+
+/** The code points a family maps to a glyph (its regular file: the bold and italic files cover the same
+ * characters), read with HarfBuzz and cached per process. */
+export function familyCmap(family: FontFamily): Set<number> {
+  const file = faceFile(family, '400');
+  let cached = cmaps.get(file);
+  if (!cached) {
+    cached = new Set(new Face(new Blob(new Uint8Array(readFileSync(file))), 0).collectUnicodes());
+    cmaps.set(file, cached);
+  }
+  return cached;
 }

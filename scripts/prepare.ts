@@ -25,7 +25,7 @@ import { sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
 import { glyphDiagnostics } from './pdf/coverage.ts';
 import { LineIndex } from './reader/tracked-text.ts';
-import { fontsFor } from './fonts.ts';
+import { fontsFor, type FontFamily } from './fonts.ts';
 
 export interface PreparedBook {
   book: Book;
@@ -107,15 +107,16 @@ function configStrings(value: unknown, key = ''): string[] {
 }
 
 /**
- * Glyph coverage (TP037): the book's characters, transcript and book.yaml, against the print fonts'
- * cmaps; `missing` is what the PDF writer sets as 〓.
+ * Glyph coverage (TP140, or TP037 when book.yaml allows missing glyphs): the book's characters,
+ * transcript and book.yaml, against the cmaps of its fallback chain; `missing` is what the PDF writer
+ * sets as 〓.
  */
 export async function checkGlyphs(p: PreparedBook): Promise<{ missing: string[]; diagnostics: Diagnostic[] }> {
   const { book } = p;
   const yaml = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
   const text = [...book.read.blocks, ...configStrings(book.config), ...p.view.toc.map((t) => t.heading)].join('\n');
   const places = [{ file: book.transcriptFile, text: book.read.source, lines: new LineIndex(book.read.source) }, { file: book.configFile, text: yaml, lines: new LineIndex(yaml) }];
-  return glyphDiagnostics(text, coverageCss(book.config.language), (ch) => {
+  return glyphDiagnostics(text, coverageFonts(book.config.language), (ch) => {
     let where = {};
     let more = -1;
     for (const p of places) {
@@ -128,13 +129,12 @@ export async function checkGlyphs(p: PreparedBook): Promise<{ missing: string[];
       more += p.text.split(ch).length - 1;
     }
     return { where, more: Math.max(0, more) };
-  });
+  }, { allowMissing: book.config.allowMissingGlyphs });
 }
 
-/** The stylesheets whose faces a book in `language` is printed in: the regular weight of each family
- * (bold and italic files of a family cover the same characters). */
-export function coverageCss(language: string): string[] {
-  return fontsFor(language).families.map((f) => `${f.pkg}/400.css`);
+/** The families a book in `language` may be printed in: its whole fallback chain. */
+export function coverageFonts(language: string): FontFamily[] {
+  return fontsFor(language).families;
 }
 
 /** The PDF writer's input for a prepared book (the benchmarks print exactly what a build prints). */

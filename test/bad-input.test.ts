@@ -107,16 +107,16 @@ describe('bad input', () => {
     // A copy of the project whose node_modules has every package but the fonts.
     const project = tempDir('nofonts-');
     for (const part of ['bin', 'scripts', 'templates', 'package.json']) cpSync(join(projectRoot, part), join(project, part), { recursive: true });
-    mkdirSync(join(project, 'node_modules', '@fontsource'), { recursive: true });
+    mkdirSync(join(project, 'node_modules', '@expo-google-fonts'), { recursive: true });
     for (const entry of readdirSync(join(projectRoot, 'node_modules'))) {
-      if (entry === '@fontsource' || entry === '.bin') continue;
+      if (entry === '@expo-google-fonts' || entry === '.bin') continue;
       symlinkSync(join(projectRoot, 'node_modules', entry), join(project, 'node_modules', entry));
     }
     const ws = workspace();
     const r = await run(process.execPath, [join(project, 'bin/transcript-press.mjs'), 'build', ws.book, '--out', ws.dist, '--format', 'pdf'], { timeout: 600_000 });
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toContain('TP031');
-    expect(r.stderr).toContain('@fontsource/noto-serif-sc');
+    expect(r.stderr).toContain('@expo-google-fonts/noto-serif-sc');
     expect(r.stderr).toContain('npm ci');
     expect(r.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(snapshot(ws.dist)).toEqual({});

@@ -1,13 +1,18 @@
 // The character step, the decoder and the glyph check as plain functions (no browser, no files).
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { loadBook } from '../scripts/book.ts';
+import { titleText } from '../scripts/model/walk.ts';
+import { BuildError } from '../scripts/core/diagnostics.ts';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { readTranscript } from '../scripts/reader/index.ts';
 import { decodeTranscript } from '../scripts/reader/decode.ts';
 import { LineIndex } from '../scripts/reader/tracked-text.ts';
 import { missingGlyphs, substituteMissing } from '../scripts/pdf/coverage.ts';
-import { coverageCss } from '../scripts/prepare.ts';
+import { familyCmap } from '../scripts/fonts.ts';
+import { coverageFonts } from '../scripts/prepare.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 
 const seed = readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt'), 'utf8');
@@ -64,10 +69,44 @@ describe('characters and line ends', () => {
 });
 
 describe('glyph coverage', () => {
-  it('names emoji, Hangul and Extension B; the seed text has every glyph', async () => {
-    const fonts = coverageCss('zh-Hans');
-    expect(await missingGlyphs('中文😀한𠀀“”…—', fonts)).toEqual(['😀', '한', '𠀀']);
-    expect(await missingGlyphs(seed, fonts)).toEqual([]);
+  it('names emoji and Hangul; the fallback chain draws Extension B, symbols and the other script; the seed text has every glyph', () => {
+    const fonts = coverageFonts('zh-Hans');
+    // 𠀡 (U+20021, Extension B) is in the Traditional face, ⌚ in the symbol face only: both in the chain;
+    // 𠀀 (U+20000) is in no shipped face.
+    expect(missingGlyphs('中文😀한𠀡⌚𠀀“”…—', fonts)).toEqual(['😀', '한', '𠀀']);
+    expect(missingGlyphs(seed, fonts)).toEqual([]);
+    // The 鄭〓潔 case: a character the Traditional face lacks and the Simplified face has prints in a
+    // Traditional book (TC first, then SC).
+    const [tc, sc] = coverageFonts('zh-Hant');
+    expect(tc!.family).toBe('Noto Serif TC');
+    expect(sc!.family).toBe('Noto Serif SC');
+    expect(familyCmap(tc!).has(0x4e50)).toBe(false);
+    expect(familyCmap(sc!).has(0x4e50)).toBe(true);
+    expect(missingGlyphs('鄭乐潔', coverageFonts('zh-Hant'))).toEqual([]);
     expect(substituteMissing('<p>我👩\u200D💻们</p>', ['👩', '💻'])).toBe('<p>我〓们</p>');
+  });
+});
+
+describe('title from the transcript', () => {
+  const book = (transcript: string) => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'tp-title-')), 'book');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'transcript.txt'), transcript);
+    writeFileSync(join(dir, 'book.yaml'), 'id: urn:x:title\nspeaker: 王毅\nsource: 新华社\ndate: 2024-03-07\n');
+    return dir;
+  };
+  it('a book.yaml without `title` takes the transcript\'s title line, so the title page and the body agree', () => {
+    const loaded = loadBook(book(readFileSync(join(import.meta.dirname, 'corpus', 'zh-hans-mfa-2022-08-09', 'transcript.txt'), 'utf8')));
+    expect(loaded.config.title).toBe('2022年8月9日外交部发言人汪文斌主持例行记者会');
+    expect(titleText(loaded.read.tree)).toBe(loaded.config.title);
+  });
+  it('without either, TP141 names book.yaml and the fix', () => {
+    let err: unknown;
+    try { loadBook(book('王毅：谢谢大家。我们继续。\n\n记者：请问发言人对此有何评论？\n')); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(BuildError);
+    const d = (err as BuildError).diagnostic;
+    expect(d.code).toBe('TP141');
+    expect(d.file).toMatch(/book\.yaml$/);
+    expect(d.hint).toMatch(/title/);
   });
 });

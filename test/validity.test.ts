@@ -85,7 +85,7 @@ describe('hostile characters: each build is a valid EPUB with the text intact, o
     utf16: { transcript: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(opening, 'utf16le')]) },
     cr: { transcript: Buffer.from(opening.replace(/\n/g, '\r')) },
     // Emoji (with a ZWJ sequence), Hangul, a CJK Extension B ideograph.
-    emoji: { transcript: Buffer.from(`${paragraphs[0]}\n\n${paragraphs[1]}\n\n王毅：我们很高兴😀，程序员👩‍💻、한국어和𠀀字都在。\n`) },
+    emoji: { transcript: Buffer.from(`${paragraphs[0]}\n\n${paragraphs[1]}\n\n王毅：我们很高兴😀，程序员👩‍💻、한국어和𠀀字都在。\n`), yaml: BOOK_YAML('allowMissingGlyphs: true\n') },
   };
 
   beforeAll(async () => {
@@ -165,19 +165,26 @@ describe('hostile characters: each build is a valid EPUB with the text intact, o
 });
 
 describe('missing glyphs in print', () => {
-  it('emoji, Hangul and Extension B never fall back to a system font (no Type 3): the PDF sets 〓, the warning names each', async () => {
+  it('a character no shipped font has fails the book with its place and the fix; allowMissingGlyphs prints 〓, never a system font (no Type 3)', async () => {
     const root = tempDir('glyph-pdf-');
     mkdirSync(join(root, 'book'));
     const opening = seedOpening().split('\n\n');
-    writeFileSync(join(root, 'book', 'transcript.txt'), `${opening[0]}\n\n${opening[1]}\n\n王毅：我们很高兴😀，한국어和𠀀字都在。\n`);
+    // 𠀡 (Extension B) is in the Traditional face of the chain, ⌚ in the symbol face; 😀 한 𠀀 in none.
+    writeFileSync(join(root, 'book', 'transcript.txt'), `${opening[0]}\n\n${opening[1]}\n\n王毅：我们很高兴😀，한국어和𠀀字都在，𠀡⌚。\n`);
     writeFileSync(join(root, 'book', 'book.yaml'), BOOK_YAML());
+    const refused = await runAsync(['build', join(root, 'book'), '--out', join(root, 'dist'), '--format', 'pdf']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/TP140 .*transcript\.txt:5:\d+ error: U\+1F600 😀/u);
+    expect(refused.err).toMatch(/allowMissingGlyphs: true/);
+    expect(refused.err).not.toMatch(/U\+(20021|231A)/);
+    writeFileSync(join(root, 'book', 'book.yaml'), BOOK_YAML('allowMissingGlyphs: true\n'));
     const r = await runAsync(['build', join(root, 'book'), '--out', join(root, 'dist'), '--format', 'pdf']);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/TP037 .*transcript\.txt:5:\d+ warning: U\+1F600 😀/u);
     const pdf = join(root, 'dist', 'book', 'book.pdf');
     const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
     expect(fonts).not.toContain('Type 3');
-    expect(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout).toContain('我们很高兴〓，〓〓〓和〓字都在。');
+    expect(spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout).toContain('我们很高兴〓，〓〓〓和〓字都在，𠀡⌚。');
   });
 });
 

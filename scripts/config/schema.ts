@@ -99,7 +99,7 @@ export const matterSchema = z.object({
 
 export const bookSchema = z.object({
   id: z.string().min(3).max(LIMITS.id).describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier.'),
-  title: line(1).describe('Book title.'),
+  title: line().default('').describe('Book title. May be left out when the transcript\'s first line is its title: that line is then the title, so the title page and the body agree.'),
   subtitle: line().optional().describe('Subtitle on the cover and title page.'),
   language: languageTag.default('zh-Hans').describe('BCP 47 language tag of the text; when absent it is detected from the transcript (zh-Hans, zh-Hant or en), so a Traditional or English book needs none.'),
   speaker: line(1).describe('The principal speaker, as labelled in the transcript (王毅); a job title before the name in a label is fine.'),
@@ -121,6 +121,7 @@ export const bookSchema = z.object({
   style: z.enum(['edited', 'verbatim']).default('verbatim').describe('verbatim: keep what the speaker said, repetition included ("it is – it is", "I I", "the the", 这个这个, 谢谢大家，谢谢大家), listed for review at most; edited: also tidy that repetition. Copying artefacts (a doubled character no word explains, a content word typed twice, a clause pasted whole) are repaired in both.'),
   cjkJoiner: z.enum(['—', '–', '-']).default('—').describe('What an ASCII hyphen between CJK names becomes (GB/T 15834: —).'),
   trim: z.enum(['A5', 'B5', 'A4', '6x9']).default('A5').describe('Print trim size.'),
+  allowMissingGlyphs: z.boolean().default(false).describe('Accept characters that no shipped font has: the PDF prints 〓 in their place (a warning, TP037). Without it such a character fails the book (TP140).'),
   print: z.object({
     bleed: z.boolean().default(false).describe('Add 3 mm bleed, crop marks, TrimBox and BleedBox.'),
     rectoSections: z.boolean().default(false).describe('Start every section on a right-hand page.'),

@@ -5,17 +5,12 @@
 // down to the characters the book uses, so the text looks as intended on reading systems without
 // those fonts (older e-ink devices), at a few hundred KB instead of megabytes.
 //
-// The faces are @fontsource's (SIL OFL 1.1, no reserved font names). A Latin family comes in
-// per-script files (latin, latin-ext) with the unicode-range fontsource gives each; a Chinese family
-// in one file per script (chinese-simplified / chinese-traditional). The OFL asks that the licence
-// travel with the font: the copyright and licence name records (name IDs 0, 13, 14) are kept.
+// The faces are the whole font files the PDF uses (scripts/fonts.ts: SIL OFL 1.1, no reserved font
+// names), one per face of the fallback chain that the text needs. The OFL asks that the licence travel
+// with the font: the copyright and licence name records (name IDs 0, 13, 14) are kept.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import subsetFont from 'subset-font';
-import { fail } from '../core/diagnostics.ts';
-import { cssStack, fontsFor, type FontFamily } from '../fonts.ts';
-
-const require = createRequire(import.meta.url);
+import { cssStack, faceFile, familyCmap, fontsFor, type FaceKey, type FontFamily } from '../fonts.ts';
 
 /** One embedded face: a subset file and the @font-face that declares it. */
 export interface EmbeddedFace {
@@ -24,8 +19,6 @@ export interface EmbeddedFace {
   style: 'normal' | 'italic';
   href: string;
   data: Uint8Array;
-  /** The code points this file may draw (fontsource's range for a per-script file). */
-  unicodeRange?: string;
 }
 
 /** What the EPUB's font stylesheet (templates/<set>/epub/font.css) lays out. */
@@ -57,77 +50,48 @@ export function usedCharacters(documents: string[]): string {
   return [...chars].sort().join('');
 }
 
-/** Parses `U+0000-00FF,U+0131` into a code-point test. */
-function rangeTest(range: string): (cp: number) => boolean {
-  const spans = range.split(',').map((r) => {
-    const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
-    return [parseInt(a!, 16), parseInt(b ?? a!, 16)] as const;
-  });
-  return (cp) => spans.some(([a, b]) => cp >= a && cp <= b);
-}
-
-/** fontsource's file and unicode-range for one subset of a family at a weight and style. */
-function subsetFile(family: FontFamily, subset: string, weight: number, style: 'normal' | 'italic'): { path: string; range?: string } | undefined {
-  const base = family.pkg.split('/')[1]!;
-  const file = `${family.pkg}/files/${base}-${subset}-${weight}-${style}.woff`;
-  let path: string;
-  try { path = require.resolve(file); } catch { return undefined; }
-  // The family's stylesheet for the weight holds one @font-face per subset file, each with its range.
-  let range: string | undefined;
-  try {
-    const css = readFileSync(require.resolve(`${family.pkg}/${weight}${style === 'italic' ? '-italic' : ''}.css`), 'utf8');
-    const block = css.split('@font-face').find((b) => b.includes(`/${base}-${subset}-${weight}-${style}.woff`));
-    range = block && /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim();
-  } catch { /* no stylesheet: the file is used for every character */ }
-  return { path, range };
-}
-
 /** The faces a book needs: [family, weight, style], text serif first. */
-function facesNeeded(families: { serif: FontFamily[]; sans: FontFamily[] }, italic: boolean): [FontFamily, 400 | 700, 'normal' | 'italic'][] {
-  const out: [FontFamily, 400 | 700, 'normal' | 'italic'][] = [];
-  for (const f of families.serif) {
-    out.push([f, 400, 'normal']);
-    if (italic && f.css.includes('400-italic.css')) out.push([f, 400, 'italic']);
-  }
-  for (const f of families.sans) out.push([f, 400, 'normal'], [f, 700, 'normal']);
-  return out;
+function facesNeeded(families: { serif: FontFamily[]; sans: FontFamily[] }, italic: boolean): [FontFamily[], 400 | 700, 'normal' | 'italic'][] {
+  return [[families.serif, 400, 'normal'], ...(italic ? [[families.serif, 400, 'italic'] as [FontFamily[], 400, 'italic']] : []),
+    [families.sans, 400, 'normal'], [families.sans, 700, 'normal']];
 }
 
 const HAN_OR_CJK_MARK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}]/u;
 
 /**
- * The EPUB's font stacks for the book's language and, with `embed`, the subset faces. A Latin book
- * embeds its CJK fallback only when its text has Chinese characters or marks.
+ * The EPUB's font stacks for the book's language (the fallback chain of scripts/fonts.ts, then the same
+ * designs as reading systems install them) and, with `embed`, the subset faces: each face of the chain
+ * carries the characters the faces before it lack. A Latin book embeds its CJK fallback only when its
+ * text has Chinese characters or marks.
  */
 export async function epubFonts(language: string, documents: string[], embed: boolean): Promise<EpubFonts> {
   const fonts = fontsFor(language);
   const text = usedCharacters(documents);
   const needsCjk = HAN_OR_CJK_MARK.test(text);
-  const isCjk = (f: FontFamily) => f.epubSubsets.some((s) => s.startsWith('chinese'));
   const chosen = {
-    serif: fonts.serif.filter((f) => !isCjk(f) || fonts.script !== 'Latn' || needsCjk),
-    sans: fonts.sans.filter((f) => !isCjk(f) || fonts.script !== 'Latn' || needsCjk),
+    serif: fonts.serif.filter((f) => !f.cjk || fonts.script !== 'Latn' || needsCjk),
+    sans: fonts.sans.filter((f) => !f.cjk || fonts.script !== 'Latn' || needsCjk),
   };
   const faces: EmbeddedFace[] = [];
   if (embed) {
     const italic = /<(i|em|cite)\b/.test(documents.join(''));
-    for (const [family, weight, style] of facesNeeded(chosen, italic)) {
-      for (const subset of family.epubSubsets) {
-        const file = subsetFile(family, subset, weight, style);
-        if (!file) {
-          if (subset === family.epubSubsets[0]) fail('TP031', { path: `${family.pkg} ${subset} ${weight} ${style}` });
-          continue;
-        }
-        const inRange = file.range ? rangeTest(file.range) : () => true;
-        const chars = [...text].filter((c) => inRange(c.codePointAt(0)!)).join('');
-        if (!chars) continue;
-        const data = await cut(readFileSync(file.path), chars);
-        const slug = `${family.family}-${subset}-${weight}-${style}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-        faces.push({ family: embeddedName(family.family), weight, style, href: `fonts/${slug}.woff`, data, unicodeRange: file.range });
+    for (const [chain, weight, style] of facesNeeded(chosen, italic)) {
+      let left = [...text].filter((c) => !/\s/.test(c));
+      for (const family of chain) {
+        if (style === 'italic' && !family.files['400-italic']) continue;
+        const cmap = familyCmap(family);
+        const chars = left.filter((c) => cmap.has(c.codePointAt(0)!));
+        left = left.filter((c) => !cmap.has(c.codePointAt(0)!));
+        // The first face always carries the space and the basic marks; the others only what they add.
+        if (!chars.length && family !== chain[0]) continue;
+        const key = `${weight}${style === 'italic' ? '-italic' : ''}` as FaceKey;
+        const data = await cut(readFileSync(faceFile(family, key)), ` ${chars.join('')}`);
+        const slug = `${family.family}-${weight}-${style}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+        faces.push({ family: embeddedName(family.family), weight, style, href: `fonts/${slug}.woff`, data });
       }
     }
   }
-  const stack = (list: FontFamily[]) => [...(embed ? list.map((f) => embeddedName(f.family)) : []), ...list.flatMap((f) => [f.family, ...f.system])];
+  const stack = (list: FontFamily[]) => [...(embed ? list.filter((f) => faces.some((x) => x.family === embeddedName(f.family))).map((f) => embeddedName(f.family)) : []), ...list.flatMap((f) => [f.family, ...f.system])];
   const system = (list: FontFamily[]) => list.flatMap((f) => [f.family, ...f.system]);
   return { faces, latinScript: fonts.script === 'Latn', serif: cssStack(stack(chosen.serif), 'serif'), sans: cssStack(stack(chosen.sans), 'sans-serif'),
     latinSerif: cssStack([...system(fonts.latinSerif.filter((f) => !chosen.serif.includes(f))), ...stack(chosen.serif)], 'serif'),

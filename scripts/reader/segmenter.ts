@@ -1,13 +1,11 @@
-// One shared jieba instance (Chinese word segmentation with a frequency dictionary), made on first use.
-import { Jieba, TfIdf } from '@node-rs/jieba';
+// The reader's use of the one shared jieba instance (lang/words.ts): keywords and the raw dictionary.
+import { TfIdf } from '@node-rs/jieba';
 import { dict, idf } from '@node-rs/jieba/dict.js';
+import { getJieba } from '../lang/words.ts';
 
-let jieba: Jieba | null = null;
+export { getJieba };
+
 let tfidf: TfIdf | null = null;
-
-export function getJieba(): Jieba {
-  return (jieba ??= Jieba.withDict(dict));
-}
 
 /** TF-IDF keywords of a text (jieba's IDF table), best first. */
 export function keywords(text: string, top: number, allowedPos?: string[]): string[] {

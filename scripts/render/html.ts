@@ -31,8 +31,18 @@ export interface RenderOptions {
 /** Latin words with an apostrophe inside (CGTN’s, don't): what a CJK face sets wrongly. */
 const LATIN_APOSTROPHE = /\p{Script=Latin}+(?:[’'][\p{Script=Latin}]+)+/gu;
 
+/**
+ * Spaces as set: a run of spaces holding an ordinary one (a no-break space and a space after a full stop,
+ * as White House pages have, or two spaces) is one space, so a justified line shows no double gaps. A
+ * lone no-break space stays. The tree, the text and the change report keep the source's spaces.
+ */
+export function setSpaces(value: string): string {
+  return value.replace(/[ \u00a0]*(?: [ \u00a0]|\u00a0 )[ \u00a0]*/g, ' ');
+}
+
 function text(value: string, o?: RenderOptions): ElementContent[] {
-  const v = o?.hyphenate ? o.hyphenate(value) : value;
+  const spaced = setSpaces(value);
+  const v = o?.hyphenate ? o.hyphenate(spaced) : spaced;
   if (!o?.latinLang || !/\p{Script=Latin}[’']\p{Script=Latin}/u.test(v)) return [{ type: 'text', value: v }];
   const out: ElementContent[] = [];
   let last = 0;
@@ -111,6 +121,25 @@ function epubType(o: RenderOptions, type: string, role?: string): Record<string,
   return role ? { 'epub:type': type, role } : { 'epub:type': type };
 }
 
+/** Ems of a line of running text at the narrowest trim (A5: 113 mm at 10.5 pt): what a short paragraph is measured by. */
+const LINE_EMS = 30;
+
+/**
+ * Print only: the section's last paragraph gets the class `end-short` when it is under three lines, so
+ * print.css keeps it with the lines before it (a page never holds fewer than 4 lines of a section's
+ * end). A longer one needs no mark: `widows: 4` keeps 4 of its own lines together.
+ */
+function markShortEnd(turns: ElementContent[], o: RenderOptions): ElementContent[] {
+  const turn = turns[turns.length - 1];
+  if (o.flavour !== 'html' || turn?.type !== 'element') return turns;
+  // A speech without turns ends with a paragraph of its own.
+  const last = turn.tagName === 'p' ? turn : turn.children[turn.children.length - 1];
+  if (last?.type !== 'element' || last.tagName !== 'p') return turns;
+  const ems = [...toHtml(last).replace(/<[^>]*>/g, '')].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 0);
+  if (ems < 3 * LINE_EMS - 3) last.properties = { ...last.properties, className: [...((last.properties?.className as string[]) ?? []), 'end-short'] };
+  return turns;
+}
+
 export const handlers = {
   title: ((node: Title, o) => [h('h1', { id: 'body-h', className: ['transcript-title'] }, inline(node.children, o))]) as Handler<Title>,
   dateline: ((node: Dateline, o) => [h('p', { id: node.id, className: ['dateline'] }, inline(node.children, o))]) as Handler<Dateline>,
@@ -131,7 +160,7 @@ export const handlers = {
   }) as Handler<Turn>,
   section: ((node: Section, o) => [h('section', { id: node.id, className: ['qa', `qa-${node.role}`], 'aria-labelledby': `${node.id}-h`, ...epubType(o, 'chapter', 'doc-chapter') }, [
     h('h2', { id: `${node.id}-h` }, node.heading),
-    ...node.children.flatMap((t) => handlers.turn(t, o)),
+    ...markShortEnd(node.children.flatMap((t) => handlers.turn(t, o)), o),
     ...renderNotes(node.id, o),
   ])]) as Handler<Section>,
   // A volume's part (volume.ts): a section of its own with the part's heading, then the part's blocks.
@@ -169,8 +198,10 @@ export function renderBodyTree(tree: Transcript, options: RenderOptions): Root {
   const blocks = tree.children.filter((c) => c.type !== 'title');
   const first = blocks.findIndex((c) => c.type === 'section');
   const at = first < 0 ? blocks.length : first;
+  // A transcript without sections ends with its last turn: its end is kept like a section's.
+  const lead = blocks.slice(0, at).flatMap((c) => renderBlock(c, options));
   return { type: 'root', children: [
-    ...blocks.slice(0, at).flatMap((c) => renderBlock(c, options)),
+    ...(first < 0 ? markShortEnd(lead, options) : lead),
     ...renderNotes(null, options),
     ...blocks.slice(at).flatMap((c) => renderBlock(c, options)),
   ] };

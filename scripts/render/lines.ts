@@ -1,6 +1,10 @@
 // Where a title may break into lines, in any language: between words, never inside a date, never
-// before a closing mark or after an opening one. The cover (epub/cover.ts) and the print title pages
-// (render/variables.ts) both use it.
+// before a closing mark or after an opening one. The one line breaker of every title: the half-title,
+// title page, running heads and contents entries of the print edition (render/variables.ts) and the
+// cover, SVG and EPUB (epub/cover.ts). Chinese words come from jieba (lang/words.ts), whose HMM keeps
+// personal names and proper nouns whole (外交部 / 发言人 / 华春莹, never 发言 / 人华 or 华春 / 莹);
+// other languages from Intl.Segmenter (words between spaces).
+import { chineseWords } from '../lang/words.ts';
 
 /** Width of a character in ems, roughly: full-width (Han, kana, full-width marks) 1, the rest about half. */
 export function charWidth(ch: string): number {
@@ -28,7 +32,10 @@ export function breakUnits(text: string, lang: string): string[] {
   const pieces: string[] = [];
   let last = 0;
   const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-  const words = (s: string) => [...segmenter.segment(s)].map((x) => ({ text: x.segment, word: !!x.isWordLike }));
+  const wordLike = (w: string) => /[\p{L}\p{N}]/u.test(w);
+  const words = (s: string) => (/^zh\b/i.test(lang) || /\p{Script=Han}/u.test(s)
+    ? chineseWords(s).map((w) => ({ text: w, word: wordLike(w) }))
+    : [...segmenter.segment(s)].map((x) => ({ text: x.segment, word: !!x.isWordLike })));
   const parts: { text: string; word: boolean }[] = [];
   for (const m of text.matchAll(DATE)) {
     parts.push(...words(text.slice(last, m.index)), { text: m[0], word: true });

@@ -32,3 +32,4 @@ export function sectionBreakFor(tree: Transcript, mode: SectionBreak = 'auto', r
   return sizes[Math.floor(sizes.length / 2)] >= 0.75 ? 'page' : 'space';
 }
 
+

@@ -15,6 +15,7 @@ import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { substituteMissing } from '../pdf/coverage.ts';
 import { xmlChars } from '../render/xml.ts';
+import { titleUnits } from '../render/lines.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, parseFragment, serialize, slot } from '../pdf/document.ts';
 import { h } from 'hastscript';
@@ -104,9 +105,17 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const matter = input.matter ?? [];
     const front = matter.filter((m) => m.place === 'front').map(({ id, heading }) => ({ id, heading }));
     const back = matter.filter((m) => m.place === 'back').map(({ id, heading }) => ({ id, heading }));
-    // The contents: front matter, the sections, back matter. Markdown matter always opens a page, so
-    // each part is a named page with its title as the head.
-    const toc = [...front, ...view.toc, ...back];
+    // The contents lists what the EPUB's navigation lists, less the pages before it (title page,
+    // colophon): front matter, the sections, back matter, the index and the editorial note. A book of
+    // one section and no matter has no contents page: it would list the page after it.
+    // The transcript's own title heads its sections, as in the EPUB's navigation.
+    // A volume's contents are its parts with their sections below (levels of their own).
+    const bound = view.toc.some((t) => t.level);
+    const body = bound ? view.toc : [{ id: 'body', heading: view.transcriptTitle || view.title }, ...view.toc.map((t) => ({ ...t, sub: true }))];
+    const toc = [...front, ...body, ...back,
+      ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }]
+      .map((e) => ({ ...e, units: titleUnits(e.heading, view.lang, 8) }));
+    const hasToc = view.toc.length > 1 || matter.length > 0;
     // With a page per section each section is a named page whose head is its heading; sections that
     // share pages share the transcript's title as the head (a named page per section would force a
     // page break before each, as CSS says a change of page name does).
@@ -133,7 +142,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
       const index = input.index(pages);
       const body = bodyBlocks(input.body(pages));
       const doc = assemble(renderTemplate(input.templates, 'print.html', {
-        ...view, sectionBreak: pagePerSection ? 'page' : 'space',
+        ...view, sectionBreak: pagePerSection ? 'page' : 'space', hasToc,
         toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
         frontMatter: slot('front'), backMatter: slot('back'),
         body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),

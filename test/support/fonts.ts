@@ -19,14 +19,14 @@ export function dejavuOnly(dir: string): string {
 
 /**
  * Every font the machine has (its own fonts.conf, so Debian's Noto CJK where installed), plus the
- * project's @fontsource files (Noto Serif/Sans SC and TC, Source Serif 4, Source Sans 3) as *system*
+ * project's font files (@expo-google-fonts: Noto Serif/Sans SC and TC, Source Serif 4, Source Sans 3) as *system*
  * fonts: a page that asks the system for "Noto Serif SC" or falls back to a system CJK font gets real Chinese glyphs here and boxes on DejaVu-only, so a
  * leak cannot go unnoticed on any machine. Hinting, autohinting and subpixel order are changed too.
  */
 export function everyFont(dir: string): string {
   const file = join(dir, 'fonts-every.conf');
   const packages = ['noto-serif-sc', 'noto-sans-sc', 'noto-serif-tc', 'noto-sans-tc', 'source-serif-4', 'source-sans-3']
-    .map((name) => join(dirname(require.resolve(`@fontsource/${name}/400.css`)), 'files'));
+    .map((name) => dirname(require.resolve(`@expo-google-fonts/${name}/package.json`)));
   writeFileSync(file, `<?xml version="1.0"?>
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>

@@ -1,0 +1,38 @@
+// Chinese words, in one place: one shared jieba instance (a frequency dictionary plus its HMM for words
+// the dictionary lacks, which keeps personal names whole: 华春莹, 汪文斌), made on first use. The reader
+// (reader/segmenter.ts), the index and the title line breaker (render/lines.ts) all cut with it.
+//
+// jieba's dictionary is Simplified, so Traditional text is cut on its Simplified form (OpenCC t → cn,
+// which maps character for character) and the cuts are carried back to the original characters.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import * as OpenCC from 'opencc-js';
+
+let jieba: Jieba | null = null;
+let toSimplified: ((s: string) => string) | null = null;
+
+export function getJieba(): Jieba {
+  return (jieba ??= Jieba.withDict(dict));
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * `text` cut into words (every character kept, in order): jieba with its HMM, on the Simplified form of
+ * Traditional text when that form has as many characters.
+ */
+export function chineseWords(text: string): string[] {
+  if (!HAN.test(text)) return [text];
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  const chars = [...text];
+  const simplified = [...convert(text)];
+  if (simplified.length !== chars.length) return getJieba().cut(text, true);
+  const out: string[] = [];
+  let at = 0;
+  for (const w of getJieba().cut(simplified.join(''), true)) {
+    const n = [...w].length;
+    out.push(chars.slice(at, at + n).join(''));
+    at += n;
+  }
+  return out;
+}
