@@ -4,6 +4,7 @@
 // name (President Joe Biden): the chunking into headings is done here, on its tags.
 import nlp from 'compromise';
 import { genreDf } from './genre.ts';
+import { wordClass } from '../reader/english.ts';
 import type { Candidate } from './candidate.ts';
 
 interface Term { text: string; tags: Set<string>; start: number; end: number; post: string; pre: string }
@@ -68,7 +69,9 @@ export function englishCandidates(text: string): Candidate[] {
         const c = terms[j + 3];
         if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b)) { j += 2; continue; }
         if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c)) { j += 3; continue; }
-        if (/^and$/i.test(a.text) && j === i && b && named(b) && terms[j + 3] && named(terms[j + 3]) && !terms[j].tags.has('Place') && !b.tags.has('Place')) { j += 2; continue; }
+        // Not across a title (Yellen and Chair Powell are two people).
+        if (/^and$/i.test(a.text) && j === i && b && named(b) && terms[j + 3] && named(terms[j + 3]) && !terms[j].tags.has('Place') && !b.tags.has('Place')
+          && !HONORIFIC.test(b.text) && !b.tags.has('Honorific')) { j += 2; continue; }
         break;
       }
       let run = terms.slice(i, j + 1);
@@ -76,11 +79,18 @@ export function englishCandidates(text: string): Candidate[] {
       // Titles before a name are not the name (President Joe Biden → Joe Biden), nor is a possessive's tail.
       const isPerson = run.some((t) => t.tags.has('Person') && !t.tags.has('Honorific')) && !run.some((t) => t.tags.has('Organization') || t.tags.has('Place'));
       while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || run[0].tags.has('Date') || ((HONORIFIC.test(run[0].text) || run[0].tags.has('Honorific')) && !ORG_WORD.test(run[run.length - 1].text)))) run = run.slice(1);
+      // A question's or sentence's first word is not part of the name after it (Is White House …, Did Biden …).
+      while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
       while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
       while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
       if (run.length === 1 && (HONORIFIC.test(run[0].text) || run[0].tags.has('Honorific'))) continue;
       const term = text.slice(run[0].start, run[run.length - 1].end);
       if (run.length === 1 && DEMONYM.test(term) && !run[0].tags.has('Place')) continue;
+      // One capitalised closed-class or expressive word (It, We, Her, That, Hey, I'll) is a sentence's
+      // first word, not a name: the part-of-speech lexicon the reader uses says which (nouns such as
+      // Budget or Pentagon stay).
+      if (run.length === 1 && !acronym(term) && (/^\p{Lu}\p{Ll}*[’'](ll|m|ve|re|d)$/u.test(term) || ['function', 'expressive'].includes(wordClass(term)))
+        && !['Person', 'Place', 'Organization', 'Country', 'City'].some((tag) => run[0].tags.has(tag))) continue;
       const last = run[run.length - 1];
       let kind: Candidate['kind'];
       if (run.length === 1 && acronym(term) && !run[0].tags.has('Country')) kind = 'organisation';
