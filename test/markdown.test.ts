@@ -66,7 +66,8 @@ describe('editor Markdown into the model', () => {
 
 describe('editor\'s notes anchored on the final text', () => {
   const TEXT = '标题\n\n王毅：人类生活在同一个地球村，乘坐同一条大船上。我们我们愿意合作。\n\n记者：请问。\n\n王毅：终究无法被制止。\n';
-  const read = () => readTranscript(new TextEncoder().encode(TEXT), { speaker: '王毅' });
+  // `edited`: the doubled 我们 is tidied (verbatim lists it for review; issue 21), so the quote is anchored on a repaired text.
+  const read = () => readTranscript(new TextEncoder().encode(TEXT), { speaker: '王毅', style: 'edited' });
 
   it('puts the reference right after the quoted passage and numbers notes in reading order', () => {
     const { tree } = read();
