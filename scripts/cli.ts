@@ -169,7 +169,9 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   // The catalogue of everything in --out, books skipped as unchanged included (read from their folders).
   const out = values.out ?? 'dist';
   const { writeCatalog } = await import('./catalog/collect.ts');
-  const catalog = existsSync(out) ? writeCatalog([out], out) : null;
+  // Written only when a book was built or found unchanged: a run in which every book failed leaves
+  // --out as it was, catalogue included.
+  const catalog = existsSync(out) && outcomes.some((o) => o.status !== 'failed') ? writeCatalog([out], out) : null;
   if (catalog) {
     report(catalog.diagnostics, !!values.json, io);
     if (!values.json) io.err(`catalogue: ${catalog.count} entries in ${join(out, 'catalog.xml')} and catalog.json\n`);

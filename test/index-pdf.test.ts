@@ -104,13 +104,20 @@ async function checkIndexPages(book: Awaited<ReturnType<typeof render>>, doc: Pd
   const { pageMap } = book.result;
   // Hyphenation points (soft hyphens, which pdftotext keeps) and a word hyphenated at a line end
   // (Liber-|ation) are dropped: the words read whole.
-  const pageOf = (p: number) => squash(pageText(book.file, p).replace(/\u00ad/g, '').replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2'));
+  const pageOf = (p: number) => squash(pageText(book.file, p).replace(/\u00ad/g, '').replace(/(\p{L})[-\u2010]\n(\p{Ll})/gu, '$1$2'));
   // A term may begin at the foot of a page and end at the top of the next ("大國責任與全 | 球安全合作"):
   // it is on the page where it begins, as an index locates it.
   const onPage = (text: string, p: number) => {
     const here = pageOf(p);
     if (here.includes(text)) return true;
     for (let k = text.length - 1; k > 0; k--) if (here.endsWith(text.slice(0, k)) || here.replace(/\d+$/, '').endsWith(text.slice(0, k))) return pageOf(p + 1).replace(/^.*?(?=\S)/, '').includes(text.slice(k));
+    return false;
+  };
+  // A term broken across a page break: the page before ends with its head, this page carries its tail
+  // (an occurrence printed as a range, 5–6).
+  const endsOnPage = (text: string, p: number) => {
+    const before = pageOf(p - 1).replace(/\d+$/, '');
+    for (let k = text.length - 1; k > 0; k--) if (before.endsWith(text.slice(0, k)) && pageOf(p).includes(text.slice(k))) return true;
     return false;
   };
   const byAnchor = new Map(book.index.occurrences.map((o) => [o.id, o]));
@@ -130,7 +137,7 @@ async function checkIndexPages(book: Awaited<ReturnType<typeof render>>, doc: Pd
       // …and the linked occurrence is on that page, and every page of a range has the term or an alias.
       expect(onPage(squash(occ.text), loc.from), `${occ.text} on page ${loc.from}`).toBe(true);
       for (let p = loc.from; p <= loc.to; p++) {
-        expect([...textsOf.get(occ.entry)!].some((t) => onPage(squash(t), p)), `${occ.term} on page ${p} (${loc.word})`).toBe(true);
+        expect([...textsOf.get(occ.entry)!].some((t) => onPage(squash(t), p) || (p > loc.from && endsOnPage(squash(t), p))), `${occ.term} on page ${p} (${loc.word})`).toBe(true);
         printed.set(occ.entry, new Set([...(printed.get(occ.entry) ?? []), p]));
         checked++;
       }

@@ -13,6 +13,7 @@ import type { BookView } from '../render/variables.ts';
 import { projectRoot, renderTemplate, templatePath, type TemplateSet } from '../render/templates.ts';
 import { fail } from '../core/diagnostics.ts';
 import { xmlProblems } from '../core/markup.ts';
+import { xmlChars } from '../render/xml.ts';
 import { relative } from 'node:path';
 
 import { widestUnit, wrapLines } from '../render/lines.ts';
@@ -48,7 +49,9 @@ export function coverSvg(view: BookView, templates: TemplateSet, fonts: CoverFon
   const ruleY = titleLines[titleLines.length - 1].y + 140;
   const subtitleLines = view.subtitle ? wrapLines(view.subtitle, 16, view.lang).map((text, i) => ({ text, size: 68, y: ruleY + 150 + i * 100 })) : [];
   const svg = renderTemplate(templates, 'cover.svg', { ...view, titleLines, subtitleLines, ruleY, fonts: { serif: fonts.serif, sans: fonts.sans } });
-  return checkedSvg(svg, relative(process.cwd(), templatePath(templates, 'cover.svg')));
+  // Characters XML forbids (control characters a title may carry; reported by the reader) are removed
+  // the way every EPUB document's are, before the cover is judged as XML.
+  return checkedSvg(xmlChars(svg), relative(process.cwd(), templatePath(templates, 'cover.svg')));
 }
 
 /**
