@@ -151,10 +151,20 @@ const MEDIA: Record<string, string> = { epub: 'application/epub+zip', pdf: 'appl
 export function catalogEntry(p: PreparedBook, outputs: Map<string, Uint8Array | string>, images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined, date: Date, pages?: number): CatalogEntry {
   const { book, view } = p;
   const c = book.config;
+  const files = entryFiles(book.id, outputs, images);
+  return {
+    id: book.id, kind: 'book', identifier: c.id, title: c.title, subtitle: c.subtitle, author: c.author ?? c.speaker,
+    speaker: view.author, institution: c.source, publisher: c.publisher ?? c.source, language: view.lang, date: c.date,
+    modified: isoSeconds(date), subjects: c.subjects, description: c.description, pages, files,
+  };
+}
+
+/** The files a catalogue entry links (EPUB, PDF, cover, thumbnail); the cover images join the outputs. */
+function entryFiles(id: string, outputs: Map<string, Uint8Array | string>, images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined): EntryFile[] {
   const files: EntryFile[] = [];
   for (const ext of ['epub', 'pdf']) {
-    const data = outputs.get(`${book.id}.${ext}`);
-    if (data) files.push(entryFile(`${book.id}.${ext}`, data, MEDIA[ext], 'http://opds-spec.org/acquisition/open-access'));
+    const data = outputs.get(`${id}.${ext}`);
+    if (data) files.push(entryFile(`${id}.${ext}`, data, MEDIA[ext], 'http://opds-spec.org/acquisition/open-access'));
   }
   if (images) {
     outputs.set('cover.png', images.cover);
@@ -162,11 +172,7 @@ export function catalogEntry(p: PreparedBook, outputs: Map<string, Uint8Array | 
     files.push(entryFile('cover.png', images.cover, 'image/png', 'http://opds-spec.org/image', { width: 1600, height: 2560 }));
     files.push(entryFile('thumbnail.png', images.thumbnail, 'image/png', 'http://opds-spec.org/image/thumbnail', { width: 200, height: 320 }));
   }
-  return {
-    id: book.id, kind: 'book', identifier: c.id, title: c.title, subtitle: c.subtitle, author: c.author ?? c.speaker,
-    speaker: view.author, institution: c.source, publisher: c.publisher ?? c.source, language: view.lang, date: c.date,
-    modified: isoSeconds(date), subjects: c.subjects, description: c.description, pages, files,
-  };
+  return files;
 }
 
 /** An ISO 8601 date-time without milliseconds (what Atom and OPDS 2.0 readers expect). */
@@ -234,17 +240,7 @@ export async function buildVolume(volumeDir: string, options: BuildOptions): Pro
       })));
     }
     if (hasError(diagnostics)) throw new BookFailed(diagnostics);
-    const files: EntryFile[] = [];
-    for (const ext of ['epub', 'pdf']) {
-      const data = outputs.get(`${volume.id}.${ext}`);
-      if (data) files.push(entryFile(`${volume.id}.${ext}`, data, MEDIA[ext], 'http://opds-spec.org/acquisition/open-access'));
-    }
-    if (images) {
-      outputs.set('cover.png', images.cover);
-      outputs.set('thumbnail.png', images.thumbnail);
-      files.push(entryFile('cover.png', images.cover, 'image/png', 'http://opds-spec.org/image', { width: 1600, height: 2560 }));
-      files.push(entryFile('thumbnail.png', images.thumbnail, 'image/png', 'http://opds-spec.org/image/thumbnail', { width: 200, height: 320 }));
-    }
+    const files = entryFiles(volume.id, outputs, images);
     outputs.set(ENTRY_FILE, entryJson({
       id: volume.id, kind: 'volume', identifier: view.identifier, title: view.title, subtitle: view.subtitle, author: view.author,
       speaker: view.author, institution: view.source, publisher: view.publisher, language: view.lang, date: view.date,
