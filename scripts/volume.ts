@@ -133,9 +133,9 @@ export function prepareVolume(volumeDir: string, options: LoadOptions = {}): Pre
   const parts = books.map((b, i) => bindPart(b, i + 1, language));
   const notes = parts.flatMap((p) => p.notes);
   const tree: Transcript = { type: 'transcript', children: parts.map((p) => p.part.block) };
-  // One index: every part's topics (curated, automatic or both, as its book.yaml says) merged by term,
-  // marked once on the whole volume.
-  const topics = mergeTopics([config.topics, ...books.map((b) => b.topics)]);
+  // One index: every part's curated topics merged by term, marked once on the whole volume (automatic
+  // topics are not merged yet: see the README).
+  const topics = mergeTopics([config.topics, ...books.map((b) => b.book.config.topics)]);
   const { index, diagnostics: indexDiagnostics } = markTopics(tree, topics, configFile);
   const first = books[0];
   const strings = loadStrings(first.templates, language);
