@@ -21,8 +21,10 @@ describe('cover cache', () => {
       const before = new Set(readdirSync(CACHE));
       const first = await coverPng(svg, browser, fonts);
       expect([...first.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
-      const added = readdirSync(CACHE).filter((n) => !before.has(n));
-      expect(added).toHaveLength(1);
+      // The cover and its catalogue thumbnail, drawn in one rendering, are cached together.
+      const added = readdirSync(CACHE).filter((n) => !before.has(n)).sort();
+      expect(added).toHaveLength(2);
+      expect(added[1]).toBe(added[0]!.replace(/\.png$/, '.thumbnail.png'));
       made.push(...added);
       const file = join(CACHE, added[0]!);
       expect(statSync(file).size).toBe(first.length);
