@@ -54,7 +54,9 @@ const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首',
 const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟', '世卫组织', '世贸组织', '上合组织', '金砖国家', '二十国集团', '七国集团', '亚太经合组织', '中共', '国民党', '民进党']);
 /** Common words jieba's dictionary tags as places; found by listing its most frequent ns words. */
 const NOT_PLACES = new Set(['上市', '东西', '哥哥', '城市', '外国', '大桥', '太阳', '平原', '建国', '朝廷', '湖泊', '爱国', '美丽', '英雄', '高原', '海洋', '南北', '永乐',
-  '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方']);
+  '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方',
+  // seen as "places" in the corpus's dev part: guests, welfare, worship, fences, "as long as", the ruling and opposition parties
+  '嘉宾', '贵宾', '礼拜', '福利', '藩篱', '长达', '朝野', '北门']);
 /** A name does not end in a particle, a verb of saying or a suffix of abstract nouns (王毅就, 迟早会, 单一化). */
 const BAD_END = /[会就在说和的了是也还又将已对把被化性等与及]$/u;
 
@@ -73,7 +75,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     if (/^[中美俄日韩朝英法德印巴欧非澳加越泰菲老柬缅蒙哈吉塔乌土伊以沙埃南]{2,3}$/u.test(key) || /[于的了和与在是]/u.test(key)) return false;
     if (NOT_PLACES.has(key)) return false;
     if (key.length >= 3 && /[省市县州区岛湾山河湖海峡礁江洋城镇港]$/u.test(key)) return true;
-    return key.length <= 3 || translit(key);
+    // A longer place jieba's dictionary knows as one (耶路撒冷, 东耶路撒冷) is a place; a phrase its HMM made is not.
+    return key.length <= 3 || translit(key) || dictEntry(key)?.tag === 'ns';
   }
   if (kind === 'person') {
     const entry = dictEntry(key);
@@ -122,7 +125,8 @@ export function chineseCandidates(original: string): Candidate[] {
     const kind = kindIn === 'person' && isChinesePlace(key) ? 'place' : kindIn;
     if (!plausible(kind, key, score)) return;
     if (term.length < 2 || GENERIC.has(key) || (kind !== 'subject' && NOT_NAMES.has(key))) return;
-    if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term)) return;
+    // 对外部 is a preposition glued to a word; 以色列 is a country (a place the gazetteer or the dictionary knows).
+    if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term) && !(kind === 'place' && (isChinesePlace(key) || dictEntry(key)?.tag === 'ns'))) return;
     if (kind === 'place' && /(人|市民|居民|同胞|人民|民众)$/u.test(key)) return;
     // 北京9月29日电: a news agency's dateline, not an organisation.
     if (kind === 'organisation' && /[\d月日]$/u.test(text.slice(0, start))) return;
@@ -290,6 +294,9 @@ export function chineseCandidates(original: string): Candidate[] {
   for (const m of text.matchAll(/[“"「『]([^“”"「」『』\n]{2,12})[”"」』]|《([^《》\n]{2,20})》/gu)) {
     const inner = m[1] ?? m[2];
     if (/[，。；：！？、,]/u.test(inner) || !/\p{Script=Han}/u.test(inner)) continue;
+    // A quoted clause (“疫病归咎于”, “大家表示感谢”) is a quotation, not a heading: only a name of a work or a noun phrase.
+    // The tagger reads 大家 and 归咎于 as nouns: a quotation longer than a set phrase counts when the text repeats it.
+    if (m[1] && (!nounPhrase(inner) || (inner.length > 5 && countIn(text, inner) < 2))) continue;
     const start = m.index! + 1;
     add('subject', start, start + inner.length, 2.5);
   }
@@ -303,7 +310,7 @@ export function chineseCandidates(original: string): Candidate[] {
       for (let j = i + 1; j < Math.min(i + 4, toks.length); j++) {
         const run = toks.slice(i, j + 1);
         // 中方, 乌方, 各方: a party in the talks, never part of a subject.
-        if (!run.every((t) => HAN.test(t.word) && /^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
+        if (!run.every((t) => HAN.test(t.word) && /^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
         const start = run[0].start;
         const end = run[run.length - 1].end;
         if (end - start < 4 || end - start > 10) continue;
@@ -314,6 +321,8 @@ export function chineseCandidates(original: string): Candidate[] {
         if (head.tag === 'vn' && !/化$|^(建设|改革|治理|谈判|交流|合作|发展|开放|倡议|援助|制裁|统一|复兴|防控|管控)$/u.test(head.word)) continue;
         if (head.tag === 'nr' || head.tag === 'ns' || VAGUE_HEAD.has(head.word) || GENERIC.has(head.word) && run.length === 2 && GENERIC.has(run[0].word)) continue;
         if (/^(局|司|部|署|办|社)$/u.test(head.word) && /^(nt|j)$/.test(run[0].tag)) { add('organisation', start, end, 2); continue; }
+        // A copula or particle inside a "noun" the tagger made (全部都是): a clause, not a heading.
+        if (/[是都的了着很也就]/u.test(text.slice(start, end))) continue;
         const rare = run.filter((t) => !GENERIC.has(t.word) && genreDf('zh', t.word) < 0.1);
         if (rare.length === 0) continue;
         const salience = Math.max(...rare.map((t) => idfOf(t.word)));
@@ -323,6 +332,24 @@ export function chineseCandidates(original: string): Candidate[] {
   }
   for (const c of found.values()) c.count = countIn(text, c.key!);
   return [...found.values()].filter((c) => c.count > 0);
+}
+
+/** A set phrase or idiom that starts with a verb or an adverb (表示感谢, 十分重视, 归咎于): a clause, not a noun. */
+function verbPhrase(t: { word: string; tag: string }): boolean {
+  if (!/^(l|i)$/.test(t.tag) || t.word.length < 3) return false;
+  const head = getJieba().tag(t.word.slice(0, 2), false);
+  return head.length === 1 && /^(v|d|p)/.test(head[0].tag);
+}
+
+/**
+ * Whether a quoted phrase reads as a heading: no pronoun, preposition, adverb, conjunction or particle
+ * in it, and it ends in a noun, an idiom or a set phrase (一国两制, 九二共识, 老有所养 yes; 为官不在多言,
+ * 中国责任论和道歉论 no).
+ */
+function nounPhrase(phrase: string): boolean {
+  const toks = getJieba().tag(phrase, true);
+  if (toks.some((t) => /^(r|p|d|c|u|uj|ul|uz|ug|uv|ud|y|e)$/.test(t.tag) || verbPhrase(t))) return false;
+  return /^(n|nr|nrt|nrfg|ns|nt|nz|vn|j|l|i|an|x|ng)$/.test(toks[toks.length - 1]?.tag ?? '');
 }
 
 function countIn(text: string, term: string): number {
