@@ -174,7 +174,7 @@ function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidat
   const rank = (c: Candidate) => (c.kind === 'subject'
     ? c.score * (1 + Math.log2(c.count))
     : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (home(c) ? 4 : 0);
-  return cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2 : 1.1))))
+  return cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
 }
 

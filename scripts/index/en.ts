@@ -24,10 +24,11 @@ const NOT_NAMES = new Set(['Q', 'A', 'I', 'OK', 'EST', 'EDT', 'PST', 'PDT', 'GMT
   'President', 'Secretary', 'Minister', 'Ambassador', 'General', 'Government', 'Administration', 'Department', 'Press', 'Briefing', 'Room',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July',
   'August', 'September', 'October', 'November', 'December', 'Rt', 'Hon', 'MP', 'Delivered', 'From', 'Question', 'Answer', 'Moderator',
-  'ET', 'CT', 'MT', 'PT', 'Portrait', 'Excerpts', 'Debate', 'Full', 'Read', 'Aired', 'Live', 'Hansard']);
+  'ET', 'CT', 'MT', 'PT', 'Portrait', 'Excerpts', 'Extracts', 'Debate', 'Full', 'Read', 'Aired', 'Live', 'Hansard']);
 /** Nationalities and the like: adjectives, not entries (American, British, Eritrean). */
-const DEMONYM = /^(\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic))$/u;
-const STOP = new Set('a an the of and or for to in on at by with from as is are was were be been this that these those it its our your their his her my we you they he she i me us them who what which when where why how all any some each every more most other such no not only own same so than too very can will just should now also there here one two three first last new next many much few well even back way thing things lot kind sort part time times day days week weeks year years today tomorrow yesterday morning afternoon evening people everyone everybody anyone something anything nothing question questions answer point fact case number couple bit end side place world country countries state states effort efforts work issue issues matter matters conversation conversations meeting meetings statement remarks sense lot'.split(' '));
+const DEMONYM = /^(\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic|ans))$/u;
+const isPlaceTerm = (t: { tags: Set<string> }) => t.tags.has('Country') || t.tags.has('Place');
+const STOP = new Set('a an the of and or for to in on at by with from as is are was were be been this that these those it its our your their his her my we you they he she i me us them who what which when where why how all any some each every more most other such no not only own same so than too very can will just should now also there here one two three first last new next many much few well even back way thing things lot kind sort part time times day days week weeks year years today tomorrow yesterday morning afternoon evening people everyone everybody anyone something anything nothing question questions answer point fact case number couple bit end side place world country countries state states effort efforts work issue issues matter matters conversation conversations meeting meetings statement remarks sense lot hon gentleman lady friend member members'.split(' '));
 
 function termsOf(text: string): Term[][] {
   const doc = nlp(text);
@@ -58,7 +59,8 @@ function runEnd(terms: Term[], i: number): number {
     const a = terms[j + 1];
     const post = terms[j].post;
     // A hyphen joins (Indo-Pacific, Ocasio-Cortez, Jae-in); an initial's or St.'s full stop does not end it.
-    if (a && /^[-‐]$/u.test(post) && /^\p{L}/u.test(a.text)) { j++; continue; }
+    // Not a compound of two countries (Russia-Ukraine) nor a name with a lower-case word (Saudi-led, Riyadh-based).
+    if (a && /^[-‐]$/u.test(post) && (/^\p{Lu}/u.test(a.text) ? !isPlaceTerm(terms[j]) && !isPlaceTerm(a) : a.text.length <= 2)) { j++; continue; }
     const initial = (/^\p{Lu}$/u.test(terms[j].text) || /^(St|Mt|Ft)$/.test(terms[j].text)) && /^\.\s*$/.test(post);
     // Any other mark ends a run: a comma, a full stop, a quotation mark, an ellipsis, a slash.
     if (!a || (!/^\s*$/.test(post) && !initial)) break;
@@ -90,6 +92,9 @@ function trimRun(input: Term[]): Term[] {
   while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
   while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
+  while (run.length > 1 && (run[0].tags.has('Value') || /^(two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(run[0].text))) run = run.slice(1);
+  // A title the run ends in (Israeli Prime [Minister], National Security Advisor, Crown Prince): an office, no name.
+  if (run.length > 1 && (isTitle(run[run.length - 1]) || /^(prime|foreign|crown|assistant|deputy|vice)$/i.test(run[run.length - 1].text))) return [];
   // The last title word inside the run introduces the name after it (… Counsel Don McGahn).
   let k = -1;
   for (let x = 0; x < run.length - 1; x++) if (isTitle(run[x]) && !/^(of|for|on|the|and)$/i.test(run[x + 1].text)) k = x;
@@ -98,7 +103,9 @@ function trimRun(input: Term[]): Term[] {
   // A title of a place or an office (Minister of Pakistan, Secretary of State): the place, or nothing.
   if (isTitle(run[0]) && run.length > 2 && /^of$/i.test(run[1].text) && !ORG_WORD.test(run[run.length - 1].text)) {
     const place = run.slice(/^the$/i.test(run[2].text) ? 3 : 2);
-    return place.length === 1 && isTitle(place[0]) && !acronym(place[0].text) ? [] : place;
+    // Only a place is left of it (Pakistan, the United States); an office's domain is not (the Exchequer, State).
+    const known = place.length && (place.some(isPlaceTerm) || isEnglishPlace(place.map((t) => t.text).join(' ')) || (place.length === 1 && acronym(place[0].text)));
+    return known ? place : [];
   }
   return run;
 }
@@ -176,7 +183,8 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       i = j;
       if (!run.length || (run.length === 1 && isTitle(run[0]))) continue;
       const term = text.slice(run[0].start, run[run.length - 1].end);
-      if (run.length === 1 && DEMONYM.test(term) && !run[0].tags.has('Place')) continue;
+      // Nationalities (Eritrean, Ukrainians) are no entries; a country is (Philippines, Bahamas).
+      if (run.length === 1 && DEMONYM.test(term) && !(run[0].tags.has('Place') && !/ans$/u.test(term)) && !isEnglishPlace(term)) continue;
       if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) continue;
       // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
       const at = terms.indexOf(run[0]);

@@ -330,7 +330,8 @@ export function chineseCandidates(original: string): Candidate[] {
       }
     }
   }
-  for (const c of found.values()) c.count = countIn(text, c.key!);
+  // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
+  for (const c of found.values()) c.count = countIn(text, c.key!) - (text.match(new RegExp(`${c.key!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\d〇一二三四五六七八九十百零]+年`, 'gu')) ?? []).length;
   return [...found.values()].filter((c) => c.count > 0);
 }
 
