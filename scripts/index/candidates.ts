@@ -63,7 +63,7 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   // curated 人类命运共同体) is no new entry.
   const curated: Candidate[] = [...new Set(options.exclude ?? [])].filter((t) => t.length >= 2)
     .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
-  cands = dropInside(cands, curated);
+  cands = dropInside(cands, curated, text);
   return chooseAndNest(rankCandidates(cands, text, zh), size, zh);
 }
 
@@ -146,20 +146,31 @@ function nestInstitutions(cands: Candidate[], text: string, zh: boolean): Candid
  * would get no page of its own: the longer one is the entry. A place with an institution nested under it
  * keeps the institution's pages.
  */
-function dropInside(cands: Candidate[], curated: Candidate[]): Candidate[] {
+function dropInside(cands: Candidate[], curated: Candidate[], text: string): Candidate[] {
   const longer = [...cands, ...curated].sort((a, b) => b.term.length - a.term.length);
+  const at = new Map<string, number[]>();
+  const positions = (term: string) => at.get(term) ?? at.set(term, offsets(text, term)).get(term)!;
   return cands.filter((c) => {
-    let inside = 0;
+    // Occurrences of the term inside an occurrence of a longer one (each counted once, however many
+    // longer terms hold it: 台湾 in 中国台湾网 is not also in 中国台湾).
+    const covers: [number, number][] = [];
     for (const o of longer) {
       if (o.term.length <= c.term.length) break;
       // A name inside a subject (特朗普 in 特朗普政府的政策) is still a name; inside a longer name it is not.
-      if (c.kind !== 'subject' && o.kind === 'subject' || o.parent === c.term) continue;
-      if (o.term.includes(c.term)) inside += o.count * (o.term.split(c.term).length - 1);
+      if (c.kind !== 'subject' && o.kind === 'subject' || o.parent === c.term || !o.term.includes(c.term)) continue;
+      for (const p of positions(o.term)) covers.push([p, p + o.term.length]);
     }
+    const inside = positions(c.term).filter((p) => covers.some(([a, b]) => p >= a && p + c.term.length <= b)).length;
     const free = c.count - inside;
     // A subject mostly said as part of a longer one adds nothing of its own either.
     return c.kind === 'subject' ? free >= Math.max(1, 0.5 * c.count) && free > 0 : free > 0;
   });
+}
+
+function offsets(text: string, term: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) out.push(i);
+  return out;
 }
 
 /**
