@@ -15,7 +15,7 @@ import { dictEntry, isChinesePlace } from './gazetteer.ts';
  * Characters of transliterated foreign names (Xinhua's transliteration tables use a few hundred);
  * the common ones, enough to tell 卡米洛夫 from 卡米洛 + 夫同 and 布林肯 from a word.
  */
-const TRANSLIT = new Set([...'阿埃艾安昂奥巴拜班邦贝本比彼毕宾波伯博布达戴丹德迪蒂丁东杜多厄恩尔法菲费芬丰弗福盖冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎考柯科克肯库夸奎拉莱兰朗劳勒雷黎里利连林琳留卢鲁伦罗洛别济马迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔切钦琼丘萨塞桑瑟森沙尚舍什施舒斯松苏索塔泰坦汤特提廷图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹佐茨兹夫娃诺娅妮莎丽琪尔耳齐奇斯基茨科洛克蒂米拉维'].filter((c) => c.trim()));
+const TRANSLIT = new Set([...'泽顿阿埃艾安昂奥巴拜班邦贝本比彼毕宾波伯博布达戴丹德迪蒂丁东杜多厄恩尔法菲费芬丰弗福盖冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎考柯科克肯库夸奎拉莱兰朗劳勒雷黎里利连林琳留卢鲁伦罗洛别济马迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔切钦琼丘萨塞桑瑟森沙尚舍什施舒斯松苏索塔泰坦汤特提廷图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹佐茨兹夫娃诺娅妮莎丽琪尔耳齐奇斯基茨科洛克蒂米拉维'].filter((c) => c.trim()));
 /** Ending characters a tagger tends to cut off a transliterated name (卡米洛|夫, 马克龙|…). */
 const TRANSLIT_END = new Set([...'夫娃娜诺斯基奇克科尔特拉维娅妮耶姆']);
 
@@ -247,6 +247,11 @@ export function chineseCandidates(original: string): Candidate[] {
       let end = t.end;
       if (next && (t.tag === 'nr' || t.tag === 'nrt' || t.tag === 'x') && translit(t.word) && t.word.length >= 2 && HAN.test(next.word)
         && TRANSLIT_END.has(next.word[0]) && (next.word.length === 1 || !TRANSLIT.has(next.word[1]) || next.tag === 'x')) end = t.end + 1;
+      // …and cut its first syllable off (泽|连斯基, 同泽|连斯基 after a preposition): 泽连斯基.
+      let from = t.start;
+      if (prev && prev.end === t.start && (t.tag === 'nr' || t.tag === 'nrt') && translit(t.word) && t.word.length >= 2 && TRANSLIT.has(prev.word[prev.word.length - 1])
+        && (prev.word.length === 1 ? /^(nr|x)$/.test(prev.tag) : prev.word.length === 2 && prev.tag === 'x' && FUNCTION_START.test(prev.word))) from = prev.end - 1;
+      if (from < t.start && (t.tag === 'nr' || t.tag === 'nrt')) { add('person', from, end, TITLES.some((x) => text.startsWith(x, end)) ? 3 : 2); continue; }
       const word = text.slice(t.start, end);
       const titled = next && TITLES.includes(text.slice(end, end + (next.end - next.start))) || TITLES.some((x) => text.startsWith(x, end));
       if (text[t.start - 1] === '·' || text[end] === '·') continue; // part of a dotted name, handled above
