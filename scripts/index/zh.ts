@@ -247,6 +247,7 @@ export function chineseCandidates(original: string): Candidate[] {
       let end = t.end;
       if (next && (t.tag === 'nr' || t.tag === 'nrt' || t.tag === 'x') && translit(t.word) && t.word.length >= 2 && HAN.test(next.word)
         && TRANSLIT_END.has(next.word[0]) && (next.word.length === 1 || !TRANSLIT.has(next.word[1]) || next.tag === 'x')) end = t.end + 1;
+      if (text[t.start - 1] === '·' || text[end] === '·') continue; // part of a dotted name, handled above
       // …and cut its first syllable off (泽|连斯基, 同泽|连斯基 after a preposition): 泽连斯基.
       let from = t.start;
       if (prev && prev.end === t.start && (t.tag === 'nr' || t.tag === 'nrt') && translit(t.word) && t.word.length >= 2 && TRANSLIT.has(prev.word[prev.word.length - 1])
@@ -254,7 +255,6 @@ export function chineseCandidates(original: string): Candidate[] {
       if (from < t.start && (t.tag === 'nr' || t.tag === 'nrt')) { add('person', from, end, TITLES.some((x) => text.startsWith(x, end)) ? 3 : 2); continue; }
       const word = text.slice(t.start, end);
       const titled = next && TITLES.includes(text.slice(end, end + (next.end - next.start))) || TITLES.some((x) => text.startsWith(x, end));
-      if (text[t.start - 1] === '·' || text[end] === '·') continue; // part of a dotted name, handled above
       // jieba's dictionary knows many leaders by name (习近平 nr): three characters tagged nr are a name.
       if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !translit(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); continue; }
       if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
