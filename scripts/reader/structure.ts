@@ -212,14 +212,22 @@ const NUMBERED_QUESTION = /^(?:Q\d+|\d{1,3})\.\s+(?:If|What|Whether|When|How|Why
 /** A numbered part heading inside a statement: 一、关于投资项目审批 (short, no sentence stop). */
 const PART_HEADING = /^[一二三四五六七八九十]{1,3}[、是][^。！？!?；;，,]{2,30}$/u;
 
+const turnText = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
+/** A turn asks when its last sentence or two hold a question mark, or it is a numbered oral question. */
+const turnAsks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(turnText(t).trim()) || NUMBERED_QUESTION.test(turnText(t).trim());
+/** Weight of speech: a Han character counts three Latin ones. */
+const speechWeight = (x: string) => (x.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + x.length;
+
 /**
  * Roles of speakers the labels alone do not settle (not a principal, not a reporter, not a named
- * moderator): someone who mostly asks (most turns hold a question mark) is a questioner, as an
- * interviewer is; someone who speaks right after a question answers (a second official, or the
- * principal when book.yaml names nobody); of the others, whoever speaks at length makes remarks and
- * whoever speaks briefly (giving the floor: 行政長官。) chairs.
+ * moderator), by their position in the dialogue: someone who mostly asks (most turns hold a question
+ * mark) is a questioner, as an interviewer is; someone who speaks right after a question answers (a
+ * second official, or the principal when book.yaml names nobody); of the others, whoever speaks at
+ * length makes remarks and whoever speaks briefly (giving the floor: 行政長官。) chairs. A host's
+ * opening, before the principal first speaks, moderates.
  */
 function assignRoles(turns: Turn[], principals: string[]) {
+  inheritHosts(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
     if (t.speaker.role !== 'other') continue;
@@ -229,38 +237,75 @@ function assignRoles(turns: Turn[], principals: string[]) {
     list.push(t);
     bySpeaker.set(k, list);
   }
-  const text = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
-  // A turn asks when its last sentence or two hold a question mark, or it is a numbered oral question.
-  const asks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(text(t).trim()) || NUMBERED_QUESTION.test(text(t).trim());
   for (const ts of bySpeaker.values()) {
     // …and whose turns that ask nothing (a host's welcome, a hand-over) moderate.
-    if (ts.filter(asks).length / ts.length > 0.5) for (const t of ts) Object.assign(t, asks(t) ? { kind: 'question' } : { kind: 'moderator' }).speaker.role = asks(t) ? 'reporter' : 'moderator';
+    if (ts.filter(turnAsks).length / ts.length > 0.5) for (const t of ts) Object.assign(t, turnAsks(t) ? { kind: 'question' } : { kind: 'moderator' }).speaker.role = turnAsks(t) ? 'reporter' : 'moderator';
   }
-  // An interview: nobody else asks, and this speaker speaks more than once, each time (mostly) just
-  // before the principal does.
-  if (!turns.some((t) => t.kind === 'question')) {
-    const at = new Map(turns.map((t, i) => [t, i]));
-    for (const ts of bySpeaker.values()) {
-      if (ts.length < 2) continue;
-      const before = ts.filter((t) => turns[at.get(t)! + 1]?.speaker.role === 'principal').length;
-      if (before / ts.length >= 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
-    }
+  if (!turns.some((t) => t.kind === 'question')) markInterviewer(turns, bySpeaker);
+  markChairs(turns, principals, bySpeaker);
+  markOpening(turns);
+}
+
+/**
+ * An interview: nobody else asks, and this speaker speaks more than once, asks at least once, and
+ * each time (mostly) speaks just before the principal does.
+ */
+function markInterviewer(turns: Turn[], bySpeaker: Map<string, Turn[]>) {
+  const at = new Map(turns.map((t, i) => [t, i]));
+  for (const ts of bySpeaker.values()) {
+    if (ts.length < 2 || !ts.some(turnAsks)) continue;
+    const before = ts.filter((t) => turns[at.get(t)! + 1]?.speaker.role === 'principal').length;
+    if (before / ts.length >= 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
   }
-  // A hand-over: a short turn that names the principal who speaks next (行政長官。, …指定婁勤儉先生為
-  // 大會發言人…); whoever hands over chairs, even right after a question.
-  const weight = (x: string) => (x.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + x.length;
-  const handsOver = (t: Turn, i: number) => turns[i + 1]?.speaker.role === 'principal' && weight(text(t)) < 800
-    && principals.some((p) => p && nameMentioned(text(t), p));
+}
+
+/**
+ * Speakers who neither ask nor answer: brief (the median turn under about 100 Chinese characters or
+ * 400 Latin ones), or handing over (a short turn that names the principal who speaks next: 行政長官。,
+ * …指定婁勤儉先生為大會發言人…), they chair, even right after a question.
+ */
+function markChairs(turns: Turn[], principals: string[], bySpeaker: Map<string, Turn[]>) {
+  const handsOver = (t: Turn, i: number) => turns[i + 1]?.speaker.role === 'principal' && speechWeight(turnText(t)) < 800
+    && principals.some((p) => p && nameMentioned(turnText(t), p));
   const answers = new Set<string>();
   turns.forEach((t, i) => {
     if (t.speaker.role === 'other' && i > 0 && turns[i - 1].kind === 'question' && !handsOver(t, i)) answers.add(labelKey(t.speaker.name));
   });
   for (const [k, ts] of bySpeaker) {
     if (ts[0].speaker.role !== 'other' || answers.has(k)) continue;
-    const lengths = ts.map((t) => weight(text(t))).sort((a, b) => a - b);
-    // Brief (the median turn under about 100 Chinese characters or 400 Latin ones), or handing over.
+    const lengths = ts.map((t) => speechWeight(turnText(t))).sort((a, b) => a - b);
     if (lengths[Math.floor(lengths.length / 2)] >= 400 && !ts.some((t) => handsOver(t, turns.indexOf(t)))) continue;
     for (const t of ts) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  }
+}
+
+/**
+ * A programme's host keeps the role when the transcript later gives only the surname (`MILES
+ * O'BRIEN, CNN ANCHOR: …`, then `O'BRIEN: …`).
+ */
+function inheritHosts(turns: Turn[]) {
+  const hosts = new Map<string, string>();
+  for (const t of turns) {
+    const words = t.speaker.name.trim().split(/\s+/);
+    if (t.speaker.role === 'moderator' && words.length >= 2 && !/\p{Script=Han}/u.test(t.speaker.name)) hosts.set(labelKey(words.at(-1)!), t.speaker.name);
+    else if (t.speaker.role === 'other' && words.length === 1 && hosts.has(labelKey(words[0]))) {
+      t.speaker.name = hosts.get(labelKey(words[0]))!;
+      t.speaker.role = 'moderator';
+      t.kind = 'moderator';
+    }
+  }
+}
+
+/**
+ * A host's opening: before the principal first speaks, a questioner's turns that ask nothing and run
+ * beyond a greeting (This is All Things Considered… Secretary Blinken, welcome.) introduce the
+ * programme; they moderate.
+ */
+function markOpening(turns: Turn[]) {
+  const first = turns.findIndex((t) => t.speaker.role === 'principal');
+  for (let i = 0; i < first; i++) {
+    const t = turns[i];
+    if (t.kind === 'question' && !turnAsks(t) && speechWeight(turnText(t)) >= 40) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   }
 }
 
