@@ -173,7 +173,9 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     // A greeting during the opening remarks stays in them: it is no question section of its own (no
     // "Good afternoon" in the contents, no unanswered-question warning, not counted in headings:).
     const greeting = t.kind === 'question' && !asks && !asked && section?.role === 'remarks';
-    if ((t.kind === 'question' && !greeting) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+    // A follow-up stays in its question's section (no new heading, no contents entry), unless the editor numbers the questions.
+    const follows = t.kind === 'question' && section?.role === 'question' && !options.headings.size && followsUp(turnText(t).trim(), english);
+    if ((t.kind === 'question' && !greeting && !follows) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
     else if (partHeadings.has(t) && section.role === 'remarks') {
       section = newSection('remarks', t);
       section.heading = textOf(partHeadings.get(t)!).trim();
@@ -205,6 +207,21 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
 
 function textOf(p: Paragraph): string {
   return p.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+}
+
+/**
+ * A question that goes on with the one before rather than opening a topic: the rest of an interrupted
+ * question (`— that are now trying to get out —`, `…and the budget?`), an interjection or a short
+ * follow-up (`Karine —`, `May I —`, `Why?`), or one that says so (Following up on that, 追问). A
+ * Chinese question is a follow-up only when it says so.
+ */
+function followsUp(text: string, english: boolean): boolean {
+  if (/^(?:[—–-]|…|\.\.\.)/u.test(text) || /^(?:追问|追問)/u.test(text)) return true;
+  if (!english) return false;
+  if (/^\p{Ll}/u.test(text)) return true;
+  if (/^(?:(?:and |so |just |let me just |can I just )?(?:to )?follow(?:ing)?[- ]up\b|a follow-up\b|on that\b|one more on that\b)/i.test(text)) return true;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return words <= 4 || (words <= 8 && !/[?？]/u.test(text));
 }
 
 /** A numbered oral question (Hansard: `1. If he will list his official engagements…`, `Q4. What steps…`). */
