@@ -101,7 +101,9 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
       datelineDone = true;
       continue;
     }
-    if (firstLabel < 0 || (lead && !opening)) { children.push(paragraph(t)); continue; }
+    // A line that is no speech (a page's furniture: (1 year, 9 months ago), Commons Chamber Read Hansard
+    // Text) opens no remarks: nobody said it.
+    if (firstLabel < 0 || (lead && !opening) || (!opening && !SPEECH.test(t.text.trim()))) { children.push(paragraph(t)); continue; }
     if (!opening) {
       const speaker: Speaker = { type: 'speaker', label: '', name: principals[0] ?? '', role: 'principal', implicit: true, position: { start: position(t).start, end: position(t).start } };
       opening = { type: 'turn', kind: 'remarks', speaker, children: [], position: position(t) };
@@ -174,7 +176,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     // "Good afternoon" in the contents, no unanswered-question warning, not counted in headings:).
     const greeting = t.kind === 'question' && !asks && !asked && section?.role === 'remarks';
     // A follow-up stays in its question's section (no new heading, no contents entry), unless the editor numbers the questions.
-    const follows = t.kind === 'question' && section?.role === 'question' && !options.headings.size && followsUp(turnText(t).trim(), english);
+    const follows = t.kind === 'question' && section?.role === 'question' && !options.headings.size && (followsUp(turnText(t).trim(), english) || supplementary(section, t));
     if ((t.kind === 'question' && !greeting && !follows) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
     else if (partHeadings.has(t) && section.role === 'remarks') {
       section = newSection('remarks', t);
@@ -222,6 +224,15 @@ function followsUp(text: string, english: boolean): boolean {
   if (/^(?:(?:and |so |just |let me just |can I just )?(?:to )?follow(?:ing)?[- ]up\b|a follow-up\b|on that\b|one more on that\b)/i.test(text)) return true;
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   return words <= 4 || (words <= 8 && !/[?？]/u.test(text));
+}
+
+/** A paragraph that reads as speech: it ends a sentence. */
+const SPEECH = /[.!?。！？…:：;；]["”’」』）)]?$/u;
+
+/** A numbered oral question's supplementary: the member who asked it asks again (Hansard). */
+function supplementary(section: Section, t: Turn): boolean {
+  const first = section.children[0];
+  return !!first && first.kind === 'question' && NUMBERED_QUESTION.test(turnText(first).trim()) && labelKey(first.speaker.name) === labelKey(t.speaker.name);
 }
 
 /** A numbered oral question (Hansard: `1. If he will list his official engagements…`, `Q4. What steps…`). */
@@ -313,16 +324,19 @@ function inheritHosts(turns: Turn[]) {
   }
 }
 
+/** A turn that only greets (Good morning, everybody. Good morning, Secretary.): a journalist's greeting is a question turn. */
+const GREETING = /^(?:(?:good (?:morning|afternoon|evening)|hello|hi|hey|thank you|thanks|你好|您好|大家好|谢谢|謝謝)[^.!?。！？]{0,40}[.!?。！？]\s*)+$/iu;
+
 /**
- * A host's opening: before the principal first speaks, a questioner's turns that ask nothing and run
- * beyond a greeting (This is All Things Considered… Secretary Blinken, welcome.) introduce the
+ * A host's opening: before the principal first speaks, a questioner's turns that ask nothing and do
+ * more than greet (This is All Things Considered… Secretary Blinken, welcome.) introduce the
  * programme; they moderate.
  */
 function markOpening(turns: Turn[]) {
   const first = turns.findIndex((t) => t.speaker.role === 'principal');
   for (let i = 0; i < first; i++) {
     const t = turns[i];
-    if (t.kind === 'question' && !turnAsks(t) && speechWeight(turnText(t)) >= 40) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+    if (t.kind === 'question' && !turnAsks(t) && !GREETING.test(turnText(t).trim())) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   }
 }
 

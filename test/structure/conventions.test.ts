@@ -107,4 +107,10 @@ describe('label conventions of new house styles', () => {
     const all = r.tree.children.flatMap((c) => (c.type === 'section' ? c.children : []));
     expect(all.map((t) => `${t.speaker.position?.start.line} ${t.kind}`)).toEqual(['1 moderator', '3 remarks', '5 question', '7 answer']);
   });
+  it('Hansard: page furniture before the first label is nobody\'s remarks; a numbered question and its supplementary are one section', () => {
+    const text = 'Oral Answers to Questions\n\n(1 year, 9 months ago)\n\nCommons Chamber Read Full debate Read Hansard Text\nAnne Example Portrait Anne Example (North Town) (Lab)\n- Hansard - - - Excerpts\n\n2. What steps his Department is taking to support rural bus services.\n\nJohn Minister Portrait The Minister of State, Department for Transport (John Minister)\n- Hansard - -\n\nWe have provided new funding to every county council this year.\n\nAnne Example Portrait Anne Example\n- Hansard - - - Excerpts\n\nWill he meet me and the operators in my constituency to discuss the closures?\n\nJohn Minister Portrait John Minister\n- Hansard - -\n\nI would be happy to meet the hon. Lady.\n';
+    const { sections, turns } = read(text, 'John Minister');
+    expect(turns).toEqual(['6 Q Anne Example', '11 - John Minister', '16 Q Anne Example', '21 - John Minister']);
+    expect(sections.map((s) => s.role)).toEqual(['question']);
+  });
 });
