@@ -40,22 +40,54 @@ export interface StructureResult {
 
 interface Labelled { block: number; label: LabelMatch }
 
+/** What every stage of buildTree reads and writes: the blocks, their labels, and the tree's children. */
+interface Reading {
+  blocks: TrackedText[];
+  labels: (LabelMatch | null)[];
+  options: StructureOptions;
+  principals: string[];
+  words: HeadingWords;
+  english: boolean;
+  children: Block[];
+  position: (t: TrackedText, start?: number, end?: number) => Position;
+  paragraph: (t: TrackedText, from?: number) => Paragraph;
+  /** Stretches a node's position to the end of a block. */
+  extend: (node: { position?: Position }, t: TrackedText) => void;
+}
+
+/** The document model in named stages: labels, title, lead and opening remarks, turns, roles, sections. */
 export function buildTree(blocks: TrackedText[], lines: LineIndex, options: StructureOptions, file = 'transcript.txt'): StructureResult {
   const principals = [options.speaker, ...(options.speakers ?? [])].filter((s) => s && s.trim());
   const ctx: LabelContext = options.labels ?? labelContext(blocks.map((b) => b.text), principals);
-  const words = options.words ?? headingWords(options.language ?? 'zh-Hans');
-  const english = !(options.language ?? 'zh').toLowerCase().startsWith('zh');
   const position = (t: TrackedText, start = 0, end = t.length): Position => ({
     start: lines.point(t.sourceOffset(start)),
     end: lines.point(t.sourceOffset(Math.max(start, end - 1)) + 1),
   });
   let paragraphCount = 0;
-  const paragraph = (t: TrackedText, from = 0): Paragraph => ({
-    type: 'paragraph', id: `p${++paragraphCount}`,
-    children: [{ type: 'text', value: t.text.slice(from), position: position(t, from), data: { origin: t.origin.slice(from) } }],
-    position: position(t, from),
-  });
-  const labels: (LabelMatch | null)[] = blocks.map((b) => recogniseLabel(b.text, ctx));
+  const r: Reading = {
+    blocks, labels: recogniseLabels(blocks, ctx), options, principals, children: [], position,
+    words: options.words ?? headingWords(options.language ?? 'zh-Hans'),
+    english: !(options.language ?? 'zh').toLowerCase().startsWith('zh'),
+    paragraph: (t, from = 0) => ({
+      type: 'paragraph', id: `p${++paragraphCount}`,
+      children: [{ type: 'text', value: t.text.slice(from), position: position(t, from), data: { origin: t.origin.slice(from) } }],
+      position: position(t, from),
+    }),
+    extend: (node, t) => { if (node.position) node.position = { start: node.position.start, end: position(t).end }; },
+  };
+  const lead = readLead(r, readTitle(r));
+  const { labelled, partHeadings } = readTurns(r, lead.index, lead.turns);
+  // A label alone on its line with nothing after it in the transcript has no speech: drop the turn.
+  const turns = lead.turns.filter((t) => t.children.length > 0);
+  assignRoles(turns, principals);
+  buildSections(r, turns, partHeadings);
+  const tree: Transcript = { type: 'transcript', children: r.children, data: { lineStarts: lines.starts }, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
+  return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
+}
+
+/** The label of every block, less those that are no turn: a heading above another label, a byline. */
+function recogniseLabels(blocks: TrackedText[], ctx: LabelContext): (LabelMatch | null)[] {
+  const labels = blocks.map((b) => recogniseLabel(b.text, ctx));
   // A label alone on its line is followed by speech; one followed by another label, or by nothing, is a
   // heading (Engagements above a Hansard exchange), not a turn.
   for (let i = 0; i < labels.length; i++) {
@@ -69,24 +101,32 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
+  return labels;
+}
 
-  const children: Block[] = [];
-  let index = 0;
+/** The title, when the first block looks like one; returns the index of the next block. */
+function readTitle(r: Reading): number {
+  const { blocks, position } = r;
   // A line right above a time line is the place of a briefing (Via Teleconference / 12:32 P.M. BST,
   // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
   const placeAboveTime = blocks.length > 1 && /^(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|\((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\))$/.test(blocks[1].text.trim());
-  if (blocks.length > 1 && !labels[0] && !placeAboveTime && looksLikeTitle(blocks[0], position(blocks[0]))) {
-    const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
-    const t = blocks[0].slice(field);
-    children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
-    index = 1;
-  }
+  if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
+  const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
+  const t = blocks[0].slice(field);
+  r.children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
+  return 1;
+}
 
-  // Unlabelled paragraphs before the first label: a lead (dateline) that narrates the event, then
-  // the principal's unlabelled opening announcements, read as remarks.
-  const firstLabel = labels.findIndex((l, i) => i >= index && l);
+/**
+ * Unlabelled paragraphs before the first label: a lead (dateline) that narrates the event, then the
+ * principal's unlabelled opening announcements, read as remarks. Returns the turns so far (the
+ * opening, if any) and the index of the first label.
+ */
+function readLead(r: Reading, index: number): { index: number; turns: Turn[] } {
+  const { blocks, principals, position } = r;
+  const firstLabel = r.labels.findIndex((l, i) => i >= index && l);
   const leadEnd = firstLabel < 0 ? blocks.length : firstLabel;
-  const turnsInOrder: Turn[] = [];
+  const turns: Turn[] = [];
   let opening: Turn | null = null;
   let datelineDone = false;
   for (; index < leadEnd; index++) {
@@ -97,81 +137,83 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
       && blocks[index + 1].text.length <= 40 && isLead(blocks[index + 1].text, []);
     const lead = isLead(t.text, principals) || placeLine;
     if (!datelineDone && !opening && (lead || firstLabel < 0)) {
-      children.push({ type: 'dateline', id: 'dateline', children: paragraph(t).children, position: position(t) } satisfies Dateline);
+      r.children.push({ type: 'dateline', id: 'dateline', children: r.paragraph(t).children, position: position(t) } satisfies Dateline);
       datelineDone = true;
       continue;
     }
     // A line that is no speech (a page's furniture: (1 year, 9 months ago), Commons Chamber Read Hansard
     // Text) opens no remarks: nobody said it.
-    if (firstLabel < 0 || (lead && !opening) || (!opening && !SPEECH.test(t.text.trim()))) { children.push(paragraph(t)); continue; }
+    if (firstLabel < 0 || (lead && !opening) || (!opening && !SPEECH.test(t.text.trim()))) { r.children.push(r.paragraph(t)); continue; }
     if (!opening) {
       const speaker: Speaker = { type: 'speaker', label: '', name: principals[0] ?? '', role: 'principal', implicit: true, position: { start: position(t).start, end: position(t).start } };
       opening = { type: 'turn', kind: 'remarks', speaker, children: [], position: position(t) };
-      turnsInOrder.push(opening);
+      turns.push(opening);
     }
-    opening.children.push(paragraph(t));
-    extend(opening, t);
+    opening.children.push(r.paragraph(t));
+    r.extend(opening, t);
   }
+  return { index, turns };
+}
 
-  // Turns: a label opens one; paragraphs without a label continue it.
+/** Turns from the first label on: a label opens one; paragraphs without a label continue it. */
+function readTurns(r: Reading, index: number, turns: Turn[]): { labelled: Labelled[]; partHeadings: Map<Turn, Paragraph> } {
+  const { blocks, position } = r;
   const labelled: Labelled[] = [];
   const partHeadings = new Map<Turn, Paragraph>();
   let turn: Turn | null = null;
   for (; index < blocks.length; index++) {
     const t = blocks[index];
-    const label = labels[index];
+    const label = r.labels[index];
     if (!label) {
       // A numbered heading inside a statement (国新办 releases: 一、关于投资项目审批) opens a section of
       // its own; the speaker goes on in it (an implicit turn: no label in the source).
       if (turn && turn.kind !== 'question' && PART_HEADING.test(t.text)) {
         const speaker: Speaker = { ...turn.speaker, implicit: true, position: { start: position(t).start, end: position(t).start } };
         turn = { type: 'turn', kind: turn.kind, speaker, children: [], position: position(t) };
-        turnsInOrder.push(turn);
-        partHeadings.set(turn, paragraph(t));
+        turns.push(turn);
+        partHeadings.set(turn, r.paragraph(t));
         continue;
       }
-      if (turn) { turn.children.push(paragraph(t)); extend(turn, t); }
-      else children.push(paragraph(t));
+      if (turn) { turn.children.push(r.paragraph(t)); r.extend(turn, t); } else r.children.push(r.paragraph(t));
       continue;
     }
     const role: Speaker['role'] = label.kind === 'principal' || label.kind === 'answer' ? 'principal'
       : label.kind === 'question' ? 'reporter' : label.kind === 'moderator' ? 'moderator' : 'other';
     const speaker: Speaker = { type: 'speaker', label: label.label, name: label.name, role, position: position(t, 0, Math.max(1, label.length)) };
     turn = { type: 'turn', kind: label.kind === 'question' ? 'question' : label.kind === 'moderator' ? 'moderator' : 'answer', speaker,
-      children: label.alone ? [] : [paragraph(t, label.length)], position: position(t) };
-    turnsInOrder.push(turn);
+      children: label.alone ? [] : [r.paragraph(t, label.length)], position: position(t) };
+    turns.push(turn);
     labelled.push({ block: index, label });
   }
-  // A label alone on its line with nothing after it in the transcript has no speech: drop the turn.
-  for (let i = turnsInOrder.length - 1; i >= 0; i--) if (turnsInOrder[i].children.length === 0) turnsInOrder.splice(i, 1);
+  return { labelled, partHeadings };
+}
 
-  assignRoles(turnsInOrder, principals);
+/**
+ * Sections: a question and its answers (follow-ups stay in it); an opening statement or announcement
+ * is a section of its own, and so is a part of a statement under its own numbered heading.
+ */
+function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragraph>) {
+  const { options, words, english } = r;
   let questions = 0;
-  let section: Section | null = null;
   let sectionCount = 0;
   const newSection = (role: Section['role'], first: Turn): Section => {
     const number = role === 'question' ? ++questions : 0;
-    const heading = role === 'question'
-      ? options.headings.get(number) ?? defaultHeading(first, words, english, number)
-      : openingHeading(first, words);
+    const heading = role === 'question' ? options.headings.get(number) ?? defaultHeading(first, words, english, number) : openingHeading(first, words);
     const s: Section = {
       type: 'section', id: `s${++sectionCount}`, role, heading,
       headingSource: role === 'question' && options.headings.has(number) ? 'book' : 'auto',
       children: [], position: first.position ? { ...first.position } : undefined,
     };
-    children.push(s);
+    r.children.push(s);
     return s;
   };
+  let section: Section | null = null;
   // Whether a question has really been asked yet: a reporter's greeting (QUESTION: Good afternoon.)
   // opens a section, but the principal's reply to it is still the opening remarks.
   let asked = false;
   let previous: Turn | null = null;
-  for (const t of turnsInOrder) {
-    let asks = false;
-    if (t.kind === 'question') {
-      const q = t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
-      asks = /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120 || NUMBERED_QUESTION.test(q.trim());
-    }
+  for (const t of turns) {
+    const asks = t.kind === 'question' && asksQuestion(turnText(t));
     // A greeting during the opening remarks stays in them: it is no question section of its own (no
     // "Good afternoon" in the contents, no unanswered-question warning, not counted in headings:).
     const greeting = t.kind === 'question' && !asks && !asked && section?.role === 'remarks';
@@ -196,15 +238,14 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     if (section.position && t.position) section.position = { start: section.position.start, end: t.position.end };
   }
   // The opening section is named after who makes the remarks, not the chair who opens the meeting.
-  for (const c of children) {
+  for (const c of r.children) {
     if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
   }
-  const tree: Transcript = { type: 'transcript', children, data: { lineStarts: lines.starts }, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
-  return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
+}
 
-  function extend(node: { position?: Position }, t: TrackedText) {
-    if (node.position) node.position = { start: node.position.start, end: position(t).end };
-  }
+/** A question turn asks: a question mark, length beyond a greeting, or a numbered oral question. */
+function asksQuestion(q: string): boolean {
+  return /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120 || NUMBERED_QUESTION.test(q.trim());
 }
 
 function textOf(p: Paragraph): string {
