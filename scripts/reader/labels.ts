@@ -266,28 +266,7 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
   if (p >= 0) return { label, name: ctx.principals[p], kind: 'principal' };
   const key = labelKey(label);
   const repeated = (ctx.repeated?.has(key) ?? false) || fits;
-  if (english) {
-    const upper = label.toUpperCase().replace(/\s+/g, ' ');
-    if (QUESTION_EN.test(upper)) return { label, name: label, kind: 'question' };
-    if (ANSWER_EN.test(upper)) return { label, name: ctx.principals[0] ?? label, kind: ctx.principals.length ? 'principal' : 'answer' };
-    const person = englishName(label);
-    if (MODERATOR_EN.test(upper) || MODERATOR_EN.test(person.toUpperCase()) || HOST_EN.test(upper)) return { label, name: person, kind: 'moderator' };
-    if (PROSE_EN.test(upper)) return null;
-    // The name part of a label: before a bracket (Jeremy Corbyn (Islington North) (Lab), BLITZER
-    // (voice-over)), a dash (Tim Cook -- Chief Executive Officer) or, in capitals, a comma.
-    const words = person.split(/[\s,]+/).filter(Boolean);
-    if (words.length > 12 || (fits && words.length > 8)) return null;
-    // In capitals (MR PRICE, STAFF, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER): a label by its look.
-    // …a bracketed note (voice over) is the transcriber's, not the label's case.
-    const letters = label.replace(/\s*[（(][^（）()]*[）)]/gu, '').replace(/[^A-Za-z]/g, '');
-    const capitals = letters.length >= 2 && letters === letters.toUpperCase();
-    // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
-    // it reads as a name or a title (capitalised words, a few particles).
-    const nameLike = words.length <= 4 && words.every((w) => /^(?:[A-Z][A-Za-z'’.-]*\.?|of|the|and|de|van|von|da|al|bin)$/.test(w))
-      && (words.length > 1 || fits || repeated || /[A-Z]{2}/.test(words[0]));
-    if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: person === label ? label : person, kind: 'other' };
-    return null;
-  }
+  if (english) return classifyEnglish(label, ctx, { alone, stamped, fits, repeated });
   if (!HAN.test(label)) return null;
   // Brackets around a label ([李克强]) and a number before it (3、問) are not part of the name.
   const core = label.replace(/^[\d一二三四五六七八九十]+[、.．]\s*/u, '').replace(/^[\[【〔［](.+)[\]】〕］]$/u, '$1');
@@ -322,6 +301,30 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
     const toks = tokens(plain);
     if (!(toks.length === 1 && /^(d|c|v|r|m|p|f|u|y|e|q|ad|vn)$/.test(toks[0].tag))) return { label, name: core, kind: 'other' };
   }
+  return null;
+}
+
+/** An English label: a role (Q, MODERATOR, …, CNN ANCHOR), a name in capitals, or a name in mixed case used as a label. */
+function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fits, repeated }: { alone: boolean; stamped: boolean; fits: boolean; repeated: boolean }): Omit<LabelMatch, 'length' | 'alone'> | null {
+  const upper = label.toUpperCase().replace(/\s+/g, ' ');
+  if (QUESTION_EN.test(upper)) return { label, name: label, kind: 'question' };
+  if (ANSWER_EN.test(upper)) return { label, name: ctx.principals[0] ?? label, kind: ctx.principals.length ? 'principal' : 'answer' };
+  const person = englishName(label);
+  if (MODERATOR_EN.test(upper) || MODERATOR_EN.test(person.toUpperCase()) || HOST_EN.test(upper)) return { label, name: person, kind: 'moderator' };
+  if (PROSE_EN.test(upper)) return null;
+  // The name part of a label: before a bracket (Jeremy Corbyn (Islington North) (Lab), BLITZER
+  // (voice-over)), a dash (Tim Cook -- Chief Executive Officer) or, in capitals, a comma.
+  const words = person.split(/[\s,]+/).filter(Boolean);
+  if (words.length > 12 || (fits && words.length > 8)) return null;
+  // In capitals (MR PRICE, STAFF, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER): a label by its look.
+  // …a bracketed note (voice over) is the transcriber's, not the label's case.
+  const letters = label.replace(/\s*[（(][^（）()]*[）)]/gu, '').replace(/[^A-Za-z]/g, '');
+  const capitals = letters.length >= 2 && letters === letters.toUpperCase();
+  // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
+  // it reads as a name or a title (capitalised words, a few particles).
+  const nameLike = words.length <= 4 && words.every((w) => /^(?:[A-Z][A-Za-z'’.-]*\.?|of|the|and|de|van|von|da|al|bin)$/.test(w))
+    && (words.length > 1 || fits || repeated || /[A-Z]{2}/.test(words[0]));
+  if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: person === label ? label : person, kind: 'other' };
   return null;
 }
 
