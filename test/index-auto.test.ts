@@ -179,9 +179,10 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     expect(f.books).toBeGreaterThanOrEqual(12);
     expect(f.unjudged).toBe(0);
     // Reached on 2026-12-05: 70.9 % useful, 47.6 % of hand-written names found (targets 90 % / 80 %);
-    // second session (same day): 79.3 % and 54.5 %.
-    expect(f.precision).toBeGreaterThanOrEqual(0.79);
-    expect(f.recall).toBeGreaterThanOrEqual(0.54);
+    // second session (same day): 79.3 % and 54.5 % on 12 books; 82.1 % and 56.3 % with the earnings
+    // call added to the test part (gold written before the engine ran on it).
+    expect(f.precision).toBeGreaterThanOrEqual(0.82);
+    expect(f.recall).toBeGreaterThanOrEqual(0.56);
   });
 
   const scores = scoreAll();
