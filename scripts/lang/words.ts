@@ -4,15 +4,22 @@
 //
 // jieba's dictionary is Simplified, so Traditional text is cut on its Simplified form (OpenCC t → cn,
 // which maps character for character) and the cuts are carried back to the original characters.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import * as OpenCC from 'opencc-js';
 
 let jieba: Jieba | null = null;
 let toSimplified: ((s: string) => string) | null = null;
 
+/** The instance with jieba's whole dictionary (dict.txt only; the package's dict.js also reads the IDF table). */
 export function getJieba(): Jieba {
-  return (jieba ??= Jieba.withDict(dict));
+  return (jieba ??= Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'))));
+}
+
+/** True once the whole dictionary is loaded (then nothing is gained by a smaller one). */
+export function jiebaLoaded(): boolean {
+  return jieba !== null;
 }
 
 const HAN = /\p{Script=Han}/u;
