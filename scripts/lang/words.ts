@@ -7,10 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import * as OpenCC from 'opencc-js';
+import { t2s } from './language.ts';
 
 let jieba: Jieba | null = null;
-let toSimplified: ((s: string) => string) | null = null;
 
 /** The instance with jieba's whole dictionary (dict.txt only; the package's dict.js also reads the IDF table). */
 export function getJieba(): Jieba {
@@ -30,9 +29,8 @@ const HAN = /\p{Script=Han}/u;
  */
 export function chineseWords(text: string): string[] {
   if (!HAN.test(text)) return [text];
-  const convert = (toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' }));
   const chars = [...text];
-  const simplified = [...convert(text)];
+  const simplified = [...t2s(text)];
   if (simplified.length !== chars.length) return getJieba().cut(text, true);
   const out: string[] = [];
   let at = 0;
