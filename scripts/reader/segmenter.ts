@@ -31,7 +31,7 @@ export function dictionaryTable(): WordTable {
 
 /** Longest text jiebaFor cuts with a dictionary of its own, and how many it does before loading the whole one. */
 const SCOPED_CHARS = 64;
-const SCOPED_USES = 2000;
+const SCOPED_USES = 300;
 let scopedUses = 0;
 
 /**
