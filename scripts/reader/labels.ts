@@ -12,7 +12,7 @@
 //   more than once, after a job title, or alone on its line.
 // A sentence that merely holds a colon (他说：…, 我认为…至关重要：, Note: …, 10:30) has no such evidence.
 import { t2s } from '../lang/language.ts';
-import { getJieba } from './segmenter.ts';
+import { jiebaFor } from './segmenter.ts';
 import { candidateOf, induceConventions, type Conventions } from './convention.ts';
 import { compileLabelPattern } from '../config/label-pattern.ts';
 import type { LabelConfig } from '../config/schema.ts';
@@ -119,7 +119,7 @@ export function isPersonalName(s: string): boolean {
 interface Token { word: string; tag: string; start: number; end: number }
 function tokens(key: string): Token[] {
   let at = 0;
-  return getJieba().tag(key).map(({ word, tag }) => ({ word, tag, start: at, end: (at += word.length) }));
+  return jiebaFor(key).tag(key).map(({ word, tag }) => ({ word, tag, start: at, end: (at += word.length) }));
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
 import { recogniseLabel, labelContext, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
-import { getJieba } from './segmenter.ts';
+import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './lines.ts';
 import { FURNITURE } from './convention.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
@@ -465,7 +465,7 @@ export function chinesePhrase(text: string): string {
   const max = 18;
   if (clause.length <= max) return clause.trim();
   let out = '';
-  for (const w of getJieba().cut(clause, true)) {
+  for (const w of jiebaFor(clause).cut(clause, true)) {
     if (out.length + w.length > max) break;
     out += w;
   }
