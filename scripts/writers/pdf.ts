@@ -25,6 +25,8 @@ import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import type { SectionBreak } from '../render/sections.ts';
+import { runsOf, shortEnds, withPulls } from '../render/ends.ts';
+import { pageLines } from '../pdf/lines.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -78,6 +80,8 @@ export interface PdfResult {
 
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
 export const MAX_PASSES = 3;
+/** Rounds of pulling a section's last lines onto their page (render/ends.ts), each one pass more. */
+const MAX_PULL_ROUNDS = 2;
 
 /**
  * No timeout of its own on loading and printing: a book near the size limits takes minutes to print
@@ -135,12 +139,17 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
     const printCssPath = templatePath(input.templates, 'print.css');
     const note = parseFragment(input.noteHtml);
+    // Section ends held on too few lines of their own page: paragraphs pulled onto it (render/ends.ts).
+    const runs = runsOf(firstBody, view.transcriptTitle || view.title);
+    const bodyEnd = back[0]?.id ?? (hasIndex ? 'back-index' : 'note');
+    const pulls = new Set<string>();
+    let pullRounds = 0;
 
     // The document of one pass: the template (data only) with the book's parts in its slots.
     const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href };
     const html = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links) => {
       const index = input.index(pages);
-      const body = bodyBlocks(input.body(pages));
+      const body = bodyBlocks(withPulls(input.body(pages), pulls));
       const doc = assemble(renderTemplate(input.templates, 'print.html', {
         ...view, sectionBreak: pagePerSection ? 'page' : 'space', hasToc,
         toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
@@ -165,7 +174,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
       let blanks = new Set<string>(['body']);
       let current = { doc: '', body: '' };
       let chars = new Set<string>();
-      for (let pass = 1; pass <= MAX_PASSES; pass++) {
+      for (let pass = 1; pass <= MAX_PASSES + pullRounds; pass++) {
         const lap = stopwatch(timings, pass);
         // The first pass only measures: everything is laid out but nothing is painted (so no glyphs are
         // subset and embedded), and there is no structure tree or outline, which Chromium builds slowly.
@@ -195,6 +204,14 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
         // contents and index is the page where its target landed, and no blank page moves. Ids whose
         // pages nothing prints (index entries, the editorial note) may move without costing a pass.
         if (final && sameSet(nextBlanks, blanks) && html((id) => found.get(id), nextBlanks).doc === current.doc) {
+          const lines = pullRounds < MAX_PULL_ROUNDS ? await pageLines(pdf, trim) : null;
+          const more = lines ? shortEnds(runs, bodyEnd, (id) => found.get(id), lines).flatMap((e) => (e.pull && !pulls.has(e.pull) ? [e.pull] : [])) : [];
+          if (more.length) {
+            for (const id of more) pulls.add(id);
+            pullRounds++;
+            pages = found;
+            continue;
+          }
           const missing = targets.filter((id) => !found.has(id));
           if (missing.length) diagnostics.push(diagnostic('TP032', { reason: `no page found for ${missing.length} ids (${missing.slice(0, 5).join(', ')})` }));
           const bare = new Set(openings.map((id) => found.get(id)).filter((n): n is number => n !== undefined));
