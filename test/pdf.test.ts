@@ -7,6 +7,7 @@ import { rectoBlanks } from '../scripts/pdf/recto.ts';
 import { marginGroup } from '../scripts/pdf/finish.ts';
 import { pageCss, TRIMS, cssString } from '../scripts/pdf/layout.ts';
 import { printFontCss } from '../scripts/pdf/fonts.ts';
+import { parseBboxLayout } from '../scripts/pdf/lines.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -78,6 +79,22 @@ describe('print PDF of the seed book', () => {
         expect(text.at(-1)!.trim(), `folio on opening page ${page}`).not.toMatch(/^\d+$/);
       }
     }
+  });
+
+  it('holds no page with fewer than 4 lines of a section\'s end (p. 19 and p. 24 held one before the print loop pulled lines)', () => {
+    const tocPage = [...Array(pages).keys()].map((i) => i + 1).find((p) => squash(pdftotext(pdfA, p)).startsWith('目录'))!;
+    const starts = new Set(pdftotext(pdfA, tocPage).split('\n').map((l) => /(\d+)\s*$/.exec(l)?.[1]).filter(Boolean).map(Number));
+    const lines = parseBboxLayout(poppler('pdftotext', ['-bbox-layout', pdfA, '-']), TRIMS.A5);
+    const short: string[] = [];
+    for (const start of starts) {
+      // The page before a section opens its page: if the section before ran onto it, 4 lines or more.
+      let end = start - 1;
+      while (end > 1 && lines[end - 1]!.length === 0) end--;
+      const n = lines[end - 1]!.length;
+      if (!starts.has(end) && n > 0 && n < 4) short.push(`p. ${end}: ${n}`);
+    }
+    expect(starts.size).toBeGreaterThanOrEqual(10);
+    expect(short).toEqual([]);
   });
 
   it('puts folios at the outer foot and the book title over left-hand pages', () => {
