@@ -84,7 +84,8 @@ function linesOf(pdf: string): { all: PageLine[][]; body: PageLine[][] } {
 function wordEnds(title: string): Set<number> {
   const ends = new Set<number>([0]);
   let at = 0;
-  for (const w of chineseWords(title)) {
+  // Spaces part words in any script; runs of Han are cut by the segmenter.
+  for (const w of title.split(/(\s+)/).flatMap((t) => (/\p{Script=Han}/u.test(t) ? chineseWords(t) : [t]))) {
     at += squash(w).length;
     ends.add(at);
   }
