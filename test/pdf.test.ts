@@ -154,6 +154,9 @@ describe('print layout helpers', () => {
     expect(stream.slice(g.start, g.end)).toBe('q\nBT\n/F4 16 Tf\n<0029> Tj\nET\nQ\n');
     expect(marginGroup(['q', '0 0 10 10 re', 'W* n', 'BT', 'ET', 'Q'].join('\n'))).toBeUndefined();
     expect(marginGroup(['q', '/P <</MCID 0>> BDC', 'BT', 'ET', 'EMC', 'Q'].join('\n'))).toBeUndefined();
+    // A running head with 月 and 日, which Chromium writes with /ActualText spans, is still the head.
+    const head = ['q', 'BT', '<0013> Tj', '/Span<</ActualText <feff6708> >> BDC', '<3ade> Tj', 'EMC', 'ET', 'Q', 'q', '0 0 10 10 re', 'W* n', 'Q', ''].join('\n');
+    expect(marginGroup(head)).toEqual({ start: 0, end: head.indexOf('Q\n') + 2 });
   });
 
   it('generates named pages with escaped running heads and mirrored margins', () => {

@@ -156,7 +156,19 @@ function titleChecks(doc: Root, lines: { all: PageLine[][]; body: PageLine[][] }
     const tocLines = lines.body.slice(tocPage - 1, (bodyPage ?? tocPage + 1) - 1).flat();
     for (const e of find(toc, (x) => hasClass(x, 'toc-heading'))) check(`contents entry ${textOf(e).slice(0, 20)}`, textOf(e), tocLines, true);
   }
-  return bad.concat(headChecks(doc, lines.all, lines.body));
+  return bad.concat(headChecks(doc, lines.all, lines.body), bareOpenings(lines, pages));
+}
+
+/** Opening pages (the body's first, the index, the editorial note) carry no running head and no folio. */
+function bareOpenings(lines: { all: PageLine[][]; body: PageLine[][] }, pages: Map<string, number>): string[] {
+  const out: string[] = [];
+  for (const id of ['body', 'back-index', 'note']) {
+    const p = pages.get(id);
+    if (!p) continue;
+    const margin = lines.all[p - 1].filter((l) => !lines.body[p - 1].some((b) => Math.abs(b.top - l.top) < 1));
+    if (margin.length) out.push(`head or folio on opening page ${p} (${id}): ${margin.map((l) => l.text).join(' / ').slice(0, 40)}`);
+  }
+  return out;
 }
 
 /** Running heads: each head above the type area is one of the heads the book sets, whole; a wrapped one breaks between words. */
