@@ -44,7 +44,7 @@ export interface PdfInput {
   /** Scratch directory for the print HTML (deleted afterwards). */
   workDir: string;
   /** book.yaml `print`: 3 mm bleed with crop marks; every section on a right-hand page; what comes
-   * before a section (`auto` is resolved from the sections' length, see sectionBreakFor). */
+   * before a section (`auto` is resolved by the caller: render/sections.ts printSectionBreak). */
   print?: { bleed: boolean; rectoSections: boolean; sectionBreak?: SectionBreak };
   /** CreationDate/ModDate (the context's build stamp), so two builds are identical. */
   date: Date;
@@ -98,7 +98,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const { view } = input;
   const trim = TRIM_GEOMETRY[input.trim];
   const print = input.print ?? { bleed: false, rectoSections: false };
-  // `auto` is resolved by the caller from the tree (sectionBreakFor); a bare writer call keeps pages.
+  // `auto` is resolved by the caller (printSectionBreak); a bare writer call keeps pages.
   const pagePerSection = print.rectoSections || (print.sectionBreak ?? 'page') === 'page';
   try {
     const fontFile = join(dir, 'fonts.css');
