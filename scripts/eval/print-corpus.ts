@@ -10,7 +10,7 @@
 //   - the print contents against the EPUB navigation (less title page and colophon, which precede it);
 //   - pdffonts: one subset per face and weight, all embedded, none Type 3.
 // Run at low priority, one book at a time:
-//   nice -n 10 npx tsx scripts/eval/print-corpus.ts [--split test|dev|all] [--ids a,b] [--limit N] [--out DIR] [--skip-build]
+//   nice -n 10 npx tsx scripts/eval/print-corpus.ts [--split test|dev|all] [--ids a,b] [--limit N] [--out DIR] [--skip-build] [--results FILE]
 // It writes OUT/results.jsonl (one line per book, as it goes) and prints the totals.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -288,7 +288,7 @@ async function main() {
   if (ids) { const all = loadCorpus(corpusRoot, 'all'); entries = ids.flatMap((id) => all.filter((e) => e.id === id)); }
   entries = entries.slice(0, Number(option('limit') ?? entries.length));
   mkdirSync(out, { recursive: true });
-  const results = join(out, 'results.jsonl');
+  const results = join(out, option('results') ?? 'results.jsonl');
   const reports: BookReport[] = [];
   const chunk = Number(option('chunk') ?? 4);
   for (let i = 0; i < entries.length; i += chunk) {
