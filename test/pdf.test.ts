@@ -81,7 +81,7 @@ describe('print PDF of the seed book', () => {
     }
   });
 
-  it('holds no page with fewer than 4 lines of a section\'s end (p. 19 and p. 24 held one before the print loop pulled lines)', () => {
+  it('holds no page with fewer than 4 lines of a section\'s end (sections opening pages, pp. 19 and 24 held one before the print loop pulled lines)', () => {
     const tocPage = [...Array(pages).keys()].map((i) => i + 1).find((p) => squash(pdftotext(pdfA, p)).startsWith('目录'))!;
     const starts = new Set(pdftotext(pdfA, tocPage).split('\n').map((l) => /(\d+)\s*$/.exec(l)?.[1]).filter(Boolean).map(Number));
     const lines = parseBboxLayout(poppler('pdftotext', ['-bbox-layout', pdfA, '-']), TRIMS.A5);
