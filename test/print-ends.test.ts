@@ -8,6 +8,7 @@ import type { Root } from 'hast';
 import { runsOf, shortEnds, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
 import { parseBboxLayout } from '../scripts/pdf/lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
+import { runningHead } from '../scripts/render/lines.ts';
 
 const para = (id: string, chars: number) => h('p', { id }, '字'.repeat(chars));
 const body: Root = {
@@ -71,5 +72,16 @@ describe('type-area lines (pdf/lines.ts)', () => {
     const line = (y: number, ...words: string[]) => `<line xMin="57" yMin="${y}" xMax="300" yMax="${y + 15}">${words.map((w) => `<word xMin="0" yMin="${y}" xMax="1" yMax="${y + 15}">${w}</word>`).join('')}</line>`;
     const xhtml = `<doc><page width="419.5" height="595.3">${line(28.5, '世界多极化')}${line(52, '球产业链')}${line(53.5, 'A&amp;B')}${line(70, '第二行')}${line(550.8, '19')}</page></doc>`;
     expect(parseBboxLayout(xhtml, TRIMS.A5)).toEqual([[{ text: '球产业链 A&B', top: 52 }, { text: '第二行', top: 70 }]]);
+  });
+});
+
+describe('running heads (render/lines.ts runningHead)', () => {
+  it('keeps a head that fits on one line and cuts a long one after a word, with an ellipsis', () => {
+    expect(runningHead('中共中央政治局委员、外交部长王毅就中国外交政策和对外关系回答中外记者提问', 'zh-Hans')).toBe('中共中央政治局委员、外交部长王毅就中国外交政策和对外关系回答中外记者提问');
+    const long = 'Press Gaggle by Press Secretary Karine Jean-Pierre and National Security Communications Advisor John Kirby En Route Philadelphia, PA';
+    const head = runningHead(long, 'en');
+    expect(head.endsWith('…')).toBe(true);
+    expect(long.startsWith(head.slice(0, -1))).toBe(true);
+    expect(long[head.length - 1]).toBe(' ');
   });
 });

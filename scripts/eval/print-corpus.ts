@@ -173,9 +173,12 @@ function bareOpenings(lines: { all: PageLine[][]; body: PageLine[][] }, pages: M
 
 /** Running heads: each head above the type area is one of the heads the book sets, whole; a wrapped one breaks between words. */
 function headChecks(doc: Root, all: PageLine[][], body: PageLine[][]): string[] {
-  const heads = new Set<string>();
+  const heads = new Map<string, string>();
   const style = find(doc, (e) => e.tagName === 'style').map(textOf).join('\n');
-  for (const m of style.matchAll(/content: "((?:[^"\\]|\\.)*)"/g)) heads.add(squash(m[1].replace(/\\([0-9A-F]+) ?/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))));
+  for (const m of style.matchAll(/content: "((?:[^"\\]|\\.)*)"/g)) {
+    const text = m[1].replace(/\\([0-9A-F]+) ?/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
+    heads.set(squash(text), text);
+  }
   const bad: string[] = [];
   all.forEach((page, i) => {
     const top = page.filter((l) => !body[i].some((b) => Math.abs(b.top - l.top) < 1) && l.top < 60);
@@ -184,8 +187,8 @@ function headChecks(doc: Root, all: PageLine[][], body: PageLine[][]): string[] 
     if (/^\d+$/.test(head)) return;
     if (!heads.has(head)) bad.push(`running head p.${i + 1}: ${head.slice(0, 30)}`);
     else if (top.length > 1) {
-      const cuts = badBreaks(head, top);
-      if (cuts?.length) bad.push(`running head p.${i + 1} broken inside a word`);
+      const cuts = badBreaks(heads.get(head)!, top);
+      bad.push(`running head p.${i + 1} on ${top.length} lines${cuts?.length ? ', broken inside a word' : ''}`);
     }
   });
   return bad;

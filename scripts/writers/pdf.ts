@@ -15,7 +15,7 @@ import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { substituteMissing } from '../pdf/coverage.ts';
 import { xmlChars } from '../render/xml.ts';
-import { titleUnits } from '../render/lines.ts';
+import { runningHead, titleUnits } from '../render/lines.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, parseFragment, serialize, slot } from '../pdf/document.ts';
 import { h } from 'hastscript';
@@ -127,9 +127,11 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     // it is not a page of its own (a change of page name forces a break).
     const firstBlock = firstBody.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
     const leadless = pagePerSection && view.toc.length > 0 && firstBlock?.type === 'element' && firstBlock.tagName === 'section';
+    // Running heads are one line each: a long title is cut after a word (render/lines.ts runningHead).
+    const head = <T extends { heading: string }>(e: T): T => ({ ...e, heading: runningHead(e.heading, view.lang) });
     const css = pageCss({
-      trim, bookTitle: view.title, sections: [...front, ...(pagePerSection ? view.toc : []), ...back],
-      parts: [...(input.runningParts ?? (pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }])), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
+      trim, bookTitle: runningHead(view.title, view.lang), sections: [...front, ...(pagePerSection ? view.toc : []), ...back].map(head),
+      parts: [...(input.runningParts ?? (pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }])), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }].map(head),
     }) + (leadless ? `\n#body-h { page: ${view.toc[0].id.replace(/[^\w-]/g, '')}; }` : '');
     // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
     // the dateline, topic anchors) and whatever the index links to.
