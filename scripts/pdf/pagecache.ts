@@ -17,6 +17,8 @@ const KEEP = 200;
 export interface PageLayout {
   pages: Map<string, number>;
   blanks: Set<string>;
+  /** Paragraphs pulled onto a short section end's page (render/ends.ts); none when absent. */
+  pulls?: ReadonlySet<string>;
 }
 
 /** The key of a layout: a hash of every input that decides where things fall (the caller lists them). */
@@ -34,9 +36,9 @@ export function readLayout(dir: string, key: string): PageLayout | undefined {
     return undefined;
   }
   try {
-    const data = JSON.parse(text) as { pages: [string, number][]; blanks: string[] };
+    const data = JSON.parse(text) as { pages: [string, number][]; blanks: string[]; pulls?: string[] };
     if (!Array.isArray(data.pages) || !Array.isArray(data.blanks)) return undefined;
-    return { pages: new Map(data.pages), blanks: new Set(data.blanks) };
+    return { pages: new Map(data.pages), blanks: new Set(data.blanks), pulls: new Set(Array.isArray(data.pulls) ? data.pulls : []) };
   } catch {
     return undefined; // a damaged entry is a miss
   }
@@ -47,7 +49,7 @@ export function writeLayout(dir: string, key: string, layout: PageLayout): void 
   try {
     mkdirSync(dir, { recursive: true });
     const tmp = join(dir, `.${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ pages: [...layout.pages], blanks: [...layout.blanks] }));
+    writeFileSync(tmp, JSON.stringify({ pages: [...layout.pages], blanks: [...layout.blanks], pulls: [...(layout.pulls ?? [])] }));
     renameSync(tmp, join(dir, `${key}.json`));
     prune(dir);
   } catch {

@@ -13,8 +13,8 @@ import { FURNITURE } from './convention.ts';
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
 const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
 
-/** A field name before the title on its line (標題：…, Title: …): the title line stands alone. */
-export const TITLE_FIELD = /^(?:标题|標題|题目|題目|Title)\s*[：:]\s*/u;
+/** A field name before the title on its line (標題：…, 原标题：… as a reposted page has it, Title: …): the title line stands alone. */
+export const TITLE_FIELD = /^(?:原?标题|原?標題|题目|題目|Title)\s*[：:]\s*/u;
 
 /** A line that is only a date and time (2022-08-09 20:53, 1:24 P.M. EDT): the page's date line. */
 const DATE_LINE = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4})?$/u;

@@ -16,7 +16,7 @@ import type { BookView } from '../render/variables.ts';
 import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { substituteMissing } from '../pdf/coverage.ts';
 import { xmlChars } from '../render/xml.ts';
-import { titleUnits } from '../render/lines.ts';
+import { runningHead, titleUnits } from '../render/lines.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, parseFragment, serialize, slot } from '../pdf/document.ts';
 import { h } from 'hastscript';
@@ -27,6 +27,8 @@ import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import { layoutKey, readLayout, writeLayout, type PageLayout } from '../pdf/pagecache.ts';
 import type { SectionBreak } from '../render/sections.ts';
+import { runsOf, shortEnds, withPulls, type Run } from '../render/ends.ts';
+import { pageLines } from '../pdf/lines.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -82,6 +84,8 @@ export interface PdfResult {
 
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
 export const MAX_PASSES = 3;
+/** Rounds of pulling a section's last lines onto their page (render/ends.ts), each one pass more. */
+const MAX_PULL_ROUNDS = 2;
 
 /**
  * No timeout of its own on loading and printing: a book near the size limits takes minutes to print
@@ -104,7 +108,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     try {
       await guard(page, [dir, ...input.templates.dirs], plan.diagnostics);
       const laid = await layOut(page, plan, timings, known);
-      if (input.pageCache && (!known || laid.passes > 1)) writeLayout(input.pageCache, key, { pages: laid.found, blanks: laid.blanks });
+      if (input.pageCache && (!known || laid.passes > 1)) writeLayout(input.pageCache, key, { pages: laid.found, blanks: laid.blanks, pulls: plan.pulls });
       return await finishBook(input, plan, laid, timings);
     } finally {
       await page.close();
@@ -130,6 +134,12 @@ interface Plan {
   diagnostics: Diagnostic[];
   /** The scratch folder the document is written to. */
   dir: string;
+  /** The transcript's runs of paragraphs by section, where the body ends, and the paragraphs pulled onto a
+   * section end's page so that it holds at least 4 lines (render/ends.ts). */
+  runs: Run[];
+  bodyEnd: string;
+  trim: (typeof TRIM_GEOMETRY)[keyof typeof TRIM_GEOMETRY];
+  pulls: Set<string>;
   render: (pages: PageLookup, blanks: Set<string>, measure?: boolean, hrefs?: Links) => Rendered;
 }
 
@@ -162,12 +172,14 @@ function contentsEntries(input: PdfInput, hasIndex: boolean) {
 function runningCss(input: PdfInput, firstBody: Root, parts: { front: Heading[]; back: Heading[]; hasIndex: boolean; pagePerSection: boolean }): string {
   const { view } = input;
   const { pagePerSection } = parts;
+  // Running heads are one line each: a long title is cut after a word (render/lines.ts runningHead).
+  const head = <T extends { heading: string }>(e: T): T => ({ ...e, heading: runningHead(e.heading, view.lang) });
   const firstBlock = firstBody.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
   const leadless = pagePerSection && view.toc.length > 0 && firstBlock?.type === 'element' && firstBlock.tagName === 'section';
   return pageCss({
-    trim: TRIM_GEOMETRY[input.trim], bookTitle: view.title, sections: [...parts.front, ...(pagePerSection ? view.toc : []), ...parts.back],
+    trim: TRIM_GEOMETRY[input.trim], bookTitle: runningHead(view.title, view.lang), sections: [...parts.front, ...(pagePerSection ? view.toc : []), ...parts.back].map(head),
     parts: [...(input.runningParts ?? (pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }])),
-      ...(parts.hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
+      ...(parts.hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }].map(head),
   }) + (leadless ? `\n#body-h { page: ${view.toc[0].id.replace(/[^\w-]/g, '')}; }` : '');
 }
 
@@ -176,7 +188,7 @@ type Heading = { id: string; heading: string };
 function planPrint(input: PdfInput, dir: string): Plan {
   const { view } = input;
   const print = input.print ?? { bleed: false, rectoSections: false };
-  // `auto` is resolved by the caller from the tree (sectionBreakFor); a bare writer call keeps pages.
+  // `auto` is resolved by the caller (printSectionBreak); a bare writer call keeps pages.
   const pagePerSection = print.rectoSections || (print.sectionBreak ?? 'page') === 'page';
   const fontFile = join(dir, 'fonts.css');
   writeFileSync(fontFile, printFontCss(view.lang));
@@ -190,6 +202,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
   // the dateline, topic anchors) and whatever the index links to.
   const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : [])])];
   const note = parseFragment(input.noteHtml);
+  const pulls = new Set<string>();
   const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href };
   // The document of one pass: the template (data only) with the book's parts in its slots.
   const render = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links): Rendered => {
@@ -201,7 +214,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
       body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
       ...hrefs, pageCss: css, targets,
     }), {
-      body: bodyBlocks(input.body(pages)), blanks,
+      body: bodyBlocks(withPulls(input.body(pages), pulls)), blanks,
       slots: { index: index ? [index] : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) },
     });
     if (measure) measuring(doc, view.lang);
@@ -211,7 +224,9 @@ function planPrint(input: PdfInput, dir: string): Plan {
     return { doc: clean(serialize(doc)), body: clean(bodyMarkup(doc)) };
   };
   return {
-    css, targets, render, dir, diagnostics: [],
+    css, targets, render, dir, diagnostics: [], pulls, trim: TRIM_GEOMETRY[input.trim],
+    runs: runsOf(firstBody, view.transcriptTitle || view.title),
+    bodyEnd: back[0]?.id ?? (hasIndex ? 'back-index' : 'note'),
     // Openings get no running head or folio; the body and (optionally) every section start recto.
     openings: ['body', ...(input.runningParts ?? []).map((p) => p.id), ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'],
     rectoAnchors: ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])],
@@ -246,7 +261,9 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
   // First guess: a one-page contents, so the body needs a blank page to start on the right.
   let blanks = known?.blanks ?? new Set<string>(['body']);
   let chars: Set<string> | undefined;
-  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+  for (const id of known?.pulls ?? []) plan.pulls.add(id);
+  let pullRounds = 0;
+  for (let pass = 1; pass <= MAX_PASSES + pullRounds; pass++) {
     const lap = stopwatch(timings, pass);
     const final = pass > 1 || known !== undefined;
     let current: Rendered | undefined = plan.render((id) => pages.get(id), blanks, !final);
@@ -263,7 +280,14 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
     // contents and index is the page where its target landed, and no blank page moves. Ids whose
     // pages nothing prints (index entries, the editorial note) may move without costing a pass.
     if (final && sameSet(nextBlanks, blanks) && plan.render((id) => found.get(id), nextBlanks).doc === current.doc) {
-      return { pdf, found, blanks, current, passes: pass };
+      // A section's end held on 1–3 lines of its own page: paragraphs before it are pulled onto that
+      // page, which costs a pass (at most MAX_PULL_ROUNDS).
+      const more = pullRounds < MAX_PULL_ROUNDS ? await shortEndPulls(pdf, plan, found) : [];
+      if (!more.length) return { pdf, found, blanks, current, passes: pass };
+      for (const id of more) plan.pulls.add(id);
+      pullRounds++;
+      pages = found;
+      continue;
     }
     // The measuring state goes before the next print: its bytes and markup are not kept.
     pdf = undefined;
@@ -273,6 +297,13 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
   }
   fail('TP034', { passes: MAX_PASSES });
 }
+/** Paragraphs to pull onto the page of a section end that holds too few lines (render/ends.ts). */
+async function shortEndPulls(pdf: Uint8Array, plan: Plan, found: Map<string, number>): Promise<string[]> {
+  const lines = await pageLines(pdf, plan.trim);
+  if (!lines) return [];
+  return shortEnds(plan.runs, plan.bodyEnd, (id) => found.get(id), lines).flatMap((e) => (e.pull && !plan.pulls.has(e.pull) ? [e.pull] : []));
+}
+
 /** Loads the first pass's document; returns the characters it shows (a later pass waits for fonts only for new ones). */
 async function loadDocument(page: Page, dir: string, current: Rendered, measure: boolean): Promise<Set<string>> {
   const file = join(dir, 'book.html');
