@@ -479,6 +479,8 @@ export interface CharFeatures {
   name: boolean;
   /** The character is a particle (的, 了, 着…). */
   particle: boolean;
+  /** The character is a verb or adjective, which reduplicate freely (说说, 红红). */
+  reduplicable: boolean;
   /** The dictionary knows the pair as a word (正正, 通通) though the best segmentation splits it. */
   pairWord: boolean;
   /** The left copy is a word of its own of a class speakers stutter on (我|我们, 这|这个, 是|是一个). */
@@ -515,7 +517,8 @@ export function charFeatures(lex: Lexicon, v: string, at: number): CharFeatures 
   // A stutter: the left copy stands alone, the right one begins a word or stands alone too.
   const [ra] = wordAt(withDup, i);
   const speech = single(i - 1) && ra === i && speechWord(lex, x, true);
-  return { explained: explain(lex, v, at, withDup, from, brokeWord), gain, brokeWord, bothAlone, mixed, name, particle, pairWord, speech };
+  const reduplicable = /^(v|vn|vd|a|ad|an)$/.test(lex.tag(x) ?? '');
+  return { explained: explain(lex, v, at, withDup, from, brokeWord), gain, brokeWord, bothAlone, mixed, name, particle, pairWord, speech, reduplicable };
 }
 
 /**

@@ -69,3 +69,8 @@ export function isCommonWord(word: string): boolean {
   if (!Object.hasOwn(table!, lower)) return false;
   return !/^NNP/.test(table![lower].split('|')[0]);
 }
+
+/** Whether the lexicon knows the word (in any case). */
+export function isEnglishWord(word: string): boolean {
+  return tagsOf(word).length > 0;
+}
