@@ -45,15 +45,13 @@ export function opds2Errors(feed: unknown): ErrorObject[] {
 }
 
 /**
- * The folder holding `opds.rnc` (opds-community/specs schema/1.2/opds.rnc) and the `atom.rnc` it
- * includes (RFC 4287 Appendix B): test/schemas/opds-1.2/ or $OPDS_RNC. Null when neither has them
- * (they could not be committed: see test/schemas/PROVENANCE.md).
+ * The folder holding `opds.rnc` (OPDS 1.2) and the `atom.rnc` it includes (RFC 4287 Appendix B),
+ * committed in test/schemas/opds-1.2/ with their provenance (test/schemas/PROVENANCE.md).
  */
-export function opdsRncDir(): string | null {
-  for (const dir of [join(schemaRoot, 'opds-1.2'), process.env.OPDS_RNC ?? '']) {
-    if (dir && existsSync(join(dir, 'opds.rnc')) && existsSync(join(dir, 'atom.rnc'))) return dir;
-  }
-  return null;
+export function opdsRncDir(): string {
+  const dir = join(schemaRoot, 'opds-1.2');
+  for (const name of ['opds.rnc', 'atom.rnc']) if (!existsSync(join(dir, name))) throw new Error(`${join(dir, name)} is missing: see test/schemas/PROVENANCE.md`);
+  return dir;
 }
 
 /**
