@@ -19,6 +19,7 @@ import { printFontCss } from '../pdf/fonts.ts';
 import { projectRoot } from '../render/templates.ts';
 import { generateBook, generateCorpus } from '../fixtures/generate.ts';
 import { benchPdf } from './pdf.ts';
+import { benchVolume } from './volume.ts';
 import { prepareBook, pdfInputOf, stampDate } from '../prepare.ts';
 import { timed } from './measure.ts';
 import { describe as pairText, interleave, stage, whole, type PairResult } from './pairs.ts';
@@ -100,7 +101,7 @@ async function main() {
   }
 
   // Chromium only for the benchmarks that print (a run of `structure` alone needs none).
-  if (only.length === 0 || only.some((n) => ['pdf', 'scale', 'pagedjs', 'epub'].includes(n))) await printing();
+  if (only.length === 0 || only.some((n) => ['pdf', 'scale', 'pagedjs', 'epub', 'volume'].includes(n))) await printing();
   async function printing() {
   const browser = await launchBrowser();
   try {
@@ -116,6 +117,8 @@ async function main() {
       }
       record({ bench: 'PDF stage (seed)', figure: `${r.ours_ms} ms, ${r.passes} passes, ${r.pages} pages`, baseline: `bare page.pdf ${r.floor_ms} ms; median of ${r.runs} per-pair ratios, range ${r.range[0]}–${r.range[1]}, load ${r.load[0]}→${r.load[1]}`, ratio: r.ratio, target: '≤ 1.15×', pass: r.ratio <= 1.15 });
     }
+
+    if (want('volume')) results.volume = await benchVolume(work, ctx, browser, record, log);
 
     if (want('scale') || want('pagedjs')) {
       log('scale: a 150-page and a 600-page book; pagedjs-cli on the same 600-page HTML');
