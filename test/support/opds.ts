@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { SaxesParser } from 'saxes';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { run } from '../../scripts/core/run.ts';
@@ -70,4 +71,58 @@ export async function opds12Errors(feeds: string[], rncDir: string): Promise<str
   const r = await run('jing', ['-c', join(dir, 'opds.rnc'), ...feeds], { timeout: 300_000 });
   // jing's launcher warns about optional jars on stderr; its verdict is the exit code and stdout.
   return r.status === 0 ? '' : `${r.stdout}\n${r.stderr}`.trim() || `jing exited ${r.status}`;
+}
+
+/** One acquisition or image link a client would download, with what the feed says of it. */
+export interface CrawledFile { path: string; type: string; rel: string; length?: number; sha256?: string; from: string }
+
+/**
+ * What an OPDS client does with a catalogue: it parses each feed (XML with an XML parser, JSON as
+ * JSON), follows every navigation and acquisition-feed link to the feeds it names, and collects the
+ * publication links it would download. Returns every feed reached, every file linked, and every link
+ * that leads nowhere.
+ */
+export function crawlCatalog(start: string[]): { feeds: Set<string>; files: CrawledFile[]; dangling: string[] } {
+  const feeds = new Set<string>();
+  const files: CrawledFile[] = [];
+  const dangling: string[] = [];
+  const visit = (feed: string) => {
+    if (feeds.has(feed)) return;
+    feeds.add(feed);
+    const links = feed.endsWith('.xml') ? atomLinks(readFileSync(feed, 'utf8')) : jsonLinks(JSON.parse(readFileSync(feed, 'utf8')));
+    for (const l of links) {
+      const path = join(feed, '..', decodeURIComponent(l.href));
+      if (!existsSync(path)) { dangling.push(`${feed} → ${l.href}`); continue; }
+      if (/profile=opds-catalog|application\/opds\+json/.test(l.type)) visit(path);
+      else files.push({ path, type: l.type, rel: l.rel, length: l.length, sha256: l.sha256, from: feed });
+    }
+  };
+  for (const s of start) visit(s);
+  return { feeds, files, dangling };
+}
+
+interface FeedLink { href: string; rel: string; type: string; length?: number; sha256?: string }
+
+/** Every atom:link of an Atom document, read with an XML parser (namespaces resolved). */
+function atomLinks(xml: string): FeedLink[] {
+  const parser = new SaxesParser({ xmlns: true });
+  const out: FeedLink[] = [];
+  parser.on('opentag', (tag) => {
+    if (tag.local !== 'link' || tag.uri !== 'http://www.w3.org/2005/Atom') return;
+    const attr = (name: string) => Object.values(tag.attributes).find((a) => a.local === name)?.value;
+    const length = attr('length');
+    out.push({ href: attr('href') ?? '', rel: attr('rel') ?? '', type: attr('type') ?? '', length: length ? Number(length) : undefined, sha256: attr('sha256') });
+  });
+  parser.write(xml).close();
+  return out;
+}
+
+/** Every link of an OPDS 2.0 feed: its links, navigation, groups, and each publication's links and images. */
+function jsonLinks(feed: { links?: unknown[]; navigation?: unknown[]; publications?: { links?: unknown[]; images?: unknown[] }[]; groups?: { navigation?: unknown[]; publications?: { links?: unknown[]; images?: unknown[] }[] }[] }): FeedLink[] {
+  type L = { href: string; rel?: string | string[]; type?: string; properties?: { size?: number; sha256?: string } };
+  const all = [feed, ...(feed.groups ?? [])].flatMap((f) => [
+    ...((f as typeof feed).links ?? []), ...(f.navigation ?? []),
+    ...(f.publications ?? []).flatMap((p) => [...(p.links ?? []), ...(p.images ?? [])]),
+  ]) as L[];
+  return all.map((l) => ({ href: l.href, rel: [l.rel ?? ''].flat().join(' '), type: l.type ?? '', length: l.properties?.size, sha256: l.properties?.sha256 }));
 }
