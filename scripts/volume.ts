@@ -237,14 +237,28 @@ function bindPart(b: PreparedBook, n: number, language: string): { part: VolumeP
   const id = `part-${n}`;
   const title = b.view.transcriptTitle || b.view.title;
   const date = dateText(b.view.date, language);
-  // Briefing titles often begin with their date (2022年3月18日外交部发言人…): print it once.
-  const bare = (t: string) => t.replace(/\s+/g, '');
-  const shown = bare(title).startsWith(bare(date)) ? title.slice(title.indexOf(date.slice(-2)) + 2).trim() || title : title;
+  const shown = titleWithoutDate(title, date, b.view.date);
   const para = (pid: string, value: string): Paragraph => ({ type: 'paragraph', id: pid, children: [{ type: 'text', value }] });
   const heading: Container = { type: 'container', name: 'part-title', attributes: { id: `${id}-h` }, children: [para(`${id}-d`, date), para(`${id}-t`, shown)] };
   const body = tree.children.filter((c) => c.type !== 'title') as Block[];
   const block: Container = { type: 'container', name: 'part', attributes: { id, 'aria-labelledby': `${id}-h` }, children: [heading, ...body] };
   return { part: { id, book: b, dateText: date, title, heading: `${date} ${shown}`, block, sections }, notes };
+}
+
+/**
+ * A part's title as printed after its date: briefing titles often carry the date already, at the start
+ * (2022年3月18日外交部发言人…) or at the end (Daily Press Briefing – February 4, 2016; …, Jan. 27, 2015);
+ * the part heading prints it once.
+ */
+export function titleWithoutDate(title: string, date: string, iso: string): string {
+  const bare = (t: string) => t.replace(/\s+/g, '');
+  if (bare(title).startsWith(bare(date))) return title.slice(title.indexOf(date.slice(-2)) + 2).trim() || title;
+  const day = new Date(`${iso}T00:00:00Z`);
+  const month = (style: 'long' | 'short') => new Intl.DateTimeFormat('en', { month: style, timeZone: 'UTC' }).format(day);
+  const d = day.getUTCDate();
+  const y = day.getUTCFullYear();
+  const trailing = new RegExp(`[\\s,:;–—-]*\\(?(?:${month('long')}|${month('short')}\\.?)\\s+${d},?\\s+${y}\\)?\\s*$`);
+  return title.replace(trailing, '').trim() || title;
 }
 
 /** Topics of all parts, one per term: aliases, sub-topics and cross-references merged. */

@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { cpSync, mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './helpers.ts';
-import { prepareVolume, volumeEdition, volumeTopics } from '../scripts/volume.ts';
+import { prepareVolume, titleWithoutDate, volumeEdition, volumeTopics } from '../scripts/volume.ts';
 import { allEntries } from '../scripts/index/model.ts';
 import { BuildError } from '../scripts/core/diagnostics.ts';
 import type { Topic } from '../scripts/config/schema.ts';
@@ -107,5 +107,15 @@ describe('volume limits', () => {
     expect(none.code).toBe('TP191');
     expect([none.line, none.column]).toEqual([4, 5]);
     expect(none.message).toMatch(/part "\.\.\/nothing-\*": matches no book folder/);
+  });
+});
+
+describe('titleWithoutDate', () => {
+  it('prints a part\'s date once: a title that begins or ends with the same date loses it', () => {
+    expect(titleWithoutDate('2022年3月18日外交部发言人赵立坚主持例行记者会', '2022年3月18日', '2022-03-18')).toBe('外交部发言人赵立坚主持例行记者会');
+    expect(titleWithoutDate('Daily Press Briefing – February 4, 2016', 'February 4, 2016', '2016-02-04')).toBe('Daily Press Briefing');
+    expect(titleWithoutDate('State Department Briefing by Jen Psaki, Jan. 27, 2015', 'January 27, 2015', '2015-01-27')).toBe('State Department Briefing by Jen Psaki');
+    // Another date stays: it is not the part's.
+    expect(titleWithoutDate('Remarks on the March 3, 2016 Agreement', 'February 4, 2016', '2016-02-04')).toBe('Remarks on the March 3, 2016 Agreement');
   });
 });
