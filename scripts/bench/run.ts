@@ -19,7 +19,7 @@ import { printFontCss } from '../pdf/fonts.ts';
 import { projectRoot } from '../render/templates.ts';
 import { generateBook, generateCorpus } from '../fixtures/generate.ts';
 import { benchPdf } from './pdf.ts';
-import { benchVolume } from './volume.ts';
+import { benchVolume, benchVolumeRead } from './volume.ts';
 import { prepareBook, pdfInputOf, stampDate } from '../prepare.ts';
 import { timed } from './measure.ts';
 import { describe as pairText, interleave, stage, whole, type PairResult } from './pairs.ts';
@@ -180,6 +180,8 @@ async function main() {
     await browser.close();
   }
   }
+
+  if (want('volume') || want('volume-read')) results.volumeRead = await benchVolumeRead(work, record, log);
 
   if (want('batch')) {
     log('batch: 20 books in one command against 20 commands one by one');
