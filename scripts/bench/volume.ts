@@ -65,7 +65,7 @@ export async function benchVolume(work: string, ctx: Context, browser: Browser, 
 export async function benchVolumeRead(work: string, record: (row: VolumeRow) => void, log: (s: string) => void): Promise<Record<string, unknown>> {
   const { root, parts } = generated(work);
   const out: Record<string, unknown> = { part_chars: PART_CHARS };
-  log('volume: read stage (parts read, index marked) from 25 to 200 parts');
+  log(`volume: read stage (parts read, index marked) from 25 to ${TOP} parts`);
   const reads: Record<number, number> = {};
   for (const n of [25, 50, 100, TOP]) reads[n] = Math.round((await timed(() => prepareVolume(volumeOver(root, parts, n))))[1]);
   out.read_ms = reads;
