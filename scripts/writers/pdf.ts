@@ -111,11 +111,13 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     // The transcript's own title heads its sections, as in the EPUB's navigation.
     // A volume's contents are its parts with their sections below (levels of their own).
     const bound = view.toc.some((t) => t.level);
-    const body = bound ? view.toc : [{ id: 'body', heading: view.transcriptTitle || view.title }, ...view.toc.map((t) => ({ ...t, sub: true }))];
+    // A run of questions whose headings were made up from their first words is one entry (contentsHeadings).
+    const listed = view.toc.filter((t) => t.contents !== null).map((t) => ({ ...t, heading: t.contents ?? t.heading }));
+    const body = bound ? view.toc : [{ id: 'body', heading: view.transcriptTitle || view.title }, ...listed.map((t) => ({ ...t, sub: true }))];
     const toc = [...front, ...body, ...back,
       ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }]
       .map((e) => ({ ...e, units: titleUnits(e.heading, view.lang, 8) }));
-    const hasToc = view.toc.length > 1 || matter.length > 0;
+    const hasToc = listed.length > 1 || matter.length > 0;
     // With a page per section each section is a named page whose head is its heading; sections that
     // share pages share the transcript's title as the head (a named page per section would force a
     // page break before each, as CSS says a change of page name does).
