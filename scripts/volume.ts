@@ -26,7 +26,7 @@ import { renderBlock, renderBodyTree, toMarkup } from './render/html.ts';
 import { sectionBreakFor } from './render/sections.ts';
 import { volumeReportHtml } from './writers/report.ts';
 import { formatString } from './lang/strings.ts';
-import { contentsHeadings, dateText, type BookView, type TocEntry } from './render/variables.ts';
+import { dateText, type BookView, type TocEntry } from './render/variables.ts';
 import { titleUnits } from './render/lines.ts';
 import { loadStrings } from './lang/strings.ts';
 import { MAX_CHARS, type LoadOptions } from './book.ts';
@@ -197,10 +197,9 @@ function volumeView(config: VolumeConfig, books: PreparedBook[], parts: VolumePa
   const source = config.source ?? mostCommon(books.map((b) => b.view.source));
   const last = books[books.length - 1].view;
   const span = config.dates ?? (first.view.date === last.date ? dateText(first.view.date, language) : `${dateText(first.view.date, language)} – ${dateText(last.date, language)}`);
-  // Each part's sections as a book's contents list them (render/variables.ts contentsHeadings).
   const toc: TocEntry[] = parts.flatMap((p) => [
     { id: p.id, heading: p.heading, level: 'part' as const },
-    ...contentsHeadings(p.sections, strings.questionsAndAnswers ?? 'Questions and Answers').map((e) => ({ ...e, level: 'section' as const })),
+    ...p.sections.map((s) => ({ id: s.id, heading: s.heading, level: 'section' as const })),
   ]);
   const sum = (f: (v: BookView) => number) => books.reduce((n, b) => n + f(b.view), 0);
   const view: BookView = {

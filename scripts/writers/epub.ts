@@ -255,8 +255,7 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     item(doc('titlepage')!, [], strings.titlePage),
     ...front.map((m) => item(doc(m.id)!)),
     // A volume: each part, its sections below it.
-    ...(input.parts ?? []).map((p) => item(doc(p.id)!, p.sections.filter((s) => listed.get(s.id) !== null)
-      .map((s) => ({ id: s.id, href: `${p.id}.xhtml#${s.id}`, label: listed.get(s.id) ?? s.heading, children: [] })))),
+    ...(input.parts ?? []).map((p) => item(doc(p.id)!, p.sections.map((s) => ({ id: s.id, href: `${p.id}.xhtml#${s.id}`, label: s.heading, children: [] })))),
     // The same entries as the print contents (render/variables.ts contentsHeadings).
     ...(input.parts ? [] : [item(doc('lead')!, sections.filter((s) => listed.get(s.id) !== null).map((s) => {
       // A section opens its document, or sits inside one it shares with others (file.xhtml#s4).
