@@ -10,17 +10,13 @@ import type { Browser } from 'puppeteer-core';
 import type { Context } from './core/context.ts';
 import { fail, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
-import { prepareBook, pdfInputOf, epubInputOf, stampDate, checkGlyphs } from './prepare.ts';
+import { prepareBook, bookEdition, type Edition } from './prepare.ts';
 import { writePdf } from './writers/pdf.ts';
 import { PAGE_CACHE_DIR } from './pdf/pagecache.ts';
 import { pdfPageTexts } from './pdf/text.ts';
 import { preflightEpub, writeEpub } from './writers/epub.ts';
-import { reportHtml } from './writers/report.ts';
-import { ENTRY_FILE, entryFile, entryJson, type CatalogEntry, type EntryFile } from './catalog/entry.ts';
-import { renderOptions, type PreparedBook } from './prepare.ts';
-import { isVolumeDir, prepareVolume } from './volume.ts';
-import { renderBodyTree } from './render/html.ts';
-import { sectionBreakFor } from './render/sections.ts';
+import { ENTRY_FILE, entryFile, entryJson, type EntryFile } from './catalog/entry.ts';
+import { isVolumeDir, prepareVolume, volumeEdition } from './volume.ts';
 
 export type Format = 'epub' | 'pdf';
 
@@ -63,102 +59,124 @@ export const INPUT_HASH_FILE = '.inputs.sha256';
 
 const hasError = (ds: Diagnostic[]) => ds.some((d) => d.severity === 'error');
 
-export async function buildBook(bookDir: string, options: BuildOptions): Promise<BookResult> {
-  if (isVolumeDir(bookDir)) return buildVolume(bookDir, options);
+/** Builds a book folder, or a volume folder (volume.yaml): both are prepared into an Edition first. */
+export async function buildBook(dir: string, options: BuildOptions): Promise<BookResult> {
   const millis: Record<string, number> = {};
-  const time = async <T>(label: string, f: () => Promise<T> | T): Promise<T> => {
+  const time = timer(millis);
+  const load = { maxMb: options.maxMb, allowOutsideLinks: options.allowOutsideLinks };
+  const edition = await time('read', () => isVolumeDir(dir) ? volumeEdition(prepareVolume(dir, load)) : bookEdition(prepareBook(dir, load)));
+  return buildEdition(edition, options, millis);
+}
+
+/** Times each stage into `millis` under its label. */
+function timer(millis: Record<string, number>) {
+  return async <T>(label: string, f: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
     try { return await f(); } finally { millis[label] = Math.round(performance.now() - t0); }
   };
-  const prepared = await time('read', () => prepareBook(bookDir, { maxMb: options.maxMb, allowOutsideLinks: options.allowOutsideLinks }));
-  const { book, report } = prepared;
-  const diagnostics: Diagnostic[] = [...prepared.diagnostics];
+}
+
+/**
+ * The one pipeline: glyph check, then the PDF (its page map feeds the EPUB's page-list and index
+ * locators), the EPUB, the change report, the catalogue entry and SHA256SUMS, written into a staging
+ * folder that replaces dist/<id>/ whole.
+ */
+export async function buildEdition(edition: Edition, options: BuildOptions, millis: Record<string, number> = {}): Promise<BookResult> {
+  const time = timer(millis);
+  const diagnostics: Diagnostic[] = [...edition.diagnostics];
   // Glyph coverage (TP037): characters no font of the book has; the PDF sets 〓 for them.
-  const glyphs = await time('glyphs', () => checkGlyphs(prepared));
+  const glyphs = await time('glyphs', () => edition.glyphs());
   diagnostics.push(...glyphs.diagnostics);
   // An error found while reading (an invalid regex alias) fails the book before anything is rendered.
   if (hasError(diagnostics)) throw new BookFailed(diagnostics);
   // The book's own EPUB templates and cover are judged before the PDF spends minutes.
-  if (options.formats.has('epub')) preflightEpub(prepared.view, prepared.templates);
+  if (options.formats.has('epub')) preflightEpub(edition.view, edition.templates);
   const root = resolve(options.out);
-  const outDir = join(root, book.id);
-  recover(root, book.id);
-  const staging = join(root, `.${book.id}.staging-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
+  const outDir = join(root, edition.id);
+  recover(root, edition.id);
+  const staging = join(root, `.${edition.id}.staging-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   try {
     try {
       makeDirs(staging);
     } catch (err) {
       fail('TP050', { path: outDir, reason: writeReason(err) }, { file: outDir });
     }
-    const outputs = new Map<string, Uint8Array | string>();
-    outputs.set('changes.json', JSON.stringify(report, null, 2) + '\n');
-    outputs.set('changes.html', reportHtml(report, prepared.view));
-
-    // The PDF goes first: the EPUB's page-list and index locators need its id → page map.
-    // One date for every file of this build, from the context: SOURCE_DATE_EPOCH, else book.yaml
-    // `modified`, else the clock (never the event's date).
-    const date = stampDate(prepared, options.ctx);
-    let pageMap = new Map<string, number>();
-    let pageTexts: string[] | undefined;
-    if (options.formats.has('pdf')) {
-      const workDir = join(staging, '.work');
-      mkdirSync(workDir);
-      try {
-        const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
-        const result = await time('pdf', () => writePdf({ ...pdfInputOf(prepared, { browser, workDir, date, missingGlyphs: glyphs.missing }), keepHtml: options.keepHtml ? book.id : undefined, pageCache: PAGE_CACHE_DIR }));
-        diagnostics.push(...result.diagnostics);
-        outputs.set(`${book.id}.pdf`, result.pdf);
-        if (result.printFiles) {
-          // Flat names beside the PDF (SHA256SUMS lists plain names only); the HTML links the two by these names.
-          outputs.set(`${book.id}.print.html`, result.printFiles.html);
-          for (const [name, text] of Object.entries(result.printFiles.files)) outputs.set(name, text);
-        }
-        pageMap = result.pageMap;
-        pageTexts = await time('pageText', () => pdfPageTexts(result.pdf));
-      } finally {
-        rmSync(workDir, { recursive: true, force: true });
-      }
-    }
-    let images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined;
-    if (options.formats.has('epub')) {
-      outputs.set(`${book.id}.epub`, await time('epub', () => writeEpub(epubInputOf(prepared, { pageMap, pageTexts, modified: date, browser: options.browser, onCover: (i) => { images = i; } }))));
-    }
+    const outputs = await writeEditions(edition, options, { staging, missingGlyphs: glyphs.missing, diagnostics, time });
     if (hasError(diagnostics)) throw new BookFailed(diagnostics);
-    outputs.set(ENTRY_FILE, entryJson(catalogEntry(prepared, outputs, images, date, pageTexts?.length)));
-    const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';
-    try {
-      for (const [name, data] of outputs) writeFileSync(join(staging, name), data);
-      writeFileSync(join(staging, 'SHA256SUMS'), sums);
-      if (options.inputHash) writeFileSync(join(staging, INPUT_HASH_FILE), options.inputHash + '\n');
-    } catch (err) {
-      fail('TP050', { path: outDir, reason: writeReason(err) }, { file: outDir });
-    }
-    if (options.signal?.aborted) throw options.signal.reason ?? new Error('build abandoned');
-    swapIn(staging, outDir);
-    return { id: book.id, outDir, files: [...outputs.keys(), 'SHA256SUMS'], diagnostics, millis };
+    writeSet(staging, outDir, outputs, options);
+    return { id: edition.id, outDir, files: [...outputs.keys(), 'SHA256SUMS'], diagnostics, millis };
   } finally {
     // Cleaning up must never hide why the build stopped (an unwritable --out fails here too).
     removeQuietly(staging);
   }
 }
 
-/** Media types of the files a book's catalogue entry links. */
-const MEDIA: Record<string, string> = { epub: 'application/epub+zip', pdf: 'application/pdf' };
-
-/**
- * The book's catalogue entry (catalog/entry.ts): its metadata and its EPUB and PDF with their sizes and
- * checksums; the cover and its thumbnail join the outputs here (when the EPUB drew them).
- */
-export function catalogEntry(p: PreparedBook, outputs: Map<string, Uint8Array | string>, images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined, date: Date, pages?: number): CatalogEntry {
-  const { book, view } = p;
-  const c = book.config;
-  const files = entryFiles(book.id, outputs, images);
-  return {
-    id: book.id, kind: 'book', identifier: c.id, title: c.title, subtitle: c.subtitle, author: c.author ?? c.speaker,
-    speaker: view.author, institution: c.source, publisher: c.publisher ?? c.source, language: view.lang, date: c.date,
-    modified: isoSeconds(date), subjects: c.subjects, description: c.description, pages, files,
-  };
+interface Stage {
+  staging: string;
+  missingGlyphs: string[];
+  /** Diagnostics of the writers are added here. */
+  diagnostics: Diagnostic[];
+  time: ReturnType<typeof timer>;
 }
+
+/** Every file of the edition, by name: reports, PDF (and --keep-html files), EPUB, covers, catalogue entry. */
+async function writeEditions(edition: Edition, options: BuildOptions, stage: Stage): Promise<Map<string, Uint8Array | string>> {
+  const outputs = new Map<string, Uint8Array | string>();
+  const reports = edition.reports();
+  outputs.set('changes.json', reports.json);
+  outputs.set('changes.html', reports.html);
+  // One date for every file of this build, from the context: SOURCE_DATE_EPOCH, else `modified`, else
+  // the clock (never the event's date).
+  const date = edition.stamp(options.ctx);
+  const print = options.formats.has('pdf') ? await writePrint(edition, options, stage, date, outputs) : undefined;
+  let images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined;
+  if (options.formats.has('epub')) {
+    const input = edition.epubInput({ pageMap: print?.pageMap ?? new Map(), pageTexts: print?.pageTexts, modified: date, browser: options.browser, onCover: (i) => { images = i; } });
+    outputs.set(`${edition.id}.epub`, await stage.time('epub', () => writeEpub(input)));
+  }
+  const files = entryFiles(edition.id, outputs, images);
+  outputs.set(ENTRY_FILE, entryJson({ ...edition.entry, modified: isoSeconds(date), pages: print?.pageTexts.length, files }));
+  return outputs;
+}
+
+/** The PDF into `outputs` (and the print HTML with --keep-html); its page map and page texts for the EPUB. */
+async function writePrint(edition: Edition, options: BuildOptions, stage: Stage, date: Date, outputs: Map<string, Uint8Array | string>): Promise<{ pageMap: Map<string, number>; pageTexts: string[] }> {
+  const workDir = join(stage.staging, '.work');
+  mkdirSync(workDir);
+  try {
+    const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
+    const input = { ...edition.pdfInput({ browser, workDir, date, missingGlyphs: stage.missingGlyphs }), keepHtml: options.keepHtml ? edition.id : undefined, pageCache: PAGE_CACHE_DIR };
+    const result = await stage.time('pdf', () => writePdf(input));
+    stage.diagnostics.push(...result.diagnostics);
+    outputs.set(`${edition.id}.pdf`, result.pdf);
+    if (result.printFiles) {
+      // Flat names beside the PDF (SHA256SUMS lists plain names only); the HTML links the two by these names.
+      outputs.set(`${edition.id}.print.html`, result.printFiles.html);
+      for (const [name, text] of Object.entries(result.printFiles.files)) outputs.set(name, text);
+    }
+    const pageTexts = await stage.time('pageText', () => pdfPageTexts(result.pdf));
+    return { pageMap: result.pageMap, pageTexts };
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The files and SHA256SUMS into the staging folder, which then replaces dist/<id>/ whole. */
+function writeSet(staging: string, outDir: string, outputs: Map<string, Uint8Array | string>, options: BuildOptions): void {
+  const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';
+  try {
+    for (const [name, data] of outputs) writeFileSync(join(staging, name), data);
+    writeFileSync(join(staging, 'SHA256SUMS'), sums);
+    if (options.inputHash) writeFileSync(join(staging, INPUT_HASH_FILE), options.inputHash + '\n');
+  } catch (err) {
+    fail('TP050', { path: outDir, reason: writeReason(err) }, { file: outDir });
+  }
+  if (options.signal?.aborted) throw options.signal.reason ?? new Error('build abandoned');
+  swapIn(staging, outDir);
+}
+
+/** Media types of the files a catalogue entry links. */
+const MEDIA: Record<string, string> = { epub: 'application/epub+zip', pdf: 'application/pdf' };
 
 /** The files a catalogue entry links (EPUB, PDF, cover, thumbnail); the cover images join the outputs. */
 function entryFiles(id: string, outputs: Map<string, Uint8Array | string>, images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined): EntryFile[] {
@@ -178,93 +196,6 @@ function entryFiles(id: string, outputs: Map<string, Uint8Array | string>, image
 
 /** An ISO 8601 date-time without milliseconds (what Atom and OPDS 2.0 readers expect). */
 export const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-/**
- * A volume (volume.ts): its parts read as books and bound, then the same writers as a book's, the
- * parts as named pages with their own running heads (PDF) and documents (EPUB), one cumulative index.
- */
-export async function buildVolume(volumeDir: string, options: BuildOptions): Promise<BookResult> {
-  const millis: Record<string, number> = {};
-  const time = async <T>(label: string, f: () => Promise<T> | T): Promise<T> => {
-    const t0 = performance.now();
-    try { return await f(); } finally { millis[label] = Math.round(performance.now() - t0); }
-  };
-  const volume = await time('read', () => prepareVolume(volumeDir, { maxMb: options.maxMb, allowOutsideLinks: options.allowOutsideLinks }));
-  const diagnostics: Diagnostic[] = [...volume.diagnostics];
-  const glyphs = await time('glyphs', async () => {
-    const all = await Promise.all(volume.parts.map((p) => checkGlyphs(p.book)));
-    return { missing: [...new Set(all.flatMap((g) => g.missing))], diagnostics: all.flatMap((g) => g.diagnostics) };
-  });
-  diagnostics.push(...glyphs.diagnostics);
-  if (hasError(diagnostics)) throw new BookFailed(diagnostics);
-  const root = resolve(options.out);
-  const outDir = join(root, volume.id);
-  recover(root, volume.id);
-  const staging = join(root, `.${volume.id}.staging-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
-  const { view } = volume;
-  const first = volume.parts[0].book;
-  const date = options.ctx.stamp(volume.config.modified ? new Date(`${volume.config.modified}T00:00:00Z`) : undefined);
-  try {
-    mkdirSync(staging, { recursive: true });
-    const outputs = new Map<string, Uint8Array | string>();
-    // The change report covers every part, in the volume's order.
-    outputs.set('changes.json', JSON.stringify({ volume: volume.id, parts: volume.reports }, null, 2) + '\n');
-    outputs.set('changes.html', volumeReportHtml(volume.parts.map((p) => reportHtml(p.book.report, p.book.view))));
-    let pageMap = new Map<string, number>();
-    let pageTexts: string[] | undefined;
-    const runningParts = volume.parts.map((p) => ({ id: p.id, heading: p.heading }));
-    if (options.formats.has('pdf')) {
-      const workDir = join(staging, '.work');
-      mkdirSync(workDir);
-      try {
-        const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
-        const result = await time('pdf', () => writePdf({
-          view, body: (pages) => renderBodyTree(volume.tree, renderOptions(view, 'html', { notes: volume.notes, pages })),
-          matter: [], index: volume.printIndex, noteHtml: volume.noteHtml, templates: first.templates, trim: volume.config.trim,
-          browser, workDir, date, print: { ...volume.config.print, sectionBreak: 'space' }, missingGlyphs: glyphs.missing, runningParts, pageCache: PAGE_CACHE_DIR,
-        }));
-        diagnostics.push(...result.diagnostics);
-        outputs.set(`${volume.id}.pdf`, result.pdf);
-        pageMap = result.pageMap;
-        pageTexts = await time('pageText', () => pdfPageTexts(result.pdf));
-      } finally {
-        rmSync(workDir, { recursive: true, force: true });
-      }
-    }
-    let images: { cover: Uint8Array; thumbnail: Uint8Array } | undefined;
-    if (options.formats.has('epub')) {
-      outputs.set(`${volume.id}.epub`, await time('epub', () => writeEpub({
-        tree: volume.tree, view, templates: first.templates, pageMap, pageTexts, index: volume.epubIndex, noteHtml: volume.noteHtml,
-        matter: [], notes: volume.notes, modified: date, browser: options.browser, embedFont: volume.config.epub.embedFont,
-        sectionBreak: sectionBreakFor(volume.tree, 'space', false), parts: volume.parts.map((p) => ({ id: p.id, heading: p.heading, block: p.block, sections: p.sections })),
-        onCover: (i) => { images = i; },
-      })));
-    }
-    if (hasError(diagnostics)) throw new BookFailed(diagnostics);
-    const files = entryFiles(volume.id, outputs, images);
-    outputs.set(ENTRY_FILE, entryJson({
-      id: volume.id, kind: 'volume', identifier: view.identifier, title: view.title, subtitle: view.subtitle, author: view.author,
-      speaker: view.author, institution: view.source, publisher: view.publisher, language: view.lang, date: view.date,
-      modified: isoSeconds(date), subjects: view.subjects, description: view.description, pages: pageTexts?.length, files,
-    }));
-    const sums = [...outputs].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => `${sha256(data)}  ${name}`).join('\n') + '\n';
-    for (const [name, data] of outputs) writeFileSync(join(staging, name), data);
-    writeFileSync(join(staging, 'SHA256SUMS'), sums);
-    if (options.inputHash) writeFileSync(join(staging, INPUT_HASH_FILE), options.inputHash + '\n');
-    if (options.signal?.aborted) throw options.signal.reason ?? new Error('build abandoned');
-    swapIn(staging, outDir);
-    return { id: volume.id, outDir, files: [...outputs.keys(), 'SHA256SUMS'], diagnostics, millis };
-  } finally {
-    removeQuietly(staging);
-  }
-}
-
-/** The parts' change reports as one document: each part's report in turn (same head, bodies joined). */
-function volumeReportHtml(reports: string[]): string {
-  const head = reports[0].slice(0, reports[0].indexOf('<body>') + '<body>'.length);
-  const bodies = reports.map((r) => r.slice(r.indexOf('<body>') + '<body>'.length, r.lastIndexOf('</body>')));
-  return `${head}${bodies.map((b) => `<article class="part-report">${b}</article>`).join('\n<hr>\n')}</body></html>\n`;
-}
 
 /**
  * mkdir -p one level at a time: `mkdirSync(…, { recursive: true })` reports ENOENT when a parent cannot

@@ -1,6 +1,8 @@
 // Everything both editions need from a book, made once: the book read, topics marked in its tree,
 // the template set, the view templates lay out, the change report, the editorial note and the two
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
+// A prepared book (and a prepared volume, volume.ts) is handed to the one build pipeline as an
+// `Edition`: what the writers take, made once, whatever it was made from.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadBook, type Book, type LoadOptions } from './book.ts';
@@ -26,6 +28,8 @@ import type { EpubInput } from './writers/epub.ts';
 import { glyphDiagnostics } from './pdf/coverage.ts';
 import { LineIndex } from './reader/tracked-text.ts';
 import { fontsFor, type FontFamily } from './fonts.ts';
+import { reportHtml } from './writers/report.ts';
+import type { CatalogEntry } from './catalog/entry.ts';
 
 export interface PreparedBook {
   book: Book;
@@ -167,4 +171,46 @@ export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, num
 export function stampDate(p: PreparedBook, ctx: Context): Date {
   const modified = p.book.config.modified;
   return ctx.stamp(modified ? new Date(`${modified}T00:00:00Z`) : undefined);
+}
+
+/**
+ * What the one build pipeline (build.ts) takes from a book or a volume: the writers' inputs, its
+ * change report files, its glyph check, its edition date and its catalogue metadata. A book and a
+ * volume differ only in how these are made (bookEdition here, volumeEdition in volume.ts).
+ */
+export interface Edition {
+  id: string;
+  view: BookView;
+  templates: TemplateSet;
+  /** Everything found while reading: an error among them fails the edition before anything renders. */
+  diagnostics: Diagnostic[];
+  /** Glyph coverage (TP037/TP140) of everything it prints; `missing` is set as 〓 in the PDF. */
+  glyphs: () => Promise<{ missing: string[]; diagnostics: Diagnostic[] }>;
+  /** changes.json and changes.html. */
+  reports: () => { json: string; html: string };
+  /** The edition's own date (see stampDate). */
+  stamp: (ctx: Context) => Date;
+  pdfInput: (options: { browser: Browser; workDir: string; date: Date; missingGlyphs?: string[] }) => PdfInput;
+  epubInput: (options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser>; onCover?: EpubInput['onCover'] }) => EpubInput;
+  /** The catalogue entry's metadata (its files, date and pages are added by the build). */
+  entry: Omit<CatalogEntry, 'files' | 'modified' | 'pages'>;
+}
+
+/** A prepared book as an edition. */
+export function bookEdition(p: PreparedBook): Edition {
+  const { book, view } = p;
+  const c = book.config;
+  return {
+    id: book.id, view, templates: p.templates, diagnostics: p.diagnostics,
+    glyphs: () => checkGlyphs(p),
+    reports: () => ({ json: JSON.stringify(p.report, null, 2) + '\n', html: reportHtml(p.report, view) }),
+    stamp: (ctx) => stampDate(p, ctx),
+    pdfInput: (options) => pdfInputOf(p, options),
+    epubInput: (options) => epubInputOf(p, options),
+    entry: {
+      id: book.id, kind: 'book', identifier: c.id, title: c.title, subtitle: c.subtitle, author: c.author ?? c.speaker,
+      speaker: view.author, institution: c.source, publisher: c.publisher ?? c.source, language: view.lang, date: c.date,
+      subjects: c.subjects, description: c.description,
+    },
+  };
 }

@@ -190,7 +190,8 @@ describe('printIndexTree', () => {
     const html = toMarkup(printIndexTree(index, (id: string) => pageOf.get(id) ?? 20, strings)!, 'html');
     expect(html).toMatch(/^<section id="index" class="index" role="doc-index"[^>]*><h1 id="index-h">索引<\/h1>/);
     expect(html).toContain('<h2 class="index-letter">Z</h2>');
-    expect(html).toContain(`<span class="index-term">中美关系</span> <span class="index-locators"><a href="#${cm.anchors[0]}">12</a>–14</span>`);
+    // A range is one unbreakable span (print.css: .index-range { white-space: nowrap }).
+    expect(html).toContain(`<span class="index-term">中美关系</span> <span class="index-locators"><span class="index-range"><a href="#${cm.anchors[0]}">12</a>–14</span></span>`);
     expect(html).toMatch(/<span class="index-see-also"><i>参见<\/i> <a href="#ix\d+">人类命运共同体<\/a><\/span>/);
     expect(html).toMatch(/<span class="index-term">共同体<\/span> <span class="index-see"><i>见<\/i> <a href="#ix\d+">人类命运共同体<\/a><\/span>/);
     expect(html).toMatch(/<ul class="index-sub"><li id="ix\d+-1" class="index-entry"><span class="index-term">旧金山会晤<\/span> <span class="index-locators"><a href="#t\d+-1">20<\/a>, <a href="#t\d+-2">0<\/a>|<ul class="index-sub"><li id="ix\d+-1" class="index-entry"><span class="index-term">旧金山会晤<\/span> <span class="index-locators"><a href="#t\d+-1">20<\/a><\/span>/);

@@ -3,12 +3,16 @@
 // (`check`: epubcheck, Ace, fonts, sums), and as a reader would: the contents list every part (date
 // and title) with its sections on the pages they print on; every locator of the cumulative index is a
 // page that prints its term; the EPUB has one navigation with the parts, page-list entries and part
-// landmarks; the change report covers every part; too big a volume is refused up front (TP190).
+// landmarks; the change report covers every part. (Limits, notes, matter and topic merging without a
+// browser: volume-unit.test.ts.)
 import { describe, it, expect, beforeAll } from 'vitest';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pdfinfo, pdftotext, poppler, run, tempDir, unzip } from './helpers.ts';
 import { prepareVolume } from '../scripts/volume.ts';
+import { allEntries } from '../scripts/index/model.ts';
+import { checkIndexPages, openPdf } from './support/printed-index.ts';
+import { crawlCatalog, opds2Errors, opds12Errors, opdsRncDir } from './support/opds.ts';
 
 const CLI = resolve('bin/transcript-press.mjs');
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
@@ -67,26 +71,22 @@ describe.each(VOLUMES)('volume %s', (name) => {
     }
   });
 
-  it('has one cumulative index: one entry per term, every locator a page that prints the term', () => {
-    const indexPage = pages.findIndex((t) => /^\s*(索引|Index)\s*$/m.test(t));
-    expect(indexPage).toBeGreaterThan(0);
-    const text = pages.slice(indexPage).join('\n');
-    let checked = 0;
-    const terms = volume.config.topics.map((t) => t.term);
-    for (const term of terms) {
-      const m = new RegExp(`(?:^|\\s)${term}\\s+([\\d–, ]+)`).exec(text);
-      if (!m) continue;
-      expect(text.split(new RegExp(`(?:^|\\s)${term}\\s+\\d`)).length - 1, `${term} listed once`).toBe(1);
-      for (const loc of m[1].split(',').map((s) => s.trim()).filter(Boolean)) {
-        const [a, b] = loc.split('–').map(Number);
-        for (let p = a; p <= (b || a); p++) {
-          expect(squash(pages[p - 1]), `${term} on page ${p}`).toContain(squash(term));
-          checked++;
-        }
-      }
+  it('has one cumulative index of every part\'s curated and automatic topics: one entry per term, every locator on a page that prints it', async () => {
+    const terms = allEntries(volume.index).map((e) => e.term);
+    expect(new Set(terms).size).toBe(terms.length);
+    // Automatic entries (found in the parts' text) beside the curated ones.
+    expect(terms.length).toBeGreaterThan(volume.config.topics.length + 20);
+    const doc = await openPdf(pdf);
+    try {
+      // Every page number printed is its anchor's page, and every page of a range prints the term or an alias.
+      expect(await checkIndexPages({ file: pdf, index: volume.index, pageMap: dests }, doc)).toBeGreaterThanOrEqual(60);
+    } finally {
+      await doc.destroy();
     }
-    // The terms used in many parts have locators in several of them.
-    expect(checked).toBeGreaterThanOrEqual(8);
+    // A term used in several parts has one entry whose locators reach into each of them.
+    const partOf = (block: string) => block.split('-')[0];
+    const spread = terms.filter((t) => new Set(volume.index.occurrences.filter((o) => o.term === t).map((o) => partOf(o.block))).size >= 3);
+    expect(spread.length).toBeGreaterThan(0);
   });
 
   it('prints the part date as the running head of its right-hand pages, never another part\'s', () => {
@@ -126,27 +126,13 @@ describe.each(VOLUMES)('volume %s', (name) => {
     const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
     expect(catalog.publications[0].metadata.identifier).toBe(volume.config.id);
   });
-});
 
-describe('volume limits', () => {
-  it('refuses too many parts up front (TP190) with how to split, and a pattern that finds nothing (TP191)', async () => {
-    const root = tempDir('tp-volume-big-');
-    for (let i = 0; i < 401; i++) {
-      const d = join(root, `b${String(i).padStart(3, '0')}`);
-      mkdirSync(d);
-      cpSync('test/corpus/en-state-2023-02-02/transcript.txt', join(d, 'transcript.txt'));
-      writeFileSync(join(d, 'book.yaml'), `id: urn:x:b${i}\ntitle: B${i}\nspeaker: X\nsource: Y\ndate: 2024-01-01\n`);
-    }
-    mkdirSync(join(root, 'vol'));
-    writeFileSync(join(root, 'vol', 'volume.yaml'), 'id: urn:x:vol\ntitle: Big\nparts: ["../b*"]\n');
-    const t0 = Date.now();
-    const r = await cli(['build', join(root, 'vol'), '--out', join(root, 'out')]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/TP190 .*volume\.yaml.* the volume has 401 parts; one volume takes at most 400/);
-    expect(r.stderr).toMatch(/split it into 2 volumes, .*b000 … b399; b400 … b400/);
-    expect(Date.now() - t0).toBeLessThan(120_000);
-    writeFileSync(join(root, 'vol', 'volume.yaml'), 'id: urn:x:vol\ntitle: Big\nparts:\n  - ../nothing-*\n');
-    const none = await cli(['build', join(root, 'vol'), '--out', join(root, 'out')]);
-    expect(none.stderr).toMatch(/TP191 .*volume\.yaml:4:5 error: part "\.\.\/nothing-\*": matches no book folder/);
-  }, 600_000);
+  it('is listed in a catalogue a client can follow, valid against both OPDS schemas', async () => {
+    const { files, dangling } = crawlCatalog([join(out, 'catalog.xml'), join(out, 'catalog.json')]);
+    expect(dangling).toEqual([]);
+    for (const f of [`${name}.epub`, `${name}.pdf`, 'thumbnail.png']) expect(files.map((x) => x.path), f).toContain(join(dir, f));
+    for (const f of files) if (f.length !== undefined) expect(statSync(f.path).size, f.path).toBe(f.length);
+    for (const feed of readdirSync(out).filter((n) => /^catalog.*\.json$/.test(n))) expect(opds2Errors(JSON.parse(readFileSync(join(out, feed), 'utf8'))), feed).toEqual([]);
+    expect(await opds12Errors(readdirSync(out).filter((n) => /^catalog.*\.xml$/.test(n)).map((n) => join(out, n)), opdsRncDir())).toBe('');
+  });
 });

@@ -19,6 +19,7 @@ import { printFontCss } from '../pdf/fonts.ts';
 import { projectRoot } from '../render/templates.ts';
 import { generateBook, generateCorpus } from '../fixtures/generate.ts';
 import { benchPdf } from './pdf.ts';
+import { benchVolume, benchVolumeRead } from './volume.ts';
 import { prepareBook, pdfInputOf, stampDate } from '../prepare.ts';
 import { timed } from './measure.ts';
 import { describe as pairText, interleave, stage, whole, type PairResult } from './pairs.ts';
@@ -100,7 +101,7 @@ async function main() {
   }
 
   // Chromium only for the benchmarks that print (a run of `structure` alone needs none).
-  if (only.length === 0 || only.some((n) => ['pdf', 'scale', 'pagedjs', 'epub'].includes(n))) await printing();
+  if (only.length === 0 || only.some((n) => ['pdf', 'scale', 'pagedjs', 'epub', 'volume'].includes(n))) await printing();
   async function printing() {
   const browser = await launchBrowser();
   try {
@@ -123,6 +124,8 @@ async function main() {
       results.pdfWarm = warm;
       record({ bench: 'PDF stage (seed, rebuild: layout known)', figure: `${warm.ours_ms} ms, ${warm.passes} passes`, baseline: `bare page.pdf ${warm.floor_ms} ms; median of ${warm.runs} per-pair ratios, range ${warm.range[0]}–${warm.range[1]}, load ${warm.load[0]}→${warm.load[1]}`, ratio: warm.ratio, target: '≤ 1.15×', pass: warm.ratio <= 1.15 });
     }
+
+    if (want('volume')) results.volume = await benchVolume(work, ctx, browser, record, log);
 
     if (want('scale') || want('pagedjs')) {
       log('scale: a 150-page and a 600-page book; pagedjs-cli on the same 600-page HTML');
@@ -184,6 +187,8 @@ async function main() {
     await browser.close();
   }
   }
+
+  if (want('volume') || want('volume-read')) results.volumeRead = await benchVolumeRead(work, record, log);
 
   if (want('batch')) {
     log('batch: 20 books in one command against 20 commands one by one');

@@ -88,7 +88,8 @@ function xrefs(kind: 'see' | 'seeAlso', refs: IndexXref[], strings: IndexStrings
 function printEntry(entry: IndexEntry, pages: PageLookup, strings: IndexStrings): ElementContent {
   const locators = printLocators(entry.anchors, pages).map((l) => {
     const first = h('a', { href: `#${l.anchor}` }, l.page === undefined ? UNKNOWN_PAGE : String(l.page));
-    return l.to !== undefined ? [first, { type: 'text' as const, value: `–${l.to}` }] : [first];
+    // A range is never broken at its dash (34–|36 would read as page 34 and a stray 36).
+    return l.to !== undefined ? [h('span', { className: ['index-range'] }, [first, `–${l.to}`])] : [first];
   });
   return h('li', { id: entry.id, className: ['index-entry'] }, [
     h('span', { className: ['index-term'] }, entry.term),

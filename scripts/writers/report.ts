@@ -62,6 +62,31 @@ function diffCells(c: Change): ElementContent[] {
 const MECHANICAL = new Set(['nfc', 'whitespace', 'punct-width', 'punct-doubled', 'cjk-joiner', 'ellipsis', 'dash', 'quotes']);
 
 export function reportHtml(report: ChangeReport, view: Pick<BookView, 'title' | 'lang' | 'strings'>): string {
+  return reportDocument(view, reportBody(report, view));
+}
+
+/**
+ * A volume's change report: every part's report in turn, each in an article of its own (its title and
+ * the part's own words), in one document headed by the volume's title.
+ */
+export function volumeReportHtml(parts: { report: ChangeReport; view: Pick<BookView, 'title' | 'lang' | 'strings'> }[], view: Pick<BookView, 'title' | 'lang' | 'strings'>): string {
+  return reportDocument(view, parts.flatMap((p, i) => [
+    ...(i ? [h('hr')] : []),
+    h('article', { className: ['part-report'], lang: p.view.lang }, reportBody(p.report, p.view)),
+  ]));
+}
+
+function reportDocument(view: Pick<BookView, 'title' | 'lang' | 'strings'>, body: ElementContent[]): string {
+  const say = (key: string, params: object = {}) => formatString(view.strings, key, params);
+  const doc = h('html', { lang: view.lang }, [
+    h('head', [h('meta', { charset: 'utf-8' }), h('title', say('reportDocTitle', { title: view.title })), h('style', REPORT_CSS)]),
+    h('body', body),
+  ]);
+  return '<!DOCTYPE html>\n' + toMarkup([doc], 'html');
+}
+
+/** One report's headings and tables. */
+function reportBody(report: ChangeReport, view: Pick<BookView, 'title' | 'lang' | 'strings'>): ElementContent[] {
   const { strings, title } = view;
   const say = (key: string, params: object = {}) => formatString(strings, key, params);
   const file = report.source.split('/').pop() ?? report.source;
@@ -79,22 +104,18 @@ export function reportHtml(report: ChangeReport, view: Pick<BookView, 'title' | 
   const substantive = report.changes.filter((c) => c.applied && !MECHANICAL.has(c.rule));
   const mechanical = report.changes.filter((c) => c.applied && MECHANICAL.has(c.rule));
   const counts = Object.entries(report.counts.byRule).map(([rule, n]) => h('tr', [h('td', h('code', rule)), h('td', rules[rule as keyof typeof rules] ?? ''), h('td', String(n))]));
-  const doc = h('html', { lang: view.lang }, [
-    h('head', [h('meta', { charset: 'utf-8' }), h('title', say('reportDocTitle', { title })), h('style', REPORT_CSS)]),
-    h('body', [
-      h('h1', say('reportTitle', { title })),
-      h('p', say('reportSummary', { source: report.source, sha256: report.sourceSha256, applied: report.counts.applied, review: report.counts.review })),
-      h('h2', say('reportByRule')),
-      h('table', [h('thead', h('tr', [h('th', say('reportColRule')), h('th', say('reportColDescription')), h('th', say('reportColCount'))])), h('tbody', counts)]),
-      h('h2', say('reportReviewHeading', { count: review.length })),
-      review.length ? table(review) : h('p', say('reportNoReview')),
-      h('h2', say('reportSubstantiveHeading', { count: substantive.length })),
-      h('p', say('reportSubstantiveIntro')),
-      substantive.length ? table(substantive) : h('p', say('reportNone')),
-      h('details', [h('summary', say('reportMechanicalHeading', { count: mechanical.length })), table(mechanical)]),
-    ]),
-  ]);
-  return '<!DOCTYPE html>\n' + toMarkup([doc], 'html');
+  return [
+    h('h1', say('reportTitle', { title })),
+    h('p', say('reportSummary', { source: report.source, sha256: report.sourceSha256, applied: report.counts.applied, review: report.counts.review })),
+    h('h2', say('reportByRule')),
+    h('table', [h('thead', h('tr', [h('th', say('reportColRule')), h('th', say('reportColDescription')), h('th', say('reportColCount'))])), h('tbody', counts)]),
+    h('h2', say('reportReviewHeading', { count: review.length })),
+    review.length ? table(review) : h('p', say('reportNoReview')),
+    h('h2', say('reportSubstantiveHeading', { count: substantive.length })),
+    h('p', say('reportSubstantiveIntro')),
+    substantive.length ? table(substantive) : h('p', say('reportNone')),
+    h('details', [h('summary', say('reportMechanicalHeading', { count: mechanical.length })), table(mechanical)]),
+  ];
 }
 
 // The report is read on the editor's machine: system faces, with :lang() picking the CJK forms.

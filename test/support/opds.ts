@@ -3,6 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { SaxesParser } from 'saxes';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { run } from '../../scripts/core/run.ts';
@@ -45,15 +46,13 @@ export function opds2Errors(feed: unknown): ErrorObject[] {
 }
 
 /**
- * The folder holding `opds.rnc` (opds-community/specs schema/1.2/opds.rnc) and the `atom.rnc` it
- * includes (RFC 4287 Appendix B): test/schemas/opds-1.2/ or $OPDS_RNC. Null when neither has them
- * (they could not be committed: see test/schemas/PROVENANCE.md).
+ * The folder holding `opds.rnc` (OPDS 1.2) and the `atom.rnc` it includes (RFC 4287 Appendix B),
+ * committed in test/schemas/opds-1.2/ with their provenance (test/schemas/PROVENANCE.md).
  */
-export function opdsRncDir(): string | null {
-  for (const dir of [join(schemaRoot, 'opds-1.2'), process.env.OPDS_RNC ?? '']) {
-    if (dir && existsSync(join(dir, 'opds.rnc')) && existsSync(join(dir, 'atom.rnc'))) return dir;
-  }
-  return null;
+export function opdsRncDir(): string {
+  const dir = join(schemaRoot, 'opds-1.2');
+  for (const name of ['opds.rnc', 'atom.rnc']) if (!existsSync(join(dir, name))) throw new Error(`${join(dir, name)} is missing: see test/schemas/PROVENANCE.md`);
+  return dir;
 }
 
 /**
@@ -72,4 +71,58 @@ export async function opds12Errors(feeds: string[], rncDir: string): Promise<str
   const r = await run('jing', ['-c', join(dir, 'opds.rnc'), ...feeds], { timeout: 300_000 });
   // jing's launcher warns about optional jars on stderr; its verdict is the exit code and stdout.
   return r.status === 0 ? '' : `${r.stdout}\n${r.stderr}`.trim() || `jing exited ${r.status}`;
+}
+
+/** One acquisition or image link a client would download, with what the feed says of it. */
+export interface CrawledFile { path: string; type: string; rel: string; length?: number; sha256?: string; from: string }
+
+/**
+ * What an OPDS client does with a catalogue: it parses each feed (XML with an XML parser, JSON as
+ * JSON), follows every navigation and acquisition-feed link to the feeds it names, and collects the
+ * publication links it would download. Returns every feed reached, every file linked, and every link
+ * that leads nowhere.
+ */
+export function crawlCatalog(start: string[]): { feeds: Set<string>; files: CrawledFile[]; dangling: string[] } {
+  const feeds = new Set<string>();
+  const files: CrawledFile[] = [];
+  const dangling: string[] = [];
+  const visit = (feed: string) => {
+    if (feeds.has(feed)) return;
+    feeds.add(feed);
+    const links = feed.endsWith('.xml') ? atomLinks(readFileSync(feed, 'utf8')) : jsonLinks(JSON.parse(readFileSync(feed, 'utf8')));
+    for (const l of links) {
+      const path = join(feed, '..', decodeURIComponent(l.href));
+      if (!existsSync(path)) { dangling.push(`${feed} → ${l.href}`); continue; }
+      if (/profile=opds-catalog|application\/opds\+json/.test(l.type)) visit(path);
+      else files.push({ path, type: l.type, rel: l.rel, length: l.length, sha256: l.sha256, from: feed });
+    }
+  };
+  for (const s of start) visit(s);
+  return { feeds, files, dangling };
+}
+
+interface FeedLink { href: string; rel: string; type: string; length?: number; sha256?: string }
+
+/** Every atom:link of an Atom document, read with an XML parser (namespaces resolved). */
+function atomLinks(xml: string): FeedLink[] {
+  const parser = new SaxesParser({ xmlns: true });
+  const out: FeedLink[] = [];
+  parser.on('opentag', (tag) => {
+    if (tag.local !== 'link' || tag.uri !== 'http://www.w3.org/2005/Atom') return;
+    const attr = (name: string) => Object.values(tag.attributes).find((a) => a.local === name)?.value;
+    const length = attr('length');
+    out.push({ href: attr('href') ?? '', rel: attr('rel') ?? '', type: attr('type') ?? '', length: length ? Number(length) : undefined, sha256: attr('sha256') });
+  });
+  parser.write(xml).close();
+  return out;
+}
+
+/** Every link of an OPDS 2.0 feed: its links, navigation, groups, and each publication's links and images. */
+function jsonLinks(feed: { links?: unknown[]; navigation?: unknown[]; publications?: { links?: unknown[]; images?: unknown[] }[]; groups?: { navigation?: unknown[]; publications?: { links?: unknown[]; images?: unknown[] }[] }[] }): FeedLink[] {
+  type L = { href: string; rel?: string | string[]; type?: string; properties?: { size?: number; sha256?: string } };
+  const all = [feed, ...(feed.groups ?? [])].flatMap((f) => [
+    ...((f as typeof feed).links ?? []), ...(f.navigation ?? []),
+    ...(f.publications ?? []).flatMap((p) => [...(p.links ?? []), ...(p.images ?? [])]),
+  ]) as L[];
+  return all.map((l) => ({ href: l.href, rel: [l.rel ?? ''].flat().join(' '), type: l.type ?? '', length: l.properties?.size, sha256: l.properties?.sha256 }));
 }
