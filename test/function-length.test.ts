@@ -28,13 +28,6 @@ const EXCEPTIONS: Record<string, string> = {
   'scripts/index/candidates.ts:autoEntries': 'autoindex helper (scripts/index): choosing the automatic entries',
   'scripts/index/en.ts:englishCandidates': 'autoindex helper (scripts/index): English candidate terms',
   'scripts/index/zh.ts:chineseCandidates': 'autoindex helper (scripts/index): Chinese candidate terms',
-  'scripts/corpus.ts:buildCorpus': 'refactor helper: to be split (this session)',
-  'scripts/eval/corrupt.ts:corrupt': 'refactor helper: to be split (this session)',
-  'scripts/eval/corrupt.ts:makeOp': 'refactor helper: to be split (this session)',
-  'scripts/markdown/parse.ts:mdastToBlocks': 'refactor helper: to be split (this session)',
-  'scripts/pdf/finish.ts:finishIncremental': 'refactor helper: to be split (this session)',
-  'scripts/reader/structure.ts:buildTree': 'refactor helper: to be split (this session)',
-  'scripts/writers/epub.ts:writeEpub': 'refactor helper: to be split (this session)',
   'scripts/reader/labels.ts:classify': 'reader helper (reader/*.ts): the label classifier, one branch per label shape',
 };
 

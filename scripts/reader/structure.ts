@@ -40,11 +40,45 @@ export interface StructureResult {
 
 interface Labelled { block: number; label: LabelMatch }
 
+/** One reading of the blocks: the options resolved, and what the stages of buildTree add to. */
+interface Reading {
+  blocks: TrackedText[];
+  lines: LineIndex;
+  options: StructureOptions;
+  principals: string[];
+  words: HeadingWords;
+  english: boolean;
+  /** The source span of a block (or part of it). */
+  position: (t: TrackedText, start?: number, end?: number) => Position;
+  /** A block (from a character on) as a numbered paragraph. */
+  paragraph: (t: TrackedText, from?: number) => Paragraph;
+  /** The transcript's children, in order. */
+  children: Block[];
+  /** Every turn, in order. */
+  turns: Turn[];
+  /** A turn that opens with a numbered part heading (一、关于…), with that heading. */
+  partHeadings: Map<Turn, Paragraph>;
+}
+
 export function buildTree(blocks: TrackedText[], lines: LineIndex, options: StructureOptions, file = 'transcript.txt'): StructureResult {
   const principals = [options.speaker, ...(options.speakers ?? [])].filter((s) => s && s.trim());
   const ctx: LabelContext = options.labels ?? labelContext(blocks.map((b) => b.text), principals);
-  const words = options.words ?? headingWords(options.language ?? 'zh-Hans');
-  const english = !(options.language ?? 'zh').toLowerCase().startsWith('zh');
+  const r = startReading(blocks, lines, options, principals);
+  const labels = recogniseLabels(blocks, ctx);
+  let index = readTitle(r, labels);
+  index = readLead(r, labels, index);
+  const labelled = readTurns(r, labels, index);
+  // A label alone on its line with nothing after it in the transcript has no speech: drop the turn.
+  for (let i = r.turns.length - 1; i >= 0; i--) if (r.turns[i].children.length === 0) r.turns.splice(i, 1);
+  assignRoles(r.turns, principals);
+  buildSections(r);
+  nameOpeningSections(r);
+  const { children, position } = r;
+  const tree: Transcript = { type: 'transcript', children, data: { lineStarts: lines.starts }, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
+  return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
+}
+
+function startReading(blocks: TrackedText[], lines: LineIndex, options: StructureOptions, principals: string[]): Reading {
   const position = (t: TrackedText, start = 0, end = t.length): Position => ({
     start: lines.point(t.sourceOffset(start)),
     end: lines.point(t.sourceOffset(Math.max(start, end - 1)) + 1),
@@ -55,6 +89,21 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     children: [{ type: 'text', value: t.text.slice(from), position: position(t, from), data: { origin: t.origin.slice(from) } }],
     position: position(t, from),
   });
+  return {
+    blocks, lines, options, principals, position, paragraph,
+    words: options.words ?? headingWords(options.language ?? 'zh-Hans'),
+    english: !(options.language ?? 'zh').toLowerCase().startsWith('zh'),
+    children: [], turns: [], partHeadings: new Map(),
+  };
+}
+
+/** A turn's span grows to the end of a block added to it. */
+function extend(r: Reading, node: { position?: Position }, t: TrackedText): void {
+  if (node.position) node.position = { start: node.position.start, end: r.position(t).end };
+}
+
+/** The label of each block, or null, once the labels that are headings or bylines are set aside. */
+function recogniseLabels(blocks: TrackedText[], ctx: LabelContext): (LabelMatch | null)[] {
   const labels: (LabelMatch | null)[] = blocks.map((b) => recogniseLabel(b.text, ctx));
   // A label alone on its line is followed by speech; one followed by another label, or by nothing, is a
   // heading (Engagements above a Hansard exchange), not a turn.
@@ -69,24 +118,32 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
+  return labels;
+}
 
-  const children: Block[] = [];
-  let index = 0;
+/** The title, when the first block is one; returns the index of the block after it. */
+function readTitle(r: Reading, labels: (LabelMatch | null)[]): number {
+  const { blocks, position } = r;
   // A line right above a time line is the place of a briefing (Via Teleconference / 12:32 P.M. BST,
   // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
   const placeAboveTime = blocks.length > 1 && /^(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|\((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\))$/.test(blocks[1].text.trim());
   if (blocks.length > 1 && !labels[0] && !placeAboveTime && looksLikeTitle(blocks[0], position(blocks[0]))) {
     const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
     const t = blocks[0].slice(field);
-    children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
-    index = 1;
+    r.children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
+    return 1;
   }
+  return 0;
+}
 
-  // Unlabelled paragraphs before the first label: a lead (dateline) that narrates the event, then
-  // the principal's unlabelled opening announcements, read as remarks.
+/**
+ * Unlabelled paragraphs before the first label: a lead (dateline) that narrates the event, then the
+ * principal's unlabelled opening announcements, read as remarks. Returns the index of the first label.
+ */
+function readLead(r: Reading, labels: (LabelMatch | null)[], index: number): number {
+  const { blocks, principals, position, paragraph, children } = r;
   const firstLabel = labels.findIndex((l, i) => i >= index && l);
   const leadEnd = firstLabel < 0 ? blocks.length : firstLabel;
-  const turnsInOrder: Turn[] = [];
   let opening: Turn | null = null;
   let datelineDone = false;
   for (; index < leadEnd; index++) {
@@ -105,15 +162,18 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     if (!opening) {
       const speaker: Speaker = { type: 'speaker', label: '', name: principals[0] ?? '', role: 'principal', implicit: true, position: { start: position(t).start, end: position(t).start } };
       opening = { type: 'turn', kind: 'remarks', speaker, children: [], position: position(t) };
-      turnsInOrder.push(opening);
+      r.turns.push(opening);
     }
     opening.children.push(paragraph(t));
-    extend(opening, t);
+    extend(r, opening, t);
   }
+  return index;
+}
 
-  // Turns: a label opens one; paragraphs without a label continue it.
+/** Turns: a label opens one; paragraphs without a label continue it. Returns the labelled blocks. */
+function readTurns(r: Reading, labels: (LabelMatch | null)[], index: number): Labelled[] {
+  const { blocks, position, paragraph } = r;
   const labelled: Labelled[] = [];
-  const partHeadings = new Map<Turn, Paragraph>();
   let turn: Turn | null = null;
   for (; index < blocks.length; index++) {
     const t = blocks[index];
@@ -124,12 +184,12 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
       if (turn && turn.kind !== 'question' && PART_HEADING.test(t.text)) {
         const speaker: Speaker = { ...turn.speaker, implicit: true, position: { start: position(t).start, end: position(t).start } };
         turn = { type: 'turn', kind: turn.kind, speaker, children: [], position: position(t) };
-        turnsInOrder.push(turn);
-        partHeadings.set(turn, paragraph(t));
+        r.turns.push(turn);
+        r.partHeadings.set(turn, paragraph(t));
         continue;
       }
-      if (turn) { turn.children.push(paragraph(t)); extend(turn, t); }
-      else children.push(paragraph(t));
+      if (turn) { turn.children.push(paragraph(t)); extend(r, turn, t); }
+      else r.children.push(paragraph(t));
       continue;
     }
     const role: Speaker['role'] = label.kind === 'principal' || label.kind === 'answer' ? 'principal'
@@ -137,34 +197,22 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     const speaker: Speaker = { type: 'speaker', label: label.label, name: label.name, role, position: position(t, 0, Math.max(1, label.length)) };
     turn = { type: 'turn', kind: label.kind === 'question' ? 'question' : label.kind === 'moderator' ? 'moderator' : 'answer', speaker,
       children: label.alone ? [] : [paragraph(t, label.length)], position: position(t) };
-    turnsInOrder.push(turn);
+    r.turns.push(turn);
     labelled.push({ block: index, label });
   }
-  // A label alone on its line with nothing after it in the transcript has no speech: drop the turn.
-  for (let i = turnsInOrder.length - 1; i >= 0; i--) if (turnsInOrder[i].children.length === 0) turnsInOrder.splice(i, 1);
+  return labelled;
+}
 
-  assignRoles(turnsInOrder, principals);
-  let questions = 0;
-  let section: Section | null = null;
-  let sectionCount = 0;
-  const newSection = (role: Section['role'], first: Turn): Section => {
-    const number = role === 'question' ? ++questions : 0;
-    const heading = role === 'question'
-      ? options.headings.get(number) ?? defaultHeading(first, words, english, number)
-      : openingHeading(first, words);
-    const s: Section = {
-      type: 'section', id: `s${++sectionCount}`, role, heading,
-      headingSource: role === 'question' && options.headings.has(number) ? 'book' : 'auto',
-      children: [], position: first.position ? { ...first.position } : undefined,
-    };
-    children.push(s);
-    return s;
-  };
+/** Sections: a question and its answers; the remarks before one (or a numbered part of them) a section of their own. */
+function buildSections(r: Reading): void {
+  const { partHeadings } = r;
+  const next = sectionMaker(r);
   // Whether a question has really been asked yet: a reporter's greeting (QUESTION: Good afternoon.)
   // opens a section, but the principal's reply to it is still the opening remarks.
   let asked = false;
+  let section: Section | null = null;
   let previous: Turn | null = null;
-  for (const t of turnsInOrder) {
+  for (const t of r.turns) {
     let asks = false;
     if (t.kind === 'question') {
       const q = t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
@@ -173,9 +221,9 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     // A greeting during the opening remarks stays in them: it is no question section of its own (no
     // "Good afternoon" in the contents, no unanswered-question warning, not counted in headings:).
     const greeting = t.kind === 'question' && !asks && !asked && section?.role === 'remarks';
-    if ((t.kind === 'question' && !greeting) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+    if ((t.kind === 'question' && !greeting) || !section) section = next(t.kind === 'question' ? 'question' : 'remarks', t);
     else if (partHeadings.has(t) && section.role === 'remarks') {
-      section = newSection('remarks', t);
+      section = next('remarks', t);
       section.heading = textOf(partHeadings.get(t)!).trim();
     } else if (partHeadings.has(t)) {
       // Inside an answer the part heading stays a paragraph of it (sections are questions there).
@@ -191,15 +239,32 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     section.children.push(t);
     if (section.position && t.position) section.position = { start: section.position.start, end: t.position.end };
   }
-  // The opening section is named after who makes the remarks, not the chair who opens the meeting.
-  for (const c of children) {
-    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
-  }
-  const tree: Transcript = { type: 'transcript', children, data: { lineStarts: lines.starts }, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
-  return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
+}
 
-  function extend(node: { position?: Position }, t: TrackedText) {
-    if (node.position) node.position = { start: node.position.start, end: position(t).end };
+/** Opens numbered sections on the transcript, each with the editor's heading or a default one. */
+function sectionMaker(r: Reading): (role: Section['role'], first: Turn) => Section {
+  const { options, words, english } = r;
+  let questions = 0;
+  let sectionCount = 0;
+  return (role, first) => {
+    const number = role === 'question' ? ++questions : 0;
+    const heading = role === 'question'
+      ? options.headings.get(number) ?? defaultHeading(first, words, english, number)
+      : openingHeading(first, words);
+    const s: Section = {
+      type: 'section', id: `s${++sectionCount}`, role, heading,
+      headingSource: role === 'question' && options.headings.has(number) ? 'book' : 'auto',
+      children: [], position: first.position ? { ...first.position } : undefined,
+    };
+    r.children.push(s);
+    return s;
+  };
+}
+
+/** The opening section is named after who makes the remarks, not the chair who opens the meeting. */
+function nameOpeningSections(r: Reading): void {
+  for (const c of r.children) {
+    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && r.partHeadings.has(c.children[0]))) c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], r.words);
   }
 }
 
