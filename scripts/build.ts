@@ -14,7 +14,7 @@ import { prepareBook, pdfInputOf, epubInputOf, stampDate, checkGlyphs } from './
 import { writePdf } from './writers/pdf.ts';
 import { pdfPageTexts } from './pdf/text.ts';
 import { preflightEpub, writeEpub } from './writers/epub.ts';
-import { reportHtml } from './writers/report.ts';
+import { joinedReports, reportDocument, reportHtml, reportTree } from './writers/report.ts';
 import { ENTRY_FILE, entryFile, entryJson, type CatalogEntry, type EntryFile } from './catalog/entry.ts';
 import { renderOptions, type PreparedBook } from './prepare.ts';
 import { isVolumeDir, prepareVolume } from './volume.ts';
@@ -208,7 +208,7 @@ export async function buildVolume(volumeDir: string, options: BuildOptions): Pro
     const outputs = new Map<string, Uint8Array | string>();
     // The change report covers every part, in the volume's order.
     outputs.set('changes.json', JSON.stringify({ volume: volume.id, parts: volume.reports }, null, 2) + '\n');
-    outputs.set('changes.html', volumeReportHtml(volume.parts.map((p) => reportHtml(p.book.report, p.book.view))));
+    outputs.set('changes.html', `${reportDocument(joinedReports(volume.parts.map((p) => reportTree(p.book.report, p.book.view))))}\n`);
     let pageMap = new Map<string, number>();
     let pageTexts: string[] | undefined;
     const runningParts = volume.parts.map((p) => ({ id: p.id, heading: p.heading }));
@@ -256,13 +256,6 @@ export async function buildVolume(volumeDir: string, options: BuildOptions): Pro
   } finally {
     removeQuietly(staging);
   }
-}
-
-/** The parts' change reports as one document: each part's report in turn (same head, bodies joined). */
-function volumeReportHtml(reports: string[]): string {
-  const head = reports[0].slice(0, reports[0].indexOf('<body>') + '<body>'.length);
-  const bodies = reports.map((r) => r.slice(r.indexOf('<body>') + '<body>'.length, r.lastIndexOf('</body>')));
-  return `${head}${bodies.map((b) => `<article class="part-report">${b}</article>`).join('\n<hr>\n')}</body></html>\n`;
 }
 
 /**

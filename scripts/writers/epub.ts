@@ -20,7 +20,10 @@ import { fail } from '../core/diagnostics.ts';
 import { relative } from 'node:path';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import { fromHtml } from 'hast-util-from-html';
 import { coverImages, coverSvg, type CoverFonts } from '../epub/cover.ts';
 import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
@@ -122,12 +125,27 @@ function idFiles(docs: { href: string; tree: Block[] }[]): Map<string, string> {
   return files;
 }
 
-/** Rewrites `href="#id"` to `href="file.xhtml#id"` for ids that live in another document. */
-export function relink(markup: string, files: Map<string, string>, self: string): string {
-  return markup.replace(/href="#([^"]+)"/g, (whole, id: string) => {
-    const file = files.get(id);
-    return file && file !== self ? `href="${file}#${id}"` : whole;
-  });
+/** Points links written as `#id` at `file.xhtml#id` for ids that live in another document (in place, on the tree). */
+export function relink(nodes: ElementContent[], files: Map<string, string>, self: string): ElementContent[] {
+  for (const node of nodes) {
+    visit(node, 'element', (e: Element) => {
+      const href = e.properties.href;
+      if (typeof href !== 'string' || !href.startsWith('#')) return;
+      const file = files.get(href.slice(1));
+      if (file && file !== self) e.properties.href = `${file}${href}`;
+    });
+  }
+  return nodes;
+}
+
+/**
+ * The editorial note's document: its heading and the note (rendered by prepare.ts, read here as the
+ * fragment it is), its links pointed at the files their targets live in.
+ */
+function editorialNote(heading: string, noteHtml: string, files: Map<string, string>): string {
+  const note = relink(fromHtml(noteHtml, { fragment: true }).children as ElementContent[], files, 'note.xhtml');
+  return toMarkup(h('section', { 'epub:type': 'appendix', role: 'doc-appendix', className: ['editorial-note'], 'aria-labelledby': 'note-h' },
+    ['\n', h('h1', { id: 'note-h' }, heading), '\n', ...note, '\n']), 'xhtml');
 }
 
 /**
@@ -281,7 +299,7 @@ function contentDocuments(input: EpubInput, body: ReturnType<typeof bodyDocument
     ...matter.filter((m) => m.place === 'back').map(matterDoc),
     ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
     { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
-      content: `<section epub:type="appendix" role="doc-appendix" class="editorial-note" aria-labelledby="note-h">\n<h1 id="note-h">${escapeXml(strings.editorialNote)}</h1>\n${relink(input.noteHtml, body.files, 'note.xhtml')}\n</section>` },
+      content: editorialNote(strings.editorialNote, input.noteHtml, body.files) },
     { id: 'colophon', href: 'colophon.xhtml', title: strings.colophon, bodyType: 'backmatter', content: epubFragment(input, 'colophon.xhtml') },
   ];
 }

@@ -3,7 +3,7 @@
 // scripts/markdown/matter.ts).
 import { diffChars } from 'diff';
 import { h } from 'hastscript';
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { Change } from '../model/changes.ts';
 import { rules } from '../model/changes.ts';
 import { toMarkup } from '../render/html.ts';
@@ -62,6 +62,26 @@ function diffCells(c: Change): ElementContent[] {
 const MECHANICAL = new Set(['nfc', 'whitespace', 'punct-width', 'punct-doubled', 'cjk-joiner', 'ellipsis', 'dash', 'quotes']);
 
 export function reportHtml(report: ChangeReport, view: Pick<BookView, 'title' | 'lang' | 'strings'>): string {
+  return reportDocument(reportTree(report, view));
+}
+
+/** A change report's `html` element as a document: the one place it is serialised. */
+export function reportDocument(html: Element): string {
+  return '<!DOCTYPE html>\n' + toMarkup([html], 'html');
+}
+
+/**
+ * Change reports as one document (a volume's parts): the first report's head, then each report's body
+ * in an article of its own, a rule between them.
+ */
+export function joinedReports(reports: Element[]): Element {
+  const part = (name: string, html: Element) => html.children.find((c): c is Element => c.type === 'element' && c.tagName === name)!;
+  const articles = reports.flatMap((r, i) => [...(i ? ['\n', h('hr'), '\n'] : []), h('article', { className: ['part-report'] }, part('body', r).children)]);
+  return { ...reports[0], children: [part('head', reports[0]), h('body', articles)] };
+}
+
+/** A change report as a tree: the html element with its head (title, style) and body (summary and tables). */
+export function reportTree(report: ChangeReport, view: Pick<BookView, 'title' | 'lang' | 'strings'>): Element {
   const { strings, title } = view;
   const say = (key: string, params: object = {}) => formatString(strings, key, params);
   const file = report.source.split('/').pop() ?? report.source;
@@ -94,7 +114,7 @@ export function reportHtml(report: ChangeReport, view: Pick<BookView, 'title' | 
       h('details', [h('summary', say('reportMechanicalHeading', { count: mechanical.length })), table(mechanical)]),
     ]),
   ]);
-  return '<!DOCTYPE html>\n' + toMarkup([doc], 'html');
+  return doc;
 }
 
 // The report is read on the editor's machine: system faces, with :lang() picking the CJK forms.
