@@ -10,7 +10,7 @@ import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { titleText } from './model/walk.ts';
-import { readTranscript, type ReadResult } from './reader/index.ts';
+import { readTranscript, type ReadResult } from './reader/read.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 
 export interface Book {
