@@ -20,7 +20,7 @@ import { anchorNotes } from './markdown/notes.ts';
 import { apparatusPositions } from './markdown/positions.ts';
 import { editorialNote, loadMatter, type MatterVariables } from './markdown/matter.ts';
 import type { PdfInput } from './writers/pdf.ts';
-import { sectionBreakFor } from './render/sections.ts';
+import { printSectionBreak, sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
 import { glyphDiagnostics } from './pdf/coverage.ts';
 import { LineIndex } from './reader/tracked-text.ts';
@@ -143,7 +143,7 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
     matter: p.matter.map((m) => ({ id: m.id, heading: m.title, place: m.place, tree: renderBlock(m, renderOptions(view, 'html')) })),
     index: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, date: options.date,
-    print: { ...book.config.print, sectionBreak: sectionBreakFor(book.read.tree, book.config.print.sectionBreak, book.config.print.rectoSections) },
+    print: { ...book.config.print, sectionBreak: printSectionBreak(book.config.print.sectionBreak, book.config.print.rectoSections) },
     missingGlyphs: options.missingGlyphs,
   };
 }

@@ -18,17 +18,13 @@ const GENERATED: string[] = [];
 
 /** `file:function` → who will split it and why it is long today. */
 const EXCEPTIONS: Record<string, string> = {
-  'scripts/writers/pdf.ts:writePdf': 'fast helper (print orchestration): measure and print passes, page-number filling',
   'scripts/bench/run.ts:main': 'fast helper (scripts/bench): the benchmark driver, one row per measurement',
   'scripts/bench/run.ts:printing': 'fast helper (scripts/bench): the print benchmark rows',
   'scripts/bench/run.ts:wholeProcess': 'fast helper (scripts/bench): the whole-process benchmark row',
   'scripts/build.ts:buildBook': 'volumes helper (volume/book pipeline unification): one book build, staging to swap-in',
   'scripts/build.ts:buildVolume': 'volumes helper (volume/book pipeline unification): one volume build',
   'scripts/volume.ts:prepareVolume': 'volumes helper (scripts/volume.ts): merging the parts into one volume',
-  'scripts/index/candidates.ts:autoEntries': 'autoindex helper (scripts/index): choosing the automatic entries',
-  'scripts/index/en.ts:englishCandidates': 'autoindex helper (scripts/index): English candidate terms',
   'scripts/index/zh.ts:chineseCandidates': 'autoindex helper (scripts/index): Chinese candidate terms',
-  'scripts/reader/labels.ts:classify': 'reader helper (reader/*.ts): the label classifier, one branch per label shape',
 };
 
 interface Found { key: string; lines: number; line: number }

@@ -7,6 +7,7 @@ import { rectoBlanks } from '../scripts/pdf/recto.ts';
 import { marginGroup } from '../scripts/pdf/finish.ts';
 import { pageCss, TRIMS, cssString } from '../scripts/pdf/layout.ts';
 import { printFontCss } from '../scripts/pdf/fonts.ts';
+import { parseBboxLayout } from '../scripts/pdf/lines.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -80,6 +81,22 @@ describe('print PDF of the seed book', () => {
     }
   });
 
+  it('holds no page with fewer than 4 lines of a section\'s end (sections opening pages, pp. 19 and 24 held one before the print loop pulled lines)', () => {
+    const tocPage = [...Array(pages).keys()].map((i) => i + 1).find((p) => squash(pdftotext(pdfA, p)).startsWith('目录'))!;
+    const starts = new Set(pdftotext(pdfA, tocPage).split('\n').map((l) => /(\d+)\s*$/.exec(l)?.[1]).filter(Boolean).map(Number));
+    const lines = parseBboxLayout(poppler('pdftotext', ['-bbox-layout', pdfA, '-']), TRIMS.A5);
+    const short: string[] = [];
+    for (const start of starts) {
+      // The page before a section opens its page: if the section before ran onto it, 4 lines or more.
+      let end = start - 1;
+      while (end > 1 && lines[end - 1]!.length === 0) end--;
+      const n = lines[end - 1]!.length;
+      if (!starts.has(end) && n > 0 && n < 4) short.push(`p. ${end}: ${n}`);
+    }
+    expect(starts.size).toBeGreaterThanOrEqual(10);
+    expect(short).toEqual([]);
+  });
+
   it('puts folios at the outer foot and the book title over left-hand pages', () => {
     const body = [...Array(pages).keys()].map((i) => i + 1).filter((p) => p > 6);
     const withFolio = body.map((p) => ({ p, folio: folioOf(pdfA, p) })).filter((x) => x.folio);
@@ -137,6 +154,9 @@ describe('print layout helpers', () => {
     expect(stream.slice(g.start, g.end)).toBe('q\nBT\n/F4 16 Tf\n<0029> Tj\nET\nQ\n');
     expect(marginGroup(['q', '0 0 10 10 re', 'W* n', 'BT', 'ET', 'Q'].join('\n'))).toBeUndefined();
     expect(marginGroup(['q', '/P <</MCID 0>> BDC', 'BT', 'ET', 'EMC', 'Q'].join('\n'))).toBeUndefined();
+    // A running head with 月 and 日, which Chromium writes with /ActualText spans, is still the head.
+    const head = ['q', 'BT', '<0013> Tj', '/Span<</ActualText <feff6708> >> BDC', '<3ade> Tj', 'EMC', 'ET', 'Q', 'q', '0 0 10 10 re', 'W* n', 'Q', ''].join('\n');
+    expect(marginGroup(head)).toEqual({ start: 0, end: head.indexOf('Q\n') + 2 });
   });
 
   it('generates named pages with escaped running heads and mirrored margins', () => {

@@ -1,6 +1,6 @@
-// sectionBreakFor: `auto` resolved from the sections' length.
+// sectionBreakFor: `auto` resolved from the sections' length (EPUB documents); printSectionBreak: print decides on the page.
 import { describe, expect, it } from 'vitest';
-import { sectionBreakFor } from '../scripts/render/sections.ts';
+import { printSectionBreak, sectionBreakFor } from '../scripts/render/sections.ts';
 import type { Transcript } from '../scripts/model/types.ts';
 
 const section = (id: string, chars: number) => ({
@@ -17,5 +17,14 @@ describe('sectionBreakFor', () => {
   it('never breaks the page before a lone section (the title page would hold only the title and dateline)', () => {
     expect(sectionBreakFor(tree(3000))).toBe('space');
     expect(sectionBreakFor(tree(3000), 'page')).toBe('page');
+  });
+});
+
+describe('printSectionBreak', () => {
+  it('lets auto sections follow on the page (the space left decides, in print.css), pages only when asked', () => {
+    expect(printSectionBreak('auto')).toBe('space');
+    expect(printSectionBreak()).toBe('space');
+    expect(printSectionBreak('page')).toBe('page');
+    expect(printSectionBreak('auto', true)).toBe('page');
   });
 });

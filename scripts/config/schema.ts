@@ -125,7 +125,7 @@ export const bookSchema = z.object({
   print: z.object({
     bleed: z.boolean().default(false).describe('Add 3 mm bleed, crop marks, TrimBox and BleedBox.'),
     rectoSections: z.boolean().default(false).describe('Start every section on a right-hand page.'),
-    sectionBreak: z.enum(['auto', 'page', 'space']).default('auto').describe('Before each section: a new page, a space, or auto (a new page only when sections are long).'),
+    sectionBreak: z.enum(['auto', 'page', 'space']).default('auto').describe('Before each section in print: a new page, a space, or auto (decided by the space left: a section follows on the page, and opens the next one when its heading and 4 lines of text do not fit). In the EPUB, auto gives long sections a document each and groups short ones.'),
   }).strict().default({ bleed: false, rectoSections: false, sectionBreak: 'auto' }).describe('Print options.'),
   epub: z.object({
     embedFont: z.boolean().default(false).describe('Embed the book\'s fonts in the EPUB, cut down to the characters it uses.'),

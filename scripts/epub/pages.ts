@@ -42,10 +42,10 @@ export function anchorIds(tree: Transcript): string[] {
 
 /** The letters and digits of a text (what survives a PDF's text extraction unchanged: no spaces,
  * hyphens of broken words or punctuation) with the offset of each in the original. */
-export function keyOf(text: string): { key: string; offsets: number[] } {
+export function keyOf(text: string, digits = true): { key: string; offsets: number[] } {
   let key = '';
   const offsets: number[] = [];
-  const re = /[\p{L}\p{N}]/gu;
+  const re = digits ? /[\p{L}\p{N}]/gu : /\p{L}/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) { key += m[0]; offsets.push(m.index); }
   return { key, offsets };
 }
@@ -61,9 +61,15 @@ const SPAN = 8;
  * this one, and the text across it on neither.
  */
 export function boundaryIn(text: string, prevPage: string, page: string, from = 0): number | undefined {
-  const { key, offsets } = keyOf(text);
-  const prev = keyOf(prevPage).key;
-  const cur = keyOf(page).key;
+  // Letters and digits first; then letters alone, for a page that prints digits the element's text does
+  // not hold (an editor's note number, 制止³) next to the boundary.
+  return boundaryBy(text, prevPage, page, from, true) ?? boundaryBy(text, prevPage, page, from, false);
+}
+
+function boundaryBy(text: string, prevPage: string, page: string, from: number, digits: boolean): number | undefined {
+  const { key, offsets } = keyOf(text, digits);
+  const prev = keyOf(prevPage, digits).key;
+  const cur = keyOf(page, digits).key;
   let start = 0;
   while (start < offsets.length && offsets[start] < from) start++;
   for (let j = start + 1; j < key.length; j++) {

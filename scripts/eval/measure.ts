@@ -5,6 +5,7 @@
 import { diffChars } from 'diff';
 import { readTranscript, type ReaderOptions } from '../reader/read.ts';
 import { splitBlocks } from '../reader/blocks.ts';
+import { FURNITURE } from '../reader/convention.ts';
 import type { Change } from '../reader/changes.ts';
 import { corrupt, type Corrupted, type Defect, type DefectKind, type Language } from './corrupt.ts';
 
@@ -97,7 +98,8 @@ export function evaluateCorpus(texts: EvalText[], options: { seeds: number[]; ra
     const clean = readerOutput(t.text, t.options);
     for (const c of clean.changes) {
       if (JUDGED_RULES.has(c.rule)) report.proposals.push({ rule: c.rule, confidence: c.confidence, applied: c.applied, right: false, language: t.language });
-      if (!c.applied) continue;
+      // A web page's furniture line (- Hansard - - - Excerpts) is no part of the transcript.
+      if (!c.applied || (c.rule === 'page-furniture' && FURNITURE.test(c.before.trim()))) continue;
       rule(c.rule).wrong++;
       report.cleanChanges.push({ id: t.id, line: c.line, column: c.column, rule: c.rule, before: c.before, after: c.after, context: c.context, confidence: c.confidence });
       report.cleanChangedChars += changedChars(c);

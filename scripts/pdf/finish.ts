@@ -218,7 +218,9 @@ export function marginGroup(text: string): { start: number; end: number } | unde
       if (depth === 0 && start >= 0) {
         const end = offset + line.length + 1;
         const group = text.slice(start, end);
-        if (/\sW\*? n\b/.test(group) || /\bBDC\b|\bBMC\b/.test(group) || !/\bBT\b/.test(group)) return undefined;
+        // Tagged content (an MCID) is the page's own; a /Span with /ActualText (Chromium's word for a glyph
+        // the font shares between two code points, 月 and the radical ⽉) may stand in a running head.
+        if (/\sW\*? n\b/.test(group) || /\/MCID\b|\bBMC\b/.test(group) || !/\bBT\b/.test(group)) return undefined;
         return { start, end };
       }
     }

@@ -1,5 +1,6 @@
 // Raw text to blocks: paragraphs separated by blank lines, each a TrackedText into the source.
-// Line breaks inside a paragraph are joined (no space between CJK, one space between Latin words).
+// Line breaks inside a paragraph are joined: with nothing next to CJK text, with one space elsewhere
+// (between Latin words, after a dash or a symbol: `that —⏎you know` keeps its space).
 // LF, CRLF and a lone CR (classic Mac text) are all line ends.
 import { TrackedText } from './tracked-text.ts';
 
@@ -31,13 +32,24 @@ export function crOnly(text: string): boolean {
   return text.includes('\r') && !text.includes('\n');
 }
 
+/** Text set without spaces between words: Han, kana, and CJK and full-width punctuation. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff60]/u;
+/** Marks both scripts use (dashes, curly quotes, ellipsis): the letter beyond them decides. */
+const SHARED = /[\s\u2010-\u2027]/u;
+
+/** The nearest character from `i` going by `step` that is not a shared mark ('' at the block's edge). */
+function nearest(text: string, i: number, step: 1 | -1): string {
+  for (let k = i; k >= 0 && k < text.length; k += step) if (!SHARED.test(text[k])) return text[k];
+  return '';
+}
+
 function joinLines(block: TrackedText): TrackedText {
   const edits = [];
   for (const m of block.text.matchAll(new RegExp(`[ \\t]*${EOL}[ \\t\\u3000]*`, 'g'))) {
     const before = block.text[m.index! - 1] ?? '';
     const after = block.text[m.index! + m[0].length] ?? '';
-    const latin = /[\p{Script=Latin}\p{N},.;:!?)]/u.test(before) && /[\p{Script=Latin}\p{N}(]/u.test(after);
-    edits.push({ start: m.index!, end: m.index! + m[0].length, insert: latin ? ' ' : '' });
+    const cjk = CJK.test(nearest(block.text, m.index! - 1, -1)) || CJK.test(nearest(block.text, m.index! + m[0].length, 1));
+    edits.push({ start: m.index!, end: m.index! + m[0].length, insert: cjk || !before || !after ? '' : ' ' });
   }
   return block.apply(edits);
 }

@@ -5,7 +5,11 @@
 // - before a line that opens with a speaker label (a turn always starts a paragraph);
 // - around a line of only rule characters (*****, -----);
 // - everywhere, when the text is laid out one paragraph per line: most line breaks inside blocks
-//   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence).
+//   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence);
+// - after a line wider than any wrap (140 columns), or a date line;
+// - after a line that stops short of its block's width: a wrapped line runs to the width the text
+//   was wrapped at, so a line well short of the block's longest line is a line of its own (a
+//   gazette's `院會紀錄` / `時 間 …` header lines, a page's `字体：` line), never a wrap.
 import type { TrackedText } from './tracked-text.ts';
 import { recogniseLabel, type LabelContext } from './labels.ts';
 import { FURNITURE } from './convention.ts';
@@ -13,11 +17,24 @@ import { FURNITURE } from './convention.ts';
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
 const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
 
-/** A field name before the title on its line (標題：…, Title: …): the title line stands alone. */
-export const TITLE_FIELD = /^(?:标题|標題|题目|題目|Title)\s*[：:]\s*/u;
+/** A field name before the title on its line (標題：…, 原标题：… as a reposted page has it, Title: …): the title line stands alone. */
+export const TITLE_FIELD = /^(?:原?标题|原?標題|题目|題目|Title)\s*[：:]\s*/u;
 
 /** A line that is only a date and time (2022-08-09 20:53, 1:24 P.M. EDT): the page's date line. */
 const DATE_LINE = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4})?$/u;
+
+/** A line shorter than this share of its block's longest line ends where its text ends, not at a wrap. */
+const SHORT_LINE = 0.75;
+
+/** Display columns past which no text is wrapped (a Han character takes two). */
+const MAX_WRAP = 140;
+
+/** Display columns of a line: East Asian wide characters count two. */
+function columns(line: string): number {
+  let n = 0;
+  for (const ch of line) n += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u.test(ch) ? 2 : 1;
+  return n;
+}
 
 interface Line { block: number; start: number; end: number }
 
@@ -44,13 +61,18 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
   const finished = inner.filter((l) => ENDS_SENTENCE.test(text(l)) || RULE.test(text(l))).length;
   const perLine = inner.length >= 2 && finished / inner.length >= 0.6;
   const out: TrackedText[] = [];
+  const width = (l: Line) => [...text(l)].length;
+  const widths = perBlock.map((ls) => Math.max(...ls.map(width)));
+  const short = (l: Line, blockWidth: number) => width(l) < SHORT_LINE * blockWidth;
+  // Wider than any wrap: the line was not wrapped, so the break after it is the text's own.
+  const unwrapped = (l: Line) => columns(text(l)) > MAX_WRAP;
   blocks.forEach((b, i) => {
     const ls = perBlock[i];
     let from = 0;
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || RULE.test(prev) || FURNITURE.test(prev) || FURNITURE.test(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || DATE_LINE.test(next) || recogniseLabel(next, ctx) !== null;
+      const split = perLine || short(ls[k - 1], widths[i]) || unwrapped(ls[k - 1]) || DATE_LINE.test(prev) || RULE.test(prev) || FURNITURE.test(prev) || FURNITURE.test(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || DATE_LINE.test(next) || recogniseLabel(next, ctx) !== null;
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

@@ -1,13 +1,18 @@
 // Paragraph repair across blocks: join a paragraph broken mid-sentence, drop a stray fragment that
 // only repeats the tail of the paragraph before it. A speaker label's paragraph is never merged
-// into the one before it.
+// into the one before it. In `verbatim` a paragraph break is the source's own layout (a White House
+// page breaks some paragraphs mid-sentence): it is joined only where it cuts a word in two (宪|章,
+// govern|ment), which no layout does; other breaks mid-sentence are listed for review, and `edited`
+// joins them.
 import type { TrackedText } from './tracked-text.ts';
 import type { ChangeLog } from './changes.ts';
 import { CLOSING } from './chars.ts';
 import { recogniseLabel, labelContext, type LabelContext } from './labels.ts';
 import { lexicon } from './lexicon.ts';
+import { isEnglishWord } from './english.ts';
 
-export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, labels: LabelContext | string | string[], _language?: string): TrackedText[] {
+export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, labels: LabelContext | string | string[], options: { style?: 'edited' | 'verbatim' } = {}): TrackedText[] {
+  const edited = options.style === 'edited';
   const out: TrackedText[] = [];
   // The same label recogniser and context as the structure stage (scripts/reader/labels.ts), built once
   // by the reader; a list of principals (unit tests) builds it here.
@@ -26,7 +31,12 @@ export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, labels: 
         block = block.slice(fragment);
       }
       if (block.text.trim() === '') continue;
-      const join = CLOSING.includes(previous.text[previous.length - 1]) ? null : runsOn(previous.text, block.text);
+      const run = CLOSING.includes(previous.text[previous.length - 1]) ? null : runsOn(previous.text, block.text);
+      const join = run && (edited || run.cutsWord) ? run.confidence : null;
+      if (run && join === null) {
+        log.record('para-join', previous, previous.length, previous.length, '', {
+          before: '¶', applied: false, confidence: run.confidence, note: 'the paragraph breaks mid-sentence here, as in the source: join it if that is a copying slip (`edited` joins it)' });
+      }
       if (join !== null && join < APPLY_JOIN) {
         log.record('para-join', previous, previous.length, previous.length, '', {
           before: '¶', applied: false, confidence: join, note: 'the paragraph ends without closing punctuation: a heading, or broken mid-sentence?' });
@@ -36,7 +46,7 @@ export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, labels: 
         log.record('para-join', previous, previous.length, previous.length, '', {
           before: '¶', confidence: join, note: 'the paragraph ended without closing punctuation; joined to the next' });
         // Latin words need their space back; Chinese joins without one.
-        const space = /[\p{Script=Latin}\p{N},;]$/u.test(previous.text) && /^[\p{Script=Latin}\p{N}]/u.test(block.text) ? ' ' : '';
+        const space = !run!.cutsWord && /[\p{Script=Latin}\p{N},;]$/u.test(previous.text) && /^[\p{Script=Latin}\p{N}]/u.test(block.text) ? ' ' : '';
         out[out.length - 1] = previous.concat(space, block);
         continue;
       }
@@ -72,10 +82,15 @@ export const APPLY_JOIN = 0.95;
  * and stops on a character. A line without either is a heading, a dateline, a byline or a speaker's
  * title (三、蔡主委年終記者會全文, 来源：CCTV.com, 国防部新闻发言人吴谦大校): never joined.
  */
-function runsOn(previous: string, next: string): number | null {
-  if (/[\p{Script=Latin},]$/u.test(previous) && /^[a-z]/.test(next)) return 0.99;
+function runsOn(previous: string, next: string): { confidence: number; cutsWord: boolean } | null {
+  const on = (confidence: number | null, cutsWord = false) => (confidence === null ? null : { confidence, cutsWord });
+  if (/[\p{Script=Latin},]$/u.test(previous) && /^[a-z]/.test(next)) return on(0.99, cutsEnglishWord(previous, next));
   if (!/[\p{Script=Han}]$/u.test(previous) || !/^[\p{Script=Han}“《（]/u.test(next)) return null;
-  if (splitsWordAcross(previous, next)) return 0.99;
+  if (splitsWordAcross(previous, next)) return on(0.99, true);
+  return on(runsOnHan(previous, next));
+}
+
+function runsOnHan(previous: string, next: string): number | null {
   // A quotation opened and not closed: the sentence goes on (举办“海 | 峡青年乞巧民俗节”).
   if (previous.lastIndexOf('“') > previous.lastIndexOf('”')) return 0.97;
   // The next paragraph opens with a label or a field (发布人：, 地点：): it is a paragraph of its own.
@@ -84,6 +99,14 @@ function runsOn(previous: string, next: string): number | null {
   if (!running) return null;
   // A particle, preposition or conjunction never ends a sentence (…复杂多变的 | 国际地区形势).
   return /[的和与及在对把被将向从为是而并或]$/u.test(previous) ? 0.99 : 0.96;
+}
+
+/** The letters on both sides of the break make one English word and are not both words (govern|ment). */
+function cutsEnglishWord(previous: string, next: string): boolean {
+  const left = /[A-Za-z]+$/.exec(previous)?.[0];
+  const right = /^[a-z]+/.exec(next)?.[0];
+  if (!left || !right) return false;
+  return isEnglishWord(left + right) && !(isEnglishWord(left) && isEnglishWord(right));
 }
 
 /** A dictionary word of two or more characters spans the break (宪|章, 发|展). */

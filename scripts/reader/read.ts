@@ -70,7 +70,7 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
   blocks = dropFurniture(blocks, labels, log);
-  blocks = repairParagraphs(blocks, log, labels, language);
+  blocks = repairParagraphs(blocks, log, labels, { style: opts.style });
   blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style, language }));
   blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
   const structure = buildTree(blocks, lines, {

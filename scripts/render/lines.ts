@@ -110,3 +110,18 @@ export function wrapLines(text: string, max: number, lang: string): string[] {
   }
   return [text];
 }
+
+/**
+ * A running head: one line. A title wider than `max` ems (the type area is about 40 ems of the 8 pt
+ * head on A5) is cut after the last word that fits and ends in an ellipsis, so the margin box never
+ * wraps into a second line over the text.
+ */
+export function runningHead(text: string, lang: string, max = 38): string {
+  if (widthOf(text) <= max) return text;
+  let out = '';
+  for (const unit of breakUnits(text, lang)) {
+    if (widthOf((out + unit).trimEnd()) > max - 1) break;
+    out += unit;
+  }
+  return `${(out || [...text].slice(0, max - 1).join('')).trimEnd().replace(/[\s,，、:：;；–—-]+$/u, '')}…`;
+}

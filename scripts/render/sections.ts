@@ -33,3 +33,15 @@ export function sectionBreakFor(tree: Transcript, mode: SectionBreak = 'auto', r
 }
 
 
+
+/**
+ * Print's section break. `auto` is decided on the page, by the space left there: a section follows the
+ * one before after a space and opens the next page only when its heading and 4 lines of its text do
+ * not fit in what is left (print.css keeps them together). No page is left two-thirds empty before a
+ * long section, and the print loop keeps every section's end on 4 lines or more (render/ends.ts).
+ * `page`, or right-hand starts, open a page for each. (The EPUB's documents still follow the median,
+ * sectionBreakFor: a reader's screen has no space left to measure.)
+ */
+export function printSectionBreak(mode: SectionBreak = 'auto', rectoSections = false): 'page' | 'space' {
+  return rectoSections || mode === 'page' ? 'page' : 'space';
+}

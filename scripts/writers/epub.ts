@@ -334,17 +334,19 @@ function contents(input: EpubInput, body: ReturnType<typeof bodyDocuments>, docs
   const matter = input.matter ?? [];
   const item = (d: Doc, children: TocItem[] = [], label = d.title): TocItem => ({ id: d.id, href: d.href, label, children });
   const doc = (id: string) => docs.find((d) => d.id === id);
+  const listed = new Map(view.toc.map((t) => [t.id, t.contents]));
   return [
     // Labelled "title page", not with the title again: the next entry is the transcript's own, similar title.
     item(doc('titlepage')!, [], view.strings.titlePage),
     ...matter.filter((m) => m.place === 'front').map((m) => item(doc(m.id)!)),
     // A volume: each part, its sections below it.
     ...(input.parts ?? []).map((p) => item(doc(p.id)!, p.sections.map((s) => ({ id: s.id, href: `${p.id}.xhtml#${s.id}`, label: s.heading, children: [] })))),
-    ...(input.parts ? [] : [item(doc('lead')!, body.sections.map((s) => {
+    // The same entries as the print contents (render/variables.ts contentsHeadings).
+    ...(input.parts ? [] : [item(doc('lead')!, body.sections.filter((s) => listed.get(s.id) !== null).map((s) => {
       // A section opens its document, or sits inside one it shares with others (file.xhtml#s4).
       const file = body.files.get(s.id)!;
       const opens = body.docs.find((d) => d.href === file)?.tree.find((b) => b.type === 'section') === s;
-      return { id: s.id, href: opens && !(file === 'lead.xhtml' && body.lead.length) ? file : `${file}#${s.id}`, label: s.heading, children: [] };
+      return { id: s.id, href: opens && !(file === 'lead.xhtml' && body.lead.length) ? file : `${file}#${s.id}`, label: listed.get(s.id) ?? s.heading, children: [] };
     }), view.transcriptTitle || view.title)]),
     ...matter.filter((m) => m.place === 'back').map((m) => item(doc(m.id)!)),
     ...(doc('index') ? [item(doc('index')!)] : []),

@@ -1,0 +1,48 @@
+// The lines of text each printed page holds inside its type area (running heads and folios, which sit
+// in the margins, left out), read back from a PDF with poppler's `pdftotext -bbox-layout`. The print
+// loop counts a section's last lines with it (render/ends.ts), and the corpus print check reads pages
+// with it (scripts/eval/print-corpus.ts).
+import { run } from '../core/run.ts';
+import { MM, type Trim } from './layout.ts';
+
+/** One printed line: its text (words joined) and the top of its box in PDF points from the page top. */
+export interface PageLine { text: string; top: number }
+
+/** Lines closer than this (points) are one line: a bold label and the text after it are separate boxes. */
+const SAME_LINE = 5;
+
+/**
+ * Per physical page (index 0 = page 1), the lines inside the type area of `trim` (offset by `bleed` mm
+ * of bleed on every side), top to bottom. Null when pdftotext is missing or fails (then nothing is
+ * counted, and layout decisions that need counts are skipped).
+ */
+export async function pageLines(pdf: Uint8Array, trim: Trim, bleed = 0): Promise<PageLine[][] | null> {
+  const result = await run('pdftotext', ['-q', '-enc', 'UTF-8', '-bbox-layout', '-', '-'], { input: pdf });
+  if (result.status !== 0) return null;
+  return parseBboxLayout(result.stdout, trim, bleed);
+}
+
+/** pdftotext's -bbox-layout XHTML → lines per page inside the type area. */
+export function parseBboxLayout(xhtml: string, trim: Trim, bleed = 0): PageLine[][] {
+  const pages: PageLine[][] = [];
+  for (const page of xhtml.split('<page ').slice(1)) {
+    const height = Number(/height="([\d.]+)"/.exec(page)?.[1] ?? 0);
+    const top = (trim.top + bleed) * MM - 2;
+    const bottom = height - (trim.bottom + bleed) * MM + 2;
+    const lines: PageLine[] = [];
+    for (const m of page.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+      const yMin = Number(m[1]); const yMax = Number(m[2]);
+      if (yMin < top || yMax > bottom) continue;
+      const text = [...m[3].matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => unescape(w[1])).join(' ');
+      const same = lines.find((l) => Math.abs(l.top - yMin) < SAME_LINE);
+      if (same) same.text += ` ${text}`;
+      else lines.push({ text, top: yMin });
+    }
+    pages.push(lines.sort((a, b) => a.top - b.top));
+  }
+  return pages;
+}
+
+function unescape(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}

@@ -1,0 +1,122 @@
+// Section ends in print, as a measured layout decision: no page may hold fewer than 4 lines of a
+// section's end. print.css asks for it (widows 4, `end-short` kept with the paragraph before), but
+// Chromium gives up a widow before a break-avoid, so a laid-out book is read back (the lines on each
+// page and the page of each paragraph) and where a section still ends with 1–3 lines on a page of their
+// own, the paragraph that runs into that page is pulled over to it (`pull-page`, a page break before
+// it): the page before runs short instead, as a typesetter would set it. The print loop lays the book
+// out again with the pulls and checks again; a pull can only move text later, so it settles.
+import type { Element, Root, RootContent, ElementContent } from 'hast';
+
+/** The class print.css breaks a page before. */
+export const PULL_CLASS = 'pull-page';
+/** Lines of a section's end a page must hold when it holds any. */
+export const END_LINES = 4;
+
+/** A run of the body that ends before a new section: the lead (id `body`) or a section. */
+export interface Run {
+  id: string;
+  /** Its heading's text (the next run's heading marks where this one ends on a shared page). */
+  heading: string;
+  /** Ids of its paragraphs, in order. */
+  paragraphs: string[];
+  /** Their lines at the narrowest trim, roughly (from the text's width in ems), by id. */
+  sizes: Map<string, number>;
+}
+
+/** Ems of a line of running text at the narrowest trim (A5: 113 mm at 10.5 pt), as render/html.ts counts. */
+const LINE_EMS = 30;
+
+/** The lead (title, dateline, opening paragraphs) and each section of the print body, in order. */
+export function runsOf(body: Root, title: string): Run[] {
+  const runs: Run[] = [{ id: 'body', heading: title, paragraphs: [], sizes: new Map() }];
+  const walk = (nodes: (RootContent | ElementContent)[], run: Run) => {
+    for (const n of nodes) {
+      if (n.type !== 'element') continue;
+      const id = typeof n.properties?.id === 'string' ? n.properties.id : undefined;
+      if (n.tagName === 'section' && id && classes(n).includes('qa')) {
+        const next: Run = { id, heading: textOf(n.children.find((c): c is Element => c.type === 'element' && /^h\d$/.test(c.tagName))), paragraphs: [], sizes: new Map() };
+        runs.push(next);
+        walk(n.children, next);
+      } else if (n.tagName === 'p' && id) {
+        run.paragraphs.push(id);
+        const ems = [...textOf(n)].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 2);
+        run.sizes.set(id, Math.max(1, Math.ceil(ems / LINE_EMS)));
+      }
+      else walk(n.children, run);
+    }
+  };
+  walk(body.children, runs[0]);
+  return runs.filter((r) => r.id !== 'body' || r.paragraphs.length > 0);
+}
+
+/** A section end found on too few lines. */
+export interface ShortEnd { run: string; page: number; lines: number; pull?: string }
+
+/**
+ * The runs whose last page holds 1–3 of their lines though they began on an earlier page, each with
+ * the paragraph to pull onto that page: going back from the last one that begins before that page until
+ * the page would hold 4 lines (by the paragraphs' estimated lines; a later round corrects an estimate),
+ * never the first under the heading (the heading would be left alone). `end` is what follows the body (a new page);
+ * `lines` the type-area lines per page (index 0 = page 1).
+ */
+export function shortEnds(runs: Run[], end: string, page: (id: string) => number | undefined, lines: { text: string }[][]): ShortEnd[] {
+  const out: ShortEnd[] = [];
+  runs.forEach((run, i) => {
+    const start = page(run.id);
+    const nextRun = runs[i + 1];
+    const nextStart = page(nextRun?.id ?? end);
+    if (start === undefined || nextStart === undefined) return;
+    let last = nextStart;
+    let count = nextRun ? headingLine(lines[nextStart - 1] ?? [], nextRun.heading) : 0;
+    if (count <= 0) {
+      // The next run opens its page: this one ends on the last page before it that holds text.
+      last = nextStart - 1;
+      while (last > start && !(lines[last - 1]?.length)) last--;
+      count = lines[last - 1]?.length ?? 0;
+    }
+    if (last <= start || count === 0 || count >= END_LINES) return;
+    const before = run.paragraphs.filter((p) => (page(p) ?? last) < last);
+    let pull: string | undefined;
+    // Lines that stay on that page: those of the paragraphs that begin there (a paragraph running into
+    // it comes whole when pulled, so its lines there are not counted twice).
+    const begun = run.paragraphs.filter((p) => page(p) === last).reduce((n, p) => n + (run.sizes.get(p) ?? 1), 0);
+    for (let k = before.length - 1, held = Math.min(count, begun); k > 0 && held < END_LINES; k--) {
+      pull = before[k];
+      held += run.sizes.get(pull) ?? 1;
+    }
+    out.push({ run: run.id, page: last, lines: count, pull });
+  });
+  return out;
+}
+
+/** Index of the line where `heading` begins on the page (its first characters, spaces ignored); -1 if absent. */
+function headingLine(lines: { text: string }[], heading: string): number {
+  const key = squash(heading).slice(0, 8);
+  if (!key) return -1;
+  return lines.findIndex((l) => squash(l.text).startsWith(key));
+}
+
+const squash = (s: string) => s.replace(/[\s\u00ad\u2010]+/g, '');
+
+/** The body with `pull-page` on the paragraphs to pull (a copy where anything changes). */
+export function withPulls(body: Root, pulls: ReadonlySet<string>): Root {
+  if (!pulls.size) return body;
+  const mark = <T extends RootContent | ElementContent>(n: T): T => {
+    if (n.type !== 'element') return n;
+    const id = n.properties?.id;
+    const children = n.children.map(mark);
+    const className = typeof id === 'string' && pulls.has(id) ? [...classes(n), PULL_CLASS] : n.properties?.className;
+    return { ...n, properties: { ...n.properties, className }, children };
+  };
+  return { ...body, children: body.children.map(mark) };
+}
+
+function classes(e: Element): string[] {
+  const c = e.properties?.className;
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? String(c).split(' ') : [];
+}
+
+function textOf(e: Element | undefined): string {
+  if (!e) return '';
+  return e.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+}
