@@ -10,7 +10,7 @@ import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { titleText } from './model/walk.ts';
-import { readTranscript, type ReadResult } from './reader/index.ts';
+import { readTranscript, type ReadResult } from './reader/read.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 
 export interface Book {
@@ -20,6 +20,8 @@ export interface Book {
   config: BookConfig;
   /** Where a value of book.yaml is written (`['topics', 3, 'term']`), from the one parse of it. */
   place: (path: (string | number)[]) => Where | undefined;
+  /** book.yaml's text, from the one read of it (the config and its places come from the same read). */
+  configText: string;
   /** Paths as shown in diagnostics (relative to the working directory). */
   transcriptFile: string;
   configFile: string;
@@ -142,7 +144,7 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
     confineToBook(dir, path, options);
   }
   confineTemplates(dir, options);
-  const { config, place } = readBookConfig(configPath, show(configPath));
+  const { config, place, text: configText } = readBookConfig(configPath, show(configPath));
   // Markdown matter files are book files too (markdown/matter.ts refuses what is missing or not a file).
   for (const m of config.matter) {
     const path = join(dir, m.file);
@@ -158,11 +160,11 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
     fail('TP001', { what: show(transcriptPath), reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file: show(transcriptPath) });
   }
   precheckSize(bytes, show(transcriptPath));
-  const read = readBookTranscript(bytes, { config, place }, dir, { transcript: show(transcriptPath), config: show(configPath) });
+  const read = readBookTranscript(bytes, { config, place, text: configText }, dir, { transcript: show(transcriptPath), config: show(configPath) });
   checkSize(read, show(transcriptPath));
   // No `title` in book.yaml: the transcript's own title line is the book's (TP141 when it has none).
   if (!config.title) config.title = titleText(read.tree) || fail('TP141', {}, { file: show(configPath) });
-  return { id: basename(dir), dir, config, place, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+  return { id: basename(dir), dir, config, place, configText, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
 }
 
 /**

@@ -197,7 +197,7 @@ async function normalize(args: string[], json: boolean, io: Io): Promise<number>
   }
   // The same reading path as build and inspect (book.ts readBookTranscript).
   const { readBookTranscript } = await import('./book.ts');
-  const { readTranscript } = await import('./reader/index.ts');
+  const { readTranscript } = await import('./reader/read.ts');
   const result = loaded ? readBookTranscript(bytes, loaded, dirname(resolve(file)), { transcript: file, config: configPath })
     : readTranscript(bytes, {}, { transcript: file });
   if (json) {

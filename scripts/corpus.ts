@@ -179,67 +179,14 @@ class SharedBrowser {
 export async function buildCorpus(dirs: string[], options: CorpusOptions): Promise<BookOutcome[]> {
   const selected = options.shard ? shardOf(dirs, options.shard.index, options.shard.count) : dirs;
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  // Without --timeout, a book's limit grows with its transcript: the timeout is there to catch a hung
-  // browser, and a book near the size limits (500,000 characters, ~1,300 pages) legitimately takes
-  // many minutes on a busy machine. 300 s, plus 600 s per MB of transcript.
-  const transcriptBytes = (dir: string) => [dir, ...volumeParts(dir)].reduce((n, d) => n + (statSync(join(d, 'transcript.txt'), { throwIfNoEntry: false })?.size ?? 0), 0);
-  const timeoutFor = (dir: string) => options.timeoutMs ?? 300_000 + Math.round(600_000 * transcriptBytes(dir) / (1024 * 1024));
   const browser = new SharedBrowser(options.launch ?? launchBrowser);
   const outcomes: BookOutcome[] = new Array(selected.length);
   let next = 0;
   let done = 0;
-
-  const buildOne = async (dir: string): Promise<BookOutcome> => {
-    const id = basename(resolve(dir));
-    const t0 = performance.now();
-    const outDir = resolve(options.out, id);
-    let hash: string | null = null;
-    try {
-      hash = inputHash(dir, options.formats, options.keepHtml);
-    } catch { /* a missing file is reported by the build itself */ }
-    if (hash && !options.force && upToDate(outDir, hash)) {
-      return { dir, id, status: 'skipped', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: 0, diagnostics: [] };
-    }
-    const timeoutMs = timeoutFor(dir);
-    for (let attempt = 1; ; attempt++) {
-      // A build abandoned at its timeout goes on in the background until its browser dies; the signal
-      // stops it from replacing the output afterwards.
-      const abandon = new AbortController();
-      try {
-        const result = await withTimeout(
-          buildBook(dir, {
-            out: options.out, formats: options.formats, ctx: options.ctx, browser: () => browser.get(), maxMb: options.maxMb,
-            allowOutsideLinks: options.allowOutsideLinks, inputHash: hash ?? undefined, signal: abandon.signal, keepHtml: options.keepHtml,
-          }),
-          timeoutMs, () => {
-            const err = new BuildError(diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }));
-            abandon.abort(err);
-            void browser.replace();
-            return err;
-          }, options.timer);
-        return { dir, id: result.id, status: 'built', millis: result.millis, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: result.diagnostics, result };
-      } catch (err) {
-        if (err instanceof BookFailed) {
-          return { dir, id, status: 'failed', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: err.diagnostics };
-        }
-        if (attempt === 1 && browserFault(err)) {
-          await browser.replace();
-          continue;
-        }
-        // Chromium too slow for a page (a navigation or print timeout) is the book timing out, not a bug.
-        const d = err instanceof BuildError ? err.diagnostic
-          : (err as Error)?.name === 'TimeoutError' || /timed out/i.test(String((err as Error)?.message)) ? diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }, { file: dir })
-          : errorDiagnostic(err, { file: dir }, join(resolve(options.out), id));
-        if (options.ctx.debug && !(err instanceof BuildError)) options.ctx.log(String((err as Error)?.stack));
-        return { dir, id, status: 'failed', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: [d] };
-      }
-    }
-  };
-
   const worker = async () => {
     while (next < selected.length) {
       const i = next++;
-      outcomes[i] = await buildOne(selected[i]);
+      outcomes[i] = await buildOne(selected[i], options, browser);
       options.onBook?.(outcomes[i], ++done, selected.length);
     }
   };
@@ -249,6 +196,72 @@ export async function buildCorpus(dirs: string[], options: CorpusOptions): Promi
     await browser.close();
   }
   return outcomes;
+}
+
+/**
+ * A book's time limit. Without --timeout it grows with the transcript: the timeout is there to catch a
+ * hung browser, and a book near the size limits (500,000 characters, ~1,300 pages) legitimately takes
+ * many minutes on a busy machine. 300 s, plus 600 s per MB of transcript.
+ */
+function timeoutFor(dir: string, options: CorpusOptions): number {
+  const transcriptBytes = [dir, ...volumeParts(dir)].reduce((n, d) => n + (statSync(join(d, 'transcript.txt'), { throwIfNoEntry: false })?.size ?? 0), 0);
+  return options.timeoutMs ?? 300_000 + Math.round(600_000 * transcriptBytes / (1024 * 1024));
+}
+
+/** One book: skipped when its inputs are unchanged, else built, retried once on a browser fault. */
+async function buildOne(dir: string, options: CorpusOptions, browser: SharedBrowser): Promise<BookOutcome> {
+  const id = basename(resolve(dir));
+  const t0 = performance.now();
+  const outDir = resolve(options.out, id);
+  let hash: string | null = null;
+  try {
+    hash = inputHash(dir, options.formats, options.keepHtml);
+  } catch { /* a missing file is reported by the build itself */ }
+  if (hash && !options.force && upToDate(outDir, hash)) {
+    return { dir, id, status: 'skipped', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: 0, diagnostics: [] };
+  }
+  const timeoutMs = timeoutFor(dir, options);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await buildWithTimeout(dir, options, browser, hash, timeoutMs);
+      return { dir, id: result.id, status: 'built', millis: result.millis, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics: result.diagnostics, result };
+    } catch (err) {
+      if (attempt === 1 && !(err instanceof BookFailed) && browserFault(err)) {
+        await browser.replace();
+        continue;
+      }
+      const diagnostics = err instanceof BookFailed ? err.diagnostics : [failureDiagnostic(err, dir, id, options, timeoutMs)];
+      return { dir, id, status: 'failed', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: attempt, diagnostics };
+    }
+  }
+}
+
+/**
+ * One attempt at a book under its time limit. A build abandoned at its timeout goes on in the
+ * background until its browser dies; the signal stops it from replacing the output afterwards.
+ */
+function buildWithTimeout(dir: string, options: CorpusOptions, browser: SharedBrowser, hash: string | null, timeoutMs: number) {
+  const abandon = new AbortController();
+  return withTimeout(
+    buildBook(dir, {
+      out: options.out, formats: options.formats, ctx: options.ctx, browser: () => browser.get(), maxMb: options.maxMb,
+      allowOutsideLinks: options.allowOutsideLinks, inputHash: hash ?? undefined, signal: abandon.signal, keepHtml: options.keepHtml,
+    }),
+    timeoutMs, () => {
+      const err = new BuildError(diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }));
+      abandon.abort(err);
+      void browser.replace();
+      return err;
+    }, options.timer);
+}
+
+/** Why a book failed, as one diagnostic. Chromium too slow for a page (a navigation or print timeout) is the book timing out, not a bug. */
+function failureDiagnostic(err: unknown, dir: string, id: string, options: CorpusOptions, timeoutMs: number): Diagnostic {
+  const d = err instanceof BuildError ? err.diagnostic
+    : (err as Error)?.name === 'TimeoutError' || /timed out/i.test(String((err as Error)?.message)) ? diagnostic('TP035', { seconds: Math.round(timeoutMs / 1000) }, { file: dir })
+    : errorDiagnostic(err, { file: dir }, join(resolve(options.out), id));
+  if (options.ctx.debug && !(err instanceof BuildError)) options.ctx.log(String((err as Error)?.stack));
+  return d;
 }
 
 /** One progress line per book: `[3/20] built book-03 in 2.1 s (read 120 ms, pdf 1800 ms, epub 150 ms)`. */

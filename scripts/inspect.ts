@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readBookConfig } from './config/load.ts';
 import { fail, type Diagnostic } from './core/diagnostics.ts';
-import { readTranscript } from './reader/index.ts';
+import { readTranscript } from './reader/read.ts';
 import type { Section, Transcript, TurnKind } from './model/types.ts';
 import { titleText } from './model/walk.ts';
 import { readBookTranscript } from './book.ts';

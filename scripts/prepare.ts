@@ -3,8 +3,7 @@
 // index renderers. build.ts and the benchmarks all start here, so they measure what ships.
 // A prepared book (and a prepared volume, volume.ts) is handed to the one build pipeline as an
 // `Edition`: what the writers take, made once, whatever it was made from.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { bookTopics, markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
@@ -54,8 +53,7 @@ export interface PreparedBook {
 
 export function prepareBook(bookDir: string, options: LoadOptions & { markTopics?: boolean } = {}): PreparedBook {
   const book = loadBook(bookDir, options);
-  const yamlText = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
-  const places = apparatusPositions(book.place, yamlText, book.configFile);
+  const places = apparatusPositions(book.place, book.configText, book.configFile);
   // Notes are anchored on the final text (after corrections), then topics are marked: both editions
   // link to the anchors and the note references.
   const { notes, diagnostics: noteDiagnostics } = anchorNotes(book.read.tree, book.config.notes, {
@@ -117,7 +115,7 @@ function configStrings(value: unknown, key = ''): string[] {
  */
 export async function checkGlyphs(p: PreparedBook): Promise<{ missing: string[]; diagnostics: Diagnostic[] }> {
   const { book } = p;
-  const yaml = readFileSync(join(book.dir, 'book.yaml'), 'utf8');
+  const yaml = book.configText;
   const text = [...book.read.blocks, ...configStrings(book.config), ...p.view.toc.map((t) => t.heading)].join('\n');
   const places = [{ file: book.transcriptFile, text: book.read.source, lines: new LineIndex(book.read.source) }, { file: book.configFile, text: yaml, lines: new LineIndex(yaml) }];
   return glyphDiagnostics(text, coverageFonts(book.config.language), (ch) => {

@@ -8,7 +8,7 @@ import { bookTopics, indexMode } from '../scripts/index/auto.ts';
 import { markTopics } from '../scripts/index/match.ts';
 import { allEntries } from '../scripts/index/model.ts';
 import { parseBookConfig } from '../scripts/config/load.ts';
-import { readTranscript } from '../scripts/reader/index.ts';
+import { readTranscript } from '../scripts/reader/read.ts';
 import { loadCorpus } from '../scripts/fixtures/corpus.ts';
 import { figures, scoreAll, loadGold } from '../scripts/eval/index-gold.ts';
 

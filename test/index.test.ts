@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { toMarkup } from '../scripts/render/html.ts';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { readTranscript } from '../scripts/reader/index.ts';
+import { readTranscript } from '../scripts/reader/read.ts';
 import { parseBookConfig, parseBookYaml } from '../scripts/config/load.ts';
 import { topicSchema, type Topic } from '../scripts/config/schema.ts';
 import type { Node, TopicRef, Transcript } from '../scripts/model/types.ts';

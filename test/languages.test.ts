@@ -21,7 +21,7 @@ import { hyphenatorFor, SOFT_HYPHEN } from '../scripts/render/hyphenate.ts';
 import { fontsFor } from '../scripts/fonts.ts';
 import { renderBody, renderLabels } from '../scripts/render/html.ts';
 import { typographyFor } from '../scripts/render/hyphenate.ts';
-import { readTranscript } from '../scripts/reader/index.ts';
+import { readTranscript } from '../scripts/reader/read.ts';
 import { loadStrings, defaultStringsSet } from '../scripts/lang/strings.ts';
 import { corpusIds, corpusRoot } from '../scripts/fixtures/corpus.ts';
 

@@ -8,7 +8,7 @@ import { markdownToBlocks } from '../scripts/markdown/parse.ts';
 import { anchorNotes, noteRefs } from '../scripts/markdown/notes.ts';
 import { editorialNoteFile, fillVariables, type MatterVariables } from '../scripts/markdown/matter.ts';
 import { renderBlock, renderBody, toMarkup, type RenderOptions } from '../scripts/render/html.ts';
-import { readTranscript } from '../scripts/reader/index.ts';
+import { readTranscript } from '../scripts/reader/read.ts';
 import { prepareBook } from '../scripts/prepare.ts';
 import { resolveTemplateSet } from '../scripts/render/templates.ts';
 import { inlineText, paragraphs } from '../scripts/model/walk.ts';

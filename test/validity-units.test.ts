@@ -7,7 +7,7 @@ import { titleText } from '../scripts/model/walk.ts';
 import { BuildError } from '../scripts/core/diagnostics.ts';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { readTranscript } from '../scripts/reader/index.ts';
+import { readTranscript } from '../scripts/reader/read.ts';
 import { decodeTranscript } from '../scripts/reader/decode.ts';
 import { LineIndex } from '../scripts/reader/tracked-text.ts';
 import { missingGlyphs, substituteMissing } from '../scripts/pdf/coverage.ts';

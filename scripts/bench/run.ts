@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { fidelityRows } from './fidelity.ts';
 import { reliability } from '../eval/measure.ts';
-import { readTranscript } from '../reader/index.ts';
+import { readTranscript } from '../reader/read.ts';
 import { buildCorpus } from '../corpus.ts';
 import { buildBook } from '../build.ts';
 import { defaultContext } from '../core/context.ts';

@@ -11,6 +11,8 @@ export interface LoadedConfig {
   config: BookConfig;
   /** Where the value at a path (`['topics', 3, 'term']`) is written; undefined for a missing one. */
   place: (path: (string | number)[]) => Where | undefined;
+  /** The text of book.yaml as read, once (diagnostics quote its lines; glyph checks search it). */
+  text: string;
 }
 
 export function loadBookConfig(path: string, displayPath = path): BookConfig {
@@ -54,7 +56,7 @@ export function readVolumeConfig(path: string, displayPath = path): { config: Vo
   return parseYamlWith(volumeSchema, text, displayPath);
 }
 
-function parseYamlWith<S extends z.ZodType>(schema: S, text: string, displayPath: string): { config: z.infer<S>; place: LoadedConfig['place'] } {
+function parseYamlWith<S extends z.ZodType>(schema: S, text: string, displayPath: string): { config: z.infer<S>; place: LoadedConfig['place']; text: string } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lines = text.split(/\r?\n/);
@@ -78,6 +80,7 @@ function parseYamlWith<S extends z.ZodType>(schema: S, text: string, displayPath
         const node = nodeAt(contents, path, true);
         return node?.range ? at(node.range[0]) : undefined;
       },
+      text,
     };
   }
   const issue = result.error.issues[0];

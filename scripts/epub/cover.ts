@@ -1,6 +1,7 @@
 // The cover: templates/default/cover.svg laid out with the book's title lines. SVG has no line
 // wrapping, so the writer breaks the title here (at word boundaries: Intl.Segmenter knows Chinese
 // words) and the template only places the lines it is given.
+import { SaxesParser } from 'saxes';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,7 +135,20 @@ const stuck = () => new BuildError(diagnostic('TP032', { reason: `the cover scre
 export function coverPage(svg: string): string {
   return '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="UTF-8"/>' +
     '<link rel="stylesheet" href="fonts.css"/><style>html, body { margin: 0; padding: 0; } svg { display: block; text-rendering: geometricPrecision; }</style></head><body>' +
-    svg.replace(/^<\?xml[^>]*\?>\s*/, '') + '</body></html>';
+    withoutXmlDeclaration(svg) + '</body></html>';
+}
+
+/**
+ * The SVG without its XML declaration (a page may hold only its own, at its start): where the
+ * declaration ends is where the XML parser (saxes) says it does, then the white space after it.
+ */
+export function withoutXmlDeclaration(svg: string): string {
+  const parser = new SaxesParser({ xmlns: false });
+  let end = -1;
+  parser.on('xmldecl', () => { end = parser.position; });
+  parser.on('error', () => undefined);
+  parser.write(svg).close();
+  return end < 0 ? svg : svg.slice(end).trimStart();
 }
 
 async function shoot(svg: string, browser: Browser, fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {

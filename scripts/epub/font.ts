@@ -11,6 +11,10 @@
 import { readFileSync } from 'node:fs';
 import subsetFont from 'subset-font';
 import { cssStack, faceFile, familyCmap, fontsFor, type FaceKey, type FontFamily } from '../fonts.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
+import type { Element, Nodes } from 'hast';
 
 /** One embedded face: a subset file and the @font-face that declares it. */
 export interface EmbeddedFace {
@@ -37,17 +41,25 @@ export interface EpubFonts {
 /** Family name of an embedded subset: never the same as an installed full font it would shadow. */
 export const embeddedName = (family: string) => `TP ${family}`;
 
-/** Every distinct character of the documents' text (markup stripped, character references decoded). */
-export function usedCharacters(documents: string[]): string {
+/** Every distinct character of the documents' text (hast-util-to-string: no markup, references decoded). */
+export function usedCharacters(documents: Nodes[]): string {
   const chars = new Set<string>();
   for (const doc of documents) {
-    const text = doc.replace(/<[^>]*>/g, '')
-      .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-      .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
-      .replace(/&(lt|gt|quot|apos|amp);/g, (_m, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
-    for (const ch of text) if (ch >= ' ' && ch !== '\u00ad') chars.add(ch);
+    for (const ch of toString(doc)) if (ch >= ' ' && ch !== '\u00ad') chars.add(ch);
   }
   return [...chars].sort().join('');
+}
+
+/** Whether any document sets text in italics (an `i`, `em` or `cite` element): the serif's italic face is then embedded. */
+function hasItalic(documents: Nodes[]): boolean {
+  let found = false;
+  for (const doc of documents) {
+    visit(doc, 'element', (e: Element) => {
+      if (e.tagName === 'i' || e.tagName === 'em' || e.tagName === 'cite') { found = true; return EXIT; }
+      return CONTINUE;
+    });
+  }
+  return found;
 }
 
 /** The faces a book needs: [family, weight, style], text serif first. */
@@ -66,7 +78,9 @@ const HAN_OR_CJK_MARK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3f
  */
 export async function epubFonts(language: string, documents: string[], embed: boolean): Promise<EpubFonts> {
   const fonts = fontsFor(language);
-  const text = usedCharacters(documents);
+  // The documents are read as HTML fragments: the text the reader sees, whatever markup carries it.
+  const trees = documents.map((d) => fromHtml(d, { fragment: true }));
+  const text = usedCharacters(trees);
   const needsCjk = HAN_OR_CJK_MARK.test(text);
   const chosen = {
     serif: fonts.serif.filter((f) => !f.cjk || fonts.script !== 'Latn' || needsCjk),
@@ -74,7 +88,7 @@ export async function epubFonts(language: string, documents: string[], embed: bo
   };
   const faces: EmbeddedFace[] = [];
   if (embed) {
-    const italic = /<(i|em|cite)\b/.test(documents.join(''));
+    const italic = hasItalic(trees);
     for (const [chain, weight, style] of facesNeeded(chosen, italic)) {
       let left = [...text].filter((c) => !/\s/.test(c));
       for (const family of chain) {

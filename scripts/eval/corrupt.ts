@@ -58,26 +58,44 @@ export function paragraphsOf(text: string): { paragraphs: string[]; separator: s
 /** A speaker label at the start of a paragraph (王毅：, MR. SMITH:, Q:) is left alone. */
 const LABEL = /^[^\s，,。：:！？!?“”"、；;（）()]{1,30}?[：:]\s*|^[A-Z][A-Za-z.' -]{0,30}?:\s*/u;
 
+/** The random draws and the text one corruption works on. */
+interface Draw {
+  rand: () => number;
+  pick: <T>(xs: T[]) => T;
+  paragraphs: string[];
+  separator: string;
+  zh: boolean;
+}
+
+/** Where a defect is tried: a paragraph, its text, and where its speaker label ends. */
+interface Site { para: number; p: string; labelEnd: number }
+
+type Made = { op: Op; range: [number, number] } | null;
+
 export function corrupt(clean: string, options: CorruptOptions): Corrupted {
   const rand = prng(options.seed);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
   const { paragraphs, separator } = paragraphsOf(clean);
-  const zh = options.language !== 'en';
+  const draw: Draw = { rand, pick: (xs) => xs[Math.floor(rand() * xs.length)], paragraphs, separator, zh: options.language !== 'en' };
   const total = Math.max(1, Math.round((paragraphs.join(separator).length / 1000) * options.rate));
+  return assemble(paragraphs, placeDefects(draw, total), separator);
+}
+
+/** Up to `total` defects at random places, none overlapping another, at most one break per paragraph pair. */
+function placeDefects(draw: Draw, total: number): Op[] {
+  const { paragraphs, separator } = draw;
   const ops: Op[] = [];
   // Positions already damaged (a margin around each), so defects do not overlap one another.
   const taken = paragraphs.map(() => [] as [number, number][]);
   const free = (para: number, a: number, b: number) => taken[para].every(([x, y]) => b + 3 <= x || a >= y + 3);
-  const take = (para: number, a: number, b: number) => taken[para].push([a, b]);
   const splitParas = new Set<number>();
   // The first paragraph is the title (it has no closing punctuation by nature): left alone.
   for (let attempt = 0, made = 0; made < total && attempt < total * 20; attempt++) {
-    const para = 1 + Math.floor(rand() * (paragraphs.length - 1));
+    const para = 1 + Math.floor(draw.rand() * (paragraphs.length - 1));
     const p = paragraphs[para];
     if (!p) continue;
     const labelEnd = LABEL.exec(p)?.[0].length ?? 0;
-    const kind = pick(zh ? ZH_KINDS : EN_KINDS);
-    const op = makeOp(kind, para, p, labelEnd);
+    const kind = draw.pick(draw.zh ? ZH_KINDS : EN_KINDS);
+    const op = DEFECTS[kind]?.(draw, { para, p, labelEnd }) ?? null;
     if (!op) continue;
     const [a, b] = op.range;
     if (!free(para, a, b)) continue;
@@ -88,90 +106,87 @@ export function corrupt(clean: string, options: CorruptOptions): Corrupted {
       if (splitParas.has(para) || splitParas.has(para + 1)) continue;
       splitParas.add(para);
     }
-    take(para, a, b);
+    taken[para].push([a, b]);
     ops.push(op.op);
     made++;
   }
-  return assemble(paragraphs, ops, separator);
-
-  function makeOp(kind: DefectKind, para: number, p: string, labelEnd: number): { op: Op; range: [number, number] } | null {
-    switch (kind) {
-      case 'char': {
-        const at = positions(p, labelEnd, (k) => HAN.test(p[k]) && p[k - 1] !== p[k] && p[k + 1] !== p[k]);
-        if (at === null) return null;
-        return { op: { para, pos: at + 1, kind, insert: p[at] }, range: [at, at + 1] };
-      }
-      case 'span': {
-        const L = 2 + Math.floor(rand() * 2);
-        const at = positions(p, labelEnd, (k) => [...p.slice(k, k + L)].length === L && [...p.slice(k, k + L)].every((c) => HAN.test(c)) && p.slice(k + L, k + 2 * L) !== p.slice(k, k + L));
-        if (at === null) return null;
-        return { op: { para, pos: at + L, kind, insert: p.slice(at, at + L) }, range: [at, at + L] };
-      }
-      case 'word': {
-        // A whole word of 2–4 Han characters as jieba cuts it.
-        const words: [string, number][] = [];
-        let at = 0;
-        for (const w of getJieba().cut(p, false)) {
-          if (at >= labelEnd && /^\p{Script=Han}{2,4}$/u.test(w) && !p.startsWith(w, at + w.length)) words.push([w, at]);
-          at += w.length;
-        }
-        if (!words.length) return null;
-        const [w, k] = pick(words);
-        return { op: { para, pos: k + w.length, kind, insert: w }, range: [k, k + w.length] };
-      }
-      case 'clause': {
-        const cs = [...p.matchAll(/[^，。；？！：]{6,}[，；]/gu)].filter((m) => m.index! >= labelEnd && (m[0].match(/\p{Script=Han}/gu) ?? []).length >= 6);
-        if (!cs.length) return null;
-        const m = pick(cs);
-        const copies = 1 + Math.floor(rand() * 2);
-        return { op: { para, pos: m.index! + m[0].length, kind, insert: m[0].repeat(copies) }, range: [m.index!, m.index! + m[0].length] };
-      }
-      case 'en-clause': {
-        const cs = [...p.matchAll(/(?<=[.?!] |^)[A-Z][^.?!:]+[.?!](?= |$)/g)].filter((m) => m.index! >= labelEnd && m[0].split(' ').length >= 8);
-        if (!cs.length) return null;
-        const m = pick(cs);
-        const copies = 1 + Math.floor(rand() * 2);
-        const end = m.index! + m[0].length;
-        return { op: { para, pos: end, kind, insert: (' ' + m[0]).repeat(copies) }, range: [m.index!, end] };
-      }
-      case 'en-word': {
-        const ms = [...p.matchAll(/\b(the|a|to|of|and|in|we|it|for|on|with|at)\b(?= [a-z])/gi)].filter((m) => m.index! >= labelEnd);
-        if (!ms.length) return null;
-        const m = pick(ms);
-        const end = m.index! + m[0].length;
-        return { op: { para, pos: end, kind, insert: ' ' + m[0].toLowerCase() }, range: [m.index!, end] };
-      }
-      case 'split': {
-        const re = zh ? /(?<=\p{Script=Han})(?=\p{Script=Han})/gu : /(?<=[a-z,]) (?=[a-z])/g;
-        const cuts = [...p.matchAll(re)].map((m) => m.index!).filter((k) => k > labelEnd + 10 && k < p.length - 10);
-        if (!cuts.length) return null;
-        const k = pick(cuts);
-        return { op: { para, pos: k, kind, insert: separator, replace: zh ? 0 : 1 }, range: [k, k + 1] };
-      }
-      case 'fragment': {
-        const next = paragraphs[para + 1];
-        if (!next || !/\p{Script=Han}。$/u.test(p) || LABEL.test(next)) return null;
-        const len = 1 + Math.floor(rand() * 2);
-        return { op: { para: para + 1, pos: 0, kind, insert: p.slice(-(len + 1)) }, range: [p.length - 1, p.length] };
-      }
-      case 'punct': {
-        const marks = [...p.matchAll(/[，：；？！]/g)].filter((m) => m.index! >= labelEnd);
-        if (!marks.length) return null;
-        const m = pick(marks);
-        return { op: { para, pos: m.index!, kind, insert: FULL_TO_ASCII[m[0]], replace: 1 }, range: [m.index!, m.index! + 1] };
-      }
-      default:
-        return null;
-    }
-  }
-
-  /** A random index k ≥ from in p satisfying ok, or null. */
-  function positions(p: string, from: number, ok: (k: number) => boolean): number | null {
-    const ks: number[] = [];
-    for (let k = Math.max(from, 1); k < p.length; k++) if (ok(k)) ks.push(k);
-    return ks.length ? pick(ks) : null;
-  }
+  return ops;
 }
+
+/** A random index k ≥ from in p satisfying ok, or null. */
+function randomPosition(draw: Draw, p: string, from: number, ok: (k: number) => boolean): number | null {
+  const ks: number[] = [];
+  for (let k = Math.max(from, 1); k < p.length; k++) if (ok(k)) ks.push(k);
+  return ks.length ? draw.pick(ks) : null;
+}
+
+/** One maker per kind of defect: where it goes in a paragraph and what it inserts, or null when the paragraph has no place for it. */
+const DEFECTS: Partial<Record<DefectKind, (draw: Draw, site: Site) => Made>> = {
+  char(draw, { para, p, labelEnd }) {
+    const at = randomPosition(draw, p, labelEnd, (k) => HAN.test(p[k]) && p[k - 1] !== p[k] && p[k + 1] !== p[k]);
+    if (at === null) return null;
+    return { op: { para, pos: at + 1, kind: 'char', insert: p[at] }, range: [at, at + 1] };
+  },
+  span(draw, { para, p, labelEnd }) {
+    const size = 2 + Math.floor(draw.rand() * 2);
+    const at = randomPosition(draw, p, labelEnd, (k) => [...p.slice(k, k + size)].length === size && [...p.slice(k, k + size)].every((c) => HAN.test(c)) && p.slice(k + size, k + 2 * size) !== p.slice(k, k + size));
+    if (at === null) return null;
+    return { op: { para, pos: at + size, kind: 'span', insert: p.slice(at, at + size) }, range: [at, at + size] };
+  },
+  word(draw, { para, p, labelEnd }) {
+    // A whole word of 2–4 Han characters as jieba cuts it.
+    const words: [string, number][] = [];
+    let at = 0;
+    for (const w of getJieba().cut(p, false)) {
+      if (at >= labelEnd && /^\p{Script=Han}{2,4}$/u.test(w) && !p.startsWith(w, at + w.length)) words.push([w, at]);
+      at += w.length;
+    }
+    if (!words.length) return null;
+    const [w, k] = draw.pick(words);
+    return { op: { para, pos: k + w.length, kind: 'word', insert: w }, range: [k, k + w.length] };
+  },
+  clause(draw, { para, p, labelEnd }) {
+    const cs = [...p.matchAll(/[^，。；？！：]{6,}[，；]/gu)].filter((m) => m.index! >= labelEnd && (m[0].match(/\p{Script=Han}/gu) ?? []).length >= 6);
+    if (!cs.length) return null;
+    const m = draw.pick(cs);
+    const copies = 1 + Math.floor(draw.rand() * 2);
+    return { op: { para, pos: m.index! + m[0].length, kind: 'clause', insert: m[0].repeat(copies) }, range: [m.index!, m.index! + m[0].length] };
+  },
+  'en-clause'(draw, { para, p, labelEnd }) {
+    const cs = [...p.matchAll(/(?<=[.?!] |^)[A-Z][^.?!:]+[.?!](?= |$)/g)].filter((m) => m.index! >= labelEnd && m[0].split(' ').length >= 8);
+    if (!cs.length) return null;
+    const m = draw.pick(cs);
+    const copies = 1 + Math.floor(draw.rand() * 2);
+    const end = m.index! + m[0].length;
+    return { op: { para, pos: end, kind: 'en-clause', insert: (' ' + m[0]).repeat(copies) }, range: [m.index!, end] };
+  },
+  'en-word'(draw, { para, p, labelEnd }) {
+    const ms = [...p.matchAll(/\b(the|a|to|of|and|in|we|it|for|on|with|at)\b(?= [a-z])/gi)].filter((m) => m.index! >= labelEnd);
+    if (!ms.length) return null;
+    const m = draw.pick(ms);
+    const end = m.index! + m[0].length;
+    return { op: { para, pos: end, kind: 'en-word', insert: ' ' + m[0].toLowerCase() }, range: [m.index!, end] };
+  },
+  split(draw, { para, p, labelEnd }) {
+    const re = draw.zh ? /(?<=\p{Script=Han})(?=\p{Script=Han})/gu : /(?<=[a-z,]) (?=[a-z])/g;
+    const cuts = [...p.matchAll(re)].map((m) => m.index!).filter((k) => k > labelEnd + 10 && k < p.length - 10);
+    if (!cuts.length) return null;
+    const k = draw.pick(cuts);
+    return { op: { para, pos: k, kind: 'split', insert: draw.separator, replace: draw.zh ? 0 : 1 }, range: [k, k + 1] };
+  },
+  fragment(draw, { para, p }) {
+    const next = draw.paragraphs[para + 1];
+    if (!next || !/\p{Script=Han}。$/u.test(p) || LABEL.test(next)) return null;
+    const len = 1 + Math.floor(draw.rand() * 2);
+    return { op: { para: para + 1, pos: 0, kind: 'fragment', insert: p.slice(-(len + 1)) }, range: [p.length - 1, p.length] };
+  },
+  punct(draw, { para, p, labelEnd }) {
+    const marks = [...p.matchAll(/[，：；？！]/g)].filter((m) => m.index! >= labelEnd);
+    if (!marks.length) return null;
+    const m = draw.pick(marks);
+    return { op: { para, pos: m.index!, kind: 'punct', insert: FULL_TO_ASCII[m[0]], replace: 1 }, range: [m.index!, m.index! + 1] };
+  },
+};
 
 /** Builds the corrupted text and records where each defect landed. */
 function assemble(paragraphs: string[], ops: Op[], separator: string): Corrupted {

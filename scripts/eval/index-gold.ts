@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, corpusRoot, type CorpusEntry } from '../fixtures/corpus.ts';
-import { readTranscript } from '../reader/index.ts';
+import { readTranscript } from '../reader/read.ts';
 import { autoEntries, flatEntries, type AutoEntry } from '../index/candidates.ts';
 import { indexableText } from '../index/auto.ts';
 import { simplified } from '../reader/labels.ts';

@@ -3,7 +3,7 @@
 // recall of each rule, and the reliability of its confidence (per bin: how often a proposal with
 // that confidence was right). Used by the tests (test/eval/) and by `npm run bench`.
 import { diffChars } from 'diff';
-import { readTranscript, type ReaderOptions } from '../reader/index.ts';
+import { readTranscript, type ReaderOptions } from '../reader/read.ts';
 import { splitBlocks } from '../reader/blocks.ts';
 import { FURNITURE } from '../reader/convention.ts';
 import type { Change } from '../reader/changes.ts';

@@ -112,75 +112,89 @@ export function markdownToBlocks(text: string, options: MarkdownOptions): Markdo
   return mdastToBlocks(root, options);
 }
 
+/** The state of one conversion: the options, the diagnostics found and the running paragraph and heading numbers. */
+interface Conversion { options: MarkdownOptions; diagnostics: Diagnostic[]; paragraphs: number; headings: number }
+
 export function mdastToBlocks(root: Md.Root, options: MarkdownOptions): MarkdownResult {
-  const diagnostics: Diagnostic[] = [];
-  let paragraphs = 0;
-  let headings = 0;
-  const warn = (code: Parameters<typeof diagnostic>[0], params: Record<string, string>, node: Md.Node) =>
-    diagnostics.push(diagnostic(code, params, options.where(node.position?.start)));
-  const pos = (node: Md.Node): { position?: Position } => (node.position ? { position: node.position } : {});
-  const paragraph = (children: Inline[], node: Md.Node): Paragraph => ({ type: 'paragraph', id: `${options.idPrefix}-p${++paragraphs}`, children, ...pos(node) });
-  const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+  const conversion: Conversion = { options, diagnostics: [], paragraphs: 0, headings: 0 };
+  levelHeadings(root);
+  return { blocks: blocks(conversion, root.children), diagnostics: conversion.diagnostics };
+}
 
-  function inlines(nodes: Md.PhrasingContent[]): Inline[] {
-    return nodes.flatMap((n): Inline[] => {
-      switch (n.type) {
-        case 'text': return [{ type: 'text', value: n.value, ...pos(n) }];
-        case 'emphasis': return [{ type: 'emphasis', children: inlines(n.children), ...pos(n) }];
-        case 'strong': return [{ type: 'strong', children: inlines(n.children), ...pos(n) }];
-        case 'delete': return inlines(n.children);
-        case 'inlineCode': return [{ type: 'inlineCode', value: n.value, ...pos(n) }];
-        case 'break': return [{ type: 'break', ...pos(n) }];
-        case 'link':
-          if (SAFE_URL.test(n.url)) return [{ type: 'link', url: normalizeUrl(n.url), children: inlines(n.children), ...pos(n) }];
-          warn('TP084', { url: shorten(n.url) }, n);
-          return inlines(n.children);
-        case 'linkReference': return inlines(n.children);
-        case 'image': case 'imageReference': {
-          const url = n.type === 'image' ? n.url : `[${n.identifier}]`;
-          warn('TP083', { url: shorten(url), alt: n.alt ?? '' }, n);
-          return n.alt ? [{ type: 'text', value: n.alt, ...pos(n) }] : [];
-        }
-        case 'html':
-          warn('TP082', { html: shorten(n.value) }, n);
-          return [{ type: 'text', value: n.value, ...pos(n) }];
-        case 'footnoteReference': return [{ type: 'text', value: `[^${n.label ?? n.identifier}]`, ...pos(n) }];
-        default: return [];
-      }
-    });
-  }
-
-  function blocks(nodes: Md.RootContent[]): Block[] {
-    return nodes.flatMap((n): Block[] => {
-      switch (n.type) {
-        case 'paragraph': return [paragraph(inlines(n.children), n)];
-        case 'heading': return [{ type: 'heading', depth: Math.min(n.depth, 5) as 1 | 2 | 3 | 4 | 5, id: `${options.idPrefix}-h${++headings}`, children: inlines(n.children), ...pos(n) }];
-        case 'blockquote': return [{ type: 'blockquote', children: blocks(n.children), ...pos(n) }];
-        case 'list': return [{
-          type: 'list', ordered: !!n.ordered, ...(n.start !== null && n.start !== undefined ? { start: n.start } : {}),
-          children: n.children.map((item): ListItem => ({ type: 'listItem', children: blocks(item.children), ...pos(item) })), ...pos(n),
-        }];
-        case 'thematicBreak': return [{ type: 'container', name: 'rule', attributes: {}, children: [], ...pos(n) }];
-        case 'code': return [{ type: 'container', name: 'code-block', attributes: {}, children: [paragraph([{ type: 'inlineCode', value: n.value }], n)], ...pos(n) }];
-        case 'html':
-          warn('TP082', { html: shorten(n.value) }, n);
-          return [paragraph([{ type: 'text', value: n.value, ...pos(n) }], n)];
-        // A table reads row by row; GFM footnote definitions keep their text where they were written.
-        case 'table': return n.children.map((row) => paragraph(row.children.flatMap((cell, i) =>
-          [...(i ? [{ type: 'text', value: ' | ' } as Inline] : []), ...inlines(cell.children)]), row));
-        case 'footnoteDefinition': return blocks(n.children);
-        default: return [];
-      }
-    });
-  }
-
-  // The shallowest heading the editor used sits one level below the matter's title, whether the
-  // text starts its sections with `#` or with `##` (a skipped level is an accessibility fault).
+/**
+ * The shallowest heading the editor used sits one level below the matter's title, whether the text
+ * starts its sections with `#` or with `##` (a skipped level is an accessibility fault).
+ */
+function levelHeadings(root: Md.Root): void {
   let top = 6;
   visitHeadings(root, (h) => { top = Math.min(top, h.depth); });
   const shift = top - 1;
   visitHeadings(root, (h) => { h.depth = Math.max(1, h.depth - shift) as Md.Heading['depth']; });
-  return { blocks: blocks(root.children), diagnostics };
+}
+
+function warn(c: Conversion, code: Parameters<typeof diagnostic>[0], params: Record<string, string>, node: Md.Node): void {
+  c.diagnostics.push(diagnostic(code, params, c.options.where(node.position?.start)));
+}
+
+const pos = (node: Md.Node): { position?: Position } => (node.position ? { position: node.position } : {});
+const shorten = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+function paragraph(c: Conversion, children: Inline[], node: Md.Node): Paragraph {
+  return { type: 'paragraph', id: `${c.options.idPrefix}-p${++c.paragraphs}`, children, ...pos(node) };
+}
+
+/** Phrasing content: what the model has is kept; links to unsafe places, images and raw HTML are reported and kept as text. */
+function inlines(c: Conversion, nodes: Md.PhrasingContent[]): Inline[] {
+  return nodes.flatMap((n): Inline[] => {
+    switch (n.type) {
+      case 'text': return [{ type: 'text', value: n.value, ...pos(n) }];
+      case 'emphasis': return [{ type: 'emphasis', children: inlines(c, n.children), ...pos(n) }];
+      case 'strong': return [{ type: 'strong', children: inlines(c, n.children), ...pos(n) }];
+      case 'delete': return inlines(c, n.children);
+      case 'inlineCode': return [{ type: 'inlineCode', value: n.value, ...pos(n) }];
+      case 'break': return [{ type: 'break', ...pos(n) }];
+      case 'link':
+        if (SAFE_URL.test(n.url)) return [{ type: 'link', url: normalizeUrl(n.url), children: inlines(c, n.children), ...pos(n) }];
+        warn(c, 'TP084', { url: shorten(n.url) }, n);
+        return inlines(c, n.children);
+      case 'linkReference': return inlines(c, n.children);
+      case 'image': case 'imageReference': {
+        const url = n.type === 'image' ? n.url : `[${n.identifier}]`;
+        warn(c, 'TP083', { url: shorten(url), alt: n.alt ?? '' }, n);
+        return n.alt ? [{ type: 'text', value: n.alt, ...pos(n) }] : [];
+      }
+      case 'html':
+        warn(c, 'TP082', { html: shorten(n.value) }, n);
+        return [{ type: 'text', value: n.value, ...pos(n) }];
+      case 'footnoteReference': return [{ type: 'text', value: `[^${n.label ?? n.identifier}]`, ...pos(n) }];
+      default: return [];
+    }
+  });
+}
+
+/** Flow content: paragraphs, headings, quotes and lists as the model's blocks; the rest read as paragraphs or dropped. */
+function blocks(c: Conversion, nodes: Md.RootContent[]): Block[] {
+  return nodes.flatMap((n): Block[] => {
+    switch (n.type) {
+      case 'paragraph': return [paragraph(c, inlines(c, n.children), n)];
+      case 'heading': return [{ type: 'heading', depth: Math.min(n.depth, 5) as 1 | 2 | 3 | 4 | 5, id: `${c.options.idPrefix}-h${++c.headings}`, children: inlines(c, n.children), ...pos(n) }];
+      case 'blockquote': return [{ type: 'blockquote', children: blocks(c, n.children), ...pos(n) }];
+      case 'list': return [{
+        type: 'list', ordered: !!n.ordered, ...(n.start !== null && n.start !== undefined ? { start: n.start } : {}),
+        children: n.children.map((item): ListItem => ({ type: 'listItem', children: blocks(c, item.children), ...pos(item) })), ...pos(n),
+      }];
+      case 'thematicBreak': return [{ type: 'container', name: 'rule', attributes: {}, children: [], ...pos(n) }];
+      case 'code': return [{ type: 'container', name: 'code-block', attributes: {}, children: [paragraph(c, [{ type: 'inlineCode', value: n.value }], n)], ...pos(n) }];
+      case 'html':
+        warn(c, 'TP082', { html: shorten(n.value) }, n);
+        return [paragraph(c, [{ type: 'text', value: n.value, ...pos(n) }], n)];
+      // A table reads row by row; GFM footnote definitions keep their text where they were written.
+      case 'table': return n.children.map((row) => paragraph(c, row.children.flatMap((cell, i) =>
+        [...(i ? [{ type: 'text', value: ' | ' } as Inline] : []), ...inlines(c, cell.children)]), row));
+      case 'footnoteDefinition': return blocks(c, n.children);
+      default: return [];
+    }
+  });
 }
 
 function visitHeadings(node: Md.Node, f: (h: Md.Heading) => void): void {

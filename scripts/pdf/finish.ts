@@ -31,39 +31,60 @@ export interface FinishResult { pdf: Uint8Array; stripped: number }
 export function finishIncremental(bytes: Uint8Array, input: FinishInput): FinishResult {
   const pdf = new RawPdf(bytes);
   const up = new IncrementalUpdate(pdf);
+  const marks = input.bleed ? cropMarkStreams(up, input.trim) : undefined;
+  const stripped = finishPages(pdf, up, input, marks);
+  const infoNum = replaceInfo(pdf, up, input.meta);
+  setCatalogLanguage(pdf, up, input.meta.lang);
+  const id = { t: 'str' as const, raw: `<${createHash('sha256').update(input.idSeed).digest('hex').slice(0, 32)}>` };
+  const pdfOut = up.save(new Map<string, PdfValue>([['Info', ref(infoNum)], ['ID', [id, id]]]));
+  return { pdf: pdfOut, stripped };
+}
+
+/** Two new content streams that wrap every page's own: `q` before, `Q` and the crop marks after. */
+function cropMarkStreams(up: IncrementalUpdate, trim: Trim): { before: number; after: number } {
+  const marks = { before: up.allocate(), after: up.allocate() };
+  up.setStream(marks.before, Buffer.from('q\n'));
+  up.setStream(marks.after, Buffer.from(`Q\n${cropMarkOps(trim)}`));
+  return marks;
+}
+
+/** Every page dictionary anew with its boxes (and crop marks); bare pages lose their margin boxes. Returns how many did. */
+function finishPages(pdf: RawPdf, up: IncrementalUpdate, input: FinishInput, marks: { before: number; after: number } | undefined): number {
   const boxes = pageBoxes(input.trim, input.bleed);
-  let marks: { before: number; after: number } | undefined;
-  if (input.bleed) {
-    marks = { before: up.allocate(), after: up.allocate() };
-    up.setStream(marks.before, Buffer.from('q\n'));
-    up.setStream(marks.after, Buffer.from(`Q\n${cropMarkOps(input.trim)}`));
-  }
   let stripped = 0;
   pdf.pages().forEach((pageRef, i) => {
     const page = pdf.dict(pageRef);
     if (!page) throw new RawPdfError(`page ${i + 1} is not a dictionary`);
     const next: PdfDict = new Map(page);
-    let contents: PdfValue[] = [];
-    const c = next.get('Contents');
-    const resolved = pdf.resolve(c);
-    if (Array.isArray(resolved)) contents = resolved;
-    else if (isRef(c)) contents = [c];
-    if (input.bare.has(i + 1) && isRef(contents[0])) {
-      const stream = pdf.decodedStream(contents[0].num).toString('latin1');
-      const cut = marginGroup(stream);
-      if (cut) {
-        up.setStream(contents[0].num, Buffer.from(stream.slice(0, cut.start) + stream.slice(cut.end), 'latin1'));
-        stripped++;
-      }
-    }
+    const contents = pageContents(pdf, next.get('Contents'));
+    if (input.bare.has(i + 1) && isRef(contents[0]) && stripMarginGroup(pdf, up, contents[0].num)) stripped++;
     if (marks) next.set('Contents', [ref(marks.before), ...contents, ref(marks.after)]);
     next.set('MediaBox', boxes.media.map(num));
     next.set('TrimBox', boxes.trim.map(num));
     if (boxes.bleed) next.set('BleedBox', boxes.bleed.map(num)); else next.delete('BleedBox');
     up.set(pageRef.num, next);
   });
+  return stripped;
+}
 
-  const { meta } = input;
+/** A page's content streams as a list (one reference or an array of them). */
+function pageContents(pdf: RawPdf, c: PdfValue | undefined): PdfValue[] {
+  const resolved = pdf.resolve(c);
+  if (Array.isArray(resolved)) return resolved;
+  return isRef(c) ? [c] : [];
+}
+
+/** Removes the margin boxes (running head, folio) from an opening page's first content stream; false when it has none. */
+function stripMarginGroup(pdf: RawPdf, up: IncrementalUpdate, streamNum: number): boolean {
+  const stream = pdf.decodedStream(streamNum).toString('latin1');
+  const cut = marginGroup(stream);
+  if (!cut) return false;
+  up.setStream(streamNum, Buffer.from(stream.slice(0, cut.start) + stream.slice(cut.end), 'latin1'));
+  return true;
+}
+
+/** The Info dictionary with the book's metadata and fixed dates; returns its object number. */
+function replaceInfo(pdf: RawPdf, up: IncrementalUpdate, meta: FinishInput['meta']): number {
   const infoRef = pdf.trailer.get('Info');
   const infoNum = isRef(infoRef) ? infoRef.num : up.allocate();
   if (isRef(infoRef)) {
@@ -78,22 +99,23 @@ export function finishIncremental(bytes: Uint8Array, input: FinishInput): Finish
     ['Keywords', text(meta.keywords.join(' '))], ['Creator', text('transcript-press')], ['Producer', text('transcript-press (Chromium)')],
     ['CreationDate', ascii(pdfDate(meta.date))], ['ModDate', ascii(pdfDate(meta.date))],
   ]));
-  // Chromium's tagged output already has /Lang from <html lang> and DisplayDocTitle; set them if not.
+  return infoNum;
+}
+
+/** Chromium's tagged output already has /Lang from <html lang> and DisplayDocTitle; set them if not. */
+function setCatalogLanguage(pdf: RawPdf, up: IncrementalUpdate, language: string): void {
   const rootRef = pdf.trailer.get('Root');
   const catalog = pdf.catalog;
   const lang = catalog.get('Lang');
   const prefs = pdf.dict(catalog.get('ViewerPreferences'));
-  const langOk = lang && !Array.isArray(lang) && !(lang instanceof Map) && lang.t === 'str' && lang.raw === ascii(meta.lang).raw;
+  const langOk = lang && !Array.isArray(lang) && !(lang instanceof Map) && lang.t === 'str' && lang.raw === ascii(language).raw;
   const prefsOk = serializeKw(prefs?.get('DisplayDocTitle')) === 'true';
   if (isRef(rootRef) && (!langOk || !prefsOk)) {
     const next: PdfDict = new Map(catalog);
-    next.set('Lang', ascii(meta.lang));
+    next.set('Lang', ascii(language));
     next.set('ViewerPreferences', new Map<string, PdfValue>([...(prefs ?? []), ['DisplayDocTitle', { t: 'kw', word: 'true' }]]));
     up.set(rootRef.num, next);
   }
-  const id = { t: 'str' as const, raw: `<${createHash('sha256').update(input.idSeed).digest('hex').slice(0, 32)}>` };
-  const pdfOut = up.save(new Map<string, PdfValue>([['Info', ref(infoNum)], ['ID', [id, id]]]));
-  return { pdf: pdfOut, stripped };
 }
 
 function serializeKw(v: PdfValue | undefined): string | undefined {

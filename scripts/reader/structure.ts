@@ -9,7 +9,7 @@ import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
 import { recogniseLabel, labelContext, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { jiebaFor } from './segmenter.ts';
-import { TITLE_FIELD } from './lines.ts';
+import { TITLE_FIELD } from './line-breaks.ts';
 import { FURNITURE } from './convention.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
@@ -25,7 +25,7 @@ export interface StructureOptions {
   headings: Map<number, string>;
   /** BCP 47 tag of the text: headings are cut at word boundaries of that language. */
   language?: string;
-  /** The transcript's label context (reader/index.ts builds it once); built from the blocks when absent. */
+  /** The transcript's label context (reader/read.ts builds it once); built from the blocks when absent. */
   labels?: LabelContext;
   /** The words of default headings, in the book's language (templates/<set>/lang/<tag>.json); the
    * default template set's strings when absent. */

@@ -3,6 +3,7 @@
 // inject markup. One handler per node type, registered in one map (STYLE.md §7).
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
 import { toXast } from 'hast-util-to-xast';
 import { serializeXml } from './xml.ts';
 import type { Element, ElementContent, Root } from 'hast';
@@ -135,7 +136,7 @@ function markShortEnd(turns: ElementContent[], o: RenderOptions): ElementContent
   // A speech without turns ends with a paragraph of its own.
   const last = turn.tagName === 'p' ? turn : turn.children[turn.children.length - 1];
   if (last?.type !== 'element' || last.tagName !== 'p') return turns;
-  const ems = [...toHtml(last).replace(/<[^>]*>/g, '')].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 0);
+  const ems = [...toString(last)].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 0);
   if (ems < 3 * LINE_EMS - 3) last.properties = { ...last.properties, className: [...((last.properties?.className as string[]) ?? []), 'end-short'] };
   return turns;
 }

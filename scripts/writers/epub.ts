@@ -20,7 +20,10 @@ import { fail } from '../core/diagnostics.ts';
 import { relative } from 'node:path';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import { fromHtml } from 'hast-util-from-html';
 import { coverImages, coverSvg, type CoverFonts } from '../epub/cover.ts';
 import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
@@ -122,12 +125,27 @@ function idFiles(docs: { href: string; tree: Block[] }[]): Map<string, string> {
   return files;
 }
 
-/** Rewrites `href="#id"` to `href="file.xhtml#id"` for ids that live in another document. */
-export function relink(markup: string, files: Map<string, string>, self: string): string {
-  return markup.replace(/href="#([^"]+)"/g, (whole, id: string) => {
-    const file = files.get(id);
-    return file && file !== self ? `href="${file}#${id}"` : whole;
-  });
+/** Points links written as `#id` at `file.xhtml#id` for ids that live in another document (in place, on the tree). */
+export function relink(nodes: ElementContent[], files: Map<string, string>, self: string): ElementContent[] {
+  for (const node of nodes) {
+    visit(node, 'element', (e: Element) => {
+      const href = e.properties.href;
+      if (typeof href !== 'string' || !href.startsWith('#')) return;
+      const file = files.get(href.slice(1));
+      if (file && file !== self) e.properties.href = `${file}${href}`;
+    });
+  }
+  return nodes;
+}
+
+/**
+ * The editorial note's document: its heading and the note (rendered by prepare.ts, read here as the
+ * fragment it is), its links pointed at the files their targets live in.
+ */
+function editorialNote(heading: string, noteHtml: string, files: Map<string, string>): string {
+  const note = relink(fromHtml(noteHtml, { fragment: true }).children as ElementContent[], files, 'note.xhtml');
+  return toMarkup(h('section', { 'epub:type': 'appendix', role: 'doc-appendix', className: ['editorial-note'], 'aria-labelledby': 'note-h' },
+    ['\n', h('h1', { id: 'note-h' }, heading), '\n', ...note, '\n']), 'xhtml');
 }
 
 /**
@@ -184,32 +202,66 @@ export function preflightEpub(view: BookView, templates: TemplateSet): void {
   coverSvg(view, templates, coverFonts(view.lang));
 }
 
+/** What the body's content documents are: the parts of a volume, or the transcript's sections grouped. */
+interface BodyDoc { id: string; href: string; title: string; tree: Block[] }
+
+/** The EPUB's files, stage by stage: cover, content documents, navigation, package, then the zip. */
 export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
-  const { view, tree, templates } = input;
+  const { view, templates } = input;
   preflightEpub(view, templates);
-  const strings = view.strings;
-  const markers = pageMarkersFor(tree, input.pageMap, input.pageTexts);
-  const options: RenderOptions = {
+  const markers = pageMarkersFor(input.tree, input.pageMap, input.pageTexts);
+  const cover = await drawCover(input);
+  const body = bodyDocuments(input);
+  const docs = contentDocuments(input, body, markers, cover.href);
+  const nav = navigation(input, body, docs, markers);
+  docs[docs.findIndex((d) => d.id === 'nav')].content = epubFragment(input, 'nav.xhtml', nav);
+  // The fonts go last: embedded faces are cut to the characters of every document, navigation included.
+  const fonts = await epubFonts(view.lang, [...docs.map((d) => `${d.title}${d.content}`), view.title], !!input.embedFont);
+  const entries = ocfEntries(input, docs, nav, fonts, cover);
+  // Every XML document passes the one gate (render/xml.ts): nothing XML forbids reaches the zip.
+  const final = entries.map((e) => (isXmlPath(e.path) && typeof e.data === 'string' ? { ...e, data: xmlDocument(e.data) } : e));
+  gateEntries(final, templates);
+  return packOcf(final, input.modified);
+}
+
+/** One of the EPUB's fragment templates (templates/<set>/epub/), laid out with the book's variables. */
+function epubFragment(input: EpubInput, file: string, extra: object = {}): string {
+  return renderTemplate(input.templates, `epub/${file}`, { ...input.view, strings: input.view.strings, ...extra });
+}
+
+/** How the body text is rendered in XHTML: the book's labels, typography and the editor's notes. */
+function epubRenderOptions(input: EpubInput): RenderOptions {
+  const strings = input.view.strings;
+  return {
     flavour: 'xhtml',
-    labels: renderLabels(strings), ...typographyFor(view.lang),
+    labels: renderLabels(strings), ...typographyFor(input.view.lang),
     notes: input.notes ?? [],
     noteWords: { notes: strings.notes!, page: strings.notePage!, back: strings.noteBack! },
   };
-  const faces = coverFonts(view.lang);
-  const svg = xmlDocument(coverSvg(view, templates, faces));
+}
+
+/** The cover: a PNG drawn from the SVG when a browser is at hand, else the SVG itself. */
+async function drawCover(input: EpubInput): Promise<{ href: string; mediaType: string; data: Uint8Array | string }> {
+  const faces = coverFonts(input.view.lang);
+  const svg = xmlDocument(coverSvg(input.view, input.templates, faces));
   const images = input.browser ? await coverImages(svg, await input.browser(), faces) : null;
   if (images) input.onCover?.(images);
-  const cover = images
+  return images
     ? { href: 'cover.png', mediaType: 'image/png', data: images.cover }
     : { href: 'cover.svg', mediaType: 'image/svg+xml', data: svg };
-  const fragment = (file: string, extra: object = {}) => renderTemplate(templates, `epub/${file}`, { ...view, strings, ...extra });
+}
 
-  // Body: the title and dateline (and anything before the first question) open the body matter; a
-  // long section is a document of its own, so reading systems start it on a new screen, while short
-  // ones (a daily briefing's exchanges) share a document: no near-empty screens, no empty lead.
+/**
+ * The body's documents: the title and dateline (and anything before the first question) open the body
+ * matter; a long section is a document of its own, so reading systems start it on a new screen, while
+ * short ones (a daily briefing's exchanges) share a document: no near-empty screens, no empty lead.
+ * A volume has a document per part instead.
+ */
+function bodyDocuments(input: EpubInput): { lead: Block[]; sections: Section[]; docs: BodyDoc[]; files: Map<string, string> } {
+  const { tree, view } = input;
   const lead = tree.children.filter((c) => c.type !== 'section');
   const sections = tree.children.filter((c): c is Section => c.type === 'section');
-  const bodyDocs = input.parts
+  const docs: BodyDoc[] = input.parts
     ? input.parts.map((p) => ({ id: p.id, href: `${p.id}.xhtml`, title: p.heading, tree: [p.block] }))
     : groupSections(lead, sections, input.sectionBreak ?? 'page').map((group, i) => ({
       id: i === 0 ? 'lead' : group.sections[0].id,
@@ -217,91 +269,118 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
       title: i === 0 && group.lead.length ? view.transcriptTitle || view.title : group.sections[0]?.heading ?? view.title,
       tree: [...group.lead, ...group.sections] as Block[],
     }));
-  const files = idFiles(bodyDocs);
+  return { lead, sections, docs, files: idFiles(docs) };
+}
+
+type Markers = ReturnType<typeof pageMarkersFor>;
+
+/** Every XHTML document in spine order: cover, title page, nav (filled in later), matter, body, index, note, colophon. */
+function contentDocuments(input: EpubInput, body: ReturnType<typeof bodyDocuments>, markers: Markers, coverHref: string): Doc[] {
+  const { view } = input;
+  const strings = view.strings;
+  const options = epubRenderOptions(input);
   const matter = input.matter ?? [];
-  const front = matter.filter((m) => m.place === 'front');
-  const back = matter.filter((m) => m.place === 'back');
   const matterDoc = (m: Matter): Doc => ({ id: m.id, href: `${m.id}.xhtml`, title: m.title, bodyType: m.place === 'front' ? 'frontmatter' : 'backmatter',
     content: toMarkup(renderBlock(m, options), 'xhtml') });
-
   // The index gets the print page numbers; an empty index (no topics yet) is left out altogether
   // rather than shipped as an empty page that the metadata would then have to claim.
   const pages: PageLookup = (id) => input.pageMap.get(id);
-  const indexTree = input.index(pages, (id) => files.get(id) ?? '');
+  const indexTree = input.index(pages, (id) => body.files.get(id) ?? '');
   const indexContent = indexTree ? toMarkup(indexTree, 'xhtml') : '';
-
-  const docs: Doc[] = [
+  return [
     { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter', bodyClass: 'cover-page',
-      content: fragment('cover.xhtml', { coverHref: cover.href, coverAlt: formatString(strings, 'coverAlt', view) }) },
-    { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: fragment('titlepage.xhtml') },
+      content: epubFragment(input, 'cover.xhtml', { coverHref, coverAlt: formatString(strings, 'coverAlt', view) }) },
+    { id: 'titlepage', href: 'titlepage.xhtml', title: view.title, bodyType: 'frontmatter', content: epubFragment(input, 'titlepage.xhtml') },
     { id: 'nav', href: 'nav.xhtml', title: strings.contents, bodyType: 'frontmatter', properties: 'nav', content: '' },
-    ...front.map(matterDoc),
+    ...matter.filter((m) => m.place === 'front').map(matterDoc),
     // The lead carries the notes called from before the first section; each section carries its own.
-    ...bodyDocs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
+    ...body.docs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
       content: toMarkup(insertPageMarkers([...d.tree.flatMap((b) => renderBlock(b, options)), ...(d.id === 'lead' ? renderNotes(null, options) : [])], markers), 'xhtml') })),
-    ...back.map(matterDoc),
+    ...matter.filter((m) => m.place === 'back').map(matterDoc),
     ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
     { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
-      content: `<section epub:type="appendix" role="doc-appendix" class="editorial-note" aria-labelledby="note-h">\n<h1 id="note-h">${escapeXml(strings.editorialNote)}</h1>\n${relink(input.noteHtml, files, 'note.xhtml')}\n</section>` },
-    { id: 'colophon', href: 'colophon.xhtml', title: strings.colophon, bodyType: 'backmatter', content: fragment('colophon.xhtml') },
+      content: editorialNote(strings.editorialNote, input.noteHtml, body.files) },
+    { id: 'colophon', href: 'colophon.xhtml', title: strings.colophon, bodyType: 'backmatter', content: epubFragment(input, 'colophon.xhtml') },
   ];
+}
 
-  // Navigation: front matter, the transcript with its questions nested, then the back matter.
-  const item = (d: Doc, children: TocItem[] = [], label = d.title): TocItem => ({ id: d.id, href: d.href, label, children });
+interface PageTarget { href: string; label: string; playOrder?: number }
+interface Navigation { toc: TocItem[]; landmarks: { type: string; href: string; label: string }[]; pageList: PageTarget[] }
+
+/** The navigation: contents, landmarks and page-list, with the NCX's play order. */
+function navigation(input: EpubInput, body: ReturnType<typeof bodyDocuments>, docs: Doc[], markers: Markers): Navigation {
+  const strings = input.view.strings;
   const doc = (id: string) => docs.find((d) => d.id === id);
-  const listed = new Map(view.toc.map((t) => [t.id, t.contents]));
-  const toc: TocItem[] = [
-    // Labelled "title page", not with the title again: the next entry is the transcript's own, similar title.
-    item(doc('titlepage')!, [], strings.titlePage),
-    ...front.map((m) => item(doc(m.id)!)),
-    // A volume: each part, its sections below it.
-    ...(input.parts ?? []).map((p) => item(doc(p.id)!, p.sections.map((s) => ({ id: s.id, href: `${p.id}.xhtml#${s.id}`, label: s.heading, children: [] })))),
-    // The same entries as the print contents (render/variables.ts contentsHeadings).
-    ...(input.parts ? [] : [item(doc('lead')!, sections.filter((s) => listed.get(s.id) !== null).map((s) => {
-      // A section opens its document, or sits inside one it shares with others (file.xhtml#s4).
-      const file = files.get(s.id)!;
-      const opens = bodyDocs.find((d) => d.href === file)?.tree.find((b) => b.type === 'section') === s;
-      return { id: s.id, href: opens && !(file === 'lead.xhtml' && lead.length) ? file : `${file}#${s.id}`, label: listed.get(s.id) ?? s.heading, children: [] };
-    }), view.transcriptTitle || view.title)]),
-    ...back.map((m) => item(doc(m.id)!)),
-    ...(doc('index') ? [item(doc('index')!)] : []),
-    item(doc('note')!),
-    item(doc('colophon')!),
-  ];
   const landmarks = [
     { type: 'cover', href: 'cover.xhtml', label: strings.cover },
     { type: 'titlepage', href: 'titlepage.xhtml', label: strings.titlePage },
     { type: 'toc', href: 'nav.xhtml#toc', label: strings.contents },
-    { type: 'bodymatter', href: bodyDocs[0]?.href ?? 'lead.xhtml', label: strings.bodymatter },
+    { type: 'bodymatter', href: body.docs[0]?.href ?? 'lead.xhtml', label: strings.bodymatter },
     // A volume: a landmark for each part (the SSV's `part`).
     ...(input.parts ?? []).map((p) => ({ type: 'part', href: `${p.id}.xhtml`, label: p.heading })),
     ...(doc('index') ? [{ type: 'index', href: 'index.xhtml', label: strings.index }] : []),
     { type: 'colophon', href: 'colophon.xhtml', label: strings.colophon },
   ];
-  const pageList = [...markers].flatMap(([id, list]) => list.map((m) => ({ href: `${files.get(id)}#pg${m.label}`, label: m.label })))
+  const pageList = [...markers].flatMap(([id, list]) => list.map((m) => ({ href: `${body.files.get(id)}#pg${m.label}`, label: m.label })))
     .sort((a, b) => Number(a.label) - Number(b.label));
+  const toc = contents(input, body, docs);
+  assignPlayOrder(docs, toc, pageList);
+  return { toc, landmarks, pageList };
+}
 
-  // NCX playOrder follows reading order: documents in spine order, page targets inside their file.
+/** Contents: front matter, the transcript with its questions nested (or a volume's parts), then the back matter. */
+function contents(input: EpubInput, body: ReturnType<typeof bodyDocuments>, docs: Doc[]): TocItem[] {
+  const { view } = input;
+  const matter = input.matter ?? [];
+  const item = (d: Doc, children: TocItem[] = [], label = d.title): TocItem => ({ id: d.id, href: d.href, label, children });
+  const doc = (id: string) => docs.find((d) => d.id === id);
+  const listed = new Map(view.toc.map((t) => [t.id, t.contents]));
+  return [
+    // Labelled "title page", not with the title again: the next entry is the transcript's own, similar title.
+    item(doc('titlepage')!, [], view.strings.titlePage),
+    ...matter.filter((m) => m.place === 'front').map((m) => item(doc(m.id)!)),
+    // A volume: each part, its sections below it.
+    ...(input.parts ?? []).map((p) => item(doc(p.id)!, p.sections.map((s) => ({ id: s.id, href: `${p.id}.xhtml#${s.id}`, label: s.heading, children: [] })))),
+    // The same entries as the print contents (render/variables.ts contentsHeadings).
+    ...(input.parts ? [] : [item(doc('lead')!, body.sections.filter((s) => listed.get(s.id) !== null).map((s) => {
+      // A section opens its document, or sits inside one it shares with others (file.xhtml#s4).
+      const file = body.files.get(s.id)!;
+      const opens = body.docs.find((d) => d.href === file)?.tree.find((b) => b.type === 'section') === s;
+      return { id: s.id, href: opens && !(file === 'lead.xhtml' && body.lead.length) ? file : `${file}#${s.id}`, label: listed.get(s.id) ?? s.heading, children: [] };
+    }), view.transcriptTitle || view.title)]),
+    ...matter.filter((m) => m.place === 'back').map((m) => item(doc(m.id)!)),
+    ...(doc('index') ? [item(doc('index')!)] : []),
+    item(doc('note')!),
+    item(doc('colophon')!),
+  ];
+}
+
+/**
+ * NCX playOrder follows reading order: documents in spine order, page targets inside their file.
+ * Entries that point at the same place share one playOrder (epubcheck RSC-005 otherwise): a section
+ * that opens the lead document has the lead's own href.
+ */
+function assignPlayOrder(docs: Doc[], toc: TocItem[], pageList: PageTarget[]): void {
   const spineIndex = new Map(docs.map((d, i) => [d.href, i]));
   const order = [
     ...toc.flatMap((t) => [t, ...t.children]).map((t) => ({ key: [spineIndex.get(t.href.split('#')[0])!, -1], target: t as { href: string; playOrder?: number } })),
     ...pageList.map((p, i) => ({ key: [spineIndex.get(p.href.split('#')[0])!, i], target: p as { href: string; playOrder?: number } })),
   ].sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1]);
-  // Entries that point at the same place share one playOrder (epubcheck RSC-005 otherwise): a
-  // section that opens the lead document has the lead's own href.
   const playOrders = new Map<string, number>();
   for (const o of order) {
     if (!playOrders.has(o.target.href)) playOrders.set(o.target.href, playOrders.size + 1);
     o.target.playOrder = playOrders.get(o.target.href);
   }
-  docs[docs.findIndex((d) => d.id === 'nav')].content = fragment('nav.xhtml', { toc, landmarks, pageList });
+}
 
+type EpubFonts = Awaited<ReturnType<typeof epubFonts>>;
+
+/** The package document: metadata, manifest, spine and the accessibility claims this book can make. */
+function packageDocument(input: EpubInput, docs: Doc[], nav: Navigation, fonts: EpubFonts, cover: { href: string; mediaType: string }): string {
+  const { view } = input;
+  const hasIndex = docs.some((d) => d.id === 'index');
   const features = ['tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability',
-    ...(doc('index') ? ['index'] : []), ...(pageList.length ? ['pageNavigation', 'printPageNumbers'] : [])];
-  const modified = input.modified;
-  // The fonts go last: embedded faces are cut to the characters of every document, navigation included.
-  const fonts = await epubFonts(view.lang, [...docs.map((d) => `${d.title}${d.content}`), view.title], !!input.embedFont);
-  const css = readTemplate(templates, 'epub.css') + renderTemplate(templates, 'epub/font.css', fonts);
+    ...(hasIndex ? ['index'] : []), ...(nav.pageList.length ? ['pageNavigation', 'printPageNumbers'] : [])];
   const manifest = [
     ...docs.map((d) => ({ id: d.id, href: d.href, mediaType: 'application/xhtml+xml', properties: d.properties })),
     { id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' },
@@ -309,38 +388,42 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
     ...fonts.faces.map((f, i) => ({ id: `font-${i + 1}`, href: f.href, mediaType: 'font/woff' })),
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
   ];
-  const opf = fragment('package.opf', {
-    modified: modifiedStamp(modified), manifest,
+  return epubFragment(input, 'package.opf', {
+    modified: modifiedStamp(input.modified), manifest,
     // The page-list's numbers are the print edition's: say so (EPUB 3 `source-of pagination`; Ace
     // calls its absence serious). epubcheck 4.2 does not know a11y:pageBreakSource yet.
-    printSource: pageList.length ? formatString(strings, 'printEdition', view) : undefined, spine: docs.map((d) => d.id),
+    printSource: nav.pageList.length ? formatString(view.strings, 'printEdition', view) : undefined, spine: docs.map((d) => d.id),
     a11y: {
       accessMode: ['textual', 'visual'], accessModeSufficient: ['textual'], features,
       // The summary names only what this book has (no index or page-list claimed when absent).
-      summary: formatString(strings, 'accessibilitySummary', { index: !!doc('index'), pageList: pageList.length > 0 }), conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
+      summary: formatString(view.strings, 'accessibilitySummary', { index: hasIndex, pageList: nav.pageList.length > 0 }), conformsTo: 'EPUB Accessibility 1.1 - WCAG 2.1 Level AA',
     },
   });
-  const ncx = fragment('toc.ncx', { toc, pageList, pageCount: pageList.length, maxPage: pageList.length ? pageList[pageList.length - 1].label : 0 });
-  const container = `<?xml version="1.0" encoding="UTF-8"?>
+}
+
+const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
 <rootfiles>
 <rootfile full-path="${OEBPS}/package.opf" media-type="application/oebps-package+xml"/>
 </rootfiles>
 </container>
 `;
+
+/** The zip's entries in order: container, package, NCX, each document in its wrapper, stylesheet, fonts, cover. */
+function ocfEntries(input: EpubInput, docs: Doc[], nav: Navigation, fonts: EpubFonts, cover: { href: string; mediaType: string; data: Uint8Array | string }): OcfEntry[] {
+  const { view, templates } = input;
+  const { toc, pageList } = nav;
+  const css = readTemplate(templates, 'epub.css') + renderTemplate(templates, 'epub/font.css', fonts);
+  const ncx = epubFragment(input, 'toc.ncx', { toc, pageList, pageCount: pageList.length, maxPage: pageList.length ? pageList[pageList.length - 1].label : 0 });
   const wrapperFile = relative(process.cwd(), templatePath(templates, 'epub/document.xhtml'));
   const wrapper = readTemplate(templates, 'epub/document.xhtml');
-  const entries: OcfEntry[] = [
-    { path: 'META-INF/container.xml', data: container },
-    { path: `${OEBPS}/package.opf`, data: opf },
+  return [
+    { path: 'META-INF/container.xml', data: CONTAINER },
+    { path: `${OEBPS}/package.opf`, data: packageDocument(input, docs, nav, fonts, cover) },
     { path: `${OEBPS}/toc.ncx`, data: ncx },
     ...docs.map((d) => ({ path: `${OEBPS}/${d.href}`, data: renderMustache(wrapper, { lang: view.lang, docTitle: d.title, bodyType: d.bodyType, bodyClass: d.bodyClass, content: d.content }, { file: wrapperFile, escape: escapeXml }) })),
     { path: `${OEBPS}/epub.css`, data: css },
     ...fonts.faces.map((f) => ({ path: `${OEBPS}/${f.href}`, data: f.data })),
     { path: `${OEBPS}/${cover.href}`, data: cover.data },
   ];
-  // Every XML document passes the one gate (render/xml.ts): nothing XML forbids reaches the zip.
-  const final = entries.map((e) => (isXmlPath(e.path) && typeof e.data === 'string' ? { ...e, data: xmlDocument(e.data) } : e));
-  gateEntries(final, templates);
-  return packOcf(final, modified);
 }

@@ -31,7 +31,7 @@ describe('diagnostics from the reader', () => {
     }
   });
   it('a repair left for review is also an info diagnostic TP021 at its source position', async () => {
-    const { readTranscript } = await import('../../scripts/reader/index.ts');
+    const { readTranscript } = await import('../../scripts/reader/read.ts');
     const r = readTranscript(Buffer.from('标题\n\n王毅：这个问题我们研究研究。'), { speaker: '王毅' });
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'TP021', severity: 'info', line: 3, column: 12 })]);
     expect(r.diagnostics[0].hint).toContain('{ find: "王毅：这个问题我们研究研究。", replace: "王毅：这个问题我们研究。" }');

@@ -108,7 +108,7 @@ describe('the change report says how sure it is in plain words, in the book’s 
 
 describe('without a language in book.yaml the reader detects it', () => {
   it('reads Traditional text as Traditional and keeps its legitimate doubles', async () => {
-    const { readTranscript } = await import('../../scripts/reader/index.ts');
+    const { readTranscript } = await import('../../scripts/reader/read.ts');
     const text = '記者會實錄\n\n主持人：謝謝。新聞局局長、財政部部長和中國人民銀行行長出席記者會。\n';
     const r = readTranscript(Buffer.from(text), { speaker: '主持人' });
     expect(r.language).toBe('zh-Hant');

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { recogniseLabel, repeatedLabels } from '../../scripts/reader/labels.ts';
 import { norm } from './support.ts';
 import { turns } from '../../scripts/model/walk.ts';
-import { readTranscript } from '../../scripts/reader/index.ts';
+import { readTranscript } from '../../scripts/reader/read.ts';
 
 const ctx = (...principals: string[]) => ({ principals });
 

@@ -2,7 +2,7 @@
 // equals normalising once, and text inside Latin and number runs is never changed.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { readTranscript } from '../../scripts/reader/index.ts';
+import { readTranscript } from '../../scripts/reader/read.ts';
 import { BuildError } from '../../scripts/core/diagnostics.ts';
 
 const normalise = (text: string, style: 'edited' | 'verbatim' = 'edited') =>

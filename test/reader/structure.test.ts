@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { norm } from './support.ts';
-import { readTranscript } from '../../scripts/reader/index.ts';
+import { readTranscript } from '../../scripts/reader/read.ts';
 import { recogniseLabel } from '../../scripts/reader/labels.ts';
 
 const detectSpeaker = (text: string, principal: string) => recogniseLabel(text, { principals: [principal] });

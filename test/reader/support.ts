@@ -1,4 +1,4 @@
-import { readTranscript, type ReaderOptions } from '../../scripts/reader/index.ts';
+import { readTranscript, type ReaderOptions } from '../../scripts/reader/read.ts';
 
 /** Normalised text of `raw` (paragraphs joined by blank lines) and the change list. */
 export function norm(raw: string, options: Partial<ReaderOptions> = {}) {

@@ -2,7 +2,7 @@
 // headings were made up from their first words is one `Questions and Answers` entry; follow-ups and
 // interjections stay in their question's section.
 import { describe, it, expect } from 'vitest';
-import { readTranscript } from '../../scripts/reader/index.ts';
+import { readTranscript } from '../../scripts/reader/read.ts';
 import { sections } from '../../scripts/model/walk.ts';
 import { contentsHeadings } from '../../scripts/render/variables.ts';
 

@@ -1,7 +1,7 @@
 // Each document's own label convention (issue 20): the shapes new house styles use, each written here
 // in the house's form (the wording is ours, the shapes are theirs), read with a minimal `speaker:`.
 import { describe, it, expect } from 'vitest';
-import { readTranscript } from '../../scripts/reader/index.ts';
+import { readTranscript } from '../../scripts/reader/read.ts';
 import { candidateOf, induceConventions } from '../../scripts/reader/convention.ts';
 import { labelKey } from '../../scripts/reader/labels.ts';
 import { titleText } from '../../scripts/model/walk.ts';

@@ -10,7 +10,7 @@ import { LineIndex, TrackedText } from './tracked-text.ts';
 import { ChangeLog, type Change } from './changes.ts';
 import { normalizeParagraph } from './normalize.ts';
 import { repairParagraphs } from './paragraphs.ts';
-import { splitLines } from './lines.ts';
+import { splitLines } from './line-breaks.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
