@@ -21,9 +21,6 @@ const EXCEPTIONS: Record<string, string> = {
   'scripts/bench/run.ts:main': 'fast helper (scripts/bench): the benchmark driver, one row per measurement',
   'scripts/bench/run.ts:printing': 'fast helper (scripts/bench): the print benchmark rows',
   'scripts/bench/run.ts:wholeProcess': 'fast helper (scripts/bench): the whole-process benchmark row',
-  'scripts/build.ts:buildBook': 'volumes helper (volume/book pipeline unification): one book build, staging to swap-in',
-  'scripts/build.ts:buildVolume': 'volumes helper (volume/book pipeline unification): one volume build',
-  'scripts/volume.ts:prepareVolume': 'volumes helper (scripts/volume.ts): merging the parts into one volume',
   'scripts/index/zh.ts:chineseCandidates': 'autoindex helper (scripts/index): Chinese candidate terms',
 };
 
