@@ -73,7 +73,9 @@ async function aceReport(epubPath: string, timeoutMs: number): Promise<AceViolat
     const outDir = join(dir, 'out');
     const r = await run(aceBinary(), ['--force', '--silent', '--outdir', outDir, '--tempdir', join(dir, 'tmp'), epubPath], {
       timeout: timeoutMs,
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: wrapper, PUPPETEER_SKIP_DOWNLOAD: '1' },
+      // Ace gives its browser 5 s to start (ACE_TIMEOUT_INITIAL) and fails with "Re-run Ace using the
+      // --verbose option" when it takes longer, as it does on a busy machine: give it the run's limit.
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: wrapper, PUPPETEER_SKIP_DOWNLOAD: '1', ACE_TIMEOUT_INITIAL: String(timeoutMs), ACE_TIMEOUT_EXTENSION: String(timeoutMs) },
     });
     const reportFile = join(outDir, 'report.json');
     if (!existsSync(reportFile)) return { failed: (r.error?.message || r.stderr || r.stdout || `exit ${r.status}`).trim().slice(0, 300) };
