@@ -58,7 +58,9 @@ async function obtain(key: string, make: (out: string) => Promise<void>): Promis
       mkdirSync(lock);
     } catch {
       // Another worker is making it: wait, unless that worker has died.
-      const owner = Number(readFileSync(join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+      // (The lock may vanish or have no pid yet between these steps: then look again.)
+      let owner = 0;
+      try { owner = Number(readFileSync(join(lock, 'pid'), 'utf8')) || 0; } catch { /* gone, or not written yet */ }
       if (owner && !alive(owner)) rmSync(lock, { recursive: true, force: true });
       await sleep(250);
       continue;
