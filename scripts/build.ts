@@ -12,6 +12,7 @@ import { fail, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { prepareBook, pdfInputOf, epubInputOf, stampDate, checkGlyphs } from './prepare.ts';
 import { writePdf } from './writers/pdf.ts';
+import { PAGE_CACHE_DIR } from './pdf/pagecache.ts';
 import { pdfPageTexts } from './pdf/text.ts';
 import { preflightEpub, writeEpub } from './writers/epub.ts';
 import { reportHtml } from './writers/report.ts';
@@ -104,7 +105,7 @@ export async function buildBook(bookDir: string, options: BuildOptions): Promise
       mkdirSync(workDir);
       try {
         const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
-        const result = await time('pdf', () => writePdf({ ...pdfInputOf(prepared, { browser, workDir, date, missingGlyphs: glyphs.missing }), keepHtml: options.keepHtml ? book.id : undefined }));
+        const result = await time('pdf', () => writePdf({ ...pdfInputOf(prepared, { browser, workDir, date, missingGlyphs: glyphs.missing }), keepHtml: options.keepHtml ? book.id : undefined, pageCache: PAGE_CACHE_DIR }));
         diagnostics.push(...result.diagnostics);
         outputs.set(`${book.id}.pdf`, result.pdf);
         if (result.printFiles) {
@@ -220,7 +221,7 @@ export async function buildVolume(volumeDir: string, options: BuildOptions): Pro
         const result = await time('pdf', () => writePdf({
           view, body: (pages) => renderBodyTree(volume.tree, renderOptions(view, 'html', { notes: volume.notes, pages })),
           matter: [], index: volume.printIndex, noteHtml: volume.noteHtml, templates: first.templates, trim: volume.config.trim,
-          browser, workDir, date, print: { ...volume.config.print, sectionBreak: 'space' }, missingGlyphs: glyphs.missing, runningParts,
+          browser, workDir, date, print: { ...volume.config.print, sectionBreak: 'space' }, missingGlyphs: glyphs.missing, runningParts, pageCache: PAGE_CACHE_DIR,
         }));
         diagnostics.push(...result.diagnostics);
         outputs.set(`${volume.id}.pdf`, result.pdf);

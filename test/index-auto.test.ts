@@ -65,6 +65,51 @@ describe('automatic index: names from real text', () => {
   });
 });
 
+// Sentences of the corpus's dev part (test/corpus/<id>/transcript.txt), where the mechanisms below were found.
+describe('automatic index: classes of errors found on the dev part, fixed in the mechanism', () => {
+  it('a country that starts like a preposition (以色列) and a city the dictionary knows whole (耶路撒冷) are places; a government nests under its country', () => {
+    // zh-hans-mfa-2017-12-06
+    const list = autoEntries('问：据报道，一名美国政府高官称，特朗普总统可能于6日宣布美国承认耶路撒冷是以色列的首都，同时表示将继续推迟美国驻以使馆迁址6个月。', { language: 'zh-Hans', size: 20 });
+    expect(find(list, '以色列')?.kind).toBe('place');
+    expect(find(list, '耶路撒冷')?.kind).toBe('place');
+    expect(list.find((e) => e.term === '美国')?.sub.map((s) => s.term)).toEqual(['美国政府']);
+  });
+
+  it('a transliterated name the tagger cut after its first syllable is whole (泽连斯基, not 连斯基)', () => {
+    // zh-hans-mfa-2022-03-18
+    const list = autoEntries('路透社记者：追问一下彭博社刚才的问题，我们注意到，泽连斯基总统已对多国政客发表演讲，最近一次是在德国议会。是否计划与乌克兰总统泽连斯基通话？', { language: 'zh-Hans', size: 20 });
+    expect(find(list, '泽连斯基')?.kind).toBe('person');
+    expect(terms(list)).not.toContain('连斯基');
+  });
+
+  it('a photo credit gives the agency and the photographer; an era in a date is no entry', () => {
+    // zh-hans-tao-2021-09-15, zh-hant-ly-2017-12-27
+    const list = autoEntries('国台办发言人朱凤莲回答记者提问。（中国台湾网 尹赛楠 摄）', { language: 'zh-Hans', size: 20, principals: ['朱凤莲'] });
+    expect(find(list, '尹赛楠')?.kind).toBe('person');
+    expect(find(list, '中国台湾网')?.kind).toBe('organisation');
+    expect(terms(autoEntries('時  間 中華民國106年12月27日（星期三）上午9時', { language: 'zh-Hant', size: 20 }))).not.toContain('中華民國');
+  });
+
+  it('English: a title inside a run introduces the name; of joins only after an institution; a place named in its government is an entry', () => {
+    // en-wh-2022-03-11, en-wh-2022-06-28, en-state-2023-02-02
+    const counsel = autoEntries('Conservative attorney William Burck, who represented Trump White House Counsel Don McGahn and a number of other senior Trump officials in court, has said that she is as qualified as anyone can be.', { language: 'en', size: 20 });
+    expect(find(counsel, 'Don McGahn')?.kind).toBe('person');
+    expect(terms(counsel).some((t) => /Counsel/.test(t))).toBe(false);
+    const trilateral = terms(autoEntries('President Biden looks forward to seeing Indo-Pacific leaders at NATO for the first time, including when he will attend a trilateral meeting with President Yoon of the Republic of Korea and Prime Minister Kishida of Japan to follow up on their conversations in Seoul and Tokyo last month.', { language: 'en', size: 20 }));
+    for (const t of ['Yoon', 'Republic of Korea', 'Kishida', 'Japan', 'Indo-Pacific']) expect(trilateral).toContain(t);
+    expect(trilateral.some((t) => / of (Japan|the Republic)/.test(t) && !t.startsWith('Republic'))).toBe(false);
+    const ethiopia = autoEntries('First, today marks three months since the Government of Ethiopia and the Tigray People’s Liberation Front signed a permanent cessation of hostilities agreement in Pretoria, ending a horrific two-year conflict.', { language: 'en', size: 20 });
+    expect(ethiopia.find((e) => e.term === 'Ethiopia')?.sub.map((s) => s.term)).toEqual(['Government of Ethiopia']);
+  });
+
+  it('English: a headline in title case names only what the tagger knows as a name (CNN)', () => {
+    // en-cnn-2004-04-23, line 3
+    const list = terms(autoEntries('Pat Tillman Killed in Iraq; Interview With Bob Woodward\nThe former football player was killed in Afghanistan.', { language: 'en', size: 20 }));
+    expect(list).toContain('Pat Tillman');
+    expect(list.some((t) => /Killed/.test(t))).toBe(false);
+  });
+});
+
 describe('automatic index: size fits the book', () => {
   it('about one entry per 150 characters of English (50 Han characters), at least 5', () => {
     expect(indexSize('x'.repeat(300), 'en')).toBe(5);
@@ -133,9 +178,11 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     const f = figures(scores.filter((s) => s.split === 'test'));
     expect(f.books).toBeGreaterThanOrEqual(12);
     expect(f.unjudged).toBe(0);
-    // Reached on 2026-12-05: 70.9 % useful, 47.6 % of hand-written names found (targets 90 % / 80 %).
-    expect(f.precision).toBeGreaterThanOrEqual(0.7);
-    expect(f.recall).toBeGreaterThanOrEqual(0.47);
+    // Reached on 2026-12-05: 70.9 % useful, 47.6 % of hand-written names found (targets 90 % / 80 %);
+    // second session (same day): 79.3 % and 54.5 % on 12 books; 82.1 % and 56.3 % with the earnings
+    // call added to the test part (gold written before the engine ran on it).
+    expect(f.precision).toBeGreaterThanOrEqual(0.82);
+    expect(f.recall).toBeGreaterThanOrEqual(0.56);
   });
 
   const scores = scoreAll();
@@ -148,10 +195,11 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
   it('dev: precision and names recall at or above the floors reached', () => {
     const f = figures(scores.filter((s) => s.split === 'dev'));
     // Share of automatic entries that are a gold entry or judged useful, of all (unjudged count as wrong).
-    // Floors: the figures reached on 2026-12-05 (dev 87.7 % and 52.2 %), below the targets of
-    // 90 % and 80 %: raise them as the engine improves, never lower them.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.87);
-    expect(f.recall).toBeGreaterThanOrEqual(0.52);
+    // Floors: the figures reached (first session of 2026-12-05: dev 87.7 % and 52.2 %; second: 99.2 %
+    // and 57.2 %), the recall still below the target of 80 %: raise them as the engine
+    // improves, never lower them.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.99);
+    expect(f.recall).toBeGreaterThanOrEqual(0.57);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
 });

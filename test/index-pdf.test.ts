@@ -5,7 +5,7 @@
 import { sha256 } from '../scripts/core/files.ts';
 import { select, selectAll } from 'hast-util-select';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,10 +33,10 @@ beforeAll(async () => { browser = await launchBrowser(); }, 60_000);
 afterAll(async () => { await browser?.close(); });
 
 /** writePdf on a book folder with the input build.ts would make; the PDF is also written to a file. */
-async function render(bookDir: string): Promise<{ input: PdfInput; index: IndexModel; result: PdfResult; file: string }> {
+async function render(bookDir: string, pageCache?: string): Promise<{ input: PdfInput; index: IndexModel; result: PdfResult; file: string }> {
   const work = tempDir('tp-ipdf-');
   const prepared = prepareBook(bookDir);
-  const input = pdfInputOf(prepared, { browser, workDir: work, date: stampDate(prepared, defaultContext()) });
+  const input = { ...pdfInputOf(prepared, { browser, workDir: work, date: stampDate(prepared, defaultContext()) }), pageCache };
   const index = prepared.index;
   const result = await writePdf(input);
   const file = join(work, 'book.pdf');
@@ -153,12 +153,14 @@ async function checkIndexPages(book: Awaited<ReturnType<typeof render>>, doc: Pd
 
 describe('seed book: printed index and page map', () => {
   let seed: Awaited<ReturnType<typeof render>>;
+  let seedCache: string;
   let doc: PdfjsDoc;
   const epochBefore = process.env.SOURCE_DATE_EPOCH;
 
   beforeAll(async () => {
     delete process.env.SOURCE_DATE_EPOCH; // the edition's own date, as the run's seed build (test/support/seed.ts)
-    seed = await render(SEED);
+    seedCache = tempDir('tp-ipdf-pages-');
+    seed = await render(SEED, seedCache);
     doc = await openPdf(seed.file);
   }, 90_000);
   afterAll(async () => {
@@ -178,6 +180,14 @@ describe('seed book: printed index and page map', () => {
     const dests = await pdfjsDestinations(doc);
     for (const [id, page] of seed.result.pageMap) expect(dests.get(id), id).toBe(page);
   });
+
+  it('prints once when its layout is known (the page cache the first render filled), to the same bytes', async () => {
+    expect(readdirSync(seedCache).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    const again = await render(SEED, seedCache);
+    expect(again.result.passes).toBe(1);
+    expect(sha256(again.result.pdf)).toBe(sha256(seed.result.pdf));
+    expect(again.result.pageMap).toEqual(seed.result.pageMap);
+  }, 120_000);
 
   it('gives every index page number a page where pdftotext finds the term or one of its aliases', async () => {
     expect(await checkIndexPages(seed, doc)).toBeGreaterThan(60);

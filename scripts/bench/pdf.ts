@@ -1,5 +1,5 @@
 // Benchmark of the PDF stage against its floor, in one run and one browser: our writePdf (cheap
-// measuring pass, full passes, pdf-lib finishing) versus a single bare page.pdf of the same final HTML
+// measuring pass, full passes, finishing; with `pageCache` a rebuild's one print, the warm-up filling the cache) versus a single bare page.pdf of the same final HTML
 // (load it, wait for fonts, print with the same tagging and outline). Target: ratio ≤ 1.5.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -27,14 +27,14 @@ export interface PdfBench {
  * index model it was made from (tests check the printed index against its occurrences).
  */
 /** Runs ours and the floor alternately `runs` times after one warm-up each; reports medians. */
-export async function benchPdf(options: { bookDir?: string; runs?: number; browser?: Browser } = {}): Promise<PdfBench> {
+export async function benchPdf(options: { bookDir?: string; runs?: number; browser?: Browser; pageCache?: string } = {}): Promise<PdfBench> {
   const bookDir = options.bookDir ?? 'source/wangyi-2024-03-07';
   const runs = options.runs ?? 5;
   const browser = options.browser ?? await launchBrowser();
   const dir = mkdtempSync(join(tmpdir(), 'tp-bench-pdf-'));
   try {
     const prepared = prepareBook(bookDir);
-    const input = pdfInputOf(prepared, { browser, workDir: dir, date: stampDate(prepared, defaultContext()) });
+    const input = { ...pdfInputOf(prepared, { browser, workDir: dir, date: stampDate(prepared, defaultContext()) }), pageCache: options.pageCache };
     const ours: number[] = [], floor: number[] = [];
     const load0 = loadavg()[0]!;
     const steps = new Map<string, number[]>();

@@ -112,9 +112,16 @@ async function main() {
         const big = generateBook(join(work, 'stage'), 'pages-600', 236_000, 600);
         const s600 = await benchPdf({ browser, bookDir: big.dir, runs: Math.max(3, Math.min(PAIRS, Number(process.env.TP_BENCH_BIG_PAIRS ?? PAIRS))) });
         results.pdf600 = s600;
-        record({ bench: `PDF stage (600 pages, ${s600.pages} pages)`, figure: `${s600.ours_ms} ms, ${s600.passes} passes`, baseline: `bare page.pdf ${s600.floor_ms} ms; median of ${s600.runs} per-pair ratios, range ${s600.range[0]}–${s600.range[1]}, load ${s600.load[0]}→${s600.load[1]}`, ratio: s600.ratio, target: '≤ 1.25×', pass: s600.ratio <= 1.25 });
+        record({ bench: `PDF stage (600 pages, ${s600.pages} pages, first build)`, figure: `${s600.ours_ms} ms, ${s600.passes} passes`, baseline: `bare page.pdf ${s600.floor_ms} ms; median of ${s600.runs} per-pair ratios, range ${s600.range[0]}–${s600.range[1]}, load ${s600.load[0]}→${s600.load[1]}`, ratio: s600.ratio, target: '≤ 1.25×', pass: s600.ratio <= 1.25 });
+        const w600 = await benchPdf({ browser, bookDir: big.dir, runs: Math.max(3, Math.min(PAIRS, Number(process.env.TP_BENCH_BIG_PAIRS ?? PAIRS))), pageCache: join(work, 'pages') });
+        results.pdf600Warm = w600;
+        record({ bench: `PDF stage (600 pages, rebuild: layout known)`, figure: `${w600.ours_ms} ms, ${w600.passes} passes`, baseline: `bare page.pdf ${w600.floor_ms} ms; median of ${w600.runs} per-pair ratios, range ${w600.range[0]}–${w600.range[1]}, load ${w600.load[0]}→${w600.load[1]}`, ratio: w600.ratio, target: '≤ 1.25×', pass: w600.ratio <= 1.25 });
       }
-      record({ bench: 'PDF stage (seed)', figure: `${r.ours_ms} ms, ${r.passes} passes, ${r.pages} pages`, baseline: `bare page.pdf ${r.floor_ms} ms; median of ${r.runs} per-pair ratios, range ${r.range[0]}–${r.range[1]}, load ${r.load[0]}→${r.load[1]}`, ratio: r.ratio, target: '≤ 1.15×', pass: r.ratio <= 1.15 });
+      record({ bench: 'PDF stage (seed, first build)', figure: `${r.ours_ms} ms, ${r.passes} passes, ${r.pages} pages`, baseline: `bare page.pdf ${r.floor_ms} ms; median of ${r.runs} per-pair ratios, range ${r.range[0]}–${r.range[1]}, load ${r.load[0]}→${r.load[1]}`, ratio: r.ratio, target: '≤ 1.15×', pass: r.ratio <= 1.15 });
+      // A rebuild of an unchanged print document: the page layout is known (pdf/pagecache.ts), one print.
+      const warm = await benchPdf({ browser, runs: 5, pageCache: join(work, 'pages') });
+      results.pdfWarm = warm;
+      record({ bench: 'PDF stage (seed, rebuild: layout known)', figure: `${warm.ours_ms} ms, ${warm.passes} passes`, baseline: `bare page.pdf ${warm.floor_ms} ms; median of ${warm.runs} per-pair ratios, range ${warm.range[0]}–${warm.range[1]}, load ${warm.load[0]}→${warm.load[1]}`, ratio: warm.ratio, target: '≤ 1.15×', pass: warm.ratio <= 1.15 });
     }
 
     if (want('scale') || want('pagedjs')) {
@@ -264,7 +271,8 @@ async function wholeProcess() {
   for (const [label, dir] of books) {
     const dist = join(work, `dist-${label}`);
     const id = dir.split('/').pop()!;
-    // One build with --keep-html gives the HTML the bare script and pagedjs-cli print.
+    // One build with --keep-html gives the HTML the bare script and pagedjs-cli print; it also fills the
+    // page cache, so the builds timed below are rebuilds of an unchanged book (one print each).
     await node(['build', dir, '--out', join(work, `keep-${label}`), '--format', 'pdf', '--force', '--keep-html'])();
     const html = join(work, `keep-${label}`, id, `${id}.print.html`);
     const pdfOut = join(work, `bare-${label}.pdf`);
@@ -276,7 +284,7 @@ async function wholeProcess() {
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [join(dist, id, `${id}.pdf`)], { encoding: 'utf8' }).stdout)?.[1]);
     out[label] = { ...r, pages };
     if (label !== '150') {
-      record({ bench: `whole build --format pdf (${label === 'seed' ? 'seed' : '600 pages'}, ${pages} pages)`, figure: `${r.a_ms} ms`, baseline: `bare Chromium script ${r.b_ms} ms`, ratio: r.ratio, target: '≤ 1.5×', pass: r.ratio <= 1.5 });
+      record({ bench: `whole build --format pdf (${label === 'seed' ? 'seed' : '600 pages'}, ${pages} pages, rebuild)`, figure: `${r.a_ms} ms`, baseline: `bare Chromium script ${r.b_ms} ms`, ratio: r.ratio, target: '≤ 1.5×', pass: r.ratio <= 1.5 });
       record({ bench: `  the same, per-pair range and load`, figure: pairText(r), baseline: '', ratio: null, target: '', pass: null });
       record({ bench: `peak PSS of the process tree (${label === 'seed' ? 'seed' : '600 pages'})`, figure: `${r.a_pss_mb} MB`, baseline: `bare Chromium script ${r.b_pss_mb} MB`, ratio: round(r.a_pss_mb! / r.b_pss_mb!), target: '≤ 1.1×', pass: r.a_pss_mb! / r.b_pss_mb! <= 1.1 });
     }
@@ -285,7 +293,7 @@ async function wholeProcess() {
       const paged = whole(cli, [html, '-o', join(work, 'paged.pdf'), '--timeout', '1800000', '--browserArgs', chromiumFlags.join(',')], { env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() }, pss: true });
       const p = await interleave(paged, node(['build', dir, '--out', dist, '--format', 'pdf', '--force']), Number(process.env.TP_BENCH_PAGED_PAIRS ?? pairs), false);
       out.pagedjs = p;
-      record({ bench: '600 pages: pagedjs-cli vs our whole build', figure: `ours ${p.b_ms} ms`, baseline: `pagedjs-cli ${p.a_ms} ms; ${pairText(p)}`, ratio: p.ratio, target: '≥ 3×', pass: p.ratio >= 3 });
+      record({ bench: '600 pages: pagedjs-cli vs our whole build (rebuild)', figure: `ours ${p.b_ms} ms`, baseline: `pagedjs-cli ${p.a_ms} ms; ${pairText(p)}`, ratio: p.ratio, target: '≥ 3×', pass: p.ratio >= 3 });
     }
     // The finish on Chromium's bytes: the raw incremental update against pdf-lib's rewrite.
     if (label !== '150') {

@@ -2,7 +2,7 @@
 // corpus split (dev, test), per language and per shape: turns right (speaker, and question versus
 // non-question), false turns, title errors. Rules are tuned on `dev` only; `test` is reported beside it.
 //
-//   npx tsx scripts/eval/structure.ts            the table
+//   npx tsx scripts/eval/structure.ts            the tables (all, per language, per shape; dev beside test, with sizes)
 //   npx tsx scripts/eval/structure.ts --errors   …and every wrong turn, false turn and title error (dev only;
 //                                                add --all to list test-split errors too)
 //   npx tsx scripts/eval/structure.ts --json     the figures as JSON
@@ -12,17 +12,18 @@ import { fileURLToPath } from 'node:url';
 import { goldenCases, goldenRoots, scoreCase, totals, type Score, type Totals } from '../fixtures/structure.ts';
 import { projectRoot } from '../render/templates.ts';
 
-export interface CaseInfo { split: string; language: string; shape: string }
+export interface CaseInfo { split: string; language: string; shape: string; chars: number }
 
 /** Split, language and shape of a golden case from its expected.json (fixtures without a split are dev). */
 export function caseInfo(dir: string): CaseInfo {
   const e = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { split?: string; language?: string; shape?: string };
   const id = dir.split('/').at(-1)!;
   const language = e.language ?? (/hant/i.test(id) ? 'zh-Hant' : /^(en|dod|state|wh)-/.test(id) ? 'en' : 'zh-Hans');
-  return { split: e.split ?? 'dev', language, shape: e.shape ?? 'unknown' };
+  const chars = Array.from(readFileSync(join(dir, 'transcript.txt'), 'utf8')).length;
+  return { split: e.split ?? 'dev', language, shape: e.shape ?? 'unknown', chars };
 }
 
-export interface Group { split: string; by: 'all' | 'language' | 'shape'; key: string; totals: Totals }
+export interface Group { split: string; by: 'all' | 'language' | 'shape'; key: string; totals: Totals; chars: number }
 export interface StructureEval { scores: (Score & CaseInfo)[]; groups: Group[] }
 
 /** Scores every golden case and groups the totals by split, language and shape. */
@@ -36,29 +37,48 @@ export function evaluateStructure(root = projectRoot, filter: (info: CaseInfo) =
   const groups: Group[] = [];
   for (const split of [...new Set(scores.map((s) => s.split))].sort()) {
     const inSplit = scores.filter((s) => s.split === split);
-    groups.push({ split, by: 'all', key: 'all', totals: totals(inSplit) });
+    const chars = (xs: typeof inSplit) => xs.reduce((n, x) => n + x.chars, 0);
+    groups.push({ split, by: 'all', key: 'all', totals: totals(inSplit), chars: chars(inSplit) });
     for (const by of ['language', 'shape'] as const) {
-      for (const key of [...new Set(inSplit.map((s) => s[by]))].sort()) groups.push({ split, by, key, totals: totals(inSplit.filter((s) => s[by] === key)) });
+      for (const key of [...new Set(inSplit.map((s) => s[by]))].sort()) {
+        const of = inSplit.filter((s) => s[by] === key);
+        groups.push({ split, by, key, totals: totals(of), chars: chars(of) });
+      }
     }
   }
   return { scores, groups };
 }
 
+/** One table per grouping (all, language, shape): dev beside test, with sizes. */
 export function formatEval(e: StructureEval, errors: 'none' | 'dev' | 'all' = 'none'): string {
+  const out: string[] = [];
+  for (const by of ['all', 'language', 'shape'] as const) out.push(...evalTable(e.groups.filter((g) => g.by === by), by), '');
+  if (errors !== 'none') out.push(...errorLines(e, errors));
+  return out.join('\n').trimEnd();
+}
+
+function evalTable(groups: Group[], by: Group['by']): string[] {
   const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
-  const out = ['| split | group | transcripts | turns right | exact role | false turns | title errors |', '| --- | --- | --- | --- | --- | --- | --- |'];
-  for (const g of e.groups) {
-    const t = g.totals;
-    out.push(`| ${g.split} | ${g.by === 'all' ? 'all' : `${g.by} ${g.key}`} | ${t.cases} | ${pct(t.accuracy)} (${t.right}/${t.turns}) | ${pct(t.strictAccuracy)} | ${t.falseTurns} | ${t.titleErrors} |`);
+  const cell = (g: Group | undefined) => g
+    ? [`${g.totals.cases} / ${g.chars.toLocaleString('en')}`, `${pct(g.totals.accuracy)} (${g.totals.right}/${g.totals.turns})`, `${g.totals.falseTurns} / ${g.totals.titleErrors}`]
+    : ['–', '–', '–'];
+  const head = ['transcripts / chars', 'turns right', 'false turns / title errors'];
+  const out = [`| ${by} | ${head.map((h) => `dev: ${h}`).join(' | ')} | ${head.map((h) => `test: ${h}`).join(' | ')} |`, `|${' --- |'.repeat(7)}`];
+  for (const key of [...new Set(groups.map((g) => g.key))].sort()) {
+    const at = (split: string) => groups.find((g) => g.split === split && g.key === key);
+    out.push(`| ${key} | ${cell(at('dev')).join(' | ')} | ${cell(at('test')).join(' | ')} |`);
   }
-  if (errors !== 'none') {
-    for (const s of e.scores.filter((x) => errors === 'all' || x.split === 'dev')) {
-      for (const w of s.wrong) out.push(`${s.split} ${s.id}:${w.expected.line} expected ${w.expected.role} ${w.expected.speaker}, found ${w.found ? `${w.found.role} ${w.found.speaker} (${w.found.label})` : 'nothing'}`);
-      for (const f of s.falseTurns) out.push(`${s.split} ${s.id}:${f.line} false turn ${f.label}`);
-      if (s.titleError) out.push(`${s.split} ${s.id}: ${s.titleError}`);
-    }
+  return out;
+}
+
+function errorLines(e: StructureEval, errors: 'dev' | 'all'): string[] {
+  const out: string[] = [];
+  for (const s of e.scores.filter((x) => errors === 'all' || x.split === 'dev')) {
+    for (const w of s.wrong) out.push(`${s.split} ${s.id}:${w.expected.line} expected ${w.expected.role} ${w.expected.speaker}, found ${w.found ? `${w.found.role} ${w.found.speaker} (${w.found.label})` : 'nothing'}`);
+    for (const f of s.falseTurns) out.push(`${s.split} ${s.id}:${f.line} false turn ${f.label}`);
+    if (s.titleError) out.push(`${s.split} ${s.id}: ${s.titleError}`);
   }
-  return out.join('\n');
+  return out;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && existsSync(projectRoot)) {

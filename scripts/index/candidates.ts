@@ -7,6 +7,8 @@ import type { Topic } from '../config/schema.ts';
 import { isPersonalName, simplified } from '../reader/labels.ts';
 import { abbreviates, chineseCandidates, chineseNameAliases } from './zh.ts';
 import { acronymOf, countWords, englishCandidates, englishNameAliases } from './en.ts';
+import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
+import { genreDf } from './genre.ts';
 
 export type { Candidate, EntryKind } from './candidate.ts';
 import type { Candidate, EntryKind } from './candidate.ts';
@@ -53,19 +55,30 @@ const keyOf = (s: string, zh: boolean) => (zh ? simplified(s) : s.toLowerCase())
 export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   const zh = isZh(options.language);
   const size = options.size ?? indexSize(text, options.language);
-  let cands = zh ? chineseCandidates(text) : englishCandidates(text);
-
-  // Never an entry: the title, a speaker label, a principal's label, a curated term.
-  const roleLabels = (options.labels ?? []).filter((l) => !(zh ? isPersonalName(keyOf(l, true)) : /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(l)));
-  const banned = new Set([options.title ?? '', ...roleLabels, ...(options.principals ?? []), ...(options.exclude ?? [])].filter(Boolean).map((s) => keyOf(s, zh)));
-  const title = options.title ? keyOf(options.title, zh) : '';
+  let cands = dropBanned(zh ? chineseCandidates(text) : englishCandidates(text), options, zh);
+  cands = gatherAbbreviations(gatherPeople(cands, text, zh), zh);
+  for (const c of cands) c.count = Math.max(c.count, ...c.aliases.map((a) => zh ? countIn(text, a) : countWords(text, a)));
+  cands = nestInstitutions(cands, text, zh);
   // Curated terms stay in the ranking below as "longer" terms only: a fragment of one (人类命运 of the
   // curated 人类命运共同体) is no new entry.
   const curated: Candidate[] = [...new Set(options.exclude ?? [])].filter((t) => t.length >= 2)
     .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
-  cands = cands.filter((c) => !banned.has(keyOf(c.term, zh)) && keyOf(c.term, zh) !== title);
+  cands = dropInside(cands, curated, text);
+  return chooseAndNest(rankCandidates(cands, text, zh), size, zh);
+}
 
-  // Short forms of people gathered under the full name: 王外长 → 王毅, Blinken → Antony Blinken.
+/** Never an entry: the title, a speaker label (or a phrase of one: senior administration official), a principal, a curated term. */
+function dropBanned(cands: Candidate[], options: AutoOptions, zh: boolean): Candidate[] {
+  const roleLabels = (options.labels ?? []).filter((l) => !(zh ? isPersonalName(keyOf(l, true)) : /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(l)));
+  const banned = new Set([options.title ?? '', ...roleLabels, ...(options.principals ?? []), ...(options.exclude ?? [])].filter(Boolean).map((s) => keyOf(s, zh)));
+  const title = options.title ? keyOf(options.title, zh) : '';
+  const labelWords = zh ? [] : [...roleLabels, ...(options.principals ?? [])].map((l) => ` ${l.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim()} `);
+  return cands.filter((c) => !banned.has(keyOf(c.term, zh)) && keyOf(c.term, zh) !== title
+    && !(c.kind === 'subject' && labelWords.some((l) => l.includes(` ${c.term.toLowerCase()} `))));
+}
+
+/** Short forms of people gathered under the full name: 王外长 → 王毅, Blinken → Antony Blinken. */
+function gatherPeople(cands: Candidate[], text: string, zh: boolean): Candidate[] {
   const people = cands.filter((c) => c.kind === 'person').sort((a, b) => b.term.length - a.term.length);
   const gone = new Set<Candidate>();
   for (const p of people) {
@@ -80,10 +93,14 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
       if (short || (zh && p.term.includes(q.term))) { gone.add(q); if (!p.aliases.includes(q.term) && !(zh && p.term.includes(q.term) && !p.term.includes('·'))) p.aliases.push(q.term); }
     }
   }
-  // Abbreviations: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations.
+  return cands.filter((c) => !gone.has(c));
+}
+
+/** Abbreviations: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations. */
+function gatherAbbreviations(cands: Candidate[], zh: boolean): Candidate[] {
   const orgs = cands.filter((c) => c.kind === 'organisation');
+  const gone = new Set<Candidate>();
   for (const short of cands) {
-    if (gone.has(short)) continue;
     // An abbreviation is no prefix of the name (中国 is not short for 中国政府) and is itself a name.
     if (short.kind === 'subject' || short.kind === 'person' || (short.kind === 'place' && zh)) continue;
     const full = orgs.find((o) => o !== short && !gone.has(o) && !o.term.startsWith(short.term)
@@ -93,42 +110,99 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
     full.count += short.count;
     gone.add(short);
   }
-  cands = cands.filter((c) => !gone.has(c));
-  for (const c of cands) c.count = Math.max(c.count, ...c.aliases.map((a) => zh ? countIn(text, a) : countWords(text, a)));
+  return cands.filter((c) => !gone.has(c));
+}
 
-  // A term whose every occurrence sits inside a longer one (台湾 inside 台湾问题, 命运 inside
-  // 命运共同体) would get no page of its own: the longer one is the entry.
+/** Institutions of a place, written with it: 美国政府, 美国国防部, Government of Ethiopia. */
+const OF_PLACE_ZH = /^(.{2,8}?)(政府|外交部|国防部|商务部|财政部|议会|国会|军队|海军|空军|陆军|军方|当局|驻华使馆|大使馆|总统府|内阁)$/u;
+const OF_PLACE_EN = /^(?:Government|Parliament|Ministry of Foreign Affairs|Embassy|Kingdom|Republic|People[’']s Republic|State|Army|Navy|President|Prime Minister) of (?:the )?(.+)$/u;
+
+/**
+ * Places with sub-entries where the text names an institution of theirs (美国 › 美国政府, Ethiopia ›
+ * Government of Ethiopia): the institution nests under the place, which is an entry itself, with the
+ * pages that print its name (a country named only in its government's name still gets its entry).
+ */
+function nestInstitutions(cands: Candidate[], text: string, zh: boolean): Candidate[] {
+  const byKey = new Map(cands.map((c) => [keyOf(c.term, zh), c]));
+  const out = [...cands];
+  for (const c of cands) {
+    if (c.kind !== 'organisation' && c.kind !== 'place' || c.parent) continue;
+    const m = zh ? OF_PLACE_ZH.exec(keyOf(c.term, true)) : OF_PLACE_EN.exec(c.term);
+    const place = m && (zh ? c.term.slice(0, m[1].length) : m[1]);
+    if (!place || !(zh ? isChinesePlace(keyOf(place, true)) : isEnglishPlace(place))) continue;
+    let parent = byKey.get(keyOf(place, zh));
+    if (!parent) {
+      parent = { term: place, kind: 'place', aliases: [], count: zh ? countIn(text, place) : countWords(text, place), first: c.first, score: c.score };
+      byKey.set(keyOf(place, zh), parent);
+      out.push(parent);
+    }
+    if (parent.kind === 'place') c.parent = parent.term;
+  }
+  return out;
+}
+
+/**
+ * A term whose every occurrence sits inside a longer one (台湾 inside 台湾问题, 命运 inside 命运共同体)
+ * would get no page of its own: the longer one is the entry. A place with an institution nested under it
+ * keeps the institution's pages.
+ */
+function dropInside(cands: Candidate[], curated: Candidate[], text: string): Candidate[] {
   const longer = [...cands, ...curated].sort((a, b) => b.term.length - a.term.length);
-  cands = cands.filter((c) => {
-    let inside = 0;
+  const at = new Map<string, number[]>();
+  const positions = (term: string) => at.get(term) ?? at.set(term, offsets(text, term)).get(term)!;
+  return cands.filter((c) => {
+    // Occurrences of the term inside an occurrence of a longer one (each counted once, however many
+    // longer terms hold it: 台湾 in 中国台湾网 is not also in 中国台湾).
+    const covers: [number, number][] = [];
     for (const o of longer) {
       if (o.term.length <= c.term.length) break;
       // A name inside a subject (特朗普 in 特朗普政府的政策) is still a name; inside a longer name it is not.
-      if (c.kind !== 'subject' && o.kind === 'subject') continue;
-      if (o.term.includes(c.term)) inside += o.count * (o.term.split(c.term).length - 1);
+      if (c.kind !== 'subject' && o.kind === 'subject' || o.parent === c.term || !o.term.includes(c.term)) continue;
+      for (const p of positions(o.term)) covers.push([p, p + o.term.length]);
     }
+    const inside = positions(c.term).filter((p) => covers.some(([a, b]) => p >= a && p + c.term.length <= b)).length;
     const free = c.count - inside;
     // A subject mostly said as part of a longer one adds nothing of its own either.
     return c.kind === 'subject' ? free >= Math.max(1, 0.5 * c.count) && free > 0 : free > 0;
   });
+}
 
-  // Rank: names by how often and how surely; subjects by salience and frequency. A subject said once
-  // is kept only in a short text and only when it is salient.
+function offsets(text: string, term: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) out.push(i);
+  return out;
+}
+
+/**
+ * Rank: names by how often and how surely; subjects by salience and frequency. A subject said once is
+ * kept only in a short text and only when it is salient. A place most of the genre's transcripts name
+ * (中国 in a Chinese briefing, the United States in a White House one) is the genre's home, on every
+ * page of every book: it comes after the book's own names.
+ */
+function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidate[] {
   const long = text.length > (zh ? 4000 : 10000);
-  const rank = (c: Candidate) => c.kind === 'subject'
+  const home = (c: Candidate) => c.kind === 'place' && genreDf(zh ? 'zh' : 'en', zh ? keyOf(c.term, true) : c.term) >= 0.5;
+  const rank = (c: Candidate) => (c.kind === 'subject'
     ? c.score * (1 + Math.log2(c.count))
-    : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0);
-  const ranked = cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2 : 1.1))))
+    : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (home(c) ? 4 : 0);
+  return cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
+}
 
-  // Nest a place under the place written before it (南海 › 仁爱礁), when both are entries.
-  // The size counts top-level entries: a sub-entry shares its parent's heading.
+/**
+ * The entries: the best `size` headings, each with the places written after it nested under it (南海 ›
+ * 仁爱礁) when both are entries. A sub-entry shares its parent's heading, so the size counts headings only.
+ */
+function chooseAndNest(ranked: Candidate[], size: number, zh: boolean): AutoEntry[] {
   const allKeys = new Map(ranked.map((c) => [keyOf(c.term, zh), c]));
   const chosen: Candidate[] = [];
   let topCount = 0;
   for (const c of ranked) {
-    const nests = c.parent && allKeys.has(keyOf(c.parent, zh)) && chosen.includes(allKeys.get(keyOf(c.parent, zh))!);
+    if (chosen.includes(c)) continue;
+    const parent = c.parent ? allKeys.get(keyOf(c.parent, zh)) : undefined;
+    const nests = parent !== undefined && parent !== c;
     if (!nests && topCount >= size) continue;
+    if (nests && !chosen.includes(parent)) { if (topCount >= size) continue; chosen.push(parent); topCount++; }
     chosen.push(c);
     if (!nests) topCount++;
   }

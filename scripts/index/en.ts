@@ -4,7 +4,8 @@
 // name (President Joe Biden): the chunking into headings is done here, on its tags.
 import nlp from 'compromise';
 import { genreDf } from './genre.ts';
-import { wordClass } from '../reader/english.ts';
+import { isEnglishPlace } from './gazetteer.ts';
+import { tagsOf, wordClass } from '../reader/english.ts';
 import type { Candidate } from './candidate.ts';
 
 interface Term { text: string; tags: Set<string>; start: number; end: number; post: string; pre: string }
@@ -23,10 +24,11 @@ const NOT_NAMES = new Set(['Q', 'A', 'I', 'OK', 'EST', 'EDT', 'PST', 'PDT', 'GMT
   'President', 'Secretary', 'Minister', 'Ambassador', 'General', 'Government', 'Administration', 'Department', 'Press', 'Briefing', 'Room',
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July',
   'August', 'September', 'October', 'November', 'December', 'Rt', 'Hon', 'MP', 'Delivered', 'From', 'Question', 'Answer', 'Moderator',
-  'ET', 'CT', 'MT', 'PT', 'Portrait', 'Excerpts', 'Debate', 'Full', 'Read', 'Aired', 'Live', 'Hansard']);
+  'ET', 'CT', 'MT', 'PT', 'Portrait', 'Excerpts', 'Extracts', 'Debate', 'Full', 'Read', 'Aired', 'Live', 'Hansard']);
 /** Nationalities and the like: adjectives, not entries (American, British, Eritrean). */
-const DEMONYM = /^(\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic))$/u;
-const STOP = new Set('a an the of and or for to in on at by with from as is are was were be been this that these those it its our your their his her my we you they he she i me us them who what which when where why how all any some each every more most other such no not only own same so than too very can will just should now also there here one two three first last new next many much few well even back way thing things lot kind sort part time times day days week weeks year years today tomorrow yesterday morning afternoon evening people everyone everybody anyone something anything nothing question questions answer point fact case number couple bit end side place world country countries state states effort efforts work issue issues matter matters conversation conversations meeting meetings statement remarks sense lot'.split(' '));
+const DEMONYM = /^(\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic|ans))$/u;
+const isPlaceTerm = (t: { tags: Set<string> }) => t.tags.has('Country') || t.tags.has('Place');
+const STOP = new Set('a an the of and or for to in on at by with from as is are was were be been this that these those it its our your their his her my we you they he she i me us them who what which when where why how all any some each every more most other such no not only own same so than too very can will just should now also there here one two three first last new next many much few well even back way thing things lot kind sort part time times day days week weeks year years today tomorrow yesterday morning afternoon evening people everyone everybody anyone something anything nothing question questions answer point fact case number couple bit end side place world country countries state states effort efforts work issue issues matter matters conversation conversations meeting meetings statement remarks sense lot hon gentleman lady friend member members'.split(' '));
 
 function termsOf(text: string): Term[][] {
   const doc = nlp(text);
@@ -35,78 +37,189 @@ function termsOf(text: string): Term[][] {
 }
 
 const capitalised = (t: Term) => /^[\p{Lu}\d]/u.test(t.text);
-const acronym = (s: string) => /^(?:[A-Z][A-Za-z]?){1,}[A-Z]$/.test(s) && s.length <= 8 && /^[A-Z]/.test(s) && s.replace(/[a-z]/g, '').length >= 2;
+const acronym = (s: string) => /^(?:\p{Lu}\.){2,3}$/u.test(s) || /^(?:[A-Z][A-Za-z]?){1,}[A-Z]$/.test(s) && s.length <= 8 && /^[A-Z]/.test(s) && s.replace(/[a-z]/g, '').length >= 2;
 const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization') || acronym(t.text) || /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.tags.has('Verb') && !t.tags.has('Adverb') && !t.tags.has('Determiner') && !t.tags.has('Pronoun') && !t.tags.has('Preposition'));
+
+/** Title words inside a run, before the name they introduce (EPA Administrator Michael Regan, Philadelphia Mayor Jim Kenney). */
+const INNER_TITLE = /^(administrator|advisor|adviser|representative|governor|mayor|leader|secretary|minister|president|congressman|congresswoman|councilman|councilwoman|judge|counsel|excellency|taoiseach|amir|emir|chancellor|ambassador|director|chairman|chairwoman|spokesperson|spokesman|senator|rep|sen|general|admiral|class|commissioner|attorney|premier|defense|defence|treasury|state|whip|chief|envoy|coordinator|undersecretary)\.?$/i;
+/** Words an institution's or a place's name is built on before `of`, `for`, `on` (Government of Ethiopia, Committee on Rules, Kingdom of Morocco). */
+const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker)$/i;
+/** Words that end a run: a dateline's (Aboard Air Force One En Route Philadelphia). */
+const RUN_BREAK = new Set(['En', 'Route', 'Aboard', 'Via']);
+/** Time zones and all-capital words of a transcript's furniture (BEGIN VIDEOTAPE, END). */
+const FURNITURE = /^(C?E[SD]?T|[CMPA][SD]T|GMT|BST|UTC|BEGIN|END|VIDEOTAPE|VIDEO|CLIP|ROOM|OFF|MIC|CAMERA|COMMERCIAL|BREAK)$/;
+
+const isTitle = (t: Term) => HONORIFIC.test(t.text) || t.tags.has('Honorific') || INNER_TITLE.test(t.text);
+const ofHead = (t: Term) => { const w = t.text.replace(/[’']s$/u, ''); return ORG_WORD.test(w) || PLACE_WORD.test(w) || EVENT_WORD.test(w) || OF_HEAD.test(w); };
+
+/** Where a run of names that starts at `i` ends (joined by of, for, on, the, and, hyphens and initials). */
+function runEnd(terms: Term[], i: number): number {
+  let j = i;
+  for (;;) {
+    const a = terms[j + 1];
+    const post = terms[j].post;
+    // A hyphen joins (Indo-Pacific, Ocasio-Cortez, Jae-in); an initial's or St.'s full stop does not end it.
+    // Not a compound of two countries (Russia-Ukraine) nor a name with a lower-case word (Saudi-led, Riyadh-based).
+    if (a && /^[-‐]$/u.test(post) && (/^\p{Lu}/u.test(a.text) ? !isPlaceTerm(terms[j]) && !isPlaceTerm(a) : a.text.length <= 2)) { j++; continue; }
+    const initial = (/^\p{Lu}$/u.test(terms[j].text) || /^(St|Mt|Ft)$/.test(terms[j].text)) && /^\.\s*$/.test(post);
+    // Any other mark ends a run: a comma, a full stop, a quotation mark, an ellipsis, a slash.
+    if (!a || (!/^\s*$/.test(post) && !initial)) break;
+    if (/[(\[“"‘]/.test(a.pre) || /\n/.test(post)) break; // (ASEAN) after a name is its abbreviation; a line ends a name
+    if (RUN_BREAK.has(a.text)) break;
+    if (named(a) && !NOT_NAMES.has(a.text) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
+    const b = terms[j + 2];
+    const c = terms[j + 3];
+    // `of`, `for`, `on` join only after the word an institution or place is named on (Government of
+    // Ethiopia, Committee on Rules): Duda of Poland, Madrid for NATO, Putin on Wednesday are two words.
+    if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b) && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 2; continue; }
+    if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c) && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 3; continue; }
+    // Not across a title (Yellen and Chair Powell are two people).
+    if (/^and$/i.test(a.text) && j === i && b && named(b) && terms[j + 3] && named(terms[j + 3]) && !terms[j].tags.has('Place') && !b.tags.has('Place')
+      && !isTitle(b) && !b.tags.has('Person')) { j += 2; continue; }
+    break;
+  }
+  return j;
+}
+
+/**
+ * A run cut to its name: titles before it (President Joe Biden, EPA Administrator Michael Regan,
+ * Secretary of Defense Lloyd Austin → the person), a title of a place (Prime Minister of Pakistan,
+ * President of the United States → the place), a sentence's first function word, post-nominals.
+ */
+function trimRun(input: Term[]): Term[] {
+  let run = input;
+  while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0]) && !ORG_WORD.test(run[run.length - 1].text)))) run = run.slice(1);
+  while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
+  while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
+  while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
+  while (run.length > 1 && (run[0].tags.has('Value') || /^(two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(run[0].text))) run = run.slice(1);
+  // A title the run ends in (Israeli Prime [Minister], National Security Advisor, Crown Prince): an office, no name.
+  if (run.length > 1 && (isTitle(run[run.length - 1]) || /^(prime|foreign|crown|assistant|deputy|vice)$/i.test(run[run.length - 1].text))) return [];
+  // The last title word inside the run introduces the name after it (… Counsel Don McGahn).
+  let k = -1;
+  for (let x = 0; x < run.length - 1; x++) if (isTitle(run[x]) && !/^(of|for|on|the|and)$/i.test(run[x + 1].text)) k = x;
+  const rest = run.slice(k + 1);
+  if (k >= 0 && rest.length <= 3 && rest.some((t) => t.tags.has('Person')) && !rest.some((t) => ofHead(t) || t.tags.has('Place') || t.tags.has('Organization'))) return rest;
+  // A title of a place or an office (Minister of Pakistan, Secretary of State): the place, or nothing.
+  if (isTitle(run[0]) && run.length > 2 && /^of$/i.test(run[1].text) && !ORG_WORD.test(run[run.length - 1].text)) {
+    const place = run.slice(/^the$/i.test(run[2].text) ? 3 : 2);
+    // Only a place is left of it (Pakistan, the United States); an office's domain is not (the Exchequer, State).
+    const known = place.length && (place.some(isPlaceTerm) || isEnglishPlace(place.map((t) => t.text).join(' ')) || (place.length === 1 && acronym(place[0].text)));
+    return known ? place : [];
+  }
+  return run;
+}
+
+/**
+ * Whether a sentence is a headline in title case (CNN's Bush Hours Away, Pat Tillman Killed): every
+ * word capitalised but the short function words, so its capitals name nothing.
+ */
+function headline(terms: Term[]): boolean {
+  const words = terms.filter((t) => /^\p{L}/u.test(t.text));
+  const lower = words.filter((t) => /^\p{Ll}/u.test(t.text) && !/^(a|an|the|of|in|on|at|to|for|and|or|with|from|by|as|vs)$/.test(t.text));
+  if (words.length < 3 || lower.length || words.every((t) => /^[\p{Lu}\d.]+$/u.test(t.text))) return false;
+  // A line of names in title case (Prime Minister's Office, 10 Downing Street) is no headline: a headline
+  // capitalises a verb or an adverb the tagger takes for no name (Killed, Prepares, Away).
+  return words.some((t) => t.text.length >= 3 && /^(VB[DNPZ]?|RB)$/.test(tagsOf(t.text.toLowerCase())[0] ?? '') && !['Place', 'Organization', 'Country', 'City', 'FirstName', 'LastName'].some((tag) => t.tags.has(tag)));
+}
+
+/** In a headline, a capitalised word is a name only when the tagger knows it as one and it is no common word (Killed). */
+const headlineName = (t: Term) => acronym(t.text) || ['Place', 'Organization', 'Country', 'City', 'FirstName', 'LastName'].some((tag) => t.tags.has(tag))
+  || (t.tags.has('Person') && wordClass(t.text.toLowerCase()) === 'unknown');
+
+const NAME_TAGS = ['Person', 'Place', 'Organization', 'Country', 'City'];
+
+/** What a run of names is: an organisation, a place, a person or (an event, a document) a subject. */
+function kindOfRun(run: Term[], term: string): Candidate['kind'] {
+  const last = run[run.length - 1];
+  const isPerson = run.some((t) => t.tags.has('Person') && !t.tags.has('Honorific')) && !run.some((t) => t.tags.has('Organization') || t.tags.has('Place'));
+  if (run.length === 1 && acronym(term) && !run[0].tags.has('Country')) return 'organisation';
+  if (ORG_WORD.test(last.text.replace(/[’']s$/u, '')) && (run.length > 1 || /^(congress|parliament|senate|nato|cabinet)$/i.test(last.text)) || run.some((t) => t.tags.has('Organization'))) return 'organisation';
+  if (PLACE_WORD.test(last.text) && run.length > 1 || run.some((t) => t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City'))) return 'place';
+  if (isPerson) return 'person';
+  // Two or three unknown capitalised words that name no event or document: a person (Bull Holsey).
+  if (run.length >= 2 && run.length <= 3 && run.every((t) => t.tags.has('ProperNoun') && !acronym(t.text)) && !run.some((t) => EVENT_WORD.test(t.text))) return 'person';
+  return 'subject';
+}
+
+/** Capitalised words the text also capitalises inside a sentence: names, not a sentence's first word. */
+function midCapitals(sentences: Term[][]): Set<string> {
+  const out = new Set<string>();
+  for (const terms of sentences) for (let i = 1; i < terms.length; i++) if (capitalised(terms[i]) && !/[.:“"”—!?]\s*$/u.test(terms[i - 1].post)) out.add(terms[i].text);
+  return out;
+}
+
+/** Whether a one-word run is no name: a capitalised function or expressive word, a word only a sentence starts with, furniture. */
+function loneWordIsNoName(t: Term, term: string, mid: Set<string>): boolean {
+  if (FURNITURE.test(term) || NOT_NAMES.has(term[0] + term.slice(1).toLowerCase())) return true;
+  if (acronym(term) || NAME_TAGS.some((tag) => t.tags.has(tag))) return false;
+  // It, We, Her, That, Hey, I'll: the part-of-speech lexicon the reader uses says which (nouns such as Budget or Pentagon stay).
+  if (/^\p{Lu}\p{Ll}*[’'](ll|m|ve|re|d)$/u.test(term) || ['function', 'expressive'].includes(wordClass(term))) return true;
+  return !mid.has(t.text);
+}
+
+/** A sentence cut at its line ends: a heading or a dateline on its own line is read alone. */
+function byLine(terms: Term[]): Term[][] {
+  const out: Term[][] = [[]];
+  for (const t of terms) { out[out.length - 1].push(t); if (/\n/.test(t.post)) out.push([]); }
+  return out.filter((l) => l.length);
+}
+
+/** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
+function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number) => void): void {
+  const mid = midCapitals(sentences);
+  for (const terms of sentences.flatMap(byLine)) {
+    // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
+    const letters = terms.map((t) => t.text).join('');
+    if ((letters.match(/\p{Lu}/gu) ?? []).length > 0.6 * (letters.match(/\p{L}/gu) ?? []).length && terms.length > 3) continue;
+    // In a headline in title case, only what the tagger knows as a name.
+    const strict = headline(terms);
+    const ok = (t: Term) => named(t) && (!strict || headlineName(t));
+    for (let i = 0; i < terms.length; i++) {
+      if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text))) continue;
+      let j = runEnd(terms, i);
+      if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
+      const run = trimRun(terms.slice(i, j + 1));
+      i = j;
+      if (!run.length || (run.length === 1 && isTitle(run[0]))) continue;
+      const term = text.slice(run[0].start, run[run.length - 1].end);
+      // Nationalities (Eritrean, Ukrainians) are no entries; a country is (Philippines, Bahamas).
+      if (run.length === 1 && DEMONYM.test(term) && !(run[0].tags.has('Place') && !/ans$/u.test(term)) && !isEnglishPlace(term)) continue;
+      if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) continue;
+      // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
+      const at = terms.indexOf(run[0]);
+      const titled = at > 0 && isTitle(terms[at - 1]) && !run.some((t) => t.tags.has('Place') || t.tags.has('Organization'));
+      let kind: Candidate['kind'] = isEnglishPlace(term) ? 'place' : kindOfRun(run, term);
+      if (kind === 'subject' && titled && run.length <= 3) kind = 'person';
+      add(kind, term, run[0].start, kind === 'subject' ? 1 : 2);
+    }
+  }
+}
 
 /** Candidates of one English text (the book's body text). */
 export function englishCandidates(text: string): Candidate[] {
   const found = new Map<string, Candidate>();
   const add = (kind: Candidate['kind'], term: string, start: number, score: number) => {
-    term = term.replace(/[’']s$/u, '').replace(/[.,;:!?)]+$/u, '').trim();
+    // A final full stop stays on an initialism (U.S., D.C.).
+    term = term.replace(/[’']s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
     if (term.length < 2 || NOT_NAMES.has(term) || /^\d/.test(term)) return;
     const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0 };
     if (c.kind === 'subject' && kind !== 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
     found.set(term, c);
   };
-
   const sentences = termsOf(text);
-  for (const terms of sentences) {
-    // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
-    const letters = terms.map((t) => t.text).join('');
-    if ((letters.match(/\p{Lu}/gu) ?? []).length > 0.6 * (letters.match(/\p{L}/gu) ?? []).length && terms.length > 3) continue;
-    for (let i = 0; i < terms.length; i++) {
-      if (!named(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text))) continue;
-      // A run of names, joined by `of`, `for`, `on`, `the`, `and` (between single words: Belt and Road).
-      let j = i;
-      for (;;) {
-        const a = terms[j + 1];
-        // A run ends at punctuation, except the full stop of an initial (James S. Brady).
-        if (!a || /[,;:.!?()—–-]\s*$/.test(terms[j].post) && !/^\s*$/.test(terms[j].post) && !(/^\p{Lu}$/u.test(terms[j].text) && /^\.\s*$/.test(terms[j].post))) break;
-        if (/[(\[“"‘]/.test(a.pre) || /\n/.test(terms[j].post)) break; // (ASEAN) after a name is its abbreviation; a line ends a name
-        if (named(a) && !NOT_NAMES.has(a.text) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
-        const b = terms[j + 2];
-        const c = terms[j + 3];
-        if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b)) { j += 2; continue; }
-        if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c)) { j += 3; continue; }
-        // Not across a title (Yellen and Chair Powell are two people).
-        if (/^and$/i.test(a.text) && j === i && b && named(b) && terms[j + 3] && named(terms[j + 3]) && !terms[j].tags.has('Place') && !b.tags.has('Place')
-          && !HONORIFIC.test(b.text) && !b.tags.has('Honorific')) { j += 2; continue; }
-        break;
-      }
-      let run = terms.slice(i, j + 1);
-      i = j;
-      // Titles before a name are not the name (President Joe Biden → Joe Biden), nor is a possessive's tail.
-      const isPerson = run.some((t) => t.tags.has('Person') && !t.tags.has('Honorific')) && !run.some((t) => t.tags.has('Organization') || t.tags.has('Place'));
-      while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || run[0].tags.has('Date') || ((HONORIFIC.test(run[0].text) || run[0].tags.has('Honorific')) && !ORG_WORD.test(run[run.length - 1].text)))) run = run.slice(1);
-      // A question's or sentence's first word is not part of the name after it (Is White House …, Did Biden …).
-      while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
-      while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
-      while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
-      if (run.length === 1 && (HONORIFIC.test(run[0].text) || run[0].tags.has('Honorific'))) continue;
-      const term = text.slice(run[0].start, run[run.length - 1].end);
-      if (run.length === 1 && DEMONYM.test(term) && !run[0].tags.has('Place')) continue;
-      // One capitalised closed-class or expressive word (It, We, Her, That, Hey, I'll) is a sentence's
-      // first word, not a name: the part-of-speech lexicon the reader uses says which (nouns such as
-      // Budget or Pentagon stay).
-      if (run.length === 1 && !acronym(term) && (/^\p{Lu}\p{Ll}*[’'](ll|m|ve|re|d)$/u.test(term) || ['function', 'expressive'].includes(wordClass(term)))
-        && !['Person', 'Place', 'Organization', 'Country', 'City'].some((tag) => run[0].tags.has(tag))) continue;
-      const last = run[run.length - 1];
-      let kind: Candidate['kind'];
-      if (run.length === 1 && acronym(term) && !run[0].tags.has('Country')) kind = 'organisation';
-      else if (ORG_WORD.test(last.text.replace(/[’']s$/u, '')) && (run.length > 1 || /^(congress|parliament|senate|nato|cabinet)$/i.test(last.text)) || run.some((t) => t.tags.has('Organization'))) kind = 'organisation';
-      else if (PLACE_WORD.test(last.text) && run.length > 1 || run.some((t) => t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City'))) kind = 'place';
-      else if (isPerson) kind = 'person';
-      else if (run.length === 1 && acronym(term)) kind = 'organisation';
-      // Two or three unknown capitalised words that name no event or document: a person (Bull Holsey).
-      else if (run.length >= 2 && run.length <= 3 && run.every((t) => t.tags.has('ProperNoun') && !acronym(t.text)) && !run.some((t) => EVENT_WORD.test(t.text))) kind = 'person';
-      else kind = 'subject';
-      add(kind, term, run[0].start, kind === 'subject' ? 1 : 2);
-    }
-  }
+  nameCandidates(text, sentences, add);
+  nounPhrases(text, sentences, add);
+  for (const c of found.values()) c.count = countWords(text, c.term);
+  return [...found.values()].filter((c) => c.count > 0);
+}
 
-  // Subjects: noun phrases of two to four words (climate crisis, cessation of hostilities agreement)
-  // that hold a word the genre does not use everywhere, and lone nouns the text keeps returning to.
+/**
+ * Subjects: noun phrases of two to four words (climate crisis, cessation of hostilities agreement)
+ * that hold a word the genre does not use everywhere.
+ */
+function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number) => void): void {
   const phrases = new Map<string, { count: number; start: number; rare: number }>();
   for (const terms of sentences) {
     for (let i = 0; i < terms.length; i++) {
@@ -133,9 +246,6 @@ export function englishCandidates(text: string): Candidate[] {
     const source = text.slice(p.start, p.start + phrase.length);
     add('subject', source.toLowerCase() === phrase ? source : phrase, p.start, 0.5 + 0.5 * p.rare + 0.3 * Math.min(p.count - 1, 3));
   }
-
-  for (const c of found.values()) c.count = countWords(text, c.term);
-  return [...found.values()].filter((c) => c.count > 0);
 }
 
 /** Occurrences of a phrase as whole words (case-sensitive for names, not for lower-case subjects). */

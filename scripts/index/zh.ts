@@ -15,7 +15,7 @@ import { dictEntry, isChinesePlace } from './gazetteer.ts';
  * Characters of transliterated foreign names (Xinhua's transliteration tables use a few hundred);
  * the common ones, enough to tell 卡米洛夫 from 卡米洛 + 夫同 and 布林肯 from a word.
  */
-const TRANSLIT = new Set([...'阿埃艾安昂奥巴拜班邦贝本比彼毕宾波伯博布达戴丹德迪蒂丁东杜多厄恩尔法菲费芬丰弗福盖冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎考柯科克肯库夸奎拉莱兰朗劳勒雷黎里利连林琳留卢鲁伦罗洛别济马迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔切钦琼丘萨塞桑瑟森沙尚舍什施舒斯松苏索塔泰坦汤特提廷图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹佐茨兹夫娃诺娅妮莎丽琪尔耳齐奇斯基茨科洛克蒂米拉维'].filter((c) => c.trim()));
+const TRANSLIT = new Set([...'泽顿阿埃艾安昂奥巴拜班邦贝本比彼毕宾波伯博布达戴丹德迪蒂丁东杜多厄恩尔法菲费芬丰弗福盖冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎考柯科克肯库夸奎拉莱兰朗劳勒雷黎里利连林琳留卢鲁伦罗洛别济马迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔切钦琼丘萨塞桑瑟森沙尚舍什施舒斯松苏索塔泰坦汤特提廷图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹佐茨兹夫娃诺娅妮莎丽琪尔耳齐奇斯基茨科洛克蒂米拉维'].filter((c) => c.trim()));
 /** Ending characters a tagger tends to cut off a transliterated name (卡米洛|夫, 马克龙|…). */
 const TRANSLIT_END = new Set([...'夫娃娜诺斯基奇克科尔特拉维娅妮耶姆']);
 
@@ -54,7 +54,9 @@ const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首',
 const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟', '世卫组织', '世贸组织', '上合组织', '金砖国家', '二十国集团', '七国集团', '亚太经合组织', '中共', '国民党', '民进党']);
 /** Common words jieba's dictionary tags as places; found by listing its most frequent ns words. */
 const NOT_PLACES = new Set(['上市', '东西', '哥哥', '城市', '外国', '大桥', '太阳', '平原', '建国', '朝廷', '湖泊', '爱国', '美丽', '英雄', '高原', '海洋', '南北', '永乐',
-  '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方']);
+  '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方',
+  // seen as "places" in the corpus's dev part: guests, welfare, worship, fences, "as long as", the ruling and opposition parties
+  '嘉宾', '贵宾', '礼拜', '福利', '藩篱', '长达', '朝野', '北门']);
 /** A name does not end in a particle, a verb of saying or a suffix of abstract nouns (王毅就, 迟早会, 单一化). */
 const BAD_END = /[会就在说和的了是也还又将已对把被化性等与及]$/u;
 
@@ -73,7 +75,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     if (/^[中美俄日韩朝英法德印巴欧非澳加越泰菲老柬缅蒙哈吉塔乌土伊以沙埃南]{2,3}$/u.test(key) || /[于的了和与在是]/u.test(key)) return false;
     if (NOT_PLACES.has(key)) return false;
     if (key.length >= 3 && /[省市县州区岛湾山河湖海峡礁江洋城镇港]$/u.test(key)) return true;
-    return key.length <= 3 || translit(key);
+    // A longer place jieba's dictionary knows as one (耶路撒冷, 东耶路撒冷) is a place; a phrase its HMM made is not.
+    return key.length <= 3 || translit(key) || dictEntry(key)?.tag === 'ns';
   }
   if (kind === 'person') {
     const entry = dictEntry(key);
@@ -90,6 +93,26 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
   if (!m) return key.length <= 4 && /[盟联办委局署共]$/u.test(key);
   const stem = key.slice(0, key.length - m[0].length);
   return stem.length >= 1 && !GENERIC.has(stem) && !NOT_PLACES.has(stem) && !/^(国内|国外|内|外|全|本|各|该|此)$/u.test(stem);
+}
+
+/** A news organisation's name: it ends in 网, 社, 报, 台 or 电视台 (中国台湾网, 中评社, 新华社). */
+const MEDIA = '[^\\s\\d（）()，。：]{1,8}?(?:网|社|报|电视台|台)';
+
+/**
+ * Credits and datelines of the news agencies that publish a briefing: a photo credit （中国台湾网 尹赛楠
+ * 摄）, a reporter's （记者 郭至君）, a dateline 中评社北京9月29日电. The agency is an organisation and the
+ * photographer or reporter a person, found where the tagger reads the name as unknown letters (尹赛/楠).
+ */
+function mediaCredits(text: string, add: (kind: Candidate['kind'], start: number, end: number, score?: number) => void): void {
+  const credit = new RegExp(`[（(](${MEDIA})?[\\s　]*(?:记者)?[\\s　]*(\\p{Script=Han}{2,4}?)[\\s　]*(?:摄|报道)?[）)]`, 'gu');
+  for (const m of text.matchAll(credit)) {
+    if (!m[1] && !/记者|摄|报道/u.test(m[0])) continue;
+    const nameAt = m.index! + m[0].indexOf(m[2], 1 + (m[1]?.length ?? 0));
+    if (isPersonalName(m[2])) add('person', nameAt, nameAt + m[2].length, 3);
+    if (m[1]) add('organisation', m.index! + 1, m.index! + 1 + m[1].length, 2);
+  }
+  const dateline = new RegExp(`^(${MEDIA})\\p{Script=Han}{0,4}\\d{1,2}月\\d{1,2}日\\p{Script=Han}{0,4}(?:电|讯)`, 'gmu');
+  for (const m of text.matchAll(dateline)) add('organisation', m.index!, m.index! + m[1].length, 2);
 }
 
 /** Simplified text of the same length as the input, so an offset in one is an offset in the other. */
@@ -122,7 +145,8 @@ export function chineseCandidates(original: string): Candidate[] {
     const kind = kindIn === 'person' && isChinesePlace(key) ? 'place' : kindIn;
     if (!plausible(kind, key, score)) return;
     if (term.length < 2 || GENERIC.has(key) || (kind !== 'subject' && NOT_NAMES.has(key))) return;
-    if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term)) return;
+    // 对外部 is a preposition glued to a word; 以色列 is a country (a place the gazetteer or the dictionary knows).
+    if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term) && !(kind === 'place' && (isChinesePlace(key) || dictEntry(key)?.tag === 'ns'))) return;
     if (kind === 'place' && /(人|市民|居民|同胞|人民|民众)$/u.test(key)) return;
     // 北京9月29日电: a news agency's dateline, not an organisation.
     if (kind === 'organisation' && /[\d月日]$/u.test(text.slice(0, start))) return;
@@ -152,6 +176,8 @@ export function chineseCandidates(original: string): Candidate[] {
     const end = m.index! + m[0].length - (parts[parts.length - 1].length - last.length);
     add('person', start, end, 3);
   }
+
+  mediaCredits(text, add);
 
   // Names listed one after another with spaces between (a committee's roll: 李俊俋  鍾孔炤  林為洲):
   // three or more personal names in a row on one line are people.
@@ -221,9 +247,14 @@ export function chineseCandidates(original: string): Candidate[] {
       let end = t.end;
       if (next && (t.tag === 'nr' || t.tag === 'nrt' || t.tag === 'x') && translit(t.word) && t.word.length >= 2 && HAN.test(next.word)
         && TRANSLIT_END.has(next.word[0]) && (next.word.length === 1 || !TRANSLIT.has(next.word[1]) || next.tag === 'x')) end = t.end + 1;
+      if (text[t.start - 1] === '·' || text[end] === '·') continue; // part of a dotted name, handled above
+      // …and cut its first syllable off (泽|连斯基, 同泽|连斯基 after a preposition): 泽连斯基.
+      let from = t.start;
+      if (prev && prev.end === t.start && (t.tag === 'nr' || t.tag === 'nrt') && translit(t.word) && t.word.length >= 2 && TRANSLIT.has(prev.word[prev.word.length - 1])
+        && (prev.word.length === 1 ? /^(nr|x)$/.test(prev.tag) : prev.word.length === 2 && prev.tag === 'x' && FUNCTION_START.test(prev.word))) from = prev.end - 1;
+      if (from < t.start && (t.tag === 'nr' || t.tag === 'nrt')) { add('person', from, end, TITLES.some((x) => text.startsWith(x, end)) ? 3 : 2); continue; }
       const word = text.slice(t.start, end);
       const titled = next && TITLES.includes(text.slice(end, end + (next.end - next.start))) || TITLES.some((x) => text.startsWith(x, end));
-      if (text[t.start - 1] === '·' || text[end] === '·') continue; // part of a dotted name, handled above
       // jieba's dictionary knows many leaders by name (习近平 nr): three characters tagged nr are a name.
       if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !translit(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); continue; }
       if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
@@ -290,6 +321,9 @@ export function chineseCandidates(original: string): Candidate[] {
   for (const m of text.matchAll(/[“"「『]([^“”"「」『』\n]{2,12})[”"」』]|《([^《》\n]{2,20})》/gu)) {
     const inner = m[1] ?? m[2];
     if (/[，。；：！？、,]/u.test(inner) || !/\p{Script=Han}/u.test(inner)) continue;
+    // A quoted clause (“疫病归咎于”, “大家表示感谢”) is a quotation, not a heading: only a name of a work or a noun phrase.
+    // The tagger reads 大家 and 归咎于 as nouns: a quotation longer than a set phrase counts when the text repeats it.
+    if (m[1] && (!nounPhrase(inner) || (inner.length > 5 && countIn(text, inner) < 2))) continue;
     const start = m.index! + 1;
     add('subject', start, start + inner.length, 2.5);
   }
@@ -303,7 +337,7 @@ export function chineseCandidates(original: string): Candidate[] {
       for (let j = i + 1; j < Math.min(i + 4, toks.length); j++) {
         const run = toks.slice(i, j + 1);
         // 中方, 乌方, 各方: a party in the talks, never part of a subject.
-        if (!run.every((t) => HAN.test(t.word) && /^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
+        if (!run.every((t) => HAN.test(t.word) && /^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
         const start = run[0].start;
         const end = run[run.length - 1].end;
         if (end - start < 4 || end - start > 10) continue;
@@ -314,6 +348,8 @@ export function chineseCandidates(original: string): Candidate[] {
         if (head.tag === 'vn' && !/化$|^(建设|改革|治理|谈判|交流|合作|发展|开放|倡议|援助|制裁|统一|复兴|防控|管控)$/u.test(head.word)) continue;
         if (head.tag === 'nr' || head.tag === 'ns' || VAGUE_HEAD.has(head.word) || GENERIC.has(head.word) && run.length === 2 && GENERIC.has(run[0].word)) continue;
         if (/^(局|司|部|署|办|社)$/u.test(head.word) && /^(nt|j)$/.test(run[0].tag)) { add('organisation', start, end, 2); continue; }
+        // A copula or particle inside a "noun" the tagger made (全部都是): a clause, not a heading.
+        if (/[是都的了着很也就]/u.test(text.slice(start, end))) continue;
         const rare = run.filter((t) => !GENERIC.has(t.word) && genreDf('zh', t.word) < 0.1);
         if (rare.length === 0) continue;
         const salience = Math.max(...rare.map((t) => idfOf(t.word)));
@@ -321,8 +357,27 @@ export function chineseCandidates(original: string): Candidate[] {
       }
     }
   }
-  for (const c of found.values()) c.count = countIn(text, c.key!);
+  // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
+  for (const c of found.values()) c.count = countIn(text, c.key!) - (text.match(new RegExp(`${c.key!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\d〇一二三四五六七八九十百零]+年`, 'gu')) ?? []).length;
   return [...found.values()].filter((c) => c.count > 0);
+}
+
+/** A set phrase or idiom that starts with a verb or an adverb (表示感谢, 十分重视, 归咎于): a clause, not a noun. */
+function verbPhrase(t: { word: string; tag: string }): boolean {
+  if (!/^(l|i)$/.test(t.tag) || t.word.length < 3) return false;
+  const head = getJieba().tag(t.word.slice(0, 2), false);
+  return head.length === 1 && /^(v|d|p)/.test(head[0].tag);
+}
+
+/**
+ * Whether a quoted phrase reads as a heading: no pronoun, preposition, adverb, conjunction or particle
+ * in it, and it ends in a noun, an idiom or a set phrase (一国两制, 九二共识, 老有所养 yes; 为官不在多言,
+ * 中国责任论和道歉论 no).
+ */
+function nounPhrase(phrase: string): boolean {
+  const toks = getJieba().tag(phrase, true);
+  if (toks.some((t) => /^(r|p|d|c|u|uj|ul|uz|ug|uv|ud|y|e)$/.test(t.tag) || verbPhrase(t))) return false;
+  return /^(n|nr|nrt|nrfg|ns|nt|nz|vn|j|l|i|an|x|ng)$/.test(toks[toks.length - 1]?.tag ?? '');
 }
 
 function countIn(text: string, term: string): number {

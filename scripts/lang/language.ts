@@ -7,23 +7,22 @@
 // OpenCC (opencc-js): a character that changes under Traditional→Simplified conversion is evidence of
 // Traditional text, one that changes under Simplified→Traditional is evidence of Simplified text.
 // Characters shared by both scripts (the majority) say nothing. `language` in book.yaml always wins.
-import * as OpenCC from 'opencc-js';
+import { converter } from './opencc.ts';
 
 export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
 
-let toSimplified: ((s: string) => string) | null = null;
-let toTraditional: ((s: string) => string) | null = null;
+// Tries of only the entries a short text uses, the full converter after enough text (lang/opencc.ts).
+const toSimplified = converter('t2s');
+const toTraditional = converter('s2t');
 
 /** Traditional (OpenCC `t`, also Taiwan and Hong Kong forms) to Simplified (OpenCC `cn`). */
 export function t2s(text: string): string {
-  const convert = (toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' }));
-  return convert(text);
+  return toSimplified(text);
 }
 
 /** Simplified (OpenCC `cn`) to Traditional (OpenCC `t`). */
 export function s2t(text: string): string {
-  const convert = (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 't' }));
-  return convert(text);
+  return toTraditional(text);
 }
 
 /** How many characters of `text` a conversion changes (position by position; per character when lengths differ). */

@@ -4,15 +4,21 @@
 //
 // jieba's dictionary is Simplified, so Traditional text is cut on its Simplified form (OpenCC t → cn,
 // which maps character for character) and the cuts are carried back to the original characters.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-import * as OpenCC from 'opencc-js';
+import { t2s } from './language.ts';
 
 let jieba: Jieba | null = null;
-let toSimplified: ((s: string) => string) | null = null;
 
+/** The instance with jieba's whole dictionary (dict.txt only; the package's dict.js also reads the IDF table). */
 export function getJieba(): Jieba {
-  return (jieba ??= Jieba.withDict(dict));
+  return (jieba ??= Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'))));
+}
+
+/** True once the whole dictionary is loaded (then nothing is gained by a smaller one). */
+export function jiebaLoaded(): boolean {
+  return jieba !== null;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -23,9 +29,8 @@ const HAN = /\p{Script=Han}/u;
  */
 export function chineseWords(text: string): string[] {
   if (!HAN.test(text)) return [text];
-  const convert = (toSimplified ??= OpenCC.Converter({ from: 't', to: 'cn' }));
   const chars = [...text];
-  const simplified = [...convert(text)];
+  const simplified = [...t2s(text)];
   if (simplified.length !== chars.length) return getJieba().cut(text, true);
   const out: string[] = [];
   let at = 0;

@@ -76,7 +76,11 @@ export function caseOf(label: string): CaseClass {
 function aloneShape(text: string): boolean {
   const bare = text.replace(/[（(][^（）()]{0,40}[）)]/gu, '');
   if (HAN.test(text)) return text.length <= 40 && !/[，,。！!？?；;…“”"]/u.test(bare);
-  return text.length <= 90 && !/[,.!?;…“”"]\s|[.!?;…]$/u.test(bare.replace(/\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon)\./g, '')) && !/:/.test(bare);
+  const plain = bare.replace(/\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon)\./g, '');
+  if (/[.!?;…“”"]\s|[.!?;…]$|:/u.test(plain) || text.length > 200) return false;
+  // Short, without a comma; or an office in capitalised words, which may run long and hold commas
+  // (The Parliamentary Under-Secretary of State for Foreign, Commonwealth and Development Affairs (Vicky Ford)).
+  return (text.length <= 90 && !/,\s/.test(plain)) || caseOf(text) === 'title';
 }
 
 /** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`). */

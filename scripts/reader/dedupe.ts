@@ -110,11 +110,17 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
   const edits: Edit[] = [];
   // A unit is k consecutive clauses (a sentence with commas inside is several clauses); it repeats
   // when the next k clauses say the same. Compare with the unit's inner punctuation but not its last.
+  // Each clause's normal form and punctuation once (unitKey is asked about every clause ~12² times).
+  const norm = cs.map((c) => normaliseClause(c.body));
+  const punct = cs.map((c) => text.text.slice(c.bodyEnd, c.end).trim());
   const unitKey = (i: number, k: number) => {
     if (i + k > cs.length) return null;
-    const parts = cs.slice(i, i + k);
-    if (parts.some((c) => !c.body)) return null;
-    return parts.map((c, n) => normaliseClause(c.body) + (n < k - 1 ? text.text.slice(c.bodyEnd, c.end).trim() : '')).join(' ');
+    const parts: string[] = [];
+    for (let n = 0; n < k; n++) {
+      if (!cs[i + n]!.body) return null;
+      parts.push(norm[i + n]! + (n < k - 1 ? punct[i + n]! : ''));
+    }
+    return parts.join(' ');
   };
   for (let i = 0; i < cs.length; i++) {
     let best: { k: number; copies: number } | null = null;
@@ -279,7 +285,10 @@ function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOption
   if (!/\p{Script=Han}/u.test(s)) return text;
   const v = scoringView(s);
   const edits: Edit[] = [];
-  const isHanAt = (i: number) => i >= 0 && i < s.length && /\p{Script=Han}/u.test(s[i]);
+  // Han per UTF-16 unit, found in one pass (an astral character's halves are not Han on their own).
+  const hanUnits = new Uint8Array(s.length);
+  for (const m of s.matchAll(/\p{Script=Han}/gu)) if (m[0].length === 1) hanUnits[m.index!] = 1;
+  const isHanAt = (i: number) => i >= 0 && i < s.length && hanUnits[i] === 1;
   for (let i = 0; i < s.length; i++) {
     if (!isHanAt(i)) continue;
     const found = repeatAt(s, i, isHanAt);
@@ -324,8 +333,10 @@ function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
   for (let i = 0; i < s.length; i++) {
     if (!han(s[i])) continue;
     for (let L = 3; L <= 30 && i + 2 * L <= s.length; L++) {
+      // The cheap test first (is the span repeated at all?): most positions fail it.
+      if (s.charCodeAt(i) !== s.charCodeAt(i + L) || !s.startsWith(s.slice(i, i + L), i + L)) continue;
       const unit = s.slice(i, i + L);
-      if (/\n/.test(unit) || !/[^\p{Script=Han}]/u.test(unit.slice(1)) || !s.startsWith(unit, i + L)) continue;
+      if (/\n/.test(unit) || !/[^\p{Script=Han}]/u.test(unit.slice(1))) continue;
       if ((unit.match(/\p{Script=Han}/gu) ?? []).length < 2 || s[i - 1] === unit[L - 1]) continue;
       const midStart = han(s[i - 1]);
       const midEnd = han(unit[L - 1]) && han(s[i + 2 * L]);

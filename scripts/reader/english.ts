@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 let table: Record<string, string> | null = null;
-function tagsOf(word: string): string[] {
+/** The Penn Treebank tags a word takes, most frequent first (empty for a word the lexicon does not know). */
+export function tagsOf(word: string): string[] {
   table ??= (require('en-lexicon') as { lexicon: Record<string, string> }).lexicon;
   const entry = Object.hasOwn(table, word) ? table[word] : Object.hasOwn(table, word.toLowerCase()) ? table[word.toLowerCase()] : undefined;
   return entry ? entry.split('|') : [];

@@ -12,7 +12,7 @@
 //   more than once, after a job title, or alone on its line.
 // A sentence that merely holds a colon (他说：…, 我认为…至关重要：, Note: …, 10:30) has no such evidence.
 import { t2s } from '../lang/language.ts';
-import { getJieba } from './segmenter.ts';
+import { jiebaFor } from './segmenter.ts';
 import { candidateOf, induceConventions, type Conventions } from './convention.ts';
 import { compileLabelPattern } from '../config/label-pattern.ts';
 import type { LabelConfig } from '../config/schema.ts';
@@ -92,6 +92,8 @@ const MODERATOR_ZH = /(主持人|主持|司仪)$/u;
 const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;
 const ANSWER_EN = /^(A|ANSWER)$/;
 const MODERATOR_EN = /^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES|ANNOUNCER|THE CHAIR|THE CHAIRMAN|THE CHAIRWOMAN|MADAM CHAIR|MADAM CHAIRMAN|MADAM CHAIRWOMAN|(?:MR|MADAM) SPEAKER|MR\. SPEAKER|THE SPEAKER|THE DEPUTY SPEAKER|THE PRESIDING OFFICER|(?:CHAIRMAN|CHAIRWOMAN|CHAIR) [A-Z'’-]+)$/;
+/** A name and the programme's role after a comma: `MILES O'BRIEN, CNN ANCHOR`, `JANE DOE, HOST`. */
+const HOST_EN = /^[^,]+,\s*(?:[A-Z.'’-]+\s+){0,3}(?:ANCHOR|CO-ANCHOR|HOST|CO-HOST|MODERATOR)(?:\s*\([^()]*\))?$/;
 /** Headings that name the event, not a speaker (…訪談錄, …专访, …记者会): a title, never a label. */
 const EVENT = /(答中外记者问|答中外記者問|答记者问|答記者問|记者会|記者會|发布会|發布會|發佈會|吹风会|吹風會|访谈录|訪談錄|访谈|訪談|专访|專訪|实录|實錄|全文|讲话|講話|致辞|致詞|演讲|演講|答问|答問|对话|對話|Interview|Transcript|Briefing|Press Conference|Remarks)$/iu;
 /** Fields of a web page or release before a colon (时间：, 地点：, 来源：): no speaker. */
@@ -117,7 +119,7 @@ export function isPersonalName(s: string): boolean {
 interface Token { word: string; tag: string; start: number; end: number }
 function tokens(key: string): Token[] {
   let at = 0;
-  return getJieba().tag(key).map(({ word, tag }) => ({ word, tag, start: at, end: (at += word.length) }));
+  return jiebaFor(key).tag(key).map(({ word, tag }) => ({ word, tag, start: at, end: (at += word.length) }));
 }
 
 /**
@@ -239,7 +241,7 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
   let shape = labelShape(text);
   // A line that names a principal, alone (The Prime Minister (Boris Johnson), Hilary Benn Portrait The
   // Secretary of State for Northern Ireland (Hilary Benn)).
-  if (!shape && text.length <= 90 && !HAN.test(text)) {
+  if (!shape && text.length <= 200 && !HAN.test(text)) {
     const c = candidateOf(text);
     const p = c?.delimiter === 'eol' ? principalIndex(c.label, ctx.principals) : -1;
     if (p >= 0) return { label: printedLabel(c!.label), name: ctx.principals[p]!, kind: 'principal', length: c!.length, alone: true };
@@ -264,27 +266,7 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
   if (p >= 0) return { label, name: ctx.principals[p], kind: 'principal' };
   const key = labelKey(label);
   const repeated = (ctx.repeated?.has(key) ?? false) || fits;
-  if (english) {
-    const upper = label.toUpperCase().replace(/\s+/g, ' ');
-    if (QUESTION_EN.test(upper)) return { label, name: label, kind: 'question' };
-    if (ANSWER_EN.test(upper)) return { label, name: ctx.principals[0] ?? label, kind: ctx.principals.length ? 'principal' : 'answer' };
-    const person = englishName(label);
-    if (MODERATOR_EN.test(upper) || MODERATOR_EN.test(person.toUpperCase())) return { label, name: person, kind: 'moderator' };
-    if (PROSE_EN.test(upper)) return null;
-    // The name part of a label: before a bracket (Jeremy Corbyn (Islington North) (Lab), BLITZER
-    // (voice-over)), a dash (Tim Cook -- Chief Executive Officer) or, in capitals, a comma.
-    const words = person.split(/[\s,]+/).filter(Boolean);
-    if (words.length > 12 || (fits && words.length > 8)) return null;
-    // In capitals (MR PRICE, STAFF, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER): a label by its look.
-    const letters = label.replace(/[^A-Za-z]/g, '');
-    const capitals = letters.length >= 2 && letters === letters.toUpperCase();
-    // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
-    // it reads as a name or a title (capitalised words, a few particles).
-    const nameLike = words.length <= 4 && words.every((w) => /^(?:[A-Z][A-Za-z'’.-]*\.?|of|the|and|de|van|von|da|al|bin)$/.test(w))
-      && (words.length > 1 || fits || repeated || /[A-Z]{2}/.test(words[0]));
-    if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: person === label ? label : person, kind: 'other' };
-    return null;
-  }
+  if (english) return classifyEnglish(label, ctx, { alone, stamped, fits, repeated });
   if (!HAN.test(label)) return null;
   // Brackets around a label ([李克强]) and a number before it (3、問) are not part of the name.
   const core = label.replace(/^[\d一二三四五六七八九十]+[、.．]\s*/u, '').replace(/^[\[【〔［](.+)[\]】〕］]$/u, '$1');
@@ -319,6 +301,30 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
     const toks = tokens(plain);
     if (!(toks.length === 1 && /^(d|c|v|r|m|p|f|u|y|e|q|ad|vn)$/.test(toks[0].tag))) return { label, name: core, kind: 'other' };
   }
+  return null;
+}
+
+/** An English label: a role (Q, MODERATOR, …, CNN ANCHOR), a name in capitals, or a name in mixed case used as a label. */
+function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fits, repeated }: { alone: boolean; stamped: boolean; fits: boolean; repeated: boolean }): Omit<LabelMatch, 'length' | 'alone'> | null {
+  const upper = label.toUpperCase().replace(/\s+/g, ' ');
+  if (QUESTION_EN.test(upper)) return { label, name: label, kind: 'question' };
+  if (ANSWER_EN.test(upper)) return { label, name: ctx.principals[0] ?? label, kind: ctx.principals.length ? 'principal' : 'answer' };
+  const person = englishName(label);
+  if (MODERATOR_EN.test(upper) || MODERATOR_EN.test(person.toUpperCase()) || HOST_EN.test(upper)) return { label, name: person, kind: 'moderator' };
+  if (PROSE_EN.test(upper)) return null;
+  // The name part of a label: before a bracket (Jeremy Corbyn (Islington North) (Lab), BLITZER
+  // (voice-over)), a dash (Tim Cook -- Chief Executive Officer) or, in capitals, a comma.
+  const words = person.split(/[\s,]+/).filter(Boolean);
+  if (words.length > 12 || (fits && words.length > 8)) return null;
+  // In capitals (MR PRICE, STAFF, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER): a label by its look.
+  // …a bracketed note (voice over) is the transcriber's, not the label's case.
+  const letters = label.replace(/\s*[（(][^（）()]*[）)]/gu, '').replace(/[^A-Za-z]/g, '');
+  const capitals = letters.length >= 2 && letters === letters.toUpperCase();
+  // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
+  // it reads as a name or a title (capitalised words, a few particles).
+  const nameLike = words.length <= 4 && words.every((w) => /^(?:[A-Z][A-Za-z'’.-]*\.?|of|the|and|de|van|von|da|al|bin)$/.test(w))
+    && (words.length > 1 || fits || repeated || /[A-Z]{2}/.test(words[0]));
+  if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: person === label ? label : person, kind: 'other' };
   return null;
 }
 

@@ -3,8 +3,8 @@
 // view (scoringView), which has the same length, so positions carry over to the original. It answers "how likely is this text?" as the log-probability of its best
 // segmentation (jieba's own DAG + max-route algorithm), which is what the duplicate repair needs
 // and what the segmenter's API does not expose.
-import { dictionaryBytes } from './segmenter.ts';
-import { tableFromText, wordTable, type WordTable } from './wordtable.ts';
+import { dictionaryTable } from './segmenter.ts';
+import { tableFromText, type WordTable } from './wordtable.ts';
 import { t2s } from '../lang/language.ts';
 
 export interface Segmentation {
@@ -91,7 +91,7 @@ export class Lexicon {
 let shared: Lexicon | null = null;
 /** The shared model, made on first use from the cached compact table (wordtable.ts). */
 export function lexicon(): Lexicon {
-  return (shared ??= new Lexicon(wordTable(dictionaryBytes())));
+  return (shared ??= new Lexicon(dictionaryTable()));
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
 import { recogniseLabel, labelContext, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
-import { getJieba } from './segmenter.ts';
+import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './lines.ts';
 import { FURNITURE } from './convention.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
@@ -40,22 +40,54 @@ export interface StructureResult {
 
 interface Labelled { block: number; label: LabelMatch }
 
+/** What every stage of buildTree reads and writes: the blocks, their labels, and the tree's children. */
+interface Reading {
+  blocks: TrackedText[];
+  labels: (LabelMatch | null)[];
+  options: StructureOptions;
+  principals: string[];
+  words: HeadingWords;
+  english: boolean;
+  children: Block[];
+  position: (t: TrackedText, start?: number, end?: number) => Position;
+  paragraph: (t: TrackedText, from?: number) => Paragraph;
+  /** Stretches a node's position to the end of a block. */
+  extend: (node: { position?: Position }, t: TrackedText) => void;
+}
+
+/** The document model in named stages: labels, title, lead and opening remarks, turns, roles, sections. */
 export function buildTree(blocks: TrackedText[], lines: LineIndex, options: StructureOptions, file = 'transcript.txt'): StructureResult {
   const principals = [options.speaker, ...(options.speakers ?? [])].filter((s) => s && s.trim());
   const ctx: LabelContext = options.labels ?? labelContext(blocks.map((b) => b.text), principals);
-  const words = options.words ?? headingWords(options.language ?? 'zh-Hans');
-  const english = !(options.language ?? 'zh').toLowerCase().startsWith('zh');
   const position = (t: TrackedText, start = 0, end = t.length): Position => ({
     start: lines.point(t.sourceOffset(start)),
     end: lines.point(t.sourceOffset(Math.max(start, end - 1)) + 1),
   });
   let paragraphCount = 0;
-  const paragraph = (t: TrackedText, from = 0): Paragraph => ({
-    type: 'paragraph', id: `p${++paragraphCount}`,
-    children: [{ type: 'text', value: t.text.slice(from), position: position(t, from), data: { origin: t.origin.slice(from) } }],
-    position: position(t, from),
-  });
-  const labels: (LabelMatch | null)[] = blocks.map((b) => recogniseLabel(b.text, ctx));
+  const r: Reading = {
+    blocks, labels: recogniseLabels(blocks, ctx), options, principals, children: [], position,
+    words: options.words ?? headingWords(options.language ?? 'zh-Hans'),
+    english: !(options.language ?? 'zh').toLowerCase().startsWith('zh'),
+    paragraph: (t, from = 0) => ({
+      type: 'paragraph', id: `p${++paragraphCount}`,
+      children: [{ type: 'text', value: t.text.slice(from), position: position(t, from), data: { origin: t.origin.slice(from) } }],
+      position: position(t, from),
+    }),
+    extend: (node, t) => { if (node.position) node.position = { start: node.position.start, end: position(t).end }; },
+  };
+  const lead = readLead(r, readTitle(r));
+  const { labelled, partHeadings } = readTurns(r, lead.index, lead.turns);
+  // A label alone on its line with nothing after it in the transcript has no speech: drop the turn.
+  const turns = lead.turns.filter((t) => t.children.length > 0);
+  assignRoles(turns, principals);
+  buildSections(r, turns, partHeadings);
+  const tree: Transcript = { type: 'transcript', children: r.children, data: { lineStarts: lines.starts }, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
+  return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
+}
+
+/** The label of every block, less those that are no turn: a heading above another label, a byline. */
+function recogniseLabels(blocks: TrackedText[], ctx: LabelContext): (LabelMatch | null)[] {
+  const labels = blocks.map((b) => recogniseLabel(b.text, ctx));
   // A label alone on its line is followed by speech; one followed by another label, or by nothing, is a
   // heading (Engagements above a Hansard exchange), not a turn.
   for (let i = 0; i < labels.length; i++) {
@@ -69,24 +101,32 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
+  return labels;
+}
 
-  const children: Block[] = [];
-  let index = 0;
+/** The title, when the first block looks like one; returns the index of the next block. */
+function readTitle(r: Reading): number {
+  const { blocks, position } = r;
   // A line right above a time line is the place of a briefing (Via Teleconference / 12:32 P.M. BST,
   // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
   const placeAboveTime = blocks.length > 1 && /^(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|\((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\))$/.test(blocks[1].text.trim());
-  if (blocks.length > 1 && !labels[0] && !placeAboveTime && looksLikeTitle(blocks[0], position(blocks[0]))) {
-    const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
-    const t = blocks[0].slice(field);
-    children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
-    index = 1;
-  }
+  if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
+  const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
+  const t = blocks[0].slice(field);
+  r.children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
+  return 1;
+}
 
-  // Unlabelled paragraphs before the first label: a lead (dateline) that narrates the event, then
-  // the principal's unlabelled opening announcements, read as remarks.
-  const firstLabel = labels.findIndex((l, i) => i >= index && l);
+/**
+ * Unlabelled paragraphs before the first label: a lead (dateline) that narrates the event, then the
+ * principal's unlabelled opening announcements, read as remarks. Returns the turns so far (the
+ * opening, if any) and the index of the first label.
+ */
+function readLead(r: Reading, index: number): { index: number; turns: Turn[] } {
+  const { blocks, principals, position } = r;
+  const firstLabel = r.labels.findIndex((l, i) => i >= index && l);
   const leadEnd = firstLabel < 0 ? blocks.length : firstLabel;
-  const turnsInOrder: Turn[] = [];
+  const turns: Turn[] = [];
   let opening: Turn | null = null;
   let datelineDone = false;
   for (; index < leadEnd; index++) {
@@ -97,83 +137,89 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
       && blocks[index + 1].text.length <= 40 && isLead(blocks[index + 1].text, []);
     const lead = isLead(t.text, principals) || placeLine;
     if (!datelineDone && !opening && (lead || firstLabel < 0)) {
-      children.push({ type: 'dateline', id: 'dateline', children: paragraph(t).children, position: position(t) } satisfies Dateline);
+      r.children.push({ type: 'dateline', id: 'dateline', children: r.paragraph(t).children, position: position(t) } satisfies Dateline);
       datelineDone = true;
       continue;
     }
-    if (firstLabel < 0 || (lead && !opening)) { children.push(paragraph(t)); continue; }
+    // A line that is no speech (a page's furniture: (1 year, 9 months ago), Commons Chamber Read Hansard
+    // Text) opens no remarks: nobody said it.
+    if (firstLabel < 0 || (lead && !opening) || (!opening && !SPEECH.test(t.text.trim()))) { r.children.push(r.paragraph(t)); continue; }
     if (!opening) {
       const speaker: Speaker = { type: 'speaker', label: '', name: principals[0] ?? '', role: 'principal', implicit: true, position: { start: position(t).start, end: position(t).start } };
       opening = { type: 'turn', kind: 'remarks', speaker, children: [], position: position(t) };
-      turnsInOrder.push(opening);
+      turns.push(opening);
     }
-    opening.children.push(paragraph(t));
-    extend(opening, t);
+    opening.children.push(r.paragraph(t));
+    r.extend(opening, t);
   }
+  return { index, turns };
+}
 
-  // Turns: a label opens one; paragraphs without a label continue it.
+/** Turns from the first label on: a label opens one; paragraphs without a label continue it. */
+function readTurns(r: Reading, index: number, turns: Turn[]): { labelled: Labelled[]; partHeadings: Map<Turn, Paragraph> } {
+  const { blocks, position } = r;
   const labelled: Labelled[] = [];
   const partHeadings = new Map<Turn, Paragraph>();
   let turn: Turn | null = null;
   for (; index < blocks.length; index++) {
     const t = blocks[index];
-    const label = labels[index];
+    const label = r.labels[index];
     if (!label) {
       // A numbered heading inside a statement (国新办 releases: 一、关于投资项目审批) opens a section of
       // its own; the speaker goes on in it (an implicit turn: no label in the source).
       if (turn && turn.kind !== 'question' && PART_HEADING.test(t.text)) {
         const speaker: Speaker = { ...turn.speaker, implicit: true, position: { start: position(t).start, end: position(t).start } };
         turn = { type: 'turn', kind: turn.kind, speaker, children: [], position: position(t) };
-        turnsInOrder.push(turn);
-        partHeadings.set(turn, paragraph(t));
+        turns.push(turn);
+        partHeadings.set(turn, r.paragraph(t));
         continue;
       }
-      if (turn) { turn.children.push(paragraph(t)); extend(turn, t); }
-      else children.push(paragraph(t));
+      if (turn) { turn.children.push(r.paragraph(t)); r.extend(turn, t); } else r.children.push(r.paragraph(t));
       continue;
     }
     const role: Speaker['role'] = label.kind === 'principal' || label.kind === 'answer' ? 'principal'
       : label.kind === 'question' ? 'reporter' : label.kind === 'moderator' ? 'moderator' : 'other';
     const speaker: Speaker = { type: 'speaker', label: label.label, name: label.name, role, position: position(t, 0, Math.max(1, label.length)) };
     turn = { type: 'turn', kind: label.kind === 'question' ? 'question' : label.kind === 'moderator' ? 'moderator' : 'answer', speaker,
-      children: label.alone ? [] : [paragraph(t, label.length)], position: position(t) };
-    turnsInOrder.push(turn);
+      children: label.alone ? [] : [r.paragraph(t, label.length)], position: position(t) };
+    turns.push(turn);
     labelled.push({ block: index, label });
   }
-  // A label alone on its line with nothing after it in the transcript has no speech: drop the turn.
-  for (let i = turnsInOrder.length - 1; i >= 0; i--) if (turnsInOrder[i].children.length === 0) turnsInOrder.splice(i, 1);
+  return { labelled, partHeadings };
+}
 
-  assignRoles(turnsInOrder, principals);
+/**
+ * Sections: a question and its answers (follow-ups stay in it); an opening statement or announcement
+ * is a section of its own, and so is a part of a statement under its own numbered heading.
+ */
+function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragraph>) {
+  const { options, words, english } = r;
   let questions = 0;
-  let section: Section | null = null;
   let sectionCount = 0;
   const newSection = (role: Section['role'], first: Turn): Section => {
     const number = role === 'question' ? ++questions : 0;
-    const heading = role === 'question'
-      ? options.headings.get(number) ?? defaultHeading(first, words, english, number)
-      : openingHeading(first, words);
+    const heading = role === 'question' ? options.headings.get(number) ?? defaultHeading(first, words, english, number) : openingHeading(first, words);
     const s: Section = {
       type: 'section', id: `s${++sectionCount}`, role, heading,
       headingSource: role === 'question' && options.headings.has(number) ? 'book' : 'auto',
       children: [], position: first.position ? { ...first.position } : undefined,
     };
-    children.push(s);
+    r.children.push(s);
     return s;
   };
+  let section: Section | null = null;
   // Whether a question has really been asked yet: a reporter's greeting (QUESTION: Good afternoon.)
   // opens a section, but the principal's reply to it is still the opening remarks.
   let asked = false;
   let previous: Turn | null = null;
-  for (const t of turnsInOrder) {
-    let asks = false;
-    if (t.kind === 'question') {
-      const q = t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
-      asks = /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120 || NUMBERED_QUESTION.test(q.trim());
-    }
+  for (const t of turns) {
+    const asks = t.kind === 'question' && asksQuestion(turnText(t));
     // A greeting during the opening remarks stays in them: it is no question section of its own (no
     // "Good afternoon" in the contents, no unanswered-question warning, not counted in headings:).
     const greeting = t.kind === 'question' && !asks && !asked && section?.role === 'remarks';
-    if ((t.kind === 'question' && !greeting) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+    // A follow-up stays in its question's section (no new heading, no contents entry), unless the editor numbers the questions.
+    const follows = t.kind === 'question' && section?.role === 'question' && !options.headings.size && (followsUp(turnText(t).trim(), english) || supplementary(section, t));
+    if ((t.kind === 'question' && !greeting && !follows) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
     else if (partHeadings.has(t) && section.role === 'remarks') {
       section = newSection('remarks', t);
       section.heading = textOf(partHeadings.get(t)!).trim();
@@ -192,19 +238,42 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     if (section.position && t.position) section.position = { start: section.position.start, end: t.position.end };
   }
   // The opening section is named after who makes the remarks, not the chair who opens the meeting.
-  for (const c of children) {
+  for (const c of r.children) {
     if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
   }
-  const tree: Transcript = { type: 'transcript', children, data: { lineStarts: lines.starts }, position: blocks.length ? { start: position(blocks[0]).start, end: position(blocks[blocks.length - 1]).end } : undefined };
-  return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
+}
 
-  function extend(node: { position?: Position }, t: TrackedText) {
-    if (node.position) node.position = { start: node.position.start, end: position(t).end };
-  }
+/** A question turn asks: a question mark, length beyond a greeting, or a numbered oral question. */
+function asksQuestion(q: string): boolean {
+  return /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120 || NUMBERED_QUESTION.test(q.trim());
 }
 
 function textOf(p: Paragraph): string {
   return p.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+}
+
+/**
+ * A question that goes on with the one before rather than opening a topic: the rest of an interrupted
+ * question (`— that are now trying to get out —`, `…and the budget?`), an interjection or a short
+ * follow-up (`Karine —`, `May I —`, `Why?`), or one that says so (Following up on that, 追问). A
+ * Chinese question is a follow-up only when it says so.
+ */
+function followsUp(text: string, english: boolean): boolean {
+  if (/^(?:[—–-]|…|\.\.\.)/u.test(text) || /^(?:追问|追問)/u.test(text)) return true;
+  if (!english) return false;
+  if (/^\p{Ll}/u.test(text)) return true;
+  if (/^(?:(?:and |so |just |let me just |can I just )?(?:to )?follow(?:ing)?[- ]up\b|a follow-up\b|on that\b|one more on that\b)/i.test(text)) return true;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return words <= 4 || (words <= 8 && !/[?？]/u.test(text));
+}
+
+/** A paragraph that reads as speech: it ends a sentence. */
+const SPEECH = /[.!?。！？…:：;；]["”’」』）)]?$/u;
+
+/** A numbered oral question's supplementary: the member who asked it asks again (Hansard). */
+function supplementary(section: Section, t: Turn): boolean {
+  const first = section.children[0];
+  return !!first && first.kind === 'question' && NUMBERED_QUESTION.test(turnText(first).trim()) && labelKey(first.speaker.name) === labelKey(t.speaker.name);
 }
 
 /** A numbered oral question (Hansard: `1. If he will list his official engagements…`, `Q4. What steps…`). */
@@ -212,14 +281,22 @@ const NUMBERED_QUESTION = /^(?:Q\d+|\d{1,3})\.\s+(?:If|What|Whether|When|How|Why
 /** A numbered part heading inside a statement: 一、关于投资项目审批 (short, no sentence stop). */
 const PART_HEADING = /^[一二三四五六七八九十]{1,3}[、是][^。！？!?；;，,]{2,30}$/u;
 
+const turnText = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
+/** A turn asks when its last sentence or two hold a question mark, or it is a numbered oral question. */
+const turnAsks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(turnText(t).trim()) || NUMBERED_QUESTION.test(turnText(t).trim());
+/** Weight of speech: a Han character counts three Latin ones. */
+const speechWeight = (x: string) => (x.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + x.length;
+
 /**
  * Roles of speakers the labels alone do not settle (not a principal, not a reporter, not a named
- * moderator): someone who mostly asks (most turns hold a question mark) is a questioner, as an
- * interviewer is; someone who speaks right after a question answers (a second official, or the
- * principal when book.yaml names nobody); of the others, whoever speaks at length makes remarks and
- * whoever speaks briefly (giving the floor: 行政長官。) chairs.
+ * moderator), by their position in the dialogue: someone who mostly asks (most turns hold a question
+ * mark) is a questioner, as an interviewer is; someone who speaks right after a question answers (a
+ * second official, or the principal when book.yaml names nobody); of the others, whoever speaks at
+ * length makes remarks and whoever speaks briefly (giving the floor: 行政長官。) chairs. A host's
+ * opening, before the principal first speaks, moderates.
  */
 function assignRoles(turns: Turn[], principals: string[]) {
+  inheritHosts(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
     if (t.speaker.role !== 'other') continue;
@@ -229,38 +306,78 @@ function assignRoles(turns: Turn[], principals: string[]) {
     list.push(t);
     bySpeaker.set(k, list);
   }
-  const text = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
-  // A turn asks when its last sentence or two hold a question mark, or it is a numbered oral question.
-  const asks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(text(t).trim()) || NUMBERED_QUESTION.test(text(t).trim());
   for (const ts of bySpeaker.values()) {
     // …and whose turns that ask nothing (a host's welcome, a hand-over) moderate.
-    if (ts.filter(asks).length / ts.length > 0.5) for (const t of ts) Object.assign(t, asks(t) ? { kind: 'question' } : { kind: 'moderator' }).speaker.role = asks(t) ? 'reporter' : 'moderator';
+    if (ts.filter(turnAsks).length / ts.length > 0.5) for (const t of ts) Object.assign(t, turnAsks(t) ? { kind: 'question' } : { kind: 'moderator' }).speaker.role = turnAsks(t) ? 'reporter' : 'moderator';
   }
-  // An interview: nobody else asks, and this speaker speaks more than once, each time (mostly) just
-  // before the principal does.
-  if (!turns.some((t) => t.kind === 'question')) {
-    const at = new Map(turns.map((t, i) => [t, i]));
-    for (const ts of bySpeaker.values()) {
-      if (ts.length < 2) continue;
-      const before = ts.filter((t) => turns[at.get(t)! + 1]?.speaker.role === 'principal').length;
-      if (before / ts.length >= 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
-    }
+  if (!turns.some((t) => t.kind === 'question')) markInterviewer(turns, bySpeaker);
+  markChairs(turns, principals, bySpeaker);
+  markOpening(turns);
+}
+
+/**
+ * An interview: nobody else asks, and this speaker speaks more than once, asks at least once, and
+ * each time (mostly) speaks just before the principal does.
+ */
+function markInterviewer(turns: Turn[], bySpeaker: Map<string, Turn[]>) {
+  const at = new Map(turns.map((t, i) => [t, i]));
+  for (const ts of bySpeaker.values()) {
+    if (ts.length < 2 || !ts.some(turnAsks)) continue;
+    const before = ts.filter((t) => turns[at.get(t)! + 1]?.speaker.role === 'principal').length;
+    if (before / ts.length >= 0.5) for (const t of ts) { t.kind = 'question'; t.speaker.role = 'reporter'; }
   }
-  // A hand-over: a short turn that names the principal who speaks next (行政長官。, …指定婁勤儉先生為
-  // 大會發言人…); whoever hands over chairs, even right after a question.
-  const weight = (x: string) => (x.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + x.length;
-  const handsOver = (t: Turn, i: number) => turns[i + 1]?.speaker.role === 'principal' && weight(text(t)) < 800
-    && principals.some((p) => p && nameMentioned(text(t), p));
+}
+
+/**
+ * Speakers who neither ask nor answer: brief (the median turn under about 100 Chinese characters or
+ * 400 Latin ones), or handing over (a short turn that names the principal who speaks next: 行政長官。,
+ * …指定婁勤儉先生為大會發言人…), they chair, even right after a question.
+ */
+function markChairs(turns: Turn[], principals: string[], bySpeaker: Map<string, Turn[]>) {
+  const handsOver = (t: Turn, i: number) => turns[i + 1]?.speaker.role === 'principal' && speechWeight(turnText(t)) < 800
+    && principals.some((p) => p && nameMentioned(turnText(t), p));
   const answers = new Set<string>();
   turns.forEach((t, i) => {
     if (t.speaker.role === 'other' && i > 0 && turns[i - 1].kind === 'question' && !handsOver(t, i)) answers.add(labelKey(t.speaker.name));
   });
   for (const [k, ts] of bySpeaker) {
     if (ts[0].speaker.role !== 'other' || answers.has(k)) continue;
-    const lengths = ts.map((t) => weight(text(t))).sort((a, b) => a - b);
-    // Brief (the median turn under about 100 Chinese characters or 400 Latin ones), or handing over.
+    const lengths = ts.map((t) => speechWeight(turnText(t))).sort((a, b) => a - b);
     if (lengths[Math.floor(lengths.length / 2)] >= 400 && !ts.some((t) => handsOver(t, turns.indexOf(t)))) continue;
     for (const t of ts) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  }
+}
+
+/**
+ * A programme's host keeps the role when the transcript later gives only the surname (`MILES
+ * O'BRIEN, CNN ANCHOR: …`, then `O'BRIEN: …`).
+ */
+function inheritHosts(turns: Turn[]) {
+  const hosts = new Map<string, string>();
+  for (const t of turns) {
+    const words = t.speaker.name.trim().split(/\s+/);
+    if (t.speaker.role === 'moderator' && words.length >= 2 && !/\p{Script=Han}/u.test(t.speaker.name)) hosts.set(labelKey(words.at(-1)!), t.speaker.name);
+    else if (t.speaker.role === 'other' && words.length === 1 && hosts.has(labelKey(words[0]))) {
+      t.speaker.name = hosts.get(labelKey(words[0]))!;
+      t.speaker.role = 'moderator';
+      t.kind = 'moderator';
+    }
+  }
+}
+
+/** A turn that only greets (Good morning, everybody. Good morning, Secretary.): a journalist's greeting is a question turn. */
+const GREETING = /^(?:(?:good (?:morning|afternoon|evening)|hello|hi|hey|thank you|thanks|你好|您好|大家好|谢谢|謝謝)[^.!?。！？]{0,40}[.!?。！？]\s*)+$/iu;
+
+/**
+ * A host's opening: before the principal first speaks, a questioner's turns that ask nothing and do
+ * more than greet (This is All Things Considered… Secretary Blinken, welcome.) introduce the
+ * programme; they moderate.
+ */
+function markOpening(turns: Turn[]) {
+  const first = turns.findIndex((t) => t.speaker.role === 'principal');
+  for (let i = 0; i < first; i++) {
+    const t = turns[i];
+    if (t.kind === 'question' && !turnAsks(t) && !GREETING.test(turnText(t).trim())) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   }
 }
 
@@ -348,7 +465,7 @@ export function chinesePhrase(text: string): string {
   const max = 18;
   if (clause.length <= max) return clause.trim();
   let out = '';
-  for (const w of getJieba().cut(clause, true)) {
+  for (const w of jiebaFor(clause).cut(clause, true)) {
     if (out.length + w.length > max) break;
     out += w;
   }

@@ -1,7 +1,7 @@
 // The variables object every template sees. Writers add medium-specific fields (page numbers,
 // file URLs); the common part is built here once.
 import type { BookConfig } from '../config/schema.ts';
-import type { Transcript } from '../model/types.ts';
+import type { Section, Transcript } from '../model/types.ts';
 import type { Change } from '../model/changes.ts';
 import { sections, titleText } from '../model/walk.ts';
 import type { TemplateSet } from './templates.ts';
@@ -17,6 +17,9 @@ export interface TocEntry {
   page?: string;
   /** In a volume's contents: `part` (a transcript: date and title) or `section` (a question below it). */
   level?: 'part' | 'section';
+  /** What the contents (print contents, EPUB navigation) list for this section: its heading, another
+   * heading (`Questions and Answers` for a run of questions), or nothing (null). See contentsHeadings. */
+  contents?: string | null;
 }
 
 export interface BookView {
@@ -93,9 +96,24 @@ export function buildView(input: { config: BookConfig; tree: Transcript; changes
     changesCount: applied.length,
     reviewCount: changes.length - applied.length,
     changesByRule: [...byRule].map(([rule, count]) => ({ rule, description: input.ruleNames[rule] ?? rule, count })),
-    toc: sections(tree).map((s) => ({ id: s.id, heading: s.heading })),
+    toc: contentsHeadings(sections(tree), strings.questionsAndAnswers ?? 'Questions and Answers'),
     strings,
   };
+}
+
+/**
+ * The sections as the contents list them. A professional edition's contents is a finding aid for the
+ * document's parts: the opening remarks and statements, the headings the editor wrote (book.yaml
+ * `sections`) or the document printed (一、…). A question whose heading was only made up from its first
+ * words (`Karine`, `How are you doing`) is no part: a run of such questions is listed once, as
+ * `Questions and Answers` at its first question; the questions' topics are found through the index.
+ */
+export function contentsHeadings(list: Section[], questionsAndAnswers: string): TocEntry[] {
+  return list.map((s, i) => {
+    const made = s.role === 'question' && s.headingSource === 'auto';
+    const runStart = made && !(list[i - 1]?.role === 'question' && list[i - 1]?.headingSource === 'auto');
+    return { id: s.id, heading: s.heading, contents: !made ? s.heading : runStart ? questionsAndAnswers : null };
+  });
 }
 
 /**

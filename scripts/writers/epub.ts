@@ -249,17 +249,19 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   // Navigation: front matter, the transcript with its questions nested, then the back matter.
   const item = (d: Doc, children: TocItem[] = [], label = d.title): TocItem => ({ id: d.id, href: d.href, label, children });
   const doc = (id: string) => docs.find((d) => d.id === id);
+  const listed = new Map(view.toc.map((t) => [t.id, t.contents]));
   const toc: TocItem[] = [
     // Labelled "title page", not with the title again: the next entry is the transcript's own, similar title.
     item(doc('titlepage')!, [], strings.titlePage),
     ...front.map((m) => item(doc(m.id)!)),
     // A volume: each part, its sections below it.
     ...(input.parts ?? []).map((p) => item(doc(p.id)!, p.sections.map((s) => ({ id: s.id, href: `${p.id}.xhtml#${s.id}`, label: s.heading, children: [] })))),
-    ...(input.parts ? [] : [item(doc('lead')!, sections.map((s) => {
+    // The same entries as the print contents (render/variables.ts contentsHeadings).
+    ...(input.parts ? [] : [item(doc('lead')!, sections.filter((s) => listed.get(s.id) !== null).map((s) => {
       // A section opens its document, or sits inside one it shares with others (file.xhtml#s4).
       const file = files.get(s.id)!;
       const opens = bodyDocs.find((d) => d.href === file)?.tree.find((b) => b.type === 'section') === s;
-      return { id: s.id, href: opens && !(file === 'lead.xhtml' && lead.length) ? file : `${file}#${s.id}`, label: s.heading, children: [] };
+      return { id: s.id, href: opens && !(file === 'lead.xhtml' && lead.length) ? file : `${file}#${s.id}`, label: listed.get(s.id) ?? s.heading, children: [] };
     }), view.transcriptTitle || view.title)]),
     ...back.map((m) => item(doc(m.id)!)),
     ...(doc('index') ? [item(doc('index')!)] : []),

@@ -2,10 +2,11 @@
 // book by what Chromium lacks: page references are found by rendering, reading the named
 // destinations (id → page), filling the numbers in and rendering again until the pages printed are the
 // pages found; blank pages for right-hand starts are placed from the same page map. The first pass
-// only measures (nothing painted, no tags); the second is usually final. The finish (boxes, bleed,
+// only measures (nothing painted, no tags); the second is usually final. A book whose print document
+// is unchanged since a build that found its pages prints once (pdf/pagecache.ts), checked the same way. The finish (boxes, bleed,
 // opening pages, metadata, fixed dates and ID) is an incremental update appended to Chromium's bytes
 // (pdf/finish.ts), with pdf-lib as the fallback for a file the small reader does not understand.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -24,6 +25,7 @@ import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
+import { layoutKey, readLayout, writeLayout, type PageLayout } from '../pdf/pagecache.ts';
 import type { SectionBreak } from '../render/sections.ts';
 
 export interface PdfInput {
@@ -53,6 +55,8 @@ export interface PdfInput {
   runningParts?: { id: string; heading: string }[];
   /** Also return the final print HTML with its stylesheets (build --keep-html), named after this (the book id). */
   keepHtml?: string;
+  /** A folder of known page layouts (pdf/pagecache.ts): an unchanged book prints once. Off when absent. */
+  pageCache?: string;
 }
 
 /** The final print HTML and the stylesheets it links to by relative URL (fonts.css names the font files by absolute file URL). */
@@ -66,7 +70,7 @@ export interface PdfResult {
   diagnostics: Diagnostic[];
   /** Element id → page number, for every section, paragraph and index anchor (the EPUB page-list uses it). */
   pageMap: Map<string, number>;
-  /** How many times Chromium laid the book out (1 measuring pass + 1 full one, rarely 2). */
+  /** How many times Chromium laid the book out: 1 with a known layout (page cache), else 1 measuring pass + 1 full one, rarely 2. */
   passes: number;
   /** The final HTML (body markup as rendered on the last pass), for the benchmark's floor. */
   html: string;
@@ -87,144 +91,228 @@ export const MAX_PASSES = 3;
 const PDF_TIMEOUT = 0;
 
 export async function writePdf(input: PdfInput): Promise<PdfResult> {
-  const diagnostics: Diagnostic[] = [];
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   const dir = mkdtempSync(join(input.workDir, 'print-'));
-  const { view } = input;
-  const trim = TRIM_GEOMETRY[input.trim];
-  const print = input.print ?? { bleed: false, rectoSections: false };
-  // `auto` is resolved by the caller from the tree (sectionBreakFor); a bare writer call keeps pages.
-  const pagePerSection = print.rectoSections || (print.sectionBreak ?? 'page') === 'page';
   try {
-    const fontFile = join(dir, 'fonts.css');
-    writeFileSync(fontFile, printFontCss(view.lang));
-    const firstIndex = input.index(() => undefined);
-    const hasIndex = firstIndex !== null;
-    const firstBody = input.body(() => undefined);
-    const matter = input.matter ?? [];
-    const front = matter.filter((m) => m.place === 'front').map(({ id, heading }) => ({ id, heading }));
-    const back = matter.filter((m) => m.place === 'back').map(({ id, heading }) => ({ id, heading }));
-    // The contents lists what the EPUB's navigation lists, less the pages before it (title page,
-    // colophon): front matter, the sections, back matter, the index and the editorial note. A book of
-    // one section and no matter has no contents page: it would list the page after it.
-    // The transcript's own title heads its sections, as in the EPUB's navigation.
-    // A volume's contents are its parts with their sections below (levels of their own).
-    const bound = view.toc.some((t) => t.level);
-    const body = bound ? view.toc : [{ id: 'body', heading: view.transcriptTitle || view.title }, ...view.toc.map((t) => ({ ...t, sub: true }))];
-    const toc = [...front, ...body, ...back,
-      ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }]
-      .map((e) => ({ ...e, units: titleUnits(e.heading, view.lang, 8) }));
-    const hasToc = view.toc.length > 1 || matter.length > 0;
-    // With a page per section each section is a named page whose head is its heading; sections that
-    // share pages share the transcript's title as the head (a named page per section would force a
-    // page break before each, as CSS says a change of page name does).
-    // A title with nothing under it (no dateline or lead) shares the first section's named page, so
-    // it is not a page of its own (a change of page name forces a break).
-    const firstBlock = firstBody.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
-    const leadless = pagePerSection && view.toc.length > 0 && firstBlock?.type === 'element' && firstBlock.tagName === 'section';
-    const css = pageCss({
-      trim, bookTitle: view.title, sections: [...front, ...(pagePerSection ? view.toc : []), ...back],
-      parts: [...(input.runningParts ?? (pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }])), ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
-    }) + (leadless ? `\n#body-h { page: ${view.toc[0].id.replace(/[^\w-]/g, '')}; }` : '');
-    // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
-    // the dateline, topic anchors) and whatever the index links to.
-    const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : [])])];
-    // Openings get no running head or folio; the body and (optionally) every section start recto.
-    const openings = ['body', ...(input.runningParts ?? []).map((p) => p.id), ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'];
-    const rectoAnchors = ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])];
-    const printCssPath = templatePath(input.templates, 'print.css');
-    const note = parseFragment(input.noteHtml);
-
-    // The document of one pass: the template (data only) with the book's parts in its slots.
-    const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(printCssPath).href };
-    const html = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links) => {
-      const index = input.index(pages);
-      const body = bodyBlocks(input.body(pages));
-      const doc = assemble(renderTemplate(input.templates, 'print.html', {
-        ...view, sectionBreak: pagePerSection ? 'page' : 'space', hasToc,
-        toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
-        frontMatter: slot('front'), backMatter: slot('back'),
-        body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
-        ...hrefs, pageCss: css, targets,
-      }), { body, slots: { index: index ? [index] : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) }, blanks });
-      if (measure) measuring(doc, view.lang);
-      // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
-      // characters XML forbids (book.yaml escapes can hold them) are dropped.
-      const clean = (markup: string) => substituteMissing(xmlChars(markup), input.missingGlyphs ?? []);
-      return { doc: clean(serialize(doc)), body: clean(bodyMarkup(doc)) };
-    };
-
+    const plan = planPrint(input, dir);
+    const key = input.pageCache ? layoutKey(await layoutInputs(input, plan)) : '';
+    const known = input.pageCache ? readLayout(input.pageCache, key) : undefined;
     timings['0.setup'] = Math.round(performance.now() - t0);
     const page = await input.browser.newPage();
     timings['0.newPage'] = Math.round(performance.now() - t0) - timings['0.setup'];
     try {
-      await guard(page, [dir, ...input.templates.dirs], diagnostics);
-      let pages = new Map<string, number>();
-      // First guess: a one-page contents, so the body needs a blank page to start on the right.
-      let blanks = new Set<string>(['body']);
-      let current = { doc: '', body: '' };
-      let chars = new Set<string>();
-      for (let pass = 1; pass <= MAX_PASSES; pass++) {
-        const lap = stopwatch(timings, pass);
-        // The first pass only measures: everything is laid out but nothing is painted (so no glyphs are
-        // subset and embedded), and there is no structure tree or outline, which Chromium builds slowly.
-        const final = pass > 1;
-        current = html((id) => pages.get(id), blanks, pass === 1);
-        lap('html');
-        if (pass === 1) {
-          const file = join(dir, 'book.html');
-          writeFileSync(file, current.doc);
-          await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: PDF_TIMEOUT });
-          await page.evaluate(() => document.fonts.ready.then(() => undefined));
-          chars = new Set(current.doc + NUMBER_GLYPHS);
-        } else {
-          // Same page, new body: fonts and styles stay loaded, so a later pass costs only layout + print.
-          await page.evaluate((inner, styleId) => { document.getElementById(styleId)?.remove(); document.body.innerHTML = inner; }, current.body, MEASURE_STYLE);
-          // Only characters the page has not shown yet can start a font download (unicode-range
-          // subsets); the page numbers filled in are usually digits it already has.
-          if (newChars(current.doc, chars)) await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        }
-        lap('layout');
-        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: final, tagged: final, timeout: PDF_TIMEOUT });
-        lap('print');
-        const found = await readDestinations(pdf);
-        lap('dests');
-        const nextBlanks = rectoBlanks(rectoAnchors, (id) => found.get(id), blanks);
-        // Converged when the pages just printed would print themselves again: every number in the
-        // contents and index is the page where its target landed, and no blank page moves. Ids whose
-        // pages nothing prints (index entries, the editorial note) may move without costing a pass.
-        if (final && sameSet(nextBlanks, blanks) && html((id) => found.get(id), nextBlanks).doc === current.doc) {
-          const missing = targets.filter((id) => !found.has(id));
-          if (missing.length) diagnostics.push(diagnostic('TP032', { reason: `no page found for ${missing.length} ids (${missing.slice(0, 5).join(', ')})` }));
-          const bare = new Set(openings.map((id) => found.get(id)).filter((n): n is number => n !== undefined));
-          const finishInput: FinishInput = {
-            trim, bleed: print.bleed, bare,
-            meta: {
-              title: view.title, author: view.author, subject: view.subtitle ?? view.description,
-              keywords: view.subjects, lang: view.lang, date: input.date,
-            },
-            idSeed: JSON.stringify([current.body, css, readTemplate(input.templates, 'print.css'), input.trim, print]),
-          };
-          const finished = await finishChromiumPdf(pdf, finishInput);
-          lap('finish');
-          const names = { fontCss: `${input.keepHtml}.fonts.css`, printCss: `${input.keepHtml}.print.css` };
-          const printFiles = input.keepHtml ? {
-            html: html((id) => found.get(id), nextBlanks, false, names).doc,
-            files: { [names.fontCss]: printFontCss(view.lang), [names.printCss]: readTemplate(input.templates, 'print.css') },
-          } : undefined;
-          return { pdf: finished.pdf, diagnostics, pageMap: found, passes: pass, html: current.doc, timings, printFiles };
-        }
-        pages = shiftForBlanks(found, blanks, nextBlanks);
-        blanks = nextBlanks;
-      }
-      fail('TP034', { passes: MAX_PASSES });
+      await guard(page, [dir, ...input.templates.dirs], plan.diagnostics);
+      const laid = await layOut(page, plan, timings, known);
+      if (input.pageCache && (!known || laid.passes > 1)) writeLayout(input.pageCache, key, { pages: laid.found, blanks: laid.blanks });
+      return await finishBook(input, plan, laid, timings);
     } finally {
       await page.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One print document's markup: the whole page, and the inside of its `<body>` for a later pass's swap. */
+interface Rendered { doc: string; body: string }
+interface Links { fontCss: string; printCss: string }
+
+/** What every pass shares: the generated page CSS, the ids asked for, and the renderer of one pass's document. */
+interface Plan {
+  css: string;
+  /** Every id a page number may be asked for. */
+  targets: string[];
+  /** Ids whose page loses its running head and folio. */
+  openings: string[];
+  /** Ids that start on a right-hand page. */
+  rectoAnchors: string[];
+  diagnostics: Diagnostic[];
+  /** The scratch folder the document is written to. */
+  dir: string;
+  render: (pages: PageLookup, blanks: Set<string>, measure?: boolean, hrefs?: Links) => Rendered;
+}
+
+/** The contents: what the EPUB's navigation lists, less the pages before it (title page, colophon). */
+function contentsEntries(input: PdfInput, hasIndex: boolean) {
+  const { view } = input;
+  const matter = input.matter ?? [];
+  const front = matter.filter((m) => m.place === 'front').map(({ id, heading }) => ({ id, heading }));
+  const back = matter.filter((m) => m.place === 'back').map(({ id, heading }) => ({ id, heading }));
+  // The transcript's own title heads its sections, as in the EPUB's navigation. A volume's contents
+  // are its parts with their sections below (levels of their own).
+  const bound = view.toc.some((t) => t.level);
+  // A run of questions whose headings were made up from their first words is one entry (contentsHeadings).
+  const listed = view.toc.filter((t) => t.contents !== null).map((t) => ({ ...t, heading: t.contents ?? t.heading }));
+  const body = bound ? view.toc : [{ id: 'body', heading: view.transcriptTitle || view.title }, ...listed.map((t) => ({ ...t, sub: true }))];
+  const toc = [...front, ...body, ...back,
+    ...(hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }]
+    .map((e) => ({ ...e, units: titleUnits(e.heading, view.lang, 8) }));
+  // A book of one section and no matter has no contents page: it would list the page after it.
+  return { toc, front, back, hasToc: listed.length > 1 || matter.length > 0 };
+}
+
+/**
+ * The running heads as page CSS. With a page per section each section is a named page whose head is
+ * its heading; sections that share pages share the transcript's title as the head (a named page per
+ * section would force a page break before each, as CSS says a change of page name does). A title with
+ * nothing under it (no dateline or lead) shares the first section's named page, so it is not a page of
+ * its own.
+ */
+function runningCss(input: PdfInput, firstBody: Root, parts: { front: Heading[]; back: Heading[]; hasIndex: boolean; pagePerSection: boolean }): string {
+  const { view } = input;
+  const { pagePerSection } = parts;
+  const firstBlock = firstBody.children.find((c) => c.type !== 'text' || c.value.trim() !== '');
+  const leadless = pagePerSection && view.toc.length > 0 && firstBlock?.type === 'element' && firstBlock.tagName === 'section';
+  return pageCss({
+    trim: TRIM_GEOMETRY[input.trim], bookTitle: view.title, sections: [...parts.front, ...(pagePerSection ? view.toc : []), ...parts.back],
+    parts: [...(input.runningParts ?? (pagePerSection ? [] : [{ id: 'body', heading: view.transcriptTitle || view.title }])),
+      ...(parts.hasIndex ? [{ id: 'back-index', heading: view.strings.index ?? '' }] : []), { id: 'note', heading: view.strings.editorialNote ?? '' }],
+  }) + (leadless ? `\n#body-h { page: ${view.toc[0].id.replace(/[^\w-]/g, '')}; }` : '');
+}
+
+type Heading = { id: string; heading: string };
+
+function planPrint(input: PdfInput, dir: string): Plan {
+  const { view } = input;
+  const print = input.print ?? { bleed: false, rectoSections: false };
+  // `auto` is resolved by the caller from the tree (sectionBreakFor); a bare writer call keeps pages.
+  const pagePerSection = print.rectoSections || (print.sectionBreak ?? 'page') === 'page';
+  const fontFile = join(dir, 'fonts.css');
+  writeFileSync(fontFile, printFontCss(view.lang));
+  const firstIndex = input.index(() => undefined);
+  const hasIndex = firstIndex !== null;
+  const firstBody = input.body(() => undefined);
+  const matter = input.matter ?? [];
+  const { toc, front, back, hasToc } = contentsEntries(input, hasIndex);
+  const css = runningCss(input, firstBody, { front, back, hasIndex, pagePerSection });
+  // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
+  // the dateline, topic anchors) and whatever the index links to.
+  const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : [])])];
+  const note = parseFragment(input.noteHtml);
+  const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href };
+  // The document of one pass: the template (data only) with the book's parts in its slots.
+  const render = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links): Rendered => {
+    const index = input.index(pages);
+    const doc = assemble(renderTemplate(input.templates, 'print.html', {
+      ...view, sectionBreak: pagePerSection ? 'page' : 'space', hasToc,
+      toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
+      frontMatter: slot('front'), backMatter: slot('back'),
+      body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
+      ...hrefs, pageCss: css, targets,
+    }), {
+      body: bodyBlocks(input.body(pages)), blanks,
+      slots: { index: index ? [index] : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) },
+    });
+    if (measure) measuring(doc, view.lang);
+    // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
+    // characters XML forbids (book.yaml escapes can hold them) are dropped.
+    const clean = (markup: string) => substituteMissing(xmlChars(markup), input.missingGlyphs ?? []);
+    return { doc: clean(serialize(doc)), body: clean(bodyMarkup(doc)) };
+  };
+  return {
+    css, targets, render, dir, diagnostics: [],
+    // Openings get no running head or folio; the body and (optionally) every section start recto.
+    openings: ['body', ...(input.runningParts ?? []).map((p) => p.id), ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'],
+    rectoAnchors: ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])],
+  };
+}
+
+/**
+ * Everything the layout depends on, for the page cache: the first pass's document (text, structure,
+ * generated CSS), the print stylesheet and font declarations, the font packages' versions, the trim and
+ * print options, and the browser's version.
+ */
+async function layoutInputs(input: PdfInput, plan: Plan): Promise<string[]> {
+  const fontPackages = fontDirs().map((d) => { try { return readFileSync(join(d, 'package.json'), 'utf8'); } catch { return d; } });
+  return [
+    plan.render(() => undefined, new Set(['body']), true, { fontCss: 'fonts.css', printCss: 'print.css' }).doc,
+    readTemplate(input.templates, 'print.css'), printFontCss(input.view.lang), ...fontPackages,
+    JSON.stringify([input.trim, input.print ?? null]), await input.browser.version(),
+  ];
+}
+
+/** What the passes end with: the last print, the pages found in it, and the document printed. */
+interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string>; current: Rendered; passes: number }
+
+/**
+ * Prints until the pages printed are the pages found. Without a known layout the first pass only
+ * measures: everything is laid out but nothing is painted (so no glyphs are subset and embedded), and
+ * there is no structure tree or outline, which Chromium builds slowly. With a known layout (the page
+ * cache) the first pass is already the full print, checked like any other.
+ */
+async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
+  let pages = known?.pages ?? new Map<string, number>();
+  // First guess: a one-page contents, so the body needs a blank page to start on the right.
+  let blanks = known?.blanks ?? new Set<string>(['body']);
+  let chars: Set<string> | undefined;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const lap = stopwatch(timings, pass);
+    const final = pass > 1 || known !== undefined;
+    let current: Rendered | undefined = plan.render((id) => pages.get(id), blanks, !final);
+    lap('html');
+    if (!chars) chars = await loadDocument(page, plan.dir, current, !final);
+    else await swapBody(page, current, chars);
+    lap('layout');
+    let pdf: Uint8Array | undefined = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: final, tagged: final, timeout: PDF_TIMEOUT });
+    lap('print');
+    const found = await readDestinations(pdf);
+    lap('dests');
+    const nextBlanks = rectoBlanks(plan.rectoAnchors, (id) => found.get(id), blanks);
+    // Converged when the pages just printed would print themselves again: every number in the
+    // contents and index is the page where its target landed, and no blank page moves. Ids whose
+    // pages nothing prints (index entries, the editorial note) may move without costing a pass.
+    if (final && sameSet(nextBlanks, blanks) && plan.render((id) => found.get(id), nextBlanks).doc === current.doc) {
+      return { pdf, found, blanks, current, passes: pass };
+    }
+    // The measuring state goes before the next print: its bytes and markup are not kept.
+    pdf = undefined;
+    current = undefined;
+    pages = shiftForBlanks(found, blanks, nextBlanks);
+    blanks = nextBlanks;
+  }
+  fail('TP034', { passes: MAX_PASSES });
+}
+/** Loads the first pass's document; returns the characters it shows (a later pass waits for fonts only for new ones). */
+async function loadDocument(page: Page, dir: string, current: Rendered, measure: boolean): Promise<Set<string>> {
+  const file = join(dir, 'book.html');
+  writeFileSync(file, current.doc);
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: PDF_TIMEOUT });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // The measuring document sets the glyphs page numbers add in every face (see measuring()).
+  return new Set(measure ? current.doc + NUMBER_GLYPHS : current.doc);
+}
+
+/** Same page, new body: fonts and styles stay loaded, so a later pass costs only layout + print. */
+async function swapBody(page: Page, current: Rendered, chars: Set<string>): Promise<void> {
+  await page.evaluate((inner, styleId) => { document.getElementById(styleId)?.remove(); document.body.innerHTML = inner; }, current.body, MEASURE_STYLE);
+  // Only characters the page has not shown yet can start a font download (a fallback face); the page
+  // numbers filled in are usually digits it already has.
+  if (newChars(current.doc, chars)) await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** The finished PDF: boxes, bare openings, metadata and a fixed ID on the last print (pdf/finish.ts). */
+async function finishBook(input: PdfInput, plan: Plan, laid: Laid, timings: Record<string, number>): Promise<PdfResult> {
+  const { view } = input;
+  const { found, current } = laid;
+  const lap = stopwatch(timings, laid.passes);
+  const missing = plan.targets.filter((id) => !found.has(id));
+  if (missing.length) plan.diagnostics.push(diagnostic('TP032', { reason: `no page found for ${missing.length} ids (${missing.slice(0, 5).join(', ')})` }));
+  const print = input.print ?? { bleed: false, rectoSections: false };
+  const finishInput: FinishInput = {
+    trim: TRIM_GEOMETRY[input.trim], bleed: print.bleed,
+    bare: new Set(plan.openings.map((id) => found.get(id)).filter((n): n is number => n !== undefined)),
+    meta: { title: view.title, author: view.author, subject: view.subtitle ?? view.description, keywords: view.subjects, lang: view.lang, date: input.date },
+    idSeed: JSON.stringify([current.body, plan.css, readTemplate(input.templates, 'print.css'), input.trim, print]),
+  };
+  const finished = await finishChromiumPdf(laid.pdf, finishInput);
+  lap('finish');
+  const names = { fontCss: `${input.keepHtml}.fonts.css`, printCss: `${input.keepHtml}.print.css` };
+  const printFiles = input.keepHtml ? {
+    html: plan.render((id) => found.get(id), laid.blanks, false, names).doc,
+    files: { [names.fontCss]: printFontCss(view.lang), [names.printCss]: readTemplate(input.templates, 'print.css') },
+  } : undefined;
+  return { pdf: finished.pdf, diagnostics: plan.diagnostics, pageMap: found, passes: laid.passes, html: current.doc, timings, printFiles };
 }
 
 /** The id of the style that hides everything during the measuring pass. */
@@ -279,12 +367,6 @@ async function guard(page: Page, dirs: string[], diagnostics: Diagnostic[]) {
     else { diagnostics.push(diagnostic('TP033', { url: url.slice(0, 120) })); void req.abort('blockedbyclient'); }
   });
   page.on('pageerror', (err) => diagnostics.push(diagnostic('TP032', { reason: `page error: ${String(err).slice(0, 200)}` })));
-}
-
-function sameMap(a: Map<string, number>, b: Map<string, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {

@@ -109,6 +109,27 @@ export const annotators = {
     });
     return turns;
   },
+  // Earnings calls as plain text, one paragraph per line: `Name: speech`. The Operator gives the floor
+  // (moderator) and names each analyst (`…question comes from [the line of] Doug Anmuth with JPMorgan`);
+  // an analyst's turn asks (question), matched to the Operator's name by surname; a company speaker
+  // after a question answers, before any question makes remarks.
+  'earnings-call-colon': (lines) => {
+    const turns = [];
+    const analysts = new Set();
+    lines.forEach((l, i) => {
+      const m = /^([A-Z][A-Za-z.'’ -]{1,60}): /.exec(l);
+      if (!m) return;
+      const surname = m[1].split(' ').at(-1);
+      if (m[1] === 'Operator') {
+        const named = /(?:question|questions) (?:is |comes |will come )?from (?:the line of )?([A-Z][A-Za-z.'’ -]+?) (?:with|from|at) /.exec(l);
+        if (named) analysts.add(named[1].split(' ').at(-1));
+        return turns.push({ line: i + 1, label: 'Operator', speaker: 'Operator', role: 'moderator' });
+      }
+      const asked = turns.some((t) => t.role === 'question');
+      turns.push({ line: i + 1, label: m[1], speaker: m[1], role: analysts.has(surname) ? 'question' : asked ? 'answer' : 'remarks' });
+    });
+    return turns;
+  },
   // UK Hansard as Parallel Parliament prints it: the Hansard label alone on its line (name, sometimes the
   // office or the constituency and party), preceded by the member's name + ` Portrait ` and followed by a
   // `- Hansard -` line. Speaker = the member's name (before ` Portrait `). The Speaker is the moderator;

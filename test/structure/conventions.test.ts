@@ -90,4 +90,27 @@ describe('label conventions of new house styles', () => {
     const { turns } = read(text, 'ANCHOR', { labels: [{ pattern: '/VOICE OF AMERICA asks/', role: 'question' }] });
     expect(turns).toEqual(['3 Q VOICE OF AMERICA asks', '5 - ANCHOR']);
   });
+  it('Hansard: an office in capitalised words runs long and holds commas; the member answered alternates', () => {
+    const text = 'Oral Answers to Questions\n\nAnne Example Portrait Anne Example (North Town) (Lab)\n- Hansard - - - Excerpts\n\n2. What steps his Department is taking to support rural bus services.\n\nJohn Minister Portrait The Parliamentary Under-Secretary of State for Transport, Local Government and the Regions (John Minister)\n- Hansard - -\n\nWe have provided new funding to every county council this year, and we will set out further support in the spring.\n\nAnne Example Portrait Anne Example\n- Hansard - - - Excerpts\n\nI thank the Minister, but will he meet me and the operators in my constituency to discuss the closures?\n\nJohn Minister Portrait John Minister\n- Hansard - -\n\nI would be happy to meet the hon. Lady.\n';
+    const { turns } = read(text, 'John Minister');
+    expect(turns).toEqual(['3 Q Anne Example', '8 - John Minister', '13 Q Anne Example', '18 - John Minister']);
+  });
+  it('a programme host: ANCHOR after the comma moderates, also under the surname alone; a (voice over) note keeps the capitals', () => {
+    const text = 'JANE ROE, CNN ANCHOR: Good evening. We begin tonight with the storm on the coast.\n\nSAM DOE, CNN CORRESPONDENT (voice over): The water rose overnight and thousands were told to leave their homes before dawn.\n\nROE: Sam, how many people are still without power tonight?\n\nSAM DOE: About forty thousand, Jane, and crews say it may take days.\n\nROE: Thank you, Sam.\n';
+    const { r } = read(text, 'SAM DOE');
+    const all = r.tree.children.flatMap((c) => (c.type === 'section' ? c.children : []));
+    expect(all.map((t) => `${t.speaker.position?.start.line} ${t.kind} ${t.speaker.name}`)).toEqual(['1 moderator JANE ROE', '3 remarks SAM DOE', '5 moderator JANE ROE', '7 remarks SAM DOE', '9 moderator JANE ROE']);
+  });
+  it('an interview: the host\'s opening before the guest first speaks moderates; her later turns ask', () => {
+    const text = 'QUESTION:  This is the evening programme.  I am Ann Host, and we begin with the Secretary.  Mr. Secretary, welcome.\n\nSECRETARY SMITH:  Thank you, Ann.  Good to be with you.\n\nQUESTION:  What is the goal of the talks this week?\n\nSECRETARY SMITH:  To agree on a ceasefire and on the aid that must follow it.\n';
+    const { r } = read(text, 'SECRETARY SMITH');
+    const all = r.tree.children.flatMap((c) => (c.type === 'section' ? c.children : []));
+    expect(all.map((t) => `${t.speaker.position?.start.line} ${t.kind}`)).toEqual(['1 moderator', '3 remarks', '5 question', '7 answer']);
+  });
+  it('Hansard: page furniture before the first label is nobody\'s remarks; a numbered question and its supplementary are one section', () => {
+    const text = 'Oral Answers to Questions\n\n(1 year, 9 months ago)\n\nCommons Chamber Read Full debate Read Hansard Text\nAnne Example Portrait Anne Example (North Town) (Lab)\n- Hansard - - - Excerpts\n\n2. What steps his Department is taking to support rural bus services.\n\nJohn Minister Portrait The Minister of State, Department for Transport (John Minister)\n- Hansard - -\n\nWe have provided new funding to every county council this year.\n\nAnne Example Portrait Anne Example\n- Hansard - - - Excerpts\n\nWill he meet me and the operators in my constituency to discuss the closures?\n\nJohn Minister Portrait John Minister\n- Hansard - -\n\nI would be happy to meet the hon. Lady.\n';
+    const { sections, turns } = read(text, 'John Minister');
+    expect(turns).toEqual(['6 Q Anne Example', '11 - John Minister', '16 Q Anne Example', '21 - John Minister']);
+    expect(sections.map((s) => s.role)).toEqual(['question']);
+  });
 });

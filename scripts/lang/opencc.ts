@@ -1,0 +1,71 @@
+// OpenCC (opencc-js) conversions that start quickly: building a converter's tries from its dictionaries
+// (about 60,000 phrases) took half a second and most of the garbage collection of a short run. A short
+// text is converted by tries holding only the entries whose source occurs in it. OpenCC converts by the
+// longest entry that matches at each position, stage after stage; an entry that can match is a
+// substring of that stage's input, so the result is the full converter's (test/lang-opencc.test.ts
+// compares them). After enough text the full converter is built once and used from then on.
+import * as OpenCC from 'opencc-js';
+
+type Dict = string | [string, string][];
+type Group = Dict[];
+interface Config { normalizationChain?: Group[]; segmentation?: Group; conversionChain: Group[] }
+
+/** Characters converted with small tries before the full converter is built. */
+const SCOPED_BUDGET = 50_000;
+/** Longest text converted with tries of its own. */
+const SCOPED_CHARS = 2_000;
+
+export interface Conversion { (text: string): string }
+
+/** Traditional → Simplified (`t` → `cn`) or back, as OpenCC.Converter, fast to start. */
+export function converter(config: 't2s' | 's2t'): Conversion {
+  let full: Conversion | null = null;
+  let budget = SCOPED_BUDGET;
+  const cfg = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[config]!;
+  return (text: string) => {
+    if (full) return full(text);
+    if (text.length > SCOPED_CHARS || (budget -= text.length) < 0) {
+      const whole = OpenCC.Converter(config === 't2s' ? { from: 't', to: 'cn' } : { from: 'cn', to: 't' });
+      full = whole;
+      return whole(text);
+    }
+    return scopedConvert(cfg, text);
+  };
+}
+
+/** `text` converted as the configuration's converter would, by tries of the entries it can use. */
+export function scopedConvert(cfg: Config, text: string): string {
+  if (cfg.segmentation) throw new Error('scoped OpenCC: configurations with a segmentation stage are not supported');
+  let out = text;
+  for (const group of cfg.normalizationChain ?? []) out = trieFor(group, out).convert(out);
+  for (const group of cfg.conversionChain) out = trieFor(group, out).convert(out);
+  return out;
+}
+
+const parsed = new Map<Dict, [string, string][]>();
+function entries(dict: Dict): [string, string][] {
+  if (Array.isArray(dict)) return dict;
+  let list = parsed.get(dict);
+  if (!list) {
+    list = dict.split('|').map((e) => { const sp = e.indexOf(' '); return [e.slice(0, sp), e.slice(sp + 1)] as [string, string]; });
+    parsed.set(dict, list);
+  }
+  return list;
+}
+
+const longest = new Map<Dict, number>();
+function maxKey(dict: Dict): number {
+  let n = longest.get(dict);
+  if (n === undefined) { n = Math.max(1, ...entries(dict).map(([k]) => k.length)); longest.set(dict, n); }
+  return n;
+}
+
+/** A trie of the group's entries whose source is a substring of `text` (the group's order kept: earlier dictionaries win). */
+function trieFor(group: Group, text: string): { convert(s: string): string } {
+  const width = Math.max(...group.map(maxKey));
+  const present = new Set<string>();
+  for (let i = 0; i < text.length; i++) for (let n = 1; n <= width && i + n <= text.length; n++) present.add(text.slice(i, i + n));
+  const trie = new OpenCC.Trie();
+  trie.loadDictGroup(group.map((d) => entries(d).filter(([k]) => present.has(k))));
+  return trie;
+}

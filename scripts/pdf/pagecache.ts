@@ -1,0 +1,63 @@
+// One print instead of two when the book's print document is unchanged: Chromium lays out the same
+// HTML, stylesheets and fonts the same way, so the page map a build found (id → page, and the blank
+// pages placed for right-hand starts) is kept under a key made of everything the layout depends on,
+// and the next build prints the final document at once. Nothing is trusted blindly: the writer checks
+// the print against the pages it found, exactly as after a measuring pass, and falls back to measuring
+// when they differ (a stale or foreign entry costs a pass, never a wrong number).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../render/templates.ts';
+
+/** Where page maps are kept (beside the other caches, removed with node_modules). */
+export const PAGE_CACHE_DIR = join(projectRoot, 'node_modules', '.cache', 'transcript-press', 'pages');
+/** Entries kept; the oldest beyond this are removed when a new one is written. */
+const KEEP = 200;
+
+export interface PageLayout {
+  pages: Map<string, number>;
+  blanks: Set<string>;
+}
+
+/** The key of a layout: a hash of every input that decides where things fall (the caller lists them). */
+export function layoutKey(parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(String(p.length)).update(':').update(p);
+  return hash.digest('hex').slice(0, 40);
+}
+
+export function readLayout(dir: string, key: string): PageLayout | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, `${key}.json`), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const data = JSON.parse(text) as { pages: [string, number][]; blanks: string[] };
+    if (!Array.isArray(data.pages) || !Array.isArray(data.blanks)) return undefined;
+    return { pages: new Map(data.pages), blanks: new Set(data.blanks) };
+  } catch {
+    return undefined; // a damaged entry is a miss
+  }
+}
+
+/** Writes an entry atomically (temp + rename); a cache that cannot be written is no error. */
+export function writeLayout(dir: string, key: string, layout: PageLayout): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `.${key}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ pages: [...layout.pages], blanks: [...layout.blanks] }));
+    renameSync(tmp, join(dir, `${key}.json`));
+    prune(dir);
+  } catch {
+    // read-only node_modules: the next build measures again
+  }
+}
+
+function prune(dir: string) {
+  const entries = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  if (entries.length <= KEEP) return;
+  const aged = entries.map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs })).sort((a, b) => a.t - b.t);
+  for (const { f } of aged.slice(0, entries.length - KEEP)) rmSync(join(dir, f), { force: true });
+}

@@ -1,0 +1,31 @@
+// lang/opencc.ts: OpenCC with tries of only the entries a text uses must convert exactly as the full
+// converter, both ways, on the seed, Traditional and Simplified corpus files and mixed samples.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { describe, expect, it } from 'vitest';
+import { scopedConvert } from '../scripts/lang/opencc.ts';
+import { loadCorpus } from '../scripts/fixtures/corpus.ts';
+import { SEED } from './helpers.ts';
+
+const configs = (OpenCC.Locale as unknown as { configs: Record<string, Parameters<typeof scopedConvert>[0]> }).configs;
+
+describe('OpenCC with a text\'s own entries', () => {
+  it('converts t→cn and cn→t like the full converter', () => {
+    const corpus = loadCorpus();
+    const texts = [readFileSync(join(SEED, 'transcript.txt'), 'utf8'), ...corpus.filter((c) => /zh/.test(c.id)).slice(0, 16).map((c) => c.text)];
+    const samples = texts.flatMap((t) => t.split('\n').filter((l) => l.trim()).slice(0, 120));
+    expect(samples.length).toBeGreaterThan(200);
+    const full = { t2s: OpenCC.Converter({ from: 't', to: 'cn' }), s2t: OpenCC.Converter({ from: 'cn', to: 't' }) };
+    let changed = 0;
+    for (const s of samples) {
+      for (const k of ['t2s', 's2t'] as const) {
+        const want = full[k](s);
+        if (want !== s) changed++;
+        expect(scopedConvert(configs[k]!, s), `${k}: ${s.slice(0, 40)}`).toBe(want);
+      }
+    }
+    // The samples exercise the conversions (Simplified lines change under cn→t, Traditional ones under t→cn).
+    expect(changed).toBeGreaterThan(150);
+  }, 60_000);
+});

@@ -1,0 +1,35 @@
+// jiebaFor's small dictionary (reader/segmenter.ts) must cut and tag exactly as the whole dictionary:
+// compared on every clause and label-like line start of the seed and of a sample of the corpus.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getJieba } from '../../scripts/lang/words.ts';
+import { scopedJieba } from '../../scripts/reader/segmenter.ts';
+import { loadCorpus } from '../../scripts/fixtures/corpus.ts';
+import { SEED } from '../helpers.ts';
+
+/** Short texts as the reader asks about them: clauses (structure.ts) and line starts before a colon (labels.ts). */
+function samples(text: string): string[] {
+  const clauses = text.split(/[，。！？；：、\n]/).map((c) => c.trim()).filter((c) => c && c.length <= 64);
+  const keys = text.split('\n').map((l) => l.split(/[：:]/)[0]!.trim()).filter((k) => k && k.length <= 20);
+  return [...new Set([...clauses, ...keys])];
+}
+
+describe('jieba with a dictionary of the text\'s own entries', () => {
+  it('cuts and tags like the whole dictionary on the seed and the corpus', () => {
+    const texts = [readFileSync(join(SEED, 'transcript.txt'), 'utf8'), ...loadCorpus().slice(0, 20).map((c) => c.text.slice(0, 20_000))];
+    const all = texts.flatMap(samples);
+    expect(all.length).toBeGreaterThan(300);
+    const full = getJieba();
+    let differing = 0;
+    for (const s of all) {
+      const scoped = scopedJieba(s);
+      const same = JSON.stringify(scoped.tag(s, true)) === JSON.stringify(full.tag(s, true))
+        && JSON.stringify(scoped.cut(s, true)) === JSON.stringify(full.cut(s, true))
+        && JSON.stringify(scoped.cut(s, false)) === JSON.stringify(full.cut(s, false));
+      if (!same) differing++;
+      if (!same && differing < 4) expect({ s, tags: scoped.tag(s, true) }).toEqual({ s, tags: full.tag(s, true) });
+    }
+    expect(differing).toBe(0);
+  }, 60_000);
+});
