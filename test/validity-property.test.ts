@@ -6,12 +6,12 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { mkdirSync, writeFileSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import YAML from 'yaml';
 import { buildBook } from '../scripts/build.ts';
 import { defaultContext } from '../scripts/core/context.ts';
 import { BuildError } from '../scripts/core/diagnostics.ts';
-import { EPUBCHECK_JAR } from '../scripts/check.ts';
+import { epubcheckErrors } from './support/validators.ts';
 import { zipEntries, entryData } from '../scripts/epub/inspect.ts';
 import { xmlDocument, XML_INVALID } from '../scripts/render/xml.ts';
 import { tempDir } from './helpers.ts';
@@ -44,13 +44,6 @@ for f in sys.argv[1:]:
         print(str(e))
 `, ...files], { encoding: 'utf8' });
   return r.stdout.split('\n').slice(0, files.length);
-}
-
-async function epubcheckErrors(epub: string): Promise<string[]> {
-  const report = join(tempDir('epubcheck-'), 'report.json');
-  await new Promise((done) => spawn('java', ['-jar', EPUBCHECK_JAR, epub, '--json', report]).on('close', done));
-  const messages = JSON.parse(readFileSync(report, 'utf8')).messages as { ID: string; severity: string; message: string }[];
-  return messages.filter((m) => m.severity === 'ERROR' || m.severity === 'FATAL').map((m) => `${m.ID} ${m.message}`);
 }
 
 describe('XML gate', () => {

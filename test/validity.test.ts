@@ -7,9 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as OpenCC from 'opencc-js';
 import yazl from 'yazl';
 import { projectRoot } from '../scripts/render/templates.ts';
-import { EPUBCHECK_JAR } from '../scripts/check.ts';
 import { zipEntries, entryData } from '../scripts/epub/inspect.ts';
 import { tempDir } from './helpers.ts';
+import { epubcheckErrors } from './support/validators.ts';
 
 const BIN = join(projectRoot, 'bin/transcript-press.mjs');
 const SEED = join(projectRoot, 'source/wangyi-2024-03-07');
@@ -24,14 +24,6 @@ function runAsync(args: string[], cwd = projectRoot): Promise<{ code: number | n
     child.stderr.on('data', (d) => { err += d; });
     child.on('close', (code) => done({ code, out, err }));
   });
-}
-
-/** epubcheck's errors for an EPUB (run asynchronously, JSON report). */
-async function epubcheckErrors(epub: string): Promise<string[]> {
-  const report = join(tempDir('epubcheck-'), 'report.json');
-  await new Promise((done) => spawn('java', ['-jar', EPUBCHECK_JAR, epub, '--json', report]).on('close', done));
-  const messages = JSON.parse(readFileSync(report, 'utf8')).messages as { ID: string; severity: string; message: string }[];
-  return messages.filter((m) => m.severity === 'ERROR' || m.severity === 'FATAL').map((m) => `${m.ID} ${m.message}`);
 }
 
 /** The text of every XHTML document in an EPUB, markup and entities left in. */

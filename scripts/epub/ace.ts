@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { run } from '../core/run.ts';
+import { cachedVerdict } from '../core/verdicts.ts';
 import { projectRoot } from '../render/templates.ts';
 import { chromiumFlags, chromiumPath } from '../core/browser.ts';
 
@@ -60,12 +61,11 @@ export function aceBinary(): string {
   return join(projectRoot, 'node_modules', '.bin', 'ace-cli');
 }
 
-export async function runAce(epubPath: string, timeoutMs = 600_000): Promise<{ violations: AceViolation[]; diagnostics: Diagnostic[] }> {
+/** Ace's violations on the EPUB (its report.json), or why it did not run. */
+async function aceReport(epubPath: string, timeoutMs: number): Promise<AceViolation[] | { failed: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'ace-'));
   try {
-    if (!existsSync(aceBinary())) {
-      return { violations: [], diagnostics: [diagnostic('TP044', { reason: `${aceBinary()} is missing` }, { file: epubPath })] };
-    }
+    if (!existsSync(aceBinary())) return { failed: `${aceBinary()} is missing` };
     const wrapper = join(dir, 'chromium');
     const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
     writeFileSync(wrapper, `#!/bin/sh\nexec ${[chromiumPath(), ...chromiumFlags, ...ACE_NETWORK_OFF].map(quote).join(' ')} "$@"\n`);
@@ -73,18 +73,30 @@ export async function runAce(epubPath: string, timeoutMs = 600_000): Promise<{ v
     const outDir = join(dir, 'out');
     const r = await run(aceBinary(), ['--force', '--silent', '--outdir', outDir, '--tempdir', join(dir, 'tmp'), epubPath], {
       timeout: timeoutMs,
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: wrapper, PUPPETEER_SKIP_DOWNLOAD: '1' },
+      // Ace gives its browser 5 s to start (ACE_TIMEOUT_INITIAL) and fails with "Re-run Ace using the
+      // --verbose option" when it takes longer, as it does on a busy machine: give it the run's limit.
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: wrapper, PUPPETEER_SKIP_DOWNLOAD: '1', ACE_TIMEOUT_INITIAL: String(timeoutMs), ACE_TIMEOUT_EXTENSION: String(timeoutMs) },
     });
     const reportFile = join(outDir, 'report.json');
-    if (!existsSync(reportFile)) {
-      const reason = (r.error?.message || r.stderr || r.stdout || `exit ${r.status}`).trim().slice(0, 300);
-      return { violations: [], diagnostics: [diagnostic('TP044', { reason }, { file: epubPath })] };
-    }
-    const violations = aceViolations(JSON.parse(readFileSync(reportFile, 'utf8')));
-    const diagnostics = violations.map((v) => diagnostic(v.impact === 'critical' || v.impact === 'serious' ? 'TP042' : 'TP043',
-      { id: v.rule, impact: v.impact, reason: v.description }, { file: `${epubPath}/${v.file}` }));
-    return { violations, diagnostics };
+    if (!existsSync(reportFile)) return { failed: (r.error?.message || r.stderr || r.stdout || `exit ${r.status}`).trim().slice(0, 300) };
+    return aceViolations(JSON.parse(readFileSync(reportFile, 'utf8')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function runAce(epubPath: string, timeoutMs = 600_000): Promise<{ violations: AceViolation[]; diagnostics: Diagnostic[] }> {
+  let failed = '';
+  // The verdict depends on the browser Ace drives as well as on the bytes (core/verdicts.ts).
+  const tool = ['ace', aceBinary(), chromiumPath(), ...chromiumFlags, ...ACE_NETWORK_OFF].join(' ');
+  const violations = await cachedVerdict(tool, epubPath, async () => {
+    const v = await aceReport(epubPath, timeoutMs);
+    if (Array.isArray(v)) return v;
+    failed = v.failed;
+    return undefined;
+  });
+  if (!violations) return { violations: [], diagnostics: [diagnostic('TP044', { reason: failed }, { file: epubPath })] };
+  const diagnostics = violations.map((v) => diagnostic(v.impact === 'critical' || v.impact === 'serious' ? 'TP042' : 'TP043',
+    { id: v.rule, impact: v.impact, reason: v.description }, { file: `${epubPath}/${v.file}` }));
+  return { violations, diagnostics };
 }

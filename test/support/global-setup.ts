@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { codes, type Code } from '../../scripts/core/codes.ts';
 import { dejavuOnly } from './fonts.ts';
 import { buildSeedWithCli } from './seed.ts';
+import { startEpubcheckServer } from './epubcheck-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,11 +32,22 @@ export default async function setup(project: TestProject) {
   const trace = join(root, 'codes.log');
   // Inherited by the test workers and every CLI they start (see scripts/core/diagnostics.ts).
   process.env.TP_TRACE_CODES = trace;
-  const seed = await buildSeedWithCli(join(root, 'seed'), { FONTCONFIG_FILE: dejavuOnly(root) });
+  // epubcheck's and Ace's verdicts kept by the EPUB's bytes for the run (scripts/core/verdicts.ts): an
+  // EPUB several tests validate (the seed's, above all) is validated once. Inherited like the trace.
+  process.env.TP_VERDICT_CACHE = join(root, 'verdicts');
+  // One warm epubcheck JVM for every EPUB the run checks (test/support/epubcheck-server.ts); started
+  // beside the seed build. Without it (no javac), each check starts its own JVM, as outside the suite.
+  const socket = join(root, 'epubcheck.sock');
+  const [stopEpubcheck, seed] = await Promise.all([
+    startEpubcheckServer(socket),
+    buildSeedWithCli(join(root, 'seed'), { FONTCONFIG_FILE: dejavuOnly(root) }),
+  ]);
+  if (stopEpubcheck) process.env.TP_EPUBCHECK_SOCKET = socket;
   project.provide('seedDist', seed);
   project.provide('suiteDir', root);
   return async () => {
     try {
+      stopEpubcheck?.();
       if (await wholeRun(project)) checkCodes(trace);
     } finally {
       rmSync(root, { recursive: true, force: true });
