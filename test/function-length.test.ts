@@ -21,7 +21,6 @@ const EXCEPTIONS: Record<string, string> = {
   'scripts/bench/run.ts:main': 'fast helper (scripts/bench): the benchmark driver, one row per measurement',
   'scripts/bench/run.ts:printing': 'fast helper (scripts/bench): the print benchmark rows',
   'scripts/bench/run.ts:wholeProcess': 'fast helper (scripts/bench): the whole-process benchmark row',
-  'scripts/index/zh.ts:chineseCandidates': 'autoindex helper (scripts/index): Chinese candidate terms',
 };
 
 interface Found { key: string; lines: number; line: number }

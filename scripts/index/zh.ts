@@ -134,12 +134,37 @@ const HAN = /^\p{Script=Han}+$/u;
 const SURNAME_PAIR = /^[林范陈叶梁吴黄李王张刘杨何罗郑谢周徐胡][林郑徐陈李黄梁吴何叶王张][\p{Script=Han}]{2}$/u;
 const translit = (s: string) => [...s].every((c) => TRANSLIT.has(c));
 
+type Add = (kind: Candidate['kind'], start: number, end: number, score?: number, parent?: string) => void;
+type Tagged = ReturnType<typeof tagged>;
+
 /** Candidates of one Chinese text (the book's body text); terms are in the text's own script. */
 export function chineseCandidates(original: string): Candidate[] {
   const text = simplifiedAligned(original);
   const found = new Map<string, Candidate>();
+  const add = collector(original, text, found);
+  dottedNames(text, add);
+  mediaCredits(text, add);
+  nameRolls(text, add);
+  let offset = 0;
+  for (const sentence of text.split(/(?<=[。！？\n；])/u)) {
+    const toks = tagged(sentence, offset);
+    namesAfterTitles(text, sentence, offset, toks, add);
+    namesBeforeTitles(text, sentence, offset, toks, add);
+    for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add);
+    offset += sentence.length;
+  }
+  quotedSubjects(text, add);
+  nounRunSubjects(text, add);
+  // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
+  for (const c of found.values()) c.count = countIn(text, c.key!) - (text.match(new RegExp(`${c.key!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\d〇一二三四五六七八九十百零]+年`, 'gu')) ?? []).length;
+  return [...found.values()].filter((c) => c.count > 0);
+}
+
+
+/** The one way a candidate is added: the checks every kind passes, then counted under its term. */
+function collector(original: string, text: string, found: Map<string, Candidate>): Add {
   const orig = (start: number, end: number) => original.slice(start, end);
-  const add = (kindIn: Candidate['kind'], start: number, end: number, score = 1, parent?: string) => {
+  return (kindIn: Candidate['kind'], start: number, end: number, score = 1, parent?: string) => {
     const term = orig(start, end);
     const key = text.slice(start, end);
     const kind = kindIn === 'person' && isChinesePlace(key) ? 'place' : kindIn;
@@ -156,7 +181,9 @@ export function chineseCandidates(original: string): Candidate[] {
     if (parent && !c.parent) c.parent = parent;
     found.set(term, c);
   };
+}
 
+function dottedNames(text: string, add: Add): void {
   // Names joined by the middle dot: 安东尼·布林肯, 穆罕默德·本·萨勒曼.
   for (const m of text.matchAll(/\p{Script=Han}{1,8}(?:[·・•]\p{Script=Han}{1,8})+/gu)) {
     const parts = m[0].split(/[·・•]/u);
@@ -176,9 +203,9 @@ export function chineseCandidates(original: string): Candidate[] {
     const end = m.index! + m[0].length - (parts[parts.length - 1].length - last.length);
     add('person', start, end, 3);
   }
+}
 
-  mediaCredits(text, add);
-
+function nameRolls(text: string, add: Add): void {
   // Names listed one after another with spaces between (a committee's roll: 李俊俋  鍾孔炤  林為洲):
   // three or more personal names in a row on one line are people.
   for (const m of text.matchAll(/[^\n]+/gu)) {
@@ -193,130 +220,138 @@ export function chineseCandidates(original: string): Candidate[] {
     }
     flush();
   }
+}
 
-  let offset = 0;
-  const added = new Set<number>();
-  for (const sentence of text.split(/(?<=[。！？\n；])/u)) {
-    const toks = tagged(sentence, offset);
-    const base = offset;
-    offset += sentence.length;
-    // A name after a job title: 发言人朱凤莲, 行政长官林郑月娥 (a Hong Kong name with both surnames).
-    const ends = new Set(toks.map((t) => t.end));
-    for (const title of TITLES_BEFORE) {
-      for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) {
-        const from = base + at + title.length;
-        if (!ends.has(from)) continue;
-        for (const n of SURNAME_PAIR.test(text.slice(from, from + 4)) ? [4, 3, 2] : [3, 2]) {
-          const name = text.slice(from, from + n);
-          const double = n === 4 && SURNAME_PAIR.test(name);
-          const tagged = toks.find((t) => t.start === from && t.end === from + n && t.tag.startsWith('nr'));
-          if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
-          if (FUNCTION_START.test(name)) continue;
-          const tok = toks.find((t) => t.start === from);
-          if (n === 2 && !(tok && tok.end === from + 2 && tok.tag.startsWith('nr')) && !TITLES.some((x) => text.startsWith(x, from + n))
-            && /^[\p{Script=Han}]/u.test(text.slice(from + n, from + n + 1)) && !/^[主回答表指说会]/u.test(text.slice(from + n, from + n + 1))) continue;
-          add('person', from, from + n, 3);
-          break;
-        }
-      }
-    }
-    // A name before a job title: 何启明议员 (jieba reads 何 as a pronoun), 文在寅总统.
-    const starts = new Set(toks.map((t) => t.start));
-    for (const title of TITLES) {
-      for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) {
-        const to = base + at;
-        if (!starts.has(to)) continue;
-        for (const n of [4, 3, 2]) {
-          const name = text.slice(to - n, to);
-          if (to - n < base || !HAN.test(name) || FUNCTION_START.test(name) || NOT_NAMES.has(name)) continue;
-          // Two characters: a transliteration after a word boundary or a conjunction (和普京总统, 同拜登总统).
-          const before = text[to - n - 1] ?? '';
-          if (n === 2 ? !(translit(name) && /^$|[和与同及、，。：；\s]/u.test(before) && !isChinesePlace(name)) : !starts.has(to - n)) continue;
-          if (n !== 2 && !(n === 3 ? isPersonalName(name) || translit(name) : SURNAME_PAIR.test(name))) continue;
-          add('person', to - n, to, 3);
-          break;
-        }
-      }
-    }
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i];
-      const next = toks[i + 1];
-      const prev = toks[i - 1];
-      if (!HAN.test(t.word)) continue;
-      // A transliterated name the tagger cut short: 卡米洛 + 夫同 → 卡米洛夫.
-      let end = t.end;
-      if (next && (t.tag === 'nr' || t.tag === 'nrt' || t.tag === 'x') && translit(t.word) && t.word.length >= 2 && HAN.test(next.word)
-        && TRANSLIT_END.has(next.word[0]) && (next.word.length === 1 || !TRANSLIT.has(next.word[1]) || next.tag === 'x')) end = t.end + 1;
-      if (text[t.start - 1] === '·' || text[end] === '·') continue; // part of a dotted name, handled above
-      // …and cut its first syllable off (泽|连斯基, 同泽|连斯基 after a preposition): 泽连斯基.
-      let from = t.start;
-      if (prev && prev.end === t.start && (t.tag === 'nr' || t.tag === 'nrt') && translit(t.word) && t.word.length >= 2 && TRANSLIT.has(prev.word[prev.word.length - 1])
-        && (prev.word.length === 1 ? /^(nr|x)$/.test(prev.tag) : prev.word.length === 2 && prev.tag === 'x' && FUNCTION_START.test(prev.word))) from = prev.end - 1;
-      if (from < t.start && (t.tag === 'nr' || t.tag === 'nrt')) { add('person', from, end, TITLES.some((x) => text.startsWith(x, end)) ? 3 : 2); continue; }
-      const word = text.slice(t.start, end);
-      const titled = next && TITLES.includes(text.slice(end, end + (next.end - next.start))) || TITLES.some((x) => text.startsWith(x, end));
-      // jieba's dictionary knows many leaders by name (习近平 nr): three characters tagged nr are a name.
-      if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !translit(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); continue; }
-      if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
-        // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
-        // (王毅外长) or a name of three characters makes it sure.
-        if (t.tag === 'nr' && word.length === 2 && !titled) { /* 2-character nr alone is often a word (仁爱) */ }
-        else if (t.tag === 'nr' || titled) { add('person', t.start, end, titled ? 3 : 2); continue; }
-      }
-      if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && translit(word) && (word.length >= 3 || titled) && !isPersonalName(word)) {
-        // A transliterated name: after a country it is a place (美国纽约, 菲律宾马尼拉), else a person.
-        if (prev && prev.tag === 'ns' && prev.end === t.start) add('place', t.start, end, 2, prev.word);
-        else if (titled || t.tag !== 'x' || isChinesePlace(word)) add('person', t.start, end, titled ? 3 : 2);
-        continue;
-      }
-      if (next && PLACE_END.test(next.word) && /^(nr|ns|nz|n|x)$/.test(t.tag) && t.word.length >= 2 && !GENERIC.has(t.word)) {
-        // 仁爱 + 礁 → 仁爱礁, under the sea or country written right before it (南海仁爱礁).
-        add('place', t.start, next.end, 2, prev && prev.tag === 'ns' && prev.end === t.start ? prev.word : undefined);
-        i++;
-        continue;
-      }
-      if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); continue; }
-      if (t.tag === 'ns') {
-        // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
-        if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) continue;
-        if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) continue;
-        // A place right after another (印度新德里, 美国纽约) is a sub-entry of it.
-        add('place', t.start, t.end, 2, prev && prev.tag === 'ns' && prev.end === t.start && prev.word.length >= 2 && !isChinesePlace(t.word) ? prev.word : undefined);
-        continue;
-      }
-      // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
-      // organisation (东盟, 国台办, 全国台联) or is three characters or more.
-      if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
-        if (EVENT_END.test(t.word)) continue;
-        // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
-        let from = t.start;
-        if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && t.tag === 'nt') from = prev.start;
-        let to = t.end;
-        const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
-        if (title) to -= title.length;
-        add('organisation', from, to, 2);
-        added.add(t.start);
-        continue;
-      }
-      // 上合 + 组织 (jieba reads 组织 as a verb here): an abbreviated name and an organisation word.
-      if (next && /^(x|j|nz)$/.test(t.tag) && t.word.length >= 2 && t.word.length <= 4 && /^(组织|联盟|集团)$/.test(next.word) && next.start === t.end) {
-        add('organisation', t.start, next.end, 2);
-        i++;
-        continue;
-      }
-      // An organisation named in full: a run of nouns ending in an organisation word, starting at a
-      // name (国务院 + 台湾 + 事务 + 办公室, 中国 + 台湾 + 网).
-      if (/^n[st]?$|^nz$|^vn$/.test(t.tag) && ORG_END.test(t.word)) {
-        let j = i;
-        while (j > 0 && i - j < 4 && /^(ns|nt|nz|n|vn|j)$/.test(toks[j - 1].tag) && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word)) j--;
-        while (j < i && !/^(ns|nt|nz|j)$/.test(toks[j].tag)) j++;
-        // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it.
-        if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns') j++;
-        if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', toks[j].start, t.end, 2);
+function namesAfterTitles(text: string, sentence: string, base: number, toks: Tagged, add: Add): void {
+  // A name after a job title: 发言人朱凤莲, 行政长官林郑月娥 (a Hong Kong name with both surnames).
+  const ends = new Set(toks.map((t) => t.end));
+  for (const title of TITLES_BEFORE) {
+    for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) {
+      const from = base + at + title.length;
+      if (!ends.has(from)) continue;
+      for (const n of SURNAME_PAIR.test(text.slice(from, from + 4)) ? [4, 3, 2] : [3, 2]) {
+        const name = text.slice(from, from + n);
+        const double = n === 4 && SURNAME_PAIR.test(name);
+        const tagged = toks.find((t) => t.start === from && t.end === from + n && t.tag.startsWith('nr'));
+        if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
+        if (FUNCTION_START.test(name)) continue;
+        const tok = toks.find((t) => t.start === from);
+        if (n === 2 && !(tok && tok.end === from + 2 && tok.tag.startsWith('nr')) && !TITLES.some((x) => text.startsWith(x, from + n))
+          && /^[\p{Script=Han}]/u.test(text.slice(from + n, from + n + 1)) && !/^[主回答表指说会]/u.test(text.slice(from + n, from + n + 1))) continue;
+        add('person', from, from + n, 3);
+        break;
       }
     }
   }
+}
 
+function namesBeforeTitles(text: string, sentence: string, base: number, toks: Tagged, add: Add): void {
+  // A name before a job title: 何启明议员 (jieba reads 何 as a pronoun), 文在寅总统.
+  const starts = new Set(toks.map((t) => t.start));
+  for (const title of TITLES) {
+    for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) {
+      const to = base + at;
+      if (!starts.has(to)) continue;
+      for (const n of [4, 3, 2]) {
+        const name = text.slice(to - n, to);
+        if (to - n < base || !HAN.test(name) || FUNCTION_START.test(name) || NOT_NAMES.has(name)) continue;
+        // Two characters: a transliteration after a word boundary or a conjunction (和普京总统, 同拜登总统).
+        const before = text[to - n - 1] ?? '';
+        if (n === 2 ? !(translit(name) && /^$|[和与同及、，。：；\s]/u.test(before) && !isChinesePlace(name)) : !starts.has(to - n)) continue;
+        if (n !== 2 && !(n === 3 ? isPersonalName(name) || translit(name) : SURNAME_PAIR.test(name))) continue;
+        add('person', to - n, to, 3);
+        break;
+      }
+    }
+  }
+}
+
+/** The candidate a token starts; returns how many tokens after it it used up. */
+function tokenCandidate(text: string, toks: Tagged, i: number, add: Add): number {
+  const t = toks[i];
+  const next = toks[i + 1];
+  const prev = toks[i - 1];
+  if (!HAN.test(t.word)) return 0;
+  // A transliterated name the tagger cut short: 卡米洛 + 夫同 → 卡米洛夫.
+  let end = t.end;
+  if (next && (t.tag === 'nr' || t.tag === 'nrt' || t.tag === 'x') && translit(t.word) && t.word.length >= 2 && HAN.test(next.word)
+    && TRANSLIT_END.has(next.word[0]) && (next.word.length === 1 || !TRANSLIT.has(next.word[1]) || next.tag === 'x')) end = t.end + 1;
+  if (text[t.start - 1] === '·' || text[end] === '·') return 0; // part of a dotted name, handled above
+  // …and cut its first syllable off (泽|连斯基, 同泽|连斯基 after a preposition): 泽连斯基.
+  let from = t.start;
+  if (prev && prev.end === t.start && (t.tag === 'nr' || t.tag === 'nrt') && translit(t.word) && t.word.length >= 2 && TRANSLIT.has(prev.word[prev.word.length - 1])
+    && (prev.word.length === 1 ? /^(nr|x)$/.test(prev.tag) : prev.word.length === 2 && prev.tag === 'x' && FUNCTION_START.test(prev.word))) from = prev.end - 1;
+  if (from < t.start && (t.tag === 'nr' || t.tag === 'nrt')) { add('person', from, end, TITLES.some((x) => text.startsWith(x, end)) ? 3 : 2); return 0; }
+  const word = text.slice(t.start, end);
+  const titled = next && TITLES.includes(text.slice(end, end + (next.end - next.start))) || TITLES.some((x) => text.startsWith(x, end));
+  // jieba's dictionary knows many leaders by name (习近平 nr): three characters tagged nr are a name.
+  if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !translit(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
+  if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
+    // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
+    // (王毅外长) or a name of three characters makes it sure.
+    if (t.tag === 'nr' && word.length === 2 && !titled) { /* 2-character nr alone is often a word (仁爱) */ }
+    else if (t.tag === 'nr' || titled) { add('person', t.start, end, titled ? 3 : 2); return 0; }
+  }
+  if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && translit(word) && (word.length >= 3 || titled) && !isPersonalName(word)) {
+    // A transliterated name: after a country it is a place (美国纽约, 菲律宾马尼拉), else a person.
+    if (prev && prev.tag === 'ns' && prev.end === t.start) add('place', t.start, end, 2, prev.word);
+    else if (titled || t.tag !== 'x' || isChinesePlace(word)) add('person', t.start, end, titled ? 3 : 2);
+    return 0;
+  }
+  return tokenPlaceOrOrganisation(text, toks, i, add);
+}
+
+/** Places, their sub-entries and organisations a token starts (tokenCandidate's second half). */
+function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Add): number {
+  const t = toks[i];
+  const next = toks[i + 1];
+  const prev = toks[i - 1];
+  if (next && PLACE_END.test(next.word) && /^(nr|ns|nz|n|x)$/.test(t.tag) && t.word.length >= 2 && !GENERIC.has(t.word)) {
+    // 仁爱 + 礁 → 仁爱礁, under the sea or country written right before it (南海仁爱礁).
+    add('place', t.start, next.end, 2, prev && prev.tag === 'ns' && prev.end === t.start ? prev.word : undefined);
+    return 1;
+  }
+  if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); return 0; }
+  if (t.tag === 'ns') {
+    // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
+    if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) return 0;
+    if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) return 0;
+    // A place right after another (印度新德里, 美国纽约) is a sub-entry of it.
+    add('place', t.start, t.end, 2, prev && prev.tag === 'ns' && prev.end === t.start && prev.word.length >= 2 && !isChinesePlace(t.word) ? prev.word : undefined);
+    return 0;
+  }
+  // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
+  // organisation (东盟, 国台办, 全国台联) or is three characters or more.
+  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+    if (EVENT_END.test(t.word)) return 0;
+    // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
+    let from = t.start;
+    if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && t.tag === 'nt') from = prev.start;
+    let to = t.end;
+    const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
+    if (title) to -= title.length;
+    add('organisation', from, to, 2);
+    return 0;
+  }
+  // 上合 + 组织 (jieba reads 组织 as a verb here): an abbreviated name and an organisation word.
+  if (next && /^(x|j|nz)$/.test(t.tag) && t.word.length >= 2 && t.word.length <= 4 && /^(组织|联盟|集团)$/.test(next.word) && next.start === t.end) {
+    add('organisation', t.start, next.end, 2);
+    return 1;
+  }
+  // An organisation named in full: a run of nouns ending in an organisation word, starting at a
+  // name (国务院 + 台湾 + 事务 + 办公室, 中国 + 台湾 + 网).
+  if (/^n[st]?$|^nz$|^vn$/.test(t.tag) && ORG_END.test(t.word)) {
+    let j = i;
+    while (j > 0 && i - j < 4 && /^(ns|nt|nz|n|vn|j)$/.test(toks[j - 1].tag) && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word)) j--;
+    while (j < i && !/^(ns|nt|nz|j)$/.test(toks[j].tag)) j++;
+    // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it.
+    if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns') j++;
+    if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', toks[j].start, t.end, 2);
+  }
+  return 0;
+}
+
+function quotedSubjects(text: string, add: Add): void {
   // Subjects: the speaker's coinages in quotation marks and titles of works in 《》.
   for (const m of text.matchAll(/[“"「『]([^“”"「」『』\n]{2,12})[”"」』]|《([^《》\n]{2,20})》/gu)) {
     const inner = m[1] ?? m[2];
@@ -327,9 +362,12 @@ export function chineseCandidates(original: string): Candidate[] {
     const start = m.index! + 1;
     add('subject', start, start + inner.length, 2.5);
   }
+}
+
+function nounRunSubjects(text: string, add: Add): void {
   // Subjects: runs of two to four nouns (中美 + 关系, 全球 + 安全 + 倡议) that hold at least one word
   // the genre does not use everywhere; salience = the IDF of its rarest word against the background.
-  offset = 0;
+  let offset = 0;
   for (const sentence of text.split(/(?<=[。！？\n；，、：])/u)) {
     const toks = tagged(sentence, offset);
     offset += sentence.length;
@@ -357,9 +395,6 @@ export function chineseCandidates(original: string): Candidate[] {
       }
     }
   }
-  // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
-  for (const c of found.values()) c.count = countIn(text, c.key!) - (text.match(new RegExp(`${c.key!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\d〇一二三四五六七八九十百零]+年`, 'gu')) ?? []).length;
-  return [...found.values()].filter((c) => c.count > 0);
 }
 
 /** A set phrase or idiom that starts with a verb or an adverb (表示感谢, 十分重视, 归咎于): a clause, not a noun. */
