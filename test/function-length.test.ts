@@ -18,9 +18,6 @@ const GENERATED: string[] = [];
 
 /** `file:function` → who will split it and why it is long today. */
 const EXCEPTIONS: Record<string, string> = {
-  'scripts/bench/run.ts:main': 'fast helper (scripts/bench): the benchmark driver, one row per measurement',
-  'scripts/bench/run.ts:printing': 'fast helper (scripts/bench): the print benchmark rows',
-  'scripts/bench/run.ts:wholeProcess': 'fast helper (scripts/bench): the whole-process benchmark row',
 };
 
 interface Found { key: string; lines: number; line: number }

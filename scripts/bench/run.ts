@@ -69,147 +69,71 @@ function aptInstall(pkg: string, binary: string): boolean {
 
 async function main() {
   log(`transcript-press benchmarks (${cpus().length} cores, ${cpus()[0]?.model ?? 'cpu'}, node ${process.version})`);
-
-  if (want('reader') || want('fidelity')) {
-    log('reader fidelity: the real corpus, clean and corrupted (scripts/eval)');
-    const { rows: fidelity, report } = fidelityRows();
-    for (const row of fidelity) record(row);
-    results.fidelity = { reduction: report.reduction, rules: report.rules, defects: report.defects, cleanChanges: report.cleanChanges, reliability: reliability(report.proposals) };
-  }
-
-  if (want('reader')) {
-    log('reader: throughput');
-    const seed = readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt'), 'utf8');
-    const big = Buffer.from(seed + ('\n\n' + seed.split('\n\n').slice(2).join('\n\n')).repeat(160));
-    readTranscript(Buffer.from(seed), { speaker: '王毅' }); // load the dictionary outside the timing
-    const [, ms] = await timed(() => readTranscript(big, { speaker: '王毅' }));
-    // Baseline: only decoding, NFC and splitting into paragraphs, the least any reader must do.
-    const [, floorMs] = await timed(() => new TextDecoder().decode(big).normalize('NFC').split(/\n\s*\n/).map((p) => p.trim()));
-    const mbps = big.length / 1e6 / (ms / 1000);
-    results.reader = { bytes: big.length, ms: Math.round(ms), mbps: round(mbps), floor_ms: Math.round(floorMs) };
-    record({ bench: 'normaliser throughput (Chinese)', figure: `${round(mbps)} MB/s (${round(big.length / 1e6)} MB in ${Math.round(ms)} ms)`, baseline: `decode+NFC+split ${Math.round(floorMs)} ms`, ratio: round(ms / floorMs, 1), target: '≥ 2 MB/s', pass: mbps >= 2 });
-  }
-
-  if (want('structure')) {
-    log('structure: inspect over the golden transcripts (test/corpus, test/structure/fixtures)');
-    const scores = goldenCases(goldenRoots(projectRoot)).map((dir) => scoreCase(dir));
-    const t = totals(scores);
-    results.structure = { ...t, wrong: scores.flatMap((s) => s.wrong.map((w) => ({ id: s.id, ...w }))), titleErrors: scores.filter((s) => s.titleError).map((s) => ({ id: s.id, error: s.titleError })) };
-    record({ bench: `structure: turns with the right speaker and question/non-question role (${t.cases} transcripts)`, figure: `${round(t.accuracy * 100, 1)} % (${t.right}/${t.turns}; exact role ${round(t.strictAccuracy * 100, 1)} %)`, baseline: 'expected.json by hand', ratio: null, target: '≥ 98 %', pass: t.accuracy >= 0.98 });
-    record({ bench: 'structure: false turns', figure: String(t.falseTurns), baseline: 'expected.json by hand', ratio: null, target: '0', pass: t.falseTurns === 0 });
-    record({ bench: 'structure: wrong titles', figure: String(t.titleErrors), baseline: 'expected.json by hand', ratio: null, target: '0', pass: t.titleErrors === 0 });
-  }
-
+  if (want('reader') || want('fidelity')) benchFidelity();
+  if (want('reader')) await benchThroughput();
+  if (want('structure')) benchStructure();
   // Chromium only for the benchmarks that print (a run of `structure` alone needs none).
   if (only.length === 0 || only.some((n) => ['pdf', 'scale', 'pagedjs', 'epub', 'volume'].includes(n))) await printing();
-  async function printing() {
-  const browser = await launchBrowser();
-  try {
-    if (want('pdf')) {
-      log('pdf: our PDF stage against one bare page.pdf of the same final HTML');
-      const r = await benchPdf({ browser, runs: 5 });
-      results.pdf = r;
-      if (process.env.TP_BENCH_STAGE600 !== '0') {
-        const big = generateBook(join(work, 'stage'), 'pages-600', 236_000, 600);
-        const s600 = await benchPdf({ browser, bookDir: big.dir, runs: Math.max(3, Math.min(PAIRS, Number(process.env.TP_BENCH_BIG_PAIRS ?? PAIRS))) });
-        results.pdf600 = s600;
-        record({ bench: `PDF stage (600 pages, ${s600.pages} pages, first build)`, figure: `${s600.ours_ms} ms, ${s600.passes} passes`, baseline: `bare page.pdf ${s600.floor_ms} ms; median of ${s600.runs} per-pair ratios, range ${s600.range[0]}–${s600.range[1]}, load ${s600.load[0]}→${s600.load[1]}`, ratio: s600.ratio, target: '≤ 1.25×', pass: s600.ratio <= 1.25 });
-        const w600 = await benchPdf({ browser, bookDir: big.dir, runs: Math.max(3, Math.min(PAIRS, Number(process.env.TP_BENCH_BIG_PAIRS ?? PAIRS))), pageCache: join(work, 'pages') });
-        results.pdf600Warm = w600;
-        record({ bench: `PDF stage (600 pages, rebuild: layout known)`, figure: `${w600.ours_ms} ms, ${w600.passes} passes`, baseline: `bare page.pdf ${w600.floor_ms} ms; median of ${w600.runs} per-pair ratios, range ${w600.range[0]}–${w600.range[1]}, load ${w600.load[0]}→${w600.load[1]}`, ratio: w600.ratio, target: '≤ 1.25×', pass: w600.ratio <= 1.25 });
-      }
-      record({ bench: 'PDF stage (seed, first build)', figure: `${r.ours_ms} ms, ${r.passes} passes, ${r.pages} pages`, baseline: `bare page.pdf ${r.floor_ms} ms; median of ${r.runs} per-pair ratios, range ${r.range[0]}–${r.range[1]}, load ${r.load[0]}→${r.load[1]}`, ratio: r.ratio, target: '≤ 1.15×', pass: r.ratio <= 1.15 });
-      // A rebuild of an unchanged print document: the page layout is known (pdf/pagecache.ts), one print.
-      const warm = await benchPdf({ browser, runs: 5, pageCache: join(work, 'pages') });
-      results.pdfWarm = warm;
-      record({ bench: 'PDF stage (seed, rebuild: layout known)', figure: `${warm.ours_ms} ms, ${warm.passes} passes`, baseline: `bare page.pdf ${warm.floor_ms} ms; median of ${warm.runs} per-pair ratios, range ${warm.range[0]}–${warm.range[1]}, load ${warm.load[0]}→${warm.load[1]}`, ratio: warm.ratio, target: '≤ 1.15×', pass: warm.ratio <= 1.15 });
-    }
-
-    if (want('volume')) results.volume = await benchVolume(work, ctx, browser, record, log);
-
-    if (want('scale') || want('pagedjs')) {
-      log('scale: a 150-page and a 600-page book; pagedjs-cli on the same 600-page HTML');
-      const root = join(work, 'scale');
-      const sizes: Record<string, { chars: number; ms: number; pages: number; html?: string }> = {};
-      for (const [label, chars] of [['150', 56_000], ['600', 236_000]] as const) {
-        const book = generateBook(root, `pages-${label}`, chars, label === '150' ? 150 : 600);
-        const dir = mkdtempSync(join(work, 'pdf-'));
-        const prepared = prepareBook(book.dir);
-        const input = pdfInputOf(prepared, { browser, workDir: dir, date: stampDate(prepared, defaultContext()) });
-        await writePdf(input); // warm-up: fonts and code paths
-        const [result, ms] = await timed(() => writePdf(input));
-        const pages = Math.max(...result.pageMap.values());
-        // Keep the final HTML, with its font stylesheet beside it, for pagedjs-cli.
-        const fontFile = join(dir, 'fonts.css');
-        writeFileSync(fontFile, printFontCss());
-        const html = join(dir, 'final.html');
-        writeFileSync(html, result.html.replace(/href="file:[^"]*\/fonts\.css"/, `href="${pathToFileURL(fontFile).href}"`));
-        sizes[label] = { chars: book.chars, ms: Math.round(ms), pages, html };
-        log(`  ${label}-page target: ${pages} pages in ${Math.round(ms)} ms`);
-      }
-      const growth = sizes['600'].ms / sizes['150'].ms;
-      const pageRatio = sizes['600'].pages / sizes['150'].pages;
-      results.scale = { ...sizes, growth: round(growth), pageRatio: round(pageRatio) };
-      record({ bench: 'cost growth 150 → 600 pages', figure: `${sizes['600'].ms} ms / ${sizes['150'].ms} ms`, baseline: `${round(pageRatio)}× the pages`, ratio: round(growth), target: '≤ 4.5×', pass: growth <= 4.5 });
-      if (want('pagedjs') || only.length === 0) {
-        const cli = pagedjsCli();
-        const out = join(work, 'paged.pdf');
-        const [r, ms] = await timed(() => spawnSync(cli, [sizes['600'].html!, '-o', out, '--timeout', '1800000', '--browserArgs', chromiumFlags.join(',')], {
-          env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
-        const ok = r.status === 0 && existsSync(out);
-        const pagedPages = ok ? Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout)?.[1]) : 0;
-        const speedup = ms / sizes['600'].ms;
-        results.pagedjs = { ok, ms: Math.round(ms), pages: pagedPages, ours_ms: sizes['600'].ms, speedup: round(speedup), stderr: ok ? undefined : (r.stderr ?? '').slice(-500) };
-        record({ bench: '600-page book: ours vs pagedjs-cli', figure: `ours ${sizes['600'].ms} ms`, baseline: ok ? `pagedjs-cli ${Math.round(ms)} ms (${pagedPages} pages)` : 'pagedjs-cli failed', ratio: ok ? round(speedup, 1) : null, target: '≥ 6× faster', pass: ok ? speedup >= 6 : null });
-      }
-    }
-
-    if (want('epub')) {
-      log('epub: our EPUB stage against Debian\'s pandoc on the same content');
-      const out = join(work, 'epub');
-      const build = async () => (await buildBook(join(projectRoot, 'source/wangyi-2024-03-07'), { out, formats: new Set(['epub']), ctx, browser: async () => browser })).millis.epub;
-      await build();
-      const ours = [await build(), await build(), await build()].sort((a, b) => a - b)[1];
-      if (aptInstall('pandoc', 'pandoc')) {
-        // The same content: the body markup our renderer made, as one HTML file.
-        const html = join(work, 'content.html');
-        const book = readTranscript(readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt')), { speaker: '王毅' });
-        const { renderBody } = await import('../render/html.ts');
-        writeFileSync(html, `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>t</title></head><body>${renderBody(book.tree, { flavour: 'html', labels: { question: '', answer: '', remarks: '', moderator: '', labelEnd: '：' } })}</body></html>`);
-        const runPandoc = () => timed(() => spawnSync('pandoc', ['-f', 'html', '-t', 'epub3', '--metadata', 'title=t', '--metadata', 'lang=zh-Hans', '-o', join(work, 'pandoc.epub'), html]));
-        await runPandoc();
-        const pandocMs = [(await runPandoc())[1], (await runPandoc())[1], (await runPandoc())[1]].sort((a, b) => a - b)[1];
-        results.epub = { ours_ms: ours, pandoc_ms: Math.round(pandocMs), ratio: round(ours / pandocMs) };
-        record({ bench: 'EPUB stage (seed)', figure: `${ours} ms`, baseline: `pandoc ${Math.round(pandocMs)} ms`, ratio: round(ours / pandocMs), target: 'report', pass: null });
-      }
-    }
-  } finally {
-    await browser.close();
-  }
-  }
-
   if (want('volume') || want('volume-read')) results.volumeRead = await benchVolumeRead(work, record, log);
-
-  if (want('batch')) {
-    log('batch: 20 books in one command against 20 commands one by one');
-    const root = join(work, 'batch');
-    const books = generateCorpus(join(root, 'source'), 20, 6000);
-    const [, batchMs] = await timed(() => buildCorpus(books.map((b) => b.dir), { out: join(root, 'dist-batch'), formats: new Set(['epub', 'pdf']), ctx, force: true }));
-    const bin = join(projectRoot, 'bin/transcript-press.mjs');
-    const [, singleMs] = await timed(() => {
-      for (const b of books) {
-        const r = spawnSync(process.execPath, [bin, 'build', b.dir, '--out', join(root, 'dist-single'), '--force'], { stdio: 'ignore' });
-        if (r.status !== 0) throw new Error(`one-by-one build of ${b.id} failed`);
-      }
-    });
-    const speedup = singleMs / batchMs;
-    results.batch = { books: 20, cores: availableParallelism(), batch_ms: Math.round(batchMs), one_by_one_ms: Math.round(singleMs), speedup: round(speedup) };
-    record({ bench: '20 books: batch vs one by one', figure: `batch ${Math.round(batchMs)} ms`, baseline: `one by one ${Math.round(singleMs)} ms`, ratio: round(speedup), target: `≥ 1.7× on ${availableParallelism()} cores`, pass: speedup >= 1.7 });
-  }
-
+  if (want('batch')) await benchBatch();
   if (want('startup')) await startup();
   if (want('whole')) await wholeProcess();
+  writeResults();
+}
 
+/** Reader fidelity on the real corpus, clean and corrupted (scripts/eval). */
+function benchFidelity() {
+  log('reader fidelity: the real corpus, clean and corrupted (scripts/eval)');
+  const { rows: fidelity, report } = fidelityRows();
+  for (const row of fidelity) record(row);
+  results.fidelity = { reduction: report.reduction, rules: report.rules, defects: report.defects, cleanChanges: report.cleanChanges, reliability: reliability(report.proposals) };
+}
+
+/** The normaliser inside a warm process, against decoding, NFC and splitting alone. */
+async function benchThroughput() {
+  log('reader: throughput');
+  const seed = readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt'), 'utf8');
+  const big = Buffer.from(seed + ('\n\n' + seed.split('\n\n').slice(2).join('\n\n')).repeat(160));
+  readTranscript(Buffer.from(seed), { speaker: '王毅' }); // load the dictionary outside the timing
+  const [, ms] = await timed(() => readTranscript(big, { speaker: '王毅' }));
+  // Baseline: only decoding, NFC and splitting into paragraphs, the least any reader must do.
+  const [, floorMs] = await timed(() => new TextDecoder().decode(big).normalize('NFC').split(/\n\s*\n/).map((p) => p.trim()));
+  const mbps = big.length / 1e6 / (ms / 1000);
+  results.reader = { bytes: big.length, ms: Math.round(ms), mbps: round(mbps), floor_ms: Math.round(floorMs) };
+  record({ bench: 'normaliser throughput (Chinese)', figure: `${round(mbps)} MB/s (${round(big.length / 1e6)} MB in ${Math.round(ms)} ms)`, baseline: `decode+NFC+split ${Math.round(floorMs)} ms`, ratio: round(ms / floorMs, 1), target: '≥ 2 MB/s', pass: mbps >= 2 });
+}
+
+/** Structure: inspect over the golden transcripts. */
+function benchStructure() {
+  log('structure: inspect over the golden transcripts (test/corpus, test/structure/fixtures)');
+  const scores = goldenCases(goldenRoots(projectRoot)).map((dir) => scoreCase(dir));
+  const t = totals(scores);
+  results.structure = { ...t, wrong: scores.flatMap((s) => s.wrong.map((w) => ({ id: s.id, ...w }))), titleErrors: scores.filter((s) => s.titleError).map((s) => ({ id: s.id, error: s.titleError })) };
+  record({ bench: `structure: turns with the right speaker and question/non-question role (${t.cases} transcripts)`, figure: `${round(t.accuracy * 100, 1)} % (${t.right}/${t.turns}; exact role ${round(t.strictAccuracy * 100, 1)} %)`, baseline: 'expected.json by hand', ratio: null, target: '≥ 98 %', pass: t.accuracy >= 0.98 });
+  record({ bench: 'structure: false turns', figure: String(t.falseTurns), baseline: 'expected.json by hand', ratio: null, target: '0', pass: t.falseTurns === 0 });
+  record({ bench: 'structure: wrong titles', figure: String(t.titleErrors), baseline: 'expected.json by hand', ratio: null, target: '0', pass: t.titleErrors === 0 });
+}
+
+/** 20 books in one command against 20 commands one by one. */
+async function benchBatch() {
+  log('batch: 20 books in one command against 20 commands one by one');
+  const root = join(work, 'batch');
+  const books = generateCorpus(join(root, 'source'), 20, 6000);
+  const [, batchMs] = await timed(() => buildCorpus(books.map((b) => b.dir), { out: join(root, 'dist-batch'), formats: new Set(['epub', 'pdf']), ctx, force: true }));
+  const bin = join(projectRoot, 'bin/transcript-press.mjs');
+  const [, singleMs] = await timed(() => {
+    for (const b of books) {
+      const r = spawnSync(process.execPath, [bin, 'build', b.dir, '--out', join(root, 'dist-single'), '--force'], { stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`one-by-one build of ${b.id} failed`);
+    }
+  });
+  const speedup = singleMs / batchMs;
+  results.batch = { books: 20, cores: availableParallelism(), batch_ms: Math.round(batchMs), one_by_one_ms: Math.round(singleMs), speedup: round(speedup) };
+  record({ bench: '20 books: batch vs one by one', figure: `batch ${Math.round(batchMs)} ms`, baseline: `one by one ${Math.round(singleMs)} ms`, ratio: round(speedup), target: `≥ 1.7× on ${availableParallelism()} cores`, pass: speedup >= 1.7 });
+}
+
+/** The memory row, bench/results.json (full runs) or bench/out/ (partial), and the table. */
+function writeResults() {
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   results.memory = { bench_process_peak_rss_mb: Math.round(maxRssMb) };
   record({ bench: 'peak memory (Node side, whole bench)', figure: `${Math.round(maxRssMb)} MB`, baseline: '-', ratio: null, target: 'report', pass: null });
@@ -301,28 +225,129 @@ async function wholeProcess() {
       record({ bench: '600 pages: pagedjs-cli vs our whole build (rebuild)', figure: `ours ${p.b_ms} ms`, baseline: `pagedjs-cli ${p.a_ms} ms; ${pairText(p)}`, ratio: p.ratio, target: '≥ 3×', pass: p.ratio >= 3 });
     }
     // The finish on Chromium's bytes: the raw incremental update against pdf-lib's rewrite.
-    if (label !== '150') {
-      const bytes = new Uint8Array(readFileSync(pdfOut));
-      const input = { trim: { width: 148, height: 210, top: 18, bottom: 20, inner: 20, outer: 15 }, bleed: false, bare: new Set([1, 3]), idSeed: 'bench',
-        meta: { title: 't', author: 'a', subject: 's', keywords: [], lang: 'zh-Hans', date: new Date(0) } };
-      const f = await interleave(stage(async () => finishPdf(await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), input)),
-        stage(() => finishIncremental(bytes, input)), PAIRS);
-      out[`finish-${label}`] = f;
-      record({ bench: `PDF finish (${label === 'seed' ? 'seed' : '600 pages'}): pdf-lib rewrite vs raw incremental update`, figure: `raw ${f.b_ms} ms`, baseline: `pdf-lib ${f.a_ms} ms; ${pairText(f)}`, ratio: f.ratio, target: 'raw faster, else drop it', pass: f.ratio > 1 });
-    }
+    if (label !== '150') await benchFinish(label, pdfOut, out);
   }
   const growth = ours['600'] && ours['150'] ? ours['600'].a_ms / ours['150'].a_ms : NaN;
   if (!Number.isNaN(growth)) record({ bench: 'whole build growth 150 → 600 pages', figure: `${ours['600']!.a_ms} ms / ${ours['150']!.a_ms} ms`, baseline: 'same run', ratio: round(growth), target: '≤ 4.0×', pass: growth <= 4 });
   // EPUB: our whole `build --format epub` against pandoc's whole process on the body markup.
+  if (aptInstall('pandoc', 'pandoc')) await wholeEpub(seedDir, out);
+  results.whole = out;
+}
+
+/** Every benchmark that prints, in one browser. */
+async function printing() {
+  const browser = await launchBrowser();
+  try {
+    if (want('pdf')) await benchPdfStage(browser);
+    if (want('volume')) results.volume = await benchVolume(work, ctx, browser, record, log);
+    if (want('scale') || want('pagedjs')) await benchScale(browser);
+    if (want('epub')) await benchEpubStage(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/** Our PDF stage against one bare page.pdf of the same final HTML: the seed, and 600 pages. */
+async function benchPdfStage(browser: Browser) {
+  log('pdf: our PDF stage against one bare page.pdf of the same final HTML');
+  const r = await benchPdf({ browser, runs: 5 });
+  results.pdf = r;
+  if (process.env.TP_BENCH_STAGE600 !== '0') {
+    const big = generateBook(join(work, 'stage'), 'pages-600', 236_000, 600);
+    const s600 = await benchPdf({ browser, bookDir: big.dir, runs: Math.max(3, Math.min(PAIRS, Number(process.env.TP_BENCH_BIG_PAIRS ?? PAIRS))) });
+    results.pdf600 = s600;
+    record({ bench: `PDF stage (600 pages, ${s600.pages} pages, first build)`, figure: `${s600.ours_ms} ms, ${s600.passes} passes`, baseline: `bare page.pdf ${s600.floor_ms} ms; median of ${s600.runs} per-pair ratios, range ${s600.range[0]}–${s600.range[1]}, load ${s600.load[0]}→${s600.load[1]}`, ratio: s600.ratio, target: '≤ 1.25×', pass: s600.ratio <= 1.25 });
+    const w600 = await benchPdf({ browser, bookDir: big.dir, runs: Math.max(3, Math.min(PAIRS, Number(process.env.TP_BENCH_BIG_PAIRS ?? PAIRS))), pageCache: join(work, 'pages') });
+    results.pdf600Warm = w600;
+    record({ bench: `PDF stage (600 pages, rebuild: layout known)`, figure: `${w600.ours_ms} ms, ${w600.passes} passes`, baseline: `bare page.pdf ${w600.floor_ms} ms; median of ${w600.runs} per-pair ratios, range ${w600.range[0]}–${w600.range[1]}, load ${w600.load[0]}→${w600.load[1]}`, ratio: w600.ratio, target: '≤ 1.25×', pass: w600.ratio <= 1.25 });
+  }
+  record({ bench: 'PDF stage (seed, first build)', figure: `${r.ours_ms} ms, ${r.passes} passes, ${r.pages} pages`, baseline: `bare page.pdf ${r.floor_ms} ms; median of ${r.runs} per-pair ratios, range ${r.range[0]}–${r.range[1]}, load ${r.load[0]}→${r.load[1]}`, ratio: r.ratio, target: '≤ 1.15×', pass: r.ratio <= 1.15 });
+  // A rebuild of an unchanged print document: the page layout is known (pdf/pagecache.ts), one print.
+  const warm = await benchPdf({ browser, runs: 5, pageCache: join(work, 'pages') });
+  results.pdfWarm = warm;
+  record({ bench: 'PDF stage (seed, rebuild: layout known)', figure: `${warm.ours_ms} ms, ${warm.passes} passes`, baseline: `bare page.pdf ${warm.floor_ms} ms; median of ${warm.runs} per-pair ratios, range ${warm.range[0]}–${warm.range[1]}, load ${warm.load[0]}→${warm.load[1]}`, ratio: warm.ratio, target: '≤ 1.15×', pass: warm.ratio <= 1.15 });
+}
+
+/** A 150-page and a 600-page book; pagedjs-cli on the same 600-page HTML. */
+async function benchScale(browser: Browser) {
+  log('scale: a 150-page and a 600-page book; pagedjs-cli on the same 600-page HTML');
+  const root = join(work, 'scale');
+  const sizes: Record<string, { chars: number; ms: number; pages: number; html?: string }> = {};
+  for (const [label, chars] of [['150', 56_000], ['600', 236_000]] as const) {
+    const book = generateBook(root, `pages-${label}`, chars, label === '150' ? 150 : 600);
+    const dir = mkdtempSync(join(work, 'pdf-'));
+    const prepared = prepareBook(book.dir);
+    const input = pdfInputOf(prepared, { browser, workDir: dir, date: stampDate(prepared, defaultContext()) });
+    await writePdf(input); // warm-up: fonts and code paths
+    const [result, ms] = await timed(() => writePdf(input));
+    const pages = Math.max(...result.pageMap.values());
+    // Keep the final HTML, with its font stylesheet beside it, for pagedjs-cli.
+    const fontFile = join(dir, 'fonts.css');
+    writeFileSync(fontFile, printFontCss());
+    const html = join(dir, 'final.html');
+    writeFileSync(html, result.html.replace(/href="file:[^"]*\/fonts\.css"/, `href="${pathToFileURL(fontFile).href}"`));
+    sizes[label] = { chars: book.chars, ms: Math.round(ms), pages, html };
+    log(`  ${label}-page target: ${pages} pages in ${Math.round(ms)} ms`);
+  }
+  const growth = sizes['600'].ms / sizes['150'].ms;
+  const pageRatio = sizes['600'].pages / sizes['150'].pages;
+  results.scale = { ...sizes, growth: round(growth), pageRatio: round(pageRatio) };
+  record({ bench: 'cost growth 150 → 600 pages', figure: `${sizes['600'].ms} ms / ${sizes['150'].ms} ms`, baseline: `${round(pageRatio)}× the pages`, ratio: round(growth), target: '≤ 4.5×', pass: growth <= 4.5 });
+  if (want('pagedjs') || only.length === 0) {
+    const cli = pagedjsCli();
+    const out = join(work, 'paged.pdf');
+    const [r, ms] = await timed(() => spawnSync(cli, [sizes['600'].html!, '-o', out, '--timeout', '1800000', '--browserArgs', chromiumFlags.join(',')], {
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const ok = r.status === 0 && existsSync(out);
+    const pagedPages = ok ? Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout)?.[1]) : 0;
+    const speedup = ms / sizes['600'].ms;
+    results.pagedjs = { ok, ms: Math.round(ms), pages: pagedPages, ours_ms: sizes['600'].ms, speedup: round(speedup), stderr: ok ? undefined : (r.stderr ?? '').slice(-500) };
+    record({ bench: '600-page book: ours vs pagedjs-cli', figure: `ours ${sizes['600'].ms} ms`, baseline: ok ? `pagedjs-cli ${Math.round(ms)} ms (${pagedPages} pages)` : 'pagedjs-cli failed', ratio: ok ? round(speedup, 1) : null, target: '≥ 6× faster', pass: ok ? speedup >= 6 : null });
+  }
+}
+
+/** Our EPUB stage against Debian's pandoc on the same content. */
+async function benchEpubStage(browser: Browser) {
+  log('epub: our EPUB stage against Debian\'s pandoc on the same content');
+  const out = join(work, 'epub');
+  const build = async () => (await buildBook(join(projectRoot, 'source/wangyi-2024-03-07'), { out, formats: new Set(['epub']), ctx, browser: async () => browser })).millis.epub;
+  await build();
+  const ours = [await build(), await build(), await build()].sort((a, b) => a - b)[1];
   if (aptInstall('pandoc', 'pandoc')) {
-    const html = join(work, 'content-whole.html');
-    const book = readTranscript(readFileSync(join(seedDir, 'transcript.txt')), { speaker: '王毅' });
+    // The same content: the body markup our renderer made, as one HTML file.
+    const html = join(work, 'content.html');
+    const book = readTranscript(readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt')), { speaker: '王毅' });
     const { renderBody } = await import('../render/html.ts');
     writeFileSync(html, `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>t</title></head><body>${renderBody(book.tree, { flavour: 'html', labels: { question: '', answer: '', remarks: '', moderator: '', labelEnd: '：' } })}</body></html>`);
-    const e = await interleave(node(['build', seedDir, '--out', join(work, 'dist-epub'), '--format', 'epub', '--force']),
-      whole('pandoc', ['-f', 'html', '-t', 'epub3', '--metadata', 'title=t', '--metadata', 'lang=zh-Hans', '-o', join(work, 'pandoc-whole.epub'), html]), PAIRS);
-    out.epub = e;
-    record({ bench: 'whole build --format epub (seed) vs pandoc', figure: `${e.a_ms} ms`, baseline: `pandoc ${e.b_ms} ms; ${pairText(e)}`, ratio: e.ratio, target: '≤ 5×', pass: e.ratio <= 5 });
+    const runPandoc = () => timed(() => spawnSync('pandoc', ['-f', 'html', '-t', 'epub3', '--metadata', 'title=t', '--metadata', 'lang=zh-Hans', '-o', join(work, 'pandoc.epub'), html]));
+    await runPandoc();
+    const pandocMs = [(await runPandoc())[1], (await runPandoc())[1], (await runPandoc())[1]].sort((a, b) => a - b)[1];
+    results.epub = { ours_ms: ours, pandoc_ms: Math.round(pandocMs), ratio: round(ours / pandocMs) };
+    record({ bench: 'EPUB stage (seed)', figure: `${ours} ms`, baseline: `pandoc ${Math.round(pandocMs)} ms`, ratio: round(ours / pandocMs), target: 'report', pass: null });
   }
-  results.whole = out;
+}
+
+/** The PDF finish on the same bytes: pdf-lib's rewrite against the raw incremental update. */
+async function benchFinish(label: string, pdfOut: string, out: Record<string, unknown>) {
+  const bytes = new Uint8Array(readFileSync(pdfOut));
+  const input = { trim: { width: 148, height: 210, top: 18, bottom: 20, inner: 20, outer: 15 }, bleed: false, bare: new Set([1, 3]), idSeed: 'bench',
+    meta: { title: 't', author: 'a', subject: 's', keywords: [], lang: 'zh-Hans', date: new Date(0) } };
+  const f = await interleave(stage(async () => finishPdf(await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }), input)),
+    stage(() => finishIncremental(bytes, input)), PAIRS);
+  out[`finish-${label}`] = f;
+  record({ bench: `PDF finish (${label === 'seed' ? 'seed' : '600 pages'}): pdf-lib rewrite vs raw incremental update`, figure: `raw ${f.b_ms} ms`, baseline: `pdf-lib ${f.a_ms} ms; ${pairText(f)}`, ratio: f.ratio, target: 'raw faster, else drop it', pass: f.ratio > 1 });
+}
+
+/** Our whole `build --format epub` of the seed against pandoc's whole process on its body markup. */
+async function wholeEpub(seedDir: string, out: Record<string, unknown>) {
+  const html = join(work, 'content-whole.html');
+  const book = readTranscript(readFileSync(join(seedDir, 'transcript.txt')), { speaker: '王毅' });
+  const { renderBody } = await import('../render/html.ts');
+  writeFileSync(html, `<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>t</title></head><body>${renderBody(book.tree, { flavour: 'html', labels: { question: '', answer: '', remarks: '', moderator: '', labelEnd: '：' } })}</body></html>`);
+  const e = await interleave(node(['build', seedDir, '--out', join(work, 'dist-epub'), '--format', 'epub', '--force']),
+    whole('pandoc', ['-f', 'html', '-t', 'epub3', '--metadata', 'title=t', '--metadata', 'lang=zh-Hans', '-o', join(work, 'pandoc-whole.epub'), html]), PAIRS);
+  out.epub = e;
+  record({ bench: 'whole build --format epub (seed) vs pandoc', figure: `${e.a_ms} ms`, baseline: `pandoc ${e.b_ms} ms; ${pairText(e)}`, ratio: e.ratio, target: '≤ 5×', pass: e.ratio <= 5 });
 }
