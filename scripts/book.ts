@@ -12,6 +12,7 @@ import { sha256 } from './core/files.ts';
 import { titleText } from './model/walk.ts';
 import { readTranscript, type ReadResult } from './reader/read.ts';
 import { resolveTemplateSet } from './render/templates.ts';
+import { xmlChars } from './render/xml.ts';
 
 export interface Book {
   /** Folder name: the book's id in dist/ and in file names. */
@@ -162,9 +163,28 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
   precheckSize(bytes, show(transcriptPath));
   const read = readBookTranscript(bytes, { config, place, text: configText }, dir, { transcript: show(transcriptPath), config: show(configPath) });
   checkSize(read, show(transcriptPath));
+  blankToAbsent(config);
   // No `title` in book.yaml: the transcript's own title line is the book's (TP141 when it has none).
   if (!config.title) config.title = titleText(read.tree) || fail('TP141', {}, { file: show(configPath) });
   return { id: basename(dir), dir, config, place, configText, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+}
+
+/**
+ * A metadata text with nothing to show (only spaces, or only characters XML cannot carry, which every
+ * edition drops) counts as not written: `title` then falls back to the transcript's title line (TP141
+ * when there is none), `publisher` to `source`, and the optional ones are left out, so no edition
+ * prints an empty title or an empty dc:publisher (which epubcheck refuses).
+ */
+function blankToAbsent(config: BookConfig): void {
+  const blank = (s: string | undefined) => s !== undefined && xmlChars(s).trim() === '';
+  if (blank(config.title)) config.title = '';
+  if (blank(config.subtitle)) config.subtitle = undefined;
+  if (blank(config.publisher)) config.publisher = undefined;
+  if (blank(config.description)) config.description = '';
+  if (blank(config.rights)) config.rights = '';
+  if (blank(config.edition)) config.edition = '1';
+  // A `source` with nothing to show gives no publisher either (the view's default).
+  if (config.publisher === undefined && blank(config.source)) config.publisher = '';
 }
 
 /**
