@@ -84,7 +84,7 @@ export interface PdfResult {
 
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
 export const MAX_PASSES = 3;
-/** Rounds of pulling a section's last lines onto their page (render/ends.ts), each one pass more. */
+/** Rounds of pulling a section's last lines onto their page (render/ends.ts), each up to two passes more. */
 const MAX_PULL_ROUNDS = 2;
 
 /**
@@ -263,7 +263,8 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
   let chars: Set<string> | undefined;
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
   let pullRounds = 0;
-  for (let pass = 1; pass <= MAX_PASSES + pullRounds; pass++) {
+  // A pull moves what follows it: its round may need a pass to print it and one to renumber after it.
+  for (let pass = 1; pass <= MAX_PASSES + 2 * pullRounds; pass++) {
     const lap = stopwatch(timings, pass);
     const final = pass > 1 || known !== undefined;
     let current: Rendered | undefined = plan.render((id) => pages.get(id), blanks, !final);
@@ -295,8 +296,9 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
     pages = shiftForBlanks(found, blanks, nextBlanks);
     blanks = nextBlanks;
   }
-  fail('TP034', { passes: MAX_PASSES });
+  fail('TP034', { passes: MAX_PASSES + 2 * pullRounds });
 }
+
 /** Paragraphs to pull onto the page of a section end that holds too few lines (render/ends.ts). */
 async function shortEndPulls(pdf: Uint8Array, plan: Plan, found: Map<string, number>): Promise<string[]> {
   const lines = await pageLines(pdf, plan.trim);

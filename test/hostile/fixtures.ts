@@ -78,7 +78,10 @@ export function hostileCorpus(root: string, ports: Ports): HostileCorpus {
   writeFileSync(join(yamlStrings, 'book.yaml'), readFileSync(join(yamlStrings, 'book.yaml'), 'utf8')
     + `sections: [{ question: 1, heading: ${JSON.stringify(p('heading'))} }, { question: 2, heading: ${JSON.stringify('a"b\\c</style>d]]>e')} }]\n`
     + `topics: [{ term: ${JSON.stringify(p('term'))}, aliases: ['中美关系'] }]\n`
-    + `corrections: [{ find: '不拉偏架', replace: ${JSON.stringify(p('correction'))}, note: ${JSON.stringify(p('note'))} }]\n`);
+    + `corrections: [{ find: '不拉偏架', replace: ${JSON.stringify(p('correction'))}, note: ${JSON.stringify(p('note'))} }]\n`
+    // A page per section: the book title is then the head of the body's left-hand pages (sections that
+    // run on share the transcript's own title line as their head, which is not book.yaml text).
+    + `print: { sectionBreak: page }\n`);
 
   // 2. Script in the transcript: its title line, a speaker label, a question and an answer.
   const label = '</style><script>a=1</script>记者'; // a label is at most 30 characters, no spaces

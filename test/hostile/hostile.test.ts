@@ -121,7 +121,9 @@ describe('hostile book folders', () => {
   it('script text in book.yaml prints as text, in the running heads too (the <style> held)', () => {
     const pdf = join(dist, 'yaml-strings', 'yaml-strings.pdf');
     const pages = pdftotext(pdf).split('\f');
-    const headed = pages.filter((p) => (p.split('\n').find((l) => l.trim()) ?? '').includes(`</style></script><script>fetch('//127.0.0.1:${listener.tcp}/title')`));
+    // A running head is one line: the long title is cut after a word with an ellipsis (render/lines.ts
+    // runningHead), so the head holds the payload's start, printed as text.
+    const headed = pages.filter((p) => /<\/style><\/script><script>fetch\(.*…$/.test((p.split('\n').find((l) => l.trim()) ?? '').trim()));
     // Every left-hand body page carries the title as its running head: many pages, not one.
     expect(headed.length).toBeGreaterThanOrEqual(3);
     const text = pages.join('\n');
