@@ -26,6 +26,13 @@ const DATE_LINE = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}\s*(
 /** A line shorter than this share of its block's longest line ends where its text ends, not at a wrap. */
 const SHORT_LINE = 0.75;
 
+/** A block written mostly in Han characters (of its letters). */
+function HAN_BLOCK(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return han > latin;
+}
+
 /** Display columns past which no text is wrapped (a Han character takes two). */
 const MAX_WRAP = 140;
 
@@ -63,7 +70,10 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
   const out: TrackedText[] = [];
   const width = (l: Line) => [...text(l)].length;
   const widths = perBlock.map((ls) => Math.max(...ls.map(width)));
-  const short = (l: Line, blockWidth: number) => width(l) < SHORT_LINE * blockWidth;
+  // Only in Chinese text, which is wrapped at a fixed count of characters: an English page's header
+  // lines (`John Kirby` / `Daily Press Briefing` / `Washington, DC`) are one block the structure reads
+  // as the title, and its name line is no speaker label.
+  const short = (l: Line, blockWidth: number, block: number) => HAN_BLOCK(blocks[block].text) && width(l) < SHORT_LINE * blockWidth;
   // Wider than any wrap: the line was not wrapped, so the break after it is the text's own.
   const unwrapped = (l: Line) => columns(text(l)) > MAX_WRAP;
   blocks.forEach((b, i) => {
@@ -72,7 +82,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1], widths[i]) || unwrapped(ls[k - 1]) || DATE_LINE.test(prev) || RULE.test(prev) || FURNITURE.test(prev) || FURNITURE.test(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || DATE_LINE.test(next) || recogniseLabel(next, ctx) !== null;
+      const split = perLine || short(ls[k - 1], widths[i], i) || unwrapped(ls[k - 1]) || DATE_LINE.test(prev) || RULE.test(prev) || FURNITURE.test(prev) || FURNITURE.test(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || DATE_LINE.test(next) || recogniseLabel(next, ctx) !== null;
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

@@ -37,7 +37,17 @@ describe('normaliser properties', () => {
       try { once = normalise(text, style); } catch { return; }
       fc.pre(once.trim() !== '');
       expect(normalise(once, style)).toBe(once);
-    }), { numRuns: 400 });
+    // A fixed seed: a property run must never be flaky. A random one found the case below.
+    }), { numRuns: 400, seed: 20261205 });
+  });
+
+  // Known, not fixed yet: repairing a doubled character (看|看待) uncovers a doubled word (看待看待) that
+  // only a second pass removes in `edited`. The repairs run once over the source; a fixpoint would have
+  // to map the second round's changes back to source positions. When it is fixed this test fails: make
+  // it a plain test then.
+  it.fails('is idempotent on 看看待看待 in edited (known: one repair uncovers another)', () => {
+    const once = normalise('看看待看待', 'edited');
+    expect(normalise(once, 'edited')).toBe(once);
   });
 
   it('never changes a Latin or number run inside Chinese text', () => {
