@@ -4,7 +4,7 @@
 // gets out of the renderer is counted.
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { projectRoot } from '../../scripts/render/templates.ts';
 import { prng } from '../../scripts/core/random.ts';
 
@@ -156,4 +156,21 @@ export function oneLongLine(root: string, megabytes = 5): string {
   const dir = book(root, 'one-long-line', base('line'), `一行的书\n\n${parts.join('')}\n`);
   copyFileSync(join(SEED, 'book.yaml'), join(dir, 'seed.yaml.txt')); // an unrelated file: ignored
   return dir;
+}
+
+/** A finished command: its exit code, what it printed, and how long it ran. */
+export interface Ran { code: number | null; out: string; err: string; ms: number }
+
+/** Runs a command to its end without blocking the test process; killed after `timeoutMs`. */
+export function runProcess(cmd: string, args: string[], timeoutMs: number): Promise<Ran> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => { out += c; });
+    child.stderr.on('data', (c) => { err += c; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => { clearTimeout(timer); resolve({ code, out, err, ms: Date.now() - t0 }); });
+  });
 }

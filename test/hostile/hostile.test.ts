@@ -8,7 +8,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { projectRoot } from '../../scripts/render/templates.ts';
 import { chromiumFlags, chromiumPath, killBrowser, launchBrowser } from '../../scripts/core/browser.ts';
@@ -17,7 +17,7 @@ import { defaultContext } from '../../scripts/core/context.ts';
 import { sha256 } from '../../scripts/core/files.ts';
 import { pdftotext, tempDir } from '../helpers.ts';
 import { epubcheckErrors } from '../support/validators.ts';
-import { hostileCorpus, pageScript, type HostileCorpus } from './fixtures.ts';
+import { hostileCorpus, pageScript, type HostileCorpus, runProcess } from './fixtures.ts';
 import { listen, type Listener } from './listener.ts';
 
 const BIN = join(projectRoot, 'bin/transcript-press.mjs');
@@ -29,17 +29,6 @@ function run(args: string[], timeoutMs = 600_000): Promise<{ code: number | null
   return runProcess(process.execPath, [BIN, ...args], timeoutMs);
 }
 
-function runProcess(cmd: string, args: string[], timeoutMs = 600_000): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { err += c; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, out, err }); });
-  });
-}
 
 const outcomes = (out: string): Map<string, Outcome> => new Map((JSON.parse(out) as Outcome[]).map((o) => [o.id, o]));
 

@@ -16,28 +16,15 @@ import { launchBrowser } from '../../scripts/core/browser.ts';
 import { sha256 } from '../../scripts/core/files.ts';
 import { tempDir } from '../helpers.ts';
 import { epubcheckErrors } from '../support/validators.ts';
-import { smallTranscript } from './fixtures.ts';
+import { smallTranscript, runProcess, type Ran } from './fixtures.ts';
 import { listen, type Listener } from './listener.ts';
 import { buildingBook, refusedBooks, type Refusal } from './round-three.ts';
 
 const BIN = join(projectRoot, 'bin/transcript-press.mjs');
 
 interface Outcome { id: string; status: string; millis?: Record<string, number>; diagnostics: { code: string; severity: string; message: string; hint: string; file?: string; line?: number; column?: number }[] }
-interface Ran { code: number | null; out: string; err: string; ms: number }
 
-function runProcess(cmd: string, args: string[], timeoutMs = 900_000): Promise<Ran> {
-  return new Promise((resolve) => {
-    const t0 = Date.now();
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => { out += c; });
-    child.stderr.on('data', (c) => { err += c; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, out, err, ms: Date.now() - t0 }); });
-  });
-}
-const cli = (args: string[], timeoutMs?: number) => runProcess(process.execPath, [BIN, ...args], timeoutMs);
+const cli = (args: string[], timeoutMs = 900_000) => runProcess(process.execPath, [BIN, ...args], timeoutMs);
 /** `check --json` writes its diagnostics to stderr, one JSON array on a line. */
 const checkJson = <T>(r: Ran): T[] => JSON.parse(r.err.split('\n').find((l) => l.startsWith('[')) ?? '[]') as T[];
 const outcomes = (out: string): Map<string, Outcome> => new Map((JSON.parse(out) as Outcome[]).map((o) => [o.id, o]));
