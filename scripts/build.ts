@@ -11,9 +11,6 @@ import type { Context } from './core/context.ts';
 import { fail, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { prepareBook, bookEdition, type Edition } from './prepare.ts';
-import { writePdf } from './writers/pdf.ts';
-import { PAGE_CACHE_DIR } from './pdf/pagecache.ts';
-import { pdfPageTexts } from './pdf/text.ts';
 import { preflightEpub, writeEpub } from './writers/epub.ts';
 import { ENTRY_FILE, entryFile, entryJson, type EntryFile } from './catalog/entry.ts';
 import { isVolumeDir, prepareVolume, volumeEdition } from './volume.ts';
@@ -145,6 +142,8 @@ async function writePrint(edition: Edition, options: BuildOptions, stage: Stage,
   mkdirSync(workDir);
   try {
     const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
+    // The print writer and pdf-lib are loaded only by a build that prints (an EPUB-only build never does).
+    const [{ writePdf }, { PAGE_CACHE_DIR }, { pdfPageTexts }] = await Promise.all([import('./writers/pdf.ts'), import('./pdf/pagecache.ts'), import('./pdf/text.ts')]);
     const input = { ...edition.pdfInput({ browser, workDir, date, missingGlyphs: stage.missingGlyphs }), keepHtml: options.keepHtml ? edition.id : undefined, pageCache: PAGE_CACHE_DIR };
     const result = await stage.time('pdf', () => writePdf(input));
     stage.diagnostics.push(...result.diagnostics);

@@ -19,10 +19,13 @@
 //
 // Adding a language: a strings file (templates/<set>/lang/<tag>.json) and, for a new script, a row in
 // STACKS below.
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Blob, Face } from 'harfbuzzjs';
 import { fail } from './core/diagnostics.ts';
+import { projectRoot } from './core/root.ts';
 import { scriptOf } from './lang/language.ts';
 
 const require = createRequire(import.meta.url);
@@ -129,14 +132,40 @@ export function faceFile(family: FontFamily, key: FaceKey = '400'): string {
 
 const cmaps = new Map<string, Set<number>>();
 
+const CMAP_CACHE = join(projectRoot, 'node_modules', '.cache', 'transcript-press', 'cmaps');
+
 /** The code points a family maps to a glyph (its regular file: the bold and italic files cover the same
  * characters), read with HarfBuzz and cached per process. */
 export function familyCmap(family: FontFamily): Set<number> {
   const file = faceFile(family, '400');
   let cached = cmaps.get(file);
   if (!cached) {
-    cached = new Set(new Face(new Blob(new Uint8Array(readFileSync(file))), 0).collectUnicodes());
+    cached = new Set(fileCmap(file));
     cmaps.set(file, cached);
   }
   return cached;
+}
+
+/**
+ * A font file's code points, read with HarfBuzz once per file and kept on disk as a sorted list of
+ * 32-bit code points under the file's identity (path, size, modification time: a font package update
+ * writes new files). Reading a 20 MB CJK face and walking its cmap costs more than half a second at
+ * every build; the list is 200 KB.
+ */
+function fileCmap(file: string): Iterable<number> {
+  const st = statSync(file);
+  const key = createHash('sha256').update(JSON.stringify([file, st.size, st.mtimeMs])).digest('hex').slice(0, 32);
+  const cached = join(CMAP_CACHE, `${key}.u32`);
+  try {
+    const bytes = readFileSync(cached);
+    if (bytes.length % 4 === 0) return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  } catch { /* not read yet */ }
+  const points = Uint32Array.from(new Face(new Blob(new Uint8Array(readFileSync(file))), 0).collectUnicodes()).sort();
+  try {
+    mkdirSync(CMAP_CACHE, { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    writeFileSync(tmp, points);
+    renameSync(tmp, cached);
+  } catch { /* a read-only install reads the font each time */ }
+  return points;
 }

@@ -3,9 +3,12 @@
 // (the project's own code drives pages from outside, through CDP evaluation, which still works), and
 // it has no network at all, WebSocket and WebRTC included. Files are confined per page by request
 // interception (writers/pdf.ts) and by the book folder check (book.ts).
-import { existsSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import { fail } from './diagnostics.ts';
+import { projectRoot } from './root.ts';
 
 // scripts/setup.mjs has the same lookup: it runs before node_modules exists and cannot import this.
 export function chromiumPath(): string {
@@ -54,6 +57,9 @@ export async function launchBrowser(): Promise<Browser> {
     // so a CI runner that kills builds on a timeout does not pile up browsers (issue #22).
     // One protocol call may take as long as printing a 2,000-page book; a hang is caught by the book's
     // own timeout (scripts/corpus.ts), which kills the browser.
+    // puppeteer-core is loaded here, on the first launch: a build whose every picture is cached (an
+    // EPUB-only rebuild, `normalize`, `inspect`) never pays for loading it.
+    const { default: puppeteer } = await import('puppeteer-core');
     return await puppeteer.launch({ executablePath, headless: true, args: sandboxFlags, protocolTimeout: 3_600_000, timeout: 180_000, pipe: true });
   } catch (err) {
     fail('TP032', { reason: `could not start ${executablePath}: ${(err as Error).message.split('\n')[0]}` });
@@ -71,4 +77,37 @@ export async function killBrowser(browser: Browser): Promise<void> {
     try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
   }
   await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+}
+
+const VERSION_CACHE = join(projectRoot, 'node_modules', '.cache', 'transcript-press', 'chromium-version.json');
+
+/**
+ * Chromium's version without starting a browser, for cache keys (the cover): `chromium --version`, run
+ * once per executable and remembered under the executable's identity (real path, inode, size, modification
+ * and change times: an upgrade installs a new file, so it is asked again).
+ */
+export function chromiumVersion(): string {
+  const path = chromiumPath();
+  let identity: string;
+  try {
+    const real = realpathSync(path);
+    const st = statSync(real);
+    identity = JSON.stringify([real, st.ino, st.size, st.mtimeMs, st.ctimeMs]);
+  } catch {
+    fail('TP030', { path });
+  }
+  try {
+    const cached = JSON.parse(readFileSync(VERSION_CACHE, 'utf8')) as { identity: string; version: string };
+    if (cached.identity === identity) return cached.version;
+  } catch { /* not asked yet */ }
+  const r = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 60_000 });
+  const version = r.status === 0 ? r.stdout.trim() : '';
+  if (!version) fail('TP032', { reason: `could not ask ${path} for its version: ${(r.stderr || String(r.error ?? '')).split('\n')[0]}` });
+  try {
+    mkdirSync(dirname(VERSION_CACHE), { recursive: true });
+    const tmp = `${VERSION_CACHE}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ identity, version }));
+    renameSync(tmp, VERSION_CACHE);
+  } catch { /* a read-only install asks each time */ }
+  return version;
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BuildError, diagnostic } from '../core/diagnostics.ts';
 import { withTimeout } from '../core/timeout.ts';
+import { chromiumVersion } from '../core/browser.ts';
 import type { Browser, Page, Protocol } from 'puppeteer-core';
 import type { BookView } from '../render/variables.ts';
 import { projectRoot, renderTemplate, templatePath, type TemplateSet } from '../render/templates.ts';
@@ -89,14 +90,15 @@ export const THUMBNAIL_SCALE = 1 / 8;
  * machine's font configuration (which could only show through a leak the hermetic test looks for, so a
  * build under another configuration draws anew).
  */
-export async function coverImages(svg: string, browser: Browser, fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
-  const key = createHash('sha256').update(JSON.stringify([coverPage(svg), fonts.css, await browser.version(),
+export async function coverImages(svg: string, browser: Browser | (() => Promise<Browser>), fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
+  // Chromium's version is asked without starting it, so a cached cover needs no browser at all.
+  const key = createHash('sha256').update(JSON.stringify([coverPage(svg), fonts.css, chromiumVersion(),
     process.env.FONTCONFIG_FILE ?? '', process.env.FONTCONFIG_PATH ?? '', THUMBNAIL_SCALE])).digest('hex').slice(0, 32);
   const files = { cover: join(COVER_CACHE, `${key}.png`), thumbnail: join(COVER_CACHE, `${key}.thumbnail.png`) };
   try {
     return { cover: new Uint8Array(readFileSync(files.cover)), thumbnail: new Uint8Array(readFileSync(files.thumbnail)) };
   } catch { /* not drawn yet */ }
-  const images = await drawCover(svg, browser, fonts);
+  const images = await drawCover(svg, typeof browser === 'function' ? await browser() : browser, fonts);
   try {
     mkdirSync(COVER_CACHE, { recursive: true });
     for (const which of ['thumbnail', 'cover'] as const) {

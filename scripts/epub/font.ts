@@ -78,8 +78,9 @@ const HAN_OR_CJK_MARK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3f
  */
 export async function epubFonts(language: string, documents: string[], embed: boolean): Promise<EpubFonts> {
   const fonts = fontsFor(language);
-  // The documents are read as HTML fragments: the text the reader sees, whatever markup carries it.
-  const trees = documents.map((d) => fromHtml(d, { fragment: true }));
+  // The documents are read as HTML fragments: the text the reader sees, whatever markup carries it. Only
+  // embedding, or a Latin book (whose CJK fallback depends on its text), needs them read.
+  const trees = embed || fonts.script === 'Latn' ? documents.map((d) => fromHtml(d, { fragment: true })) : [];
   const text = usedCharacters(trees);
   const needsCjk = HAN_OR_CJK_MARK.test(text);
   const chosen = {

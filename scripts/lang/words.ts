@@ -8,12 +8,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { t2s } from './language.ts';
+import { wordTable, type WordTable } from '../reader/wordtable.ts';
+
+const require = createRequire(import.meta.url);
+let dictionary: Buffer | null = null;
+let table: WordTable | null = null;
 
 let jieba: Jieba | null = null;
 
 /** The instance with jieba's whole dictionary (dict.txt only; the package's dict.js also reads the IDF table). */
 export function getJieba(): Jieba {
-  return (jieba ??= Jieba.withDict(readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'))));
+  return (jieba ??= Jieba.withDict(dictionaryBytes()));
 }
 
 /** True once the whole dictionary is loaded (then nothing is gained by a smaller one). */
@@ -31,13 +36,66 @@ export function chineseWords(text: string): string[] {
   if (!HAN.test(text)) return [text];
   const chars = [...text];
   const simplified = [...t2s(text)];
-  if (simplified.length !== chars.length) return getJieba().cut(text, true);
+  if (simplified.length !== chars.length) return jiebaFor(text).cut(text, true);
   const out: string[] = [];
   let at = 0;
-  for (const w of getJieba().cut(simplified.join(''), true)) {
+  const cut = simplified.join('');
+  for (const w of jiebaFor(cut).cut(cut, true)) {
     const n = [...w].length;
     out.push(chars.slice(at, at + n).join(''));
     at += n;
   }
   return out;
+}
+
+/** The dictionary's bytes, `word freq tag` per line (the compact word table is cached by their hash). */
+export function dictionaryBytes(): Buffer {
+  return (dictionary ??= readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
+}
+
+/** The dictionary as the compact table (wordtable.ts), made once per process. */
+export function dictionaryTable(): WordTable {
+  return (table ??= wordTable(dictionaryBytes()));
+}
+
+/** Longest text jiebaFor cuts with a dictionary of its own, and how many it does before loading the whole one. */
+const SCOPED_CHARS = 64;
+const SCOPED_USES = 300;
+let scopedUses = 0;
+
+/**
+ * jieba for one short text without parsing its 349,000-entry dictionary (half a second at every start):
+ * an instance whose dictionary holds only the entries that occur in the text, plus one entry the text
+ * cannot contain that carries the rest of the total frequency. jieba's cut and tags of a text depend
+ * only on the entries that are substrings of it (the word graph, the HMM's unknown runs, the tags) and on
+ * that total (each route's log probability), so the result is the full dictionary's
+ * (test/reader/jieba-scoped.test.ts compares them). A long text, or many, use the shared instance.
+ */
+export function jiebaFor(text: string): Jieba {
+  if (jiebaLoaded() || text.length > SCOPED_CHARS || ++scopedUses > SCOPED_USES) return getJieba();
+  return scopedJieba(text);
+}
+
+/** An instance with only the dictionary entries `text` contains (and the same total frequency). */
+export function scopedJieba(text: string): Jieba {
+  const words = dictionaryTable();
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) {
+    for (let n = 1; n <= words.maxLength && i + n <= text.length; n++) {
+      const w = text.slice(i, i + n);
+      const freq = words.freq(w);
+      if (freq === 0 || seen.has(w)) continue;
+      seen.add(w);
+      sum += freq;
+      lines.push(`${w} ${freq} ${words.tag(w) ?? 'x'}`);
+    }
+  }
+  let filler = 0xe000;
+  while (text.includes(String.fromCharCode(filler))) filler++;
+  if (words.total > sum) lines.push(`${String.fromCharCode(filler)} ${words.total - sum} x`);
+  const scoped = new Jieba();
+  scoped.loadDict(Buffer.from(lines.join('\n') + '\n'));
+  return scoped;
 }

@@ -244,7 +244,7 @@ function epubRenderOptions(input: EpubInput): RenderOptions {
 async function drawCover(input: EpubInput): Promise<{ href: string; mediaType: string; data: Uint8Array | string }> {
   const faces = coverFonts(input.view.lang);
   const svg = xmlDocument(coverSvg(input.view, input.templates, faces));
-  const images = input.browser ? await coverImages(svg, await input.browser(), faces) : null;
+  const images = input.browser ? await coverImages(svg, input.browser, faces) : null;
   if (images) input.onCover?.(images);
   return images
     ? { href: 'cover.png', mediaType: 'image/png', data: images.cover }
