@@ -1,6 +1,6 @@
 // The project's root folder (templates/, package.json, node_modules/): the nearest folder above this
 // module with a package.json. Not a fixed `../..`, because the CLI also runs compiled, from
-// node_modules/.cache/transcript-press/js/scripts/ (scripts/compiled.mjs).
+// node_modules/.cache/transcript-press/js/ (scripts/compiled.mjs).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
