@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, killBrowser } from '../scripts/core/browser.ts';
-import { coverPng } from '../scripts/epub/cover.ts';
+import { coverImages, coverPng } from '../scripts/epub/cover.ts';
 import { coverFonts } from '../scripts/writers/epub.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 
@@ -31,6 +31,11 @@ describe('cover cache', () => {
       // What comes back is the cached file: replace it, and the next call returns the replacement.
       writeFileSync(file, Buffer.from('cached'));
       expect(Buffer.from(await coverPng(svg, browser, fonts)).toString()).toBe('cached');
+      // A cached cover needs no browser: the key holds Chromium's version, asked without starting it.
+      let started = 0;
+      const cached = await coverImages(svg, async () => { started++; return browser; }, fonts);
+      expect(Buffer.from(cached.cover).toString()).toBe('cached');
+      expect(started).toBe(0);
       // Another title is another cover.
       const other = await coverPng(svgOf(`Other ${process.pid} ${Date.now()}`), browser, fonts);
       made.push(...readdirSync(CACHE).filter((n) => !before.has(n) && !made.includes(n)));

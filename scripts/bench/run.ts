@@ -166,7 +166,7 @@ async function startup() {
   for (const command of ['normalize', 'inspect']) {
     const r = await interleave(node([command, small]), bare, PAIRS);
     out[command] = r;
-    record({ bench: `start-up: ${command} of a 1 KB file (whole process)`, figure: `${r.a_ms} ms`, baseline: `node -e 0 ${r.b_ms} ms; ${pairText(r)}`, ratio: null, target: '≤ 1000 ms', pass: r.a_ms <= 1000 });
+    record({ bench: `start-up: ${command} of a 1 KB file (whole process)`, figure: `${r.a_ms} ms${r.a_cpu_ms !== undefined ? ` (CPU ${r.a_cpu_ms} ms)` : ''}`, baseline: `node -e 0 ${r.b_ms} ms; ${pairText(r)}`, ratio: null, target: '≤ 1000 ms', pass: r.a_ms <= 1000 });
   }
   // The normaliser as a user runs it: a 4 MB transcript through `normalize`, start-up included.
   const seed = readFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt'), 'utf8');
@@ -180,7 +180,9 @@ async function startup() {
   const mbps = Buffer.byteLength(text) / 1e6 / (r.a_ms / 1000);
   out.normalize4mb = r;
   results.startup = out;
-  record({ bench: 'normaliser, whole process (4 MB Chinese transcript)', figure: `${round(mbps)} MB/s (${r.a_ms} ms)`, baseline: `load ${r.load[0]}→${r.load[1]}`, ratio: null, target: '≥ 5 MB/s', pass: mbps >= 5 });
+  // By CPU time as well: on a shared machine the wall time mostly measures the other processes.
+  const cpuMbps = r.a_cpu_ms ? Buffer.byteLength(text) / 1e6 / (r.a_cpu_ms / 1000) : undefined;
+  record({ bench: 'normaliser, whole process (4 MB Chinese transcript)', figure: `${round(mbps)} MB/s (${r.a_ms} ms)${cpuMbps !== undefined ? `; by CPU ${round(cpuMbps)} MB/s (${r.a_cpu_ms} ms)` : ''}`, baseline: `load ${r.load[0]}→${r.load[1]}`, ratio: null, target: '≥ 5 MB/s', pass: mbps >= 5 });
 }
 
 /**
