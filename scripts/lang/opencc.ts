@@ -60,12 +60,40 @@ function maxKey(dict: Dict): number {
   return n;
 }
 
-/** A trie of the group's entries whose source is a substring of `text` (the group's order kept: earlier dictionaries win). */
+/** A dictionary's entries by the first character of their source, each list in the dictionary's order. */
+const buckets = new Map<Dict, Map<string, [string, string][]>>();
+function byFirst(dict: Dict): Map<string, [string, string][]> {
+  let map = buckets.get(dict);
+  if (!map) {
+    map = new Map();
+    for (const e of entries(dict)) {
+      if (!e[0]) continue; // an empty source never matches
+      const first = String.fromCodePoint(e[0].codePointAt(0)!);
+      let list = map.get(first);
+      if (!list) map.set(first, (list = []));
+      list.push(e);
+    }
+    buckets.set(dict, map);
+  }
+  return map;
+}
+
+/**
+ * A trie of the group's entries whose source is a substring of `text` (the group's order kept: earlier
+ * dictionaries win). Only the entries that begin with a character of the text are looked at: entries
+ * with the same source share a first character, so their order (the later one wins) is kept.
+ */
 function trieFor(group: Group, text: string): { convert(s: string): string } {
   const width = Math.max(...group.map(maxKey));
   const present = new Set<string>();
   for (let i = 0; i < text.length; i++) for (let n = 1; n <= width && i + n <= text.length; n++) present.add(text.slice(i, i + n));
+  const firsts = new Set(text);
   const trie = new OpenCC.Trie();
-  trie.loadDictGroup(group.map((d) => entries(d).filter(([k]) => present.has(k))));
+  trie.loadDictGroup(group.map((d) => {
+    const map = byFirst(d);
+    const used: [string, string][] = [];
+    for (const c of firsts) for (const e of map.get(c) ?? []) if (present.has(e[0])) used.push(e);
+    return used;
+  }));
   return trie;
 }
