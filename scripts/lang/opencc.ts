@@ -60,6 +60,10 @@ function maxKey(dict: Dict): number {
   return n;
 }
 
+/** Texts converted by filtering a dictionary's whole list before it is indexed by first character. */
+const INDEX_AFTER = 8;
+const uses = new Map<Dict, number>();
+
 /** A dictionary's entries by the first character of their source, each list in the dictionary's order. */
 const buckets = new Map<Dict, Map<string, [string, string][]>>();
 function byFirst(dict: Dict): Map<string, [string, string][]> {
@@ -90,6 +94,10 @@ function trieFor(group: Group, text: string): { convert(s: string): string } {
   const firsts = new Set(text);
   const trie = new OpenCC.Trie();
   trie.loadDictGroup(group.map((d) => {
+    // A few texts (a short file) filter the whole list; indexing it by first character pays after that.
+    const n = (uses.get(d) ?? 0) + 1;
+    uses.set(d, n);
+    if (n <= INDEX_AFTER) return entries(d).filter(([k]) => present.has(k));
     const map = byFirst(d);
     const used: [string, string][] = [];
     for (const c of firsts) for (const e of map.get(c) ?? []) if (present.has(e[0])) used.push(e);
