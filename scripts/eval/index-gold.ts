@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, corpusRoot, type CorpusEntry } from '../fixtures/corpus.ts';
 import { readTranscript } from '../reader/read.ts';
-import { autoEntries, flatEntries, type AutoEntry } from '../index/candidates.ts';
-import { indexableText } from '../index/auto.ts';
+import { flatEntries, type AutoEntry } from '../index/candidates.ts';
+import { autoIndex } from '../index/auto.ts';
 import { simplified } from '../reader/labels.ts';
-import { walk } from '../model/walk.ts';
 
 export const goldRoot = join(corpusRoot, '..', 'index-gold');
 
@@ -41,16 +40,11 @@ export function loadGold(root = goldRoot): Gold[] {
 
 const norm = (s: string) => simplified(s).replace(/[\s“”"《》「」『』.]/gu, '').toLowerCase();
 
-/** Labels of the transcript's turns: what an automatic entry must never be. */
-function labelsOf(tree: ReturnType<typeof readTranscript>['tree']): string[] {
-  const out: string[] = [];
-  walk(tree, (n) => { if (n.type === 'speaker') { out.push((n as unknown as { name?: string }).name ?? ''); out.push(JSON.stringify(n).match(/"value":"([^"]*)"/)?.[1] ?? ''); } });
-  return out.filter(Boolean);
-}
-
+/** The automatic entries of a corpus transcript, built as the build builds them (auto.ts autoIndex: the
+ * same title, labels and principals left out). */
 export function autoIndexOf(entry: CorpusEntry): AutoEntry[] {
   const read = readTranscript(Buffer.from(entry.text), entry.config);
-  return autoEntries(indexableText(read.tree), { language: entry.expected.language, title: entry.config.title, labels: labelsOf(read.tree), principals: [entry.config.speaker, ...entry.config.speakers] });
+  return autoIndex(read.tree, { ...entry.config, language: entry.expected.language });
 }
 
 export function scoreBook(entry: CorpusEntry, gold: Gold): BookScore {
