@@ -196,7 +196,11 @@ function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidat
 const sureName = (c: Candidate, zh: boolean) => c.kind !== 'subject' && c.score >= 2 && !isHome(c, zh);
 
 /** A place most of the genre's transcripts name (中国 in a Chinese briefing, the United States in a White House one). */
-const isHome = (c: Candidate, zh: boolean) => c.kind === 'place' && genreDf(zh ? 'zh' : 'en', zh ? keyOf(c.term, true) : c.term) >= 0.5;
+const isHome = (c: Candidate, zh: boolean): boolean => {
+  const place = c.kind === 'place' ? c.term : c.kind === 'organisation' && c.parent ? c.parent : '';
+  // The home's own institutions (中国政府 in a Chinese briefing) are the home too.
+  return place !== '' && genreDf(zh ? 'zh' : 'en', zh ? keyOf(place, true) : place) >= 0.5;
+};
 
 /**
  * The entries: the best `size` headings, each with the places written after it nested under it (南海 ›
