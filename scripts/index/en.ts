@@ -145,8 +145,8 @@ function headline(terms: Term[]): boolean {
 
 /** In a headline, a capitalised word is a name only when the tagger knows it as one and it is no common word (Killed). */
 const headlineName = (t: Term) => acronym(t.text) || ['Place', 'Organization', 'Country', 'City'].some((tag) => t.tags.has(tag))
-  // A first or last name that is also a common verb or adverb (Kerry Prepare: the tagger's LastName) is the headline's verb.
-  || (['FirstName', 'LastName'].some((tag) => t.tags.has(tag)) && !/^(VB|RB|JJ)/.test(tagsOf(t.text.toLowerCase())[0] ?? ''))
+  // A last name that is also a common verb or adverb (Kerry Prepare: the tagger's LastName) is the headline's verb.
+  || t.tags.has('FirstName') || (t.tags.has('LastName') && !/^(VB|RB|JJ)/.test(tagsOf(t.text.toLowerCase())[0] ?? ''))
   || (t.tags.has('Person') && wordClass(t.text.toLowerCase()) === 'unknown');
 
 const NAME_TAGS = ['Person', 'Place', 'Organization', 'Country', 'City'];

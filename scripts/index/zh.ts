@@ -160,8 +160,13 @@ export function chineseCandidates(original: string): Candidate[] {
   quotedSubjects(text, add);
   nounRunSubjects(text, add);
   // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
-  for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (text.match(new RegExp(`${c.key!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\d〇一二三四五六七八九十百零]+年`, 'gu')) ?? []).length;
+  for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!));
   return [...found.values()].filter((c) => c.count > 0);
+}
+
+/** Uses of a state's name as an era in a date (中华民国106年): the date, not the state (a subject is never an era). */
+function eraUses(text: string, key: string): number {
+  return (text.match(new RegExp(`${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\d〇一二三四五六七八九十百零]+年`, 'gu')) ?? []).length;
 }
 
 
