@@ -152,6 +152,24 @@ describe('automatic index: classes of the grown dev part', () => {
   });
 });
 
+// Found by looking at the index pages of three new books built from the test part (said so in the
+// report): the sentences are from those transcripts.
+describe('automatic index: classes seen on the index pages of three new books', () => {
+  it('an abbreviation the tagger cuts (亚|投行) is gathered under the full name; a known organisation the tagger cuts (金砖|国家) is found', () => {
+    // zh-hans-mfa-2025-06-24
+    const list = autoEntries('国务院总理李强将于6月26日在北京出席2025年亚洲基础设施投资银行第十届理事会年会开幕式并致辞。亚投行是习近平主席亲自倡议建立、亲自推动成立的21世纪新型多边开发银行。中国领导人会否出席7月6日至7日在里约热内卢举行的金砖国家领导人会晤？', { language: 'zh-Hans', size: 20 });
+    expect(find(list, '亚洲基础设施投资银行')).toMatchObject({ kind: 'organisation', aliases: ['亚投行'] });
+    expect(find(list, '金砖国家')?.kind).toBe('organisation');
+  });
+
+  it('English: a battle is named whole (Battle of the Somme), a common word in capitals is no acronym (NOW), a place line does not run on (Lima Convention Center / Lima)', () => {
+    // en-hansard-2016-06-09, en-wh-2024-11-15-peru
+    const list = terms(autoEntries('Only last week, young people played a prominent role in our commemorations to mark the Battle of Jutland. We will commemorate the centenary of the Battle of the Somme. All our programmes, including the 14-18 NOW culture programme, engage children. My “Forget Never” project, commemorating the 100th anniversary of the Battle of the Somme, is already getting young people involved.\nLima Convention Center Lima, Peru. The US and China met.', { language: 'en', size: 20 }));
+    for (const t of ['Battle of Jutland', 'Battle of the Somme', 'Lima Convention Center', 'Lima', 'Peru', 'US']) expect(list).toContain(t);
+    for (const t of ['Battle', 'NOW', 'Lima Convention Center Lima']) expect(list).not.toContain(t);
+  });
+});
+
 describe('automatic index: size fits the book', () => {
   it('about one entry per 150 characters of English (50 Han characters), at least 5', () => {
     expect(indexSize('x'.repeat(300), 'en')).toBe(5);

@@ -43,7 +43,7 @@ const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags
 /** Title words inside a run, before the name they introduce (EPA Administrator Michael Regan, Philadelphia Mayor Jim Kenney). */
 const INNER_TITLE = /^(administrator|advisor|adviser|representative|governor|mayor|leader|secretary|minister|president|congressman|congresswoman|councilman|councilwoman|judge|counsel|excellency|taoiseach|amir|emir|chancellor|ambassador|director|chairman|chairwoman|spokesperson|spokesman|senator|rep|sen|general|admiral|class|commissioner|attorney|premier|defense|defence|treasury|state|whip|chief|envoy|coordinator|undersecretary)\.?$/i;
 /** Words an institution's or a place's name is built on before `of`, `for`, `on` (Government of Ethiopia, Committee on Rules, Kingdom of Morocco). */
-const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker)$/i;
+const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker|battle|siege|treaty|university)$/i;
 /** Words that end a run: a dateline's (Aboard Air Force One En Route Philadelphia). */
 const RUN_BREAK = new Set(['En', 'Route', 'Aboard', 'Via']);
 /** Time zones and all-capital words of a transcript's furniture (BEGIN VIDEOTAPE, END). */
@@ -174,6 +174,8 @@ function midCapitals(sentences: Term[][]): Set<string> {
 /** Whether a one-word run is no name: a capitalised function or expressive word, a word only a sentence starts with, furniture. */
 function loneWordIsNoName(t: Term, term: string, mid: Set<string>): boolean {
   if (FURNITURE.test(term) || NOT_NAMES.has(term[0] + term.slice(1).toLowerCase())) return true;
+  // A common word in capitals (the 14-18 NOW programme) is no acronym; a country's (US) is.
+  if (/^\p{Lu}+$/u.test(term) && ['function', 'expressive'].includes(wordClass(term.toLowerCase())) && !isPlaceTerm(t) && !isEnglishPlace(term)) return true;
   if (acronym(term) || NAME_TAGS.some((tag) => t.tags.has(tag))) return false;
   // It, We, Her, That, Hey, I'll: the part-of-speech lexicon the reader uses says which (nouns such as Budget or Pentagon stay).
   if (/^\p{Lu}\p{Ll}*[’'](ll|m|ve|re|d)$/u.test(term) || ['function', 'expressive'].includes(wordClass(term))) return true;

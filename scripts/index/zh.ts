@@ -148,6 +148,7 @@ export function chineseCandidates(original: string): Candidate[] {
   mediaCredits(text, add);
   nameRolls(text, add);
   officialsLines(text, add);
+  knownOrganisations(text, add);
   namesAroundTitles(original, text, found);
   let offset = 0;
   for (const sentence of text.split(/(?<=[。！？\n；])/u)) {
@@ -258,6 +259,11 @@ function namesAroundTitles(original: string, text: string, found: Map<string, Ca
     if (!c.aliases.includes(written)) c.aliases.push(written);
     found.set(term, c);
   }
+}
+
+/** Organisations whose name ends in no organisation word (金砖国家, 上合组织), wherever the text writes them: the tagger cuts them (金砖|国家). */
+function knownOrganisations(text: string, add: Add): void {
+  for (const org of KNOWN_ORGS) for (let at = text.indexOf(org); at >= 0; at = text.indexOf(org, at + org.length)) add('organisation', at, at + org.length, 2);
 }
 
 /** A job title ending: 处长, 委员, 秘书, 分析师, 编审, 技正, 主任 (the end of an official's title in a gazette's roll). */
@@ -386,8 +392,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     return 0;
   }
   // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
-  // organisation (东盟, 国台办, 全国台联) or is three characters or more.
-  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+  // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is three characters or more.
+  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约行]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
     if (EVENT_END.test(t.word)) return 0;
     // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
     let from = t.start;
@@ -511,6 +517,29 @@ export function chineseNameAliases(original: string, name: string): string[] {
         if (text.slice(Math.max(0, i - surname.length), i) === surname && short.startsWith(given)) continue;
         out.add(original.slice(i, i + short.length));
       }
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Abbreviations of an organisation's full name the text uses though the tagger cut them (亚|投行 for
+ * 亚洲基础设施投资银行): three or four characters in the text that abbreviate the name, end in one of
+ * its last three characters (银行 → 行, 办公室 → 办) and are no common word. In the text's own script.
+ */
+export function chineseAbbreviations(original: string, full: string): string[] {
+  const text = simplifiedAligned(original);
+  const key = simplifiedAligned(full);
+  if (key.length < 5) return [];
+  const out = new Set<string>();
+  for (let at = text.indexOf(key[0]); at >= 0; at = text.indexOf(key[0], at + 1)) {
+    if (text.startsWith(key, at)) continue;
+    for (const n of [3, 4]) {
+      const short = text.slice(at, at + n);
+      const common = dictEntry(short);
+      if (!HAN.test(short) || !key.slice(-3).includes(short[n - 1]) || !abbreviates(short, key) || (common && common.freq >= 30)) continue;
+      out.add(original.slice(at, at + n));
+      break;
     }
   }
   return [...out];
