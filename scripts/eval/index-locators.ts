@@ -11,9 +11,16 @@ import { corpusRoot } from '../fixtures/corpus.ts';
 import { prepareBook } from '../prepare.ts';
 import type { Occurrence } from '../index/model.ts';
 import { fromHtml } from 'hast-util-from-html';
-import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { visit, EXIT } from 'unist-util-visit';
+import type { Element, Root } from 'hast';
+
+/** Elements of a tree that pass a test, in document order. */
+function elements(tree: Root, test: (e: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  visit(tree, 'element', (e) => { if (test(e)) out.push(e); });
+  return out;
+}
 
 const squash = (s: string) => s.replace(/\s+/g, '').replace(/\u00ad/g, '');
 
@@ -29,7 +36,7 @@ function pageText(pdf: string, page: number): string {
 function wordBoxes(pdf: string, page: number): { text: string; x0: number; y0: number; x1: number; y1: number }[] {
   const tree = fromHtml(execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }));
   const n = (v: unknown) => Number(v);
-  return selectAll('word', tree).map((w) => ({ x0: n(w.properties.xmin), y0: n(w.properties.ymin), x1: n(w.properties.xmax), y1: n(w.properties.ymax), text: toString(w) }));
+  return elements(tree, (e) => e.tagName === 'word').map((w) => ({ x0: n(w.properties.xmin), y0: n(w.properties.ymin), x1: n(w.properties.xmax), y1: n(w.properties.ymax), text: toString(w) }));
 }
 
 /** The index pages' links: destination name and the page number printed inside the link. */
@@ -83,13 +90,13 @@ function checkEpub(epub: string, occurrences: Map<string, Occurrence>, failures:
   const read = (name: string) => fromHtml(execFileSync('unzip', ['-p', epub, `EPUB/${name}`], { encoding: 'utf8', maxBuffer: 64 << 20 }));
   const files = new Map<string, ReturnType<typeof read>>();
   let checked = 0;
-  for (const a of selectAll('a[epub\\:type="index-locator"]', read('index.xhtml'))) {
+  for (const a of elements(read('index.xhtml'), (e) => e.tagName === 'a' && e.properties['epub:type'] === 'index-locator')) {
     const [file, id] = String(a.properties.href).split('#');
     const occ = occurrences.get(id);
     if (!occ) continue;
     checked++;
     const doc = files.get(file) ?? files.set(file, read(file)).get(file)!;
-    const target = select(`[id="${id}"]`, doc);
+    const target = elements(doc, (e) => e.properties.id === id)[0];
     if (!target || squash(toString(target)) !== squash(occ.text)) { failures.push(`epub: ${occ.term} → #${id} holds ${target ? toString(target) : 'nothing'}`); continue; }
     // The last page break before the anchor, in document order.
     let page: string | undefined;
