@@ -29,8 +29,9 @@ export interface LocatorReport { id: string; pdfChecked: number; epubChecked: nu
 type Doc = Awaited<ReturnType<(typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['getDocument']>['promise']>;
 
 function pageText(pdf: string, page: number): string {
+  // Hyphenation points (soft hyphens) first, then a word hyphenated at a line end (Re‐|search) read whole.
   return squash(execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' })
-    .replace(/(\p{L})[-\u2010]\n(\p{Ll})/gu, '$1$2'));
+    .replace(/\u00ad/g, '').replace(/(\p{L})[-\u2010]\n(\p{Ll})/gu, '$1$2'));
 }
 
 function wordBoxes(pdf: string, page: number): { text: string; x0: number; y0: number; x1: number; y1: number }[] {
