@@ -26,10 +26,12 @@ export class ChangeLog {
     return change;
   }
 
-  /** Drops the changes recorded from index `from` on that repeat an earlier one (a later pass listing the same thing again). */
-  dropRepeats(from: number): void {
+  /** Drops the changes recorded from index `from` on that repeat an earlier one since index `since` (a
+   * later pass over one paragraph listing the same thing again; `since` is where the paragraph's changes
+   * begin, so a long file does not compare every paragraph with all those before it). */
+  dropRepeats(from: number, since = 0): void {
     const key = (c: Change) => `${c.rule}\u0000${c.offset}\u0000${c.before}\u0000${c.after}\u0000${c.applied}`;
-    const seen = new Set(this.changes.slice(0, from).map(key));
+    const seen = new Set(this.changes.slice(since, from).map(key));
     const later = this.changes.splice(from).filter((c) => !seen.has(key(c)));
     this.changes.push(...later);
   }

@@ -41,12 +41,13 @@ export interface DedupeOptions {
  * they list for review again is not listed twice.
  */
 export function dedupeParagraph(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
+  const start = log.changes.length;
   let t = dedupePass(text, log, options);
   for (let pass = 0, prev = text.text; pass < 3 && t.text !== prev; pass++) {
     prev = t.text;
     const from = log.changes.length;
     t = dedupePass(t, log, options);
-    log.dropRepeats(from);
+    log.dropRepeats(from, start);
   }
   return t;
 }
