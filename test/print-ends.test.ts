@@ -1,12 +1,12 @@
 // Section ends in print (scripts/render/ends.ts): which section ends stand on 1–3 lines of their own
 // page, and which paragraph the print loop pulls onto that page; the lines read back from pdftotext's
-// -bbox-layout (scripts/pdf/lines.ts). Pure functions on a small body and hand-made page lines; the
+// -bbox-layout (scripts/pdf/page-lines.ts). Pure functions on a small body and hand-made page lines; the
 // seed's own case (1 line of 世界多极化 on p. 19 before) is checked on the built PDF by test/pdf.test.ts.
 import { describe, it, expect } from 'vitest';
 import { h } from 'hastscript';
 import type { Root } from 'hast';
 import { runsOf, shortEnds, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
-import { parseBboxLayout } from '../scripts/pdf/lines.ts';
+import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
 import { runningHead } from '../scripts/render/lines.ts';
 
@@ -67,7 +67,7 @@ describe('section ends (render/ends.ts)', () => {
   });
 });
 
-describe('type-area lines (pdf/lines.ts)', () => {
+describe('type-area lines (pdf/page-lines.ts)', () => {
   it('keeps the lines inside the type area, one per baseline, and leaves out the running head and the folio', () => {
     const line = (y: number, ...words: string[]) => `<line xMin="57" yMin="${y}" xMax="300" yMax="${y + 15}">${words.map((w) => `<word xMin="0" yMin="${y}" xMax="1" yMax="${y + 15}">${w}</word>`).join('')}</line>`;
     const xhtml = `<doc><page width="419.5" height="595.3">${line(28.5, '世界多极化')}${line(52, '球产业链')}${line(53.5, 'A&amp;B')}${line(70, '第二行')}${line(550.8, '19')}</page></doc>`;

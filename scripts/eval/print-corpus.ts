@@ -19,7 +19,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { corpusRoot, loadCorpus, type CorpusEntry, type Selection } from '../fixtures/corpus.ts';
 import { projectRoot } from '../core/root.ts';
-import { parseBboxLayout, type PageLine } from '../pdf/lines.ts';
+import { parseBboxLayout, type PageLine } from '../pdf/page-lines.ts';
 import { TRIMS } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { runsOf, shortEnds } from '../render/ends.ts';

@@ -28,7 +28,7 @@ import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import { layoutKey, readLayout, writeLayout, type PageLayout } from '../pdf/pagecache.ts';
 import type { SectionBreak } from '../render/sections.ts';
 import { runsOf, shortEnds, withPulls, type Run } from '../render/ends.ts';
-import { pageLines } from '../pdf/lines.ts';
+import { pageLines } from '../pdf/page-lines.ts';
 
 export interface PdfInput {
   view: BookView;
