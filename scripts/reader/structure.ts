@@ -13,6 +13,7 @@ import { TITLE_FIELD } from './line-breaks.ts';
 import { FURNITURE } from './convention.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
+import { isChinese } from '../lang/language.ts';
 
 export type { HeadingWords };
 
@@ -67,7 +68,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   const r: Reading = {
     blocks, labels: recogniseLabels(blocks, ctx), options, principals, children: [], position,
     words: options.words ?? headingWords(options.language ?? 'zh-Hans'),
-    english: !(options.language ?? 'zh').toLowerCase().startsWith('zh'),
+    english: !isChinese(options.language ?? 'zh'),
     paragraph: (t, from = 0) => ({
       type: 'paragraph', id: `p${++paragraphCount}`,
       children: [{ type: 'text', value: t.text.slice(from), position: position(t, from), data: { origin: t.origin.slice(from) } }],
