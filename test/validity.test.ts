@@ -267,7 +267,7 @@ describe('check on a hostile folder', () => {
     writeFileSync(join(dir, 'bad.epub'), Buffer.concat(chunks));
     const r = await runAsync(['check', dir]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/TP047 .*bad\.epub\/EPUB\/a\.xhtml error: .*holds script \(<script\)/);
+    expect(r.err).toMatch(/TP047 .*bad\.epub\/EPUB\/a\.xhtml error: .*holds script \(<script>\)/);
     expect(r.err).not.toContain('TP044');
   });
 });
