@@ -28,7 +28,7 @@ import { coverImages, coverSvg, type CoverFonts } from '../epub/cover.ts';
 import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
-import { isXmlPath, xmlDocument } from '../render/xml.ts';
+import { isXmlPath, serializeXml, xmlDocument } from '../render/xml.ts';
 import { epubFonts } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
 
@@ -401,13 +401,20 @@ function packageDocument(input: EpubInput, docs: Doc[], nav: Navigation, fonts: 
   });
 }
 
-const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
-<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-<rootfiles>
-<rootfile full-path="${OEBPS}/package.opf" media-type="application/oebps-package+xml"/>
-</rootfiles>
-</container>
-`;
+/** META-INF/container.xml (OCF 3.3 §3.5.2.1): where the package document is, one line per element. */
+const CONTAINER = serializeXml({ type: 'root', children: [
+  { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' }, { type: 'text', value: '\n' },
+  { type: 'element', name: 'container', attributes: { version: '1.0', xmlns: 'urn:oasis:names:tc:opendocument:xmlns:container' }, children: [
+    { type: 'text', value: '\n' },
+    { type: 'element', name: 'rootfiles', attributes: {}, children: [
+      { type: 'text', value: '\n' },
+      { type: 'element', name: 'rootfile', attributes: { 'full-path': `${OEBPS}/package.opf`, 'media-type': 'application/oebps-package+xml' }, children: [] },
+      { type: 'text', value: '\n' },
+    ] },
+    { type: 'text', value: '\n' },
+  ] },
+  { type: 'text', value: '\n' },
+] }, { closeEmpty: true });
 
 /** The zip's entries in order: container, package, NCX, each document in its wrapper, stylesheet, fonts, cover. */
 function ocfEntries(input: EpubInput, docs: Doc[], nav: Navigation, fonts: EpubFonts, cover: { href: string; mediaType: string; data: Uint8Array | string }): OcfEntry[] {

@@ -6,7 +6,7 @@ import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { Change } from '../model/changes.ts';
 import { rules } from '../model/changes.ts';
-import { toMarkup } from '../render/html.ts';
+import { toHtml } from 'hast-util-to-html';
 import type { BookView } from '../render/variables.ts';
 import { defaultStringsSet, formatString, loadStrings, type Strings } from '../lang/strings.ts';
 
@@ -82,7 +82,8 @@ function reportDocument(view: Pick<BookView, 'title' | 'lang' | 'strings'>, body
     h('head', [h('meta', { charset: 'utf-8' }), h('title', say('reportDocTitle', { title: view.title })), h('style', REPORT_CSS)]),
     h('body', body),
   ]);
-  return '<!DOCTYPE html>\n' + toMarkup([doc], 'html');
+  // `<!DOCTYPE html>` on a line of its own, as the report has always begun.
+  return toHtml({ type: 'root', children: [{ type: 'doctype' }, { type: 'text', value: '\n' }, doc] }, { upperDoctype: true });
 }
 
 /** One report's headings and tables. */
