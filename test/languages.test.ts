@@ -123,7 +123,7 @@ describe('English edition (a real State Department briefing)', () => {
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
     const file = join(tempDir('tp-lang-font-'), 'en.epub');
-    const data = await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2024-01-01T00:00:00Z'), noteHtml: '<p>Note.</p>', index: () => null, embedFont: true });
+    const data = await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2024-01-01T00:00:00Z'), index: () => null, embedFont: true });
     writeFileSync(file, data);
     const opf = readFileSync(join(unzip(file), 'EPUB', 'package.opf'), 'utf8');
     const fonts = [...opf.matchAll(/href="fonts\/([^"]+)\.woff"/g)].map((m) => m[1]!).sort();
@@ -171,7 +171,7 @@ describe('every book of the development corpus (EPUB only: no browser)', () => {
     const templates = resolveTemplateSet('default', book.dir);
     const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
     const file = join(tempDir('tp-lang-corpus-'), `${id}.epub`);
-    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2026-11-27T00:00:00Z'), noteHtml: '', index: () => null }));
+    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2026-11-27T00:00:00Z'), index: () => null }));
     const text = epubText(unzip(file));
     const source = readFileSync(join(book.dir, 'transcript.txt'), 'utf8') + readFileSync(join(book.dir, 'book.yaml'), 'utf8');
     return { lang: book.config.language, text, extra: [...new Set(text.match(CJK) ?? [])].filter((c) => !source.includes(c)) };
@@ -205,7 +205,7 @@ describe('language plumbing', () => {
     const config = { ...book.config, epub: { ...book.config.epub, certifiedBy: 'Example Press accessibility desk' } };
     const view = buildView({ config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
     const file = join(tempDir('tp-lang-cert-'), 'cert.epub');
-    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2026-11-27T00:00:00Z'), noteHtml: '', index: () => null }));
+    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2026-11-27T00:00:00Z'), index: () => null }));
     const opf = readFileSync(join(unzip(file), 'EPUB', 'package.opf'), 'utf8');
     expect(opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>');
     expect(opf).toContain('<meta property="a11y:certifiedBy">Example Press accessibility desk</meta>');
