@@ -3,7 +3,7 @@
 // file inside the folder. A symlink that leads outside (transcript.txt → /etc/passwd) is refused
 // (TP070) unless the user allows it, and a FIFO or device is refused (TP071) before anything reads it.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, join, resolve, relative, isAbsolute, sep } from 'node:path';
+import { basename, dirname, join, resolve, relative, isAbsolute, sep } from 'node:path';
 import type { BookConfig } from './config/schema.ts';
 import { readBookConfig, type LoadedConfig } from './config/load.ts';
 import type { Where } from './core/diagnostics.ts';
@@ -199,6 +199,24 @@ export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir:
   const read = readTranscript(bytes, { ...config, language: declared, templates: resolveTemplateSet(config.template, dir, files.config) }, files);
   if (!declared) config.language = read.language;
   return read;
+}
+
+/**
+ * What `normalize FILE` reads: one transcript file, with the book.yaml beside it when there is one
+ * (else the language is detected and no principal is known), by the same path as a build.
+ */
+export function readTranscriptFile(file: string): ReadResult {
+  const configPath = join(dirname(resolve(file)), 'book.yaml');
+  const loaded = existsSync(configPath) ? readBookConfig(configPath) : undefined;
+  // A FIFO or device would make the read wait forever.
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st && !st.isFile()) fail('TP071', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file });
+  let bytes: Buffer;
+  try { bytes = readFileSync(file); } catch (err) {
+    fail('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file });
+  }
+  return loaded ? readBookTranscript(bytes, loaded, dirname(resolve(file)), { transcript: file, config: configPath })
+    : readTranscript(bytes, {}, { transcript: file });
 }
 
 /**
