@@ -7,7 +7,6 @@ import { dirname } from 'node:path';
 import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { bookTopics, markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
-import { rules } from './model/changes.ts';
 import type { Topic } from './config/schema.ts';
 import { checkBookTemplates, resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { buildView, type BookView } from './render/variables.ts';
@@ -69,7 +68,7 @@ export function prepareBook(bookDir: string, options: LoadOptions & { markTopics
   const indexDiagnostics = [...chosen.diagnostics, ...marked.diagnostics];
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   checkBookTemplates(templates);
-  const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+  const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes, book.read.language, view.strings);
   const strings = { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso!,
     xrefSeparator: view.strings.xrefSeparator!, locatorSeparator: view.strings.locatorSeparator! };

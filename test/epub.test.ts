@@ -19,7 +19,6 @@ import { writeEpub } from '../scripts/writers/epub.ts';
 import { loadBook } from '../scripts/book.ts';
 import { resolveTemplateSet } from '../scripts/render/templates.ts';
 import { bookDate, buildView } from '../scripts/render/variables.ts';
-import { rules } from '../scripts/reader/changes.ts';
 
 const BOOK = 'wangyi-2024-03-07';
 
@@ -174,7 +173,7 @@ describe('EPUB with the print page map and an index', () => {
   beforeAll(async () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
-    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
     // A plausible print layout: the text starts on page 5, three paragraphs a page.
     pageMap = new Map(anchorIds(book.read.tree).map((id, i) => [id, 5 + Math.floor(i / 3)]));
     const data = await writeEpub({
@@ -227,7 +226,7 @@ describe('EPUB with the print page map and an index', () => {
   it('emits no page-list and claims no page navigation when the page map is empty', async () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
-    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
     const plain = join(out, 'plain.epub');
     writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: bookDate(view), index: () => null }));
     const d = unzip(plain);
@@ -240,7 +239,7 @@ describe('EPUB with the print page map and an index', () => {
   it('embeds every face the book is set in (text serif, sans and sans bold), each a subset, when epub.embedFont is on, reproducibly', async () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
-    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
     const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), modified: bookDate(view), index: () => null, embedFont: true };
     const fonted = join(out, 'font.epub');
     const data = await writeEpub(input);

@@ -21,7 +21,7 @@ import { SEED, tempDir } from './helpers.ts';
 const where = (point?: { line: number; column: number }) => ({ file: 'x.md', line: point?.line, column: point?.column });
 const md = (text: string) => markdownToBlocks(text, { idPrefix: 'm', where });
 const options = (flavour: RenderOptions['flavour'], extra: Partial<RenderOptions> = {}): RenderOptions =>
-  ({ flavour, labels: { question: 'Q', answer: 'A', remarks: 'R', moderator: 'M', labelEnd: '：' }, ...extra });
+  ({ flavour, labels: { question: 'Q', answer: 'A', remarks: 'R', moderator: 'M', labelEnd: '：' }, noteWords: { notes: 'Notes', page: 'p. {{page}}', back: 'Back to text' }, ...extra });
 const html = (text: string, flavour: RenderOptions['flavour'] = 'xhtml') => toMarkup(md(text).blocks.flatMap((b) => renderBlock(b, options(flavour))), flavour);
 
 describe('editor Markdown into the model', () => {

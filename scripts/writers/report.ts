@@ -5,7 +5,7 @@ import { diffChars } from 'diff';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { Change } from '../model/changes.ts';
-import { rules } from '../model/changes.ts';
+import { ruleDescriptionKey } from '../model/changes.ts';
 import { toHtml } from 'hast-util-to-html';
 import type { BookView } from '../render/variables.ts';
 import { defaultStringsSet, formatString, loadStrings, type Strings } from '../lang/strings.ts';
@@ -104,7 +104,7 @@ function reportBody(report: ChangeReport, view: Pick<BookView, 'title' | 'lang' 
   const review = report.changes.filter((c) => !c.applied);
   const substantive = report.changes.filter((c) => c.applied && !MECHANICAL.has(c.rule));
   const mechanical = report.changes.filter((c) => c.applied && MECHANICAL.has(c.rule));
-  const counts = Object.entries(report.counts.byRule).map(([rule, n]) => h('tr', [h('td', h('code', rule)), h('td', rules[rule as keyof typeof rules] ?? ''), h('td', String(n))]));
+  const counts = Object.entries(report.counts.byRule).map(([rule, n]) => h('tr', [h('td', h('code', rule)), h('td', say(ruleDescriptionKey(rule))), h('td', String(n))]));
   return [
     h('h1', say('reportTitle', { title })),
     h('p', say('reportSummary', { source: report.source, sha256: report.sourceSha256, applied: report.counts.applied, review: report.counts.review })),
