@@ -11,6 +11,7 @@ import { recogniseLabel, labelContext, labelKey, simplified, type LabelContext, 
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
 import { FURNITURE } from './convention.ts';
+import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
 import { isChinese } from '../lang/language.ts';
@@ -110,7 +111,7 @@ function readTitle(r: Reading): number {
   const { blocks, position } = r;
   // A line right above a time line is the place of a briefing (Via Teleconference / 12:32 P.M. BST,
   // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
-  const placeAboveTime = blocks.length > 1 && /^(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|\((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\))$/.test(blocks[1].text.trim());
+  const placeAboveTime = blocks.length > 1 && isTimeLine(blocks[1].text);
   if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
   const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
   const t = blocks[0].slice(field);
@@ -405,8 +406,7 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
   const trailing = latin && text.length <= 30 && /^[^.,;:!?]+(?:\.\.\.|…)$/.test(text);
   if (!trailing && /[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
   // 2:02 p.m. EDT, 2024-10-08, 10/11/2022 07:54 PM EDT: a time or a date, not a title.
-  const residue = text.replace(/\d+|[ap]\.?m\.?|[AP]\.?M\.?|\b[A-Z]{1,4}T\b|UTC|GMT|[-–/:.,年月日时分 ]/g, '');
-  if (residue.replace(/\p{P}/gu, '').length < 2) return false;
+  if (onlyDateAndTime(text)) return false;
   return true;
 }
 
@@ -420,7 +420,7 @@ function isLead(text: string, principals: string[]): boolean {
   // A hearing's record of the sitting: The committee met, pursuant to call, …; Present: Representatives …
   if (/^(?:The (?:committee|subcommittee|Committee|Subcommittee|panel|House|Senate) (?:met|convened)\b|Present:|Also [Pp]resent:)/.test(text)) return true;
   if (principals.some((p) => p && text.includes(p)) && !/^(应|應)/u.test(text)) return true;
-  const dated = /\d{1,2}[:：]\d{2}|\d{4}年|\d+月\d+日|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text);
+  const dated = mentionsDate(text);
   if (text.length <= 40 && dated) return true;
   // …or tells of the event itself in the third person (3月7日，…举行记者会。).
   if (dated && /(记者会|記者會|发布会|發布會|發佈會|吹风会|吹風會|见面会|見面會|press conference|press briefing|news briefing|briefing)/iu.test(text) && !/^(应|應)/u.test(text)) return true;
