@@ -317,6 +317,20 @@ function assignRoles(turns: Turn[], principals: string[]) {
   if (!turns.some((t) => t.kind === 'question')) markInterviewer(turns, bySpeaker);
   markChairs(turns, principals, bySpeaker);
   markOpening(turns);
+  markPointsOfOrder(turns);
+}
+
+/** A point of order is raised with the chair (On a point of order, Mr Speaker. …), whoever raises it. */
+const POINT_OF_ORDER = /^(?:On a point of (?:order|information)|Further to (?:that|the|this|my|his|her) (?:hon\. \w+’s |hon\. \w+'s )?point of order)\b/i;
+
+/** A point of order asks the chair for a ruling: no question of the dialogue, but remarks (Hansard). */
+function markPointsOfOrder(turns: Turn[]) {
+  for (const t of turns) {
+    if (t.speaker.role === 'principal' || !POINT_OF_ORDER.test(turnText(t).trim())) continue;
+    t.kind = 'remarks';
+    // The member who raises it does not chair (a short turn may have looked like a chair's).
+    if (t.speaker.role === 'moderator') t.speaker.role = 'other';
+  }
 }
 
 /**
