@@ -36,7 +36,7 @@ export const annotators = {
         const name = m[1].replace(/[\s\u00a0]+/gu, ' ');
         // A call's MODERATOR gives the floor: moderator.
         const role = name === 'MODERATOR' ? 'moderator' : prev?.role === 'question' ? 'answer' : 'remarks';
-        turns.push({ line: i + 1, label: name, speaker: name, role });
+        turns.push({ line: i + 1, label: m[1], speaker: name, role });
       }
     });
     return turns;
