@@ -6,7 +6,7 @@
 // 2 title errors. Then (issue 20, rules written on dev examples added for them: a label holding a
 // no-break space, a place line above no time line, a point of order; the wh-briefing annotator's own
 // pattern fixed to take labels with a no-break space, which added 5 golden turns to two test briefings):
-// 99.8 % (3169/3176), 7 false turns (all Chinese page furniture and a wire's lead, which no dev
+// 99.8 % (3169/3176; 4093/4100 after main added 5 whole briefings), 7 false turns (all Chinese page furniture and a wire's lead, which no dev
 // transcript shows yet), 0 title errors; English 0 false turns; debates 90.9 %, earnings calls 79.3 %.
 import { describe, it, expect } from 'vitest';
 import { evaluateStructure, formatEval } from '../../scripts/eval/structure.ts';
@@ -31,7 +31,7 @@ describe('structure evaluation per split', () => {
   });
   it.skipIf(!all('test'))('test: at least the figures last measured on it', () => {
     const t = all('test')!;
-    expect(t.cases).toBeGreaterThanOrEqual(74);
+    expect(t.cases).toBeGreaterThanOrEqual(79);
     expect(t.accuracy).toBeGreaterThanOrEqual(0.997);
     expect(t.falseTurns).toBeLessThanOrEqual(7);
     expect(t.titleErrors).toBe(0);
