@@ -28,11 +28,19 @@ function structure(tree: Transcript, language: string) {
 function printedAlike(blocks: string[], s: ReturnType<typeof structure>): string[] {
   const wrong: string[] = [];
   if (s.title !== null && !blocks[0]?.endsWith(s.title)) wrong.push(`title ${JSON.stringify(s.title)} is not the first block ${JSON.stringify(blocks[0]?.slice(0, 80))}`);
-  let from = 0;
+  // Where the last label was found: a block may hold several turns (lines the reader splits into turns).
+  let block = 0;
+  let offset = 0;
   for (const t of s.turns) {
-    const at = blocks.findIndex((b, i) => i >= from && b.includes(t.label));
-    if (at < 0) wrong.push(`label ${JSON.stringify(t.label)} (line ${t.line}) not printed after block ${from}`);
-    else from = at + 1;
+    let at = -1;
+    for (let i = block; i < blocks.length && at < 0; i++) {
+      // The tree's label has its spaces collapsed (MR.  SULLIVAN → MR. SULLIVAN); the print keeps the source's.
+      const label = t.label.replace(/\s+/g, ' ');
+      const found = blocks[i]!.replace(/\s+/g, ' ').indexOf(label, i === block ? offset : 0);
+      if (found >= 0) { at = i; offset = found + label.length; }
+    }
+    if (at < 0) wrong.push(`label ${JSON.stringify(t.label)} (line ${t.line}) not printed after block ${block}`);
+    else block = at;
   }
   return wrong;
 }
