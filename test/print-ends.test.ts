@@ -9,6 +9,7 @@ import { runsOf, shortEnds, withPulls, PULL_CLASS } from '../scripts/render/ends
 import { parseBboxLayout } from '../scripts/pdf/lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
 import { runningHead } from '../scripts/render/lines.ts';
+import { badBreaks, coverLines, emptyPages, fontProblems } from '../scripts/eval/print-corpus.ts';
 
 const para = (id: string, chars: number) => h('p', { id }, '字'.repeat(chars));
 const body: Root = {
@@ -83,5 +84,48 @@ describe('running heads (render/lines.ts runningHead)', () => {
     expect(head.endsWith('…')).toBe(true);
     expect(long.startsWith(head.slice(0, -1))).toBe(true);
     expect(long[head.length - 1]).toBe(' ');
+  });
+});
+
+// The corpus print check's own judges (scripts/eval/print-corpus.ts), on hand-made lines: they must see
+// a title broken inside a word, a face in two subsets, an empty page, or the issue's figures mean nothing.
+describe('the corpus print check (scripts/eval/print-corpus.ts)', () => {
+  const at = (...texts: string[]) => texts.map((text, top) => ({ text, top }));
+  const title = '2018年9月7日外交部发言人华春莹主持例行记者会';
+
+  it('finds a title set on lines and flags the line ends that fall inside a segmenter word (发言 / 人华, 华春 / 莹)', () => {
+    expect(badBreaks(title, at('页眉', '2018年9月7日', '外交部发言人华春莹', '主持例行记者会', '2'))).toEqual([]);
+    const cuts = badBreaks(title, at('2018年9月7日外交部发言', '人华春莹主持例行记者会'))!;
+    expect(cuts.map((c) => title.slice(c - 2, c + 2))).toEqual(['发言人华']);
+    expect(badBreaks(title, at('2018年9月7日外交部发言人华春', '莹主持例行记者会'))).toHaveLength(1);
+    expect(badBreaks(title, at('别的标题'))).toBeNull();
+    // English: a line ends at a space or after a dash, never inside a word.
+    expect(badBreaks('Press Briefing by Press Secretary Karine Jean-Pierre', at('Press Briefing by Press', 'Secretary Karine Jean-', 'Pierre'))).toEqual([]);
+    expect(badBreaks('Press Briefing by Press Secretary', at('Press Brief', 'ing by Press Secretary'))).toHaveLength(1);
+  });
+
+  it('reads the cover title lines from the SVG the EPUB writer draws, broken between words', () => {
+    const lines = coverLines(title, 'zh-Hans');
+    expect(lines.map((l) => l.text).join('')).toBe(title);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(badBreaks(title, lines)).toEqual([]);
+    expect(badBreaks('Press Briefing by Press Secretary Karine Jean-Pierre', coverLines('Press Briefing by Press Secretary Karine Jean-Pierre', 'en'))).toEqual([]);
+  });
+
+  it('counts a face in two subsets, a Type 3 font and a font not embedded as problems, and passes one embedded subset per face', () => {
+    const head = 'name type encoding emb sub uni object ID\n--- --- --- --- --- --- ---\n';
+    const ok = `${head}AAAAAA+SourceSerif4-Regular           CID TrueType      Identity-H       yes yes yes     14  0\nBAAAAA+NotoSerifSC-Bold           CID TrueType      Identity-H       yes yes yes     20  0\n`;
+    expect(fontProblems(ok)).toEqual([]);
+    expect(fontProblems(`${ok}CAAAAA+SourceSerif4-Regular           CID TrueType      Identity-H       yes yes yes     30  0\n`)).toEqual(['2 subsets of SourceSerif4-Regular']);
+    expect(fontProblems(`${head}[none]                               Type 3            Custom           yes no  yes     40  0\n`)).toEqual(['Type 3: [none]']);
+    expect(fontProblems(`${head}Helvetica                            Type 1            Custom           no  no  no      41  0\n`)).toEqual(['neither TrueType nor CFF: Helvetica', 'not embedded: Helvetica']);
+  });
+
+  it('allows a blank verso only before a right-hand page, and flags a contents page with only its heading', () => {
+    const page = (n: number) => lines(n);
+    const pages = new Map(Object.entries({ toc: 5, body: 7, note: 9 }));
+    // p. 6 blank before the body's recto p. 7: allowed; p. 10, a blank verso that no right-hand start needs, and p. 11: not.
+    expect(emptyPages([page(1), [], page(3), [], page(6), [], page(20), page(3), page(5), [], []], pages)).toEqual([10, 11]);
+    expect(emptyPages([page(1), [], page(3), [], page(1), [], page(20)], pages)).toEqual([5]);
   });
 });
