@@ -122,7 +122,7 @@ describe('the corpus print check (scripts/eval/print-corpus.ts)', () => {
   });
 
   it('allows a blank verso only before a right-hand page, and flags a contents page with only its heading', () => {
-    const page = (n: number) => lines(n);
+    const page = (n: number) => lines(n).map((l, top) => ({ ...l, top }));
     const pages = new Map(Object.entries({ toc: 5, body: 7, note: 9 }));
     // p. 6 blank before the body's recto p. 7: allowed; p. 10, a blank verso that no right-hand start needs, and p. 11: not.
     expect(emptyPages([page(1), [], page(3), [], page(6), [], page(20), page(3), page(5), [], []], pages)).toEqual([10, 11]);
