@@ -9,7 +9,8 @@ import { runsOf, shortEnds, withPulls, PULL_CLASS } from '../scripts/render/ends
 import { parseBboxLayout } from '../scripts/pdf/lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
 import { runningHead } from '../scripts/render/lines.ts';
-import { badBreaks, coverLines, emptyPages, fontProblems } from '../scripts/eval/print-corpus.ts';
+import { badBreaks, coverLines, emptyPages, fontProblems, headChecks } from '../scripts/eval/print-corpus.ts';
+import { fromHtml } from 'hast-util-from-html';
 
 const para = (id: string, chars: number) => h('p', { id }, '字'.repeat(chars));
 const body: Root = {
@@ -110,6 +111,14 @@ describe('the corpus print check (scripts/eval/print-corpus.ts)', () => {
     expect(lines.length).toBeGreaterThan(1);
     expect(badBreaks(title, lines)).toEqual([]);
     expect(badBreaks('Press Briefing by Press Secretary Karine Jean-Pierre', coverLines('Press Briefing by Press Secretary Karine Jean-Pierre', 'en'))).toEqual([]);
+  });
+
+  it('flags a running head cut inside a word of the title it was cut from (就中… of 就中国), not one cut after a word', () => {
+    const title = '中共中央政治局委员、外交部长王毅就中国外交政策和对外关系回答中外记者提问';
+    const doc = (head: string) => fromHtml(`<style>@page s1:right { @top-center { content: "${head}"; } }</style><h1>${title}</h1>`);
+    expect(headChecks(doc('中共中央政治局委员、外交部长王毅就中…'), [], [])).toEqual(['running head cut inside a word: 王毅就中|国外交政']);
+    expect(headChecks(doc('中共中央政治局委员、外交部长王毅就中国…'), [], [])).toEqual([]);
+    expect(headChecks(doc('别的标题…'), [], [])).toEqual(['running head 别的标题…: cut from no title']);
   });
 
   it('counts a face in two subsets, a Type 3 font and a font not embedded as problems, and passes one embedded subset per face', () => {

@@ -194,7 +194,7 @@ function bareOpenings(lines: { all: PageLine[][]; body: PageLine[][] }, pages: M
 }
 
 /** Running heads: each head above the type area is one of the heads the book sets, whole; a wrapped one breaks between words. */
-function headChecks(doc: Root, all: PageLine[][], body: PageLine[][]): string[] {
+export function headChecks(doc: Root, all: PageLine[][], body: PageLine[][]): string[] {
   const heads = new Map<string, string>();
   const style = find(doc, (e) => e.tagName === 'style').map(textOf).join('\n');
   for (const m of style.matchAll(/content: "((?:[^"\\]|\\.)*)"/g)) {
@@ -202,6 +202,15 @@ function headChecks(doc: Root, all: PageLine[][], body: PageLine[][]): string[] 
     heads.set(squash(text), text);
   }
   const bad: string[] = [];
+  // A head cut short (…) ends at a word end of the title it was cut from.
+  const titles = find(doc, (e) => /^h[1-3]$/.test(e.tagName) || hasClass(e, 'book-title')).map(textOf);
+  for (const text of heads.values()) {
+    if (!text.endsWith('…')) continue;
+    const kept = text.slice(0, -1);
+    const full = titles.find((t) => t.startsWith(kept) && t.length > kept.length);
+    if (!full) bad.push(`running head ${text.slice(0, 20)}: cut from no title`);
+    else if (!wordEnds(full).has(squash(kept).length)) bad.push(`running head cut inside a word: ${squash(kept).slice(-4)}|${squash(full).slice(squash(kept).length, squash(kept).length + 4)}`);
+  }
   all.forEach((page, i) => {
     const top = page.filter((l) => !body[i].some((b) => Math.abs(b.top - l.top) < 1) && l.top < 60);
     if (!top.length || !body[i].length) return;
