@@ -9,7 +9,8 @@ import { runsOf, shortEnds, withPulls, PULL_CLASS } from '../scripts/render/ends
 import { parseBboxLayout } from '../scripts/pdf/lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
 import { runningHead } from '../scripts/render/lines.ts';
-import { badBreaks, coverLines, emptyPages, fontProblems, headChecks } from '../scripts/eval/print-corpus.ts';
+import { badBreaks, coverLines, emptyPages, fontProblems, headChecks, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
+import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 
 const para = (id: string, chars: number) => h('p', { id }, '字'.repeat(chars));
@@ -51,6 +52,15 @@ describe('section ends (render/ends.ts)', () => {
     const page = new Map(Object.entries({ body: 3, d: 3, s1: 4, p1: 4, p2: 5, p3: 5, p4: 5, s2: 6, note: 7 }));
     const ends = shortEnds(runs, 'note', (id) => page.get(id), [[], [], lines(2), lines(24), lines(2), lines(5)]);
     expect(ends).toEqual([{ run: 's1', page: 5, lines: 2, pull: undefined }]);
+  });
+
+  it('pulls the whole section, heading and all, when it began on the page before and only its first paragraph precedes the short end', () => {
+    // en-wh-2023-02-28 p. 14–15: a heading and a 3-line question at a page's foot, the 3-line answer overleaf.
+    const two: Root = { type: 'root', children: [h('section', { id: 's1', className: ['qa'] }, [h('h2', { id: 's1-h' }, '中欧关系'), h('div', { className: ['turn'] }, [para('q', 80), para('a', 80)])]),
+      h('section', { id: 's2', className: ['qa'] }, [h('h2', { id: 's2-h' }, '台湾问题'), h('div', { className: ['turn'] }, [para('p5', 60)])])] };
+    const page = new Map(Object.entries({ body: 3, s1: 3, q: 3, a: 4, s2: 4, note: 5 }));
+    const ends = shortEnds(runsOf(two, '标题'), 'note', (id) => page.get(id), [[], [], [...lines(20), { text: '中欧关系' }, ...lines(3)], [...lines(3), { text: '台湾问题' }, ...lines(2)]]);
+    expect(ends).toEqual([{ run: 's1', page: 4, lines: 3, pull: 's1' }]);
   });
 
   it('marks the pulled paragraphs for print.css, leaving the body it was given as it was', () => {
@@ -136,5 +146,16 @@ describe('the corpus print check (scripts/eval/print-corpus.ts)', () => {
     // p. 6 blank before the body's recto p. 7: allowed; p. 10, a blank verso that no right-hand start needs, and p. 11: not.
     expect(emptyPages([page(1), [], page(3), [], page(6), [], page(20), page(3), page(5), [], []], pages)).toEqual([10, 11]);
     expect(emptyPages([page(1), [], page(3), [], page(1), [], page(20)], pages)).toEqual([5]);
+  });
+});
+
+describe('the print check figures in the README', () => {
+  it('are the table of the committed per-book results (test/corpus/print-check.jsonl), and name every check that failed', () => {
+    const reports = readFileSync('test/corpus/print-check.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BookReport);
+    const readme = readFileSync('README.md', 'utf8');
+    const block = readme.slice(readme.indexOf('<!-- print-check -->') + '<!-- print-check -->'.length, readme.indexOf('<!-- /print-check -->')).trim();
+    expect(block).toBe(table(reports, corpusParts()));
+    // Every book is a transcript of the corpus, checked once.
+    expect(new Set(reports.map((r) => r.id)).size).toBe(reports.length);
   });
 });

@@ -322,34 +322,44 @@ function totals(reports: BookReport[]): Record<string, number | string> {
   };
 }
 
-/** One row of the figures: books checked (built / all), then each check's count over the built ones. */
-function row(label: string, reports: BookReport[]): string {
+/** One row of the figures: books checked of the part, built of those, then each check's count over the built ones. */
+function row(label: string, reports: BookReport[], inPart: number): string {
   const built = reports.filter((r) => r.built);
   const sum = (f: (r: BookReport) => number) => built.reduce((n, r) => n + f(r), 0);
   const contents = built.filter((r) => r.contents === 'same' || r.contents === 'none (one section)').length;
-  return `| ${[label, `${built.length}/${reports.length}`, sum((r) => r.missingGlyphs ?? 0), sum((r) => r.brokenTitles?.length ?? 0),
+  return `| ${[label, `${reports.length}/${inPart}`, `${built.length}/${reports.length}`, sum((r) => r.missingGlyphs ?? 0), sum((r) => r.brokenTitles?.length ?? 0),
     sum((r) => r.emptyPages?.length ?? 0), sum((r) => r.shortEnds?.length ?? 0), `${contents}/${built.length}`, sum((r) => r.fonts?.length ?? 0),
     built.reduce((n, r) => n + (r.pages ?? 0), 0)].join(' | ')} |`;
 }
 
-/** The figures as a Markdown table, per part (test first, dev beside) and language; the last report of an id counts. */
-export function table(reports: BookReport[]): string {
+/**
+ * The figures as a Markdown table, per part (test first, dev beside) and language, with how many of the
+ * part's transcripts were checked (`corpus`: every transcript of test/corpus); the last report of an id counts.
+ */
+export function table(reports: BookReport[], corpus: { split: string; language: string }[]): string {
   const last = [...new Map(reports.map((r) => [r.id, r])).values()];
-  const out = ['| part / language | books built | 〓 printed | title lines broken inside a word | empty pages | pages with 1–3 lines of a section end | contents = navigation | pdffonts problems | pages |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const out = ['| part / language | checked / in the part | built | 〓 printed | title lines broken inside a word | empty pages | pages with 1–3 lines of a section end | contents = navigation | pdffonts problems | pages |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
   for (const split of ['test', 'dev']) {
     const part = last.filter((r) => r.split === split);
-    for (const lang of ['zh-Hans', 'zh-Hant', 'en']) out.push(row(`${split} ${lang}`, part.filter((r) => r.language === lang)));
-    out.push(row(`**${split}**`, part));
+    for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
+      out.push(row(`${split} ${lang}`, part.filter((r) => r.language === lang), corpus.filter((e) => e.split === split && e.language === lang).length));
+    }
+    out.push(row(`**${split}**`, part, corpus.filter((e) => e.split === split).length));
   }
   return out.join('\n');
+}
+
+/** The corpus as the table counts it: each transcript's part and language. */
+export function corpusParts(): { split: string; language: string }[] {
+  return loadCorpus(corpusRoot, 'all').map((e) => ({ split: e.expected.split, language: e.expected.language }));
 }
 
 async function main() {
   const tableOf = option('table');
   if (tableOf) {
     const reports = tableOf.split(',').flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BookReport));
-    console.log(table(reports));
+    console.log(table(reports, corpusParts()));
     for (const r of reports.filter((x) => !x.built || x.failure)) console.log(`- ${r.id}: ${r.failure ?? 'not built'}`);
     return;
   }
