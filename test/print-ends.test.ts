@@ -76,6 +76,10 @@ describe('section ends (render/ends.ts)', () => {
     };
     expect(classesOf(pulled, 'p3')).toEqual([PULL_CLASS]);
     expect(classesOf(body, 'p3')).toBeUndefined();
+    // A section pulled whole in a later round: its paragraph's earlier pull no longer breaks a page.
+    const whole = withPulls(body, new Set(['p3', 's1']));
+    expect(classesOf(whole, 's1')).toEqual(['qa', PULL_CLASS]);
+    expect(classesOf(whole, 'p3')).toBeUndefined();
   });
 });
 

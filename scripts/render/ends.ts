@@ -104,17 +104,22 @@ function headingLine(lines: { text: string }[], heading: string): number {
 
 const squash = (s: string) => s.replace(/[\s\u00ad\u2010]+/g, '');
 
-/** The body with `pull-page` on the paragraphs to pull (a copy where anything changes). */
+/**
+ * The body with `pull-page` on the paragraphs (and sections) to pull (a copy where anything changes).
+ * A section pulled whole supersedes the pulls of its own paragraphs from earlier rounds: they would
+ * break its page again.
+ */
 export function withPulls(body: Root, pulls: ReadonlySet<string>): Root {
   if (!pulls.size) return body;
-  const mark = <T extends RootContent | ElementContent>(n: T): T => {
+  const mark = <T extends RootContent | ElementContent>(n: T, inPulled: boolean): T => {
     if (n.type !== 'element') return n;
     const id = n.properties?.id;
-    const children = n.children.map(mark);
-    const className = typeof id === 'string' && pulls.has(id) ? [...classes(n), PULL_CLASS] : n.properties?.className;
+    const pulled = typeof id === 'string' && pulls.has(id) && !inPulled;
+    const children = n.children.map((c) => mark(c, inPulled || pulled));
+    const className = pulled ? [...classes(n), PULL_CLASS] : n.properties?.className;
     return { ...n, properties: { ...n.properties, className }, children };
   };
-  return { ...body, children: body.children.map(mark) };
+  return { ...body, children: body.children.map((c) => mark(c, false)) };
 }
 
 function classes(e: Element): string[] {
