@@ -69,13 +69,19 @@ describe('the independent generator (no word list or threshold of the detector),
   for (const split of ['dev', 'test'] as const) {
     const texts = parts.filter((t) => t.split === split);
     if (!texts.length) continue;
-    const report = evaluateCorpus(texts, { seeds: [1], rate: 8, generator: corruptIndependently });
+    // English needs no edit distance here (its figure is the doubles caught), and the character diff of
+    // the long briefings is most of the cost: the two scripts are measured apart.
+    const zh = evaluateCorpus(texts.filter((t) => t.language !== 'en'), { seeds: [1], rate: 8, generator: corruptIndependently });
+    const en = evaluateCorpus(texts.filter((t) => t.language === 'en'), { seeds: [1], rate: 8, generator: corruptIndependently, distance: false });
+    const report = zh;
     it(`${split}: the duplicate repair changes no clean character, and every repair it applies hits real damage`, () => {
-      expect(report.cleanChanges.filter((c) => /^(dup-|speech-)/.test(c.rule))).toEqual([]);
-      for (const rule of ['dup-char', 'dup-word', 'dup-clause']) expect(report.rules[rule]?.wrong ?? 0, rule).toBe(0);
+      for (const r of [zh, en]) {
+        expect(r.cleanChanges.filter((c) => /^(dup-|speech-)/.test(c.rule))).toEqual([]);
+        for (const rule of ['dup-char', 'dup-word', 'dup-clause']) expect(r.rules[rule]?.wrong ?? 0, rule).toBe(0);
+      }
     });
     it(`${split}: English typed doubles caught at least 90 % of the time`, () => {
-      const d = report.defects['en-word (en)'];
+      const d = en.defects['en-word (en)'];
       expect(d.caught / d.made).toBeGreaterThanOrEqual(0.9);
     });
     // The target is 95 % (issue 21); the bench reports the figure per part. In verbatim a double of a

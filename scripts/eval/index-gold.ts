@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, corpusRoot, type CorpusEntry } from '../fixtures/corpus.ts';
 import { readTranscript } from '../reader/read.ts';
-import { autoEntries, flatEntries, type AutoEntry } from '../index/candidates.ts';
-import { indexableText } from '../index/auto.ts';
+import { flatEntries, type AutoEntry } from '../index/candidates.ts';
+import { autoIndex } from '../index/auto.ts';
 import { simplified } from '../reader/labels.ts';
-import { walk } from '../model/walk.ts';
 
 export const goldRoot = join(corpusRoot, '..', 'index-gold');
 
@@ -31,7 +30,7 @@ export interface BookScore {
   split: string;
   language: string;
   entries: { term: string; kind: string; verdict: 'gold' | 'judged-useful' | 'judged-wrong' | 'unjudged' | 'neutral' }[];
-  names: { gold: string; found: boolean }[];
+  names: { gold: string; kind: 'person' | 'place' | 'organisation'; found: boolean }[];
 }
 
 export function loadGold(root = goldRoot): Gold[] {
@@ -41,16 +40,11 @@ export function loadGold(root = goldRoot): Gold[] {
 
 const norm = (s: string) => simplified(s).replace(/[\s“”"《》「」『』.]/gu, '').toLowerCase();
 
-/** Labels of the transcript's turns: what an automatic entry must never be. */
-function labelsOf(tree: ReturnType<typeof readTranscript>['tree']): string[] {
-  const out: string[] = [];
-  walk(tree, (n) => { if (n.type === 'speaker') { out.push((n as unknown as { name?: string }).name ?? ''); out.push(JSON.stringify(n).match(/"value":"([^"]*)"/)?.[1] ?? ''); } });
-  return out.filter(Boolean);
-}
-
+/** The automatic entries of a corpus transcript, built as the build builds them (auto.ts autoIndex: the
+ * same title, labels and principals left out). */
 export function autoIndexOf(entry: CorpusEntry): AutoEntry[] {
   const read = readTranscript(Buffer.from(entry.text), entry.config);
-  return autoEntries(indexableText(read.tree), { language: entry.expected.language, title: entry.config.title, labels: labelsOf(read.tree), principals: [entry.config.speaker, ...entry.config.speakers] });
+  return autoIndex(read.tree, { ...entry.config, language: entry.expected.language });
 }
 
 export function scoreBook(entry: CorpusEntry, gold: Gold): BookScore {
@@ -67,10 +61,11 @@ export function scoreBook(entry: CorpusEntry, gold: Gold): BookScore {
     void f;
     return { term: e.term, kind: e.kind, verdict };
   });
-  const names = [...gold.people, ...gold.places, ...gold.organisations].map((g) => {
+  const kinds = [['person', gold.people], ['place', gold.places], ['organisation', gold.organisations]] as const;
+  const names = kinds.flatMap(([kind, list]) => list.map((g) => {
     const gf = g.map(norm);
-    return { gold: g[0], found: auto.some((e) => gf.includes(norm(e.term))) };
-  });
+    return { gold: g[0], kind, found: auto.some((e) => gf.includes(norm(e.term))) };
+  }));
   return { id: entry.id, split: gold.split, language: entry.expected.language, entries, names };
 }
 
@@ -102,6 +97,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       console.log('  entries:', s.entries.map((e) => `${e.term}[${e.kind[0]}]${e.verdict === 'gold' ? '' : e.verdict === 'unjudged' ? '?' : e.verdict === 'judged-useful' ? '+' : e.verdict === 'neutral' ? '~' : '✗'}`).join(' '));
       console.log('  missed:', s.names.filter((n) => !n.found).map((n) => n.gold).join(' '));
     }
+  }
+  // By kind: precision over the automatic entries of a kind, recall over the hand-written names of that kind.
+  for (const split of ['dev', 'test']) for (const kind of ['person', 'place', 'organisation', 'subject']) {
+    const of = scores.filter((s) => s.split === split).map((s) => ({ ...s, entries: s.entries.filter((e) => e.kind === kind), names: s.names.filter((n) => n.kind === kind) }));
+    const f = figures(of);
+    console.log(`${split} kind ${kind}: ${f.entries} entries, useful ${(100 * f.precisionStrict).toFixed(1)} %${f.names ? `; found ${f.found}/${f.names} = ${(100 * f.recall).toFixed(1)} %` : ''}`);
   }
   for (const split of ['dev', 'test']) for (const lang of ['all', 'zh-Hans', 'zh-Hant', 'en']) {
     const f = figures(scores.filter((s) => s.split === split && (lang === 'all' || s.language === lang)));

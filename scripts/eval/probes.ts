@@ -31,7 +31,9 @@ function sentenceAround(line: string, start: number, end: number, zh: boolean): 
   return line.slice(a, b).trim();
 }
 
-export function extractProbes(entries: { id: string; text: string; expected: { language: Language; source: { url: string } } }[], perText = 80): Probe[] {
+// At most 30 per transcript: the long briefings hold hundreds of "that that" and "— we —" alike, and the
+// probe test must stay a few seconds of CPU (about 1,000 probes, each read twice).
+export function extractProbes(entries: { id: string; text: string; expected: { language: Language; source: { url: string } } }[], perText = 30): Probe[] {
   const probes: Probe[] = [];
   const seen = new Set<string>();
   for (const e of entries) {

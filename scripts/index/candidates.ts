@@ -5,7 +5,7 @@
 // speaker labels, the title and curated terms, and sizes the index to the book.
 import type { Topic } from '../config/schema.ts';
 import { isPersonalName, simplified } from '../reader/labels.ts';
-import { abbreviates, chineseCandidates, chineseNameAliases } from './zh.ts';
+import { abbreviates, chineseAbbreviations, chineseCandidates, chineseNameAliases } from './zh.ts';
 import { acronymOf, countWords, englishCandidates, englishNameAliases } from './en.ts';
 import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
 import { genreDf } from './genre.ts';
@@ -57,6 +57,7 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   const size = options.size ?? indexSize(text, options.language);
   let cands = dropBanned(zh ? chineseCandidates(text) : englishCandidates(text), options, zh);
   cands = gatherAbbreviations(gatherPeople(cands, text, zh), zh);
+  if (zh) for (const o of cands) if (o.kind === 'organisation') for (const a of chineseAbbreviations(text, o.term)) if (!o.aliases.includes(a)) o.aliases.push(a);
   for (const c of cands) c.count = Math.max(c.count, ...c.aliases.map((a) => zh ? countIn(text, a) : countWords(text, a)));
   cands = nestInstitutions(cands, text, zh);
   // Curated terms stay in the ranking below as "longer" terms only: a fragment of one (人类命运 of the
@@ -181,13 +182,26 @@ function offsets(text: string, term: string): number[] {
  */
 function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidate[] {
   const long = text.length > (zh ? 4000 : 10000);
-  const home = (c: Candidate) => c.kind === 'place' && genreDf(zh ? 'zh' : 'en', zh ? keyOf(c.term, true) : c.term) >= 0.5;
   const rank = (c: Candidate) => (c.kind === 'subject'
     ? c.score * (1 + Math.log2(c.count))
-    : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (home(c) ? 4 : 0);
+    : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (isHome(c, zh) ? 4 : 0);
   return cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
 }
+
+/**
+ * A name the text gives surely (a person, place or organisation the finders tagged with a name's
+ * evidence): every one is an entry, whatever the size. A short text that names many people (a
+ * committee's roll, a list of officials) lists them all; the size bounds subjects and unsure names.
+ */
+const sureName = (c: Candidate, zh: boolean) => c.kind !== 'subject' && c.score >= 2 && !isHome(c, zh);
+
+/** A place most of the genre's transcripts name (中国 in a Chinese briefing, the United States in a White House one). */
+const isHome = (c: Candidate, zh: boolean): boolean => {
+  const place = c.kind === 'place' ? c.term : c.kind === 'organisation' && c.parent ? c.parent : '';
+  // The home's own institutions (中国政府 in a Chinese briefing) are the home too.
+  return place !== '' && genreDf(zh ? 'zh' : 'en', zh ? keyOf(place, true) : place) >= 0.5;
+};
 
 /**
  * The entries: the best `size` headings, each with the places written after it nested under it (南海 ›
@@ -201,8 +215,9 @@ function chooseAndNest(ranked: Candidate[], size: number, zh: boolean): AutoEntr
     if (chosen.includes(c)) continue;
     const parent = c.parent ? allKeys.get(keyOf(c.parent, zh)) : undefined;
     const nests = parent !== undefined && parent !== c;
-    if (!nests && topCount >= size) continue;
-    if (nests && !chosen.includes(parent)) { if (topCount >= size) continue; chosen.push(parent); topCount++; }
+    const full = topCount >= size && !sureName(c, zh);
+    if (!nests && full) continue;
+    if (nests && !chosen.includes(parent)) { if (full || (topCount >= size && !sureName(parent, zh))) continue; chosen.push(parent); topCount++; }
     chosen.push(c);
     if (!nests) topCount++;
   }

@@ -15,7 +15,7 @@ const HONORIFIC = /^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|vice|secreta
 /** Last words of organisation names. */
 const ORG_WORD = /^(front|forum|fund|council|department|ministry|office|administration|committee|commission|agency|union|organi[sz]ation|bank|party|court|congress|senate|parliament|assembly|government|alliance|association|institute|university|company|corporation|group|command|service|services|force|forces|army|navy|nations|league|federation|board|bureau|authority|foundation|cabinet|house|nato|club)$/i;
 /** Last words of place names. */
-const PLACE_WORD = /^(street|room|road|square|avenue|sea|ocean|strait|island|islands|gulf|bay|river|mountains|city|county|province|region|state|peninsula|valley|desert|canal|airport|base)$/i;
+const PLACE_WORD = /^(street|room|road|square|avenue|sea|ocean|strait|island|islands|gulf|bay|river|mountains|city|county|province|region|state|peninsula|valley|desert|canal|airport|base|hall|building|palace|center|centre)$/i;
 /** Words that make a capitalised run an event, a document or a programme, not a person (Groundhog Day, Belt and Road Initiative). */
 const EVENT_WORD = /^(day|week|month|year|initiative|act|plan|agreement|strategy|policy|program|programme|summit|conference|war|crisis|speech|deal|treaty|accord|games|cup|olympics|festival|declaration|charter|protocol|doctrine|report|bill|law|convention|dialogue|talks|forum|fund)$/i;
 /** Capitalised words that are never an entry on their own. */
@@ -43,7 +43,7 @@ const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags
 /** Title words inside a run, before the name they introduce (EPA Administrator Michael Regan, Philadelphia Mayor Jim Kenney). */
 const INNER_TITLE = /^(administrator|advisor|adviser|representative|governor|mayor|leader|secretary|minister|president|congressman|congresswoman|councilman|councilwoman|judge|counsel|excellency|taoiseach|amir|emir|chancellor|ambassador|director|chairman|chairwoman|spokesperson|spokesman|senator|rep|sen|general|admiral|class|commissioner|attorney|premier|defense|defence|treasury|state|whip|chief|envoy|coordinator|undersecretary)\.?$/i;
 /** Words an institution's or a place's name is built on before `of`, `for`, `on` (Government of Ethiopia, Committee on Rules, Kingdom of Morocco). */
-const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker)$/i;
+const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker|battle|siege|treaty|university)$/i;
 /** Words that end a run: a dateline's (Aboard Air Force One En Route Philadelphia). */
 const RUN_BREAK = new Set(['En', 'Route', 'Aboard', 'Via']);
 /** Time zones and all-capital words of a transcript's furniture (BEGIN VIDEOTAPE, END). */
@@ -54,6 +54,8 @@ const ofHead = (t: Term) => { const w = t.text.replace(/[’']s$/u, ''); return 
 
 /** Where a run of names that starts at `i` ends (joined by of, for, on, the, and, hyphens and initials). */
 function runEnd(terms: Term[], i: number): number {
+  const named3 = namedPlaceRun(terms, i);
+  if (named3 > i) return named3;
   let j = i;
   for (;;) {
     const a = terms[j + 1];
@@ -66,6 +68,9 @@ function runEnd(terms: Term[], i: number): number {
     if (!a || (!/^\s*$/.test(post) && !initial)) break;
     if (/[(\[“"‘]/.test(a.pre) || /\n/.test(post)) break; // (ASEAN) after a name is its abbreviation; a line ends a name
     if (RUN_BREAK.has(a.text)) break;
+    // An organisation's possessive ends it (CNN's Alessio Vinci: the network's reporter, two entries);
+    // a people's does not (Tigray People’s Liberation Front).
+    if (/[’']s$/u.test(terms[j].text) && !/^people[’']s$/iu.test(terms[j].text) && (terms[j].tags.has('Organization') || acronym(terms[j].text.replace(/[’']s$/u, '')))) break;
     if (named(a) && !NOT_NAMES.has(a.text) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
     const b = terms[j + 2];
     const c = terms[j + 3];
@@ -82,13 +87,28 @@ function runEnd(terms: Term[], i: number): number {
 }
 
 /**
+ * A building or an institution named in three capitalised words or more, title words included
+ * (General Assembly Hall, James S. Brady Press Briefing Room, Prime Minister's Office): where it ends,
+ * or `i` when the words from `i` are no such name.
+ */
+function namedPlaceRun(terms: Term[], i: number): number {
+  let k = i;
+  while (terms[k + 1] && capitalised(terms[k + 1]) && (/^\s*$/.test(terms[k].post) || /^\p{Lu}$/u.test(terms[k].text) && /^\.\s*$/.test(terms[k].post))
+    && !/[(\[“"‘]/.test(terms[k + 1].pre) && !RUN_BREAK.has(terms[k + 1].text)) k++;
+  while (k - i >= 2 && !isFixedName(terms.slice(i, k + 1))) k--;
+  return k - i >= 2 ? k : i;
+}
+const isFixedName = (run: Term[]) => run.length > 2 && /^(hall|room|building|palace|center|centre)$/i.test(run[run.length - 1].text);
+
+/**
  * A run cut to its name: titles before it (President Joe Biden, EPA Administrator Michael Regan,
  * Secretary of Defense Lloyd Austin → the person), a title of a place (Prime Minister of Pakistan,
  * President of the United States → the place), a sentence's first function word, post-nominals.
  */
 function trimRun(input: Term[]): Term[] {
   let run = input;
-  while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0]) && !ORG_WORD.test(run[run.length - 1].text)))) run = run.slice(1);
+  if (isFixedName(run)) return run;
+  while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0]) && !ORG_WORD.test(run[run.length - 1].text) && !(PLACE_WORD.test(run[run.length - 1].text) && run.length > 2)))) run = run.slice(1);
   while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
   while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
@@ -124,7 +144,9 @@ function headline(terms: Term[]): boolean {
 }
 
 /** In a headline, a capitalised word is a name only when the tagger knows it as one and it is no common word (Killed). */
-const headlineName = (t: Term) => acronym(t.text) || ['Place', 'Organization', 'Country', 'City', 'FirstName', 'LastName'].some((tag) => t.tags.has(tag))
+const headlineName = (t: Term) => acronym(t.text) || ['Place', 'Organization', 'Country', 'City'].some((tag) => t.tags.has(tag))
+  // A last name that is also a common verb or adverb (Kerry Prepare: the tagger's LastName) is the headline's verb.
+  || t.tags.has('FirstName') || (t.tags.has('LastName') && !/^(VB|RB|JJ)/.test(tagsOf(t.text.toLowerCase())[0] ?? ''))
   || (t.tags.has('Person') && wordClass(t.text.toLowerCase()) === 'unknown');
 
 const NAME_TAGS = ['Person', 'Place', 'Organization', 'Country', 'City'];
@@ -152,6 +174,8 @@ function midCapitals(sentences: Term[][]): Set<string> {
 /** Whether a one-word run is no name: a capitalised function or expressive word, a word only a sentence starts with, furniture. */
 function loneWordIsNoName(t: Term, term: string, mid: Set<string>): boolean {
   if (FURNITURE.test(term) || NOT_NAMES.has(term[0] + term.slice(1).toLowerCase())) return true;
+  // A common word in capitals (the 14-18 NOW programme) is no acronym; a country's (US) is.
+  if (/^\p{Lu}+$/u.test(term) && ['function', 'expressive'].includes(wordClass(term.toLowerCase())) && !isPlaceTerm(t) && !isEnglishPlace(term)) return true;
   if (acronym(term) || NAME_TAGS.some((tag) => t.tags.has(tag))) return false;
   // It, We, Her, That, Hey, I'll: the part-of-speech lexicon the reader uses says which (nouns such as Budget or Pentagon stay).
   if (/^\p{Lu}\p{Ll}*[’'](ll|m|ve|re|d)$/u.test(term) || ['function', 'expressive'].includes(wordClass(term))) return true;
@@ -184,7 +208,9 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (!run.length || (run.length === 1 && isTitle(run[0]))) continue;
       const term = text.slice(run[0].start, run[run.length - 1].end);
       // Nationalities (Eritrean, Ukrainians) are no entries; a country is (Philippines, Bahamas).
-      if (run.length === 1 && DEMONYM.test(term) && !(run[0].tags.has('Place') && !/ans$/u.test(term)) && !isEnglishPlace(term)) continue;
+      // A surname ending like a nationality (Berlusconi) is a person when the tagger says so.
+      if (run.length === 1 && DEMONYM.test(term) && !(run[0].tags.has('Place') && !/ans$/u.test(term)) && !isEnglishPlace(term)
+        && !(run[0].tags.has('Person') && !run[0].tags.has('Demonym'))) continue;
       if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) continue;
       // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
       const at = terms.indexOf(run[0]);

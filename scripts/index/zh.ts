@@ -29,7 +29,7 @@ const EVENT_END = /(酒会|晚会|宴会|茶话会|记者会|发布会|招待会
 /** A word the tagger glued to a preposition or conjunction (对外部): not a name. */
 const FUNCTION_START = /^[对在和与向把被从为以于及或将让应同跟由据]/u;
 /** Heads that make a noun phrase no subject (时间性方面, 有关情况). */
-const VAGUE_HEAD = new Set(['方面', '情况', '工作', '时候', '时期', '期间', '之际', '时间', '意见', '问题', '事情', '东西', '内容', '方式', '部分', '领域', '层面', '新闻', '记者', '见面', '言论', '讲话', '发言', '消息', '信息', '会见', '会谈', '访问', '通话', '会晤', '表示', '时候']);
+const VAGUE_HEAD = new Set(['方面', '情况', '工作', '时候', '时期', '期间', '之际', '时间', '意见', '问题', '事情', '东西', '内容', '方式', '部分', '领域', '层面', '新闻', '记者', '见面', '言论', '讲话', '发言', '消息', '信息', '会见', '会谈', '访问', '通话', '会晤', '表示', '时候', '事项', '名义']);
 /** Endings of place names a tagger splits off (仁爱|礁, 钓鱼|岛). */
 const PLACE_END = /^(礁|岛|群岛|海峡|湾|港|省|市|县|州|自治区|半岛|山|河|湖|海)$/u;
 
@@ -56,7 +56,9 @@ const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟',
 const NOT_PLACES = new Set(['上市', '东西', '哥哥', '城市', '外国', '大桥', '太阳', '平原', '建国', '朝廷', '湖泊', '爱国', '美丽', '英雄', '高原', '海洋', '南北', '永乐',
   '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方',
   // seen as "places" in the corpus's dev part: guests, welfare, worship, fences, "as long as", the ruling and opposition parties
-  '嘉宾', '贵宾', '礼拜', '福利', '藩篱', '长达', '朝野', '北门']);
+  '嘉宾', '贵宾', '礼拜', '福利', '藩篱', '长达', '朝野', '北门',
+  // "many countries", "other countries": a number of states, no place
+  '多国', '他国', '本国', '邻国', '列国']);
 /** A name does not end in a particle, a verb of saying or a suffix of abstract nouns (王毅就, 迟早会, 单一化). */
 const BAD_END = /[会就在说和的了是也还又将已对把被化性等与及]$/u;
 
@@ -145,6 +147,9 @@ export function chineseCandidates(original: string): Candidate[] {
   dottedNames(text, add);
   mediaCredits(text, add);
   nameRolls(text, add);
+  officialsLines(text, add);
+  knownOrganisations(text, add);
+  namesAroundTitles(original, text, found);
   let offset = 0;
   for (const sentence of text.split(/(?<=[。！？\n；])/u)) {
     const toks = tagged(sentence, offset);
@@ -156,8 +161,13 @@ export function chineseCandidates(original: string): Candidate[] {
   quotedSubjects(text, add);
   nounRunSubjects(text, add);
   // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
-  for (const c of found.values()) c.count = countIn(text, c.key!) - (text.match(new RegExp(`${c.key!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\d〇一二三四五六七八九十百零]+年`, 'gu')) ?? []).length;
+  for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!));
   return [...found.values()].filter((c) => c.count > 0);
+}
+
+/** Uses of a state's name as an era in a date (中华民国106年): the date, not the state (a subject is never an era). */
+function eraUses(text: string, key: string): number {
+  return (text.match(new RegExp(`${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\d〇一二三四五六七八九十百零]+年`, 'gu')) ?? []).length;
 }
 
 
@@ -219,6 +229,65 @@ function nameRolls(text: string, add: Add): void {
       else { flush(); if (isName(c[0])) run.push(c); }
     }
     flush();
+  }
+}
+
+/** Titles written between a surname and the given name (王委員育敏, 蘇院長嘉全, 蔡召集委員易餘: the Legislative Yuan's form of address). */
+const INSIDE_TITLES = ['召集委员', '委员', '副院长', '院长', '部长', '主委', '秘书长', '署长', '局长', '次长', '议员'];
+
+/**
+ * Names with a title inside them: the person's entry is the name (王育敏), the written form its alias,
+ * so its locators are the pages that print it. The given name must be no common word (李委員表示).
+ */
+function namesAroundTitles(original: string, text: string, found: Map<string, Candidate>): void {
+  const re = new RegExp(`(\\p{Script=Han})(${INSIDE_TITLES.join('|')})(\\p{Script=Han}{2})`, 'gu');
+  for (const m of text.matchAll(re)) {
+    const [whole, surname, , given] = m;
+    const key = surname + given;
+    const common = dictEntry(given);
+    if (!isPersonalName(key) || (common && common.freq >= 30) || FUNCTION_START.test(given) || BAD_END.test(given) || NOT_NAMES.has(given)) continue;
+    // Not a title after a place or an organisation (立法院院长…): the surname stands after a boundary.
+    if (/\p{Script=Han}/u.test(text[m.index! - 1] ?? '') && !/[：:]/u.test(text[m.index! - 1])) {
+      const tok = tagged(text.slice(Math.max(0, m.index! - 4), m.index! + 1), 0);
+      if (tok[tok.length - 1]?.word.length !== 1) continue;
+    }
+    const at = m.index!;
+    const term = original[at] + original.slice(at + whole.length - 2, at + whole.length);
+    const written = original.slice(at, at + whole.length);
+    const c = found.get(term) ?? { term, kind: 'person' as const, aliases: [], count: 0, first: at, score: 3, key };
+    c.score = Math.max(c.score, 3);
+    if (!c.aliases.includes(written)) c.aliases.push(written);
+    found.set(term, c);
+  }
+}
+
+/** Organisations whose name ends in no organisation word (金砖国家, 上合组织), wherever the text writes them: the tagger cuts them (金砖|国家). */
+function knownOrganisations(text: string, add: Add): void {
+  for (const org of KNOWN_ORGS) for (let at = text.indexOf(org); at >= 0; at = text.indexOf(org, at + org.length)) add('organisation', at, at + org.length, 2);
+}
+
+/** A job title ending: 处长, 委员, 秘书, 分析师, 编审, 技正, 主任 (the end of an official's title in a gazette's roll). */
+const TITLE_END = /[长员书师审正任官席理监]$/u;
+/** Where an official's title starts with the organisation: 科技部资讯处处长, 国家安全局第五处副处长. */
+const OFFICE_ORG = /^(?:\p{Script=Han}{1,10}?)(?:委员会|总处|部|院|局|署)/u;
+
+/**
+ * Lines of a roll of officials: a title, a gap (spaces or a colon) and a name at the line's end
+ * (秘書  林志嘉, 資通安全處處長   簡宏偉, 專門委員：張智為): the name is a person, and the organisation
+ * the title starts with (科技部資訊處處長 → 科技部) an organisation.
+ */
+function officialsLines(text: string, add: Add): void {
+  const line = /^([^\n。，？！]{2,40}?)(?:[ \t\u3000]+|[ \t\u3000]*[:：][ \t\u3000]*)(\p{Script=Han}{2,4})(?:[（(][^）)\n]*[）)])?[ \t\u3000]*$/gmu;
+  for (const m of text.matchAll(line)) {
+    const [, title, name] = m;
+    if (!TITLE_END.test(title.trim()) || !(isPersonalName(name) || SURNAME_PAIR.test(name)) || NOT_NAMES.has(name)) continue;
+    const nameAt = m.index! + m[0].indexOf(name, title.length);
+    add('person', nameAt, nameAt + name.length, 3);
+    const office = OFFICE_ORG.exec(title.replace(/^[^\p{Script=Han}]+/u, ''));
+    if (office && office[0].length >= 3) {
+      const at = m.index! + title.indexOf(office[0]);
+      add('organisation', at, at + office[0].length, 2);
+    }
   }
 }
 
@@ -315,14 +384,16 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   if (t.tag === 'ns') {
     // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
     if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) return 0;
+    // A ship named after a place (山东舰): the ship, a subject, not the province.
+    if (next && next.start === t.end && next.word === '舰') { add('subject', t.start, next.end, 2.5); return 1; }
     if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) return 0;
     // A place right after another (印度新德里, 美国纽约) is a sub-entry of it.
     add('place', t.start, t.end, 2, prev && prev.tag === 'ns' && prev.end === t.start && prev.word.length >= 2 && !isChinesePlace(t.word) ? prev.word : undefined);
     return 0;
   }
   // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
-  // organisation (东盟, 国台办, 全国台联) or is three characters or more.
-  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+  // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is three characters or more.
+  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约行]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
     if (EVENT_END.test(t.word)) return 0;
     // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
     let from = t.start;
@@ -376,7 +447,9 @@ function nounRunSubjects(text: string, add: Add): void {
         const run = toks.slice(i, j + 1);
         // 中方, 乌方, 各方: a party in the talks, never part of a subject.
         if (!run.every((t) => HAN.test(t.word) && /^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
-        const start = run[0].start;
+        // 中国—中东欧国家合作: two parties joined by a dash name the subject together; the part after the dash is a fragment.
+        const dashed = i >= 2 && /^[—–-]$/u.test(toks[i - 1].word) && toks[i - 2].tag === 'ns' && toks[i - 2].end === toks[i - 1].start;
+        const start = dashed ? toks[i - 2].start : run[0].start;
         const end = run[run.length - 1].end;
         if (end - start < 4 || end - start > 10) continue;
         const head = run[run.length - 1];
@@ -444,6 +517,29 @@ export function chineseNameAliases(original: string, name: string): string[] {
         if (text.slice(Math.max(0, i - surname.length), i) === surname && short.startsWith(given)) continue;
         out.add(original.slice(i, i + short.length));
       }
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Abbreviations of an organisation's full name the text uses though the tagger cut them (亚|投行 for
+ * 亚洲基础设施投资银行): three or four characters in the text that abbreviate the name, end in one of
+ * its last three characters (银行 → 行, 办公室 → 办) and are no common word. In the text's own script.
+ */
+export function chineseAbbreviations(original: string, full: string): string[] {
+  const text = simplifiedAligned(original);
+  const key = simplifiedAligned(full);
+  if (key.length < 5) return [];
+  const out = new Set<string>();
+  for (let at = text.indexOf(key[0]); at >= 0; at = text.indexOf(key[0], at + 1)) {
+    if (text.startsWith(key, at)) continue;
+    for (const n of [3, 4]) {
+      const short = text.slice(at, at + n);
+      const common = dictEntry(short);
+      if (!HAN.test(short) || !key.slice(-3).includes(short[n - 1]) || !abbreviates(short, key) || (common && common.freq >= 30)) continue;
+      out.add(original.slice(at, at + n));
+      break;
     }
   }
   return [...out];

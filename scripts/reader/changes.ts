@@ -26,6 +26,14 @@ export class ChangeLog {
     return change;
   }
 
+  /** Drops the changes recorded from index `from` on that repeat an earlier one (a later pass listing the same thing again). */
+  dropRepeats(from: number): void {
+    const key = (c: Change) => `${c.rule}\u0000${c.offset}\u0000${c.before}\u0000${c.after}\u0000${c.applied}`;
+    const seen = new Set(this.changes.slice(0, from).map(key));
+    const later = this.changes.splice(from).filter((c) => !seen.has(key(c)));
+    this.changes.push(...later);
+  }
+
   sorted(): Change[] {
     return [...this.changes].sort((a, b) => a.offset - b.offset || a.rule.localeCompare(b.rule));
   }

@@ -34,7 +34,24 @@ export interface DedupeOptions {
   language?: string;
 }
 
+/**
+ * One paragraph read until nothing more changes: a repair can uncover another (看看待看待: the doubled
+ * 看 repaired leaves 看待看待, a doubled word), and normalising the output again must change nothing.
+ * The later passes run on the tracked result, so their changes keep their source positions; what
+ * they list for review again is not listed twice.
+ */
 export function dedupeParagraph(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
+  let t = dedupePass(text, log, options);
+  for (let pass = 0, prev = text.text; pass < 3 && t.text !== prev; pass++) {
+    prev = t.text;
+    const from = log.changes.length;
+    t = dedupePass(t, log, options);
+    log.dropRepeats(from);
+  }
+  return t;
+}
+
+function dedupePass(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   // English word doubles first, so that "the the" inside one copy of a repeated sentence does not
   // hide the repetition; clauses last, for the same reason with a doubled character.
   let t = englishWords(text, log, options);
