@@ -9,7 +9,7 @@ import { runsOf, shortEnds, withPulls, PULL_CLASS } from '../scripts/render/ends
 import { parseBboxLayout } from '../scripts/pdf/lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
 import { runningHead } from '../scripts/render/lines.ts';
-import { badBreaks, coverLines, emptyPages, fontProblems, headChecks, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
+import { badBreaks, coverLines, emptyPages, fontProblems, headChecks, indexEnd, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
 import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 
@@ -133,6 +133,14 @@ describe('the corpus print check (scripts/eval/print-corpus.ts)', () => {
     expect(headChecks(doc('中共中央政治局委员、外交部长王毅就中…'), [], [])).toEqual(['running head cut inside a word: 王毅就中|国外交政']);
     expect(headChecks(doc('中共中央政治局委员、外交部长王毅就中国…'), [], [])).toEqual([]);
     expect(headChecks(doc('别的标题…'), [], [])).toEqual(['running head 别的标题…: cut from no title']);
+  });
+
+  it('counts an index whose last page holds 1–3 lines (en-wh-2023-03-27 p. 30: "W", two entries)', () => {
+    const pages = new Map(Object.entries({ 'back-index': 28, note: 31 }));
+    const set = (n: number) => lines(n).map((l, top) => ({ ...l, top }));
+    const body = Array.from({ length: 31 }, (_, i) => set(i === 29 ? 2 : 30));
+    expect(indexEnd(body, pages)).toEqual(['index p.30: 2 line(s)']);
+    expect(indexEnd(body.map((p, i) => (i === 29 ? set(6) : p)), pages)).toEqual([]);
   });
 
   it('counts a face in two subsets, a Type 3 font and a font not embedded as problems, and passes one embedded subset per face', () => {

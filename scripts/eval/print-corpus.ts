@@ -6,7 +6,7 @@
 //     entries, each line end checked against the segmenter's words (lang/words.ts: jieba, spaces);
 //   - empty pages (a blank verso is allowed only before a right-hand page) and a contents page with
 //     nothing under its heading;
-//   - pages holding 1–3 lines of a section's end (render/ends.ts on the finished PDF's lines);
+//   - pages holding 1–3 lines of a section's end (render/ends.ts on the finished PDF's lines), the index's end too;
 //   - the print contents against the EPUB navigation (less title page and colophon, which precede it);
 //   - pdffonts: one subset per face and weight, all embedded, none Type 3.
 // Run at low priority, one book at a time:
@@ -256,6 +256,15 @@ function contentsCheck(doc: Root, epub: string): string {
   return `differs: missing ${missing.slice(0, 3).join(' / ')}; extra ${extra.slice(0, 3).join(' / ')}`;
 }
 
+/** The index's end as a section's: a last page of the index holding 1–3 lines (on the baselines of its columns) counts. */
+export function indexEnd(body: PageLine[][], pages: Map<string, number>): string[] {
+  const from = pages.get('back-index');
+  const next = pages.get('note');
+  if (!from || !next || next - 1 <= from) return [];
+  const n = body[next - 2]?.length ?? 0;
+  return n > 0 && n < 4 ? [`index p.${next - 1}: ${n} line(s)`] : [];
+}
+
 /** pdffonts: one subset per face (name after the subset tag), embedded, not Type 3. */
 function fontCheck(pdf: string): string[] {
   return fontProblems(spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout);
@@ -297,7 +306,8 @@ export async function check(entry: CorpusEntry, out: string, failure?: string): 
   const after = matter.find((m) => (pages.get(String(m.properties?.id)) ?? 0) > (pages.get('body') ?? 0));
   const end = after ? String(after.properties?.id) : hasIndex ? 'back-index' : 'note';
   const runs = main ? runsOf({ type: 'root', children: main.children }, textOf(find(main, (e) => e.properties?.id === 'body-h')[0])) : [];
-  report.shortEnds = shortEnds(runs, end, (id) => pages.get(id), lines.body).map((s) => `${s.run} p.${s.page}: ${s.lines} line(s)`);
+  report.shortEnds = shortEnds(runs, end, (id) => pages.get(id), lines.body).map((s) => `${s.run} p.${s.page}: ${s.lines} line(s)`)
+    .concat(indexEnd(lines.body, pages));
   report.contents = contentsCheck(doc, join(dir, `${entry.id}.epub`));
   report.fonts = fontCheck(pdf);
   return report;
