@@ -133,6 +133,10 @@ describe('the corpus print check (scripts/eval/print-corpus.ts)', () => {
     expect(headChecks(doc('中共中央政治局委员、外交部长王毅就中…'), [], [])).toEqual(['running head cut inside a word: 王毅就中|国外交政']);
     expect(headChecks(doc('中共中央政治局委员、外交部长王毅就中国…'), [], [])).toEqual([]);
     expect(headChecks(doc('别的标题…'), [], [])).toEqual(['running head 别的标题…: cut from no title']);
+    // A Latin head cut before the punctuation that ends a word (en-gpo-2007-09-27).
+    const gpo = (head: string) => fromHtml(`<style>@page s1:right { @top-center { content: "${head}"; } }</style><h1>Organizational Meeting on Adoption of Committee Rules; Consideration of Interim Report</h1>`);
+    expect(headChecks(gpo('Organizational Meeting on Adoption of Committee Rules…'), [], [])).toEqual([]);
+    expect(headChecks(gpo('Organizational Meeting on Adoption of Committee Ru…'), [], [])).toHaveLength(1);
   });
 
   it('counts an index whose last page holds 1–3 lines (en-wh-2023-03-27 p. 30: "W", two entries)', () => {

@@ -97,6 +97,9 @@ export function wordEnds(title: string): Set<number> {
   for (const w of title.split(/(\s+)/).flatMap((t) => (/\p{Script=Han}/u.test(t) ? chineseWords(t) : [t]))) {
     at += squash(w).length;
     ends.add(at);
+    // A word's end before the punctuation after it ("Rules;" cut as "Rules…").
+    const trail = /[\p{P}]+$/u.exec(squash(w))?.[0].length ?? 0;
+    if (trail && trail < squash(w).length) ends.add(at - trail);
   }
   // A line may also end after a hyphen or dash.
   const flat = squash(title);
