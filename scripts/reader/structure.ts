@@ -104,13 +104,17 @@ function recogniseLabels(blocks: TrackedText[], ctx: LabelContext): (LabelMatch 
   return labels;
 }
 
+/** A line that says how or where a briefing is held (Via Teleconference, Aboard Air Force One, James S.
+ * Brady Press Briefing Room), with or without a time line below it: the dateline, never the title. */
+const PLACE_LINE = /^(?:Via (?:Teleconference|Telephone|Videoconference|Video Teleconference|Conference Call|Zoom)|(?:Aboard|On board) [A-Z][\w .'’-]{0,60}|[A-Z][\w .'’-]{0,60} Press Briefing Room)$/u;
+
 /** The title, when the first block looks like one; returns the index of the next block. */
 function readTitle(r: Reading): number {
   const { blocks, position } = r;
   // A line right above a time line is the place of a briefing (Via Teleconference / 12:32 P.M. BST,
   // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
   const placeAboveTime = blocks.length > 1 && /^(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|\((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\))$/.test(blocks[1].text.trim());
-  if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
+  if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && !PLACE_LINE.test(blocks[0].text.trim()) && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
   const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
   const t = blocks[0].slice(field);
   r.children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
@@ -313,6 +317,20 @@ function assignRoles(turns: Turn[], principals: string[]) {
   if (!turns.some((t) => t.kind === 'question')) markInterviewer(turns, bySpeaker);
   markChairs(turns, principals, bySpeaker);
   markOpening(turns);
+  markPointsOfOrder(turns);
+}
+
+/** A point of order is raised with the chair (On a point of order, Mr Speaker. …), whoever raises it. */
+const POINT_OF_ORDER = /^(?:On a point of (?:order|information)|Further to (?:that|the|this|my|his|her) (?:hon\. \w+’s |hon\. \w+'s )?point of order)\b/i;
+
+/** A point of order asks the chair for a ruling: no question of the dialogue, but remarks (Hansard). */
+function markPointsOfOrder(turns: Turn[]) {
+  for (const t of turns) {
+    if (t.speaker.role === 'principal' || !POINT_OF_ORDER.test(turnText(t).trim())) continue;
+    t.kind = 'remarks';
+    // The member who raises it does not chair (a short turn may have looked like a chair's).
+    if (t.speaker.role === 'moderator') t.speaker.role = 'other';
+  }
 }
 
 /**

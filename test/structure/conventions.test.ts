@@ -24,6 +24,18 @@ describe('label conventions of new house styles', () => {
     expect(turns).toEqual(['3 - MS. JEAN-PIERRE', '5 Q Q', '7 - MS. JEAN-PIERRE', '9 Q Q', '11 - MS. JEAN-PIERRE', '13 Q Q', '15 - MS. JEAN-PIERRE']);
     expect(r.conventions.map((c) => `${c.position} ${c.delimiter} ${c.case}`)).toEqual(expect.arrayContaining(['start spaces upper', 'start colon upper']));
   });
+  it('White House: a no-break space inside a label (MR.\u00a0 SULLIVAN:) is the same label; a place line above no time line is no title', () => {
+    expect(candidateOf(`MR.${NBSP} SULLIVAN:${NBSP} The President will consult.`)).toMatchObject({ label: 'MR. SULLIVAN', delimiter: 'colon' });
+    const text = `Via Teleconference\n\nMODERATOR:${NBSP} Good morning, everyone.${NBSP} I'll hand it over.\n\nMR. SULLIVAN:${NBSP} Thanks.${NBSP} We will take your questions.\n\nQ${NBSP}${NBSP}${NBSP} Will the President go to Warsaw this week?\n\nMR.${NBSP} SULLIVAN:${NBSP} He will, on Friday.\n`;
+    const { turns, title } = read(text, 'MR. SULLIVAN');
+    expect(title).toBeNull();
+    expect(turns.slice(2)).toEqual(['7 Q Q', '9 - MR. SULLIVAN']);
+  });
+  it('Hansard: a point of order is remarks raised with the chair, even when it ends with a question mark', () => {
+    const text = 'Points of Order\n\nJohn Bercow Portrait Mr Speaker\n- Hansard - -\n\nI am grateful to the hon. Gentleman for his point of order.\n\nEdward Leigh Portrait Mr Edward Leigh\n- Hansard - -\n\nOn a point of order, Mr Speaker. Would it be in order for the Bill to be committed to the whole House?\n\nJohn Bercow Portrait Mr Speaker\n- Hansard - -\n\nThat is not a point of order, but it is on the record.\n';
+    const { turns } = read(text, 'John Bercow');
+    expect(turns.find((t) => t.startsWith('8 '))).toBe('8 - Edward Leigh');
+  });
   it('国新办: a job title, a space and a name alone on a line; 一、 headings open sections', () => {
     const text = '国家发展改革委举行新闻发布会\n\n国家发展改革委新闻发言人 孟玮：\n大家上午好，欢迎参加今天的发布会。今天介绍两方面情况。\n一、关于投资项目审批\n今年以来，共审批核准固定资产投资项目六十个。\n二、关于中欧班列\n中欧班列开行保持良好势头。\n中央广播电视总台央视记者：\n请问当前经济运行态势如何？谢谢。\n国家发展改革委新闻发言人 孟玮：\n谢谢你的提问。总体看，经济运行稳中有进。\n经济日报记者：\n请问如何保障煤炭供应？\n国家发展改革委政策研究室副主任 孟玮：\n煤炭供应总体是有保障的。\n';
     const { turns, sections, title } = read(text, '孟玮');
