@@ -9,7 +9,8 @@ import { readBookConfig, type LoadedConfig } from './config/load.ts';
 import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
-import { titleText } from './model/walk.ts';
+import { inlineText, titleText } from './model/walk.ts';
+import type { Inline } from './model/types.ts';
 import { readTranscript, type ReadResult } from './reader/read.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 import { xmlChars } from './render/xml.ts';
@@ -165,8 +166,17 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
   checkSize(read, show(transcriptPath));
   blankToAbsent(config);
   // No `title` in book.yaml: the transcript's own title line is the book's (TP141 when it has none).
-  if (!config.title) config.title = titleText(read.tree) || fail('TP141', {}, { file: show(configPath) });
+  if (!config.title) config.title = titleText(read.tree) || fail('TP141', { first: firstBlock(read.tree) }, { file: show(configPath) });
   return { id: basename(dir), dir, config, place, configText, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+}
+
+/** What the transcript's first block was read as, for TP141: a dateline (a place or time line) or a turn is never the title. */
+function firstBlock(tree: ReadResult['tree']): string {
+  const first = tree.children[0];
+  if (!first) return 'nothing';
+  const text = (inlineText('children' in first && first.type !== 'section' ? (first.children as Inline[]) : []) || '').slice(0, 40);
+  const what = first.type === 'dateline' ? 'a dateline (place or time)' : first.type === 'section' ? 'the first turn' : 'body text';
+  return `${first.position ? `line ${first.position.start.line}` : 'the first line'}${text ? `, "${text}",` : ''} reads as ${what}`;
 }
 
 /**

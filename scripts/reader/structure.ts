@@ -7,7 +7,7 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { recogniseLabel, labelContext, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
+import { recogniseLabel, labelContext, labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
 import { FURNITURE } from './convention.ts';
@@ -100,10 +100,33 @@ function recogniseLabels(blocks: TrackedText[], ctx: LabelContext): (LabelMatch 
     const speech = next.length >= 80 || /[.?!。？！…"”’)）]$/u.test(next);
     if (!next || labels[j] || !speech) labels[i] = null;
   }
+  dropHeaderFields(blocks, labels, ctx);
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
   return labels;
+}
+
+/**
+ * A page's header fields read as labels: a Chinese label alone on its line with nothing after its colon
+ * (字体：, 访问量：, 分享到：, 【字號：), in the header of the page — before the first turn whose speaker
+ * the evidence shows (a principal, 记者 or 问, 答, a moderator) — said once and naming nobody. A field
+ * whose value the page fills by script is left empty in the page text; a speaker whose speech follows on
+ * the next line is named (毛宁：), has a role (记者：) or speaks again. Such a line is no turn, when its
+ * form is not the document's: the speakers the evidence shows open their speech paragraphs (毛宁：…).
+ */
+function dropHeaderFields(blocks: TrackedText[], labels: (LabelMatch | null)[], ctx: LabelContext) {
+  const first = labels.findIndex((l) => l && l.kind !== 'other');
+  // Where the speakers themselves stand alone on their lines ([李克强]：, then the speech), a label alone
+  // is the document's own form ([傅莹]：), not the page's.
+  if (labels.some((l) => l && l.kind !== 'other' && l.alone)) return;
+  for (let i = 0; i < (first < 0 ? labels.length : first); i++) {
+    const l = labels[i];
+    if (!l?.alone || l.kind !== 'other' || !/\p{Script=Han}/u.test(l.label) || !/[：:]\s*$/u.test(blocks[i].text)) continue;
+    const key = labelKey(l.label);
+    if (ctx.repeated?.has(key) || nameInLabel(key.replace(/^[[【〔［（(]|[\]】〕］）)]$/gu, ''))) continue;
+    labels[i] = null;
+  }
 }
 
 /** A line that says how or where a briefing is held (Via Teleconference, Aboard Air Force One, James S.

@@ -1,6 +1,8 @@
 // Each document's own label convention (issue 20): the shapes new house styles use, each written here
 // in the house's form (the wording is ours, the shapes are theirs), read with a minimal `speaker:`.
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readTranscript } from '../../scripts/reader/read.ts';
 import { candidateOf, induceConventions } from '../../scripts/reader/convention.ts';
 import { labelKey } from '../../scripts/reader/labels.ts';
@@ -124,5 +126,16 @@ describe('label conventions of new house styles', () => {
     const { sections, turns } = read(text, 'John Minister');
     expect(turns).toEqual(['6 Q Anne Example', '11 - John Minister', '16 Q Anne Example', '21 - John Minister']);
     expect(sections.map((s) => s.role)).toEqual(['question']);
+  });
+  it('a page header field read as a label (分享到：, 【字號：, 字体：, 访问量：) is no turn; a speaker alone on its line stays one', () => {
+    // Dev corpus: 國台辦 2021-09-29 as 香港新聞網 printed it, the header's empty fields above the lead.
+    const page = readFileSync(join(import.meta.dirname, '../corpus/zh-hant-tao-2021-09-29/transcript.txt'));
+    expect(read(page.toString('utf8'), '朱鳳蓮').turns).toEqual(['8 Q 台媒記者問', '10 - 朱鳳蓮']);
+    // The same form in a page of the 外交部 house (our wording): 字体： and 访问量： left empty by the page.
+    const mfa = '2022年3月1日外交部发言人主持例行记者会\n\n文章来源：外交部官网\n字体：\n发布时间：2022-03-01 19:00:00\n访问量：\n\n路透社记者：请问中方对此有何评论？\n\n赵立坚：我们注意到有关报道。\n\n法新社记者：中方是否会派代表出席？\n\n赵立坚：目前我没有可以发布的消息。\n';
+    expect(read(mfa, '赵立坚').turns).toEqual(['8 Q 路透社', '10 - 赵立坚', '12 Q 法新社', '14 - 赵立坚']);
+    // Where the speakers stand alone on their lines, a name alone in the header is a speaker ([傅莹]：).
+    const alone = '答中外记者问\n\n[傅莹]：\n\n大家好，现在请总理讲话。\n\n[李克强]：\n\n谢谢大家。\n\n[路透社记者]：\n\n请问今年的目标是什么？\n\n[李克强]：\n\n目标是稳。\n';
+    expect(read(alone, '李克强').turns[0]).toBe('3 - 傅莹');
   });
 });

@@ -8,6 +8,8 @@
 // pattern fixed to take labels with a no-break space, which added 5 golden turns to two test briefings):
 // 99.8 % (3169/3176; 4093/4100 after main added 5 whole briefings), 7 false turns (all Chinese page furniture and a wire's lead, which no dev
 // transcript shows yet), 0 title errors; English 0 false turns; debates 90.9 %, earnings calls 79.3 %.
+// Then (a page header's empty fields read as labels, written on the dev example zh-hant-tao-2021-09-29):
+// 1 false turn (a news site's lead 华夏经纬网讯：, no dev example yet).
 import { describe, it, expect } from 'vitest';
 import { evaluateStructure, formatEval } from '../../scripts/eval/structure.ts';
 
@@ -33,7 +35,7 @@ describe('structure evaluation per split', () => {
     const t = all('test')!;
     expect(t.cases).toBeGreaterThanOrEqual(79);
     expect(t.accuracy).toBeGreaterThanOrEqual(0.997);
-    expect(t.falseTurns).toBeLessThanOrEqual(7);
+    expect(t.falseTurns).toBeLessThanOrEqual(1);
     expect(t.titleErrors).toBe(0);
     const group = (by: string, key: string) => e.groups.find((g) => g.split === 'test' && g.by === by && g.key === key)?.totals;
     const en = group('language', 'en')!;
