@@ -28,6 +28,7 @@ import { chineseWords } from '../lang/words.ts';
 import { coverSvg } from '../epub/cover.ts';
 import { resolveTemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
+import { SaxesParser } from 'saxes';
 
 export interface BookReport {
   id: string; split: string; language: string; built: boolean; failure?: string; pages?: number;
@@ -180,8 +181,15 @@ function titleChecks(doc: Root, lines: { all: PageLine[][]; body: PageLine[][] }
 export function coverLines(title: string, lang: string): PageLine[] {
   const view = { title, lang, dateText: '', publisher: '' } as unknown as BookView;
   const svg = coverSvg(view, resolveTemplateSet('default', projectRoot), { serif: 'serif', sans: 'sans-serif', css: '', dirs: [] });
-  return [...svg.matchAll(/<text[^>]*font-weight="700"[^>]*>([^<]*)<\/text>/g)]
-    .map((m, i) => ({ text: m[1].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'"), top: i }));
+  // Read as XML (saxes decodes the references): the text of each <text font-weight="700">.
+  const lines: string[] = [];
+  let bold = false;
+  const parser = new SaxesParser({ xmlns: false });
+  parser.on('opentag', (tag) => { bold = tag.name === 'text' && tag.attributes['font-weight'] === '700'; if (bold) lines.push(''); });
+  parser.on('text', (t) => { if (bold) lines[lines.length - 1] += t; });
+  parser.on('closetag', () => { bold = false; });
+  parser.write(svg).close();
+  return lines.map((text, i) => ({ text, top: i }));
 }
 
 /** Opening pages (the body's first, the index, the editorial note) carry no running head and no folio. */
