@@ -2,8 +2,8 @@
 // and no CLI run: no globalSetup, so nothing is built first. `npm test` (vitest.config.ts) still runs
 // every file, these included; CI runs that.
 //
-// A file is a unit file when its text uses none of the heavy helpers below; a file that mixes unit
-// tests with one browser test runs in the full suite only. The list is computed, so a new test file
+// A file is a unit file when its text uses none of the heavy helpers below and is not a whole-corpus
+// evaluation (WHOLE_CORPUS); a file that mixes unit tests with one browser test runs in the full suite only. The list is computed, so a new test file
 // joins the loop by itself.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,13 +19,25 @@ function testFiles(dir: string): string[] {
   });
 }
 
-export const unitFiles = testFiles('test').filter((f) => !HEAVY.test(readFileSync(f, 'utf8'))).sort();
+// Whole-corpus evaluations and project-wide lints: no browser either, but each runs the reader over
+// every corpus transcript (or cruises every module) and takes from 20 s to minutes of CPU, so they run
+// in the full suite (`npm test`), not in the fast loop. Measured 2026-12-05 (wall, load 12-20): eval
+// 4+ min, structure/agreement 207 s, reader/properties 109 s, dependencies 97 s, reader/clean-corpus 77 s,
+// reader/probes 45 s; every other unit file under 40 s.
+const WHOLE_CORPUS = new Set(['test/eval.test.ts', 'test/structure/agreement.test.ts', 'test/reader/properties.test.ts',
+  'test/dependencies.test.ts', 'test/reader/clean-corpus.test.ts', 'test/reader/probes.test.ts']);
+
+export const unitFiles = testFiles('test').filter((f) => !HEAVY.test(readFileSync(f, 'utf8')) && !WHOLE_CORPUS.has(f.split('\\').join('/'))).sort();
 
 export default defineConfig({
   test: {
     include: unitFiles,
     testTimeout: 120_000,
     pool: 'forks',
+    // One process per worker for all its files (no fresh module graph per file): importing scripts/
+    // (compromise, jieba's table, the fonts' tables) was most of the loop's time. Unit files share no
+    // state through process.env, mocks or the working folder (none uses them).
+    isolate: false,
     maxWorkers: 2,
     minWorkers: 1,
   },

@@ -3,13 +3,14 @@
 // file inside the folder. A symlink that leads outside (transcript.txt → /etc/passwd) is refused
 // (TP070) unless the user allows it, and a FIFO or device is refused (TP071) before anything reads it.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, join, resolve, relative, isAbsolute, sep } from 'node:path';
+import { basename, dirname, join, resolve, relative, isAbsolute, sep } from 'node:path';
 import type { BookConfig } from './config/schema.ts';
 import { readBookConfig, type LoadedConfig } from './config/load.ts';
 import type { Where } from './core/diagnostics.ts';
 import { fail } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
-import { titleText } from './model/walk.ts';
+import { inlineText, titleText } from './model/walk.ts';
+import type { Inline } from './model/types.ts';
 import { readTranscript, type ReadResult } from './reader/read.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 import { xmlChars } from './render/xml.ts';
@@ -165,8 +166,17 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
   checkSize(read, show(transcriptPath));
   blankToAbsent(config);
   // No `title` in book.yaml: the transcript's own title line is the book's (TP141 when it has none).
-  if (!config.title) config.title = titleText(read.tree) || fail('TP141', {}, { file: show(configPath) });
+  if (!config.title) config.title = titleText(read.tree) || fail('TP141', { first: firstBlock(read.tree) }, { file: show(configPath) });
   return { id: basename(dir), dir, config, place, configText, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+}
+
+/** What the transcript's first block was read as, for TP141: a dateline (a place or time line) or a turn is never the title. */
+function firstBlock(tree: ReadResult['tree']): string {
+  const first = tree.children[0];
+  if (!first) return 'nothing';
+  const text = (inlineText('children' in first && first.type !== 'section' ? (first.children as Inline[]) : []) || '').slice(0, 40);
+  const what = first.type === 'dateline' ? 'a dateline (place or time)' : first.type === 'section' ? 'the first turn' : 'body text';
+  return `${first.position ? `line ${first.position.start.line}` : 'the first line'}${text ? `, "${text}",` : ''} reads as ${what}`;
 }
 
 /**
@@ -199,6 +209,24 @@ export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir:
   const read = readTranscript(bytes, { ...config, language: declared, templates: resolveTemplateSet(config.template, dir, files.config) }, files);
   if (!declared) config.language = read.language;
   return read;
+}
+
+/**
+ * What `normalize FILE` reads: one transcript file, with the book.yaml beside it when there is one
+ * (else the language is detected and no principal is known), by the same path as a build.
+ */
+export function readTranscriptFile(file: string): ReadResult {
+  const configPath = join(dirname(resolve(file)), 'book.yaml');
+  const loaded = existsSync(configPath) ? readBookConfig(configPath) : undefined;
+  // A FIFO or device would make the read wait forever.
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st && !st.isFile()) fail('TP071', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file });
+  let bytes: Buffer;
+  try { bytes = readFileSync(file); } catch (err) {
+    fail('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file });
+  }
+  return loaded ? readBookTranscript(bytes, loaded, dirname(resolve(file)), { transcript: file, config: configPath })
+    : readTranscript(bytes, {}, { transcript: file });
 }
 
 /**

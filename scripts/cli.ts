@@ -184,22 +184,10 @@ interface BuildFlags { out?: string; format?: string; json?: boolean; force?: bo
 async function normalize(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError(`normalize takes exactly one FILE (${args.length} given)`, 'write transcript-press normalize source/my-book/transcript.txt');
   const file = args[0];
-  const configPath = join(dirname(resolve(file)), 'book.yaml');
-  // Without a book.yaml, or one that does not say `language`, the language is detected from the text.
-  const { readBookConfig } = await import('./config/load.ts');
-  const loaded = existsSync(configPath) ? readBookConfig(configPath) : undefined;
-  let bytes: Buffer;
-  // A FIFO or device would make the read wait forever.
-  const st = statSync(file, { throwIfNoEntry: false });
-  if (st && !st.isFile()) throw new BuildError(diagnostic('TP071', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file }));
-  try { bytes = readFileSync(file); } catch (err) {
-    throw new BuildError(diagnostic('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file }));
-  }
-  // The same reading path as build and inspect (book.ts readBookTranscript).
-  const { readBookTranscript } = await import('./book.ts');
-  const { readTranscript } = await import('./reader/read.ts');
-  const result = loaded ? readBookTranscript(bytes, loaded, dirname(resolve(file)), { transcript: file, config: configPath })
-    : readTranscript(bytes, {}, { transcript: file });
+  // The same reading path as build and inspect (book.ts readBookTranscript); without a book.yaml, or
+  // one that does not say `language`, the language is detected from the text.
+  const { readTranscriptFile } = await import('./book.ts');
+  const result = readTranscriptFile(file);
   if (json) {
     const { buildReport } = await import('./writers/report.ts');
     io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');

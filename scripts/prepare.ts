@@ -7,15 +7,14 @@ import { dirname } from 'node:path';
 import { loadBook, type Book, type LoadOptions } from './book.ts';
 import type { Diagnostic } from './core/diagnostics.ts';
 import { bookTopics, markTopics, topicPositions, printIndexTree, epubIndexTree, type IndexModel, type PageLookup } from './index/index.ts';
-import { rules } from './model/changes.ts';
 import type { Topic } from './config/schema.ts';
 import { checkBookTemplates, resolveTemplateSet, type TemplateSet } from './render/templates.ts';
 import { buildView, type BookView } from './render/variables.ts';
 import { buildReport, type ChangeReport } from './writers/report.ts';
 import type { Browser } from 'puppeteer-core';
-import type { Element } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { Context } from './core/context.ts';
-import { renderBlock, renderBodyTree, renderLabels, toMarkup, type RenderOptions } from './render/html.ts';
+import { renderBlock, renderBodyTree, renderLabels, type RenderOptions } from './render/html.ts';
 import { typographyFor } from './render/hyphenate.ts';
 import type { Matter, Note } from './model/types.ts';
 import { anchorNotes } from './markdown/notes.ts';
@@ -38,7 +37,8 @@ export interface PreparedBook {
   templates: TemplateSet;
   view: BookView;
   report: ChangeReport;
-  noteHtml: string;
+  /** The editorial note (template set Markdown with this book's counts), as the document model. */
+  note: Matter;
   /** Front and back matter written in Markdown (book.yaml `matter`), in book.yaml order. */
   matter: Matter[];
   /** The editor's notes, numbered in reading order; their references are in the tree. */
@@ -68,7 +68,7 @@ export function prepareBook(bookDir: string, options: LoadOptions & { markTopics
   const indexDiagnostics = [...chosen.diagnostics, ...marked.diagnostics];
   const templates = resolveTemplateSet(book.config.template, book.dir, book.configFile);
   checkBookTemplates(templates);
-  const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+  const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
   const report = buildReport(book.id, book.transcriptFile, book.sourceSha256, book.read.changes, book.read.language, view.strings);
   const strings = { index: view.strings.index!, see: view.strings.see!, seeAlso: view.strings.seeAlso!,
     xrefSeparator: view.strings.xrefSeparator!, locatorSeparator: view.strings.locatorSeparator! };
@@ -83,7 +83,7 @@ export function prepareBook(bookDir: string, options: LoadOptions & { markTopics
   const note = editorialNote(templates, view.lang, view.strings.editorialNote ?? '', vars);
   return {
     book, index, topics: chosen.topics, templates, view, report, matter, notes,
-    noteHtml: toMarkup(note.matter.children.flatMap((b) => renderBlock(b, renderOptions(view, 'xhtml'))), 'xhtml'),
+    note: note.matter,
     printIndex: (pages) => printIndexTree(index, pages, strings),
     epubIndex: (pages, hrefOf) => epubIndexTree(index, pages, strings, hrefOf),
     diagnostics: [...book.read.diagnostics, ...noteDiagnostics, ...indexDiagnostics, ...matterDiagnostics, ...note.diagnostics],
@@ -98,6 +98,11 @@ export function renderOptions(view: BookView, flavour: RenderOptions['flavour'],
     noteWords: { notes: s.notes!, page: s.notePage!, back: s.noteBack! },
     ...extra,
   };
+}
+
+/** The editorial note's blocks as print hast (the print template gives it its section and heading). */
+export function printNote(note: Matter, view: BookView): ElementContent[] {
+  return note.children.flatMap((b) => renderBlock(b, renderOptions(view, 'html')));
 }
 
 /** Every string of book.yaml that can reach a page. */
@@ -145,7 +150,7 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
   return {
     view, body: (pages) => renderBodyTree(book.read.tree, renderOptions(view, 'html', { notes: p.notes, pages })),
     matter: p.matter.map((m) => ({ id: m.id, heading: m.title, place: m.place, tree: renderBlock(m, renderOptions(view, 'html')) })),
-    index: p.printIndex, noteHtml: p.noteHtml, templates: p.templates, trim: book.config.trim,
+    index: p.printIndex, note: printNote(p.note, view), templates: p.templates, trim: book.config.trim,
     browser: options.browser, workDir: options.workDir, date: options.date,
     print: { ...book.config.print, sectionBreak: printSectionBreak(book.config.print.sectionBreak, book.config.print.rectoSections) },
     missingGlyphs: options.missingGlyphs,
@@ -156,7 +161,7 @@ export function pdfInputOf(p: PreparedBook, options: { browser: Browser; workDir
 export function epubInputOf(p: PreparedBook, options: { pageMap: Map<string, number>; pageTexts?: string[]; modified: Date; browser?: () => Promise<Browser>; onCover?: EpubInput['onCover'] }): EpubInput {
   return {
     tree: p.book.read.tree, view: p.view, templates: p.templates, pageMap: options.pageMap, pageTexts: options.pageTexts, index: p.epubIndex,
-    noteHtml: p.noteHtml, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont, onCover: options.onCover,
+    note: p.note, matter: p.matter, notes: p.notes, modified: options.modified, browser: options.browser, embedFont: p.book.config.epub.embedFont, onCover: options.onCover,
     sectionBreak: sectionBreakFor(p.book.read.tree, p.book.config.print.sectionBreak, p.book.config.print.rectoSections),
   };
 }

@@ -20,9 +20,9 @@ import { epubIndexTree, markTopics, printIndexTree, topicPositions, type IndexMo
 import { flattenTopics } from './index/model.ts';
 import type { Block, Container, Matter, Note, Paragraph, Section, Transcript } from './model/types.ts';
 import { sections as sectionsOf, walk } from './model/walk.ts';
-import { prepareBook, renderOptions, checkGlyphs, type Edition, type PreparedBook } from './prepare.ts';
+import { prepareBook, printNote, renderOptions, checkGlyphs, type Edition, type PreparedBook } from './prepare.ts';
 import { editorialNote, loadMatter, type MatterVariables } from './markdown/matter.ts';
-import { renderBlock, renderBodyTree, toMarkup } from './render/html.ts';
+import { renderBlock, renderBodyTree } from './render/html.ts';
 import { sectionBreakFor } from './render/sections.ts';
 import { volumeReportHtml } from './writers/report.ts';
 import { formatString } from './lang/strings.ts';
@@ -62,8 +62,8 @@ export interface PreparedVolume {
   index: IndexModel;
   view: BookView;
   reports: ChangeReport[];
-  /** The editorial note with the volume's own counts and checksum. */
-  noteHtml: string;
+  /** The editorial note with the volume's own counts and checksum, as the document model. */
+  note: Matter;
   /** The volume's own front and back matter in Markdown (volume.yaml `matter`). */
   matter: Matter[];
   printIndex: (pages: PageLookup) => Element | null;
@@ -139,12 +139,11 @@ export function prepareVolume(volumeDir: string, options: LoadOptions = {}): Pre
     bookDir: dir, configFile, showDir: show(dir), vars, fileAt: (i) => place(['matter', i, 'file']),
   });
   const note = editorialNote(first.templates, language, view.strings.editorialNote ?? '', vars);
-  const noteHtml = toMarkup(note.matter.children.flatMap((b) => renderBlock(b, renderOptions(view, 'xhtml'))), 'xhtml');
   const s = view.strings;
   const words = { index: s.index!, see: s.see!, seeAlso: s.seeAlso!, xrefSeparator: s.xrefSeparator!, locatorSeparator: s.locatorSeparator! };
   return {
     id: basename(dir), dir, configFile, config, parts: parts.map((p) => p.part), tree, notes, index, view, matter,
-    reports: books.map((b) => b.report), noteHtml,
+    reports: books.map((b) => b.report), note: note.matter,
     printIndex: (pages) => printIndexTree(index, pages, words),
     epubIndex: (pages, hrefOf) => epubIndexTree(index, pages, words, hrefOf),
     diagnostics: [...books.flatMap((b) => b.diagnostics), ...indexDiagnostics, ...matterDiagnostics, ...note.diagnostics],
@@ -296,12 +295,12 @@ export function volumeEdition(v: PreparedVolume): Edition {
     stamp: (ctx) => ctx.stamp(v.config.modified ? new Date(`${v.config.modified}T00:00:00Z`) : undefined),
     pdfInput: (o) => ({
       view, body: (pages) => renderBodyTree(v.tree, renderOptions(view, 'html', { notes: v.notes, pages })),
-      matter: matter('html'), index: v.printIndex, noteHtml: v.noteHtml, templates, trim: v.config.trim,
+      matter: matter('html'), index: v.printIndex, note: printNote(v.note, view), templates, trim: v.config.trim,
       browser: o.browser, workDir: o.workDir, date: o.date, print: { ...v.config.print, sectionBreak: 'space' },
       missingGlyphs: o.missingGlyphs, runningParts: v.parts.map((p) => ({ id: p.id, heading: p.heading })),
     }),
     epubInput: (o) => ({
-      tree: v.tree, view, templates, pageMap: o.pageMap, pageTexts: o.pageTexts, index: v.epubIndex, noteHtml: v.noteHtml,
+      tree: v.tree, view, templates, pageMap: o.pageMap, pageTexts: o.pageTexts, index: v.epubIndex, note: v.note,
       matter: v.matter, notes: v.notes, modified: o.modified, browser: o.browser, embedFont: v.config.epub.embedFont,
       sectionBreak: sectionBreakFor(v.tree, 'space', false), onCover: o.onCover,
       parts: v.parts.map((p) => ({ id: p.id, heading: p.heading, block: p.block, sections: p.sections })),

@@ -7,14 +7,22 @@ import { join } from 'node:path';
 import { generateBook } from '../scripts/fixtures/generate.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 import { poppler, pdftotext, run, tempDir } from './helpers.ts';
+import { cliInProcess } from './support/cli.ts';
 
 const BIN = join(projectRoot, 'bin/transcript-press.mjs');
 
 /** The CLI in a child process, waited for without blocking this worker (see scripts/core/run.ts). */
-async function cli(args: string[], env: Record<string, string> = {}) {
+async function spawned(args: string[], env: Record<string, string> = {}) {
   const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 600_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+/**
+ * The CLI's run() in this process (test/support/cli.ts): the same code, exit code and output without
+ * 3 s of start-up per case. The contract through the real binary is proved by the cases that spawn it
+ * (the empty transcript, a usage error, the two project copies below).
+ */
+const cli = cliInProcess;
 
 /** Every file below `dir` with its hash: to prove a failed build changed nothing. */
 function snapshot(dir: string): Record<string, string> {
@@ -36,10 +44,10 @@ function workspace(mutate: (bookDir: string) => void = () => {}) {
 }
 
 /** Builds a broken book and checks the failure contract. */
-async function expectFailure(ws: ReturnType<typeof workspace>, code: string, fileHint: RegExp, extraArgs: string[] = [], env: Record<string, string> = {}) {
+async function expectFailure(ws: ReturnType<typeof workspace>, code: string, fileHint: RegExp, extraArgs: string[] = [], env: Record<string, string> = {}, via = cli) {
   const sourceBefore = snapshot(ws.book);
   const distBefore = snapshot(ws.dist);
-  const r = await cli(['build', ws.book, '--out', ws.dist, ...extraArgs], env);
+  const r = await via(['build', ws.book, '--out', ws.dist, ...extraArgs], env);
   expect(r.code, r.err).toBe(1);
   expect(r.err).toContain(code);
   expect(r.err).toMatch(fileHint);
@@ -51,8 +59,8 @@ async function expectFailure(ws: ReturnType<typeof workspace>, code: string, fil
 }
 
 describe('bad input', () => {
-  it('empty transcript → TP002', async () => {
-    await expectFailure(workspace((d) => writeFileSync(join(d, 'transcript.txt'), '\n  \n')), 'TP002', /transcript\.txt/);
+  it('empty transcript → TP002 (through the real binary: exit status 1, no stack trace)', async () => {
+    await expectFailure(workspace((d) => writeFileSync(join(d, 'transcript.txt'), '\n  \n')), 'TP002', /transcript\.txt/, [], {}, spawned);
   });
   it('binary file → TP003', async () => {
     await expectFailure(workspace((d) => writeFileSync(join(d, 'transcript.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]))), 'TP003', /transcript\.txt/);
@@ -123,7 +131,7 @@ describe('bad input', () => {
   });
   it('usage errors exit 2', async () => {
     expect((await cli(['build', '--format', 'docx'])).code).toBe(2);
-    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await spawned(['frobnicate'])).code).toBe(2); // the real binary's exit status
     expect((await cli(['build', '--shard', '3/2'])).code).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 // Dependencies run one way (reader → model → transforms → writers → CLI), checked by
 // dependency-cruiser against the rules in .dependency-cruiser.cjs (which say why each one exists).
 import { describe, it, expect } from 'vitest';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../scripts/render/templates.ts';
 import { run, tempDir } from './helpers.ts';
@@ -48,6 +48,34 @@ describe('dependency rules', () => {
 });
 
 describe('declared dependencies', () => {
+  it('the rules catch an import of a package package.json does not declare, and the product importing a dev dependency', async () => {
+    // A package present in node_modules (brought by another) but not declared: works here, breaks on
+    // the next install. Both packages below are in our node_modules; package.json declares only one,
+    // as a dev dependency.
+    const dir = tempDir('tp-deps-pkg-');
+    copyFileSync(join(projectRoot, 'tsconfig.json'), join(dir, 'tsconfig.json'));
+    for (const name of ['yaml', 'hastscript']) cpSync(join(projectRoot, 'node_modules', name), join(dir, 'node_modules', name), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', type: 'module', devDependencies: { yaml: '2.9.1' } }));
+    mkdirSync(join(dir, 'scripts/reader'), { recursive: true });
+    writeFileSync(join(dir, 'scripts/reader/a.ts'), "import { parse } from 'yaml';\nimport { h } from 'hastscript';\nexport const a = [parse, h];\n");
+    const found = (await cruise(dir, ['scripts'])).map((v) => `${v.rule} ${v.from} → ${v.to}`);
+    const rule = (name: string, pkgName: string) => found.some((f) => f.startsWith(`${name} scripts/reader/a.ts → node_modules/${pkgName}/`));
+    expect(rule('declared-packages-only', 'hastscript'), found.join('\n')).toBe(true);
+    expect(rule('product-needs-no-dev-dependency', 'yaml'), found.join('\n')).toBe(true);
+    expect(rule('declared-packages-only', 'yaml'), found.join('\n')).toBe(false);
+  });
+
+  it('a package only the tests import is a dev dependency', async () => {
+    const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    const cruised = await cruiseOurs();
+    const packageOf = (m: string) => (m.startsWith('@') ? m.split('/').slice(0, 2) : m.split('/').slice(0, 1)).join('/');
+    const by = (from: RegExp) => new Set(cruised.modules.filter((m) => from.test(m.source)).flatMap((m) => m.dependencies)
+      .filter((d) => d.dependencyTypes.some((t) => t.startsWith('npm'))).map((d) => packageOf(d.module)));
+    const product = by(/^(scripts|bin)\//);
+    const tests = by(/^test\//);
+    expect(Object.keys(pkg.dependencies).filter((name) => tests.has(name) && !product.has(name))).toEqual([]);
+  });
+
   // A dependency is used when a file of ours imports it (dependency-cruiser), or when a file of ours names
   // the package or one of its programs (fonts read as files, `ace`, `tsx`, `vitest`, `depcruise`, `tsc`).
   it('every package in package.json is used, and only the benchmarks use a dev dependency outside tests', async () => {

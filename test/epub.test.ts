@@ -19,7 +19,6 @@ import { writeEpub } from '../scripts/writers/epub.ts';
 import { loadBook } from '../scripts/book.ts';
 import { resolveTemplateSet } from '../scripts/render/templates.ts';
 import { bookDate, buildView } from '../scripts/render/variables.ts';
-import { rules } from '../scripts/reader/changes.ts';
 
 const BOOK = 'wangyi-2024-03-07';
 
@@ -174,11 +173,11 @@ describe('EPUB with the print page map and an index', () => {
   beforeAll(async () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
-    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
     // A plausible print layout: the text starts on page 5, three paragraphs a page.
     pageMap = new Map(anchorIds(book.read.tree).map((id, i) => [id, 5 + Math.floor(i / 3)]));
     const data = await writeEpub({
-      tree: book.read.tree, view, templates, pageMap, modified: bookDate(view), noteHtml: '<p>说明。</p>',
+      tree: book.read.tree, view, templates, pageMap, modified: bookDate(view),
       index: (pages, hrefOf) => h('section', { id: 'index', role: 'doc-index', 'aria-labelledby': 'index-h' }, [h('h1', { id: 'index-h' }, '索引'),
         h('ul', { 'epub:type': 'index-entry-list' }, [h('li', { 'epub:type': 'index-entry' }, [h('span', { 'epub:type': 'index-term' }, '中俄关系'), ' ',
           h('a', { 'epub:type': 'index-locator', href: `${hrefOf('p11')}#p11` }, String(pages('p11')))])])]),
@@ -227,9 +226,9 @@ describe('EPUB with the print page map and an index', () => {
   it('emits no page-list and claims no page navigation when the page map is empty', async () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
-    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
     const plain = join(out, 'plain.epub');
-    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: bookDate(view), noteHtml: '<p>说明。</p>', index: () => null }));
+    writeFileSync(plain, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: bookDate(view), index: () => null }));
     const d = unzip(plain);
     expect(read(d, 'EPUB/nav.xhtml')).not.toContain('page-list');
     expect(read(d, 'EPUB/package.opf')).not.toMatch(/printPageNumbers|pageNavigation|source-of|properties="index"/);
@@ -240,8 +239,8 @@ describe('EPUB with the print page map and an index', () => {
   it('embeds every face the book is set in (text serif, sans and sans bold), each a subset, when epub.embedFont is on, reproducibly', async () => {
     const book = await loadBook(SEED);
     const templates = resolveTemplateSet('default', book.dir);
-    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
-    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), modified: bookDate(view), noteHtml: '<p>说明。</p>', index: () => null, embedFont: true };
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
+    const input = { tree: book.read.tree, view, templates, pageMap: new Map<string, number>(), modified: bookDate(view), index: () => null, embedFont: true };
     const fonted = join(out, 'font.epub');
     const data = await writeEpub(input);
     writeFileSync(fonted, data);

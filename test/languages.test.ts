@@ -14,7 +14,6 @@ import { runAce } from '../scripts/epub/ace.ts';
 import { loadBook } from '../scripts/book.ts';
 import { resolveTemplateSet } from '../scripts/render/templates.ts';
 import { buildView } from '../scripts/render/variables.ts';
-import { rules } from '../scripts/reader/changes.ts';
 import { writeEpub } from '../scripts/writers/epub.ts';
 import { widestUnit, wrapLines } from '../scripts/epub/cover.ts';
 import { hyphenatorFor, SOFT_HYPHEN } from '../scripts/render/hyphenate.ts';
@@ -121,9 +120,9 @@ describe('English edition (a real State Department briefing)', () => {
   it('embeds every Latin face it is set in with epub.embedFont, and no CJK face it does not need', async () => {
     const book = loadBook(EN);
     const templates = resolveTemplateSet('default', book.dir);
-    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
     const file = join(tempDir('tp-lang-font-'), 'en.epub');
-    const data = await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2024-01-01T00:00:00Z'), noteHtml: '<p>Note.</p>', index: () => null, embedFont: true });
+    const data = await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2024-01-01T00:00:00Z'), index: () => null, embedFont: true });
     writeFileSync(file, data);
     const opf = readFileSync(join(unzip(file), 'EPUB', 'package.opf'), 'utf8');
     const fonts = [...opf.matchAll(/href="fonts\/([^"]+)\.woff"/g)].map((m) => m[1]!).sort();
@@ -169,9 +168,9 @@ describe('every book of the development corpus (EPUB only: no browser)', () => {
   async function editionOnly(id: string): Promise<{ lang: string; extra: string[]; text: string }> {
     const book = loadBook(join(corpusRoot, id));
     const templates = resolveTemplateSet('default', book.dir);
-    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const view = buildView({ config: book.config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
     const file = join(tempDir('tp-lang-corpus-'), `${id}.epub`);
-    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2026-11-27T00:00:00Z'), noteHtml: '', index: () => null }));
+    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2026-11-27T00:00:00Z'), index: () => null }));
     const text = epubText(unzip(file));
     const source = readFileSync(join(book.dir, 'transcript.txt'), 'utf8') + readFileSync(join(book.dir, 'book.yaml'), 'utf8');
     return { lang: book.config.language, text, extra: [...new Set(text.match(CJK) ?? [])].filter((c) => !source.includes(c)) };
@@ -203,9 +202,9 @@ describe('language plumbing', () => {
     const book = loadBook(EN);
     const templates = resolveTemplateSet('default', book.dir);
     const config = { ...book.config, epub: { ...book.config.epub, certifiedBy: 'Example Press accessibility desk' } };
-    const view = buildView({ config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates, ruleNames: rules });
+    const view = buildView({ config, tree: book.read.tree, changes: book.read.changes, sourceSha256: book.sourceSha256, templates });
     const file = join(tempDir('tp-lang-cert-'), 'cert.epub');
-    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2026-11-27T00:00:00Z'), noteHtml: '', index: () => null }));
+    writeFileSync(file, await writeEpub({ tree: book.read.tree, view, templates, pageMap: new Map(), modified: new Date('2026-11-27T00:00:00Z'), index: () => null }));
     const opf = readFileSync(join(unzip(file), 'EPUB', 'package.opf'), 'utf8');
     expect(opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>');
     expect(opf).toContain('<meta property="a11y:certifiedBy">Example Press accessibility desk</meta>');

@@ -7,7 +7,7 @@ import { rectoBlanks } from '../scripts/pdf/recto.ts';
 import { marginGroup } from '../scripts/pdf/finish.ts';
 import { pageCss, TRIMS, cssString } from '../scripts/pdf/layout.ts';
 import { printFontCss } from '../scripts/pdf/fonts.ts';
-import { parseBboxLayout } from '../scripts/pdf/lines.ts';
+import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 

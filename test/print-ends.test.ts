@@ -1,14 +1,17 @@
 // Section ends in print (scripts/render/ends.ts): which section ends stand on 1–3 lines of their own
 // page, and which paragraph the print loop pulls onto that page; the lines read back from pdftotext's
-// -bbox-layout (scripts/pdf/lines.ts). Pure functions on a small body and hand-made page lines; the
+// -bbox-layout (scripts/pdf/page-lines.ts). Pure functions on a small body and hand-made page lines; the
 // seed's own case (1 line of 世界多极化 on p. 19 before) is checked on the built PDF by test/pdf.test.ts.
 import { describe, it, expect } from 'vitest';
 import { h } from 'hastscript';
 import type { Root } from 'hast';
 import { runsOf, shortEnds, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
-import { parseBboxLayout } from '../scripts/pdf/lines.ts';
+import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
 import { runningHead } from '../scripts/render/lines.ts';
+import { badBreaks, coverLines, emptyPages, fontProblems, headChecks, indexEnd, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
+import { readFileSync } from 'node:fs';
+import { fromHtml } from 'hast-util-from-html';
 
 const para = (id: string, chars: number) => h('p', { id }, '字'.repeat(chars));
 const body: Root = {
@@ -51,6 +54,15 @@ describe('section ends (render/ends.ts)', () => {
     expect(ends).toEqual([{ run: 's1', page: 5, lines: 2, pull: undefined }]);
   });
 
+  it('pulls the whole section, heading and all, when it began on the page before and only its first paragraph precedes the short end', () => {
+    // en-wh-2023-02-28 p. 14–15: a heading and a 3-line question at a page's foot, the 3-line answer overleaf.
+    const two: Root = { type: 'root', children: [h('section', { id: 's1', className: ['qa'] }, [h('h2', { id: 's1-h' }, '中欧关系'), h('div', { className: ['turn'] }, [para('q', 80), para('a', 80)])]),
+      h('section', { id: 's2', className: ['qa'] }, [h('h2', { id: 's2-h' }, '台湾问题'), h('div', { className: ['turn'] }, [para('p5', 60)])])] };
+    const page = new Map(Object.entries({ body: 3, s1: 3, q: 3, a: 4, s2: 4, note: 5 }));
+    const ends = shortEnds(runsOf(two, '标题'), 'note', (id) => page.get(id), [[], [], [...lines(20), { text: '中欧关系' }, ...lines(3)], [...lines(3), { text: '台湾问题' }, ...lines(2)]]);
+    expect(ends).toEqual([{ run: 's1', page: 4, lines: 3, pull: 's1' }]);
+  });
+
   it('marks the pulled paragraphs for print.css, leaving the body it was given as it was', () => {
     const pulled = withPulls(body, new Set(['p3']));
     const classesOf = (root: Root, id: string): unknown => {
@@ -64,10 +76,14 @@ describe('section ends (render/ends.ts)', () => {
     };
     expect(classesOf(pulled, 'p3')).toEqual([PULL_CLASS]);
     expect(classesOf(body, 'p3')).toBeUndefined();
+    // A section pulled whole in a later round: its paragraph's earlier pull no longer breaks a page.
+    const whole = withPulls(body, new Set(['p3', 's1']));
+    expect(classesOf(whole, 's1')).toEqual(['qa', PULL_CLASS]);
+    expect(classesOf(whole, 'p3')).toBeUndefined();
   });
 });
 
-describe('type-area lines (pdf/lines.ts)', () => {
+describe('type-area lines (pdf/page-lines.ts)', () => {
   it('keeps the lines inside the type area, one per baseline, and leaves out the running head and the folio', () => {
     const line = (y: number, ...words: string[]) => `<line xMin="57" yMin="${y}" xMax="300" yMax="${y + 15}">${words.map((w) => `<word xMin="0" yMin="${y}" xMax="1" yMax="${y + 15}">${w}</word>`).join('')}</line>`;
     const xhtml = `<doc><page width="419.5" height="595.3">${line(28.5, '世界多极化')}${line(52, '球产业链')}${line(53.5, 'A&amp;B')}${line(70, '第二行')}${line(550.8, '19')}</page></doc>`;
@@ -83,5 +99,79 @@ describe('running heads (render/lines.ts runningHead)', () => {
     expect(head.endsWith('…')).toBe(true);
     expect(long.startsWith(head.slice(0, -1))).toBe(true);
     expect(long[head.length - 1]).toBe(' ');
+  });
+});
+
+// The corpus print check's own judges (scripts/eval/print-corpus.ts), on hand-made lines: they must see
+// a title broken inside a word, a face in two subsets, an empty page, or the issue's figures mean nothing.
+describe('the corpus print check (scripts/eval/print-corpus.ts)', () => {
+  const at = (...texts: string[]) => texts.map((text, top) => ({ text, top }));
+  const title = '2018年9月7日外交部发言人华春莹主持例行记者会';
+
+  it('finds a title set on lines and flags the line ends that fall inside a segmenter word (发言 / 人华, 华春 / 莹)', () => {
+    expect(badBreaks(title, at('页眉', '2018年9月7日', '外交部发言人华春莹', '主持例行记者会', '2'))).toEqual([]);
+    const cuts = badBreaks(title, at('2018年9月7日外交部发言', '人华春莹主持例行记者会'))!;
+    expect(cuts.map((c) => title.slice(c - 2, c + 2))).toEqual(['发言人华']);
+    expect(badBreaks(title, at('2018年9月7日外交部发言人华春', '莹主持例行记者会'))).toHaveLength(1);
+    expect(badBreaks(title, at('别的标题'))).toBeNull();
+    // English: a line ends at a space or after a dash, never inside a word.
+    expect(badBreaks('Press Briefing by Press Secretary Karine Jean-Pierre', at('Press Briefing by Press', 'Secretary Karine Jean-', 'Pierre'))).toEqual([]);
+    expect(badBreaks('Press Briefing by Press Secretary', at('Press Brief', 'ing by Press Secretary'))).toHaveLength(1);
+  });
+
+  it('reads the cover title lines from the SVG the EPUB writer draws, broken between words', () => {
+    const lines = coverLines(title, 'zh-Hans');
+    expect(lines.map((l) => l.text).join('')).toBe(title);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(badBreaks(title, lines)).toEqual([]);
+    expect(badBreaks('Press Briefing by Press Secretary Karine Jean-Pierre', coverLines('Press Briefing by Press Secretary Karine Jean-Pierre', 'en'))).toEqual([]);
+  });
+
+  it('flags a running head cut inside a word of the title it was cut from (就中… of 就中国), not one cut after a word', () => {
+    const title = '中共中央政治局委员、外交部长王毅就中国外交政策和对外关系回答中外记者提问';
+    const doc = (head: string) => fromHtml(`<style>@page s1:right { @top-center { content: "${head}"; } }</style><h1>${title}</h1>`);
+    expect(headChecks(doc('中共中央政治局委员、外交部长王毅就中…'), [], [])).toEqual(['running head cut inside a word: 王毅就中|国外交政']);
+    expect(headChecks(doc('中共中央政治局委员、外交部长王毅就中国…'), [], [])).toEqual([]);
+    expect(headChecks(doc('别的标题…'), [], [])).toEqual(['running head 别的标题…: cut from no title']);
+    // A Latin head cut before the punctuation that ends a word (en-gpo-2007-09-27).
+    const gpo = (head: string) => fromHtml(`<style>@page s1:right { @top-center { content: "${head}"; } }</style><h1>Organizational Meeting on Adoption of Committee Rules; Consideration of Interim Report</h1>`);
+    expect(headChecks(gpo('Organizational Meeting on Adoption of Committee Rules…'), [], [])).toEqual([]);
+    expect(headChecks(gpo('Organizational Meeting on Adoption of Committee Ru…'), [], [])).toHaveLength(1);
+  });
+
+  it('counts an index whose last page holds 1–3 lines (en-wh-2023-03-27 p. 30: "W", two entries)', () => {
+    const pages = new Map(Object.entries({ 'back-index': 28, note: 31 }));
+    const set = (n: number) => lines(n).map((l, top) => ({ ...l, top }));
+    const body = Array.from({ length: 31 }, (_, i) => set(i === 29 ? 2 : 30));
+    expect(indexEnd(body, pages)).toEqual(['index p.30: 2 line(s)']);
+    expect(indexEnd(body.map((p, i) => (i === 29 ? set(6) : p)), pages)).toEqual([]);
+  });
+
+  it('counts a face in two subsets, a Type 3 font and a font not embedded as problems, and passes one embedded subset per face', () => {
+    const head = 'name type encoding emb sub uni object ID\n--- --- --- --- --- --- ---\n';
+    const ok = `${head}AAAAAA+SourceSerif4-Regular           CID TrueType      Identity-H       yes yes yes     14  0\nBAAAAA+NotoSerifSC-Bold           CID TrueType      Identity-H       yes yes yes     20  0\n`;
+    expect(fontProblems(ok)).toEqual([]);
+    expect(fontProblems(`${ok}CAAAAA+SourceSerif4-Regular           CID TrueType      Identity-H       yes yes yes     30  0\n`)).toEqual(['2 subsets of SourceSerif4-Regular']);
+    expect(fontProblems(`${head}[none]                               Type 3            Custom           yes no  yes     40  0\n`)).toEqual(['Type 3: [none]']);
+    expect(fontProblems(`${head}Helvetica                            Type 1            Custom           no  no  no      41  0\n`)).toEqual(['neither TrueType nor CFF: Helvetica', 'not embedded: Helvetica']);
+  });
+
+  it('allows a blank verso only before a right-hand page, and flags a contents page with only its heading', () => {
+    const page = (n: number) => lines(n).map((l, top) => ({ ...l, top }));
+    const pages = new Map(Object.entries({ toc: 5, body: 7, note: 9 }));
+    // p. 6 blank before the body's recto p. 7: allowed; p. 10, a blank verso that no right-hand start needs, and p. 11: not.
+    expect(emptyPages([page(1), [], page(3), [], page(6), [], page(20), page(3), page(5), [], []], pages)).toEqual([10, 11]);
+    expect(emptyPages([page(1), [], page(3), [], page(1), [], page(20)], pages)).toEqual([5]);
+  });
+});
+
+describe('the print check figures in the README', () => {
+  it('are the table of the committed per-book results (test/corpus/print-check.jsonl), and name every check that failed', () => {
+    const reports = readFileSync('test/corpus/print-check.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BookReport);
+    const readme = readFileSync('README.md', 'utf8');
+    const block = readme.slice(readme.indexOf('<!-- print-check -->') + '<!-- print-check -->'.length, readme.indexOf('<!-- /print-check -->')).trim();
+    expect(block).toBe(table(reports, corpusParts()));
+    // Every book is a transcript of the corpus, checked once.
+    expect(new Set(reports.map((r) => r.id)).size).toBe(reports.length);
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { defaultStringsFiles, defaultStringsSet, formatString, languageCandidates, loadStrings, stringsPath } from '../scripts/lang/strings.ts';
 import { BuildError } from '../scripts/core/diagnostics.ts';
+import { ruleDescriptionKey, rules } from '../scripts/model/changes.ts';
 import { tempDir } from './helpers.ts';
 
 const files = defaultStringsFiles();
@@ -41,6 +42,12 @@ describe('strings per language', () => {
     const used = [...keysUsed()];
     expect(used.length).toBeGreaterThan(30);
     for (const tag of files.keys()) expect(used.filter((k) => !(k in read(tag))), tag).toEqual([]);
+  });
+
+  it('describes every rule of the change report in every language (no rule\'s words are written in code)', () => {
+    expect(rules.length).toBeGreaterThan(15);
+    for (const tag of files.keys()) expect(rules.map(ruleDescriptionKey).filter((k) => !(k in read(tag))), tag).toEqual([]);
+    expect(ruleDescriptionKey('dup-char')).toBe('ruleDupChar');
   });
 
   it('writes each language in its own script: no CJK in en, no Simplified form in zh-Hant, no Traditional in zh-Hans', () => {

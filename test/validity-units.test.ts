@@ -109,4 +109,10 @@ describe('title from the transcript', () => {
     expect(d.file).toMatch(/book\.yaml$/);
     expect(d.hint).toMatch(/title/);
   });
+  it('a White House page that opens with its place line: TP141 says the line is a dateline, which never becomes the title', () => {
+    let err: unknown;
+    try { loadBook(book('James S. Brady Press Briefing Room\n\n2:33 P.M. EDT\n\nMS. JEAN-PIERRE:  Good afternoon, everybody.\n\nQ    Good afternoon.\n')); } catch (e) { err = e; }
+    expect((err as BuildError).diagnostic.code).toBe('TP141');
+    expect((err as BuildError).diagnostic.message).toContain('line 1, "James S. Brady Press Briefing Room", reads as a dateline');
+  });
 });

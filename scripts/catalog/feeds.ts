@@ -6,7 +6,7 @@
 import { sha256 } from '../core/files.ts';
 import { xmlChars, xmlDocument } from '../render/xml.ts';
 import type { CatalogEntry, EntryFile } from './entry.ts';
-import { readingLanguage } from '../lang/language.ts';
+import { isChinese } from '../lang/language.ts';
 
 /** An entry and where its output folder is, relative to the catalogue's root (URL path segments, encoded). */
 export interface PlacedEntry { entry: CatalogEntry; base: string }
@@ -131,7 +131,7 @@ function atomLink(f: EntryFile, base: string): string {
 function atomEntry(e: CatalogEntry, base: string): string[] {
   return [
     '  <entry>',
-    `    ${el('title', e.subtitle ? `${e.title}${readingLanguage(e.language)?.startsWith('zh') ? '：' : ': '}${e.subtitle}` : e.title)}`,
+    `    ${el('title', e.subtitle ? `${e.title}${isChinese(e.language) ? '：' : ': '}${e.subtitle}` : e.title)}`,
     `    ${el('id', e.identifier)}`,
     `    ${el('updated', e.modified)}`,
     `    <author>${el('name', e.author)}</author>`,

@@ -141,7 +141,7 @@ export const codes = {
     message: (p) => `U+${p.codepoint} ${p.char} (${p.name}) is in none of the fonts the book can be printed in (${p.fonts})${Number(p.more) ? ` (${p.more} more place(s) have it)` : ''}`,
     hint: (p) => `${p.fix}; or, to print 〓 in its place, accept it with \`allowMissingGlyphs: true\` in book.yaml` },
   TP141: { severity: 'error', title: 'book has no title',
-    message: () => 'book.yaml has no `title` and the transcript\'s first line is not a title',
+    message: (p) => `book.yaml has no \`title\` and the transcript's first line is not a title${p.first ? `: ${p.first}` : ''}`,
     hint: () => 'add `title: …` to book.yaml, or put the title on the first line of transcript.txt, followed by a blank line' },
   TP045: { severity: 'error', title: 'SHA256SUMS names a path outside the folder',
     message: (p) => `SHA256SUMS line ${p.line} names "${p.name}", ${p.reason}`,

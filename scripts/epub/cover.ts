@@ -15,7 +15,8 @@ import type { BookView } from '../render/variables.ts';
 import { projectRoot, renderTemplate, templatePath, type TemplateSet } from '../render/templates.ts';
 import { fail } from '../core/diagnostics.ts';
 import { xmlProblems } from '../core/markup.ts';
-import { xmlChars } from '../render/xml.ts';
+import { serializeXml, xmlChars } from '../render/xml.ts';
+import type { Element, ElementContent, Root } from 'xast';
 import { relative } from 'node:path';
 
 import { widestUnit, wrapLines } from '../render/lines.ts';
@@ -62,13 +63,25 @@ export function coverSvg(view: BookView, templates: TemplateSet, fonts: CoverFon
  * is not well-formed XML is refused at its line (TP127) instead of drawing Chromium's error page.
  */
 export function checkedSvg(svg: string, file: string): string {
-  const dropped = svg.replace(/<!DOCTYPE\s[^[>]*>/i, (d) => d.replace(/[^\n]/g, ''));
+  const doctype = bareDoctype(svg);
+  const dropped = doctype ? svg.slice(0, doctype.start) + svg.slice(doctype.start, doctype.end).replace(/[^\n]/g, '') + svg.slice(doctype.end) : svg;
   for (const p of xmlProblems(dropped)) {
     const where = { file, line: p.line, column: p.column, excerpt: dropped.split('\n')[p.line - 1]?.slice(0, 200) };
     if (p.kind === 'doctype' || p.kind === 'entity') fail('TP122', { file, what: p.what }, where);
     if (p.kind === 'malformed') fail('TP127', { file, reason: `is not well-formed XML (${p.what})` }, where);
   }
   return dropped;
+}
+
+/** Where a DOCTYPE that declares nothing (no internal subset) stands, as the XML parser (saxes) reads it. */
+function bareDoctype(svg: string): { start: number; end: number } | null {
+  const parser = new SaxesParser({ xmlns: false });
+  let found: { start: number; end: number } | null = null;
+  // saxes hands over what stands between `<!DOCTYPE` and `>` (9 and 1 characters) when it has read the `>`.
+  parser.on('doctype', (d) => { if (!d.includes('[')) found = { start: parser.position - d.length - 10, end: parser.position }; });
+  parser.on('error', () => undefined);
+  parser.write(svg).close();
+  return found;
 }
 
 /**
@@ -135,9 +148,17 @@ const stuck = () => new BuildError(diagnostic('TP032', { reason: `the cover scre
 
 /** The page that shows the SVG: XHTML (so the SVG is parsed as the XML it is), fonts from a stylesheet. */
 export function coverPage(svg: string): string {
-  return '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="UTF-8"/>' +
-    '<link rel="stylesheet" href="fonts.css"/><style>html, body { margin: 0; padding: 0; } svg { display: block; text-rendering: geometricPrecision; }</style></head><body>' +
-    withoutXmlDeclaration(svg) + '</body></html>';
+  const el = (name: string, attributes: Record<string, string>, children: ElementContent[] = []): Element => ({ type: 'element', name, attributes, children });
+  const page: Root = { type: 'root', children: [
+    { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' }, { type: 'text', value: '\n' },
+    el('html', { xmlns: 'http://www.w3.org/1999/xhtml' }, [
+      el('head', {}, [el('meta', { charset: 'UTF-8' }), el('link', { rel: 'stylesheet', href: 'fonts.css' }),
+        el('style', {}, [{ type: 'text', value: 'html, body { margin: 0; padding: 0; } svg { display: block; text-rendering: geometricPrecision; }' }])]),
+      // The SVG was read as XML already (checkedSvg): it goes in as it is, without its own declaration.
+      el('body', {}, [{ type: 'raw', value: withoutXmlDeclaration(svg) }]),
+    ]),
+  ] };
+  return serializeXml(page);
 }
 
 /**

@@ -1,10 +1,11 @@
 // What `check` must know about an EPUB before it hands it to a validator or a browser, read from the
 // zip itself with bounded memory: the entries and their sizes (the central directory, read from the end
-// of the file), and whether any document carries script (a `<script>` element or an `on…=` event
-// attribute). Our writer never writes script; Ace opens every document in Chromium with JavaScript on
+// of the file), and whether any document carries script (a `<script>` element, an `on…=` event
+// attribute or a `javascript:` URL, read with the output gate's XML parser). Our writer never writes script; Ace opens every document in Chromium with JavaScript on
 // (it injects axe-core), so an EPUB with script is not given to it.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
+import { xmlProblems } from '../core/markup.ts';
 
 export interface ZipEntry {
   name: string;
@@ -67,7 +68,14 @@ export interface EpubInspection {
   scripted: { name: string; what: string }[];
 }
 
-const SCRIPT = /<script\b|<[^>]*\son[a-z]+\s*=|\s(?:href|src|xlink:href)\s*=\s*["']\s*javascript:/i;
+/**
+ * The first script a document carries, read by the output gate's XML parser (core/markup.ts, saxes):
+ * a `<script>` element, an event attribute or a `javascript:` URL. The parser reads on past a
+ * well-formedness error, so script after one is still found.
+ */
+export function firstScript(text: string): string | undefined {
+  return xmlProblems(text).find((p) => p.kind === 'script' || p.kind === 'event')?.what;
+}
 
 export function inspectEpub(path: string, limitBytes: number): EpubInspection {
   const fd = openSync(path, 'r');
@@ -78,8 +86,8 @@ export function inspectEpub(path: string, limitBytes: number): EpubInspection {
     for (const e of entries) {
       if (tooLarge.includes(e) || !/\.(x?html?|svg|xml|opf|ncx)$/i.test(e.name)) continue;
       const text = entryData(fd, e, limitBytes).toString('utf8');
-      const m = SCRIPT.exec(text);
-      if (m) scripted.push({ name: e.name, what: m[0].trim() });
+      const what = firstScript(text);
+      if (what) scripted.push({ name: e.name, what });
     }
     return { entries, tooLarge, scripted };
   } finally {

@@ -12,7 +12,8 @@
 import { prng } from '../core/random.ts';
 import { getJieba } from '../reader/segmenter.ts';
 
-export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
+export type { Language } from '../lang/language.ts';
+import type { Language } from '../lang/language.ts';
 export type DefectKind = 'char' | 'span' | 'word' | 'clause' | 'split' | 'fragment' | 'punct' | 'en-word' | 'en-span' | 'en-clause';
 
 export interface CorruptOptions {

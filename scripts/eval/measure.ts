@@ -3,6 +3,7 @@
 // recall of each rule, and the reliability of its confidence (per bin: how often a proposal with
 // that confidence was right). Used by the tests (test/eval/) and by `npm run bench`.
 import { diffChars } from 'diff';
+import { readingLanguage } from '../lang/language.ts';
 import { readTranscript, type ReaderOptions } from '../reader/read.ts';
 import { splitBlocks } from '../reader/blocks.ts';
 import { FURNITURE } from '../reader/convention.ts';
@@ -161,7 +162,7 @@ export function corpusTexts(entries: { id: string; text: string; config: { langu
     split: ((e.expected as { split?: string } | undefined)?.split === 'test' ? 'test' : 'dev') as 'dev' | 'test',
     id: e.id,
     text: e.text,
-    language: (e.config.language === 'zh-Hant' || e.config.language === 'en' ? e.config.language : 'zh-Hans') as Language,
+    language: readingLanguage(e.config.language) ?? 'zh-Hans',
     options: { speaker: e.config.speaker, style: e.config.style, language: e.config.language },
   }));
 }

@@ -2,16 +2,17 @@
 // is built as a book from a minimal book.yaml (id, speaker, source, date; no language, so it is
 // detected; no title when the first line is the title) and its PDF and EPUB are read back:
 //   - 〓 printed (pdftotext), and books that failed (TP140 fails a book with a glyph no face has);
-//   - title lines broken inside a word: half-title, title page, body title, running heads and contents
+//   - title lines broken inside a word: half-title, title page, cover (the EPUB cover's SVG lines), body title, running heads and contents
 //     entries, each line end checked against the segmenter's words (lang/words.ts: jieba, spaces);
 //   - empty pages (a blank verso is allowed only before a right-hand page) and a contents page with
 //     nothing under its heading;
-//   - pages holding 1–3 lines of a section's end (render/ends.ts on the finished PDF's lines);
+//   - pages holding 1–3 lines of a section's end (render/ends.ts on the finished PDF's lines), the index's end too;
 //   - the print contents against the EPUB navigation (less title page and colophon, which precede it);
 //   - pdffonts: one subset per face and weight, all embedded, none Type 3.
 // Run at low priority, one book at a time:
-//   nice -n 10 npx tsx scripts/eval/print-corpus.ts [--split test|dev|all] [--ids a,b] [--limit N] [--out DIR] [--skip-build] [--results FILE]
-// It writes OUT/results.jsonl (one line per book, as it goes) and prints the totals.
+//   nice -n 10 npx tsx scripts/eval/print-corpus.ts [--split test|dev|all] [--ids a,b] [--limit N] [--chunk N] [--out DIR] [--skip-build] [--results FILE]
+// It writes OUT/results.jsonl (one line per book, as it goes) and prints the totals;
+//   npx tsx scripts/eval/print-corpus.ts --table FILE[,FILE] prints the figures per part and language (README).
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -19,11 +20,15 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { corpusRoot, loadCorpus, type CorpusEntry, type Selection } from '../fixtures/corpus.ts';
 import { projectRoot } from '../core/root.ts';
-import { parseBboxLayout, type PageLine } from '../pdf/lines.ts';
+import { parseBboxLayout, type PageLine } from '../pdf/page-lines.ts';
 import { TRIMS } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { runsOf, shortEnds } from '../render/ends.ts';
 import { chineseWords } from '../lang/words.ts';
+import { coverSvg } from '../epub/cover.ts';
+import { resolveTemplateSet } from '../render/templates.ts';
+import type { BookView } from '../render/variables.ts';
+import { SaxesParser } from 'saxes';
 
 export interface BookReport {
   id: string; split: string; language: string; built: boolean; failure?: string; pages?: number;
@@ -57,9 +62,14 @@ function build(entries: CorpusEntry[], out: string, withTitle = false): Map<stri
   });
   const result = spawnSync('node', [join(projectRoot, 'bin/transcript-press.mjs'), 'build', ...dirs, '--out', join(out, 'build'), '--jobs', '1', '--keep-html', '--force'],
     { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // A book failed when the build's table says so; its reason is the first error line naming it
+  // (warnings, such as a label read as an answer, are the reader's business, not a print failure).
   const failures = new Map<string, string>();
-  for (const line of `${result.stdout}\n${result.stderr}`.split('\n')) {
-    for (const e of entries) if (line.includes(e.id) && /error|fail|TP\d{3}/i.test(line) && !failures.has(e.id)) failures.set(e.id, line.trim().slice(0, 200));
+  const output = `${result.stdout}\n${result.stderr}`.split('\n');
+  for (const e of entries) {
+    if (!output.some((line) => new RegExp(`^${e.id}\\s+failed\\b`).test(line))) continue;
+    const reason = output.find((line) => line.includes(`/${e.id}/`) && /\berror\b/.test(line));
+    failures.set(e.id, (reason ?? 'failed').trim().slice(0, 200));
   }
   const untitled = entries.filter((e) => /TP141/.test(failures.get(e.id) ?? ''));
   if (!withTitle && untitled.length) {
@@ -81,13 +91,16 @@ function linesOf(pdf: string): { all: PageLine[][]; body: PageLine[][] } {
 }
 
 /** Offsets (in the title without spaces) where a line may end: between the segmenter's words. */
-function wordEnds(title: string): Set<number> {
+export function wordEnds(title: string): Set<number> {
   const ends = new Set<number>([0]);
   let at = 0;
   // Spaces part words in any script; runs of Han are cut by the segmenter.
   for (const w of title.split(/(\s+)/).flatMap((t) => (/\p{Script=Han}/u.test(t) ? chineseWords(t) : [t]))) {
     at += squash(w).length;
     ends.add(at);
+    // A word's end before the punctuation after it ("Rules;" cut as "Rules…").
+    const trail = /[\p{P}]+$/u.exec(squash(w))?.[0].length ?? 0;
+    if (trail && trail < squash(w).length) ends.add(at - trail);
   }
   // A line may also end after a hyphen or dash.
   const flat = squash(title);
@@ -99,7 +112,7 @@ function wordEnds(title: string): Set<number> {
  * Where `title` is set on consecutive lines of `lines`: the offsets its line ends fall at that are not
  * word ends. Null when the title is not found there.
  */
-function badBreaks(title: string, lines: PageLine[], stripNumbers = false): number[] | null {
+export function badBreaks(title: string, lines: PageLine[], stripNumbers = false): number[] | null {
   const flat = squash(title);
   if (!flat) return [];
   const texts = lines.map((l) => squash(l.text).replace(stripNumbers ? /\d+$/ : /$^/, ''));
@@ -143,7 +156,9 @@ function titleChecks(doc: Root, lines: { all: PageLine[][]; body: PageLine[][] }
     if (cuts === null) bad.push(`${what}: not found as set lines`);
     else if (cuts.length) bad.push(`${what}: ${cuts.map((c) => `${squash(title).slice(0, c).slice(-4)}|${squash(title).slice(c, c + 4)}`).join(', ')}`);
   };
+  const lang = String(find(doc, (e) => e.tagName === 'html')[0]?.properties?.lang ?? 'en');
   const half = find(doc, (e) => hasClass(e, 'half-title'))[0];
+  if (half) check('cover', textOf(half), coverLines(textOf(half), lang));
   if (half) check('half-title', textOf(half), lines.all[0]);
   const title = find(doc, (e) => hasClass(e, 'book-title'))[0];
   if (title) check('title page', textOf(title), lines.all[2]);
@@ -159,6 +174,24 @@ function titleChecks(doc: Root, lines: { all: PageLine[][]; body: PageLine[][] }
   return bad.concat(headChecks(doc, lines.all, lines.body), bareOpenings(lines, pages));
 }
 
+/**
+ * The cover's title lines as the EPUB writer draws them (epub/cover.ts coverSvg, the default template
+ * set's cover.svg): the bold <text> lines, read back from the SVG. The PNG is drawn from that SVG.
+ */
+export function coverLines(title: string, lang: string): PageLine[] {
+  const view = { title, lang, dateText: '', publisher: '' } as unknown as BookView;
+  const svg = coverSvg(view, resolveTemplateSet('default', projectRoot), { serif: 'serif', sans: 'sans-serif', css: '', dirs: [] });
+  // Read as XML (saxes decodes the references): the text of each <text font-weight="700">.
+  const lines: string[] = [];
+  let bold = false;
+  const parser = new SaxesParser({ xmlns: false });
+  parser.on('opentag', (tag) => { bold = tag.name === 'text' && tag.attributes['font-weight'] === '700'; if (bold) lines.push(''); });
+  parser.on('text', (t) => { if (bold) lines[lines.length - 1] += t; });
+  parser.on('closetag', () => { bold = false; });
+  parser.write(svg).close();
+  return lines.map((text, i) => ({ text, top: i }));
+}
+
 /** Opening pages (the body's first, the index, the editorial note) carry no running head and no folio. */
 function bareOpenings(lines: { all: PageLine[][]; body: PageLine[][] }, pages: Map<string, number>): string[] {
   const out: string[] = [];
@@ -172,7 +205,7 @@ function bareOpenings(lines: { all: PageLine[][]; body: PageLine[][] }, pages: M
 }
 
 /** Running heads: each head above the type area is one of the heads the book sets, whole; a wrapped one breaks between words. */
-function headChecks(doc: Root, all: PageLine[][], body: PageLine[][]): string[] {
+export function headChecks(doc: Root, all: PageLine[][], body: PageLine[][]): string[] {
   const heads = new Map<string, string>();
   const style = find(doc, (e) => e.tagName === 'style').map(textOf).join('\n');
   for (const m of style.matchAll(/content: "((?:[^"\\]|\\.)*)"/g)) {
@@ -180,6 +213,15 @@ function headChecks(doc: Root, all: PageLine[][], body: PageLine[][]): string[] 
     heads.set(squash(text), text);
   }
   const bad: string[] = [];
+  // A head cut short (…) ends at a word end of the title it was cut from.
+  const titles = find(doc, (e) => /^h[1-3]$/.test(e.tagName) || hasClass(e, 'book-title')).map(textOf);
+  for (const text of heads.values()) {
+    if (!text.endsWith('…')) continue;
+    const kept = text.slice(0, -1);
+    const full = titles.find((t) => t.startsWith(kept) && t.length > kept.length);
+    if (!full) bad.push(`running head ${text.slice(0, 20)}: cut from no title`);
+    else if (!wordEnds(full).has(squash(kept).length)) bad.push(`running head cut inside a word: ${squash(kept).slice(-4)}|${squash(full).slice(squash(kept).length, squash(kept).length + 4)}`);
+  }
   all.forEach((page, i) => {
     const top = page.filter((l) => !body[i].some((b) => Math.abs(b.top - l.top) < 1) && l.top < 60);
     if (!top.length || !body[i].length) return;
@@ -195,12 +237,13 @@ function headChecks(doc: Root, all: PageLine[][], body: PageLine[][]): string[] 
 }
 
 /** Pages after the front matter with nothing in the type area (a verso before a right-hand start is allowed), and a contents page with only its heading. */
-function emptyPages(body: PageLine[][], pages: Map<string, number>): number[] {
+export function emptyPages(body: PageLine[][], pages: Map<string, number>, rectoStarts = ['body']): number[] {
   const from = pages.get('toc') ?? pages.get('body') ?? 1;
   const out: number[] = [];
   for (let p = from; p <= body.length; p++) {
     const n = body[p - 1].length;
-    const blankVerso = n === 0 && p % 2 === 0 && p < body.length;
+    // The minimal book.yaml asks for no recto sections: the body is the one right-hand start.
+    const blankVerso = n === 0 && p % 2 === 0 && rectoStarts.some((id) => pages.get(id) === p + 1);
     if (n === 0 && !blankVerso) out.push(p);
   }
   const toc = pages.get('toc');
@@ -224,9 +267,23 @@ function contentsCheck(doc: Root, epub: string): string {
   return `differs: missing ${missing.slice(0, 3).join(' / ')}; extra ${extra.slice(0, 3).join(' / ')}`;
 }
 
+/** The index's end as a section's: a last page of the index holding 1–3 lines (on the baselines of its columns) counts. */
+export function indexEnd(body: PageLine[][], pages: Map<string, number>): string[] {
+  const from = pages.get('back-index');
+  const next = pages.get('note');
+  if (!from || !next || next - 1 <= from) return [];
+  const n = body[next - 2]?.length ?? 0;
+  return n > 0 && n < 4 ? [`index p.${next - 1}: ${n} line(s)`] : [];
+}
+
 /** pdffonts: one subset per face (name after the subset tag), embedded, not Type 3. */
 function fontCheck(pdf: string): string[] {
-  const out = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter(Boolean);
+  return fontProblems(spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout);
+}
+
+/** What is wrong in pdffonts' table: a face in more than one subset, a font not embedded, a Type 3 font. */
+export function fontProblems(pdffonts: string): string[] {
+  const out = pdffonts.split('\n').slice(2).filter(Boolean);
   const bad: string[] = [];
   const faces = new Map<string, number>();
   for (const line of out) {
@@ -234,6 +291,7 @@ function fontCheck(pdf: string): string[] {
     const base = name.replace(/^[A-Z]{6}\+/, '');
     faces.set(base, (faces.get(base) ?? 0) + 1);
     if (/Type 3/.test(line)) bad.push(`Type 3: ${name}`);
+    else if (!/TrueType|Type 1C|CFF/.test(line)) bad.push(`neither TrueType nor CFF: ${name}`);
     if (!/\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.test(line)) bad.push(`not embedded: ${name}`);
   }
   for (const [base, n] of faces) if (n > 1) bad.push(`${n} subsets of ${base}`);
@@ -259,7 +317,8 @@ export async function check(entry: CorpusEntry, out: string, failure?: string): 
   const after = matter.find((m) => (pages.get(String(m.properties?.id)) ?? 0) > (pages.get('body') ?? 0));
   const end = after ? String(after.properties?.id) : hasIndex ? 'back-index' : 'note';
   const runs = main ? runsOf({ type: 'root', children: main.children }, textOf(find(main, (e) => e.properties?.id === 'body-h')[0])) : [];
-  report.shortEnds = shortEnds(runs, end, (id) => pages.get(id), lines.body).map((s) => `${s.run} p.${s.page}: ${s.lines} line(s)`);
+  report.shortEnds = shortEnds(runs, end, (id) => pages.get(id), lines.body).map((s) => `${s.run} p.${s.page}: ${s.lines} line(s)`)
+    .concat(indexEnd(lines.body, pages));
   report.contents = contentsCheck(doc, join(dir, `${entry.id}.epub`));
   report.fonts = fontCheck(pdf);
   return report;
@@ -284,7 +343,47 @@ function totals(reports: BookReport[]): Record<string, number | string> {
   };
 }
 
+/** One row of the figures: books checked of the part, built of those, then each check's count over the built ones. */
+function row(label: string, reports: BookReport[], inPart: number): string {
+  const built = reports.filter((r) => r.built);
+  const sum = (f: (r: BookReport) => number) => built.reduce((n, r) => n + f(r), 0);
+  const contents = built.filter((r) => r.contents === 'same' || r.contents === 'none (one section)').length;
+  return `| ${[label, `${reports.length}/${inPart}`, `${built.length}/${reports.length}`, sum((r) => r.missingGlyphs ?? 0), sum((r) => r.brokenTitles?.length ?? 0),
+    sum((r) => r.emptyPages?.length ?? 0), sum((r) => r.shortEnds?.length ?? 0), `${contents}/${built.length}`, sum((r) => r.fonts?.length ?? 0),
+    built.reduce((n, r) => n + (r.pages ?? 0), 0)].join(' | ')} |`;
+}
+
+/**
+ * The figures as a Markdown table, per part (test first, dev beside) and language, with how many of the
+ * part's transcripts were checked (`corpus`: every transcript of test/corpus); the last report of an id counts.
+ */
+export function table(reports: BookReport[], corpus: { split: string; language: string }[]): string {
+  const last = [...new Map(reports.map((r) => [r.id, r])).values()];
+  const out = ['| part / language | checked / in the part | built | 〓 printed | title lines broken inside a word | empty pages | pages with 1–3 lines of a section end | contents = navigation | pdffonts problems | pages |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  for (const split of ['test', 'dev']) {
+    const part = last.filter((r) => r.split === split);
+    for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
+      out.push(row(`${split} ${lang}`, part.filter((r) => r.language === lang), corpus.filter((e) => e.split === split && e.language === lang).length));
+    }
+    out.push(row(`**${split}**`, part, corpus.filter((e) => e.split === split).length));
+  }
+  return out.join('\n');
+}
+
+/** The corpus as the table counts it: each transcript's part and language. */
+export function corpusParts(): { split: string; language: string }[] {
+  return loadCorpus(corpusRoot, 'all').map((e) => ({ split: e.expected.split, language: e.expected.language }));
+}
+
 async function main() {
+  const tableOf = option('table');
+  if (tableOf) {
+    const reports = tableOf.split(',').flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BookReport));
+    console.log(table(reports, corpusParts()));
+    for (const r of reports.filter((x) => !x.built || x.failure)) console.log(`- ${r.id}: ${r.failure ?? 'not built'}`);
+    return;
+  }
   const out = option('out') ?? '/tmp/transcript-press-print-corpus';
   const ids = option('ids')?.split(',');
   let entries = loadCorpus(corpusRoot, (option('split') ?? 'test') as Selection);

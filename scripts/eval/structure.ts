@@ -11,14 +11,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { goldenCases, goldenRoots, scoreCase, totals, type Score, type Totals } from '../fixtures/structure.ts';
 import { projectRoot } from '../render/templates.ts';
+import { readingLanguage } from '../lang/language.ts';
+import { loadBookConfig } from '../config/load.ts';
 
 export interface CaseInfo { split: string; language: string; shape: string; chars: number }
 
 /** Split, language and shape of a golden case from its expected.json (fixtures without a split are dev). */
 export function caseInfo(dir: string): CaseInfo {
   const e = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { split?: string; language?: string; shape?: string };
-  const id = dir.split('/').at(-1)!;
-  const language = e.language ?? (/hant/i.test(id) ? 'zh-Hant' : /^(en|dod|state|wh)-/.test(id) ? 'en' : 'zh-Hans');
+  // A fixture without the field is in the language its book.yaml declares (every one declares it).
+  const language = e.language ?? readingLanguage(loadBookConfig(join(dir, 'book.yaml')).language) ?? 'zh-Hans';
   const chars = Array.from(readFileSync(join(dir, 'transcript.txt'), 'utf8')).length;
   return { split: e.split ?? 'dev', language, shape: e.shape ?? 'unknown', chars };
 }

@@ -9,6 +9,7 @@ import { abbreviates, chineseAbbreviations, chineseCandidates, chineseNameAliase
 import { acronymOf, countWords, englishCandidates, englishNameAliases } from './en.ts';
 import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
 import { genreDf } from './genre.ts';
+import { isChinese as isZh } from '../lang/language.ts';
 
 export type { Candidate, EntryKind } from './candidate.ts';
 import type { Candidate, EntryKind } from './candidate.ts';
@@ -44,11 +45,10 @@ export interface AutoOptions {
  */
 export function indexSize(text: string, language: string): number {
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-  const units = language.startsWith('zh') ? han * 3 + (text.length - han) * 0.3 : text.length;
+  const units = isZh(language) ? han * 3 + (text.length - han) * 0.3 : text.length;
   return Math.max(5, Math.round(units / 150));
 }
 
-const isZh = (language: string) => language.startsWith('zh');
 const keyOf = (s: string, zh: boolean) => (zh ? simplified(s) : s.toLowerCase()).replace(/[\s.:：]/g, '');
 
 /** The automatic index of a text: entries best first (people, places and organisations before subjects of equal weight). */

@@ -92,6 +92,17 @@ export function readingLanguage(tag: string): Language | undefined {
   return undefined;
 }
 
+/** The language subtag of a tag through Intl.Locale (zh for zh-TW or zh-Hant-HK, en for en-GB), or ''
+ * for a tag Intl cannot read. */
+export function baseLanguage(tag: string): string {
+  try { return new Intl.Locale(tag).language; } catch { return ''; }
+}
+
+/** Whether a tag names Chinese in any script or region (zh, zh-Hant, zh-TW; cmn, which Intl canonicalises to zh). */
+export function isChinese(tag: string): boolean {
+  return baseLanguage(tag) === 'zh';
+}
+
 /** The language a book is read in: book.yaml's `language` when it says one, else the one detected on
  * the decoded text. */
 export function resolveLanguage(declared: string | undefined, text: string): Language {

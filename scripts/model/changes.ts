@@ -1,30 +1,37 @@
 // What a change to the text is: its rule, source position, before/after and confidence. The reader
 // records changes (scripts/reader/changes.ts); the report, the colophon and the benchmarks read them,
 // so the shape lives in the model, below all of them.
-export const rules = {
-  'invisible': 'invisible or control character removed',
-  'cp1252': 'control character from a Windows-1252 conversion made the character it stood for',
-  'line-end': 'form feed or vertical tab made a line end',
-  'nfc': 'Unicode normalised to NFC',
-  'whitespace': 'stray or doubled white space removed',
-  'punct-width': 'ASCII punctuation next to Chinese made full-width',
-  'punct-doubled': 'doubled punctuation mark removed',
-  'cjk-joiner': 'hyphen between Chinese names replaced by the house dash',
-  'ellipsis': 'ellipsis normalised to ……',
-  'dash': 'dash normalised to ——',
-  'quotes': 'straight quotes made curly',
-  'quotes-unbalanced': 'quotation marks do not balance',
-  'para-join': 'paragraph broken mid-sentence joined to the next',
-  'para-fragment': 'stray fragment repeating the end of the previous paragraph removed',
-  'dup-char': 'doubled character removed',
-  'dup-word': 'doubled word removed',
-  'dup-clause': 'clause repeated back to back removed',
-  'speech-repetition': 'repetition in speech (stutter, restart) removed in edited style',
-  'correction': 'editorial correction from book.yaml',
-  'page-furniture': 'a web page\'s furniture between a speaker label and the speech removed (- Hansard - - - Excerpts)',
-} as const;
+// The rules a change can come from. What each does, in words for people, is in the strings files
+// (templates/<set>/lang/<tag>.json, key ruleDescriptionKey(rule): `ruleDupChar`), in the book's language.
+export const rules = [
+  'invisible',
+  'cp1252',
+  'line-end',
+  'nfc',
+  'whitespace',
+  'punct-width',
+  'punct-doubled',
+  'cjk-joiner',
+  'ellipsis',
+  'dash',
+  'quotes',
+  'quotes-unbalanced',
+  'para-join',
+  'para-fragment',
+  'dup-char',
+  'dup-word',
+  'dup-clause',
+  'speech-repetition',
+  'correction',
+  'page-furniture',
+] as const;
 
-export type RuleId = keyof typeof rules;
+export type RuleId = typeof rules[number];
+
+/** The strings key of a rule's description: `dup-char` → `ruleDupChar`. */
+export function ruleDescriptionKey(rule: string): string {
+  return 'rule' + rule.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
 
 export interface Change {
   rule: RuleId;

@@ -114,8 +114,3 @@ export function bodyMarkup(doc: Root): string {
   const body = element(doc, 'body');
   return body ? toHtml({ type: 'root', children: body.children }, { allowDangerousHtml: true }) : '';
 }
-
-/** A fragment of markup (the editorial note) as hast. */
-export function parseFragment(markup: string): ElementContent[] {
-  return fromHtml(markup, { fragment: true }).children as ElementContent[];
-}

@@ -56,6 +56,8 @@ const EN_COLON = new RegExp(`^([A-Z][A-Za-z.'’\\- ,()]{0,90}?)${SPACE}*:${SPAC
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
  * spaces or a no-break space. */
 const EN_SPACES = /^(?:(Q|A)(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|(?<=^Q)[ \t])(?=[^\s.,;:!?])|([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,4})(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,})(?=[A-Z“"'‘(]))/u;
+/** Capitals words parted by a run that holds a no-break space, then a colon: one label. */
+const UPPER_SPACED_COLON = new RegExp(`^([A-Z][A-Z.'’-]*(?:[ \\t]*\\u00a0[ \\t\\u00a0]*[A-Z][A-Z.'’-]*)(?: [A-Z][A-Z.'’-]*){0,4})${SPACE}*:${SPACE}+`, 'u');
 /** Congressional hearings: `Mr. Smith.`, `The Chairman.`, `Senator WARREN.`, `Chairman ISSA.` inline. */
 const EN_PERIOD = new RegExp(`^((?:(?:Mr|Mrs|Ms|Dr|Hon)\\. )?(?:[A-Z][A-Za-z'’-]+)(?: (?:[A-Z][A-Za-z'’-]+|of|the|de|van|von)){0,4})\\.${SPACE}+(?=[A-Z“"'‘(\\[—-])`, 'u');
 /** What makes `X.` a label and not a short sentence (Yes. Okay.): a form of address or a name in capitals. */
@@ -98,6 +100,10 @@ export function candidateOf(paragraph: string): Candidate | null {
     if (delimiter === 'colon' && /\d$/.test(l) && /^\d/.test(rest)) return null;
     return { label: l, length, alone: rest.trim() === '', delimiter, case: caseOf(l), english: !HAN.test(l) };
   };
+  // A label in capitals may hold a no-break space of the page (`MS.\u00a0 JEAN-PIERRE:`): one label
+  // ending with its colon, not `MS.` ending with a run of spaces.
+  const spaced = UPPER_SPACED_COLON.exec(text);
+  if (spaced) return make(spaced[1].replace(/[ \t\u00a0]+/gu, ' '), spaced[0].length, 'colon');
   const spaces = EN_SPACES.exec(text);
   if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
   const en = EN_COLON.exec(text);

@@ -26,6 +26,7 @@ import type { ChangeLog, RuleId } from './changes.ts';
 import { lexicon, scoringView, type Lexicon } from './lexicon.ts';
 import { calibrated } from './confidence.ts';
 import { canBeGrammatical, isCommonWord, wordClass } from './english.ts';
+import { COMMON_SURNAMES } from '../lang/names.ts';
 
 export interface DedupeOptions {
   /** verbatim (default): keep what the speaker said; edited: also tidy speech repetition. */
@@ -282,8 +283,8 @@ const NUMERAL = /^[零〇一二三四五六七八九十百千万亿两壹贰叁�
 const FUNCTION_TAG = /^(f|p|c|u[a-z]*|y|d)$/;
 /** Verbs that work as function words and meet words beginning with them: 这是|是非, 还有|有关. */
 const FUNCTION_VERBS = new Set(['是', '有', '在', '为', '要', '会', '给', '让', '被', '把', '将', '从', '向', '到', '和', '与', '及', '对', '以', '于', '由', '同', '跟', '比']);
-/** Common surnames: a doubled character after one is usually a given name (王芳芳, 张晶晶). */
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+/** Common surnames (lang/names.ts): a doubled character after one is usually a given name (王芳芳, 张晶晶). */
+const SURNAMES = COMMON_SURNAMES;
 
 /** Characters that spell foreign names in Chinese (the transliteration table of Xinhua's name dictionaries). */
 const TRANSLITERATION = '阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比毕宾波伯博布策查达戴丹道德迪蒂丁杜顿多厄恩尔法菲费芬丰弗福盖甘冈戈格古圭哈海汉豪赫亨胡霍基吉加贾杰捷金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷蕾黎里利莉列林琳卢鲁伦罗洛马迈曼梅蒙米密莫姆穆纳娜奈南内尼妮涅纽努诺欧帕佩皮普奇齐恰乔切钦琼丘萨塞桑森沙莎舍什斯松苏索塔泰坦汤特滕提托图瓦旺威韦维温沃乌伍西希锡谢辛雅亚扬耶伊因尤约扎泽兹祖佐';

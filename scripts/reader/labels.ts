@@ -16,6 +16,7 @@ import { jiebaFor } from './segmenter.ts';
 import { candidateOf, induceConventions, type Conventions } from './convention.ts';
 import { compileLabelPattern } from '../config/label-pattern.ts';
 import type { LabelConfig } from '../config/schema.ts';
+import { DOUBLE_SURNAMES, SURNAMES } from '../lang/names.ts';
 
 /** What a label says about the turn it opens. */
 export type LabelKind = 'principal' | 'question' | 'answer' | 'moderator' | 'other';
@@ -105,15 +106,13 @@ const STAGE = /^[（(]([^（）()，。]{1,20}?)(?:講話|讲话|致詞|致词|�
 /** A phrase ending in a verb of saying introduces quoted speech (他说：, 王毅表示：), it is no label. */
 const SAYING = /(说|说道|表示|指出|强调|认为|称|问道|回答|答道|介绍|宣布|透露|坦言|写道|提到|谈到|回应|所说|来说|而言|如下|是|为|在于)$/u;
 
-// The commonest Chinese surnames (Simplified): a closed set (these cover well over 90 % of people),
-// used only to tell a personal name from a word. Two-character surnames first.
-const SURNAMES_2 = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '司徒', '夏侯', '长孙', '宇文', '端木', '澹台', '南宫', '西门']);
-const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝娄楼'].filter((c) => c.trim()));
+// The commonest Chinese surnames (lang/names.ts), used only to tell a personal name from a word.
+const SURNAME_SET: ReadonlySet<string> = new Set(SURNAMES);
 
 /** Whether a Simplified string is a personal name: a surname and one to three more characters. */
 export function isPersonalName(s: string): boolean {
   if (!/^\p{Script=Han}{2,4}$/u.test(s)) return false;
-  return SURNAMES_2.has(s.slice(0, 2)) ? s.length >= 3 : SURNAMES.has(s[0]) && s.length <= 3;
+  return DOUBLE_SURNAMES.has(s.slice(0, 2)) ? s.length >= 3 : SURNAME_SET.has(s[0]) && s.length <= 3;
 }
 
 interface Token { word: string; tag: string; start: number; end: number }

@@ -12,6 +12,7 @@
 //   gazette's `院會紀錄` / `時 間 …` header lines, a page's `字体：` line), never a wrap.
 import type { TrackedText } from './tracked-text.ts';
 import { recogniseLabel, type LabelContext } from './labels.ts';
+import { isDateLine } from './dates.ts';
 import { FURNITURE } from './convention.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
@@ -21,7 +22,6 @@ const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
 export const TITLE_FIELD = /^(?:原?标题|原?標題|题目|題目|Title)\s*[：:]\s*/u;
 
 /** A line that is only a date and time (2022-08-09 20:53, 1:24 P.M. EDT): the page's date line. */
-const DATE_LINE = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4})?$/u;
 
 /** A line shorter than this share of its block's longest line ends where its text ends, not at a wrap. */
 const SHORT_LINE = 0.75;
@@ -82,7 +82,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1], widths[i], i) || unwrapped(ls[k - 1]) || DATE_LINE.test(prev) || RULE.test(prev) || FURNITURE.test(prev) || FURNITURE.test(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || DATE_LINE.test(next) || recogniseLabel(next, ctx) !== null;
+      const split = perLine || short(ls[k - 1], widths[i], i) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || FURNITURE.test(prev) || FURNITURE.test(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || recogniseLabel(next, ctx) !== null;
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

@@ -7,12 +7,14 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { recogniseLabel, labelContext, labelKey, simplified, type LabelContext, type LabelMatch } from './labels.ts';
+import { recogniseLabel, labelContext, labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
 import { FURNITURE } from './convention.ts';
+import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
+import { isChinese } from '../lang/language.ts';
 
 export type { HeadingWords };
 
@@ -67,7 +69,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   const r: Reading = {
     blocks, labels: recogniseLabels(blocks, ctx), options, principals, children: [], position,
     words: options.words ?? headingWords(options.language ?? 'zh-Hans'),
-    english: !(options.language ?? 'zh').toLowerCase().startsWith('zh'),
+    english: !isChinese(options.language ?? 'zh'),
     paragraph: (t, from = 0) => ({
       type: 'paragraph', id: `p${++paragraphCount}`,
       children: [{ type: 'text', value: t.text.slice(from), position: position(t, from), data: { origin: t.origin.slice(from) } }],
@@ -98,19 +100,46 @@ function recogniseLabels(blocks: TrackedText[], ctx: LabelContext): (LabelMatch 
     const speech = next.length >= 80 || /[.?!。？！…"”’)）]$/u.test(next);
     if (!next || labels[j] || !speech) labels[i] = null;
   }
+  dropHeaderFields(blocks, labels, ctx);
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
   return labels;
 }
 
+/**
+ * A page's header fields read as labels: a Chinese label alone on its line with nothing after its colon
+ * (字体：, 访问量：, 分享到：, 【字號：), in the header of the page — before the first turn whose speaker
+ * the evidence shows (a principal, 记者 or 问, 答, a moderator) — said once and naming nobody. A field
+ * whose value the page fills by script is left empty in the page text; a speaker whose speech follows on
+ * the next line is named (毛宁：), has a role (记者：) or speaks again. Such a line is no turn, when its
+ * form is not the document's: the speakers the evidence shows open their speech paragraphs (毛宁：…).
+ */
+function dropHeaderFields(blocks: TrackedText[], labels: (LabelMatch | null)[], ctx: LabelContext) {
+  const first = labels.findIndex((l) => l && l.kind !== 'other');
+  // Where the speakers themselves stand alone on their lines ([李克强]：, then the speech), a label alone
+  // is the document's own form ([傅莹]：), not the page's.
+  if (labels.some((l) => l && l.kind !== 'other' && l.alone)) return;
+  for (let i = 0; i < (first < 0 ? labels.length : first); i++) {
+    const l = labels[i];
+    if (!l?.alone || l.kind !== 'other' || !/\p{Script=Han}/u.test(l.label) || !/[：:]\s*$/u.test(blocks[i].text)) continue;
+    const key = labelKey(l.label);
+    if (ctx.repeated?.has(key) || nameInLabel(key.replace(/^[[【〔［（(]|[\]】〕］）)]$/gu, ''))) continue;
+    labels[i] = null;
+  }
+}
+
+/** A line that says how or where a briefing is held (Via Teleconference, Aboard Air Force One, James S.
+ * Brady Press Briefing Room), with or without a time line below it: the dateline, never the title. */
+const PLACE_LINE = /^(?:Via (?:Teleconference|Telephone|Videoconference|Video Teleconference|Conference Call|Zoom)|(?:Aboard|On board) [A-Z][\w .'’-]{0,60}|[A-Z][\w .'’-]{0,60} Press Briefing Room)$/u;
+
 /** The title, when the first block looks like one; returns the index of the next block. */
 function readTitle(r: Reading): number {
   const { blocks, position } = r;
   // A line right above a time line is the place of a briefing (Via Teleconference / 12:32 P.M. BST,
   // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
-  const placeAboveTime = blocks.length > 1 && /^(?:\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?|\((?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\))$/.test(blocks[1].text.trim());
-  if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
+  const placeAboveTime = blocks.length > 1 && isTimeLine(blocks[1].text);
+  if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && !PLACE_LINE.test(blocks[0].text.trim()) && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
   const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
   const t = blocks[0].slice(field);
   r.children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
@@ -313,6 +342,20 @@ function assignRoles(turns: Turn[], principals: string[]) {
   if (!turns.some((t) => t.kind === 'question')) markInterviewer(turns, bySpeaker);
   markChairs(turns, principals, bySpeaker);
   markOpening(turns);
+  markPointsOfOrder(turns);
+}
+
+/** A point of order is raised with the chair (On a point of order, Mr Speaker. …), whoever raises it. */
+const POINT_OF_ORDER = /^(?:On a point of (?:order|information)|Further to (?:that|the|this|my|his|her) (?:hon\. \w+’s |hon\. \w+'s )?point of order)\b/i;
+
+/** A point of order asks the chair for a ruling: no question of the dialogue, but remarks (Hansard). */
+function markPointsOfOrder(turns: Turn[]) {
+  for (const t of turns) {
+    if (t.speaker.role === 'principal' || !POINT_OF_ORDER.test(turnText(t).trim())) continue;
+    t.kind = 'remarks';
+    // The member who raises it does not chair (a short turn may have looked like a chair's).
+    if (t.speaker.role === 'moderator') t.speaker.role = 'other';
+  }
 }
 
 /**
@@ -404,8 +447,7 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
   const trailing = latin && text.length <= 30 && /^[^.,;:!?]+(?:\.\.\.|…)$/.test(text);
   if (!trailing && /[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
   // 2:02 p.m. EDT, 2024-10-08, 10/11/2022 07:54 PM EDT: a time or a date, not a title.
-  const residue = text.replace(/\d+|[ap]\.?m\.?|[AP]\.?M\.?|\b[A-Z]{1,4}T\b|UTC|GMT|[-–/:.,年月日时分 ]/g, '');
-  if (residue.replace(/\p{P}/gu, '').length < 2) return false;
+  if (onlyDateAndTime(text)) return false;
   return true;
 }
 
@@ -419,7 +461,7 @@ function isLead(text: string, principals: string[]): boolean {
   // A hearing's record of the sitting: The committee met, pursuant to call, …; Present: Representatives …
   if (/^(?:The (?:committee|subcommittee|Committee|Subcommittee|panel|House|Senate) (?:met|convened)\b|Present:|Also [Pp]resent:)/.test(text)) return true;
   if (principals.some((p) => p && text.includes(p)) && !/^(应|應)/u.test(text)) return true;
-  const dated = /\d{1,2}[:：]\d{2}|\d{4}年|\d+月\d+日|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(text);
+  const dated = mentionsDate(text);
   if (text.length <= 40 && dated) return true;
   // …or tells of the event itself in the third person (3月7日，…举行记者会。).
   if (dated && /(记者会|記者會|发布会|發布會|發佈會|吹风会|吹風會|见面会|見面會|press conference|press briefing|news briefing|briefing)/iu.test(text) && !/^(应|應)/u.test(text)) return true;

@@ -56,7 +56,8 @@ export interface ShortEnd { run: string; page: number; lines: number; pull?: str
  * The runs whose last page holds 1–3 of their lines though they began on an earlier page, each with
  * the paragraph to pull onto that page: going back from the last one that begins before that page until
  * the page would hold 4 lines (by the paragraphs' estimated lines; a later round corrects an estimate),
- * never the first under the heading (the heading would be left alone). `end` is what follows the body (a new page);
+ * never the first under the heading (the heading would be left alone): when that is not enough and the
+ * section began on the page before, the section itself is pulled, heading and all. `end` is what follows the body (a new page);
  * `lines` the type-area lines per page (index 0 = page 1).
  */
 export function shortEnds(runs: Run[], end: string, page: (id: string) => number | undefined, lines: { text: string }[][]): ShortEnd[] {
@@ -80,10 +81,15 @@ export function shortEnds(runs: Run[], end: string, page: (id: string) => number
     // Lines that stay on that page: those of the paragraphs that begin there (a paragraph running into
     // it comes whole when pulled, so its lines there are not counted twice).
     const begun = run.paragraphs.filter((p) => page(p) === last).reduce((n, p) => n + (run.sizes.get(p) ?? 1), 0);
-    for (let k = before.length - 1, held = Math.min(count, begun); k > 0 && held < END_LINES; k--) {
+    let held = Math.min(count, begun);
+    for (let k = before.length - 1; k > 0 && held < END_LINES; k--) {
       pull = before[k];
       held += run.sizes.get(pull) ?? 1;
     }
+    // Not enough without the first paragraph under the heading, and the section began lower down the
+    // page before: the whole section opens the next page, heading and all (a question of 3 lines at a
+    // page's foot with its 3-line answer overleaf).
+    if (held < END_LINES && run.id !== 'body' && start === last - 1 && headingLine(lines[start - 1] ?? [], run.heading) > 0) pull = run.id;
     out.push({ run: run.id, page: last, lines: count, pull });
   });
   return out;
@@ -98,17 +104,22 @@ function headingLine(lines: { text: string }[], heading: string): number {
 
 const squash = (s: string) => s.replace(/[\s\u00ad\u2010]+/g, '');
 
-/** The body with `pull-page` on the paragraphs to pull (a copy where anything changes). */
+/**
+ * The body with `pull-page` on the paragraphs (and sections) to pull (a copy where anything changes).
+ * A section pulled whole supersedes the pulls of its own paragraphs from earlier rounds: they would
+ * break its page again.
+ */
 export function withPulls(body: Root, pulls: ReadonlySet<string>): Root {
   if (!pulls.size) return body;
-  const mark = <T extends RootContent | ElementContent>(n: T): T => {
+  const mark = <T extends RootContent | ElementContent>(n: T, inPulled: boolean): T => {
     if (n.type !== 'element') return n;
     const id = n.properties?.id;
-    const children = n.children.map(mark);
-    const className = typeof id === 'string' && pulls.has(id) ? [...classes(n), PULL_CLASS] : n.properties?.className;
+    const pulled = typeof id === 'string' && pulls.has(id) && !inPulled;
+    const children = n.children.map((c) => mark(c, inPulled || pulled));
+    const className = pulled ? [...classes(n), PULL_CLASS] : n.properties?.className;
     return { ...n, properties: { ...n.properties, className }, children };
   };
-  return { ...body, children: body.children.map(mark) };
+  return { ...body, children: body.children.map((c) => mark(c, false)) };
 }
 
 function classes(e: Element): string[] {

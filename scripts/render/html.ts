@@ -89,7 +89,9 @@ function inline(children: Inline[], o: RenderOptions): ElementContent[] {
 export function renderNotes(section: string | null, o: RenderOptions): ElementContent[] {
   const notes = (o.notes ?? []).filter((n) => n.section === section);
   if (!notes.length) return [];
-  const words = o.noteWords ?? { notes: 'Notes', page: 'p. {{page}}', back: 'Back to text' };
+  // The words come from the book's strings file (prepare.ts renderOptions); none are written here.
+  const words = o.noteWords;
+  if (!words) throw new Error('renderNotes: notes to render but no noteWords (the strings file\'s notes, notePage, noteBack)');
   if (o.flavour === 'xhtml') {
     return notes.map((n) => h('aside', { id: n.id, className: ['note'], ...epubType(o, 'footnote', 'doc-footnote') },
       withNumber(n, h('a', { href: `#${n.refId}`, role: 'doc-backlink', 'aria-label': `${words.back} ${n.number}` }, String(n.number)), o)));

@@ -5,6 +5,7 @@
 // personal names and proper nouns whole (外交部 / 发言人 / 华春莹, never 发言 / 人华 or 华春 / 莹);
 // other languages from Intl.Segmenter (words between spaces).
 import { chineseWords } from '../lang/words.ts';
+import { isChinese } from '../lang/language.ts';
 
 /** Width of a character in ems, roughly: full-width (Han, kana, full-width marks) 1, the rest about half. */
 export function charWidth(ch: string): number {
@@ -33,7 +34,7 @@ export function breakUnits(text: string, lang: string): string[] {
   let last = 0;
   const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
   const wordLike = (w: string) => /[\p{L}\p{N}]/u.test(w);
-  const words = (s: string) => (/^zh\b/i.test(lang) || /\p{Script=Han}/u.test(s)
+  const words = (s: string) => (isChinese(lang) || /\p{Script=Han}/u.test(s)
     ? chineseWords(s).map((w) => ({ text: w, word: wordLike(w) }))
     : [...segmenter.segment(s)].map((x) => ({ text: x.segment, word: !!x.isWordLike })));
   const parts: { text: string; word: boolean }[] = [];

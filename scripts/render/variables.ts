@@ -2,7 +2,7 @@
 // file URLs); the common part is built here once.
 import type { BookConfig } from '../config/schema.ts';
 import type { Section, Transcript } from '../model/types.ts';
-import type { Change } from '../model/changes.ts';
+import { ruleDescriptionKey, type Change } from '../model/changes.ts';
 import { sections, titleText } from '../model/walk.ts';
 import type { TemplateSet } from './templates.ts';
 import { formatString, loadStrings, type Strings } from '../lang/strings.ts';
@@ -62,7 +62,7 @@ export interface BookView {
   strings: Strings;
 }
 
-export function buildView(input: { config: BookConfig; tree: Transcript; changes: Change[]; sourceSha256: string; templates: TemplateSet; ruleNames: Record<string, string> }): BookView {
+export function buildView(input: { config: BookConfig; tree: Transcript; changes: Change[]; sourceSha256: string; templates: TemplateSet }): BookView {
   const { config, tree, changes } = input;
   const applied = changes.filter((c) => c.applied);
   const byRule = new Map<string, number>();
@@ -95,8 +95,8 @@ export function buildView(input: { config: BookConfig; tree: Transcript; changes
     correctionsText: formatString(strings, 'correctionsText', { correctionsCount, automaticCount }),
     changesCount: applied.length,
     reviewCount: changes.length - applied.length,
-    changesByRule: [...byRule].map(([rule, count]) => ({ rule, description: input.ruleNames[rule] ?? rule, count })),
-    toc: contentsHeadings(sections(tree), strings.questionsAndAnswers ?? 'Questions and Answers'),
+    changesByRule: [...byRule].map(([rule, count]) => ({ rule, description: formatString(strings, ruleDescriptionKey(rule)), count })),
+    toc: contentsHeadings(sections(tree), strings.questionsAndAnswers!),
     strings,
   };
 }

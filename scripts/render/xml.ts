@@ -12,6 +12,13 @@
 
 import type { Nodes as XastNodes } from 'xast';
 
+/** Markup already checked as XML (core/markup.ts), written as it is: an SVG placed in a page. */
+export interface XmlRaw { type: 'raw'; value: string }
+declare module 'xast' {
+  interface ElementContentMap { raw: XmlRaw }
+  interface RootContentMap { raw: XmlRaw }
+}
+
 // eslint-disable-next-line no-control-regex
 export const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -36,21 +43,31 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 const escapeText = (s: string) => s.replace(/[&<]/g, (c) => (c === '&' ? '&#x26;' : '&#x3C;')).replaceAll(']]>', ']]&gt;');
 const escapeAttribute = (s: string) => s.replace(/[&<>"\t\n\r]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 
+export interface XmlOptions {
+  /** Every empty element closes itself (`<rootfile …/>`): for XML that no HTML parser reads (the OCF
+   * container); XHTML keeps an end tag on all but the void elements. */
+  closeEmpty?: boolean;
+}
+
 /**
  * XML text of an xast tree (from hast-util-to-xast, which maps hast's properties onto XML names):
  * text escapes `&` and `<` (and the `>` of `]]>`), attribute values `& < > "` and the characters an XML
  * parser would normalise away. Void HTML elements close themselves, others always have an end tag
  * (XHTML served to HTML parsers reads `<span/>` as an open tag).
  */
-export function serializeXml(node: XastNodes): string {
+export function serializeXml(node: XastNodes, options: XmlOptions = {}): string {
+  const children = (n: { children: XastNodes[] }) => n.children.map((c) => serializeXml(c, options)).join('');
   switch (node.type) {
-    case 'root': return node.children.map(serializeXml).join('');
+    case 'root': return children(node);
+    case 'raw': return node.value;
+    // The XML declaration and processing instructions: `<?xml version="1.0" encoding="UTF-8"?>`.
+    case 'instruction': return `<?${node.name}${node.value ? ` ${node.value}` : ''}?>`;
     case 'text': return escapeText(xmlChars(node.value));
     case 'element': {
       const attributes = Object.entries(node.attributes ?? {}).filter(([, v]) => v !== undefined && v !== null)
         .map(([k, v]) => ` ${k}="${escapeAttribute(xmlChars(String(v)))}"`).join('');
-      if (node.children.length === 0 && VOID.has(node.name)) return `<${node.name}${attributes}/>`;
-      return `<${node.name}${attributes}>${node.children.map(serializeXml).join('')}</${node.name}>`;
+      if (node.children.length === 0 && (options.closeEmpty || VOID.has(node.name))) return `<${node.name}${attributes}/>`;
+      return `<${node.name}${attributes}>${children(node)}</${node.name}>`;
     }
     case 'comment': return `<!--${xmlChars(node.value).replace(/--/g, '- -').replace(/-$/, '- ')}-->`;
     default: return '';

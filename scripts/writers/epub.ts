@@ -23,12 +23,11 @@ import type { Browser } from 'puppeteer-core';
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import { fromHtml } from 'hast-util-from-html';
 import { coverImages, coverSvg, type CoverFonts } from '../epub/cover.ts';
 import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
-import { isXmlPath, xmlDocument } from '../render/xml.ts';
+import { isXmlPath, serializeXml, xmlDocument } from '../render/xml.ts';
 import { epubFonts } from '../epub/font.ts';
 import type { PageLookup } from './pdf.ts';
 
@@ -43,7 +42,8 @@ export interface EpubInput {
   pageTexts?: string[];
   /** The index for the EPUB (hast), given the print page numbers and the file each anchor lives in. */
   index: (pages: PageLookup, hrefOf: (id: string) => string) => Element | null;
-  noteHtml: string;
+  /** The editorial note (the document model); none gives the note document its heading only. */
+  note?: Matter;
   /** Markdown front and back matter: a document each, in the navigation. */
   matter?: Matter[];
   /** The editor's notes: footnotes at the end of the document that calls them. */
@@ -139,11 +139,11 @@ export function relink(nodes: ElementContent[], files: Map<string, string>, self
 }
 
 /**
- * The editorial note's document: its heading and the note (rendered by prepare.ts, read here as the
- * fragment it is), its links pointed at the files their targets live in.
+ * The editorial note's document: its heading and the note's blocks, its links pointed at the files
+ * their targets live in.
  */
-function editorialNote(heading: string, noteHtml: string, files: Map<string, string>): string {
-  const note = relink(fromHtml(noteHtml, { fragment: true }).children as ElementContent[], files, 'note.xhtml');
+function editorialNote(heading: string, blocks: Block[], files: Map<string, string>, options: RenderOptions): string {
+  const note = relink(blocks.flatMap((b) => renderBlock(b, options)), files, 'note.xhtml');
   return toMarkup(h('section', { 'epub:type': 'appendix', role: 'doc-appendix', className: ['editorial-note'], 'aria-labelledby': 'note-h' },
     ['\n', h('h1', { id: 'note-h' }, heading), '\n', ...note, '\n']), 'xhtml');
 }
@@ -299,7 +299,7 @@ function contentDocuments(input: EpubInput, body: ReturnType<typeof bodyDocument
     ...matter.filter((m) => m.place === 'back').map(matterDoc),
     ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
     { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
-      content: editorialNote(strings.editorialNote, input.noteHtml, body.files) },
+      content: editorialNote(strings.editorialNote, input.note?.children ?? [], body.files, options) },
     { id: 'colophon', href: 'colophon.xhtml', title: strings.colophon, bodyType: 'backmatter', content: epubFragment(input, 'colophon.xhtml') },
   ];
 }
@@ -401,13 +401,20 @@ function packageDocument(input: EpubInput, docs: Doc[], nav: Navigation, fonts: 
   });
 }
 
-const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
-<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-<rootfiles>
-<rootfile full-path="${OEBPS}/package.opf" media-type="application/oebps-package+xml"/>
-</rootfiles>
-</container>
-`;
+/** META-INF/container.xml (OCF 3.3 §3.5.2.1): where the package document is, one line per element. */
+const CONTAINER = serializeXml({ type: 'root', children: [
+  { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' }, { type: 'text', value: '\n' },
+  { type: 'element', name: 'container', attributes: { version: '1.0', xmlns: 'urn:oasis:names:tc:opendocument:xmlns:container' }, children: [
+    { type: 'text', value: '\n' },
+    { type: 'element', name: 'rootfiles', attributes: {}, children: [
+      { type: 'text', value: '\n' },
+      { type: 'element', name: 'rootfile', attributes: { 'full-path': `${OEBPS}/package.opf`, 'media-type': 'application/oebps-package+xml' }, children: [] },
+      { type: 'text', value: '\n' },
+    ] },
+    { type: 'text', value: '\n' },
+  ] },
+  { type: 'text', value: '\n' },
+] }, { closeEmpty: true });
 
 /** The zip's entries in order: container, package, NCX, each document in its wrapper, stylesheet, fonts, cover. */
 function ocfEntries(input: EpubInput, docs: Doc[], nav: Navigation, fonts: EpubFonts, cover: { href: string; mediaType: string; data: Uint8Array | string }): OcfEntry[] {

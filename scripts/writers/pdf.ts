@@ -18,7 +18,7 @@ import { substituteMissing } from '../pdf/coverage.ts';
 import { xmlChars } from '../render/xml.ts';
 import { runningHead, titleUnits } from '../render/lines.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
-import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, parseFragment, serialize, slot } from '../pdf/document.ts';
+import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, serialize, slot } from '../pdf/document.ts';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
@@ -28,7 +28,7 @@ import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import { layoutKey, readLayout, writeLayout, type PageLayout } from '../pdf/pagecache.ts';
 import type { SectionBreak } from '../render/sections.ts';
 import { runsOf, shortEnds, withPulls, type Run } from '../render/ends.ts';
-import { pageLines } from '../pdf/lines.ts';
+import { pageLines } from '../pdf/page-lines.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -39,7 +39,8 @@ export interface PdfInput {
   matter?: { id: string; heading: string; place: 'front' | 'back'; tree: ElementContent[] }[];
   /** The index for print (hast), rendered again on each pass with the page numbers known so far. */
   index: (pages: PageLookup) => Element | null;
-  noteHtml: string;
+  /** The editorial note's blocks (hast); the template gives it its section and heading. */
+  note: ElementContent[];
   templates: TemplateSet;
   trim: 'A5' | 'B5' | 'A4' | '6x9';
   browser: Browser;
@@ -201,7 +202,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
   // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
   // the dateline, topic anchors) and whatever the index links to.
   const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : [])])];
-  const note = parseFragment(input.noteHtml);
+  const note = input.note;
   const pulls = new Set<string>();
   const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href };
   // The document of one pass: the template (data only) with the book's parts in its slots.

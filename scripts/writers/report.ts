@@ -5,8 +5,8 @@ import { diffChars } from 'diff';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { Change } from '../model/changes.ts';
-import { rules } from '../model/changes.ts';
-import { toMarkup } from '../render/html.ts';
+import { ruleDescriptionKey } from '../model/changes.ts';
+import { toHtml } from 'hast-util-to-html';
 import type { BookView } from '../render/variables.ts';
 import { defaultStringsSet, formatString, loadStrings, type Strings } from '../lang/strings.ts';
 
@@ -82,7 +82,8 @@ function reportDocument(view: Pick<BookView, 'title' | 'lang' | 'strings'>, body
     h('head', [h('meta', { charset: 'utf-8' }), h('title', say('reportDocTitle', { title: view.title })), h('style', REPORT_CSS)]),
     h('body', body),
   ]);
-  return '<!DOCTYPE html>\n' + toMarkup([doc], 'html');
+  // `<!DOCTYPE html>` on a line of its own, as the report has always begun.
+  return toHtml({ type: 'root', children: [{ type: 'doctype' }, { type: 'text', value: '\n' }, doc] }, { upperDoctype: true });
 }
 
 /** One report's headings and tables. */
@@ -103,7 +104,7 @@ function reportBody(report: ChangeReport, view: Pick<BookView, 'title' | 'lang' 
   const review = report.changes.filter((c) => !c.applied);
   const substantive = report.changes.filter((c) => c.applied && !MECHANICAL.has(c.rule));
   const mechanical = report.changes.filter((c) => c.applied && MECHANICAL.has(c.rule));
-  const counts = Object.entries(report.counts.byRule).map(([rule, n]) => h('tr', [h('td', h('code', rule)), h('td', rules[rule as keyof typeof rules] ?? ''), h('td', String(n))]));
+  const counts = Object.entries(report.counts.byRule).map(([rule, n]) => h('tr', [h('td', h('code', rule)), h('td', say(ruleDescriptionKey(rule))), h('td', String(n))]));
   return [
     h('h1', say('reportTitle', { title })),
     h('p', say('reportSummary', { source: report.source, sha256: report.sourceSha256, applied: report.counts.applied, review: report.counts.review })),

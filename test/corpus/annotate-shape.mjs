@@ -29,12 +29,14 @@ export const annotators = {
     const turns = [];
     lines.forEach((l, i) => {
       if (/^Q(?=[\s\u00a0])/u.test(l)) return turns.push({ line: i + 1, label: 'Q', speaker: 'Q', role: 'question' });
-      const m = /^([A-Z][A-Z.'’\- ]*[A-Z.]):(?=[\s\u00a0])/u.exec(l);
+      // The page may put a no-break space inside a label (`MR.\u00a0 SULLIVAN:`): the same label.
+      const m = /^([A-Z][A-Z.'’\- \u00a0]*[A-Z.]):(?=[\s\u00a0])/u.exec(l);
       if (m && /[A-Z]{2}/.test(m[1])) {
         const prev = turns.at(-1);
+        const name = m[1].replace(/[\s\u00a0]+/gu, ' ');
         // A call's MODERATOR gives the floor: moderator.
-        const role = m[1] === 'MODERATOR' ? 'moderator' : prev?.role === 'question' ? 'answer' : 'remarks';
-        turns.push({ line: i + 1, label: m[1], speaker: m[1], role });
+        const role = name === 'MODERATOR' ? 'moderator' : prev?.role === 'question' ? 'answer' : 'remarks';
+        turns.push({ line: i + 1, label: m[1], speaker: name, role });
       }
     });
     return turns;

@@ -18,6 +18,7 @@ import { tempDir } from '../helpers.ts';
 import { epubcheckErrors } from '../support/validators.ts';
 import { smallTranscript, runProcess, type Ran } from './fixtures.ts';
 import { listen, type Listener } from './listener.ts';
+import { cliInProcess } from '../support/cli.ts';
 import { buildingBook, refusedBooks, type Refusal } from './round-three.ts';
 
 const BIN = join(projectRoot, 'bin/transcript-press.mjs');
@@ -25,8 +26,10 @@ const BIN = join(projectRoot, 'bin/transcript-press.mjs');
 interface Outcome { id: string; status: string; millis?: Record<string, number>; diagnostics: { code: string; severity: string; message: string; hint: string; file?: string; line?: number; column?: number }[] }
 
 const cli = (args: string[], timeoutMs = 900_000) => runProcess(process.execPath, [BIN, ...args], timeoutMs);
+/** The command's run() in this process (test/support/cli.ts), for cases where the process boundary proves nothing. */
+const here = (args: string[]) => cliInProcess(args);
 /** `check --json` writes its diagnostics to stderr, one JSON array on a line. */
-const checkJson = <T>(r: Ran): T[] => JSON.parse(r.err.split('\n').find((l) => l.startsWith('[')) ?? '[]') as T[];
+const checkJson = <T>(r: Pick<Ran, 'err'>): T[] => JSON.parse(r.err.split('\n').find((l) => l.startsWith('[')) ?? '[]') as T[];
 const outcomes = (out: string): Map<string, Outcome> => new Map((JSON.parse(out) as Outcome[]).map((o) => [o.id, o]));
 
 /** The text of every output file, EPUB entries unzipped. */
@@ -188,7 +191,7 @@ describe('round three: check', () => {
 
   it('a SHA256SUMS line naming itself is TP001 at that line', async () => {
     const dir = distOf({ 'a.txt': 'x' }, `${'0'.repeat(64)}  SHA256SUMS\n`);
-    const r = await cli(['check', dir, '--json']);
+    const r = await here(['check', dir, '--json']);
     const ds = checkJson<{ code: string; line?: number; file?: string }>(r);
     expect(ds).toEqual([expect.objectContaining({ code: 'TP001', line: 2, file: join(dir, 'SHA256SUMS') })]);
   }, 120_000);
@@ -203,7 +206,7 @@ describe('round three: check', () => {
     };
     swap('EPUB/epub.css', '../../../x.cs');
     swap('EPUB/toc.ncx', '/tmp/evil.nc');
-    const r = await cli(['check', distOf({ 'book.epub': renamed }), '--json']);
+    const r = await here(['check', distOf({ 'book.epub': renamed }), '--json']);
     expect(r.code).toBe(1);
     const ds = checkJson<{ code: string; severity: string; message: string; hint: string }>(r);
     const zip = ds.filter((d) => d.code === 'TP130');
@@ -232,12 +235,12 @@ describe('round three: --out that cannot be written', () => {
       mkdirSync(book, { recursive: true });
       writeFileSync(join(book, 'transcript.txt'), smallTranscript());
       writeFileSync(join(book, 'book.yaml'), 'id: urn:x:out\ntitle: 输出\nspeaker: 王毅\nsource: 新华社\ndate: 2024-03-07\n');
-      const diskFull = await cli(['build', book, '--out', join(full, 'dist'), '--format', 'epub', '--json']);
+      const diskFull = await here(['build', book, '--out', join(full, 'dist'), '--format', 'epub', '--json']);
       const d1 = outcomes(diskFull.out).get('small')!.diagnostics.find((d) => d.severity === 'error')!;
       expect(d1.code).toBe('TP050');
       expect(d1.file).toBe(join(full, 'dist', 'small'));
       expect(d1.message).toMatch(/ENOSPC/);
-      const readOnly = await cli(['build', book, '--out', join(ro, 'dist'), '--format', 'epub', '--json']);
+      const readOnly = await here(['build', book, '--out', join(ro, 'dist'), '--format', 'epub', '--json']);
       const d2 = outcomes(readOnly.out).get('small')!.diagnostics.find((d) => d.severity === 'error')!;
       expect(d2.code).toBe('TP050');
       expect(d2.file).toBe(join(ro, 'dist', 'small'));

@@ -103,6 +103,9 @@ describe('the change report says how sure it is in plain words, in the book’s 
     const html = reportHtml(report, { title: 't', lang: language, strings: loadStrings(defaultStringsSet(), language) });
     expect(html).toContain(word);
     expect(html).not.toMatch(/gain \d/);
+    // The rules' descriptions are in the book's language too: no English words in a Chinese report.
+    expect(html).toMatch({ 'zh-Hans': /<td>删除重复的/, 'zh-Hant': /<td>刪除重複的/, en: /<td>doubled \w+ removed<\/td>/ }[language]!);
+    if (language !== 'en') expect(html).not.toMatch(/removed|normalised|made full-width/);
   });
 });
 

@@ -1,6 +1,8 @@
 // Each document's own label convention (issue 20): the shapes new house styles use, each written here
 // in the house's form (the wording is ours, the shapes are theirs), read with a minimal `speaker:`.
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readTranscript } from '../../scripts/reader/read.ts';
 import { candidateOf, induceConventions } from '../../scripts/reader/convention.ts';
 import { labelKey } from '../../scripts/reader/labels.ts';
@@ -23,6 +25,18 @@ describe('label conventions of new house styles', () => {
     const { turns, r } = read(text, 'MS. JEAN-PIERRE');
     expect(turns).toEqual(['3 - MS. JEAN-PIERRE', '5 Q Q', '7 - MS. JEAN-PIERRE', '9 Q Q', '11 - MS. JEAN-PIERRE', '13 Q Q', '15 - MS. JEAN-PIERRE']);
     expect(r.conventions.map((c) => `${c.position} ${c.delimiter} ${c.case}`)).toEqual(expect.arrayContaining(['start spaces upper', 'start colon upper']));
+  });
+  it('White House: a no-break space inside a label (MR.\u00a0 SULLIVAN:) is the same label; a place line above no time line is no title', () => {
+    expect(candidateOf(`MR.${NBSP} SULLIVAN:${NBSP} The President will consult.`)).toMatchObject({ label: 'MR. SULLIVAN', delimiter: 'colon' });
+    const text = `Via Teleconference\n\nMODERATOR:${NBSP} Good morning, everyone.${NBSP} I'll hand it over.\n\nMR. SULLIVAN:${NBSP} Thanks.${NBSP} We will take your questions.\n\nQ${NBSP}${NBSP}${NBSP} Will the President go to Warsaw this week?\n\nMR.${NBSP} SULLIVAN:${NBSP} He will, on Friday.\n`;
+    const { turns, title } = read(text, 'MR. SULLIVAN');
+    expect(title).toBeNull();
+    expect(turns.slice(2)).toEqual(['7 Q Q', '9 - MR. SULLIVAN']);
+  });
+  it('Hansard: a point of order is remarks raised with the chair, even when it ends with a question mark', () => {
+    const text = 'Points of Order\n\nJohn Bercow Portrait Mr Speaker\n- Hansard - -\n\nI am grateful to the hon. Gentleman for his point of order.\n\nEdward Leigh Portrait Mr Edward Leigh\n- Hansard - -\n\nOn a point of order, Mr Speaker. Would it be in order for the Bill to be committed to the whole House?\n\nJohn Bercow Portrait Mr Speaker\n- Hansard - -\n\nThat is not a point of order, but it is on the record.\n';
+    const { turns } = read(text, 'John Bercow');
+    expect(turns.find((t) => t.startsWith('8 '))).toBe('8 - Edward Leigh');
   });
   it('国新办: a job title, a space and a name alone on a line; 一、 headings open sections', () => {
     const text = '国家发展改革委举行新闻发布会\n\n国家发展改革委新闻发言人 孟玮：\n大家上午好，欢迎参加今天的发布会。今天介绍两方面情况。\n一、关于投资项目审批\n今年以来，共审批核准固定资产投资项目六十个。\n二、关于中欧班列\n中欧班列开行保持良好势头。\n中央广播电视总台央视记者：\n请问当前经济运行态势如何？谢谢。\n国家发展改革委新闻发言人 孟玮：\n谢谢你的提问。总体看，经济运行稳中有进。\n经济日报记者：\n请问如何保障煤炭供应？\n国家发展改革委政策研究室副主任 孟玮：\n煤炭供应总体是有保障的。\n';
@@ -112,5 +126,16 @@ describe('label conventions of new house styles', () => {
     const { sections, turns } = read(text, 'John Minister');
     expect(turns).toEqual(['6 Q Anne Example', '11 - John Minister', '16 Q Anne Example', '21 - John Minister']);
     expect(sections.map((s) => s.role)).toEqual(['question']);
+  });
+  it('a page header field read as a label (分享到：, 【字號：, 字体：, 访问量：) is no turn; a speaker alone on its line stays one', () => {
+    // Dev corpus: 國台辦 2021-09-29 as 香港新聞網 printed it, the header's empty fields above the lead.
+    const page = readFileSync(join(import.meta.dirname, '../corpus/zh-hant-tao-2021-09-29/transcript.txt'));
+    expect(read(page.toString('utf8'), '朱鳳蓮').turns).toEqual(['8 Q 台媒記者問', '10 - 朱鳳蓮']);
+    // The same form in a page of the 外交部 house (our wording): 字体： and 访问量： left empty by the page.
+    const mfa = '2022年3月1日外交部发言人主持例行记者会\n\n文章来源：外交部官网\n字体：\n发布时间：2022-03-01 19:00:00\n访问量：\n\n路透社记者：请问中方对此有何评论？\n\n赵立坚：我们注意到有关报道。\n\n法新社记者：中方是否会派代表出席？\n\n赵立坚：目前我没有可以发布的消息。\n';
+    expect(read(mfa, '赵立坚').turns).toEqual(['8 Q 路透社', '10 - 赵立坚', '12 Q 法新社', '14 - 赵立坚']);
+    // Where the speakers stand alone on their lines, a name alone in the header is a speaker ([傅莹]：).
+    const alone = '答中外记者问\n\n[傅莹]：\n\n大家好，现在请总理讲话。\n\n[李克强]：\n\n谢谢大家。\n\n[路透社记者]：\n\n请问今年的目标是什么？\n\n[李克强]：\n\n目标是稳。\n';
+    expect(read(alone, '李克强').turns[0]).toBe('3 - 傅莹');
   });
 });

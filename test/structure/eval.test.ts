@@ -1,11 +1,15 @@
 // Structure figures per corpus split (scripts/eval/structure.ts): floors at what the reader reaches,
 // so that a regression fails. Rules are tuned on `dev`; `test` is reported beside it and held to the
-// figures measured on it (66 test transcripts: 99.5 % of turns right, 3 false turns, 4 title errors;
-// debates 81.8 %, earnings calls 79.3 %), not to the issue's targets, which it does not reach yet.
-// Since then the test part grew to 74 transcripts (8 whole White House briefings, reader work), and
-// the reader's own line breaks (a short line in Chinese text ends its paragraph) made 4 more false
-// turns of a page's `字体：` line; measured after the merge: 99.7 %, 12 false turns, 2 title errors.
-// Not tuned on test: the floors below are those figures, and the issue note names the cases.
+// figures measured on it, not to the issue's targets, which it does not reach yet in every shape.
+// History: 66 test transcripts: 99.5 %, 3 false turns, 4 title errors; 74 (8 whole White House briefings
+// added by the reader work, and the reader's short-line rule for Chinese text): 99.7 %, 12 false turns,
+// 2 title errors. Then (issue 20, rules written on dev examples added for them: a label holding a
+// no-break space, a place line above no time line, a point of order; the wh-briefing annotator's own
+// pattern fixed to take labels with a no-break space, which added 5 golden turns to two test briefings):
+// 99.8 % (3169/3176; 4093/4100 after main added 5 whole briefings), 7 false turns (all Chinese page furniture and a wire's lead, which no dev
+// transcript shows yet), 0 title errors; English 0 false turns; debates 90.9 %, earnings calls 79.3 %.
+// Then (a page header's empty fields read as labels, written on the dev example zh-hant-tao-2021-09-29):
+// 1 false turn (a news site's lead 华夏经纬网讯：, no dev example yet).
 import { describe, it, expect } from 'vitest';
 import { evaluateStructure, formatEval } from '../../scripts/eval/structure.ts';
 
@@ -21,17 +25,22 @@ describe('structure evaluation per split', () => {
   });
   it('dev: turns right ≥ 99 %, no false turn, no title error', () => {
     const t = all('dev')!;
-    expect(t.cases).toBeGreaterThanOrEqual(46);
+    expect(t.cases).toBeGreaterThanOrEqual(100);
     expect(t.accuracy).toBeGreaterThanOrEqual(0.99);
     expect(t.falseTurns).toBe(0);
     expect(t.titleErrors).toBe(0);
     for (const g of e.groups.filter((x) => x.split === 'dev' && x.by === 'language')) expect(g.totals.accuracy, g.key).toBeGreaterThanOrEqual(0.96);
   });
-  it.skipIf(!all('test'))('test: at least the figures measured when the test part arrived', () => {
+  it.skipIf(!all('test'))('test: at least the figures last measured on it', () => {
     const t = all('test')!;
-    expect(t.cases).toBeGreaterThanOrEqual(74);
-    expect(t.accuracy).toBeGreaterThanOrEqual(0.99);
-    expect(t.falseTurns).toBeLessThanOrEqual(12);
-    expect(t.titleErrors).toBeLessThanOrEqual(2);
+    expect(t.cases).toBeGreaterThanOrEqual(79);
+    expect(t.accuracy).toBeGreaterThanOrEqual(0.997);
+    expect(t.falseTurns).toBeLessThanOrEqual(1);
+    expect(t.titleErrors).toBe(0);
+    const group = (by: string, key: string) => e.groups.find((g) => g.split === 'test' && g.by === by && g.key === key)?.totals;
+    const en = group('language', 'en')!;
+    expect([en.falseTurns, en.titleErrors]).toEqual([0, 0]);
+    expect(group('shape', 'debate')!.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(group('shape', 'earnings-call')!.accuracy).toBeGreaterThanOrEqual(0.79);
   });
 });
