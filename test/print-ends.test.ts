@@ -5,7 +5,9 @@
 import { describe, it, expect } from 'vitest';
 import { h } from 'hastscript';
 import type { Root } from 'hast';
-import { runsOf, shortEnds, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
+import { indexLines, indexPull, runsOf, shortEnds, withIndexPull, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
+import { printIndexTree } from '../scripts/index/render.ts';
+import type { Element } from 'hast';
 import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
 import { runningHead } from '../scripts/render/lines.ts';
@@ -80,6 +82,52 @@ describe('section ends (render/ends.ts)', () => {
     const whole = withPulls(body, new Set(['p3', 's1']));
     expect(classesOf(whole, 's1')).toEqual(['qa', PULL_CLASS]);
     expect(classesOf(whole, 'p3')).toBeUndefined();
+  });
+});
+
+// The index's end (en-wh-2023-03-27 p. 30 held 3 lines of the index): the index is cut before an entry
+// of the page before, and goes on in a second two-column block that opens a page.
+describe('the index end (render/ends.ts)', () => {
+  const entry = (id: string, term: string, sub: string[] = []) => h('li', { id, className: ['index-entry'] }, [h('span', { className: ['index-term'] }, term), ' ', h('span', { className: ['index-locators'] }, '7'),
+    ...(sub.length ? [h('ul', { className: ['index-sub'] }, sub.map((t, i) => h('li', { id: `${id}-${i}` }, t)))] : [])]);
+  const group = (letter: string, entries: Element[]) => h('section', { id: `index-${letter}`, className: ['index-group'] }, [h('h2', { className: ['index-letter'] }, letter), h('ul', { className: ['index-entries'] }, entries)]);
+  const index = h('section', { id: 'index', className: ['index'] }, [h('h1', { id: 'index-h' }, 'Index'),
+    group('A', [entry('a1', 'Aamer'), entry('a2', 'American Rescue Plan', ['funding', 'states'])]),
+    group('B', [entry('b1', 'Biden'), entry('b2', 'Bipartisan Safer Communities Act of 2022 and its provisions'), entry('b3', 'Belarus')]),
+    group('C', [entry('c1', 'Cabinet'), entry('c2', 'Congress')])]);
+  const entries = indexLines(index);
+
+  it('reads the top-level entries in order with their lines in a column, sub-entries included', () => {
+    expect(entries).toEqual([{ id: 'a1', lines: 1 }, { id: 'a2', lines: 3 }, { id: 'b1', lines: 1 }, { id: 'b2', lines: 2 }, { id: 'b3', lines: 1 }, { id: 'c1', lines: 1 }, { id: 'c2', lines: 1 }]);
+  });
+
+  it('pulls entries of the page before over when the last page holds 1–3 lines, never the first entry, and leaves 4 lines alone', () => {
+    // The index opens p. 10, c1 and c2 run over onto p. 11 with 1 line; the note opens p. 12.
+    const page = new Map(Object.entries({ a1: 10, a2: 10, b1: 10, b2: 10, b3: 10, c1: 11, c2: 11 }));
+    const pdfLines = (last: number) => [...Array(9).fill([]), lines(30), lines(last)];
+    // 2 lines held + b3 1 + b2 2 + b1 1 + a2 3 = 9 ≥ 8; a1, the first entry, would never be pulled.
+    expect(indexPull(entries, 10, 12, (id) => page.get(id), pdfLines(1))).toEqual({ run: 'back-index', page: 11, lines: 1, pull: 'a2' });
+    expect(indexPull(entries, 10, 12, (id) => page.get(id), pdfLines(4))).toBeUndefined();
+    // An index on one page has no end to pull onto.
+    expect(indexPull(entries, 11, 12, (id) => page.get(id), pdfLines(1))).toBeUndefined();
+  });
+
+  it('cuts the index before the pulled entry: the rest in a second index block that opens a page, the ids kept once', () => {
+    const [first, rest, ...more] = withIndexPull(index, new Set(['b2']));
+    expect(more).toEqual([]);
+    const ids = (e: Element): string[] => [...(typeof e.properties?.id === 'string' ? [e.properties.id] : []), ...e.children.flatMap((c) => (c.type === 'element' ? ids(c) : []))];
+    expect(ids(first)).toEqual(['index', 'index-h', 'index-A', 'a1', 'a2', 'a2-0', 'a2-1', 'index-B', 'b1']);
+    expect(ids(rest)).toEqual(['b2', 'b3', 'index-C', 'c1', 'c2']);
+    expect(rest.properties?.className).toEqual(['index', PULL_CLASS]);
+    // The group goes on without its letter; a cut before a group's first entry moves the whole group.
+    expect((rest.children[0] as Element).children.map((c) => (c as Element).tagName)).toEqual(['ul']);
+    expect(ids(withIndexPull(index, new Set(['c1']))[1])).toEqual(['index-C', 'c1', 'c2']);
+    expect(withIndexPull(index, new Set(['p3']))).toEqual([index]);
+  });
+
+  it('reads the entries of the index as scripts/index/render.ts prints it', () => {
+    const tree = printIndexTree({ groups: [{ letter: 'A', entries: [{ id: 'ix-1', term: 'Aamer', anchors: [], see: undefined, seeAlso: [], sub: [] }] }] } as never, () => undefined, { index: 'Index', see: 'see', seeAlso: 'see also' } as never);
+    expect(indexLines(tree).map((e) => e.id)).toEqual(['ix-1']);
   });
 });
 

@@ -131,3 +131,87 @@ function textOf(e: Element | undefined): string {
   if (!e) return '';
   return e.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
 }
+
+// The index's end obeys the same rule. Its last page is balanced over two columns, so it holds 1–3
+// lines when 1–6 entry lines run over onto it. The index is then cut before an entry of the page before
+// (the index goes on in a second two-column block that opens a page, `pull-page`): the page before ends
+// balanced and short, the last page holds the entries pulled over with its own.
+
+/** A top-level entry of the print index and its lines in a column, roughly. */
+export interface IndexLine { id: string; lines: number }
+
+/** Ems of a line in an index column at the narrowest trim (A5: two columns of 53 mm at 8.5 pt), less the hanging indent. */
+const INDEX_COLUMN_EMS = 17;
+
+/** The top-level entries of the print index (scripts/index/render.ts printIndexTree), in order, with their lines (sub-entries included). */
+export function indexLines(index: Element | null): IndexLine[] {
+  if (!index) return [];
+  const out: IndexLine[] = [];
+  for (const group of index.children) {
+    if (group.type !== 'element' || !classes(group).includes('index-group')) continue;
+    const list = group.children.find((c): c is Element => c.type === 'element' && c.tagName === 'ul');
+    for (const li of list?.children ?? []) {
+      if (li.type !== 'element' || typeof li.properties?.id !== 'string') continue;
+      out.push({ id: li.properties.id, lines: entryLines(li) });
+    }
+  }
+  return out;
+}
+
+/** Lines of an entry and its sub-entries in a column (CJK characters an em, others half). */
+function entryLines(li: Element): number {
+  const own = li.children.filter((c) => !(c.type === 'element' && c.tagName === 'ul'));
+  const ems = own.reduce((w, c) => w + [...(c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')]
+    .reduce((n, ch) => n + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 0), 0);
+  const subs = li.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'ul')
+    .flatMap((ul) => ul.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li'));
+  return Math.max(1, Math.ceil(ems / INDEX_COLUMN_EMS)) + subs.reduce((n, s) => n + entryLines(s), 0);
+}
+
+/**
+ * The index entry to cut the index before, when the index's last page (the one before `next`, what
+ * follows the index) holds 1–3 lines though the index began earlier (`start`): going back over the
+ * entries of the page before until the last page would hold 2 × 4 entry lines (balanced, 4 lines), never
+ * the index's first entry. Undefined when the end is long enough or pages are unknown.
+ */
+export function indexPull(entries: IndexLine[], start: number | undefined, next: number | undefined, page: (id: string) => number | undefined, lines: { text: string }[][]): ShortEnd | undefined {
+  if (start === undefined || next === undefined) return undefined;
+  let last = next - 1;
+  while (last > start && !(lines[last - 1]?.length)) last--;
+  const count = lines[last - 1]?.length ?? 0;
+  if (last <= start || count === 0 || count >= END_LINES) return undefined;
+  let held = entries.filter((e) => page(e.id) === last).reduce((n, e) => n + e.lines, 0);
+  const before = entries.filter((e) => (page(e.id) ?? last) < last);
+  let pull: string | undefined;
+  for (let k = before.length - 1; k > 0 && held < 2 * END_LINES; k--) {
+    pull = before[k].id;
+    held += before[k].lines;
+  }
+  return { run: 'back-index', page: last, lines: count, pull };
+}
+
+/**
+ * The print index cut before the first pulled entry: the entries before it in the index's own section,
+ * the rest in a second two-column section (no ids of its own) that opens a page. The letter group the
+ * cut falls in goes on without its letter. Unchanged when no entry of it is pulled.
+ */
+export function withIndexPull(index: Element, pulls: ReadonlySet<string>): Element[] {
+  const groups = index.children;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    if (group.type !== 'element' || !classes(group).includes('index-group')) continue;
+    const u = group.children.findIndex((c) => c.type === 'element' && c.tagName === 'ul');
+    const list = group.children[u] as Element | undefined;
+    const at = list?.children.findIndex((li) => li.type === 'element' && typeof li.properties?.id === 'string' && pulls.has(li.properties.id)) ?? -1;
+    if (!list || at < 0) continue;
+    const head: Element = { ...group, children: [...group.children.slice(0, u), { ...list, children: list.children.slice(0, at) }] };
+    const tail: Element = { type: 'element', tagName: 'section', properties: { className: ['index-group', 'index-cont'] }, children: [{ ...list, children: list.children.slice(at) }] };
+    const first = at > 0 ? [...groups.slice(0, g), head] : groups.slice(0, g);
+    const rest = at > 0 ? [tail, ...groups.slice(g + 1)] : groups.slice(g);
+    return [
+      { ...index, children: first },
+      { type: 'element', tagName: 'section', properties: { className: ['index', PULL_CLASS] }, children: rest },
+    ];
+  }
+  return [index];
+}

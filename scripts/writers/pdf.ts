@@ -27,7 +27,7 @@ import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import { layoutKey, readLayout, writeLayout, type PageLayout } from '../pdf/pagecache.ts';
 import type { SectionBreak } from '../render/sections.ts';
-import { runsOf, shortEnds, withPulls, type Run } from '../render/ends.ts';
+import { indexLines, indexPull, runsOf, shortEnds, withIndexPull, withPulls, type IndexLine, type Run } from '../render/ends.ts';
 import { pageLines } from '../pdf/page-lines.ts';
 
 export interface PdfInput {
@@ -139,6 +139,8 @@ interface Plan {
    * section end's page so that it holds at least 4 lines (render/ends.ts). */
   runs: Run[];
   bodyEnd: string;
+  /** The print index's top-level entries (their ids are page targets): the index's end is held to 4 lines too. */
+  indexEntries: IndexLine[];
   trim: (typeof TRIM_GEOMETRY)[keyof typeof TRIM_GEOMETRY];
   pulls: Set<string>;
   render: (pages: PageLookup, blanks: Set<string>, measure?: boolean, hrefs?: Links) => Rendered;
@@ -201,7 +203,8 @@ function planPrint(input: PdfInput, dir: string): Plan {
   const css = runningCss(input, firstBody, { front, back, hasIndex, pagePerSection });
   // Every id a page number may be asked for: all ids of the body (sections, headings, paragraphs,
   // the dateline, topic anchors) and whatever the index links to.
-  const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : [])])];
+  const indexEntries = indexLines(firstIndex);
+  const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : []), ...indexEntries.map((e) => e.id)])];
   const note = input.note;
   const pulls = new Set<string>();
   const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href };
@@ -216,7 +219,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
       ...hrefs, pageCss: css, targets,
     }), {
       body: bodyBlocks(withPulls(input.body(pages), pulls)), blanks,
-      slots: { index: index ? [index] : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) },
+      slots: { index: index ? withIndexPull(index, pulls) : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) },
     });
     if (measure) measuring(doc, view.lang);
     // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
@@ -227,7 +230,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
   return {
     css, targets, render, dir, diagnostics: [], pulls, trim: TRIM_GEOMETRY[input.trim],
     runs: runsOf(firstBody, view.transcriptTitle || view.title),
-    bodyEnd: back[0]?.id ?? (hasIndex ? 'back-index' : 'note'),
+    bodyEnd: back[0]?.id ?? (hasIndex ? 'back-index' : 'note'), indexEntries,
     // Openings get no running head or folio; the body and (optionally) every section start recto.
     openings: ['body', ...(input.runningParts ?? []).map((p) => p.id), ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'],
     rectoAnchors: ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])],
@@ -304,7 +307,9 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
 async function shortEndPulls(pdf: Uint8Array, plan: Plan, found: Map<string, number>): Promise<string[]> {
   const lines = await pageLines(pdf, plan.trim);
   if (!lines) return [];
-  return shortEnds(plan.runs, plan.bodyEnd, (id) => found.get(id), lines).flatMap((e) => (e.pull && !plan.pulls.has(e.pull) ? [e.pull] : []));
+  const page = (id: string) => found.get(id);
+  const ends = [...shortEnds(plan.runs, plan.bodyEnd, page, lines), indexPull(plan.indexEntries, page('back-index'), page('note'), page, lines) ?? []].flat();
+  return ends.flatMap((e) => (e.pull && !plan.pulls.has(e.pull) ? [e.pull] : []));
 }
 
 /** Loads the first pass's document; returns the characters it shows (a later pass waits for fonts only for new ones). */
