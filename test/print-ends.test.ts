@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { h } from 'hastscript';
 import type { Root } from 'hast';
-import { indexLines, indexPull, runsOf, shortEnds, withIndexPull, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
+import { indexLines, indexPull, noteRunsOn, runsOf, shortEnds, withIndexPull, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
 import { printIndexTree } from '../scripts/index/render.ts';
 import type { Element } from 'hast';
 import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
@@ -128,6 +128,22 @@ describe('the index end (render/ends.ts)', () => {
   it('reads the entries of the index as scripts/index/render.ts prints it', () => {
     const tree = printIndexTree({ groups: [{ letter: 'A', entries: [{ id: 'ix-1', term: 'Aamer', anchors: [], see: undefined, seeAlso: [], sub: [] }] }] } as never, () => undefined, { index: 'Index', see: 'see', seeAlso: 'see also' } as never);
     expect(indexLines(tree).map((e) => e.id)).toEqual(['ix-1']);
+  });
+});
+
+// Short books made 7 pages, their index and editorial note each on a page of its own (zh-hant-ly-2023-02-17, 385 characters).
+describe('the editorial note below a one-page index (render/ends.ts noteRunsOn)', () => {
+  const at = (...tops: number[]) => tops.map((top) => ({ top }));
+  const bottom = (210 - 20) * (72 / 25.4); // A5's type-area foot, 538.6 pt
+  it('runs the note on when it fits below the index, and not when it would not, or the index or note holds more than a page', () => {
+    const index = at(96, 130, 144, 170, 184);
+    const note = at(96, 140, 154, 168, 190, 204, 226);
+    expect(noteRunsOn(6, 7, [...Array(5).fill([]), index, note], bottom)).toBe(true);
+    // Index down to 400 pt: 130 pt of note does not fit under it.
+    expect(noteRunsOn(6, 7, [...Array(5).fill([]), [...index, ...at(400)], note], bottom)).toBe(false);
+    expect(noteRunsOn(5, 7, [...Array(4).fill([]), index, index, note], bottom)).toBe(false);
+    expect(noteRunsOn(6, 7, [...Array(5).fill([]), index, note, at(96)], bottom)).toBe(false);
+    expect(noteRunsOn(undefined, 7, [], bottom)).toBe(false);
   });
 });
 

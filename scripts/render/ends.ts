@@ -215,3 +215,27 @@ export function withIndexPull(index: Element, pulls: ReadonlySet<string>): Eleme
   }
   return [index];
 }
+
+// Page economy at the back: an index of one page and the editorial note share that page when the note
+// fits below the index (a short briefing then needs no page of its own for the note). The pull set
+// carries the decision (it is no element id), so a known layout (pdf/pagecache.ts) keeps it.
+
+/** Marks, in the set of pulls, that the editorial note runs on below the index (print.css `#note.run-on`). */
+export const NOTE_RUN_ON = '#note-run-on';
+
+/** Points between the index's last line and the note's heading when it runs on, with the heading's own line. */
+const RUN_ON_GAP = 40;
+
+/**
+ * True when the index holds one page (`start`, the note opening the next, `note`) and the note's lines,
+ * as printed on their own page, fit below the index's last line above `bottom` (points from the page
+ * top, the type area's foot). `lines` as read back by pdf/page-lines.ts.
+ */
+export function noteRunsOn(start: number | undefined, note: number | undefined, lines: { top: number }[][], bottom: number): boolean {
+  if (start === undefined || note === undefined || note !== start + 1) return false;
+  const index = lines[start - 1] ?? [];
+  const own = lines[note - 1] ?? [];
+  if (!index.length || !own.length || lines[note]?.length) return false;
+  const height = own[own.length - 1].top - own[0].top;
+  return index[index.length - 1].top + RUN_ON_GAP + height + RUN_ON_GAP / 2 <= bottom;
+}

@@ -21,13 +21,13 @@ import { cssStack, fontsFor } from '../fonts.ts';
 import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, serialize, slot } from '../pdf/document.ts';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
-import { pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
+import { MM, pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import { layoutKey, readLayout, writeLayout, type PageLayout } from '../pdf/pagecache.ts';
 import type { SectionBreak } from '../render/sections.ts';
-import { indexLines, indexPull, runsOf, shortEnds, withIndexPull, withPulls, type IndexLine, type Run } from '../render/ends.ts';
+import { indexLines, indexPull, noteRunsOn, NOTE_RUN_ON, runsOf, shortEnds, withIndexPull, withPulls, type IndexLine, type Run } from '../render/ends.ts';
 import { pageLines } from '../pdf/page-lines.ts';
 
 export interface PdfInput {
@@ -212,7 +212,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
   const render = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links): Rendered => {
     const index = input.index(pages);
     const doc = assemble(renderTemplate(input.templates, 'print.html', {
-      ...view, sectionBreak: pagePerSection ? 'page' : 'space', hasToc,
+      ...view, sectionBreak: pagePerSection ? 'page' : 'space', hasToc, noteRunOn: hasIndex && pulls.has(NOTE_RUN_ON),
       toc: toc.map((e) => ({ ...e, page: pages(e.id)?.toString() ?? '' })),
       frontMatter: slot('front'), backMatter: slot('back'),
       body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
@@ -309,7 +309,9 @@ async function shortEndPulls(pdf: Uint8Array, plan: Plan, found: Map<string, num
   if (!lines) return [];
   const page = (id: string) => found.get(id);
   const ends = [...shortEnds(plan.runs, plan.bodyEnd, page, lines), indexPull(plan.indexEntries, page('back-index'), page('note'), page, lines) ?? []].flat();
-  return ends.flatMap((e) => (e.pull && !plan.pulls.has(e.pull) ? [e.pull] : []));
+  // An index of one page and a short editorial note share the page (render/ends.ts noteRunsOn).
+  const runOn = noteRunsOn(page('back-index'), page('note'), lines, (plan.trim.height - plan.trim.bottom) * MM) ? [NOTE_RUN_ON] : [];
+  return [...ends.flatMap((e) => (e.pull ? [e.pull] : [])), ...runOn].filter((id) => !plan.pulls.has(id));
 }
 
 /** Loads the first pass's document; returns the characters it shows (a later pass waits for fonts only for new ones). */
