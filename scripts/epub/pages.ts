@@ -171,12 +171,17 @@ function placeMarkers(element: Element, list: PageMarker[]) {
   const atStart = list.filter((m) => m.offset === 0).map((m) => marker(m.label));
   const inside = list.filter((m) => m.offset > 0).sort((a, b) => a.offset - b.offset);
   let seen = 0;
+  // The space the renderer puts after the speaker label is not part of the paragraph's text either.
+  let afterLabel = false;
   const split = (parent: Element) => {
     const out: ElementContent[] = [];
     for (const child of parent.children) {
+      const labelSpace = afterLabel && child.type === 'text' ? /^\s*/.exec(child.value)![0] : '';
+      afterLabel = child.type === 'element' && classes(child).includes('speaker');
+      if (labelSpace) out.push({ type: 'text', value: labelSpace } satisfies HastText);
       if (child.type === 'text') {
         // Soft hyphens (added for print and reading systems) are not part of the element's text.
-        let value = child.value;
+        let value = child.value.slice(labelSpace.length);
         let base = seen;
         const length = (v: string) => v.replaceAll('\u00AD', '').length;
         while (inside.length && inside[0].offset < base + length(value)) {
