@@ -52,10 +52,32 @@ describe('page markers from the printed pages (unit)', () => {
     expect(pageMarkersFor(tree as never, new Map()).size).toBe(0);
   });
 
+  it('marks the pages the last element runs onto after the last page an element begins on', () => {
+    // en-hansard-2022-09-06: the body's last print page holds only the end of the paragraph begun on the
+    // page before; then comes the index, which prints words of that paragraph again.
+    const tree = { type: 'transcript', children: [
+      { type: 'section', id: 's1', heading: 'Oral Answers', headingSource: 'auto', children: [
+        { type: 'paragraph', id: 'p1', children: [{ type: 'text', value: 'The High Commission is monitoring the situation.' }] },
+        { type: 'paragraph', id: 'p2', children: [{ type: 'text', value: 'I welcome the words, because this is a moment of upheaval in Pakistan, and not just in constituencies such as Ilford South but right across the country.' }] }] }] } as const;
+    const pages = ['', 'Oral Answers The High Commission is monitoring the situation. I welcome the words, because this is a moment of up\u00ADheaval',
+      'Oral Answers in Pakistan, and not just in con-\nstituencies such as Ilford South but right across the country. 3',
+      'Index High Commission 2 Ilford South 3 Pakistan 2–3 situation 2'];
+    const markers = pageMarkersFor(tree as never, new Map([['s1', 2], ['p1', 2], ['p2', 2]]), pages);
+    const p2 = tree.children[0].children[1].children[0].value;
+    expect(markers.get('s1')).toEqual([{ label: '2', offset: 0 }]);
+    expect(markers.get('p2')!.map((m) => [m.label, p2.slice(m.offset)])).toEqual([['3', 'in Pakistan, and not just in constituencies such as Ilford South but right across the country.']]);
+    // Without page texts nothing names page 3, and nothing is invented for it.
+    expect([...pageMarkersFor(tree as never, new Map([['s1', 2], ['p1', 2], ['p2', 2]]))]).toEqual([['s1', [{ label: '2', offset: 0 }]]]);
+  });
+
   it('splits text nodes (through topic spans, past the speaker label and soft hyphens) to place a marker', () => {
     const p = h('p', { id: 'p1' }, [h('b', { className: ['speaker'] }, '记者：'), '甲乙', h('span', { id: 't1', className: ['topic'] }, '丙丁'), 'con\u00ADtin\u00ADues']);
     const html = toHtml(insertPageMarkers([p], new Map([['p1', [{ label: '4', offset: 0 }, { label: '5', offset: 3 }, { label: '6', offset: 7 }]]])));
     expect(html).toBe('<p id="p1"><span id="pg4" role="doc-pagebreak" aria-label="4" epub:type="pagebreak" class="pagebreak"></span><b class="speaker">记者：</b>甲乙<span id="t1" class="topic">丙<span id="pg5" role="doc-pagebreak" aria-label="5" epub:type="pagebreak" class="pagebreak"></span>丁</span>con<span id="pg6" role="doc-pagebreak" aria-label="6" epub:type="pagebreak" class="pagebreak"></span>\u00ADtin\u00ADues</p>');
+    // The space after an English speaker label is the renderer's, not the paragraph's: offset 8 is the 'p' of 'people'.
+    const en = h('p', { id: 'p2' }, [h('b', { className: ['speaker'] }, [h('span', { className: ['speaker-name'] }, 'Sam Tarry'), ':']), ' ', 'million people']);
+    expect(toHtml(insertPageMarkers([en], new Map([['p2', [{ label: '6', offset: 8 }]]]))))
+      .toBe('<p id="p2"><b class="speaker"><span class="speaker-name">Sam Tarry</span>:</b> million <span id="pg6" role="doc-pagebreak" aria-label="6" epub:type="pagebreak" class="pagebreak"></span>people</p>');
   });
 });
 

@@ -94,7 +94,8 @@ function boundaryBy(text: string, prevPage: string, page: string, from: number, 
  * that runs onto the page (found from `pageTexts`, the text of each printed page, index 0 = page 1), or
  * else before the first element that begins on it. Without page texts (or where the text cannot be
  * matched) a page no element begins on gets its marker at the nearest point the id → page map can name,
- * the start of the element running onto it. Page numbers that go backwards (a map from a different
+ * the start of the element running onto it. Pages after the last one an element begins on are followed
+ * while the last element runs onto them (found in the page texts only). Page numbers that go backwards (a map from a different
  * layout) are ignored rather than emitting a page-list out of order.
  */
 export function pageMarkersFor(tree: Transcript, pageMap: Map<string, number>, pageTexts: string[] = []): Map<string, PageMarker[]> {
@@ -111,10 +112,14 @@ export function pageMarkersFor(tree: Transcript, pageMap: Map<string, number>, p
   if (!placed.length) return markers;
   let i = 0;
   let running: (Anchor & { from: number }) | undefined;
-  for (let page = placed[0].page; page <= placed.at(-1)!.page; page++) {
+  const crossing = (page: number) => {
     const prevText = pageTexts[page - 2];
     const text = pageTexts[page - 1];
-    const at = running && prevText !== undefined && text !== undefined ? boundaryIn(running.text, prevText, text, running.from) : undefined;
+    return running && prevText !== undefined && text !== undefined ? boundaryIn(running.text, prevText, text, running.from) : undefined;
+  };
+  const lastPlaced = placed.at(-1)!.page;
+  for (let page = placed[0].page; page <= lastPlaced; page++) {
+    const at = crossing(page);
     if (running && at !== undefined) {
       add(running.id, { label: String(page), offset: at });
       running.from = at;
@@ -124,6 +129,14 @@ export function pageMarkersFor(tree: Transcript, pageMap: Map<string, number>, p
       add(running.id, { label: String(page), offset: running.from });
     }
     while (placed[i]?.page === page) running = { ...placed[i++], from: 0 };
+  }
+  // The last element may run on past the last page an element begins on (a body whose last page holds
+  // only the end of a paragraph): those pages no element names, so only the page texts can place them.
+  for (let page = lastPlaced + 1; ; page++) {
+    const at = crossing(page);
+    if (!running || at === undefined) break;
+    add(running.id, { label: String(page), offset: at });
+    running.from = at;
   }
   return markers;
 }
@@ -158,12 +171,17 @@ function placeMarkers(element: Element, list: PageMarker[]) {
   const atStart = list.filter((m) => m.offset === 0).map((m) => marker(m.label));
   const inside = list.filter((m) => m.offset > 0).sort((a, b) => a.offset - b.offset);
   let seen = 0;
+  // The space the renderer puts after the speaker label is not part of the paragraph's text either.
+  let afterLabel = false;
   const split = (parent: Element) => {
     const out: ElementContent[] = [];
     for (const child of parent.children) {
+      const labelSpace = afterLabel && child.type === 'text' ? /^\s*/.exec(child.value)![0] : '';
+      afterLabel = child.type === 'element' && classes(child).includes('speaker');
+      if (labelSpace) out.push({ type: 'text', value: labelSpace } satisfies HastText);
       if (child.type === 'text') {
         // Soft hyphens (added for print and reading systems) are not part of the element's text.
-        let value = child.value;
+        let value = child.value.slice(labelSpace.length);
         let base = seen;
         const length = (v: string) => v.replaceAll('\u00AD', '').length;
         while (inside.length && inside[0].offset < base + length(value)) {

@@ -88,10 +88,28 @@ function aloneShape(text: string): boolean {
 /** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`). */
 export const FURNITURE = /^-\s+(?:[A-Za-z][A-Za-z ]*\s+)?-(?:\s*-)*(?:\s+[A-Za-z][A-Za-z ]*(?:\s+-)*)*\s*$/;
 
+const AGO = '\\d+ (?:year|month|week|day|hour|minute)s?';
+const CHAMBER = '(?:Commons|Lords) Chamber|Westminster Hall|Grand Committee';
+const READ_LINK = 'Read (?:Full debate|Hansard Text|Debate(?: Ministerial Extracts)?)';
+/**
+ * A line of a debate page's furniture in the lead, above the first label (Parallel Parliament): the
+ * page's links and tags, not the sitting's record — `Full Debate: Read Full Debate`, the page's age
+ * `(11 years, 10 months ago)`, the chamber tag and reading links `Commons Chamber` / `Read Full debate
+ * Read Hansard Text`, and the member's excerpts link `John Spellar Excerpts`. The text keeps it (the
+ * source is verbatim); the reader neither reads it as a label nor joins it to the lines beside it.
+ */
+export const LEAD_FURNITURE = new RegExp(`^(?:Full Debate: Read Full Debate|\\(${AGO}(?:, ${AGO})? ago\\)|(?:${CHAMBER})(?: ${READ_LINK})*|${READ_LINK}(?: ${READ_LINK})*|[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,4} Excerpts)$`, 'u');
+
+/** Whether a line is a web page's furniture: between a label and its speech, or in the lead. */
+export function isFurniture(line: string): boolean {
+  const t = line.trim();
+  return FURNITURE.test(t) || LEAD_FURNITURE.test(t);
+}
+
 /** The label shape at the start of a paragraph, before any evidence, or null. */
 export function candidateOf(paragraph: string): Candidate | null {
   const text = paragraph.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
-  if (!text || FURNITURE.test(text)) return null;
+  if (!text || isFurniture(text)) return null;
   const make = (label: string, length: number, delimiter: Delimiter): Candidate | null => {
     const l = label.trim();
     if (!/\p{L}/u.test(l)) return null;
@@ -134,8 +152,8 @@ export interface Conventions {
  * compared (labels.ts labelKey: Simplified, no spaces, capitals).
  */
 export function induceConventions(paragraphs: string[], key: (label: string) => string): Conventions {
-  // Page furniture between a label and its speech is transparent.
-  paragraphs = paragraphs.filter((p) => !FURNITURE.test(p.trim()));
+  // A page's furniture (between a label and its speech, or in the lead) is transparent.
+  paragraphs = paragraphs.filter((p) => !isFurniture(p));
   const cands = paragraphs.map(candidateOf);
   const groups = new Map<string, { count: number; keys: Map<string, number>; labels: Map<string, string>; followed: Map<string, number>; speech: number }>();
   cands.forEach((c, i) => {

@@ -13,7 +13,7 @@
 import type { TrackedText } from './tracked-text.ts';
 import { recogniseLabel, type LabelContext } from './labels.ts';
 import { isDateLine } from './dates.ts';
-import { FURNITURE } from './convention.ts';
+import { isFurniture } from './convention.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
 const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
@@ -82,7 +82,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1], widths[i], i) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || FURNITURE.test(prev) || FURNITURE.test(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || recogniseLabel(next, ctx) !== null;
+      const split = perLine || short(ls[k - 1], widths[i], i) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || recogniseLabel(next, ctx) !== null;
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

@@ -10,7 +10,7 @@ import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Tra
 import { recogniseLabel, labelContext, labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
-import { FURNITURE } from './convention.ts';
+import { FURNITURE, isFurniture } from './convention.ts';
 import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
@@ -160,6 +160,9 @@ function readLead(r: Reading, index: number): { index: number; turns: Turn[] } {
   let datelineDone = false;
   for (; index < leadEnd; index++) {
     const t = blocks[index];
+    // A page's furniture (Commons Chamber, (11 years, 10 months ago)) is kept as printed, but is
+    // neither the dateline nor anybody's remarks.
+    if (isFurniture(t.text)) { r.children.push(r.paragraph(t)); continue; }
     // …or is a place line right above the time line (Aboard Air Force One / 9:42 A.M. EDT, James S.
     // Brady Press Briefing Room / 1:24 P.M. EDT).
     const placeLine = t.text.length <= 80 && !/[.!?。！？：:]$/u.test(t.text.trim()) && index + 1 < leadEnd

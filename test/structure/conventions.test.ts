@@ -127,6 +127,23 @@ describe('label conventions of new house styles', () => {
     expect(turns).toEqual(['6 Q Anne Example', '11 - John Minister', '16 Q Anne Example', '21 - John Minister']);
     expect(sections.map((s) => s.role)).toEqual(['question']);
   });
+  it('Hansard: a debate page\'s furniture in the lead is kept as printed, on its own lines, and is no label, dateline or speech', () => {
+    // Dev corpus: two Parallel Parliament pages (2013), their links and tags above the first label.
+    const furniture = ['Full Debate: Read Full Debate', '(11 years, 10 months ago)', '(11 years, 1 month ago)', 'Commons Chamber', 'Read Full debate Read Hansard Text', 'Read Full debate Read Hansard Text Read Debate Ministerial Extracts', 'John Spellar Excerpts'];
+    for (const [id, speaker] of [['en-hansard-2013-02-04', 'John Bercow'], ['en-hansard-2013-03-06', 'Lord Lansley']]) {
+      const page = readFileSync(join(import.meta.dirname, `../corpus/${id}/transcript.txt`), 'utf8');
+      const { r } = read(page, speaker, { language: 'en' });
+      const lead = r.tree.children.filter((c) => c.type === 'paragraph' || c.type === 'dateline').map((c) => c.children.map((x) => (x.type === 'text' ? x.value : '')).join(''));
+      // Every furniture line of the page stands alone (never joined to the date or the heading beside it)…
+      const printed = furniture.filter((f) => page.split('\n').includes(f));
+      expect(printed.length).toBeGreaterThanOrEqual(4);
+      for (const f of printed) expect(lead).toContain(f);
+      // …is not the dateline, and no convention counts it as a label.
+      const dateline = r.tree.children.find((c) => c.type === 'dateline');
+      if (dateline) expect(furniture).not.toContain(dateline.children.map((x) => (x.type === 'text' ? x.value : '')).join(''));
+      expect(r.conventions.flatMap((c) => c.examples).filter((e) => furniture.includes(e))).toEqual([]);
+    }
+  });
   it('a page header field read as a label (分享到：, 【字號：, 字体：, 访问量：) is no turn; a speaker alone on its line stays one', () => {
     // Dev corpus: 國台辦 2021-09-29 as 香港新聞網 printed it, the header's empty fields above the lead.
     const page = readFileSync(join(import.meta.dirname, '../corpus/zh-hant-tao-2021-09-29/transcript.txt'));
