@@ -5,7 +5,7 @@
 // speaker labels, the title and curated terms, and sizes the index to the book.
 import type { Topic } from '../config/schema.ts';
 import { isPersonalName, simplified } from '../reader/labels.ts';
-import { abbreviates, chineseAbbreviations, chineseCandidates, chineseNameAliases } from './zh.ts';
+import { abbreviates, chineseAbbreviations, chineseCandidates, chineseNameAliases, simplifiedAligned } from './zh.ts';
 import { acronymOf, countWords, englishCandidates, englishNameAliases } from './en.ts';
 import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
 import { genreDf } from './genre.ts';
@@ -57,7 +57,8 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   const size = options.size ?? indexSize(text, options.language);
   let cands = dropBanned(zh ? chineseCandidates(text) : englishCandidates(text), options, zh);
   cands = gatherAbbreviations(gatherPeople(cands, text, zh), zh);
-  if (zh) for (const o of cands) if (o.kind === 'organisation') for (const a of chineseAbbreviations(text, o.term)) if (!o.aliases.includes(a)) o.aliases.push(a);
+  const simple = zh ? simplifiedAligned(text) : '';
+  if (zh) for (const o of cands) if (o.kind === 'organisation') for (const a of chineseAbbreviations(text, o.term, simple)) if (!o.aliases.includes(a)) o.aliases.push(a);
   for (const c of cands) c.count = Math.max(c.count, ...c.aliases.map((a) => zh ? countIn(text, a) : countWords(text, a)));
   cands = nestInstitutions(cands, text, zh);
   // Curated terms stay in the ranking below as "longer" terms only: a fragment of one (人类命运 of the

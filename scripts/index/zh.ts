@@ -56,9 +56,9 @@ const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟',
 const NOT_PLACES = new Set(['上市', '东西', '哥哥', '城市', '外国', '大桥', '太阳', '平原', '建国', '朝廷', '湖泊', '爱国', '美丽', '英雄', '高原', '海洋', '南北', '永乐',
   '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方',
   // seen as "places" in the corpus's dev part: guests, welfare, worship, fences, "as long as", the ruling and opposition parties
-  '嘉宾', '贵宾', '礼拜', '福利', '藩篱', '长达', '朝野', '北门',
-  // "many countries", "other countries": a number of states, no place
-  '多国', '他国', '本国', '邻国', '列国']);
+  '嘉宾', '贵宾', '礼拜', '福利', '藩篱', '长达', '朝野', '北门']);
+/** Not a place: a common word jieba tags as one, or a number of states (多国, 他国, 本国, 邻国, 列国). */
+const notPlace = (w: string) => NOT_PLACES.has(w) || /^[多他本邻列]国$/u.test(w);
 /** A name does not end in a particle, a verb of saying or a suffix of abstract nouns (王毅就, 迟早会, 单一化). */
 const BAD_END = /[会就在说和的了是也还又将已对把被化性等与及]$/u;
 
@@ -75,7 +75,7 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     if (isChinesePlace(key)) return true;
     // 中美, 中巴, 中日韩: countries in one breath (the first words of 中美关系), not a place.
     if (/^[中美俄日韩朝英法德印巴欧非澳加越泰菲老柬缅蒙哈吉塔乌土伊以沙埃南]{2,3}$/u.test(key) || /[于的了和与在是]/u.test(key)) return false;
-    if (NOT_PLACES.has(key)) return false;
+    if (notPlace(key)) return false;
     if (key.length >= 3 && /[省市县州区岛湾山河湖海峡礁江洋城镇港]$/u.test(key)) return true;
     // A longer place jieba's dictionary knows as one (耶路撒冷, 东耶路撒冷) is a place; a phrase its HMM made is not.
     return key.length <= 3 || translit(key) || dictEntry(key)?.tag === 'ns';
@@ -94,7 +94,7 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
   const m = ORG_END.exec(key);
   if (!m) return key.length <= 4 && /[盟联办委局署共]$/u.test(key);
   const stem = key.slice(0, key.length - m[0].length);
-  return stem.length >= 1 && !GENERIC.has(stem) && !NOT_PLACES.has(stem) && !/^(国内|国外|内|外|全|本|各|该|此)$/u.test(stem);
+  return stem.length >= 1 && !GENERIC.has(stem) && !notPlace(stem) && !/^(国内|国外|内|外|全|本|各|该|此)$/u.test(stem);
 }
 
 /** A news organisation's name: it ends in 网, 社, 报, 台 or 电视台 (中国台湾网, 中评社, 新华社). */
@@ -527,8 +527,7 @@ export function chineseNameAliases(original: string, name: string): string[] {
  * 亚洲基础设施投资银行): three or four characters in the text that abbreviate the name, end in one of
  * its last three characters (银行 → 行, 办公室 → 办) and are no common word. In the text's own script.
  */
-export function chineseAbbreviations(original: string, full: string): string[] {
-  const text = simplifiedAligned(original);
+export function chineseAbbreviations(original: string, full: string, text = simplifiedAligned(original)): string[] {
   const key = simplifiedAligned(full);
   if (key.length < 5) return [];
   const out = new Set<string>();

@@ -167,7 +167,7 @@ export function induceConventions(paragraphs: string[], key: (label: string) => 
     // Speech after the label: the rest of its paragraph, or the next paragraph when it is no candidate.
     const after = c.alone ? (cands[i + 1] ? '' : paragraphs[i + 1] ?? '') : paragraphs[i].slice(c.length);
     if (after.trim()) g.followed.set(lk, (g.followed.get(lk) ?? 0) + 1);
-    g.speech += weight(after);
+    g.speech += speechWeight(after);
     groups.set(k, g);
   });
   const list: Convention[] = [];
@@ -198,7 +198,7 @@ export function induceConventions(paragraphs: string[], key: (label: string) => 
 }
 
 /** Weight of speech: a Han character counts three Latin ones. */
-function weight(s: string): number {
+export function speechWeight(s: string): number {
   return (s.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + s.length;
 }
 

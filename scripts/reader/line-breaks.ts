@@ -69,11 +69,12 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
   const perLine = inner.length >= 2 && finished / inner.length >= 0.6;
   const out: TrackedText[] = [];
   const width = (l: Line) => [...text(l)].length;
-  const widths = perBlock.map((ls) => Math.max(...ls.map(width)));
+  const widths = perBlock.map((ls) => ls.reduce((m, l) => Math.max(m, width(l)), 0));
   // Only in Chinese text, which is wrapped at a fixed count of characters: an English page's header
   // lines (`John Kirby` / `Daily Press Briefing` / `Washington, DC`) are one block the structure reads
   // as the title, and its name line is no speaker label.
-  const short = (l: Line, blockWidth: number, block: number) => HAN_BLOCK(blocks[block].text) && width(l) < SHORT_LINE * blockWidth;
+  const han = blocks.map((b) => HAN_BLOCK(b.text));
+  const short = (l: Line) => han[l.block] && width(l) < SHORT_LINE * widths[l.block];
   // Wider than any wrap: the line was not wrapped, so the break after it is the text's own.
   const unwrapped = (l: Line) => columns(text(l)) > MAX_WRAP;
   blocks.forEach((b, i) => {
@@ -82,7 +83,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1], widths[i], i) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || recogniseLabel(next, ctx) !== null;
+      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || recogniseLabel(next, ctx) !== null;
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

@@ -10,7 +10,7 @@ import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Tra
 import { recogniseLabel, labelContext, labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
-import { FURNITURE, isFurniture } from './convention.ts';
+import { FURNITURE, isFurniture, speechWeight } from './convention.ts';
 import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
@@ -277,7 +277,7 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
 
 /** A question turn asks: a question mark, length beyond a greeting, or a numbered oral question. */
 function asksQuestion(q: string): boolean {
-  return /[?？]/.test(q) || (q.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + q.length > 120 || NUMBERED_QUESTION.test(q.trim());
+  return /[?？]/.test(q) || speechWeight(q) > 120 || NUMBERED_QUESTION.test(q.trim());
 }
 
 function textOf(p: Paragraph): string {
@@ -316,8 +316,6 @@ const PART_HEADING = /^[一二三四五六七八九十]{1,3}[、是][^。！？!
 const turnText = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
 /** A turn asks when its last sentence or two hold a question mark, or it is a numbered oral question. */
 const turnAsks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(turnText(t).trim()) || NUMBERED_QUESTION.test(turnText(t).trim());
-/** Weight of speech: a Han character counts three Latin ones. */
-const speechWeight = (x: string) => (x.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + x.length;
 
 /**
  * Roles of speakers the labels alone do not settle (not a principal, not a reporter, not a named

@@ -12,8 +12,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { run } from '../../scripts/core/run.ts';
-import { projectRoot } from '../../scripts/render/templates.ts';
 
 const made = new Map<string, Promise<string>>();
 
@@ -77,21 +75,4 @@ async function obtain(key: string, make: (out: string) => Promise<void>): Promis
       rmSync(lock, { recursive: true, force: true });
     }
   }
-}
-
-export interface CliRun { status: number | null; stdout: string; stderr: string }
-
-/**
- * `transcript-press build <books> --out <out> [args]` through the real command, once per run for this
- * key: returns `out` (dist/<book>/ inside) and what the command printed. Throws (failing the test that
- * asked) when the command fails, with its output.
- */
-export async function sharedCliBuild(key: string, books: string[], args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ out: string; cli: CliRun }> {
-  const dir = await shared(key, async (into) => {
-    const r = await run(process.execPath, [join(projectRoot, 'bin/transcript-press.mjs'), 'build', ...books, '--out', join(into, 'dist'), ...args],
-      { cwd: projectRoot, env: { ...process.env, ...env }, timeout: 1_200_000 });
-    if (r.status !== 0) throw new Error(`transcript-press build ${books.join(' ')} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ''}):\n${r.stderr}`);
-    writeFileSync(join(into, 'cli.json'), JSON.stringify({ status: r.status, stdout: r.stdout, stderr: r.stderr }));
-  });
-  return { out: join(dir, 'dist'), cli: JSON.parse(readFileSync(join(dir, 'cli.json'), 'utf8')) as CliRun };
 }
