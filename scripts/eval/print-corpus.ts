@@ -18,7 +18,7 @@
 // carries the hash it would be built at now is not checked again: a line left from an older tool is
 // stale and is checked again by the next run.
 //   npx tsx scripts/eval/print-corpus.ts --table FILE[,FILE] prints the figures per part and language (README).
-import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCorpus, inputHash } from '../corpus.ts';
 import type { Format } from '../build.ts';
@@ -418,7 +418,9 @@ async function main() {
   // carries the hash it would be built at now is not checked again (--force checks it anyway).
   const record = option('record') ?? join(projectRoot, 'test/corpus/print-check.jsonl');
   const recorded = new Map(readReports(record).map((r) => [r.id, r]));
-  const stale = entries.filter((e) => process.argv.includes('--force') || recorded.get(e.id)?.hash !== checkHash(e, out));
+  // Shortest transcripts first, so that a run cut short has covered the most books.
+  const size = (e: CorpusEntry) => statSync(join(e.dir, 'transcript.txt')).size;
+  const stale = entries.filter((e) => process.argv.includes('--force') || recorded.get(e.id)?.hash !== checkHash(e, out)).sort((a, b) => size(a) - size(b));
   console.log(`${entries.length - stale.length} of ${entries.length} books recorded at the current hash; checking ${Math.min(stale.length, Number(option('limit') ?? stale.length))}`);
   entries = stale.slice(0, Number(option('limit') ?? stale.length));
   const jobs = Number(option('jobs') ?? 2);
