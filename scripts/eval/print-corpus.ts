@@ -402,14 +402,18 @@ export function corpusParts(): { split: string; language: string }[] {
 }
 
 async function main() {
+  const out = option('out') ?? '/tmp/transcript-press-print-corpus';
   const tableOf = option('table');
   if (tableOf) {
     const reports = tableOf.split(',').flatMap(readReports);
     console.log(table(reports, corpusParts()));
     for (const r of reports.filter((x) => !x.built || x.failure)) console.log(`- ${r.id}: ${r.failure ?? 'not built'}`);
+    // Which lines a run would check again: those not at the hash their book would be built at now.
+    const all = new Map(loadCorpus(corpusRoot, 'all').map((e) => [e.id, e]));
+    const stale = reports.filter((r) => !all.has(r.id) || r.hash !== checkHash(all.get(r.id)!, out));
+    console.log(`- ${reports.length - stale.length} of ${reports.length} lines at the current tool's hash; ${all.size - reports.length} corpus books without a line${stale.length ? `; stale: ${stale.map((r) => r.id).join(', ')}` : ''}`);
     return;
   }
-  const out = option('out') ?? '/tmp/transcript-press-print-corpus';
   const ids = option('ids')?.split(',');
   let entries = loadCorpus(corpusRoot, (option('split') ?? 'test') as Selection);
   if (ids) { const all = loadCorpus(corpusRoot, 'all'); entries = ids.flatMap((id) => all.filter((e) => e.id === id)); }
