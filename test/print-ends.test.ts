@@ -11,7 +11,11 @@ import type { Element } from 'hast';
 import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
 import { runningHead } from '../scripts/render/lines.ts';
-import { badBreaks, coverLines, emptyPages, fontProblems, headChecks, indexEnd, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
+import { badBreaks, checkHash, coverLines, emptyPages, fontProblems, headChecks, indexEnd, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
+import { corpusRoot, loadCorpus } from '../scripts/fixtures/corpus.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 
@@ -226,6 +230,22 @@ describe('the corpus print check (scripts/eval/print-corpus.ts)', () => {
     // p. 6 blank before the body's recto p. 7: allowed; p. 10, a blank verso that no right-hand start needs, and p. 11: not.
     expect(emptyPages([page(1), [], page(3), [], page(6), [], page(20), page(3), page(5), [], []], pages)).toEqual([10, 11]);
     expect(emptyPages([page(1), [], page(3), [], page(1), [], page(20)], pages)).toEqual([5]);
+  });
+});
+
+describe('the print check record', () => {
+  it('keys a book by the hash of what builds it: the same from any output folder, another for another transcript', () => {
+    const [a, b] = loadCorpus(corpusRoot, 'all').filter((e) => ['zh-hant-ly-2017-02-17', 'zh-hans-hkce-2017-08-24'].includes(e.id));
+    const one = mkdtempSync(join(tmpdir(), 'tp-print-hash-'));
+    const two = mkdtempSync(join(tmpdir(), 'tp-print-hash-'));
+    try {
+      expect(checkHash(a, one)).toMatch(/^[0-9a-f]{64}$/);
+      expect(checkHash(a, two)).toBe(checkHash(a, one));
+      expect(checkHash(b, one)).not.toBe(checkHash(a, one));
+    } finally {
+      rmSync(one, { recursive: true, force: true });
+      rmSync(two, { recursive: true, force: true });
+    }
   });
 });
 
