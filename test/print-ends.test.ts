@@ -10,8 +10,8 @@ import { printIndexTree } from '../scripts/index/render.ts';
 import type { Element } from 'hast';
 import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
-import { runningHead } from '../scripts/render/lines.ts';
-import { badBreaks, checkHash, coverLines, emptyPages, fontProblems, headChecks, indexEnd, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
+import { breakUnits, runningHead, titleUnits } from '../scripts/render/lines.ts';
+import { badBreaks, checkHash, wordEnds, coverLines, emptyPages, fontProblems, headChecks, indexEnd, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
 import { corpusRoot, loadCorpus } from '../scripts/fixtures/corpus.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -167,6 +167,48 @@ describe('running heads (render/lines.ts runningHead)', () => {
     expect(head.endsWith('…')).toBe(true);
     expect(long.startsWith(head.slice(0, -1))).toBe(true);
     expect(long[head.length - 1]).toBe(' ');
+  });
+
+  it('cuts a head at a space, not inside a hyphenated name (en-wh-2021-07-13: Karine Jean…)', () => {
+    const title = 'Press Gaggle by Principal Deputy Press Secretary Karine Jean-Pierre En Route Philadelphia, PA';
+    expect(runningHead(title, 'en')).toBe('Press Gaggle by Principal Deputy Press Secretary Karine…');
+  });
+});
+
+describe('title units (render/lines.ts breakUnits, titleUnits)', () => {
+  it('keeps G7’s whole, 九十年度 not cut as a date (年度 is a word), and cuts a date too wide for a contents line between its parts', () => {
+    expect(breakUnits('Press Call on the G7’s Extraordinary Revenue', 'en')).toContain('G7’s ');
+    expect(breakUnits('U.S.-Africa Leaders Summit', 'en')[0]).toBe('U.S.-');
+    expect(breakUnits('九十年度新春記者會談話紀錄', 'zh-Hant')).not.toContain('九十年');
+    const units = titleUnits('國台辦例行新聞發布會（2025年10月15日）', 'zh-Hant', 8).map((u) => u.text);
+    expect(units.join('')).toBe('國台辦例行新聞發布會（2025年10月15日）');
+    expect(units).toEqual(expect.arrayContaining(['（2025年', '10月', '15日）']));
+    expect(units.some((u) => /^\d{1,3}$/.test(u))).toBe(false);
+  });
+
+  it('puts every break of every corpus title (first line and book.yaml) at a word end of jieba and spaces: title units, contents units and running head', () => {
+    const squash = (t: string) => t.replace(/[\s\u00ad\u2010\u00a0]+/g, '');
+    const bad: string[] = [];
+    let titles = 0;
+    for (const e of loadCorpus(corpusRoot, 'all')) {
+      for (const title of new Set([e.expected.title?.text ?? e.config.title, e.config.title])) {
+        titles++;
+        const ends = wordEnds(title);
+        for (const cap of [12, 8]) {
+          let at = 0;
+          for (const u of titleUnits(title, e.expected.language, cap).slice(0, -1)) {
+            at += squash(u.text + u.space).length;
+            // Between Latin letters a browser does not break, whatever the spans: only Han and spaces count.
+            const han = /\p{Script=Han}/u.test(squash(title).slice(at - 1, at + 1));
+            if ((han || u.space) && !ends.has(at)) bad.push(`${e.id} cap ${cap}: ${squash(title).slice(at - 3, at)}|${squash(title).slice(at, at + 3)}`);
+          }
+        }
+        const head = runningHead(title, e.expected.language);
+        if (head.endsWith('…') && !ends.has(squash(head.slice(0, -1)).length)) bad.push(`${e.id} head: ${head}`);
+      }
+    }
+    expect(titles).toBeGreaterThan(170);
+    expect(bad).toEqual([]);
   });
 });
 
