@@ -156,6 +156,9 @@ describe('type-area lines (pdf/page-lines.ts)', () => {
     const line = (y: number, ...words: string[]) => `<line xMin="57" yMin="${y}" xMax="300" yMax="${y + 15}">${words.map((w) => `<word xMin="0" yMin="${y}" xMax="1" yMax="${y + 15}">${w}</word>`).join('')}</line>`;
     const xhtml = `<doc><page width="419.5" height="595.3">${line(28.5, '世界多极化')}${line(52, '球产业链')}${line(53.5, 'A&amp;B')}${line(70, '第二行')}${line(550.8, '19')}</page></doc>`;
     expect(parseBboxLayout(xhtml, TRIMS.A5)).toEqual([[{ text: '球产业链 A&B', top: 52 }, { text: '第二行', top: 70 }]]);
+    // pdftotext writes an apostrophe as &apos; (en-uk-2019-09-02: Prime Minister&apos;s statement).
+    const apos = `<doc><page width="419.5" height="595.3">${line(52, 'Minister&apos;s', '&#8220;x&#x201D;')}</page></doc>`;
+    expect(parseBboxLayout(apos, TRIMS.A5)).toEqual([[{ text: 'Minister\'s “x”', top: 52 }]]);
   });
 });
 
