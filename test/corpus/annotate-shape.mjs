@@ -227,6 +227,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       retrieved: '2026-12-05',
       restored: spec.source.format === 'wh-markdown'
         ? 'Markdown unwrapped and no-break spaces restored mechanically (restore.mjs unwrapMarkdown), checked against the repository file'
+        : spec.source.format === 'gpo-text'
+          ? 'GPO line wrapping undone mechanically (restore.mjs unwrapGpo: a paragraph opens with a four-space indent), the excerpt checked character for character against the repository file'
         : book.language.startsWith('zh') ? 'full-width punctuation restored mechanically' : 'none (English text kept as it came; lines trimmed)',
     },
     language: book.language,
