@@ -449,6 +449,9 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
   if (!trailing && /[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
   // 2:02 p.m. EDT, 2024-10-08, 10/11/2022 07:54 PM EDT: a time or a date, not a title.
   if (onlyDateAndTime(text)) return false;
+  // …nor a page's date line with its source (2019-03-14 12:28 來源： 中國網).
+  const field = /\s*(?:来源|來源|出处|出處|Source)\s*[：:].*$/u;
+  if (field.test(text) && onlyDateAndTime(text.replace(field, ''))) return false;
   return true;
 }
 
