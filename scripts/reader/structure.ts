@@ -327,6 +327,7 @@ const turnAsks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(turnText(t).trim()) |
  */
 function assignRoles(turns: Turn[], principals: string[]) {
   inheritHosts(turns);
+  markIntroduced(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
     if (t.speaker.role !== 'other') continue;
@@ -345,6 +346,29 @@ function assignRoles(turns: Turn[], principals: string[]) {
   markOpening(turns);
   markPointsOfOrder(turns);
 }
+
+/** A moderator's hand-over to a questioner: `Our next question comes from Doug Anmuth with JPMorgan.` */
+const INTRODUCES = /\bquestions? (?:is |comes |will come |today )?(?:from|is from)(?: the line of)? ((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)/g;
+
+/**
+ * Roles by the moderator's word (an earnings call's Operator, a press call's moderator): whoever the
+ * moderator announces as asking the next question asks, under the fuller name their label may give
+ * (`Mark Mahaney` announced, `Mark Stephen F. Mahaney` labelled: the first and last names agree).
+ */
+function markIntroduced(turns: Turn[]) {
+  const announced: string[][] = [];
+  for (const t of turns) {
+    if (t.kind === 'moderator' || t.speaker.role === 'moderator') {
+      for (const m of turnText(t).matchAll(INTRODUCES)) announced.push(m[1]!.split(/\s+/));
+      continue;
+    }
+    if (t.speaker.role !== 'other' || /\p{Script=Han}/u.test(t.speaker.name)) continue;
+    const words = t.speaker.name.split(/\s+/);
+    if (announced.some((a) => a.length >= 2 && a[0] === words[0] && a.at(-1) === words.at(-1))) { t.kind = 'question'; t.speaker.role = 'reporter'; introduced.add(t); }
+  }
+}
+/** Turns whose speaker the moderator announced as asking: they ask, even before the principal first speaks. */
+const introduced = new WeakSet<Turn>();
 
 /** A point of order is raised with the chair (On a point of order, Mr Speaker. …), whoever raises it. */
 const POINT_OF_ORDER = /^(?:On a point of (?:order|information)|Further to (?:that|the|this|my|his|her) (?:hon\. \w+’s |hon\. \w+'s )?point of order)\b/i;
@@ -421,7 +445,7 @@ function markOpening(turns: Turn[]) {
   const first = turns.findIndex((t) => t.speaker.role === 'principal');
   for (let i = 0; i < first; i++) {
     const t = turns[i];
-    if (t.kind === 'question' && !turnAsks(t) && !GREETING.test(turnText(t).trim())) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+    if (t.kind === 'question' && !introduced.has(t) && !turnAsks(t) && !GREETING.test(turnText(t).trim())) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   }
 }
 
