@@ -548,7 +548,9 @@ export function chinesePhrase(text: string): string {
 /** The first sentence of substance, cut at a word boundary after at most 60 characters. */
 export function englishPhrase(text: string): string {
   const sentences = text.replace(/\((?:[^()]{0,40})\)/g, ' ').split(/(?<=[.?!])(?<!\b(?:hon|Hon|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|No|vs|Jr|Sr|Lt|Col|Capt|Prof)\.)\s+/).map((s) => s.trim()).filter(Boolean);
-  const sentence = sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
+  // Courtesies name no topic: Thank you, Mr. Chairman. Good afternoon, Senator. Thanks for taking my question.
+  const courtesy = (s: string) => /^(?:thank you|thanks|good (?:morning|afternoon|evening)|hello|hi)\b[^?]*$/i.test(s) && s.split(/\s+/).length <= 8;
+  const sentence = sentences.find((s) => s.split(/\s+/).length >= 4 && !courtesy(s)) ?? sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
   const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[.?!]+$/, '');
   if (clean.length <= 60) return clean.charAt(0).toUpperCase() + clean.slice(1);
   const cut = clean.slice(0, 61).replace(/\s+\S*$/, '').replace(/[,;:–—-]+$/, '');
