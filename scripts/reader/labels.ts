@@ -229,6 +229,9 @@ function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
     if (!c.alone && rest.length <= 40 && !/[。！？!?；;…]/u.test(rest)) return null;
   }
   const m = classify(c.label, c.english, ctx, c.alone, false, true);
+  // A hearing's senator (`Senator Schumer.`) is a member of the committee, who questions the witnesses,
+  // as a 委員 questions the government in the 立法院 gazette.
+  if (m && m.kind === 'other' && c.delimiter === 'period' && /^Senator [A-Z]/.test(c.label)) m.kind = 'question';
   return m ? { ...m, label: printedLabel(m.label), length: c.length, alone: c.alone } : null;
 }
 

@@ -36,6 +36,9 @@ describe('structure evaluation per split', () => {
     expect(t.falseTurns).toBe(0);
     expect(t.titleErrors).toBe(0);
     for (const g of e.groups.filter((x) => x.split === 'dev' && x.by === 'language')) expect(g.totals.accuracy, g.key).toBeGreaterThanOrEqual(0.96);
+    // Hearings, written on dev: a label followed by a figure (Mr. Bernanke. 1994.), a senator who only
+    // hands over his time (Senator Schumer. Mr. Chairman, with your … permission …) still questions.
+    expect(e.groups.find((g) => g.split === 'dev' && g.by === 'shape' && g.key === 'hearing')!.totals.accuracy).toBe(1);
   });
   it.skipIf(!all('test'))('test: at least the figures last measured on it', () => {
     const t = all('test')!;
