@@ -86,6 +86,10 @@ describe('section ends (render/ends.ts)', () => {
     const whole = withPulls(body, new Set(['p3', 's1']));
     expect(classesOf(whole, 's1')).toEqual(['qa', PULL_CLASS]);
     expect(classesOf(whole, 'p3')).toBeUndefined();
+    // A later round pulled p2, one paragraph further back than p3: only p2 breaks the page (en-wh-2022-06-28
+    // printed p. 10 with 2 lines, the rest of the section's end overleaf); a pull in another section stays.
+    const back = withPulls(body, new Set(['p3', 'p2', 'p5']));
+    expect([classesOf(back, 'p2'), classesOf(back, 'p3'), classesOf(back, 'p5')]).toEqual([[PULL_CLASS], undefined, [PULL_CLASS]]);
   });
 });
 

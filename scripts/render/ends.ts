@@ -106,20 +106,26 @@ const squash = (s: string) => s.replace(/[\s\u00ad\u2010]+/g, '');
 
 /**
  * The body with `pull-page` on the paragraphs (and sections) to pull (a copy where anything changes).
- * A section pulled whole supersedes the pulls of its own paragraphs from earlier rounds: they would
- * break its page again.
+ * A section pulled whole supersedes the pulls of its own paragraphs from earlier rounds, and in a
+ * section (or the lead before the first) only the earliest pulled paragraph breaks the page: a later
+ * round that pulls one paragraph further back supersedes the pull of the one after it, which would
+ * break the page again (en-wh-2022-06-28 p. 10: two lines alone on a page, the rest of the end overleaf).
  */
 export function withPulls(body: Root, pulls: ReadonlySet<string>): Root {
   if (!pulls.size) return body;
-  const mark = <T extends RootContent | ElementContent>(n: T, inPulled: boolean): T => {
+  const mark = <T extends RootContent | ElementContent>(n: T, inPulled: boolean, run: { pulled: boolean }): T => {
     if (n.type !== 'element') return n;
     const id = n.properties?.id;
-    const pulled = typeof id === 'string' && pulls.has(id) && !inPulled;
-    const children = n.children.map((c) => mark(c, inPulled || pulled));
+    const section = n.tagName === 'section';
+    const pulled = typeof id === 'string' && pulls.has(id) && !inPulled && (section || !run.pulled);
+    if (pulled && !section) run.pulled = true;
+    const inner = section ? { pulled: false } : run;
+    const children = n.children.map((c) => mark(c, inPulled || pulled, inner));
     const className = pulled ? [...classes(n), PULL_CLASS] : n.properties?.className;
     return { ...n, properties: { ...n.properties, className }, children };
   };
-  return { ...body, children: body.children.map((c) => mark(c, false)) };
+  const lead = { pulled: false };
+  return { ...body, children: body.children.map((c) => mark(c, false, lead)) };
 }
 
 function classes(e: Element): string[] {
