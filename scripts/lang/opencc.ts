@@ -33,6 +33,22 @@ export function converter(config: 't2s' | 's2t'): Conversion {
   };
 }
 
+/**
+ * The characters a configuration's one-character entries change (the normalisation of compatibility
+ * ideographs included): a table of the characters that tell one script from the other, read from
+ * OpenCC's own dictionaries without building a converter.
+ */
+export function changingCharacters(config: 't2s' | 's2t'): Set<string> {
+  const cfg = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[config]!;
+  const out = new Set<string>();
+  for (const group of [...(cfg.normalizationChain ?? []), ...cfg.conversionChain]) {
+    for (const dict of group) for (const [k, v] of entries(dict)) if (k !== v && oneCodePoint(k) && oneCodePoint(v)) out.add(k);
+  }
+  return out;
+}
+
+const oneCodePoint = (s: string) => s.length > 0 && s.length === String.fromCodePoint(s.codePointAt(0)!).length;
+
 /** `text` converted as the configuration's converter would, by tries of the entries it can use. */
 export function scopedConvert(cfg: Config, text: string): string {
   if (cfg.segmentation) throw new Error('scoped OpenCC: configurations with a segmentation stage are not supported');
