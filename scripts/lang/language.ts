@@ -52,7 +52,7 @@ export interface LanguageEvidence {
 /** The evidence behind `detectLanguage` (for diagnostics and tests). Looks at the first 200,000 characters. */
 export function languageEvidence(input: string): LanguageEvidence {
   const text = input.length > 200_000 ? input.slice(0, 200_000) : input;
-  const hanText = (text.match(/\p{Script=Han}/gu) ?? []).join('');
+  const hanText = hanOf(text);
   const han = hanText.length;
   const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
   // A Latin letter carries less than a Han character (an English word is ~5 letters, a Chinese
@@ -94,7 +94,12 @@ function exactCounts(hanText: string): Counts {
 /** The counts by whole-text conversion, the slow reference `languageEvidence` agrees with (tests). */
 export function exactLanguageEvidence(input: string): Counts {
   const text = input.length > 200_000 ? input.slice(0, 200_000) : input;
-  return exactCounts((text.match(/\p{Script=Han}/gu) ?? []).join(''));
+  return exactCounts(hanOf(text));
+}
+
+/** The Han characters of `text`, in order (one string, not a match per character). */
+function hanOf(text: string): string {
+  return text.replace(/\P{Script=Han}+/gu, '');
 }
 
 /** zh-Hans, zh-Hant or en for a transcript's text. */

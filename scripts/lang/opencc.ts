@@ -44,7 +44,12 @@ export function changingCharacters(config: 't2s' | 's2t'): Set<string> {
   const cfg = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[config]!;
   const out = new Set<string>();
   for (const group of [...(cfg.normalizationChain ?? []), ...cfg.conversionChain]) {
-    for (const dict of group) for (const [k, v] of entries(dict)) if (k !== v && oneCodePoint(k) && oneCodePoint(v)) out.add(k);
+    for (const dict of group) {
+      // Phrase dictionaries (49,000 entries for cn→t) hold no one-character entry: only their first is looked at.
+      const list = typeof dict === 'string' ? dict.split('|', 1).map((e) => e.split(' ') as [string, string]) : dict;
+      if (!list.length || !oneCodePoint(list[0]![0])) continue;
+      for (const [k, v] of entries(dict)) if (k !== v && oneCodePoint(k) && oneCodePoint(v)) out.add(k);
+    }
   }
   return out;
 }
