@@ -18,4 +18,10 @@ export interface Candidate {
   key?: string;
   /** A place it was written right after (印度新德里): its parent entry. */
   parent?: string;
+  /**
+   * English: a first name written alone, never after a title (Jeff, Laura): `addressed` when the text
+   * mostly speaks to the person (Go ahead, Jeff. / Thanks, Karine.), a reporter, `alone` otherwise. A first
+   * name is never an entry: only an alias of a full name the book writes (and never a reporter's).
+   */
+  firstName?: 'addressed' | 'alone';
 }
