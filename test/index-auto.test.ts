@@ -170,6 +170,54 @@ describe('automatic index: classes seen on the index pages of three new books', 
   });
 });
 
+// Fourth session: classes named by the coordinator (first names, plural titles, phrases as subjects,
+// gazette furniture), fixed in the mechanism and tested on sentences of dev transcripts only.
+describe('automatic index: first names, plural titles, subjects that are terms, gazette furniture (dev text)', () => {
+  it('a name a reporter is called on by is no entry and nobody’s alias (Jeff, Karine, Matt); a name after a title stays', () => {
+    // en-wh-2022-01-21 (Go ahead, Jeff.), en-wh-2021-05-17 (Jeff Zients), en-wh-2022-09-14 (Karine), en-state-2015-01-27 (Matt, King Abdullah), en-dod-2024-11-07 (Laura)
+    const list = autoEntries('Yes, go ahead, Jeff. We’ll have more in the coming days on how our team — led by Jeff Zients, in partnership with our national partners — will do it. '
+      + 'Thanks, Karine. Can you tell us why the President went? Karine, can you give us an update on Taiwan? Don’t take it personally, Matt. I’m sure other people will join you. '
+      + 'The Secretary joined President Obama and other members of the U.S. delegation to offer condolences for the passing of King Abdullah. '
+      + 'I hate to see Laura go, but I think that Bull Holsey will be a tremendous replacement.', { language: 'en', size: 30 });
+    for (const t of ['Jeff', 'Karine', 'Matt']) expect(terms(list)).not.toContain(t);
+    expect(find(list, 'Jeff Zients')?.aliases ?? []).not.toContain('Jeff');
+    for (const t of ['Jeff Zients', 'Abdullah', 'Bull Holsey', 'Obama']) expect(terms(list)).toContain(t);
+  });
+
+  it('a title in the plural is stripped like the singular (Representatives Delahunt), a body named in one is not (House of Representatives)', () => {
+    // en-gpo-2007-09-27, en-rules-2003-06-04
+    const list = terms(autoEntries('Present: Representatives Delahunt, Davis, Herseth Sandlin, Pence, LaTourette and Hulshof. While these previous hearings all focused on processes and procedures of the House of Representatives, any review of our parliament matters.', { language: 'en', size: 30 }));
+    expect(list).toContain('Delahunt');
+    expect(list).toContain('House of Representatives');
+    expect(list.some((t) => /^Representatives /.test(t))).toBe(false);
+  });
+
+  it('English subjects are terms: no phrase of a verb or an adverb (go ahead, looking forward), no judging adjective first, no common word alone (Summit)', () => {
+    // en-wh-2022-01-25 / -03-11 (go ahead), en-wh-2021-05-20 (looking forward), en-wh-2021-06-11 (G7 Summit)
+    const text = 'Yes, go ahead, Jeff. Linda, go ahead. With that, go ahead, Aamer. So, President Biden is very much looking forward to welcoming the Republic of Korea President, Moon Jae-in. '
+      + 'We’re all very much looking forward to this. I’ll start and just point out, you know, this is the first G7 Summit in nearly two years. It’s the first G7 Summit that President Biden is attending. '
+      + 'It is the first G7 Summit that has been held since the outbreak of the COVID-19 pandemic. That is a possible base of popular support, and the possible base of popular support grows.';
+    const list = terms(autoEntries(text, { language: 'en', size: 40 }));
+    for (const t of ['go ahead', 'looking forward', 'Summit', 'possible base of popular support', 'possible base']) expect(list).not.toContain(t);
+    expect(list).toContain('Moon Jae-in');
+  });
+
+  it('a word never an entry alone ends an institution’s name (the State Department); nationalities in a row name nobody (Palestinian American)', () => {
+    // en-wh-2021-05-19
+    const list = terms(autoEntries('And was the President looking to send a message to Israel by making sure to meet with a Palestinian American congresswoman on the tarmac yesterday? I don’t want to get ahead of the report.  I refer you to the State Department for details.', { language: 'en', size: 20 }));
+    expect(list).toContain('State Department');
+    expect(list).toContain('Israel');
+    expect(list).not.toContain('Palestinian American');
+  });
+
+  it('gazette furniture: no term starts after an ordinal (第3次會議議事錄); a word only inside a longer quoted title is a fragment (陸海空軍)', () => {
+    // zh-hant-ly-2018-03-20
+    const list = terms(autoEntries('一、宣讀本院第9屆第5會期第3次會議議事錄。（全文見本期議事錄）\n主席：報告院會，針對第5會期第3次會議議事錄，並無委員或黨團提出錯誤或遺漏之處，作以下宣告：第5會期第3次會議議事錄確定。\n二、本院委員許毓仁等17人擬具「陸海空軍刑法部分條文修正草案」，請審議案。', { language: 'zh-Hant', size: 20 }));
+    expect(list).not.toContain('會議議事錄');
+    expect(list).not.toContain('陸海空軍');
+  });
+});
+
 describe('automatic index: size fits the book', () => {
   it('about one entry per 150 characters of English (50 Han characters), at least 5', () => {
     expect(indexSize('x'.repeat(300), 'en')).toBe(5);

@@ -20,8 +20,8 @@ export interface Candidate {
   parent?: string;
   /**
    * English: a first name written alone, never after a title (Jeff, Laura): `addressed` when the text
-   * mostly speaks to the person (Go ahead, Jeff. / Thanks, Karine.), a reporter, `alone` otherwise. A first
-   * name is never an entry: only an alias of a full name the book writes (and never a reporter's).
+   * mostly speaks to the person (Go ahead, Jeff. / Thanks, Karine.), a reporter, `alone` otherwise. A name called
+   * on is never an entry nor an alias; a first name alone is an alias of a full name the book writes, if any.
    */
   firstName?: 'addressed' | 'alone';
 }

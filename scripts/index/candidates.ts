@@ -56,10 +56,11 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   const zh = isZh(options.language);
   const size = options.size ?? indexSize(text, options.language);
   let cands = dropBanned(zh ? chineseCandidates(text) : englishCandidates(text), options, zh);
-  // A first name is never an entry: one the text uses to call on someone (a reporter: Go ahead, Jeff.) is
-  // nobody's alias either; any other is an alias of a full name the book writes (Laura of Laura Richardson), or nothing.
-  cands = cands.filter((c) => c.firstName !== 'addressed');
-  cands = gatherPeople(cands, text, zh).filter((c) => !c.firstName);
+  // A first name the text uses to call on someone (a reporter: Go ahead, Jeff.) is no entry and nobody's
+  // alias. Any other first name alone is an alias of a full name the book writes (gatherPeople: Jeff of Jeff
+  // Zients); where the book writes none, it stays (I hate to see Laura go; Kerry in a headline: on the dev
+  // part all three such were hand-written entries, none wrong).
+  cands = gatherPeople(cands.filter((c) => c.firstName !== 'addressed'), text, zh);
   cands = gatherAbbreviations(cands, zh);
   const simple = zh ? simplifiedAligned(text) : '';
   if (zh) for (const o of cands) if (o.kind === 'organisation') for (const a of chineseAbbreviations(text, o.term, simple)) if (!o.aliases.includes(a)) o.aliases.push(a);

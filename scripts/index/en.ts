@@ -84,7 +84,8 @@ function runEnd(terms: Term[], i: number): number {
     // An organisation's possessive ends it (CNN's Alessio Vinci: the network's reporter, two entries);
     // a people's does not (Tigray People’s Liberation Front).
     if (/[’']s$/u.test(terms[j].text) && !/^people[’']s$/iu.test(terms[j].text) && (terms[j].tags.has('Organization') || acronym(terms[j].text.replace(/[’']s$/u, '')))) break;
-    if (named(a) && !NOT_NAMES.has(a.text) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
+    // A word never an entry alone may still end an institution's name (the State Department, the Biden Administration).
+    if (named(a) && (!NOT_NAMES.has(a.text) || ORG_WORD.test(a.text)) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
     const b = terms[j + 2];
     const c = terms[j + 3];
     // `of`, `for`, `on` join only after the word an institution or place is named on (Government of
@@ -208,14 +209,17 @@ export interface NameUse { titled: boolean; firstName: boolean; addressed: boole
 /**
  * How one one-word run is used. A first name is what the tagger knows as one (FirstName, not also a
  * LastName); a word is addressed when it stands between a comma or a sentence start and the sentence's
- * end (Go ahead, Jeff. / Jon? / Thank you, Karine.), or opens a sentence before a comma as a first name (Kyra, thanks).
+ * end (Go ahead, Jeff. / Jon? / Thank you, Karine.), or opens a sentence before a comma as a first name
+ * (Kyra, thanks) or as the one a question is put to (Karine, can you give us an update?).
  */
 function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
   const t = terms[at];
   const firstName = t.tags.has('FirstName') && !t.tags.has('LastName');
   const before = at === 0 || /,\s*$/u.test(terms[at - 1].post);
   const ends = /^\s*[.?!]/u.test(t.post) || at === terms.length - 1;
-  const addressed = before && ends || (at === 0 && firstName && /^\s*,/u.test(t.post));
+  // Opening a question before a comma (Karine, can you give us an update?) is calling on someone too.
+  const question = /\?/u.test(terms[terms.length - 1].post) || /\?$/u.test(terms[terms.length - 1].text);
+  const addressed = before && ends || (at === 0 && /^\s*,/u.test(t.post) && (firstName || question));
   return { titled, firstName, addressed };
 }
 
@@ -242,6 +246,8 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (run.length === 1 && DEMONYM.test(term) && !(run[0].tags.has('Place') && !/ans$/u.test(term)) && !isEnglishPlace(term)
         && !(run[0].tags.has('Person') && !run[0].tags.has('Demonym'))) continue;
       if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) continue;
+      // Nationalities in a row (Palestinian American, Russian and Ukrainian) describe people; they name nobody.
+      if (run.length > 1 && run.every((t) => t.tags.has('Demonym') || /^(and|or)$/i.test(t.text)) && !isEnglishPlace(term)) continue;
       // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
       const at = terms.indexOf(run[0]);
       const titled = at > 0 && isTitle(terms[at - 1]) && !run.some((t) => t.tags.has('Place') || t.tags.has('Organization'));
@@ -293,7 +299,8 @@ export function firstNameOnly(uses: NameUse[]): 'addressed' | 'alone' | undefine
 /** Adjectives that judge or place rather than class (a possible base, an important step, the current period): no term starts with one. */
 const VAGUE_MODIFIER = new Set(('possible potential likely unlikely important significant real good great big bad new old whole certain particular specific '
   + 'various different additional other several serious clear huge major main broad broader overall current previous recent ongoing further next last '
-  + 'same entire full very real true strong little large small high low best better worst biggest first second third final initial early late').split(' '));
+  + 'same entire full very real true strong little large small high low best better worst biggest first second third final initial early late '
+  + 'critical key detailed').split(' '));
 
 /** A word the lexicon reads first as a verb or an adverb (go ahead, looking forward, step forward): no part of a noun phrase. */
 const verbOrAdverb = (word: string): boolean => /^(VB|VBZ|VBD|VBP|RB|RBR|RBS|RP)$/.test(tagsOf(word)[0] ?? '');
