@@ -11,6 +11,12 @@ import { parseBookConfig } from '../scripts/config/load.ts';
 import { readTranscript } from '../scripts/reader/read.ts';
 import { loadCorpus, corpusRoot } from '../scripts/fixtures/corpus.ts';
 import { figures, scoreAll, loadGold } from '../scripts/eval/index-gold.ts';
+import { turns } from '../scripts/model/walk.ts';
+import { renderBody, renderLabels } from '../scripts/render/html.ts';
+import { loadStrings, defaultStringsSet } from '../scripts/lang/strings.ts';
+import type { Transcript } from '../scripts/model/types.ts';
+
+const renderHtmlOf = (tree: Transcript) => renderBody(tree, { flavour: 'html', labels: renderLabels(loadStrings(defaultStringsSet(), 'zh-Hans')) });
 
 const terms = (list: AutoEntry[]) => flatEntries(list).map((e) => e.term);
 const find = (list: AutoEntry[], term: string) => flatEntries(list).find((e) => e.term === term);
@@ -260,6 +266,33 @@ describe('book.yaml index: auto | curated | both', () => {
     const { index, diagnostics } = markTopics(read.tree, chosen.topics, 'book.yaml', new Map(), { automaticFrom: chosen.curated });
     expect(diagnostics).toEqual([]);
     for (const e of allEntries(index)) expect(e.anchors.length + e.sub.length, e.term).toBeGreaterThan(0);
+  });
+
+  it('speaker labels: the outlet and the member they name are automatic entries, marked in the label and printed there; a curated topic is not marked in a label', () => {
+    // zh-hans-mfa-2022-03-18 (路透社记者：), zh-hant-ly-2018-03-20 (柯委員建銘：, the member named only in labels)
+    const mfa = loadCorpus().find((c) => c.id === 'zh-hans-mfa-2022-03-18')!;
+    const read = readTranscript(Buffer.from(mfa.text), mfa.config);
+    const chosen = bookTopics(read.tree, { ...mfa.config, index: undefined, topics: [] }, { file: 'book.yaml' });
+    expect(chosen.auto.find((e) => e.term === '路透社')?.kind).toBe('organisation');
+    expect(chosen.auto.find((e) => e.term === '彭博社')?.kind).toBe('organisation');
+    const { index } = markTopics(read.tree, chosen.topics, 'book.yaml', new Map(), { automaticFrom: 0 });
+    const labels = turns(read.tree).map((t) => t.speaker).filter((s) => s.label === '路透社记者');
+    expect(labels.length).toBeGreaterThan(0);
+    for (const s of labels) expect(s.anchors?.map((a) => s.label.slice(a.start, a.end))).toEqual(['路透社']);
+    const reuters = allEntries(index).find((e) => e.term === '路透社')!;
+    expect(reuters.anchors.length).toBe(labels.length + (mfa.text.match(/路透社(?!记者：)/gu) ?? []).length);
+    const html = renderHtmlOf(read.tree);
+    expect(html).toMatch(new RegExp(`<span id="${reuters.anchors[0]}" class="topic">路透社</span>记者`));
+    // The principal's label is never marked; a curated topic stays in the body.
+    expect(turns(read.tree).every((t) => t.speaker.role !== 'principal' || !t.speaker.anchors)).toBe(true);
+    const curatedRead = readTranscript(Buffer.from(mfa.text), mfa.config);
+    markTopics(curatedRead.tree, [{ term: '路透社', aliases: [], sub: [], seeAlso: [] }], 'book.yaml');
+    expect(turns(curatedRead.tree).some((t) => t.speaker.anchors)).toBe(false);
+
+    const ly = loadCorpus(corpusRoot, 'dev').find((c) => c.id === 'zh-hant-ly-2018-03-20')!;
+    const lyTree = readTranscript(Buffer.from(ly.text), ly.config).tree;
+    const ko = bookTopics(lyTree, { ...ly.config, index: undefined, topics: [] }, { file: 'book.yaml' }).auto.find((e) => e.term === '柯建銘');
+    expect(ko).toMatchObject({ kind: 'person', aliases: ['柯委員建銘'] });
   });
 
   it('TP170: index: curated with no topics leaves the book without an index', () => {
