@@ -216,6 +216,13 @@ describe('automatic index: first names, plural titles, subjects that are terms, 
     expect(list).not.toContain('Palestinian American');
   });
 
+  it('initials of a place with full stops (U.S.) are an alias of the place (United States), not a second entry', () => {
+    // en-wh-2021-05-19 (seen on its printed index: United States 8, U.S. 9)
+    const list = autoEntries('So, as you know, the United States is working tirelessly through various levels of government to express support for a ceasefire. And what recourse does the U.S. have to take if Israel doesn’t meet that deadline?', { language: 'en', size: 20 });
+    expect(terms(list)).not.toContain('U.S.');
+    expect(find(list, 'United States')?.aliases).toContain('U.S.');
+  });
+
   it('gazette furniture: no term starts after an ordinal (第3次會議議事錄); a word only inside a longer quoted title is a fragment (陸海空軍)', () => {
     // zh-hant-ly-2018-03-20
     const list = terms(autoEntries('一、宣讀本院第9屆第5會期第3次會議議事錄。（全文見本期議事錄）\n主席：報告院會，針對第5會期第3次會議議事錄，並無委員或黨團提出錯誤或遺漏之處，作以下宣告：第5會期第3次會議議事錄確定。\n二、本院委員許毓仁等17人擬具「陸海空軍刑法部分條文修正草案」，請審議案。', { language: 'zh-Hant', size: 20 }));
@@ -327,8 +334,9 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // call added to the test part (gold written before the engine ran on it).
     // Third session: 85.3 % and 69.7 % on 15 books (the two test earnings calls en-amzn, en-googl added,
     // their gold written before the engine ran on them).
-    expect(f.precision).toBeGreaterThanOrEqual(0.85);
-    expect(f.recall).toBeGreaterThanOrEqual(0.69);
+    // Fourth session: 86.9 % and 70.9 % (names in speaker labels found; new entries judged by reading the text).
+    expect(f.precision).toBeGreaterThanOrEqual(0.86);
+    expect(f.recall).toBeGreaterThanOrEqual(0.70);
   });
 
   const scores = scoreAll();
@@ -345,8 +353,9 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // and 57.2 %), the recall still below the issue's target of 80 %: raise them as the engine
     // improves, never lower them.
     // Third session, on 22 dev books (7 added, gold written before the engine ran on them): 96.8 % and 82.3 %.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.96);
-    expect(f.recall).toBeGreaterThanOrEqual(0.82);
+    // Fourth session, on 23 dev books (en-wh-2021-05-19 added; Kyra neutral where she is the principal): 97.5 % and 86.7 %.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.97);
+    expect(f.recall).toBeGreaterThanOrEqual(0.86);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
 });

@@ -136,7 +136,8 @@ function gatherPeople(cands: Candidate[], text: string, zh: boolean): Candidate[
 
 /** Abbreviations: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations. */
 function gatherAbbreviations(cands: Candidate[], zh: boolean): Candidate[] {
-  const orgs = cands.filter((c) => c.kind === 'organisation');
+  // English initials of a place too (U.S. of United States, UK of United Kingdom): one entry, not two.
+  const orgs = cands.filter((c) => c.kind === 'organisation' || (!zh && c.kind === 'place' && /\s/u.test(c.term)));
   const gone = new Set<Candidate>();
   for (const short of cands) {
     // An abbreviation is no prefix of the name (中国 is not short for 中国政府) and is itself a name.

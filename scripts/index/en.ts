@@ -302,8 +302,9 @@ const VAGUE_MODIFIER = new Set(('possible potential likely unlikely important si
   + 'same entire full very real true strong little large small high low best better worst biggest first second third final initial early late '
   + 'critical key detailed').split(' '));
 
-/** A word the lexicon reads first as a verb or an adverb (go ahead, looking forward, step forward): no part of a noun phrase. */
-const verbOrAdverb = (word: string): boolean => /^(VB|VBZ|VBD|VBP|RB|RBR|RBS|RP)$/.test(tagsOf(word)[0] ?? '');
+/** A word the lexicon reads first as an adverb or a particle (go ahead, looking forward, step forward): no part of a
+ * noun phrase. (Not a verb: many nouns are first a verb to the lexicon, lead, run, permit.) */
+const adverb = (word: string): boolean => /^(RB|RBR|RBS|RP)$/.test(tagsOf(word)[0] ?? '');
 
 /**
  * A capitalised word alone that the lexicon knows as a common word (Summit, Agreement, Allies, Title: a
@@ -328,7 +329,7 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
         // A term starts with the word that classes it, never a judgement (possible, important): those
         // phrases are said, not named; the phrase from the next word on is tried in its turn.
         if (VAGUE_MODIFIER.has(words[0])) break;
-        const ok = run.every((t, k) => (k > 0 && words[k] === 'of') || (!capitalised(t) && !verbOrAdverb(words[k])
+        const ok = run.every((t, k) => (k > 0 && words[k] === 'of') || (!capitalised(t) && !adverb(words[k])
           && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !STOP.has(words[k])));
         if (!ok) break;
         const head = run[run.length - 1];
@@ -365,7 +366,9 @@ export function englishNameAliases(text: string, name: string): string[] {
 }
 
 /** An acronym (ASEAN, NHS) of a full name in the text: its letters in order among the name's capitals and word starts. */
-export function acronymOf(short: string, full: string): boolean {
+export function acronymOf(shortIn: string, full: string): boolean {
+  // Initials with full stops (U.S., U.K.) are initials too.
+  const short = /^(?:\p{Lu}\.){2,4}$/u.test(shortIn) ? shortIn.replace(/\./g, '') : shortIn;
   if (!/^[A-Z]{2,8}$/.test(short.replace(/[a-z]/g, '')) || full.split(/\s+/).length < 2) return false;
   const letters = short.replace(/[^A-Za-z]/g, '').toUpperCase();
   const words = full.split(/\s+/).filter((w) => !/^(of|and|the|for|on)$/i.test(w));
