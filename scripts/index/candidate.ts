@@ -24,4 +24,6 @@ export interface Candidate {
    * on is never an entry nor an alias; a first name alone is an alias of a full name the book writes, if any.
    */
   firstName?: 'addressed' | 'alone';
+  /** Named only by speaker labels (路透社 of 路透社记者), never in the body: a sure name, ranked after the body's. */
+  labelOnly?: boolean;
 }

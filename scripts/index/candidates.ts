@@ -95,7 +95,7 @@ function withSpeakers(cands: Candidate[], speakers: { name: string; label: strin
     let c = byKey.get(key);
     if (c && outlet) c.kind = 'organisation';
     if (!c) {
-      c = { term: name, kind, aliases: [], count: countIn(text, name), first: text.length, score: 3, key };
+      c = { term: name, kind, aliases: [], count: countIn(text, name), first: text.length, score: 2, key, labelOnly: countIn(text, name) === 0 };
       byKey.set(key, c);
       cands.push(c);
     }
@@ -222,7 +222,7 @@ function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidat
   const long = text.length > (zh ? 4000 : 10000);
   const rank = (c: Candidate) => (c.kind === 'subject'
     ? c.score * (1 + Math.log2(c.count))
-    : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (isHome(c, zh) ? 4 : 0);
+    : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (isHome(c, zh) ? 4 : 0) - (c.labelOnly ? 3 : 0);
   return cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
 }
