@@ -155,7 +155,26 @@ export function chineseCandidates(original: string): Candidate[] {
   nounRunSubjects(text, add);
   // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
   for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!));
-  return [...found.values()].filter((c) => c.count > 0);
+  const quoted = quotedSpans(text);
+  return [...found.values()].filter((c) => c.count > 0 && !onlyInsideTitles(text, c.key!, quoted));
+}
+
+/** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to). */
+function quotedSpans(text: string): [number, number][] {
+  return [...text.matchAll(/[「『《“]([^「」『』《》“”\n]{2,40})[」』》”]/gu)].map((m) => [m.index! + 1, m.index! + 1 + m[1].length]);
+}
+
+/**
+ * A word written only inside longer quoted titles (陆海空军 only in 「陆海空军刑法部分条文修正草案」) is a
+ * fragment of the title, not an entry; the quotation that is the word itself (「九二共识」) is not a longer title.
+ */
+function onlyInsideTitles(text: string, key: string, spans: [number, number][]): boolean {
+  let uses = 0;
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) {
+    uses++;
+    if (!spans.some(([a, b]) => i >= a && i + key.length <= b && b - a > key.length)) return false;
+  }
+  return uses > 0;
 }
 
 /** Uses of a state's name as an era in a date (中华民国106年): the date, not the state (a subject is never an era). */
@@ -428,6 +447,9 @@ function quotedSubjects(text: string, add: Add): void {
   }
 }
 
+/** An ordinal before a noun (第3次, 第九届, 第5会期): what follows is the counted event (会议), not a term. */
+const ORDINAL_BEFORE = /第[\d〇一二三四五六七八九十百零]+(?:次|届|期|会期|号|条|款|项|章|节)$/u;
+
 function nounRunSubjects(text: string, add: Add): void {
   // Subjects: runs of two to four nouns (中美 + 关系, 全球 + 安全 + 倡议) that hold at least one word
   // the genre does not use everywhere; salience = the IDF of its rarest word against the background.
@@ -445,6 +467,8 @@ function nounRunSubjects(text: string, add: Add): void {
         const start = dashed ? toks[i - 2].start : run[0].start;
         const end = run[run.length - 1].end;
         if (end - start < 4 || end - start > 10) continue;
+        // 第3次会议议事录: the noun an ordinal counts (the third meeting) is no term's first word.
+        if (ORDINAL_BEFORE.test(text.slice(Math.max(0, start - 8), start))) break;
         const head = run[run.length - 1];
         // A verb first makes a clause (发展中美关系, 辛劳表示感谢), not a heading.
         if (run[0].tag === 'vn' || run.some((t) => /^(表示|感谢|欢迎|祝贺)$/u.test(t.word))) continue;

@@ -141,6 +141,19 @@ function markShortEnd(turns: ElementContent[], o: RenderOptions): ElementContent
   return turns;
 }
 
+/** A speaker label's text, with the index anchors the automatic index put in it (路透社 of 路透社记者). */
+function labelText(node: Speaker): (string | Element)[] {
+  const out: (string | Element)[] = [];
+  let at = 0;
+  for (const a of node.anchors ?? []) {
+    if (a.start > at) out.push(node.label.slice(at, a.start));
+    out.push(h('span', { id: a.id, className: ['topic'] }, node.label.slice(a.start, a.end)));
+    at = a.end;
+  }
+  if (at < node.label.length || !out.length) out.push(node.label.slice(at));
+  return out;
+}
+
 export const handlers = {
   title: ((node: Title, o) => [h('h1', { id: 'body-h', className: ['transcript-title'] }, inline(node.children, o))]) as Handler<Title>,
   dateline: ((node: Dateline, o) => [h('p', { id: node.id, className: ['dateline'] }, inline(node.children, o))]) as Handler<Dateline>,
@@ -148,7 +161,7 @@ export const handlers = {
   // The speaker label is a name, not emphasis: `b` keeps print's look, the class and (EPUB) the
   // Z39.98 `persona` semantic say who speaks, and `speaker-name` holds just the name.
   speaker: ((node: Speaker, o) => [h('b', { className: ['speaker', `speaker-${node.role}`], ...epubType(o, 'z3998:persona') },
-    [h('span', { className: ['speaker-name'] }, node.label), o.labels.labelEnd.trimEnd()]), ...(/\s$/.test(o.labels.labelEnd) ? [' '] : [])]) as Handler<Speaker>,
+    [h('span', { className: ['speaker-name'] }, labelText(node)), o.labels.labelEnd.trimEnd()]), ...(/\s$/.test(o.labels.labelEnd) ? [' '] : [])]) as Handler<Speaker>,
   // A turn is a labelled group ("question" / "answer" in the book's language), so a screen reader announces question vs answer
   // even when the reading system drops the stylesheet.
   turn: ((node: Turn, o) => {

@@ -127,6 +127,8 @@ function idFiles(docs: { href: string; tree: Block[] }[]): Map<string, string> {
       walk(block, (n) => {
         const id = n.type === 'title' ? TITLE_ID : (n as { id?: string }).id;
         if (id && !files.has(id)) files.set(id, doc.href);
+        // Index anchors inside a speaker label (index/match.ts).
+        if (n.type === 'speaker') for (const a of n.anchors ?? []) files.set(a.id, doc.href);
       });
     }
   }
