@@ -60,22 +60,7 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
   const diagnostics: Diagnostic[] = [];
   const topics = tidyTopics(topicsIn, 'topics', file, positions, diagnostics);
   const flat = flattenTopics(topics);
-  const patterns: Pattern[] = [];
-  for (const f of flat) {
-    if (f.topic.see) continue;
-    patterns.push({ flat: f, literal: f.topic.term });
-    (f.topic.aliases ?? []).forEach((alias, i) => {
-      const m = REGEX_ALIAS.exec(alias);
-      if (!m) return void patterns.push({ flat: f, literal: alias });
-      const where = { file, ...(positions.get(`${f.path}.aliases.${i}`) ?? positions.get(f.path) ?? {}) };
-      const compiled = compileAlias(m[1], m[2]);
-      if ('regex' in compiled) return void patterns.push({ flat: f, regex: compiled.regex });
-      diagnostics.push(compiled.invalid
-        ? diagnostic('TP011', { field: `${f.path}.aliases.${i}`, reason: `is not a valid regular expression (${compiled.reason})`,
-          fix: 'write a JavaScript regular expression between slashes, e.g. /中美(?:关系)?/, or drop the slashes for literal text' }, where)
-        : diagnostic('TP072', { alias: alias.length > 60 ? `${alias.slice(0, 60)}…` : alias, reason: compiled.reason }, where));
-    });
-  }
+  const patterns = topicPatterns(flat, file, positions, diagnostics);
 
   const anchors = new Map<FlatTopic, string[]>();
   const occurrences: Occurrence[] = [];
@@ -118,6 +103,27 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
     for (const r of refs) if (!terms.has(r.target)) diagnostics.push(diagnostic('TP015', { term: f.topic.term, ...r }, { file, ...positions.get(f.path) }));
   }
   return { index: buildIndexModel(keptTopics(flat, anchors), anchors, occurrences), diagnostics };
+}
+
+/** Each topic's term and aliases as patterns: literal text, or a compiled RE2 alias (a bad one diagnosed). */
+function topicPatterns(flat: FlatTopic[], file: string, positions: TopicPositions, diagnostics: Diagnostic[]): Pattern[] {
+  const patterns: Pattern[] = [];
+  for (const f of flat) {
+    if (f.topic.see) continue;
+    patterns.push({ flat: f, literal: f.topic.term });
+    (f.topic.aliases ?? []).forEach((alias, i) => {
+      const m = REGEX_ALIAS.exec(alias);
+      if (!m) return void patterns.push({ flat: f, literal: alias });
+      const where = { file, ...(positions.get(`${f.path}.aliases.${i}`) ?? positions.get(f.path) ?? {}) };
+      const compiled = compileAlias(m[1], m[2]);
+      if ('regex' in compiled) return void patterns.push({ flat: f, regex: compiled.regex });
+      diagnostics.push(compiled.invalid
+        ? diagnostic('TP011', { field: `${f.path}.aliases.${i}`, reason: `is not a valid regular expression (${compiled.reason})`,
+          fix: 'write a JavaScript regular expression between slashes, e.g. /中美(?:关系)?/, or drop the slashes for literal text' }, where)
+        : diagnostic('TP072', { alias: alias.length > 60 ? `${alias.slice(0, 60)}…` : alias, reason: compiled.reason }, where));
+    });
+  }
+  return patterns;
 }
 
 /**
