@@ -222,6 +222,18 @@ function runningCss(input: PdfInput, firstBody: Root, parts: { front: Heading[];
 
 type Heading = { id: string; heading: string };
 
+/**
+ * The body's blocks, serialised, with the pulls marked: made from the memoised body tree (whose own
+ * questions are asked again, so that they are recorded for the blocks too).
+ */
+function blocksMemo(bodyOf: ReturnType<typeof pageMemo<Root>>, pulls: ReadonlySet<string>) {
+  return pageMemo((pages) => {
+    const tree = bodyOf(pages, '');
+    for (const id of tree.asked.keys()) pages(id);
+    return bodyBlocks(withPulls(tree.value, pulls));
+  });
+}
+
 function planPrint(input: PdfInput, dir: string): Plan {
   const { view } = input;
   const print = input.print ?? { bleed: false, rectoSections: false };
@@ -245,14 +257,8 @@ function planPrint(input: PdfInput, dir: string): Plan {
   const note = input.note;
   const pulls = new Set<string>();
   const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href };
+  const blocksOf = blocksMemo(bodyOf, pulls);
   // The document of one pass: the template (data only) with the book's parts in its slots.
-  // The body's blocks, serialised, with the pulls marked: made from the body tree above (whose own
-  // questions are asked again here, so that they are recorded for the blocks too).
-  const blocksOf = pageMemo((pages) => {
-    const tree = bodyOf(pages, '');
-    for (const id of tree.asked.keys()) pages(id);
-    return bodyBlocks(withPulls(tree.value, pulls));
-  });
   const render = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links): Rendered => {
     const pullKey = [...pulls].sort().join(' ');
     const indexPart = indexOf(pages, '');
