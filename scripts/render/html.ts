@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { toXast } from 'hast-util-to-xast';
 import { serializeXml } from './xml.ts';
+import { LINE_EMS, emWidth } from './ems.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import Mustache from 'mustache';
 import type { Block, Inline, Paragraph, Section, Transcript, Turn, TurnKind, Speaker, Dateline, Title, Container, Heading, List, Blockquote, Matter, Note } from '../model/types.ts';
@@ -124,9 +125,6 @@ function epubType(o: RenderOptions, type: string, role?: string): Record<string,
   return role ? { 'epub:type': type, role } : { 'epub:type': type };
 }
 
-/** Ems of a line of running text at the narrowest trim (A5: 113 mm at 10.5 pt): what a short paragraph is measured by. */
-const LINE_EMS = 30;
-
 /**
  * Print only: the section's last paragraph gets the class `end-short` when it is under three lines, so
  * print.css keeps it with the lines before it (a page never holds fewer than 4 lines of a section's
@@ -138,8 +136,8 @@ function markShortEnd(turns: ElementContent[], o: RenderOptions): ElementContent
   // A speech without turns ends with a paragraph of its own.
   const last = turn.tagName === 'p' ? turn : turn.children[turn.children.length - 1];
   if (last?.type !== 'element' || last.tagName !== 'p') return turns;
-  const ems = [...toString(last)].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 0);
-  if (ems < 3 * LINE_EMS - 3) last.properties = { ...last.properties, className: [...((last.properties?.className as string[]) ?? []), 'end-short'] };
+  // Measured at the narrowest trim's line (ems.ts).
+  if (emWidth(toString(last)) < 3 * LINE_EMS - 3) last.properties = { ...last.properties, className: [...((last.properties?.className as string[]) ?? []), 'end-short'] };
   return turns;
 }
 
