@@ -314,8 +314,15 @@ const NUMBERED_QUESTION = /^(?:Q\d+|\d{1,3})\.\s+(?:If|What|Whether|When|How|Why
 const PART_HEADING = /^[一二三四五六七八九十]{1,3}[、是][^。！？!?；;，,]{2,30}$/u;
 
 const turnText = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
+/**
+ * A sentence addressed to a call's Operator (`Operator, we're ready to open the line, please.`, `…
+ * Operator, may we have the first question, please?`) hands the floor over: it asks the Operator to
+ * open the lines, not the principal a question of the dialogue, even when it ends with a question mark.
+ */
+export const TO_OPERATOR = /(?:^|[.!?\]]\s+)(?:(?:and|so|now|okay|ok|great|thanks|thank you)[,.!]?\s+)?operator,\s[^.!?]*[.!?]\s*$/iu;
 /** A turn asks when its last sentence or two hold a question mark, or it is a numbered oral question. */
-const turnAsks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(turnText(t).trim()) || NUMBERED_QUESTION.test(turnText(t).trim());
+export const textAsks = (text: string) => (/[?？][^?？]{0,40}$/u.test(text) && !TO_OPERATOR.test(text)) || NUMBERED_QUESTION.test(text);
+const turnAsks = (t: Turn) => textAsks(turnText(t).trim());
 
 /**
  * Roles of speakers the labels alone do not settle (not a principal, not a reporter, not a named
