@@ -354,8 +354,8 @@ function assignRoles(turns: Turn[], principals: string[]) {
   markPointsOfOrder(turns);
 }
 
-/** A moderator's hand-over to a questioner: `Our next question comes from Doug Anmuth with JPMorgan.` */
-const INTRODUCES = /\bquestions? (?:is |comes |will come |today )?(?:from|is from)(?: the line of)? ((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)/g;
+/** A moderator's hand-over to a questioner: `Our next question comes from Doug Anmuth with JPMorgan.`, `Our first question is coming from Joe Stieven of Stifel Nicolaus.` */
+const INTRODUCES = /\bquestions? (?:is |comes |will come |today |is coming |will be coming )?(?:from|is from)(?: the line of)? ((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)/g;
 
 /**
  * Roles by the moderator's word (an earnings call's Operator, a press call's moderator): whoever the
