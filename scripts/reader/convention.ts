@@ -86,8 +86,8 @@ function aloneShape(text: string): boolean {
   return (text.length <= 90 && !/,\s/.test(plain)) || caseOf(text) === 'title';
 }
 
-/** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`). */
-export const FURNITURE = /^-\s+(?:[A-Za-z][A-Za-z ]*\s+)?-(?:\s*-)*(?:\s+[A-Za-z][A-Za-z ]*(?:\s+-)*)*\s*$/;
+/** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`), or a rule of hyphens or equals signs framing a wire transcript's label. */
+export const FURNITURE = /^(?:-\s+(?:[A-Za-z][A-Za-z ]*\s+)?-(?:\s*-)*(?:\s+[A-Za-z][A-Za-z ]*(?:\s+-)*)*\s*|-{20,}|={20,})$/;
 
 const AGO = '\\d+ (?:year|month|week|day|hour|minute)s?';
 const CHAMBER = '(?:Commons|Lords) Chamber|Westminster Hall|Grand Committee';
@@ -107,10 +107,13 @@ export function isFurniture(line: string): boolean {
   return FURNITURE.test(t) || LEAD_FURNITURE.test(t);
 }
 
+/** A bulleted line is an item of a list (a call's participants: ` * John Burchett`), not a label. */
+export const BULLET = /^[ \t]*[*•▪·][ \t]/u;
+
 /** The label shape at the start of a paragraph, before any evidence, or null. */
 export function candidateOf(paragraph: string): Candidate | null {
   const text = paragraph.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
-  if (!text || isFurniture(text)) return null;
+  if (!text || isFurniture(text) || BULLET.test(text)) return null;
   const make = (label: string, length: number, delimiter: Delimiter): Candidate | null => {
     const l = label.trim();
     if (!/\p{L}/u.test(l)) return null;
@@ -132,6 +135,14 @@ export function candidateOf(paragraph: string): Candidate | null {
   if (en) return make(en[1], en[0].length, 'colon');
   const period = EN_PERIOD.exec(text);
   if (period && (HONORIFIC.test(period[1]) || /\b[A-Z]{3,}\b/.test(period[1])) && period[1].split(' ').length <= 5) return make(period[1], period[0].length, 'period');
+  // A wire service's numbered label alone on its line (Thomson Reuters StreetEvents: `Operator    [1]`,
+  // `John Burchett,  Hanover Capital Mortgage Holdings - CEO    [2]`): the speaker is the name before
+  // the comma; the company, the title and the turn's number are the label's, not the name's.
+  const numbered = /^(.+?)[ \t]{2,}\[\d{1,4}\]$/.exec(text);
+  if (numbered) {
+    const name = numbered[1].split(/,[ \t]+/)[0]!;
+    return aloneShape(name) ? make(name, text.length, 'eol') : null;
+  }
   if (aloneShape(text)) return make(text, text.length, 'eol');
   return null;
 }

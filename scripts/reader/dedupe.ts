@@ -567,6 +567,9 @@ function explain(lex: Lexicon, v: string, at: number, withDup: { words: [number,
   if (lb - la >= 2 && rb - ra >= 2) return 'words-meet';
   // An office or unit after an ordinal or numeral ends a name of its own (第一厅|厅长, 三局|局长).
   if (lb - la === 1 && rb - ra >= 2 && (NUMERAL.test(prev) || /[0-9]/.test(prev)) && /^(n|q)/.test(lex.tag(x) ?? '') && /^n/.test(lex.tag(v.slice(ra + from, rb + from)) ?? '')) return 'words-meet';
+  // A unit named by its office character, then the head of that unit (统计司|司长, 新闻局|局长, 办公厅|厅长,
+  // 国际司|司长助理, 办公室|室主任): a job title, not a copy, even when the dictionary lacks the unit's name.
+  if (/^[司局处厅部科署院所室组队]$/u.test(x) && (next === '长' || (x === '室' && v.slice(at + 1, at + 3) === '主任'))) return 'words-meet';
   const junction = plausibleJunction(lex, v, at);
   if (junction === 'words') return 'words-meet';
   // A function word before a word that begins with it: 事故|中|中国, 完成|了|了解, 在|在场, 对|对方.

@@ -14,7 +14,7 @@
 // A sentence that merely holds a colon (他说：…, 我认为…至关重要：, Note: …, 10:30) has no such evidence.
 import { t2s } from '../lang/language.ts';
 import { jiebaFor } from './segmenter.ts';
-import { candidateOf, induceConventions, type Conventions } from './convention.ts';
+import { BULLET, candidateOf, induceConventions, type Conventions } from './convention.ts';
 import { compileLabelPattern } from '../config/label-pattern.ts';
 import type { LabelConfig } from '../config/schema.ts';
 import { DOUBLE_SURNAMES, SURNAMES } from '../lang/names.ts';
@@ -263,7 +263,7 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
     if (p >= 0) return { label: printedLabel(c!.label), name: ctx.principals[p]!, kind: 'principal', length: c!.length, alone: true };
   }
   // A paragraph that is only a name, without a colon: a label when it names a speaker or a role.
-  if (!shape && text.length <= 40 && !/[，,。.！!？?；;：:…“”"]/u.test(text)) {
+  if (!shape && text.length <= 40 && !/[，,。.！!？?；;：:…“”"]/u.test(text) && !BULLET.test(text)) {
     shape = { label: text.trim(), length: text.length, alone: true, english: !HAN.test(text) };
     const m = classify(shape.label, shape.english, ctx);
     return m && (m.kind !== 'other' || ctx.repeated?.has(labelKey(shape.label))) ? { ...m, length: shape.length, alone: true } : null;

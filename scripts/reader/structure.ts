@@ -315,8 +315,15 @@ const NUMBERED_QUESTION = /^(?:Q\d+|\d{1,3})\.\s+(?:If|What|Whether|When|How|Why
 const PART_HEADING = /^[一二三四五六七八九十]{1,3}[、是][^。！？!?；;，,]{2,30}$/u;
 
 const turnText = (t: Turn) => t.children.map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).join('');
+/**
+ * A sentence addressed to a call's Operator (`Operator, we're ready to open the line, please.`, `…
+ * Operator, may we have the first question, please?`) hands the floor over: it asks the Operator to
+ * open the lines, not the principal a question of the dialogue, even when it ends with a question mark.
+ */
+export const TO_OPERATOR = /(?:^|[.!?\]]\s+)(?:(?:and|so|now|okay|ok|great|thanks|thank you)[,.!]?\s+)?operator,\s[^.!?]*[.!?]\s*$/iu;
 /** A turn asks when its last sentence or two hold a question mark, or it is a numbered oral question. */
-const turnAsks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(turnText(t).trim()) || NUMBERED_QUESTION.test(turnText(t).trim());
+export const textAsks = (text: string) => (/[?？][^?？]{0,40}$/u.test(text) && !TO_OPERATOR.test(text)) || NUMBERED_QUESTION.test(text);
+const turnAsks = (t: Turn) => textAsks(turnText(t).trim());
 
 /**
  * Roles of speakers the labels alone do not settle (not a principal, not a reporter, not a named
@@ -348,8 +355,8 @@ function assignRoles(turns: Turn[], principals: string[]) {
   markPointsOfOrder(turns);
 }
 
-/** A moderator's hand-over to a questioner: `Our next question comes from Doug Anmuth with JPMorgan.` */
-const INTRODUCES = /\bquestions? (?:is |comes |will come |today )?(?:from|is from)(?: the line of)? ((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)/g;
+/** A moderator's hand-over to a questioner: `Our next question comes from Doug Anmuth with JPMorgan.`, `Our first question is coming from Joe Stieven of Stifel Nicolaus.` */
+const INTRODUCES = /\bquestions? (?:is |comes |will come |today |is coming |will be coming )?(?:from|is from)(?: the line of)? ((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)/g;
 
 /**
  * Roles by the moderator's word (an earnings call's Operator, a press call's moderator): whoever the

@@ -132,6 +132,25 @@ export const annotators = {
     });
     return turns;
   },
+  // Thomson Reuters StreetEvents edited transcripts: each speaker's label alone on a line between two rules
+  // of 80 hyphens, with the turn's number in brackets: `Operator    [1]`, `Name,  Company - Title    [2]`.
+  // Speaker = the name before the comma. The Operator gives the floor (moderator); a participant whose title
+  // says Analyst asks (question); a company speaker answers once a question has been asked, and before
+  // that makes remarks. The participant lists at the top (` * Name` over `Company - Title`) are no labels.
+  'earnings-call-streetevents': (lines) => {
+    const turns = [];
+    const rule = /^-{20,}$/;
+    lines.forEach((l, i) => {
+      if (!rule.test(lines[i - 1] ?? '') || !rule.test(lines[i + 1] ?? '')) return;
+      const m = /^(Operator|([^,[]+?),\s+(.+?) - (.+?))\s+\[\d+\]$/.exec(l);
+      if (!m) return;
+      const label = l.replace(/\s+\[\d+\]$/, '');
+      if (m[1] === 'Operator') return turns.push({ line: i + 1, label, speaker: 'Operator', role: 'moderator' });
+      const asked = turns.some((t) => t.role === 'question');
+      turns.push({ line: i + 1, label, speaker: m[2], role: /Analyst/.test(m[4]) ? 'question' : asked ? 'answer' : 'remarks' });
+    });
+    return turns;
+  },
   // UK Hansard as Parallel Parliament prints it: the Hansard label alone on its line (name, sometimes the
   // office or the constituency and party), preceded by the member's name + ` Portrait ` and followed by a
   // `- Hansard -` line. Speaker = the member's name (before ` Portrait `). The Speaker is the moderator;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { readTranscript } from '../../scripts/reader/read.ts';
 import { candidateOf, induceConventions } from '../../scripts/reader/convention.ts';
 import { labelKey } from '../../scripts/reader/labels.ts';
+import { textAsks } from '../../scripts/reader/structure.ts';
 import { titleText } from '../../scripts/model/walk.ts';
 import type { Section } from '../../scripts/model/types.ts';
 
@@ -73,6 +74,15 @@ describe('label conventions of new house styles', () => {
   it('earnings calls: Operator and Name -- Title alone on their lines', () => {
     const text = 'Q4 2023 Earnings Call\n\nOperator\n\nGood day, and welcome to the fourth quarter earnings call.\n\nTim Cook -- Chief Executive Officer\n\nThank you. Good afternoon, everyone. We had a strong quarter.\n\nOperator\n\nOur first question comes from the line of Erik Woodring.\n\nErik Woodring -- Morgan Stanley -- Analyst\n\nHow do you think about margins next year?\n\nTim Cook -- Chief Executive Officer\n\nWe expect them to stay in a similar range.\n';
     expect(read(text, 'Tim Cook').turns).toEqual(['3 - Operator', '7 - Tim Cook', '11 - Operator', '15 Q Erik Woodring', '19 - Tim Cook']);
+  });
+  it('earnings calls: a host who hands over to the Operator (Operator, may we have the first question, please?) asks nothing; the analyst the Operator names asks', () => {
+    // Real sentences: a White House call (en-wh-2021-05-20, dev) and Apple's investor-relations host.
+    expect(textAsks('Great.  Operator, we’re ready to open the line, please.')).toBe(false);
+    expect(textAsks('Thank you, Kevan. [Operator Instructions]. Operator, may we have the first question, please?')).toBe(false);
+    expect(textAsks('Did the operator cut my line? I had a question on margins.')).toBe(true);
+    expect(textAsks('Thank you. How should we think about gross margin next quarter?')).toBe(true);
+    const text = 'Suhasini Chandramouli: Thank you, Kevan. We ask that you limit yourself to two questions. Operator, may we have the first question, please?\nOperator: Certainly. We will go ahead and take our first question from Amit Daryanani with Evercore.\nAmit Daryanani: Thank you. How should we think about gross margin next quarter?\nTim Cook: We expect it to stay in a similar range, Amit, with services growing faster than products.\nAmit Daryanani: And how do you think about memory costs over the year?\nTim Cook: They had a minimal effect this quarter and we expect a little more next quarter.\nOperator: Our next question is from Erik Woodring with Morgan Stanley.\nErik Woodring: How is demand for the new phones holding up in China this quarter?\nTim Cook: Demand has been strong and consistent throughout the quarter, Erik.\n';
+    expect(read(text, 'Tim Cook').turns).toEqual(['1 - Suhasini Chandramouli', '2 - Operator', '3 Q Amit Daryanani', '4 - Tim Cook', '5 Q Amit Daryanani', '6 - Tim Cook', '7 - Operator', '8 Q Erik Woodring', '9 - Tim Cook']);
   });
   it('立法院: <surname>委員<given>：, 主席：, <surname>秘書長<given>：', () => {
     const text = '立法院第8屆第7會期第5次會議紀錄\n\n主席：現在繼續開會，對行政院院長施政報告繼續質詢。\n\n邱委員文彥：（9時2分）主席、各位同仁。今年的旱象引起很大關注，院長知道嗎？\n\n主席：請行政院毛院長答復。\n\n毛院長治國：（9時3分）主席、各位委員。昨天的降雨幫助有限。\n\n邱委員文彥：應該是多撐一個禮拜左右，您怎麼看？\n\n毛院長治國：我們會持續努力。\n\n林秘書長志嘉：報告院會，出席委員74人，已足法定人數。\n';
