@@ -27,7 +27,10 @@ function testFiles(dir: string): string[] {
 const WHOLE_CORPUS = new Set(['test/eval.test.ts', 'test/structure/agreement.test.ts', 'test/reader/properties.test.ts',
   'test/dependencies.test.ts', 'test/reader/clean-corpus.test.ts', 'test/reader/probes.test.ts']);
 
-export const unitFiles = testFiles('test').filter((f) => !HEAVY.test(readFileSync(f, 'utf8')) && !WHOLE_CORPUS.has(f.split('\\').join('/'))).sort();
+/** Every test file that needs no browser, no seed build, no Java and no CLI run, whole-corpus ones included. */
+export const browserFreeFiles = testFiles('test').map((f) => f.split('\\').join('/')).filter((f) => !HEAVY.test(readFileSync(f, 'utf8'))).sort();
+
+export const unitFiles = browserFreeFiles.filter((f) => !WHOLE_CORPUS.has(f));
 
 export default defineConfig({
   test: {
