@@ -9,7 +9,8 @@ export default defineConfig({
     // every diagnostic code was raised.
     globalSetup: ['test/support/global-setup.ts'],
     // TP_CPU_LOG=<file>: CPU seconds per test file (test/support/cpu-log.ts); does nothing otherwise.
-    setupFiles: ['test/support/cpu-log.ts'],
+    // test/support/seed-ready.ts: a file that reads the seed waits for its background build.
+    setupFiles: ['test/support/seed-ready.ts', 'test/support/cpu-log.ts'],
     // Generous: the limits catch a hang, not a slow machine. Browser builds, epubcheck and Ace take
     // seconds when the machine is quiet and minutes when it is shared; nothing here asserts wall time.
     testTimeout: 600_000,
