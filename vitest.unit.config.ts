@@ -2,14 +2,14 @@
 // and no CLI run: no globalSetup, so nothing is built first. `npm test` (vitest.config.ts) still runs
 // every file, these included; CI runs that.
 //
-// A file is a unit file when its text uses none of the heavy helpers below and is not a whole-corpus
+// A file is a unit file when its text uses none of the heavy helpers below (nor spawns the CLI) and is not a whole-corpus
 // evaluation (WHOLE_CORPUS); a file that mixes unit tests with one browser test runs in the full suite only. The list is computed, so a new test file
 // joins the loop by itself.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const HEAVY = /seedDist|seedFile|buildInto|\bcli\(|epubcheck|[lL]aunch|pdftotext\(|poppler\(|pdfinfo\(|buildSeedWithCli|puppeteer|chromium|inject\(|runAce|writePdf\(|renderPdf/;
+const HEAVY = /seedDist|seedFile|buildInto|\bcli\(|epubcheck|[lL]aunch|pdftotext\(|poppler\(|pdfinfo\(|buildSeedWithCli|puppeteer|chromium|inject\(|runAce|writePdf\(|renderPdf|bin\/transcript-press|process\.execPath/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
