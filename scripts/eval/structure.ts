@@ -2,7 +2,7 @@
 // corpus split (dev, test), per language and per shape: turns right (speaker, and question versus
 // non-question), false turns, title errors. Rules are tuned on `dev` only; `test` is reported beside it.
 //
-//   npx tsx scripts/eval/structure.ts            the tables (all, per language, per shape; dev beside test, with sizes)
+//   npx tsx scripts/eval/structure.ts            the tables (all, per language, per shape, per house style; dev beside test, with sizes)
 //   npx tsx scripts/eval/structure.ts --errors   …and every wrong turn, false turn and title error (dev only;
 //                                                add --all to list test-split errors too)
 //   npx tsx scripts/eval/structure.ts --json     the figures as JSON
@@ -14,21 +14,22 @@ import { projectRoot } from '../render/templates.ts';
 import { readingLanguage } from '../lang/language.ts';
 import { loadBookConfig } from '../config/load.ts';
 
-export interface CaseInfo { split: string; language: string; shape: string; chars: number }
+export interface CaseInfo { split: string; language: string; shape: string; convention: string; chars: number }
 
 /** Split, language and shape of a golden case from its expected.json (fixtures without a split are dev). */
 export function caseInfo(dir: string): CaseInfo {
-  const e = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { split?: string; language?: string; shape?: string };
+  const e = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { split?: string; language?: string; shape?: string; convention?: string };
   // A fixture without the field is in the language its book.yaml declares (every one declares it).
   const language = e.language ?? readingLanguage(loadBookConfig(join(dir, 'book.yaml')).language) ?? 'zh-Hans';
   const chars = Array.from(readFileSync(join(dir, 'transcript.txt'), 'utf8')).length;
-  return { split: e.split ?? 'dev', language, shape: e.shape ?? 'unknown', chars };
+  // The house style (test/corpus/README.md, Parts); the legacy set and the fixtures have none.
+  return { split: e.split ?? 'dev', language, shape: e.shape ?? 'unknown', convention: e.convention ?? '(legacy)', chars };
 }
 
-export interface Group { split: string; by: 'all' | 'language' | 'shape'; key: string; totals: Totals; chars: number }
+export interface Group { split: string; by: 'all' | 'language' | 'shape' | 'convention'; key: string; totals: Totals; chars: number }
 export interface StructureEval { scores: (Score & CaseInfo)[]; groups: Group[] }
 
-/** Scores every golden case and groups the totals by split, language and shape. */
+/** Scores every golden case and groups the totals by split, language, shape and house style. */
 export function evaluateStructure(root = projectRoot, filter: (info: CaseInfo) => boolean = () => true): StructureEval {
   const scores = goldenCases(goldenRoots(root)).map((dir) => ({ dir, info: caseInfo(dir) }))
     .filter(({ info }) => filter(info))
@@ -41,7 +42,7 @@ export function evaluateStructure(root = projectRoot, filter: (info: CaseInfo) =
     const inSplit = scores.filter((s) => s.split === split);
     const chars = (xs: typeof inSplit) => xs.reduce((n, x) => n + x.chars, 0);
     groups.push({ split, by: 'all', key: 'all', totals: totals(inSplit), chars: chars(inSplit) });
-    for (const by of ['language', 'shape'] as const) {
+    for (const by of ['language', 'shape', 'convention'] as const) {
       for (const key of [...new Set(inSplit.map((s) => s[by]))].sort()) {
         const of = inSplit.filter((s) => s[by] === key);
         groups.push({ split, by, key, totals: totals(of), chars: chars(of) });
@@ -51,10 +52,10 @@ export function evaluateStructure(root = projectRoot, filter: (info: CaseInfo) =
   return { scores, groups };
 }
 
-/** One table per grouping (all, language, shape): dev beside test, with sizes. */
+/** One table per grouping (all, language, shape, house style): dev beside test, with sizes. */
 export function formatEval(e: StructureEval, errors: 'none' | 'dev' | 'all' = 'none'): string {
   const out: string[] = [];
-  for (const by of ['all', 'language', 'shape'] as const) out.push(...evalTable(e.groups.filter((g) => g.by === by), by), '');
+  for (const by of ['all', 'language', 'shape', 'convention'] as const) out.push(...evalTable(e.groups.filter((g) => g.by === by), by), '');
   if (errors !== 'none') out.push(...errorLines(e, errors));
   return out.join('\n').trimEnd();
 }

@@ -58,8 +58,9 @@ const EN_COLON = new RegExp(`^([A-Z][A-Za-z.'’\\- ,()]{0,90}?)${SPACE}*:${SPAC
 const EN_SPACES = /^(?:(Q|A)(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|(?<=^Q)[ \t])(?=[^\s.,;:!?])|([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,4})(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,})(?=[A-Z“"'‘(]))/u;
 /** Capitals words parted by a run that holds a no-break space, then a colon: one label. */
 const UPPER_SPACED_COLON = new RegExp(`^([A-Z][A-Z.'’-]*(?:[ \\t]*\\u00a0[ \\t\\u00a0]*[A-Z][A-Z.'’-]*)(?: [A-Z][A-Z.'’-]*){0,4})${SPACE}*:${SPACE}+`, 'u');
-/** Congressional hearings: `Mr. Smith.`, `The Chairman.`, `Senator WARREN.`, `Chairman ISSA.` inline. */
-const EN_PERIOD = new RegExp(`^((?:(?:Mr|Mrs|Ms|Dr|Hon)\\. )?(?:[A-Z][A-Za-z'’-]+)(?: (?:[A-Z][A-Za-z'’-]+|of|the|de|van|von)){0,4})\\.${SPACE}+(?=[A-Z“"'‘(\\[—-])`, 'u');
+/** Congressional hearings: `Mr. Smith.`, `The Chairman.`, `Senator WARREN.`, `Chairman ISSA.` inline; the
+ * speech may open with a figure (`Mr. Bernanke. 1994.`, `Senator Bunning. 125.`). */
+const EN_PERIOD = new RegExp(`^((?:(?:Mr|Mrs|Ms|Dr|Hon)\\. )?(?:[A-Z][A-Za-z'’-]+)(?: (?:[A-Z][A-Za-z'’-]+|of|the|de|van|von)){0,4})\\.${SPACE}+(?=[A-Z\\d“"'‘(\\[—-])`, 'u');
 /** What makes `X.` a label and not a short sentence (Yes. Okay.): a form of address or a name in capitals. */
 const HONORIFIC = /^(?:(?:Mr|Mrs|Ms|Dr|Hon)\.|(?:The |Madam |Mr\. )?(?:Senator|Representative|Chairman|Chairwoman|Chair|Chairperson|Ranking Member|Vice Chairman|Clerk|Speaker|President|Vice President|Witness|Voice|General|Admiral|Secretary|Ambassador|Judge|Justice|Governor|Commissioner|Director|Delegate|Presiding Officer|Reporter|Interpreter)\b)/i;
 

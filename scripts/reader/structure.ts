@@ -7,7 +7,7 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { recogniseLabel, labelContext, labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
+import { recogniseLabel, labelContext, labelKey, nameInLabel, simplified, NEWS_LEAD, type LabelContext, type LabelMatch } from './labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
 import { FURNITURE, isFurniture, speechWeight } from './convention.ts';
@@ -327,6 +327,7 @@ const turnAsks = (t: Turn) => /[?？][^?？]{0,40}$/u.test(turnText(t).trim()) |
  */
 function assignRoles(turns: Turn[], principals: string[]) {
   inheritHosts(turns);
+  markIntroduced(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
     if (t.speaker.role !== 'other') continue;
@@ -345,6 +346,29 @@ function assignRoles(turns: Turn[], principals: string[]) {
   markOpening(turns);
   markPointsOfOrder(turns);
 }
+
+/** A moderator's hand-over to a questioner: `Our next question comes from Doug Anmuth with JPMorgan.` */
+const INTRODUCES = /\bquestions? (?:is |comes |will come |today )?(?:from|is from)(?: the line of)? ((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)/g;
+
+/**
+ * Roles by the moderator's word (an earnings call's Operator, a press call's moderator): whoever the
+ * moderator announces as asking the next question asks, under the fuller name their label may give
+ * (`Mark Mahaney` announced, `Mark Stephen F. Mahaney` labelled: the first and last names agree).
+ */
+function markIntroduced(turns: Turn[]) {
+  const announced: string[][] = [];
+  for (const t of turns) {
+    if (t.kind === 'moderator' || t.speaker.role === 'moderator') {
+      for (const m of turnText(t).matchAll(INTRODUCES)) announced.push(m[1]!.split(/\s+/));
+      continue;
+    }
+    if (t.speaker.role !== 'other' || /\p{Script=Han}/u.test(t.speaker.name)) continue;
+    const words = t.speaker.name.split(/\s+/);
+    if (announced.some((a) => a.length >= 2 && a[0] === words[0] && a.at(-1) === words.at(-1))) { t.kind = 'question'; t.speaker.role = 'reporter'; introduced.add(t); }
+  }
+}
+/** Turns whose speaker the moderator announced as asking: they ask, even before the principal first speaks. */
+const introduced = new WeakSet<Turn>();
 
 /** A point of order is raised with the chair (On a point of order, Mr Speaker. …), whoever raises it. */
 const POINT_OF_ORDER = /^(?:On a point of (?:order|information)|Further to (?:that|the|this|my|his|her) (?:hon\. \w+’s |hon\. \w+'s )?point of order)\b/i;
@@ -421,7 +445,7 @@ function markOpening(turns: Turn[]) {
   const first = turns.findIndex((t) => t.speaker.role === 'principal');
   for (let i = 0; i < first; i++) {
     const t = turns[i];
-    if (t.kind === 'question' && !turnAsks(t) && !GREETING.test(turnText(t).trim())) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+    if (t.kind === 'question' && !introduced.has(t) && !turnAsks(t) && !GREETING.test(turnText(t).trim())) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   }
 }
 
@@ -449,6 +473,9 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
   if (!trailing && /[。！？!?；;：:，,、…]$|(?<![A-Z])\.$/u.test(text)) return false;
   // 2:02 p.m. EDT, 2024-10-08, 10/11/2022 07:54 PM EDT: a time or a date, not a title.
   if (onlyDateAndTime(text)) return false;
+  // …nor a page's date line with its source (2019-03-14 12:28 來源： 中國網).
+  const field = /\s*(?:来源|來源|出处|出處|Source)\s*[：:].*$/u;
+  if (field.test(text) && onlyDateAndTime(text.replace(field, ''))) return false;
   return true;
 }
 
@@ -459,6 +486,9 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
  */
 function isLead(text: string, principals: string[]): boolean {
   if (/^\S{0,24}?\d{1,2}月\d{1,2}日[电電]/u.test(text)) return true;
+  // …or an outlet's wire line before a colon (华夏经纬网讯：6月12日上午10时，…).
+  const wire = /^([^\s，,。：:]{1,24})[：:]/u.exec(text);
+  if (wire && NEWS_LEAD.test(simplified(wire[1]))) return true;
   // A hearing's record of the sitting: The committee met, pursuant to call, …; Present: Representatives …
   if (/^(?:The (?:committee|subcommittee|Committee|Subcommittee|panel|House|Senate) (?:met|convened)\b|Present:|Also [Pp]resent:)/.test(text)) return true;
   if (principals.some((p) => p && text.includes(p)) && !/^(应|應)/u.test(text)) return true;
@@ -518,7 +548,9 @@ export function chinesePhrase(text: string): string {
 /** The first sentence of substance, cut at a word boundary after at most 60 characters. */
 export function englishPhrase(text: string): string {
   const sentences = text.replace(/\((?:[^()]{0,40})\)/g, ' ').split(/(?<=[.?!])(?<!\b(?:hon|Hon|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|No|vs|Jr|Sr|Lt|Col|Capt|Prof)\.)\s+/).map((s) => s.trim()).filter(Boolean);
-  const sentence = sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
+  // Courtesies name no topic: Thank you, Mr. Chairman. Good afternoon, Senator. Thanks for taking my question.
+  const courtesy = (s: string) => /^(?:thank you|thanks|good (?:morning|afternoon|evening)|hello|hi)\b[^?]*$/i.test(s) && s.split(/\s+/).length <= 8;
+  const sentence = sentences.find((s) => s.split(/\s+/).length >= 4 && !courtesy(s)) ?? sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
   const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[.?!]+$/, '');
   if (clean.length <= 60) return clean.charAt(0).toUpperCase() + clean.slice(1);
   const cut = clean.slice(0, 61).replace(/\s+\S*$/, '').replace(/[,;:–—-]+$/, '');

@@ -183,6 +183,23 @@ export const annotators = {
     });
     return turns;
   },
+  // 国务院新闻办 press conferences: a job title, a space and a name, then the colon, alone on its line
+  // (`新聞辦新聞發言人 胡凱紅：`, `国家发展改革委新闻发言人 孟玮：`); the speaker is the name. The host
+  // (新闻办's own spokesman, or a label naming 主持人) moderates; a journalist (…记者) asks; an official
+  // answers after a question and otherwise makes remarks. Photo captions (…中國網 宗超 攝) have no colon.
+  'scio-press-conference': (lines) => {
+    const turns = [];
+    lines.forEach((l, i) => {
+      const m = /^(\S[^：:，。\s]*(?: [^：:，。\s]+)*?)：$/u.exec(l);
+      if (!m) return;
+      const label = m[1];
+      const speaker = label.includes(' ') ? label.slice(label.lastIndexOf(' ') + 1) : label;
+      const role = /(新闻办|新聞辦|主持人)/u.test(label) ? 'moderator' : /(记者|記者)$/u.test(label) ? 'question'
+        : turns.at(-1)?.role === 'question' ? 'answer' : 'remarks';
+      turns.push({ line: i + 1, label, speaker, role });
+    });
+    return turns;
+  },
   // Congressional hearings (GPO style): the label opens the paragraph and ends with a period —
   // `Mr. Linder.`, `Senator Ashcroft.`, `The Chairman.`, `Chairman Smith.` The chair (spec.chair) is the
   // moderator, witnesses (spec.witnesses) answer, other members ask.
@@ -227,6 +244,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       retrieved: '2026-12-05',
       restored: spec.source.format === 'wh-markdown'
         ? 'Markdown unwrapped and no-break spaces restored mechanically (restore.mjs unwrapMarkdown), checked against the repository file'
+        : spec.source.format === 'gpo-text'
+          ? 'GPO line wrapping undone mechanically (restore.mjs unwrapGpo: a paragraph opens with a four-space indent), the excerpt checked character for character against the repository file'
         : book.language.startsWith('zh') ? 'full-width punctuation restored mechanically' : 'none (English text kept as it came; lines trimmed)',
     },
     language: book.language,

@@ -99,9 +99,26 @@ export function unwrapMarkdown(text, { nbspFolded = true } = {}) {
   return out.join('\n').replace(/\\([!-\/:-@\[-`{-~])/g, '$1').replace(/<\/?s>/g, '');
 }
 
+// Congressional hearings read from GPO's plain-text edition (`source.format: "gpo-text"`, the CHRG-*.htm
+// files: one <pre> block, lines wrapped at about 65 characters). A paragraph opens with a line indented by
+// four spaces; every other line continues it. GPO wraps after a space or after a hyphen or dash, both
+// kept at the end of the line (`of our ⏎previous`, `risk-⏎retention`, `we have to--⏎--`), so a
+// continuation line is joined by deleting the line break alone. Paragraphs are then separated by a blank
+// line and steps 1 and 3 below apply. Nothing else changes (GPO's ``quotes'' and `\1/2\` stay).
+export function unwrapGpo(text) {
+  const paras = [];
+  for (const l of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (l.trim() === '') continue;
+    if (/^ {4}\S/.test(l) || paras.length === 0) paras.push(l);
+    else paras[paras.length - 1] += l;
+  }
+  return paras.join('\n\n');
+}
+
 /** transcript.txt from excerpt.txt, by the format recorded in expected.json (`source.format`). */
 export function restoreSource(text, language, format = 'pages') {
   if (format === 'wh-markdown') return restore(unwrapMarkdown(text), language);
+  if (format === 'gpo-text') return restore(unwrapGpo(text), language);
   return restore(text, language);
 }
 

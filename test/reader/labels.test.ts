@@ -1,6 +1,7 @@
 // The one label recogniser (scripts/reader/labels.ts): the shapes real transcripts come in, and the
 // colons in prose that are not labels.
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { recogniseLabel, repeatedLabels } from '../../scripts/reader/labels.ts';
 import { norm } from './support.ts';
 import { turns } from '../../scripts/model/walk.ts';
@@ -72,6 +73,28 @@ describe('labels', () => {
     ['中方立场是明确的：反对', '毛宁'], ['下午3:00开始', '毛宁'],
   ])('is not fooled by a colon in prose: %s', (text, principal) => {
     expect(recogniseLabel(text, ctx(principal))).toBeNull();
+  });
+
+  // Real leads, as published: a university site's (西京网讯, 2019, in a jieba tutorial; 番职网讯, 2015, a
+  // site template), a trade wire's (SMM网讯, 北极星储能网讯), an agency's dateline. A name that ends in 讯 stays a name.
+  it.each([
+    ['西京网讯：10月31日晚，“庆祝中华人民共和国成立70周年暨西京学院建校25周年教职工竹竿舞比赛”举行。'],
+    ['番职网讯：（缪志波 报道）12月23日下午，学校6420会议室掌声阵阵，笑语绵绵，'],
+    ['SMM网讯：上海期铜价格小幅下跌。'],
+    ['北极星储能网讯：2026年9月15日，河北任丘智弘100MW/400MWh新型技术路线磷酸铁锂电池+钠电池独立储能试点项目储能系统设备采购中标结果公示。'],
+    ['新华社北京6月12日电：国务院台办12日举行例行新闻发布会。'],
+  ])('a news outlet\'s lead before a colon is no label, even where the document\'s convention fits it: %s', (text) => {
+    expect(recogniseLabel(text, ctx('朱凤莲'))).toBeNull();
+    // The lead above a real briefing (the dev transcript zh-hans-tao-2023-04-26, its colon labels make
+    // the convention): the lead is the dateline, not a turn; the briefing's turns stay.
+    const briefing = readFileSync(new URL('../corpus/zh-hans-tao-2023-04-26/transcript.txt', import.meta.url), 'utf8').split('\n').slice(4).join('\n');
+    const { tree } = norm(`国台办新闻发布会\n\n${text}\n\n${briefing}`, { speaker: '朱凤莲' });
+    const labels = turns(tree).map((t) => t.speaker.label);
+    expect(labels[0]).toBe('朱凤莲');
+    expect(labels.some((l) => /讯|电$/u.test(l))).toBe(false);
+  });
+  it('a name ending in 讯 is still a label', () => {
+    expect(recogniseLabel('张讯：我补充一点。', ctx('陈斌华'))).toMatchObject({ kind: 'other' });
   });
 
   it('paragraph repair and structure agree: a label paragraph is never joined to the one before', () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { norm } from './support.ts';
 import { readTranscript } from '../../scripts/reader/read.ts';
 import { recogniseLabel } from '../../scripts/reader/labels.ts';
+import { englishPhrase } from '../../scripts/reader/structure.ts';
 
 const detectSpeaker = (text: string, principal: string) => recogniseLabel(text, { principals: [principal] });
 import { loadBookConfig } from '../../scripts/config/load.ts';
@@ -86,5 +87,17 @@ describe('the seed transcript', () => {
   });
   it('leaves no applied change without a source position', () => {
     for (const c of r.changes) expect(c.line).toBeGreaterThan(0);
+  });
+});
+
+describe('section headings from a question', () => {
+  // Seen on the pages of the hearing en-chrg-2009-02-24 (issue 20): the senator's courtesy to the chair
+  // made the heading `Mr. Chairman`; the heading is the first sentence that names a topic.
+  it('passes over courtesies to the first sentence of substance', () => {
+    const turn = 'Thank you, Mr. Chairman. Thank you, Mr. Chairman. First question, it is clear one of the key problems over the past few years has been excessive risk taken by financial institutions.';
+    expect(englishPhrase(turn)).toBe('First question, it is clear one of the key problems over the…');
+    expect(englishPhrase('Thanks, Karine. Three subjects. First, since you mentioned Ukraine in your topper, Russian President Vladimir Putin says Ukrainian forces have suffered losses.')).toMatch(/^First, since you mentioned Ukraine/);
+    // A turn that is only a courtesy still gets its words.
+    expect(englishPhrase('Thank you very much, Mr. Chairman.')).toBe('Very much, Mr. Chairman');
   });
 });

@@ -10,6 +10,12 @@
 // transcript shows yet), 0 title errors; English 0 false turns; debates 90.9 %, earnings calls 79.3 %.
 // Then (a page header's empty fields read as labels, written on the dev example zh-hant-tao-2021-09-29):
 // 1 false turn (a news site's lead 华夏经纬网讯：, no dev example yet).
+// Then (second session of 2026-12-05: five congressional hearings from GPO text, three of 2009 in the
+// test part, two of 2008 in dev; a 国新办 press conference of 2019 in dev; a news outlet's lead is the
+// dateline; the moderator's announcement of the next questioner; 'Several hon. Members rose—' taken out
+// of the Hansard golden turns as no turn): 82 test transcripts, 100.0 % (4146/4147), 0 false turns,
+// 0 title errors; hearings 100 % (48/48, 3 transcripts), debates 100 % (10/10), earnings calls 96.6 %
+// (28/29: an investor-relations host who hands over to the Operator with a question is read as asking).
 import { describe, it, expect } from 'vitest';
 import { evaluateStructure, formatEval } from '../../scripts/eval/structure.ts';
 
@@ -25,22 +31,26 @@ describe('structure evaluation per split', () => {
   });
   it('dev: turns right ≥ 99 %, no false turn, no title error', () => {
     const t = all('dev')!;
-    expect(t.cases).toBeGreaterThanOrEqual(100);
+    expect(t.cases).toBeGreaterThanOrEqual(104);
     expect(t.accuracy).toBeGreaterThanOrEqual(0.99);
     expect(t.falseTurns).toBe(0);
     expect(t.titleErrors).toBe(0);
     for (const g of e.groups.filter((x) => x.split === 'dev' && x.by === 'language')) expect(g.totals.accuracy, g.key).toBeGreaterThanOrEqual(0.96);
+    // Hearings, written on dev: a label followed by a figure (Mr. Bernanke. 1994.), a senator who only
+    // hands over his time (Senator Schumer. Mr. Chairman, with your … permission …) still questions.
+    expect(e.groups.find((g) => g.split === 'dev' && g.by === 'shape' && g.key === 'hearing')!.totals.accuracy).toBe(1);
   });
   it.skipIf(!all('test'))('test: at least the figures last measured on it', () => {
     const t = all('test')!;
-    expect(t.cases).toBeGreaterThanOrEqual(79);
-    expect(t.accuracy).toBeGreaterThanOrEqual(0.997);
-    expect(t.falseTurns).toBeLessThanOrEqual(1);
+    expect(t.cases).toBeGreaterThanOrEqual(82);
+    expect(t.accuracy).toBeGreaterThanOrEqual(0.999);
+    expect(t.falseTurns).toBe(0);
     expect(t.titleErrors).toBe(0);
     const group = (by: string, key: string) => e.groups.find((g) => g.split === 'test' && g.by === by && g.key === key)?.totals;
-    const en = group('language', 'en')!;
-    expect([en.falseTurns, en.titleErrors]).toEqual([0, 0]);
-    expect(group('shape', 'debate')!.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(group('shape', 'earnings-call')!.accuracy).toBeGreaterThanOrEqual(0.79);
+    for (const g of e.groups.filter((x) => x.split === 'test' && x.by !== 'all')) expect([g.key, g.totals.falseTurns, g.totals.titleErrors]).toEqual([g.key, 0, 0]);
+    expect(group('shape', 'hearing')!.cases).toBeGreaterThanOrEqual(3);
+    expect(group('shape', 'hearing')!.accuracy).toBeGreaterThanOrEqual(0.98);
+    expect(group('shape', 'debate')!.accuracy).toBeGreaterThanOrEqual(0.98);
+    expect(group('shape', 'earnings-call')!.accuracy).toBeGreaterThanOrEqual(0.96);
   });
 });
