@@ -4,7 +4,7 @@
 // fresh browser, then fails alone while the others finish.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { BookFailed, buildBook, INPUT_HASH_FILE, type BookResult, type Format } from './build.ts';
 import type { Context } from './core/context.ts';
@@ -100,12 +100,15 @@ function filesUnder(dir: string): string[] {
 }
 
 let toolHash: string | null = null;
-/** The tool's own version: package version, locked dependencies, pipeline code and templates. */
+/**
+ * The tool's own version: package version, locked dependencies, pipeline code and templates, each by
+ * its path inside the checkout (the same tool in another folder has the same fingerprint).
+ */
 function toolFingerprint(): string {
   if (toolHash) return toolHash;
   const parts = [join(projectRoot, 'package.json'), join(projectRoot, 'package-lock.json'),
     ...filesUnder(join(projectRoot, 'scripts')), ...filesUnder(templatesRoot)];
-  toolHash = sha256(parts.map((p) => `${p}\0${sha256(readFileSync(p))}`).join('\n'));
+  toolHash = sha256(parts.map((p) => `${relative(projectRoot, p)}\0${sha256(readFileSync(p))}`).join('\n'));
   return toolHash;
 }
 

@@ -20,13 +20,14 @@
 // Adding a language: a strings file (templates/<set>/lang/<tag>.json) and, for a new script, a row in
 // STACKS below.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Blob, Face } from 'harfbuzzjs';
 import { fail } from './core/diagnostics.ts';
 import { projectRoot } from './core/root.ts';
 import { scriptOf } from './lang/language.ts';
+import { writeCacheFile } from './core/files.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -161,11 +162,7 @@ function fileCmap(file: string): Iterable<number> {
     if (bytes.length % 4 === 0) return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   } catch { /* not read yet */ }
   const points = Uint32Array.from(new Face(new Blob(new Uint8Array(readFileSync(file))), 0).collectUnicodes()).sort();
-  try {
-    mkdirSync(CMAP_CACHE, { recursive: true });
-    const tmp = `${cached}.${process.pid}.tmp`;
-    writeFileSync(tmp, points);
-    renameSync(tmp, cached);
-  } catch { /* a read-only install reads the font each time */ }
+  // A read-only install reads the font each time.
+  writeCacheFile(cached, new Uint8Array(points.buffer, points.byteOffset, points.byteLength));
   return points;
 }

@@ -5,7 +5,7 @@
 // When everything is present it only stats a handful of files (well under 2 s). When something
 // is missing it installs it with apt-get / npm ci, or stops with the exact command to run.
 // Nothing here downloads a browser: Chromium comes from Debian, fonts from npm.
-import { existsSync, statSync, accessSync, constants } from 'node:fs';
+import { existsSync, statSync, accessSync, constants, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,11 +66,30 @@ function installSystemParts() {
   }
 }
 
+/**
+ * True when node_modules holds exactly the locked packages: every package npm installed (its hidden
+ * lockfile, node_modules/.package-lock.json) has the locked version, and every locked package that is
+ * not optional was installed. Optional ones for other platforms are never installed.
+ */
+function sameInstall(lock, marker) {
+  try {
+    const want = JSON.parse(readFileSync(lock, 'utf8')).packages ?? {};
+    const have = JSON.parse(readFileSync(marker, 'utf8')).packages ?? {};
+    for (const [path, p] of Object.entries(have)) if (want[path]?.version !== p.version) return false;
+    for (const [path, p] of Object.entries(want)) if (path && !p.optional && !p.link && !(path in have)) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function installNodeModules() {
   const lock = join(root, 'package-lock.json');
   const marker = join(root, 'node_modules', '.package-lock.json'); // written by npm on every install
   const fresh = existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
-  if (fresh) return;
+  // A checkout, merge or copy can leave the lockfile newer than node_modules with the same packages:
+  // then nothing is installed (an `npm ci` would wipe node_modules under a running test or bench).
+  if (fresh || (existsSync(marker) && sameInstall(lock, marker))) return;
   say('installing npm packages (npm ci)');
   const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PUPPETEER_SKIP_CHROMIUM_DOWNLOAD: '1' };
   const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });

@@ -10,7 +10,13 @@ import { allEntries } from '../scripts/index/model.ts';
 import { parseBookConfig } from '../scripts/config/load.ts';
 import { readTranscript } from '../scripts/reader/read.ts';
 import { loadCorpus, corpusRoot } from '../scripts/fixtures/corpus.ts';
-import { figures, scoreAll, loadGold } from '../scripts/eval/index-gold.ts';
+import { figures, scoreAll, scoreBook, loadGold } from '../scripts/eval/index-gold.ts';
+import { turns } from '../scripts/model/walk.ts';
+import { renderBody, renderLabels } from '../scripts/render/html.ts';
+import { loadStrings, defaultStringsSet } from '../scripts/lang/strings.ts';
+import type { Transcript } from '../scripts/model/types.ts';
+
+const renderHtmlOf = (tree: Transcript) => renderBody(tree, { flavour: 'html', labels: renderLabels(loadStrings(defaultStringsSet(), 'zh-Hans')) });
 
 const terms = (list: AutoEntry[]) => flatEntries(list).map((e) => e.term);
 const find = (list: AutoEntry[], term: string) => flatEntries(list).find((e) => e.term === term);
@@ -170,6 +176,61 @@ describe('automatic index: classes seen on the index pages of three new books', 
   });
 });
 
+// Fourth session: classes named by the coordinator (first names, plural titles, phrases as subjects,
+// gazette furniture), fixed in the mechanism and tested on sentences of dev transcripts only.
+describe('automatic index: first names, plural titles, subjects that are terms, gazette furniture (dev text)', () => {
+  it('a name a reporter is called on by is no entry and nobody’s alias (Jeff, Karine, Matt); a name after a title stays', () => {
+    // en-wh-2022-01-21 (Go ahead, Jeff.), en-wh-2021-05-17 (Jeff Zients), en-wh-2022-09-14 (Karine), en-state-2015-01-27 (Matt, King Abdullah), en-dod-2024-11-07 (Laura)
+    const list = autoEntries('Yes, go ahead, Jeff. We’ll have more in the coming days on how our team — led by Jeff Zients, in partnership with our national partners — will do it. '
+      + 'Thanks, Karine. Can you tell us why the President went? Karine, can you give us an update on Taiwan? Don’t take it personally, Matt. I’m sure other people will join you. '
+      + 'The Secretary joined President Obama and other members of the U.S. delegation to offer condolences for the passing of King Abdullah. '
+      + 'I hate to see Laura go, but I think that Bull Holsey will be a tremendous replacement.', { language: 'en', size: 30 });
+    for (const t of ['Jeff', 'Karine', 'Matt']) expect(terms(list)).not.toContain(t);
+    expect(find(list, 'Jeff Zients')?.aliases ?? []).not.toContain('Jeff');
+    for (const t of ['Jeff Zients', 'Abdullah', 'Bull Holsey', 'Obama']) expect(terms(list)).toContain(t);
+  });
+
+  it('a title in the plural is stripped like the singular (Representatives Delahunt), a body named in one is not (House of Representatives)', () => {
+    // en-gpo-2007-09-27, en-rules-2003-06-04
+    const list = terms(autoEntries('Present: Representatives Delahunt, Davis, Herseth Sandlin, Pence, LaTourette and Hulshof. While these previous hearings all focused on processes and procedures of the House of Representatives, any review of our parliament matters.', { language: 'en', size: 30 }));
+    expect(list).toContain('Delahunt');
+    expect(list).toContain('House of Representatives');
+    expect(list.some((t) => /^Representatives /.test(t))).toBe(false);
+  });
+
+  it('English subjects are terms: no phrase of a verb or an adverb (go ahead, looking forward), no judging adjective first, no common word alone (Summit)', () => {
+    // en-wh-2022-01-25 / -03-11 (go ahead), en-wh-2021-05-20 (looking forward), en-wh-2021-06-11 (G7 Summit)
+    const text = 'Yes, go ahead, Jeff. Linda, go ahead. With that, go ahead, Aamer. So, President Biden is very much looking forward to welcoming the Republic of Korea President, Moon Jae-in. '
+      + 'We’re all very much looking forward to this. I’ll start and just point out, you know, this is the first G7 Summit in nearly two years. It’s the first G7 Summit that President Biden is attending. '
+      + 'It is the first G7 Summit that has been held since the outbreak of the COVID-19 pandemic. That is a possible base of popular support, and the possible base of popular support grows.';
+    const list = terms(autoEntries(text, { language: 'en', size: 40 }));
+    for (const t of ['go ahead', 'looking forward', 'Summit', 'possible base of popular support', 'possible base']) expect(list).not.toContain(t);
+    expect(list).toContain('Moon Jae-in');
+  });
+
+  it('a word never an entry alone ends an institution’s name (the State Department); nationalities in a row name nobody (Palestinian American)', () => {
+    // en-wh-2021-05-19
+    const list = terms(autoEntries('And was the President looking to send a message to Israel by making sure to meet with a Palestinian American congresswoman on the tarmac yesterday? I don’t want to get ahead of the report.  I refer you to the State Department for details.', { language: 'en', size: 20 }));
+    expect(list).toContain('State Department');
+    expect(list).toContain('Israel');
+    expect(list).not.toContain('Palestinian American');
+  });
+
+  it('initials of a place with full stops (U.S.) are an alias of the place (United States), not a second entry', () => {
+    // en-wh-2021-05-19 (seen on its printed index: United States 8, U.S. 9)
+    const list = autoEntries('So, as you know, the United States is working tirelessly through various levels of government to express support for a ceasefire. And what recourse does the U.S. have to take if Israel doesn’t meet that deadline?', { language: 'en', size: 20 });
+    expect(terms(list)).not.toContain('U.S.');
+    expect(find(list, 'United States')?.aliases).toContain('U.S.');
+  });
+
+  it('gazette furniture: no term starts after an ordinal (第3次會議議事錄); a word only inside a longer quoted title is a fragment (陸海空軍)', () => {
+    // zh-hant-ly-2018-03-20
+    const list = terms(autoEntries('一、宣讀本院第9屆第5會期第3次會議議事錄。（全文見本期議事錄）\n主席：報告院會，針對第5會期第3次會議議事錄，並無委員或黨團提出錯誤或遺漏之處，作以下宣告：第5會期第3次會議議事錄確定。\n二、本院委員許毓仁等17人擬具「陸海空軍刑法部分條文修正草案」，請審議案。', { language: 'zh-Hant', size: 20 }));
+    expect(list).not.toContain('會議議事錄');
+    expect(list).not.toContain('陸海空軍');
+  });
+});
+
 describe('automatic index: size fits the book', () => {
   it('about one entry per 150 characters of English (50 Han characters), at least 5', () => {
     expect(indexSize('x'.repeat(300), 'en')).toBe(5);
@@ -214,6 +275,33 @@ describe('book.yaml index: auto | curated | both', () => {
     for (const e of allEntries(index)) expect(e.anchors.length + e.sub.length, e.term).toBeGreaterThan(0);
   });
 
+  it('speaker labels: the outlet and the member they name are automatic entries, marked in the label and printed there; a curated topic is not marked in a label', () => {
+    // zh-hans-mfa-2022-03-18 (路透社记者：), zh-hant-ly-2018-03-20 (柯委員建銘：, the member named only in labels)
+    const mfa = loadCorpus().find((c) => c.id === 'zh-hans-mfa-2022-03-18')!;
+    const read = readTranscript(Buffer.from(mfa.text), mfa.config);
+    const chosen = bookTopics(read.tree, { ...mfa.config, index: undefined, topics: [] }, { file: 'book.yaml' });
+    expect(chosen.auto.find((e) => e.term === '路透社')?.kind).toBe('organisation');
+    expect(chosen.auto.find((e) => e.term === '彭博社')?.kind).toBe('organisation');
+    const { index } = markTopics(read.tree, chosen.topics, 'book.yaml', new Map(), { automaticFrom: 0 });
+    const labels = turns(read.tree).map((t) => t.speaker).filter((s) => s.label === '路透社记者');
+    expect(labels.length).toBeGreaterThan(0);
+    for (const s of labels) expect(s.anchors?.map((a) => s.label.slice(a.start, a.end))).toEqual(['路透社']);
+    const reuters = allEntries(index).find((e) => e.term === '路透社')!;
+    expect(reuters.anchors.length).toBe(labels.length + (mfa.text.match(/路透社(?!记者：)/gu) ?? []).length);
+    const html = renderHtmlOf(read.tree);
+    expect(html).toMatch(new RegExp(`<span id="${reuters.anchors[0]}" class="topic">路透社</span>记者`));
+    // The principal's label is never marked; a curated topic stays in the body.
+    expect(turns(read.tree).every((t) => t.speaker.role !== 'principal' || !t.speaker.anchors)).toBe(true);
+    const curatedRead = readTranscript(Buffer.from(mfa.text), mfa.config);
+    markTopics(curatedRead.tree, [{ term: '路透社', aliases: [], sub: [], seeAlso: [] }], 'book.yaml');
+    expect(turns(curatedRead.tree).some((t) => t.speaker.anchors)).toBe(false);
+
+    const ly = loadCorpus(corpusRoot, 'dev').find((c) => c.id === 'zh-hant-ly-2018-03-20')!;
+    const lyTree = readTranscript(Buffer.from(ly.text), ly.config).tree;
+    const ko = bookTopics(lyTree, { ...ly.config, index: undefined, topics: [] }, { file: 'book.yaml' }).auto.find((e) => e.term === '柯建銘');
+    expect(ko).toMatchObject({ kind: 'person', aliases: ['柯委員建銘'] });
+  });
+
   it('TP170: index: curated with no topics leaves the book without an index', () => {
     const config = parseBookConfig(yaml('index: curated\n'));
     const read = readTranscript(Buffer.from(corpus.text), config);
@@ -246,11 +334,20 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // call added to the test part (gold written before the engine ran on it).
     // Third session: 85.3 % and 69.7 % on 15 books (the two test earnings calls en-amzn, en-googl added,
     // their gold written before the engine ran on them).
-    expect(f.precision).toBeGreaterThanOrEqual(0.85);
-    expect(f.recall).toBeGreaterThanOrEqual(0.69);
+    // Fourth session: 87.0 % and 70.9 % (names in speaker labels found; new entries judged by reading the text).
+    expect(f.precision).toBeGreaterThanOrEqual(0.86);
+    expect(f.recall).toBeGreaterThanOrEqual(0.70);
   });
 
   const scores = scoreAll();
+
+  it('takes each book’s part from the corpus table, and refuses a gold file that says another', () => {
+    const corpus = loadCorpus(corpusRoot, 'all');
+    for (const s of scores) expect(s.split, s.id).toBe(corpus.find((c) => c.id === s.id)!.expected.split);
+    const gold = loadGold().find((g) => g.id === 'en-wh-2021-05-19')!;
+    const entry = corpus.find((c) => c.id === gold.id)!;
+    expect(() => scoreBook(entry, { ...gold, split: 'test' })).toThrow(/corpus puts en-wh-2021-05-19 in dev/);
+  });
 
   it('has gold entries for dev transcripts in zh-Hans, zh-Hant and English', () => {
     const gold = loadGold();
@@ -264,8 +361,9 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // and 57.2 %), the recall still below the issue's target of 80 %: raise them as the engine
     // improves, never lower them.
     // Third session, on 22 dev books (7 added, gold written before the engine ran on them): 96.8 % and 82.3 %.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.96);
-    expect(f.recall).toBeGreaterThanOrEqual(0.82);
+    // Fourth session, on 23 dev books (en-wh-2021-05-19 added; Kyra neutral where she is the principal): 97.5 % and 86.7 %.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.97);
+    expect(f.recall).toBeGreaterThanOrEqual(0.86);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
 });

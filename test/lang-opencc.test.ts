@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { scopedConvert } from '../scripts/lang/opencc.ts';
+import { converter, mayChangeUnder, scopedConvert } from '../scripts/lang/opencc.ts';
 import { loadCorpus } from '../scripts/fixtures/corpus.ts';
 import { SEED } from './helpers.ts';
 
@@ -25,6 +25,17 @@ describe('OpenCC with a text\'s own entries', () => {
         expect(scopedConvert(configs[k]!, s), `${k}: ${s.slice(0, 40)}`).toBe(want);
       }
     }
+    // The shortcut: a text in which no changing entry's source occurs is returned as it is; it must be
+    // the full converter's result, and the converter with the shortcut must still agree on every sample.
+    let unchanged = 0;
+    for (const k of ['t2s', 's2t'] as const) {
+      const convert = converter(k);
+      for (const s of samples) {
+        if (!mayChangeUnder(k, s)) { unchanged++; expect(full[k](s), `${k} shortcut: ${s.slice(0, 40)}`).toBe(s); }
+        expect(convert(s)).toBe(full[k](s));
+      }
+    }
+    expect(unchanged).toBeGreaterThan(100);
     // The samples exercise the conversions (Simplified lines change under cn→t, Traditional ones under t→cn).
     expect(changed).toBeGreaterThan(150);
   }, 60_000);

@@ -10,8 +10,12 @@ import { printIndexTree } from '../scripts/index/render.ts';
 import type { Element } from 'hast';
 import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
-import { runningHead } from '../scripts/render/lines.ts';
-import { badBreaks, coverLines, emptyPages, fontProblems, headChecks, indexEnd, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
+import { breakUnits, runningHead, titleUnits } from '../scripts/render/lines.ts';
+import { badBreaks, checkHash, wordEnds, coverLines, emptyPages, fontProblems, headChecks, indexEnd, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
+import { corpusRoot, loadCorpus } from '../scripts/fixtures/corpus.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 
@@ -82,6 +86,10 @@ describe('section ends (render/ends.ts)', () => {
     const whole = withPulls(body, new Set(['p3', 's1']));
     expect(classesOf(whole, 's1')).toEqual(['qa', PULL_CLASS]);
     expect(classesOf(whole, 'p3')).toBeUndefined();
+    // A later round pulled p2, one paragraph further back than p3: only p2 breaks the page (en-wh-2022-06-28
+    // printed p. 10 with 2 lines, the rest of the section's end overleaf); a pull in another section stays.
+    const back = withPulls(body, new Set(['p3', 'p2', 'p5']));
+    expect([classesOf(back, 'p2'), classesOf(back, 'p3'), classesOf(back, 'p5')]).toEqual([[PULL_CLASS], undefined, [PULL_CLASS]]);
   });
 });
 
@@ -152,6 +160,9 @@ describe('type-area lines (pdf/page-lines.ts)', () => {
     const line = (y: number, ...words: string[]) => `<line xMin="57" yMin="${y}" xMax="300" yMax="${y + 15}">${words.map((w) => `<word xMin="0" yMin="${y}" xMax="1" yMax="${y + 15}">${w}</word>`).join('')}</line>`;
     const xhtml = `<doc><page width="419.5" height="595.3">${line(28.5, '世界多极化')}${line(52, '球产业链')}${line(53.5, 'A&amp;B')}${line(70, '第二行')}${line(550.8, '19')}</page></doc>`;
     expect(parseBboxLayout(xhtml, TRIMS.A5)).toEqual([[{ text: '球产业链 A&B', top: 52 }, { text: '第二行', top: 70 }]]);
+    // pdftotext writes an apostrophe as &apos; (en-uk-2019-09-02: Prime Minister&apos;s statement).
+    const apos = `<doc><page width="419.5" height="595.3">${line(52, 'Minister&apos;s', '&#8220;x&#x201D;')}</page></doc>`;
+    expect(parseBboxLayout(apos, TRIMS.A5)).toEqual([[{ text: 'Minister\'s “x”', top: 52 }]]);
   });
 });
 
@@ -163,6 +174,48 @@ describe('running heads (render/lines.ts runningHead)', () => {
     expect(head.endsWith('…')).toBe(true);
     expect(long.startsWith(head.slice(0, -1))).toBe(true);
     expect(long[head.length - 1]).toBe(' ');
+  });
+
+  it('cuts a head at a space, not inside a hyphenated name (en-wh-2021-07-13: Karine Jean…)', () => {
+    const title = 'Press Gaggle by Principal Deputy Press Secretary Karine Jean-Pierre En Route Philadelphia, PA';
+    expect(runningHead(title, 'en')).toBe('Press Gaggle by Principal Deputy Press Secretary Karine…');
+  });
+});
+
+describe('title units (render/lines.ts breakUnits, titleUnits)', () => {
+  it('keeps G7’s whole, 九十年度 not cut as a date (年度 is a word), and cuts a date too wide for a contents line between its parts', () => {
+    expect(breakUnits('Press Call on the G7’s Extraordinary Revenue', 'en')).toContain('G7’s ');
+    expect(breakUnits('U.S.-Africa Leaders Summit', 'en')[0]).toBe('U.S.-');
+    expect(breakUnits('九十年度新春記者會談話紀錄', 'zh-Hant')).not.toContain('九十年');
+    const units = titleUnits('國台辦例行新聞發布會（2025年10月15日）', 'zh-Hant', 8).map((u) => u.text);
+    expect(units.join('')).toBe('國台辦例行新聞發布會（2025年10月15日）');
+    expect(units).toEqual(expect.arrayContaining(['（2025年', '10月', '15日）']));
+    expect(units.some((u) => /^\d{1,3}$/.test(u))).toBe(false);
+  });
+
+  it('puts every break of every corpus title (first line and book.yaml) at a word end of jieba and spaces: title units, contents units and running head', () => {
+    const squash = (t: string) => t.replace(/[\s\u00ad\u2010\u00a0]+/g, '');
+    const bad: string[] = [];
+    let titles = 0;
+    for (const e of loadCorpus(corpusRoot, 'all')) {
+      for (const title of new Set([e.expected.title?.text ?? e.config.title, e.config.title])) {
+        titles++;
+        const ends = wordEnds(title);
+        for (const cap of [12, 8]) {
+          let at = 0;
+          for (const u of titleUnits(title, e.expected.language, cap).slice(0, -1)) {
+            at += squash(u.text + u.space).length;
+            // Between Latin letters a browser does not break, whatever the spans: only Han and spaces count.
+            const han = /\p{Script=Han}/u.test(squash(title).slice(at - 1, at + 1));
+            if ((han || u.space) && !ends.has(at)) bad.push(`${e.id} cap ${cap}: ${squash(title).slice(at - 3, at)}|${squash(title).slice(at, at + 3)}`);
+          }
+        }
+        const head = runningHead(title, e.expected.language);
+        if (head.endsWith('…') && !ends.has(squash(head.slice(0, -1)).length)) bad.push(`${e.id} head: ${head}`);
+      }
+    }
+    expect(titles).toBeGreaterThan(170);
+    expect(bad).toEqual([]);
   });
 });
 
@@ -226,6 +279,22 @@ describe('the corpus print check (scripts/eval/print-corpus.ts)', () => {
     // p. 6 blank before the body's recto p. 7: allowed; p. 10, a blank verso that no right-hand start needs, and p. 11: not.
     expect(emptyPages([page(1), [], page(3), [], page(6), [], page(20), page(3), page(5), [], []], pages)).toEqual([10, 11]);
     expect(emptyPages([page(1), [], page(3), [], page(1), [], page(20)], pages)).toEqual([5]);
+  });
+});
+
+describe('the print check record', () => {
+  it('keys a book by the hash of what builds it: the same from any output folder, another for another transcript', () => {
+    const [a, b] = loadCorpus(corpusRoot, 'all').filter((e) => ['zh-hant-ly-2017-02-17', 'zh-hans-hkce-2017-08-24'].includes(e.id));
+    const one = mkdtempSync(join(tmpdir(), 'tp-print-hash-'));
+    const two = mkdtempSync(join(tmpdir(), 'tp-print-hash-'));
+    try {
+      expect(checkHash(a, one)).toMatch(/^[0-9a-f]{64}$/);
+      expect(checkHash(a, two)).toBe(checkHash(a, one));
+      expect(checkHash(b, one)).not.toBe(checkHash(a, one));
+    } finally {
+      rmSync(one, { recursive: true, force: true });
+      rmSync(two, { recursive: true, force: true });
+    }
   });
 });
 

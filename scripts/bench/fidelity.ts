@@ -21,7 +21,7 @@ const size = (n: number) => `${n.toLocaleString('en-US')} characters`;
  * Each part is measured with the seeded generator (corrupt.ts) and with the independent one
  * (independent.ts), which shares no word list or threshold with the detector.
  */
-export function fidelityRows(seeds = Array.from({ length: 10 }, (_, i) => i + 1), rate = 8): { rows: FidelityRow[]; report: EvalReport; written: EvalReport } {
+export function fidelityRows(seeds = Array.from({ length: 10 }, (_, i) => i + 1), rate = 8, log: (s: string) => void = () => {}): { rows: FidelityRow[]; report: EvalReport; written: EvalReport } {
   const all = corpusTexts(loadCorpus(corpusRoot, 'all'));
   const rows: FidelityRow[] = [];
   let report: EvalReport | null = null;
@@ -29,7 +29,9 @@ export function fidelityRows(seeds = Array.from({ length: 10 }, (_, i) => i + 1)
     const corpus = all.filter((t) => t.split === split);
     if (!corpus.length) continue;
     for (const [name, generator] of [['seeded', undefined], ['independent', corruptIndependently]] as const) {
+      const t0 = performance.now();
       const r = evaluateCorpus(corpus, { seeds, rate, generator });
+      log(`  ${split}, ${name} generator: ${corpus.length} transcripts × ${seeds.length} seeds in ${Math.round((performance.now() - t0) / 1000)} s`);
       if (split === 'dev' && name === 'seeded') report = r;
       const tag = `${split}, ${name} generator`;
       const chars = Object.values(r.chars).reduce((x, y) => x + y, 0);

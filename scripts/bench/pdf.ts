@@ -58,10 +58,10 @@ export async function benchPdf(options: { bookDir?: string; runs?: number; brows
       const lap = (k: string) => { const now = performance.now(); laps[`floor.${k}`] = Math.round(now - t); t = now; };
       const page = await browser.newPage();
       try {
-        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 0 });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         lap('layout');
-        await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+        await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 0 });
         lap('print');
       } finally {
         await page.close();

@@ -3,12 +3,13 @@
 // (the project's own code drives pages from outside, through CDP evaluation, which still works), and
 // it has no network at all, WebSocket and WebRTC included. Files are confined per page by request
 // interception (writers/pdf.ts) and by the book folder check (book.ts).
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { fail } from './diagnostics.ts';
 import { projectRoot } from './root.ts';
+import { writeCacheFile } from './files.ts';
 
 // scripts/setup.mjs has the same lookup: it runs before node_modules exists and cannot import this.
 export function chromiumPath(): string {
@@ -103,11 +104,7 @@ export function chromiumVersion(): string {
   const r = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 60_000 });
   const version = r.status === 0 ? r.stdout.trim() : '';
   if (!version) fail('TP032', { reason: `could not ask ${path} for its version: ${(r.stderr || String(r.error ?? '')).split('\n')[0]}` });
-  try {
-    mkdirSync(dirname(VERSION_CACHE), { recursive: true });
-    const tmp = `${VERSION_CACHE}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ identity, version }));
-    renameSync(tmp, VERSION_CACHE);
-  } catch { /* a read-only install asks each time */ }
+  // A read-only install asks each time.
+  writeCacheFile(VERSION_CACHE, JSON.stringify({ identity, version }));
   return version;
 }

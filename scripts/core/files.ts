@@ -17,6 +17,19 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
+/**
+ * Writes a cache entry atomically (writeFileAtomic); a cache that cannot be written is no error — a
+ * read-only install computes the value again next time. Returns whether it was written.
+ */
+export function writeCacheFile(path: string, data: string | Uint8Array): boolean {
+  try {
+    writeFileAtomic(path, data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }

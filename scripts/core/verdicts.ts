@@ -5,8 +5,9 @@
 // several tests validate (the seed book's, above all) is validated once; nothing sets it otherwise.
 // A run that failed (the tool missing, a timeout) is never kept: it is tried again next time.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from './files.ts';
 
 /** The cache folder for this process and its children, or null when verdicts are not kept. */
 export function verdictCache(): string | null {
@@ -29,10 +30,7 @@ export async function cachedVerdict<T>(tool: string, file: string, compute: () =
   }
   const value = await compute();
   if (value !== undefined) {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, path);
+    writeFileAtomic(path, JSON.stringify(value));
   }
   return value;
 }

@@ -3,7 +3,7 @@
 // words) and the template only places the lines it is given.
 import { SaxesParser } from 'saxes';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,7 @@ import type { Element, ElementContent, Root } from 'xast';
 import { relative } from 'node:path';
 
 import { widestUnit, wrapLines } from '../render/lines.ts';
+import { writeCacheFile } from '../core/files.ts';
 
 // The line breaking of titles lives in render/lines.ts (the print title pages use it too).
 export { breakUnits, charWidth, titleUnits, widestUnit, wrapLines } from '../render/lines.ts';
@@ -112,14 +113,8 @@ export async function coverImages(svg: string, browser: Browser | (() => Promise
     return { cover: new Uint8Array(readFileSync(files.cover)), thumbnail: new Uint8Array(readFileSync(files.thumbnail)) };
   } catch { /* not drawn yet */ }
   const images = await drawCover(svg, typeof browser === 'function' ? await browser() : browser, fonts);
-  try {
-    mkdirSync(COVER_CACHE, { recursive: true });
-    for (const which of ['thumbnail', 'cover'] as const) {
-      const tmp = `${files[which]}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(tmp, images[which]);
-      renameSync(tmp, files[which]);
-    }
-  } catch { /* a read-only install only draws each time */ }
+  // A read-only install only draws each time; the thumbnail first, so a cover on disk has its thumbnail.
+  if (writeCacheFile(files.thumbnail, images.thumbnail)) writeCacheFile(files.cover, images.cover);
   return images;
 }
 

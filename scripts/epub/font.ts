@@ -76,11 +76,12 @@ const HAN_OR_CJK_MARK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3f
  * carries the characters the faces before it lack. A Latin book embeds its CJK fallback only when its
  * text has Chinese characters or marks.
  */
-export async function epubFonts(language: string, documents: string[], embed: boolean): Promise<EpubFonts> {
+export async function epubFonts(language: string, documents: (Nodes | string)[], embed: boolean): Promise<EpubFonts> {
   const fonts = fontsFor(language);
-  // The documents are read as HTML fragments: the text the reader sees, whatever markup carries it. Only
-  // embedding, or a Latin book (whose CJK fallback depends on its text), needs them read.
-  const trees = embed || fonts.script === 'Latn' ? documents.map((d) => fromHtml(d, { fragment: true })) : [];
+  // The documents as trees: the writer's own hast as it is; a template's output (markup, a string) read
+  // as an HTML fragment — the text the reader sees, whatever markup carries it. Only embedding, or a
+  // Latin book (whose CJK fallback depends on its text), needs them read.
+  const trees = embed || fonts.script === 'Latn' ? documents.map((d) => (typeof d === 'string' ? fromHtml(d, { fragment: true }) : d)) : [];
   const text = usedCharacters(trees);
   const needsCjk = HAN_OR_CJK_MARK.test(text);
   const chosen = {

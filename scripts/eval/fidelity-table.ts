@@ -4,13 +4,15 @@
 //   npx tsx scripts/eval/fidelity-table.ts --write    rewrites it in README.md between its markers
 // Rules and confidence are tuned on dev only (test/corpus/README.md, "Parts"). Chinese figures use 10
 // seeds, English ones 3 (its texts are 30 times larger); 8 defects per 1,000 characters.
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus, corpusRoot } from '../fixtures/corpus.ts';
 import { corpusTexts, evaluateCorpus, readerOutput, type EvalText, type EvalReport } from './measure.ts';
 import { corruptIndependently } from './independent.ts';
+import { typedDoubles } from './english-typed.ts';
 import { projectRoot } from '../render/templates.ts';
 import { FURNITURE } from '../reader/convention.ts';
+import { writeFileAtomic } from '../core/files.ts';
 
 type Part = 'dev' | 'test';
 const ZH_SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
@@ -62,7 +64,8 @@ function measure(part: Part): PartFigures {
 
 /** English typed doubles (words and phrases) caught: applied, or listed for review in verbatim. */
 function typedCaught(r: EvalReport): string {
-  const d = Object.entries(r.defects).filter(([k]) => /^en-(word|span) /.test(k)).reduce((x, [, v]) => ({ made: x.made + v.made, caught: x.caught + v.caught }), { made: 0, caught: 0 });
+  // Counted as english-typed.ts counts them (one count for the table and the progress script).
+  const d = typedDoubles(r);
   return d.made ? `${pct(d.caught / d.made)} (${n(d.caught)} of ${n(d.made)})` : '-';
 }
 
@@ -101,7 +104,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const path = join(projectRoot, 'README.md');
     const readme = readFileSync(path, 'utf8');
     const next = readme.replace(/(<!-- fidelity -->\n)[\s\S]*?(\n<!-- \/fidelity -->)/, `$1${table}$2`);
-    writeFileSync(`${path}.tmp`, next);
-    renameSync(`${path}.tmp`, path);
+    writeFileAtomic(path, next);
   }
 }

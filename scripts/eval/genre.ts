@@ -2,12 +2,12 @@
 // how many of the corpus's dev transcripts (test/corpus, `split: dev`; never the test part) each word
 // occurs, per language. Chinese is cut by jieba after conversion to Simplified; English words are
 // lower-cased. Only words in at least two transcripts are kept. Run: npx tsx scripts/eval/genre.ts
-import { writeFileSync, renameSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { corpusRoot, loadCorpus } from '../fixtures/corpus.ts';
 import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../lang/language.ts';
 import { genreFile, type GenreTable } from '../index/genre.ts';
+import { writeFileAtomic } from '../core/files.ts';
 
 export function buildGenre(): GenreTable {
   const table: GenreTable = { docs: { zh: 0, en: 0 }, df: { zh: {}, en: {} } };
@@ -30,7 +30,6 @@ export function buildGenre(): GenreTable {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const file = fileURLToPath(genreFile);
-  writeFileSync(`${file}.tmp`, JSON.stringify(buildGenre()) + '\n');
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomic(file, JSON.stringify(buildGenre()) + '\n');
   console.log(`wrote ${file}`);
 }

@@ -66,7 +66,9 @@ export function scoreBook(entry: CorpusEntry, gold: Gold): BookScore {
     const gf = g.map(norm);
     return { gold: g[0], kind, found: auto.some((e) => gf.includes(norm(e.term))) };
   }));
-  return { id: entry.id, split: gold.split, language: entry.expected.language, entries, names };
+  // The part is the corpus table's (test/corpus/README.md, expected.json `split`), never the gold file's own say.
+  if (entry.expected.split !== gold.split) throw new Error(`test/index-gold/${gold.id}.json: split ${gold.split}, but the corpus puts ${entry.id} in ${entry.expected.split} (test/corpus/README.md, Parts): write "split": "${entry.expected.split}"`);
+  return { id: entry.id, split: entry.expected.split, language: entry.expected.language, entries, names };
 }
 
 export interface Figures { books: number; entries: number; useful: number; wrong: number; unjudged: number; precisionStrict: number; precision: number; names: number; found: number; recall: number }

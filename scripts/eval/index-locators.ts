@@ -64,7 +64,10 @@ async function checkPdf(pdf: string, occurrences: Map<string, Occurrence>, failu
     const dests = await doc.getDestinations() as Record<string, unknown[]>;
     const pageOf = async (name: string) => dests[name] ? (await doc.getPageIndex(dests[name][0] as { num: number; gen: number })) + 1 : -1;
     const indexFrom = await pageOf('back-index');
-    const indexTo = (await pageOf('note')) - 1;
+    // The note may begin on the index's last page (a short index): that page is read too; links there
+    // that are no index locator (not an occurrence) are skipped below.
+    const notePage = await pageOf('note');
+    const indexTo = notePage > 0 ? notePage : doc.numPages;
     if (indexFrom < 1) { failures.push('pdf: no index'); return 0; }
     const texts = new Map<number, string>();
     const text = (p: number) => texts.get(p) ?? texts.set(p, pageText(pdf, p)).get(p)!;

@@ -9,12 +9,22 @@
 //   - pages holding 1–3 lines of a section's end (render/ends.ts on the finished PDF's lines), the index's end too;
 //   - the print contents against the EPUB navigation (less title page and colophon, which precede it);
 //   - pdffonts: one subset per face and weight, all embedded, none Type 3.
-// Run at low priority, one book at a time:
-//   nice -n 10 npx tsx scripts/eval/print-corpus.ts [--split test|dev|all] [--ids a,b] [--limit N] [--chunk N] [--out DIR] [--skip-build] [--results FILE]
-// It writes OUT/results.jsonl (one line per book, as it goes) and prints the totals;
+// The books are built in this process through the build library (scripts/corpus.ts buildCorpus: one
+// shared Chromium, --jobs books in flight, PDF and EPUB, the print HTML kept), at low priority:
+//   nice -n 10 npx tsx scripts/eval/print-corpus.ts [--split test|dev|all] [--ids a,b] [--limit N] [--jobs N] [--chunk N] [--out DIR] [--record FILE] [--force] [--skip-build]
+// Each book's line goes into the record (test/corpus/print-check.jsonl unless --record), one line per
+// book, rewritten after each chunk; the line carries the build library's input hash (transcript,
+// minimal book.yaml, the tool's code and templates, this checker included), and a book whose line
+// carries the hash it would be built at now is not checked again: a line left from an older tool is
+// stale and is checked again by the next run.
 //   npx tsx scripts/eval/print-corpus.ts --table FILE[,FILE] prints the figures per part and language (README).
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildCorpus, inputHash } from '../corpus.ts';
+import type { Format } from '../build.ts';
+import { defaultContext } from '../core/context.ts';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { writeFileAtomic } from '../core/files.ts';
 import { spawnSync } from 'node:child_process';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
@@ -34,6 +44,8 @@ export interface BookReport {
   id: string; split: string; language: string; built: boolean; failure?: string; pages?: number;
   missingGlyphs?: number; brokenTitles?: string[]; emptyPages?: number[]; shortEnds?: string[];
   contents?: 'same' | 'none (one section)' | string; fonts?: string[];
+  /** The build library's input hash the book was checked at (transcript, minimal book.yaml, the tool's code and templates). */
+  hash?: string;
 }
 
 const squash = (s: string) => s.replace(/[\s\u00ad\u2010\u00a0]+/g, '');
@@ -47,33 +59,42 @@ function minimalYaml(entry: CorpusEntry, withTitle = false): string {
   return lines.join('\n') + '\n';
 }
 
+/** A book's source folder for the check: its transcript and a minimal book.yaml (with its title when asked). */
+function sourceDir(entry: CorpusEntry, out: string, withTitle = false): string {
+  const dir = join(out, withTitle ? 'src-titled' : 'src', entry.id);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(entry.dir, 'transcript.txt'), join(dir, 'transcript.txt'));
+  writeFileSync(join(dir, 'book.yaml'), minimalYaml(entry, withTitle));
+  return dir;
+}
+
+/** What the build library hashes for a book (its inputs and the tool's code, this checker included), checked formats and print HTML on. */
+export function checkHash(entry: CorpusEntry, out: string): string {
+  return inputHash(sourceDir(entry, out), FORMATS, true);
+}
+
+const FORMATS = new Set<Format>(['pdf', 'epub']);
+const firstError = (ds: Diagnostic[]) => ds.find((d) => d.severity === 'error');
+
 /**
- * Builds the books (one CLI run, one at a time); returns why each failed. A book whose title line the
- * reader did not take for one (TP141) is built again with its title in book.yaml, so its print can be
- * checked, and the TP141 is reported.
+ * Builds the books in this process through the build library (scripts/corpus.ts buildCorpus: one shared
+ * Chromium, `jobs` books in flight, a book whose inputs and tool are unchanged is not rebuilt); returns
+ * why each failed. A book whose title line the reader did not take for one (TP141) is built again with
+ * its title in book.yaml, so its print can be checked, and the TP141 is reported.
  */
-function build(entries: CorpusEntry[], out: string, withTitle = false): Map<string, string> {
-  const dirs = entries.map((e) => {
-    const dir = join(out, 'src', e.id);
-    mkdirSync(dir, { recursive: true });
-    copyFileSync(join(e.dir, 'transcript.txt'), join(dir, 'transcript.txt'));
-    writeFileSync(join(dir, 'book.yaml'), minimalYaml(e, withTitle));
-    return dir;
-  });
-  const result = spawnSync('node', [join(projectRoot, 'bin/transcript-press.mjs'), 'build', ...dirs, '--out', join(out, 'build'), '--jobs', '1', '--keep-html', '--force'],
-    { encoding: 'utf8', maxBuffer: 1 << 26 });
-  // A book failed when the build's table says so; its reason is the first error line naming it
-  // (warnings, such as a label read as an answer, are the reader's business, not a print failure).
+async function build(entries: CorpusEntry[], out: string, jobs: number, withTitle = false): Promise<Map<string, string>> {
+  const dirs = entries.map((e) => sourceDir(e, out, withTitle));
+  const ctx = defaultContext({ log: () => undefined });
+  const outcomes = await buildCorpus(dirs, { out: join(out, 'build'), formats: FORMATS, ctx, jobs, keepHtml: true });
   const failures = new Map<string, string>();
-  const output = `${result.stdout}\n${result.stderr}`.split('\n');
-  for (const e of entries) {
-    if (!output.some((line) => new RegExp(`^${e.id}\\s+failed\\b`).test(line))) continue;
-    const reason = output.find((line) => line.includes(`/${e.id}/`) && /\berror\b/.test(line));
-    failures.set(e.id, (reason ?? 'failed').trim().slice(0, 200));
+  for (const o of outcomes) {
+    if (o.status !== 'failed') continue;
+    const d = firstError(o.diagnostics) ?? o.diagnostics[0];
+    failures.set(o.id, d ? formatDiagnostic(d).split('\n')[0].slice(0, 200) : 'failed');
   }
   const untitled = entries.filter((e) => /TP141/.test(failures.get(e.id) ?? ''));
   if (!withTitle && untitled.length) {
-    const again = build(untitled, out, true);
+    const again = await build(untitled, out, jobs, true);
     for (const e of untitled) failures.set(e.id, `TP141 with a minimal book.yaml (title line not read as one)${again.has(e.id) ? `; with its title: ${again.get(e.id)}` : ''}`);
   }
   return failures;
@@ -324,6 +345,10 @@ export async function check(entry: CorpusEntry, out: string, failure?: string): 
   return report;
 }
 
+function readReports(file: string): BookReport[] {
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BookReport) : [];
+}
+
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -377,33 +402,46 @@ export function corpusParts(): { split: string; language: string }[] {
 }
 
 async function main() {
+  const out = option('out') ?? '/tmp/transcript-press-print-corpus';
   const tableOf = option('table');
   if (tableOf) {
-    const reports = tableOf.split(',').flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BookReport));
+    const reports = tableOf.split(',').flatMap(readReports);
     console.log(table(reports, corpusParts()));
     for (const r of reports.filter((x) => !x.built || x.failure)) console.log(`- ${r.id}: ${r.failure ?? 'not built'}`);
+    // Which lines a run would check again: those not at the hash their book would be built at now.
+    const all = new Map(loadCorpus(corpusRoot, 'all').map((e) => [e.id, e]));
+    const stale = reports.filter((r) => !all.has(r.id) || r.hash !== checkHash(all.get(r.id)!, out));
+    console.log(`- ${reports.length - stale.length} of ${reports.length} lines at the current tool's hash; ${all.size - reports.length} corpus books without a line${stale.length ? `; stale: ${stale.map((r) => r.id).join(', ')}` : ''}`);
     return;
   }
-  const out = option('out') ?? '/tmp/transcript-press-print-corpus';
   const ids = option('ids')?.split(',');
   let entries = loadCorpus(corpusRoot, (option('split') ?? 'test') as Selection);
   if (ids) { const all = loadCorpus(corpusRoot, 'all'); entries = ids.flatMap((id) => all.filter((e) => e.id === id)); }
-  entries = entries.slice(0, Number(option('limit') ?? entries.length));
   mkdirSync(out, { recursive: true });
-  const results = join(out, option('results') ?? 'results.jsonl');
+  // The record: one line per book, rewritten whole (atomically) after each chunk. A book whose line
+  // carries the hash it would be built at now is not checked again (--force checks it anyway).
+  const record = option('record') ?? join(projectRoot, 'test/corpus/print-check.jsonl');
+  const recorded = new Map(readReports(record).map((r) => [r.id, r]));
+  // Shortest transcripts first, so that a run cut short has covered the most books.
+  const size = (e: CorpusEntry) => statSync(join(e.dir, 'transcript.txt')).size;
+  const stale = entries.filter((e) => process.argv.includes('--force') || recorded.get(e.id)?.hash !== checkHash(e, out)).sort((a, b) => size(a) - size(b));
+  console.log(`${entries.length - stale.length} of ${entries.length} books recorded at the current hash; checking ${Math.min(stale.length, Number(option('limit') ?? stale.length))}`);
+  entries = stale.slice(0, Number(option('limit') ?? stale.length));
+  const jobs = Number(option('jobs') ?? 2);
   const reports: BookReport[] = [];
-  const chunk = Number(option('chunk') ?? 4);
+  const chunk = Number(option('chunk') ?? 2 * jobs);
   for (let i = 0; i < entries.length; i += chunk) {
     const part = entries.slice(i, i + chunk);
-    const failures = process.argv.includes('--skip-build') ? new Map<string, string>() : build(part, out);
+    const failures = process.argv.includes('--skip-build') ? new Map<string, string>() : await build(part, out, jobs);
     for (const e of part) {
-      const r = await check(e, out, failures.get(e.id));
+      const r = { ...(await check(e, out, failures.get(e.id))), hash: checkHash(e, out) };
       reports.push(r);
-      appendFileSync(results, JSON.stringify(r) + '\n');
+      recorded.set(e.id, r);
       const flags = [r.failure, r.missingGlyphs ? `${r.missingGlyphs} 〓` : '', ...(r.brokenTitles ?? []), ...(r.emptyPages ?? []).map((p) => `empty p.${p}`),
         ...(r.shortEnds ?? []), r.contents && !['same', 'none (one section)'].includes(r.contents) ? r.contents : '', ...(r.fonts ?? [])].filter(Boolean);
       console.log(`${e.id} (${r.pages ?? '-'} pp.): ${flags.length ? flags.join('; ') : 'ok'}`);
     }
+    writeFileAtomic(record, [...recorded.values()].sort((a, b) => a.id.localeCompare(b.id)).map((r) => JSON.stringify(r) + '\n').join(''));
   }
   console.log(JSON.stringify(totals(reports), null, 2));
 }

@@ -56,7 +56,18 @@ export function bannedTerms(tree: Transcript, config: Pick<BookConfig, 'title' |
 /** The automatic entries of a book's text. */
 export function autoIndex(tree: Transcript, config: Pick<BookConfig, 'title' | 'speaker' | 'speakers' | 'language'>, exclude: Iterable<string> = [], size?: number): AutoEntry[] {
   const banned = bannedTerms(tree, config);
-  return autoEntries(indexableText(tree), { language: config.language, ...banned, exclude, size });
+  return autoEntries(indexableText(tree), { language: config.language, ...banned, exclude, size, speakers: labelSpeakers(tree) });
+}
+
+/** Who the labels name, principals left out (their words fill every page), each label once. */
+export function labelSpeakers(tree: Transcript): { name: string; label: string }[] {
+  const out = new Map<string, { name: string; label: string }>();
+  walk(tree, (n) => {
+    if (n.type !== 'speaker') return;
+    if (!n.implicit && n.role !== 'principal' && n.name) out.set(n.label, { name: n.name, label: n.label });
+    return false;
+  });
+  return [...out.values()];
 }
 
 /**

@@ -18,4 +18,12 @@ export interface Candidate {
   key?: string;
   /** A place it was written right after (印度新德里): its parent entry. */
   parent?: string;
+  /**
+   * English: a first name written alone, never after a title (Jeff, Laura): `addressed` when the text
+   * mostly speaks to the person (Go ahead, Jeff. / Thanks, Karine.), a reporter, `alone` otherwise. A name called
+   * on is never an entry nor an alias; a first name alone is an alias of a full name the book writes, if any.
+   */
+  firstName?: 'addressed' | 'alone';
+  /** Named only by speaker labels (路透社 of 路透社记者), never in the body: a sure name, ranked after the body's. */
+  labelOnly?: boolean;
 }

@@ -35,6 +35,8 @@ export interface AutoOptions {
   exclude?: Iterable<string>;
   /** At most this many entries (default: indexSize of the text). */
   size?: number;
+  /** Who speaks, as the labels print them (not the principals): the outlet of 路透社记者, the member 柯建銘 of 柯委員建銘. */
+  speakers?: { name: string; label: string }[];
 }
 
 /**
@@ -55,8 +57,13 @@ const keyOf = (s: string, zh: boolean) => (zh ? simplified(s) : s.toLowerCase())
 export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   const zh = isZh(options.language);
   const size = options.size ?? indexSize(text, options.language);
-  let cands = dropBanned(zh ? chineseCandidates(text) : englishCandidates(text), options, zh);
-  cands = gatherAbbreviations(gatherPeople(cands, text, zh), zh);
+  let cands = dropBanned(zh ? withSpeakers(chineseCandidates(text), options.speakers ?? [], text) : englishCandidates(text), options, zh);
+  // A first name the text uses to call on someone (a reporter: Go ahead, Jeff.) is no entry and nobody's
+  // alias. Any other first name alone is an alias of a full name the book writes (gatherPeople: Jeff of Jeff
+  // Zients); where the book writes none, it stays (I hate to see Laura go; Kerry in a headline: on the dev
+  // part all three such were hand-written entries, none wrong).
+  cands = gatherPeople(cands.filter((c) => c.firstName !== 'addressed'), text, zh);
+  cands = gatherAbbreviations(cands, zh);
   const simple = zh ? simplifiedAligned(text) : '';
   if (zh) for (const o of cands) if (o.kind === 'organisation') for (const a of chineseAbbreviations(text, o.term, simple)) if (!o.aliases.includes(a)) o.aliases.push(a);
   for (const c of cands) c.count = Math.max(c.count, ...c.aliases.map((a) => zh ? countIn(text, a) : countWords(text, a)));
@@ -67,6 +74,35 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
     .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
   cands = dropInside(cands, curated, text);
   return chooseAndNest(rankCandidates(cands, text, zh), size, zh);
+}
+
+/** A news organisation's or a broadcaster's name, as a reporter's label gives it (路透社, 总台央视, 美国有线电视新闻网). */
+const OUTLET = /(社|台|网|報|报|视|視|刊|电视|電視|广播|廣播|新闻|新聞|媒体|媒體|公司)$/u;
+
+/**
+ * Chinese: the people and outlets the speaker labels name (柯委員建銘 asks, 路透社记者 asks): sure names of
+ * the book, though their words are in the label, not the body. A member's label that writes a title inside
+ * the name (柯委員建銘) is an alias of the name, so the label's page is found (index/match.ts marks labels).
+ */
+function withSpeakers(cands: Candidate[], speakers: { name: string; label: string }[], text: string): Candidate[] {
+  const byKey = new Map(cands.map((c) => [keyOf(c.term, true), c]));
+  for (const { name, label } of speakers) {
+    const key = keyOf(name, true);
+    // A reporter's outlet (彭博社 of 彭博社记者) is an organisation, though it reads like a surname and a given name.
+    const outlet = name !== label && name.length >= 2 && OUTLET.test(key);
+    const kind: EntryKind | undefined = outlet ? 'organisation' : isPersonalName(key) ? 'person' : undefined;
+    if (!kind) continue;
+    let c = byKey.get(key);
+    if (c && outlet) c.kind = 'organisation';
+    if (!c) {
+      c = { term: name, kind, aliases: [], count: countIn(text, name), first: text.length, score: 2, key, labelOnly: countIn(text, name) === 0 };
+      byKey.set(key, c);
+      cands.push(c);
+    }
+    c.count++;
+    if (!label.includes(name) && !c.aliases.includes(label)) c.aliases.push(label);
+  }
+  return cands;
 }
 
 /** Never an entry: the title, a speaker label (or a phrase of one: senior administration official), a principal, a curated term. */
@@ -100,7 +136,8 @@ function gatherPeople(cands: Candidate[], text: string, zh: boolean): Candidate[
 
 /** Abbreviations: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations. */
 function gatherAbbreviations(cands: Candidate[], zh: boolean): Candidate[] {
-  const orgs = cands.filter((c) => c.kind === 'organisation');
+  // English initials of a place too (U.S. of United States, UK of United Kingdom): one entry, not two.
+  const orgs = cands.filter((c) => c.kind === 'organisation' || (!zh && c.kind === 'place' && /\s/u.test(c.term)));
   const gone = new Set<Candidate>();
   for (const short of cands) {
     // An abbreviation is no prefix of the name (中国 is not short for 中国政府) and is itself a name.
@@ -185,7 +222,7 @@ function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidat
   const long = text.length > (zh ? 4000 : 10000);
   const rank = (c: Candidate) => (c.kind === 'subject'
     ? c.score * (1 + Math.log2(c.count))
-    : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (isHome(c, zh) ? 4 : 0);
+    : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (isHome(c, zh) ? 4 : 0) - (c.labelOnly ? 3 : 0);
   return cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
 }

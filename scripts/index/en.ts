@@ -6,12 +6,11 @@ import { createRequire } from 'node:module';
 import { genreDf } from './genre.ts';
 import { isEnglishPlace } from './gazetteer.ts';
 import { tagsOf, wordClass } from '../reader/english.ts';
+import { isTitleWord } from '../lang/titles.ts';
 import type { Candidate } from './candidate.ts';
 
 interface Term { text: string; tags: Set<string>; start: number; end: number; post: string; pre: string }
 
-/** Honorifics and titles that precede a name and are not part of it. */
-const HONORIFIC = /^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|president|vice|secretary|minister|prime|deputy|foreign|chancellor|senator|sen|rep|representative|governor|ambassador|general|gen|admiral|adm|colonel|col|captain|capt|major|lieutenant|sergeant|commander|chairman|chairwoman|chair|speaker|leader|king|queen|prince|princess|pope|rt|hon|the|honourable|honorable|judge|justice|mayor|director|spokesperson|spokesman|press|state|defense|defence|attorney|treasury)\.?$/i;
 /** Last words of organisation names. */
 const ORG_WORD = /^(front|forum|fund|council|department|ministry|office|administration|committee|commission|agency|union|organi[sz]ation|bank|party|court|congress|senate|parliament|assembly|government|alliance|association|institute|university|company|corporation|group|command|service|services|force|forces|army|navy|nations|league|federation|board|bureau|authority|foundation|cabinet|house|nato|club)$/i;
 /** Last words of place names. */
@@ -54,8 +53,6 @@ const capitalised = (t: Term) => /^[\p{Lu}\d]/u.test(t.text);
 const acronym = (s: string) => /^(?:\p{Lu}\.){2,3}$/u.test(s) || /^(?:[A-Z][A-Za-z]?){1,}[A-Z]$/.test(s) && s.length <= 8 && /^[A-Z]/.test(s) && s.replace(/[a-z]/g, '').length >= 2;
 const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization') || acronym(t.text) || /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.tags.has('Verb') && !t.tags.has('Adverb') && !t.tags.has('Determiner') && !t.tags.has('Pronoun') && !t.tags.has('Preposition'));
 
-/** Title words inside a run, before the name they introduce (EPA Administrator Michael Regan, Philadelphia Mayor Jim Kenney). */
-const INNER_TITLE = /^(administrator|advisor|adviser|representative|governor|mayor|leader|secretary|minister|president|congressman|congresswoman|councilman|councilwoman|judge|counsel|excellency|taoiseach|amir|emir|chancellor|ambassador|director|chairman|chairwoman|spokesperson|spokesman|senator|rep|sen|general|admiral|class|commissioner|attorney|premier|defense|defence|treasury|state|whip|chief|envoy|coordinator|undersecretary)\.?$/i;
 /** Words an institution's or a place's name is built on before `of`, `for`, `on` (Government of Ethiopia, Committee on Rules, Kingdom of Morocco). */
 const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker|battle|siege|treaty|university)$/i;
 /** Words that end a run: a dateline's (Aboard Air Force One En Route Philadelphia). */
@@ -63,7 +60,9 @@ const RUN_BREAK = new Set(['En', 'Route', 'Aboard', 'Via']);
 /** Time zones and all-capital words of a transcript's furniture (BEGIN VIDEOTAPE, END). */
 const FURNITURE = /^(C?E[SD]?T|[CMPA][SD]T|GMT|BST|UTC|BEGIN|END|VIDEOTAPE|VIDEO|CLIP|ROOM|OFF|MIC|CAMERA|COMMERCIAL|BREAK)$/;
 
-const isTitle = (t: Term) => HONORIFIC.test(t.text) || t.tags.has('Honorific') || INNER_TITLE.test(t.text);
+/** A title before a name, inside a run or at its start (President Joe Biden, EPA Administrator Michael Regan,
+ * Senators Roger Wicker): the list is lang/titles.ts. */
+const isTitle = (t: Term) => isTitleWord(t.text) || t.tags.has('Honorific');
 const ofHead = (t: Term) => { const w = t.text.replace(/[’']s$/u, ''); return ORG_WORD.test(w) || PLACE_WORD.test(w) || EVENT_WORD.test(w) || OF_HEAD.test(w); };
 
 /** Where a run of names that starts at `i` ends (joined by of, for, on, the, and, hyphens and initials). */
@@ -85,7 +84,8 @@ function runEnd(terms: Term[], i: number): number {
     // An organisation's possessive ends it (CNN's Alessio Vinci: the network's reporter, two entries);
     // a people's does not (Tigray People’s Liberation Front).
     if (/[’']s$/u.test(terms[j].text) && !/^people[’']s$/iu.test(terms[j].text) && (terms[j].tags.has('Organization') || acronym(terms[j].text.replace(/[’']s$/u, '')))) break;
-    if (named(a) && !NOT_NAMES.has(a.text) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
+    // A word never an entry alone may still end an institution's name (the State Department, the Biden Administration).
+    if (named(a) && (!NOT_NAMES.has(a.text) || ORG_WORD.test(a.text)) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
     const b = terms[j + 2];
     const c = terms[j + 3];
     // `of`, `for`, `on` join only after the word an institution or place is named on (Government of
@@ -128,7 +128,7 @@ function trimRun(input: Term[]): Term[] {
   while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && (run[0].tags.has('Value') || /^(two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(run[0].text))) run = run.slice(1);
   // A title the run ends in (Israeli Prime [Minister], National Security Advisor, Crown Prince): an office, no name.
-  if (run.length > 1 && (isTitle(run[run.length - 1]) || /^(prime|foreign|crown|assistant|deputy|vice)$/i.test(run[run.length - 1].text))) return [];
+  if (run.length > 1 && (isTitleWord(run[run.length - 1].text, { plural: false }) || run[run.length - 1].tags.has('Honorific') || /^(prime|foreign|crown|assistant|deputy|vice)$/i.test(run[run.length - 1].text))) return [];
   // The last title word inside the run introduces the name after it (… Counsel Don McGahn).
   let k = -1;
   for (let x = 0; x < run.length - 1; x++) if (isTitle(run[x]) && !/^(of|for|on|the|and)$/i.test(run[x + 1].text)) k = x;
@@ -203,8 +203,28 @@ function byLine(terms: Term[]): Term[][] {
   return out.filter((l) => l.length);
 }
 
+/** How a one-word name is used: after a title (Senator Kerry), as a first name alone (Laura), or to address someone (Thanks, Jon.). */
+export interface NameUse { titled: boolean; firstName: boolean; addressed: boolean }
+
+/**
+ * How one one-word run is used. A first name is what the tagger knows as one (FirstName, not also a
+ * LastName); a word is addressed when it stands between a comma or a sentence start and the sentence's
+ * end (Go ahead, Jeff. / Jon? / Thank you, Karine.), or opens a sentence before a comma as a first name
+ * (Kyra, thanks) or as the one a question is put to (Karine, can you give us an update?).
+ */
+function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
+  const t = terms[at];
+  const firstName = t.tags.has('FirstName') && !t.tags.has('LastName');
+  const before = at === 0 || /,\s*$/u.test(terms[at - 1].post);
+  const ends = /^\s*[.?!]/u.test(t.post) || at === terms.length - 1;
+  // Opening a question before a comma (Karine, can you give us an update?) is calling on someone too.
+  const question = /\?/u.test(terms[terms.length - 1].post) || /\?$/u.test(terms[terms.length - 1].text);
+  const addressed = before && ends || (at === 0 && /^\s*,/u.test(t.post) && (firstName || question));
+  return { titled, firstName, addressed };
+}
+
 /** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
-function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number) => void): void {
+function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number) => void, used: (term: string, use: NameUse) => void = () => {}): void {
   const mid = midCapitals(sentences);
   for (const terms of sentences.flatMap(byLine)) {
     // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
@@ -226,12 +246,15 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (run.length === 1 && DEMONYM.test(term) && !(run[0].tags.has('Place') && !/ans$/u.test(term)) && !isEnglishPlace(term)
         && !(run[0].tags.has('Person') && !run[0].tags.has('Demonym'))) continue;
       if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) continue;
+      // Nationalities in a row (Palestinian American, Russian and Ukrainian) describe people; they name nobody.
+      if (run.length > 1 && run.every((t) => t.tags.has('Demonym') || /^(and|or)$/i.test(t.text)) && !isEnglishPlace(term)) continue;
       // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
       const at = terms.indexOf(run[0]);
       const titled = at > 0 && isTitle(terms[at - 1]) && !run.some((t) => t.tags.has('Place') || t.tags.has('Organization'));
       let kind: Candidate['kind'] = isEnglishPlace(term) ? 'place' : kindOfRun(run, term);
       if (kind === 'subject' && titled && run.length <= 3) kind = 'person';
       add(kind, term, run[0].start, kind === 'subject' ? 1 : 2);
+      if (run.length === 1 && kind !== 'place' && kind !== 'organisation') used(term, nameUse(terms, at, titled));
     }
   }
 }
@@ -249,11 +272,47 @@ export function englishCandidates(text: string): Candidate[] {
     found.set(term, c);
   };
   const sentences = termsOf(text);
-  nameCandidates(text, sentences, add);
+  const uses = new Map<string, NameUse[]>();
+  nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]));
   nounPhrases(text, sentences, add);
-  for (const c of found.values()) c.count = countWords(text, c.term);
+  for (const [term, c] of found) if (c.kind === 'subject' && commonWordAlone(term)) found.delete(term);
+  for (const c of found.values()) {
+    c.count = countWords(text, c.term);
+    const firstName = firstNameOnly(uses.get(c.term) ?? []);
+    if (firstName) c.firstName = firstName;
+  }
   return [...found.values()].filter((c) => c.count > 0);
 }
+
+/**
+ * Whether a one-word name is only ever a first name: never after a title (Senator Kerry, King Abdullah
+ * are names by which the text calls a person), and either a first name to the tagger or said only to
+ * address someone. `addressed` when most uses address someone (a reporter called on: Go ahead, Jeff.).
+ */
+export function firstNameOnly(uses: NameUse[]): 'addressed' | 'alone' | undefined {
+  if (!uses.length || uses.some((u) => u.titled)) return undefined;
+  const addressed = uses.filter((u) => u.addressed).length;
+  if (addressed * 2 >= uses.length && (addressed === uses.length || uses.every((u) => u.firstName))) return 'addressed';
+  return uses.every((u) => u.firstName) ? 'alone' : undefined;
+}
+
+/** Adjectives that judge or place rather than class (a possible base, an important step, the current period): no term starts with one. */
+const VAGUE_MODIFIER = new Set(('possible potential likely unlikely important significant real good great big bad new old whole certain particular specific '
+  + 'various different additional other several serious clear huge major main broad broader overall current previous recent ongoing further next last '
+  + 'same entire full very real true strong little large small high low best better worst biggest first second third final initial early late '
+  + 'critical key detailed').split(' '));
+
+/** A word the lexicon reads first as an adverb or a particle (go ahead, looking forward, step forward): no part of a
+ * noun phrase. (Not a verb: many nouns are first a verb to the lexicon, lead, run, permit.) */
+const adverb = (word: string): boolean => /^(RB|RBR|RBS|RP)$/.test(tagsOf(word)[0] ?? '');
+
+/**
+ * A capitalised word alone that the lexicon knows as a common word (Summit, Agreement, Allies, Title: a
+ * word written with a capital as the start of a name the text shortens, or a document's heading) is no
+ * subject; a word it does not know (Brexit, Omicron) or knows as a proper noun may be.
+ */
+export const commonWordAlone = (term: string): boolean => !/\s/u.test(term) && /^\p{Lu}/u.test(term)
+  && !/^NNPS?$/.test(tagsOf(term.toLowerCase())[0] ?? 'NNP');
 
 /**
  * Subjects: noun phrases of two to four words (climate crisis, cessation of hostilities agreement)
@@ -267,7 +326,10 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
         const run = terms.slice(i, j + 1);
         if (run.slice(0, -1).some((t) => /[,;:.!?()—–]/.test(t.post))) break;
         const words = run.map((t) => t.text.toLowerCase().replace(/[’']s$/u, ''));
-        const ok = run.every((t, k) => (k > 0 && words[k] === 'of') || (!capitalised(t)
+        // A term starts with the word that classes it, never a judgement (possible, important): those
+        // phrases are said, not named; the phrase from the next word on is tried in its turn.
+        if (VAGUE_MODIFIER.has(words[0])) break;
+        const ok = run.every((t, k) => (k > 0 && words[k] === 'of') || (!capitalised(t) && !adverb(words[k])
           && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !STOP.has(words[k])));
         if (!ok) break;
         const head = run[run.length - 1];
@@ -304,7 +366,9 @@ export function englishNameAliases(text: string, name: string): string[] {
 }
 
 /** An acronym (ASEAN, NHS) of a full name in the text: its letters in order among the name's capitals and word starts. */
-export function acronymOf(short: string, full: string): boolean {
+export function acronymOf(shortIn: string, full: string): boolean {
+  // Initials with full stops (U.S., U.K.) are initials too.
+  const short = /^(?:\p{Lu}\.){2,4}$/u.test(shortIn) ? shortIn.replace(/\./g, '') : shortIn;
   if (!/^[A-Z]{2,8}$/.test(short.replace(/[a-z]/g, '')) || full.split(/\s+/).length < 2) return false;
   const letters = short.replace(/[^A-Za-z]/g, '').toUpperCase();
   const words = full.split(/\s+/).filter((w) => !/^(of|and|the|for|on)$/i.test(w));

@@ -44,8 +44,9 @@ interface Hit {
 const REGEX_ALIAS = /^\/(.+)\/([a-z]*)$/s;
 
 /**
- * Marks every occurrence of every topic in the paragraphs and the dateline (never the title, speaker
- * labels or section headings, which are not the speaker's words or are not in the body), and returns
+ * Marks every occurrence of every topic in the paragraphs and the dateline (never the title or section
+ * headings; speaker labels for automatic entries only: a label prints the outlet or the member who
+ * speaks, 路透社记者, 柯委員建銘, and curated topics keep to the body as written), and returns
  * the index model. Where matches overlap, the longest wins (中美关系 over 中美), then the earliest.
  * A `see` entry is a pure cross-reference: it is not matched and has no page numbers.
  */
@@ -59,6 +60,53 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
   const diagnostics: Diagnostic[] = [];
   const topics = tidyTopics(topicsIn, 'topics', file, positions, diagnostics);
   const flat = flattenTopics(topics);
+  const patterns = topicPatterns(flat, file, positions, diagnostics);
+
+  const anchors = new Map<FlatTopic, string[]>();
+  const occurrences: Occurrence[] = [];
+  const anchorOf = (hit: Hit, text: string, block: string): string => {
+    const list = anchors.get(hit.flat) ?? [];
+    anchors.set(hit.flat, list);
+    list.push(`t${hit.flat.number}-${list.length + 1}`);
+    const id = list[list.length - 1];
+    occurrences.push({ id, entry: hit.flat.entryId, term: hit.flat.topic.term, text, block });
+    return id;
+  };
+  const automatic = (f: FlatTopic): boolean => f.parent ? automatic(f.parent) : options.automaticFrom !== undefined && Number(f.path.split('.')[1]) >= options.automaticFrom;
+  // Speaker labels print names too (路透社记者, 柯委員建銘): automatic entries are marked there as well;
+  // curated topics, as always, only in the body.
+  const labelPatterns = patterns.filter((p) => p.literal !== undefined && automatic(p.flat));
+  walk(tree, (node: Node, parent) => {
+    if (node.type === 'speaker') {
+      if (!node.implicit && node.role !== 'principal' && labelPatterns.length) {
+        const hits = findHits(node.label, labelPatterns);
+        if (hits.length) node.anchors = hits.map((hit) => ({ id: anchorOf(hit, node.label.slice(hit.start, hit.end), parent?.type === 'turn' ? parent.children[0]?.id ?? '' : ''), start: hit.start, end: hit.end }));
+      }
+      return false;
+    }
+    if (node.type === 'title') return false;
+    if (node.type !== 'paragraph' && node.type !== 'dateline') return;
+    node.children = node.children.flatMap((child) => child.type === 'text'
+      ? splitText(child, findHits(child.value, patterns), (hit, text) => anchorOf(hit, text, node.id), tree.data?.lineStarts)
+      : [child]);
+    return false;
+  });
+
+  for (const f of flat) {
+    if (f.topic.see || anchors.has(f) || automatic(f)) continue;
+    diagnostics.push(diagnostic('TP012', { term: f.topic.term }, { file, ...positions.get(f.path) }));
+  }
+  // A cross-reference to nothing would print "见 X" with X nowhere in the index: a dead end for the reader.
+  const terms = new Set(flat.map((f) => f.topic.term));
+  for (const f of flat) {
+    const refs = [...(f.topic.see ? [{ target: f.topic.see, kind: 'see' }] : []), ...(f.topic.seeAlso ?? []).map((t) => ({ target: t, kind: 'seeAlso' }))];
+    for (const r of refs) if (!terms.has(r.target)) diagnostics.push(diagnostic('TP015', { term: f.topic.term, ...r }, { file, ...positions.get(f.path) }));
+  }
+  return { index: buildIndexModel(keptTopics(flat, anchors), anchors, occurrences), diagnostics };
+}
+
+/** Each topic's term and aliases as patterns: literal text, or a compiled RE2 alias (a bad one diagnosed). */
+function topicPatterns(flat: FlatTopic[], file: string, positions: TopicPositions, diagnostics: Diagnostic[]): Pattern[] {
   const patterns: Pattern[] = [];
   for (const f of flat) {
     if (f.topic.see) continue;
@@ -75,37 +123,7 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
         : diagnostic('TP072', { alias: alias.length > 60 ? `${alias.slice(0, 60)}…` : alias, reason: compiled.reason }, where));
     });
   }
-
-  const anchors = new Map<FlatTopic, string[]>();
-  const occurrences: Occurrence[] = [];
-  walk(tree, (node: Node) => {
-    if (node.type === 'title' || node.type === 'speaker') return false;
-    if (node.type !== 'paragraph' && node.type !== 'dateline') return;
-    node.children = node.children.flatMap((child) => child.type === 'text'
-      ? splitText(child, findHits(child.value, patterns), (hit, text) => {
-        const list = anchors.get(hit.flat) ?? [];
-        anchors.set(hit.flat, list);
-        list.push(`t${hit.flat.number}-${list.length + 1}`);
-        const id = list[list.length - 1];
-        occurrences.push({ id, entry: hit.flat.entryId, term: hit.flat.topic.term, text, block: node.id });
-        return id;
-      }, tree.data?.lineStarts)
-      : [child]);
-    return false;
-  });
-
-  const automatic = (f: FlatTopic): boolean => f.parent ? automatic(f.parent) : options.automaticFrom !== undefined && Number(f.path.split('.')[1]) >= options.automaticFrom;
-  for (const f of flat) {
-    if (f.topic.see || anchors.has(f) || automatic(f)) continue;
-    diagnostics.push(diagnostic('TP012', { term: f.topic.term }, { file, ...positions.get(f.path) }));
-  }
-  // A cross-reference to nothing would print "见 X" with X nowhere in the index: a dead end for the reader.
-  const terms = new Set(flat.map((f) => f.topic.term));
-  for (const f of flat) {
-    const refs = [...(f.topic.see ? [{ target: f.topic.see, kind: 'see' }] : []), ...(f.topic.seeAlso ?? []).map((t) => ({ target: t, kind: 'seeAlso' }))];
-    for (const r of refs) if (!terms.has(r.target)) diagnostics.push(diagnostic('TP015', { term: f.topic.term, ...r }, { file, ...positions.get(f.path) }));
-  }
-  return { index: buildIndexModel(keptTopics(flat, anchors), anchors, occurrences), diagnostics };
+  return patterns;
 }
 
 /**

@@ -12,7 +12,9 @@ export type SuggestConfig = Pick<BookConfig, 'title' | 'speaker' | 'speakers' | 
 
 /** The automatic entries, best first, at most `top` (sub-entries ride with their heading). */
 export function suggestTopics(tree: Transcript, config: SuggestConfig, existing: Iterable<string> = [], top = 60): AutoEntry[] {
-  return autoIndex(tree, config, existing, top);
+  // The build lists every sure name whatever the size (a roll of members, the outlets in the labels);
+  // a suggestion list asked for `top` is at most that long.
+  return autoIndex(tree, config, existing, top).slice(0, top);
 }
 
 /** YAML quoting only where needed, so the pasted list reads like the hand-written one. */

@@ -7,17 +7,11 @@
 import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../lang/language.ts';
 import { isPersonalName } from '../reader/labels.ts';
+import { TRANSLITERATION, TRANSLITERATION_ENDS, isTransliterated } from '../lang/transliteration.ts';
 import { genreDf, idfOf } from './genre.ts';
 import type { Candidate } from './candidate.ts';
 import { dictEntry, isChinesePlace } from './gazetteer.ts';
 
-/**
- * Characters of transliterated foreign names (Xinhua's transliteration tables use a few hundred);
- * the common ones, enough to tell 卡米洛夫 from 卡米洛 + 夫同 and 布林肯 from a word.
- */
-const TRANSLIT = new Set([...'泽顿阿埃艾安昂奥巴拜班邦贝本比彼毕宾波伯博布达戴丹德迪蒂丁东杜多厄恩尔法菲费芬丰弗福盖冈戈格根古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎考柯科克肯库夸奎拉莱兰朗劳勒雷黎里利连林琳留卢鲁伦罗洛别济马迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南内尼涅宁纽努诺欧帕潘佩彭皮珀普奇齐乔切钦琼丘萨塞桑瑟森沙尚舍什施舒斯松苏索塔泰坦汤特提廷图托瓦万旺威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹佐茨兹夫娃诺娅妮莎丽琪尔耳齐奇斯基茨科洛克蒂米拉维'].filter((c) => c.trim()));
-/** Ending characters a tagger tends to cut off a transliterated name (卡米洛|夫, 马克龙|…). */
-const TRANSLIT_END = new Set([...'夫娃娜诺斯基奇克科尔特拉维娅妮耶姆']);
 
 /** Job titles and forms of address that follow a name (王毅外长, 文在寅总统) or a surname (王外长). */
 const TITLES = ['国务委员', '外交部长', '国务卿', '外长', '部长', '副部长', '总统', '副总统', '主席', '副主席', '总理', '副总理', '首相', '大使', '总书记',
@@ -78,7 +72,7 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     if (notPlace(key)) return false;
     if (key.length >= 3 && /[省市县州区岛湾山河湖海峡礁江洋城镇港]$/u.test(key)) return true;
     // A longer place jieba's dictionary knows as one (耶路撒冷, 东耶路撒冷) is a place; a phrase its HMM made is not.
-    return key.length <= 3 || translit(key) || dictEntry(key)?.tag === 'ns';
+    return key.length <= 3 || isTransliterated(key) || dictEntry(key)?.tag === 'ns';
   }
   if (kind === 'person') {
     const entry = dictEntry(key);
@@ -134,7 +128,6 @@ function tagged(sentence: string, offset: number): Tok[] {
 const HAN = /^\p{Script=Han}+$/u;
 /** Two single-character surnames, as Hong Kong married names are written (林郑月娥, 范徐丽泰). */
 const SURNAME_PAIR = /^[林范陈叶梁吴黄李王张刘杨何罗郑谢周徐胡][林郑徐陈李黄梁吴何叶王张][\p{Script=Han}]{2}$/u;
-const translit = (s: string) => [...s].every((c) => TRANSLIT.has(c));
 
 type Add = (kind: Candidate['kind'], start: number, end: number, score?: number, parent?: string) => void;
 type Tagged = ReturnType<typeof tagged>;
@@ -162,7 +155,26 @@ export function chineseCandidates(original: string): Candidate[] {
   nounRunSubjects(text, add);
   // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
   for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!));
-  return [...found.values()].filter((c) => c.count > 0);
+  const quoted = quotedSpans(text);
+  return [...found.values()].filter((c) => c.count > 0 && !onlyInsideTitles(text, c.key!, quoted));
+}
+
+/** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to). */
+function quotedSpans(text: string): [number, number][] {
+  return [...text.matchAll(/[「『《“]([^「」『』《》“”\n]{2,40})[」』》”]/gu)].map((m) => [m.index! + 1, m.index! + 1 + m[1].length]);
+}
+
+/**
+ * A word written only inside longer quoted titles (陆海空军 only in 「陆海空军刑法部分条文修正草案」) is a
+ * fragment of the title, not an entry; the quotation that is the word itself (「九二共识」) is not a longer title.
+ */
+function onlyInsideTitles(text: string, key: string, spans: [number, number][]): boolean {
+  let uses = 0;
+  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) {
+    uses++;
+    if (!spans.some(([a, b]) => i >= a && i + key.length <= b && b - a > key.length)) return false;
+  }
+  return uses > 0;
 }
 
 /** Uses of a state's name as an era in a date (中华民国106年): the date, not the state (a subject is never an era). */
@@ -199,7 +211,7 @@ function dottedNames(text: string, add: Add): void {
     const parts = m[0].split(/[·・•]/u);
     // The given name is glued to the words before it and the surname to those after (…部长鲁斯塔姆,
     // 阿济莫夫说): jieba cuts them off; name-like tokens (nr, nrt, x, transliteration) are kept.
-    const nameish = (t: { word: string; tag: string }) => /^(nr|nrt|nrfg|x|nz)$/.test(t.tag) || translit(t.word);
+    const nameish = (t: { word: string; tag: string }) => /^(nr|nrt|nrfg|x|nz)$/.test(t.tag) || isTransliterated(t.word);
     const headToks = getJieba().tag(parts[0], true);
     let k = headToks.length;
     while (k > 0 && nameish(headToks[k - 1])) k--;
@@ -326,8 +338,8 @@ function namesBeforeTitles(text: string, sentence: string, base: number, toks: T
         if (to - n < base || !HAN.test(name) || FUNCTION_START.test(name) || NOT_NAMES.has(name)) continue;
         // Two characters: a transliteration after a word boundary or a conjunction (和普京总统, 同拜登总统).
         const before = text[to - n - 1] ?? '';
-        if (n === 2 ? !(translit(name) && /^$|[和与同及、，。：；\s]/u.test(before) && !isChinesePlace(name)) : !starts.has(to - n)) continue;
-        if (n !== 2 && !(n === 3 ? isPersonalName(name) || translit(name) : SURNAME_PAIR.test(name))) continue;
+        if (n === 2 ? !(isTransliterated(name) && /^$|[和与同及、，。：；\s]/u.test(before) && !isChinesePlace(name)) : !starts.has(to - n)) continue;
+        if (n !== 2 && !(n === 3 ? isPersonalName(name) || isTransliterated(name) : SURNAME_PAIR.test(name))) continue;
         add('person', to - n, to, 3);
         break;
       }
@@ -343,25 +355,25 @@ function tokenCandidate(text: string, toks: Tagged, i: number, add: Add): number
   if (!HAN.test(t.word)) return 0;
   // A transliterated name the tagger cut short: 卡米洛 + 夫同 → 卡米洛夫.
   let end = t.end;
-  if (next && (t.tag === 'nr' || t.tag === 'nrt' || t.tag === 'x') && translit(t.word) && t.word.length >= 2 && HAN.test(next.word)
-    && TRANSLIT_END.has(next.word[0]) && (next.word.length === 1 || !TRANSLIT.has(next.word[1]) || next.tag === 'x')) end = t.end + 1;
+  if (next && (t.tag === 'nr' || t.tag === 'nrt' || t.tag === 'x') && isTransliterated(t.word) && t.word.length >= 2 && HAN.test(next.word)
+    && TRANSLITERATION_ENDS.has(next.word[0]) && (next.word.length === 1 || !TRANSLITERATION.has(next.word[1]) || next.tag === 'x')) end = t.end + 1;
   if (text[t.start - 1] === '·' || text[end] === '·') return 0; // part of a dotted name, handled above
   // …and cut its first syllable off (泽|连斯基, 同泽|连斯基 after a preposition): 泽连斯基.
   let from = t.start;
-  if (prev && prev.end === t.start && (t.tag === 'nr' || t.tag === 'nrt') && translit(t.word) && t.word.length >= 2 && TRANSLIT.has(prev.word[prev.word.length - 1])
+  if (prev && prev.end === t.start && (t.tag === 'nr' || t.tag === 'nrt') && isTransliterated(t.word) && t.word.length >= 2 && TRANSLITERATION.has(prev.word[prev.word.length - 1])
     && (prev.word.length === 1 ? /^(nr|x)$/.test(prev.tag) : prev.word.length === 2 && prev.tag === 'x' && FUNCTION_START.test(prev.word))) from = prev.end - 1;
   if (from < t.start && (t.tag === 'nr' || t.tag === 'nrt')) { add('person', from, end, TITLES.some((x) => text.startsWith(x, end)) ? 3 : 2); return 0; }
   const word = text.slice(t.start, end);
   const titled = next && TITLES.includes(text.slice(end, end + (next.end - next.start))) || TITLES.some((x) => text.startsWith(x, end));
   // jieba's dictionary knows many leaders by name (习近平 nr): three characters tagged nr are a name.
-  if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !translit(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
+  if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !isTransliterated(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
   if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
     // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
     // (王毅外长) or a name of three characters makes it sure.
     if (t.tag === 'nr' && word.length === 2 && !titled) { /* 2-character nr alone is often a word (仁爱) */ }
     else if (t.tag === 'nr' || titled) { add('person', t.start, end, titled ? 3 : 2); return 0; }
   }
-  if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && translit(word) && (word.length >= 3 || titled) && !isPersonalName(word)) {
+  if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && isTransliterated(word) && (word.length >= 3 || titled) && !isPersonalName(word)) {
     // A transliterated name: after a country it is a place (美国纽约, 菲律宾马尼拉), else a person.
     if (prev && prev.tag === 'ns' && prev.end === t.start) add('place', t.start, end, 2, prev.word);
     else if (titled || t.tag !== 'x' || isChinesePlace(word)) add('person', t.start, end, titled ? 3 : 2);
@@ -435,6 +447,9 @@ function quotedSubjects(text: string, add: Add): void {
   }
 }
 
+/** An ordinal before a noun (第3次, 第九届, 第5会期): what follows is the counted event (会议), not a term. */
+const ORDINAL_BEFORE = /第[\d〇一二三四五六七八九十百零]+(?:次|届|期|会期|号|条|款|项|章|节)$/u;
+
 function nounRunSubjects(text: string, add: Add): void {
   // Subjects: runs of two to four nouns (中美 + 关系, 全球 + 安全 + 倡议) that hold at least one word
   // the genre does not use everywhere; salience = the IDF of its rarest word against the background.
@@ -452,6 +467,8 @@ function nounRunSubjects(text: string, add: Add): void {
         const start = dashed ? toks[i - 2].start : run[0].start;
         const end = run[run.length - 1].end;
         if (end - start < 4 || end - start > 10) continue;
+        // 第3次会议议事录: the noun an ordinal counts (the third meeting) is no term's first word.
+        if (ORDINAL_BEFORE.test(text.slice(Math.max(0, start - 8), start))) break;
         const head = run[run.length - 1];
         // A verb first makes a clause (发展中美关系, 辛劳表示感谢), not a heading.
         if (run[0].tag === 'vn' || run.some((t) => /^(表示|感谢|欢迎|祝贺)$/u.test(t.word))) continue;

@@ -6,8 +6,10 @@
 // outnumber Han characters), Traditional Chinese or Simplified Chinese. The script is decided by
 // OpenCC (opencc-js): a character that changes under Traditional→Simplified conversion is evidence of
 // Traditional text, one that changes under Simplified→Traditional is evidence of Simplified text.
-// Characters shared by both scripts (the majority) say nothing. `language` in book.yaml always wins.
-import { converter } from './opencc.ts';
+// Characters shared by both scripts (the majority) say nothing. The characters are counted from a table
+// of OpenCC's one-character entries; only when neither script clearly wins is the text converted
+// (phrase by phrase, as before), since converting 200,000 characters both ways cost two seconds. `language` in book.yaml always wins.
+import { changingCharacters, converter } from './opencc.ts';
 
 export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
 
@@ -50,18 +52,54 @@ export interface LanguageEvidence {
 /** The evidence behind `detectLanguage` (for diagnostics and tests). Looks at the first 200,000 characters. */
 export function languageEvidence(input: string): LanguageEvidence {
   const text = input.length > 200_000 ? input.slice(0, 200_000) : input;
-  const hanText = (text.match(/\p{Script=Han}/gu) ?? []).join('');
+  const hanText = hanOf(text);
   const han = hanText.length;
   const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
-  const traditional = han ? changedChars(hanText, t2s) : 0;
-  const simplified = han ? changedChars(hanText, s2t) : 0;
-  let language: Language;
   // A Latin letter carries less than a Han character (an English word is ~5 letters, a Chinese
   // word ~1.5 characters): English only when Latin letters clearly dominate.
-  if (latin > 3 * han) language = 'en';
-  else if (han === 0) language = 'en';
-  else language = traditional > simplified ? 'zh-Hant' : 'zh-Hans';
-  return { language, han, latin, traditional, simplified };
+  if (latin > 3 * han || han === 0) return { language: 'en', han, latin, ...tableCounts(hanText) };
+  const counts = decisive(tableCounts(hanText)) ?? exactCounts(hanText);
+  return { language: counts.traditional > counts.simplified ? 'zh-Hant' : 'zh-Hans', han, latin, ...counts };
+}
+
+interface Counts { traditional: number; simplified: number }
+
+/** Characters of `hanText` that the one-character entries of each conversion change (no conversion run). */
+function tableCounts(hanText: string): Counts {
+  const tables = (scriptTables ??= { t: changingCharacters('t2s'), s: changingCharacters('s2t') });
+  let traditional = 0, simplified = 0;
+  for (const ch of hanText) {
+    if (tables.t.has(ch)) traditional++;
+    if (tables.s.has(ch)) simplified++;
+  }
+  return { traditional, simplified };
+}
+let scriptTables: { t: Set<string>; s: Set<string> } | null = null;
+
+/**
+ * The character counts when one script clearly outweighs the other, else null. Whole-text conversion
+ * differs from character-by-character only where a phrase entry applies, a small share of the
+ * evidence; under this margin the phrase-aware counts are used (test/reader/language.test.ts checks
+ * both ways agree on every corpus transcript).
+ */
+function decisive(c: Counts): Counts | null {
+  return Math.max(c.traditional, c.simplified) >= 3 * Math.min(c.traditional, c.simplified) + 20 ? c : null;
+}
+
+/** Characters each phrase-aware conversion of the whole text changes. */
+function exactCounts(hanText: string): Counts {
+  return { traditional: changedChars(hanText, t2s), simplified: changedChars(hanText, s2t) };
+}
+
+/** The counts by whole-text conversion, the slow reference `languageEvidence` agrees with (tests). */
+export function exactLanguageEvidence(input: string): Counts {
+  const text = input.length > 200_000 ? input.slice(0, 200_000) : input;
+  return exactCounts(hanOf(text));
+}
+
+/** The Han characters of `text`, in order (one string, not a match per character). */
+function hanOf(text: string): string {
+  return text.replace(/\P{Script=Han}+/gu, '');
 }
 
 /** zh-Hans, zh-Hant or en for a transcript's text. */

@@ -23,6 +23,8 @@ export function converter(config: 't2s' | 's2t'): Conversion {
   let budget = SCOPED_BUDGET;
   const cfg = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[config]!;
   return (text: string) => {
+    // Most passages hold no source any entry would change (Simplified text under t→cn): unchanged.
+    if (!mayChangeUnder(config, text)) return text;
     if (full) return full(text);
     if (text.length > SCOPED_CHARS || (budget -= text.length) < 0) {
       const whole = OpenCC.Converter(config === 't2s' ? { from: 't', to: 'cn' } : { from: 'cn', to: 't' });
@@ -31,6 +33,70 @@ export function converter(config: 't2s' | 's2t'): Conversion {
     }
     return scopedConvert(cfg, text);
   };
+}
+
+/**
+ * The characters a configuration's one-character entries change (the normalisation of compatibility
+ * ideographs included): a table of the characters that tell one script from the other, read from
+ * OpenCC's own dictionaries without building a converter.
+ */
+export function changingCharacters(config: 't2s' | 's2t'): Set<string> {
+  const cfg = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[config]!;
+  const out = new Set<string>();
+  for (const group of [...(cfg.normalizationChain ?? []), ...cfg.conversionChain]) {
+    for (const dict of group) {
+      // Phrase dictionaries (49,000 entries for cn→t) hold no one-character entry: only their first is looked at.
+      const list = typeof dict === 'string' ? dict.split('|', 1).map((e) => e.split(' ') as [string, string]) : dict;
+      if (!list.length || !oneCodePoint(list[0]![0])) continue;
+      for (const [k, v] of entries(dict)) if (k !== v && oneCodePoint(k) && oneCodePoint(v)) out.add(k);
+    }
+  }
+  return out;
+}
+
+const oneCodePoint = (s: string) => s.length > 0 && s.length === String.fromCodePoint(s.codePointAt(0)!).length;
+
+/**
+ * What can make the configuration change a text: the source of every entry that writes something
+ * else, one-character sources as a set, longer ones by their first character. Entries that write
+ * their source back change nothing. A text in which no such source occurs comes out of every stage
+ * unchanged (the first stage leaves it as it is, so the next sees the same text), so it is its own result.
+ */
+interface Telling { chars: Set<string>; phrases: Map<string, string[]> }
+function changeable(cfg: Config): Telling {
+  const out: Telling = { chars: new Set(), phrases: new Map() };
+  for (const group of [...(cfg.normalizationChain ?? []), ...cfg.conversionChain]) {
+    for (const dict of group) {
+      for (const [k, v] of entries(dict)) {
+        if (k === v || !k) continue;
+        if (oneCodePoint(k)) { out.chars.add(k); continue; }
+        const first = String.fromCodePoint(k.codePointAt(0)!);
+        const list = out.phrases.get(first);
+        if (list) list.push(k); else out.phrases.set(first, [k]);
+      }
+    }
+  }
+  return out;
+}
+
+const tellings = new Map<string, Telling>();
+/** False when no entry of the configuration that changes its source occurs in `text` (then the text is its own conversion). */
+export function mayChangeUnder(config: 't2s' | 's2t', text: string): boolean {
+  let telling = tellings.get(config);
+  if (!telling) tellings.set(config, (telling = changeable((OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[config]!)));
+  return mayChange(text, telling);
+}
+
+function mayChange(text: string, telling: Telling): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    const ch = cp > 0xffff ? text.slice(i, i + 2) : text[i]!;
+    if (telling.chars.has(ch)) return true;
+    const phrases = telling.phrases.get(ch);
+    if (phrases) for (const k of phrases) if (text.startsWith(k, i)) return true;
+    if (cp > 0xffff) i++;
+  }
+  return false;
 }
 
 /** `text` converted as the configuration's converter would, by tries of the entries it can use. */

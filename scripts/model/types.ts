@@ -70,6 +70,9 @@ export interface Speaker extends NodeBase {
   /** No label stands in the transcript: an opening announcement before the first label, read as the
    * principal's remarks. Nothing is printed for it. */
   implicit?: boolean;
+  /** Index anchors inside the label (index/match.ts, automatic entries only): where the label prints an
+   * entry's term (路透社 in 路透社记者, 柯委員建銘), from `start` to `end` in `label`. */
+  anchors?: { id: string; start: number; end: number }[];
 }
 
 export type TurnKind = 'question' | 'answer' | 'remarks' | 'moderator';

@@ -5,9 +5,10 @@
 // the print against the pages it found, exactly as after a measuring pass, and falls back to measuring
 // when they differ (a stale or foreign entry costs a pass, never a wrong number).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../render/templates.ts';
+import { writeCacheFile } from '../core/files.ts';
 
 /** Where page maps are kept (beside the other caches, removed with node_modules). */
 export const PAGE_CACHE_DIR = join(projectRoot, 'node_modules', '.cache', 'transcript-press', 'pages');
@@ -46,15 +47,9 @@ export function readLayout(dir: string, key: string): PageLayout | undefined {
 
 /** Writes an entry atomically (temp + rename); a cache that cannot be written is no error. */
 export function writeLayout(dir: string, key: string, layout: PageLayout): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = join(dir, `.${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ pages: [...layout.pages], blanks: [...layout.blanks], pulls: [...(layout.pulls ?? [])] }));
-    renameSync(tmp, join(dir, `${key}.json`));
-    prune(dir);
-  } catch {
-    // read-only node_modules: the next build measures again
-  }
+  // Read-only node_modules: the next build measures again.
+  if (!writeCacheFile(join(dir, `${key}.json`), JSON.stringify({ pages: [...layout.pages], blanks: [...layout.blanks], pulls: [...(layout.pulls ?? [])] }))) return;
+  try { prune(dir); } catch { /* pruned next time */ }
 }
 
 function prune(dir: string) {

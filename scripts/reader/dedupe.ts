@@ -27,6 +27,7 @@ import { lexicon, scoringView, type Lexicon } from './lexicon.ts';
 import { calibrated } from './confidence.ts';
 import { canBeGrammatical, isCommonWord, wordClass } from './english.ts';
 import { COMMON_SURNAMES } from '../lang/names.ts';
+import { TRANSLITERATION } from '../lang/transliteration.ts';
 
 export interface DedupeOptions {
   /** verbatim (default): keep what the speaker said; edited: also tidy speech repetition. */
@@ -286,8 +287,6 @@ const FUNCTION_VERBS = new Set(['是', '有', '在', '为', '要', '会', '给',
 /** Common surnames (lang/names.ts): a doubled character after one is usually a given name (王芳芳, 张晶晶). */
 const SURNAMES = COMMON_SURNAMES;
 
-/** Characters that spell foreign names in Chinese (the transliteration table of Xinhua's name dictionaries). */
-const TRANSLITERATION = '阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比毕宾波伯博布策查达戴丹道德迪蒂丁杜顿多厄恩尔法菲费芬丰弗福盖甘冈戈格古圭哈海汉豪赫亨胡霍基吉加贾杰捷金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷蕾黎里利莉列林琳卢鲁伦罗洛马迈曼梅蒙米密莫姆穆纳娜奈南内尼妮涅纽努诺欧帕佩皮普奇齐恰乔切钦琼丘萨塞桑森沙莎舍什斯松苏索塔泰坦汤特滕提托图瓦旺威韦维温沃乌伍西希锡谢辛雅亚扬耶伊因尤约扎泽兹祖佐';
 
 export type RepeatDecision = 'repair' | 'review' | 'speech' | 'keep';
 
@@ -531,7 +530,7 @@ export function charFeatures(lex: Lexicon, v: string, at: number): CharFeatures 
   // A personal name: 张晶晶 (a surname standing alone, then the pair, both copies alone), or a
   // transliterated foreign name, where the pair sits among transliteration characters (巴特策策格).
   const name = (SURNAMES.includes(v[at - 2] ?? '') && i >= 2 && single(i - 2) && bothAlone)
-    || (TRANSLITERATION.includes(x) && TRANSLITERATION.includes(v[at - 2] ?? '-') && TRANSLITERATION.includes(v[at + 1] ?? '-'));
+    || (TRANSLITERATION.has(x) && TRANSLITERATION.has(v[at - 2] ?? '-') && TRANSLITERATION.has(v[at + 1] ?? '-'));
   const pairWord = lex.has(x + x);
   // A stutter: the left copy stands alone, the right one begins a word or stands alone too.
   const [ra] = wordAt(withDup, i);

@@ -1,5 +1,6 @@
-// The one speaker-label recogniser. Both the paragraph repair (never merge a paragraph that opens
-// with a label into the one before) and the structure stage (who speaks, in what role) ask it.
+// The one speaker-label recogniser. The reader runs it through document-labels.ts, which decides each
+// line or paragraph once per document and carries the decision to every stage that asks (line
+// splitting, page furniture, paragraph repair, structure); no stage calls it directly.
 //
 // A label is decided by its shape and by evidence, not by a list of names that grows with every
 // transcript:
@@ -121,9 +122,17 @@ export function isPersonalName(s: string): boolean {
 }
 
 interface Token { word: string; tag: string; start: number; end: number }
-function tokens(key: string): Token[] {
+/** Tagged words of short keys, kept: the same label is asked about on every line it opens. */
+const tokenCache = new Map<string, readonly Token[]>();
+const TOKEN_CACHE_SIZE = 20_000;
+function tokens(key: string): readonly Token[] {
+  let found = tokenCache.get(key);
+  if (found) return found;
   let at = 0;
-  return jiebaFor(key).tag(key).map(({ word, tag }) => ({ word, tag, start: at, end: (at += word.length) }));
+  found = jiebaFor(key).tag(key).map(({ word, tag }) => ({ word, tag, start: at, end: (at += word.length) }));
+  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+  tokenCache.set(key, found);
+  return found;
 }
 
 /**
@@ -131,7 +140,7 @@ function tokens(key: string): Token[] {
  * segmenter putting a boundary before and after it, and the surname not swallowed by a dictionary
  * word (金/晴/中, 何/启明, 娄勤俭 — not 明确/的, 周边).
  */
-function nameAt(key: string, toks: Token[], start: number, n: number): boolean {
+function nameAt(key: string, toks: readonly Token[], start: number, n: number): boolean {
   const name = key.slice(start, start + n);
   if (!isPersonalName(name) || /[的了着过吗呢吧啊们]$/u.test(name)) return false;
   const first = toks.find((t) => t.start === start);
@@ -140,7 +149,7 @@ function nameAt(key: string, toks: Token[], start: number, n: number): boolean {
 }
 
 /** A job title or form of address after a name: one noun (大使, 市长, 议员, 主席). */
-function titleAfter(toks: Token[], from: number, key: string): boolean {
+function titleAfter(toks: readonly Token[], from: number, key: string): boolean {
   const rest = toks.filter((t) => t.start >= from);
   return rest.length === 1 && rest[0].end === key.length && rest[0].word.length <= 4 && /^n/.test(rest[0].tag) && !rest[0].tag.startsWith('nr');
 }

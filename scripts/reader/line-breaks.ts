@@ -11,7 +11,7 @@
 //   was wrapped at, so a line well short of the block's longest line is a line of its own (a
 //   gazette's `院會紀錄` / `時 間 …` header lines, a page's `字体：` line), never a wrap.
 import type { TrackedText } from './tracked-text.ts';
-import { recogniseLabel, type LabelContext } from './labels.ts';
+import type { DocumentLabels } from './document-labels.ts';
 import { isDateLine } from './dates.ts';
 import { isFurniture } from './convention.ts';
 
@@ -59,7 +59,8 @@ function linesOf(block: TrackedText, lineOf: (offset: number) => number): [numbe
   return out;
 }
 
-export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => number, ctx: LabelContext): TrackedText[] {
+/** Splits blocks into paragraphs where a line break is a paragraph break; `labels` is the document's one label decision. */
+export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => number, labels: DocumentLabels): TrackedText[] {
   const all: Line[] = [];
   const perBlock = blocks.map((b, i) => linesOf(b, lineOf).map(([start, end]) => { const l = { block: i, start, end }; all.push(l); return l; }));
   const text = (l: Line) => blocks[l.block].text.slice(l.start, l.end).trim();
@@ -83,7 +84,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || recogniseLabel(next, ctx) !== null;
+      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null;
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

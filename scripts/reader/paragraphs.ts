@@ -7,23 +7,23 @@
 import type { TrackedText } from './tracked-text.ts';
 import type { ChangeLog } from './changes.ts';
 import { CLOSING } from './chars.ts';
-import { recogniseLabel, labelContext, type LabelContext } from './labels.ts';
+import { documentLabels, DocumentLabels } from './document-labels.ts';
 import { lexicon } from './lexicon.ts';
 import { isEnglishWord } from './english.ts';
 
-export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, labels: LabelContext | string | string[], options: { style?: 'edited' | 'verbatim' } = {}): TrackedText[] {
+export function repairParagraphs(blocks: TrackedText[], log: ChangeLog, labels: DocumentLabels | string | string[], options: { style?: 'edited' | 'verbatim' } = {}): TrackedText[] {
   const edited = options.style === 'edited';
   const out: TrackedText[] = [];
-  // The same label recogniser and context as the structure stage (scripts/reader/labels.ts), built once
-  // by the reader; a list of principals (unit tests) builds it here.
-  const ctx = typeof labels === 'object' && !Array.isArray(labels) ? labels
-    : labelContext(blocks.map((b) => b.text), (typeof labels === 'string' ? [labels] : labels).filter(Boolean));
-  const isLabel = (t: TrackedText) => recogniseLabel(t.text, ctx) !== null;
+  // The document's label decisions (document-labels.ts), the ones every stage reads, built once by the
+  // reader; a list of principals (unit tests) builds them here.
+  const decided = labels instanceof DocumentLabels ? labels
+    : documentLabels(blocks.map((b) => b.text), (typeof labels === 'string' ? [labels] : labels).filter(Boolean));
+  const isLabel = (t: TrackedText) => decided.at(t.text) !== null;
   for (let i = 0; i < blocks.length; i++) {
     let block = blocks[i];
     const previous = out[out.length - 1];
     // The first block is the title line: it rightly ends without punctuation.
-    if (previous && out.length > 1 && !isLabel(block) && !recogniseLabel(previous.text, ctx)?.alone) {
+    if (previous && out.length > 1 && !isLabel(block) && !decided.at(previous.text)?.alone) {
       // A fragment may have been pasted more than once (验。验。).
       for (let fragment = repeatedTail(previous.text, block.text); fragment > 0; fragment = repeatedTail(previous.text, block.text)) {
         log.record('para-fragment', block, 0, fragment, '', { confidence: 0.97,

@@ -14,7 +14,8 @@ import { splitLines } from './line-breaks.ts';
 import { dedupeParagraph } from './dedupe.ts';
 import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
-import { labelContext, recogniseLabel, type LabelContext, type LabelRule } from './labels.ts';
+import type { LabelRule } from './labels.ts';
+import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { FURNITURE } from './convention.ts';
 import type { Conventions } from './convention.ts';
 import { resolveLanguage, type Language } from '../lang/language.ts';
@@ -43,6 +44,8 @@ export interface ReadResult {
   language: Language;
   /** The label conventions induced from the text (for `inspect`). */
   conventions: Conventions['list'];
+  /** The label decisions every stage read (document-labels.ts): each line or paragraph asked about, and its label. */
+  labels: DocumentLabels;
 }
 
 export const defaultReaderOptions: ReaderOptions = { speaker: '', speakers: [], style: 'verbatim', cjkJoiner: '—', corrections: [], sections: [] };
@@ -63,9 +66,10 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   diagnostics.push(...cleaned.diagnostics);
   if (crOnly(source)) diagnostics.push(diagnostic('TP009', {}, { file }));
   const principals = [opts.speaker, ...opts.speakers].filter(Boolean);
-  // The label context, once for every stage: the document's label conventions are induced from all
-  // its lines, with the principals and the editor's patterns (book.yaml `labels`).
-  const labels = labelContext(cleaned.text.text.split('\n'), principals, opts.labels);
+  // The label decisions, once for every stage (document-labels.ts): the document's label conventions
+  // are induced from all its lines, with the principals and the editor's patterns (book.yaml `labels`),
+  // and each line or paragraph is decided once and the answer carried to every stage that asks.
+  const labels = documentLabels(cleaned.text.text.split('\n'), principals, opts.labels);
   // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
   let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
@@ -94,14 +98,14 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     const fixed = at < 0 ? c.context : c.context.slice(0, at) + c.after + c.context.slice(at + c.before.length);
     diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
   }
-  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions?.list ?? [] };
+  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions, labels };
 }
 
 /**
  * A web page's furniture between a label alone on its line and the speech (Parallel Parliament's
  * `- Hansard - - - Excerpts`) is no part of what was said: it is dropped, and the change recorded.
  */
-function dropFurniture(blocks: TrackedText[], labels: LabelContext, log: ChangeLog): TrackedText[] {
+export function dropFurniture(blocks: TrackedText[], labels: DocumentLabels, log: ChangeLog): TrackedText[] {
   const out: TrackedText[] = [];
   let afterLabel = false;
   for (const b of blocks) {
@@ -109,7 +113,7 @@ function dropFurniture(blocks: TrackedText[], labels: LabelContext, log: ChangeL
       log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'page furniture between a speaker label and the speech' });
       continue;
     }
-    afterLabel = recogniseLabel(b.text, labels)?.alone ?? false;
+    afterLabel = labels.at(b.text)?.alone ?? false;
     out.push(b);
   }
   return out;

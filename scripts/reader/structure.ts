@@ -2,12 +2,13 @@
 // following paragraphs belong to it until the next label) and sections (a question and its answers;
 // an opening statement or announcement is a section of its own).
 //
-// Labels are recognised by scripts/reader/labels.ts (the one recogniser, shared with paragraph
-// repair). This file decides what the labels mean together: which paragraph is the title, which turn
+// Labels are decided once per document (scripts/reader/document-labels.ts, running the one recogniser
+// in labels.ts), and the decisions are shared with line splitting and paragraph repair. This file decides what the labels mean together: which paragraph is the title, which turn
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { recogniseLabel, labelContext, labelKey, nameInLabel, simplified, NEWS_LEAD, type LabelContext, type LabelMatch } from './labels.ts';
+import { labelKey, nameInLabel, simplified, NEWS_LEAD, type LabelContext, type LabelMatch } from './labels.ts';
+import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
 import { FURNITURE, isFurniture, speechWeight } from './convention.ts';
@@ -27,8 +28,8 @@ export interface StructureOptions {
   headings: Map<number, string>;
   /** BCP 47 tag of the text: headings are cut at word boundaries of that language. */
   language?: string;
-  /** The transcript's label context (reader/read.ts builds it once); built from the blocks when absent. */
-  labels?: LabelContext;
+  /** The transcript's label decisions (reader/read.ts builds them once); built from the blocks when absent. */
+  labels?: DocumentLabels;
   /** The words of default headings, in the book's language (templates/<set>/lang/<tag>.json); the
    * default template set's strings when absent. */
   words?: HeadingWords;
@@ -60,14 +61,14 @@ interface Reading {
 /** The document model in named stages: labels, title, lead and opening remarks, turns, roles, sections. */
 export function buildTree(blocks: TrackedText[], lines: LineIndex, options: StructureOptions, file = 'transcript.txt'): StructureResult {
   const principals = [options.speaker, ...(options.speakers ?? [])].filter((s) => s && s.trim());
-  const ctx: LabelContext = options.labels ?? labelContext(blocks.map((b) => b.text), principals);
+  const decided = options.labels ?? documentLabels(blocks.map((b) => b.text), principals);
   const position = (t: TrackedText, start = 0, end = t.length): Position => ({
     start: lines.point(t.sourceOffset(start)),
     end: lines.point(t.sourceOffset(Math.max(start, end - 1)) + 1),
   });
   let paragraphCount = 0;
   const r: Reading = {
-    blocks, labels: recogniseLabels(blocks, ctx), options, principals, children: [], position,
+    blocks, labels: turnLabels(blocks, decided), options, principals, children: [], position,
     words: options.words ?? headingWords(options.language ?? 'zh-Hans'),
     english: !isChinese(options.language ?? 'zh'),
     paragraph: (t, from = 0) => ({
@@ -87,9 +88,9 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   return { tree, diagnostics: structureDiagnostics(tree, labelled, principals, file) };
 }
 
-/** The label of every block, less those that are no turn: a heading above another label, a byline. */
-function recogniseLabels(blocks: TrackedText[], ctx: LabelContext): (LabelMatch | null)[] {
-  const labels = blocks.map((b) => recogniseLabel(b.text, ctx));
+/** The label of every block (the document's decisions), less those that are no turn: a heading above another label, a byline. */
+function turnLabels(blocks: TrackedText[], decided: DocumentLabels): (LabelMatch | null)[] {
+  const labels = blocks.map((b) => decided.at(b.text));
   // A label alone on its line is followed by speech; one followed by another label, or by nothing, is a
   // heading (Engagements above a Hansard exchange), not a turn.
   for (let i = 0; i < labels.length; i++) {
@@ -100,7 +101,7 @@ function recogniseLabels(blocks: TrackedText[], ctx: LabelContext): (LabelMatch 
     const speech = next.length >= 80 || /[.?!。？！…"”’)）]$/u.test(next);
     if (!next || labels[j] || !speech) labels[i] = null;
   }
-  dropHeaderFields(blocks, labels, ctx);
+  dropHeaderFields(blocks, labels, decided.context);
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);

@@ -4,9 +4,10 @@
 // text and kept in a cache file keyed by the dictionary's content hash (written atomically), so later
 // processes only read ~10 MB and build nothing.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../render/templates.ts';
+import { writeCacheFile } from '../core/files.ts';
 
 /** Where the table is cached (beside other tools' caches, removed with node_modules). */
 export const CACHE_DIR = join(projectRoot, 'node_modules', '.cache', 'transcript-press');
@@ -141,11 +142,7 @@ export function wordTable(dictionary: Buffer, cacheDir = CACHE_DIR): WordTable {
     return tableFromBytes(readFileSync(file));
   } catch { /* not cached yet, or unreadable: make it */ }
   const table = tableFromText(dictionary.toString('utf8'));
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(tmp, table.toBytes());
-    try { renameSync(tmp, file); } catch { rmSync(tmp, { force: true }); }
-  } catch { /* read-only: keep the parsed table */ }
+  // Read-only: keep the parsed table.
+  writeCacheFile(file, table.toBytes());
   return table;
 }

@@ -6,6 +6,8 @@
 // it): the page before runs short instead, as a typesetter would set it. The print loop lays the book
 // out again with the pulls and checks again; a pull can only move text later, so it settles.
 import type { Element, Root, RootContent, ElementContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { LINE_EMS, emWidth } from './ems.ts';
 
 /** The class print.css breaks a page before. */
 export const PULL_CLASS = 'pull-page';
@@ -23,9 +25,6 @@ export interface Run {
   sizes: Map<string, number>;
 }
 
-/** Ems of a line of running text at the narrowest trim (A5: 113 mm at 10.5 pt), as render/html.ts counts. */
-const LINE_EMS = 30;
-
 /** The lead (title, dateline, opening paragraphs) and each section of the print body, in order. */
 export function runsOf(body: Root, title: string): Run[] {
   const runs: Run[] = [{ id: 'body', heading: title, paragraphs: [], sizes: new Map() }];
@@ -34,13 +33,14 @@ export function runsOf(body: Root, title: string): Run[] {
       if (n.type !== 'element') continue;
       const id = typeof n.properties?.id === 'string' ? n.properties.id : undefined;
       if (n.tagName === 'section' && id && classes(n).includes('qa')) {
-        const next: Run = { id, heading: textOf(n.children.find((c): c is Element => c.type === 'element' && /^h\d$/.test(c.tagName))), paragraphs: [], sizes: new Map() };
+        const heading = n.children.find((c): c is Element => c.type === 'element' && /^h\d$/.test(c.tagName));
+        const next: Run = { id, heading: heading ? toString(heading) : '', paragraphs: [], sizes: new Map() };
         runs.push(next);
         walk(n.children, next);
       } else if (n.tagName === 'p' && id) {
         run.paragraphs.push(id);
-        const ems = [...textOf(n)].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 2);
-        run.sizes.set(id, Math.max(1, Math.ceil(ems / LINE_EMS)));
+        // Two ems for the first line's indent.
+        run.sizes.set(id, Math.max(1, Math.ceil((2 + emWidth(toString(n))) / LINE_EMS)));
       }
       else walk(n.children, run);
     }
@@ -106,30 +106,31 @@ const squash = (s: string) => s.replace(/[\s\u00ad\u2010]+/g, '');
 
 /**
  * The body with `pull-page` on the paragraphs (and sections) to pull (a copy where anything changes).
- * A section pulled whole supersedes the pulls of its own paragraphs from earlier rounds: they would
- * break its page again.
+ * A section pulled whole supersedes the pulls of its own paragraphs from earlier rounds, and in a
+ * section (or the lead before the first) only the earliest pulled paragraph breaks the page: a later
+ * round that pulls one paragraph further back supersedes the pull of the one after it, which would
+ * break the page again (en-wh-2022-06-28 p. 10: two lines alone on a page, the rest of the end overleaf).
  */
 export function withPulls(body: Root, pulls: ReadonlySet<string>): Root {
   if (!pulls.size) return body;
-  const mark = <T extends RootContent | ElementContent>(n: T, inPulled: boolean): T => {
+  const mark = <T extends RootContent | ElementContent>(n: T, inPulled: boolean, run: { pulled: boolean }): T => {
     if (n.type !== 'element') return n;
     const id = n.properties?.id;
-    const pulled = typeof id === 'string' && pulls.has(id) && !inPulled;
-    const children = n.children.map((c) => mark(c, inPulled || pulled));
+    const section = n.tagName === 'section';
+    const pulled = typeof id === 'string' && pulls.has(id) && !inPulled && (section || !run.pulled);
+    if (pulled && !section) run.pulled = true;
+    const inner = section ? { pulled: false } : run;
+    const children = n.children.map((c) => mark(c, inPulled || pulled, inner));
     const className = pulled ? [...classes(n), PULL_CLASS] : n.properties?.className;
     return { ...n, properties: { ...n.properties, className }, children };
   };
-  return { ...body, children: body.children.map((c) => mark(c, false)) };
+  const lead = { pulled: false };
+  return { ...body, children: body.children.map((c) => mark(c, false, lead)) };
 }
 
 function classes(e: Element): string[] {
   const c = e.properties?.className;
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? String(c).split(' ') : [];
-}
-
-function textOf(e: Element | undefined): string {
-  if (!e) return '';
-  return e.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
 }
 
 // The index's end obeys the same rule. Its last page is balanced over two columns, so it holds 1–3
@@ -161,8 +162,7 @@ export function indexLines(index: Element | null): IndexLine[] {
 /** Lines of an entry and its sub-entries in a column (CJK characters an em, others half). */
 function entryLines(li: Element): number {
   const own = li.children.filter((c) => !(c.type === 'element' && c.tagName === 'ul'));
-  const ems = own.reduce((w, c) => w + [...(c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')]
-    .reduce((n, ch) => n + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 0), 0);
+  const ems = emWidth(toString({ ...li, children: own }));
   const subs = li.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'ul')
     .flatMap((ul) => ul.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li'));
   return Math.max(1, Math.ceil(ems / INDEX_COLUMN_EMS)) + subs.reduce((n, s) => n + entryLines(s), 0);

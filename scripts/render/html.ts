@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { toXast } from 'hast-util-to-xast';
 import { serializeXml } from './xml.ts';
+import { LINE_EMS, emWidth } from './ems.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import Mustache from 'mustache';
 import type { Block, Inline, Paragraph, Section, Transcript, Turn, TurnKind, Speaker, Dateline, Title, Container, Heading, List, Blockquote, Matter, Note } from '../model/types.ts';
@@ -124,9 +125,6 @@ function epubType(o: RenderOptions, type: string, role?: string): Record<string,
   return role ? { 'epub:type': type, role } : { 'epub:type': type };
 }
 
-/** Ems of a line of running text at the narrowest trim (A5: 113 mm at 10.5 pt): what a short paragraph is measured by. */
-const LINE_EMS = 30;
-
 /**
  * Print only: the section's last paragraph gets the class `end-short` when it is under three lines, so
  * print.css keeps it with the lines before it (a page never holds fewer than 4 lines of a section's
@@ -138,9 +136,22 @@ function markShortEnd(turns: ElementContent[], o: RenderOptions): ElementContent
   // A speech without turns ends with a paragraph of its own.
   const last = turn.tagName === 'p' ? turn : turn.children[turn.children.length - 1];
   if (last?.type !== 'element' || last.tagName !== 'p') return turns;
-  const ems = [...toString(last)].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.5), 0);
-  if (ems < 3 * LINE_EMS - 3) last.properties = { ...last.properties, className: [...((last.properties?.className as string[]) ?? []), 'end-short'] };
+  // Measured at the narrowest trim's line (ems.ts).
+  if (emWidth(toString(last)) < 3 * LINE_EMS - 3) last.properties = { ...last.properties, className: [...((last.properties?.className as string[]) ?? []), 'end-short'] };
   return turns;
+}
+
+/** A speaker label's text, with the index anchors the automatic index put in it (路透社 of 路透社记者). */
+function labelText(node: Speaker): (string | Element)[] {
+  const out: (string | Element)[] = [];
+  let at = 0;
+  for (const a of node.anchors ?? []) {
+    if (a.start > at) out.push(node.label.slice(at, a.start));
+    out.push(h('span', { id: a.id, className: ['topic'] }, node.label.slice(a.start, a.end)));
+    at = a.end;
+  }
+  if (at < node.label.length || !out.length) out.push(node.label.slice(at));
+  return out;
 }
 
 export const handlers = {
@@ -150,7 +161,7 @@ export const handlers = {
   // The speaker label is a name, not emphasis: `b` keeps print's look, the class and (EPUB) the
   // Z39.98 `persona` semantic say who speaks, and `speaker-name` holds just the name.
   speaker: ((node: Speaker, o) => [h('b', { className: ['speaker', `speaker-${node.role}`], ...epubType(o, 'z3998:persona') },
-    [h('span', { className: ['speaker-name'] }, node.label), o.labels.labelEnd.trimEnd()]), ...(/\s$/.test(o.labels.labelEnd) ? [' '] : [])]) as Handler<Speaker>,
+    [h('span', { className: ['speaker-name'] }, labelText(node)), o.labels.labelEnd.trimEnd()]), ...(/\s$/.test(o.labels.labelEnd) ? [' '] : [])]) as Handler<Speaker>,
   // A turn is a labelled group ("question" / "answer" in the book's language), so a screen reader announces question vs answer
   // even when the reading system drops the stylesheet.
   turn: ((node: Turn, o) => {

@@ -19,30 +19,40 @@ const HAN_NUMBER = '[0-9０-９〇零一二三四五六七八九十]';
 const DATE = new RegExp([
   `${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`, `\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}`, `${MONTH}\\s+\\d{4}`,
   '\\d{4}-\\d{1,2}-\\d{1,2}', '\\d{1,2}/\\d{1,2}/\\d{2,4}',
-  `${HAN_NUMBER}{2,4}年(?:${HAN_NUMBER}{1,3}月(?:${HAN_NUMBER}{1,3}[日号號])?)?`, `${HAN_NUMBER}{1,3}月${HAN_NUMBER}{1,3}[日号號]`,
+  // 年 of a year, not of a word it begins: 九十年度 (年度, the fiscal year), 九十年代, 2024年底/年初/年末.
+  `${HAN_NUMBER}{2,4}年(?![度代底初末份間间])(?:${HAN_NUMBER}{1,3}月(?:${HAN_NUMBER}{1,3}[日号號])?)?`, `${HAN_NUMBER}{1,3}月${HAN_NUMBER}{1,3}[日号號]`,
 ].join('|'), 'gu');
 /** Marks that open a phrase and so stay with what follows. */
 const OPENING = /^[\s]*[“‘（(《〈「『【〔\[{]+$/u;
 
 /**
- * The units a line may break between: words (Intl.Segmenter knows Chinese words), with dates kept
- * whole, punctuation and spaces kept with the word before (so no line starts with a mark) and opening
- * marks with the word after.
+ * The units a line may break between: words (jieba for Chinese, Intl.Segmenter for the rest), with
+ * dates kept whole (unless `dates` is false: a date too wide for a line is cut between its words),
+ * punctuation and spaces kept with the word before (so no line starts with a mark), opening marks with
+ * the word after, and Latin pieces that no space parts kept together (G7’s, not G7’ / s; a hyphen
+ * still lets a line end: U.S.- / Africa).
  */
-export function breakUnits(text: string, lang: string): string[] {
-  const pieces: string[] = [];
-  let last = 0;
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-  const wordLike = (w: string) => /[\p{L}\p{N}]/u.test(w);
-  const words = (s: string) => (isChinese(lang) || /\p{Script=Han}/u.test(s)
-    ? chineseWords(s).map((w) => ({ text: w, word: wordLike(w) }))
-    : [...segmenter.segment(s)].map((x) => ({ text: x.segment, word: !!x.isWordLike })));
+export function breakUnits(text: string, lang: string, dates = true): string[] {
   const parts: { text: string; word: boolean }[] = [];
-  for (const m of text.matchAll(DATE)) {
-    parts.push(...words(text.slice(last, m.index)), { text: m[0], word: true });
+  let last = 0;
+  for (const m of dates ? text.matchAll(DATE) : []) {
+    parts.push(...wordsOf(text.slice(last, m.index), lang), { text: m[0], word: true });
     last = m.index! + m[0].length;
   }
-  parts.push(...words(text.slice(last)));
+  parts.push(...wordsOf(text.slice(last), lang));
+  return glueLatin(attachMarks(parts));
+}
+
+/** Words and the marks and spaces between them, in order. */
+function wordsOf(s: string, lang: string): { text: string; word: boolean }[] {
+  const wordLike = (w: string) => /[\p{L}\p{N}]/u.test(w);
+  if (isChinese(lang) || /\p{Script=Han}/u.test(s)) return chineseWords(s).map((w) => ({ text: w, word: wordLike(w) }));
+  return [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(s)].map((x) => ({ text: x.segment, word: !!x.isWordLike }));
+}
+
+/** Punctuation and spaces go with the word before, opening marks with the word after. */
+function attachMarks(parts: { text: string; word: boolean }[]): string[] {
+  const pieces: string[] = [];
   let opener = '';
   for (const p of parts) {
     if (p.word) { pieces.push(opener + p.text); opener = ''; continue; }
@@ -54,15 +64,39 @@ export function breakUnits(text: string, lang: string): string[] {
   return pieces;
 }
 
+/** A Latin piece joined to the one before when no space, hyphen, dash or slash parts them (the segmenter cuts G7’s after the apostrophe). */
+function glueLatin(pieces: string[]): string[] {
+  const out: string[] = [];
+  for (const p of pieces) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /[\p{Script=Latin}\p{N}.’']$/u.test(prev) && /^[\p{Script=Latin}\p{N}]/u.test(p)) out[out.length - 1] = prev + p;
+    else out.push(p);
+  }
+  return out;
+}
+
+/** A unit wider than `cap` ems: its words (a date's too), and a word still wider than that letter by letter. */
+function narrower(unit: string, lang: string, cap: number): string[] {
+  if (widthOf(unit.trim()) <= cap) return [unit];
+  // A date's number stays with its 年, 月 or 日 (2025年 / 10月 / 15日）).
+  const words = breakUnits(unit, lang, false).reduce<string[]>((out, w) => {
+    if (out.length && /^[年月日号號]/u.test(w) && new RegExp(`${HAN_NUMBER}$`, 'u').test(out[out.length - 1]!)) out[out.length - 1] += w;
+    else out.push(w);
+    return out;
+  }, []);
+  return words.length > 1 ? words.flatMap((w) => narrower(w, lang, cap)) : [...unit];
+}
+
 /**
  * A title as the units a line may break between (breakUnits), for HTML pages: the print templates set
  * each unit in a `<span class="nobr">` (white-space: nowrap), its trailing space after it, so the browser breaks a title only
  * between words (中国 stays whole, "Briefing –" keeps its dash, a date is not split). A unit wider
- * than `cap` ems is given letter by letter, so it can still break rather than overflow the page.
+ * than `cap` ems is given as its words (a date between its parts), and a word wider than that letter
+ * by letter, so it can still break rather than overflow the page.
  */
 export function titleUnits(text: string, lang: string, cap = 12): { text: string; space: string }[] {
   // The space after a unit stays outside its span: Chromium does not break at a space inside a nowrap element.
-  return breakUnits(text, lang).flatMap((u) => (widthOf(u.trim()) <= cap ? [u] : [...u]))
+  return breakUnits(text, lang).flatMap((u) => narrower(u, lang, cap))
     .map((u) => { const m = /^([\s\S]*?)(\s*)$/u.exec(u)!; return { text: m[1]!, space: m[2]! }; });
 }
 
@@ -119,10 +153,16 @@ export function wrapLines(text: string, max: number, lang: string): string[] {
  */
 export function runningHead(text: string, lang: string, max = 38): string {
   if (widthOf(text) <= max) return text;
+  // Cut between words only: after a space, or where Han text meets (not inside Jean-Pierre or G7’s).
+  const units = breakUnits(text, lang);
   let out = '';
-  for (const unit of breakUnits(text, lang)) {
+  let cut = '';
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
     if (widthOf((out + unit).trimEnd()) > max - 1) break;
     out += unit;
+    const end = [...unit.trimEnd()].pop() ?? '';
+    if (/\s$/u.test(unit) || charWidth(end) === 1 || charWidth([...(units[i + 1] ?? ' ')][0]!) === 1) cut = out;
   }
-  return `${(out || [...text].slice(0, max - 1).join('')).trimEnd().replace(/[\s,，、:：;；–—-]+$/u, '')}…`;
+  return `${(cut || out || [...text].slice(0, max - 1).join('')).trimEnd().replace(/[\s,，、:：;；–—-]+$/u, '')}…`;
 }

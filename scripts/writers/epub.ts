@@ -20,7 +20,7 @@ import { fail } from '../core/diagnostics.ts';
 import { relative } from 'node:path';
 import { insertPageMarkers, pageMarkersFor, TITLE_ID } from '../epub/pages.ts';
 import type { Browser } from 'puppeteer-core';
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { coverImages, coverSvg, type CoverFonts } from '../epub/cover.ts';
@@ -75,7 +75,15 @@ interface Doc {
   /** Class on the body, for the few pages styled as a whole (the cover fills the screen). */
   bodyClass?: string;
   content: string;
+  /** The hast `content` was serialised from; the fonts read its text (a template's fragment has none). */
+  tree?: Root;
   properties?: string;
+}
+
+/** A document's body from its hast: the tree, kept for the fonts, and its one serialisation. */
+function serialised(tree: Element | ElementContent[]): Pick<Doc, 'tree' | 'content'> {
+  const root: Root = { type: 'root', children: Array.isArray(tree) ? tree : [tree] };
+  return { tree: root, content: toMarkup(root, 'xhtml') };
 }
 
 interface TocItem { id: string; href: string; label: string; children: TocItem[]; playOrder?: number }
@@ -119,6 +127,8 @@ function idFiles(docs: { href: string; tree: Block[] }[]): Map<string, string> {
       walk(block, (n) => {
         const id = n.type === 'title' ? TITLE_ID : (n as { id?: string }).id;
         if (id && !files.has(id)) files.set(id, doc.href);
+        // Index anchors inside a speaker label (index/match.ts).
+        if (n.type === 'speaker') for (const a of n.anchors ?? []) files.set(a.id, doc.href);
       });
     }
   }
@@ -142,10 +152,10 @@ export function relink(nodes: ElementContent[], files: Map<string, string>, self
  * The editorial note's document: its heading and the note's blocks, its links pointed at the files
  * their targets live in.
  */
-function editorialNote(heading: string, blocks: Block[], files: Map<string, string>, options: RenderOptions): string {
+function editorialNote(heading: string, blocks: Block[], files: Map<string, string>, options: RenderOptions): Element {
   const note = relink(blocks.flatMap((b) => renderBlock(b, options)), files, 'note.xhtml');
-  return toMarkup(h('section', { 'epub:type': 'appendix', role: 'doc-appendix', className: ['editorial-note'], 'aria-labelledby': 'note-h' },
-    ['\n', h('h1', { id: 'note-h' }, heading), '\n', ...note, '\n']), 'xhtml');
+  return h('section', { 'epub:type': 'appendix', role: 'doc-appendix', className: ['editorial-note'], 'aria-labelledby': 'note-h' },
+    ['\n', h('h1', { id: 'note-h' }, heading), '\n', ...note, '\n']);
 }
 
 /**
@@ -216,7 +226,9 @@ export async function writeEpub(input: EpubInput): Promise<Uint8Array> {
   const nav = navigation(input, body, docs, markers);
   docs[docs.findIndex((d) => d.id === 'nav')].content = epubFragment(input, 'nav.xhtml', nav);
   // The fonts go last: embedded faces are cut to the characters of every document, navigation included.
-  const fonts = await epubFonts(view.lang, [...docs.map((d) => `${d.title}${d.content}`), view.title], !!input.embedFont);
+  // The documents' own trees where they were built as hast; titles are text.
+  const text = (value: string): Root => ({ type: 'root', children: [{ type: 'text', value }] });
+  const fonts = await epubFonts(view.lang, [...docs.flatMap((d) => [text(d.title), d.tree ?? d.content]), text(view.title)], !!input.embedFont);
   const entries = ocfEntries(input, docs, nav, fonts, cover);
   // Every XML document passes the one gate (render/xml.ts): nothing XML forbids reaches the zip.
   const final = entries.map((e) => (isXmlPath(e.path) && typeof e.data === 'string' ? { ...e, data: xmlDocument(e.data) } : e));
@@ -281,12 +293,12 @@ function contentDocuments(input: EpubInput, body: ReturnType<typeof bodyDocument
   const options = epubRenderOptions(input);
   const matter = input.matter ?? [];
   const matterDoc = (m: Matter): Doc => ({ id: m.id, href: `${m.id}.xhtml`, title: m.title, bodyType: m.place === 'front' ? 'frontmatter' : 'backmatter',
-    content: toMarkup(renderBlock(m, options), 'xhtml') });
+    ...serialised(renderBlock(m, options)) });
   // The index gets the print page numbers; an empty index (no topics yet) is left out altogether
   // rather than shipped as an empty page that the metadata would then have to claim.
   const pages: PageLookup = (id) => input.pageMap.get(id);
   const indexTree = input.index(pages, (id) => body.files.get(id) ?? '');
-  const indexContent = indexTree ? toMarkup(indexTree, 'xhtml') : '';
+
   return [
     { id: 'cover', href: 'cover.xhtml', title: strings.cover, bodyType: 'frontmatter', bodyClass: 'cover-page',
       content: epubFragment(input, 'cover.xhtml', { coverHref, coverAlt: formatString(strings, 'coverAlt', view) }) },
@@ -295,11 +307,11 @@ function contentDocuments(input: EpubInput, body: ReturnType<typeof bodyDocument
     ...matter.filter((m) => m.place === 'front').map(matterDoc),
     // The lead carries the notes called from before the first section; each section carries its own.
     ...body.docs.map((d): Doc => ({ id: d.id, href: d.href, title: d.title, bodyType: 'bodymatter',
-      content: toMarkup(insertPageMarkers([...d.tree.flatMap((b) => renderBlock(b, options)), ...(d.id === 'lead' ? renderNotes(null, options) : [])], markers), 'xhtml') })),
+      ...serialised(insertPageMarkers([...d.tree.flatMap((b) => renderBlock(b, options)), ...(d.id === 'lead' ? renderNotes(null, options) : [])], markers)) })),
     ...matter.filter((m) => m.place === 'back').map(matterDoc),
-    ...(indexContent ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', content: indexContent } satisfies Doc] : []),
+    ...(indexTree ? [{ id: 'index', href: 'index.xhtml', title: strings.index, bodyType: 'index', properties: 'index', ...serialised(indexTree) } satisfies Doc] : []),
     { id: 'note', href: 'note.xhtml', title: strings.editorialNote, bodyType: 'backmatter',
-      content: editorialNote(strings.editorialNote, input.note?.children ?? [], body.files, options) },
+      ...serialised(editorialNote(strings.editorialNote, input.note?.children ?? [], body.files, options)) },
     { id: 'colophon', href: 'colophon.xhtml', title: strings.colophon, bodyType: 'backmatter', content: epubFragment(input, 'colophon.xhtml') },
   ];
 }

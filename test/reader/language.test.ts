@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { detectLanguage, languageEvidence, resolveLanguage, t2s } from '../../scripts/lang/language.ts';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectLanguage, exactLanguageEvidence, languageEvidence, resolveLanguage, t2s } from '../../scripts/lang/language.ts';
 
 // Passages in the style of the transcripts the reader receives (press conferences, briefings).
 const hans = '毛宁：谢谢。关于你提到的问题，中方的立场是一贯的、明确的。我们愿同各方一道，推动“十五五”规划顺利实施。';
@@ -33,6 +35,30 @@ describe('detectLanguage', () => {
   it('is unaffected by text before the evidence (no length bias for short greetings)', () => {
     expect(detectLanguage('謝謝')).toBe('zh-Hant');
     expect(detectLanguage('谢谢')).toBe('zh-Hans');
+  });
+});
+
+describe('the table of script characters against whole-text conversion', () => {
+  it('decides every corpus transcript as the phrase-aware conversion of the whole text does', () => {
+    const root = join(import.meta.dirname, '..', 'corpus');
+    const texts = readdirSync(root).map((d) => join(root, d, 'transcript.txt')).filter((f) => existsSync(f)).map((f) => [f, readFileSync(f, 'utf8')] as const);
+    expect(texts.length).toBeGreaterThan(100);
+    const seen = new Set<string>();
+    for (const [file, text] of texts) {
+      const fast = languageEvidence(text);
+      seen.add(fast.language);
+      if (fast.language === 'en') continue;
+      const exact = exactLanguageEvidence(text);
+      expect(fast.language, file).toBe(exact.traditional > exact.simplified ? 'zh-Hant' : 'zh-Hans');
+    }
+    expect([...seen].sort()).toEqual(['en', 'zh-Hans', 'zh-Hant']);
+  });
+  it('falls back to the conversion when neither script clearly wins', () => {
+    // Two characters of each script: no clear winner by the table, so the counts are the conversion's.
+    const mixed = '謝謝谢谢';
+    const e = languageEvidence(mixed);
+    const exact = exactLanguageEvidence(mixed);
+    expect([e.traditional, e.simplified]).toEqual([exact.traditional, exact.simplified]);
   });
 });
 
