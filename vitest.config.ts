@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import LongestFirst from './test/support/sequencer.ts';
+import { browserFreeFiles } from './vitest.unit.config.ts';
 
 export default defineConfig({
   test: {
@@ -7,16 +8,26 @@ export default defineConfig({
     // One seed build for the whole run, the run's shared folders and verdict cache, and the check that
     // every diagnostic code was raised.
     globalSetup: ['test/support/global-setup.ts'],
+    // TP_CPU_LOG=<file>: CPU seconds per test file (test/support/cpu-log.ts); does nothing otherwise.
+    // test/support/seed-ready.ts: a file that reads the seed waits for its background build.
+    setupFiles: ['test/support/seed-ready.ts', 'test/support/cpu-log.ts'],
     // Generous: the limits catch a hang, not a slow machine. Browser builds, epubcheck and Ace take
     // seconds when the machine is quiet and minutes when it is shared; nothing here asserts wall time.
     testTimeout: 600_000,
     hookTimeout: 600_000,
     teardownTimeout: 60_000,
-    // Each test file in its own process (a Chromium or a validator per file): two at once on two cores,
-    // the longest files first (test/support/durations.json) so that both workers end together.
+    // Two lanes. The files that need a browser, a CLI, Java or the seed build: each in its own process
+    // (pool 'forks': a Chromium or a validator per file, chdir allowed), two at once, the longest first
+    // (test/support/durations.json) so that both end together. The browser-free files (the unit loop's,
+    // vitest.unit.config.ts, and the whole-corpus evaluations): one after another in one worker thread
+    // that keeps its modules (isolate: false, as `npm run test:unit` runs them), so that the module graph
+    // of scripts/ (compromise, jieba's table, the fonts' tables) is loaded once, not once per file.
     pool: 'forks',
-    maxWorkers: 2,
-    minWorkers: 1,
+    poolMatchGlobs: browserFreeFiles.map((f) => [`**/${f}`, 'threads'] as [string, 'threads']),
+    poolOptions: {
+      forks: { maxForks: 2, minForks: 1 },
+      threads: { isolate: false, maxThreads: 1, minThreads: 1 },
+    },
     sequence: { sequencer: LongestFirst },
   },
 });

@@ -2,14 +2,14 @@
 // and no CLI run: no globalSetup, so nothing is built first. `npm test` (vitest.config.ts) still runs
 // every file, these included; CI runs that.
 //
-// A file is a unit file when its text uses none of the heavy helpers below and is not a whole-corpus
+// A file is a unit file when its text uses none of the heavy helpers below (nor spawns the CLI) and is not a whole-corpus
 // evaluation (WHOLE_CORPUS); a file that mixes unit tests with one browser test runs in the full suite only. The list is computed, so a new test file
 // joins the loop by itself.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const HEAVY = /seedDist|seedFile|buildInto|\bcli\(|epubcheck|[lL]aunch|pdftotext\(|poppler\(|pdfinfo\(|buildSeedWithCli|puppeteer|chromium|inject\(|runAce|writePdf\(|renderPdf/;
+const HEAVY = /seedDist|seedFile|buildInto|\bcli\(|epubcheck|[lL]aunch|pdftotext\(|poppler\(|pdfinfo\(|buildSeedWithCli|puppeteer|chromium|inject\(|runAce|writePdf\(|renderPdf|bin\/transcript-press|process\.execPath/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -27,7 +27,10 @@ function testFiles(dir: string): string[] {
 const WHOLE_CORPUS = new Set(['test/eval.test.ts', 'test/structure/agreement.test.ts', 'test/reader/properties.test.ts',
   'test/dependencies.test.ts', 'test/reader/clean-corpus.test.ts', 'test/reader/probes.test.ts']);
 
-export const unitFiles = testFiles('test').filter((f) => !HEAVY.test(readFileSync(f, 'utf8')) && !WHOLE_CORPUS.has(f.split('\\').join('/'))).sort();
+/** Every test file that needs no browser, no seed build, no Java and no CLI run, whole-corpus ones included. */
+export const browserFreeFiles = testFiles('test').map((f) => f.split('\\').join('/')).filter((f) => !HEAVY.test(readFileSync(f, 'utf8'))).sort();
+
+export const unitFiles = browserFreeFiles.filter((f) => !WHOLE_CORPUS.has(f));
 
 export default defineConfig({
   test: {

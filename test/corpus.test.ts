@@ -7,7 +7,7 @@ import { buildCorpus, shardOf, parseShard, summaryTable } from '../scripts/corpu
 import { defaultContext } from '../scripts/core/context.ts';
 import { launchBrowser } from '../scripts/core/browser.ts';
 import { generateCorpus } from '../scripts/fixtures/generate.ts';
-import { run, tempDir } from './helpers.ts';
+import { tempDir } from './helpers.ts';
 import { manualClock } from './support/clock.ts';
 
 const ctx = defaultContext({ log: () => {} });
@@ -102,23 +102,5 @@ describe('Chromium faults', () => {
     // instead, list TP090 in NOT_RAISED (test/support/global-setup.ts) again.
     expect(o.diagnostics.map((d) => d.code)).toEqual(['TP090']);
     expect(existsSync(join(out, book.id, `.${book.id}.pdf.${process.pid}.tmp`))).toBe(false);
-  });
-});
-
-describe('a corpus of 20 generated books in one command', () => {
-  it('builds every book in source/ with progress lines and a summary table', async () => {
-    const { projectRoot } = await import('../scripts/render/templates.ts');
-    const root = tempDir('corpus20-');
-    generateCorpus(join(root, 'source'), 20, 2500);
-    const r = await run(process.execPath, [join(projectRoot, 'bin/transcript-press.mjs'), 'build'], { cwd: root, timeout: 600_000 });
-    expect(r.status, r.stderr).toBe(0);
-    // Per-stage times: read, pdf and epub at least (the build may time more stages between them, e.g. glyphs, pageText).
-    expect(r.stderr.match(/^\[\d+\/20\] built book-\d{3} in [\d.]+ s \(read \d+ ms, (?:\w+ \d+ ms, )*pdf \d+ ms, (?:\w+ \d+ ms, )*epub \d+ ms(?:, \w+ \d+ ms)*(?:, after 1 retry)?\)$/gm), r.stderr).toHaveLength(20);
-    expect(r.stderr).toMatch(/^book\s+status\s+read\s+pdf\s+epub\s+total$/m);
-    expect(r.stderr).toContain('20 built, 0 unchanged, 0 failed');
-    for (let i = 1; i <= 20; i++) {
-      const id = `book-${String(i).padStart(3, '0')}`;
-      expect(existsSync(join(root, 'dist', id, `${id}.pdf`)) && existsSync(join(root, 'dist', id, `${id}.epub`))).toBe(true);
-    }
   });
 });

@@ -1,13 +1,13 @@
 // Once per `vitest run`: build the seed book on "a fresh machine" (DejaVu-only fonts, through the CLI
 // as a user would) for every test file to read, and afterwards check that every diagnostic code in the
 // registry was raised by some test through the code that raises it.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { codes, type Code } from '../../scripts/core/codes.ts';
 import { dejavuOnly } from './fonts.ts';
-import { buildSeedWithCli } from './seed.ts';
+import { SEED_FAILED, SEED_ID, SEED_READY, buildSeedWithCli } from './seed.ts';
 import { startEpubcheckServer } from './epubcheck-server.ts';
 // @ts-expect-error plain JavaScript without types (it runs before node_modules exists)
 import { compileCli } from '../../scripts/compiled.mjs';
@@ -49,15 +49,20 @@ export default async function setup(project: TestProject) {
   // `npx vitest run` after a source edit compiles it here, once.
   compileCli();
   const socket = join(root, 'epubcheck.sock');
-  const [stopEpubcheck, seed] = await Promise.all([
-    startEpubcheckServer(socket),
-    buildSeedWithCli(join(root, 'seed'), { FONTCONFIG_FILE: dejavuOnly(root) }),
-  ]);
+  // The seed is built in the background: the test files start meanwhile, and a file that reads the seed
+  // waits for it (test/support/seed-ready.ts) while the others, the longest ones first, run on. Its
+  // outcome is a file beside it (SEED_READY or SEED_FAILED, with the CLI's output).
+  const seedOut = join(root, 'seed');
+  const seedBuild = buildSeedWithCli(seedOut, { FONTCONFIG_FILE: dejavuOnly(root) }).then(
+    () => writeFileSync(join(root, SEED_READY), ''),
+    (err: Error) => writeFileSync(join(root, SEED_FAILED), err.message));
+  const stopEpubcheck = await startEpubcheckServer(socket);
   if (stopEpubcheck) process.env.TP_EPUBCHECK_SOCKET = socket;
-  project.provide('seedDist', seed);
+  project.provide('seedDist', join(seedOut, SEED_ID));
   project.provide('suiteDir', root);
   return async () => {
     try {
+      await seedBuild;
       stopEpubcheck?.();
       if (await wholeRun(project)) checkCodes(trace);
     } finally {

@@ -6,6 +6,9 @@ import { projectRoot } from '../../scripts/render/templates.ts';
 
 export const SEED = 'source/wangyi-2024-03-07';
 export const SEED_ID = 'wangyi-2024-03-07';
+/** Beside the run's seed build (in suiteDir): written when it has finished, or failed (holding why). */
+export const SEED_READY = 'seed.ready';
+export const SEED_FAILED = 'seed.failed';
 
 /** Builds the seed into `out` and returns `out/<book>`; throws with the CLI's output when it fails. */
 export async function buildSeedWithCli(out: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<string> {

@@ -1,0 +1,30 @@
+// Opt-in (TP_CPU_LOG=<file>): after each test file, one line with the file, the CPU seconds it used and
+// the CPU seconds of the processes it started and waited for (Chromium, CLIs, Java, Ace): the per-file
+// cost on a shared machine, where wall times measure the neighbours. A file in the forks lane runs in its
+// own process, so its counters start near zero; a file in the browser-free lane (one worker thread for
+// them all, vitest.config.ts) is counted by its thread, from where the previous file left off.
+import { appendFileSync, readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+import { afterAll } from 'vitest';
+
+const log = process.env.TP_CPU_LOG;
+const TICKS = 100; // clock ticks per second (USER_HZ)
+
+/** utime + stime, and the waited-for children's cutime + cstime, of /proc/<which>/stat, in seconds. */
+function cpu(which: 'self' | 'thread-self'): [number, number] {
+  const stat = readFileSync(`/proc/${which}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  return [(f[11]! + f[12]!) / TICKS, (f[13]! + f[14]!) / TICKS];
+}
+
+if (log) {
+  const state = globalThis as { tpCpuBefore?: [number, number] };
+  afterAll((suite) => {
+    const now = cpu(isMainThread ? 'self' : 'thread-self');
+    const before = isMainThread ? [0, 0] : (state.tpCpuBefore ?? [0, 0]);
+    state.tpCpuBefore = now;
+    const file = ((suite as { filepath?: string }).filepath ?? suite.file?.filepath ?? '').split('\\').join('/');
+    // A thread has no children of its own: its files' child processes are not counted (browser-free files start few).
+    appendFileSync(log, `${file.slice(file.lastIndexOf('/test/') + 1)}\t${(now[0] - before[0]).toFixed(1)}\t${isMainThread ? (now[1] - before[1]).toFixed(1) : '-'}\n`);
+  });
+}
