@@ -85,7 +85,7 @@ export interface PdfResult {
 /** More passes than this means the layout oscillates (e.g. a contents page that grows with its numbers). */
 export const MAX_PASSES = 3;
 /** Rounds of pulling a section's last lines onto their page (render/ends.ts), each up to two passes more. */
-const MAX_PULL_ROUNDS = 2;
+const MAX_PULL_ROUNDS = 4;
 
 /**
  * No timeout of its own on loading and printing: a book near the size limits takes minutes to print
