@@ -7,7 +7,7 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { labelKey, nameInLabel, simplified, NEWS_LEAD, type LabelContext, type LabelMatch } from './labels.ts';
+import { labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
@@ -16,6 +16,7 @@ import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
 import { isChinese } from '../lang/language.ts';
+import { isNewsLead, opensWithDateline } from '../lang/outlets.ts';
 
 export type { HeadingWords };
 
@@ -493,10 +494,10 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
  * agency's dateline (…3月7日电), or is a short line of time and place.
  */
 function isLead(text: string, principals: string[]): boolean {
-  if (/^\S{0,24}?\d{1,2}月\d{1,2}日[电電]/u.test(text)) return true;
+  if (opensWithDateline(text)) return true;
   // …or an outlet's wire line before a colon (华夏经纬网讯：6月12日上午10时，…).
   const wire = /^([^\s，,。：:]{1,24})[：:]/u.exec(text);
-  if (wire && NEWS_LEAD.test(simplified(wire[1]))) return true;
+  if (wire && isNewsLead(simplified(wire[1]))) return true;
   // A hearing's record of the sitting: The committee met, pursuant to call, …; Present: Representatives …
   if (/^(?:The (?:committee|subcommittee|Committee|Subcommittee|panel|House|Senate) (?:met|convened)\b|Present:|Also [Pp]resent:)/.test(text)) return true;
   if (principals.some((p) => p && text.includes(p)) && !/^(应|應)/u.test(text)) return true;
