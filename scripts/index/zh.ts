@@ -159,7 +159,7 @@ export function chineseCandidates(original: string): Candidate[] {
   return [...found.values()].filter((c) => c.count > 0 && !onlyInsideTitles(text, c.key!, quoted));
 }
 
-/** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to). */
+/** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to), in order and apart. */
 function quotedSpans(text: string): [number, number][] {
   return [...text.matchAll(/[「『《“]([^「」『』《》“”\n]{2,40})[」』》”]/gu)].map((m) => [m.index! + 1, m.index! + 1 + m[1].length]);
 }
@@ -172,9 +172,23 @@ function onlyInsideTitles(text: string, key: string, spans: [number, number][]):
   let uses = 0;
   for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) {
     uses++;
-    if (!spans.some(([a, b]) => i >= a && i + key.length <= b && b - a > key.length)) return false;
+    // The spans are in order and apart: only the last one that opens at or before the use can hold it.
+    const span = spans[lastAtOrBefore(spans, i)];
+    if (!span || !(i + key.length <= span[1] && span[1] - span[0] > key.length)) return false;
   }
   return uses > 0;
+}
+
+/** Index of the last span that opens at or before `at` (binary search), -1 when none does. */
+function lastAtOrBefore(spans: [number, number][], at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][0] <= at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi;
 }
 
 /** Uses of a state's name as an era in a date (中华民国106年): the date, not the state (a subject is never an era). */
