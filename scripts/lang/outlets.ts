@@ -6,8 +6,10 @@
 //   dateline (新华社北京6月12日电): it narrates the event, no one speaks (reader/labels.ts: no label;
 //   reader/structure.ts: the lead);
 // - opensWithDateline: a paragraph opens with an agency's dateline (据新华社北京3月7日电 …, 中新網3月7日電):
-//   the lead (reader/structure.ts).
-// The first two take Simplified text (reader/labels.ts `simplified`); the third reads either script.
+//   the lead (reader/structure.ts);
+// - MEDIA_NAME, LINE_DATELINES: an outlet named in running text, in a photo credit （中国台湾网 尹赛楠 摄）
+//   or at a line's start before its dateline (中评社北京9月29日电): an organisation of the index (index/zh.ts).
+// All but opensWithDateline take Simplified text (reader/labels.ts `simplified`); it reads either script.
 
 /** How an outlet's name ends, in either script: an agency, a station, a site, a paper, a company. */
 const OUTLET_ENDINGS = '社|台|网|報|报|视|視|刊|电视|電視|广播|廣播|新闻|新聞|媒体|媒體|公司';
@@ -17,6 +19,11 @@ const WIRE_ENDINGS = '网|报|社|台|刊|网站|中心';
 const AGENCY_ENDINGS = '社|网|台|报';
 /** The month and day of a dateline (6月12日). */
 const DAY = '\\d{1,2}月\\d{1,2}日';
+
+/** An outlet's name in running text (中国台湾网, 中评社, 新华社): up to 8 characters ending in 网, 社, 报, 电视台 or 台 (a pattern's source, for a credit's pattern). */
+export const MEDIA_NAME = '[^\\s\\d（）()，。：]{1,8}?(?:网|社|报|电视台|台)';
+/** Outlets' datelines at the start of a line (中评社北京9月29日电, …讯): the outlet's name is group 1 (global: for matchAll). */
+export const LINE_DATELINES = new RegExp(`^(${MEDIA_NAME})\\p{Script=Han}{0,4}${DAY}\\p{Script=Han}{0,4}(?:电|讯)`, 'gmu');
 
 const OUTLET_NAME = new RegExp(`(${OUTLET_ENDINGS})$`, 'u');
 const NEWS_LEAD = new RegExp(`(?:${WIRE_ENDINGS})讯$|(?:${AGENCY_ENDINGS})\\p{Script=Han}{0,8}?${DAY}电$`, 'u');
