@@ -3,6 +3,10 @@
 // them from here, so no printed word of a heading is written in code.
 import { formatString, loadStrings, defaultStringsSet, type TemplateSet } from './strings.ts';
 import { scriptOf } from './language.ts';
+import { CAPITAL, CAPITALS } from '../reader/convention.ts';
+
+/** A name in capitals, as a Latin label prints it (MR MILLER, JOSÉ NÚÑEZ). */
+const IN_CAPITALS = new RegExp(`^[${CAPITAL}][${CAPITALS} .'-]+$`, 'u');
 
 /** Default section headings in the book's language. */
 export interface HeadingWords {
@@ -20,8 +24,8 @@ export interface HeadingWords {
 export function headingWords(language: string, set: TemplateSet = defaultStringsSet()): HeadingWords {
   const strings = loadStrings(set, language);
   // Transcripts set Latin labels in capitals (MR MILLER); a heading sets the name as a name (Mr Miller).
-  const display = (name: string) => scriptOf(language) === 'Latn' && /^[A-Z][A-Z .'-]+$/.test(name)
-    ? name.toLowerCase().replace(/(^|[\s.'-])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase())
+  const display = (name: string) => scriptOf(language) === 'Latn' && IN_CAPITALS.test(name)
+    ? name.toLowerCase().replace(/(^|[\s.'-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase())
       // …and a title's small words in lower case (Secretary of Defense, not Secretary Of Defense).
       .replace(/(?<=\s)(Of|The|And|For|To|On|In|At)(?=\s)/g, (w) => w.toLowerCase()) : name;
   return {

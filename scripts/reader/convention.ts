@@ -45,6 +45,32 @@ export interface Convention {
   examples: string[];
 }
 
+// The letters of a label in a cased script (Latin, and Greek and Cyrillic with it), in one place (issue
+// 20): JOSÉ NÚÑEZ, Mr Ó Muilleoir, ÅSA LINDSTRÖM, Zoë, Łukasz, Ağca, Țurcanu read as ASCII names do.
+// Bodies of character classes, for patterns with the `u` flag. A combining mark goes with the letter
+// before it, so a name in decomposed form (NFD: E and U+0301) reads as the composed one: labels are
+// decided on the lines before normalisation composes them (read.ts). Han, kana and Hangul have no
+// case, so they are none of these: a CJK label is read by its own grammar (CJK_COLON).
+/** A capital letter (the first of a name). */
+export const CAPITAL = '\\p{Lu}\\p{Lt}';
+/** A letter of a word in capitals: a capital, a mark on it, or ß (which most print keeps small in capitals: STRAUß). */
+export const CAPITALS = `${CAPITAL}\\p{M}ß`;
+/** A letter of a word in any case, or a mark on it. */
+export const LETTERS = '\\p{LC}\\p{M}';
+const SMALL = /(?!ß)\p{Ll}/u;
+/** The cased letters of a text (marks, digits, Han and punctuation left out). */
+export function casedLetters(text: string): string {
+  return text.replace(/[^\p{LC}]/gu, '');
+}
+/** Letters in capitals: no small letter among them (ß aside). */
+export function allCapitals(letters: string): boolean {
+  return !SMALL.test(letters);
+}
+/** A word in capitals of three letters or more, standing on its own (Senator WARREN., Mr. O'BRIEN.). */
+const CAPITALS_WORD = new RegExp(`(?<![${LETTERS}\\d_])(?:[${CAPITAL}]\\p{M}*){3,}(?![${LETTERS}\\d_])`, 'u');
+/** A word of a name in capitalised words, or a number. */
+const TITLE_WORD = new RegExp(`^(?:[${CAPITAL}\\d]|(?:of|the|and|for|to|in|on|at|a|an|de|du|le|la|van|von|da|al|bin|--|—|–)$)`, 'u');
+
 const HAN = /\p{Script=Han}/u;
 const SPACE = '[ \\t\\u00a0\\u3000]';
 // Inside a Chinese label: anything but sentence punctuation and colons; a single space may part a job
@@ -52,26 +78,26 @@ const SPACE = '[ \\t\\u00a0\\u3000]';
 const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。！!？?；;：:…]|${SPACE}(?=[^\\s，,。！!？?；;：:…])){0,59}?)${SPACE}*[：:]${SPACE}*`, 'u');
 // An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE),
 // brackets (BLITZER (voice-over)).
-const EN_COLON = new RegExp(`^([A-Z][A-Za-z.'’\\- ,()]{0,90}?)${SPACE}*:${SPACE}*`);
+const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?)${SPACE}*:${SPACE}*`, 'u');
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
  * spaces or a no-break space. */
-const EN_SPACES = /^(?:(Q|A)(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,}|(?<=^Q)[ \t])(?=[^\s.,;:!?])|([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,4})(?:[ \t]*\u00a0[ \t\u00a0]*|[ \t]{2,})(?=[A-Z“"'‘(]))/u;
+const EN_SPACES = new RegExp(`^(?:(Q|A)(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,}|(?<=^Q)[ \\t])(?=[^\\s.,;:!?])|([${CAPITAL}][${CAPITALS}.'’-]+(?: [${CAPITAL}][${CAPITALS}.'’-]+){0,4})(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,})(?=[${CAPITAL}“"'‘(]))`, 'u');
 /** Capitals words parted by a run that holds a no-break space, then a colon: one label. */
-const UPPER_SPACED_COLON = new RegExp(`^([A-Z][A-Z.'’-]*(?:[ \\t]*\\u00a0[ \\t\\u00a0]*[A-Z][A-Z.'’-]*)(?: [A-Z][A-Z.'’-]*){0,4})${SPACE}*:${SPACE}+`, 'u');
+const UPPER_SPACED_COLON = new RegExp(`^([${CAPITAL}][${CAPITALS}.'’-]*(?:[ \\t]*\\u00a0[ \\t\\u00a0]*[${CAPITAL}][${CAPITALS}.'’-]*)(?: [${CAPITAL}][${CAPITALS}.'’-]*){0,4})${SPACE}*:${SPACE}+`, 'u');
 /** Congressional hearings: `Mr. Smith.`, `The Chairman.`, `Senator WARREN.`, `Chairman ISSA.` inline; the
  * speech may open with a figure (`Mr. Bernanke. 1994.`, `Senator Bunning. 125.`). */
-const EN_PERIOD = new RegExp(`^((?:(?:Mr|Mrs|Ms|Dr|Hon)\\. )?(?:[A-Z][A-Za-z'’-]+)(?: (?:[A-Z][A-Za-z'’-]+|of|the|de|van|von)){0,4})\\.${SPACE}+(?=[A-Z\\d“"'‘(\\[—-])`, 'u');
+const EN_PERIOD = new RegExp(`^((?:(?:Mr|Mrs|Ms|Dr|Hon)\\. )?(?:[${CAPITAL}][${LETTERS}'’-]+)(?: (?:[${CAPITAL}][${LETTERS}'’-]+|of|the|de|van|von)){0,4})\\.${SPACE}+(?=[${CAPITAL}\\d“"'‘(\\[—-])`, 'u');
 /** What makes `X.` a label and not a short sentence (Yes. Okay.): a form of address or a name in capitals. */
 const HONORIFIC = /^(?:(?:Mr|Mrs|Ms|Dr|Hon)\.|(?:The |Madam |Mr\. )?(?:Senator|Representative|Chairman|Chairwoman|Chair|Chairperson|Ranking Member|Vice Chairman|Clerk|Speaker|President|Vice President|Witness|Voice|General|Admiral|Secretary|Ambassador|Judge|Justice|Governor|Commissioner|Director|Delegate|Presiding Officer|Reporter|Interpreter)\b)/i;
 
 /** The letters' case pattern of a label. */
 export function caseOf(label: string): CaseClass {
   if (HAN.test(label)) return 'han';
-  const letters = label.replace(/\([^)]*\)/g, '').replace(/[^A-Za-z]/g, '');
+  const letters = casedLetters(label.replace(/\([^)]*\)/g, ''));
   if (!letters) return 'other';
-  if (letters === letters.toUpperCase() && (letters.length >= 2 || /^[QA]$/.test(label.trim()))) return 'upper';
+  if (allCapitals(letters) && (letters.length >= 2 || /^[QA]$/.test(label.trim()))) return 'upper';
   const words = label.replace(/\([^)]*\)/g, '').split(/[\s,]+/).filter(Boolean);
-  if (words.every((w) => /^(?:[A-Z\d]|(?:of|the|and|for|to|in|on|at|a|an|de|du|le|la|van|von|da|al|bin|--|—|–)$)/.test(w))) return 'title';
+  if (words.every((w) => TITLE_WORD.test(w))) return 'title';
   return 'other';
 }
 
@@ -91,7 +117,7 @@ export const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
 /** A long rule (20 or more hyphens, or equals signs), as a wire transcript frames a label with: a rule that is also furniture. */
 const LONG_RULE = '-{20,}|={20,}';
 /** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`), or a long rule framing a wire transcript's label. */
-export const FURNITURE = new RegExp(`^(?:-\\s+(?:[A-Za-z][A-Za-z ]*\\s+)?-(?:\\s*-)*(?:\\s+[A-Za-z][A-Za-z ]*(?:\\s+-)*)*\\s*|${LONG_RULE})$`);
+export const FURNITURE = new RegExp(`^(?:-\\s+(?:[${LETTERS}][${LETTERS} ]*\\s+)?-(?:\\s*-)*(?:\\s+[${LETTERS}][${LETTERS} ]*(?:\\s+-)*)*\\s*|${LONG_RULE})$`, 'u');
 
 const AGO = '\\d+ (?:year|month|week|day|hour|minute)s?';
 const CHAMBER = '(?:Commons|Lords) Chamber|Westminster Hall|Grand Committee';
@@ -103,7 +129,7 @@ const READ_LINK = 'Read (?:Full debate|Hansard Text|Debate(?: Ministerial Extrac
  * Read Hansard Text`, and the member's excerpts link `John Spellar Excerpts`. The text keeps it (the
  * source is verbatim); the reader neither reads it as a label nor joins it to the lines beside it.
  */
-export const LEAD_FURNITURE = new RegExp(`^(?:Full Debate: Read Full Debate|\\(${AGO}(?:, ${AGO})? ago\\)|(?:${CHAMBER})(?: ${READ_LINK})*|${READ_LINK}(?: ${READ_LINK})*|[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,4} Excerpts)$`, 'u');
+export const LEAD_FURNITURE = new RegExp(`^(?:Full Debate: Read Full Debate|\\(${AGO}(?:, ${AGO})? ago\\)|(?:${CHAMBER})(?: ${READ_LINK})*|${READ_LINK}(?: ${READ_LINK})*|[${CAPITAL}][${LETTERS}'’.-]+(?: [${CAPITAL}][${LETTERS}'’.-]+){0,4} Excerpts)$`, 'u');
 
 /** Whether a line is a web page's furniture: between a label and its speech, or in the lead. */
 export function isFurniture(line: string): boolean {
@@ -138,7 +164,7 @@ export function candidateOf(paragraph: string): Candidate | null {
   if (zh && HAN.test(zh[1])) return make(zh[1], zh[0].length, 'colon');
   if (en) return make(en[1], en[0].length, 'colon');
   const period = EN_PERIOD.exec(text);
-  if (period && (HONORIFIC.test(period[1]) || /\b[A-Z]{3,}\b/.test(period[1])) && period[1].split(' ').length <= 5) return make(period[1], period[0].length, 'period');
+  if (period && (HONORIFIC.test(period[1]) || CAPITALS_WORD.test(period[1])) && period[1].split(' ').length <= 5) return make(period[1], period[0].length, 'period');
   // A wire service's numbered label alone on its line (Thomson Reuters StreetEvents: `Operator    [1]`,
   // `John Burchett,  Hanover Capital Mortgage Holdings - CEO    [2]`): the speaker is the name before
   // the comma; the company, the title and the turn's number are the label's, not the name's.

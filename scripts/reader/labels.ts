@@ -14,7 +14,7 @@
 // A sentence that merely holds a colon (他说：…, 我认为…至关重要：, Note: …, 10:30) has no such evidence.
 import { t2s } from '../lang/language.ts';
 import { jiebaFor } from './segmenter.ts';
-import { BULLET, candidateOf, induceConventions, type Conventions } from './convention.ts';
+import { BULLET, CAPITAL, CAPITALS, LETTERS, allCapitals, candidateOf, casedLetters, induceConventions, type Conventions } from './convention.ts';
 import { compileLabelPattern } from '../config/label-pattern.ts';
 import type { LabelConfig } from '../config/schema.ts';
 import { DOUBLE_SURNAMES, SURNAMES } from '../lang/names.ts';
@@ -83,9 +83,14 @@ export function simplified(s: string): string {
   return /[\u3400-\u9fff]/u.test(s) ? t2s(s) : s;
 }
 
-/** The key labels are compared by: Simplified, without spaces, English in capitals. */
+/** A text with its marks composed (NFC), so a name typed decomposed is the same name; text without marks as it is. */
+function composed(s: string): string {
+  return /\p{M}/u.test(s) ? s.normalize('NFC') : s;
+}
+
+/** The key labels are compared by: Simplified, marks composed, without spaces, English in capitals. */
 export function labelKey(label: string): string {
-  return simplified(label).replace(/[\s.\[\]【】〔〕［］]/g, '').toUpperCase();
+  return composed(simplified(label)).replace(/[\s.\[\]【】〔〕［］]/g, '').toUpperCase();
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -94,9 +99,16 @@ const ANSWER_ZH = /^答$/u;
 const MODERATOR_ZH = /(主持人|主持|司仪)$/u;
 const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;
 const ANSWER_EN = /^(A|ANSWER)$/;
-const MODERATOR_EN = /^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES|ANNOUNCER|THE CHAIR|THE CHAIRMAN|THE CHAIRWOMAN|MADAM CHAIR|MADAM CHAIRMAN|MADAM CHAIRWOMAN|(?:MR|MADAM) SPEAKER|MR\. SPEAKER|THE SPEAKER|THE DEPUTY SPEAKER|THE PRESIDING OFFICER|(?:CHAIRMAN|CHAIRWOMAN|CHAIR) [A-Z'’-]+)$/;
+const MODERATOR_EN = new RegExp(`^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES|ANNOUNCER|THE CHAIR|THE CHAIRMAN|THE CHAIRWOMAN|MADAM CHAIR|MADAM CHAIRMAN|MADAM CHAIRWOMAN|(?:MR|MADAM) SPEAKER|MR\\. SPEAKER|THE SPEAKER|THE DEPUTY SPEAKER|THE PRESIDING OFFICER|(?:CHAIRMAN|CHAIRWOMAN|CHAIR) [${CAPITALS}'’-]+)$`, 'u');
 /** A name and the programme's role after a comma: `MILES O'BRIEN, CNN ANCHOR`, `JANE DOE, HOST`. */
-const HOST_EN = /^[^,]+,\s*(?:[A-Z.'’-]+\s+){0,3}(?:ANCHOR|CO-ANCHOR|HOST|CO-HOST|MODERATOR)(?:\s*\([^()]*\))?$/;
+const HOST_EN = new RegExp(`^[^,]+,\\s*(?:[${CAPITALS}.'’-]+\\s+){0,3}(?:ANCHOR|CO-ANCHOR|HOST|CO-HOST|MODERATOR)(?:\\s*\\([^()]*\\))?$`, 'u');
+/** A hearing's form of address before a name (`Mr. Peña.`, `The Chair.`, `Senator Menéndez.`). */
+const ADDRESSED = new RegExp(`^(?:(?:Mr|Mrs|Ms|Dr)\\. [${CAPITAL}]|The (?:Chair|CHAIR)|(?:Chairman|Chairwoman|Senator) [${CAPITAL}])`, 'u');
+const SENATOR = new RegExp(`^Senator [${CAPITAL}]`, 'u');
+/** A word of a name in mixed case (Clarke, Ó, Núñez, McKay, O'Neill), or a particle. */
+const NAME_WORD = new RegExp(`^(?:[${CAPITAL}][${LETTERS}'’.-]*\\.?|of|the|and|de|van|von|da|al|bin)$`, 'u');
+/** Two capitals in a row (MR, ÓG), a mark on the first allowed. */
+const TWO_CAPITALS = new RegExp(`[${CAPITAL}]\\p{M}*[${CAPITAL}]`, 'u');
 /** Headings that name the event, not a speaker (…訪談錄, …专访, …记者会): a title, never a label. */
 const EVENT = /(答中外记者问|答中外記者問|答记者问|答記者問|记者会|記者會|发布会|發布會|發佈會|吹风会|吹風會|访谈录|訪談錄|访谈|訪談|专访|專訪|实录|實錄|全文|讲话|講話|致辞|致詞|演讲|演講|答问|答問|对话|對話|Interview|Transcript|Briefing|Press Conference|Remarks)$/iu;
 /** Fields of a web page or release before a colon (时间：, 地点：, 来源：): no speaker. */
@@ -183,7 +195,7 @@ export function principalIndex(label: string, principals: string[]): number {
       // with the principal's surname: MR PRICE, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER.
       // The person in the label (The Prime Minister (Boris Johnson), Tim Cook -- Chief Executive Officer).
       if (labelKey(englishName(label)) === p) return i;
-      const words = (s: string) => s.toUpperCase().split(/[\s.,]+/).filter(Boolean);
+      const words = (s: string) => composed(s).toUpperCase().split(/[\s.,]+/).filter(Boolean);
       const surname = words(principals[i]).at(-1);
       const namePart = words(label.split(',')[0]);
       if (surname && surname.length > 1 && namePart.at(-1) === surname) return i;
@@ -223,7 +235,7 @@ function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
   const c = candidateOf(text);
   // `The Chairman.` / `Mr. Linder.` opening a paragraph of speech: a hearing's label by its form of
   // address, even where the excerpt is too short for a convention to show.
-  const addressed = c?.delimiter === 'period' && /^(?:(?:Mr|Mrs|Ms|Dr)\. [A-Z]|The (?:Chair|CHAIR)|(?:Chairman|Chairwoman|Senator) [A-Z])/.test(c.label) && text.length - c.length >= 40;
+  const addressed = c?.delimiter === 'period' && ADDRESSED.test(c.label) && text.length - c.length >= 40;
   if (!c || !ctx.conventions || (ctx.conventions.fit(c) < 0.5 && !addressed)) return null;
   // Not a speaker, whatever its shape: a bracketed aside, a field of the page (时间：, 来源：), a headline
   // (外交部：華盛頓正在上演…, no sentence stop after the colon).
@@ -236,7 +248,7 @@ function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
   const m = classify(c.label, c.english, ctx, c.alone, false, true);
   // A hearing's senator (`Senator Schumer.`) is a member of the committee, who questions the witnesses,
   // as a 委員 questions the government in the 立法院 gazette.
-  if (m && m.kind === 'other' && c.delimiter === 'period' && /^Senator [A-Z]/.test(c.label)) m.kind = 'question';
+  if (m && m.kind === 'other' && c.delimiter === 'period' && SENATOR.test(c.label)) m.kind = 'question';
   return m ? { ...m, label: printedLabel(m.label), length: c.length, alone: c.alone } : null;
 }
 
@@ -332,12 +344,12 @@ function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fit
   if (words.length > 12 || (fits && words.length > 8)) return null;
   // In capitals (MR PRICE, STAFF, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER): a label by its look.
   // …a bracketed note (voice over) is the transcriber's, not the label's case.
-  const letters = label.replace(/\s*[（(][^（）()]*[）)]/gu, '').replace(/[^A-Za-z]/g, '');
-  const capitals = letters.length >= 2 && letters === letters.toUpperCase();
+  const letters = casedLetters(label.replace(/\s*[（(][^（）()]*[）)]/gu, ''));
+  const capitals = letters.length >= 2 && allCapitals(letters);
   // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
   // it reads as a name or a title (capitalised words, a few particles).
-  const nameLike = words.length <= 4 && words.every((w) => /^(?:[A-Z][A-Za-z'’.-]*\.?|of|the|and|de|van|von|da|al|bin)$/.test(w))
-    && (words.length > 1 || fits || repeated || /[A-Z]{2}/.test(words[0]));
+  const nameLike = words.length <= 4 && words.every((w) => NAME_WORD.test(w))
+    && (words.length > 1 || fits || repeated || TWO_CAPITALS.test(words[0]));
   if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: person === label ? label : person, kind: 'other' };
   return null;
 }
