@@ -1,5 +1,6 @@
 // Decisions that were written twice or three times, each now made in one module (issue #24): what a
-// news outlet and its dateline are (lang/outlets.ts), what a rule line is (reader/convention.ts RULE) and
+// news outlet and its dateline are (lang/outlets.ts), what a rule line is (reader/convention.ts RULE),
+// what the letters of a label are (reader/convention.ts CAPITAL, CAPITALS, LETTERS; issue 20) and
 // how wide a character is (render/ems.ts). Each is shown in use where it was written before, and no file
 // under scripts/ but the owner writes the pattern again.
 import { describe, it, expect } from 'vitest';
@@ -7,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../../scripts/render/templates.ts';
 import { isNewsLead, isOutletName, opensWithDateline } from '../../scripts/lang/outlets.ts';
-import { FURNITURE, RULE } from '../../scripts/reader/convention.ts';
+import { CAPITAL, CAPITALS, FURNITURE, LETTERS, RULE, caseOf } from '../../scripts/reader/convention.ts';
 import { charWidth as titleWidth } from '../../scripts/render/lines.ts';
 import { charWidth, emWidth } from '../../scripts/render/ems.ts';
 import { readTranscript } from '../../scripts/reader/read.ts';
@@ -48,6 +49,18 @@ describe('one place for each decision', () => {
     for (const line of ['-'.repeat(20), '='.repeat(40)]) expect(FURNITURE.test(line) && RULE.test(line), line).toBe(true);
     expect(RULE.test('- Hansard -')).toBe(false);
     expect(writers(/-\{20,?\}|=\{20,?\}|\[\\s\*＊/)).toEqual(['scripts/reader/convention.ts']);
+  });
+
+  it('the letters of a label: the label grammar writes them once (reader/convention.ts), in every cased script', () => {
+    // JOSÉ NÚÑEZ in capitals, Mr Ó Muilleoir in capitalised words, as their ASCII twins are.
+    expect(caseOf('JOSÉ NÚÑEZ')).toBe(caseOf('JOSE NUNEZ'));
+    expect(caseOf('Mr Ó Muilleoir')).toBe(caseOf('Mr O Muilleoir'));
+    expect(new RegExp(`^[${CAPITAL}][${CAPITALS}]+$`, 'u').test('NÚÑEZ') && new RegExp(`^[${LETTERS}]+$`, 'u').test('Muilleoir')).toBe(true);
+    // The modules that read a label or set its name (the recogniser, the convention, the heading words)
+    // write no ASCII letter class of their own (issue 20: [A-Z] missed every accented name).
+    const label = ['scripts/reader/convention.ts', 'scripts/reader/labels.ts', 'scripts/lang/headings.ts'];
+    const all = sources();
+    expect(label.filter((f) => /A-Z|a-z/.test(all.get(f) ?? 'missing A-Z'))).toEqual([]);
   });
 
   it('a character\'s width: the title breaker and the print estimates agree on which characters are full width', () => {
