@@ -57,6 +57,8 @@ export const CAPITAL = '\\p{Lu}\\p{Lt}';
 export const CAPITALS = `${CAPITAL}\\p{M}ß`;
 /** A letter of a word in any case, or a mark on it. */
 export const LETTERS = '\\p{LC}\\p{M}';
+/** A word's first letter with its marks (a pattern, not a class body): Ó is one letter, composed or not. */
+const INITIAL = `[${CAPITAL}]\\p{M}*(?!\\p{M})`;
 const SMALL = /(?!ß)\p{Ll}/u;
 /** The cased letters of a text (marks, digits, Han and punctuation left out). */
 export function casedLetters(text: string): string {
@@ -81,12 +83,12 @@ const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。�
 const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?)${SPACE}*:${SPACE}*`, 'u');
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
  * spaces or a no-break space. */
-const EN_SPACES = new RegExp(`^(?:(Q|A)(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,}|(?<=^Q)[ \\t])(?=[^\\s.,;:!?])|([${CAPITAL}][${CAPITALS}.'’-]+(?: [${CAPITAL}][${CAPITALS}.'’-]+){0,4})(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,})(?=[${CAPITAL}“"'‘(]))`, 'u');
+const EN_SPACES = new RegExp(`^(?:(Q|A)(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,}|(?<=^Q)[ \\t])(?=[^\\s.,;:!?])|(${INITIAL}[${CAPITALS}.'’-]+(?: ${INITIAL}[${CAPITALS}.'’-]+){0,4})(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,})(?=[${CAPITAL}“"'‘(]))`, 'u');
 /** Capitals words parted by a run that holds a no-break space, then a colon: one label. */
 const UPPER_SPACED_COLON = new RegExp(`^([${CAPITAL}][${CAPITALS}.'’-]*(?:[ \\t]*\\u00a0[ \\t\\u00a0]*[${CAPITAL}][${CAPITALS}.'’-]*)(?: [${CAPITAL}][${CAPITALS}.'’-]*){0,4})${SPACE}*:${SPACE}+`, 'u');
 /** Congressional hearings: `Mr. Smith.`, `The Chairman.`, `Senator WARREN.`, `Chairman ISSA.` inline; the
  * speech may open with a figure (`Mr. Bernanke. 1994.`, `Senator Bunning. 125.`). */
-const EN_PERIOD = new RegExp(`^((?:(?:Mr|Mrs|Ms|Dr|Hon)\\. )?(?:[${CAPITAL}][${LETTERS}'’-]+)(?: (?:[${CAPITAL}][${LETTERS}'’-]+|of|the|de|van|von)){0,4})\\.${SPACE}+(?=[${CAPITAL}\\d“"'‘(\\[—-])`, 'u');
+const EN_PERIOD = new RegExp(`^((?:(?:Mr|Mrs|Ms|Dr|Hon)\\. )?(?:${INITIAL}[${LETTERS}'’-]+)(?: (?:${INITIAL}[${LETTERS}'’-]+|of|the|de|van|von)){0,4})\\.${SPACE}+(?=[${CAPITAL}\\d“"'‘(\\[—-])`, 'u');
 /** What makes `X.` a label and not a short sentence (Yes. Okay.): a form of address or a name in capitals. */
 const HONORIFIC = /^(?:(?:Mr|Mrs|Ms|Dr|Hon)\.|(?:The |Madam |Mr\. )?(?:Senator|Representative|Chairman|Chairwoman|Chair|Chairperson|Ranking Member|Vice Chairman|Clerk|Speaker|President|Vice President|Witness|Voice|General|Admiral|Secretary|Ambassador|Judge|Justice|Governor|Commissioner|Director|Delegate|Presiding Officer|Reporter|Interpreter)\b)/i;
 
@@ -129,7 +131,7 @@ const READ_LINK = 'Read (?:Full debate|Hansard Text|Debate(?: Ministerial Extrac
  * Read Hansard Text`, and the member's excerpts link `John Spellar Excerpts`. The text keeps it (the
  * source is verbatim); the reader neither reads it as a label nor joins it to the lines beside it.
  */
-export const LEAD_FURNITURE = new RegExp(`^(?:Full Debate: Read Full Debate|\\(${AGO}(?:, ${AGO})? ago\\)|(?:${CHAMBER})(?: ${READ_LINK})*|${READ_LINK}(?: ${READ_LINK})*|[${CAPITAL}][${LETTERS}'’.-]+(?: [${CAPITAL}][${LETTERS}'’.-]+){0,4} Excerpts)$`, 'u');
+export const LEAD_FURNITURE = new RegExp(`^(?:Full Debate: Read Full Debate|\\(${AGO}(?:, ${AGO})? ago\\)|(?:${CHAMBER})(?: ${READ_LINK})*|${READ_LINK}(?: ${READ_LINK})*|${INITIAL}[${LETTERS}'’.-]+(?: ${INITIAL}[${LETTERS}'’.-]+){0,4} Excerpts)$`, 'u');
 
 /** Whether a line is a web page's furniture: between a label and its speech, or in the lead. */
 export function isFurniture(line: string): boolean {

@@ -227,6 +227,16 @@ describe('the letters of a label', () => {
     expect(candidateOf('MS.\u00a0 SÁNCHEZ:  Thank you.')).toMatchObject({ label: 'MS. SÁNCHEZ', delimiter: 'colon' });
     expect(candidateOf('Senator MENÉNDEZ. Thank you, Mr. Chairman.')).toMatchObject({ label: 'Senator MENÉNDEZ', delimiter: 'period' });
     expect(candidateOf('Mr. Peña. Thank you, Madam Chair.')).toMatchObject({ label: 'Mr. Peña', delimiter: 'period' });
+    // Composed or decomposed, a shape is the same: a letter with its marks is one letter (Ó alone is a
+    // one-letter word, as O is).
+    for (const t of ['JOSÉ NÚÑEZ  We wait.', 'MÁIRTÍN Ó MUILLEOIR  Thank you.', 'Senator Ó Brien. Thank you, Mr. Chairman.', 'Mr. Peña. Thank you.',
+      'Zoë Ashcroft -- Analyst', 'Mr Ó Muilleoir: Thank you, Chair.', 'CHAIRMAN MENÉNDEZ: Order.']) {
+      const nfc = candidateOf(t);
+      const nfd = candidateOf(t.normalize('NFD'));
+      // The same label, case and delimiter, over the same characters once composed.
+      const composedLength = nfd && t.normalize('NFD').slice(0, nfd.length).normalize('NFC').length;
+      expect(nfd && { ...nfd, label: nfd.label.normalize('NFC'), length: composedLength }, t).toEqual(nfc);
+    }
     // A hearing's form of address opens a turn even in a short excerpt; a senator questions.
     const hearing = 'Ms. Velázquez. Thank you, Mr. Chairman, and thank you for holding this hearing today.';
     const ctx = labelContext([hearing], []);
