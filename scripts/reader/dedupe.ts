@@ -24,6 +24,7 @@
 import type { Edit, TrackedText } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
 import { lexicon, scoringView, type Lexicon } from './lexicon.ts';
+import { isHan } from './chars.ts';
 import { calibrated } from './confidence.ts';
 import { canBeGrammatical, isCommonWord, wordClass } from './english.ts';
 import { COMMON_SURNAMES } from '../lang/names.ts';
@@ -142,13 +143,21 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     }
     return parts.join(' ');
   };
+  // A unit's key length from prefix sums: two units whose keys differ in length differ, so most
+  // comparisons are made without building either key.
+  const sums = new Int32Array(cs.length + 1);
+  for (let n = 0; n < cs.length; n++) sums[n + 1] = sums[n]! + norm[n]!.length + punct[n]!.length;
+  const keyLength = (i: number, k: number) => sums[i + k - 1]! - sums[i]! + norm[i + k - 1]!.length + k - 1;
+  const sameUnit = (i: number, j: number, k: number, key: string) =>
+    j + k <= cs.length && keyLength(j, k) === key.length && unitKey(j, k) === key;
   for (let i = 0; i < cs.length; i++) {
     let best: { k: number; copies: number } | null = null;
     for (let k = 1; k <= 12 && i + 2 * k <= cs.length; k++) {
+      if (keyLength(i + k, k) !== keyLength(i, k)) continue;
       const key = unitKey(i, k);
       if (!key) break;
       let copies = 1;
-      while (unitKey(i + copies * k, k) === key) copies++;
+      while (sameUnit(i, i + copies * k, k, key)) copies++;
       if (copies >= 2 && (!best || k * copies > best.k * best.copies)) best = { k, copies };
     }
     if (!best) continue;
@@ -347,7 +356,7 @@ function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
   const s = text.text;
   if (!/\p{Script=Han}/u.test(s)) return text;
   const edits: Edit[] = [];
-  const han = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
+  const han = isHan;
   for (let i = 0; i < s.length; i++) {
     if (!han(s[i])) continue;
     for (let L = 3; L <= 30 && i + 2 * L <= s.length; L++) {
@@ -380,6 +389,7 @@ function repeatAt(s: string, i: number, isHanAt: (i: number) => boolean): { leng
   let best: { length: number; copies: number } | null = null;
   for (let L = 1; L <= 40; L++) {
     if (!isHanAt(i + L - 1) || i + 2 * L > s.length) break;
+    if (s.charCodeAt(i) !== s.charCodeAt(i + L)) continue; // the cheap test first: most spans are not repeated
     const unit = s.slice(i, i + L);
     if (!s.startsWith(unit, i + L)) continue;
     let copies = 2;
