@@ -357,11 +357,20 @@ function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
   if (!/\p{Script=Han}/u.test(s)) return text;
   const edits: Edit[] = [];
   const han = isHan;
+  // The next position holding the same UTF-16 unit, for each position: a span at i can repeat right
+  // after itself only at a length L where s[i + L] is s[i], so only those lengths are tried, in order.
+  const nextSame = new Int32Array(s.length).fill(-1);
+  const lastAt = new Map<number, number>();
+  for (let j = s.length - 1; j >= 0; j--) {
+    const c = s.charCodeAt(j);
+    nextSame[j] = lastAt.get(c) ?? -1;
+    lastAt.set(c, j);
+  }
   for (let i = 0; i < s.length; i++) {
     if (!han(s[i])) continue;
-    for (let L = 3; L <= 30 && i + 2 * L <= s.length; L++) {
-      // The cheap test first (is the span repeated at all?): most positions fail it.
-      if (s.charCodeAt(i) !== s.charCodeAt(i + L) || !s.startsWith(s.slice(i, i + L), i + L)) continue;
+    for (let j = nextSame[i]!; j >= 0 && j - i <= 30 && i + 2 * (j - i) <= s.length; j = nextSame[j]!) {
+      const L = j - i;
+      if (L < 3 || !s.startsWith(s.slice(i, i + L), i + L)) continue;
       const unit = s.slice(i, i + L);
       if (/\n/.test(unit) || !/[^\p{Script=Han}]/u.test(unit.slice(1))) continue;
       if ((unit.match(/\p{Script=Han}/gu) ?? []).length < 2 || s[i - 1] === unit[L - 1]) continue;

@@ -71,7 +71,7 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   // and each line or paragraph is decided once and the answer carried to every stage that asks.
   const labels = documentLabels(cleaned.text.text.split('\n'), principals, opts.labels);
   // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
-  let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
+  let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.line(o), labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
   blocks = dropFurniture(blocks, labels, log);
   blocks = repairParagraphs(blocks, log, labels, { style: opts.style });
