@@ -314,11 +314,12 @@ function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOption
   const edits: Edit[] = [];
   // Han per UTF-16 unit, found in one pass (an astral character's halves are not Han on their own).
   const hanUnits = new Uint8Array(s.length);
-  for (const m of s.matchAll(/\p{Script=Han}/gu)) if (m[0].length === 1) hanUnits[m.index!] = 1;
+  for (let i = 0; i < s.length; i++) if (isHan(s[i])) hanUnits[i] = 1;
   const isHanAt = (i: number) => i >= 0 && i < s.length && hanUnits[i] === 1;
+  const runs = repeatIndex(s, hanUnits);
   for (let i = 0; i < s.length; i++) {
     if (!isHanAt(i)) continue;
-    const found = repeatAt(s, i, isHanAt);
+    const found = repeatAt(s, i, runs);
     if (!found) continue;
     const { length: L, copies } = found;
     const judgement = L === 1 ? judgeDoubledChar(v, i + 1, copies) : judgeSpan(v, i, L, copies);
@@ -359,13 +360,7 @@ function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
   const han = isHan;
   // The next position holding the same UTF-16 unit, for each position: a span at i can repeat right
   // after itself only at a length L where s[i + L] is s[i], so only those lengths are tried, in order.
-  const nextSame = new Int32Array(s.length).fill(-1);
-  const lastAt = new Map<number, number>();
-  for (let j = s.length - 1; j >= 0; j--) {
-    const c = s.charCodeAt(j);
-    nextSame[j] = lastAt.get(c) ?? -1;
-    lastAt.set(c, j);
-  }
+  const { nextSame } = repeatIndex(s, new Uint8Array(s.length));
   for (let i = 0; i < s.length; i++) {
     if (!han(s[i])) continue;
     for (let j = nextSame[i]!; j >= 0 && j - i <= 30 && i + 2 * (j - i) <= s.length; j = nextSame[j]!) {
@@ -394,11 +389,13 @@ function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
  * most text with its copies (行行长行行长 is 行行长 twice, not 行 twice); the shortest on a tie
  * (谢谢谢谢 is 谢 four times).
  */
-function repeatAt(s: string, i: number, isHanAt: (i: number) => boolean): { length: number; copies: number } | null {
+function repeatAt(s: string, i: number, runs: RepeatIndex): { length: number; copies: number } | null {
   let best: { length: number; copies: number } | null = null;
-  for (let L = 1; L <= 40; L++) {
-    if (!isHanAt(i + L - 1) || i + 2 * L > s.length) break;
-    if (s.charCodeAt(i) !== s.charCodeAt(i + L)) continue; // the cheap test first: most spans are not repeated
+  // Every unit of the span is Han (it ends before the run of Han does), its copy fits in the text,
+  // and the copy starts with s[i]: only the lengths where the next s[i] stands are tried, in order.
+  const most = Math.min(40, runs.hanEnd[i]! - i, Math.floor((s.length - i) / 2));
+  for (let j = runs.nextSame[i]!; j >= 0 && j - i <= most; j = runs.nextSame[j]!) {
+    const L = j - i;
     const unit = s.slice(i, i + L);
     if (!s.startsWith(unit, i + L)) continue;
     let copies = 2;
@@ -406,6 +403,26 @@ function repeatAt(s: string, i: number, isHanAt: (i: number) => boolean): { leng
     if (!best || L * copies > best.length * best.copies) best = { length: L, copies };
   }
   return best;
+}
+
+interface RepeatIndex {
+  /** The next position holding the same UTF-16 unit, or -1. */
+  nextSame: Int32Array;
+  /** Where the run of Han units containing each position ends (the position itself when it is not Han). */
+  hanEnd: Int32Array;
+}
+
+function repeatIndex(s: string, hanUnits: Uint8Array): RepeatIndex {
+  const nextSame = new Int32Array(s.length).fill(-1);
+  const hanEnd = new Int32Array(s.length);
+  const lastAt = new Map<number, number>();
+  for (let j = s.length - 1; j >= 0; j--) {
+    const c = s.charCodeAt(j);
+    nextSame[j] = lastAt.get(c) ?? -1;
+    lastAt.set(c, j);
+    hanEnd[j] = hanUnits[j] === 1 ? (j + 1 < s.length ? hanEnd[j + 1]! : s.length) : j;
+  }
+  return { nextSame, hanEnd };
 }
 
 /** Best segmentation of a window of the view around [from, to), with positions relative to `from`. */
