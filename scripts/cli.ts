@@ -186,8 +186,9 @@ async function normalize(args: string[], json: boolean, io: Io): Promise<number>
   const file = args[0];
   // The same reading path as build and inspect (book.ts readBookTranscript); without a book.yaml, or
   // one that does not say `language`, the language is detected from the text.
-  const { readTranscriptFile } = await import('./book.ts');
-  const result = readTranscriptFile(file);
+  // A bare file (no book.yaml beside it) is read without loading book.yaml's parser and schema.
+  const reader = await import('./reader/read.ts');
+  const result = existsSync(reader.bookYamlBeside(file)) ? (await import('./book.ts')).readTranscriptFile(file) : reader.readBareTranscriptFile(file);
   if (json) {
     const { buildReport } = await import('./writers/report.ts');
     io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');

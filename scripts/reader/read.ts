@@ -1,5 +1,7 @@
 // The reader: raw transcript bytes to the document model, with every change recorded.
 // decode → characters → blocks → normalise → repair paragraphs → repair duplicates → corrections → structure.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Transcript } from '../model/types.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { diagnostic, fail, type Diagnostic } from '../core/diagnostics.ts';
@@ -99,6 +101,27 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
   }
   return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions, labels };
+}
+
+/** The book.yaml that governs a transcript file: the one in its folder. */
+export function bookYamlBeside(file: string): string {
+  return join(dirname(resolve(file)), 'book.yaml');
+}
+
+/**
+ * A transcript file read without a book.yaml (the language detected from the text): what
+ * book.ts readTranscriptFile does when its folder has none, without loading the book.yaml machinery
+ * (YAML, the schema), so `normalize` of a bare file starts quicker.
+ */
+export function readBareTranscriptFile(file: string): ReadResult {
+  // A FIFO or device would make the read wait forever.
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st && !st.isFile()) fail('TP071', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file });
+  let bytes: Buffer;
+  try { bytes = readFileSync(file); } catch (err) {
+    fail('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file });
+  }
+  return readTranscript(bytes, {}, { transcript: file });
 }
 
 /**
