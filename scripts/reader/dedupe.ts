@@ -129,40 +129,12 @@ function speechLike(clause: string, lex: Lexicon, edge: boolean): boolean {
 function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const cs = clauses(text.text);
   const edits: Edit[] = [];
-  // A unit is k consecutive clauses (a sentence with commas inside is several clauses); it repeats
-  // when the next k clauses say the same. Compare with the unit's inner punctuation but not its last.
-  // Each clause's normal form and punctuation once (unitKey is asked about every clause ~12² times).
-  const norm = cs.map((c) => normaliseClause(c.body));
-  const punct = cs.map((c) => text.text.slice(c.bodyEnd, c.end).trim());
-  const unitKey = (i: number, k: number) => {
-    if (i + k > cs.length) return null;
-    const parts: string[] = [];
-    for (let n = 0; n < k; n++) {
-      if (!cs[i + n]!.body) return null;
-      parts.push(norm[i + n]! + (n < k - 1 ? punct[i + n]! : ''));
-    }
-    return parts.join(' ');
-  };
-  // A unit's key length from prefix sums: two units whose keys differ in length differ, so most
-  // comparisons are made without building either key.
-  const sums = new Int32Array(cs.length + 1);
-  for (let n = 0; n < cs.length; n++) sums[n + 1] = sums[n]! + norm[n]!.length + punct[n]!.length;
-  const keyLength = (i: number, k: number) => sums[i + k - 1]! - sums[i]! + norm[i + k - 1]!.length + k - 1;
-  const sameUnit = (i: number, j: number, k: number, key: string) =>
-    j + k <= cs.length && keyLength(j, k) === key.length && unitKey(j, k) === key;
+  const units = clauseUnits(text.text, cs);
   for (let i = 0; i < cs.length; i++) {
-    let best: { k: number; copies: number } | null = null;
-    for (let k = 1; k <= 12 && i + 2 * k <= cs.length; k++) {
-      if (keyLength(i + k, k) !== keyLength(i, k)) continue;
-      const key = unitKey(i, k);
-      if (!key) break;
-      let copies = 1;
-      while (sameUnit(i, i + copies * k, k, key)) copies++;
-      if (copies >= 2 && (!best || k * copies > best.k * best.copies)) best = { k, copies };
-    }
+    const best = units.repeatAt(i);
     if (!best) continue;
     const { k, copies } = best;
-    const key = unitKey(i, k)!;
+    const key = units.key(i, k)!;
     const last = i + k * copies - 1;
     const han = hanCount(key);
     const words = wordCount(key);
@@ -193,6 +165,45 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     i = last;
   }
   return text.apply(edits);
+}
+
+/**
+ * Units of k consecutive clauses (a sentence with commas inside is several clauses); a unit repeats
+ * when the next k clauses say the same. Compared with the unit's inner punctuation but not its last.
+ */
+function clauseUnits(s: string, cs: Clause[]) {
+  // Each clause's normal form and punctuation once (a key is asked about every clause ~12² times).
+  const norm = cs.map((c) => normaliseClause(c.body));
+  const punct = cs.map((c) => s.slice(c.bodyEnd, c.end).trim());
+  const key = (i: number, k: number) => {
+    if (i + k > cs.length) return null;
+    const parts: string[] = [];
+    for (let n = 0; n < k; n++) {
+      if (!cs[i + n]!.body) return null;
+      parts.push(norm[i + n]! + (n < k - 1 ? punct[i + n]! : ''));
+    }
+    return parts.join(' ');
+  };
+  // A unit's key length from prefix sums: two units whose keys differ in length differ, so most
+  // comparisons are made without building either key.
+  const sums = new Int32Array(cs.length + 1);
+  for (let n = 0; n < cs.length; n++) sums[n + 1] = sums[n]! + norm[n]!.length + punct[n]!.length;
+  const keyLength = (i: number, k: number) => sums[i + k - 1]! - sums[i]! + norm[i + k - 1]!.length + k - 1;
+  const sameUnit = (j: number, k: number, unit: string) => j + k <= cs.length && keyLength(j, k) === unit.length && key(j, k) === unit;
+  /** The unit at clause i (up to 12 clauses) repeated right after itself that covers the most clauses. */
+  const repeatAt = (i: number) => {
+    let best: { k: number; copies: number } | null = null;
+    for (let k = 1; k <= 12 && i + 2 * k <= cs.length; k++) {
+      if (keyLength(i + k, k) !== keyLength(i, k)) continue;
+      const unit = key(i, k);
+      if (!unit) break;
+      let copies = 1;
+      while (sameUnit(i + copies * k, k, unit)) copies++;
+      if (copies >= 2 && (!best || k * copies > best.k * best.copies)) best = { k, copies };
+    }
+    return best;
+  };
+  return { key, repeatAt };
 }
 
 function normaliseClause(body: string): string {
