@@ -6,7 +6,7 @@
 import type { Topic } from '../config/schema.ts';
 import { isPersonalName, simplified } from '../reader/labels.ts';
 import { abbreviates, chineseAbbreviations, chineseCandidates, chineseNameAliases, simplifiedAligned } from './zh.ts';
-import { acronymOf, countWords, englishCandidates, englishNameAliases } from './en.ts';
+import { acronymOf, companyShortForm, countWords, englishCandidates, englishNameAliases } from './en.ts';
 import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
 import { genreDf } from './genre.ts';
 import { isChinese as isZh } from '../lang/language.ts';
@@ -134,15 +134,18 @@ function gatherPeople(cands: Candidate[], text: string, zh: boolean): Candidate[
   return cands.filter((c) => !gone.has(c));
 }
 
-/** Abbreviations: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations. */
+/** Abbreviations and short names: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations, Hanover Capital Mortgage under Hanover Capital Mortgage Holdings. */
 function gatherAbbreviations(cands: Candidate[], zh: boolean): Candidate[] {
   // English initials of a place too (U.S. of United States, UK of United Kingdom): one entry, not two.
   const orgs = cands.filter((c) => c.kind === 'organisation' || (!zh && c.kind === 'place' && /\s/u.test(c.term)));
   const gone = new Set<Candidate>();
   for (const short of cands) {
+    if (short.kind === 'subject') continue;
+    // A firm's name without its legal ending (Hanover Capital Mortgage, Stifel Nicolaus: the tagger may call it a person).
+    const firm = zh ? undefined : orgs.find((o) => o !== short && !gone.has(o) && o.kind === 'organisation' && companyShortForm(short.term, o.term));
     // An abbreviation is no prefix of the name (中国 is not short for 中国政府) and is itself a name.
-    if (short.kind === 'subject' || short.kind === 'person' || (short.kind === 'place' && zh)) continue;
-    const full = orgs.find((o) => o !== short && !gone.has(o) && !o.term.startsWith(short.term)
+    if (!firm && (short.kind === 'person' || (short.kind === 'place' && zh))) continue;
+    const full = firm ?? orgs.find((o) => o !== short && !gone.has(o) && !o.term.startsWith(short.term)
       && (zh ? abbreviates(keyOf(short.term, true), keyOf(o.term, true)) : acronymOf(short.term, o.term)));
     if (!full) continue;
     full.aliases.push(short.term);
