@@ -302,6 +302,17 @@ describe('book.yaml index: auto | curated | both', () => {
     expect(ko).toMatchObject({ kind: 'person', aliases: ['柯委員建銘'] });
   });
 
+  it('a speaker label is marked for the entry it names only, not for another automatic entry it prints (记者 of 路透社记者)', () => {
+    // zh-hans-mfa-2022-03-18 (路透社记者：): 记者 stands for any automatic entry the label's words hold.
+    const mfa = loadCorpus().find((c) => c.id === 'zh-hans-mfa-2022-03-18')!;
+    const read = readTranscript(Buffer.from(mfa.text), mfa.config);
+    const auto = ['路透社', '记者'].map((term) => ({ term, aliases: [], sub: [], seeAlso: [] }));
+    markTopics(read.tree, auto, 'book.yaml', new Map(), { automaticFrom: 0 });
+    const labels = turns(read.tree).map((t) => t.speaker).filter((s) => s.label === '路透社记者');
+    expect(labels.length).toBeGreaterThan(0);
+    for (const s of labels) expect(s.anchors?.map((a) => s.label.slice(a.start, a.end))).toEqual(['路透社']);
+  });
+
   it('TP170: index: curated with no topics leaves the book without an index', () => {
     const config = parseBookConfig(yaml('index: curated\n'));
     const read = readTranscript(Buffer.from(corpus.text), config);
