@@ -180,7 +180,25 @@ function nestInstitutions(cands: Candidate[], text: string, zh: boolean): Candid
     }
     if (parent.kind === 'place') c.parent = parent.term;
   }
+  if (zh) nestUnits(out);
   return out;
+}
+
+/** A ministry's, a yuan's or a bureau's name: the head a unit's name starts with (交通部, 行政院, 国防部). */
+const UNIT_HEAD = /(部|院|局|署|委员会)$/u;
+
+/**
+ * Chinese: a unit written with its head organisation (交通部管理资讯中心, 国防部新闻局, 行政院主计总处) is a
+ * sub-entry of the head when the head is an entry of the book too; the head keeps its name, though the
+ * text may write it only inside the unit's.
+ */
+function nestUnits(cands: Candidate[]): void {
+  const heads = cands.filter((o) => o.kind === 'organisation' && !o.parent && UNIT_HEAD.test(keyOf(o.term, true))).sort((a, b) => b.term.length - a.term.length);
+  for (const c of cands) {
+    if (c.kind !== 'organisation' || c.parent) continue;
+    const head = heads.find((o) => o !== c && c.term.length > o.term.length + 1 && c.term.startsWith(o.term));
+    if (head) c.parent = head.term;
+  }
 }
 
 /**

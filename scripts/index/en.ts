@@ -285,7 +285,9 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       const titled = at > 0 && isPersonTitle(terms[at - 1], terms[at]) && !run.some((t) => t.tags.has('Place') || t.tags.has('Organization'));
       let kind: Candidate['kind'] = isEnglishPlace(term) ? 'place' : kindOfRun(run, term);
       if (kind === 'subject' && titled && run.length <= 3) kind = 'person';
-      add(kind, term, run[0].start, kind === 'subject' ? 1 : 2);
+      // A named event or document (Battle of Jutland, Summit of the Future) is salient as a name is, said once or more.
+      const namedEvent = run.length >= 3 && run.some((t) => /^of$/i.test(t.text));
+      add(kind, term, run[0].start, kind !== 'subject' ? 2 : namedEvent ? 1.2 : 1);
       if (run.length === 1 && kind !== 'place' && kind !== 'organisation') used(term, nameUse(terms, at, titled));
     }
   }
