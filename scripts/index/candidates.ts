@@ -241,10 +241,10 @@ function offsets(text: string, term: string): number[] {
  */
 function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidate[] {
   const long = text.length > (zh ? 4000 : 10000);
-  const rank = (c: Candidate) => (c.kind === 'subject'
+  const rank = (c: Candidate) => (c.kind === 'subject' && !c.properName
     ? c.score * (1 + Math.log2(c.count))
     : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (isHome(c, zh) ? 4 : 0) - (c.labelOnly ? 3 : 0);
-  return cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
+  return cands.filter((c) => c.kind !== 'subject' || c.properName || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
 }
 

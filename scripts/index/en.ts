@@ -310,6 +310,8 @@ export function englishCandidates(text: string): Candidate[] {
   nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]));
   nounPhrases(text, sentences, add);
   for (const [term, c] of found) if (c.kind === 'subject' && commonWordAlone(term)) found.delete(term);
+  const mid = midCapitals(sentences);
+  for (const [term, c] of found) if (c.kind === 'subject' && unknownProperNoun(term, mid)) c.properName = true;
   for (const c of found.values()) {
     c.count = countWords(text, c.term);
     const firstName = firstNameOnly(uses.get(c.term) ?? []);
@@ -347,6 +349,16 @@ const adverb = (word: string): boolean => /^(RB|RBR|RBS|RP)$/.test(tagsOf(word)[
  */
 export const commonWordAlone = (term: string): boolean => !/\s/u.test(term) && /^\p{Lu}/u.test(term)
   && !/^NNPS?$/.test(tagsOf(term.toLowerCase())[0] ?? 'NNP');
+
+/**
+ * A word alone, capitalised mid-sentence, that the lexicon does not know (Hamas, Auschwitz): a proper name.
+ * Not the plural of a word it knows (Jews, Nazis, Israelis: a people, not a name of the book's).
+ */
+const unknownProperNoun = (term: string, mid: Set<string>): boolean => {
+  const unknown = (w: string) => wordClass(w) === 'unknown' && (tagsOf(w)[0] ?? '') === '';
+  const lower = term.toLowerCase();
+  return /^\p{Lu}\p{Ll}{2,}$/u.test(term) && mid.has(term) && unknown(lower) && !(lower.endsWith('s') && !unknown(lower.slice(0, -1)));
+};
 
 /**
  * Subjects: noun phrases of two to four words (climate crisis, cessation of hostilities agreement)
