@@ -108,7 +108,9 @@ function withSpeakers(cands: Candidate[], speakers: { name: string; label: strin
 /** Never an entry: the title, a speaker label (or a phrase of one: senior administration official), a principal, a curated term. */
 function dropBanned(cands: Candidate[], options: AutoOptions, zh: boolean): Candidate[] {
   const roleLabels = (options.labels ?? []).filter((l) => !(zh ? isPersonalName(keyOf(l, true)) : /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(l)));
-  const banned = new Set([options.title ?? '', ...roleLabels, ...(options.principals ?? []), ...(options.exclude ?? [])].filter(Boolean).map((s) => keyOf(s, zh)));
+  // A principal's surname alone (Mr. Burchett of John Burchett) is the principal too.
+  const surnames = zh ? [] : (options.principals ?? []).map((p) => p.trim().split(/\s+/)).filter((w) => w.length > 1 && /^\p{Lu}/u.test(w[0])).map((w) => w[w.length - 1]);
+  const banned = new Set([options.title ?? '', ...roleLabels, ...(options.principals ?? []), ...surnames, ...(options.exclude ?? [])].filter(Boolean).map((s) => keyOf(s, zh)));
   const title = options.title ? keyOf(options.title, zh) : '';
   const labelWords = zh ? [] : [...roleLabels, ...(options.principals ?? [])].map((l) => ` ${l.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim()} `);
   return cands.filter((c) => !banned.has(keyOf(c.term, zh)) && keyOf(c.term, zh) !== title
