@@ -272,8 +272,19 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
   }
   // The opening section is named after who makes the remarks, not the chair who opens the meeting.
   for (const c of r.children) {
-    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
+    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(openingSpeaker(c.children), words);
   }
+}
+
+/**
+ * Whose opening remarks a section holds: the first remarks, when only one chair speaks before them (the
+ * chair who opens the meeting); else the first turn itself, so that the heading describes the turn it
+ * stands above (an excerpt that begins mid-hearing with a witness, not the chair who speaks later).
+ */
+function openingSpeaker(turns: Turn[]): Turn {
+  const at = turns.findIndex((t) => t.kind === 'remarks');
+  const before = new Set(turns.slice(0, Math.max(0, at)).map((t) => t.kind === 'moderator' ? labelKey(t.speaker.name) : '\u0000'));
+  return at >= 0 && before.size <= 1 && !before.has('\u0000') ? turns[at] : turns[0];
 }
 
 /** A question turn asks: a question mark, length beyond a greeting, or a numbered oral question. */
@@ -336,6 +347,8 @@ const turnAsks = (t: Turn) => textAsks(turnText(t).trim());
 function assignRoles(turns: Turn[], principals: string[]) {
   inheritHosts(turns);
   markIntroduced(turns);
+  if (principalChairs(turns)) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  if (!turns.some((t) => t.speaker.role === 'principal')) markAnswerers(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
     if (t.speaker.role !== 'other') continue;
@@ -353,6 +366,55 @@ function assignRoles(turns: Turn[], principals: string[]) {
   markChairs(turns, principals, bySpeaker);
   markOpening(turns);
   markPointsOfOrder(turns);
+}
+
+/** A chair's title as a label: The Chairman, Chairman Dodd, Madam Chair, Mr Speaker, The Presiding Officer, 主席. */
+const CHAIR_TITLE = /^(?:the\s+)?(?:(?:acting|vice|deputy)\s+)?(?:chairman|chairwoman|chairperson|chair|speaker|presiding officer)\b|^(?:madam|madame|mr\.?)\s+(?:chairman|chairwoman|chair|speaker|deputy speaker)\b|^(?:主席|議長|议长|主持人)$/iu;
+
+/** Whether a turn follows another speaker's question: the speaker and the asker differ, and the asker is no moderator. */
+const followsQuestion = (turns: Turn[], i: number) => i > 0 && turns[i - 1].speaker.role !== 'moderator' && turns[i - 1].speaker.role !== 'principal'
+  && labelKey(turns[i - 1].speaker.name) !== labelKey(turns[i].speaker.name) && turnAsks(turns[i - 1]);
+
+/**
+ * The principal book.yaml names chairs rather than answers (a hearing's chair, a debate's Speaker):
+ * the questions others ask are answered mostly by someone else (the witness, the minister), at least
+ * twice — when titled as a chair; untitled, when speaking briefly and answering hardly any of them.
+ */
+function principalChairs(turns: Turn[]): boolean {
+  const own = turns.filter((t) => t.speaker.role === 'principal');
+  if (!own.length) return false;
+  const lengths = own.map((t) => speechWeight(turnText(t))).sort((a, b) => a - b);
+  const brief = lengths[Math.floor(lengths.length / 2)] < 400;
+  const titled = own.some((t) => CHAIR_TITLE.test(t.speaker.label.trim()));
+  let byPrincipal = 0;
+  let byOthers = 0;
+  turns.forEach((t, i) => {
+    if (!followsQuestion(turns, i)) return;
+    if (t.speaker.role === 'principal') byPrincipal++;
+    else if (t.speaker.role === 'other') byOthers++;
+  });
+  // A press secretary who hands over to a guest still answers a share of the questions: untitled, the
+  // principal chairs only when answering hardly any (a fifth of those others answer, or fewer).
+  return byOthers >= 2 && (titled ? byOthers > byPrincipal : brief && byPrincipal * 5 <= byOthers);
+}
+
+/**
+ * Nobody answers as principal (book.yaml names a chair, or someone who never speaks): whoever mostly
+ * speaks right after another's question, more often than they ask themselves and at least twice,
+ * answers (a hearing's witnesses, a debate's minister), however briefly.
+ */
+function markAnswerers(turns: Turn[]) {
+  const score = new Map<string, { follows: number; asks: number }>();
+  turns.forEach((t, i) => {
+    if (t.speaker.role !== 'other') return;
+    const k = labelKey(t.speaker.name);
+    const s = score.get(k) ?? { follows: 0, asks: 0 };
+    if (followsQuestion(turns, i)) s.follows++;
+    if (turnAsks(t)) s.asks++;
+    score.set(k, s);
+  });
+  const answerers = new Set([...score].filter(([, s]) => s.follows >= 2 && s.follows > s.asks).map(([k]) => k));
+  for (const t of turns) if (t.speaker.role === 'other' && answerers.has(labelKey(t.speaker.name))) t.speaker.role = 'principal';
 }
 
 /** A moderator's hand-over to a questioner: `Our next question comes from Doug Anmuth with JPMorgan.`, `Our first question is coming from Joe Stieven of Stifel Nicolaus.` */
