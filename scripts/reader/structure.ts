@@ -11,7 +11,7 @@ import { labelKey, nameInLabel, simplified, NEWS_LEAD, type LabelContext, type L
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
-import { FURNITURE, isFurniture, speechWeight } from './convention.ts';
+import { FURNITURE, isFurniture, RULE_LINE, speechWeight } from './convention.ts';
 import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
@@ -141,10 +141,22 @@ function readTitle(r: Reading): number {
   // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
   const placeAboveTime = blocks.length > 1 && isTimeLine(blocks[1].text);
   if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && !PLACE_LINE.test(blocks[0].text.trim()) && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
+  if (masthead(r)) return 0;
   const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
   const t = blocks[0].slice(field);
   r.children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
   return 1;
+}
+
+/**
+ * A masthead above the document rather than its title: the first line is followed on the very next
+ * source line by a stamp of furniture (a wire's `Thomson Reuters StreetEvents Event Transcript` above
+ * `E D I T E D   V E R S I O N`). The book's own title stands in for it.
+ */
+function masthead(r: Reading): boolean {
+  const first = r.position(r.blocks[0]);
+  const next = r.blocks[1];
+  return r.position(next).start.line === first.end.line + 1 && isFurniture(next.text);
 }
 
 /**
@@ -163,6 +175,8 @@ function readLead(r: Reading, index: number): { index: number; turns: Turn[] } {
     const t = blocks[index];
     // A page's furniture (Commons Chamber, (11 years, 10 months ago)) is kept as printed, but is
     // neither the dateline nor anybody's remarks.
+    // A typographic rule (a wire's =====…) is kept as a rule, not printed as a line of signs.
+    if (RULE_LINE.test(t.text.trim())) { r.children.push({ type: 'container', name: 'rule', attributes: {}, children: [], position: position(t) }); continue; }
     if (isFurniture(t.text)) { r.children.push(r.paragraph(t)); continue; }
     // …or is a place line right above the time line (Aboard Air Force One / 9:42 A.M. EDT, James S.
     // Brady Press Briefing Room / 1:24 P.M. EDT).
