@@ -28,6 +28,9 @@
 // (3893/4147; 93.7 % before); naming the chair, dev hearings 93.9 % (46/49; 36.7 % before), test hearings
 // 83.3 % (40/48; 52.1 % before); naming nobody, dev hearings 95.9 % (67.3 % before). A wire's masthead
 // directly above a stamp of furniture (E D I T E D   V E R S I O N) is no title: dev 0 title errors.
+// The wire's rule above each label is no longer the end of the speech above it: dev roles 1214 (one
+// fewer: an analyst's short statement, en-hanover-2005-04-01:58, weighed as a question only with the 80
+// hyphens that followed it, so the reply at :63 now reads as remarks).
 import { describe, it, expect } from 'vitest';
 import { evaluateStructure, formatEval } from '../../scripts/eval/structure.ts';
 import { projectRoot } from '../../scripts/render/templates.ts';
@@ -59,7 +62,7 @@ describe('structure evaluation per split', () => {
     expect(e.groups.find((g) => g.split === 'dev' && g.by === 'shape' && g.key === 'hearing')!.totals.accuracy).toBe(1);
   });
   it('dev: roles right (question, answer, remarks, moderator) at least as last measured', () => {
-    expect(all('dev')!.rolesRight).toBeGreaterThanOrEqual(1215);
+    expect(all('dev')!.rolesRight).toBeGreaterThanOrEqual(1214);
     expect(e.groups.find((g) => g.split === 'dev' && g.by === 'shape' && g.key === 'hearing')!.totals.rolesRight).toBeGreaterThanOrEqual(46);
     // With the chair named as speaker: the witnesses answer and the members ask (36.7 % before).
     const hearing = chaired.groups.find((g) => g.split === 'dev' && g.by === 'all')!.totals;
