@@ -385,18 +385,22 @@ function assignRoles(turns: Turn[], principals: string[]) {
 /** A chair's title as a label: The Chairman, Chairman Dodd, Madam Chair, Mr Speaker, The Presiding Officer, 主席. */
 const CHAIR_TITLE = /^(?:the\s+)?(?:(?:acting|vice|deputy)\s+)?(?:chairman|chairwoman|chairperson|chair|speaker|presiding officer)\b|^(?:madam|madame|mr\.?)\s+(?:chairman|chairwoman|chair|speaker|deputy speaker)\b|^(?:主席|議長|议长|主持人)$/iu;
 
+/** The presiding office alone as a label (The Chairman, Mr Speaker, Madam Chair, 主席): whoever holds it chairs, wherever they speak. */
+const CHAIR_OFFICE = /^(?:the\s+)?(?:(?:acting|vice|deputy)\s+)?(?:chairman|chairwoman|chairperson|chair|speaker|presiding officer)$|^(?:madam|madame|mr\.?)\s+(?:deputy\s+)?(?:chairman|chairwoman|chair|speaker)$|^(?:主席|議長|议长|主持人)$/iu;
+
 /** Whether a turn follows another speaker's question: the speaker and the asker differ, and the asker is no moderator. */
 const followsQuestion = (turns: Turn[], i: number) => i > 0 && turns[i - 1].speaker.role !== 'moderator' && turns[i - 1].speaker.role !== 'principal'
   && labelKey(turns[i - 1].speaker.name) !== labelKey(turns[i].speaker.name) && turnAsks(turns[i - 1]);
 
 /**
  * The principal book.yaml names chairs rather than answers (a hearing's chair, a debate's Speaker):
- * the questions others ask are answered mostly by someone else (the witness, the minister), at least
+ * labelled by the office alone (The Chairman, 主席); or the questions others ask are answered mostly by someone else (the witness, the minister), at least
  * twice — when titled as a chair; untitled, when speaking briefly and answering hardly any of them.
  */
 function principalChairs(turns: Turn[]): boolean {
   const own = turns.filter((t) => t.speaker.role === 'principal');
   if (!own.length) return false;
+  if (own.every((t) => CHAIR_OFFICE.test(t.speaker.label.trim()))) return true;
   const lengths = own.map((t) => speechWeight(turnText(t))).sort((a, b) => a - b);
   const brief = lengths[Math.floor(lengths.length / 2)] < 400;
   const titled = own.some((t) => CHAIR_TITLE.test(t.speaker.label.trim()));

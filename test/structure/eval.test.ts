@@ -30,7 +30,9 @@
 // directly above a stamp of furniture (E D I T E D   V E R S I O N) is no title: dev 0 title errors.
 // The wire's rule above each label is no longer the end of the speech above it: dev roles 1214 (one
 // fewer: an analyst's short statement, en-hanover-2005-04-01:58, weighed as a question only with the 80
-// hyphens that followed it, so the reply at :63 now reads as remarks).
+// hyphens that followed it, so the reply at :63 now reads as remarks). A principal labelled by the
+// presiding office alone (The Chairman, Mr Speaker, 主席) chairs: dev roles 95.6 % (1227/1283), test
+// 94.3 % (3910/4147); gazettes dev 26.7 -> 86.7 %, debates dev 62.5 -> 87.5 %, hearings dev 95.9 % (47/49).
 import { describe, it, expect } from 'vitest';
 import { evaluateStructure, formatEval } from '../../scripts/eval/structure.ts';
 import { projectRoot } from '../../scripts/render/templates.ts';
@@ -62,12 +64,13 @@ describe('structure evaluation per split', () => {
     expect(e.groups.find((g) => g.split === 'dev' && g.by === 'shape' && g.key === 'hearing')!.totals.accuracy).toBe(1);
   });
   it('dev: roles right (question, answer, remarks, moderator) at least as last measured', () => {
-    expect(all('dev')!.rolesRight).toBeGreaterThanOrEqual(1214);
-    expect(e.groups.find((g) => g.split === 'dev' && g.by === 'shape' && g.key === 'hearing')!.totals.rolesRight).toBeGreaterThanOrEqual(46);
+    expect(all('dev')!.rolesRight).toBeGreaterThanOrEqual(1227);
+    expect(e.groups.find((g) => g.split === 'dev' && g.by === 'shape' && g.key === 'hearing')!.totals.rolesRight).toBeGreaterThanOrEqual(47);
     // With the chair named as speaker: the witnesses answer and the members ask (36.7 % before).
+    expect(e.groups.find((g) => g.split === 'dev' && g.by === 'shape' && g.key === 'gazette')!.totals.rolesRight).toBeGreaterThanOrEqual(13);
     const hearing = chaired.groups.find((g) => g.split === 'dev' && g.by === 'all')!.totals;
     expect(hearing.cases).toBeGreaterThanOrEqual(4);
-    expect(hearing.rolesRight).toBeGreaterThanOrEqual(46);
+    expect(hearing.rolesRight).toBeGreaterThanOrEqual(47);
     expect(hearing.accuracy).toBe(1);
   });
   it.skipIf(!all('test'))('test: at least the figures last measured on it', () => {
@@ -82,7 +85,7 @@ describe('structure evaluation per split', () => {
     expect(group('shape', 'hearing')!.accuracy).toBeGreaterThanOrEqual(0.98);
     expect(group('shape', 'debate')!.accuracy).toBeGreaterThanOrEqual(0.98);
     expect(group('shape', 'earnings-call')!.accuracy).toBe(1);
-    expect(t.rolesRight).toBeGreaterThanOrEqual(3893);
+    expect(t.rolesRight).toBeGreaterThanOrEqual(3910);
     expect(chaired.groups.find((g) => g.split === 'test' && g.by === 'all')!.totals.rolesRight).toBeGreaterThanOrEqual(40);
   });
 });
