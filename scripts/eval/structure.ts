@@ -6,10 +6,10 @@
 //   npx tsx scripts/eval/structure.ts --errors   …and every wrong turn, false turn and title error (dev only;
 //                                                add --all to list test-split errors too)
 //   npx tsx scripts/eval/structure.ts --json     the figures as JSON
-//   … --speaker=minimal|chair|nobody             read each transcript with a minimal book.yaml (the
-//                                                required fields only, no language, as the held-out
-//                                                evaluation gives it) naming its book.yaml's speaker, the
-//                                                golden chair (its first moderator), or nobody who speaks
+//   … --speaker=minimal|chair|nobody             read each transcript with a book.yaml of `speaker:` only
+//                                                (as the held-out evaluation gives it) naming its
+//                                                book.yaml's speaker, the golden chair (its first
+//                                                moderator), or nobody who speaks
 // "roles right" counts turns whose role (question, answer, remarks, moderator) is the golden one: the
 // annotator's, from the house style's markup and its chair/witness lists, never from the product.
 import { existsSync, readFileSync } from 'node:fs';

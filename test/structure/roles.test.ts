@@ -1,7 +1,7 @@
 // Roles by position in the dialogue (issue 20), on the dev hearings and debates, whoever book.yaml names:
 // the chair or host moderates, a member who asks questions, a witness who answers answers, however
-// briefly. Each transcript is read with a minimal book.yaml (the required fields, no language, as the
-// held-out evaluation gives it) naming its own principal, the golden chair (the annotator's moderator,
+// briefly. Each transcript is read with a book.yaml of `speaker:` only (as the held-out evaluation
+// gives it) naming its own principal, the golden chair (the annotator's moderator,
 // a source-side fact) or someone who never speaks. Expected roles are the golden files'
 // (annotate-shape.mjs), never the product's. The test split is measured by scripts/eval/structure.ts only.
 import { readFileSync } from 'node:fs';
