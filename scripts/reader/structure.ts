@@ -291,14 +291,19 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
 }
 
 /**
- * Whose opening remarks a section holds: the first remarks, when only one chair speaks before them (the
- * chair who opens the meeting); else the first turn itself, so that the heading describes the turn it
- * stands above (an excerpt that begins mid-hearing with a witness, not the chair who speaks later).
+ * Whose opening remarks a section holds: the first remarks, when only one chair speaks before them and
+ * opens for that speaker (the chair who opens the meeting); else the first turn itself, so that the
+ * heading describes the turn it stands above (an excerpt that begins mid-hearing with a witness, not
+ * the chair who speaks later; a Speaker's rulings, not the member whose point of order follows).
  */
 function openingSpeaker(turns: Turn[]): Turn {
   const at = turns.findIndex((t) => t.kind === 'remarks');
   const before = new Set(turns.slice(0, Math.max(0, at)).map((t) => t.kind === 'moderator' ? labelKey(t.speaker.name) : '\u0000'));
-  return at >= 0 && before.size <= 1 && !before.has('\u0000') ? turns[at] : turns[0];
+  if (at <= 0) return turns[0];
+  // The chair opens for the principal, or hands over to whom it names (…Ambassador Tai); a Speaker's
+  // rulings before a member's point of order open nobody's remarks.
+  const handsOver = turns[at].speaker.role === 'principal' || nameMentioned(turnText(turns[at - 1]), turns[at].speaker.name);
+  return before.size <= 1 && !before.has('\u0000') && handsOver ? turns[at] : turns[0];
 }
 
 /** A question turn asks: a question mark, length beyond a greeting, or a numbered oral question. */

@@ -35,4 +35,9 @@ describe('roles by position in the dialogue (dev hearings)', () => {
     expect(first.turns[0]).toBe(1);
     expect(first.heading).toBe('Opening Remarks: Mr. Bernanke');
   });
+  it('a Speaker\'s rulings open no member\'s remarks: the heading names nobody (dev en-hansard-2013-02-04)', () => {
+    const s = scoreCaseAs(join(projectRoot, 'test/corpus/en-hansard-2013-02-04'), 'minimal')!;
+    expect(s.result.turns.slice(0, 2).map((t) => t.role)).toEqual(['moderator', 'moderator']);
+    expect(s.result.sections[0].heading).toBe('Opening Remarks');
+  });
 });
