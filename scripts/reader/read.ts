@@ -18,7 +18,7 @@ import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
 import type { LabelRule } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
-import { FURNITURE } from './convention.ts';
+import { FURNITURE, RULE_LINE } from './convention.ts';
 import type { Conventions } from './convention.ts';
 import { resolveLanguage, type Language } from '../lang/language.ts';
 import { headingWords } from '../lang/headings.ts';
@@ -134,16 +134,24 @@ export function readBareTranscriptFile(file: string): ReadResult {
  * A web page's furniture between a label alone on its line and the speech (Parallel Parliament's
  * `- Hansard - - - Excerpts`) is no part of what was said: it is dropped, and the change recorded.
  */
+const ENDS_SENTENCE = /[.!?。！？…"”’)）-]$/u;
+
 export function dropFurniture(blocks: TrackedText[], labels: DocumentLabels, log: ChangeLog): TrackedText[] {
   const out: TrackedText[] = [];
   let afterLabel = false;
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     if (afterLabel && FURNITURE.test(b.text.trim())) {
       log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'page furniture between a speaker label and the speech' });
-      continue;
+      return;
+    }
+    // …and a wire's rule between a speech (a sentence ended) and the next label alone on its line
+    // frames that label: it is no part of the speech above it.
+    if (RULE_LINE.test(b.text.trim()) && i > 0 && ENDS_SENTENCE.test(blocks[i - 1].text.trim()) && i + 1 < blocks.length && labels.at(blocks[i + 1].text)?.alone) {
+      log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'a rule framing the speaker label below it' });
+      return;
     }
     afterLabel = labels.at(b.text)?.alone ?? false;
     out.push(b);
-  }
+  });
   return out;
 }
