@@ -133,10 +133,15 @@ const READ_LINK = 'Read (?:Full debate|Hansard Text|Debate(?: Ministerial Extrac
  */
 export const LEAD_FURNITURE = new RegExp(`^(?:Full Debate: Read Full Debate|\\(${AGO}(?:, ${AGO})? ago\\)|(?:${CHAMBER})(?: ${READ_LINK})*|${READ_LINK}(?: ${READ_LINK})*|${INITIAL}[${LETTERS}'’.-]+(?: ${INITIAL}[${LETTERS}'’.-]+){0,4} Excerpts)$`, 'u');
 
-/** Whether a line is a web page's furniture: between a label and its speech, or in the lead. */
+/** A long rule alone on its line (a wire transcript's `=====…` or `-----…`): a separator, never speech. */
+export const RULE_LINE = new RegExp(`^(?:${LONG_RULE})$`);
+/** A letter-spaced stamp (a wire's `E D I T E D   V E R S I O N`): single letters spaced out, words by wider gaps. */
+export const LETTER_SPACED = /^\p{Lu}(?: \p{Lu}){3,}(?: {2,}\p{Lu}(?: \p{Lu})+)*$/u;
+
+/** Whether a line is a web page's or a wire's furniture: between a label and its speech, or in the lead. */
 export function isFurniture(line: string): boolean {
   const t = line.trim();
-  return FURNITURE.test(t) || LEAD_FURNITURE.test(t);
+  return FURNITURE.test(t) || LEAD_FURNITURE.test(t) || LETTER_SPACED.test(t);
 }
 
 /** A bulleted line is an item of a list (a call's participants: ` * John Burchett`), not a label. */

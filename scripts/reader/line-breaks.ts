@@ -14,6 +14,7 @@ import type { TrackedText } from './tracked-text.ts';
 import type { DocumentLabels } from './document-labels.ts';
 import { isDateLine } from './dates.ts';
 import { isFurniture, RULE } from './convention.ts';
+import { hanLatinCounts } from './chars.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
 
@@ -27,8 +28,7 @@ const SHORT_LINE = 0.75;
 
 /** A block written mostly in Han characters (of its letters). */
 function HAN_BLOCK(text: string): boolean {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const { han, latin } = hanLatinCounts(text);
   return han > latin;
 }
 

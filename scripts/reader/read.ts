@@ -1,5 +1,7 @@
 // The reader: raw transcript bytes to the document model, with every change recorded.
 // decode → characters → blocks → normalise → repair paragraphs → repair duplicates → corrections → structure.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Transcript } from '../model/types.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { diagnostic, fail, type Diagnostic } from '../core/diagnostics.ts';
@@ -16,7 +18,7 @@ import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
 import type { LabelRule } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
-import { FURNITURE } from './convention.ts';
+import { FURNITURE, RULE_LINE } from './convention.ts';
 import type { Conventions } from './convention.ts';
 import { resolveLanguage, type Language } from '../lang/language.ts';
 import { headingWords } from '../lang/headings.ts';
@@ -77,7 +79,7 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   const labels = documentLabels(cleaned.text.text.split('\n'), principals, opts.labels);
   watch.labels?.(labels);
   // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
-  let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
+  let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.line(o), labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
   blocks = dropFurniture(blocks, labels, log);
   blocks = repairParagraphs(blocks, log, labels, { style: opts.style });
@@ -107,20 +109,49 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions };
 }
 
+/** The book.yaml that governs a transcript file: the one in its folder. */
+export function bookYamlBeside(file: string): string {
+  return join(dirname(resolve(file)), 'book.yaml');
+}
+
+/**
+ * A transcript file read without a book.yaml (the language detected from the text): what
+ * book.ts readTranscriptFile does when its folder has none, without loading the book.yaml machinery
+ * (YAML, the schema), so `normalize` of a bare file starts quicker.
+ */
+export function readBareTranscriptFile(file: string): ReadResult {
+  // A FIFO or device would make the read wait forever.
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st && !st.isFile()) fail('TP071', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file });
+  let bytes: Buffer;
+  try { bytes = readFileSync(file); } catch (err) {
+    fail('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file });
+  }
+  return readTranscript(bytes, {}, { transcript: file });
+}
+
 /**
  * A web page's furniture between a label alone on its line and the speech (Parallel Parliament's
  * `- Hansard - - - Excerpts`) is no part of what was said: it is dropped, and the change recorded.
  */
+const ENDS_SENTENCE = /[.!?。！？…"”’)）-]$/u;
+
 export function dropFurniture(blocks: TrackedText[], labels: DocumentLabels, log: ChangeLog): TrackedText[] {
   const out: TrackedText[] = [];
   let afterLabel = false;
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     if (afterLabel && FURNITURE.test(b.text.trim())) {
       log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'page furniture between a speaker label and the speech' });
-      continue;
+      return;
+    }
+    // …and a wire's rule between a speech (a sentence ended) and the next label alone on its line
+    // frames that label: it is no part of the speech above it.
+    if (RULE_LINE.test(b.text.trim()) && i > 0 && ENDS_SENTENCE.test(blocks[i - 1].text.trim()) && i + 1 < blocks.length && labels.at(blocks[i + 1].text)?.alone) {
+      log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'a rule framing the speaker label below it' });
+      return;
     }
     afterLabel = labels.at(b.text)?.alone ?? false;
     out.push(b);
-  }
+  });
   return out;
 }

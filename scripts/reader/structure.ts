@@ -11,7 +11,7 @@ import { labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch }
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
-import { FURNITURE, isFurniture, speechWeight } from './convention.ts';
+import { FURNITURE, isFurniture, RULE_LINE, speechWeight } from './convention.ts';
 import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
@@ -142,10 +142,22 @@ function readTitle(r: Reading): number {
   // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
   const placeAboveTime = blocks.length > 1 && isTimeLine(blocks[1].text);
   if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && !PLACE_LINE.test(blocks[0].text.trim()) && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
+  if (masthead(r)) return 0;
   const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
   const t = blocks[0].slice(field);
   r.children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
   return 1;
+}
+
+/**
+ * A masthead above the document rather than its title: the first line is followed on the very next
+ * source line by a stamp of furniture (a wire's `Thomson Reuters StreetEvents Event Transcript` above
+ * `E D I T E D   V E R S I O N`). The book's own title stands in for it.
+ */
+function masthead(r: Reading): boolean {
+  const first = r.position(r.blocks[0]);
+  const next = r.blocks[1];
+  return r.position(next).start.line === first.end.line + 1 && isFurniture(next.text);
 }
 
 /**
@@ -164,6 +176,8 @@ function readLead(r: Reading, index: number): { index: number; turns: Turn[] } {
     const t = blocks[index];
     // A page's furniture (Commons Chamber, (11 years, 10 months ago)) is kept as printed, but is
     // neither the dateline nor anybody's remarks.
+    // A typographic rule (a wire's =====…) is kept as a rule, not printed as a line of signs.
+    if (RULE_LINE.test(t.text.trim())) { r.children.push({ type: 'container', name: 'rule', attributes: {}, children: [], position: position(t) }); continue; }
     if (isFurniture(t.text)) { r.children.push(r.paragraph(t)); continue; }
     // …or is a place line right above the time line (Aboard Air Force One / 9:42 A.M. EDT, James S.
     // Brady Press Briefing Room / 1:24 P.M. EDT).
@@ -273,8 +287,24 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
   }
   // The opening section is named after who makes the remarks, not the chair who opens the meeting.
   for (const c of r.children) {
-    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
+    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(openingSpeaker(c.children), words);
   }
+}
+
+/**
+ * Whose opening remarks a section holds: the first remarks, when only one chair speaks before them and
+ * opens for that speaker (the chair who opens the meeting); else the first turn itself, so that the
+ * heading describes the turn it stands above (an excerpt that begins mid-hearing with a witness, not
+ * the chair who speaks later; a Speaker's rulings, not the member whose point of order follows).
+ */
+function openingSpeaker(turns: Turn[]): Turn {
+  const at = turns.findIndex((t) => t.kind === 'remarks');
+  const before = new Set(turns.slice(0, Math.max(0, at)).map((t) => t.kind === 'moderator' ? labelKey(t.speaker.name) : '\u0000'));
+  if (at <= 0) return turns[0];
+  // The chair opens for the principal, or hands over to whom it names (…Ambassador Tai); a Speaker's
+  // rulings before a member's point of order open nobody's remarks.
+  const handsOver = turns[at].speaker.role === 'principal' || nameMentioned(turnText(turns[at - 1]), turns[at].speaker.name);
+  return before.size <= 1 && !before.has('\u0000') && handsOver ? turns[at] : turns[0];
 }
 
 /** A question turn asks: a question mark, length beyond a greeting, or a numbered oral question. */
@@ -337,6 +367,8 @@ const turnAsks = (t: Turn) => textAsks(turnText(t).trim());
 function assignRoles(turns: Turn[], principals: string[]) {
   inheritHosts(turns);
   const introduced = markIntroduced(turns);
+  if (principalChairs(turns)) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  if (!turns.some((t) => t.speaker.role === 'principal')) markAnswerers(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
     if (t.speaker.role !== 'other') continue;
@@ -354,6 +386,59 @@ function assignRoles(turns: Turn[], principals: string[]) {
   markChairs(turns, principals, bySpeaker);
   markOpening(turns, introduced);
   markPointsOfOrder(turns);
+}
+
+/** A chair's title as a label: The Chairman, Chairman Dodd, Madam Chair, Mr Speaker, The Presiding Officer, 主席. */
+const CHAIR_TITLE = /^(?:the\s+)?(?:(?:acting|vice|deputy)\s+)?(?:chairman|chairwoman|chairperson|chair|speaker|presiding officer)\b|^(?:madam|madame|mr\.?)\s+(?:chairman|chairwoman|chair|speaker|deputy speaker)\b|^(?:主席|議長|议长|主持人)$/iu;
+
+/** The presiding office alone as a label (The Chairman, Mr Speaker, Madam Chair, 主席): whoever holds it chairs, wherever they speak. */
+const CHAIR_OFFICE = /^(?:the\s+)?(?:(?:acting|vice|deputy)\s+)?(?:chairman|chairwoman|chairperson|chair|speaker|presiding officer)$|^(?:madam|madame|mr\.?)\s+(?:deputy\s+)?(?:chairman|chairwoman|chair|speaker)$|^(?:主席|議長|议长|主持人)$/iu;
+
+/** Whether a turn follows another speaker's question: the speaker and the asker differ, and the asker is no moderator. */
+const followsQuestion = (turns: Turn[], i: number) => i > 0 && turns[i - 1].speaker.role !== 'moderator' && turns[i - 1].speaker.role !== 'principal'
+  && labelKey(turns[i - 1].speaker.name) !== labelKey(turns[i].speaker.name) && turnAsks(turns[i - 1]);
+
+/**
+ * The principal book.yaml names chairs rather than answers (a hearing's chair, a debate's Speaker):
+ * labelled by the office alone (The Chairman, 主席); or the questions others ask are answered mostly by someone else (the witness, the minister), at least
+ * twice — when titled as a chair; untitled, when speaking briefly and answering hardly any of them.
+ */
+function principalChairs(turns: Turn[]): boolean {
+  const own = turns.filter((t) => t.speaker.role === 'principal');
+  if (!own.length) return false;
+  if (own.every((t) => CHAIR_OFFICE.test(t.speaker.label.trim()))) return true;
+  const lengths = own.map((t) => speechWeight(turnText(t))).sort((a, b) => a - b);
+  const brief = lengths[Math.floor(lengths.length / 2)] < 400;
+  const titled = own.some((t) => CHAIR_TITLE.test(t.speaker.label.trim()));
+  let byPrincipal = 0;
+  let byOthers = 0;
+  turns.forEach((t, i) => {
+    if (!followsQuestion(turns, i)) return;
+    if (t.speaker.role === 'principal') byPrincipal++;
+    else if (t.speaker.role === 'other') byOthers++;
+  });
+  // A press secretary who hands over to a guest still answers a share of the questions: untitled, the
+  // principal chairs only when answering hardly any (a fifth of those others answer, or fewer).
+  return byOthers >= 2 && (titled ? byOthers > byPrincipal : brief && byPrincipal * 5 <= byOthers);
+}
+
+/**
+ * Nobody answers as principal (book.yaml names a chair, or someone who never speaks): whoever mostly
+ * speaks right after another's question, more often than they ask themselves and at least twice,
+ * answers (a hearing's witnesses, a debate's minister), however briefly.
+ */
+function markAnswerers(turns: Turn[]) {
+  const score = new Map<string, { follows: number; asks: number }>();
+  turns.forEach((t, i) => {
+    if (t.speaker.role !== 'other') return;
+    const k = labelKey(t.speaker.name);
+    const s = score.get(k) ?? { follows: 0, asks: 0 };
+    if (followsQuestion(turns, i)) s.follows++;
+    if (turnAsks(t)) s.asks++;
+    score.set(k, s);
+  });
+  const answerers = new Set([...score].filter(([, s]) => s.follows >= 2 && s.follows > s.asks).map(([k]) => k));
+  for (const t of turns) if (t.speaker.role === 'other' && answerers.has(labelKey(t.speaker.name))) t.speaker.role = 'principal';
 }
 
 /** A moderator's hand-over to a questioner: `Our next question comes from Doug Anmuth with JPMorgan.`, `Our first question is coming from Joe Stieven of Stifel Nicolaus.` */
