@@ -14,7 +14,7 @@ import { dateText } from './render/variables.ts';
 import { sha256 } from './core/files.ts';
 import { inlineText, titleText } from './model/walk.ts';
 import type { Inline } from './model/types.ts';
-import { readTranscript, type ReadResult } from './reader/read.ts';
+import { bookYamlBeside, readBareTranscriptFile, readTranscript, type ReadResult } from './reader/read.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 import { xmlChars } from './render/xml.ts';
 
@@ -265,8 +265,9 @@ export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir:
  * (else the language is detected and no principal is known), by the same path as a build.
  */
 export function readTranscriptFile(file: string): ReadResult {
-  const configPath = join(dirname(resolve(file)), 'book.yaml');
-  const loaded = existsSync(configPath) ? readBookConfig(configPath) : undefined;
+  const configPath = bookYamlBeside(file);
+  if (!existsSync(configPath)) return readBareTranscriptFile(file);
+  const loaded = readBookConfig(configPath);
   // A FIFO or device would make the read wait forever.
   const st = statSync(file, { throwIfNoEntry: false });
   if (st && !st.isFile()) fail('TP071', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file });
@@ -274,8 +275,7 @@ export function readTranscriptFile(file: string): ReadResult {
   try { bytes = readFileSync(file); } catch (err) {
     fail('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file });
   }
-  return loaded ? readBookTranscript(bytes, loaded, dirname(resolve(file)), { transcript: file, config: configPath })
-    : readTranscript(bytes, {}, { transcript: file });
+  return readBookTranscript(bytes, loaded, dirname(resolve(file)), { transcript: file, config: configPath });
 }
 
 /**

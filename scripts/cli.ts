@@ -186,8 +186,9 @@ async function normalize(args: string[], json: boolean, io: Io): Promise<number>
   const file = args[0];
   // The same reading path as build and inspect (book.ts readBookTranscript); without a book.yaml, or
   // one that does not say `language`, the language is detected from the text.
-  const { readTranscriptFile } = await import('./book.ts');
-  const result = readTranscriptFile(file);
+  // A bare file (no book.yaml beside it) is read without loading book.yaml's parser and schema.
+  const reader = await import('./reader/read.ts');
+  const result = existsSync(reader.bookYamlBeside(file)) ? (await import('./book.ts')).readTranscriptFile(file) : reader.readBareTranscriptFile(file);
   if (json) {
     const { buildReport } = await import('./writers/report.ts');
     io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');
@@ -199,8 +200,10 @@ async function normalize(args: string[], json: boolean, io: Io): Promise<number>
 
 async function inspectCommand(args: string[], json: boolean, io: Io): Promise<number> {
   if (args.length !== 1) throw new UsageError('inspect takes exactly one BOOK_DIR or FILE');
-  const { formatInspect, inspect } = await import('./inspect.ts');
-  const { diagnostics, ...result } = inspect(args[0]);
+  // A bare file (no book.yaml) is read without loading book.yaml's parser and schema.
+  const { formatInspect, inspectBare, inspectTarget } = await import('./reader/summary.ts');
+  const target = inspectTarget(args[0]);
+  const { diagnostics, ...result } = existsSync(target.configPath) ? (await import('./inspect.ts')).inspect(args[0]) : inspectBare(target);
   report(diagnostics, json, io);
   io.out((json ? JSON.stringify(result, null, 2) : formatInspect({ ...result, diagnostics })) + '\n');
   return 0;

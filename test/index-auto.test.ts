@@ -302,6 +302,17 @@ describe('book.yaml index: auto | curated | both', () => {
     expect(ko).toMatchObject({ kind: 'person', aliases: ['柯委員建銘'] });
   });
 
+  it('a speaker label is marked for the entry it names only, not for another automatic entry it prints (记者 of 路透社记者)', () => {
+    // zh-hans-mfa-2022-03-18 (路透社记者：): 记者 stands for any automatic entry the label's words hold.
+    const mfa = loadCorpus().find((c) => c.id === 'zh-hans-mfa-2022-03-18')!;
+    const read = readTranscript(Buffer.from(mfa.text), mfa.config);
+    const auto = ['路透社', '记者'].map((term) => ({ term, aliases: [], sub: [], seeAlso: [] }));
+    markTopics(read.tree, auto, 'book.yaml', new Map(), { automaticFrom: 0 });
+    const labels = turns(read.tree).map((t) => t.speaker).filter((s) => s.label === '路透社记者');
+    expect(labels.length).toBeGreaterThan(0);
+    for (const s of labels) expect(s.anchors?.map((a) => s.label.slice(a.start, a.end))).toEqual(['路透社']);
+  });
+
   it('TP170: index: curated with no topics leaves the book without an index', () => {
     const config = parseBookConfig(yaml('index: curated\n'));
     const read = readTranscript(Buffer.from(corpus.text), config);
@@ -324,6 +335,58 @@ describe('book.yaml index: auto | curated | both', () => {
   });
 });
 
+// Fifth session: organisations of the gazettes and an earnings call's furniture, found on dev transcripts
+// (zh-hant-ly-2017-12-27, zh-hant-ly-2018-03-20, zh-hant-mnd-2023-09-28, en-hanover-2005-04-01) and on the printed index of the last.
+describe('automatic index: gazette organisations, units under their ministry, an earnings call (dev text)', () => {
+  it('a committee named by two fields (司法及法制委員會), an institution the dictionary holds as a set phrase (立法院), a member after 委員 (許毓仁)', () => {
+    const list = autoEntries('立法院第9屆第4會期司法及法制委員會第22次全體委員會議議事錄\n二、本院委員許毓仁等17人擬具「陸海空軍刑法部分條文修正草案」，請審議案。', { language: 'zh-Hant', size: 20 });
+    expect(find(list, '立法院')?.kind).toBe('organisation');
+    expect(find(list, '司法及法制委員會')?.kind).toBe('organisation');
+    expect(find(list, '許毓仁')?.kind).toBe('person');
+    expect(terms(list)).not.toContain('法制委員會');
+  });
+
+  it('a unit written with its ministry nests under it, the ministry an entry though named only inside the unit’s name; a 總處 of a 院 is whole', () => {
+    const list = autoEntries('列席官員：\n交通部管理資訊中心副主任           范玉琳\n行政院政務副秘書長              何佩珊\n行政院主計總處主計資訊處高級分析師      林文遠', { language: 'zh-Hant', size: 20 });
+    expect(list.find((e) => e.term === '交通部')?.sub.map((s) => s.term)).toEqual(['交通部管理資訊中心']);
+    expect(list.find((e) => e.term === '行政院')?.sub.map((s) => s.term)).toEqual(['行政院主計總處']);
+    // No cut name as an abbreviation (國防部新 of 國防部新聞局).
+    const mnd = autoEntries('國防部新聞局今天表示，國防部將派員出席。國防部新聞局並說明。', { language: 'zh-Hant', size: 20 });
+    expect(flatEntries(mnd).flatMap((e) => e.aliases)).not.toContain('國防部新');
+  });
+
+  it('English: role words are no entries (CEO, the Company), nor the principal’s surname (Burchett), a firm’s short name is its alias, a hyphenated act is one name, a headline’s common words name nothing', () => {
+    const text = 'Hanover Capital Mortgage Holdings to Hold Conference Call to Update 2004 Fourth-Quarter and Year-End Financial Results\n'
+      + 'Hanover Capital Mortgage Holdings - CEO\nStifel Nicolaus and Company - Analyst\n'
+      + 'It is now my pleasure to introduce your host, Mr. John Burchett, chief executive officer of Hanover Capital Mortgage.  Thank you, Mr. Burchett, you may begin. '
+      + 'Clearly, the Sarbanes-Oxley reporting is a burden. It also points out our need to continue to grow the capital base of the Company. '
+      + 'Our first question is coming from Joe Stieven of Stifel Nicolaus.';
+    // The principal (book.yaml speaker) is no entry, nor his surname alone.
+    const list = autoEntries(text, { language: 'en', size: 30, principals: ['John Burchett'] });
+    for (const t of ['CEO', 'Company', 'Hold Conference', 'End Financial', 'Nicolaus and Company', 'Sarbanes', 'Oxley', 'Hanover Capital Mortgage', 'Stifel Nicolaus', 'Burchett', 'John Burchett']) expect(terms(list), t).not.toContain(t);
+    expect(find(list, 'Hanover Capital Mortgage Holdings')?.aliases).toContain('Hanover Capital Mortgage');
+    expect(find(list, 'Stifel Nicolaus and Company')?.aliases).toContain('Stifel Nicolaus');
+    expect(terms(list)).toContain('Sarbanes-Oxley');
+  });
+
+  it('English: a word capitalised mid-sentence that the lexicon does not know is a name, said once or more (Hamas, Auschwitz); a people in the plural is not (Israelis)', () => {
+    // en-wh-2021-05-19, en-state-2015-01-27 (each said once in a long text, both hand-written entries)
+    const long = ' The President spoke about it at length.'.repeat(300);
+    const list = terms(autoEntries('“The two leaders had a detailed discussion on the state of events in Gaza, Israelis’ progress in degrading the capabilities of Hamas and other terrorist elements, and ongoing diplomatic efforts by regional governments and the United States.'
+      + ' Today, we also mark the 70th anniversary of the liberation of Auschwitz in 1945 by the Soviet Army.' + long, { language: 'en', size: 30 }));
+    for (const t of ['Hamas', 'Auschwitz', 'Gaza', 'Soviet Army']) expect(list).toContain(t);
+    expect(list).not.toContain('Israelis');
+  });
+
+  it('English: a title in the plural is a title only before a name (Queens, Presidents Day stay whole)', () => {
+    // The review's cases (index/en.ts isTitle): no dev transcript writes them, so the sentences are made up around them.
+    const list = terms(autoEntries('Over the Presidents Day weekend, the President traveled. She grew up in Queens and still lives in Queens. Senators Roger Wicker and Dan Sullivan wrote.', { language: 'en', size: 30 }));
+    expect(list).toContain('Queens');
+    expect(list).not.toContain('Day');
+    expect(list).toContain('Roger Wicker');
+  });
+});
+
 describe('automatic index against hand-written entries (test/index-gold)', () => {
   it('test (held out, never tuned on): precision and names recall at or above the floors reached', () => {
     const f = figures(scores.filter((s) => s.split === 'test'));
@@ -335,8 +398,10 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Third session: 85.3 % and 69.7 % on 15 books (the two test earnings calls en-amzn, en-googl added,
     // their gold written before the engine ran on them).
     // Fourth session: 87.0 % and 70.9 % (names in speaker labels found; new entries judged by reading the text).
-    expect(f.precision).toBeGreaterThanOrEqual(0.86);
-    expect(f.recall).toBeGreaterThanOrEqual(0.70);
+    // Fifth session: 88.2 % and 77.7 % (gazette committees and institutions, units under their ministry, role words,
+    // unknown proper names said once; tuned on dev only; one new test entry judged by reading the text).
+    expect(f.precision).toBeGreaterThanOrEqual(0.882);
+    expect(f.recall).toBeGreaterThanOrEqual(0.777);
   });
 
   const scores = scoreAll();
@@ -362,8 +427,9 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // improves, never lower them.
     // Third session, on 22 dev books (7 added, gold written before the engine ran on them): 96.8 % and 82.3 %.
     // Fourth session, on 23 dev books (en-wh-2021-05-19 added; Kyra neutral where she is the principal): 97.5 % and 86.7 %.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.97);
-    expect(f.recall).toBeGreaterThanOrEqual(0.86);
+    // Fifth session: 98.6 % and 89.8 %.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.985);
+    expect(f.recall).toBeGreaterThanOrEqual(0.897);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
 });

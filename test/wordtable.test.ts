@@ -1,12 +1,12 @@
 // The compact word table (reader/wordtable.ts) answers exactly as the dictionary text parsed into a
 // Map did, and is cached by content hash with an atomic write.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lexicon } from '../scripts/reader/lexicon.ts';
 import { dictionaryBytes } from '../scripts/reader/segmenter.ts';
-import { tableFromBytes, tableFromText, wordTable } from '../scripts/reader/wordtable.ts';
+import { tableFromBytes, tableFromText, wordTable, wordTableOfFile } from '../scripts/reader/wordtable.ts';
 
 /** The former reading: every line into a Map, later entries winning, tags only where written. */
 function reference(text: string) {
@@ -71,6 +71,29 @@ describe('word table', () => {
       expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       expect(readdirSync(dir)).toHaveLength(2);
       expect(existsSync(join(dir, files[0]!))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds a dictionary file\'s table through its stamp, and sees a changed file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-words-'));
+    try {
+      const dict = join(dir, 'dict.txt');
+      writeFileSync(dict, '中国 10 ns\n人民 5 n\n');
+      expect(wordTableOfFile(dict, dir).freq('人民')).toBe(5);
+      const stamp = JSON.parse(readFileSync(join(dir, 'words-stamp.json'), 'utf8'));
+      expect(readdirSync(dir)).toContain(`words-${stamp.key}.bin`);
+      // The same file again: the table named by the stamp (the same key as from the bytes).
+      expect(wordTableOfFile(dict, dir).tag('中国')).toBe('ns');
+      expect(wordTable(readFileSync(dict), dir).freq('中国')).toBe(10);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+      // The same size, another content and time: hashed again, the new frequencies.
+      writeFileSync(dict, '中国 90 ns\n人民 7 n\n');
+      utimesSync(dict, new Date(2001, 1, 1), new Date(2001, 1, 1));
+      expect(wordTableOfFile(dict, dir).freq('人民')).toBe(7);
+      expect(wordTableOfFile(dict, dir).freq('中国')).toBe(90);
+      expect(JSON.parse(readFileSync(join(dir, 'words-stamp.json'), 'utf8')).key).not.toBe(stamp.key);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

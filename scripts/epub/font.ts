@@ -9,7 +9,6 @@
 // names), one per face of the fallback chain that the text needs. The OFL asks that the licence travel
 // with the font: the copyright and licence name records (name IDs 0, 13, 14) are kept.
 import { readFileSync } from 'node:fs';
-import subsetFont from 'subset-font';
 import { cssStack, faceFile, familyCmap, fontsFor, type FaceKey, type FontFamily } from '../fonts.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
@@ -115,6 +114,9 @@ export async function epubFonts(language: string, documents: (Nodes | string)[],
 }
 
 async function cut(font: Buffer, text: string): Promise<Uint8Array> {
+  // Loaded when a face is cut: subset-font brings fontverter and wawoff2 (a megabyte of compiled
+  // JavaScript) into every build that loads this module, embedding fonts or not.
+  const { default: subsetFont } = await import('subset-font');
   return new Uint8Array(await subsetFont(font, text, {
     targetFormat: 'woff',
     // Names: copyright, family, subfamily, unique id, full name, version, PostScript name, licence, licence URL.

@@ -91,21 +91,37 @@ export function scoreAll(): BookScore[] {
   return loadGold().filter((g) => corpus.has(g.id)).map((g) => scoreBook(corpus.get(g.id)!, g));
 }
 
+/**
+ * Per language and kind, dev beside test: the share of automatic entries of the kind that are useful and
+ * the share of hand-written names of the kind found (precision over entries of the kind, recall over its
+ * gold names; subjects have no recall). A markdown table, as the report and the README print it.
+ */
+export function classTable(scores: BookScore[]): string {
+  const cell = (split: string, lang: string, kind: string) => {
+    const of = scores.filter((s) => s.split === split && (lang === 'all' || s.language === lang))
+      .map((s) => ({ ...s, entries: s.entries.filter((e) => kind === 'all' || e.kind === kind), names: s.names.filter((n) => kind === 'all' || n.kind === kind) }));
+    const f = figures(of);
+    const pct = (x: number) => `${(100 * x).toFixed(1)}`;
+    return `${f.entries ? `${pct(f.precisionStrict)} % of ${f.entries}` : '–'} / ${f.names ? `${pct(f.recall)} % of ${f.names}` : '–'}`;
+  };
+  const rows = ['| language | kind | dev: useful / found | test: useful / found |', '|---|---|---|---|'];
+  for (const lang of ['all', 'zh-Hans', 'zh-Hant', 'en']) for (const kind of ['all', 'person', 'place', 'organisation', 'subject']) {
+    rows.push(`| ${lang} | ${kind} | ${cell('dev', lang, kind)} | ${cell('test', lang, kind)} |`);
+  }
+  return rows.join('\n');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const scores = scoreAll();
   if (process.argv.includes('--list')) {
-    for (const s of scores) {
+    // --list lists the dev part only (rules are tuned on it); --list-test the held-out part too.
+    for (const s of scores.filter((x) => x.split === 'dev' || process.argv.includes('--list-test'))) {
       console.log(`\n== ${s.id} (${s.split})`);
       console.log('  entries:', s.entries.map((e) => `${e.term}[${e.kind[0]}]${e.verdict === 'gold' ? '' : e.verdict === 'unjudged' ? '?' : e.verdict === 'judged-useful' ? '+' : e.verdict === 'neutral' ? '~' : '✗'}`).join(' '));
       console.log('  missed:', s.names.filter((n) => !n.found).map((n) => n.gold).join(' '));
     }
   }
-  // By kind: precision over the automatic entries of a kind, recall over the hand-written names of that kind.
-  for (const split of ['dev', 'test']) for (const kind of ['person', 'place', 'organisation', 'subject']) {
-    const of = scores.filter((s) => s.split === split).map((s) => ({ ...s, entries: s.entries.filter((e) => e.kind === kind), names: s.names.filter((n) => n.kind === kind) }));
-    const f = figures(of);
-    console.log(`${split} kind ${kind}: ${f.entries} entries, useful ${(100 * f.precisionStrict).toFixed(1)} %${f.names ? `; found ${f.found}/${f.names} = ${(100 * f.recall).toFixed(1)} %` : ''}`);
-  }
+  console.log(classTable(scores));
   for (const split of ['dev', 'test']) for (const lang of ['all', 'zh-Hans', 'zh-Hant', 'en']) {
     const f = figures(scores.filter((s) => s.split === split && (lang === 'all' || s.language === lang)));
     if (f.books) console.log(`${split} ${lang}: ${f.books} books, ${f.entries} entries, useful ${f.useful} (strict ${(100 * f.precisionStrict).toFixed(1)} %), judged wrong ${f.wrong}, unjudged ${f.unjudged}; names found ${f.found}/${f.names} = ${(100 * f.recall).toFixed(1)} %`);

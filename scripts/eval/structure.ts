@@ -6,10 +6,16 @@
 //   npx tsx scripts/eval/structure.ts --errors   …and every wrong turn, false turn and title error (dev only;
 //                                                add --all to list test-split errors too)
 //   npx tsx scripts/eval/structure.ts --json     the figures as JSON
+//   … --speaker=minimal|chair|nobody             read each transcript with a book.yaml of `speaker:` only
+//                                                (as the held-out evaluation gives it) naming its
+//                                                book.yaml's speaker, the golden chair (its first
+//                                                moderator), or nobody who speaks
+// "roles right" counts turns whose role (question, answer, remarks, moderator) is the golden one: the
+// annotator's, from the house style's markup and its chair/witness lists, never from the product.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goldenCases, goldenRoots, scoreCase, totals, type Score, type Totals } from '../fixtures/structure.ts';
+import { goldenCases, goldenRoots, scoreCaseAs, totals, type PrincipalChoice, type Score, type Totals } from '../fixtures/structure.ts';
 import { projectRoot } from '../render/templates.ts';
 import { readingLanguage } from '../lang/language.ts';
 import { loadBookConfig } from '../config/load.ts';
@@ -30,12 +36,14 @@ export interface Group { split: string; by: 'all' | 'language' | 'shape' | 'conv
 export interface StructureEval { scores: (Score & CaseInfo)[]; groups: Group[] }
 
 /** Scores every golden case and groups the totals by split, language, shape and house style. */
-export function evaluateStructure(root = projectRoot, filter: (info: CaseInfo) => boolean = () => true): StructureEval {
+export function evaluateStructure(root = projectRoot, filter: (info: CaseInfo) => boolean = () => true, choice: PrincipalChoice = 'book'): StructureEval {
   const scores = goldenCases(goldenRoots(root)).map((dir) => ({ dir, info: caseInfo(dir) }))
     .filter(({ info }) => filter(info))
-    .map(({ dir, info }) => {
-      const { result: _result, ...s } = scoreCase(dir);
-      return { ...s, ...info };
+    .flatMap(({ dir, info }) => {
+      const scored = scoreCaseAs(dir, choice);
+      if (!scored) return [];
+      const { result: _result, ...s } = scored;
+      return [{ ...s, ...info }];
     });
   const groups: Group[] = [];
   for (const split of [...new Set(scores.map((s) => s.split))].sort()) {
@@ -63,10 +71,10 @@ export function formatEval(e: StructureEval, errors: 'none' | 'dev' | 'all' = 'n
 function evalTable(groups: Group[], by: Group['by']): string[] {
   const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
   const cell = (g: Group | undefined) => g
-    ? [`${g.totals.cases} / ${g.chars.toLocaleString('en')}`, `${pct(g.totals.accuracy)} (${g.totals.right}/${g.totals.turns})`, `${g.totals.falseTurns} / ${g.totals.titleErrors}`]
-    : ['–', '–', '–'];
-  const head = ['transcripts / chars', 'turns right', 'false turns / title errors'];
-  const out = [`| ${by} | ${head.map((h) => `dev: ${h}`).join(' | ')} | ${head.map((h) => `test: ${h}`).join(' | ')} |`, `|${' --- |'.repeat(7)}`];
+    ? [`${g.totals.cases} / ${g.chars.toLocaleString('en')}`, `${pct(g.totals.accuracy)} (${g.totals.right}/${g.totals.turns})`, `${pct(g.totals.roleAccuracy)} (${g.totals.rolesRight}/${g.totals.turns})`, `${g.totals.falseTurns} / ${g.totals.titleErrors}`]
+    : ['–', '–', '–', '–'];
+  const head = ['transcripts / chars', 'turns right', 'roles right', 'false turns / title errors'];
+  const out = [`| ${by} | ${head.map((h) => `dev: ${h}`).join(' | ')} | ${head.map((h) => `test: ${h}`).join(' | ')} |`, `|${' --- |'.repeat(1 + 2 * head.length)}`];
   for (const key of [...new Set(groups.map((g) => g.key))].sort()) {
     const at = (split: string) => groups.find((g) => g.split === split && g.key === key);
     out.push(`| ${key} | ${cell(at('dev')).join(' | ')} | ${cell(at('test')).join(' | ')} |`);
@@ -78,6 +86,7 @@ function errorLines(e: StructureEval, errors: 'dev' | 'all'): string[] {
   const out: string[] = [];
   for (const s of e.scores.filter((x) => errors === 'all' || x.split === 'dev')) {
     for (const w of s.wrong) out.push(`${s.split} ${s.id}:${w.expected.line} expected ${w.expected.role} ${w.expected.speaker}, found ${w.found ? `${w.found.role} ${w.found.speaker} (${w.found.label})` : 'nothing'}`);
+    for (const r of s.wrongRoles) out.push(`${s.split} ${s.id}:${r.line} role: expected ${r.expected} ${r.speaker}, found ${r.found}`);
     for (const f of s.falseTurns) out.push(`${s.split} ${s.id}:${f.line} false turn ${f.label}`);
     if (s.titleError) out.push(`${s.split} ${s.id}: ${s.titleError}`);
   }
@@ -86,7 +95,9 @@ function errorLines(e: StructureEval, errors: 'dev' | 'all'): string[] {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && existsSync(projectRoot)) {
   const args = process.argv.slice(2);
-  const e = evaluateStructure();
+  const choice = (args.find((a) => a.startsWith('--speaker='))?.slice('--speaker='.length) ?? 'book') as PrincipalChoice;
+  if (!['book', 'minimal', 'chair', 'nobody'].includes(choice)) throw new Error(`--speaker=${choice}: use book, minimal, chair or nobody`);
+  const e = evaluateStructure(projectRoot, () => true, choice);
   if (args.includes('--json')) process.stdout.write(JSON.stringify(e.groups, null, 2) + '\n');
   else process.stdout.write(formatEval(e, args.includes('--errors') ? (args.includes('--all') ? 'all' : 'dev') : 'none') + '\n');
 }

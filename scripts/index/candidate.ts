@@ -24,6 +24,9 @@ export interface Candidate {
    * on is never an entry nor an alias; a first name alone is an alias of a full name the book writes, if any.
    */
   firstName?: 'addressed' | 'alone';
+  /** English: a proper name of no kind the tagger knows (Hamas, Auschwitz: capitalised mid-sentence, no word of the
+   * lexicon): ranked as a name, not as a subject, though it is no sure name. */
+  properName?: boolean;
   /** Named only by speaker labels (路透社 of 路透社记者), never in the body: a sure name, ranked after the body's. */
   labelOnly?: boolean;
 }

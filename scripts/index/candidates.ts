@@ -6,10 +6,11 @@
 import type { Topic } from '../config/schema.ts';
 import { isPersonalName, simplified } from '../reader/labels.ts';
 import { abbreviates, chineseAbbreviations, chineseCandidates, chineseNameAliases, simplifiedAligned } from './zh.ts';
-import { acronymOf, countWords, englishCandidates, englishNameAliases } from './en.ts';
+import { acronymOf, companyShortForm, countWords, englishCandidates, englishNameAliases } from './en.ts';
 import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
 import { genreDf } from './genre.ts';
 import { isChinese as isZh } from '../lang/language.ts';
+import { isOutletName } from '../lang/outlets.ts';
 
 export type { Candidate, EntryKind } from './candidate.ts';
 import type { Candidate, EntryKind } from './candidate.ts';
@@ -76,9 +77,6 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   return chooseAndNest(rankCandidates(cands, text, zh), size, zh);
 }
 
-/** A news organisation's or a broadcaster's name, as a reporter's label gives it (路透社, 总台央视, 美国有线电视新闻网). */
-const OUTLET = /(社|台|网|報|报|视|視|刊|电视|電視|广播|廣播|新闻|新聞|媒体|媒體|公司)$/u;
-
 /**
  * Chinese: the people and outlets the speaker labels name (柯委員建銘 asks, 路透社记者 asks): sure names of
  * the book, though their words are in the label, not the body. A member's label that writes a title inside
@@ -89,7 +87,7 @@ function withSpeakers(cands: Candidate[], speakers: { name: string; label: strin
   for (const { name, label } of speakers) {
     const key = keyOf(name, true);
     // A reporter's outlet (彭博社 of 彭博社记者) is an organisation, though it reads like a surname and a given name.
-    const outlet = name !== label && name.length >= 2 && OUTLET.test(key);
+    const outlet = name !== label && name.length >= 2 && isOutletName(key);
     const kind: EntryKind | undefined = outlet ? 'organisation' : isPersonalName(key) ? 'person' : undefined;
     if (!kind) continue;
     let c = byKey.get(key);
@@ -108,7 +106,9 @@ function withSpeakers(cands: Candidate[], speakers: { name: string; label: strin
 /** Never an entry: the title, a speaker label (or a phrase of one: senior administration official), a principal, a curated term. */
 function dropBanned(cands: Candidate[], options: AutoOptions, zh: boolean): Candidate[] {
   const roleLabels = (options.labels ?? []).filter((l) => !(zh ? isPersonalName(keyOf(l, true)) : /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(l)));
-  const banned = new Set([options.title ?? '', ...roleLabels, ...(options.principals ?? []), ...(options.exclude ?? [])].filter(Boolean).map((s) => keyOf(s, zh)));
+  // A principal's surname alone (Mr. Burchett of John Burchett) is the principal too.
+  const surnames = zh ? [] : (options.principals ?? []).map((p) => p.trim().split(/\s+/)).filter((w) => w.length > 1 && /^\p{Lu}/u.test(w[0])).map((w) => w[w.length - 1]);
+  const banned = new Set([options.title ?? '', ...roleLabels, ...(options.principals ?? []), ...surnames, ...(options.exclude ?? [])].filter(Boolean).map((s) => keyOf(s, zh)));
   const title = options.title ? keyOf(options.title, zh) : '';
   const labelWords = zh ? [] : [...roleLabels, ...(options.principals ?? [])].map((l) => ` ${l.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim()} `);
   return cands.filter((c) => !banned.has(keyOf(c.term, zh)) && keyOf(c.term, zh) !== title
@@ -134,15 +134,18 @@ function gatherPeople(cands: Candidate[], text: string, zh: boolean): Candidate[
   return cands.filter((c) => !gone.has(c));
 }
 
-/** Abbreviations: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations. */
+/** Abbreviations and short names: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations, Hanover Capital Mortgage under Hanover Capital Mortgage Holdings. */
 function gatherAbbreviations(cands: Candidate[], zh: boolean): Candidate[] {
   // English initials of a place too (U.S. of United States, UK of United Kingdom): one entry, not two.
   const orgs = cands.filter((c) => c.kind === 'organisation' || (!zh && c.kind === 'place' && /\s/u.test(c.term)));
   const gone = new Set<Candidate>();
   for (const short of cands) {
+    if (short.kind === 'subject') continue;
+    // A firm's name without its legal ending (Hanover Capital Mortgage, Stifel Nicolaus: the tagger may call it a person).
+    const firm = zh ? undefined : orgs.find((o) => o !== short && !gone.has(o) && o.kind === 'organisation' && companyShortForm(short.term, o.term));
     // An abbreviation is no prefix of the name (中国 is not short for 中国政府) and is itself a name.
-    if (short.kind === 'subject' || short.kind === 'person' || (short.kind === 'place' && zh)) continue;
-    const full = orgs.find((o) => o !== short && !gone.has(o) && !o.term.startsWith(short.term)
+    if (!firm && (short.kind === 'person' || (short.kind === 'place' && zh))) continue;
+    const full = firm ?? orgs.find((o) => o !== short && !gone.has(o) && !o.term.startsWith(short.term)
       && (zh ? abbreviates(keyOf(short.term, true), keyOf(o.term, true)) : acronymOf(short.term, o.term)));
     if (!full) continue;
     full.aliases.push(short.term);
@@ -177,7 +180,25 @@ function nestInstitutions(cands: Candidate[], text: string, zh: boolean): Candid
     }
     if (parent.kind === 'place') c.parent = parent.term;
   }
+  if (zh) nestUnits(out);
   return out;
+}
+
+/** A ministry's, a yuan's or a bureau's name: the head a unit's name starts with (交通部, 行政院, 国防部). */
+const UNIT_HEAD = /(部|院|局|署|委员会)$/u;
+
+/**
+ * Chinese: a unit written with its head organisation (交通部管理资讯中心, 国防部新闻局, 行政院主计总处) is a
+ * sub-entry of the head when the head is an entry of the book too; the head keeps its name, though the
+ * text may write it only inside the unit's.
+ */
+function nestUnits(cands: Candidate[]): void {
+  const heads = cands.filter((o) => o.kind === 'organisation' && !o.parent && UNIT_HEAD.test(keyOf(o.term, true))).sort((a, b) => b.term.length - a.term.length);
+  for (const c of cands) {
+    if (c.kind !== 'organisation' || c.parent) continue;
+    const head = heads.find((o) => o !== c && c.term.length > o.term.length + 1 && c.term.startsWith(o.term));
+    if (head) c.parent = head.term;
+  }
 }
 
 /**
@@ -220,10 +241,10 @@ function offsets(text: string, term: string): number[] {
  */
 function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidate[] {
   const long = text.length > (zh ? 4000 : 10000);
-  const rank = (c: Candidate) => (c.kind === 'subject'
+  const rank = (c: Candidate) => (c.kind === 'subject' && !c.properName
     ? c.score * (1 + Math.log2(c.count))
     : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (isHome(c, zh) ? 4 : 0) - (c.labelOnly ? 3 : 0);
-  return cands.filter((c) => c.kind !== 'subject' || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
+  return cands.filter((c) => c.kind !== 'subject' || c.properName || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
 }
 

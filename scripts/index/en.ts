@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { genreDf } from './genre.ts';
 import { isEnglishPlace } from './gazetteer.ts';
 import { tagsOf, wordClass } from '../reader/english.ts';
-import { isTitleWord } from '../lang/titles.ts';
+import { isPluralTitle, isTitleWord } from '../lang/titles.ts';
 import type { Candidate } from './candidate.ts';
 
 interface Term { text: string; tags: Set<string>; start: number; end: number; post: string; pre: string }
@@ -60,10 +60,31 @@ const RUN_BREAK = new Set(['En', 'Route', 'Aboard', 'Via']);
 /** Time zones and all-capital words of a transcript's furniture (BEGIN VIDEOTAPE, END). */
 const FURNITURE = /^(C?E[SD]?T|[CMPA][SD]T|GMT|BST|UTC|BEGIN|END|VIDEOTAPE|VIDEO|CLIP|ROOM|OFF|MIC|CAMERA|COMMERCIAL|BREAK)$/;
 
-/** A title before a name, inside a run or at its start (President Joe Biden, EPA Administrator Michael Regan,
- * Senators Roger Wicker): the list is lang/titles.ts. */
-const isTitle = (t: Term) => isTitleWord(t.text) || t.tags.has('Honorific');
+/**
+ * A title before a name, inside a run or at its start (President Joe Biden, EPA Administrator Michael Regan,
+ * Senators Roger Wicker): the list is lang/titles.ts. A title in the plural is one only before a name
+ * (`next`: Senators Roger Wicker); alone or before a noun it is a name or a word (Queens, Presidents Day).
+ */
+const isTitle = (t: Term, next?: Term) => isTitleWord(t.text, { plural: false }) || (isPluralTitle(t.text) ? next !== undefined && personWord(next) : t.tags.has('Honorific'));
+/** A title of a person right before a name (Senator Kerry, King Abdullah): not an office's word (the, State). */
+const isPersonTitle = (t: Term, next: Term) => isTitleWord(t.text, { plural: false, office: false }) || (isPluralTitle(t.text) ? personWord(next) : t.tags.has('Honorific'));
+/** A word that can be (part of) a person's name: a known name, or a proper noun no institution, place or event is named by (Delahunt, not Day). */
+const personWord = (t: Term) => /^\p{Lu}/u.test(t.text) && (['Person', 'FirstName', 'LastName'].some((tag) => t.tags.has(tag))
+  || (t.tags.has('ProperNoun') && !EVENT_WORD.test(t.text) && !ORG_WORD.test(t.text) && !PLACE_WORD.test(t.text)));
 const ofHead = (t: Term) => { const w = t.text.replace(/[’']s$/u, ''); return ORG_WORD.test(w) || PLACE_WORD.test(w) || EVENT_WORD.test(w) || OF_HEAD.test(w); };
+
+/** The last words of a firm's name after `and` (Stifel Nicolaus and Company, Smith & Sons). */
+const COMPANY_TAIL = /^(Company|Co\.?|Sons|Partners|Associates)$/;
+
+/**
+ * Two places joined by a hyphen (Russia-Ukraine, Israel-Hamas) are two names; a hyphenated name whose
+ * part the tagger takes for a place (Sarbanes-Oxley: Oxley) is one, and so is a region named so (Indo-Pacific).
+ */
+function twoPlaces(x: Term, y: Term): boolean {
+  if (isEnglishPlace(`${x.text}-${y.text}`)) return false;
+  const known = (t: Term) => t.tags.has('Country') || isEnglishPlace(t.text);
+  return (isPlaceTerm(x) && isPlaceTerm(y)) || known(x) || known(y);
+}
 
 /** Where a run of names that starts at `i` ends (joined by of, for, on, the, and, hyphens and initials). */
 function runEnd(terms: Term[], i: number): number {
@@ -75,7 +96,7 @@ function runEnd(terms: Term[], i: number): number {
     const post = terms[j].post;
     // A hyphen joins (Indo-Pacific, Ocasio-Cortez, Jae-in); an initial's or St.'s full stop does not end it.
     // Not a compound of two countries (Russia-Ukraine) nor a name with a lower-case word (Saudi-led, Riyadh-based).
-    if (a && /^[-‐]$/u.test(post) && (/^\p{Lu}/u.test(a.text) ? !isPlaceTerm(terms[j]) && !isPlaceTerm(a) : a.text.length <= 2)) { j++; continue; }
+    if (a && /^[-‐]$/u.test(post) && (/^\p{Lu}/u.test(a.text) ? !twoPlaces(terms[j], a) : a.text.length <= 2)) { j++; continue; }
     const initial = (/^\p{Lu}$/u.test(terms[j].text) || /^(St|Mt|Ft)$/.test(terms[j].text)) && /^\.\s*$/.test(post);
     // Any other mark ends a run: a comma, a full stop, a quotation mark, an ellipsis, a slash.
     if (!a || (!/^\s*$/.test(post) && !initial)) break;
@@ -93,8 +114,10 @@ function runEnd(terms: Term[], i: number): number {
     if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b) && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 2; continue; }
     if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c) && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 3; continue; }
     // Not across a title (Yellen and Chair Powell are two people).
+    // A firm named for its partners (Stifel Nicolaus and Company): the `and` and its last word are the name's.
+    if (/^(and|&)$/i.test(a.text) && b && COMPANY_TAIL.test(b.text) && /^\s*$/.test(a.post)) { j += 2; continue; }
     if (/^and$/i.test(a.text) && j === i && b && named(b) && terms[j + 3] && named(terms[j + 3]) && !terms[j].tags.has('Place') && !b.tags.has('Place')
-      && !isTitle(b) && !b.tags.has('Person')) { j += 2; continue; }
+      && !isTitle(b, terms[j + 3]) && !b.tags.has('Person')) { j += 2; continue; }
     break;
   }
   return j;
@@ -122,16 +145,19 @@ const isFixedName = (run: Term[]) => run.length > 2 && /^(hall|room|building|pal
 function trimRun(input: Term[]): Term[] {
   let run = input;
   if (isFixedName(run)) return run;
-  while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0]) && !ORG_WORD.test(run[run.length - 1].text) && !(PLACE_WORD.test(run[run.length - 1].text) && run.length > 2)))) run = run.slice(1);
+  while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0], run[1]) && !ORG_WORD.test(run[run.length - 1].text) && !(PLACE_WORD.test(run[run.length - 1].text) && run.length > 2)))) run = run.slice(1);
   while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
   while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && (run[0].tags.has('Value') || /^(two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(run[0].text))) run = run.slice(1);
+  // A run cut inside a hyphenated word (Year-|End Financial, the date word dropped) is a fragment.
+  const cut = input.indexOf(run[0]);
+  if (cut > 0 && /^[-‐]$/u.test(input[cut - 1].post)) return [];
   // A title the run ends in (Israeli Prime [Minister], National Security Advisor, Crown Prince): an office, no name.
-  if (run.length > 1 && (isTitleWord(run[run.length - 1].text, { plural: false }) || run[run.length - 1].tags.has('Honorific') || /^(prime|foreign|crown|assistant|deputy|vice)$/i.test(run[run.length - 1].text))) return [];
+  if (run.length > 1 && (isTitleWord(run[run.length - 1].text, { plural: false }) || (run[run.length - 1].tags.has('Honorific') && !isPluralTitle(run[run.length - 1].text)))) return [];
   // The last title word inside the run introduces the name after it (… Counsel Don McGahn).
   let k = -1;
-  for (let x = 0; x < run.length - 1; x++) if (isTitle(run[x]) && !/^(of|for|on|the|and)$/i.test(run[x + 1].text)) k = x;
+  for (let x = 0; x < run.length - 1; x++) if (isTitle(run[x], run[x + 1]) && !/^(of|for|on|the|and)$/i.test(run[x + 1].text)) k = x;
   const rest = run.slice(k + 1);
   if (k >= 0 && rest.length <= 3 && rest.some((t) => t.tags.has('Person')) && !rest.some((t) => ofHead(t) || t.tags.has('Place') || t.tags.has('Organization'))) return rest;
   // A title of a place or an office (Minister of Pakistan, Secretary of State): the place, or nothing.
@@ -177,6 +203,9 @@ function kindOfRun(run: Term[], term: string): Candidate['kind'] {
   if (run.length >= 2 && run.length <= 3 && run.every((t) => t.tags.has('ProperNoun') && !acronym(t.text)) && !run.some((t) => EVENT_WORD.test(t.text))) return 'person';
   return 'subject';
 }
+
+/** A word the lexicon knows as a common word (hold, conference), not a proper noun nor unknown to it (Hanover). */
+const commonWord = (word: string): boolean => !acronym(word) && /^(NN|NNS|VB\w*|JJ\w*|RB\w*|IN|CD)$/.test(tagsOf(word.toLowerCase())[0] ?? '');
 
 /** Capitalised words the text also capitalises inside a sentence: names, not a sentence's first word. */
 function midCapitals(sentences: Term[][]): Set<string> {
@@ -234,12 +263,15 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
     const strict = headline(terms);
     const ok = (t: Term) => named(t) && (!strict || headlineName(t));
     for (let i = 0; i < terms.length; i++) {
-      if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text))) continue;
+      // A line's first word is a name when the tagger says so or the text capitalises it mid-sentence too (Stifel).
+      if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text) && !mid.has(terms[i].text))) continue;
       let j = runEnd(terms, i);
       if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
       const run = trimRun(terms.slice(i, j + 1));
       i = j;
       if (!run.length || (run.length === 1 && isTitle(run[0]))) continue;
+      // In a headline, common words the tagger calls an organisation (to Hold Conference Call) name nothing.
+      if (strict && run.length > 1 && run.every((t) => commonWord(t.text) && !t.tags.has('Person'))) continue;
       const term = text.slice(run[0].start, run[run.length - 1].end);
       // Nationalities (Eritrean, Ukrainians) are no entries; a country is (Philippines, Bahamas).
       // A surname ending like a nationality (Berlusconi) is a person when the tagger says so.
@@ -250,10 +282,12 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (run.length > 1 && run.every((t) => t.tags.has('Demonym') || /^(and|or)$/i.test(t.text)) && !isEnglishPlace(term)) continue;
       // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
       const at = terms.indexOf(run[0]);
-      const titled = at > 0 && isTitle(terms[at - 1]) && !run.some((t) => t.tags.has('Place') || t.tags.has('Organization'));
+      const titled = at > 0 && isPersonTitle(terms[at - 1], terms[at]) && !run.some((t) => t.tags.has('Place') || t.tags.has('Organization'));
       let kind: Candidate['kind'] = isEnglishPlace(term) ? 'place' : kindOfRun(run, term);
       if (kind === 'subject' && titled && run.length <= 3) kind = 'person';
-      add(kind, term, run[0].start, kind === 'subject' ? 1 : 2);
+      // A named event or document (Battle of Jutland, Summit of the Future) is salient as a name is, said once or more.
+      const namedEvent = run.length >= 3 && run.some((t) => /^of$/i.test(t.text));
+      add(kind, term, run[0].start, kind !== 'subject' ? 2 : namedEvent ? 1.2 : 1);
       if (run.length === 1 && kind !== 'place' && kind !== 'organisation') used(term, nameUse(terms, at, titled));
     }
   }
@@ -276,6 +310,8 @@ export function englishCandidates(text: string): Candidate[] {
   nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]));
   nounPhrases(text, sentences, add);
   for (const [term, c] of found) if (c.kind === 'subject' && commonWordAlone(term)) found.delete(term);
+  const mid = midCapitals(sentences);
+  for (const [term, c] of found) if (c.kind === 'subject' && unknownProperNoun(term, mid)) c.properName = true;
   for (const c of found.values()) {
     c.count = countWords(text, c.term);
     const firstName = firstNameOnly(uses.get(c.term) ?? []);
@@ -313,6 +349,16 @@ const adverb = (word: string): boolean => /^(RB|RBR|RBS|RP)$/.test(tagsOf(word)[
  */
 export const commonWordAlone = (term: string): boolean => !/\s/u.test(term) && /^\p{Lu}/u.test(term)
   && !/^NNPS?$/.test(tagsOf(term.toLowerCase())[0] ?? 'NNP');
+
+/**
+ * A word alone, capitalised mid-sentence, that the lexicon does not know (Hamas, Auschwitz): a proper name.
+ * Not the plural of a word it knows (Jews, Nazis, Israelis: a people, not a name of the book's).
+ */
+const unknownProperNoun = (term: string, mid: Set<string>): boolean => {
+  const unknown = (w: string) => wordClass(w) === 'unknown' && (tagsOf(w)[0] ?? '') === '';
+  const lower = term.toLowerCase();
+  return /^\p{Lu}\p{Ll}{2,}$/u.test(term) && mid.has(term) && unknown(lower) && !(lower.endsWith('s') && !unknown(lower.slice(0, -1)));
+};
 
 /**
  * Subjects: noun phrases of two to four words (climate crisis, cessation of hostilities agreement)
@@ -357,6 +403,14 @@ export function countWords(text: string, term: string): number {
   return (text.match(new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, flags)) ?? []).length;
 }
 
+/** Words a firm's full name ends in after its short name (Hanover Capital Mortgage Holdings, Stifel Nicolaus and Company). */
+const COMPANY_SUFFIX = /^(?:(?:and|&) (?:Company|Co\.?|Sons|Partners|Associates)|Holdings|Inc\.?|Incorporated|Corp\.?|Corporation|Group|Company|Co\.?|Ltd\.?|Limited|plc|PLC|LLC|LLP|L\.P\.)$/u;
+
+/** Whether `short` is a firm's name without its legal ending (Hanover Capital Mortgage for … Holdings, Stifel Nicolaus for … and Company). */
+export function companyShortForm(short: string, full: string): boolean {
+  return full.startsWith(`${short} `) && COMPANY_SUFFIX.test(full.slice(short.length + 1));
+}
+
 /** A person's later short forms the text uses: the surname (Blinken) when it stands alone. */
 export function englishNameAliases(text: string, name: string): string[] {
   const words = name.split(/\s+/);
@@ -376,5 +430,8 @@ export function acronymOf(shortIn: string, full: string): boolean {
   const caps = full.toUpperCase();
   let at = 0;
   for (const ch of letters) { at = caps.indexOf(ch, at); if (at < 0) return false; at++; }
+  // Every word of the name gives its initial, in order (ASEAN: A, S, A, N; not SEC for Stifel Nicolaus and Company).
+  let k = 0;
+  for (const w of words) { k = letters.indexOf(w[0].toUpperCase(), k); if (k < 0) return false; k++; }
   return words.length <= letters.length + 1 && words.length >= Math.ceil(letters.length / 2);
 }

@@ -2,7 +2,9 @@
 // English (i18n-iso-countries, the ISO 3166 names with their common short forms), the continents and
 // regions a briefing names, and jieba's own dictionary (frequency and tag of a word), which tells a
 // leader's name (习近平, 4 uses, nrfg) from a common word it also tags as a name (城市, 25,084, ns).
-import countries from 'i18n-iso-countries';
+// The library alone: its package entry (entry-node.js) registers all 80 locales, a megabyte of names
+// parsed at every start; only Chinese and English are asked for here.
+import countries from 'i18n-iso-countries/index.js';
 import zhNames from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
 import enNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import { lexicon } from '../reader/lexicon.ts';

@@ -73,13 +73,15 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
     return id;
   };
   const automatic = (f: FlatTopic): boolean => f.parent ? automatic(f.parent) : options.automaticFrom !== undefined && Number(f.path.split('.')[1]) >= options.automaticFrom;
-  // Speaker labels print names too (路透社记者, 柯委員建銘): automatic entries are marked there as well;
+  // Speaker labels print names too (路透社记者, 柯委員建銘): the automatic entry of the one the label names is
+  // marked there as well, no other entry (香港 of 香港电台记者 is the outlet's, not the place's page);
   // curated topics, as always, only in the body.
   const labelPatterns = patterns.filter((p) => p.literal !== undefined && automatic(p.flat));
   walk(tree, (node: Node, parent) => {
     if (node.type === 'speaker') {
-      if (!node.implicit && node.role !== 'principal' && labelPatterns.length) {
-        const hits = findHits(node.label, labelPatterns);
+      const named = labelPatterns.filter((p) => namesLabel(p.flat.topic, node.name, node.label));
+      if (!node.implicit && node.role !== 'principal' && named.length) {
+        const hits = findHits(node.label, named);
         if (hits.length) node.anchors = hits.map((hit) => ({ id: anchorOf(hit, node.label.slice(hit.start, hit.end), parent?.type === 'turn' ? parent.children[0]?.id ?? '' : ''), start: hit.start, end: hit.end }));
       }
       return false;
@@ -103,6 +105,11 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
     for (const r of refs) if (!terms.has(r.target)) diagnostics.push(diagnostic('TP015', { term: f.topic.term, ...r }, { file, ...positions.get(f.path) }));
   }
   return { index: buildIndexModel(keptTopics(flat, anchors), anchors, occurrences), diagnostics };
+}
+
+/** Whether a topic is the one a speaker label names: its term or an alias is the label's name (路透社 of 路透社记者) or the label (柯委員建銘). */
+function namesLabel(topic: Topic, name: string, label: string): boolean {
+  return [topic.term, ...(topic.aliases ?? [])].some((t) => t === name || t === label);
 }
 
 /** Each topic's term and aliases as patterns: literal text, or a compiled RE2 alias (a bad one diagnosed). */

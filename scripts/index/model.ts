@@ -1,7 +1,12 @@
 // The index as data (STYLE.md §1): matching fills it, the print and EPUB renderers only read it.
 // Sorting lives here because both editions must list entries in the same order.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import type { Topic } from '../config/schema.ts';
+import { writeCacheFile } from '../core/files.ts';
+import { projectRoot } from '../core/root.ts';
 
 export interface IndexEntry {
   /** Stable ASCII id of the entry inside the index (`ix3`, `ix3-1` for a sub-entry): targets of see / see also links. */
@@ -60,8 +65,49 @@ const collator = new Intl.Collator('zh-Hans-u-co-pinyin');
 export function sortKey(term: string, override?: string): string {
   const syllables = override !== undefined
     ? override.toLowerCase().replace(/ü|u\u0308/g, 'v').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[\s'’-]+/).flatMap(splitSyllables)
-    : pinyin(term, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' }).map((s) => s.toLowerCase());
+    : reading(term).map((s) => s.toLowerCase());
   return syllables.map((s) => s.replace(/[^a-z0-9]/g, '')).filter(Boolean).join(' ');
+}
+
+/**
+ * pinyin-pro's reading of a term, kept between runs in a cache file named by pinyin-pro's version: its
+ * first reading of a process builds an automaton of its whole phrase dictionary (a third of a second
+ * of an EPUB build), which a book whose terms were all read before never needs. The reading depends
+ * only on the term and the version, so a cached one is the one pinyin-pro gives.
+ */
+function reading(term: string): string[] {
+  const cache = (readings ??= loadReadings());
+  cache.used.add(term);
+  let r = cache.map.get(term);
+  if (!r) {
+    r = pinyin(term, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' });
+    cache.map.set(term, r);
+    cache.added = true;
+  }
+  return r;
+}
+
+/** Most readings the cache file keeps (past it, only the last run's terms are written). */
+const READINGS_KEPT = 20_000;
+let readings: { file: string; map: Map<string, string[]>; used: Set<string>; added: boolean } | null = null;
+
+function loadReadings() {
+  const version = (createRequire(import.meta.url)('pinyin-pro/package.json') as { version: string }).version;
+  const file = join(projectRoot, 'node_modules', '.cache', 'transcript-press', `pinyin-${version}.json`);
+  const map = new Map<string, string[]>();
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    for (const [term, r] of Object.entries(data)) if (Array.isArray(r) && r.every((x) => typeof x === 'string')) map.set(term, r as string[]);
+  } catch { /* none yet, or unreadable: read afresh */ }
+  return { file, map, used: new Set<string>(), added: false };
+}
+
+/** Writes the readings made since the last save (atomically; a cache that cannot be written costs only time). */
+function saveReadings(): void {
+  if (!readings?.added) return;
+  const kept = readings.map.size > READINGS_KEPT ? [...readings.map].filter(([t]) => readings!.used.has(t)) : [...readings.map];
+  writeCacheFile(readings.file, JSON.stringify(Object.fromEntries(kept)));
+  readings.added = false;
 }
 
 // One pinyin syllable: initial (optional) + final, longest final first. Lets an editor write
@@ -121,6 +167,7 @@ export function buildIndexModel(flat: FlatTopic[], anchors: Map<FlatTopic, strin
       sub: [],
     });
   }
+  saveReadings();
   const top: IndexEntry[] = [];
   for (const f of flat) (f.parent ? entries.get(f.parent)!.sub : top).push(entries.get(f)!);
   const sortDeep = (list: IndexEntry[]) => { list.sort(compareEntries); list.forEach((e) => sortDeep(e.sub)); };

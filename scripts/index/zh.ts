@@ -6,6 +6,7 @@
 // so a zh-Hant book gets zh-Hant headings.
 import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../lang/language.ts';
+import { LINE_DATELINES, MEDIA_NAME } from '../lang/outlets.ts';
 import { isPersonalName } from '../reader/labels.ts';
 import { TRANSLITERATION, TRANSLITERATION_ENDS, isTransliterated } from '../lang/transliteration.ts';
 import { genreDf, idfOf } from './genre.ts';
@@ -17,7 +18,7 @@ import { dictEntry, isChinesePlace } from './gazetteer.ts';
 const TITLES = ['国务委员', '外交部长', '国务卿', '外长', '部长', '副部长', '总统', '副总统', '主席', '副主席', '总理', '副总理', '首相', '大使', '总书记',
   '委员长', '议员', '议长', '司长', '副司长', '局长', '副局长', '发言人', '先生', '女士', '秘书长', '国王', '女王', '王储', '亲王', '特首', '市长', '省长', '州长', '大校', '上将', '中将', '少将', '主任', '书记', '教授', '博士'];
 /** Endings of organisation names (国务院台湾事务办公室, 全国台联, 东南亚国家联盟). */
-const ORG_END = /(办公室|委员会|办事处|事务所|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会)$/u;
+const ORG_END = /(办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会)$/u;
 /** Gatherings, not organisations, though they end in 会 (酒会, 记者会, 茶话会). */
 const EVENT_END = /(酒会|晚会|宴会|茶话会|记者会|发布会|招待会|研讨会|座谈会|见面会|交流会|报告会|运动会|博览会|展览会|演唱会|音乐会|舞会)$/u;
 /** A word the tagger glued to a preposition or conjunction (对外部): not a name. */
@@ -42,7 +43,9 @@ const NOT_NAMES = new Set(['多谢', '谢谢', '感谢', '东西', '安宁', '�
   '西方', '东方', '南方', '北方', '中华', '华夏', '江山', '天下', '人间', '长城', '黄金', '太平', '和平', '光明', '新华', '高新', '上下', '左右', '前后']);
 /** Titles that come before a name (发言人朱凤莲, 行政长官林郑月娥, 国家主席习近平). */
 const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首', '总理', '副总理', '主席', '副主席', '总统', '副总统', '外长', '部长', '国务卿', '国务委员', '大使',
-  '委员长', '总书记', '书记', '常委', '局长', '司长', '议员', '首相', '秘书长', '记者', '主任', '院长', '市长', '省长'];
+  '委员长', '总书记', '书记', '常委', '局长', '司长', '议员', '首相', '秘书长', '记者', '主任', '院长', '市长', '省长',
+  // A gazette's member before the name (本院委員許毓仁等17人擬具): 委員會 is one word to the tagger, so no name follows it.
+  '委员'];
 
 /** Organisations whose name ends in no organisation word. */
 const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟', '世卫组织', '世贸组织', '上合组织', '金砖国家', '二十国集团', '七国集团', '亚太经合组织', '中共', '国民党', '民进党']);
@@ -91,24 +94,20 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
   return stem.length >= 1 && !GENERIC.has(stem) && !notPlace(stem) && !/^(国内|国外|内|外|全|本|各|该|此)$/u.test(stem);
 }
 
-/** A news organisation's name: it ends in 网, 社, 报, 台 or 电视台 (中国台湾网, 中评社, 新华社). */
-const MEDIA = '[^\\s\\d（）()，。：]{1,8}?(?:网|社|报|电视台|台)';
-
 /**
  * Credits and datelines of the news agencies that publish a briefing: a photo credit （中国台湾网 尹赛楠
  * 摄）, a reporter's （记者 郭至君）, a dateline 中评社北京9月29日电. The agency is an organisation and the
  * photographer or reporter a person, found where the tagger reads the name as unknown letters (尹赛/楠).
  */
 function mediaCredits(text: string, add: (kind: Candidate['kind'], start: number, end: number, score?: number) => void): void {
-  const credit = new RegExp(`[（(](${MEDIA})?[\\s　]*(?:记者)?[\\s　]*(\\p{Script=Han}{2,4}?)[\\s　]*(?:摄|报道)?[）)]`, 'gu');
+  const credit = new RegExp(`[（(](${MEDIA_NAME})?[\\s　]*(?:记者)?[\\s　]*(\\p{Script=Han}{2,4}?)[\\s　]*(?:摄|报道)?[）)]`, 'gu');
   for (const m of text.matchAll(credit)) {
     if (!m[1] && !/记者|摄|报道/u.test(m[0])) continue;
     const nameAt = m.index! + m[0].indexOf(m[2], 1 + (m[1]?.length ?? 0));
     if (isPersonalName(m[2])) add('person', nameAt, nameAt + m[2].length, 3);
     if (m[1]) add('organisation', m.index! + 1, m.index! + 1 + m[1].length, 2);
   }
-  const dateline = new RegExp(`^(${MEDIA})\\p{Script=Han}{0,4}\\d{1,2}月\\d{1,2}日\\p{Script=Han}{0,4}(?:电|讯)`, 'gmu');
-  for (const m of text.matchAll(dateline)) add('organisation', m.index!, m.index! + m[1].length, 2);
+  for (const m of text.matchAll(LINE_DATELINES)) add('organisation', m.index!, m.index! + m[1].length, 2);
 }
 
 /** Simplified text of the same length as the input, so an offset in one is an offset in the other. */
@@ -159,7 +158,7 @@ export function chineseCandidates(original: string): Candidate[] {
   return [...found.values()].filter((c) => c.count > 0 && !onlyInsideTitles(text, c.key!, quoted));
 }
 
-/** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to). */
+/** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to), in order and apart. */
 function quotedSpans(text: string): [number, number][] {
   return [...text.matchAll(/[「『《“]([^「」『』《》“”\n]{2,40})[」』》”]/gu)].map((m) => [m.index! + 1, m.index! + 1 + m[1].length]);
 }
@@ -172,9 +171,23 @@ function onlyInsideTitles(text: string, key: string, spans: [number, number][]):
   let uses = 0;
   for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) {
     uses++;
-    if (!spans.some(([a, b]) => i >= a && i + key.length <= b && b - a > key.length)) return false;
+    // The spans are in order and apart: only the last one that opens at or before the use can hold it.
+    const span = spans[lastAtOrBefore(spans, i)];
+    if (!span || !(i + key.length <= span[1] && span[1] - span[0] > key.length)) return false;
   }
   return uses > 0;
+}
+
+/** Index of the last span that opens at or before `at` (binary search), -1 when none does. */
+function lastAtOrBefore(spans: [number, number][], at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][0] <= at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi;
 }
 
 /** Uses of a state's name as an era in a date (中华民国106年): the date, not the state (a subject is never an era). */
@@ -280,8 +293,9 @@ function knownOrganisations(text: string, add: Add): void {
 
 /** A job title ending: 处长, 委员, 秘书, 分析师, 编审, 技正, 主任 (the end of an official's title in a gazette's roll). */
 const TITLE_END = /[长员书师审正任官席理监]$/u;
-/** Where an official's title starts with the organisation: 科技部资讯处处长, 国家安全局第五处副处长. */
-const OFFICE_ORG = /^(?:\p{Script=Han}{1,10}?)(?:委员会|总处|部|院|局|署)/u;
+/** Where an official's title starts with the organisation: 科技部资讯处处长, 国家安全局第五处副处长, 行政院主计总处主计资讯处…
+ * (a 总处 of a 院 is its own organisation: the Directorate-General of Budget). */
+const OFFICE_ORG = /^(?:\p{Script=Han}{1,10}?)(?:委员会|部|院|局|署)(?:\p{Script=Han}{2,4}?总处)?/u;
 
 /**
  * Lines of a roll of officials: a title, a gap (spaces or a colon) and a name at the line's end
@@ -416,6 +430,13 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     add('organisation', from, to, 2);
     return 0;
   }
+  // A committee named by its remit, two fields joined by 及/和/与 (司法及法制委员会, 程序委员会).
+  if (t.word === '委员会' && t.tag === 'n') {
+    const from = committeeStart(toks, i);
+    if (from < t.start) add('organisation', from, t.end, 2);
+  }
+  // An institution jieba's dictionary holds as a set phrase (立法院/l): its name ends in an institution's word.
+  if (t.tag === 'l' && t.word.length >= 3 && t.word.length <= 6 && /(院|部|局|署|委员会|办公室)$/u.test(t.word) && !FUNCTION_START.test(t.word)) { add('organisation', t.start, t.end, 2); return 0; }
   // 上合 + 组织 (jieba reads 组织 as a verb here): an abbreviated name and an organisation word.
   if (next && /^(x|j|nz)$/.test(t.tag) && t.word.length >= 2 && t.word.length <= 4 && /^(组织|联盟|集团)$/.test(next.word) && next.start === t.end) {
     add('organisation', t.start, next.end, 2);
@@ -432,6 +453,23 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', toks[j].start, t.end, 2);
   }
   return 0;
+}
+
+/**
+ * Where a committee's name before 委员会 starts: nouns right before it, two of them joined by 及, 和 or
+ * 与 at most (司法 及 法制 委员会, 社会福利 及 卫生 环境 委员会); `toks[i].start` when there are none.
+ */
+function committeeStart(toks: Tagged, i: number): number {
+  let j = i;
+  let joins = 0;
+  const noun = (t: Tok) => /^(n|nz|vn|ns|an)$/.test(t.tag) && HAN.test(t.word) && t.word.length >= 2 && !/^[本该各此]|^全体$/u.test(t.word) && !TITLES.includes(t.word);
+  while (j > 0 && i - j < 5 && toks[j - 1].end === toks[j].start) {
+    const p = toks[j - 1];
+    if (noun(p)) { j--; continue; }
+    if (/^(及|和|与)$/u.test(p.word) && joins === 0 && j - 2 >= 0 && noun(toks[j - 2]) && j < i) { joins++; j--; continue; }
+    break;
+  }
+  return toks[j].start;
 }
 
 function quotedSubjects(text: string, add: Add): void {
@@ -553,7 +591,11 @@ export function chineseAbbreviations(original: string, full: string, text = simp
     for (const n of [3, 4]) {
       const short = text.slice(at, at + n);
       const common = dictEntry(short);
-      if (!HAN.test(short) || !key.slice(-3).includes(short[n - 1]) || !abbreviates(short, key) || (common && common.freq >= 30)) continue;
+      // The name's own first characters (国防部新 of 国防部新闻局) are the name cut, no abbreviation.
+      if (!HAN.test(short) || key.startsWith(short) || !key.slice(-3).includes(short[n - 1]) || !abbreviates(short, key) || (common && common.freq >= 30)) continue;
+      // A part of the name written whole (中央政 of 中共中央政治局: 中央政治局 follows): no abbreviation either.
+      const last = key.lastIndexOf(short[n - 1]);
+      if (last < key.length - 1 && text.startsWith(key.slice(last + 1, last + 3), at + n)) continue;
       out.add(original.slice(at, at + n));
       break;
     }

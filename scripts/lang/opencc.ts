@@ -62,9 +62,13 @@ const oneCodePoint = (s: string) => s.length > 0 && s.length === String.fromCode
  * their source back change nothing. A text in which no such source occurs comes out of every stage
  * unchanged (the first stage leaves it as it is, so the next sees the same text), so it is its own result.
  */
-interface Telling { chars: Set<string>; phrases: Map<string, string[]> }
+interface Telling {
+  chars: Set<string>; phrases: Map<string, string[]>;
+  /** Per UTF-16 unit: 1 where a one-unit string is in `chars` or begins `phrases` (a quick no for the rest). */
+  units: Uint8Array;
+}
 function changeable(cfg: Config): Telling {
-  const out: Telling = { chars: new Set(), phrases: new Map() };
+  const out: Telling = { chars: new Set(), phrases: new Map(), units: new Uint8Array(0x10000) };
   for (const group of [...(cfg.normalizationChain ?? []), ...cfg.conversionChain]) {
     for (const dict of group) {
       for (const [k, v] of entries(dict)) {
@@ -76,6 +80,7 @@ function changeable(cfg: Config): Telling {
       }
     }
   }
+  for (const k of [...out.chars, ...out.phrases.keys()]) if (k.length === 1) out.units[k.charCodeAt(0)] = 1;
   return out;
 }
 
@@ -89,6 +94,9 @@ export function mayChangeUnder(config: 't2s' | 's2t', text: string): boolean {
 
 function mayChange(text: string, telling: Telling): boolean {
   for (let i = 0; i < text.length; i++) {
+    // A unit that is no high surrogate stands for itself: skipped at once when nothing starts with it.
+    const unit = text.charCodeAt(i);
+    if ((unit < 0xd800 || unit > 0xdbff) && telling.units[unit] === 0) continue;
     const cp = text.codePointAt(i)!;
     const ch = cp > 0xffff ? text.slice(i, i + 2) : text[i]!;
     if (telling.chars.has(ch)) return true;

@@ -12,12 +12,14 @@ export const PERSON_TITLES = [
   'sergeant', 'commander', 'chairman', 'chairwoman', 'chair', 'speaker', 'leader', 'king', 'queen', 'prince', 'princess', 'pope',
   'judge', 'justice', 'mayor', 'director', 'spokesperson', 'spokesman', 'administrator', 'advisor', 'adviser', 'counsel',
   'excellency', 'taoiseach', 'amir', 'emir', 'commissioner', 'premier', 'whip', 'envoy', 'coordinator', 'undersecretary',
+  // A company's officers, as an earnings call's participant list and its speakers name them (Hanover … - CEO).
+  'ceo', 'cfo', 'coo', 'cto', 'cio',
 ] as const;
 
 /** Words of an office's name before a name (Prime Minister, Deputy Secretary, Secretary of State): stripped as written only. */
 export const OFFICE_WORDS = [
   'vice', 'prime', 'deputy', 'foreign', 'rt', 'hon', 'the', 'honourable', 'honorable', 'press', 'state', 'defense', 'defence',
-  'attorney', 'treasury', 'class', 'chief',
+  'attorney', 'treasury', 'class', 'chief', 'crown', 'assistant',
 ] as const;
 
 const PERSON = new Set<string>(PERSON_TITLES);
@@ -33,11 +35,21 @@ function singular(word: string): string | undefined {
 
 /**
  * Whether a word (any case, a final full stop allowed: Sen., Dr.) is a title that stands before a name.
- * `plural: false` where a plural would be a body, not a title (House of Representatives).
+ * `plural: false` where a plural would be a body, not a title (House of Representatives); `office: false`
+ * for the titles of people only (Senator, Secretary), not the words of an office's name (the, State, Press).
  */
-export function isTitleWord(word: string, { plural = true } = {}): boolean {
+export function isTitleWord(word: string, { plural = true, office = true } = {}): boolean {
   const w = word.toLowerCase().replace(/\.$/, '');
-  if (PERSON.has(w) || OFFICE.has(w)) return true;
-  const one = plural ? singular(w) : undefined;
+  if (PERSON.has(w) || (office && OFFICE.has(w))) return true;
+  return plural && isPluralTitle(word);
+}
+
+/**
+ * Whether a word is a person's title in the plural (Senators, Representatives): a title only before the
+ * names it gives (Senators Roger Wicker); alone or before a noun it is a name or a word (Queens, Presidents Day).
+ */
+export function isPluralTitle(word: string): boolean {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  const one = PERSON.has(w) ? undefined : singular(w);
   return one !== undefined && PERSON.has(one);
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { t2s } from './language.ts';
-import { wordTable, type WordTable } from '../reader/wordtable.ts';
+import { wordTableOfFile, type WordTable } from '../reader/wordtable.ts';
 
 const require = createRequire(import.meta.url);
 let dictionary: Buffer | null = null;
@@ -55,7 +55,8 @@ export function dictionaryBytes(): Buffer {
 
 /** The dictionary as the compact table (wordtable.ts), made once per process. */
 export function dictionaryTable(): WordTable {
-  return (table ??= wordTable(dictionaryBytes()));
+  // From the dictionary's path: a start whose table is cached reads neither the dictionary nor hashes it.
+  return (table ??= wordTableOfFile(require.resolve('@node-rs/jieba/dict.txt')));
 }
 
 /** Longest text jiebaFor cuts with a dictionary of its own, and how many it does before loading the whole one. */

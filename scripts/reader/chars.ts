@@ -2,9 +2,50 @@
 export const HAN = '\\p{Script=Han}';
 /** Full-width (CJK) punctuation. */
 export const CJK_PUNCT = '、。，：；？！“”‘’（）《》「」『』【】〔〕…—·～';
-export const isHan = (ch: string | undefined): boolean => !!ch && /\p{Script=Han}/u.test(ch);
+const HAN_RE = /\p{Script=Han}/u;
+/** Per UTF-16 unit: 0 not yet asked, 1 Han, 2 not (a lone surrogate is not Han, as the regex says). */
+const hanUnit = new Uint8Array(0x10000);
+/** Whether `ch` holds a Han character. One-unit strings (most calls, in the reader's loops over every
+ * character) are answered from a table filled on first use, with the regex's own answer. */
+export const isHan = (ch: string | undefined): boolean => {
+  if (!ch) return false;
+  if (ch.length !== 1) return HAN_RE.test(ch);
+  const c = ch.charCodeAt(0);
+  if (c < 0x2e80) return false; // no Han character lies below the CJK radicals
+  let known = hanUnit[c]!;
+  if (known === 0) hanUnit[c] = known = HAN_RE.test(ch) ? 1 : 2;
+  return known === 1;
+};
 export const isCjkPunct = (ch: string | undefined): boolean => !!ch && CJK_PUNCT.includes(ch);
 /** A character that makes its neighbourhood "Chinese text" for punctuation purposes. */
 export const isCjk = (ch: string | undefined): boolean => isHan(ch) || isCjkPunct(ch);
 /** Marks that may end a paragraph properly. */
 export const CLOSING = '。！？；：…”’」』）》.!?;:)"\'—';
+
+const LATIN_RE = /\p{Script=Latin}/u;
+/** Per BMP unit: 0 not yet asked, 1 Han, 2 Latin, 3 neither (lone surrogates are neither, as for the regexes). */
+const unitScript = new Uint8Array(0x10000);
+const scriptOf = (ch: string) => (HAN_RE.test(ch) ? 1 : LATIN_RE.test(ch) ? 2 : 3);
+
+/**
+ * How many code points of `text` are Han and how many Latin: what `text.match(/\p{Script=Han}/gu)`
+ * and the same for Latin count, without an array of every match (a 4 MB transcript is one block).
+ */
+export function hanLatinCounts(text: string): { han: number; latin: number } {
+  let han = 0, latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let kind: number;
+    const low = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+      kind = scriptOf(text.slice(i, i + 2));
+      i++;
+    } else {
+      kind = unitScript[c]!;
+      if (kind === 0) unitScript[c] = kind = scriptOf(text[i]!);
+    }
+    if (kind === 1) han++;
+    else if (kind === 2) latin++;
+  }
+  return { han, latin };
+}

@@ -86,8 +86,12 @@ function aloneShape(text: string): boolean {
   return (text.length <= 90 && !/,\s/.test(plain)) || caseOf(text) === 'title';
 }
 
-/** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`), or a rule of hyphens or equals signs framing a wire transcript's label. */
-export const FURNITURE = /^(?:-\s+(?:[A-Za-z][A-Za-z ]*\s+)?-(?:\s*-)*(?:\s+[A-Za-z][A-Za-z ]*(?:\s+-)*)*\s*|-{20,}|={20,})$/;
+/** A rule: a line drawn only with rule characters (*****, -----, ＊＊＊, ·····): no text; line splitting breaks around it (line-breaks.ts). */
+export const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
+/** A long rule (20 or more hyphens, or equals signs), as a wire transcript frames a label with: a rule that is also furniture. */
+const LONG_RULE = '-{20,}|={20,}';
+/** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`), or a long rule framing a wire transcript's label. */
+export const FURNITURE = new RegExp(`^(?:-\\s+(?:[A-Za-z][A-Za-z ]*\\s+)?-(?:\\s*-)*(?:\\s+[A-Za-z][A-Za-z ]*(?:\\s+-)*)*\\s*|${LONG_RULE})$`);
 
 const AGO = '\\d+ (?:year|month|week|day|hour|minute)s?';
 const CHAMBER = '(?:Commons|Lords) Chamber|Westminster Hall|Grand Committee';
@@ -101,10 +105,15 @@ const READ_LINK = 'Read (?:Full debate|Hansard Text|Debate(?: Ministerial Extrac
  */
 export const LEAD_FURNITURE = new RegExp(`^(?:Full Debate: Read Full Debate|\\(${AGO}(?:, ${AGO})? ago\\)|(?:${CHAMBER})(?: ${READ_LINK})*|${READ_LINK}(?: ${READ_LINK})*|[A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+){0,4} Excerpts)$`, 'u');
 
-/** Whether a line is a web page's furniture: between a label and its speech, or in the lead. */
+/** A long rule alone on its line (a wire transcript's `=====…` or `-----…`): a separator, never speech. */
+export const RULE_LINE = new RegExp(`^(?:${LONG_RULE})$`);
+/** A letter-spaced stamp (a wire's `E D I T E D   V E R S I O N`): single letters spaced out, words by wider gaps. */
+export const LETTER_SPACED = /^\p{Lu}(?: \p{Lu}){3,}(?: {2,}\p{Lu}(?: \p{Lu})+)*$/u;
+
+/** Whether a line is a web page's or a wire's furniture: between a label and its speech, or in the lead. */
 export function isFurniture(line: string): boolean {
   const t = line.trim();
-  return FURNITURE.test(t) || LEAD_FURNITURE.test(t);
+  return FURNITURE.test(t) || LEAD_FURNITURE.test(t) || LETTER_SPACED.test(t);
 }
 
 /** A bulleted line is an item of a list (a call's participants: ` * John Burchett`), not a label. */

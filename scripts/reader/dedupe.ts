@@ -24,6 +24,7 @@
 import type { Edit, TrackedText } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
 import { lexicon, scoringView, type Lexicon } from './lexicon.ts';
+import { isHan } from './chars.ts';
 import { calibrated } from './confidence.ts';
 import { canBeGrammatical, isCommonWord, wordClass } from './english.ts';
 import { COMMON_SURNAMES } from '../lang/names.ts';
@@ -128,32 +129,12 @@ function speechLike(clause: string, lex: Lexicon, edge: boolean): boolean {
 function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const cs = clauses(text.text);
   const edits: Edit[] = [];
-  // A unit is k consecutive clauses (a sentence with commas inside is several clauses); it repeats
-  // when the next k clauses say the same. Compare with the unit's inner punctuation but not its last.
-  // Each clause's normal form and punctuation once (unitKey is asked about every clause ~12² times).
-  const norm = cs.map((c) => normaliseClause(c.body));
-  const punct = cs.map((c) => text.text.slice(c.bodyEnd, c.end).trim());
-  const unitKey = (i: number, k: number) => {
-    if (i + k > cs.length) return null;
-    const parts: string[] = [];
-    for (let n = 0; n < k; n++) {
-      if (!cs[i + n]!.body) return null;
-      parts.push(norm[i + n]! + (n < k - 1 ? punct[i + n]! : ''));
-    }
-    return parts.join(' ');
-  };
+  const units = clauseUnits(text.text, cs);
   for (let i = 0; i < cs.length; i++) {
-    let best: { k: number; copies: number } | null = null;
-    for (let k = 1; k <= 12 && i + 2 * k <= cs.length; k++) {
-      const key = unitKey(i, k);
-      if (!key) break;
-      let copies = 1;
-      while (unitKey(i + copies * k, k) === key) copies++;
-      if (copies >= 2 && (!best || k * copies > best.k * best.copies)) best = { k, copies };
-    }
+    const best = units.repeatAt(i);
     if (!best) continue;
     const { k, copies } = best;
-    const key = unitKey(i, k)!;
+    const key = units.key(i, k)!;
     const last = i + k * copies - 1;
     const han = hanCount(key);
     const words = wordCount(key);
@@ -184,6 +165,45 @@ function repeatedClauses(text: TrackedText, log: ChangeLog, options: DedupeOptio
     i = last;
   }
   return text.apply(edits);
+}
+
+/**
+ * Units of k consecutive clauses (a sentence with commas inside is several clauses); a unit repeats
+ * when the next k clauses say the same. Compared with the unit's inner punctuation but not its last.
+ */
+function clauseUnits(s: string, cs: Clause[]) {
+  // Each clause's normal form and punctuation once (a key is asked about every clause ~12² times).
+  const norm = cs.map((c) => normaliseClause(c.body));
+  const punct = cs.map((c) => s.slice(c.bodyEnd, c.end).trim());
+  const key = (i: number, k: number) => {
+    if (i + k > cs.length) return null;
+    const parts: string[] = [];
+    for (let n = 0; n < k; n++) {
+      if (!cs[i + n]!.body) return null;
+      parts.push(norm[i + n]! + (n < k - 1 ? punct[i + n]! : ''));
+    }
+    return parts.join(' ');
+  };
+  // A unit's key length from prefix sums: two units whose keys differ in length differ, so most
+  // comparisons are made without building either key.
+  const sums = new Int32Array(cs.length + 1);
+  for (let n = 0; n < cs.length; n++) sums[n + 1] = sums[n]! + norm[n]!.length + punct[n]!.length;
+  const keyLength = (i: number, k: number) => sums[i + k - 1]! - sums[i]! + norm[i + k - 1]!.length + k - 1;
+  const sameUnit = (j: number, k: number, unit: string) => j + k <= cs.length && keyLength(j, k) === unit.length && key(j, k) === unit;
+  /** The unit at clause i (up to 12 clauses) repeated right after itself that covers the most clauses. */
+  const repeatAt = (i: number) => {
+    let best: { k: number; copies: number } | null = null;
+    for (let k = 1; k <= 12 && i + 2 * k <= cs.length; k++) {
+      if (keyLength(i + k, k) !== keyLength(i, k)) continue;
+      const unit = key(i, k);
+      if (!unit) break;
+      let copies = 1;
+      while (sameUnit(i + copies * k, k, unit)) copies++;
+      if (copies >= 2 && (!best || k * copies > best.k * best.copies)) best = { k, copies };
+    }
+    return best;
+  };
+  return { key, repeatAt };
 }
 
 function normaliseClause(body: string): string {
@@ -305,11 +325,12 @@ function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOption
   const edits: Edit[] = [];
   // Han per UTF-16 unit, found in one pass (an astral character's halves are not Han on their own).
   const hanUnits = new Uint8Array(s.length);
-  for (const m of s.matchAll(/\p{Script=Han}/gu)) if (m[0].length === 1) hanUnits[m.index!] = 1;
+  for (let i = 0; i < s.length; i++) if (isHan(s[i])) hanUnits[i] = 1;
   const isHanAt = (i: number) => i >= 0 && i < s.length && hanUnits[i] === 1;
+  const runs = repeatIndex(s, hanUnits);
   for (let i = 0; i < s.length; i++) {
     if (!isHanAt(i)) continue;
-    const found = repeatAt(s, i, isHanAt);
+    const found = repeatAt(s, i, runs);
     if (!found) continue;
     const { length: L, copies } = found;
     const judgement = L === 1 ? judgeDoubledChar(v, i + 1, copies) : judgeSpan(v, i, L, copies);
@@ -347,12 +368,15 @@ function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
   const s = text.text;
   if (!/\p{Script=Han}/u.test(s)) return text;
   const edits: Edit[] = [];
-  const han = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
+  const han = isHan;
+  // The next position holding the same UTF-16 unit, for each position: a span at i can repeat right
+  // after itself only at a length L where s[i + L] is s[i], so only those lengths are tried, in order.
+  const { nextSame } = repeatIndex(s, new Uint8Array(s.length));
   for (let i = 0; i < s.length; i++) {
     if (!han(s[i])) continue;
-    for (let L = 3; L <= 30 && i + 2 * L <= s.length; L++) {
-      // The cheap test first (is the span repeated at all?): most positions fail it.
-      if (s.charCodeAt(i) !== s.charCodeAt(i + L) || !s.startsWith(s.slice(i, i + L), i + L)) continue;
+    for (let j = nextSame[i]!; j >= 0 && j - i <= 30 && i + 2 * (j - i) <= s.length; j = nextSame[j]!) {
+      const L = j - i;
+      if (L < 3 || !s.startsWith(s.slice(i, i + L), i + L)) continue;
       const unit = s.slice(i, i + L);
       if (/\n/.test(unit) || !/[^\p{Script=Han}]/u.test(unit.slice(1))) continue;
       if ((unit.match(/\p{Script=Han}/gu) ?? []).length < 2 || s[i - 1] === unit[L - 1]) continue;
@@ -376,10 +400,13 @@ function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
  * most text with its copies (行行长行行长 is 行行长 twice, not 行 twice); the shortest on a tie
  * (谢谢谢谢 is 谢 four times).
  */
-function repeatAt(s: string, i: number, isHanAt: (i: number) => boolean): { length: number; copies: number } | null {
+function repeatAt(s: string, i: number, runs: RepeatIndex): { length: number; copies: number } | null {
   let best: { length: number; copies: number } | null = null;
-  for (let L = 1; L <= 40; L++) {
-    if (!isHanAt(i + L - 1) || i + 2 * L > s.length) break;
+  // Every unit of the span is Han (it ends before the run of Han does), its copy fits in the text,
+  // and the copy starts with s[i]: only the lengths where the next s[i] stands are tried, in order.
+  const most = Math.min(40, runs.hanEnd[i]! - i, Math.floor((s.length - i) / 2));
+  for (let j = runs.nextSame[i]!; j >= 0 && j - i <= most; j = runs.nextSame[j]!) {
+    const L = j - i;
     const unit = s.slice(i, i + L);
     if (!s.startsWith(unit, i + L)) continue;
     let copies = 2;
@@ -387,6 +414,26 @@ function repeatAt(s: string, i: number, isHanAt: (i: number) => boolean): { leng
     if (!best || L * copies > best.length * best.copies) best = { length: L, copies };
   }
   return best;
+}
+
+interface RepeatIndex {
+  /** The next position holding the same UTF-16 unit, or -1. */
+  nextSame: Int32Array;
+  /** Where the run of Han units containing each position ends (the position itself when it is not Han). */
+  hanEnd: Int32Array;
+}
+
+function repeatIndex(s: string, hanUnits: Uint8Array): RepeatIndex {
+  const nextSame = new Int32Array(s.length).fill(-1);
+  const hanEnd = new Int32Array(s.length);
+  const lastAt = new Map<number, number>();
+  for (let j = s.length - 1; j >= 0; j--) {
+    const c = s.charCodeAt(j);
+    nextSame[j] = lastAt.get(c) ?? -1;
+    lastAt.set(c, j);
+    hanEnd[j] = hanUnits[j] === 1 ? (j + 1 < s.length ? hanEnd[j + 1]! : s.length) : j;
+  }
+  return { nextSame, hanEnd };
 }
 
 /** Best segmentation of a window of the view around [from, to), with positions relative to `from`. */

@@ -1,5 +1,7 @@
 // The reader: raw transcript bytes to the document model, with every change recorded.
 // decode → characters → blocks → normalise → repair paragraphs → repair duplicates → corrections → structure.
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Transcript } from '../model/types.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { diagnostic, fail, type Diagnostic } from '../core/diagnostics.ts';
@@ -16,7 +18,7 @@ import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
 import type { LabelRule } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
-import { FURNITURE } from './convention.ts';
+import { FURNITURE, RULE_LINE } from './convention.ts';
 import type { Conventions } from './convention.ts';
 import { resolveLanguage, type Language } from '../lang/language.ts';
 import { headingWords } from '../lang/headings.ts';
@@ -44,14 +46,19 @@ export interface ReadResult {
   language: Language;
   /** The label conventions induced from the text (for `inspect`). */
   conventions: Conventions['list'];
-  /** The label decisions every stage read (document-labels.ts): each line or paragraph asked about, and its label. */
-  labels: DocumentLabels;
 }
+
+/**
+ * What a caller may look at of a reading that the result does not keep: the label decisions every stage
+ * read (document-labels.ts), each line or paragraph asked about and its label. A book holds its reading
+ * for the whole build; the table, one entry per distinct line, is needed only while reading.
+ */
+export interface ReadWatch { labels?: (labels: DocumentLabels) => void }
 
 export const defaultReaderOptions: ReaderOptions = { speaker: '', speakers: [], style: 'verbatim', cjkJoiner: '—', corrections: [], sections: [] };
 
 export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
-  files: { transcript?: string; config?: string } = {}): ReadResult {
+  files: { transcript?: string; config?: string } = {}, watch: ReadWatch = {}): ReadResult {
   const opts = { ...defaultReaderOptions, ...options };
   const file = files.transcript ?? 'transcript.txt';
   const { text, diagnostics } = decodeTranscript(bytes, file);
@@ -70,8 +77,9 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   // are induced from all its lines, with the principals and the editor's patterns (book.yaml `labels`),
   // and each line or paragraph is decided once and the answer carried to every stage that asks.
   const labels = documentLabels(cleaned.text.text.split('\n'), principals, opts.labels);
+  watch.labels?.(labels);
   // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
-  let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
+  let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.line(o), labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
   blocks = dropFurniture(blocks, labels, log);
   blocks = repairParagraphs(blocks, log, labels, { style: opts.style });
@@ -98,23 +106,52 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     const fixed = at < 0 ? c.context : c.context.slice(0, at) + c.after + c.context.slice(at + c.before.length);
     diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
   }
-  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions, labels };
+  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions };
+}
+
+/** The book.yaml that governs a transcript file: the one in its folder. */
+export function bookYamlBeside(file: string): string {
+  return join(dirname(resolve(file)), 'book.yaml');
+}
+
+/**
+ * A transcript file read without a book.yaml (the language detected from the text): what
+ * book.ts readTranscriptFile does when its folder has none, without loading the book.yaml machinery
+ * (YAML, the schema), so `normalize` of a bare file starts quicker.
+ */
+export function readBareTranscriptFile(file: string): ReadResult {
+  // A FIFO or device would make the read wait forever.
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (st && !st.isFile()) fail('TP071', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file });
+  let bytes: Buffer;
+  try { bytes = readFileSync(file); } catch (err) {
+    fail('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file });
+  }
+  return readTranscript(bytes, {}, { transcript: file });
 }
 
 /**
  * A web page's furniture between a label alone on its line and the speech (Parallel Parliament's
  * `- Hansard - - - Excerpts`) is no part of what was said: it is dropped, and the change recorded.
  */
+const ENDS_SENTENCE = /[.!?。！？…"”’)）-]$/u;
+
 export function dropFurniture(blocks: TrackedText[], labels: DocumentLabels, log: ChangeLog): TrackedText[] {
   const out: TrackedText[] = [];
   let afterLabel = false;
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     if (afterLabel && FURNITURE.test(b.text.trim())) {
       log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'page furniture between a speaker label and the speech' });
-      continue;
+      return;
+    }
+    // …and a wire's rule between a speech (a sentence ended) and the next label alone on its line
+    // frames that label: it is no part of the speech above it.
+    if (RULE_LINE.test(b.text.trim()) && i > 0 && ENDS_SENTENCE.test(blocks[i - 1].text.trim()) && i + 1 < blocks.length && labels.at(blocks[i + 1].text)?.alone) {
+      log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'a rule framing the speaker label below it' });
+      return;
     }
     afterLabel = labels.at(b.text)?.alone ?? false;
     out.push(b);
-  }
+  });
   return out;
 }

@@ -7,15 +7,16 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { labelKey, nameInLabel, simplified, NEWS_LEAD, type LabelContext, type LabelMatch } from './labels.ts';
+import { labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
-import { FURNITURE, isFurniture, speechWeight } from './convention.ts';
+import { FURNITURE, isFurniture, RULE_LINE, speechWeight } from './convention.ts';
 import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
 import { isChinese } from '../lang/language.ts';
+import { isNewsLead, opensWithDateline } from '../lang/outlets.ts';
 
 export type { HeadingWords };
 
@@ -141,10 +142,22 @@ function readTitle(r: Reading): number {
   // Aboard Air Force One / 9:42 A.M. EDT): the dateline, not the title.
   const placeAboveTime = blocks.length > 1 && isTimeLine(blocks[1].text);
   if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && !PLACE_LINE.test(blocks[0].text.trim()) && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
+  if (masthead(r)) return 0;
   const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
   const t = blocks[0].slice(field);
   r.children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
   return 1;
+}
+
+/**
+ * A masthead above the document rather than its title: the first line is followed on the very next
+ * source line by a stamp of furniture (a wire's `Thomson Reuters StreetEvents Event Transcript` above
+ * `E D I T E D   V E R S I O N`). The book's own title stands in for it.
+ */
+function masthead(r: Reading): boolean {
+  const first = r.position(r.blocks[0]);
+  const next = r.blocks[1];
+  return r.position(next).start.line === first.end.line + 1 && isFurniture(next.text);
 }
 
 /**
@@ -163,6 +176,8 @@ function readLead(r: Reading, index: number): { index: number; turns: Turn[] } {
     const t = blocks[index];
     // A page's furniture (Commons Chamber, (11 years, 10 months ago)) is kept as printed, but is
     // neither the dateline nor anybody's remarks.
+    // A typographic rule (a wire's =====…) is kept as a rule, not printed as a line of signs.
+    if (RULE_LINE.test(t.text.trim())) { r.children.push({ type: 'container', name: 'rule', attributes: {}, children: [], position: position(t) }); continue; }
     if (isFurniture(t.text)) { r.children.push(r.paragraph(t)); continue; }
     // …or is a place line right above the time line (Aboard Air Force One / 9:42 A.M. EDT, James S.
     // Brady Press Briefing Room / 1:24 P.M. EDT).
@@ -272,8 +287,24 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
   }
   // The opening section is named after who makes the remarks, not the chair who opens the meeting.
   for (const c of r.children) {
-    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(c.children.find((t) => t.kind === 'remarks') ?? c.children[0], words);
+    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(openingSpeaker(c.children), words);
   }
+}
+
+/**
+ * Whose opening remarks a section holds: the first remarks, when only one chair speaks before them and
+ * opens for that speaker (the chair who opens the meeting); else the first turn itself, so that the
+ * heading describes the turn it stands above (an excerpt that begins mid-hearing with a witness, not
+ * the chair who speaks later; a Speaker's rulings, not the member whose point of order follows).
+ */
+function openingSpeaker(turns: Turn[]): Turn {
+  const at = turns.findIndex((t) => t.kind === 'remarks');
+  const before = new Set(turns.slice(0, Math.max(0, at)).map((t) => t.kind === 'moderator' ? labelKey(t.speaker.name) : '\u0000'));
+  if (at <= 0) return turns[0];
+  // The chair opens for the principal, or hands over to whom it names (…Ambassador Tai); a Speaker's
+  // rulings before a member's point of order open nobody's remarks.
+  const handsOver = turns[at].speaker.role === 'principal' || nameMentioned(turnText(turns[at - 1]), turns[at].speaker.name);
+  return before.size <= 1 && !before.has('\u0000') && handsOver ? turns[at] : turns[0];
 }
 
 /** A question turn asks: a question mark, length beyond a greeting, or a numbered oral question. */
@@ -335,7 +366,9 @@ const turnAsks = (t: Turn) => textAsks(turnText(t).trim());
  */
 function assignRoles(turns: Turn[], principals: string[]) {
   inheritHosts(turns);
-  markIntroduced(turns);
+  const introduced = markIntroduced(turns);
+  if (principalChairs(turns)) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  if (!turns.some((t) => t.speaker.role === 'principal')) markAnswerers(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
     if (t.speaker.role !== 'other') continue;
@@ -351,32 +384,86 @@ function assignRoles(turns: Turn[], principals: string[]) {
   }
   if (!turns.some((t) => t.kind === 'question')) markInterviewer(turns, bySpeaker);
   markChairs(turns, principals, bySpeaker);
-  markOpening(turns);
+  markOpening(turns, introduced);
   markPointsOfOrder(turns);
 }
 
+/** A chair's title as a label: The Chairman, Chairman Dodd, Madam Chair, Mr Speaker, The Presiding Officer, 主席. */
+const CHAIR_TITLE = /^(?:the\s+)?(?:(?:acting|vice|deputy)\s+)?(?:chairman|chairwoman|chairperson|chair|speaker|presiding officer)\b|^(?:madam|madame|mr\.?)\s+(?:chairman|chairwoman|chair|speaker|deputy speaker)\b|^(?:主席|議長|议长|主持人)$/iu;
+
+/** The presiding office alone as a label (The Chairman, Mr Speaker, Madam Chair, 主席): whoever holds it chairs, wherever they speak. */
+const CHAIR_OFFICE = /^(?:the\s+)?(?:(?:acting|vice|deputy)\s+)?(?:chairman|chairwoman|chairperson|chair|speaker|presiding officer)$|^(?:madam|madame|mr\.?)\s+(?:deputy\s+)?(?:chairman|chairwoman|chair|speaker)$|^(?:主席|議長|议长|主持人)$/iu;
+
+/** Whether a turn follows another speaker's question: the speaker and the asker differ, and the asker is no moderator. */
+const followsQuestion = (turns: Turn[], i: number) => i > 0 && turns[i - 1].speaker.role !== 'moderator' && turns[i - 1].speaker.role !== 'principal'
+  && labelKey(turns[i - 1].speaker.name) !== labelKey(turns[i].speaker.name) && turnAsks(turns[i - 1]);
+
+/**
+ * The principal book.yaml names chairs rather than answers (a hearing's chair, a debate's Speaker):
+ * labelled by the office alone (The Chairman, 主席); or the questions others ask are answered mostly by someone else (the witness, the minister), at least
+ * twice — when titled as a chair; untitled, when speaking briefly and answering hardly any of them.
+ */
+function principalChairs(turns: Turn[]): boolean {
+  const own = turns.filter((t) => t.speaker.role === 'principal');
+  if (!own.length) return false;
+  if (own.every((t) => CHAIR_OFFICE.test(t.speaker.label.trim()))) return true;
+  const lengths = own.map((t) => speechWeight(turnText(t))).sort((a, b) => a - b);
+  const brief = lengths[Math.floor(lengths.length / 2)] < 400;
+  const titled = own.some((t) => CHAIR_TITLE.test(t.speaker.label.trim()));
+  let byPrincipal = 0;
+  let byOthers = 0;
+  turns.forEach((t, i) => {
+    if (!followsQuestion(turns, i)) return;
+    if (t.speaker.role === 'principal') byPrincipal++;
+    else if (t.speaker.role === 'other') byOthers++;
+  });
+  // A press secretary who hands over to a guest still answers a share of the questions: untitled, the
+  // principal chairs only when answering hardly any (a fifth of those others answer, or fewer).
+  return byOthers >= 2 && (titled ? byOthers > byPrincipal : brief && byPrincipal * 5 <= byOthers);
+}
+
+/**
+ * Nobody answers as principal (book.yaml names a chair, or someone who never speaks): whoever mostly
+ * speaks right after another's question, more often than they ask themselves and at least twice,
+ * answers (a hearing's witnesses, a debate's minister), however briefly.
+ */
+function markAnswerers(turns: Turn[]) {
+  const score = new Map<string, { follows: number; asks: number }>();
+  turns.forEach((t, i) => {
+    if (t.speaker.role !== 'other') return;
+    const k = labelKey(t.speaker.name);
+    const s = score.get(k) ?? { follows: 0, asks: 0 };
+    if (followsQuestion(turns, i)) s.follows++;
+    if (turnAsks(t)) s.asks++;
+    score.set(k, s);
+  });
+  const answerers = new Set([...score].filter(([, s]) => s.follows >= 2 && s.follows > s.asks).map(([k]) => k));
+  for (const t of turns) if (t.speaker.role === 'other' && answerers.has(labelKey(t.speaker.name))) t.speaker.role = 'principal';
+}
+
 /** A moderator's hand-over to a questioner: `Our next question comes from Doug Anmuth with JPMorgan.`, `Our first question is coming from Joe Stieven of Stifel Nicolaus.` */
-const INTRODUCES = /\bquestions? (?:is |comes |will come |today |is coming |will be coming )?(?:from|is from)(?: the line of)? ((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)/g;
+const INTRODUCES = /\bquestions? (?:is |comes |will come |today |is coming |will be coming )?(?:from|is from)(?: the line of)? ((?:\p{Lu}[\p{L}\p{M}\p{N}_.'’-]*\s){0,3}\p{Lu}[\p{L}\p{M}\p{N}_'’-]+)/gu;
 
 /**
  * Roles by the moderator's word (an earnings call's Operator, a press call's moderator): whoever the
  * moderator announces as asking the next question asks, under the fuller name their label may give
- * (`Mark Mahaney` announced, `Mark Stephen F. Mahaney` labelled: the first and last names agree).
+ * (`Mark Mahaney` announced, `Mark Stephen F. Mahaney` labelled: the first and last names agree, as
+ * labels are compared: `MARK MAHANEY` is the same name). Returns the turns so marked.
  */
-function markIntroduced(turns: Turn[]) {
+function markIntroduced(turns: Turn[]): ReadonlySet<Turn> {
+  const introduced = new Set<Turn>();
   const announced: string[][] = [];
   for (const t of turns) {
     if (t.kind === 'moderator' || t.speaker.role === 'moderator') {
-      for (const m of turnText(t).matchAll(INTRODUCES)) announced.push(m[1]!.split(/\s+/));
+      for (const m of turnText(t).matchAll(INTRODUCES)) announced.push(m[1]!.split(/\s+/).map(labelKey));
       continue;
     }
     if (t.speaker.role !== 'other' || /\p{Script=Han}/u.test(t.speaker.name)) continue;
-    const words = t.speaker.name.split(/\s+/);
+    const words = t.speaker.name.split(/\s+/).map(labelKey);
     if (announced.some((a) => a.length >= 2 && a[0] === words[0] && a.at(-1) === words.at(-1))) { t.kind = 'question'; t.speaker.role = 'reporter'; introduced.add(t); }
   }
+  return introduced;
 }
-/** Turns whose speaker the moderator announced as asking: they ask, even before the principal first speaks. */
-const introduced = new WeakSet<Turn>();
 
 /** A point of order is raised with the chair (On a point of order, Mr Speaker. …), whoever raises it. */
 const POINT_OF_ORDER = /^(?:On a point of (?:order|information)|Further to (?:that|the|this|my|his|her) (?:hon\. \w+’s |hon\. \w+'s )?point of order)\b/i;
@@ -447,9 +534,10 @@ const GREETING = /^(?:(?:good (?:morning|afternoon|evening)|hello|hi|hey|thank y
 /**
  * A host's opening: before the principal first speaks, a questioner's turns that ask nothing and do
  * more than greet (This is All Things Considered… Secretary Blinken, welcome.) introduce the
- * programme; they moderate.
+ * programme; they moderate. Turns whose speaker the moderator announced as asking (`introduced`) ask,
+ * even before the principal first speaks.
  */
-function markOpening(turns: Turn[]) {
+function markOpening(turns: Turn[], introduced: ReadonlySet<Turn>) {
   const first = turns.findIndex((t) => t.speaker.role === 'principal');
   for (let i = 0; i < first; i++) {
     const t = turns[i];
@@ -493,10 +581,10 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
  * agency's dateline (…3月7日电), or is a short line of time and place.
  */
 function isLead(text: string, principals: string[]): boolean {
-  if (/^\S{0,24}?\d{1,2}月\d{1,2}日[电電]/u.test(text)) return true;
+  if (opensWithDateline(text)) return true;
   // …or an outlet's wire line before a colon (华夏经纬网讯：6月12日上午10时，…).
   const wire = /^([^\s，,。：:]{1,24})[：:]/u.exec(text);
-  if (wire && NEWS_LEAD.test(simplified(wire[1]))) return true;
+  if (wire && isNewsLead(simplified(wire[1]))) return true;
   // A hearing's record of the sitting: The committee met, pursuant to call, …; Present: Representatives …
   if (/^(?:The (?:committee|subcommittee|Committee|Subcommittee|panel|House|Senate) (?:met|convened)\b|Present:|Also [Pp]resent:)/.test(text)) return true;
   if (principals.some((p) => p && text.includes(p)) && !/^(应|應)/u.test(text)) return true;

@@ -91,13 +91,19 @@ export class LineIndex {
   }
 
   point(offset: number): { line: number; column: number; offset: number } {
+    const line = this.line(offset);
+    return { line, column: offset - this.starts[line - 1] + 1, offset };
+  }
+
+  /** The 1-based line of a source offset (point's line, without making an object: asked per character). */
+  line(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1, offset };
+    return lo + 1;
   }
 
   lineText(line: number): string {

@@ -2,16 +2,19 @@
 // the words in one UTF-16 string, their frequencies, tags and an open-addressing hash index, all in
 // typed arrays. Parsing the text into a Map took 1–5 s at every start; the table is made once from the
 // text and kept in a cache file keyed by the dictionary's content hash (written atomically), so later
-// processes only read ~10 MB and build nothing.
+// processes only read ~10 MB and build nothing. The words stay UTF-16 code units in a typed array (no
+// string is decoded from the file), and a stamp beside the cache (wordTableOfFile) remembers which
+// content hash the dictionary file had at its size, time and inode, so a start does not read and hash
+// the 5 MB dictionary to find its table.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../render/templates.ts';
 import { writeCacheFile } from '../core/files.ts';
 
 /** Where the table is cached (beside other tools' caches, removed with node_modules). */
 export const CACHE_DIR = join(projectRoot, 'node_modules', '.cache', 'transcript-press');
-const MAGIC = 0x54504c31; // "TPL1"
+const MAGIC = 0x54504c31; // "TPL1" (the words as UTF-16LE code units)
 
 export interface WordTable {
   /** Frequency of `word` in the dictionary (its last entry, as a Map would keep), or 0. */
@@ -31,7 +34,7 @@ function hashOf(s: string, from: number, to: number): number {
 
 class Table implements WordTable {
   constructor(
-    private readonly keys: string, private readonly offsets: Uint32Array, private readonly freqs: Uint32Array,
+    private readonly keys: Uint16Array, private readonly offsets: Uint32Array, private readonly freqs: Uint32Array,
     private readonly tagIds: Uint8Array, private readonly tagNames: string[], private readonly slots: Int32Array,
     readonly total: number, readonly maxLength: number,
   ) {}
@@ -42,8 +45,13 @@ class Table implements WordTable {
       const e = this.slots[at]! - 1;
       if (e < 0) return -1;
       const a = this.offsets[e]!;
-      if (this.offsets[e + 1]! - a === word.length && this.keys.startsWith(word, a)) return e;
+      if (this.offsets[e + 1]! - a === word.length && this.wordAt(word, a)) return e;
     }
+  }
+
+  private wordAt(word: string, a: number): boolean {
+    for (let i = 0; i < word.length; i++) if (this.keys[a + i] !== word.charCodeAt(i)) return false;
+    return true;
   }
 
   freq(word: string): number {
@@ -59,7 +67,7 @@ class Table implements WordTable {
   /** The table as bytes: a header, the tag names (JSON), then each array, 4-byte aligned. */
   toBytes(): Buffer {
     const names = Buffer.from(JSON.stringify(this.tagNames), 'utf8');
-    const keys = Buffer.from(this.keys, 'utf16le');
+    const keys = Buffer.from(this.keys.buffer, this.keys.byteOffset, this.keys.byteLength);
     const head = new Uint32Array([MAGIC, this.offsets.length - 1, this.slots.length, keys.length, names.length, this.maxLength]);
     const total = new Float64Array([this.total]);
     const pad = (b: Buffer) => (b.length % 4 ? Buffer.concat([b, Buffer.alloc(4 - (b.length % 4))]) : b);
@@ -96,12 +104,14 @@ export function tableFromText(dictionary: string): WordTable & { toBytes(): Buff
   if (tagNames.length > 255) throw new Error('word table: more than 255 tags');
   const offsets = new Uint32Array(words.length + 1);
   for (let i = 0; i < words.length; i++) offsets[i + 1] = offsets[i]! + words[i]!.length;
-  const keys = words.join('');
+  const joined = words.join('');
+  const keys = new Uint16Array(joined.length);
+  for (let i = 0; i < joined.length; i++) keys[i] = joined.charCodeAt(i);
   let size = 1;
   while (size < words.length * 2) size *= 2;
   const slots = new Int32Array(size);
   for (let e = 0; e < words.length; e++) {
-    let at = hashOf(keys, offsets[e]!, offsets[e + 1]!) & (size - 1);
+    let at = hashOf(joined, offsets[e]!, offsets[e + 1]!) & (size - 1);
     while (slots[at] !== 0) at = (at + 1) & (size - 1);
     slots[at] = e + 1;
   }
@@ -120,7 +130,7 @@ export function tableFromBytes(bytes: Buffer): WordTable {
   let at = 32;
   const tagNames = JSON.parse(buf.toString('utf8', at, at + nameBytes!)) as string[];
   at += up4(nameBytes!);
-  const keys = buf.toString('utf16le', at, at + keyBytes!);
+  const keys = new Uint16Array(buf.buffer, buf.byteOffset + at, keyBytes! / 2);
   at += up4(keyBytes!);
   const offsets = new Uint32Array(buf.buffer, buf.byteOffset + at, count! + 1); at += (count! + 1) * 4;
   const freqs = new Uint32Array(buf.buffer, buf.byteOffset + at, count!); at += count! * 4;
@@ -136,12 +146,38 @@ export function tableFromBytes(bytes: Buffer): WordTable {
  * costs the parse.
  */
 export function wordTable(dictionary: Buffer, cacheDir = CACHE_DIR): WordTable {
-  const key = createHash('sha256').update(dictionary).digest('hex').slice(0, 20);
+  return tableForKey(contentKey(dictionary), () => dictionary, cacheDir);
+}
+
+const contentKey = (dictionary: Buffer) => createHash('sha256').update(dictionary).digest('hex').slice(0, 20);
+
+/**
+ * The table for the dictionary file at `path`, as wordTable, without reading the file when the stamp
+ * (words-stamp.json: its path, size, modification time and inode, and the content hash they had) still
+ * describes it. Any change of the file changes one of them, and the content is hashed again.
+ */
+export function wordTableOfFile(path: string, cacheDir = CACHE_DIR): WordTable {
+  const st = statSync(path);
+  const where = `${path}\u0000${st.size}\u0000${st.mtimeMs}\u0000${st.ino}`;
+  const stampFile = join(cacheDir, 'words-stamp.json');
+  let stamp: { where?: string; key?: string } = {};
+  try { stamp = JSON.parse(readFileSync(stampFile, 'utf8')); } catch { /* none yet */ }
+  if (stamp.where === where && typeof stamp.key === 'string' && /^[0-9a-f]{20}$/.test(stamp.key)) {
+    return tableForKey(stamp.key, () => readFileSync(path), cacheDir);
+  }
+  const bytes = readFileSync(path);
+  const key = contentKey(bytes);
+  const table = tableForKey(key, () => bytes, cacheDir);
+  writeCacheFile(stampFile, JSON.stringify({ where, key }) + '\n');
+  return table;
+}
+
+function tableForKey(key: string, dictionary: () => Buffer, cacheDir: string): WordTable {
   const file = join(cacheDir, `words-${key}.bin`);
   try {
     return tableFromBytes(readFileSync(file));
   } catch { /* not cached yet, or unreadable: make it */ }
-  const table = tableFromText(dictionary.toString('utf8'));
+  const table = tableFromText(dictionary().toString('utf8'));
   // Read-only: keep the parsed table.
   writeCacheFile(file, table.toBytes());
   return table;
