@@ -2,7 +2,10 @@
 // with navigation feeds by year, speaker and institution; both validate against the specification's
 // schemas; a skipped book is still listed; three shards merged with `catalog` equal one machine's
 // catalogue; `check` finds a dangling link, a wrong checksum, a missing book; a client that parses
-// every feed follows every link from catalog.xml and catalog.json.
+// every feed follows every link from catalog.xml and catalog.json. The first build is also the suite's
+// batch build: `build` with no folder builds every book in source/ in one command, with a progress line
+// per book and a summary table (it was corpus-batch.test.ts, 20 generated books built for that alone;
+// the 20-book batch is the bench's row, scripts/bench).
 import { describe, it, expect, beforeAll } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -24,13 +27,15 @@ describe('catalogue', () => {
   const source = join(root, 'source');
   const one = join(root, 'one');
   const sharded = join(root, 'sharded');
+  let batch = { status: null as number | null, stderr: '' };
 
   beforeAll(async () => {
     mkdirSync(source);
     for (const b of BOOKS) cpSync(join('test/corpus', b), join(source, b), { recursive: true });
     const dirs = BOOKS.map((b) => join(source, b));
-    const r = await cli(['build', ...dirs, '--out', one]);
-    expect(r.status, r.stderr).toBe(0);
+    // No folder named: every book in source/ (of the working folder).
+    batch = await cli(['build', '--out', one], root);
+    expect(batch.status, batch.stderr).toBe(0);
     // Three CI machines, each with its shard's books: the one-machine build's folders of that shard's
     // books copied in (what a cache of earlier builds gives a CI machine), so that `build --shard` finds
     // them unchanged and skips them instead of building every book a second time (the costly part of this
@@ -46,6 +51,15 @@ describe('catalogue', () => {
       expect(outcomes.map((o) => o.status), `shard ${i}/3`).toEqual(mine.map(() => 'skipped'));
     }
   }, 1_800_000);
+
+  it('builds every book in source/ in one command, with a progress line per book and a summary table', () => {
+    // Per-stage times: read, pdf and epub at least (the build may time more stages between them, e.g. glyphs, pageText).
+    const progress = batch.stderr.match(/^\[\d+\/4\] built [a-z0-9-]+ in [\d.]+ s \(read \d+ ms, (?:\w+ \d+ ms, )*pdf \d+ ms, (?:\w+ \d+ ms, )*epub \d+ ms(?:, \w+ \d+ ms)*(?:, after 1 retry)?\)$/gm) ?? [];
+    expect(progress.map((l) => /built (\S+)/.exec(l)![1]).sort(), batch.stderr).toEqual([...BOOKS].sort());
+    expect(batch.stderr).toMatch(/^book\s+status\s+read\s+pdf\s+epub\s+total$/m);
+    expect(batch.stderr).toContain('4 built, 0 unchanged, 0 failed');
+    for (const b of BOOKS) expect(existsSync(join(one, b, `${b}.pdf`)) && existsSync(join(one, b, `${b}.epub`)), b).toBe(true);
+  });
 
   it('lists every book with Dublin Core metadata, EPUB and PDF with sizes and SHA-256, and a thumbnail', () => {
     const feed = JSON.parse(readFileSync(join(one, 'catalog.json'), 'utf8'));

@@ -267,7 +267,14 @@ describe('EPUB with the print page map and an index', () => {
   });
 
   it('reports an Ace serious finding as TP042 (fixture: accessMode removed)', async () => {
-    const broken = await altered(seedFile('epub'), 'EPUB/package.opf', (opf) => opf.replace(/<meta property="schema:accessMode">[^<]*<\/meta>\n/g, ''), join(out, 'broken.epub'));
+    // The finding is about the package's metadata. Ace opens every document of the spine in its browser
+    // (about 1.7 s of CPU each, 22 here): the fixture's spine keeps one chapter, so this check costs
+    // 12 s of CPU instead of 46. (Ace then also reports the page-list and contents entries that point
+    // out of the spine; the seed itself, with its whole spine, passes Ace in the test above.)
+    const noAccessMode = (opf: string) => opf.replace(/<meta property="schema:accessMode">[^<]*<\/meta>\n/g, '')
+      .replace(/<itemref idref="(?!s1")[^"]*"[^>]*\/>\n/g, '');
+    const broken = await altered(seedFile('epub'), 'EPUB/package.opf', noAccessMode, join(out, 'broken.epub'));
+    expect(readZip(broken).find((e) => e.name === 'EPUB/package.opf')!.data.toString('utf8').match(/<itemref /g)).toHaveLength(1);
     const { diagnostics } = await runAce(broken);
     expect(diagnostics.filter((x) => x.code === 'TP042').map((x) => x.message).join('\n')).toMatch(/metadata-accessmode/);
   });
