@@ -7,7 +7,10 @@ import { basename, dirname, join, resolve, relative, isAbsolute, sep } from 'nod
 import type { BookConfig } from './config/schema.ts';
 import { readBookConfig, type LoadedConfig } from './config/load.ts';
 import type { Where } from './core/diagnostics.ts';
-import { fail } from './core/diagnostics.ts';
+import { diagnostic, fail } from './core/diagnostics.ts';
+import { headingWords } from './lang/headings.ts';
+import { firstDate } from './reader/dates.ts';
+import { dateText } from './render/variables.ts';
 import { sha256 } from './core/files.ts';
 import { inlineText, titleText } from './model/walk.ts';
 import type { Inline } from './model/types.ts';
@@ -165,9 +168,55 @@ export function loadBook(dirArg: string, options: LoadOptions = {}): Book {
   const read = readBookTranscript(bytes, { config, place, text: configText }, dir, { transcript: show(transcriptPath), config: show(configPath) });
   checkSize(read, show(transcriptPath));
   blankToAbsent(config);
-  // No `title` in book.yaml: the transcript's own title line is the book's (TP141 when it has none).
-  if (!config.title) config.title = titleText(read.tree) || fail('TP141', { first: firstBlock(read.tree) }, { file: show(configPath) });
+  completeConfig(config, read, dir, show(configPath));
   return { id: basename(dir), dir, config, place, configText, transcriptFile: show(transcriptPath), configFile: show(configPath), sourceSha256: sha256(bytes), read };
+}
+
+/**
+ * What a book.yaml may leave out, taken from the transcript or the folder, each with a warning that
+ * says what was used and how to set it: a minimal book.yaml (`speaker:` only) still builds a book.
+ * - `title`: the transcript's title line; with none (a briefing that opens with its place line), the
+ *   strings file's `titleUntitled` with the principal and the date (TP141);
+ * - `id`: `urn:transcript-press:` and the folder name; `date`: the first whole date in the transcript's
+ *   head; `source`: what the head names after 来源：/Source: (TP192; a date or source not found is left out).
+ */
+function completeConfig(config: BookConfig, read: ReadResult, dir: string, configFile: string): void {
+  const head = headText(read.tree);
+  const used: string[] = [];
+  if (!config.id) used.push(`id: ${config.id = `urn:transcript-press:${basename(dir).replace(/[^\w.~-]+/gu, '-')}`}`);
+  if (!config.date) {
+    config.date = firstDate(head) ?? '';
+    used.push(config.date ? `date: ${config.date} (from the transcript's head)` : 'no date (none in the transcript\'s head)');
+  }
+  if (!config.source) {
+    config.source = sourceNamed(head) ?? '';
+    if (!config.source && config.publisher === undefined) config.publisher = '';
+    used.push(config.source ? `source: ${config.source} (from the transcript's head)` : 'no source');
+  }
+  if (used.length) read.diagnostics.push(diagnostic('TP192', { used: used.join('; ') }, { file: configFile }));
+  if (config.title) return;
+  config.title = titleText(read.tree);
+  if (config.title) return;
+  const principal = config.author ?? config.speaker;
+  config.title = headingWords(config.language, resolveTemplateSet(config.template, dir, configFile)).untitled(principal, dateText(config.date, config.language));
+  read.diagnostics.push(diagnostic('TP141', { first: firstBlock(read.tree), title: config.title }, { file: configFile }));
+}
+
+/** The transcript's head: its title, datelines and lead, before the first turn (a date or source there is the event's, not a speaker's). */
+function headText(tree: ReadResult['tree']): string {
+  const parts: string[] = [];
+  for (const node of tree.children.slice(0, 6)) {
+    if (node.type === 'section') break;
+    if ('children' in node) parts.push(inlineText(node.children as Inline[]));
+  }
+  return parts.join('\n').slice(0, 2000);
+}
+
+/** The publisher a transcript's head names (`来源：中国网`, `Source: The White House`). */
+function sourceNamed(head: string): string | undefined {
+  const m = /(?:来源|來源|出处|出處|Source)\s*[：:]\s*([^\n]{1,60})/u.exec(head);
+  const named = m?.[1]?.trim().split(/\s{2,}|[|｜]/u)[0]?.replace(/[。，,.;；]+$/u, '').trim();
+  return named && /[\p{L}\p{N}]/u.test(named) ? (/[\p{sc=Han}]/u.test(named) ? named.split(/\s/u)[0] : named) : undefined;
 }
 
 /** What the transcript's first block was read as, for TP141: a dateline (a place or time line) or a turn is never the title. */

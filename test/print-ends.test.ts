@@ -91,6 +91,34 @@ describe('section ends (render/ends.ts)', () => {
     const back = withPulls(body, new Set(['p3', 'p2', 'p5']));
     expect([classesOf(back, 'p2'), classesOf(back, 'p3'), classesOf(back, 'p5')]).toEqual([[PULL_CLASS], undefined, [PULL_CLASS]]);
   });
+
+  // A volume (volume.ts): each part is a section with an id, its title and lead, then its questions. The
+  // runs measured and the pulls marked are bounded by one test (ends.ts opensRun): a part's lead is a run.
+  const part = (id: string, title: string, lead: Element[], sections: Element[]) => h('section', { id, className: ['part'] }, [h('h1', { id: `${id}-h`, className: ['part-title'] }, title), ...lead, ...sections]);
+  const qa = (id: string, heading: string, paras: Element[]) => h('section', { id, className: ['qa'] }, [h('h2', { id: `${id}-h` }, heading), h('div', { className: ['turn'] }, paras)]);
+  const volume: Root = { type: 'root', children: [
+    part('v1', '2024年3月7日 记者会', [para('d1', 20)], [qa('s1', '中欧关系', [para('p1', 100), para('p2', 120), para('p3', 50)])]),
+    part('v2', '2024年3月8日 记者会', [para('d2', 20), para('o2', 40)], [qa('s2', '台湾问题', [para('p5', 60)])]),
+  ] };
+
+  it('in a volume, reads each part\'s lead as a run of its own, and marks pulls by the same runs', () => {
+    expect(runsOf(volume, '卷').map((r) => [r.id, r.paragraphs])).toEqual([['v1', ['d1']], ['s1', ['p1', 'p2', 'p3']], ['v2', ['d2', 'o2']], ['s2', ['p5']]]);
+    // The last question of part 1 ends on a page of its own (page 5, 20 lines); part 2 opens page 6 with
+    // its title and a 2-line lead above its first question: no short end of s1 (it was once read as
+    // ending there, on 2 lines, and p3 was pulled).
+    const page = new Map(Object.entries({ v1: 4, d1: 4, s1: 4, p1: 4, p2: 5, p3: 5, v2: 6, d2: 6, o2: 6, s2: 6, p5: 6, note: 7 }));
+    const pageLines = [[], [], [], lines(24), lines(20), [{ text: '2024年3月8日' }, ...lines(2), { text: '台湾问题' }, ...lines(3)]];
+    expect(shortEnds(runsOf(volume, '卷'), 'note', (id) => page.get(id), pageLines)).toEqual([]);
+    // A pull in part 2's lead and one in part 1's question each break their page: two runs, two pulls.
+    const pulled = withPulls(volume, new Set(['p2', 'o2']));
+    const marked: string[] = [];
+    const visit = (n: Root | Root['children'][number]) => {
+      if (n.type === 'element' && (n.properties?.className as string[] | undefined)?.includes(PULL_CLASS)) marked.push(String(n.properties.id));
+      if ('children' in n) n.children.forEach((c) => visit(c as Root['children'][number]));
+    };
+    visit(pulled);
+    expect(marked).toEqual(['p2', 'o2']);
+  });
 });
 
 // The index's end (en-wh-2023-03-27 p. 30 held 3 lines of the index): the index is cut before an entry

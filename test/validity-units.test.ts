@@ -88,11 +88,11 @@ describe('glyph coverage', () => {
 });
 
 describe('title from the transcript', () => {
-  const book = (transcript: string) => {
+  const book = (transcript: string, yaml = 'id: urn:x:title\nspeaker: 王毅\nsource: 新华社\ndate: 2024-03-07\n') => {
     const dir = join(mkdtempSync(join(tmpdir(), 'tp-title-')), 'book');
     mkdirSync(dir);
     writeFileSync(join(dir, 'transcript.txt'), transcript);
-    writeFileSync(join(dir, 'book.yaml'), 'id: urn:x:title\nspeaker: 王毅\nsource: 新华社\ndate: 2024-03-07\n');
+    writeFileSync(join(dir, 'book.yaml'), yaml);
     return dir;
   };
   it('a book.yaml without `title` takes the transcript\'s title line, so the title page and the body agree', () => {
@@ -100,19 +100,32 @@ describe('title from the transcript', () => {
     expect(loaded.config.title).toBe('2022年8月9日外交部发言人汪文斌主持例行记者会');
     expect(titleText(loaded.read.tree)).toBe(loaded.config.title);
   });
-  it('without either, TP141 names book.yaml and the fix', () => {
-    let err: unknown;
-    try { loadBook(book('王毅：谢谢大家。我们继续。\n\n记者：请问发言人对此有何评论？\n')); } catch (e) { err = e; }
-    expect(err).toBeInstanceOf(BuildError);
-    const d = (err as BuildError).diagnostic;
-    expect(d.code).toBe('TP141');
+  it('without either, the book is titled from its principal and date, and TP141 (a warning) names book.yaml and the fix', () => {
+    const loaded = loadBook(book('王毅：谢谢大家。我们继续。\n\n记者：请问发言人对此有何评论？\n'));
+    expect(loaded.config.title).toBe('2024年3月7日王毅发言实录');
+    const d = loaded.read.diagnostics.find((x) => x.code === 'TP141')!;
+    expect(d.severity).toBe('warning');
     expect(d.file).toMatch(/book\.yaml$/);
     expect(d.hint).toMatch(/title/);
   });
   it('a White House page that opens with its place line: TP141 says the line is a dateline, which never becomes the title', () => {
-    let err: unknown;
-    try { loadBook(book('James S. Brady Press Briefing Room\n\n2:33 P.M. EDT\n\nMS. JEAN-PIERRE:  Good afternoon, everybody.\n\nQ    Good afternoon.\n')); } catch (e) { err = e; }
-    expect((err as BuildError).diagnostic.code).toBe('TP141');
-    expect((err as BuildError).diagnostic.message).toContain('line 1, "James S. Brady Press Briefing Room", reads as a dateline');
+    const loaded = loadBook(book('James S. Brady Press Briefing Room\n\n2:33 P.M. EDT\n\nMS. JEAN-PIERRE:  Good afternoon, everybody.\n\nQ    Good afternoon.\n', 'speaker: MS. JEAN-PIERRE\n'));
+    const d = loaded.read.diagnostics.find((x) => x.code === 'TP141')!;
+    expect(d.message).toContain('line 1, "James S. Brady Press Briefing Room", reads as a dateline');
+    expect(loaded.config.title).toBe('Remarks by Ms. Jean-Pierre');
+  });
+  it('a book.yaml with `speaker:` only builds: id from the folder, date and source from the transcript\'s head (TP192 says so)', () => {
+    const loaded = loadBook(book('2019-03-14 12:28 來源： 中國網\n\n國家統計局新聞發言人 毛盛勇：謝謝。今年1-2月份國民經濟開局平穩。\n\n記者：請問。\n', 'speaker: 毛盛勇\n'));
+    expect(loaded.config.id).toBe('urn:transcript-press:book');
+    expect(loaded.config.date).toBe('2019-03-14');
+    expect(loaded.config.source).toBe('中國網');
+    expect(loaded.config.title).toBe('2019年3月14日毛盛勇發言實錄');
+    expect(loaded.read.diagnostics.find((x) => x.code === 'TP192')?.message).toContain('date: 2019-03-14');
+  });
+  it('with no date or source in the head, the book has none (no made-up date)', () => {
+    const loaded = loadBook(book('MS. JEAN-PIERRE:  Good afternoon, everybody. On May 7, 2024 we spoke.\n\nQ    Good afternoon.\n', 'speaker: MS. JEAN-PIERRE\n'));
+    expect(loaded.config.date).toBe('');
+    expect(loaded.config.source).toBe('');
+    expect(loaded.read.diagnostics.find((x) => x.code === 'TP192')?.message).toContain('no date');
   });
 });

@@ -20,7 +20,7 @@ export const TP_NS = 'urn:x-transcript-press:catalog';
 /** The catalogue's words (the feeds mix the books' languages, so one set of English labels). */
 const WORDS = {
   root: 'Transcripts', byYear: 'By year', bySpeaker: 'By speaker', byInstitution: 'By institution',
-  year: (y: string) => y, group: (kind: string, name: string) => `${kind}: ${name}`,
+  year: (y: string) => y, undated: 'Undated', noSource: 'Source not named', group: (kind: string, name: string) => `${kind}: ${name}`,
 };
 
 /** A URL path from folder names: each segment percent-encoded. */
@@ -67,9 +67,10 @@ export function catalogFiles(placed: PlacedEntry[], options: { id?: string; fall
   const id = options.id ?? 'urn:x-transcript-press:catalog';
   const fallback = options.fallbackDate ?? '1970-01-01T00:00:00Z';
   const entries = [...placed].sort(order);
-  const years = groupBy(entries, 'year', '', (e) => e.date.slice(0, 4), (n) => n, true);
+  // A book without a date (book.yaml gave none, the transcript's head neither) is listed under Undated.
+  const years = groupBy(entries, 'year', '', (e) => e.date.slice(0, 4) || WORDS.undated, (n) => (n === WORDS.undated ? 'undated' : n), true);
   const speakers = groupBy(entries, 'speaker', '', (e) => e.speaker || e.author, slug);
-  const institutions = groupBy(entries, 'institution', '', (e) => e.institution || e.publisher, slug);
+  const institutions = groupBy(entries, 'institution', '', (e) => e.institution || e.publisher || WORDS.noSource, slug);
   const navs: [string, string, Group[]][] = [['catalog-by-year', WORDS.byYear, years], ['catalog-by-speaker', WORDS.bySpeaker, speakers], ['catalog-by-institution', WORDS.byInstitution, institutions]];
   const feeds: Feed[] = [
     { name: 'catalog', title: WORDS.root, kind: 'acquisition', entries },
@@ -137,8 +138,8 @@ function atomEntry(e: CatalogEntry, base: string): string[] {
     `    <author>${el('name', e.author)}</author>`,
     `    ${el('dc:identifier', e.identifier)}`,
     `    ${el('dc:language', e.language)}`,
-    `    ${el('dc:issued', e.date)}`,
-    `    ${el('dc:publisher', e.publisher)}`,
+    ...(e.date ? [`    ${el('dc:issued', e.date)}`] : []),
+    ...(e.publisher ? [`    ${el('dc:publisher', e.publisher)}`] : []),
     ...(e.pages ? [`    ${el('dc:extent', `${e.pages} pages`)}`] : []),
     ...e.subjects.map((s) => `    <category term="${esc(s)}" label="${esc(s)}"/>`),
     ...e.subjects.map((s) => `    ${el('dc:subject', s)}`),
@@ -185,7 +186,7 @@ function publication(e: CatalogEntry, base: string): unknown {
   return {
     metadata: {
       '@type': 'http://schema.org/Book', identifier: e.identifier, title: e.title, ...(e.subtitle ? { subtitle: e.subtitle } : {}),
-      author: { name: e.author }, publisher: { name: e.publisher }, language: e.language, published: e.date, modified: e.modified,
+      author: { name: e.author }, ...(e.publisher ? { publisher: { name: e.publisher } } : {}), language: e.language, ...(e.date ? { published: e.date } : {}), modified: e.modified,
       ...(e.subjects.length ? { subject: e.subjects } : {}), ...(e.description ? { description: e.description } : {}),
       ...(e.pages ? { numberOfPages: e.pages } : {}),
     },

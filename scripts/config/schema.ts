@@ -98,7 +98,7 @@ export const matterSchema = z.object({
 }).strict();
 
 export const bookSchema = z.object({
-  id: z.string().min(3).max(LIMITS.id).describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier.'),
+  id: z.string().min(3).max(LIMITS.id).default('').describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier. Default: `urn:transcript-press:` and the book\'s folder name (a warning, TP192).'),
   title: line().default('').describe('Book title. May be left out when the transcript\'s first line is its title: that line is then the title, so the title page and the body agree.'),
   subtitle: line().optional().describe('Subtitle on the cover and title page.'),
   language: languageTag.default('zh-Hans').describe('BCP 47 language tag of the text; when absent it is detected from the transcript (zh-Hans, zh-Hant or en), so a Traditional or English book needs none.'),
@@ -109,9 +109,9 @@ export const bookSchema = z.object({
     name: line(1).describe('The name as printed.'),
     role: z.string().regex(/^[a-z]{3}$/, 'must be a three-letter MARC relator code such as edt, trl or ctb').default('ctb').describe('MARC relator code: edt editor, trl translator, ctb contributor.'),
   }).strict()).max(LIMITS.list).default([]).describe('Others who made this edition (editors, translators): EPUB contributors.'),
-  source: line(1).describe('Who published the transcript (新华社).'),
+  source: line(1).default('').describe('Who published the transcript (新华社). Default: what the transcript\'s head names after 来源： or Source:, else none (a warning, TP192).'),
   publisher: line().optional().describe('Publisher of this edition; defaults to `source`.'),
-  date: isoDate.describe('Date of the event, YYYY-MM-DD.'),
+  date: isoDate.default('').describe('Date of the event, YYYY-MM-DD. Default: the first whole date in the transcript\'s head (2019-03-14, 2019年3月14日, April 23, 2004), else none (a warning, TP192).'),
   modified: isoDate.optional().describe('Date this edition was last revised, YYYY-MM-DD: the EPUB\'s dcterms:modified and the PDF\'s dates. SOURCE_DATE_EPOCH overrides it; with neither, the build\'s own date.'),
   description: z.string().max(LIMITS.paragraph).default('').describe('One-paragraph description for catalogues.'),
   subjects: z.array(line()).max(LIMITS.list).default([]).describe('Subject keywords for catalogues.'),

@@ -10,6 +10,7 @@ import { acronymOf, countWords, englishCandidates, englishNameAliases } from './
 import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
 import { genreDf } from './genre.ts';
 import { isChinese as isZh } from '../lang/language.ts';
+import { isOutletName } from '../lang/outlets.ts';
 
 export type { Candidate, EntryKind } from './candidate.ts';
 import type { Candidate, EntryKind } from './candidate.ts';
@@ -76,9 +77,6 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   return chooseAndNest(rankCandidates(cands, text, zh), size, zh);
 }
 
-/** A news organisation's or a broadcaster's name, as a reporter's label gives it (路透社, 总台央视, 美国有线电视新闻网). */
-const OUTLET = /(社|台|网|報|报|视|視|刊|电视|電視|广播|廣播|新闻|新聞|媒体|媒體|公司)$/u;
-
 /**
  * Chinese: the people and outlets the speaker labels name (柯委員建銘 asks, 路透社记者 asks): sure names of
  * the book, though their words are in the label, not the body. A member's label that writes a title inside
@@ -89,7 +87,7 @@ function withSpeakers(cands: Candidate[], speakers: { name: string; label: strin
   for (const { name, label } of speakers) {
     const key = keyOf(name, true);
     // A reporter's outlet (彭博社 of 彭博社记者) is an organisation, though it reads like a surname and a given name.
-    const outlet = name !== label && name.length >= 2 && OUTLET.test(key);
+    const outlet = name !== label && name.length >= 2 && isOutletName(key);
     const kind: EntryKind | undefined = outlet ? 'organisation' : isPersonalName(key) ? 'person' : undefined;
     if (!kind) continue;
     let c = byKey.get(key);

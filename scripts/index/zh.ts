@@ -6,6 +6,7 @@
 // so a zh-Hant book gets zh-Hant headings.
 import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../lang/language.ts';
+import { LINE_DATELINES, MEDIA_NAME } from '../lang/outlets.ts';
 import { isPersonalName } from '../reader/labels.ts';
 import { TRANSLITERATION, TRANSLITERATION_ENDS, isTransliterated } from '../lang/transliteration.ts';
 import { genreDf, idfOf } from './genre.ts';
@@ -91,24 +92,20 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
   return stem.length >= 1 && !GENERIC.has(stem) && !notPlace(stem) && !/^(国内|国外|内|外|全|本|各|该|此)$/u.test(stem);
 }
 
-/** A news organisation's name: it ends in 网, 社, 报, 台 or 电视台 (中国台湾网, 中评社, 新华社). */
-const MEDIA = '[^\\s\\d（）()，。：]{1,8}?(?:网|社|报|电视台|台)';
-
 /**
  * Credits and datelines of the news agencies that publish a briefing: a photo credit （中国台湾网 尹赛楠
  * 摄）, a reporter's （记者 郭至君）, a dateline 中评社北京9月29日电. The agency is an organisation and the
  * photographer or reporter a person, found where the tagger reads the name as unknown letters (尹赛/楠).
  */
 function mediaCredits(text: string, add: (kind: Candidate['kind'], start: number, end: number, score?: number) => void): void {
-  const credit = new RegExp(`[（(](${MEDIA})?[\\s　]*(?:记者)?[\\s　]*(\\p{Script=Han}{2,4}?)[\\s　]*(?:摄|报道)?[）)]`, 'gu');
+  const credit = new RegExp(`[（(](${MEDIA_NAME})?[\\s　]*(?:记者)?[\\s　]*(\\p{Script=Han}{2,4}?)[\\s　]*(?:摄|报道)?[）)]`, 'gu');
   for (const m of text.matchAll(credit)) {
     if (!m[1] && !/记者|摄|报道/u.test(m[0])) continue;
     const nameAt = m.index! + m[0].indexOf(m[2], 1 + (m[1]?.length ?? 0));
     if (isPersonalName(m[2])) add('person', nameAt, nameAt + m[2].length, 3);
     if (m[1]) add('organisation', m.index! + 1, m.index! + 1 + m[1].length, 2);
   }
-  const dateline = new RegExp(`^(${MEDIA})\\p{Script=Han}{0,4}\\d{1,2}月\\d{1,2}日\\p{Script=Han}{0,4}(?:电|讯)`, 'gmu');
-  for (const m of text.matchAll(dateline)) add('organisation', m.index!, m.index! + m[1].length, 2);
+  for (const m of text.matchAll(LINE_DATELINES)) add('organisation', m.index!, m.index! + m[1].length, 2);
 }
 
 /** Simplified text of the same length as the input, so an offset in one is an offset in the other. */
@@ -159,7 +156,7 @@ export function chineseCandidates(original: string): Candidate[] {
   return [...found.values()].filter((c) => c.count > 0 && !onlyInsideTitles(text, c.key!, quoted));
 }
 
-/** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to). */
+/** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to), in order and apart. */
 function quotedSpans(text: string): [number, number][] {
   return [...text.matchAll(/[「『《“]([^「」『』《》“”\n]{2,40})[」』》”]/gu)].map((m) => [m.index! + 1, m.index! + 1 + m[1].length]);
 }
@@ -172,9 +169,23 @@ function onlyInsideTitles(text: string, key: string, spans: [number, number][]):
   let uses = 0;
   for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + key.length)) {
     uses++;
-    if (!spans.some(([a, b]) => i >= a && i + key.length <= b && b - a > key.length)) return false;
+    // The spans are in order and apart: only the last one that opens at or before the use can hold it.
+    const span = spans[lastAtOrBefore(spans, i)];
+    if (!span || !(i + key.length <= span[1] && span[1] - span[0] > key.length)) return false;
   }
   return uses > 0;
+}
+
+/** Index of the last span that opens at or before `at` (binary search), -1 when none does. */
+function lastAtOrBefore(spans: [number, number][], at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][0] <= at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi;
 }
 
 /** Uses of a state's name as an era in a date (中华民国106年): the date, not the state (a subject is never an era). */

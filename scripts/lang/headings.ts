@@ -12,6 +12,8 @@ export interface HeadingWords {
   question: (name: string, number: number) => string;
   /** A question with its topic words: `彭博社：中美关系`. */
   topic: (name: string, topics: string[], number: number) => string;
+  /** The book's title when neither book.yaml nor the transcript gives one: `2019年3月14日毛盛勇发言实录`. */
+  untitled: (name: string, date: string) => string;
 }
 
 /** The heading words of a template set (the default set when none) for a language. */
@@ -26,5 +28,6 @@ export function headingWords(language: string, set: TemplateSet = defaultStrings
     opening: (name) => formatString(strings, 'headingOpening', { name: display(name) }),
     question: (name, number) => formatString(strings, 'headingQuestion', { name: display(name), number }),
     topic: (name, topics, number) => formatString(strings, 'headingTopic', { name: display(name), number, topic: topics.join(strings.topicSeparator) }),
+    untitled: (name, date) => formatString(strings, 'titleUntitled', { name: display(name), date }),
   };
 }

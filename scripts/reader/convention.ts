@@ -86,8 +86,12 @@ function aloneShape(text: string): boolean {
   return (text.length <= 90 && !/,\s/.test(plain)) || caseOf(text) === 'title';
 }
 
-/** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`), or a rule of hyphens or equals signs framing a wire transcript's label. */
-export const FURNITURE = /^(?:-\s+(?:[A-Za-z][A-Za-z ]*\s+)?-(?:\s*-)*(?:\s+[A-Za-z][A-Za-z ]*(?:\s+-)*)*\s*|-{20,}|={20,})$/;
+/** A rule: a line drawn only with rule characters (*****, -----, ＊＊＊, ·····): no text; line splitting breaks around it (line-breaks.ts). */
+export const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
+/** A long rule (20 or more hyphens, or equals signs), as a wire transcript frames a label with: a rule that is also furniture. */
+const LONG_RULE = '-{20,}|={20,}';
+/** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`), or a long rule framing a wire transcript's label. */
+export const FURNITURE = new RegExp(`^(?:-\\s+(?:[A-Za-z][A-Za-z ]*\\s+)?-(?:\\s*-)*(?:\\s+[A-Za-z][A-Za-z ]*(?:\\s+-)*)*\\s*|${LONG_RULE})$`);
 
 const AGO = '\\d+ (?:year|month|week|day|hour|minute)s?';
 const CHAMBER = '(?:Commons|Lords) Chamber|Westminster Hall|Grand Committee';

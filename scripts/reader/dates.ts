@@ -34,3 +34,34 @@ export function onlyDateAndTime(text: string): boolean {
 export function mentionsDate(text: string): boolean {
   return DATE_MENTION.test(text);
 }
+
+const MONTH_NAMES = MONTHS.split('|');
+const WHOLE_DATE = new RegExp(`(?<![\\d.])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d:.])|(\\d{4})年(\\d{1,2})月(\\d{1,2})日|\\b(${MONTHS})\\.? (\\d{1,2}),? (\\d{4})\\b|\\b(\\d{1,2}) (${MONTHS}),? (\\d{4})\\b`, 'giu');
+
+/**
+ * The whole date a text's head gives (2019-03-14, 2019年3月14日, April 23, 2004, THURSDAY, SEPTEMBER 27,
+ * 2007), as YYYY-MM-DD: the first on a line of its own (a weekday, "Aired" or brackets beside it at
+ * most), else the first anywhere; undefined when none, or when what looks like one is no calendar day.
+ * The book's date when book.yaml gives none: asked of the transcript's head only, never of speech.
+ */
+export function firstDate(text: string): string | undefined {
+  const lines = text.split('\n');
+  for (const line of lines) {
+    const found = datesIn(line)[0];
+    if (found && line.replace(WHOLE_DATE, '').replace(/[^\p{L}]/gu, '').length <= 10) return found;
+  }
+  return datesIn(text)[0];
+}
+
+function datesIn(text: string): string[] {
+  const out: string[] = [];
+  const month = (name: string) => String(MONTH_NAMES.findIndex((n) => n.toLowerCase() === name.toLowerCase()) + 1);
+  for (const m of text.matchAll(WHOLE_DATE)) {
+    // Groups: 1–4 2019-03-14 (one separator), 5–7 2019年3月14日, 8–10 April 23, 2004, 11–13 23 April 2004.
+    const [y, mo, d] = m[1] ? [m[1], m[3], m[4]] : m[5] ? [m[5], m[6], m[7]] : m[8] ? [m[10], month(m[8]), m[9]] : [m[13], month(m[12]!), m[11]];
+    const iso = `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    const day = new Date(`${iso}T00:00:00Z`);
+    if (!Number.isNaN(day.getTime()) && day.toISOString().startsWith(iso)) out.push(iso);
+  }
+  return out;
+}

@@ -18,6 +18,7 @@ import { BULLET, candidateOf, induceConventions, type Conventions } from './conv
 import { compileLabelPattern } from '../config/label-pattern.ts';
 import type { LabelConfig } from '../config/schema.ts';
 import { DOUBLE_SURNAMES, SURNAMES } from '../lang/names.ts';
+import { isNewsLead } from '../lang/outlets.ts';
 
 /** What a label says about the turn it opens. */
 export type LabelKind = 'principal' | 'question' | 'answer' | 'moderator' | 'other';
@@ -100,11 +101,6 @@ const HOST_EN = /^[^,]+,\s*(?:[A-Z.'’-]+\s+){0,3}(?:ANCHOR|CO-ANCHOR|HOST|CO-H
 const EVENT = /(答中外记者问|答中外記者問|答记者问|答記者問|记者会|記者會|发布会|發布會|發佈會|吹风会|吹風會|访谈录|訪談錄|访谈|訪談|专访|專訪|实录|實錄|全文|讲话|講話|致辞|致詞|演讲|演講|答问|答問|对话|對話|Interview|Transcript|Briefing|Press Conference|Remarks)$/iu;
 /** Fields of a web page or release before a colon (时间：, 地点：, 来源：): no speaker. */
 const FIELD_ZH = /(?:意见|决定|决议|案由|办法|事项)$|^(列席官员|列席人员|列席委员|出席委员|请假委员|出席人员|纪录|记录|专门委员|主任秘书|时间|日期|地点|来源|发布人|主题|标题|原标题|编辑|责任编辑|作者|摄影|主办|承办|网址|链接|附件|备注|说明|关键词|出席|参加|时长|字号|发布时间|发布机构|发布日期|文章来源|浏览次数|打印|分享)$/u;
-/**
- * A news outlet's lead before a colon: the site or paper's wire line (华夏经纬网讯：, 西京网讯：, 新京报讯：)
- * or an agency's dateline (新华社北京6月12日电：). It narrates the event; no one speaks.
- */
-export const NEWS_LEAD = /(?:网|报|社|台|刊|网站|中心)讯$|(?:社|网|台|报)\p{Script=Han}{0,8}?\d{1,2}月\d{1,2}日电$/u;
 /** Words a prose line puts before a colon (Note:, Source:): no speaker. */
 const PROSE_EN = /^(NOTE|NOTES|SOURCE|SOURCES|UPDATE|UPDATED|EDITOR'?S NOTE|CORRECTION|RELATED|WATCH|READ MORE|SUBJECT|LOCATION|DATE|TIME|TRANSCRIPT|VIDEO|AUDIO|PHOTO|FOR IMMEDIATE RELEASE|EMBARGOED|CONTACT|TOPICS?|RE|CC|PS|P\.S\.|AS PREPARED FOR DELIVERY|END|EXAMPLE|QUOTE|FOOTNOTE)$/;
 /** A bracketed line that says who speaks next: a name or title and a noun of speaking. */
@@ -280,7 +276,8 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
 function classify(label: string, english: boolean, ctx: LabelContext, alone = false, stamped = false, fits = false): Omit<LabelMatch, 'length' | 'alone'> | null {
   const p = principalIndex(label, ctx.principals);
   if (p >= 0) return { label, name: ctx.principals[p], kind: 'principal' };
-  if (!english && NEWS_LEAD.test(simplified(label))) return null;
+  // A news outlet's lead (新华社北京6月12日电：, 华夏经纬网讯：) narrates the event; no one speaks.
+  if (!english && isNewsLead(simplified(label))) return null;
   const key = labelKey(label);
   const repeated = (ctx.repeated?.has(key) ?? false) || fits;
   if (english) return classifyEnglish(label, ctx, { alone, stamped, fits, repeated });

@@ -13,10 +13,9 @@
 import type { TrackedText } from './tracked-text.ts';
 import type { DocumentLabels } from './document-labels.ts';
 import { isDateLine } from './dates.ts';
-import { isFurniture } from './convention.ts';
+import { isFurniture, RULE } from './convention.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
-const RULE = /^[\s*＊\-=_~#·•—–.。]+$/u;
 
 /** A field name before the title on its line (標題：…, 原标题：… as a reposted page has it, Title: …): the title line stands alone. */
 export const TITLE_FIELD = /^(?:原?标题|原?標題|题目|題目|Title)\s*[：:]\s*/u;

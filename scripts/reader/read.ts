@@ -44,14 +44,19 @@ export interface ReadResult {
   language: Language;
   /** The label conventions induced from the text (for `inspect`). */
   conventions: Conventions['list'];
-  /** The label decisions every stage read (document-labels.ts): each line or paragraph asked about, and its label. */
-  labels: DocumentLabels;
 }
+
+/**
+ * What a caller may look at of a reading that the result does not keep: the label decisions every stage
+ * read (document-labels.ts), each line or paragraph asked about and its label. A book holds its reading
+ * for the whole build; the table, one entry per distinct line, is needed only while reading.
+ */
+export interface ReadWatch { labels?: (labels: DocumentLabels) => void }
 
 export const defaultReaderOptions: ReaderOptions = { speaker: '', speakers: [], style: 'verbatim', cjkJoiner: '—', corrections: [], sections: [] };
 
 export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
-  files: { transcript?: string; config?: string } = {}): ReadResult {
+  files: { transcript?: string; config?: string } = {}, watch: ReadWatch = {}): ReadResult {
   const opts = { ...defaultReaderOptions, ...options };
   const file = files.transcript ?? 'transcript.txt';
   const { text, diagnostics } = decodeTranscript(bytes, file);
@@ -70,6 +75,7 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   // are induced from all its lines, with the principals and the editor's patterns (book.yaml `labels`),
   // and each line or paragraph is decided once and the answer carried to every stage that asks.
   const labels = documentLabels(cleaned.text.text.split('\n'), principals, opts.labels);
+  watch.labels?.(labels);
   // Lines that are paragraphs (one per line, a label opening a line) are split before anything else.
   let blocks: TrackedText[] = splitLines(splitBlocks(cleaned.text), (o) => lines.point(o).line, labels).map((b) => normalizeParagraph(b, log, { cjkJoiner: opts.cjkJoiner, language }));
   blocks = blocks.filter((b) => b.text.length > 0);
@@ -98,7 +104,7 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     const fixed = at < 0 ? c.context : c.context.slice(0, at) + c.after + c.context.slice(at + c.before.length);
     diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
   }
-  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions, labels };
+  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions };
 }
 
 /**

@@ -7,7 +7,7 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { labelKey, nameInLabel, simplified, NEWS_LEAD, type LabelContext, type LabelMatch } from './labels.ts';
+import { labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
@@ -16,6 +16,7 @@ import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
 import { isChinese } from '../lang/language.ts';
+import { isNewsLead, opensWithDateline } from '../lang/outlets.ts';
 
 export type { HeadingWords };
 
@@ -335,7 +336,7 @@ const turnAsks = (t: Turn) => textAsks(turnText(t).trim());
  */
 function assignRoles(turns: Turn[], principals: string[]) {
   inheritHosts(turns);
-  markIntroduced(turns);
+  const introduced = markIntroduced(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
     if (t.speaker.role !== 'other') continue;
@@ -351,32 +352,33 @@ function assignRoles(turns: Turn[], principals: string[]) {
   }
   if (!turns.some((t) => t.kind === 'question')) markInterviewer(turns, bySpeaker);
   markChairs(turns, principals, bySpeaker);
-  markOpening(turns);
+  markOpening(turns, introduced);
   markPointsOfOrder(turns);
 }
 
 /** A moderator's hand-over to a questioner: `Our next question comes from Doug Anmuth with JPMorgan.`, `Our first question is coming from Joe Stieven of Stifel Nicolaus.` */
-const INTRODUCES = /\bquestions? (?:is |comes |will come |today |is coming |will be coming )?(?:from|is from)(?: the line of)? ((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)/g;
+const INTRODUCES = /\bquestions? (?:is |comes |will come |today |is coming |will be coming )?(?:from|is from)(?: the line of)? ((?:\p{Lu}[\p{L}\p{M}\p{N}_.'’-]*\s){0,3}\p{Lu}[\p{L}\p{M}\p{N}_'’-]+)/gu;
 
 /**
  * Roles by the moderator's word (an earnings call's Operator, a press call's moderator): whoever the
  * moderator announces as asking the next question asks, under the fuller name their label may give
- * (`Mark Mahaney` announced, `Mark Stephen F. Mahaney` labelled: the first and last names agree).
+ * (`Mark Mahaney` announced, `Mark Stephen F. Mahaney` labelled: the first and last names agree, as
+ * labels are compared: `MARK MAHANEY` is the same name). Returns the turns so marked.
  */
-function markIntroduced(turns: Turn[]) {
+function markIntroduced(turns: Turn[]): ReadonlySet<Turn> {
+  const introduced = new Set<Turn>();
   const announced: string[][] = [];
   for (const t of turns) {
     if (t.kind === 'moderator' || t.speaker.role === 'moderator') {
-      for (const m of turnText(t).matchAll(INTRODUCES)) announced.push(m[1]!.split(/\s+/));
+      for (const m of turnText(t).matchAll(INTRODUCES)) announced.push(m[1]!.split(/\s+/).map(labelKey));
       continue;
     }
     if (t.speaker.role !== 'other' || /\p{Script=Han}/u.test(t.speaker.name)) continue;
-    const words = t.speaker.name.split(/\s+/);
+    const words = t.speaker.name.split(/\s+/).map(labelKey);
     if (announced.some((a) => a.length >= 2 && a[0] === words[0] && a.at(-1) === words.at(-1))) { t.kind = 'question'; t.speaker.role = 'reporter'; introduced.add(t); }
   }
+  return introduced;
 }
-/** Turns whose speaker the moderator announced as asking: they ask, even before the principal first speaks. */
-const introduced = new WeakSet<Turn>();
 
 /** A point of order is raised with the chair (On a point of order, Mr Speaker. …), whoever raises it. */
 const POINT_OF_ORDER = /^(?:On a point of (?:order|information)|Further to (?:that|the|this|my|his|her) (?:hon\. \w+’s |hon\. \w+'s )?point of order)\b/i;
@@ -447,9 +449,10 @@ const GREETING = /^(?:(?:good (?:morning|afternoon|evening)|hello|hi|hey|thank y
 /**
  * A host's opening: before the principal first speaks, a questioner's turns that ask nothing and do
  * more than greet (This is All Things Considered… Secretary Blinken, welcome.) introduce the
- * programme; they moderate.
+ * programme; they moderate. Turns whose speaker the moderator announced as asking (`introduced`) ask,
+ * even before the principal first speaks.
  */
-function markOpening(turns: Turn[]) {
+function markOpening(turns: Turn[], introduced: ReadonlySet<Turn>) {
   const first = turns.findIndex((t) => t.speaker.role === 'principal');
   for (let i = 0; i < first; i++) {
     const t = turns[i];
@@ -493,10 +496,10 @@ export function looksLikeTitle(t: TrackedText, at: Position): boolean {
  * agency's dateline (…3月7日电), or is a short line of time and place.
  */
 function isLead(text: string, principals: string[]): boolean {
-  if (/^\S{0,24}?\d{1,2}月\d{1,2}日[电電]/u.test(text)) return true;
+  if (opensWithDateline(text)) return true;
   // …or an outlet's wire line before a colon (华夏经纬网讯：6月12日上午10时，…).
   const wire = /^([^\s，,。：:]{1,24})[：:]/u.exec(text);
-  if (wire && NEWS_LEAD.test(simplified(wire[1]))) return true;
+  if (wire && isNewsLead(simplified(wire[1]))) return true;
   // A hearing's record of the sitting: The committee met, pursuant to call, …; Present: Representatives …
   if (/^(?:The (?:committee|subcommittee|Committee|Subcommittee|panel|House|Senate) (?:met|convened)\b|Present:|Also [Pp]resent:)/.test(text)) return true;
   if (principals.some((p) => p && text.includes(p)) && !/^(应|應)/u.test(text)) return true;

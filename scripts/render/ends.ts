@@ -25,14 +25,24 @@ export interface Run {
   sizes: Map<string, number>;
 }
 
-/** The lead (title, dateline, opening paragraphs) and each section of the print body, in order. */
+/**
+ * Where a run of the body opens: a section with an id, a question's (`qa`) or a volume's part (its
+ * title and lead, up to its first question). The one test of a run's bounds, for the runs measured
+ * (runsOf) and the pulls marked (withPulls): a part's lead was once the book lead's run in one and a run
+ * of its own in the other, so the last section of a part ended, by the runs, on the next part's page.
+ */
+function opensRun(e: Element): boolean {
+  return e.tagName === 'section' && typeof e.properties?.id === 'string';
+}
+
+/** The lead (title, dateline, opening paragraphs), each section and each volume part's lead of the print body, in order. */
 export function runsOf(body: Root, title: string): Run[] {
   const runs: Run[] = [{ id: 'body', heading: title, paragraphs: [], sizes: new Map() }];
   const walk = (nodes: (RootContent | ElementContent)[], run: Run) => {
     for (const n of nodes) {
       if (n.type !== 'element') continue;
       const id = typeof n.properties?.id === 'string' ? n.properties.id : undefined;
-      if (n.tagName === 'section' && id && classes(n).includes('qa')) {
+      if (id && opensRun(n)) {
         const heading = n.children.find((c): c is Element => c.type === 'element' && /^h\d$/.test(c.tagName));
         const next: Run = { id, heading: heading ? toString(heading) : '', paragraphs: [], sizes: new Map() };
         runs.push(next);
@@ -116,7 +126,7 @@ export function withPulls(body: Root, pulls: ReadonlySet<string>): Root {
   const mark = <T extends RootContent | ElementContent>(n: T, inPulled: boolean, run: { pulled: boolean }): T => {
     if (n.type !== 'element') return n;
     const id = n.properties?.id;
-    const section = n.tagName === 'section';
+    const section = opensRun(n);
     const pulled = typeof id === 'string' && pulls.has(id) && !inPulled && (section || !run.pulled);
     if (pulled && !section) run.pulled = true;
     const inner = section ? { pulled: false } : run;

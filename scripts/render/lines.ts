@@ -6,11 +6,10 @@
 // other languages from Intl.Segmenter (words between spaces).
 import { chineseWords } from '../lang/words.ts';
 import { isChinese } from '../lang/language.ts';
+import { charWidth as emCharWidth, TITLE_NARROW } from './ems.ts';
 
-/** Width of a character in ems, roughly: full-width (Han, kana, full-width marks) 1, the rest about half. */
-export function charWidth(ch: string): number {
-  return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.56;
-}
+/** Width of a character of a title in ems, roughly (render/ems.ts, the one measure): full-width 1, the rest a little over half. */
+export const charWidth = (ch: string): number => emCharWidth(ch, TITLE_NARROW);
 const widthOf = (s: string) => [...s].reduce((w, ch) => w + charWidth(ch), 0);
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
