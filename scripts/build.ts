@@ -132,18 +132,18 @@ async function writeEditions(edition: Edition, options: BuildOptions, stage: Sta
     outputs.set(`${edition.id}.epub`, await stage.time('epub', () => writeEpub(input)));
   }
   const files = entryFiles(edition.id, outputs, images);
-  outputs.set(ENTRY_FILE, entryJson({ ...edition.entry, modified: isoSeconds(date), pages: print?.pageTexts.length, files }));
+  outputs.set(ENTRY_FILE, entryJson({ ...edition.entry, modified: isoSeconds(date), pages: print?.pages, files }));
   return outputs;
 }
 
 /** The PDF into `outputs` (and the print HTML with --keep-html); its page map and page texts for the EPUB. */
-async function writePrint(edition: Edition, options: BuildOptions, stage: Stage, date: Date, outputs: Map<string, Uint8Array | string>): Promise<{ pageMap: Map<string, number>; pageTexts: string[] }> {
+async function writePrint(edition: Edition, options: BuildOptions, stage: Stage, date: Date, outputs: Map<string, Uint8Array | string>): Promise<{ pageMap: Map<string, number>; pageTexts?: string[]; pages: number }> {
   const workDir = join(stage.staging, '.work');
   mkdirSync(workDir);
   try {
     const browser = await (options.browser ?? (() => { throw new Error('no browser'); }))();
     // The print writer and pdf-lib are loaded only by a build that prints (an EPUB-only build never does).
-    const [{ writePdf }, { PAGE_CACHE_DIR }, { pdfPageTexts }] = await Promise.all([import('./writers/pdf.ts'), import('./pdf/pagecache.ts'), import('./pdf/text.ts')]);
+    const [{ writePdf }, { PAGE_CACHE_DIR }, { pdfPageTexts, pdfPageCount }] = await Promise.all([import('./writers/pdf.ts'), import('./pdf/pagecache.ts'), import('./pdf/text.ts')]);
     const input = { ...edition.pdfInput({ browser, workDir, date, missingGlyphs: stage.missingGlyphs }), keepHtml: options.keepHtml ? edition.id : undefined, pageCache: PAGE_CACHE_DIR };
     const result = await stage.time('pdf', () => writePdf(input));
     stage.diagnostics.push(...result.diagnostics);
@@ -153,8 +153,10 @@ async function writePrint(edition: Edition, options: BuildOptions, stage: Stage,
       outputs.set(`${edition.id}.print.html`, result.printFiles.html);
       for (const [name, text] of Object.entries(result.printFiles.files)) outputs.set(name, text);
     }
+    // The text of every page is read back for the EPUB's page markers only: a PDF-only build counts its pages.
+    if (!options.formats.has('epub')) return { pageMap: result.pageMap, pages: await pdfPageCount(result.pdf) };
     const pageTexts = await stage.time('pageText', () => pdfPageTexts(result.pdf));
-    return { pageMap: result.pageMap, pageTexts };
+    return { pageMap: result.pageMap, pageTexts, pages: pageTexts.length };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -5,6 +5,21 @@
 // pdf.js, the fallback where it is missing, takes ~0.6 s and ~1 s more to load.
 // It runs asynchronously, so the other books of a `--jobs 2` batch go on meanwhile.
 import { run } from '../core/run.ts';
+import { RawPdf, RawPdfError } from './raw.ts';
+
+/**
+ * How many pages a PDF has, from its page tree (raw.ts; pdf-lib for a file that reader refuses):
+ * a PDF-only build counts its pages without reading their text, which only the EPUB's page markers need.
+ */
+export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
+  try {
+    return new RawPdf(pdf).pages().length;
+  } catch (err) {
+    if (!(err instanceof RawPdfError)) throw err;
+  }
+  const { PDFDocument, ParseSpeeds } = await import('pdf-lib');
+  return (await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })).getPageCount();
+}
 
 /** One string per physical page (index 0 = page 1). */
 export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {

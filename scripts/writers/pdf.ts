@@ -2,7 +2,8 @@
 // book by what Chromium lacks: page references are found by rendering, reading the named
 // destinations (id → page), filling the numbers in and rendering again until the pages printed are the
 // pages found; blank pages for right-hand starts are placed from the same page map. The first pass
-// only measures (nothing painted, no tags); the second is usually final. A book whose print document
+// only measures (nothing painted, no tags); the second is usually final. Pulling a section's last lines
+// onto their page (render/ends.ts) moves what follows: that round measures again, then prints. A book whose print document
 // is unchanged since a build that found its pages prints once (pdf/pagecache.ts), checked the same way. The finish (boxes, bleed,
 // opening pages, metadata, fixed dates and ID) is an incremental update appended to Chromium's bytes
 // (pdf/finish.ts), with pdf-lib as the fallback for a file the small reader does not understand.
@@ -322,16 +323,18 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
   let chars: Set<string> | undefined;
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
   let pullRounds = 0;
+  // The first pass measures, unless the layout is known; so does the pass after new pulls, which move
+  // what follows them: only where the pages land is read from it (a full print would be thrown away).
+  let measure = known === undefined;
   // A pull moves what follows it: its round may need a pass to print it and one to renumber after it.
   for (let pass = 1; pass <= MAX_PASSES + 2 * pullRounds; pass++) {
     const lap = stopwatch(timings, pass);
-    const final = pass > 1 || known !== undefined;
-    let current: Rendered | undefined = plan.render((id) => pages.get(id), blanks, !final);
+    let current: Rendered | undefined = plan.render((id) => pages.get(id), blanks, measure);
     lap('html');
-    if (!chars) chars = await loadDocument(page, plan.dir, current, !final);
-    else await swapBody(page, current, chars);
+    if (!chars) chars = await loadDocument(page, plan.dir, current, measure);
+    else await swapBody(page, current, chars, measure);
     lap('layout');
-    let pdf: Uint8Array | undefined = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: final, tagged: final, timeout: PDF_TIMEOUT });
+    let pdf: Uint8Array | undefined = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measure, tagged: !measure, timeout: PDF_TIMEOUT });
     lap('print');
     const found = await readDestinations(pdf);
     lap('dests');
@@ -339,14 +342,17 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
     // Converged when the pages just printed would print themselves again: every number in the
     // contents and index is the page where its target landed, and no blank page moves. Ids whose
     // pages nothing prints (index entries, the editorial note) may move without costing a pass.
-    if (final && sameSet(nextBlanks, blanks) && answersAlike(current.asked, (id) => found.get(id))) {
+    if (!measure && sameSet(nextBlanks, blanks) && answersAlike(current.asked, (id) => found.get(id))) {
       // A section's end held on 1–3 lines of its own page: paragraphs before it are pulled onto that
-      // page, which costs a pass (at most MAX_PULL_ROUNDS).
-      const more = pullRounds < MAX_PULL_ROUNDS ? await shortEndPulls(pdf, plan, found) : [];
+      // page, which costs a round (at most MAX_PULL_ROUNDS). A known layout printed as it was known
+      // is one whose pulls were already decided on these very pages.
+      const decided = known !== undefined && pass === 1;
+      const more = pullRounds < MAX_PULL_ROUNDS && !decided ? await shortEndPulls(pdf, plan, found) : [];
       if (!more.length) return { pdf, found, blanks, current, passes: pass };
       for (const id of more) plan.pulls.add(id);
       pullRounds++;
       pages = found;
+      measure = true;
       continue;
     }
     // The measuring state goes before the next print: its bytes and markup are not kept.
@@ -354,6 +360,7 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
     current = undefined;
     pages = shiftForBlanks(found, blanks, nextBlanks);
     blanks = nextBlanks;
+    measure = false;
   }
   fail('TP034', { passes: MAX_PASSES + 2 * pullRounds });
 }
@@ -381,9 +388,14 @@ async function loadDocument(page: Page, dir: string, current: Rendered, measure:
 }
 
 /** Same page, new body: fonts and styles stay loaded, so a later pass costs only layout + print. */
-async function swapBody(page: Page, current: Rendered, chars: Set<string>): Promise<void> {
+async function swapBody(page: Page, current: Rendered, chars: Set<string>, measure: boolean): Promise<void> {
   const body = current.body();
-  await page.evaluate((inner, styleId) => { document.getElementById(styleId)?.remove(); document.body.innerHTML = inner; }, body, MEASURE_STYLE);
+  // A measuring pass hides the page again (its style is in the head, which the swap keeps).
+  await page.evaluate((inner, styleId, hide) => {
+    document.getElementById(styleId)?.remove();
+    if (hide) document.head.append(Object.assign(document.createElement('style'), { id: styleId, textContent: hide }));
+    document.body.innerHTML = inner;
+  }, body, MEASURE_STYLE, measure ? HIDDEN : '');
   // Only characters the page has not shown yet can start a font download (a fallback face); the page
   // numbers filled in are usually digits it already has. (The head does not change between passes.)
   if (newChars(body, chars)) await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -416,6 +428,8 @@ async function finishBook(input: PdfInput, plan: Plan, laid: Laid, timings: Reco
 
 /** The id of the style that hides everything during the measuring pass. */
 const MEASURE_STYLE = 'tp-measure';
+/** A measuring pass's page: laid out, not painted. */
+const HIDDEN = 'html { visibility: hidden !important; }';
 /** What filling in page numbers adds to a page: digits, the range dash, the separators. */
 const NUMBER_GLYPHS = '0123456789–,，、 ';
 
@@ -430,7 +444,7 @@ function measuring(doc: Root): void {
   // 2.5 s of Chromium's time on every first print).
   const faces = ['var(--serif)', 'var(--sans)'].flatMap((stack) => [400, 700].map((w) =>
     h('span', { style: `font: ${w} 1em ${stack}` }, NUMBER_GLYPHS)));
-  append(doc, 'head', h('style', { id: MEASURE_STYLE }, 'html { visibility: hidden !important; }'));
+  append(doc, 'head', h('style', { id: MEASURE_STYLE }, HIDDEN));
   append(doc, 'body', h('div', { ariaHidden: 'true', style: 'position: absolute; top: 0; left: 0; width: 0; height: 0; overflow: hidden' }, faces));
 }
 
