@@ -5,7 +5,7 @@
 // speaker labels, the title and curated terms, and sizes the index to the book.
 import type { Topic } from '../config/schema.ts';
 import { isPersonalName, simplified } from '../reader/labels.ts';
-import { abbreviates, chineseAbbreviations, chineseCandidates, chineseNameAliases, simplifiedAligned } from './zh.ts';
+import { abbreviates, chineseAbbreviations, chineseCandidates, chineseNameAliases, labelOrganisation, simplifiedAligned } from './zh.ts';
 import { acronymOf, companyShortForm, countWords, englishCandidates, englishNameAliases } from './en.ts';
 import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
 import { genreDf } from './genre.ts';
@@ -85,6 +85,18 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
 function withSpeakers(cands: Candidate[], speakers: { name: string; label: string }[], text: string): Candidate[] {
   const byKey = new Map(cands.map((c) => [keyOf(c.term, true), c]));
   for (const { name, label } of speakers) {
+    // The organisation before the title (立法會 of 立法會主席梁君彥議員): a sure name of the book, found in the label.
+    const org = labelOrganisation(label, name);
+    if (org) {
+      const orgKey = keyOf(org, true);
+      let o = byKey.get(orgKey);
+      if (!o) {
+        o = { term: org, kind: 'organisation', aliases: [], count: countIn(text, org), first: text.length, score: 2, key: orgKey, labelOnly: countIn(text, org) === 0 };
+        byKey.set(orgKey, o);
+        cands.push(o);
+      }
+      o.count++;
+    }
     const key = keyOf(name, true);
     // A reporter's outlet (彭博社 of 彭博社记者) is an organisation, though it reads like a surname and a given name.
     const outlet = name !== label && name.length >= 2 && isOutletName(key);

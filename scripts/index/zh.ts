@@ -612,3 +612,21 @@ export function abbreviates(short: string, full: string): boolean {
 }
 
 export { simplifiedAligned };
+
+/** A title between an organisation and a name in a speaker label (立法會主席梁君彥議員, 外交部发言人汪文斌). */
+const LABEL_TITLE = /(?:副?主席|委员|议员|副?院长|副?部长|局长|署长|秘书长|议长|发言人|记者|主任|代表|行政长官)$/u;
+
+/**
+ * The organisation a speaker label writes before its speaker's title and name (立法會 of 立法會主席梁君彥議員),
+ * as the label writes it; undefined when the label holds none (柯委員建銘, 路透社记者, 行政長官).
+ */
+export function labelOrganisation(label: string, name: string): string | undefined {
+  const at = name ? label.indexOf(name) : -1;
+  if (at <= 0) return undefined;
+  const before = t2s(label.slice(0, at));
+  const title = LABEL_TITLE.exec(before);
+  if (!title) return undefined;
+  const org = before.slice(0, title.index);
+  if (org.length < 2 || !/^\p{Script=Han}+$/u.test(org) || !plausible('organisation', org, 2)) return undefined;
+  return label.slice(0, org.length);
+}
