@@ -8,7 +8,7 @@ import type { BookConfig } from './config/schema.ts';
 import { readBookConfig, type LoadedConfig } from './config/load.ts';
 import type { Where } from './core/diagnostics.ts';
 import { diagnostic, fail } from './core/diagnostics.ts';
-import { headingWords } from './lang/headings.ts';
+import { headingWords, nameAsWritten } from './lang/headings.ts';
 import { firstDate } from './reader/dates.ts';
 import { dateText } from './render/variables.ts';
 import { sha256 } from './core/files.ts';
@@ -194,11 +194,12 @@ function completeConfig(config: BookConfig, read: ReadResult, dir: string, confi
     used.push(config.source ? `source: ${config.source} (from the transcript's head)` : 'no source');
   }
   if (used.length) read.diagnostics.push(diagnostic('TP192', { used: used.join('; ') }, { file: configFile }));
+  // No `author`: the principal's label as a name is written (MS. JEAN-PIERRE → Ms. Jean-Pierre).
+  config.author ??= nameAsWritten(config.speaker, config.language);
   if (config.title) return;
   config.title = titleText(read.tree);
   if (config.title) return;
-  const principal = config.author ?? config.speaker;
-  config.title = headingWords(config.language, resolveTemplateSet(config.template, dir, configFile)).untitled(principal, dateText(config.date, config.language));
+  config.title = headingWords(config.language, resolveTemplateSet(config.template, dir, configFile)).untitled(config.author, dateText(config.date, config.language));
   read.diagnostics.push(diagnostic('TP141', { first: firstBlock(read.tree), title: config.title }, { file: configFile }));
 }
 

@@ -113,6 +113,8 @@ describe('title from the transcript', () => {
     const d = loaded.read.diagnostics.find((x) => x.code === 'TP141')!;
     expect(d.message).toContain('line 1, "James S. Brady Press Briefing Room", reads as a dateline');
     expect(loaded.config.title).toBe('Remarks by Ms. Jean-Pierre');
+    // No `author`: the label in capitals is set as a name on the title page, in the EPUB and the PDF.
+    expect(loaded.config.author).toBe('Ms. Jean-Pierre');
   });
   it('a book.yaml with `speaker:` only builds: id from the folder, date and source from the transcript\'s head (TP192 says so)', () => {
     const loaded = loadBook(book('2019-03-14 12:28 來源： 中國網\n\n國家統計局新聞發言人 毛盛勇：謝謝。今年1-2月份國民經濟開局平穩。\n\n記者：請問。\n', 'speaker: 毛盛勇\n'));

@@ -104,7 +104,7 @@ export const bookSchema = z.object({
   language: languageTag.default('zh-Hans').describe('BCP 47 language tag of the text; when absent it is detected from the transcript (zh-Hans, zh-Hant or en), so a Traditional or English book needs none.'),
   speaker: line(1).describe('The principal speaker, as labelled in the transcript (王毅); a job title before the name in a label is fine.'),
   speakers: z.array(line(1)).max(LIMITS.list).default([]).describe('Further principals who answer questions (a press conference with several ministers).'),
-  author: line(1).optional().describe('Whose words these are, as a name is written (Matthew Miller, not the label MR MILLER): the EPUB\'s creator and the PDF\'s Author. Defaults to `speaker`.'),
+  author: line(1).optional().describe('Whose words these are, as a name is written (Matthew Miller, not the label MR MILLER): the EPUB\'s creator and the PDF\'s Author. Defaults to `speaker`, a label in capitals set as a name (MS. JEAN-PIERRE → Ms. Jean-Pierre).'),
   contributors: z.array(z.object({
     name: line(1).describe('The name as printed.'),
     role: z.string().regex(/^[a-z]{3}$/, 'must be a three-letter MARC relator code such as edt, trl or ctb').default('ctb').describe('MARC relator code: edt editor, trl translator, ctb contributor.'),

@@ -20,14 +20,21 @@ export interface HeadingWords {
   untitled: (name: string, date: string) => string;
 }
 
+/**
+ * A speaker's label as a name is written: transcripts set Latin labels in capitals (MR MILLER), a
+ * heading, a made-up title and the book's author (book.yaml `author` left out) set it as a name
+ * (Mr Miller), with a title's small words in lower case (Secretary of Defense). Other labels as they are.
+ */
+export function nameAsWritten(name: string, language: string): string {
+  return scriptOf(language) === 'Latn' && IN_CAPITALS.test(name)
+    ? name.toLowerCase().replace(/(^|[\s.'-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase())
+      .replace(/(?<=\s)(Of|The|And|For|To|On|In|At)(?=\s)/g, (w) => w.toLowerCase()) : name;
+}
+
 /** The heading words of a template set (the default set when none) for a language. */
 export function headingWords(language: string, set: TemplateSet = defaultStringsSet()): HeadingWords {
   const strings = loadStrings(set, language);
-  // Transcripts set Latin labels in capitals (MR MILLER); a heading sets the name as a name (Mr Miller).
-  const display = (name: string) => scriptOf(language) === 'Latn' && IN_CAPITALS.test(name)
-    ? name.toLowerCase().replace(/(^|[\s.'-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase())
-      // …and a title's small words in lower case (Secretary of Defense, not Secretary Of Defense).
-      .replace(/(?<=\s)(Of|The|And|For|To|On|In|At)(?=\s)/g, (w) => w.toLowerCase()) : name;
+  const display = (name: string) => nameAsWritten(name, language);
   return {
     opening: (name) => formatString(strings, 'headingOpening', { name: display(name) }),
     question: (name, number) => formatString(strings, 'headingQuestion', { name: display(name), number }),
