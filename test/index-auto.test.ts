@@ -275,15 +275,20 @@ describe('book.yaml index: auto | curated | both', () => {
     for (const e of allEntries(index)) expect(e.anchors.length + e.sub.length, e.term).toBeGreaterThan(0);
   });
 
+  /** A corpus book read with only automatic entries, marked; and the speaker labels written `label`. */
+  const autoMarked = (book: ReturnType<typeof loadCorpus>[number], label: string) => {
+    const read = readTranscript(Buffer.from(book.text), book.config);
+    const chosen = bookTopics(read.tree, { ...book.config, index: undefined, topics: [] }, { file: 'book.yaml' });
+    const { index } = markTopics(read.tree, chosen.topics, 'book.yaml', new Map(), { automaticFrom: 0 });
+    return { read, chosen, index, labels: turns(read.tree).map((t) => t.speaker).filter((s) => s.label === label) };
+  };
+
   it('speaker labels: the outlet and the member they name are automatic entries, marked in the label and printed there; a curated topic is not marked in a label', () => {
     // zh-hans-mfa-2022-03-18 (路透社记者：), zh-hant-ly-2018-03-20 (柯委員建銘：, the member named only in labels)
     const mfa = loadCorpus().find((c) => c.id === 'zh-hans-mfa-2022-03-18')!;
-    const read = readTranscript(Buffer.from(mfa.text), mfa.config);
-    const chosen = bookTopics(read.tree, { ...mfa.config, index: undefined, topics: [] }, { file: 'book.yaml' });
+    const { read, chosen, index, labels } = autoMarked(mfa, '路透社记者');
     expect(chosen.auto.find((e) => e.term === '路透社')?.kind).toBe('organisation');
     expect(chosen.auto.find((e) => e.term === '彭博社')?.kind).toBe('organisation');
-    const { index } = markTopics(read.tree, chosen.topics, 'book.yaml', new Map(), { automaticFrom: 0 });
-    const labels = turns(read.tree).map((t) => t.speaker).filter((s) => s.label === '路透社记者');
     expect(labels.length).toBeGreaterThan(0);
     for (const s of labels) expect(s.anchors?.map((a) => s.label.slice(a.start, a.end))).toEqual(['路透社']);
     const reuters = allEntries(index).find((e) => e.term === '路透社')!;
@@ -305,12 +310,9 @@ describe('book.yaml index: auto | curated | both', () => {
   it('a speaker label that writes an organisation before the title (立法會主席梁君彥議員) gives the organisation an entry, marked in the label', () => {
     // zh-hant-legco-2020-01-16: 立法會 is written only inside the chair's label.
     const legco = loadCorpus(corpusRoot, 'dev').find((c) => c.id === 'zh-hant-legco-2020-01-16')!;
-    const read = readTranscript(Buffer.from(legco.text), legco.config);
-    const chosen = bookTopics(read.tree, { ...legco.config, index: undefined, topics: [] }, { file: 'book.yaml' });
+    const { chosen, index, labels } = autoMarked(legco, '立法會主席梁君彥議員');
     expect(chosen.auto.find((e) => e.term === '立法會')?.kind).toBe('organisation');
     expect(chosen.auto.find((e) => e.term === '梁君彥')?.kind).toBe('person');
-    const { index } = markTopics(read.tree, chosen.topics, 'book.yaml', new Map(), { automaticFrom: 0 });
-    const labels = turns(read.tree).map((t) => t.speaker).filter((s) => s.label === '立法會主席梁君彥議員');
     expect(labels.length).toBeGreaterThan(0);
     for (const s of labels) expect(s.anchors?.map((a) => s.label.slice(a.start, a.end)).sort()).toEqual(['梁君彥', '立法會'].sort());
     expect(allEntries(index).find((e) => e.term === '立法會')!.anchors.length).toBeGreaterThanOrEqual(labels.length);
