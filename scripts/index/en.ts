@@ -253,7 +253,7 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
 }
 
 /** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
-function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number) => void, used: (term: string, use: NameUse) => void = () => {}): void {
+function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}): void {
   const mid = midCapitals(sentences);
   for (const terms of sentences.flatMap(byLine)) {
     // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
@@ -287,7 +287,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (kind === 'subject' && titled && run.length <= 3) kind = 'person';
       // A named event or document (Battle of Jutland, Summit of the Future) is salient as a name is, said once or more.
       const namedEvent = run.length >= 3 && run.some((t) => /^of$/i.test(t.text));
-      add(kind, term, run[0].start, kind !== 'subject' ? 2 : namedEvent ? 1.2 : 1);
+      add(kind, term, run[0].start, kind !== 'subject' ? 2 : namedEvent ? 1.2 : 1, kind === 'subject' && namedEvent);
       if (run.length === 1 && kind !== 'place' && kind !== 'organisation') used(term, nameUse(terms, at, titled));
     }
   }
@@ -296,19 +296,25 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
 /** Candidates of one English text (the book's body text). */
 export function englishCandidates(text: string): Candidate[] {
   const found = new Map<string, Candidate>();
-  const add = (kind: Candidate['kind'], term: string, start: number, score: number) => {
+  const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false) => {
     // A final full stop stays on an initialism (U.S., D.C.).
     term = term.replace(/[’']s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
     if (term.length < 2 || NOT_NAMES.has(term) || /^\d/.test(term)) return;
     const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0 };
     if (c.kind === 'subject' && kind !== 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
+    if (named) c.named = true;
     found.set(term, c);
   };
   const sentences = termsOf(text);
+  // An act or a bill with its subject in brackets (the Marriage (Same Sex Couples) Bill, European Union
+  // (Withdrawal) Act 2018) is one named document: the tagger reads the words in and around the brackets apart.
+  for (const m of text.matchAll(/(?:\p{Lu}[\p{L}'’-]*\s+)+\((?:\p{Lu}[\p{L}'’-]*\s*)+\)\s+(?:Bill|Act)(?:\s+\d{4})?/gu)) add('subject', m[0], m.index!, 1.2, true);
   const uses = new Map<string, NameUse[]>();
   nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]));
   nounPhrases(text, sentences, add);
+  // A roll's names are people though the tagger read some as words (Sessions) or subjects.
+  for (const { term, start } of rollNames(text)) { add('person', term, start, 2); const c = found.get(term); if (c) c.kind = 'person'; }
   for (const [term, c] of found) if (c.kind === 'subject' && commonWordAlone(term)) found.delete(term);
   const mid = midCapitals(sentences);
   for (const [term, c] of found) if (c.kind === 'subject' && unknownProperNoun(term, mid)) c.properName = true;
@@ -434,4 +440,67 @@ export function acronymOf(shortIn: string, full: string): boolean {
   let k = 0;
   for (const w of words) { k = letters.indexOf(w[0].toUpperCase(), k); if (k < 0) return false; k++; }
   return words.length <= letters.length + 1 && words.length >= Math.ceil(letters.length / 2);
+}
+
+/** A word in capitals as a name is printed (KELLY → Kelly, O'BRIEN → O'Brien, JEAN-PIERRE → Jean-Pierre). */
+const nameCase = (w: string): string => (/\p{Ll}/u.test(w) ? w : w.toLowerCase().replace(/(^|[-'’]|Mc)(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase()));
+
+/**
+ * The person a speaker label names, as the index heads it: the label's name without its titles
+ * (Senator Bunning → Bunning, MS KELLY → Kelly, SEN. JOHN EDWARDS → John Edwards, Mr Edward Leigh →
+ * Edward Leigh); undefined for a role (MODERATOR, UNIDENTIFIED MALE, SENIOR ADMINISTRATION OFFICIAL TWO,
+ * THE PRESIDENT). A name is one to three words, titled or of two words at least, and ends in no common word
+ * unless it starts with a first name (JOHN KING).
+ */
+export function labelPerson(name: string): string | undefined {
+  const words = name.replace(/\s*\(.*$/u, '').split(/\s+/u).filter(Boolean);
+  let k = 0;
+  while (k < words.length && isTitleWord(words[k])) k++;
+  const rest = words.slice(k);
+  if (!rest.length || rest.length > 3 || (k === 0 && rest.length < 2)) return undefined;
+  if (!rest.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) return undefined;
+  const heading = rest.map(nameCase).join(' ');
+  // A role ends in a common word (UNIDENTIFIED MALE, WHITE HOUSE AIDE); a name may too only after a first name (JOHN KING).
+  if (commonWord(nameCase(rest[rest.length - 1]).replace(/[.]$/u, '')) && !(rest.length > 1 && termsOf(heading)[0]?.[0]?.tags.has('FirstName'))) return undefined;
+  return heading;
+}
+
+/**
+ * The outlet a broadcast label writes after the speaker's name (SUZANNE MALVEAUX, CNN WHITE HOUSE
+ * CORRESPONDENT → CNN): the first word after the comma when it is initials no lexicon knows, followed by
+ * the role; undefined otherwise (GUEST HOST, U.S. ARMY, VICE PRESIDENT OF THE UNITED STATES).
+ */
+export function labelOutlet(label: string, name: string): string | undefined {
+  if (!name || !label.startsWith(name)) return undefined;
+  const m = /^,\s*(\p{Lu}{2,5})\s+\p{Lu}/u.exec(label.slice(name.length));
+  if (!m || commonWord(nameCase(m[1])) || isTitleWord(m[1]) || isEnglishPlace(m[1])) return undefined;
+  return m[1];
+}
+
+/** The words of one name in a roll: capitalised words, hyphens, a place that tells two namesakes apart (Hastings of Florida). */
+const ROLL_NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}(?:\s+of\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?$/u;
+
+/**
+ * A roll of members after a title (Present: Representatives Linder, Myrick, Sessions, Dreier, Hastings of
+ * Florida, and McGovern. / Representative Hastings of Washington and Diaz-Balart.): every name in the list
+ * is a person, though the tagger knows none of them (Sessions, a common word; LaTourette). The list runs to
+ * the sentence's end and has two names at least, each of them capitalised words only.
+ */
+export function rollNames(text: string): { term: string; start: number }[] {
+  const out: { term: string; start: number }[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+\.?)[ \t]+(\p{Lu}[^.\n;:]*?(?:\.\s|\.$|\n|$))/gu)) {
+    if (!isTitleWord(m[1], { office: false }) || /\b(?:of|the)\s+$/iu.test(text.slice(Math.max(0, m.index! - 5), m.index!))) continue;
+    const list = m[2].replace(/[.\s]+$/u, '');
+    const items = list.split(/,\s*(?:and\s+)?|\s+and\s+/u);
+    if (items.length < 2 || !items.every((x) => ROLL_NAME.test(x.trim()))) continue;
+    let at = m.index! + m[0].indexOf(m[2]);
+    for (const item of items) {
+      const start = text.indexOf(item, at);
+      at = start + item.length;
+      let name = item.trim();
+      while (isTitleWord(name.split(/\s+/u)[0]) && /\s/u.test(name)) name = name.replace(/^\S+\s+/u, '');
+      out.push({ term: name, start });
+    }
+  }
+  return out;
 }

@@ -18,7 +18,7 @@ import { dictEntry, isChinesePlace } from './gazetteer.ts';
 const TITLES = ['国务委员', '外交部长', '国务卿', '外长', '部长', '副部长', '总统', '副总统', '主席', '副主席', '总理', '副总理', '首相', '大使', '总书记',
   '委员长', '议员', '议长', '司长', '副司长', '局长', '副局长', '发言人', '先生', '女士', '秘书长', '国王', '女王', '王储', '亲王', '特首', '市长', '省长', '州长', '大校', '上将', '中将', '少将', '主任', '书记', '教授', '博士'];
 /** Endings of organisation names (国务院台湾事务办公室, 全国台联, 东南亚国家联盟). */
-const ORG_END = /(办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会)$/u;
+const ORG_END = /(办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会|司|使馆|领事馆)$/u;
 /** Gatherings, not organisations, though they end in 会 (酒会, 记者会, 茶话会). */
 const EVENT_END = /(酒会|晚会|宴会|茶话会|记者会|发布会|招待会|研讨会|座谈会|见面会|交流会|报告会|运动会|博览会|展览会|演唱会|音乐会|舞会)$/u;
 /** A word the tagger glued to a preposition or conjunction (对外部): not a name. */
@@ -147,6 +147,7 @@ export function chineseCandidates(original: string): Candidate[] {
     const toks = tagged(sentence, offset);
     namesAfterTitles(text, sentence, offset, toks, add);
     namesBeforeTitles(text, sentence, offset, toks, add);
+    foreignNamesAfterTitles(text, toks, add);
     for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add);
     offset += sentence.length;
   }
@@ -340,6 +341,37 @@ function namesAfterTitles(text: string, sentence: string, base: number, toks: Ta
   }
 }
 
+/** Titles a foreign leader's or envoy's name follows (蒙古国总统呼日勒苏赫, 外长巴特策策格, 特使孙国祥). */
+const FOREIGN_TITLES = new Set(['总统', '副总统', '总理', '副总理', '主席', '副主席', '外长', '外交部长', '部长', '国务卿', '首相', '国王', '女王', '大使', '特使', '议长', '总督', '总司令']);
+/** What ends a name written after a title: punctuation, a conjunction, a preposition, a particle. */
+const NAME_STOP = /^(?:[、，。；：！？\s（）()“”]|和|与|及|同|跟|的|在|等)$/u;
+
+/**
+ * A foreign name written after a title, up to the punctuation, conjunction or word that follows it
+ * (总统呼日勒苏赫、总理奥云额尔登和…主席赞登沙特尔会见，…外长巴特策策格举行会谈; 副總統金達尼亞及…): the tagger
+ * reads such a name as pieces it does not know (呼日勒/x 苏赫/x), names (沙特尔/nr) or places (瑞斯/ns), and a
+ * transliteration character alone (金/nr 达/v 尼亚/ns). The pieces together are the name: at least one
+ * piece the tagger made up or read as a name, two to seven characters, no place the gazetteer knows.
+ */
+function foreignNamesAfterTitles(text: string, toks: Tagged, add: Add): void {
+  for (let i = 0; i < toks.length - 1; i++) {
+    if (!FOREIGN_TITLES.has(toks[i].word)) continue;
+    let j = i + 1;
+    const piece = (t: Tok) => HAN.test(t.word) && !NAME_STOP.test(t.word) && !TITLES.includes(t.word)
+      && (/^(x|nr|nrt|nrfg|ns|nz)$/.test(t.tag) || (t.word.length === 1 && TRANSLITERATION.has(t.word)));
+    while (j < toks.length && j - i <= 4 && piece(toks[j]) && toks[j].start === toks[j - 1].end) j++;
+    if (j === i + 1 || (j < toks.length && !NAME_STOP.test(toks[j].word) && !/^(v|vn|n|i|l|d|t|p|c|uj)$/.test(toks[j].tag))) continue;
+    const run = toks.slice(i + 1, j);
+    const from = run[0].start;
+    const to = run[run.length - 1].end;
+    const name = text.slice(from, to);
+    if (name.length < 2 || name.length > 7 || !run.some((t) => /^(x|nr|nrt|nrfg)$/.test(t.tag)) || isChinesePlace(name) || NOT_NAMES.has(name)) continue;
+    // A Chinese name after a title is namesAfterTitles' (发言人朱凤莲); three pieces or more of one character each are words, not a name.
+    if (run.length === 1 && run[0].tag !== 'x' && !isTransliterated(name) && !isPersonalName(name)) continue;
+    add('person', from, to, 3);
+  }
+}
+
 function namesBeforeTitles(text: string, sentence: string, base: number, toks: Tagged, add: Add): void {
   // A name before a job title: 何启明议员 (jieba reads 何 as a pronoun), 文在寅总统.
   const starts = new Set(toks.map((t) => t.start));
@@ -419,11 +451,12 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   }
   // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
   // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is three characters or more.
-  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约行]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约行协]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
     if (EVENT_END.test(t.word)) return 0;
     // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
     let from = t.start;
     if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && t.tag === 'nt') from = prev.start;
+    from = missionStart(text, toks, i, from);
     let to = t.end;
     const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
     if (title) to -= title.length;
@@ -450,9 +483,37 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     while (j < i && !/^(ns|nt|nz|j)$/.test(toks[j].tag)) j++;
     // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it.
     if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns') j++;
-    if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', toks[j].start, t.end, 2);
+    if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
   }
+  headedInstitution(toks, i, add);
   return 0;
+}
+
+/** A mission abroad is named with 驻 (驻美国使馆, 驻巴基斯坦使馆): where its name starts, 驻 included when written before it. */
+function missionStart(text: string, toks: Tagged, i: number, from: number): number {
+  return /(使馆|领事馆|代表处|办事处)$/u.test(toks[i].word) && text[from - 1] === '驻' ? from - 1 : from;
+}
+
+/** The title of an institution's head is its last character and 长 (行政院 → 院长, 教育部 → 部长, 消防局 → 局长). */
+const HEAD_OF = /([院部局署])$/u;
+
+/**
+ * An institution the dictionary holds as a common noun (行政院/n, 教育部/n) is named as one where the text
+ * writes its head after it, with or without a surname (行政院張院長, 教育部部长), or joins it to another
+ * institution of the same kind (立法院跟行政院: 立法院/l, a set phrase, is found already).
+ */
+function headedInstitution(toks: Tagged, i: number, add: Add): void {
+  const t = toks[i];
+  const m = HEAD_OF.exec(t.word);
+  if (t.tag !== 'n' || !m || t.word.length < 3 || !HAN.test(t.word)) return;
+  const title = `${m[1]}长`;
+  const next = toks[i + 1];
+  const after = next && next.word.length === 1 && /^(nr|q|x)$/.test(next.tag) ? toks[i + 2] : next;
+  const headed = after?.word === title || after?.word === `副${title}`;
+  const prev = toks[i - 1];
+  const before = toks[i - 2];
+  const joined = prev && /^(跟|和|与|及|、)$/u.test(prev.word) && before && /^(nt|l|j)$/.test(before.tag) && before.word.endsWith(m[1]) && before.word.length >= 3;
+  if (headed || joined) add('organisation', t.start, t.end, 2);
 }
 
 /**
