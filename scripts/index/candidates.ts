@@ -85,7 +85,9 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
  */
 function withSpeakers(cands: Candidate[], speakers: { name: string; label: string }[], text: string): Candidate[] {
   const byKey = new Map(cands.map((c) => [keyOf(c.term, true), c]));
-  for (const { name, label } of speakers) {
+  for (const speaker of speakers) {
+    const { label } = speaker;
+    let { name } = speaker;
     // The organisation before the title (立法會 of 立法會主席梁君彥議員): a sure name of the book, found in the label.
     const org = labelOrganisation(label, name);
     if (org) {
@@ -98,6 +100,8 @@ function withSpeakers(cands: Candidate[], speakers: { name: string; label: strin
       }
       o.count++;
     }
+    // The reporter of 任永蔚 中央电视台记者 is the name before the outlet.
+    if (org && name.endsWith(org) && name !== org) name = name.slice(0, name.length - org.length).trim();
     const key = keyOf(name, true);
     // A reporter's outlet (彭博社 of 彭博社记者) is an organisation, though it reads like a surname and a given name.
     const outlet = name !== label && name.length >= 2 && isOutletName(key);

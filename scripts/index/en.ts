@@ -161,11 +161,17 @@ function trimRun(input: Term[]): Term[] {
   const rest = run.slice(k + 1);
   if (k >= 0 && rest.length <= 3 && rest.some((t) => t.tags.has('Person')) && !rest.some((t) => ofHead(t) || t.tags.has('Place') || t.tags.has('Organization'))) return rest;
   // A title of a place or an office (Minister of Pakistan, Secretary of State): the place, or nothing.
-  if (isTitle(run[0]) && run.length > 2 && /^of$/i.test(run[1].text) && !ORG_WORD.test(run[run.length - 1].text)) {
-    const place = run.slice(/^the$/i.test(run[2].text) ? 3 : 2);
-    // Only a place is left of it (Pakistan, the United States); an office's domain is not (the Exchequer, State).
-    const known = place.length && (place.some(isPlaceTerm) || isEnglishPlace(place.map((t) => t.text).join(' ')) || (place.length === 1 && acronym(place[0].text)));
-    return known ? place : [];
+  if (isTitle(run[0]) && run.length > 2 && /^of$/i.test(run[1].text)) {
+    const the = /^the$/i.test(run[2].text);
+    const place = run.slice(the ? 3 : 2);
+    // An institution named whole after the title (Chairman of the Federal Reserve, Chair of the House Rules
+    // Committee): the institution; a one-word domain (Leader of the House, Secretary of the Treasury) is not one.
+    if (the && place.length >= 2 && !isTitleWord(place[0].text, { plural: false })) return place;
+    if (!ORG_WORD.test(run[run.length - 1].text)) {
+      // Only a place is left of it (Pakistan, the United States); an office's domain is not (the Exchequer, State).
+      const known = place.length && (place.some(isPlaceTerm) || isEnglishPlace(place.map((t) => t.text).join(' ')) || (place.length === 1 && acronym(place[0].text)));
+      return known ? place : [];
+    }
   }
   return run;
 }
@@ -253,7 +259,7 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
 }
 
 /** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
-function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}): void {
+function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}): void {
   const mid = midCapitals(sentences);
   for (const terms of sentences.flatMap(byLine)) {
     // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
@@ -287,7 +293,9 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (kind === 'subject' && titled && run.length <= 3) kind = 'person';
       // A named event or document (Battle of Jutland, Summit of the Future) is salient as a name is, said once or more.
       const namedEvent = run.length >= 3 && run.some((t) => /^of$/i.test(t.text));
-      add(kind, term, run[0].start, kind !== 'subject' ? 2 : namedEvent ? 1.2 : 1, kind === 'subject' && namedEvent);
+      // A capital The inside a sentence names what follows (in Room H-313, The Capitol; The Hague): a proper name, though a common word.
+      const theName = at > 1 && terms[at - 1].text === 'The' && !/[.:!?“"]\s*$/u.test(terms[at - 2].post) && !/\n/u.test(terms[at - 2].post);
+      add(kind, term, run[0].start, kind !== 'subject' ? 2 : namedEvent || theName ? 1.2 : 1, kind === 'subject' && namedEvent, kind === 'subject' && theName);
       if (run.length === 1 && kind !== 'place' && kind !== 'organisation') used(term, nameUse(terms, at, titled));
     }
   }
@@ -296,7 +304,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
 /** Candidates of one English text (the book's body text). */
 export function englishCandidates(text: string): Candidate[] {
   const found = new Map<string, Candidate>();
-  const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false) => {
+  const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false) => {
     // A final full stop stays on an initialism (U.S., D.C.).
     term = term.replace(/[’']s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
     if (term.length < 2 || NOT_NAMES.has(term) || /^\d/.test(term)) return;
@@ -304,6 +312,7 @@ export function englishCandidates(text: string): Candidate[] {
     if (c.kind === 'subject' && kind !== 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
     if (named) c.named = true;
+    if (proper) c.properName = true;
     found.set(term, c);
   };
   const sentences = termsOf(text);
@@ -315,7 +324,7 @@ export function englishCandidates(text: string): Candidate[] {
   nounPhrases(text, sentences, add);
   // A roll's names are people though the tagger read some as words (Sessions) or subjects.
   for (const { term, start } of rollNames(text)) { add('person', term, start, 2); const c = found.get(term); if (c) c.kind = 'person'; }
-  for (const [term, c] of found) if (c.kind === 'subject' && commonWordAlone(term)) found.delete(term);
+  for (const [term, c] of found) if (c.kind === 'subject' && !c.properName && commonWordAlone(term)) found.delete(term);
   const mid = midCapitals(sentences);
   for (const [term, c] of found) if (c.kind === 'subject' && unknownProperNoun(term, mid)) c.properName = true;
   for (const c of found.values()) {

@@ -6,7 +6,7 @@
 // so a zh-Hant book gets zh-Hant headings.
 import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../lang/language.ts';
-import { LINE_DATELINES, MEDIA_NAME } from '../lang/outlets.ts';
+import { LINE_DATELINES, MEDIA_NAME, isOutletName } from '../lang/outlets.ts';
 import { isPersonalName } from '../reader/labels.ts';
 import { TRANSLITERATION, TRANSLITERATION_ENDS, isTransliterated } from '../lang/transliteration.ts';
 import { genreDf, idfOf } from './genre.ts';
@@ -73,6 +73,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     // 中美, 中巴, 中日韩: countries in one breath (the first words of 中美关系), not a place.
     if (/^[中美俄日韩朝英法德印巴欧非澳加越泰菲老柬缅蒙哈吉塔乌土伊以沙埃南]{2,3}$/u.test(key) || /[于的了和与在是]/u.test(key)) return false;
     if (notPlace(key)) return false;
+    // Listed with places the gazetteer or the dictionary knows (placesInLists): a place however it is spelt.
+    if (score >= 3) return true;
     if (key.length >= 3 && /[省市县州区岛湾山河湖海峡礁江洋城镇港]$/u.test(key)) return true;
     // A longer place jieba's dictionary knows as one (耶路撒冷, 东耶路撒冷) is a place; a phrase its HMM made is not.
     return key.length <= 3 || isTransliterated(key) || dictEntry(key)?.tag === 'ns';
@@ -82,6 +84,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     // A common word is no name, title or not (特别外长会: 特别 is an adverb).
     if (entry && entry.freq >= 1000 && !entry.tag.startsWith('nr')) return false;
     if (score >= 3) return true;
+    // A full name the dictionary itself holds as a person's (李金华 nr, 54): a known person, however often named.
+    if (entry && entry.tag.startsWith('nr') && key.length >= 3 && isPersonalName(key)) return true;
     return !entry || entry.freq < 30;
   }
   if (KNOWN_ORGS.has(key)) return true;
@@ -148,6 +152,7 @@ export function chineseCandidates(original: string): Candidate[] {
     namesAfterTitles(text, sentence, offset, toks, add);
     namesBeforeTitles(text, sentence, offset, toks, add);
     foreignNamesAfterTitles(text, toks, add);
+    placesInLists(text, toks, add);
     for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add);
     offset += sentence.length;
   }
@@ -372,6 +377,27 @@ function foreignNamesAfterTitles(text: string, toks: Tagged, add: Add): void {
   }
 }
 
+/**
+ * A list of places (鄰近國家如宏都拉斯、瓜地馬拉; 台湾、西藏、新疆、香港): a name in a list with a place the gazetteer
+ * or the dictionary knows is a place too, when the tagger read it as a name or an unknown word (宏都拉斯/nz, Taiwan's spelling of Honduras).
+ */
+function placesInLists(text: string, toks: Tagged, add: Add): void {
+  let i = 0;
+  while (i < toks.length) {
+    // Items: single words joined by 、 (the last one by 和, 及 or 与).
+    const items: Tok[] = [toks[i]];
+    let j = i + 1;
+    while (j + 1 < toks.length && /^(、|和|及|与)$/u.test(toks[j].word) && toks[j].start === items[items.length - 1].end) { items.push(toks[j + 1]); j += 2; }
+    i = items.length > 1 ? j : i + 1;
+    const known = (t: Tok) => isChinesePlace(t.word) || (t.tag === 'ns' && dictEntry(t.word)?.tag === 'ns' && !notPlace(t.word));
+    if (items.length < 2 || !items.some(known)) continue;
+    for (const t of items) {
+      if (known(t) || !HAN.test(t.word) || t.word.length < 2 || !/^(ns|nz|nrt|x)$/.test(t.tag) || GENERIC.has(t.word) || notPlace(t.word)) continue;
+      add('place', t.start, t.end, 3);
+    }
+  }
+}
+
 function namesBeforeTitles(text: string, sentence: string, base: number, toks: Tagged, add: Add): void {
   // A name before a job title: 何启明议员 (jieba reads 何 as a pronoun), 文在寅总统.
   const starts = new Set(toks.map((t) => t.start));
@@ -417,7 +443,8 @@ function tokenCandidate(text: string, toks: Tagged, i: number, add: Add): number
     // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
     // (王毅外长) or a name of three characters makes it sure.
     if (t.tag === 'nr' && word.length === 2 && !titled) { /* 2-character nr alone is often a word (仁爱) */ }
-    else if (t.tag === 'nr' || titled) { add('person', t.start, end, titled ? 3 : 2); return 0; }
+    // A surname and a given name of two characters that the HMM made one word (李文亮/x, 孙国祥/x): a name.
+    else if (t.tag === 'nr' || titled || (t.tag === 'x' && word.length === 3 && end === t.end)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
   }
   if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && isTransliterated(word) && (word.length >= 3 || titled) && !isPersonalName(word)) {
     // A transliterated name: after a country it is a place (美国纽约, 菲律宾马尼拉), else a person.
@@ -560,7 +587,8 @@ function nounRunSubjects(text: string, add: Add): void {
       for (let j = i + 1; j < Math.min(i + 4, toks.length); j++) {
         const run = toks.slice(i, j + 1);
         // 中方, 乌方, 各方: a party in the talks, never part of a subject.
-        if (!run.every((t) => HAN.test(t.word) && /^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
+        // 署 of 内政部 + 消防 + 署 (ng: a bound morpheme to the tagger) heads an organisation's name like a noun.
+        if (!run.every((t) => HAN.test(t.word) && (/^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) || (t.tag === 'ng' && /^(局|司|部|署|处)$/u.test(t.word))) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
         // 中国—中东欧国家合作: two parties joined by a dash name the subject together; the part after the dash is a fragment.
         const dashed = i >= 2 && /^[—–-]$/u.test(toks[i - 1].word) && toks[i - 2].tag === 'ns' && toks[i - 2].end === toks[i - 1].start;
         const start = dashed ? toks[i - 2].start : run[0].start;
@@ -679,9 +707,13 @@ const LABEL_TITLE = /(?:副?主席|委员|议员|副?院长|副?部长|局长|�
 
 /**
  * The organisation a speaker label writes before its speaker's title and name (立法會 of 立法會主席梁君彥議員),
- * as the label writes it; undefined when the label holds none (柯委員建銘, 路透社记者, 行政長官).
+ * or after the name and a space (中央电视台 of 任永蔚 中央电视台记者), as the label writes it; undefined when
+ * the label holds none (柯委員建銘, 路透社记者, 行政長官).
  */
 export function labelOrganisation(label: string, name: string): string | undefined {
+  // A broadcaster's label writes the outlet after the reporter's name (任永蔚 中央电视台记者).
+  const spaced = /^(\S+)[\s\u3000]+(\S+)$/u.exec(name);
+  if (spaced && isOutletName(t2s(spaced[2]))) return spaced[2];
   const at = name ? label.indexOf(name) : -1;
   if (at <= 0) return undefined;
   const before = t2s(label.slice(0, at));
