@@ -496,6 +496,20 @@ describe('automatic index: more classes of the grown dev part (fifth session)', 
     expect(labels.length).toBeGreaterThan(0);
   });
 
+  it('fragments: no phrase starts inside a hyphenated word (top-to-bottom review) or after a number (30周年紀念峰會); a date ends a name (NATO Summit on Thursday); a legal ending ends a firm’s name and the headline after it names nothing; a chief officer’s initials are a role (CSO)', () => {
+    // en-chrg-2008-07-16, zh-hant-mfa-2021-11-19, en-wh-2022-03-22, en-fool-2020-04
+    const review = terms(autoEntries('I described in my testimony here in July that we were going to do a top-to-bottom review of all these issues. You need a top-to-bottom review for something this simple?', { language: 'en', size: 20 }));
+    expect(review).not.toContain('bottom review');
+    const summit = terms(autoEntries('在即將召開的中國—東盟建立對話關系30周年紀念峰會上，中國對有關南海問題的討論有何期待？', { language: 'zh-Hant', size: 20 }));
+    expect(summit).not.toContain('周年紀念峰會');
+    const nato = terms(autoEntries('That is something the President will discuss with his Allies at the NATO Summit on Thursday.', { language: 'en', size: 20 }));
+    expect(nato).toContain('NATO Summit');
+    expect(nato).not.toContain('NATO Summit on Thursday');
+    const call = autoEntries('Good day, and welcome to the OneSmart International Education Group Limited Announces Unaudited Financial Results for the Second Fiscal Quarter Ended February 29, 2020 Conference Call. Joining me today are Mr. Steve Zhang, Chairman and CEO; Mr. Greg Zuo, our CSO and CFO.', { language: 'en', size: 20 });
+    expect(find(call, 'OneSmart International Education Group Limited')?.kind).toBe('organisation');
+    for (const t of ['OneSmart International Education Group Limited Announces Unaudited Financial Results', 'Announces Unaudited Financial Results', 'CSO']) expect(terms(call), t).not.toContain(t);
+  });
+
   it('English: an institution named whole after a title is the entry (Chairman of the Federal Reserve, Chair of the House Rules Committee); a capital The inside a sentence names what follows (The Capitol)', () => {
     // en-chrg-2008-07-16, en-gpo-2007-09-27, en-rules-2003-06-04
     const fed = terms(autoEntries('Chairman Bernanke, quickly, when did you become Chairman of the Federal Reserve?', { language: 'en', size: 20 }));
@@ -552,8 +566,8 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Fifth session: 98.6 % and 89.8 %; sixth: 98.6 % and 90.2 % (organisations in speaker labels).
     // Seventh (2026-12-06): the dev part grown to 41 books (18 added, gold written before the engine ran on them,
     // spread over hearings, an earnings call, TV, Hansard, LY, MFA zh-Hant, State, DoD, an embassy interview):
-    // the engine before this session measured 93.6 % and 79.3 % on them; after the fixes of this session's classes 96.1 % and 87.2 %.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.961);
+    // the engine before this session measured 93.6 % and 79.3 % on them; after the fixes of this session's classes 97.0 % and 87.2 %.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.970);
     expect(f.recall).toBeGreaterThanOrEqual(0.872);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });

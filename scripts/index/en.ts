@@ -55,6 +55,8 @@ const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags
 
 /** Words an institution's or a place's name is built on before `of`, `for`, `on` (Government of Ethiopia, Committee on Rules, Kingdom of Morocco). */
 const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker|battle|siege|treaty|university)$/i;
+/** A firm's legal ending: the last word of its name. */
+const LEGAL_END = /^(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|plc|PLC|LLC|LLP|Holdings)$/u;
 /** Words that end a run: a dateline's (Aboard Air Force One En Route Philadelphia). */
 const RUN_BREAK = new Set(['En', 'Route', 'Aboard', 'Via']);
 /** Time zones and all-capital words of a transcript's furniture (BEGIN VIDEOTAPE, END). */
@@ -102,6 +104,8 @@ function runEnd(terms: Term[], i: number): number {
     if (!a || (!/^\s*$/.test(post) && !initial)) break;
     if (/[(\[“"‘]/.test(a.pre) || /\n/.test(post)) break; // (ASEAN) after a name is its abbreviation; a line ends a name
     if (RUN_BREAK.has(a.text)) break;
+    // A firm's legal ending ends its name (OneSmart … Group Limited | Announces Unaudited Financial Results).
+    if (LEGAL_END.test(terms[j].text) && j > i) break;
     // An organisation's possessive ends it (CNN's Alessio Vinci: the network's reporter, two entries);
     // a people's does not (Tigray People’s Liberation Front).
     if (/[’']s$/u.test(terms[j].text) && !/^people[’']s$/iu.test(terms[j].text) && (terms[j].tags.has('Organization') || acronym(terms[j].text.replace(/[’']s$/u, '')))) break;
@@ -111,8 +115,9 @@ function runEnd(terms: Term[], i: number): number {
     const c = terms[j + 3];
     // `of`, `for`, `on` join only after the word an institution or place is named on (Government of
     // Ethiopia, Committee on Rules): Duda of Poland, Madrid for NATO, Putin on Wednesday are two words.
-    if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b) && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 2; continue; }
-    if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c) && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 3; continue; }
+    // A day or a month after them is a date, not the name's (NATO Summit on Thursday).
+    if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b) && !b.tags.has('Date') && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 2; continue; }
+    if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c) && !c.tags.has('Date') && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 3; continue; }
     // Not across a title (Yellen and Chair Powell are two people).
     // A firm named for its partners (Stifel Nicolaus and Company): the `and` and its last word are the name's.
     if (/^(and|&)$/i.test(a.text) && b && COMPANY_TAIL.test(b.text) && /^\s*$/.test(a.post)) { j += 2; continue; }
@@ -223,6 +228,8 @@ function midCapitals(sentences: Term[][]): Set<string> {
 /** Whether a one-word run is no name: a capitalised function or expressive word, a word only a sentence starts with, furniture. */
 function loneWordIsNoName(t: Term, term: string, mid: Set<string>): boolean {
   if (FURNITURE.test(term) || NOT_NAMES.has(term[0] + term.slice(1).toLowerCase())) return true;
+  // A chief officer's initials (CEO, CFO, CSO, CMO): a role, as the titles' ceo and cfo are.
+  if (/^C[A-Z]{1,2}O$/u.test(term)) return true;
   // A common word in capitals (the 14-18 NOW programme) is no acronym; a country's (US) is.
   if (/^\p{Lu}+$/u.test(term) && ['function', 'expressive'].includes(wordClass(term.toLowerCase())) && !isPlaceTerm(t) && !isEnglishPlace(term)) return true;
   if (acronym(term) || NAME_TAGS.some((tag) => t.tags.has(tag))) return false;
@@ -274,8 +281,11 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       let j = runEnd(terms, i);
       if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
       const run = trimRun(terms.slice(i, j + 1));
+      // Title case run on after a firm's legal ending is its announcement's headline (… Group Limited Announces
+      // Unaudited Financial Results), no name.
+      const announcement = i > 0 && LEGAL_END.test(terms[i - 1].text) && /^\s+$/u.test(terms[i - 1].post);
       i = j;
-      if (!run.length || (run.length === 1 && isTitle(run[0]))) continue;
+      if (!run.length || announcement || (run.length === 1 && isTitle(run[0]))) continue;
       // In a headline, common words the tagger calls an organisation (to Hold Conference Call) name nothing.
       if (strict && run.length > 1 && run.every((t) => commonWord(t.text) && !t.tags.has('Person'))) continue;
       const term = text.slice(run[0].start, run[run.length - 1].end);
@@ -383,6 +393,8 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
   const phrases = new Map<string, { count: number; start: number; rare: number }>();
   for (const terms of sentences) {
     for (let i = 0; i < terms.length; i++) {
+      // A phrase that starts inside a hyphenated word (top-to-|bottom review) is its fragment.
+      if (i > 0 && /^[-‐]$/u.test(terms[i - 1].post)) continue;
       for (let j = i + 1; j < Math.min(i + 5, terms.length); j++) {
         const run = terms.slice(i, j + 1);
         if (run.slice(0, -1).some((t) => /[,;:.!?()—–]/.test(t.post))) break;

@@ -594,8 +594,9 @@ function nounRunSubjects(text: string, add: Add): void {
         const start = dashed ? toks[i - 2].start : run[0].start;
         const end = run[run.length - 1].end;
         if (end - start < 4 || end - start > 10) continue;
-        // 第3次会议议事录: the noun an ordinal counts (the third meeting) is no term's first word.
-        if (ORDINAL_BEFORE.test(text.slice(Math.max(0, start - 8), start))) break;
+        // 第3次会议议事录: the noun an ordinal counts (the third meeting) is no term's first word; nor one a number
+        // counts (30|周年纪念峰会: the 30th-anniversary summit).
+        if (ORDINAL_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || (i > 0 && toks[i - 1].tag === 'm' && toks[i - 1].end === start)) break;
         const head = run[run.length - 1];
         // A verb first makes a clause (发展中美关系, 辛劳表示感谢), not a heading.
         if (run[0].tag === 'vn' || run.some((t) => /^(表示|感谢|欢迎|祝贺)$/u.test(t.word))) continue;
