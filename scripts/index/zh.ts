@@ -73,7 +73,7 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     // 中美, 中巴, 中日韩: countries in one breath (the first words of 中美关系), not a place.
     if (/^[中美俄日韩朝英法德印巴欧非澳加越泰菲老柬缅蒙哈吉塔乌土伊以沙埃南]{2,3}$/u.test(key) || /[于的了和与在是]/u.test(key)) return false;
     if (notPlace(key)) return false;
-    // Listed with places the gazetteer or the dictionary knows (placesInLists): a place however it is spelt.
+    // Listed with places the gazetteer or the dictionary knows (placesInLists) or a record's venue (venueLines): a place however it is spelt.
     if (score >= 3) return true;
     if (key.length >= 3 && /[省市县州区岛湾山河湖海峡礁江洋城镇港]$/u.test(key)) return true;
     // A longer place jieba's dictionary knows as one (耶路撒冷, 东耶路撒冷) is a place; a phrase its HMM made is not.
@@ -144,6 +144,7 @@ export function chineseCandidates(original: string): Candidate[] {
   mediaCredits(text, add);
   nameRolls(text, add);
   officialsLines(text, add);
+  venueLines(text, add);
   knownOrganisations(text, add);
   namesAroundTitles(original, text, found);
   let offset = 0;
@@ -320,6 +321,18 @@ function officialsLines(text: string, add: Add): void {
       const at = m.index! + title.indexOf(office[0]);
       add('organisation', at, at + office[0].length, 2);
     }
+  }
+}
+
+/**
+ * A record's venue line (地  點 本院紅樓302會議室): a numbered room is a place of the book, named as the line
+ * writes it after the house's own word (本院, 本會); an unnumbered hall (本院議場: the chamber) is the
+ * record's furniture, no entry.
+ */
+function venueLines(text: string, add: Add): void {
+  for (const m of text.matchAll(/^地[ \t\u3000]*点[ \t\u3000:：]*(?:本院|本会)?(\p{Script=Han}{1,8}\d+\p{Script=Han}{1,4})[ \t\u3000]*$/gmu)) {
+    const at = m.index! + m[0].indexOf(m[1]);
+    add('place', at, at + m[1].length, 3);
   }
 }
 
