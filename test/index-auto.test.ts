@@ -487,6 +487,26 @@ describe('automatic index: more classes of the grown dev part (fifth session)', 
     expect(terms(autoEntries('双方同意推进经贸、投资、矿能、科技、农牧业等领域合作。', { language: 'zh-Hans', size: 20 }))).toEqual([]);
   });
 
+  it('a people-heavy briefing: names after any head’s title (室长郑义溶, 会长汪道涵), foreign names before a title (向洪森首相, 布拉索昆副首相), a rare surname the tagger knows (栗战书委员长), a city after its country (越南河内), an office after its parent (中共湖南省委台办)', () => {
+    // zh-hans-mfa-2018-09-07, zh-hans-tao-2023-04-26 (the second batch of dev gold, written after this session's first changes)
+    const mfa = autoEntries('据韩方称，韩国国家安保室长郑义溶将于8日来华。李克强总理、栗战书委员长和王毅国务委员兼外长已分别向洪森首相、韩桑林国会主席和布拉索昆副首相兼外交大臣致电祝贺。国务院副总理胡春华将于9月11日至13日出席在越南河内举行的世界经济论坛东盟会议。', { language: 'zh-Hans', size: 30 });
+    for (const name of ['郑义溶', '李克强', '栗战书', '王毅', '洪森', '韩桑林', '布拉索昆', '胡春华']) expect(find(mfa, name)?.kind, name).toBe('person');
+    expect(find(mfa, '越南')?.sub.map((e) => e.term)).toEqual(['河内']);
+    // A country before a title is a place, not a name (美国总统特朗普); words before a Chinese full name are not its part (先请|李克强).
+    const trump = terms(autoEntries('美国总统特朗普和法国总统马克龙会谈。下面先请李克强总理讲话。', { language: 'zh-Hans', size: 30 }));
+    expect(trump).toEqual(expect.arrayContaining(['特朗普', '马克龙', '美国', '法国', '李克强']));
+    expect(trump.some((t) => /先请|美国总统/u.test(t))).toBe(false);
+    const tao = terms(autoEntries('来源：中共湖南省委台办、湖南省政府台办 发布时间：2023-04-27\n1993年4月，海协会会长汪道涵与台湾海基会董事长辜振甫在新加坡举行了汪辜会谈。', { language: 'zh-Hans', size: 30 }));
+    expect(tao).toEqual(expect.arrayContaining(['中共湖南省委台办', '湖南省政府台办', '汪道涵', '辜振甫']));
+    for (const cut of ['台办', '中共', '湖南省政府']) expect(tao, cut).not.toContain(cut);
+  });
+
+  it('English: the first name of the principal’s full name is the principal too (Theresa of Theresa May)', () => {
+    // en-uk-2017-12-01: May (a month) cuts the name short in the headline line.
+    const list = terms(autoEntries('Theresa May – 2017 Speech on World Aids Day\nBelow is the text of the speech made by Theresa May, the Prime Minister, on World Aids Day on 1 December 2017.', { language: 'en', size: 20, principals: ['Theresa May'] }));
+    expect(list).not.toContain('Theresa');
+  });
+
   it('a record’s venue line names a numbered room (紅樓101會議室), not the chamber (議場)', () => {
     // zh-hant-ly-2017-04-12, zh-hant-ly-2018-03-20
     const room = autoEntries('時  間 中華民國106年4月12日（星期三）9時3分至13時27分\n地  點 本院紅樓101會議室\n主  席 邱委員議瑩\n', { language: 'zh-Hant', size: 20 });
@@ -574,8 +594,10 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Seventh (2026-12-06): the dev part grown to 41 books (18 added, gold written before the engine ran on them,
     // spread over hearings, an earnings call, TV, Hansard, LY, MFA zh-Hant, State, DoD, an embassy interview):
     // the engine before this session measured 93.6 % and 79.3 % on them; after the fixes of this session's classes 97.0 % and 87.7 %.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.969);
-    expect(f.recall).toBeGreaterThanOrEqual(0.877);
+    // Then nine more (written after those fixes, to check them on books they were not made on): on those nine the engine
+    // measured 90.4 % and 71.2 % at its first run, 80.8 % names found after the next fixes; all 50 dev books: 96.8 % and 86.7 %.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.968);
+    expect(f.recall).toBeGreaterThanOrEqual(0.866);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
 });

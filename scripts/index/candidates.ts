@@ -12,6 +12,7 @@ import { genreDf } from './genre.ts';
 import { isChinese as isZh } from '../lang/language.ts';
 import { isOutletName } from '../lang/outlets.ts';
 import { isTransliterated } from '../lang/transliteration.ts';
+import { isTitleWord } from '../lang/titles.ts';
 
 export type { Candidate, EntryKind } from './candidate.ts';
 import type { Candidate, EntryKind } from './candidate.ts';
@@ -155,8 +156,10 @@ const chineseLabelName = (key: string): boolean => isPersonalName(key) || (key.l
 /** Never an entry: the title, a speaker label (or a phrase of one: senior administration official), a principal, a curated term. */
 function dropBanned(cands: Candidate[], options: AutoOptions, zh: boolean): Candidate[] {
   const roleLabels = (options.labels ?? []).filter((l) => !(zh ? chineseLabelName(keyOf(l, true)) : /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(l)));
-  // A principal's surname alone (Mr. Burchett of John Burchett) is the principal too.
-  const surnames = zh ? [] : (options.principals ?? []).map((p) => p.trim().split(/\s+/)).filter((w) => w.length > 1 && /^\p{Lu}/u.test(w[0])).map((w) => w[w.length - 1]);
+  // A principal's surname alone (Mr. Burchett of John Burchett) is the principal too, and so is the first
+  // name of a principal's full name (Theresa of Theresa May: May, a month, cuts the name short).
+  const names = zh ? [] : (options.principals ?? []).map((p) => p.trim().split(/\s+/)).filter((w) => w.length > 1 && /^\p{Lu}/u.test(w[0]));
+  const surnames = [...names.map((w) => w[w.length - 1]), ...names.filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w[0]) && !isTitleWord(w[0])).map((w) => w[0])];
   const banned = new Set([options.title ?? '', ...roleLabels, ...(options.principals ?? []), ...surnames, ...(options.exclude ?? [])].filter(Boolean).map((s) => keyOf(s, zh)));
   const title = options.title ? keyOf(options.title, zh) : '';
   const labelWords = zh ? [] : [...roleLabels, ...(options.principals ?? [])].map((l) => ` ${l.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim()} `);

@@ -18,7 +18,7 @@ import { dictEntry, isChinesePlace } from './gazetteer.ts';
 const TITLES = ['国务委员', '外交部长', '国务卿', '外长', '部长', '副部长', '总统', '副总统', '主席', '副主席', '总理', '副总理', '首相', '大使', '总书记',
   '委员长', '议员', '议长', '司长', '副司长', '局长', '副局长', '发言人', '先生', '女士', '秘书长', '国王', '女王', '王储', '亲王', '特首', '市长', '省长', '州长', '大校', '上将', '中将', '少将', '主任', '书记', '教授', '博士'];
 /** Endings of organisation names (国务院台湾事务办公室, 全国台联, 东南亚国家联盟). */
-const ORG_END = /(办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会|司|使馆|领事馆)$/u;
+const ORG_END = /(办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会|司|使馆|领事馆|办)$/u;
 /** Gatherings, not organisations, though they end in 会 (酒会, 记者会, 茶话会). */
 const EVENT_END = /(酒会|晚会|宴会|茶话会|记者会|发布会|招待会|研讨会|座谈会|见面会|交流会|报告会|运动会|博览会|展览会|演唱会|音乐会|舞会)$/u;
 /** A word the tagger glued to a preposition or conjunction (对外部): not a name. */
@@ -153,6 +153,7 @@ export function chineseCandidates(original: string): Candidate[] {
     namesAfterTitles(text, sentence, offset, toks, add);
     namesBeforeTitles(text, sentence, offset, toks, add);
     foreignNamesAfterTitles(text, toks, add);
+    foreignNamesBeforeTitles(text, toks, add);
     placesInLists(text, toks, add);
     for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add);
     offset += sentence.length;
@@ -336,25 +337,35 @@ function venueLines(text: string, add: Add): void {
   }
 }
 
+/**
+ * Where job titles end in a sentence: the titles that come before a name (发言人, 行政长官) and any head's
+ * title the tagger reads as one noun ending in 长 (室长, 会长, 董事长: 国家安保室长郑义溶, 海协会会长汪道涵).
+ */
+function titleEnds(sentence: string, base: number, toks: Tagged): number[] {
+  const ends = new Set(toks.map((t) => t.end));
+  const out = new Set<number>();
+  for (const title of TITLES_BEFORE) {
+    for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) if (ends.has(base + at + title.length)) out.add(base + at + title.length);
+  }
+  for (const t of toks) if (t.tag === 'n' && t.word.length >= 2 && t.word.length <= 5 && /长$/u.test(t.word) && HAN.test(t.word)) out.add(t.end);
+  return [...out];
+}
+
 function namesAfterTitles(text: string, sentence: string, base: number, toks: Tagged, add: Add): void {
   // A name after a job title: 发言人朱凤莲, 行政长官林郑月娥 (a Hong Kong name with both surnames).
   const ends = new Set(toks.map((t) => t.end));
-  for (const title of TITLES_BEFORE) {
-    for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) {
-      const from = base + at + title.length;
-      if (!ends.has(from)) continue;
-      for (const n of SURNAME_PAIR.test(text.slice(from, from + 4)) ? [4, 3, 2] : [3, 2]) {
-        const name = text.slice(from, from + n);
-        const double = n === 4 && SURNAME_PAIR.test(name);
-        const tagged = toks.find((t) => t.start === from && t.end === from + n && t.tag.startsWith('nr'));
-        if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
-        if (FUNCTION_START.test(name)) continue;
-        const tok = toks.find((t) => t.start === from);
-        if (n === 2 && !(tok && tok.end === from + 2 && tok.tag.startsWith('nr')) && !TITLES.some((x) => text.startsWith(x, from + n))
-          && /^[\p{Script=Han}]/u.test(text.slice(from + n, from + n + 1)) && !/^[主回答表指说会]/u.test(text.slice(from + n, from + n + 1))) continue;
-        add('person', from, from + n, 3);
-        break;
-      }
+  for (const from of titleEnds(sentence, base, toks)) {
+    for (const n of SURNAME_PAIR.test(text.slice(from, from + 4)) ? [4, 3, 2] : [3, 2]) {
+      const name = text.slice(from, from + n);
+      const double = n === 4 && SURNAME_PAIR.test(name);
+      const tagged = toks.find((t) => t.start === from && t.end === from + n && t.tag.startsWith('nr'));
+      if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
+      if (FUNCTION_START.test(name)) continue;
+      const tok = toks.find((t) => t.start === from);
+      if (n === 2 && !(tok && tok.end === from + 2 && tok.tag.startsWith('nr')) && !TITLES.some((x) => text.startsWith(x, from + n))
+        && /^[\p{Script=Han}]/u.test(text.slice(from + n, from + n + 1)) && !/^[主回答表指说会]/u.test(text.slice(from + n, from + n + 1))) continue;
+      add('person', from, from + n, 3);
+      break;
     }
   }
 }
@@ -411,6 +422,32 @@ function placesInLists(text: string, toks: Tagged, add: Add): void {
   }
 }
 
+/**
+ * A foreign name written before a title, the pieces the tagger made of it joined (…和布拉/nrt 索昆/x 副首相兼外交大臣,
+ * 向洪森/nr 首相): the pieces run back to a conjunction, a preposition or punctuation; at least one is a name
+ * or a made-up word, and the whole is no place (美国总统).
+ */
+function foreignNamesBeforeTitles(text: string, toks: Tagged, add: Add): void {
+  for (let k = 1; k < toks.length; k++) {
+    if (!FOREIGN_TITLES.has(toks[k].word)) continue;
+    let j = toks[k - 1].word === '副' ? k - 1 : k;
+    const end = toks[j - 1]?.end;
+    const piece = (t: Tok) => HAN.test(t.word) && !TITLES.includes(t.word) && (/^(x|nr|nrt|nrfg|nz)$/.test(t.tag) || (t.word.length === 1 && TRANSLITERATION.has(t.word)));
+    // A Chinese full name (李克强/nr) is a name of its own: nothing before it is part of it (先请|李克强总理).
+    const whole = (t: Tok) => t.word.length >= 3 && isPersonalName(t.word) && t.tag.startsWith('nr');
+    while (j > 0 && k - j < 4 && piece(toks[j - 1]) && (j === k || (toks[j - 1].end === toks[j].start && !whole(toks[j])))) j--;
+    const before = toks[j - 1];
+    if (end === undefined || j >= k || (toks[k - 1].word === '副' && j === k - 1)) continue;
+    if (before && !(NAME_STOP.test(before.word) || /^(p|c)$/.test(before.tag))) continue;
+    const run = toks.slice(j, toks[k - 1].word === '副' ? k - 1 : k);
+    const name = text.slice(run[0].start, end);
+    // One piece: a name the tagger knows (洪森/nr); more: one of them made up or foreign (布拉/nrt 索昆/x).
+    const sure = run.length === 1 ? /^(nr|nrt|nrfg)$/.test(run[0].tag) && name.length >= 2 : name.length >= 3 && run.some((t) => /^(x|nrt)$/.test(t.tag));
+    if (!sure || name.length > 7 || isChinesePlace(name) || NOT_NAMES.has(name)) continue;
+    add('person', run[0].start, end, 3);
+  }
+}
+
 function namesBeforeTitles(text: string, sentence: string, base: number, toks: Tagged, add: Add): void {
   // A name before a job title: 何启明议员 (jieba reads 何 as a pronoun), 文在寅总统.
   const starts = new Set(toks.map((t) => t.start));
@@ -424,7 +461,9 @@ function namesBeforeTitles(text: string, sentence: string, base: number, toks: T
         // Two characters: a transliteration after a word boundary or a conjunction (和普京总统, 同拜登总统).
         const before = text[to - n - 1] ?? '';
         if (n === 2 ? !(isTransliterated(name) && /^$|[和与同及、，。：；\s]/u.test(before) && !isChinesePlace(name)) : !starts.has(to - n)) continue;
-        if (n !== 2 && !(n === 3 ? isPersonalName(name) || isTransliterated(name) : SURNAME_PAIR.test(name))) continue;
+        // Three characters: a personal name, a transliteration, or a surname the tagger knows though it is rare (栗/nr 战书 委员长).
+        const rareSurname = n === 3 && toks.some((t) => t.start === to - 3 && t.word.length === 1 && t.tag === 'nr');
+        if (n !== 2 && !(n === 3 ? isPersonalName(name) || isTransliterated(name) || rareSurname : SURNAME_PAIR.test(name))) continue;
         add('person', to - n, to, 3);
         break;
       }
@@ -479,6 +518,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     return 1;
   }
   if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); return 0; }
+  // A place word (s) right after a country (越南/ns 河内/s): a city of it.
+  if (t.tag === 's' && t.word.length >= 2 && prev && prev.tag === 'ns' && prev.end === t.start && isChinesePlace(prev.word)) { add('place', t.start, t.end, 3, prev.word); return 0; }
   if (t.tag === 'ns') {
     // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
     if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) return 0;
@@ -495,7 +536,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     if (EVENT_END.test(t.word)) return 0;
     // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
     let from = t.start;
-    if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && t.tag === 'nt') from = prev.start;
+    // …and an office's abbreviation after its parent's name (中共湖南省委 + 台办, 湖南省政府 + 台办).
+    if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && (t.tag === 'nt' || (t.tag === 'j' && prev.tag === 'nt'))) from = prev.start;
     from = missionStart(text, toks, i, from);
     let to = t.end;
     const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
