@@ -563,8 +563,10 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Fourth session: 87.0 % and 70.9 % (names in speaker labels found; new entries judged by reading the text).
     // Fifth session: 88.2 % and 77.7 % (gazette committees and institutions, units under their ministry, role words,
     // unknown proper names said once; tuned on dev only; one new test entry judged by reading the text).
-    expect(f.precision).toBeGreaterThanOrEqual(0.882);
-    expect(f.recall).toBeGreaterThanOrEqual(0.777);
+    // Seventh (2026-12-06): 88.6 % and 78.9 %, measured once at the end after tuning on a dev part grown to 50 books
+    // (three new test entries judged by reading the text; two of them wrong, a glued 正对澳大利亚 and a cut 廖萬堅, left unfixed).
+    expect(f.precision).toBeGreaterThanOrEqual(0.886);
+    expect(f.recall).toBeGreaterThanOrEqual(0.788);
   });
 
   const scores = scoreAll();
