@@ -530,21 +530,7 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     add('place', t.start, t.end, 2, prev && prev.tag === 'ns' && prev.end === t.start && prev.word.length >= 2 && !isChinesePlace(t.word) ? prev.word : undefined);
     return 0;
   }
-  // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
-  // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is three characters or more.
-  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约行协]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
-    if (EVENT_END.test(t.word)) return 0;
-    // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
-    let from = t.start;
-    // …and an office's abbreviation after its parent's name (中共湖南省委 + 台办, 湖南省政府 + 台办).
-    if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && (t.tag === 'nt' || (t.tag === 'j' && prev.tag === 'nt'))) from = prev.start;
-    from = missionStart(text, toks, i, from);
-    let to = t.end;
-    const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
-    if (title) to -= title.length;
-    add('organisation', from, to, 2);
-    return 0;
-  }
+  if (taggedOrganisation(text, toks, i, add)) return 0;
   // A committee named by its remit, two fields joined by 及/和/与 (司法及法制委员会, 程序委员会).
   if (t.word === '委员会' && t.tag === 'n') {
     const from = committeeStart(toks, i);
@@ -596,6 +582,28 @@ function headedInstitution(toks: Tagged, i: number, add: Add): void {
   const before = toks[i - 2];
   const joined = prev && /^(跟|和|与|及|、)$/u.test(prev.word) && before && /^(nt|l|j)$/.test(before.tag) && before.word.endsWith(m[1]) && before.word.length >= 3;
   if (headed || joined) add('organisation', t.start, t.end, 2);
+}
+
+/** An organisation the tagger tags as one (nt), abbreviates (j) or makes up (x) with an organisation's ending; whether it was one. */
+function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): boolean {
+  const t = toks[i];
+  const prev = toks[i - 1];
+  // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
+  // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is three characters or more.
+  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约行协]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+    if (EVENT_END.test(t.word)) return true;
+    // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
+    let from = t.start;
+    // …and an office's abbreviation after its parent's name (中共湖南省委 + 台办, 湖南省政府 + 台办).
+    if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && (t.tag === 'nt' || (t.tag === 'j' && prev.tag === 'nt'))) from = prev.start;
+    from = missionStart(text, toks, i, from);
+    let to = t.end;
+    const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
+    if (title) to -= title.length;
+    add('organisation', from, to, 2);
+    return true;
+  }
+  return false;
 }
 
 /**
