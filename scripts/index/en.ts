@@ -314,11 +314,12 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
 /** Candidates of one English text (the book's body text). */
 export function englishCandidates(text: string): Candidate[] {
   const found = new Map<string, Candidate>();
+  let source = 'bracketedActs';
   const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false) => {
     // A final full stop stays on an initialism (U.S., D.C.).
     term = term.replace(/[’']s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
     if (term.length < 2 || NOT_NAMES.has(term) || /^\d/.test(term)) return;
-    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0 };
+    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, source };
     if (c.kind === 'subject' && kind !== 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
     if (named) c.named = true;
@@ -330,8 +331,11 @@ export function englishCandidates(text: string): Candidate[] {
   // (Withdrawal) Act 2018) is one named document: the tagger reads the words in and around the brackets apart.
   for (const m of text.matchAll(/(?:\p{Lu}[\p{L}'’-]*\s+)+\((?:\p{Lu}[\p{L}'’-]*\s*)+\)\s+(?:Bill|Act)(?:\s+\d{4})?/gu)) add('subject', m[0], m.index!, 1.2, true);
   const uses = new Map<string, NameUse[]>();
+  source = 'nameCandidates';
   nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]));
+  source = 'nounPhrases';
   nounPhrases(text, sentences, add);
+  source = 'rollNames';
   // A roll's names are people though the tagger read some as words (Sessions) or subjects.
   for (const { term, start } of rollNames(text)) { add('person', term, start, 2); const c = found.get(term); if (c) c.kind = 'person'; }
   for (const [term, c] of found) if (c.kind === 'subject' && !c.properName && commonWordAlone(term)) found.delete(term);

@@ -10,7 +10,7 @@ import { LINE_DATELINES, MEDIA_NAME, isOutletName } from '../lang/outlets.ts';
 import { isPersonalName } from '../reader/labels.ts';
 import { TRANSLITERATION, TRANSLITERATION_ENDS, isTransliterated } from '../lang/transliteration.ts';
 import { genreDf, idfOf } from './genre.ts';
-import type { Candidate } from './candidate.ts';
+import type { Candidate, RejectTrace } from './candidate.ts';
 import { dictEntry, isChinesePlace } from './gazetteer.ts';
 
 
@@ -136,34 +136,40 @@ type Add = (kind: Candidate['kind'], start: number, end: number, score?: number,
 type Tagged = ReturnType<typeof tagged>;
 
 /** Candidates of one Chinese text (the book's body text); terms are in the text's own script. */
-export function chineseCandidates(original: string): Candidate[] {
+export function chineseCandidates(original: string, trace?: RejectTrace): Candidate[] {
   const text = simplifiedAligned(original);
   const found = new Map<string, Candidate>();
-  const add = collector(original, text, found);
-  dottedNames(text, add);
-  mediaCredits(text, add);
-  nameRolls(text, add);
-  officialsLines(text, add);
-  venueLines(text, add);
-  knownOrganisations(text, add);
-  namesAroundTitles(original, text, found);
+  const state = { source: '' };
+  const add = collector(original, text, found, state, trace);
+  const run = (source: string, finder: () => void) => { state.source = source; finder(); };
+  run('dottedNames', () => dottedNames(text, add));
+  run('mediaCredits', () => mediaCredits(text, add));
+  run('nameRolls', () => nameRolls(text, add));
+  run('officialsLines', () => officialsLines(text, add));
+  run('venueLines', () => venueLines(text, add));
+  run('knownOrganisations', () => knownOrganisations(text, add));
+  run('namesAroundTitles', () => namesAroundTitles(original, text, found));
   let offset = 0;
   for (const sentence of text.split(/(?<=[。！？\n；])/u)) {
     const toks = tagged(sentence, offset);
-    namesAfterTitles(text, sentence, offset, toks, add);
-    namesBeforeTitles(text, sentence, offset, toks, add);
-    foreignNamesAfterTitles(text, toks, add);
-    foreignNamesBeforeTitles(text, toks, add);
-    placesInLists(text, toks, add);
-    for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add);
+    run('namesAfterTitles', () => namesAfterTitles(text, sentence, offset, toks, add));
+    run('namesBeforeTitles', () => namesBeforeTitles(text, sentence, offset, toks, add));
+    run('foreignNamesAfterTitles', () => foreignNamesAfterTitles(text, toks, add));
+    run('foreignNamesBeforeTitles', () => foreignNamesBeforeTitles(text, toks, add));
+    run('placesInLists', () => placesInLists(text, toks, add));
+    run('tokens', () => { for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add); });
     offset += sentence.length;
   }
-  quotedSubjects(text, add);
-  nounRunSubjects(text, add);
+  run('quotedSubjects', () => quotedSubjects(text, add));
+  run('nounRunSubjects', () => nounRunSubjects(text, add));
   // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
   for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!));
   const quoted = quotedSpans(text);
-  return [...found.values()].filter((c) => c.count > 0 && !onlyInsideTitles(text, c.key!, quoted));
+  return [...found.values()].filter((c) => {
+    const keep = c.count > 0 && !onlyInsideTitles(text, c.key!, quoted);
+    if (!keep) trace?.(c.key!, c.kind, c.count > 0 ? 'inside a quoted title' : 'no use outside dates');
+    return keep;
+  });
 }
 
 /** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to), in order and apart. */
@@ -205,25 +211,34 @@ function eraUses(text: string, key: string): number {
 
 
 /** The one way a candidate is added: the checks every kind passes, then counted under its term. */
-function collector(original: string, text: string, found: Map<string, Candidate>): Add {
+function collector(original: string, text: string, found: Map<string, Candidate>, state: { source: string }, trace?: RejectTrace): Add {
   const orig = (start: number, end: number) => original.slice(start, end);
   return (kindIn: Candidate['kind'], start: number, end: number, score = 1, parent?: string) => {
     const term = orig(start, end);
     const key = text.slice(start, end);
     const kind = kindIn === 'person' && isChinesePlace(key) ? 'place' : kindIn;
-    if (!plausible(kind, key, score)) return;
-    if (term.length < 2 || GENERIC.has(key) || (kind !== 'subject' && NOT_NAMES.has(key))) return;
-    // 对外部 is a preposition glued to a word; 以色列 is a country (a place the gazetteer or the dictionary knows).
-    if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term) && !(kind === 'place' && (isChinesePlace(key) || dictEntry(key)?.tag === 'ns'))) return;
-    if (kind === 'place' && /(人|市民|居民|同胞|人民|民众)$/u.test(key)) return;
-    // 北京9月29日电: a news agency's dateline, not an organisation.
-    if (kind === 'organisation' && /[\d月日]$/u.test(text.slice(0, start))) return;
-    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, key: text.slice(start, end) };
+    const why = rejection(kind, key, term, score, found, text, start);
+    if (why) { if (kind !== 'subject') trace?.(key, kind, `${state.source}: ${why}`); return; }
+    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, key: text.slice(start, end), source: state.source };
     if (kind !== c.kind && kind !== 'subject' && c.kind === 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
     if (parent && !c.parent) c.parent = parent;
     found.set(term, c);
   };
+}
+
+/** The check a proposed term fails (the collector's), or undefined when it is taken. */
+function rejection(kind: Candidate['kind'], key: string, term: string, score: number, found: Map<string, Candidate>, text: string, start: number): string | undefined {
+  if (!plausible(kind, key, score)) return 'implausible';
+  if (term.length < 2) return 'one character';
+  if (GENERIC.has(key)) return 'generic';
+  if (kind !== 'subject' && NOT_NAMES.has(key)) return 'not a name';
+  // 对外部 is a preposition glued to a word; 以色列 is a country (a place the gazetteer or the dictionary knows).
+  if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term) && !(kind === 'place' && (isChinesePlace(key) || dictEntry(key)?.tag === 'ns'))) return 'function word first';
+  if (kind === 'place' && /(人|市民|居民|同胞|人民|民众)$/u.test(key)) return 'people of a place';
+  // 北京9月29日电: a news agency's dateline, not an organisation.
+  if (kind === 'organisation' && /[\d月日]$/u.test(text.slice(0, start))) return 'dateline';
+  return undefined;
 }
 
 function dottedNames(text: string, add: Add): void {
@@ -287,7 +302,7 @@ function namesAroundTitles(original: string, text: string, found: Map<string, Ca
     const at = m.index!;
     const term = original[at] + original.slice(at + whole.length - 2, at + whole.length);
     const written = original.slice(at, at + whole.length);
-    const c = found.get(term) ?? { term, kind: 'person' as const, aliases: [], count: 0, first: at, score: 3, key };
+    const c = found.get(term) ?? { term, kind: 'person' as const, aliases: [], count: 0, first: at, score: 3, key, source: 'namesAroundTitles' };
     c.score = Math.max(c.score, 3);
     if (!c.aliases.includes(written)) c.aliases.push(written);
     found.set(term, c);
