@@ -28,7 +28,7 @@ function stagesOf(entry: CorpusEntry, rejected: Map<string, string>): { stages: 
   const banned = bannedTerms(read.tree, config);
   const body = indexableText(read.tree);
   const speakers = labelSpeakers(read.tree);
-  const stages = autoStages(body, { language: config.language, ...banned, speakers }, (key, _kind, check) => { if (!rejected.has(key)) rejected.set(key, check); });
+  const stages = autoStages(body, { language: config.language, ...banned, speakers }, (key, _kind, check) => { if (!rejected.has(norm(key))) rejected.set(norm(key), check); });
   return { stages, body, labels: [banned.title, ...banned.labels, ...banned.principals].join('\n') };
 }
 

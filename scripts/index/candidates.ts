@@ -73,7 +73,7 @@ export interface AutoStages {
 export function autoStages(text: string, options: AutoOptions, trace?: RejectTrace): AutoStages {
   const zh = isZh(options.language);
   const size = options.size ?? indexSize(text, options.language);
-  const found = zh ? chineseCandidates(text, trace) : englishCandidates(text);
+  const found = zh ? chineseCandidates(text, trace) : englishCandidates(text, trace);
   const labelled = zh ? withSpeakers([...found], options.speakers ?? [], text) : withEnglishSpeakers([...found], options.speakers ?? [], text);
   const unbanned = dropBanned(labelled, options, zh);
   // A first name the text uses to call on someone (a reporter: Go ahead, Jeff.) is no entry and nobody's
@@ -330,10 +330,11 @@ function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidat
 
 /**
  * A name the text gives surely (a person, place or organisation the finders tagged with a name's
- * evidence): every one is an entry, whatever the size. A short text that names many people (a
- * committee's roll, a list of officials) lists them all; the size bounds subjects and unsure names.
+ * evidence, or a proper name of no kind the tagger knows, Hamas, The Capitol): every one is an entry,
+ * whatever the size. A short text that names many people (a committee's roll, a list of officials) lists
+ * them all, and a proper name said once is not cut for them; the size bounds subjects and unsure names.
  */
-const sureName = (c: Candidate, zh: boolean) => c.kind !== 'subject' && c.score >= 2 && !isHome(c, zh);
+const sureName = (c: Candidate, zh: boolean) => ((c.kind !== 'subject' && c.score >= 2) || c.properName === true) && !isHome(c, zh);
 
 /** A place most of the genre's transcripts name (中国 in a Chinese briefing, the United States in a White House one). */
 const isHome = (c: Candidate, zh: boolean): boolean => {

@@ -7,7 +7,7 @@ import { genreDf } from './genre.ts';
 import { isEnglishPlace } from './gazetteer.ts';
 import { tagsOf, wordClass } from '../reader/english.ts';
 import { isPluralTitle, isTitleWord } from '../lang/titles.ts';
-import type { Candidate } from './candidate.ts';
+import type { Candidate, RejectTrace } from './candidate.ts';
 
 interface Term { text: string; tags: Set<string>; start: number; end: number; post: string; pre: string }
 
@@ -266,7 +266,7 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
 }
 
 /** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
-function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}): void {
+function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}, trace?: RejectTrace): void {
   const mid = midCapitals(sentences);
   for (const terms of sentences.flatMap(byLine)) {
     // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
@@ -292,8 +292,8 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       // Nationalities (Eritrean, Ukrainians) are no entries; a country is (Philippines, Bahamas).
       // A surname ending like a nationality (Berlusconi) is a person when the tagger says so.
       if (run.length === 1 && DEMONYM.test(term) && !(run[0].tags.has('Place') && !/ans$/u.test(term)) && !isEnglishPlace(term)
-        && !(run[0].tags.has('Person') && !run[0].tags.has('Demonym'))) continue;
-      if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) continue;
+        && !(run[0].tags.has('Person') && !run[0].tags.has('Demonym'))) { trace?.(term, 'place', 'nationality'); continue; }
+      if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) { trace?.(term, 'subject', 'a lone word that names nothing'); continue; }
       // Nationalities in a row (Palestinian American, Russian and Ukrainian) describe people; they name nobody.
       if (run.length > 1 && run.every((t) => t.tags.has('Demonym') || /^(and|or)$/i.test(t.text)) && !isEnglishPlace(term)) continue;
       // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
@@ -312,7 +312,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
 }
 
 /** Candidates of one English text (the book's body text). */
-export function englishCandidates(text: string): Candidate[] {
+export function englishCandidates(text: string, trace?: RejectTrace): Candidate[] {
   const found = new Map<string, Candidate>();
   let source = 'bracketedActs';
   const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false) => {
@@ -332,13 +332,13 @@ export function englishCandidates(text: string): Candidate[] {
   for (const m of text.matchAll(/(?:\p{Lu}[\p{L}'’-]*\s+)+\((?:\p{Lu}[\p{L}'’-]*\s*)+\)\s+(?:Bill|Act)(?:\s+\d{4})?/gu)) add('subject', m[0], m.index!, 1.2, true);
   const uses = new Map<string, NameUse[]>();
   source = 'nameCandidates';
-  nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]));
+  nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]), trace);
   source = 'nounPhrases';
   nounPhrases(text, sentences, add);
   source = 'rollNames';
   // A roll's names are people though the tagger read some as words (Sessions) or subjects.
   for (const { term, start } of rollNames(text)) { add('person', term, start, 2); const c = found.get(term); if (c) c.kind = 'person'; }
-  for (const [term, c] of found) if (c.kind === 'subject' && !c.properName && commonWordAlone(term)) found.delete(term);
+  for (const [term, c] of found) if (c.kind === 'subject' && !c.properName && commonWordAlone(term)) { found.delete(term); trace?.(term, c.kind, 'a capitalised common word alone'); }
   const mid = midCapitals(sentences);
   for (const [term, c] of found) if (c.kind === 'subject' && unknownProperNoun(term, mid)) c.properName = true;
   for (const c of found.values()) {
@@ -346,7 +346,7 @@ export function englishCandidates(text: string): Candidate[] {
     const firstName = firstNameOnly(uses.get(c.term) ?? []);
     if (firstName) c.firstName = firstName;
   }
-  return [...found.values()].filter((c) => c.count > 0);
+  return [...found.values()].filter((c) => c.count > 0 || (trace?.(c.term, c.kind, 'no whole-word use'), false));
 }
 
 /**
