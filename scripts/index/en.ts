@@ -338,7 +338,12 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
   source = 'rollNames';
   // A roll's names are people though the tagger read some as words (Sessions) or subjects.
   for (const { term, start } of rollNames(text)) { add('person', term, start, 2); const c = found.get(term); if (c) c.kind = 'person'; }
-  for (const [term, c] of found) if (c.kind === 'subject' && !c.properName && commonWordAlone(term)) { found.delete(term); trace?.(term, c.kind, 'a capitalised common word alone'); }
+  for (const [term, c] of found) {
+    if (c.kind !== 'subject' || c.properName || !commonWordAlone(term)) continue;
+    if (institutionByCapital(text, term, found)) { c.kind = 'organisation'; c.score = Math.max(c.score, 2); continue; }
+    found.delete(term);
+    trace?.(term, c.kind, 'a capitalised common word alone');
+  }
   const mid = midCapitals(sentences);
   for (const [term, c] of found) if (c.kind === 'subject' && unknownProperNoun(term, mid)) c.properName = true;
   for (const c of found.values()) {
@@ -347,6 +352,21 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
     if (firstName) c.firstName = firstName;
   }
   return [...found.values()].filter((c) => c.count > 0 || (trace?.(c.term, c.kind, 'no whole-word use'), false));
+}
+
+/**
+ * A common noun the text capitalises after `the` or `this` and never writes in lower case (the Pentagon,
+ * the Journal, the Executive, this Government, the Fed): the text's name of an institution, not the word.
+ * Not a document's or an event's word (the Act, the Summit: a longer name's fragment), not a word that
+ * only starts a longer name (the Marriage (Same Sex Couples) Bill), not the firm speaking of itself (the
+ * Company), and not the short form of a longer organisation's first word (Fed of Federal Reserve).
+ */
+function institutionByCapital(text: string, term: string, found: Map<string, Candidate>): boolean {
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(term) || !/^NN$/.test(tagsOf(term.toLowerCase())[0] ?? '') || EVENT_WORD.test(term) || term === 'Company') return false;
+  if (new RegExp(`(?<![\\p{L}])${term.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
+  const the = new RegExp(`(?<![\\p{L}])(?:the|this) ${term}(?![\\p{L}])(?![ \\t]*[(\\p{Lu}])`, 'u');
+  if (!the.test(text)) return false;
+  return ![...found.values()].some((o) => o.kind === 'organisation' && o.term.split(/\s+/u).some((w) => w !== term && w.startsWith(term)));
 }
 
 /**
