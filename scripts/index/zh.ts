@@ -535,6 +535,9 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); return 0; }
   // A place word (s) right after a country (越南/ns 河内/s): a city of it.
   if (t.tag === 's' && t.word.length >= 2 && prev && prev.tag === 'ns' && prev.end === t.start && isChinesePlace(prev.word)) { add('place', t.start, t.end, 3, prev.word); return 0; }
+  // Two places the tagger wrote as one (广西南宁/ns, 美国纽约/nz): the region and, nested under it, the city.
+  const pair = placePair(t);
+  if (pair) { add('place', t.start, t.start + pair, 2); add('place', t.start + pair, t.end, 2, text.slice(t.start, t.start + pair)); return 0; }
   if (t.tag === 'ns') {
     // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
     if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) return 0;
@@ -569,6 +572,17 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
   }
   headedInstitution(toks, i, add);
+  return 0;
+}
+
+/**
+ * Where a place token the tagger made of two places splits (广西|南宁, 美国|纽约): both halves places the
+ * gazetteer or jieba's dictionary knows (ns); 0 when it is one name (耶路撒冷, 东耶路撒冷: 东 is no place).
+ */
+function placePair(t: Tok): number {
+  if (!/^(ns|nz)$/.test(t.tag) || !HAN.test(t.word) || t.word.length < 4 || t.word.length > 6) return 0;
+  const known = (w: string) => isChinesePlace(w) || (dictEntry(w)?.tag === 'ns' && !notPlace(w) && !GENERIC.has(w));
+  for (let k = 2; k <= t.word.length - 2; k++) if (known(t.word.slice(0, k)) && known(t.word.slice(k))) return k;
   return 0;
 }
 
