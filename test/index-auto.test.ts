@@ -550,6 +550,29 @@ describe('automatic index: more classes of the grown dev part (fifth session)', 
   });
 });
 
+describe('automatic index: general changes of the stage diagnostic (scripts/eval/index-why.ts)', () => {
+  it('English: a common noun capitalised after the/this and never in lower case names an institution (the Pentagon); not the firm speaking of itself, nor a word the text also writes in lower case', () => {
+    // en-cnn-2004-12-02
+    const pentagon = find(autoEntries('Here is what is happening now in the news. Beginning in the Pentagon, it is bolstering U.S. troop strength in Iraq.', { language: 'en', size: 20 }), 'Pentagon');
+    expect(pentagon?.kind).toBe('organisation');
+    expect(terms(autoEntries('We thank the Company for its results. Revenue at the Company rose in the quarter.', { language: 'en', size: 20 }))).not.toContain('Company');
+    expect(terms(autoEntries('He said this Government would act. The government of the day always says so.', { language: 'en', size: 20 }))).not.toContain('Government');
+  });
+
+  it('a proper name of no kind the tagger knows is not cut by the size for surer names (Hamas)', () => {
+    // en-state-2024-07-19, cut short
+    const text = 'Secretary Blinken met Prime Minister Netanyahu and President Herzog in Jerusalem, and then Foreign Minister Shoukry in Cairo, to talk about the hostages that Hamas still holds.';
+    expect(terms(autoEntries(text, { language: 'en', size: 1 }))).toContain('Hamas');
+  });
+
+  it('Chinese: two places the tagger writes as one token are the region and its city (广西 › 南宁)', () => {
+    // zh-hans-mfa-2018-09-07
+    const list = autoEntries('第15届中国—东盟博览会暨中国—东盟商务与投资峰会将于9月12日至15日在广西南宁举行。', { language: 'zh-Hans', size: 20 });
+    expect(find(list, '广西')?.sub.map((e) => e.term)).toContain('南宁');
+    expect(terms(list)).not.toContain('广西南宁');
+  });
+});
+
 describe('automatic index against hand-written entries (test/index-gold)', () => {
   it('test (held out, never tuned on): precision and names recall at or above the floors reached', () => {
     const f = figures(scores.filter((s) => s.split === 'test'));
