@@ -565,6 +565,13 @@ describe('automatic index: general changes of the stage diagnostic (scripts/eval
     expect(terms(autoEntries(text, { language: 'en', size: 1 }))).toContain('Hamas');
   });
 
+  it('Chinese: a rare abbreviation of the dictionary is an organisation (联大, 俄军), a common one is not (深化)', () => {
+    // zh-hans-premier-2017-03-15, zh-hans-mfa-2022-03-18, zh-hans-mfa-2017-12-06 (cut short)
+    expect(find(autoEntries('你的提问让我回想起去年9月份我去联大出席系列高级别会议期间到美国纽约经济俱乐部演讲。', { language: 'zh-Hans', size: 20 }), '联大')?.kind).toBe('organisation');
+    expect(terms(autoEntries('中方感到痛惜的平民伤亡，大部分是由俄军造成的还是由乌军造成的？', { language: 'zh-Hans', size: 20 }))).toContain('俄军');
+    expect(terms(autoEntries('双方同意深化各领域务实合作。', { language: 'zh-Hans', size: 20 }))).not.toContain('深化');
+  });
+
   it('Chinese: two places the tagger writes as one token are the region and its city (广西 › 南宁)', () => {
     // zh-hans-mfa-2018-09-07
     const list = autoEntries('第15届中国—东盟博览会暨中国—东盟商务与投资峰会将于9月12日至15日在广西南宁举行。', { language: 'zh-Hans', size: 20 });

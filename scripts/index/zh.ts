@@ -92,6 +92,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
   // An institution jieba's dictionary knows well (全国人大, 人民大会堂): its rare nt entries are phrases (新兴产业, 3).
   const known = dictEntry(key);
   if (known && known.tag === 'nt' && known.freq >= 50) return true;
+  // A rare abbreviation of the dictionary's (联大/j): the short form of a name, whatever its last character.
+  if (known && known.tag === 'j' && rareAbbreviation(key)) return true;
   const m = ORG_END.exec(key);
   if (!m) return key.length <= 4 && /[盟联办委局署共]$/u.test(key);
   const stem = key.slice(0, key.length - m[0].length);
@@ -618,8 +620,8 @@ function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): bo
   const t = toks[i];
   const prev = toks[i - 1];
   // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
-  // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is three characters or more.
-  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约行协]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+  // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is rare in the dictionary (联大, 96: a name's short form).
+  if (t.tag === 'nt' || (t.tag === 'j' && (/[盟联办委会局部院署社党军约行协]$/u.test(t.word) || rareAbbreviation(t.word))) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
     if (EVENT_END.test(t.word)) return true;
     // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
     let from = t.start;
@@ -634,6 +636,9 @@ function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): bo
   }
   return false;
 }
+
+/** A dictionary abbreviation (j) of two characters or more that general Chinese uses rarely (联大 96; not 深化 1425, 研发 1976). */
+const rareAbbreviation = (word: string): boolean => word.length >= 2 && HAN.test(word) && (dictEntry(word)?.freq ?? 0) < 500;
 
 /**
  * Where a committee's name before 委员会 starts: nouns right before it, two of them joined by 及, 和 or
