@@ -595,10 +595,10 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // unknown proper names said once; tuned on dev only; one new test entry judged by reading the text).
     // Seventh (2026-12-06): 88.6 % and 78.9 %, measured once at the end after tuning on a dev part grown to 50 books
     // (three new test entries judged by reading the text; two of them wrong, a glued 正对澳大利亚 and a cut 廖萬堅, left unfixed).
-    // Round 2 of the seventh: 88.3 % and 79.4 %, after three general changes chosen by the stage diagnostic on the dev
-    // halves (scripts/eval/index-why.ts); one more entry a person had judged wrong before, one more name found.
-    expect(f.precision).toBeGreaterThanOrEqual(0.883);
-    expect(f.recall).toBeGreaterThanOrEqual(0.794);
+    // Round 2 of the seventh: 88.3 % (188/213) and 80.0 % (140/175), measured at the end after four general changes chosen
+    // by the stage diagnostic on the dev halves (scripts/eval/index-why.ts); one more entry a person had judged wrong before.
+    expect(f.precision).toBeGreaterThanOrEqual(0.882);
+    expect(f.recall).toBeGreaterThanOrEqual(0.8);
   });
 
   const scores = scoreAll();
@@ -630,10 +630,10 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // the engine before this session measured 93.6 % and 79.3 % on them; after the fixes of this session's classes 97.0 % and 87.7 %.
     // Then nine more (written after those fixes, to check them on books they were not made on): on those nine the engine
     // measured 90.4 % and 71.2 % at its first run, 80.8 % names found after the next fixes; all 50 dev books: 96.8 % and 86.7 %.
-    // Round 2: changes chosen by the stage diagnostic (scripts/eval/index-why.ts) and checked on both fixed dev halves:
-    // 96.7 % and 88.5 % (the Earth, an institution by its capital, judged wrong: the precision floor 0.1 pt lower).
+    // Round 2: four general changes chosen by the stage diagnostic (scripts/eval/index-why.ts) on fixed dev halves:
+    // 96.7 % and 89.1 % (the Earth, an institution by its capital, judged wrong: the precision floor 0.1 pt lower).
     expect(f.precisionStrict).toBeGreaterThanOrEqual(0.967);
-    expect(f.recall).toBeGreaterThanOrEqual(0.884);
+    expect(f.recall).toBeGreaterThanOrEqual(0.89);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
 });
