@@ -150,7 +150,8 @@ describe('automatic index: classes of the grown dev part', () => {
     const ship = terms(autoEntries('我不知道你所说的有关山东舰航母的具体情况。但是我觉得山东舰航母有例行的训练安排。泽连斯基总统已对多国政客发表演讲。', { language: 'zh-Hans', size: 20 }));
     expect(ship).toContain('山东舰');
     for (const t of ['山东', '多国']) expect(ship).not.toContain(t);
-    const dash = terms(autoEntries('9年来，中国—中东欧国家合作机制建设日益完善。各方将在回顾总结中国—中东欧国家合作9年来历程和经验基础上探讨新思路。', { language: 'zh-Hans', size: 20 }));
+    // Two paragraphs, as in the book (a run of nouns said twice needs two: the dispersion rule of round 3).
+    const dash = terms(autoEntries('9年来，中国—中东欧国家合作机制建设日益完善。\n各方将在回顾总结中国—中东欧国家合作9年来历程和经验基础上探讨新思路。', { language: 'zh-Hans', size: 20 }));
     expect(dash).toContain('中国—中东欧国家合作');
     expect(dash).not.toContain('中东欧国家合作');
   });
@@ -616,6 +617,7 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // (three new test entries judged by reading the text; two of them wrong, a glued 正对澳大利亚 and a cut 廖萬堅, left unfixed).
     // Round 2 of the seventh: 88.3 % (188/213) and 80.0 % (140/175), measured at the end after four general changes chosen
     // by the stage diagnostic on the dev halves (scripts/eval/index-why.ts); one more entry a person had judged wrong before.
+    // Round 3: 88.2 % (187/212) and 80.0 %: the dispersion rule for Chinese noun-run subjects dropped one useful test subject.
     expect(f.precision).toBeGreaterThanOrEqual(0.882);
     expect(f.recall).toBeGreaterThanOrEqual(0.8);
   });
@@ -651,7 +653,8 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // measured 90.4 % and 71.2 % at its first run, 80.8 % names found after the next fixes; all 50 dev books: 96.8 % and 86.7 %.
     // Round 2: four general changes chosen by the stage diagnostic (scripts/eval/index-why.ts) on fixed dev halves:
     // 96.7 % and 89.1 % (the Earth, an institution by its capital, judged wrong: the precision floor 0.1 pt lower).
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.967);
+    // Round 3: 97.3 % and 89.1 % (Chinese noun-run subjects need two paragraphs or three mentions).
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.972);
     expect(f.recall).toBeGreaterThanOrEqual(0.89);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
