@@ -659,3 +659,25 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
 });
+
+describe('automatic index: particles of a surname, units after a number (round 4, dev text)', () => {
+  it('a full name with lower-case particles is read whole, its particle-less surname no entry (von der Leyen, bin Salman)', () => {
+    // en-wh-2021-10-30 (the first sentence); the second is made to hold the full name and the short form together.
+    const eu = terms(autoEntries('Before I take a second to go through the details, I do want to thank our counterparts in the EU, particularly President von der Leyen and my counterpart**,** Executive Vice-President Valdis Dombrovskis, for their partnership.', { language: 'en', size: 20 }));
+    expect(eu).toContain('von der Leyen');
+    expect(eu).toContain('Valdis Dombrovskis');
+    expect(eu).not.toContain('Leyen');
+    expect(eu).not.toContain('von der');
+    const full = autoEntries('Ursula von der Leyen met Mohammed bin Salman. Later, von der Leyen said the talks went well, and von der Leyen left.', { language: 'en', size: 20 });
+    expect(terms(full)).toContain('Ursula von der Leyen');
+    expect(terms(full)).toContain('Mohammed bin Salman');
+    expect(terms(full)).not.toContain('Leyen');
+    expect(find(full, 'Ursula von der Leyen')?.aliases).toContain('von der Leyen');
+  });
+
+  it('a phrase whose first word is the unit after a number is a fragment (50 percent tariff → no "percent tariff")', () => {
+    // en-wh-2021-10-30
+    const text = 'As many of you know, the EU was set to increase tariffs on December 1st to 50 percent on iconic American companies, like Harley Davidson and the Kentucky bourbon industry.  I don’t think we can underestimate how crippling a 50 percent tariff is.  A business can’t survive with a 50 percent tariff.  The 25 percent tariff on steel stays.';
+    expect(terms(autoEntries(text, { language: 'en', size: 20 })).filter((t) => /percent/.test(t))).toEqual([]);
+  });
+});

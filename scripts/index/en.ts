@@ -104,6 +104,9 @@ function runEnd(terms: Term[], i: number): number {
     if (!a || (!/^\s*$/.test(post) && !initial)) break;
     if (/[(\[“"‘]/.test(a.pre) || /\n/.test(post)) break; // (ASEAN) after a name is its abbreviation; a line ends a name
     if (RUN_BREAK.has(a.text)) break;
+    // A surname's lower-case particles (Ursula von der Leyen, Mohammed bin Salman) are the name's.
+    const p = particlesAfter(terms, j);
+    if (p > j && personWord(terms[j]) && !isTitle(terms[j], a)) { j = p; continue; }
     // A firm's legal ending ends its name (OneSmart … Group Limited | Announces Unaudited Financial Results).
     if (LEGAL_END.test(terms[j].text) && j > i) break;
     // An organisation's possessive ends it (CNN's Alessio Vinci: the network's reporter, two entries);
@@ -126,6 +129,36 @@ function runEnd(terms: Term[], i: number): number {
     break;
   }
   return j;
+}
+
+/** A surname's particles, written in lower case inside a full name; al and el joined by a hyphen (al-Zawahiri). */
+const PARTICLE = /^(von|van|der|den|de|da|di|du|del|della|dos|das|bin|ibn|ter|ten|le|la|al|el)$/u;
+
+/**
+ * Where lower-case particles after term `j` and the capitalised name word they introduce end (von der
+ * Leyen, bin Salman, al-Zawahiri), or `j` when none follow.
+ */
+function particlesAfter(terms: Term[], j: number): number {
+  let k = j;
+  while (terms[k + 1] && PARTICLE.test(terms[k + 1].text) && /^(\s+|[-‐])$/u.test(terms[k + 1].post) && /^\s*$/.test(terms[k].post)) k++;
+  return k > j && terms[k + 1] && /^\p{Lu}\p{Ll}/u.test(terms[k + 1].text) ? k + 1 : j;
+}
+
+/** Whether term `k` is a particle of the capitalised name after it (von, der of von der Leyen). */
+function particleOfName(terms: Term[], k: number): boolean {
+  let n = k;
+  while (terms[n] && PARTICLE.test(terms[n].text) && /^(\s+|[-‐])$/u.test(terms[n].post)) n++;
+  return n > k && terms[n] !== undefined && /^\p{Lu}\p{Ll}/u.test(terms[n].text);
+}
+
+/**
+ * Where a name whose run starts at `i` really starts: before the lower-case particles of its surname
+ * (President von der Leyen: von der Leyen, not Leyen); `i` when none come before it.
+ */
+function particlesBefore(terms: Term[], i: number): number {
+  let k = i;
+  while (k > 0 && PARTICLE.test(terms[k - 1].text) && /^(\s+|[-‐])$/u.test(terms[k - 1].post)) k--;
+  return k < i && (k === 0 || /^\s+$/u.test(terms[k - 1].post)) ? k : i;
 }
 
 /**
@@ -280,7 +313,9 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text) && !mid.has(terms[i].text))) continue;
       let j = runEnd(terms, i);
       if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
-      const run = trimRun(terms.slice(i, j + 1));
+      const trimmed = trimRun(terms.slice(i, j + 1));
+      const from = trimmed.length && trimmed[0] === terms[i] ? particlesBefore(terms, i) : i;
+      const run = [...terms.slice(from, i), ...trimmed];
       // Title case run on after a firm's legal ending is its announcement's headline (… Group Limited Announces
       // Unaudited Financial Results), no name.
       const announcement = i > 0 && LEGAL_END.test(terms[i - 1].text) && /^\s+$/u.test(terms[i - 1].post);
@@ -419,6 +454,9 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
     for (let i = 0; i < terms.length; i++) {
       // A phrase that starts inside a hyphenated word (top-to-|bottom review) is its fragment.
       if (i > 0 && /^[-‐]$/u.test(terms[i - 1].post)) continue;
+      // A phrase whose first word is the unit or measure of the number before it (25 | percent tariff,
+      // 10 | mile radius: the tagger's Unit or Currency) is the number's fragment.
+      if (i > 0 && terms[i - 1].tags.has('Value') && (terms[i].tags.has('Unit') || terms[i].tags.has('Currency'))) continue;
       for (let j = i + 1; j < Math.min(i + 5, terms.length); j++) {
         const run = terms.slice(i, j + 1);
         if (run.slice(0, -1).some((t) => /[,;:.!?()—–]/.test(t.post))) break;
@@ -426,6 +464,8 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
         // A term starts with the word that classes it, never a judgement (possible, important): those
         // phrases are said, not named; the phrase from the next word on is tried in its turn.
         if (VAGUE_MODIFIER.has(words[0])) break;
+        // A surname's particles before its capitalised word (von der | Leyen) are the name's, no phrase.
+        if (run.some((_t, k) => particleOfName(terms, i + k))) break;
         const ok = run.every((t, k) => (k > 0 && words[k] === 'of') || (!capitalised(t) && !adverb(words[k])
           && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !STOP.has(words[k])));
         if (!ok) break;
@@ -466,7 +506,9 @@ export function companyShortForm(short: string, full: string): boolean {
 export function englishNameAliases(text: string, name: string): string[] {
   const words = name.split(/\s+/);
   if (words.length < 2) return [];
-  const surname = words[words.length - 1];
+  // A surname with its particles (von der Leyen of Ursula von der Leyen) is the short form.
+  const p = words.findIndex((w, k) => k > 0 && PARTICLE.test(w.replace(/[-‐].*$/u, '')));
+  const surname = words.slice(p > 0 ? p : words.length - 1).join(' ');
   return countWords(text, surname) > countWords(text, name) ? [surname] : [];
 }
 
