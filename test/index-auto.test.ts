@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { autoEntries, flatEntries, indexSize, type AutoEntry } from '../scripts/index/candidates.ts';
 import { labelOutlet, labelPerson } from '../scripts/index/en.ts';
-import { bookTopics, indexMode } from '../scripts/index/auto.ts';
+import { bookTopics, indexMode, headLines } from '../scripts/index/auto.ts';
 import { markTopics } from '../scripts/index/match.ts';
 import { allEntries } from '../scripts/index/model.ts';
 import { parseBookConfig } from '../scripts/config/load.ts';
@@ -679,5 +679,23 @@ describe('automatic index: particles of a surname, units after a number (round 4
     // en-wh-2021-10-30
     const text = 'As many of you know, the EU was set to increase tariffs on December 1st to 50 percent on iconic American companies, like Harley Davidson and the Kentucky bourbon industry.  I don’t think we can underestimate how crippling a 50 percent tariff is.  A business can’t survive with a 50 percent tariff.  The 25 percent tariff on steel stays.';
     expect(terms(autoEntries(text, { language: 'en', size: 20 })).filter((t) => /percent/.test(t))).toEqual([]);
+  });
+});
+
+describe('automatic index: the occasion named in the head lines is no subject (round 4, dev text)', () => {
+  it('a subject whose head word ends a short head line (Q2 2020 Earnings Call, Via Teleconference) is furniture; a topic stays', () => {
+    // en-fool-2020-04: the dateline and the first sentence of the call.
+    const call = 'Good morning and good evening, everyone, and thank you for joining OneSmart International Education Group Limited second fiscal quarter 2020 earnings conference call. The conference call covers tuition revenue. Our tuition revenue grew, and tuition revenue will grow again.';
+    const withHead = terms(autoEntries(call, { language: 'en', size: 20, head: ['Q2 2020 Earnings Call', ', 8:00 a.m. ET'] }));
+    expect(terms(autoEntries(call, { language: 'en', size: 20 }))).toContain('conference call');
+    expect(withHead).not.toContain('conference call');
+    expect(withHead).toContain('tuition revenue');
+    // en-wh-2022-12-08: the head line, read from the transcript as the build reads it.
+    const book = loadCorpus(corpusRoot, 'all').find((c) => c.id === 'en-wh-2022-12-08')!;
+    const read = readTranscript(Buffer.from(book.text), book.config);
+    expect(headLines(read.tree)).toEqual(['Via Teleconference']);
+    const auto = terms(autoEntries('Via Teleconference\nThe Teleconference is on background. The Teleconference ends at noon.', { language: 'en', size: 20, head: headLines(read.tree) }));
+    expect(auto).not.toContain('Teleconference');
+    expect(auto).not.toContain('Via Teleconference');
   });
 });

@@ -4,7 +4,7 @@
 import { loadCorpus, corpusRoot } from '../fixtures/corpus.ts';
 import { readTranscript } from '../reader/read.ts';
 import { autoStages, flatEntries } from '../index/candidates.ts';
-import { bannedTerms, indexableText, labelSpeakers } from '../index/auto.ts';
+import { bannedTerms, headLines, indexableText, labelSpeakers } from '../index/auto.ts';
 import { loadGold, norm, scoreBook } from './index-gold.ts';
 import { devHalves } from './index-why.ts';
 
@@ -19,7 +19,7 @@ for (const g of dev) {
   const read = readTranscript(Buffer.from(entry.text), entry.config);
   const config = { ...entry.config, language: entry.expected.language };
   const body = bodies.get(g.id)!;
-  const stages = autoStages(body, { language: config.language, ...bannedTerms(read.tree, config), speakers: labelSpeakers(read.tree) });
+  const stages = autoStages(body, { language: config.language, ...bannedTerms(read.tree, config), speakers: labelSpeakers(read.tree), head: headLines(read.tree) });
   const verdicts = new Map(scoreBook(entry, g).entries.map((e) => [e.term, e.verdict]));
   const paras = body.split(/\n+/u);
   for (const e of flatEntries(stages.entries)) {

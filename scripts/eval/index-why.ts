@@ -11,7 +11,7 @@ import { loadCorpus, corpusRoot, type CorpusEntry } from '../fixtures/corpus.ts'
 import { readTranscript } from '../reader/read.ts';
 import { autoStages, flatEntries, type AutoEntry, type AutoStages } from '../index/candidates.ts';
 import type { Candidate } from '../index/candidate.ts';
-import { bannedTerms, indexableText, labelSpeakers } from '../index/auto.ts';
+import { bannedTerms, headLines, indexableText, labelSpeakers } from '../index/auto.ts';
 import { figures, loadGold, norm, scoreBook, type Gold } from './index-gold.ts';
 
 export interface Miss { id: string; language: string; kind: string; gold: string; stage: string; detail: string }
@@ -28,7 +28,7 @@ function stagesOf(entry: CorpusEntry, rejected: Map<string, string>): { stages: 
   const banned = bannedTerms(read.tree, config);
   const body = indexableText(read.tree);
   const speakers = labelSpeakers(read.tree);
-  const stages = autoStages(body, { language: config.language, ...banned, speakers }, (key, _kind, check) => { if (!rejected.has(norm(key))) rejected.set(norm(key), check); });
+  const stages = autoStages(body, { language: config.language, ...banned, speakers, head: headLines(read.tree) }, (key, _kind, check) => { if (!rejected.has(norm(key))) rejected.set(norm(key), check); });
   return { stages, body, labels: [banned.title, ...banned.labels, ...banned.principals].join('\n') };
 }
 

@@ -32,6 +32,21 @@ export function indexableText(tree: Transcript): string {
   return parts.join('\n');
 }
 
+/**
+ * The head lines before the first turn: the dateline and the short lines that name the occasion and its
+ * medium (Via Teleconference, Q2 2020 Earnings Call, Commons Chamber), as furniture, not as the book's words.
+ */
+export function headLines(tree: Transcript): string[] {
+  const lines: string[] = [];
+  let body = false;
+  walk(tree, (n) => {
+    if (body) return false;
+    if (n.type === 'turn' || n.type === 'speaker') { body = true; return false; }
+    if (n.type === 'paragraph' || n.type === 'dateline') { lines.push(inlineText(n.children)); return false; }
+  });
+  return lines;
+}
+
 /** `index:` as written, or its default: `auto` without `topics:`, `curated` with them. */
 export function indexMode(config: Pick<BookConfig, 'index' | 'topics'>): IndexMode {
   return config.index ?? (config.topics.length ? 'curated' : 'auto');
@@ -56,7 +71,7 @@ export function bannedTerms(tree: Transcript, config: Pick<BookConfig, 'title' |
 /** The automatic entries of a book's text. */
 export function autoIndex(tree: Transcript, config: Pick<BookConfig, 'title' | 'speaker' | 'speakers' | 'language'>, exclude: Iterable<string> = [], size?: number): AutoEntry[] {
   const banned = bannedTerms(tree, config);
-  return autoEntries(indexableText(tree), { language: config.language, ...banned, exclude, size, speakers: labelSpeakers(tree) });
+  return autoEntries(indexableText(tree), { language: config.language, ...banned, exclude, size, speakers: labelSpeakers(tree), head: headLines(tree) });
 }
 
 /** Who the labels name, principals left out (their words fill every page), each label once. */

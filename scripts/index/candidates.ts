@@ -40,6 +40,8 @@ export interface AutoOptions {
   size?: number;
   /** Who speaks, as the labels print them (not the principals): the outlet of 路透社记者, the member 柯建銘 of 柯委員建銘. */
   speakers?: { name: string; label: string }[];
+  /** The lines before the first turn (auto.ts headLines): the dateline and the occasion's furniture. */
+  head?: string[];
 }
 
 /**
@@ -75,7 +77,7 @@ export function autoStages(text: string, options: AutoOptions, trace?: RejectTra
   const size = options.size ?? indexSize(text, options.language);
   const found = zh ? chineseCandidates(text, trace) : englishCandidates(text, trace);
   const labelled = zh ? withSpeakers([...found], options.speakers ?? [], text) : withEnglishSpeakers([...found], options.speakers ?? [], text);
-  const unbanned = dropBanned(labelled, options, zh);
+  const unbanned = dropBanned(labelled, options, zh).filter((c) => zh || !occasionWord(c, options.head ?? []));
   // A first name the text uses to call on someone (a reporter: Go ahead, Jeff.) is no entry and nobody's
   // alias. Any other first name alone is an alias of a full name the book writes (gatherPeople: Jeff of Jeff
   // Zients); where the book writes none, it stays (I hate to see Laura go; Kerry in a headline: on the dev
@@ -182,6 +184,18 @@ function dropBanned(cands: Candidate[], options: AutoOptions, zh: boolean): Cand
   const labelWords = zh ? [] : [...roleLabels, ...(options.principals ?? [])].map((l) => ` ${l.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim()} `);
   return cands.filter((c) => !banned.has(keyOf(c.term, zh)) && keyOf(c.term, zh) !== title
     && !(c.kind === 'subject' && labelWords.some((l) => l.includes(` ${c.term.toLowerCase()} `))));
+}
+
+/**
+ * English: a subject that names the transcript's occasion or medium (conference call, Teleconference): its
+ * head word is the last word of a short head line (Q2 2020 Earnings Call, Via Teleconference), which every
+ * transcript of the shape carries as furniture. A longer head line (a headline, a title) names topics too.
+ */
+function occasionWord(c: Candidate, head: string[]): boolean {
+  if (c.kind !== 'subject') return false;
+  const last = (s: string) => s.toLowerCase().match(/\p{L}+(?=[^\p{L}]*$)/u)?.[0];
+  const ends = head.map((l) => l.trim().split(/\s+/u)).filter((w) => w.length <= 4).map((w) => last(w.join(' ')));
+  return ends.includes(last(c.term));
 }
 
 /** Short forms of people gathered under the full name: 王外长 → 王毅, Blinken → Antony Blinken. */
