@@ -50,6 +50,10 @@ describe('EPUB of the seed book', () => {
   });
 
   it('passes Ace by DAISY with 0 critical and 0 serious issues', async () => {
+    // This EPUB carries the print's page-break markers, its page-list and the index document: the one Ace
+    // run for them (the page-mapped EPUB below is not given to Ace again).
+    expect(read(dir, 'EPUB/nav.xhtml')).toMatch(/<nav epub:type="page-list"/);
+    expect(read(dir, 'EPUB/package.opf')).toContain('properties="index"');
     const { bad, diagnostics } = await seriousAce(epub);
     expect(diagnostics.filter((d) => d.code === 'TP044')).toEqual([]);
     expect(bad).toEqual([]);
@@ -187,9 +191,12 @@ describe('EPUB with the print page map and an index', () => {
     dir = unzip(epub);
   });
 
-  it('passes epubcheck 0/0 and Ace with 0 critical/serious', async () => {
+  // No Ace run here: this EPUB is the seed's with a made-up page map and a one-entry index, and the run's
+  // seed EPUB, written by the same writer with the real print's page map (page-break markers, page-list)
+  // and the whole index, passes Ace above. Ace opens all 23 documents again for about 45 s of CPU and
+  // would judge the same markup.
+  it('passes epubcheck 0/0', async () => {
     expect((await runEpubcheck(epub)).diagnostics).toEqual([]);
-    expect((await seriousAce(epub)).bad).toEqual([]);
   });
 
   it('puts one page-break marker per printed page and lists them in a page-list nav and the NCX', () => {
