@@ -45,7 +45,8 @@ describe.each(VOLUMES)('volume %s', (name) => {
   // Ace runs on one volume, the English one, through the real `check`: a volume's EPUB is written by the
   // book's writer, and what only a volume has (part documents and their landmarks, the navigation nested
   // by part, the cumulative index) is the same markup in both languages; Chinese documents pass Ace in the
-  // seed's check (epub.test.ts). Ace costs about 1.7 s of CPU per spine document, and the Chinese volume
+  // seed's check (epub.test.ts). This run is also the Ace verdict on English documents for the English
+  // book of languages.test.ts (same writer and template). Ace costs about 1.7 s of CPU per spine document, and the Chinese volume
   // has the most, so the Chinese volume gets every other part of `check` (checkDist without Ace: epubcheck,
   // the PDF opened and its fonts, the sums) in this process.
   if (name === ACE_VOLUME) {
