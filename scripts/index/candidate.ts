@@ -32,4 +32,9 @@ export interface Candidate {
   named?: boolean;
   /** Named only by speaker labels (路透社 of 路透社记者), never in the body: a sure name, ranked after the body's. */
   labelOnly?: boolean;
+  /** The finder that proposed it first (dottedNames, tokens, nounRunSubjects, nameCandidates…): for diagnostics (scripts/eval/index-why.ts). */
+  source?: string;
 }
+
+/** Why a Chinese finder's proposal was not taken (the collector's checks), for diagnostics: term (Simplified), kind, check. */
+export type RejectTrace = (key: string, kind: EntryKind, check: string) => void;

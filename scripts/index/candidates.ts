@@ -15,7 +15,7 @@ import { isTransliterated } from '../lang/transliteration.ts';
 import { isTitleWord } from '../lang/titles.ts';
 
 export type { Candidate, EntryKind } from './candidate.ts';
-import type { Candidate, EntryKind } from './candidate.ts';
+import type { Candidate, EntryKind, RejectTrace } from './candidate.ts';
 
 export interface AutoEntry {
   term: string;
@@ -58,15 +58,31 @@ const keyOf = (s: string, zh: boolean) => (zh ? simplified(s) : s.toLowerCase())
 
 /** The automatic index of a text: entries best first (people, places and organisations before subjects of equal weight). */
 export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
+  return autoStages(text, options).entries;
+}
+
+/**
+ * The candidates after each stage of the engine, and the entries: what scripts/eval/index-why.ts reads to
+ * tell at which stage a hand-written name was lost (never proposed, dropped by a filter, merged, cut by the size).
+ */
+export interface AutoStages {
+  found: Candidate[]; labelled: Candidate[]; unbanned: Candidate[]; gathered: Candidate[]; abbreviated: Candidate[];
+  inside: Candidate[]; ranked: Candidate[]; size: number; entries: AutoEntry[];
+}
+
+export function autoStages(text: string, options: AutoOptions, trace?: RejectTrace): AutoStages {
   const zh = isZh(options.language);
   const size = options.size ?? indexSize(text, options.language);
-  let cands = dropBanned(zh ? withSpeakers(chineseCandidates(text), options.speakers ?? [], text) : withEnglishSpeakers(englishCandidates(text), options.speakers ?? [], text), options, zh);
+  const found = zh ? chineseCandidates(text, trace) : englishCandidates(text, trace);
+  const labelled = zh ? withSpeakers([...found], options.speakers ?? [], text) : withEnglishSpeakers([...found], options.speakers ?? [], text);
+  const unbanned = dropBanned(labelled, options, zh);
   // A first name the text uses to call on someone (a reporter: Go ahead, Jeff.) is no entry and nobody's
   // alias. Any other first name alone is an alias of a full name the book writes (gatherPeople: Jeff of Jeff
   // Zients); where the book writes none, it stays (I hate to see Laura go; Kerry in a headline: on the dev
   // part all three such were hand-written entries, none wrong).
-  cands = gatherPeople(cands.filter((c) => c.firstName !== 'addressed'), text, zh);
-  cands = gatherAbbreviations(cands, zh);
+  const gathered = gatherPeople(unbanned.filter((c) => c.firstName !== 'addressed'), text, zh);
+  let cands = gatherAbbreviations(gathered, zh);
+  const abbreviated = cands;
   const simple = zh ? simplifiedAligned(text) : '';
   if (zh) for (const o of cands) if (o.kind === 'organisation') for (const a of chineseAbbreviations(text, o.term, simple)) if (!o.aliases.includes(a)) o.aliases.push(a);
   for (const c of cands) c.count = Math.max(c.count, ...c.aliases.map((a) => zh ? countIn(text, a) : countWords(text, a)));
@@ -75,8 +91,9 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   // curated 人类命运共同体) is no new entry.
   const curated: Candidate[] = [...new Set(options.exclude ?? [])].filter((t) => t.length >= 2)
     .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
-  cands = dropInside(cands, curated, text, zh);
-  return chooseAndNest(rankCandidates(cands, text, zh), size, zh);
+  const inside = dropInside(cands, curated, text, zh);
+  const ranked = rankCandidates(inside, text, zh);
+  return { found, labelled, unbanned, gathered, abbreviated, inside, ranked, size, entries: chooseAndNest(ranked, size, zh) };
 }
 
 /**
@@ -313,10 +330,11 @@ function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidat
 
 /**
  * A name the text gives surely (a person, place or organisation the finders tagged with a name's
- * evidence): every one is an entry, whatever the size. A short text that names many people (a
- * committee's roll, a list of officials) lists them all; the size bounds subjects and unsure names.
+ * evidence, or a proper name of no kind the tagger knows, Hamas, The Capitol): every one is an entry,
+ * whatever the size. A short text that names many people (a committee's roll, a list of officials) lists
+ * them all, and a proper name said once is not cut for them; the size bounds subjects and unsure names.
  */
-const sureName = (c: Candidate, zh: boolean) => c.kind !== 'subject' && c.score >= 2 && !isHome(c, zh);
+const sureName = (c: Candidate, zh: boolean) => ((c.kind !== 'subject' && c.score >= 2) || c.properName === true) && !isHome(c, zh);
 
 /** A place most of the genre's transcripts name (中国 in a Chinese briefing, the United States in a White House one). */
 const isHome = (c: Candidate, zh: boolean): boolean => {

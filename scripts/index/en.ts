@@ -7,7 +7,7 @@ import { genreDf } from './genre.ts';
 import { isEnglishPlace } from './gazetteer.ts';
 import { tagsOf, wordClass } from '../reader/english.ts';
 import { isPluralTitle, isTitleWord } from '../lang/titles.ts';
-import type { Candidate } from './candidate.ts';
+import type { Candidate, RejectTrace } from './candidate.ts';
 
 interface Term { text: string; tags: Set<string>; start: number; end: number; post: string; pre: string }
 
@@ -266,7 +266,7 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
 }
 
 /** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
-function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}): void {
+function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}, trace?: RejectTrace): void {
   const mid = midCapitals(sentences);
   for (const terms of sentences.flatMap(byLine)) {
     // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
@@ -292,8 +292,8 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       // Nationalities (Eritrean, Ukrainians) are no entries; a country is (Philippines, Bahamas).
       // A surname ending like a nationality (Berlusconi) is a person when the tagger says so.
       if (run.length === 1 && DEMONYM.test(term) && !(run[0].tags.has('Place') && !/ans$/u.test(term)) && !isEnglishPlace(term)
-        && !(run[0].tags.has('Person') && !run[0].tags.has('Demonym'))) continue;
-      if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) continue;
+        && !(run[0].tags.has('Person') && !run[0].tags.has('Demonym'))) { trace?.(term, 'place', 'nationality'); continue; }
+      if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) { trace?.(term, 'subject', 'a lone word that names nothing'); continue; }
       // Nationalities in a row (Palestinian American, Russian and Ukrainian) describe people; they name nobody.
       if (run.length > 1 && run.every((t) => t.tags.has('Demonym') || /^(and|or)$/i.test(t.text)) && !isEnglishPlace(term)) continue;
       // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
@@ -312,13 +312,14 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
 }
 
 /** Candidates of one English text (the book's body text). */
-export function englishCandidates(text: string): Candidate[] {
+export function englishCandidates(text: string, trace?: RejectTrace): Candidate[] {
   const found = new Map<string, Candidate>();
+  let source = 'bracketedActs';
   const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false) => {
     // A final full stop stays on an initialism (U.S., D.C.).
     term = term.replace(/[’']s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
     if (term.length < 2 || NOT_NAMES.has(term) || /^\d/.test(term)) return;
-    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0 };
+    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, source };
     if (c.kind === 'subject' && kind !== 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
     if (named) c.named = true;
@@ -330,11 +331,19 @@ export function englishCandidates(text: string): Candidate[] {
   // (Withdrawal) Act 2018) is one named document: the tagger reads the words in and around the brackets apart.
   for (const m of text.matchAll(/(?:\p{Lu}[\p{L}'’-]*\s+)+\((?:\p{Lu}[\p{L}'’-]*\s*)+\)\s+(?:Bill|Act)(?:\s+\d{4})?/gu)) add('subject', m[0], m.index!, 1.2, true);
   const uses = new Map<string, NameUse[]>();
-  nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]));
+  source = 'nameCandidates';
+  nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]), trace);
+  source = 'nounPhrases';
   nounPhrases(text, sentences, add);
+  source = 'rollNames';
   // A roll's names are people though the tagger read some as words (Sessions) or subjects.
   for (const { term, start } of rollNames(text)) { add('person', term, start, 2); const c = found.get(term); if (c) c.kind = 'person'; }
-  for (const [term, c] of found) if (c.kind === 'subject' && !c.properName && commonWordAlone(term)) found.delete(term);
+  for (const [term, c] of found) {
+    if (c.kind !== 'subject' || c.properName || !commonWordAlone(term)) continue;
+    if (institutionByCapital(text, term, found)) { c.kind = 'organisation'; c.score = Math.max(c.score, 2); continue; }
+    found.delete(term);
+    trace?.(term, c.kind, 'a capitalised common word alone');
+  }
   const mid = midCapitals(sentences);
   for (const [term, c] of found) if (c.kind === 'subject' && unknownProperNoun(term, mid)) c.properName = true;
   for (const c of found.values()) {
@@ -342,7 +351,22 @@ export function englishCandidates(text: string): Candidate[] {
     const firstName = firstNameOnly(uses.get(c.term) ?? []);
     if (firstName) c.firstName = firstName;
   }
-  return [...found.values()].filter((c) => c.count > 0);
+  return [...found.values()].filter((c) => c.count > 0 || (trace?.(c.term, c.kind, 'no whole-word use'), false));
+}
+
+/**
+ * A common noun the text capitalises after `the` or `this` and never writes in lower case (the Pentagon,
+ * the Journal, the Executive, this Government, the Fed): the text's name of an institution, not the word.
+ * Not a document's or an event's word (the Act, the Summit: a longer name's fragment), not a word that
+ * only starts a longer name (the Marriage (Same Sex Couples) Bill), not the firm speaking of itself (the
+ * Company), and not the short form of a longer organisation's first word (Fed of Federal Reserve).
+ */
+function institutionByCapital(text: string, term: string, found: Map<string, Candidate>): boolean {
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(term) || !/^NN$/.test(tagsOf(term.toLowerCase())[0] ?? '') || EVENT_WORD.test(term) || term === 'Company') return false;
+  if (new RegExp(`(?<![\\p{L}])${term.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
+  const the = new RegExp(`(?<![\\p{L}])(?:the|this) ${term}(?![\\p{L}])(?![ \\t]*[(\\p{Lu}])`, 'u');
+  if (!the.test(text)) return false;
+  return ![...found.values()].some((o) => o.kind === 'organisation' && o.term.split(/\s+/u).some((w) => w !== term && w.startsWith(term)));
 }
 
 /**

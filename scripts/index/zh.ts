@@ -10,7 +10,7 @@ import { LINE_DATELINES, MEDIA_NAME, isOutletName } from '../lang/outlets.ts';
 import { isPersonalName } from '../reader/labels.ts';
 import { TRANSLITERATION, TRANSLITERATION_ENDS, isTransliterated } from '../lang/transliteration.ts';
 import { genreDf, idfOf } from './genre.ts';
-import type { Candidate } from './candidate.ts';
+import type { Candidate, RejectTrace } from './candidate.ts';
 import { dictEntry, isChinesePlace } from './gazetteer.ts';
 
 
@@ -92,6 +92,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
   // An institution jieba's dictionary knows well (全国人大, 人民大会堂): its rare nt entries are phrases (新兴产业, 3).
   const known = dictEntry(key);
   if (known && known.tag === 'nt' && known.freq >= 50) return true;
+  // A rare abbreviation of the dictionary's (联大/j): the short form of a name, whatever its last character.
+  if (known && known.tag === 'j' && rareAbbreviation(key)) return true;
   const m = ORG_END.exec(key);
   if (!m) return key.length <= 4 && /[盟联办委局署共]$/u.test(key);
   const stem = key.slice(0, key.length - m[0].length);
@@ -136,34 +138,40 @@ type Add = (kind: Candidate['kind'], start: number, end: number, score?: number,
 type Tagged = ReturnType<typeof tagged>;
 
 /** Candidates of one Chinese text (the book's body text); terms are in the text's own script. */
-export function chineseCandidates(original: string): Candidate[] {
+export function chineseCandidates(original: string, trace?: RejectTrace): Candidate[] {
   const text = simplifiedAligned(original);
   const found = new Map<string, Candidate>();
-  const add = collector(original, text, found);
-  dottedNames(text, add);
-  mediaCredits(text, add);
-  nameRolls(text, add);
-  officialsLines(text, add);
-  venueLines(text, add);
-  knownOrganisations(text, add);
-  namesAroundTitles(original, text, found);
+  const state = { source: '' };
+  const add = collector(original, text, found, state, trace);
+  const run = (source: string, finder: () => void) => { state.source = source; finder(); };
+  run('dottedNames', () => dottedNames(text, add));
+  run('mediaCredits', () => mediaCredits(text, add));
+  run('nameRolls', () => nameRolls(text, add));
+  run('officialsLines', () => officialsLines(text, add));
+  run('venueLines', () => venueLines(text, add));
+  run('knownOrganisations', () => knownOrganisations(text, add));
+  run('namesAroundTitles', () => namesAroundTitles(original, text, found));
   let offset = 0;
   for (const sentence of text.split(/(?<=[。！？\n；])/u)) {
     const toks = tagged(sentence, offset);
-    namesAfterTitles(text, sentence, offset, toks, add);
-    namesBeforeTitles(text, sentence, offset, toks, add);
-    foreignNamesAfterTitles(text, toks, add);
-    foreignNamesBeforeTitles(text, toks, add);
-    placesInLists(text, toks, add);
-    for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add);
+    run('namesAfterTitles', () => namesAfterTitles(text, sentence, offset, toks, add));
+    run('namesBeforeTitles', () => namesBeforeTitles(text, sentence, offset, toks, add));
+    run('foreignNamesAfterTitles', () => foreignNamesAfterTitles(text, toks, add));
+    run('foreignNamesBeforeTitles', () => foreignNamesBeforeTitles(text, toks, add));
+    run('placesInLists', () => placesInLists(text, toks, add));
+    run('tokens', () => { for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add); });
     offset += sentence.length;
   }
-  quotedSubjects(text, add);
-  nounRunSubjects(text, add);
+  run('quotedSubjects', () => quotedSubjects(text, add));
+  run('nounRunSubjects', () => nounRunSubjects(text, add));
   // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
   for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!));
   const quoted = quotedSpans(text);
-  return [...found.values()].filter((c) => c.count > 0 && !onlyInsideTitles(text, c.key!, quoted));
+  return [...found.values()].filter((c) => {
+    const keep = c.count > 0 && !onlyInsideTitles(text, c.key!, quoted);
+    if (!keep) trace?.(c.key!, c.kind, c.count > 0 ? 'inside a quoted title' : 'no use outside dates');
+    return keep;
+  });
 }
 
 /** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to), in order and apart. */
@@ -205,25 +213,34 @@ function eraUses(text: string, key: string): number {
 
 
 /** The one way a candidate is added: the checks every kind passes, then counted under its term. */
-function collector(original: string, text: string, found: Map<string, Candidate>): Add {
+function collector(original: string, text: string, found: Map<string, Candidate>, state: { source: string }, trace?: RejectTrace): Add {
   const orig = (start: number, end: number) => original.slice(start, end);
   return (kindIn: Candidate['kind'], start: number, end: number, score = 1, parent?: string) => {
     const term = orig(start, end);
     const key = text.slice(start, end);
     const kind = kindIn === 'person' && isChinesePlace(key) ? 'place' : kindIn;
-    if (!plausible(kind, key, score)) return;
-    if (term.length < 2 || GENERIC.has(key) || (kind !== 'subject' && NOT_NAMES.has(key))) return;
-    // 对外部 is a preposition glued to a word; 以色列 is a country (a place the gazetteer or the dictionary knows).
-    if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term) && !(kind === 'place' && (isChinesePlace(key) || dictEntry(key)?.tag === 'ns'))) return;
-    if (kind === 'place' && /(人|市民|居民|同胞|人民|民众)$/u.test(key)) return;
-    // 北京9月29日电: a news agency's dateline, not an organisation.
-    if (kind === 'organisation' && /[\d月日]$/u.test(text.slice(0, start))) return;
-    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, key: text.slice(start, end) };
+    const why = rejection(kind, key, term, score, found, text, start);
+    if (why) { if (kind !== 'subject') trace?.(key, kind, `${state.source}: ${why}`); return; }
+    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, key: text.slice(start, end), source: state.source };
     if (kind !== c.kind && kind !== 'subject' && c.kind === 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
     if (parent && !c.parent) c.parent = parent;
     found.set(term, c);
   };
+}
+
+/** The check a proposed term fails (the collector's), or undefined when it is taken. */
+function rejection(kind: Candidate['kind'], key: string, term: string, score: number, found: Map<string, Candidate>, text: string, start: number): string | undefined {
+  if (!plausible(kind, key, score)) return 'implausible';
+  if (term.length < 2) return 'one character';
+  if (GENERIC.has(key)) return 'generic';
+  if (kind !== 'subject' && NOT_NAMES.has(key)) return 'not a name';
+  // 对外部 is a preposition glued to a word; 以色列 is a country (a place the gazetteer or the dictionary knows).
+  if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term) && !(kind === 'place' && (isChinesePlace(key) || dictEntry(key)?.tag === 'ns'))) return 'function word first';
+  if (kind === 'place' && /(人|市民|居民|同胞|人民|民众)$/u.test(key)) return 'people of a place';
+  // 北京9月29日电: a news agency's dateline, not an organisation.
+  if (kind === 'organisation' && /[\d月日]$/u.test(text.slice(0, start))) return 'dateline';
+  return undefined;
 }
 
 function dottedNames(text: string, add: Add): void {
@@ -287,7 +304,7 @@ function namesAroundTitles(original: string, text: string, found: Map<string, Ca
     const at = m.index!;
     const term = original[at] + original.slice(at + whole.length - 2, at + whole.length);
     const written = original.slice(at, at + whole.length);
-    const c = found.get(term) ?? { term, kind: 'person' as const, aliases: [], count: 0, first: at, score: 3, key };
+    const c = found.get(term) ?? { term, kind: 'person' as const, aliases: [], count: 0, first: at, score: 3, key, source: 'namesAroundTitles' };
     c.score = Math.max(c.score, 3);
     if (!c.aliases.includes(written)) c.aliases.push(written);
     found.set(term, c);
@@ -520,6 +537,9 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); return 0; }
   // A place word (s) right after a country (越南/ns 河内/s): a city of it.
   if (t.tag === 's' && t.word.length >= 2 && prev && prev.tag === 'ns' && prev.end === t.start && isChinesePlace(prev.word)) { add('place', t.start, t.end, 3, prev.word); return 0; }
+  // Two places the tagger wrote as one (广西南宁/ns, 美国纽约/nz): the region and, nested under it, the city.
+  const pair = placePair(t);
+  if (pair) { add('place', t.start, t.start + pair, 2); add('place', t.start + pair, t.end, 2, text.slice(t.start, t.start + pair)); return 0; }
   if (t.tag === 'ns') {
     // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
     if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) return 0;
@@ -557,6 +577,17 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   return 0;
 }
 
+/**
+ * Where a place token the tagger made of two places splits (广西|南宁, 美国|纽约): both halves places the
+ * gazetteer or jieba's dictionary knows (ns); 0 when it is one name (耶路撒冷, 东耶路撒冷: 东 is no place).
+ */
+function placePair(t: Tok): number {
+  if (!/^(ns|nz)$/.test(t.tag) || !HAN.test(t.word) || t.word.length < 4 || t.word.length > 6) return 0;
+  const known = (w: string) => isChinesePlace(w) || (dictEntry(w)?.tag === 'ns' && !notPlace(w) && !GENERIC.has(w));
+  for (let k = 2; k <= t.word.length - 2; k++) if (known(t.word.slice(0, k)) && known(t.word.slice(k))) return k;
+  return 0;
+}
+
 /** A mission abroad is named with 驻 (驻美国使馆, 驻巴基斯坦使馆): where its name starts, 驻 included when written before it. */
 function missionStart(text: string, toks: Tagged, i: number, from: number): number {
   return /(使馆|领事馆|代表处|办事处)$/u.test(toks[i].word) && text[from - 1] === '驻' ? from - 1 : from;
@@ -589,8 +620,8 @@ function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): bo
   const t = toks[i];
   const prev = toks[i - 1];
   // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
-  // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is three characters or more.
-  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约行协]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+  // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is rare in the dictionary (联大, 96: a name's short form).
+  if (t.tag === 'nt' || (t.tag === 'j' && (/[盟联办委会局部院署社党军约行协]$/u.test(t.word) || rareAbbreviation(t.word))) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
     if (EVENT_END.test(t.word)) return true;
     // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
     let from = t.start;
@@ -605,6 +636,9 @@ function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): bo
   }
   return false;
 }
+
+/** A dictionary abbreviation (j) of two characters or more that general Chinese uses rarely (联大 96; not 深化 1425, 研发 1976). */
+const rareAbbreviation = (word: string): boolean => word.length >= 2 && HAN.test(word) && (dictEntry(word)?.freq ?? 0) < 500;
 
 /**
  * Where a committee's name before 委员会 starts: nouns right before it, two of them joined by 及, 和 or
