@@ -2,8 +2,8 @@
 // compared on every clause and label-like line start of the seed and of a sample of the corpus.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { getJieba, jiebaFor, jiebaLoaded } from '../../scripts/lang/words.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { getJieba } from '../../scripts/lang/words.ts';
 import { scopedJieba } from '../../scripts/reader/segmenter.ts';
 import { loadCorpus } from '../../scripts/fixtures/corpus.ts';
 import { SEED } from '../helpers.ts';
@@ -16,7 +16,11 @@ function samples(text: string): string[] {
 }
 
 describe('jieba with a dictionary of the text\'s own entries', () => {
-  it('cuts and tags like the whole dictionary with one instance grown text by text (jiebaFor)', () => {
+  it('cuts and tags like the whole dictionary with one instance grown text by text (jiebaFor)', async () => {
+    // A fresh copy of the module: the browser-free lane shares its modules between files (isolate: false),
+    // and another file may already have loaded the whole dictionary in this worker.
+    vi.resetModules();
+    const { jiebaFor, jiebaLoaded } = await import('../../scripts/lang/words.ts');
     const texts = [readFileSync(join(SEED, 'transcript.txt'), 'utf8'), ...loadCorpus().slice(20, 60).map((c) => c.text.slice(0, 20_000))];
     const all = texts.flatMap(samples);
     expect(jiebaLoaded()).toBe(false);
