@@ -22,12 +22,13 @@ import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, serialize
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import { MM, pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
-import { readDestinations } from '../pdf/dests.ts';
+import { readDestinations, readPositions } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import { layoutKey, readLayout, writeLayout, type PageLayout } from '../pdf/pagecache.ts';
 import type { SectionBreak } from '../render/sections.ts';
-import { indexLines, indexPull, noteRunsOn, NOTE_RUN_ON, runsOf, shortEnds, withIndexPull, withPulls, type IndexLine, type Run } from '../render/ends.ts';
+import { endMark, indexLines, indexPull, indexPullOf, noteFits, noteRunsOn, NOTE_RUN_ON, runsOf, shortEnds, shortEndsOf, withEndMarks, withIndexPull, withPulls, type IndexLine, type Run } from '../render/ends.ts';
+import { indexEnd, INDEX_END, marksEndOf, NOTE_END, NOTE_HEAD, noteBelowIndex, type Marks } from '../pdf/marks.ts';
 import { pageLines } from '../pdf/page-lines.ts';
 
 export interface PdfInput {
@@ -227,11 +228,12 @@ type Heading = { id: string; heading: string };
  * The body's blocks, serialised, with the pulls marked: made from the memoised body tree (whose own
  * questions are asked again, so that they are recorded for the blocks too).
  */
-function blocksMemo(bodyOf: ReturnType<typeof pageMemo<Root>>, pulls: ReadonlySet<string>) {
+function blocksMemo(bodyOf: ReturnType<typeof pageMemo<Root>>, pulls: ReadonlySet<string>, marks?: Run[]) {
   return pageMemo((pages) => {
     const tree = bodyOf(pages, '');
     for (const id of tree.asked.keys()) pages(id);
-    return bodyBlocks(withPulls(tree.value, pulls));
+    const pulled = withPulls(tree.value, pulls);
+    return bodyBlocks(marks ? withEndMarks(pulled, marks) : pulled);
   });
 }
 
@@ -258,13 +260,18 @@ function planPrint(input: PdfInput, dir: string): Plan {
   const note = input.note;
   const pulls = new Set<string>();
   const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href };
+  const runs = runsOf(firstBody, view.transcriptTitle || view.title);
   const blocksOf = blocksMemo(bodyOf, pulls);
+  // A measuring pass's body closes each run with a mark whose destination is where the run ends (pdf/marks.ts).
+  const markedBlocksOf = blocksMemo(bodyOf, pulls, runs);
+  const marked = [...targets, ...runs.filter((r) => r.paragraphs.length).map((r) => endMark(r.id)), ...(hasIndex ? [INDEX_END] : []), NOTE_HEAD, NOTE_END];
+  const endDiv = (id: string): Element[] => [h('div', { id })];
   // The document of one pass: the template (data only) with the book's parts in its slots.
   const render = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links): Rendered => {
     const pullKey = [...pulls].sort().join(' ');
     const indexPart = indexOf(pages, '');
     const index = indexPart.value;
-    const bodyPart = blocksOf(pages, pullKey);
+    const bodyPart = (measure ? markedBlocksOf : blocksOf)(pages, pullKey);
     const asked: Asked = new Map([...indexPart.asked, ...bodyPart.asked]);
     const look = recording(pages, asked);
     const doc = assemble(renderTemplate(input.templates, 'print.html', {
@@ -272,10 +279,10 @@ function planPrint(input: PdfInput, dir: string): Plan {
       toc: toc.map((e) => ({ ...e, page: look(e.id)?.toString() ?? '' })),
       frontMatter: slot('front'), backMatter: slot('back'),
       body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
-      ...hrefs, pageCss: css, targets,
+      ...hrefs, pageCss: css, targets: measure ? marked : targets,
     }), {
       body: bodyPart.value, blanks,
-      slots: { index: index ? withIndexPull(index, pulls) : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) },
+      slots: { index: [...(index ? withIndexPull(index, pulls) : []), ...(measure && index ? endDiv(INDEX_END) : [])], note: measure ? [...note, ...endDiv(NOTE_END)] : note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) },
     });
     if (measure) measuring(doc);
     // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
@@ -285,7 +292,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
   };
   return {
     css, targets, render, dir, diagnostics: [], pulls, trim: TRIM_GEOMETRY[input.trim],
-    runs: runsOf(firstBody, view.transcriptTitle || view.title),
+    runs,
     bodyEnd: back[0]?.id ?? (hasIndex ? 'back-index' : 'note'), indexEntries,
     // Openings get no running head or folio; the body and (optionally) every section start recto.
     openings: ['body', ...(input.runningParts ?? []).map((p) => p.id), ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'],
@@ -317,52 +324,77 @@ interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string
  * cache) the first pass is already the full print, checked like any other.
  */
 async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
-  let pages = known?.pages ?? new Map<string, number>();
-  // First guess: a one-page contents, so the body needs a blank page to start on the right.
-  let blanks = known?.blanks ?? new Set<string>(['body']);
-  let chars: Set<string> | undefined;
+  const state: LoopState = { pages: known?.pages ?? new Map(), blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0 };
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
-  let pullRounds = 0;
-  // The first pass measures, unless the layout is known; so does the pass after new pulls, which move
-  // what follows them: only where the pages land is read from it (a full print would be thrown away).
-  let measure = known === undefined;
-  // A pull moves what follows it: its round may need a pass to print it and one to renumber after it.
-  for (let pass = 1; pass <= MAX_PASSES + 2 * pullRounds; pass++) {
+  let chars: Set<string> | undefined;
+  for (let pass = 1; pass <= MAX_PASSES + 2 * state.pullRounds; pass++) {
     const lap = stopwatch(timings, pass);
-    let current: Rendered | undefined = plan.render((id) => pages.get(id), blanks, measure);
+    const { measure } = state;
+    let current: Rendered | undefined = plan.render((id) => state.pages.get(id), state.blanks, measure);
     lap('html');
-    if (!chars) chars = await loadDocument(page, plan.dir, current, measure);
+    if (!chars) [chars, [state.line, state.indexLine]] = [await loadDocument(page, plan.dir, current, measure), await lineHeights(page)];
     else await swapBody(page, current, chars, measure);
     lap('layout');
     let pdf: Uint8Array | undefined = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measure, tagged: !measure, timeout: PDF_TIMEOUT });
     lap('print');
-    const found = await readDestinations(pdf);
+    const at = measure ? readPositions(pdf) : undefined;
+    const found = at ? new Map([...at].map(([id, a]) => [id, a.page])) : await readDestinations(pdf);
     lap('dests');
-    const nextBlanks = rectoBlanks(plan.rectoAnchors, (id) => found.get(id), blanks);
+    const nextBlanks = rectoBlanks(plan.rectoAnchors, (id) => found.get(id), state.blanks);
     // Converged when the pages just printed would print themselves again: every number in the
     // contents and index is the page where its target landed, and no blank page moves. Ids whose
     // pages nothing prints (index entries, the editorial note) may move without costing a pass.
-    if (!measure && sameSet(nextBlanks, blanks) && answersAlike(current.asked, (id) => found.get(id))) {
-      // A section's end held on 1–3 lines of its own page: paragraphs before it are pulled onto that
-      // page, which costs a round (at most MAX_PULL_ROUNDS). A known layout printed as it was known
-      // is one whose pulls were already decided on these very pages.
+    if (!measure && sameSet(nextBlanks, state.blanks) && answersAlike(current.asked, (id) => found.get(id))) {
+      // The pulls were decided on the measuring passes' marks; what pdftotext still finds on the print
+      // (a mark miscounted, the index's end, the note beside the index) costs a round: a measuring pass
+      // and a print. A known layout printed as it was known was decided on these very pages.
       const decided = known !== undefined && pass === 1;
-      const more = pullRounds < MAX_PULL_ROUNDS && !decided ? await shortEndPulls(pdf, plan, found) : [];
-      if (!more.length) return { pdf, found, blanks, current, passes: pass };
-      for (const id of more) plan.pulls.add(id);
-      pullRounds++;
-      pages = found;
-      measure = true;
+      const more = state.pullRounds < MAX_PULL_ROUNDS && !decided ? await shortEndPulls(pdf, plan, found) : [];
+      if (!more.length) return { pdf, found, blanks: state.blanks, current, passes: pass };
+      pull(plan, state, more);
+      state.pages = found;
+      state.measure = true;
       continue;
     }
     // The measuring state goes before the next print: its bytes and markup are not kept.
     pdf = undefined;
     current = undefined;
-    pages = shiftForBlanks(found, blanks, nextBlanks);
-    blanks = nextBlanks;
-    measure = false;
+    // Section ends are read off a measuring pass's marks: new pulls move what follows them, so the
+    // next pass measures again; a pass that finds none is followed by the print.
+    const more = at && state.pullRounds < MAX_PULL_ROUNDS ? markPulls(plan, { at, line: state.line }, state.indexLine, found) : [];
+    state.pages = shiftForBlanks(found, state.blanks, nextBlanks);
+    state.blanks = nextBlanks;
+    if (more.length) pull(plan, state, more);
+    else state.measure = false;
   }
-  fail('TP034', { passes: MAX_PASSES + 2 * pullRounds });
+  fail('TP034', { passes: MAX_PASSES + 2 * state.pullRounds });
+}
+
+/** What the passes carry from one to the next. */
+interface LoopState { pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number }
+
+function pull(plan: Plan, state: LoopState, ids: string[]): void {
+  for (const id of ids) plan.pulls.add(id);
+  state.pullRounds++;
+}
+
+/** The line heights in points of the body (its first paragraph) and of the index (an entry), 0 when the page does not say. */
+async function lineHeights(page: Page): Promise<[number, number]> {
+  const px = await page.evaluate(() => ['main p', '#back-index li'].map((q) => { const e = document.querySelector(q); return e ? parseFloat(getComputedStyle(e).lineHeight) : NaN; }));
+  const pt = (n: number | undefined) => (n !== undefined && Number.isFinite(n) && n > 0 ? n * 0.75 : 0);
+  return [pt(px[0]), pt(px[1])];
+}
+
+/** Paragraphs to pull onto a short section end's page, counted on a measuring pass's marks (pdf/marks.ts). */
+function markPulls(plan: Plan, marks: Marks, indexLine: number, found: Map<string, number>): string[] {
+  if (!marks.line) return [];
+  const page = (id: string) => found.get(id);
+  const { endOf, headingLow } = marksEndOf(marks, plan.runs);
+  const ends = [...shortEndsOf(plan.runs, page, endOf, headingLow), indexPullOf(plan.indexEntries, page('back-index'), indexEnd(marks, plan.runs, indexLine), page) ?? []].flat();
+  // The note beside a one-page index, in points from the page's top as pdftotext gives them.
+  const below = noteBelowIndex(marks, plan.runs, indexLine, page);
+  const runOn = below && noteFits(plan.trim.top * MM + below.indexLast, below.height, (plan.trim.height - plan.trim.bottom) * MM) ? [NOTE_RUN_ON] : [];
+  return [...ends.flatMap((e) => (e.pull ? [e.pull] : [])), ...runOn].filter((id) => !plan.pulls.has(id));
 }
 
 /** Paragraphs to pull onto the page of a section end that holds too few lines (render/ends.ts). */
