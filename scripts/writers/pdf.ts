@@ -74,8 +74,10 @@ export interface PdfResult {
   diagnostics: Diagnostic[];
   /** Element id → page number, for every section, paragraph and index anchor (the EPUB page-list uses it). */
   pageMap: Map<string, number>;
-  /** How many times Chromium laid the book out: 1 with a known layout (page cache), else 1 measuring pass + 1 full one, rarely 2. */
+  /** How many times Chromium laid the book out: 1 with a known layout (page cache), else measuring passes (one, and one more per round of pulls) and the print. */
   passes: number;
+  /** Of those, full prints (painted, tagged): 1 unless the print found its numbers or a section end still wrong (a fallback). */
+  prints: number;
   /** The final HTML (body markup as rendered on the last pass), for the benchmark's floor. */
   html: string;
   /** Milliseconds per pass and step (`1.layout`, `2.print`, `2.finish`…), for the benchmark. */
@@ -315,7 +317,7 @@ async function layoutInputs(input: PdfInput, plan: Plan): Promise<string[]> {
 }
 
 /** What the passes end with: the last print, the pages found in it, and the document printed. */
-interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string>; current: Rendered; passes: number }
+interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string>; current: Rendered; passes: number; prints: number }
 
 /**
  * Prints until the pages printed are the pages found. Without a known layout the first pass only
@@ -324,7 +326,7 @@ interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string
  * cache) the first pass is already the full print, checked like any other.
  */
 async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
-  const state: LoopState = { pages: known?.pages ?? new Map(), blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0 };
+  const state: LoopState = { pages: known?.pages ?? new Map(), blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0, prints: 0 };
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
   let chars: Set<string> | undefined;
   for (let pass = 1; pass <= MAX_PASSES + 2 * state.pullRounds; pass++) {
@@ -336,7 +338,8 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
     else await swapBody(page, current, chars, measure);
     lap('layout');
     let pdf: Uint8Array | undefined = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measure, tagged: !measure, timeout: PDF_TIMEOUT });
-    lap('print');
+    if (!measure) state.prints++;
+    lap(measure ? 'measure' : 'print');
     const at = measure ? readPositions(pdf) : undefined;
     const found = at ? new Map([...at].map(([id, a]) => [id, a.page])) : await readDestinations(pdf);
     lap('dests');
@@ -350,7 +353,7 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
       // and a print. A known layout printed as it was known was decided on these very pages.
       const decided = known !== undefined && pass === 1;
       const more = state.pullRounds < MAX_PULL_ROUNDS && !decided ? await shortEndPulls(pdf, plan, found) : [];
-      if (!more.length) return { pdf, found, blanks: state.blanks, current, passes: pass };
+      if (!more.length) return { pdf, found, blanks: state.blanks, current, passes: pass, prints: state.prints };
       pull(plan, state, more);
       state.pages = found;
       state.measure = true;
@@ -371,7 +374,7 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
 }
 
 /** What the passes carry from one to the next. */
-interface LoopState { pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number }
+interface LoopState { pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number; prints: number }
 
 function pull(plan: Plan, state: LoopState, ids: string[]): void {
   for (const id of ids) plan.pulls.add(id);
@@ -455,7 +458,7 @@ async function finishBook(input: PdfInput, plan: Plan, laid: Laid, timings: Reco
     files: { [names.fontCss]: printFontCss(view.lang), [names.printCss]: readTemplate(input.templates, 'print.css') },
   } : undefined;
   // The whole final HTML is serialised only for a caller that reads it (the benchmark's floor).
-  return { pdf: finished.pdf, diagnostics: plan.diagnostics, pageMap: found, passes: laid.passes, get html() { return current.doc(); }, timings, printFiles };
+  return { pdf: finished.pdf, diagnostics: plan.diagnostics, pageMap: found, passes: laid.passes, prints: laid.prints, get html() { return current.doc(); }, timings, printFiles };
 }
 
 /** The id of the style that hides everything during the measuring pass. */
