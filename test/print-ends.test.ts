@@ -130,7 +130,7 @@ describe('section ends read from a measuring pass\'s destinations (pdf/marks.ts)
   // Chromium's /XYZ heights: the type area's first line at 595 points, lines of 18.375 points, a
   // turn's 7.35 points between paragraphs; an end mark stands about 3 points below its line's top.
   const LINE = 18.375;
-  const marksOf = (at: Record<string, [number, number]>): Marks => ({ line: LINE, at: new Map(Object.entries(at).map(([id, [page, y]]) => [id, { page, y }])) });
+  const marksOf = (at: Record<string, [number, number]>): Marks => ({ line: LINE, height: 595.28, at: new Map(Object.entries(at).map(([id, [page, y]]) => [id, { page, y }])) });
 
   it('closes each run\'s last paragraph with an empty mark, leaving the body it was given as it was', () => {
     const marked = withEndMarks(body, runs);

@@ -9,15 +9,22 @@ import type { EndOf, Run } from '../render/ends.ts';
 import { endMark } from '../render/ends.ts';
 import type { DestAt } from './raw.ts';
 
-/** A measuring pass's destinations and the body's line height in points. */
-export interface Marks { at: Map<string, DestAt>; line: number }
+/** A measuring pass's destinations, the body's line height and the page's height, in points. */
+export interface Marks { at: Map<string, DestAt>; line: number; /** The page's height in points (the trim's: Chromium prints no bleed). */ height: number }
 
-/** The height of the type area's first line: the highest destination of the body (some paragraph opens a page). */
+/**
+ * The height of the type area's first line. Chromium gives a destination's height from the top of the
+ * page box's content area counted down from the page's full height (a paragraph opening a page stands
+ * at the page's height less a third of a point); the highest paragraph, should one stand higher.
+ */
 function pageTop(marks: Marks, runs: Run[]): number {
-  let top = -Infinity;
+  let top = marks.height - TOP_OFFSET;
   for (const run of runs) for (const p of run.paragraphs) top = Math.max(top, marks.at.get(p)?.y ?? -Infinity);
   return top;
 }
+
+/** Points between the page's height and the /XYZ height of the type area's first line (0.32 at A5: a rounding of Chromium's). */
+const TOP_OFFSET = 0.32;
 
 /** Each run's end from the marks: the page of its end mark and its lines there (render/ends.ts shortEndsOf). */
 export function marksEndOf(marks: Marks, runs: Run[]): { endOf: EndOf; headingLow: (run: Run) => boolean } {

@@ -326,10 +326,10 @@ interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string
  * cache) the first pass is already the full print, checked like any other.
  */
 async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
-  const state: LoopState = { pages: known?.pages ?? new Map(), blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0, prints: 0 };
+  const state: LoopState = { pages: known?.pages ?? new Map(), blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
   let chars: Set<string> | undefined;
-  for (let pass = 1; pass <= MAX_PASSES + 2 * state.pullRounds; pass++) {
+  for (let pass = 1; pass <= MAX_PASSES + 2 * state.pullRounds + state.remeasures; pass++) {
     const lap = stopwatch(timings, pass);
     const { measure } = state;
     let current: Rendered | undefined = plan.render((id) => state.pages.get(id), state.blanks, measure);
@@ -362,19 +362,41 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
     // The measuring state goes before the next print: its bytes and markup are not kept.
     pdf = undefined;
     current = undefined;
-    // Section ends are read off a measuring pass's marks: new pulls move what follows them, so the
-    // next pass measures again; a pass that finds none is followed by the print.
-    const more = at && state.pullRounds < MAX_PULL_ROUNDS ? markPulls(plan, { at, line: state.line }, state.indexLine, found) : [];
+    const numbered = state.pages.size > 0;
     state.pages = shiftForBlanks(found, state.blanks, nextBlanks);
     state.blanks = nextBlanks;
-    if (more.length) pull(plan, state, more);
+    if (at) afterMeasure(plan, state, markPulls(plan, { at, line: state.line, height: plan.trim.height * MM }, state.indexLine, found), numbered);
     else state.measure = false;
   }
-  fail('TP034', { passes: MAX_PASSES + 2 * state.pullRounds });
+  fail('TP034', { passes: MAX_PASSES + 2 * state.pullRounds + state.remeasures });
+}
+
+/**
+ * What follows a measuring pass. Section ends are read off its marks: pulls in the body move what
+ * follows them, so the next pass measures again. The index's end and the note beside it are decided
+ * only on a pass whose index printed its page numbers (the first pass has none, and its index is
+ * shorter): when the first pass would pull there, the next pass measures with the numbers. Those
+ * pulls move nothing printed after them but the note's page, so the print follows at once.
+ */
+function afterMeasure(plan: Plan, state: LoopState, more: { body: string[]; back: string[] }, numbered: boolean): void {
+  if (state.pullRounds >= MAX_PULL_ROUNDS) { state.measure = false; return; }
+  const back = numbered ? more.back : [];
+  if (more.body.length || back.length) pull(plan, state, [...more.body, ...back]);
+  if (more.body.length) return;
+  if (!numbered && more.back.length) { state.remeasures++; return; }
+  if (back.includes(NOTE_RUN_ON)) state.pages = runOnPages(state.pages);
+  state.measure = false;
+}
+
+/** The pages once the editorial note runs on below a one-page index: what stood on the note's page stands on the index's. */
+function runOnPages(pages: Map<string, number>): Map<string, number> {
+  const [index, note] = [pages.get('back-index'), pages.get('note')];
+  if (index === undefined || note === undefined) return pages;
+  return new Map([...pages].map(([id, p]) => [id, p === note ? index : p]));
 }
 
 /** What the passes carry from one to the next. */
-interface LoopState { pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number; prints: number }
+interface LoopState { pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number; prints: number; remeasures: number }
 
 function pull(plan: Plan, state: LoopState, ids: string[]): void {
   for (const id of ids) plan.pulls.add(id);
@@ -389,15 +411,17 @@ async function lineHeights(page: Page): Promise<[number, number]> {
 }
 
 /** Paragraphs to pull onto a short section end's page, counted on a measuring pass's marks (pdf/marks.ts). */
-function markPulls(plan: Plan, marks: Marks, indexLine: number, found: Map<string, number>): string[] {
-  if (!marks.line) return [];
+function markPulls(plan: Plan, marks: Marks, indexLine: number, found: Map<string, number>): { body: string[]; back: string[] } {
+  if (!marks.line) return { body: [], back: [] };
   const page = (id: string) => found.get(id);
   const { endOf, headingLow } = marksEndOf(marks, plan.runs);
-  const ends = [...shortEndsOf(plan.runs, page, endOf, headingLow), indexPullOf(plan.indexEntries, page('back-index'), indexEnd(marks, plan.runs, indexLine), page) ?? []].flat();
+  const ends = shortEndsOf(plan.runs, page, endOf, headingLow);
+  const indexCut = indexPullOf(plan.indexEntries, page('back-index'), indexEnd(marks, plan.runs, indexLine), page);
   // The note beside a one-page index, in points from the page's top as pdftotext gives them.
   const below = noteBelowIndex(marks, plan.runs, indexLine, page);
   const runOn = below && noteFits(plan.trim.top * MM + below.indexLast, below.height, (plan.trim.height - plan.trim.bottom) * MM) ? [NOTE_RUN_ON] : [];
-  return [...ends.flatMap((e) => (e.pull ? [e.pull] : [])), ...runOn].filter((id) => !plan.pulls.has(id));
+  const fresh = (ids: (string | undefined)[]) => ids.filter((id): id is string => id !== undefined && !plan.pulls.has(id));
+  return { body: fresh(ends.map((e) => e.pull)), back: fresh([indexCut?.pull, ...runOn]) };
 }
 
 /** Paragraphs to pull onto the page of a section end that holds too few lines (render/ends.ts). */
