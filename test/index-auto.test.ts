@@ -4,6 +4,7 @@
 // the hand-written gold entries of test/index-gold/ (floors: the figures reached, see README).
 import { describe, it, expect } from 'vitest';
 import { autoEntries, flatEntries, indexSize, type AutoEntry } from '../scripts/index/candidates.ts';
+import { labelOutlet, labelPerson } from '../scripts/index/en.ts';
 import { bookTopics, indexMode } from '../scripts/index/auto.ts';
 import { markTopics } from '../scripts/index/match.ts';
 import { allEntries } from '../scripts/index/model.ts';
@@ -20,6 +21,13 @@ const renderHtmlOf = (tree: Transcript) => renderBody(tree, { flavour: 'html', l
 
 const terms = (list: AutoEntry[]) => flatEntries(list).map((e) => e.term);
 const find = (list: AutoEntry[], term: string) => flatEntries(list).find((e) => e.term === term);
+/** A corpus book read with only automatic entries, marked; and the speaker labels written `label`. */
+const autoMarked = (book: ReturnType<typeof loadCorpus>[number], label: string) => {
+  const read = readTranscript(Buffer.from(book.text), book.config);
+  const chosen = bookTopics(read.tree, { ...book.config, index: undefined, topics: [] }, { file: 'book.yaml' });
+  const { index } = markTopics(read.tree, chosen.topics, 'book.yaml', new Map(), { automaticFrom: 0 });
+  return { read, chosen, index, labels: turns(read.tree).map((t) => t.speaker).filter((s) => s.label === label) };
+};
 
 // Sentences from published news reports, cut short (provenance beside each).
 // news.youth.cn/jsxw/201601/t20160129_7586354.htm (中新社, 2016-01-29)
@@ -275,14 +283,6 @@ describe('book.yaml index: auto | curated | both', () => {
     for (const e of allEntries(index)) expect(e.anchors.length + e.sub.length, e.term).toBeGreaterThan(0);
   });
 
-  /** A corpus book read with only automatic entries, marked; and the speaker labels written `label`. */
-  const autoMarked = (book: ReturnType<typeof loadCorpus>[number], label: string) => {
-    const read = readTranscript(Buffer.from(book.text), book.config);
-    const chosen = bookTopics(read.tree, { ...book.config, index: undefined, topics: [] }, { file: 'book.yaml' });
-    const { index } = markTopics(read.tree, chosen.topics, 'book.yaml', new Map(), { automaticFrom: 0 });
-    return { read, chosen, index, labels: turns(read.tree).map((t) => t.speaker).filter((s) => s.label === label) };
-  };
-
   it('speaker labels: the outlet and the member they name are automatic entries, marked in the label and printed there; a curated topic is not marked in a label', () => {
     // zh-hans-mfa-2022-03-18 (路透社记者：), zh-hant-ly-2018-03-20 (柯委員建銘：, the member named only in labels)
     const mfa = loadCorpus().find((c) => c.id === 'zh-hans-mfa-2022-03-18')!;
@@ -403,6 +403,183 @@ describe('automatic index: gazette organisations, units under their ministry, an
   });
 });
 
+describe('automatic index: classes of the dev part grown to 41 books (fifth session)', () => {
+  it('a foreign name after a title is whole, however the tagger cuts it (呼日勒苏赫, 奥云额尔登, 金達尼亞, 洛钦, 特使孫國祥)', () => {
+    // zh-hans-mfa-2022-08-09, zh-hant-mofa-2001-01-15, zh-hans-mfa-2020-02-24, zh-hant-mfa-2021-11-19
+    const mongolia = terms(autoEntries('王毅国务委员分别同蒙古国总统呼日勒苏赫、总理奥云额尔登和国家大呼拉尔主席赞登沙特尔会见，同蒙外长巴特策策格举行会谈。', { language: 'zh-Hans', size: 20 }));
+    for (const name of ['呼日勒苏赫', '奥云额尔登', '赞登沙特尔', '巴特策策格']) expect(mongolia, name).toContain(name);
+    for (const cut of ['额尔登', '沙特尔', '巴特']) expect(mongolia, cut).not.toContain(cut);
+    const salvador = terms(autoEntries('外交部已將總統、副總統、行政院張院長以及我本人致薩爾瓦多總統佛洛瑞斯、副總統金達尼亞及外長阿畢拉夫人的慰問信經由我駐館轉達。', { language: 'zh-Hant', size: 20 }));
+    for (const name of ['佛洛瑞斯', '金達尼亞', '阿畢拉']) expect(salvador, name).toContain(name);
+    for (const cut of ['瑞斯', '尼亞']) expect(salvador, cut).not.toContain(cut);
+    expect(terms(autoEntries('21日，菲律宾外长洛钦发布多条推文称，此次特别外长会基于科学和事实。', { language: 'zh-Hans', size: 20 }))).toContain('洛钦');
+    expect(terms(autoEntries('關於你的第二個問題，外交部亞洲事務特使孫國祥近日訪問緬甸等東盟國家。', { language: 'zh-Hant', size: 20 }))).toContain('孫國祥');
+  });
+
+  it('institutions: one the dictionary holds as a common noun, written with its head or beside another (行政院); a department (亚洲司); a mission with 驻, its country an entry', () => {
+    // zh-hant-mofa-2001-01-15, zh-hant-ly-2017-04-12, zh-hans-mfa-2020-02-24
+    const salvador = autoEntries('外交部已將總統、副總統、行政院張院長以及我本人致薩爾瓦多總統佛洛瑞斯的慰問信。', { language: 'zh-Hant', size: 20 });
+    expect(find(salvador, '行政院')?.kind).toBe('organisation');
+    expect(find(autoEntries('首先感謝立法院跟行政院的推薦，讓我有機會回到我之前工作過的地方。', { language: 'zh-Hant', size: 20 }), '行政院')?.kind).toBe('organisation');
+    // A common word ending like an institution, written with neither, is none (电影院).
+    expect(terms(autoEntries('我们昨天去电影院看了电影，电影院里人很多。', { language: 'zh-Hans', size: 20 }))).not.toContain('电影院');
+    const zhao = autoEntries('赵立坚副司长从事外交工作已经24年，曾经在外交部亚洲司、驻美国使馆和驻巴基斯坦使馆工作过。', { language: 'zh-Hans', size: 20 });
+    expect(terms(zhao)).toContain('外交部亚洲司');
+    expect(find(zhao, '巴基斯坦')?.sub.map((e) => e.term)).toEqual(['驻巴基斯坦使馆']);
+    expect(find(zhao, '美国')?.sub.map((e) => e.term)).toEqual(['驻美国使馆']);
+  });
+
+  it('English: a name is found where it is written as a whole word (Parliament beside Parliamentary Papers Act, Europe beside European Union)', () => {
+    // en-hansard-2013-02-04, en-wh-2022-03-22
+    const hansard = terms(autoEntries('What he said on that occasion may not be impeached or questioned in any court or place outside Parliament. However, the extent of the protection afforded under section 3 of the Parliamentary Papers Act 1840 is a matter for the courts.', { language: 'en', size: 20 }));
+    expect(hansard).toContain('Parliament');
+    const nato = terms(autoEntries('He’ll also do so when he addresses the 27 leaders of the European Union, because, on April 1st, the European Union is having a summit with China. Are you — do you anticipate additional U.S. troop deployments to Europe? Right now, Secretary of Defense, the Supreme Allied Commander of Europe believe that they have effective posture today.', { language: 'en', size: 20 }));
+    expect(nato).toContain('Europe');
+  });
+
+  it('English: a roll of members after a title lists every one (Sessions, LaTourette, Hastings of Florida, Diaz-Balart); an act with its subject in brackets is one name', () => {
+    // en-rules-2003-06-04, en-gpo-2007-09-27, en-hansard-2013-02-04
+    const rules = autoEntries('The subcommittee met, pursuant to call, at 10:00 a.m., in Room H-313, The Capitol, Hon. John Linder [chairman of the subcommittee] presiding.\n\nPresent: Representatives Linder, Myrick, Sessions, Dreier, Hastings of Florida, and McGovern.\nAlso Present: Representative Hastings of Washington and Diaz-Balart.\n', { language: 'en', size: 20, principals: ['Mr. Linder'] });
+    for (const name of ['Myrick', 'Sessions', 'Dreier', 'Hastings of Florida', 'McGovern', 'Hastings of Washington', 'Diaz-Balart']) expect(find(rules, name)?.kind, name).toBe('person');
+    expect(terms(rules)).not.toContain('Diaz');
+    const gpo = terms(autoEntries('Present: Representatives Delahunt, Davis, Herseth Sandlin, Pence, LaTourette and Hulshof.\n\nThe Chairman. A quorum being present, the select committee will come to order.', { language: 'en', size: 20 }));
+    for (const name of ['LaTourette', 'Hulshof', 'Herseth Sandlin']) expect(gpo, name).toContain(name);
+    // Not a roll: a title before one name and a clause (Secretary Blinken met …).
+    expect(terms(autoEntries('Secretary Blinken met the press, and President Biden spoke.', { language: 'en', size: 20 }))).not.toContain('Blinken met the press');
+    const bill = terms(autoEntries('You will recall that last week I raised with you the fact that the Marriage (Same Sex Couples) Bill will not be committed to the whole House tomorrow. His contribution is protected entirely by article 9 of the Bill of Rights.', { language: 'en', size: 20 }));
+    expect(bill).toContain('Marriage (Same Sex Couples) Bill');
+    for (const cut of ['Same Sex Couples', 'Bill']) expect(bill, cut).not.toContain(cut);
+  });
+
+  it('speaker labels name people and outlets in English too (Senator Bunning, MS KELLY, CNN of SUZANNE MALVEAUX, CNN …), marked in the label; a role is no one (MODERATOR, UNIDENTIFIED MALE)', () => {
+    // en-chrg-2008-02-28: Senator Bunning and Chairman Dodd speak only in their labels.
+    const chrg = loadCorpus(corpusRoot, 'dev').find((c) => c.id === 'en-chrg-2008-02-28')!;
+    const { chosen, index, labels } = autoMarked(chrg, 'Senator Bunning');
+    expect(chosen.auto.find((e) => e.term === 'Bunning')?.kind).toBe('person');
+    expect(chosen.auto.find((e) => e.term === 'Dodd')?.kind).toBe('person');
+    expect(labels.length).toBeGreaterThan(0);
+    for (const s of labels) expect(s.anchors?.map((a) => s.label.slice(a.start, a.end))).toEqual(['Senator Bunning']);
+    expect(allEntries(index).find((e) => e.term === 'Bunning')!.anchors.length).toBe(labels.length);
+    // en-cnn-2005-12-14: CNN is written only in the correspondent's label.
+    const cnn = loadCorpus(corpusRoot, 'dev').find((c) => c.id === 'en-cnn-2005-12-14')!;
+    const tv = autoMarked(cnn, 'SUZANNE MALVEAUX, CNN WHITE HOUSE CORRESPONDENT');
+    expect(tv.chosen.auto.find((e) => e.term === 'CNN')?.kind).toBe('organisation');
+    for (const s of tv.labels) expect(s.anchors?.map((a) => s.label.slice(a.start, a.end)).sort()).toEqual(['CNN', 'SUZANNE MALVEAUX']);
+    expect(labelPerson('MS KELLY')).toBe('Kelly');
+    expect(labelPerson('SEN. JOHN EDWARDS')).toBe('John Edwards');
+    for (const role of ['MODERATOR', 'UNIDENTIFIED MALE', 'SENIOR ADMINISTRATION OFFICIAL TWO', 'THE PRESIDENT', 'Operator', 'WHITE HOUSE AIDE']) expect(labelPerson(role), role).toBeUndefined();
+    expect(labelOutlet('JOE WATKINS, GUEST HOST', 'JOE WATKINS')).toBeUndefined();
+    // zh-hans-embassy-2020-03-22: the interviewer 斯旺 (a transliteration) speaks only in his label.
+    const embassy = loadCorpus(corpusRoot, 'dev').find((c) => c.id === 'zh-hans-embassy-2020-03-22')!;
+    expect(autoMarked(embassy, '斯旺').chosen.auto.find((e) => e.term === '斯旺')?.kind).toBe('person');
+  });
+});
+
+describe('automatic index: more classes of the grown dev part (fifth session)', () => {
+  it('a full name the dictionary holds as a person’s (李金华), one the HMM made (李文亮/x), a place listed with known places (宏都拉斯), a unit the tagger cuts (內政部消防署)', () => {
+    // zh-hans-cctv-2006-03-12, zh-hans-embassy-2020-03-22, zh-hant-mofa-2001-01-15
+    expect(terms(autoEntries('我觉得采访这些部长给我印象比较深的可以说是“三李”，李肇星、李毅中、李金华。', { language: 'zh-Hans', size: 20 }))).toEqual(expect.arrayContaining(['李肇星', '李毅中', '李金华']));
+    expect(find(autoEntries('你知道吗？（你刚才提到的）李文亮医生也是中国共产党党员，你知道吗？', { language: 'zh-Hans', size: 20 }), '李文亮')?.kind).toBe('person');
+    const quake = autoEntries('這一次薩爾瓦多的大地震，事實上在其鄰近國家如宏都拉斯、瓜地馬拉也受到一些災害。在此特別要感謝內政部消防署以及台北市政府消防局。', { language: 'zh-Hant', size: 20 });
+    expect(find(quake, '宏都拉斯')?.kind).toBe('place');
+    expect(find(quake, '內政部消防署')?.kind).toBe('organisation');
+    // A list of common words names no place (经贸、投资、矿能).
+    expect(terms(autoEntries('双方同意推进经贸、投资、矿能、科技、农牧业等领域合作。', { language: 'zh-Hans', size: 20 }))).toEqual([]);
+  });
+
+  it('a people-heavy briefing: names after any head’s title (室长郑义溶, 会长汪道涵), foreign names before a title (向洪森首相, 布拉索昆副首相), a rare surname the tagger knows (栗战书委员长), a city after its country (越南河内), an office after its parent (中共湖南省委台办)', () => {
+    // zh-hans-mfa-2018-09-07, zh-hans-tao-2023-04-26 (the second batch of dev gold, written after this session's first changes)
+    const mfa = autoEntries('据韩方称，韩国国家安保室长郑义溶将于8日来华。李克强总理、栗战书委员长和王毅国务委员兼外长已分别向洪森首相、韩桑林国会主席和布拉索昆副首相兼外交大臣致电祝贺。国务院副总理胡春华将于9月11日至13日出席在越南河内举行的世界经济论坛东盟会议。', { language: 'zh-Hans', size: 30 });
+    for (const name of ['郑义溶', '李克强', '栗战书', '王毅', '洪森', '韩桑林', '布拉索昆', '胡春华']) expect(find(mfa, name)?.kind, name).toBe('person');
+    expect(find(mfa, '越南')?.sub.map((e) => e.term)).toEqual(['河内']);
+    // A country before a title is a place, not a name (美国总统特朗普); words before a Chinese full name are not its part (先请|李克强).
+    const trump = terms(autoEntries('美国总统特朗普和法国总统马克龙会谈。下面先请李克强总理讲话。', { language: 'zh-Hans', size: 30 }));
+    expect(trump).toEqual(expect.arrayContaining(['特朗普', '马克龙', '美国', '法国', '李克强']));
+    expect(trump.some((t) => /先请|美国总统/u.test(t))).toBe(false);
+    const tao = terms(autoEntries('来源：中共湖南省委台办、湖南省政府台办 发布时间：2023-04-27\n1993年4月，海协会会长汪道涵与台湾海基会董事长辜振甫在新加坡举行了汪辜会谈。', { language: 'zh-Hans', size: 30 }));
+    expect(tao).toEqual(expect.arrayContaining(['中共湖南省委台办', '湖南省政府台办', '汪道涵', '辜振甫']));
+    for (const cut of ['台办', '中共', '湖南省政府']) expect(tao, cut).not.toContain(cut);
+  });
+
+  it('English: the first name of the principal’s full name is the principal too (Theresa of Theresa May)', () => {
+    // en-uk-2017-12-01: May (a month) cuts the name short in the headline line.
+    const list = terms(autoEntries('Theresa May – 2017 Speech on World Aids Day\nBelow is the text of the speech made by Theresa May, the Prime Minister, on World Aids Day on 1 December 2017.', { language: 'en', size: 20, principals: ['Theresa May'] }));
+    expect(list).not.toContain('Theresa');
+  });
+
+  it('a record’s venue line names a numbered room (紅樓101會議室), not the chamber (議場)', () => {
+    // zh-hant-ly-2017-04-12, zh-hant-ly-2018-03-20
+    const room = autoEntries('時  間 中華民國106年4月12日（星期三）9時3分至13時27分\n地  點 本院紅樓101會議室\n主  席 邱委員議瑩\n', { language: 'zh-Hant', size: 20 });
+    expect(find(room, '紅樓101會議室')?.kind).toBe('place');
+    expect(terms(autoEntries('地  點  本院議場\n主  席 蘇院長嘉全\n', { language: 'zh-Hant', size: 20 })).some((t) => t.includes('議場'))).toBe(false);
+  });
+
+  it('a broadcaster’s label that writes the outlet after the name (任永蔚 中央电视台记者) gives the outlet', () => {
+    // zh-hans-cctv-2006-03-12
+    const cctv = loadCorpus(corpusRoot, 'dev').find((c) => c.id === 'zh-hans-cctv-2006-03-12')!;
+    const { chosen, labels } = autoMarked(cctv, '任永蔚 中央电视台记者');
+    expect(chosen.auto.find((e) => e.term === '中央电视台')?.kind).toBe('organisation');
+    expect(chosen.auto.map((e) => e.term)).not.toContain('任永蔚 中央电视台');
+    expect(labels.length).toBeGreaterThan(0);
+  });
+
+  it('fragments: no phrase starts inside a hyphenated word (top-to-bottom review) or after a number (30周年紀念峰會); a date ends a name (NATO Summit on Thursday); a legal ending ends a firm’s name and the headline after it names nothing; a chief officer’s initials are a role (CSO)', () => {
+    // en-chrg-2008-07-16, zh-hant-mfa-2021-11-19, en-wh-2022-03-22, en-fool-2020-04
+    const review = terms(autoEntries('I described in my testimony here in July that we were going to do a top-to-bottom review of all these issues. You need a top-to-bottom review for something this simple?', { language: 'en', size: 20 }));
+    expect(review).not.toContain('bottom review');
+    const summit = terms(autoEntries('在即將召開的中國—東盟建立對話關系30周年紀念峰會上，中國對有關南海問題的討論有何期待？', { language: 'zh-Hant', size: 20 }));
+    expect(summit).not.toContain('周年紀念峰會');
+    const nato = terms(autoEntries('That is something the President will discuss with his Allies at the NATO Summit on Thursday.', { language: 'en', size: 20 }));
+    expect(nato).toContain('NATO Summit');
+    expect(nato).not.toContain('NATO Summit on Thursday');
+    const call = autoEntries('Good day, and welcome to the OneSmart International Education Group Limited Announces Unaudited Financial Results for the Second Fiscal Quarter Ended February 29, 2020 Conference Call. Joining me today are Mr. Steve Zhang, Chairman and CEO; Mr. Greg Zuo, our CSO and CFO.', { language: 'en', size: 20 });
+    expect(find(call, 'OneSmart International Education Group Limited')?.kind).toBe('organisation');
+    for (const t of ['OneSmart International Education Group Limited Announces Unaudited Financial Results', 'Announces Unaudited Financial Results', 'CSO']) expect(terms(call), t).not.toContain(t);
+  });
+
+  it('English: an institution named whole after a title is the entry (Chairman of the Federal Reserve, Chair of the House Rules Committee); a capital The inside a sentence names what follows (The Capitol)', () => {
+    // en-chrg-2008-07-16, en-gpo-2007-09-27, en-rules-2003-06-04
+    const fed = terms(autoEntries('Chairman Bernanke, quickly, when did you become Chairman of the Federal Reserve?', { language: 'en', size: 20 }));
+    expect(fed).toContain('Federal Reserve');
+    const rules = terms(autoEntries('I would be remiss not to begin by thanking the Chair of the House Rules Committee, Louise Slaughter, and the Ranking Member, David Dreier.', { language: 'en', size: 20 }));
+    expect(rules).toContain('House Rules Committee');
+    expect(rules).not.toContain('Chair of the House Rules Committee');
+    // A one-word domain is no institution of its own (Leader of the House, Secretary of the Treasury).
+    expect(terms(autoEntries('The Leader of the House spoke to the Secretary of the Treasury.', { language: 'en', size: 20 }))).not.toContain('Treasury');
+    expect(terms(autoEntries('The subcommittee met, pursuant to call, at 10:00 a.m., in Room H-313, The Capitol, Hon. John Linder presiding.', { language: 'en', size: 20 }))).toContain('Capitol');
+  });
+});
+
+describe('automatic index: general changes of the stage diagnostic (scripts/eval/index-why.ts)', () => {
+  it('English: a common noun capitalised after the/this and never in lower case names an institution (the Pentagon); not the firm speaking of itself, nor a word the text also writes in lower case', () => {
+    // en-cnn-2004-12-02
+    const pentagon = find(autoEntries('Here is what is happening now in the news. Beginning in the Pentagon, it is bolstering U.S. troop strength in Iraq.', { language: 'en', size: 20 }), 'Pentagon');
+    expect(pentagon?.kind).toBe('organisation');
+    expect(terms(autoEntries('We thank the Company for its results. Revenue at the Company rose in the quarter.', { language: 'en', size: 20 }))).not.toContain('Company');
+    expect(terms(autoEntries('He said this Government would act. The government of the day always says so.', { language: 'en', size: 20 }))).not.toContain('Government');
+  });
+
+  it('a proper name of no kind the tagger knows is not cut by the size for surer names (Hamas)', () => {
+    // en-state-2024-07-19, cut short
+    const text = 'Secretary Blinken met Prime Minister Netanyahu and President Herzog in Jerusalem, and then Foreign Minister Shoukry in Cairo, to talk about the hostages that Hamas still holds.';
+    expect(terms(autoEntries(text, { language: 'en', size: 1 }))).toContain('Hamas');
+  });
+
+  it('Chinese: a rare abbreviation of the dictionary is an organisation (联大, 俄军), a common one is not (深化)', () => {
+    // zh-hans-premier-2017-03-15, zh-hans-mfa-2022-03-18, zh-hans-mfa-2017-12-06 (cut short)
+    expect(find(autoEntries('你的提问让我回想起去年9月份我去联大出席系列高级别会议期间到美国纽约经济俱乐部演讲。', { language: 'zh-Hans', size: 20 }), '联大')?.kind).toBe('organisation');
+    expect(terms(autoEntries('中方感到痛惜的平民伤亡，大部分是由俄军造成的还是由乌军造成的？', { language: 'zh-Hans', size: 20 }))).toContain('俄军');
+    expect(terms(autoEntries('双方同意深化各领域务实合作。', { language: 'zh-Hans', size: 20 }))).not.toContain('深化');
+  });
+
+  it('Chinese: two places the tagger writes as one token are the region and its city (广西 › 南宁)', () => {
+    // zh-hans-mfa-2018-09-07
+    const list = autoEntries('第15届中国—东盟博览会暨中国—东盟商务与投资峰会将于9月12日至15日在广西南宁举行。', { language: 'zh-Hans', size: 20 });
+    expect(find(list, '广西')?.sub.map((e) => e.term)).toContain('南宁');
+    expect(terms(list)).not.toContain('广西南宁');
+  });
+});
+
 describe('automatic index against hand-written entries (test/index-gold)', () => {
   it('test (held out, never tuned on): precision and names recall at or above the floors reached', () => {
     const f = figures(scores.filter((s) => s.split === 'test'));
@@ -416,8 +593,12 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Fourth session: 87.0 % and 70.9 % (names in speaker labels found; new entries judged by reading the text).
     // Fifth session: 88.2 % and 77.7 % (gazette committees and institutions, units under their ministry, role words,
     // unknown proper names said once; tuned on dev only; one new test entry judged by reading the text).
+    // Seventh (2026-12-06): 88.6 % and 78.9 %, measured once at the end after tuning on a dev part grown to 50 books
+    // (three new test entries judged by reading the text; two of them wrong, a glued 正对澳大利亚 and a cut 廖萬堅, left unfixed).
+    // Round 2 of the seventh: 88.3 % (188/213) and 80.0 % (140/175), measured at the end after four general changes chosen
+    // by the stage diagnostic on the dev halves (scripts/eval/index-why.ts); one more entry a person had judged wrong before.
     expect(f.precision).toBeGreaterThanOrEqual(0.882);
-    expect(f.recall).toBeGreaterThanOrEqual(0.777);
+    expect(f.recall).toBeGreaterThanOrEqual(0.8);
   });
 
   const scores = scoreAll();
@@ -444,8 +625,15 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Third session, on 22 dev books (7 added, gold written before the engine ran on them): 96.8 % and 82.3 %.
     // Fourth session, on 23 dev books (en-wh-2021-05-19 added; Kyra neutral where she is the principal): 97.5 % and 86.7 %.
     // Fifth session: 98.6 % and 89.8 %; sixth: 98.6 % and 90.2 % (organisations in speaker labels).
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.985);
-    expect(f.recall).toBeGreaterThanOrEqual(0.901);
+    // Seventh (2026-12-06): the dev part grown to 41 books (18 added, gold written before the engine ran on them,
+    // spread over hearings, an earnings call, TV, Hansard, LY, MFA zh-Hant, State, DoD, an embassy interview):
+    // the engine before this session measured 93.6 % and 79.3 % on them; after the fixes of this session's classes 97.0 % and 87.7 %.
+    // Then nine more (written after those fixes, to check them on books they were not made on): on those nine the engine
+    // measured 90.4 % and 71.2 % at its first run, 80.8 % names found after the next fixes; all 50 dev books: 96.8 % and 86.7 %.
+    // Round 2: four general changes chosen by the stage diagnostic (scripts/eval/index-why.ts) on fixed dev halves:
+    // 96.7 % and 89.1 % (the Earth, an institution by its capital, judged wrong: the precision floor 0.1 pt lower).
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.967);
+    expect(f.recall).toBeGreaterThanOrEqual(0.89);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
 });

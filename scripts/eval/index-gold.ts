@@ -38,7 +38,7 @@ export function loadGold(root = goldRoot): Gold[] {
   return readdirSync(root).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(root, f), 'utf8')) as Gold);
 }
 
-const norm = (s: string) => simplified(s).replace(/[\s“”"《》「」『』.]/gu, '').toLowerCase();
+export const norm = (s: string) => simplified(s).replace(/[\s“”"《》「」『』.]/gu, '').toLowerCase();
 
 /** The automatic entries of a corpus transcript, built as the build builds them (auto.ts autoIndex: the
  * same title, labels and principals left out). */

@@ -27,6 +27,14 @@ export interface Candidate {
   /** English: a proper name of no kind the tagger knows (Hamas, Auschwitz: capitalised mid-sentence, no word of the
    * lexicon): ranked as a name, not as a subject, though it is no sure name. */
   properName?: boolean;
+  /** English: a named event or document (Bill of Rights, Marriage (Same Sex Couples) Bill): a name written
+   * inside it (Bill, Same Sex Couples) is part of it there, as inside a longer name. */
+  named?: boolean;
   /** Named only by speaker labels (路透社 of 路透社记者), never in the body: a sure name, ranked after the body's. */
   labelOnly?: boolean;
+  /** The finder that proposed it first (dottedNames, tokens, nounRunSubjects, nameCandidates…): for diagnostics (scripts/eval/index-why.ts). */
+  source?: string;
 }
+
+/** Why a Chinese finder's proposal was not taken (the collector's checks), for diagnostics: term (Simplified), kind, check. */
+export type RejectTrace = (key: string, kind: EntryKind, check: string) => void;

@@ -6,14 +6,16 @@
 import type { Topic } from '../config/schema.ts';
 import { isPersonalName, simplified } from '../reader/labels.ts';
 import { abbreviates, chineseAbbreviations, chineseCandidates, chineseNameAliases, labelOrganisation, simplifiedAligned } from './zh.ts';
-import { acronymOf, companyShortForm, countWords, englishCandidates, englishNameAliases } from './en.ts';
+import { acronymOf, companyShortForm, countWords, englishCandidates, englishNameAliases, labelOutlet, labelPerson } from './en.ts';
 import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
 import { genreDf } from './genre.ts';
 import { isChinese as isZh } from '../lang/language.ts';
 import { isOutletName } from '../lang/outlets.ts';
+import { isTransliterated } from '../lang/transliteration.ts';
+import { isTitleWord } from '../lang/titles.ts';
 
 export type { Candidate, EntryKind } from './candidate.ts';
-import type { Candidate, EntryKind } from './candidate.ts';
+import type { Candidate, EntryKind, RejectTrace } from './candidate.ts';
 
 export interface AutoEntry {
   term: string;
@@ -56,15 +58,31 @@ const keyOf = (s: string, zh: boolean) => (zh ? simplified(s) : s.toLowerCase())
 
 /** The automatic index of a text: entries best first (people, places and organisations before subjects of equal weight). */
 export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
+  return autoStages(text, options).entries;
+}
+
+/**
+ * The candidates after each stage of the engine, and the entries: what scripts/eval/index-why.ts reads to
+ * tell at which stage a hand-written name was lost (never proposed, dropped by a filter, merged, cut by the size).
+ */
+export interface AutoStages {
+  found: Candidate[]; labelled: Candidate[]; unbanned: Candidate[]; gathered: Candidate[]; abbreviated: Candidate[];
+  inside: Candidate[]; ranked: Candidate[]; size: number; entries: AutoEntry[];
+}
+
+export function autoStages(text: string, options: AutoOptions, trace?: RejectTrace): AutoStages {
   const zh = isZh(options.language);
   const size = options.size ?? indexSize(text, options.language);
-  let cands = dropBanned(zh ? withSpeakers(chineseCandidates(text), options.speakers ?? [], text) : englishCandidates(text), options, zh);
+  const found = zh ? chineseCandidates(text, trace) : englishCandidates(text, trace);
+  const labelled = zh ? withSpeakers([...found], options.speakers ?? [], text) : withEnglishSpeakers([...found], options.speakers ?? [], text);
+  const unbanned = dropBanned(labelled, options, zh);
   // A first name the text uses to call on someone (a reporter: Go ahead, Jeff.) is no entry and nobody's
   // alias. Any other first name alone is an alias of a full name the book writes (gatherPeople: Jeff of Jeff
   // Zients); where the book writes none, it stays (I hate to see Laura go; Kerry in a headline: on the dev
   // part all three such were hand-written entries, none wrong).
-  cands = gatherPeople(cands.filter((c) => c.firstName !== 'addressed'), text, zh);
-  cands = gatherAbbreviations(cands, zh);
+  const gathered = gatherPeople(unbanned.filter((c) => c.firstName !== 'addressed'), text, zh);
+  let cands = gatherAbbreviations(gathered, zh);
+  const abbreviated = cands;
   const simple = zh ? simplifiedAligned(text) : '';
   if (zh) for (const o of cands) if (o.kind === 'organisation') for (const a of chineseAbbreviations(text, o.term, simple)) if (!o.aliases.includes(a)) o.aliases.push(a);
   for (const c of cands) c.count = Math.max(c.count, ...c.aliases.map((a) => zh ? countIn(text, a) : countWords(text, a)));
@@ -73,8 +91,9 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
   // curated 人类命运共同体) is no new entry.
   const curated: Candidate[] = [...new Set(options.exclude ?? [])].filter((t) => t.length >= 2)
     .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
-  cands = dropInside(cands, curated, text);
-  return chooseAndNest(rankCandidates(cands, text, zh), size, zh);
+  const inside = dropInside(cands, curated, text, zh);
+  const ranked = rankCandidates(inside, text, zh);
+  return { found, labelled, unbanned, gathered, abbreviated, inside, ranked, size, entries: chooseAndNest(ranked, size, zh) };
 }
 
 /**
@@ -84,7 +103,9 @@ export function autoEntries(text: string, options: AutoOptions): AutoEntry[] {
  */
 function withSpeakers(cands: Candidate[], speakers: { name: string; label: string }[], text: string): Candidate[] {
   const byKey = new Map(cands.map((c) => [keyOf(c.term, true), c]));
-  for (const { name, label } of speakers) {
+  for (const speaker of speakers) {
+    const { label } = speaker;
+    let { name } = speaker;
     // The organisation before the title (立法會 of 立法會主席梁君彥議員): a sure name of the book, found in the label.
     const org = labelOrganisation(label, name);
     if (org) {
@@ -97,10 +118,12 @@ function withSpeakers(cands: Candidate[], speakers: { name: string; label: strin
       }
       o.count++;
     }
+    // The reporter of 任永蔚 中央电视台记者 is the name before the outlet.
+    if (org && name.endsWith(org) && name !== org) name = name.slice(0, name.length - org.length).trim();
     const key = keyOf(name, true);
     // A reporter's outlet (彭博社 of 彭博社记者) is an organisation, though it reads like a surname and a given name.
     const outlet = name !== label && name.length >= 2 && isOutletName(key);
-    const kind: EntryKind | undefined = outlet ? 'organisation' : isPersonalName(key) ? 'person' : undefined;
+    const kind: EntryKind | undefined = outlet ? 'organisation' : chineseLabelName(key) ? 'person' : undefined;
     if (!kind) continue;
     let c = byKey.get(key);
     if (c && outlet) c.kind = 'organisation';
@@ -115,11 +138,45 @@ function withSpeakers(cands: Candidate[], speakers: { name: string; label: strin
   return cands;
 }
 
+/**
+ * English: the people and outlets the speaker labels name (Senator Bunning asks, MS KELLY asks, SUZANNE
+ * MALVEAUX, CNN WHITE HOUSE CORRESPONDENT reports): sure names of the book, though a hearing's members and
+ * an interviewer may speak only in labels. The label's name as written is an alias, so its page is found.
+ */
+function withEnglishSpeakers(cands: Candidate[], speakers: { name: string; label: string }[], text: string): Candidate[] {
+  const byKey = new Map(cands.map((c) => [c.term.toLowerCase(), c]));
+  const named = (term: string, kind: EntryKind, written: string) => {
+    let c = byKey.get(term.toLowerCase());
+    if (!c) {
+      const count = countWords(text, term);
+      c = { term, kind, aliases: [], count, first: text.length, score: 2, labelOnly: count === 0 };
+      byKey.set(term.toLowerCase(), c);
+      cands.push(c);
+    }
+    if (c.kind === 'subject') c.kind = kind;
+    c.score = Math.max(c.score, 2);
+    c.count++;
+    if (written !== c.term && !c.aliases.includes(written)) c.aliases.push(written);
+  };
+  for (const { name, label } of speakers) {
+    const person = labelPerson(name);
+    if (person) named(person, 'person', name);
+    const outlet = labelOutlet(label, name);
+    if (outlet) named(outlet, 'organisation', outlet);
+  }
+  return cands;
+}
+
+/** A Chinese label that is a person's name: a Chinese name, or a foreign interviewer's in transliteration (斯旺), not a role (主持人, 问). */
+const chineseLabelName = (key: string): boolean => isPersonalName(key) || (key.length >= 2 && key.length <= 8 && isTransliterated(key));
+
 /** Never an entry: the title, a speaker label (or a phrase of one: senior administration official), a principal, a curated term. */
 function dropBanned(cands: Candidate[], options: AutoOptions, zh: boolean): Candidate[] {
-  const roleLabels = (options.labels ?? []).filter((l) => !(zh ? isPersonalName(keyOf(l, true)) : /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(l)));
-  // A principal's surname alone (Mr. Burchett of John Burchett) is the principal too.
-  const surnames = zh ? [] : (options.principals ?? []).map((p) => p.trim().split(/\s+/)).filter((w) => w.length > 1 && /^\p{Lu}/u.test(w[0])).map((w) => w[w.length - 1]);
+  const roleLabels = (options.labels ?? []).filter((l) => !(zh ? chineseLabelName(keyOf(l, true)) : /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(l)));
+  // A principal's surname alone (Mr. Burchett of John Burchett) is the principal too, and so is the first
+  // name of a principal's full name (Theresa of Theresa May: May, a month, cuts the name short).
+  const names = zh ? [] : (options.principals ?? []).map((p) => p.trim().split(/\s+/)).filter((w) => w.length > 1 && /^\p{Lu}/u.test(w[0]));
+  const surnames = [...names.map((w) => w[w.length - 1]), ...names.filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w[0]) && !isTitleWord(w[0])).map((w) => w[0])];
   const banned = new Set([options.title ?? '', ...roleLabels, ...(options.principals ?? []), ...surnames, ...(options.exclude ?? [])].filter(Boolean).map((s) => keyOf(s, zh)));
   const title = options.title ? keyOf(options.title, zh) : '';
   const labelWords = zh ? [] : [...roleLabels, ...(options.principals ?? [])].map((l) => ` ${l.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim()} `);
@@ -168,7 +225,8 @@ function gatherAbbreviations(cands: Candidate[], zh: boolean): Candidate[] {
 }
 
 /** Institutions of a place, written with it: 美国政府, 美国国防部, Government of Ethiopia. */
-const OF_PLACE_ZH = /^(.{2,8}?)(政府|外交部|国防部|商务部|财政部|议会|国会|军队|海军|空军|陆军|军方|当局|驻华使馆|大使馆|总统府|内阁)$/u;
+/** …and a mission in it (驻美国使馆: the place after 驻, group 1 is 驻 or nothing). */
+const OF_PLACE_ZH = /^(驻?)(.{2,8}?)(政府|外交部|国防部|商务部|财政部|议会|国会|军队|海军|空军|陆军|军方|当局|驻华使馆|大使馆|使馆|领事馆|总统府|内阁)$/u;
 const OF_PLACE_EN = /^(?:Government|Parliament|Ministry of Foreign Affairs|Embassy|Kingdom|Republic|People[’']s Republic|State|Army|Navy|President|Prime Minister) of (?:the )?(.+)$/u;
 
 /**
@@ -182,7 +240,7 @@ function nestInstitutions(cands: Candidate[], text: string, zh: boolean): Candid
   for (const c of cands) {
     if (c.kind !== 'organisation' && c.kind !== 'place' || c.parent) continue;
     const m = zh ? OF_PLACE_ZH.exec(keyOf(c.term, true)) : OF_PLACE_EN.exec(c.term);
-    const place = m && (zh ? c.term.slice(0, m[1].length) : m[1]);
+    const place = m && (zh ? c.term.slice(m[1].length, m[1].length + m[2].length) : m[1]);
     if (!place || !(zh ? isChinesePlace(keyOf(place, true)) : isEnglishPlace(place))) continue;
     let parent = byKey.get(keyOf(place, zh));
     if (!parent) {
@@ -218,18 +276,19 @@ function nestUnits(cands: Candidate[]): void {
  * would get no page of its own: the longer one is the entry. A place with an institution nested under it
  * keeps the institution's pages.
  */
-function dropInside(cands: Candidate[], curated: Candidate[], text: string): Candidate[] {
+function dropInside(cands: Candidate[], curated: Candidate[], text: string, zh: boolean): Candidate[] {
   const longer = [...cands, ...curated].sort((a, b) => b.term.length - a.term.length);
   const at = new Map<string, number[]>();
-  const positions = (term: string) => at.get(term) ?? at.set(term, offsets(text, term)).get(term)!;
+  const positions = (term: string) => at.get(term) ?? at.set(term, offsets(text, term, !zh)).get(term)!;
   return cands.filter((c) => {
     // Occurrences of the term inside an occurrence of a longer one (each counted once, however many
     // longer terms hold it: 台湾 in 中国台湾网 is not also in 中国台湾).
     const covers: [number, number][] = [];
     for (const o of longer) {
       if (o.term.length <= c.term.length) break;
-      // A name inside a subject (特朗普 in 特朗普政府的政策) is still a name; inside a longer name it is not.
-      if (c.kind !== 'subject' && o.kind === 'subject' || o.parent === c.term || !o.term.includes(c.term)) continue;
+      // A name inside a subject (特朗普 in 特朗普政府的政策) is still a name; inside a longer name or a named
+      // document (Bill of the Bill of Rights) it is not.
+      if (c.kind !== 'subject' && o.kind === 'subject' && !o.named || o.parent === c.term || !o.term.includes(c.term)) continue;
       for (const p of positions(o.term)) covers.push([p, p + o.term.length]);
     }
     const inside = positions(c.term).filter((p) => covers.some(([a, b]) => p >= a && p + c.term.length <= b)).length;
@@ -239,9 +298,18 @@ function dropInside(cands: Candidate[], curated: Candidate[], text: string): Can
   });
 }
 
-function offsets(text: string, term: string): number[] {
+/**
+ * Where a term is written. In English only as whole words, as countWords counts it: Parliament is not
+ * written inside Parliamentary Papers Act, nor Europe inside European Union (the counts and the places
+ * must agree, or a name is dropped as "only inside longer terms" when it is not).
+ */
+export function offsets(text: string, term: string, wholeWords = false): number[] {
   const out: number[] = [];
-  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) out.push(i);
+  const letter = /[\p{L}\p{N}]/u;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+    if (wholeWords && (letter.test(text[i - 1] ?? '') || letter.test(text[i + term.length] ?? ''))) continue;
+    out.push(i);
+  }
   return out;
 }
 
@@ -262,10 +330,11 @@ function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidat
 
 /**
  * A name the text gives surely (a person, place or organisation the finders tagged with a name's
- * evidence): every one is an entry, whatever the size. A short text that names many people (a
- * committee's roll, a list of officials) lists them all; the size bounds subjects and unsure names.
+ * evidence, or a proper name of no kind the tagger knows, Hamas, The Capitol): every one is an entry,
+ * whatever the size. A short text that names many people (a committee's roll, a list of officials) lists
+ * them all, and a proper name said once is not cut for them; the size bounds subjects and unsure names.
  */
-const sureName = (c: Candidate, zh: boolean) => c.kind !== 'subject' && c.score >= 2 && !isHome(c, zh);
+const sureName = (c: Candidate, zh: boolean) => ((c.kind !== 'subject' && c.score >= 2) || c.properName === true) && !isHome(c, zh);
 
 /** A place most of the genre's transcripts name (中国 in a Chinese briefing, the United States in a White House one). */
 const isHome = (c: Candidate, zh: boolean): boolean => {

@@ -7,7 +7,7 @@ import { genreDf } from './genre.ts';
 import { isEnglishPlace } from './gazetteer.ts';
 import { tagsOf, wordClass } from '../reader/english.ts';
 import { isPluralTitle, isTitleWord } from '../lang/titles.ts';
-import type { Candidate } from './candidate.ts';
+import type { Candidate, RejectTrace } from './candidate.ts';
 
 interface Term { text: string; tags: Set<string>; start: number; end: number; post: string; pre: string }
 
@@ -55,6 +55,8 @@ const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags
 
 /** Words an institution's or a place's name is built on before `of`, `for`, `on` (Government of Ethiopia, Committee on Rules, Kingdom of Morocco). */
 const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker|battle|siege|treaty|university)$/i;
+/** A firm's legal ending: the last word of its name. */
+const LEGAL_END = /^(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|plc|PLC|LLC|LLP|Holdings)$/u;
 /** Words that end a run: a dateline's (Aboard Air Force One En Route Philadelphia). */
 const RUN_BREAK = new Set(['En', 'Route', 'Aboard', 'Via']);
 /** Time zones and all-capital words of a transcript's furniture (BEGIN VIDEOTAPE, END). */
@@ -102,6 +104,8 @@ function runEnd(terms: Term[], i: number): number {
     if (!a || (!/^\s*$/.test(post) && !initial)) break;
     if (/[(\[“"‘]/.test(a.pre) || /\n/.test(post)) break; // (ASEAN) after a name is its abbreviation; a line ends a name
     if (RUN_BREAK.has(a.text)) break;
+    // A firm's legal ending ends its name (OneSmart … Group Limited | Announces Unaudited Financial Results).
+    if (LEGAL_END.test(terms[j].text) && j > i) break;
     // An organisation's possessive ends it (CNN's Alessio Vinci: the network's reporter, two entries);
     // a people's does not (Tigray People’s Liberation Front).
     if (/[’']s$/u.test(terms[j].text) && !/^people[’']s$/iu.test(terms[j].text) && (terms[j].tags.has('Organization') || acronym(terms[j].text.replace(/[’']s$/u, '')))) break;
@@ -111,8 +115,9 @@ function runEnd(terms: Term[], i: number): number {
     const c = terms[j + 3];
     // `of`, `for`, `on` join only after the word an institution or place is named on (Government of
     // Ethiopia, Committee on Rules): Duda of Poland, Madrid for NATO, Putin on Wednesday are two words.
-    if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b) && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 2; continue; }
-    if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c) && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 3; continue; }
+    // A day or a month after them is a date, not the name's (NATO Summit on Thursday).
+    if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b) && !b.tags.has('Date') && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 2; continue; }
+    if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c) && !c.tags.has('Date') && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 3; continue; }
     // Not across a title (Yellen and Chair Powell are two people).
     // A firm named for its partners (Stifel Nicolaus and Company): the `and` and its last word are the name's.
     if (/^(and|&)$/i.test(a.text) && b && COMPANY_TAIL.test(b.text) && /^\s*$/.test(a.post)) { j += 2; continue; }
@@ -161,11 +166,17 @@ function trimRun(input: Term[]): Term[] {
   const rest = run.slice(k + 1);
   if (k >= 0 && rest.length <= 3 && rest.some((t) => t.tags.has('Person')) && !rest.some((t) => ofHead(t) || t.tags.has('Place') || t.tags.has('Organization'))) return rest;
   // A title of a place or an office (Minister of Pakistan, Secretary of State): the place, or nothing.
-  if (isTitle(run[0]) && run.length > 2 && /^of$/i.test(run[1].text) && !ORG_WORD.test(run[run.length - 1].text)) {
-    const place = run.slice(/^the$/i.test(run[2].text) ? 3 : 2);
-    // Only a place is left of it (Pakistan, the United States); an office's domain is not (the Exchequer, State).
-    const known = place.length && (place.some(isPlaceTerm) || isEnglishPlace(place.map((t) => t.text).join(' ')) || (place.length === 1 && acronym(place[0].text)));
-    return known ? place : [];
+  if (isTitle(run[0]) && run.length > 2 && /^of$/i.test(run[1].text)) {
+    const the = /^the$/i.test(run[2].text);
+    const place = run.slice(the ? 3 : 2);
+    // An institution named whole after the title (Chairman of the Federal Reserve, Chair of the House Rules
+    // Committee): the institution; a one-word domain (Leader of the House, Secretary of the Treasury) is not one.
+    if (the && place.length >= 2 && !isTitleWord(place[0].text, { plural: false })) return place;
+    if (!ORG_WORD.test(run[run.length - 1].text)) {
+      // Only a place is left of it (Pakistan, the United States); an office's domain is not (the Exchequer, State).
+      const known = place.length && (place.some(isPlaceTerm) || isEnglishPlace(place.map((t) => t.text).join(' ')) || (place.length === 1 && acronym(place[0].text)));
+      return known ? place : [];
+    }
   }
   return run;
 }
@@ -217,6 +228,8 @@ function midCapitals(sentences: Term[][]): Set<string> {
 /** Whether a one-word run is no name: a capitalised function or expressive word, a word only a sentence starts with, furniture. */
 function loneWordIsNoName(t: Term, term: string, mid: Set<string>): boolean {
   if (FURNITURE.test(term) || NOT_NAMES.has(term[0] + term.slice(1).toLowerCase())) return true;
+  // A chief officer's initials (CEO, CFO, CSO, CMO): a role, as the titles' ceo and cfo are.
+  if (/^C[A-Z]{1,2}O$/u.test(term)) return true;
   // A common word in capitals (the 14-18 NOW programme) is no acronym; a country's (US) is.
   if (/^\p{Lu}+$/u.test(term) && ['function', 'expressive'].includes(wordClass(term.toLowerCase())) && !isPlaceTerm(t) && !isEnglishPlace(term)) return true;
   if (acronym(term) || NAME_TAGS.some((tag) => t.tags.has(tag))) return false;
@@ -253,7 +266,7 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
 }
 
 /** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
-function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number) => void, used: (term: string, use: NameUse) => void = () => {}): void {
+function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}, trace?: RejectTrace): void {
   const mid = midCapitals(sentences);
   for (const terms of sentences.flatMap(byLine)) {
     // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
@@ -268,16 +281,19 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       let j = runEnd(terms, i);
       if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
       const run = trimRun(terms.slice(i, j + 1));
+      // Title case run on after a firm's legal ending is its announcement's headline (… Group Limited Announces
+      // Unaudited Financial Results), no name.
+      const announcement = i > 0 && LEGAL_END.test(terms[i - 1].text) && /^\s+$/u.test(terms[i - 1].post);
       i = j;
-      if (!run.length || (run.length === 1 && isTitle(run[0]))) continue;
+      if (!run.length || announcement || (run.length === 1 && isTitle(run[0]))) continue;
       // In a headline, common words the tagger calls an organisation (to Hold Conference Call) name nothing.
       if (strict && run.length > 1 && run.every((t) => commonWord(t.text) && !t.tags.has('Person'))) continue;
       const term = text.slice(run[0].start, run[run.length - 1].end);
       // Nationalities (Eritrean, Ukrainians) are no entries; a country is (Philippines, Bahamas).
       // A surname ending like a nationality (Berlusconi) is a person when the tagger says so.
       if (run.length === 1 && DEMONYM.test(term) && !(run[0].tags.has('Place') && !/ans$/u.test(term)) && !isEnglishPlace(term)
-        && !(run[0].tags.has('Person') && !run[0].tags.has('Demonym'))) continue;
-      if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) continue;
+        && !(run[0].tags.has('Person') && !run[0].tags.has('Demonym'))) { trace?.(term, 'place', 'nationality'); continue; }
+      if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) { trace?.(term, 'subject', 'a lone word that names nothing'); continue; }
       // Nationalities in a row (Palestinian American, Russian and Ukrainian) describe people; they name nobody.
       if (run.length > 1 && run.every((t) => t.tags.has('Demonym') || /^(and|or)$/i.test(t.text)) && !isEnglishPlace(term)) continue;
       // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
@@ -287,29 +303,47 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (kind === 'subject' && titled && run.length <= 3) kind = 'person';
       // A named event or document (Battle of Jutland, Summit of the Future) is salient as a name is, said once or more.
       const namedEvent = run.length >= 3 && run.some((t) => /^of$/i.test(t.text));
-      add(kind, term, run[0].start, kind !== 'subject' ? 2 : namedEvent ? 1.2 : 1);
+      // A capital The inside a sentence names what follows (in Room H-313, The Capitol; The Hague): a proper name, though a common word.
+      const theName = at > 1 && terms[at - 1].text === 'The' && !/[.:!?“"]\s*$/u.test(terms[at - 2].post) && !/\n/u.test(terms[at - 2].post);
+      add(kind, term, run[0].start, kind !== 'subject' ? 2 : namedEvent || theName ? 1.2 : 1, kind === 'subject' && namedEvent, kind === 'subject' && theName);
       if (run.length === 1 && kind !== 'place' && kind !== 'organisation') used(term, nameUse(terms, at, titled));
     }
   }
 }
 
 /** Candidates of one English text (the book's body text). */
-export function englishCandidates(text: string): Candidate[] {
+export function englishCandidates(text: string, trace?: RejectTrace): Candidate[] {
   const found = new Map<string, Candidate>();
-  const add = (kind: Candidate['kind'], term: string, start: number, score: number) => {
+  let source = 'bracketedActs';
+  const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false) => {
     // A final full stop stays on an initialism (U.S., D.C.).
     term = term.replace(/[’']s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
     if (term.length < 2 || NOT_NAMES.has(term) || /^\d/.test(term)) return;
-    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0 };
+    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, source };
     if (c.kind === 'subject' && kind !== 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
+    if (named) c.named = true;
+    if (proper) c.properName = true;
     found.set(term, c);
   };
   const sentences = termsOf(text);
+  // An act or a bill with its subject in brackets (the Marriage (Same Sex Couples) Bill, European Union
+  // (Withdrawal) Act 2018) is one named document: the tagger reads the words in and around the brackets apart.
+  for (const m of text.matchAll(/(?:\p{Lu}[\p{L}'’-]*\s+)+\((?:\p{Lu}[\p{L}'’-]*\s*)+\)\s+(?:Bill|Act)(?:\s+\d{4})?/gu)) add('subject', m[0], m.index!, 1.2, true);
   const uses = new Map<string, NameUse[]>();
-  nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]));
+  source = 'nameCandidates';
+  nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]), trace);
+  source = 'nounPhrases';
   nounPhrases(text, sentences, add);
-  for (const [term, c] of found) if (c.kind === 'subject' && commonWordAlone(term)) found.delete(term);
+  source = 'rollNames';
+  // A roll's names are people though the tagger read some as words (Sessions) or subjects.
+  for (const { term, start } of rollNames(text)) { add('person', term, start, 2); const c = found.get(term); if (c) c.kind = 'person'; }
+  for (const [term, c] of found) {
+    if (c.kind !== 'subject' || c.properName || !commonWordAlone(term)) continue;
+    if (institutionByCapital(text, term, found)) { c.kind = 'organisation'; c.score = Math.max(c.score, 2); continue; }
+    found.delete(term);
+    trace?.(term, c.kind, 'a capitalised common word alone');
+  }
   const mid = midCapitals(sentences);
   for (const [term, c] of found) if (c.kind === 'subject' && unknownProperNoun(term, mid)) c.properName = true;
   for (const c of found.values()) {
@@ -317,7 +351,22 @@ export function englishCandidates(text: string): Candidate[] {
     const firstName = firstNameOnly(uses.get(c.term) ?? []);
     if (firstName) c.firstName = firstName;
   }
-  return [...found.values()].filter((c) => c.count > 0);
+  return [...found.values()].filter((c) => c.count > 0 || (trace?.(c.term, c.kind, 'no whole-word use'), false));
+}
+
+/**
+ * A common noun the text capitalises after `the` or `this` and never writes in lower case (the Pentagon,
+ * the Journal, the Executive, this Government, the Fed): the text's name of an institution, not the word.
+ * Not a document's or an event's word (the Act, the Summit: a longer name's fragment), not a word that
+ * only starts a longer name (the Marriage (Same Sex Couples) Bill), not the firm speaking of itself (the
+ * Company), and not the short form of a longer organisation's first word (Fed of Federal Reserve).
+ */
+function institutionByCapital(text: string, term: string, found: Map<string, Candidate>): boolean {
+  if (!/^\p{Lu}\p{Ll}{2,}$/u.test(term) || !/^NN$/.test(tagsOf(term.toLowerCase())[0] ?? '') || EVENT_WORD.test(term) || term === 'Company') return false;
+  if (new RegExp(`(?<![\\p{L}])${term.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
+  const the = new RegExp(`(?<![\\p{L}])(?:the|this) ${term}(?![\\p{L}])(?![ \\t]*[(\\p{Lu}])`, 'u');
+  if (!the.test(text)) return false;
+  return ![...found.values()].some((o) => o.kind === 'organisation' && o.term.split(/\s+/u).some((w) => w !== term && w.startsWith(term)));
 }
 
 /**
@@ -368,6 +417,8 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
   const phrases = new Map<string, { count: number; start: number; rare: number }>();
   for (const terms of sentences) {
     for (let i = 0; i < terms.length; i++) {
+      // A phrase that starts inside a hyphenated word (top-to-|bottom review) is its fragment.
+      if (i > 0 && /^[-‐]$/u.test(terms[i - 1].post)) continue;
       for (let j = i + 1; j < Math.min(i + 5, terms.length); j++) {
         const run = terms.slice(i, j + 1);
         if (run.slice(0, -1).some((t) => /[,;:.!?()—–]/.test(t.post))) break;
@@ -434,4 +485,67 @@ export function acronymOf(shortIn: string, full: string): boolean {
   let k = 0;
   for (const w of words) { k = letters.indexOf(w[0].toUpperCase(), k); if (k < 0) return false; k++; }
   return words.length <= letters.length + 1 && words.length >= Math.ceil(letters.length / 2);
+}
+
+/** A word in capitals as a name is printed (KELLY → Kelly, O'BRIEN → O'Brien, JEAN-PIERRE → Jean-Pierre). */
+const nameCase = (w: string): string => (/\p{Ll}/u.test(w) ? w : w.toLowerCase().replace(/(^|[-'’]|Mc)(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase()));
+
+/**
+ * The person a speaker label names, as the index heads it: the label's name without its titles
+ * (Senator Bunning → Bunning, MS KELLY → Kelly, SEN. JOHN EDWARDS → John Edwards, Mr Edward Leigh →
+ * Edward Leigh); undefined for a role (MODERATOR, UNIDENTIFIED MALE, SENIOR ADMINISTRATION OFFICIAL TWO,
+ * THE PRESIDENT). A name is one to three words, titled or of two words at least, and ends in no common word
+ * unless it starts with a first name (JOHN KING).
+ */
+export function labelPerson(name: string): string | undefined {
+  const words = name.replace(/\s*\(.*$/u, '').split(/\s+/u).filter(Boolean);
+  let k = 0;
+  while (k < words.length && isTitleWord(words[k])) k++;
+  const rest = words.slice(k);
+  if (!rest.length || rest.length > 3 || (k === 0 && rest.length < 2)) return undefined;
+  if (!rest.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) return undefined;
+  const heading = rest.map(nameCase).join(' ');
+  // A role ends in a common word (UNIDENTIFIED MALE, WHITE HOUSE AIDE); a name may too only after a first name (JOHN KING).
+  if (commonWord(nameCase(rest[rest.length - 1]).replace(/[.]$/u, '')) && !(rest.length > 1 && termsOf(heading)[0]?.[0]?.tags.has('FirstName'))) return undefined;
+  return heading;
+}
+
+/**
+ * The outlet a broadcast label writes after the speaker's name (SUZANNE MALVEAUX, CNN WHITE HOUSE
+ * CORRESPONDENT → CNN): the first word after the comma when it is initials no lexicon knows, followed by
+ * the role; undefined otherwise (GUEST HOST, U.S. ARMY, VICE PRESIDENT OF THE UNITED STATES).
+ */
+export function labelOutlet(label: string, name: string): string | undefined {
+  if (!name || !label.startsWith(name)) return undefined;
+  const m = /^,\s*(\p{Lu}{2,5})\s+\p{Lu}/u.exec(label.slice(name.length));
+  if (!m || commonWord(nameCase(m[1])) || isTitleWord(m[1]) || isEnglishPlace(m[1])) return undefined;
+  return m[1];
+}
+
+/** The words of one name in a roll: capitalised words, hyphens, a place that tells two namesakes apart (Hastings of Florida). */
+const ROLL_NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}(?:\s+of\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?$/u;
+
+/**
+ * A roll of members after a title (Present: Representatives Linder, Myrick, Sessions, Dreier, Hastings of
+ * Florida, and McGovern. / Representative Hastings of Washington and Diaz-Balart.): every name in the list
+ * is a person, though the tagger knows none of them (Sessions, a common word; LaTourette). The list runs to
+ * the sentence's end and has two names at least, each of them capitalised words only.
+ */
+export function rollNames(text: string): { term: string; start: number }[] {
+  const out: { term: string; start: number }[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}])(\p{Lu}\p{Ll}+\.?)[ \t]+(\p{Lu}[^.\n;:]*?(?:\.\s|\.$|\n|$))/gu)) {
+    if (!isTitleWord(m[1], { office: false }) || /\b(?:of|the)\s+$/iu.test(text.slice(Math.max(0, m.index! - 5), m.index!))) continue;
+    const list = m[2].replace(/[.\s]+$/u, '');
+    const items = list.split(/,\s*(?:and\s+)?|\s+and\s+/u);
+    if (items.length < 2 || !items.every((x) => ROLL_NAME.test(x.trim()))) continue;
+    let at = m.index! + m[0].indexOf(m[2]);
+    for (const item of items) {
+      const start = text.indexOf(item, at);
+      at = start + item.length;
+      let name = item.trim();
+      while (isTitleWord(name.split(/\s+/u)[0]) && /\s/u.test(name)) name = name.replace(/^\S+\s+/u, '');
+      out.push({ term: name, start });
+    }
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import type { Inline, Node, Position, Text, TopicRef, Transcript } from '../mode
 import { pointAt, walk } from '../model/walk.ts';
 import { diagnostic, type Diagnostic, type Where } from '../core/diagnostics.ts';
 import { labelOrganisation } from './zh.ts';
+import { labelOutlet } from './en.ts';
 import { buildIndexModel, flattenTopics, type FlatTopic, type IndexModel, type Occurrence } from './model.ts';
 
 export interface MarkResult {
@@ -110,7 +111,7 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
 
 /** Whether a topic is the one a speaker label names: its term or an alias is the label's name (路透社 of 路透社记者) or the label (柯委員建銘). */
 function namesLabel(topic: Topic, name: string, label: string): boolean {
-  const org = labelOrganisation(label, name);
+  const org = labelOrganisation(label, name) ?? labelOutlet(label, name);
   return [topic.term, ...(topic.aliases ?? [])].some((t) => t === name || t === label || t === org);
 }
 

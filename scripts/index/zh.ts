@@ -6,11 +6,11 @@
 // so a zh-Hant book gets zh-Hant headings.
 import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../lang/language.ts';
-import { LINE_DATELINES, MEDIA_NAME } from '../lang/outlets.ts';
+import { LINE_DATELINES, MEDIA_NAME, isOutletName } from '../lang/outlets.ts';
 import { isPersonalName } from '../reader/labels.ts';
 import { TRANSLITERATION, TRANSLITERATION_ENDS, isTransliterated } from '../lang/transliteration.ts';
 import { genreDf, idfOf } from './genre.ts';
-import type { Candidate } from './candidate.ts';
+import type { Candidate, RejectTrace } from './candidate.ts';
 import { dictEntry, isChinesePlace } from './gazetteer.ts';
 
 
@@ -18,7 +18,7 @@ import { dictEntry, isChinesePlace } from './gazetteer.ts';
 const TITLES = ['国务委员', '外交部长', '国务卿', '外长', '部长', '副部长', '总统', '副总统', '主席', '副主席', '总理', '副总理', '首相', '大使', '总书记',
   '委员长', '议员', '议长', '司长', '副司长', '局长', '副局长', '发言人', '先生', '女士', '秘书长', '国王', '女王', '王储', '亲王', '特首', '市长', '省长', '州长', '大校', '上将', '中将', '少将', '主任', '书记', '教授', '博士'];
 /** Endings of organisation names (国务院台湾事务办公室, 全国台联, 东南亚国家联盟). */
-const ORG_END = /(办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会)$/u;
+const ORG_END = /(办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会|司|使馆|领事馆|办)$/u;
 /** Gatherings, not organisations, though they end in 会 (酒会, 记者会, 茶话会). */
 const EVENT_END = /(酒会|晚会|宴会|茶话会|记者会|发布会|招待会|研讨会|座谈会|见面会|交流会|报告会|运动会|博览会|展览会|演唱会|音乐会|舞会)$/u;
 /** A word the tagger glued to a preposition or conjunction (对外部): not a name. */
@@ -73,6 +73,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     // 中美, 中巴, 中日韩: countries in one breath (the first words of 中美关系), not a place.
     if (/^[中美俄日韩朝英法德印巴欧非澳加越泰菲老柬缅蒙哈吉塔乌土伊以沙埃南]{2,3}$/u.test(key) || /[于的了和与在是]/u.test(key)) return false;
     if (notPlace(key)) return false;
+    // Listed with places the gazetteer or the dictionary knows (placesInLists) or a record's venue (venueLines): a place however it is spelt.
+    if (score >= 3) return true;
     if (key.length >= 3 && /[省市县州区岛湾山河湖海峡礁江洋城镇港]$/u.test(key)) return true;
     // A longer place jieba's dictionary knows as one (耶路撒冷, 东耶路撒冷) is a place; a phrase its HMM made is not.
     return key.length <= 3 || isTransliterated(key) || dictEntry(key)?.tag === 'ns';
@@ -82,12 +84,16 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     // A common word is no name, title or not (特别外长会: 特别 is an adverb).
     if (entry && entry.freq >= 1000 && !entry.tag.startsWith('nr')) return false;
     if (score >= 3) return true;
+    // A full name the dictionary itself holds as a person's (李金华 nr, 54): a known person, however often named.
+    if (entry && entry.tag.startsWith('nr') && key.length >= 3 && isPersonalName(key)) return true;
     return !entry || entry.freq < 30;
   }
   if (KNOWN_ORGS.has(key)) return true;
   // An institution jieba's dictionary knows well (全国人大, 人民大会堂): its rare nt entries are phrases (新兴产业, 3).
   const known = dictEntry(key);
   if (known && known.tag === 'nt' && known.freq >= 50) return true;
+  // A rare abbreviation of the dictionary's (联大/j): the short form of a name, whatever its last character.
+  if (known && known.tag === 'j' && rareAbbreviation(key)) return true;
   const m = ORG_END.exec(key);
   if (!m) return key.length <= 4 && /[盟联办委局署共]$/u.test(key);
   const stem = key.slice(0, key.length - m[0].length);
@@ -132,30 +138,40 @@ type Add = (kind: Candidate['kind'], start: number, end: number, score?: number,
 type Tagged = ReturnType<typeof tagged>;
 
 /** Candidates of one Chinese text (the book's body text); terms are in the text's own script. */
-export function chineseCandidates(original: string): Candidate[] {
+export function chineseCandidates(original: string, trace?: RejectTrace): Candidate[] {
   const text = simplifiedAligned(original);
   const found = new Map<string, Candidate>();
-  const add = collector(original, text, found);
-  dottedNames(text, add);
-  mediaCredits(text, add);
-  nameRolls(text, add);
-  officialsLines(text, add);
-  knownOrganisations(text, add);
-  namesAroundTitles(original, text, found);
+  const state = { source: '' };
+  const add = collector(original, text, found, state, trace);
+  const run = (source: string, finder: () => void) => { state.source = source; finder(); };
+  run('dottedNames', () => dottedNames(text, add));
+  run('mediaCredits', () => mediaCredits(text, add));
+  run('nameRolls', () => nameRolls(text, add));
+  run('officialsLines', () => officialsLines(text, add));
+  run('venueLines', () => venueLines(text, add));
+  run('knownOrganisations', () => knownOrganisations(text, add));
+  run('namesAroundTitles', () => namesAroundTitles(original, text, found));
   let offset = 0;
   for (const sentence of text.split(/(?<=[。！？\n；])/u)) {
     const toks = tagged(sentence, offset);
-    namesAfterTitles(text, sentence, offset, toks, add);
-    namesBeforeTitles(text, sentence, offset, toks, add);
-    for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add);
+    run('namesAfterTitles', () => namesAfterTitles(text, sentence, offset, toks, add));
+    run('namesBeforeTitles', () => namesBeforeTitles(text, sentence, offset, toks, add));
+    run('foreignNamesAfterTitles', () => foreignNamesAfterTitles(text, toks, add));
+    run('foreignNamesBeforeTitles', () => foreignNamesBeforeTitles(text, toks, add));
+    run('placesInLists', () => placesInLists(text, toks, add));
+    run('tokens', () => { for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add); });
     offset += sentence.length;
   }
-  quotedSubjects(text, add);
-  nounRunSubjects(text, add);
+  run('quotedSubjects', () => quotedSubjects(text, add));
+  run('nounRunSubjects', () => nounRunSubjects(text, add));
   // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
   for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!));
   const quoted = quotedSpans(text);
-  return [...found.values()].filter((c) => c.count > 0 && !onlyInsideTitles(text, c.key!, quoted));
+  return [...found.values()].filter((c) => {
+    const keep = c.count > 0 && !onlyInsideTitles(text, c.key!, quoted);
+    if (!keep) trace?.(c.key!, c.kind, c.count > 0 ? 'inside a quoted title' : 'no use outside dates');
+    return keep;
+  });
 }
 
 /** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to), in order and apart. */
@@ -197,25 +213,34 @@ function eraUses(text: string, key: string): number {
 
 
 /** The one way a candidate is added: the checks every kind passes, then counted under its term. */
-function collector(original: string, text: string, found: Map<string, Candidate>): Add {
+function collector(original: string, text: string, found: Map<string, Candidate>, state: { source: string }, trace?: RejectTrace): Add {
   const orig = (start: number, end: number) => original.slice(start, end);
   return (kindIn: Candidate['kind'], start: number, end: number, score = 1, parent?: string) => {
     const term = orig(start, end);
     const key = text.slice(start, end);
     const kind = kindIn === 'person' && isChinesePlace(key) ? 'place' : kindIn;
-    if (!plausible(kind, key, score)) return;
-    if (term.length < 2 || GENERIC.has(key) || (kind !== 'subject' && NOT_NAMES.has(key))) return;
-    // 对外部 is a preposition glued to a word; 以色列 is a country (a place the gazetteer or the dictionary knows).
-    if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term) && !(kind === 'place' && (isChinesePlace(key) || dictEntry(key)?.tag === 'ns'))) return;
-    if (kind === 'place' && /(人|市民|居民|同胞|人民|民众)$/u.test(key)) return;
-    // 北京9月29日电: a news agency's dateline, not an organisation.
-    if (kind === 'organisation' && /[\d月日]$/u.test(text.slice(0, start))) return;
-    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, key: text.slice(start, end) };
+    const why = rejection(kind, key, term, score, found, text, start);
+    if (why) { if (kind !== 'subject') trace?.(key, kind, `${state.source}: ${why}`); return; }
+    const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, key: text.slice(start, end), source: state.source };
     if (kind !== c.kind && kind !== 'subject' && c.kind === 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
     if (parent && !c.parent) c.parent = parent;
     found.set(term, c);
   };
+}
+
+/** The check a proposed term fails (the collector's), or undefined when it is taken. */
+function rejection(kind: Candidate['kind'], key: string, term: string, score: number, found: Map<string, Candidate>, text: string, start: number): string | undefined {
+  if (!plausible(kind, key, score)) return 'implausible';
+  if (term.length < 2) return 'one character';
+  if (GENERIC.has(key)) return 'generic';
+  if (kind !== 'subject' && NOT_NAMES.has(key)) return 'not a name';
+  // 对外部 is a preposition glued to a word; 以色列 is a country (a place the gazetteer or the dictionary knows).
+  if (kind !== 'subject' && FUNCTION_START.test(key) && !found.has(term) && !(kind === 'place' && (isChinesePlace(key) || dictEntry(key)?.tag === 'ns'))) return 'function word first';
+  if (kind === 'place' && /(人|市民|居民|同胞|人民|民众)$/u.test(key)) return 'people of a place';
+  // 北京9月29日电: a news agency's dateline, not an organisation.
+  if (kind === 'organisation' && /[\d月日]$/u.test(text.slice(0, start))) return 'dateline';
+  return undefined;
 }
 
 function dottedNames(text: string, add: Add): void {
@@ -279,7 +304,7 @@ function namesAroundTitles(original: string, text: string, found: Map<string, Ca
     const at = m.index!;
     const term = original[at] + original.slice(at + whole.length - 2, at + whole.length);
     const written = original.slice(at, at + whole.length);
-    const c = found.get(term) ?? { term, kind: 'person' as const, aliases: [], count: 0, first: at, score: 3, key };
+    const c = found.get(term) ?? { term, kind: 'person' as const, aliases: [], count: 0, first: at, score: 3, key, source: 'namesAroundTitles' };
     c.score = Math.max(c.score, 3);
     if (!c.aliases.includes(written)) c.aliases.push(written);
     found.set(term, c);
@@ -317,26 +342,126 @@ function officialsLines(text: string, add: Add): void {
   }
 }
 
+/**
+ * A record's venue line (地  點 本院紅樓302會議室): a numbered room is a place of the book, named as the line
+ * writes it after the house's own word (本院, 本會); an unnumbered hall (本院議場: the chamber) is the
+ * record's furniture, no entry.
+ */
+function venueLines(text: string, add: Add): void {
+  for (const m of text.matchAll(/^地[ \t\u3000]*点[ \t\u3000:：]*(?:本院|本会)?(\p{Script=Han}{1,8}\d+\p{Script=Han}{1,4})[ \t\u3000]*$/gmu)) {
+    const at = m.index! + m[0].indexOf(m[1]);
+    add('place', at, at + m[1].length, 3);
+  }
+}
+
+/**
+ * Where job titles end in a sentence: the titles that come before a name (发言人, 行政长官) and any head's
+ * title the tagger reads as one noun ending in 长 (室长, 会长, 董事长: 国家安保室长郑义溶, 海协会会长汪道涵).
+ */
+function titleEnds(sentence: string, base: number, toks: Tagged): number[] {
+  const ends = new Set(toks.map((t) => t.end));
+  const out = new Set<number>();
+  for (const title of TITLES_BEFORE) {
+    for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) if (ends.has(base + at + title.length)) out.add(base + at + title.length);
+  }
+  for (const t of toks) if (t.tag === 'n' && t.word.length >= 2 && t.word.length <= 5 && /长$/u.test(t.word) && HAN.test(t.word)) out.add(t.end);
+  return [...out];
+}
+
 function namesAfterTitles(text: string, sentence: string, base: number, toks: Tagged, add: Add): void {
   // A name after a job title: 发言人朱凤莲, 行政长官林郑月娥 (a Hong Kong name with both surnames).
   const ends = new Set(toks.map((t) => t.end));
-  for (const title of TITLES_BEFORE) {
-    for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) {
-      const from = base + at + title.length;
-      if (!ends.has(from)) continue;
-      for (const n of SURNAME_PAIR.test(text.slice(from, from + 4)) ? [4, 3, 2] : [3, 2]) {
-        const name = text.slice(from, from + n);
-        const double = n === 4 && SURNAME_PAIR.test(name);
-        const tagged = toks.find((t) => t.start === from && t.end === from + n && t.tag.startsWith('nr'));
-        if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
-        if (FUNCTION_START.test(name)) continue;
-        const tok = toks.find((t) => t.start === from);
-        if (n === 2 && !(tok && tok.end === from + 2 && tok.tag.startsWith('nr')) && !TITLES.some((x) => text.startsWith(x, from + n))
-          && /^[\p{Script=Han}]/u.test(text.slice(from + n, from + n + 1)) && !/^[主回答表指说会]/u.test(text.slice(from + n, from + n + 1))) continue;
-        add('person', from, from + n, 3);
-        break;
-      }
+  for (const from of titleEnds(sentence, base, toks)) {
+    for (const n of SURNAME_PAIR.test(text.slice(from, from + 4)) ? [4, 3, 2] : [3, 2]) {
+      const name = text.slice(from, from + n);
+      const double = n === 4 && SURNAME_PAIR.test(name);
+      const tagged = toks.find((t) => t.start === from && t.end === from + n && t.tag.startsWith('nr'));
+      if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
+      if (FUNCTION_START.test(name)) continue;
+      const tok = toks.find((t) => t.start === from);
+      if (n === 2 && !(tok && tok.end === from + 2 && tok.tag.startsWith('nr')) && !TITLES.some((x) => text.startsWith(x, from + n))
+        && /^[\p{Script=Han}]/u.test(text.slice(from + n, from + n + 1)) && !/^[主回答表指说会]/u.test(text.slice(from + n, from + n + 1))) continue;
+      add('person', from, from + n, 3);
+      break;
     }
+  }
+}
+
+/** Titles a foreign leader's or envoy's name follows (蒙古国总统呼日勒苏赫, 外长巴特策策格, 特使孙国祥). */
+const FOREIGN_TITLES = new Set(['总统', '副总统', '总理', '副总理', '主席', '副主席', '外长', '外交部长', '部长', '国务卿', '首相', '国王', '女王', '大使', '特使', '议长', '总督', '总司令']);
+/** What ends a name written after a title: punctuation, a conjunction, a preposition, a particle. */
+const NAME_STOP = /^(?:[、，。；：！？\s（）()“”]|和|与|及|同|跟|的|在|等)$/u;
+
+/**
+ * A foreign name written after a title, up to the punctuation, conjunction or word that follows it
+ * (总统呼日勒苏赫、总理奥云额尔登和…主席赞登沙特尔会见，…外长巴特策策格举行会谈; 副總統金達尼亞及…): the tagger
+ * reads such a name as pieces it does not know (呼日勒/x 苏赫/x), names (沙特尔/nr) or places (瑞斯/ns), and a
+ * transliteration character alone (金/nr 达/v 尼亚/ns). The pieces together are the name: at least one
+ * piece the tagger made up or read as a name, two to seven characters, no place the gazetteer knows.
+ */
+function foreignNamesAfterTitles(text: string, toks: Tagged, add: Add): void {
+  for (let i = 0; i < toks.length - 1; i++) {
+    if (!FOREIGN_TITLES.has(toks[i].word)) continue;
+    let j = i + 1;
+    const piece = (t: Tok) => HAN.test(t.word) && !NAME_STOP.test(t.word) && !TITLES.includes(t.word)
+      && (/^(x|nr|nrt|nrfg|ns|nz)$/.test(t.tag) || (t.word.length === 1 && TRANSLITERATION.has(t.word)));
+    while (j < toks.length && j - i <= 4 && piece(toks[j]) && toks[j].start === toks[j - 1].end) j++;
+    if (j === i + 1 || (j < toks.length && !NAME_STOP.test(toks[j].word) && !/^(v|vn|n|i|l|d|t|p|c|uj)$/.test(toks[j].tag))) continue;
+    const run = toks.slice(i + 1, j);
+    const from = run[0].start;
+    const to = run[run.length - 1].end;
+    const name = text.slice(from, to);
+    if (name.length < 2 || name.length > 7 || !run.some((t) => /^(x|nr|nrt|nrfg)$/.test(t.tag)) || isChinesePlace(name) || NOT_NAMES.has(name)) continue;
+    // A Chinese name after a title is namesAfterTitles' (发言人朱凤莲); three pieces or more of one character each are words, not a name.
+    if (run.length === 1 && run[0].tag !== 'x' && !isTransliterated(name) && !isPersonalName(name)) continue;
+    add('person', from, to, 3);
+  }
+}
+
+/**
+ * A list of places (鄰近國家如宏都拉斯、瓜地馬拉; 台湾、西藏、新疆、香港): a name in a list with a place the gazetteer
+ * or the dictionary knows is a place too, when the tagger read it as a name or an unknown word (宏都拉斯/nz, Taiwan's spelling of Honduras).
+ */
+function placesInLists(text: string, toks: Tagged, add: Add): void {
+  let i = 0;
+  while (i < toks.length) {
+    // Items: single words joined by 、 (the last one by 和, 及 or 与).
+    const items: Tok[] = [toks[i]];
+    let j = i + 1;
+    while (j + 1 < toks.length && /^(、|和|及|与)$/u.test(toks[j].word) && toks[j].start === items[items.length - 1].end) { items.push(toks[j + 1]); j += 2; }
+    i = items.length > 1 ? j : i + 1;
+    const known = (t: Tok) => isChinesePlace(t.word) || (t.tag === 'ns' && dictEntry(t.word)?.tag === 'ns' && !notPlace(t.word));
+    if (items.length < 2 || !items.some(known)) continue;
+    for (const t of items) {
+      if (known(t) || !HAN.test(t.word) || t.word.length < 2 || !/^(ns|nz|nrt|x)$/.test(t.tag) || GENERIC.has(t.word) || notPlace(t.word)) continue;
+      add('place', t.start, t.end, 3);
+    }
+  }
+}
+
+/**
+ * A foreign name written before a title, the pieces the tagger made of it joined (…和布拉/nrt 索昆/x 副首相兼外交大臣,
+ * 向洪森/nr 首相): the pieces run back to a conjunction, a preposition or punctuation; at least one is a name
+ * or a made-up word, and the whole is no place (美国总统).
+ */
+function foreignNamesBeforeTitles(text: string, toks: Tagged, add: Add): void {
+  for (let k = 1; k < toks.length; k++) {
+    if (!FOREIGN_TITLES.has(toks[k].word)) continue;
+    let j = toks[k - 1].word === '副' ? k - 1 : k;
+    const end = toks[j - 1]?.end;
+    const piece = (t: Tok) => HAN.test(t.word) && !TITLES.includes(t.word) && (/^(x|nr|nrt|nrfg|nz)$/.test(t.tag) || (t.word.length === 1 && TRANSLITERATION.has(t.word)));
+    // A Chinese full name (李克强/nr) is a name of its own: nothing before it is part of it (先请|李克强总理).
+    const whole = (t: Tok) => t.word.length >= 3 && isPersonalName(t.word) && t.tag.startsWith('nr');
+    while (j > 0 && k - j < 4 && piece(toks[j - 1]) && (j === k || (toks[j - 1].end === toks[j].start && !whole(toks[j])))) j--;
+    const before = toks[j - 1];
+    if (end === undefined || j >= k || (toks[k - 1].word === '副' && j === k - 1)) continue;
+    if (before && !(NAME_STOP.test(before.word) || /^(p|c)$/.test(before.tag))) continue;
+    const run = toks.slice(j, toks[k - 1].word === '副' ? k - 1 : k);
+    const name = text.slice(run[0].start, end);
+    // One piece: a name the tagger knows (洪森/nr); more: one of them made up or foreign (布拉/nrt 索昆/x).
+    const sure = run.length === 1 ? /^(nr|nrt|nrfg)$/.test(run[0].tag) && name.length >= 2 : name.length >= 3 && run.some((t) => /^(x|nrt)$/.test(t.tag));
+    if (!sure || name.length > 7 || isChinesePlace(name) || NOT_NAMES.has(name)) continue;
+    add('person', run[0].start, end, 3);
   }
 }
 
@@ -353,7 +478,9 @@ function namesBeforeTitles(text: string, sentence: string, base: number, toks: T
         // Two characters: a transliteration after a word boundary or a conjunction (和普京总统, 同拜登总统).
         const before = text[to - n - 1] ?? '';
         if (n === 2 ? !(isTransliterated(name) && /^$|[和与同及、，。：；\s]/u.test(before) && !isChinesePlace(name)) : !starts.has(to - n)) continue;
-        if (n !== 2 && !(n === 3 ? isPersonalName(name) || isTransliterated(name) : SURNAME_PAIR.test(name))) continue;
+        // Three characters: a personal name, a transliteration, or a surname the tagger knows though it is rare (栗/nr 战书 委员长).
+        const rareSurname = n === 3 && toks.some((t) => t.start === to - 3 && t.word.length === 1 && t.tag === 'nr');
+        if (n !== 2 && !(n === 3 ? isPersonalName(name) || isTransliterated(name) || rareSurname : SURNAME_PAIR.test(name))) continue;
         add('person', to - n, to, 3);
         break;
       }
@@ -385,7 +512,8 @@ function tokenCandidate(text: string, toks: Tagged, i: number, add: Add): number
     // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
     // (王毅外长) or a name of three characters makes it sure.
     if (t.tag === 'nr' && word.length === 2 && !titled) { /* 2-character nr alone is often a word (仁爱) */ }
-    else if (t.tag === 'nr' || titled) { add('person', t.start, end, titled ? 3 : 2); return 0; }
+    // A surname and a given name of two characters that the HMM made one word (李文亮/x, 孙国祥/x): a name.
+    else if (t.tag === 'nr' || titled || (t.tag === 'x' && word.length === 3 && end === t.end)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
   }
   if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && isTransliterated(word) && (word.length >= 3 || titled) && !isPersonalName(word)) {
     // A transliterated name: after a country it is a place (美国纽约, 菲律宾马尼拉), else a person.
@@ -407,6 +535,11 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     return 1;
   }
   if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); return 0; }
+  // A place word (s) right after a country (越南/ns 河内/s): a city of it.
+  if (t.tag === 's' && t.word.length >= 2 && prev && prev.tag === 'ns' && prev.end === t.start && isChinesePlace(prev.word)) { add('place', t.start, t.end, 3, prev.word); return 0; }
+  // Two places the tagger wrote as one (广西南宁/ns, 美国纽约/nz): the region and, nested under it, the city.
+  const pair = placePair(t);
+  if (pair) { add('place', t.start, t.start + pair, 2); add('place', t.start + pair, t.end, 2, text.slice(t.start, t.start + pair)); return 0; }
   if (t.tag === 'ns') {
     // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
     if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) return 0;
@@ -417,19 +550,7 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     add('place', t.start, t.end, 2, prev && prev.tag === 'ns' && prev.end === t.start && prev.word.length >= 2 && !isChinesePlace(t.word) ? prev.word : undefined);
     return 0;
   }
-  // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
-  // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is three characters or more.
-  if (t.tag === 'nt' || (t.tag === 'j' && /[盟联办委会局部院署社党军约行]$/u.test(t.word)) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
-    if (EVENT_END.test(t.word)) return 0;
-    // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
-    let from = t.start;
-    if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && t.tag === 'nt') from = prev.start;
-    let to = t.end;
-    const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
-    if (title) to -= title.length;
-    add('organisation', from, to, 2);
-    return 0;
-  }
+  if (taggedOrganisation(text, toks, i, add)) return 0;
   // A committee named by its remit, two fields joined by 及/和/与 (司法及法制委员会, 程序委员会).
   if (t.word === '委员会' && t.tag === 'n') {
     const from = committeeStart(toks, i);
@@ -450,10 +571,74 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     while (j < i && !/^(ns|nt|nz|j)$/.test(toks[j].tag)) j++;
     // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it.
     if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns') j++;
-    if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', toks[j].start, t.end, 2);
+    if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
   }
+  headedInstitution(toks, i, add);
   return 0;
 }
+
+/**
+ * Where a place token the tagger made of two places splits (广西|南宁, 美国|纽约): both halves places the
+ * gazetteer or jieba's dictionary knows (ns); 0 when it is one name (耶路撒冷, 东耶路撒冷: 东 is no place).
+ */
+function placePair(t: Tok): number {
+  if (!/^(ns|nz)$/.test(t.tag) || !HAN.test(t.word) || t.word.length < 4 || t.word.length > 6) return 0;
+  const known = (w: string) => isChinesePlace(w) || (dictEntry(w)?.tag === 'ns' && !notPlace(w) && !GENERIC.has(w));
+  for (let k = 2; k <= t.word.length - 2; k++) if (known(t.word.slice(0, k)) && known(t.word.slice(k))) return k;
+  return 0;
+}
+
+/** A mission abroad is named with 驻 (驻美国使馆, 驻巴基斯坦使馆): where its name starts, 驻 included when written before it. */
+function missionStart(text: string, toks: Tagged, i: number, from: number): number {
+  return /(使馆|领事馆|代表处|办事处)$/u.test(toks[i].word) && text[from - 1] === '驻' ? from - 1 : from;
+}
+
+/** The title of an institution's head is its last character and 长 (行政院 → 院长, 教育部 → 部长, 消防局 → 局长). */
+const HEAD_OF = /([院部局署])$/u;
+
+/**
+ * An institution the dictionary holds as a common noun (行政院/n, 教育部/n) is named as one where the text
+ * writes its head after it, with or without a surname (行政院張院長, 教育部部长), or joins it to another
+ * institution of the same kind (立法院跟行政院: 立法院/l, a set phrase, is found already).
+ */
+function headedInstitution(toks: Tagged, i: number, add: Add): void {
+  const t = toks[i];
+  const m = HEAD_OF.exec(t.word);
+  if (t.tag !== 'n' || !m || t.word.length < 3 || !HAN.test(t.word)) return;
+  const title = `${m[1]}长`;
+  const next = toks[i + 1];
+  const after = next && next.word.length === 1 && /^(nr|q|x)$/.test(next.tag) ? toks[i + 2] : next;
+  const headed = after?.word === title || after?.word === `副${title}`;
+  const prev = toks[i - 1];
+  const before = toks[i - 2];
+  const joined = prev && /^(跟|和|与|及|、)$/u.test(prev.word) && before && /^(nt|l|j)$/.test(before.tag) && before.word.endsWith(m[1]) && before.word.length >= 3;
+  if (headed || joined) add('organisation', t.start, t.end, 2);
+}
+
+/** An organisation the tagger tags as one (nt), abbreviates (j) or makes up (x) with an organisation's ending; whether it was one. */
+function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): boolean {
+  const t = toks[i];
+  const prev = toks[i - 1];
+  // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
+  // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is rare in the dictionary (联大, 96: a name's short form).
+  if (t.tag === 'nt' || (t.tag === 'j' && (/[盟联办委会局部院署社党军约行协]$/u.test(t.word) || rareAbbreviation(t.word))) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+    if (EVENT_END.test(t.word)) return true;
+    // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
+    let from = t.start;
+    // …and an office's abbreviation after its parent's name (中共湖南省委 + 台办, 湖南省政府 + 台办).
+    if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && (t.tag === 'nt' || (t.tag === 'j' && prev.tag === 'nt'))) from = prev.start;
+    from = missionStart(text, toks, i, from);
+    let to = t.end;
+    const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
+    if (title) to -= title.length;
+    add('organisation', from, to, 2);
+    return true;
+  }
+  return false;
+}
+
+/** A dictionary abbreviation (j) of two characters or more that general Chinese uses rarely (联大 96; not 深化 1425, 研发 1976). */
+const rareAbbreviation = (word: string): boolean => word.length >= 2 && HAN.test(word) && (dictEntry(word)?.freq ?? 0) < 500;
 
 /**
  * Where a committee's name before 委员会 starts: nouns right before it, two of them joined by 及, 和 or
@@ -499,14 +684,16 @@ function nounRunSubjects(text: string, add: Add): void {
       for (let j = i + 1; j < Math.min(i + 4, toks.length); j++) {
         const run = toks.slice(i, j + 1);
         // 中方, 乌方, 各方: a party in the talks, never part of a subject.
-        if (!run.every((t) => HAN.test(t.word) && /^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
+        // 署 of 内政部 + 消防 + 署 (ng: a bound morpheme to the tagger) heads an organisation's name like a noun.
+        if (!run.every((t) => HAN.test(t.word) && (/^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) || (t.tag === 'ng' && /^(局|司|部|署|处)$/u.test(t.word))) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
         // 中国—中东欧国家合作: two parties joined by a dash name the subject together; the part after the dash is a fragment.
         const dashed = i >= 2 && /^[—–-]$/u.test(toks[i - 1].word) && toks[i - 2].tag === 'ns' && toks[i - 2].end === toks[i - 1].start;
         const start = dashed ? toks[i - 2].start : run[0].start;
         const end = run[run.length - 1].end;
         if (end - start < 4 || end - start > 10) continue;
-        // 第3次会议议事录: the noun an ordinal counts (the third meeting) is no term's first word.
-        if (ORDINAL_BEFORE.test(text.slice(Math.max(0, start - 8), start))) break;
+        // 第3次会议议事录: the noun an ordinal counts (the third meeting) is no term's first word; nor one a number
+        // counts (30|周年纪念峰会: the 30th-anniversary summit).
+        if (ORDINAL_BEFORE.test(text.slice(Math.max(0, start - 8), start)) || (i > 0 && toks[i - 1].tag === 'm' && toks[i - 1].end === start)) break;
         const head = run[run.length - 1];
         // A verb first makes a clause (发展中美关系, 辛劳表示感谢), not a heading.
         if (run[0].tag === 'vn' || run.some((t) => /^(表示|感谢|欢迎|祝贺)$/u.test(t.word))) continue;
@@ -618,9 +805,13 @@ const LABEL_TITLE = /(?:副?主席|委员|议员|副?院长|副?部长|局长|�
 
 /**
  * The organisation a speaker label writes before its speaker's title and name (立法會 of 立法會主席梁君彥議員),
- * as the label writes it; undefined when the label holds none (柯委員建銘, 路透社记者, 行政長官).
+ * or after the name and a space (中央电视台 of 任永蔚 中央电视台记者), as the label writes it; undefined when
+ * the label holds none (柯委員建銘, 路透社记者, 行政長官).
  */
 export function labelOrganisation(label: string, name: string): string | undefined {
+  // A broadcaster's label writes the outlet after the reporter's name (任永蔚 中央电视台记者).
+  const spaced = /^(\S+)[\s\u3000]+(\S+)$/u.exec(name);
+  if (spaced && isOutletName(t2s(spaced[2]))) return spaced[2];
   const at = name ? label.indexOf(name) : -1;
   if (at <= 0) return undefined;
   const before = t2s(label.slice(0, at));
