@@ -3,7 +3,9 @@
 // destinations (id → page), filling the numbers in and rendering again until the pages printed are the
 // pages found; blank pages for right-hand starts are placed from the same page map. The first pass
 // only measures (nothing painted, no tags); the second is usually final. Pulling a section's last lines
-// onto their page (render/ends.ts) moves what follows: that round measures again, then prints. A book whose print document
+// onto their page (render/ends.ts) is decided on a measuring pass too, from marks at the sections' ends
+// (pdf/marks.ts), and moves what follows: each round is one more measuring pass, and the book is
+// printed once; the print is still read back, and an end the marks missed costs a round. A book whose print document
 // is unchanged since a build that found its pages prints once (pdf/pagecache.ts), checked the same way. The finish (boxes, bleed,
 // opening pages, metadata, fixed dates and ID) is an incremental update appended to Chromium's bytes
 // (pdf/finish.ts), with pdf-lib as the fallback for a file the small reader does not understand.
@@ -239,6 +241,14 @@ function blocksMemo(bodyOf: ReturnType<typeof pageMemo<Root>>, pulls: ReadonlySe
   });
 }
 
+/** A measuring pass's link targets: the print's, and the marks at the ends of the runs, the index and the note (pdf/marks.ts). */
+function markTargets(targets: string[], runs: Run[], hasIndex: boolean): string[] {
+  return [...targets, ...runs.filter((r) => r.paragraphs.length).map((r) => endMark(r.id)), ...(hasIndex ? [INDEX_END] : []), NOTE_HEAD, NOTE_END];
+}
+
+/** An empty block whose destination is where the content before it ends. */
+const endDiv = (id: string): Element => h('div', { id });
+
 function planPrint(input: PdfInput, dir: string): Plan {
   const { view } = input;
   const print = input.print ?? { bleed: false, rectoSections: false };
@@ -263,11 +273,8 @@ function planPrint(input: PdfInput, dir: string): Plan {
   const pulls = new Set<string>();
   const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href };
   const runs = runsOf(firstBody, view.transcriptTitle || view.title);
-  const blocksOf = blocksMemo(bodyOf, pulls);
   // A measuring pass's body closes each run with a mark whose destination is where the run ends (pdf/marks.ts).
-  const markedBlocksOf = blocksMemo(bodyOf, pulls, runs);
-  const marked = [...targets, ...runs.filter((r) => r.paragraphs.length).map((r) => endMark(r.id)), ...(hasIndex ? [INDEX_END] : []), NOTE_HEAD, NOTE_END];
-  const endDiv = (id: string): Element[] => [h('div', { id })];
+  const [blocksOf, markedBlocksOf, marked] = [blocksMemo(bodyOf, pulls), blocksMemo(bodyOf, pulls, runs), markTargets(targets, runs, hasIndex)];
   // The document of one pass: the template (data only) with the book's parts in its slots.
   const render = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links): Rendered => {
     const pullKey = [...pulls].sort().join(' ');
@@ -284,7 +291,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
       ...hrefs, pageCss: css, targets: measure ? marked : targets,
     }), {
       body: bodyPart.value, blanks,
-      slots: { index: [...(index ? withIndexPull(index, pulls) : []), ...(measure && index ? endDiv(INDEX_END) : [])], note: measure ? [...note, ...endDiv(NOTE_END)] : note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) },
+      slots: { index: [...(index ? withIndexPull(index, pulls) : []), ...(measure && index ? [endDiv(INDEX_END)] : [])], note: measure ? [...note, endDiv(NOTE_END)] : note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) },
     });
     if (measure) measuring(doc);
     // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
