@@ -11,7 +11,7 @@ import { allEntries } from '../scripts/index/model.ts';
 import { parseBookConfig } from '../scripts/config/load.ts';
 import { readTranscript } from '../scripts/reader/read.ts';
 import { loadCorpus, corpusRoot } from '../scripts/fixtures/corpus.ts';
-import { figures, scoreAll, scoreBook, loadGold } from '../scripts/eval/index-gold.ts';
+import { figures, scoreAll, scoreBook, loadGold, autoIndexOf } from '../scripts/eval/index-gold.ts';
 import { turns } from '../scripts/model/walk.ts';
 import { renderBody, renderLabels } from '../scripts/render/html.ts';
 import { loadStrings, defaultStringsSet } from '../scripts/lang/strings.ts';
@@ -150,7 +150,8 @@ describe('automatic index: classes of the grown dev part', () => {
     const ship = terms(autoEntries('我不知道你所说的有关山东舰航母的具体情况。但是我觉得山东舰航母有例行的训练安排。泽连斯基总统已对多国政客发表演讲。', { language: 'zh-Hans', size: 20 }));
     expect(ship).toContain('山东舰');
     for (const t of ['山东', '多国']) expect(ship).not.toContain(t);
-    const dash = terms(autoEntries('9年来，中国—中东欧国家合作机制建设日益完善。各方将在回顾总结中国—中东欧国家合作9年来历程和经验基础上探讨新思路。', { language: 'zh-Hans', size: 20 }));
+    // Two paragraphs, as in the book (a run of nouns said twice needs two: the dispersion rule of round 3).
+    const dash = terms(autoEntries('9年来，中国—中东欧国家合作机制建设日益完善。\n各方将在回顾总结中国—中东欧国家合作9年来历程和经验基础上探讨新思路。', { language: 'zh-Hans', size: 20 }));
     expect(dash).toContain('中国—中东欧国家合作');
     expect(dash).not.toContain('中东欧国家合作');
   });
@@ -236,6 +237,25 @@ describe('automatic index: first names, plural titles, subjects that are terms, 
     const list = terms(autoEntries('一、宣讀本院第9屆第5會期第3次會議議事錄。（全文見本期議事錄）\n主席：報告院會，針對第5會期第3次會議議事錄，並無委員或黨團提出錯誤或遺漏之處，作以下宣告：第5會期第3次會議議事錄確定。\n二、本院委員許毓仁等17人擬具「陸海空軍刑法部分條文修正草案」，請審議案。', { language: 'zh-Hant', size: 20 }));
     expect(list).not.toContain('會議議事錄');
     expect(list).not.toContain('陸海空軍');
+  });
+});
+
+describe('automatic index: a subject only a run of nouns makes needs dispersion (round 3)', () => {
+  // zh-hans-mfa-2020-02-24, line 5: 出院病例 said twice in one paragraph, a figure's wording, no subject.
+  const CURED = '首先向大家通报一组数字：根据中国国家卫生健康委今天上午发布的统计数字，2月23日0—24时，中国境内新增治愈出院病例1846例。截至2月23日24时，中国境内累计治愈出院病例24734例。';
+  it('a noun run said twice in one paragraph is no subject; in two paragraphs, or three times, it is', () => {
+    expect(terms(autoEntries(CURED, { language: 'zh-Hans', size: 20 }))).not.toContain('出院病例');
+    const twoTurns = CURED.replace('。截至', '。\n截至');
+    expect(terms(autoEntries(twoTurns, { language: 'zh-Hans', size: 20 }))).toContain('出院病例');
+    const thrice = `${CURED}其中湖北省治愈出院病例较多。`;
+    expect(terms(autoEntries(thrice, { language: 'zh-Hans', size: 20 }))).toContain('出院病例');
+  });
+  it('on corpus books: the one-passage runs are gone (出院病例, 內地部門), a run said in two turns stays (中國外交官)', () => {
+    const corpus = loadCorpus(corpusRoot, 'all');
+    const of = (id: string) => terms(autoIndexOf(corpus.find((c) => c.id === id)!));
+    expect(of('zh-hans-mfa-2020-02-24')).not.toContain('出院病例');
+    expect(of('zh-hant-hkce-2016-06-21')).not.toContain('內地部門');
+    expect(of('zh-hant-embassy-2020-04-18')).toContain('中國外交官');
   });
 });
 
@@ -597,6 +617,7 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // (three new test entries judged by reading the text; two of them wrong, a glued 正对澳大利亚 and a cut 廖萬堅, left unfixed).
     // Round 2 of the seventh: 88.3 % (188/213) and 80.0 % (140/175), measured at the end after four general changes chosen
     // by the stage diagnostic on the dev halves (scripts/eval/index-why.ts); one more entry a person had judged wrong before.
+    // Round 3: 88.2 % (187/212) and 80.0 %: the dispersion rule for Chinese noun-run subjects dropped one useful test subject.
     expect(f.precision).toBeGreaterThanOrEqual(0.882);
     expect(f.recall).toBeGreaterThanOrEqual(0.8);
   });
@@ -632,7 +653,8 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // measured 90.4 % and 71.2 % at its first run, 80.8 % names found after the next fixes; all 50 dev books: 96.8 % and 86.7 %.
     // Round 2: four general changes chosen by the stage diagnostic (scripts/eval/index-why.ts) on fixed dev halves:
     // 96.7 % and 89.1 % (the Earth, an institution by its capital, judged wrong: the precision floor 0.1 pt lower).
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.967);
+    // Round 3: 97.3 % and 89.1 % (Chinese noun-run subjects need two paragraphs or three mentions).
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.972);
     expect(f.recall).toBeGreaterThanOrEqual(0.89);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });

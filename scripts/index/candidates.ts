@@ -325,7 +325,28 @@ function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidat
     ? c.score * (1 + Math.log2(c.count))
     : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (isHome(c, zh) ? 4 : 0) - (c.labelOnly ? 3 : 0);
   return cands.filter((c) => c.kind !== 'subject' || c.properName || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
+    .filter((c) => !phraseSubject(c) || c.count >= 3 || paragraphsOf(text, c.term, zh) >= 2)
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
+}
+
+/**
+ * A Chinese subject that only the segmenter's run of nouns made (no quotation marks, no title's brackets):
+ * jieba tags adjacent nouns alike whether or not they form a term, so such a run needs the evidence of
+ * dispersion. English noun phrases are bounded by syntax already (on dev half A the rule removed only a
+ * useful English subject, human rights, and only wrong Chinese ones), so they keep their finder's bar.
+ */
+const phraseSubject = (c: Candidate) => c.kind === 'subject' && !c.properName && c.source === 'nounRunSubjects';
+
+/**
+ * Dispersion, the salience of a phrase that only its words make a term: in how many paragraphs (turns)
+ * the text writes it. A run said twice in one passage (出院病例, 內地部門, 中国共产党党员 in one answer)
+ * is that passage's wording, not what the book is about; said three times, or in two turns, it is.
+ */
+function paragraphsOf(text: string, term: string, zh: boolean): number {
+  const hay = zh ? text : text.toLowerCase();
+  const lines = new Set<number>();
+  for (const at of offsets(hay, zh ? term : term.toLowerCase(), !zh)) lines.add(countIn(hay.slice(0, at), '\n'));
+  return lines.size;
 }
 
 /**
