@@ -16,16 +16,19 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     teardownTimeout: 60_000,
-    // Two lanes. The files that need a browser, a CLI, Java or the seed build: each in its own process
-    // (pool 'forks': a Chromium or a validator per file, chdir allowed), two at once, the longest first
-    // (test/support/durations.json) so that both end together. The browser-free files (the unit loop's,
+    // Two lanes. The files that need a browser, a CLI, Java or the seed build: in two child processes
+    // (pool 'forks': chdir allowed), the longest first (test/support/durations.json) so that both end
+    // together. Each process runs its files one after another and keeps its modules from one to the next
+    // (isolate: false): loading the module graph of scripts/ anew cost about 2 s of CPU per file. These
+    // files share no state but what they restore (process.env, the working folder: test/support/cli.ts),
+    // and each closes the browsers it launches. The browser-free files (the unit loop's,
     // vitest.unit.config.ts, and the whole-corpus evaluations): one after another in one worker thread
     // that keeps its modules (isolate: false, as `npm run test:unit` runs them), so that the module graph
     // of scripts/ (compromise, jieba's table, the fonts' tables) is loaded once, not once per file.
     pool: 'forks',
     poolMatchGlobs: browserFreeFiles.map((f) => [`**/${f}`, 'threads'] as [string, 'threads']),
     poolOptions: {
-      forks: { maxForks: 2, minForks: 1 },
+      forks: { maxForks: 2, minForks: 1, isolate: false },
       threads: { isolate: false, maxThreads: 1, minThreads: 1 },
     },
     sequence: { sequencer: LongestFirst },

@@ -253,5 +253,6 @@ async function check(args: string[], json: boolean, io: Io): Promise<number> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   // `… | head` closes the pipe early: that is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
-  process.exitCode = await run(process.argv.slice(2));
+  // A promise, not a top-level await: the module is also bundled as a script (scripts/compiled.mjs).
+  void run(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

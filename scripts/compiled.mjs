@@ -3,23 +3,33 @@
 // runs that output when it is current, so no TypeScript is compiled at start. When it is not current
 // (a source edited since, or esbuild not installed), the CLI runs the sources through tsx as before.
 //
-// One bundle, split at the CLI's dynamic imports (each command, the print writer, the browser load
-// only when they run): loading some 900 small modules one by one (our ~150 files, unified, hast,
-// micromark, zod, pdf-lib…) cost 1.5–2 s of CPU at every start, a bundle a few hundred ms. Packages
-// with native code, WebAssembly or files read beside them stay outside and load from node_modules as
-// before (EXTERNAL); so do packages loaded with require() (compromise, hyphen, en-lexicon).
+// One bundle: loading some 900 small modules one by one (our ~150 files, unified, hast, micromark, zod,
+// pdf-lib…) cost 1.5–2 s of CPU at every start, a bundle a few hundred ms. Packages with native code,
+// WebAssembly or files read beside them stay outside and load from node_modules as before (EXTERNAL);
+// so do packages loaded with require() (compromise, hyphen, en-lexicon).
+//
+// The bundle is a CommonJS script (cli.cjs), run through vm.Script with V8's code cache: most of a short
+// command's CPU was compiling the bundle's functions, and an ES module has no code cache on Node 20.
+// The modules each command imports dynamically stay lazy inside it (esbuild runs a module's top level
+// only when it is first imported). import() of an external ES module (puppeteer-core, pdfjs-dist,
+// subset-font, harfbuzzjs) is handed to this module's own import(): on Node 20 a function restored from
+// the code cache loses the script's dynamic-import callback ("A dynamic import callback was not
+// specified"), so the bundle has no import() of its own. Each
+// command keeps its own cache (cache-<command>.bin: the functions that command compiled), written after
+// its first run and again whenever V8 rejects it; a new bundle starts with none.
 // Plain JavaScript with no dependencies: the bin loads it before anything else.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const outDir = join(root, 'node_modules', '.cache', 'transcript-press', 'js');
 const stampFile = join(outDir, 'stamp.json');
 
 /** The bundle's format; a change here makes every install bundle again. */
-const FORMAT = 'esbuild-bundle-1';
+const FORMAT = 'esbuild-script-2';
 
 /** Packages left outside the bundle: native code, WebAssembly, files read from their folder, a browser. */
 const EXTERNAL = ['@node-rs/jieba', 'harfbuzzjs', 'subset-font', 'puppeteer-core', 'pdfjs-dist', '@daisy/ace-cli', 'compromise', 'tsx', 'esbuild', 'typescript'];
@@ -44,7 +54,7 @@ function sourcesKey() {
 
 /** The compiled CLI's path if the output matches the sources as they are now, else null. */
 export function compiledCli() {
-  const cli = join(outDir, 'cli.js');
+  const cli = join(outDir, 'cli.cjs');
   if (!existsSync(cli) || !existsSync(stampFile)) return null;
   try {
     return readFileSync(stampFile, 'utf8') === JSON.stringify(sourcesKey()) ? cli : null;
@@ -65,12 +75,15 @@ export function compileCli(say = () => {}) {
   rmSync(tmp, { recursive: true, force: true });
   try {
     esbuild.buildSync({
-      entryPoints: [join(root, 'scripts', 'cli.ts')], outdir: tmp, bundle: true, splitting: true, format: 'esm',
-      platform: 'node', target: 'node20', chunkNames: 'chunk-[hash]', logLevel: 'silent', legalComments: 'none',
+      entryPoints: [join(root, 'scripts', 'cli.ts')], outfile: join(tmp, 'cli.cjs'), bundle: true, format: 'cjs',
+      platform: 'node', target: 'node20', logLevel: 'silent', legalComments: 'none',
       external: EXTERNAL.flatMap((p) => [p, `${p}/*`]),
-      // Bundled CommonJS packages call require(); an ES module has none of its own.
-      banner: { js: "import { createRequire as __tpRequire } from 'node:module'; const require = __tpRequire(import.meta.url);" },
+      // The sources find their files and packages from import.meta.url: the script's own URL here.
+      define: { 'import.meta.url': '__tpMetaUrl' },
+      banner: { js: "const __tpMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
+    const file = join(tmp, 'cli.cjs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(?<![\w$.])import\((?=["'])/g, '__tpImport('));
   } catch {
     rmSync(tmp, { recursive: true, force: true });
     return false;
@@ -82,4 +95,26 @@ export function compileCli(say = () => {}) {
   renameSync(tmp, outDir);
   rmSync(old, { recursive: true, force: true });
   return true;
+}
+
+/**
+ * Runs the compiled CLI (`cli`, from compiledCli) on `args` with the code cache of its command, and
+ * writes that cache when there was none or V8 rejected it. Returns the exit code.
+ */
+export async function runCompiled(cli, args) {
+  const command = /^[a-z][a-z-]*$/.test(args[0] ?? '') ? args[0] : 'other';
+  const cacheFile = join(dirname(cli), `cache-${command}.bin`);
+  let cachedData;
+  try { cachedData = readFileSync(cacheFile); } catch { /* first run of this command */ }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __tpImport) {${readFileSync(cli, 'utf8')}\n})`, { filename: cli, cachedData });
+  const module = { exports: {} };
+  const load = (specifier) => import(specifier);
+  script.runInThisContext().call(module.exports, module.exports, createRequire(cli), module, cli, dirname(cli), load);
+  const code = await module.exports.run(args);
+  if (!cachedData || script.cachedDataRejected) {
+    // Beside, then renamed: a CLI starting meanwhile reads the old cache or the new one, never half.
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    try { writeFileSync(tmp, script.createCachedData()); renameSync(tmp, cacheFile); } catch { rmSync(tmp, { force: true }); }
+  }
+  return code;
 }

@@ -23,7 +23,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Blob, Face } from 'harfbuzzjs';
 import { fail } from './core/diagnostics.ts';
 import { projectRoot } from './core/root.ts';
 import { scriptOf } from './lang/language.ts';
@@ -135,13 +134,28 @@ const cmaps = new Map<string, Set<number>>();
 
 const CMAP_CACHE = join(projectRoot, 'node_modules', '.cache', 'transcript-press', 'cmaps');
 
+/** HarfBuzz, imported only to read a font whose code points are not cached yet (readyCmaps): it is an ES
+ * module that instantiates WebAssembly as it loads, which the CLI's script bundle cannot require(). */
+let harfbuzz: typeof import('harfbuzzjs') | null = null;
+
+/** Makes familyCmap answer for these families: their lists from the disk cache, or read with HarfBuzz. */
+export async function readyCmaps(families: readonly FontFamily[]): Promise<void> {
+  for (const family of families) {
+    const file = faceFile(family, '400');
+    if (cmaps.has(file)) continue;
+    const cached = cachedCmap(file);
+    if (!cached) harfbuzz ??= await import('harfbuzzjs');
+    cmaps.set(file, new Set(cached ?? fileCmap(file)));
+  }
+}
+
 /** The code points a family maps to a glyph (its regular file: the bold and italic files cover the same
- * characters), read with HarfBuzz and cached per process. */
+ * characters), read with HarfBuzz and cached per process; a family not cached on disk needs readyCmaps first. */
 export function familyCmap(family: FontFamily): Set<number> {
   const file = faceFile(family, '400');
   let cached = cmaps.get(file);
   if (!cached) {
-    cached = new Set(fileCmap(file));
+    cached = new Set(cachedCmap(file) ?? fileCmap(file));
     cmaps.set(file, cached);
   }
   return cached;
@@ -154,15 +168,25 @@ export function familyCmap(family: FontFamily): Set<number> {
  * every build; the list is 200 KB.
  */
 function fileCmap(file: string): Iterable<number> {
+  if (!harfbuzz) throw new Error(`${file}: its code points are not cached; call readyCmaps first`);
+  const points = Uint32Array.from(new harfbuzz.Face(new harfbuzz.Blob(new Uint8Array(readFileSync(file))), 0).collectUnicodes()).sort();
+  // A read-only install reads the font each time.
+  writeCacheFile(cmapCacheFile(file), new Uint8Array(points.buffer, points.byteOffset, points.byteLength));
+  return points;
+}
+
+/** The cached list's path: under the file's identity (path, size, modification time). */
+function cmapCacheFile(file: string): string {
   const st = statSync(file);
   const key = createHash('sha256').update(JSON.stringify([file, st.size, st.mtimeMs])).digest('hex').slice(0, 32);
-  const cached = join(CMAP_CACHE, `${key}.u32`);
+  return join(CMAP_CACHE, `${key}.u32`);
+}
+
+/** The list from the disk cache, or null when it is not there. */
+function cachedCmap(file: string): Uint32Array | null {
   try {
-    const bytes = readFileSync(cached);
+    const bytes = readFileSync(cmapCacheFile(file));
     if (bytes.length % 4 === 0) return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   } catch { /* not read yet */ }
-  const points = Uint32Array.from(new Face(new Blob(new Uint8Array(readFileSync(file))), 0).collectUnicodes()).sort();
-  // A read-only install reads the font each time.
-  writeCacheFile(cached, new Uint8Array(points.buffer, points.byteOffset, points.byteLength));
-  return points;
+  return null;
 }

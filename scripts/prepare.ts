@@ -25,7 +25,7 @@ import { printSectionBreak, sectionBreakFor } from './render/sections.ts';
 import type { EpubInput } from './writers/epub.ts';
 import { glyphDiagnostics } from './pdf/coverage.ts';
 import { LineIndex } from './reader/tracked-text.ts';
-import { fontsFor, type FontFamily } from './fonts.ts';
+import { fontsFor, readyCmaps, type FontFamily } from './fonts.ts';
 import { reportHtml } from './writers/report.ts';
 import type { CatalogEntry } from './catalog/entry.ts';
 
@@ -123,6 +123,7 @@ export async function checkGlyphs(p: PreparedBook): Promise<{ missing: string[];
   const yaml = book.configText;
   const text = [...book.read.blocks, ...configStrings(book.config), ...p.view.toc.map((t) => t.heading)].join('\n');
   const places = [{ file: book.transcriptFile, text: book.read.source, lines: new LineIndex(book.read.source) }, { file: book.configFile, text: yaml, lines: new LineIndex(yaml) }];
+  await readyCmaps(coverageFonts(book.config.language));
   return glyphDiagnostics(text, coverageFonts(book.config.language), (ch) => {
     let where = {};
     let more = -1;

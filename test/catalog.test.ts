@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { run, tempDir } from './helpers.ts';
 import { shardOf } from '../scripts/corpus.ts';
 import { crawlCatalog, opds2Errors, opds12Errors, opdsRncDir } from './support/opds.ts';
+import { readZip } from './support/zip.ts';
 
 const CLI = resolve('bin/transcript-press.mjs');
 const BOOKS = ['en-dod-2021-03-29', 'en-wh-2021-01-22', 'zh-hans-hkce-2017-02-28', 'zh-hant-tao-2022-01-12'];
@@ -59,6 +60,14 @@ describe('catalogue', () => {
     expect(batch.stderr).toMatch(/^book\s+status\s+read\s+pdf\s+epub\s+total$/m);
     expect(batch.stderr).toContain('4 built, 0 unchanged, 0 failed');
     for (const b of BOOKS) expect(existsSync(join(one, b, `${b}.pdf`)) && existsSync(join(one, b, `${b}.epub`)), b).toBe(true);
+  });
+
+  it('dates every edition from SOURCE_DATE_EPOCH when it is set (this build sets 1700000000)', () => {
+    // (Was a seed build of its own in epub.test.ts; this batch build already runs with the variable.)
+    for (const b of BOOKS) {
+      const opf = readZip(join(one, b, `${b}.epub`)).find((e) => e.name === 'EPUB/package.opf')!.data.toString('utf8');
+      expect(opf, b).toContain('<meta property="dcterms:modified">2023-11-14T22:13:20Z</meta>');
+    }
   });
 
   it('lists every book with Dublin Core metadata, EPUB and PDF with sizes and SHA-256, and a thumbnail', () => {

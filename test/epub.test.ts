@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { SEED, buildInto, seedFile, tempDir, unzip } from './helpers.ts';
+import { SEED, seedFile, tempDir, unzip } from './helpers.ts';
 import { readZip } from './support/zip.ts';
 import { runEpubcheck } from '../scripts/check.ts';
 import { packOcf } from '../scripts/epub/ocf.ts';
@@ -50,6 +50,10 @@ describe('EPUB of the seed book', () => {
   });
 
   it('passes Ace by DAISY with 0 critical and 0 serious issues', async () => {
+    // This EPUB carries the print's page-break markers, its page-list and the index document: the one Ace
+    // run for them (the page-mapped EPUB below is not given to Ace again).
+    expect(read(dir, 'EPUB/nav.xhtml')).toMatch(/<nav epub:type="page-list"/);
+    expect(read(dir, 'EPUB/package.opf')).toContain('properties="index"');
     const { bad, diagnostics } = await seriousAce(epub);
     expect(diagnostics.filter((d) => d.code === 'TP044')).toEqual([]);
     expect(bad).toEqual([]);
@@ -139,14 +143,8 @@ describe('EPUB of the seed book', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 2560]);
   });
 
-  // Byte-identical rebuilds in another time zone, locale and font set: test/hermetic.test.ts.
-  it('takes its date from SOURCE_DATE_EPOCH when set', async () => {
-    const dated = tempDir();
-    process.env.SOURCE_DATE_EPOCH = '1710000000';
-    try { await buildInto(SEED, dated, ['epub']); } finally { delete process.env.SOURCE_DATE_EPOCH; }
-    const d = unzip(join(dated, BOOK, `${BOOK}.epub`));
-    expect(read(d, 'EPUB/package.opf')).toContain('<meta property="dcterms:modified">2024-03-09T16:00:00Z</meta>');
-  });
+  // Byte-identical rebuilds in another time zone, locale and font set: test/hermetic.test.ts. The date
+  // taken from SOURCE_DATE_EPOCH: test/catalog.test.ts, on its batch build that sets it.
 });
 
 // calibre is not part of setup (it is large); where it is installed, the Kindle conversion must work.
@@ -187,9 +185,12 @@ describe('EPUB with the print page map and an index', () => {
     dir = unzip(epub);
   });
 
-  it('passes epubcheck 0/0 and Ace with 0 critical/serious', async () => {
+  // No Ace run here: this EPUB is the seed's with a made-up page map and a one-entry index, and the run's
+  // seed EPUB, written by the same writer with the real print's page map (page-break markers, page-list)
+  // and the whole index, passes Ace above. Ace opens all 23 documents again for about 45 s of CPU and
+  // would judge the same markup.
+  it('passes epubcheck 0/0', async () => {
     expect((await runEpubcheck(epub)).diagnostics).toEqual([]);
-    expect((await seriousAce(epub)).bad).toEqual([]);
   });
 
   it('puts one page-break marker per printed page and lists them in a page-list nav and the NCX', () => {

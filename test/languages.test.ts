@@ -2,7 +2,8 @@
 // briefing and a Traditional-Chinese Hong Kong government transcript (test/fixtures/languages/), built
 // once each. What a reader of each edition would see: no Chinese in the English book beyond what its
 // transcript has, a Latin text face in its PDF and Latin punctuation after its labels; TC faces and
-// Traditional interface words in the Traditional book; both valid (epubcheck) and accessible (Ace).
+// Traditional interface words in the Traditional book; both valid (epubcheck), the Traditional one
+// accessible (Ace; the English one's Ace verdict comes from the English volume, volume.test.ts).
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,10 +112,12 @@ describe('English edition (a real State Department briefing)', () => {
     expect(opf).toMatch(/<meta property="schema:accessibilitySummary">A reflowable text edition in English/);
   });
 
-  it('is valid (epubcheck 0/0) and has no critical or serious Ace finding', async () => {
+  // Ace on English documents runs in volume.test.ts, on the English volume of State Department briefings:
+  // the same writer, template and language as this book, with part documents besides, so this book's
+  // documents are a subset of what Ace judges there. Here epubcheck only.
+  it('is valid (epubcheck 0/0)', async () => {
     const { epub } = built[name(EN)]!;
     expect((await runEpubcheck(epub)).diagnostics).toEqual([]);
-    expect((await runAce(epub)).violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
   }, 300_000);
 
   it('embeds every Latin face it is set in with epub.embedFont, and no CJK face it does not need', async () => {
@@ -154,6 +157,7 @@ describe('Traditional-Chinese edition (a real Hong Kong government transcript)',
     for (const word of ['目录', '编辑说明', '开场发言', '简体', '版权信息', '书名页', '来源']) expect(text, word).not.toContain(word);
   });
 
+  // The one Ace run on a Traditional-Chinese edition (lang="zh-Hant", TC faces).
   it('is valid (epubcheck 0/0) and has no critical or serious Ace finding', async () => {
     const { epub } = built[name(TC)]!;
     expect((await runEpubcheck(epub)).diagnostics).toEqual([]);

@@ -5,7 +5,9 @@
 import { describe, it, expect } from 'vitest';
 import { h } from 'hastscript';
 import type { Root } from 'hast';
-import { indexLines, indexPull, noteRunsOn, runsOf, shortEnds, withIndexPull, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
+import { endMark, indexLines, indexPull, noteRunsOn, runsOf, shortEnds, shortEndsOf, withEndMarks, withIndexPull, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
+import { marksEndOf, type Marks } from '../scripts/pdf/marks.ts';
+import { toHtml } from 'hast-util-to-html';
 import { printIndexTree } from '../scripts/index/render.ts';
 import type { Element } from 'hast';
 import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
@@ -123,6 +125,47 @@ describe('section ends (render/ends.ts)', () => {
 
 // The index's end (en-wh-2023-03-27 p. 30 held 3 lines of the index): the index is cut before an entry
 // of the page before, and goes on in a second two-column block that opens a page.
+describe('section ends read from a measuring pass\'s destinations (pdf/marks.ts)', () => {
+  const runs = runsOf(body, '标题');
+  // Chromium's /XYZ heights: the type area's first line at 595 points, lines of 18.375 points, a
+  // turn's 7.35 points between paragraphs; an end mark stands about 3 points below its line's top.
+  const LINE = 18.375;
+  const marksOf = (at: Record<string, [number, number]>): Marks => ({ line: LINE, height: 595.28, at: new Map(Object.entries(at).map(([id, [page, y]]) => [id, { page, y }])) });
+
+  it('closes each run\'s last paragraph with an empty mark, leaving the body it was given as it was', () => {
+    const marked = withEndMarks(body, runs);
+    expect(toHtml(marked)).toContain(`<p id="p4">${'字'.repeat(80)}<a id="${endMark('s1')}"></a></p>`);
+    expect(toHtml(marked)).toContain(`<a id="${endMark('s2')}"></a></p>`);
+    expect(toHtml(body)).not.toContain('tp-end-');
+  });
+
+  it('counts a run\'s lines on the page of its end mark as pdftotext would, and pulls the same paragraphs', () => {
+    // The case above, from marks: p4 runs from page 5 onto page 6 with one line (its mark on page 6, first line).
+    const pages = { body: 3, d: 3, s1: 4, p1: 4, p2: 4, p3: 5, p4: 5, s2: 7, note: 8 };
+    const at = marksOf({ ...Object.fromEntries(Object.entries(pages).map(([id, p]) => [id, [p, 400]])), p1: [4, 595], [endMark('s1')]: [6, 595 - 3], [endMark('s2')]: [7, 500], [endMark('body')]: [3, 300] });
+    const { endOf, headingLow } = marksEndOf(at, runs);
+    const page = (id: string) => pages[id as keyof typeof pages];
+    expect(endOf(runs[1], 1)).toEqual({ last: 6, count: 1 });
+    expect(shortEndsOf(runs, page, endOf, headingLow)).toEqual(shortEnds(runs, 'note', page, [[], [], lines(3), lines(20), lines(24), lines(1), lines(4, '台湾问题')]));
+  });
+
+  it('adds whole lines between paragraph starts on that page (a turn\'s spacing is under half a line), and leaves 4 lines alone', () => {
+    // Page 6: one line of p3 running over, then p4 (2 lines) after a turn's spacing: 3 lines, then 4.
+    const base = { s1: [4, 595], p1: [4, 595], p2: [4, 500], p3: [5, 300] } as Record<string, [number, number]>;
+    const three = marksOf({ ...base, p4: [6, 595 - LINE - 7.35], [endMark('s1')]: [6, 595 - 2 * LINE - 7.35 - 3] });
+    expect(marksEndOf(three, runs).endOf(runs[1], 1)).toEqual({ last: 6, count: 3 });
+    const four = marksOf({ ...base, p4: [6, 595 - 2 * LINE - 7.35], [endMark('s1')]: [6, 595 - 3 * LINE - 7.35 - 3] });
+    expect(marksEndOf(four, runs).endOf(runs[1], 1)).toEqual({ last: 6, count: 4 });
+  });
+
+  it('tells a heading below the first line of its page from one at the top', () => {
+    const at = marksOf({ p1: [4, 595], s1: [4, 595], s2: [5, 595 - 10 * LINE] });
+    const { headingLow } = marksEndOf(at, runs);
+    expect(headingLow(runs[1])).toBe(false);
+    expect(headingLow(runs[2])).toBe(true);
+  });
+});
+
 describe('the index end (render/ends.ts)', () => {
   const entry = (id: string, term: string, sub: string[] = []) => h('li', { id, className: ['index-entry'] }, [h('span', { className: ['index-term'] }, term), ' ', h('span', { className: ['index-locators'] }, '7'),
     ...(sub.length ? [h('ul', { className: ['index-sub'] }, sub.map((t, i) => h('li', { id: `${id}-${i}` }, t)))] : [])]);

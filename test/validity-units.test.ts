@@ -1,5 +1,5 @@
 // The character step, the decoder and the glyph check as plain functions (no browser, no files).
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { loadBook } from '../scripts/book.ts';
@@ -11,7 +11,7 @@ import { readTranscript } from '../scripts/reader/read.ts';
 import { decodeTranscript } from '../scripts/reader/decode.ts';
 import { LineIndex } from '../scripts/reader/tracked-text.ts';
 import { missingGlyphs, substituteMissing } from '../scripts/pdf/coverage.ts';
-import { familyCmap } from '../scripts/fonts.ts';
+import { allFamilies, familyCmap, readyCmaps } from '../scripts/fonts.ts';
 import { coverageFonts } from '../scripts/prepare.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 
@@ -69,6 +69,7 @@ describe('characters and line ends', () => {
 });
 
 describe('glyph coverage', () => {
+  beforeAll(() => readyCmaps(allFamilies()));
   it('names emoji and Hangul; the fallback chain draws Extension B, symbols and the other script; the seed text has every glyph', () => {
     const fonts = coverageFonts('zh-Hans');
     // 𠀡 (U+20021, Extension B) is in the Traditional face, ⌚ in the symbol face only: both in the chain;

@@ -1,6 +1,6 @@
 // Volumes (issue #27): the corpus's Chinese MFA briefings and its English State Department transcripts
 // bound into one EPUB and one PDF each (test/volumes/), through the real command. Checked like a book
-// (`check`: epubcheck, Ace, fonts, sums), and as a reader would: the contents list every part (date
+// (`check`: epubcheck, Ace on the English volume, fonts, sums), and as a reader would: the contents list every part (date
 // and title) with its sections on the pages they print on; every locator of the cumulative index is a
 // page that prints its term; the EPUB has one navigation with the parts, page-list entries and part
 // landmarks; the change report covers every part. (Limits, notes, matter and topic merging without a
@@ -13,6 +13,8 @@ import { prepareVolume } from '../scripts/volume.ts';
 import { allEntries } from '../scripts/index/model.ts';
 import { checkIndexPages, openPdf } from './support/printed-index.ts';
 import { crawlCatalog, opds2Errors, opds12Errors, opdsRncDir } from './support/opds.ts';
+import { epubcheckFindings } from './support/validators.ts';
+import { openPdf as openPdfChecked, pdfFonts, verifySums } from '../scripts/check.ts';
 
 const CLI = resolve('bin/transcript-press.mjs');
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
@@ -20,6 +22,8 @@ const cli = (args: string[]) => run('node', [CLI, ...args], { env, timeout: 1_20
 // pdftotext keeps the soft hyphens of English text (and a hyphen, ASCII or U+2010, where a word was broken).
 const squash = (s: string) => s.replace(/\u00ad[-\u2010]?/g, '').replace(/\s+/g, '');
 const VOLUMES = ['zh-mfa-briefings', 'en-state-briefings'];
+/** The volume whose EPUB Ace checks (through `check`); see the check test below. */
+const ACE_VOLUME = 'en-state-briefings';
 
 describe.each(VOLUMES)('volume %s', (name) => {
   const out = tempDir('tp-volume-');
@@ -38,12 +42,28 @@ describe.each(VOLUMES)('volume %s', (name) => {
     dests = new Map([...poppler('pdfinfo', ['-dests', pdf]).matchAll(/^\s*(\d+) \[[^\]]*\] "([^"]+)"$/gm)].map((m) => [m[2], Number(m[1])]));
   }, 1_200_000);
 
-  it('passes check like a book: epubcheck 0/0, Ace with no critical or serious issue, fonts, sums', async () => {
-    const r = await run('node', [CLI, 'check', dir, '--json'], { env, timeout: 1_200_000 });
-    const diagnostics = JSON.parse(r.stderr.split('\n')[0] || '[]') as { code: string; message: string }[];
-    expect(diagnostics.filter((d) => ['TP040', 'TP041', 'TP042', 'TP044'].includes(d.code)), r.stderr).toEqual([]);
-    expect(r.status, r.stderr).toBe(0);
-  }, 1_200_000);
+  // Ace runs on one volume, the English one, through the real `check`: a volume's EPUB is written by the
+  // book's writer, and what only a volume has (part documents and their landmarks, the navigation nested
+  // by part, the cumulative index) is the same markup in both languages; Chinese documents pass Ace in the
+  // seed's check (epub.test.ts). This run is also the Ace verdict on English documents for the English
+  // book of languages.test.ts (same writer and template). Ace costs about 1.7 s of CPU per spine document, and the Chinese volume
+  // has the most, so the Chinese volume gets every other part of `check` (checkDist without Ace: epubcheck,
+  // the PDF opened and its fonts, the sums) in this process.
+  if (name === ACE_VOLUME) {
+    it('passes check like a book: epubcheck 0/0, Ace with no critical or serious issue, fonts, sums', async () => {
+      const r = await run('node', [CLI, 'check', dir, '--json'], { env, timeout: 1_200_000 });
+      const diagnostics = JSON.parse(r.stderr.split('\n')[0] || '[]') as { code: string; message: string }[];
+      expect(diagnostics.filter((d) => ['TP040', 'TP041', 'TP042', 'TP044'].includes(d.code)), r.stderr).toEqual([]);
+      expect(r.status, r.stderr).toBe(0);
+    }, 1_200_000);
+  } else {
+    it('passes check like a book without Ace: epubcheck 0/0, the PDF opens with every font embedded, sums', async () => {
+      expect(verifySums(dir)).toEqual([]);
+      expect(await epubcheckFindings(join(dir, `${name}.epub`))).toEqual([]);
+      expect(await openPdfChecked(pdf)).toBeNull();
+      expect(pdfFonts(pdf).filter((f) => f.type.startsWith('Type 3') || !f.embedded)).toEqual([]);
+    }, 1_200_000);
+  }
 
   it('binds every part in date order, and prints the contents grouped by part on the pages they name', () => {
     const dates = volume.parts.map((p) => p.book.view.date);

@@ -15,7 +15,7 @@ import { defaultContext } from '../core/context.ts';
 import { median } from './measure.ts';
 
 export interface PdfBench {
-  ours_ms: number; floor_ms: number; passes: number; pages: number; runs: number;
+  ours_ms: number; floor_ms: number; passes: number; prints: number; pages: number; runs: number;
   /** Median of the per-run ratios ours/floor (each run is one of ours then one floor), their range, the load average. */
   ratio: number; range: [number, number]; load: [number, number];
   /** Median milliseconds per step: ours (`1.layout`, `1.print`, `2.print`, `2.finish`…) and the floor (`floor.load`…). */
@@ -39,12 +39,13 @@ export async function benchPdf(options: { bookDir?: string; runs?: number; brows
     const load0 = loadavg()[0]!;
     const steps = new Map<string, number[]>();
     const step = (k: string, ms: number) => steps.set(k, [...(steps.get(k) ?? []), ms]);
-    let passes = 0, pages = 0;
+    let passes = 0, prints = 0, pages = 0;
     for (let i = 0; i <= runs; i++) {
       let t0 = performance.now();
       const result = await writePdf(input);
       const oursMs = performance.now() - t0;
       passes = result.passes;
+      prints = result.prints;
       pages = result.pageMap.size ? Math.max(...result.pageMap.values()) : 0;
 
       // The floor prints exactly the final HTML; its font stylesheet lived in writePdf's scratch folder.
@@ -77,7 +78,7 @@ export async function benchPdf(options: { bookDir?: string; runs?: number; brows
     const r2 = (n: number) => Math.round(n * 100) / 100;
     return {
       ours_ms: Math.round(oursMs), floor_ms: Math.round(floorMs), ratio: r2(median(ratios)), range: [r2(Math.min(...ratios)), r2(Math.max(...ratios))],
-      load: [r2(load0), r2(loadavg()[0]!)], passes, pages, runs,
+      load: [r2(load0), r2(loadavg()[0]!)], passes, prints, pages, runs,
       steps: Object.fromEntries([...steps].map(([k, xs]) => [k, median(xs)])),
     };
   } finally {

@@ -9,7 +9,7 @@
 // names), one per face of the fallback chain that the text needs. The OFL asks that the licence travel
 // with the font: the copyright and licence name records (name IDs 0, 13, 14) are kept.
 import { readFileSync } from 'node:fs';
-import { cssStack, faceFile, familyCmap, fontsFor, type FaceKey, type FontFamily } from '../fonts.ts';
+import { cssStack, faceFile, familyCmap, fontsFor, readyCmaps, type FaceKey, type FontFamily } from '../fonts.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { CONTINUE, EXIT, visit } from 'unist-util-visit';
@@ -89,6 +89,7 @@ export async function epubFonts(language: string, documents: (Nodes | string)[],
   };
   const faces: EmbeddedFace[] = [];
   if (embed) {
+    await readyCmaps([...chosen.serif, ...chosen.sans]);
     const italic = hasItalic(trees);
     for (const [chain, weight, style] of facesNeeded(chosen, italic)) {
       let left = [...text].filter((c) => !/\s/.test(c));

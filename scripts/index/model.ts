@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pinyin } from 'pinyin-pro';
 import type { Topic } from '../config/schema.ts';
 import { writeCacheFile } from '../core/files.ts';
 import { projectRoot } from '../core/root.ts';
@@ -80,12 +79,17 @@ function reading(term: string): string[] {
   cache.used.add(term);
   let r = cache.map.get(term);
   if (!r) {
-    r = pinyin(term, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' });
+    r = pinyinPro().pinyin(term, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' });
     cache.map.set(term, r);
     cache.added = true;
   }
   return r;
 }
+
+/** pinyin-pro, loaded when a term is not in the cache: its dictionaries cost some 30 ms to set up at every
+ * start that imports it, and a book whose terms were all read before never calls it. */
+let pinyinModule: typeof import('pinyin-pro') | null = null;
+const pinyinPro = () => (pinyinModule ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro'));
 
 /** Most readings the cache file keeps (past it, only the last run's terms are written). */
 const READINGS_KEPT = 20_000;

@@ -59,40 +59,70 @@ export function dictionaryTable(): WordTable {
   return (table ??= wordTableOfFile(require.resolve('@node-rs/jieba/dict.txt')));
 }
 
-/** Longest text jiebaFor cuts with a dictionary of its own, and how many it does before loading the whole one. */
+/** Longest text jiebaFor cuts with the growing dictionary, and how many characters it scans before loading the whole one. */
 const SCOPED_CHARS = 64;
-const SCOPED_USES = 300;
-let scopedUses = 0;
+const SCOPED_BUDGET = 2_000_000;
+let scopedBudget = SCOPED_BUDGET;
 
 /**
  * jieba for one short text without parsing its 349,000-entry dictionary (half a second at every start):
- * an instance whose dictionary holds only the entries that occur in the text, plus one entry the text
- * cannot contain that carries the rest of the total frequency. jieba's cut and tags of a text depend
- * only on the entries that are substrings of it (the word graph, the HMM's unknown runs, the tags) and on
- * that total (each route's log probability), so the result is the full dictionary's
- * (test/reader/jieba-scoped.test.ts compares them). A long text, or many, use the shared instance.
+ * an instance whose dictionary holds only the entries that occur in the texts asked about so far, plus
+ * one entry no text contains that carries the rest of the total frequency. jieba's cut and tags of a text
+ * depend only on the entries that are substrings of it (the word graph, the HMM's unknown runs, the tags)
+ * and on that total (each route's log probability), so the result is the full dictionary's
+ * (test/reader/jieba-scoped.test.ts compares them); entries of other texts are never in its word graph.
+ * A long text, or a process that has scanned very many, use the shared instance.
  */
 export function jiebaFor(text: string): Jieba {
-  if (jiebaLoaded() || text.length > SCOPED_CHARS || ++scopedUses > SCOPED_USES) return getJieba();
-  return scopedJieba(text);
+  if (jiebaLoaded() || text.length > SCOPED_CHARS || (scopedBudget -= text.length) < 0) return getJieba();
+  return growing.cover(text) ?? scopedJieba(text);
 }
 
-/** An instance with only the dictionary entries `text` contains (and the same total frequency). */
-export function scopedJieba(text: string): Jieba {
-  const words = dictionaryTable();
+/** The entries of `text`'s substrings not yet in `seen`, as dictionary lines, and their frequencies' sum. */
+function newEntries(text: string, words: WordTable, seen: Set<string>): { lines: string[]; sum: number } {
   const lines: string[] = [];
-  const seen = new Set<string>();
   let sum = 0;
   for (let i = 0; i < text.length; i++) {
     for (let n = 1; n <= words.maxLength && i + n <= text.length; n++) {
       const w = text.slice(i, i + n);
+      if (seen.has(w)) continue;
       const freq = words.freq(w);
-      if (freq === 0 || seen.has(w)) continue;
+      if (freq === 0) continue;
       seen.add(w);
       sum += freq;
       lines.push(`${w} ${freq} ${words.tag(w) ?? 'x'}`);
     }
   }
+  return { lines, sum };
+}
+
+/** The one growing instance: entries are added as texts need them, and the filler entry's frequency is reset
+ * (jieba replaces an entry loaded again and corrects its total) so the total stays the whole dictionary's. */
+const growing = {
+  jieba: null as Jieba | null,
+  seen: new Set<string>(),
+  sum: 0,
+  filler: String.fromCharCode(0xe000),
+  cover(text: string): Jieba | null {
+    if (text.includes(this.filler)) return null;
+    const words = dictionaryTable();
+    const { lines, sum } = newEntries(text, words, this.seen);
+    this.sum += sum;
+    if (words.total <= this.sum) return null;
+    const fresh = !this.jieba;
+    this.jieba ??= new Jieba();
+    if (lines.length || fresh) {
+      lines.push(`${this.filler} ${words.total - this.sum} x`);
+      this.jieba.loadDict(Buffer.from(lines.join('\n') + '\n'));
+    }
+    return this.jieba;
+  },
+};
+
+/** An instance with only the dictionary entries `text` contains (and the same total frequency). */
+export function scopedJieba(text: string): Jieba {
+  const words = dictionaryTable();
+  const { lines, sum } = newEntries(text, words, new Set<string>());
   let filler = 0xe000;
   while (text.includes(String.fromCharCode(filler))) filler++;
   if (words.total > sum) lines.push(`${String.fromCharCode(filler)} ${words.total - sum} x`);

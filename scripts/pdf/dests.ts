@@ -2,7 +2,7 @@
 // pointing at the page where the element's box begins. That is how we learn id → page without
 // target-counter().
 import { PDFArray, PDFDict, PDFDocument, ParseSpeeds, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
-import { RawPdf, RawPdfError, rawDestinations } from './raw.ts';
+import { RawPdf, RawPdfError, rawDestinations, rawPositions, type DestAt } from './raw.ts';
 
 /**
  * id → 1-based physical page (our folios count every page, so this is also the printed number). Reads
@@ -17,6 +17,19 @@ export async function readDestinations(pdf: Uint8Array): Promise<Map<string, num
   }
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   return destinationsOf(doc);
+}
+
+/**
+ * id → page and the top of the element's box (`/XYZ` y, in points from the page's foot), or undefined
+ * when the small reader does not understand the file (the caller then reads lines with pdftotext).
+ */
+export function readPositions(pdf: Uint8Array): Map<string, DestAt> | undefined {
+  try {
+    return rawPositions(new RawPdf(pdf));
+  } catch (err) {
+    if (!(err instanceof RawPdfError)) throw err;
+    return undefined;
+  }
 }
 
 export function destinationsOf(doc: PDFDocument): Map<string, number> {

@@ -266,15 +266,24 @@ export class RawPdf {
 
 /** id → 1-based page of every named destination (catalog /Dests, or the /Names → /Dests tree). */
 export function rawDestinations(pdf: RawPdf): Map<string, number> {
+  return new Map([...rawPositions(pdf)].map(([id, at]) => [id, at.page]));
+}
+
+/** Where a named destination points: its 1-based page and the top of the element's box (`/XYZ` y; NaN when absent). */
+export interface DestAt { page: number; y: number }
+
+/** id → page and height of every named destination, as rawDestinations reads them. */
+export function rawPositions(pdf: RawPdf): Map<string, DestAt> {
   const pageOf = new Map(pdf.pages().map((r, i) => [r.num, i + 1]));
-  const map = new Map<string, number>();
+  const map = new Map<string, DestAt>();
   const add = (key: string, value: PdfValue | undefined) => {
     let dest = pdf.resolve(value);
     if (isDict(dest)) dest = pdf.resolve(dest.get('D'));
     if (!Array.isArray(dest)) return;
     const target = dest[0];
     const page = isRef(target) ? pageOf.get(target.num) : undefined;
-    if (page !== undefined) map.set(key, page);
+    const y = pdf.resolve(dest[3]);
+    if (page !== undefined) map.set(key, { page, y: y && !Array.isArray(y) && !isDict(y) && y.t === 'num' ? Number(y.raw) : NaN });
   };
   const dests = pdf.dict(pdf.catalog.get('Dests'));
   if (dests) for (const [key, value] of dests) add(key, value);

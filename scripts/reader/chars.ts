@@ -16,6 +16,14 @@ export const isHan = (ch: string | undefined): boolean => {
   if (known === 0) hanUnit[c] = known = HAN_RE.test(ch) ? 1 : 2;
   return known === 1;
 };
+/** isHan of the one-unit string whose code unit is `c` (s.charCodeAt(i)), without making that string: a
+ * loop over every character of a Chinese text made one string per character for the collector. */
+export const isHanCode = (c: number): boolean => {
+  if (!(c >= 0x2e80)) return false;
+  let known = hanUnit[c]!;
+  if (known === 0) hanUnit[c] = known = HAN_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+};
 export const isCjkPunct = (ch: string | undefined): boolean => !!ch && CJK_PUNCT.includes(ch);
 /** A character that makes its neighbourhood "Chinese text" for punctuation purposes. */
 export const isCjk = (ch: string | undefined): boolean => isHan(ch) || isCjkPunct(ch);

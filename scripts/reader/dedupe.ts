@@ -24,7 +24,7 @@
 import type { Edit, TrackedText } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
 import { lexicon, scoringView, type Lexicon } from './lexicon.ts';
-import { isHan } from './chars.ts';
+import { isHan, isHanCode } from './chars.ts';
 import { calibrated } from './confidence.ts';
 import { canBeGrammatical, isCommonWord, wordClass } from './english.ts';
 import { COMMON_SURNAMES } from '../lang/names.ts';
@@ -325,7 +325,7 @@ function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOption
   const edits: Edit[] = [];
   // Han per UTF-16 unit, found in one pass (an astral character's halves are not Han on their own).
   const hanUnits = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) if (isHan(s[i])) hanUnits[i] = 1;
+  for (let i = 0; i < s.length; i++) if (isHanCode(s.charCodeAt(i))) hanUnits[i] = 1;
   const isHanAt = (i: number) => i >= 0 && i < s.length && hanUnits[i] === 1;
   const runs = repeatIndex(s, hanUnits);
   for (let i = 0; i < s.length; i++) {
@@ -373,7 +373,7 @@ function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
   // after itself only at a length L where s[i + L] is s[i], so only those lengths are tried, in order.
   const { nextSame } = repeatIndex(s, new Uint8Array(s.length));
   for (let i = 0; i < s.length; i++) {
-    if (!han(s[i])) continue;
+    if (!isHanCode(s.charCodeAt(i))) continue;
     for (let j = nextSame[i]!; j >= 0 && j - i <= 30 && i + 2 * (j - i) <= s.length; j = nextSame[j]!) {
       const L = j - i;
       if (L < 3 || !s.startsWith(s.slice(i, i + L), i + L)) continue;
@@ -423,16 +423,19 @@ interface RepeatIndex {
   hanEnd: Int32Array;
 }
 
+/** Per UTF-16 unit, where it was last seen in the text being indexed (-1: not in it); reset after each use. */
+const lastAt = new Int32Array(0x10000).fill(-1);
+
 function repeatIndex(s: string, hanUnits: Uint8Array): RepeatIndex {
-  const nextSame = new Int32Array(s.length).fill(-1);
+  const nextSame = new Int32Array(s.length);
   const hanEnd = new Int32Array(s.length);
-  const lastAt = new Map<number, number>();
   for (let j = s.length - 1; j >= 0; j--) {
     const c = s.charCodeAt(j);
-    nextSame[j] = lastAt.get(c) ?? -1;
-    lastAt.set(c, j);
+    nextSame[j] = lastAt[c]!;
+    lastAt[c] = j;
     hanEnd[j] = hanUnits[j] === 1 ? (j + 1 < s.length ? hanEnd[j + 1]! : s.length) : j;
   }
+  for (let j = 0; j < s.length; j++) lastAt[s.charCodeAt(j)] = -1;
   return { nextSame, hanEnd };
 }
 

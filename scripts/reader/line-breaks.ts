@@ -35,10 +35,39 @@ function HAN_BLOCK(text: string): boolean {
 /** Display columns past which no text is wrapped (a Han character takes two). */
 const MAX_WRAP = 140;
 
-/** Display columns of a line: East Asian wide characters count two. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
+/** Per UTF-16 unit standing alone: 0 not yet asked, 1 wide, 2 not (filled from WIDE on first use). */
+const wideUnit = new Uint8Array(0x10000);
+
+/** Display columns of a line: East Asian wide characters count two. Read by code unit, without a string
+ * per character: a surrogate pair is one character, tested whole; a lone surrogate is narrow, as WIDE says. */
 function columns(line: string): number {
   let n = 0;
-  for (const ch of line) n += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const low = c >= 0xd800 && c <= 0xdbff ? line.charCodeAt(i + 1) : 0;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      n += WIDE.test(line.slice(i, i + 2)) ? 2 : 1;
+      i++;
+      continue;
+    }
+    let known = wideUnit[c]!;
+    if (known === 0) wideUnit[c] = known = WIDE.test(String.fromCharCode(c)) ? 1 : 2;
+    n += known === 1 ? 2 : 1;
+  }
+  return n;
+}
+
+/** Characters (code points; a lone surrogate counts one) of `s`, as [...s].length, without the array. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) i++;
+    }
+  }
   return n;
 }
 
@@ -68,7 +97,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
   const finished = inner.filter((l) => ENDS_SENTENCE.test(text(l)) || RULE.test(text(l))).length;
   const perLine = inner.length >= 2 && finished / inner.length >= 0.6;
   const out: TrackedText[] = [];
-  const width = (l: Line) => [...text(l)].length;
+  const width = (l: Line) => codePoints(text(l));
   const widths = perBlock.map((ls) => ls.reduce((m, l) => Math.max(m, width(l)), 0));
   // Only in Chinese text, which is wrapped at a fixed count of characters: an English page's header
   // lines (`John Kirby` / `Daily Press Briefing` / `Washington, DC`) are one block the structure reads

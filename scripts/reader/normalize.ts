@@ -28,7 +28,9 @@ export function replaceMatches(text: TrackedText, pattern: RegExp, rule: RuleId,
   return text.apply(edits);
 }
 
-const nfc: Rule = (text, log) =>
+// Each rule's pattern is tried only where a character it needs occurs (a plain class scan is far cheaper
+// than a pattern with look-behinds tried at every position); the result is the same.
+const nfc: Rule = (text, log) => !/[\p{M}\u2126\u212A\u212B\uF900-\uFAFF]/u.test(text.text) ? text :
   replaceMatches(text, /[^\p{M}][\p{M}]+|[\u2126\u212A\u212B\uF900-\uFAFF]/gu, 'nfc', log, (m) => m[0].normalize('NFC'));
 
 /** Neighbour of position i, skipping spaces, in direction dir. */
@@ -58,7 +60,9 @@ const whitespace: Rule = (text, log) => {
     const open = Math.max(s.lastIndexOf('（', i), s.lastIndexOf('(', i));
     return open >= 0 && open > Math.max(s.lastIndexOf('）', i), s.lastIndexOf(')', i));
   };
-  const gaps = [...s.matchAll(/(?<=\p{Script=Han})[ \t\u00A0\u3000]+(?=\p{Script=Han})/gu)].filter((m) => !bracketed(m.index!));
+  let gapCount = -1;
+  const gaps = () => (gapCount >= 0 ? gapCount
+    : (gapCount = [...s.matchAll(/(?<=\p{Script=Han})[ \t\u00A0\u3000]+(?=\p{Script=Han})/gu)].filter((m) => !bracketed(m.index!)).length));
   return replaceMatches(trimmed, /[ \t\u00A0\u3000]+/g, 'whitespace', log, (m) => {
     const i = m.index!;
     const before = s[i - 1] ?? '';
@@ -71,7 +75,7 @@ const whitespace: Rule = (text, log) => {
       if (bracketed(i)) return null;
       // Three or more gaps in one sentence are scattered strays; fewer must split a word.
       const han = (s.match(/\p{Script=Han}/gu) ?? []).length;
-      return (gaps.length >= 3 && gaps.length * 40 >= han) || splitsWord(s, i, i + m[0].length) ? '' : null;
+      return (gaps() >= 3 && gaps() * 40 >= han) || splitsWord(s, i, i + m[0].length) ? '' : null;
     }
     return null;
   });
@@ -109,6 +113,7 @@ export function chineseAround(s: string, i: number, j: number): boolean {
 }
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
+const FULL_MARKS = new Set([...'，：；？！'].map((c) => c.charCodeAt(0)));
 
 /**
  * A mark's neighbour may itself be a mark that becomes full-width (`?,?我们`), so the rule runs to a
@@ -126,6 +131,7 @@ const punctWidth: Rule = (text, log, options) => {
 
 const punctWidthOnce: Rule = (text, log) => {
   const s = text.text;
+  if (!/[,:;?!(]/.test(s)) return text;
   let out = replaceMatches(text, /[,:;?!]/g, 'punct-width', log, (m) => {
     const i = m.index!;
     const left = neighbour(s, i, -1);
@@ -137,7 +143,9 @@ const punctWidthOnce: Rule = (text, log) => {
   });
   // Spaces left around the marks just made full-width are strays (a typed "中国, 美国").
   const converted = new Set<number>();
-  for (let k = 0; k < s.length; k++) if (s[k] !== out.text[k] && /[，：；？！]/.test(out.text[k])) converted.add(k);
+  const o = out.text;
+  // By code unit: a one-character string per Han character was garbage for the collector.
+  if (o !== s) for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== o.charCodeAt(k) && FULL_MARKS.has(o.charCodeAt(k))) converted.add(k);
   if (converted.size && out.text.length === s.length) {
     out = replaceMatches(out, /[ \t]+(?=[，：；？！])|(?<=[，：；？！])[ \t]+/g, 'whitespace', log, (m) =>
       converted.has(m.index! + m[0].length) || converted.has(m.index! - 1) ? '' : null);
@@ -151,14 +159,14 @@ const punctWidthOnce: Rule = (text, log) => {
 
 // A hyphen between two names (中国-中亚); one set off by spaces on both sides is a separator
 // (施政報告 - 經濟組) and stays as it is.
-const cjkJoiner: Rule = (text, log, options) =>
+const cjkJoiner: Rule = (text, log, options) => !/[-‐‑－]/.test(text.text) ? text :
   replaceMatches(text, /(?<=\p{Script=Han})[ ]?[-‐‑－][ ]?(?=\p{Script=Han})/gu, 'cjk-joiner', log, (m) => (/^ .* $/.test(m[0]) ? null : options.cjkJoiner));
 
-const ellipsis: Rule = (text, log) =>
+const ellipsis: Rule = (text, log) => !/\.\.\.|。。。|…/.test(text.text) ? text :
   replaceMatches(text, /(?<=[\p{Script=Han}，。“”])(?:\.{3,6}|。{3,6}|…(?!…)|…{3,})/gu, 'ellipsis', log, (m) =>
     (chineseAround(text.text, m.index!, m.index! + m[0].length) ? '……' : null));
 
-const dash: Rule = (text, log) =>
+const dash: Rule = (text, log) => !/--|[－―—]/.test(text.text) ? text :
   replaceMatches(text, /(?<=[\p{Script=Han}，。”])\s*(?:-{2,3}|－{1,2}|―{1,2}|—(?=\s*[“\p{Script=Han}])(?<=[，。”]—))\s*(?=[\p{Script=Han}“])/gu, 'dash', log, (m) =>
     (chineseAround(text.text, m.index!, m.index! + m[0].length) ? '——' : null));
 

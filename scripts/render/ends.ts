@@ -71,12 +71,11 @@ export interface ShortEnd { run: string; page: number; lines: number; pull?: str
  * `lines` the type-area lines per page (index 0 = page 1).
  */
 export function shortEnds(runs: Run[], end: string, page: (id: string) => number | undefined, lines: { text: string }[][]): ShortEnd[] {
-  const out: ShortEnd[] = [];
-  runs.forEach((run, i) => {
+  const endOf: EndOf = (run, i) => {
     const start = page(run.id);
     const nextRun = runs[i + 1];
     const nextStart = page(nextRun?.id ?? end);
-    if (start === undefined || nextStart === undefined) return;
+    if (start === undefined || nextStart === undefined) return undefined;
     let last = nextStart;
     let count = nextRun ? headingLine(lines[nextStart - 1] ?? [], nextRun.heading) : 0;
     if (count <= 0) {
@@ -85,6 +84,28 @@ export function shortEnds(runs: Run[], end: string, page: (id: string) => number
       while (last > start && !(lines[last - 1]?.length)) last--;
       count = lines[last - 1]?.length ?? 0;
     }
+    return { last, count };
+  };
+  return shortEndsOf(runs, page, endOf, (run) => headingLine(lines[(page(run.id) ?? 0) - 1] ?? [], run.heading) > 0);
+}
+
+/** Where a laid-out run ends: the last page holding its lines, and how many of its lines that page holds. */
+export interface RunEnd { last: number; count: number }
+/** A run's end in a laid-out book (`i` its index in the runs), undefined when its pages are unknown. */
+export type EndOf = (run: Run, i: number) => RunEnd | undefined;
+
+/**
+ * shortEnds from any reading of the layout: `endOf` gives each run's last page and its lines there,
+ * `headingLow` tells whether a run's heading stands below the first line of its first page (read from
+ * pdftotext's lines of a print, or from the named destinations of a measuring pass, pdf/marks.ts).
+ */
+export function shortEndsOf(runs: Run[], page: (id: string) => number | undefined, endOf: EndOf, headingLow: (run: Run) => boolean): ShortEnd[] {
+  const out: ShortEnd[] = [];
+  runs.forEach((run, i) => {
+    const start = page(run.id);
+    const at = endOf(run, i);
+    if (start === undefined || !at) return;
+    const { last, count } = at;
     if (last <= start || count === 0 || count >= END_LINES) return;
     const before = run.paragraphs.filter((p) => (page(p) ?? last) < last);
     let pull: string | undefined;
@@ -99,7 +120,7 @@ export function shortEnds(runs: Run[], end: string, page: (id: string) => number
     // Not enough without the first paragraph under the heading, and the section began lower down the
     // page before: the whole section opens the next page, heading and all (a question of 3 lines at a
     // page's foot with its 3-line answer overleaf).
-    if (held < END_LINES && run.id !== 'body' && start === last - 1 && headingLine(lines[start - 1] ?? [], run.heading) > 0) pull = run.id;
+    if (held < END_LINES && run.id !== 'body' && start === last - 1 && headingLow(run)) pull = run.id;
     out.push({ run: run.id, page: last, lines: count, pull });
   });
   return out;
@@ -188,7 +209,13 @@ export function indexPull(entries: IndexLine[], start: number | undefined, next:
   if (start === undefined || next === undefined) return undefined;
   let last = next - 1;
   while (last > start && !(lines[last - 1]?.length)) last--;
-  const count = lines[last - 1]?.length ?? 0;
+  return indexPullOf(entries, start, { last, count: lines[last - 1]?.length ?? 0 }, page);
+}
+
+/** indexPull from any reading of the layout: the index's last page and the lines (rows) it holds there. */
+export function indexPullOf(entries: IndexLine[], start: number | undefined, end: RunEnd | undefined, page: (id: string) => number | undefined): ShortEnd | undefined {
+  if (start === undefined || !end) return undefined;
+  const { last, count } = end;
   if (last <= start || count === 0 || count >= END_LINES) return undefined;
   let held = entries.filter((e) => page(e.id) === last).reduce((n, e) => n + e.lines, 0);
   const before = entries.filter((e) => (page(e.id) ?? last) < last);
@@ -246,6 +273,31 @@ export function noteRunsOn(start: number | undefined, note: number | undefined, 
   const index = lines[start - 1] ?? [];
   const own = lines[note - 1] ?? [];
   if (!index.length || !own.length || lines[note]?.length) return false;
-  const height = own[own.length - 1].top - own[0].top;
-  return index[index.length - 1].top + RUN_ON_GAP + height + RUN_ON_GAP / 2 <= bottom;
+  return noteFits(index[index.length - 1].top, own[own.length - 1].top - own[0].top, bottom);
+}
+
+/** True when a note whose lines span `height` points fits below an index line at `indexLast` (points from the page top) above `bottom`. */
+export function noteFits(indexLast: number, height: number, bottom: number): boolean {
+  return indexLast + RUN_ON_GAP + height + RUN_ON_GAP / 2 <= bottom;
+}
+
+// A measuring pass paints nothing, so it has no lines to count; it has named destinations, which give
+// each target's page and height. An empty mark at the end of each run's last paragraph is where that
+// run's last line stands (pdf/marks.ts counts lines from them).
+
+/** The id of the mark at the end of a run's last paragraph. */
+export const endMark = (run: string): string => `tp-end-${run}`;
+
+/** The body with an empty `<a id>` mark closing each run's last paragraph (a copy; the runs' own paragraphs only). */
+export function withEndMarks(body: Root, runs: Run[]): Root {
+  const last = new Map(runs.flatMap((r) => (r.paragraphs.length ? [[r.paragraphs[r.paragraphs.length - 1]!, r.id] as const] : [])));
+  const mark = <T extends RootContent | ElementContent>(n: T): T => {
+    if (n.type !== 'element') return n;
+    const id = n.properties?.id;
+    const run = typeof id === 'string' && n.tagName === 'p' ? last.get(id) : undefined;
+    const children = n.children.map((c) => mark(c));
+    if (run) children.push({ type: 'element', tagName: 'a', properties: { id: endMark(run) }, children: [] });
+    return { ...n, children };
+  };
+  return { ...body, children: body.children.map((c) => mark(c)) };
 }

@@ -3,7 +3,9 @@
 // destinations (id → page), filling the numbers in and rendering again until the pages printed are the
 // pages found; blank pages for right-hand starts are placed from the same page map. The first pass
 // only measures (nothing painted, no tags); the second is usually final. Pulling a section's last lines
-// onto their page (render/ends.ts) moves what follows: that round measures again, then prints. A book whose print document
+// onto their page (render/ends.ts) is decided on a measuring pass too, from marks at the sections' ends
+// (pdf/marks.ts), and moves what follows: each round is one more measuring pass, and the book is
+// printed once; the print is still read back, and an end the marks missed costs a round. A book whose print document
 // is unchanged since a build that found its pages prints once (pdf/pagecache.ts), checked the same way. The finish (boxes, bleed,
 // opening pages, metadata, fixed dates and ID) is an incremental update appended to Chromium's bytes
 // (pdf/finish.ts), with pdf-lib as the fallback for a file the small reader does not understand.
@@ -22,12 +24,13 @@ import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, serialize
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import { MM, pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
-import { readDestinations } from '../pdf/dests.ts';
+import { readDestinations, readPositions } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import { layoutKey, readLayout, writeLayout, type PageLayout } from '../pdf/pagecache.ts';
 import type { SectionBreak } from '../render/sections.ts';
-import { indexLines, indexPull, noteRunsOn, NOTE_RUN_ON, runsOf, shortEnds, withIndexPull, withPulls, type IndexLine, type Run } from '../render/ends.ts';
+import { endMark, indexLines, indexPull, indexPullOf, noteFits, noteRunsOn, NOTE_RUN_ON, runsOf, shortEnds, shortEndsOf, withEndMarks, withIndexPull, withPulls, type IndexLine, type Run } from '../render/ends.ts';
+import { indexEnd, INDEX_END, marksEndOf, NOTE_END, NOTE_HEAD, noteBelowIndex, type Marks } from '../pdf/marks.ts';
 import { pageLines } from '../pdf/page-lines.ts';
 
 export interface PdfInput {
@@ -73,8 +76,10 @@ export interface PdfResult {
   diagnostics: Diagnostic[];
   /** Element id → page number, for every section, paragraph and index anchor (the EPUB page-list uses it). */
   pageMap: Map<string, number>;
-  /** How many times Chromium laid the book out: 1 with a known layout (page cache), else 1 measuring pass + 1 full one, rarely 2. */
+  /** How many times Chromium laid the book out: 1 with a known layout (page cache), else measuring passes (one, and one more per round of pulls) and the print. */
   passes: number;
+  /** Of those, full prints (painted, tagged): 1 unless the print found its numbers or a section end still wrong (a fallback). */
+  prints: number;
   /** The final HTML (body markup as rendered on the last pass), for the benchmark's floor. */
   html: string;
   /** Milliseconds per pass and step (`1.layout`, `2.print`, `2.finish`…), for the benchmark. */
@@ -227,13 +232,22 @@ type Heading = { id: string; heading: string };
  * The body's blocks, serialised, with the pulls marked: made from the memoised body tree (whose own
  * questions are asked again, so that they are recorded for the blocks too).
  */
-function blocksMemo(bodyOf: ReturnType<typeof pageMemo<Root>>, pulls: ReadonlySet<string>) {
+function blocksMemo(bodyOf: ReturnType<typeof pageMemo<Root>>, pulls: ReadonlySet<string>, marks?: Run[]) {
   return pageMemo((pages) => {
     const tree = bodyOf(pages, '');
     for (const id of tree.asked.keys()) pages(id);
-    return bodyBlocks(withPulls(tree.value, pulls));
+    const pulled = withPulls(tree.value, pulls);
+    return bodyBlocks(marks ? withEndMarks(pulled, marks) : pulled);
   });
 }
+
+/** A measuring pass's link targets: the print's, and the marks at the ends of the runs, the index and the note (pdf/marks.ts). */
+function markTargets(targets: string[], runs: Run[], hasIndex: boolean): string[] {
+  return [...targets, ...runs.filter((r) => r.paragraphs.length).map((r) => endMark(r.id)), ...(hasIndex ? [INDEX_END] : []), NOTE_HEAD, NOTE_END];
+}
+
+/** An empty block whose destination is where the content before it ends. */
+const endDiv = (id: string): Element => h('div', { id });
 
 function planPrint(input: PdfInput, dir: string): Plan {
   const { view } = input;
@@ -258,13 +272,15 @@ function planPrint(input: PdfInput, dir: string): Plan {
   const note = input.note;
   const pulls = new Set<string>();
   const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href };
-  const blocksOf = blocksMemo(bodyOf, pulls);
+  const runs = runsOf(firstBody, view.transcriptTitle || view.title);
+  // A measuring pass's body closes each run with a mark whose destination is where the run ends (pdf/marks.ts).
+  const [blocksOf, markedBlocksOf, marked] = [blocksMemo(bodyOf, pulls), blocksMemo(bodyOf, pulls, runs), markTargets(targets, runs, hasIndex)];
   // The document of one pass: the template (data only) with the book's parts in its slots.
   const render = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links): Rendered => {
     const pullKey = [...pulls].sort().join(' ');
     const indexPart = indexOf(pages, '');
     const index = indexPart.value;
-    const bodyPart = blocksOf(pages, pullKey);
+    const bodyPart = (measure ? markedBlocksOf : blocksOf)(pages, pullKey);
     const asked: Asked = new Map([...indexPart.asked, ...bodyPart.asked]);
     const look = recording(pages, asked);
     const doc = assemble(renderTemplate(input.templates, 'print.html', {
@@ -272,10 +288,10 @@ function planPrint(input: PdfInput, dir: string): Plan {
       toc: toc.map((e) => ({ ...e, page: look(e.id)?.toString() ?? '' })),
       frontMatter: slot('front'), backMatter: slot('back'),
       body: slot('body'), indexHtml: slot('index'), noteHtml: slot('note'),
-      ...hrefs, pageCss: css, targets,
+      ...hrefs, pageCss: css, targets: measure ? marked : targets,
     }), {
       body: bodyPart.value, blanks,
-      slots: { index: index ? withIndexPull(index, pulls) : [], note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) },
+      slots: { index: [...(index ? withIndexPull(index, pulls) : []), ...(measure && index ? [endDiv(INDEX_END)] : [])], note: measure ? [...note, endDiv(NOTE_END)] : note, front: matter.filter((m) => m.place === 'front').flatMap((m) => m.tree), back: matter.filter((m) => m.place === 'back').flatMap((m) => m.tree) },
     });
     if (measure) measuring(doc);
     // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
@@ -285,7 +301,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
   };
   return {
     css, targets, render, dir, diagnostics: [], pulls, trim: TRIM_GEOMETRY[input.trim],
-    runs: runsOf(firstBody, view.transcriptTitle || view.title),
+    runs,
     bodyEnd: back[0]?.id ?? (hasIndex ? 'back-index' : 'note'), indexEntries,
     // Openings get no running head or folio; the body and (optionally) every section start recto.
     openings: ['body', ...(input.runningParts ?? []).map((p) => p.id), ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'],
@@ -308,7 +324,7 @@ async function layoutInputs(input: PdfInput, plan: Plan): Promise<string[]> {
 }
 
 /** What the passes end with: the last print, the pages found in it, and the document printed. */
-interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string>; current: Rendered; passes: number }
+interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string>; current: Rendered; passes: number; prints: number }
 
 /**
  * Prints until the pages printed are the pages found. Without a known layout the first pass only
@@ -317,52 +333,102 @@ interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string
  * cache) the first pass is already the full print, checked like any other.
  */
 async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
-  let pages = known?.pages ?? new Map<string, number>();
-  // First guess: a one-page contents, so the body needs a blank page to start on the right.
-  let blanks = known?.blanks ?? new Set<string>(['body']);
-  let chars: Set<string> | undefined;
+  const state: LoopState = { pages: known?.pages ?? new Map(), blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
-  let pullRounds = 0;
-  // The first pass measures, unless the layout is known; so does the pass after new pulls, which move
-  // what follows them: only where the pages land is read from it (a full print would be thrown away).
-  let measure = known === undefined;
-  // A pull moves what follows it: its round may need a pass to print it and one to renumber after it.
-  for (let pass = 1; pass <= MAX_PASSES + 2 * pullRounds; pass++) {
+  let chars: Set<string> | undefined;
+  for (let pass = 1; pass <= MAX_PASSES + 2 * state.pullRounds + state.remeasures; pass++) {
     const lap = stopwatch(timings, pass);
-    let current: Rendered | undefined = plan.render((id) => pages.get(id), blanks, measure);
+    const { measure } = state;
+    let current: Rendered | undefined = plan.render((id) => state.pages.get(id), state.blanks, measure);
     lap('html');
-    if (!chars) chars = await loadDocument(page, plan.dir, current, measure);
+    if (!chars) [chars, [state.line, state.indexLine]] = [await loadDocument(page, plan.dir, current, measure), await lineHeights(page)];
     else await swapBody(page, current, chars, measure);
     lap('layout');
     let pdf: Uint8Array | undefined = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measure, tagged: !measure, timeout: PDF_TIMEOUT });
-    lap('print');
-    const found = await readDestinations(pdf);
+    if (!measure) state.prints++;
+    lap(measure ? 'measure' : 'print');
+    const at = measure ? readPositions(pdf) : undefined;
+    const found = at ? new Map([...at].map(([id, a]) => [id, a.page])) : await readDestinations(pdf);
     lap('dests');
-    const nextBlanks = rectoBlanks(plan.rectoAnchors, (id) => found.get(id), blanks);
+    const nextBlanks = rectoBlanks(plan.rectoAnchors, (id) => found.get(id), state.blanks);
     // Converged when the pages just printed would print themselves again: every number in the
     // contents and index is the page where its target landed, and no blank page moves. Ids whose
     // pages nothing prints (index entries, the editorial note) may move without costing a pass.
-    if (!measure && sameSet(nextBlanks, blanks) && answersAlike(current.asked, (id) => found.get(id))) {
-      // A section's end held on 1–3 lines of its own page: paragraphs before it are pulled onto that
-      // page, which costs a round (at most MAX_PULL_ROUNDS). A known layout printed as it was known
-      // is one whose pulls were already decided on these very pages.
+    if (!measure && sameSet(nextBlanks, state.blanks) && answersAlike(current.asked, (id) => found.get(id))) {
+      // The pulls were decided on the measuring passes' marks; what pdftotext still finds on the print
+      // (a mark miscounted, the index's end, the note beside the index) costs a round: a measuring pass
+      // and a print. A known layout printed as it was known was decided on these very pages.
       const decided = known !== undefined && pass === 1;
-      const more = pullRounds < MAX_PULL_ROUNDS && !decided ? await shortEndPulls(pdf, plan, found) : [];
-      if (!more.length) return { pdf, found, blanks, current, passes: pass };
-      for (const id of more) plan.pulls.add(id);
-      pullRounds++;
-      pages = found;
-      measure = true;
+      const more = state.pullRounds < MAX_PULL_ROUNDS && !decided ? await shortEndPulls(pdf, plan, found) : [];
+      if (!more.length) return { pdf, found, blanks: state.blanks, current, passes: pass, prints: state.prints };
+      pull(plan, state, more);
+      state.pages = found;
+      state.measure = true;
       continue;
     }
     // The measuring state goes before the next print: its bytes and markup are not kept.
     pdf = undefined;
     current = undefined;
-    pages = shiftForBlanks(found, blanks, nextBlanks);
-    blanks = nextBlanks;
-    measure = false;
+    const numbered = state.pages.size > 0;
+    state.pages = shiftForBlanks(found, state.blanks, nextBlanks);
+    state.blanks = nextBlanks;
+    if (at) afterMeasure(plan, state, markPulls(plan, { at, line: state.line, height: plan.trim.height * MM }, state.indexLine, found), numbered);
+    else state.measure = false;
   }
-  fail('TP034', { passes: MAX_PASSES + 2 * pullRounds });
+  fail('TP034', { passes: MAX_PASSES + 2 * state.pullRounds + state.remeasures });
+}
+
+/**
+ * What follows a measuring pass. Section ends are read off its marks: pulls in the body move what
+ * follows them, so the next pass measures again. The index's end and the note beside it are decided
+ * only on a pass whose index printed its page numbers (the first pass has none, and its index is
+ * shorter): when the first pass would pull there, the next pass measures with the numbers. Those
+ * pulls move nothing printed after them but the note's page, so the print follows at once.
+ */
+function afterMeasure(plan: Plan, state: LoopState, more: { body: string[]; back: string[] }, numbered: boolean): void {
+  if (state.pullRounds >= MAX_PULL_ROUNDS) { state.measure = false; return; }
+  const back = numbered ? more.back : [];
+  if (more.body.length || back.length) pull(plan, state, [...more.body, ...back]);
+  if (more.body.length) return;
+  if (!numbered && more.back.length) { state.remeasures++; return; }
+  if (back.includes(NOTE_RUN_ON)) state.pages = runOnPages(state.pages);
+  state.measure = false;
+}
+
+/** The pages once the editorial note runs on below a one-page index: what stood on the note's page stands on the index's. */
+function runOnPages(pages: Map<string, number>): Map<string, number> {
+  const [index, note] = [pages.get('back-index'), pages.get('note')];
+  if (index === undefined || note === undefined) return pages;
+  return new Map([...pages].map(([id, p]) => [id, p === note ? index : p]));
+}
+
+/** What the passes carry from one to the next. */
+interface LoopState { pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number; prints: number; remeasures: number }
+
+function pull(plan: Plan, state: LoopState, ids: string[]): void {
+  for (const id of ids) plan.pulls.add(id);
+  state.pullRounds++;
+}
+
+/** The line heights in points of the body (its first paragraph) and of the index (an entry), 0 when the page does not say. */
+async function lineHeights(page: Page): Promise<[number, number]> {
+  const px = await page.evaluate(() => ['main p', '#back-index li'].map((q) => { const e = document.querySelector(q); return e ? parseFloat(getComputedStyle(e).lineHeight) : NaN; }));
+  const pt = (n: number | undefined) => (n !== undefined && Number.isFinite(n) && n > 0 ? n * 0.75 : 0);
+  return [pt(px[0]), pt(px[1])];
+}
+
+/** Paragraphs to pull onto a short section end's page, counted on a measuring pass's marks (pdf/marks.ts). */
+function markPulls(plan: Plan, marks: Marks, indexLine: number, found: Map<string, number>): { body: string[]; back: string[] } {
+  if (!marks.line) return { body: [], back: [] };
+  const page = (id: string) => found.get(id);
+  const { endOf, headingLow } = marksEndOf(marks, plan.runs);
+  const ends = shortEndsOf(plan.runs, page, endOf, headingLow);
+  const indexCut = indexPullOf(plan.indexEntries, page('back-index'), indexEnd(marks, plan.runs, indexLine), page);
+  // The note beside a one-page index, in points from the page's top as pdftotext gives them.
+  const below = noteBelowIndex(marks, plan.runs, indexLine, page);
+  const runOn = below && noteFits(plan.trim.top * MM + below.indexLast, below.height, (plan.trim.height - plan.trim.bottom) * MM) ? [NOTE_RUN_ON] : [];
+  const fresh = (ids: (string | undefined)[]) => ids.filter((id): id is string => id !== undefined && !plan.pulls.has(id));
+  return { body: fresh(ends.map((e) => e.pull)), back: fresh([indexCut?.pull, ...runOn]) };
 }
 
 /** Paragraphs to pull onto the page of a section end that holds too few lines (render/ends.ts). */
@@ -423,7 +489,7 @@ async function finishBook(input: PdfInput, plan: Plan, laid: Laid, timings: Reco
     files: { [names.fontCss]: printFontCss(view.lang), [names.printCss]: readTemplate(input.templates, 'print.css') },
   } : undefined;
   // The whole final HTML is serialised only for a caller that reads it (the benchmark's floor).
-  return { pdf: finished.pdf, diagnostics: plan.diagnostics, pageMap: found, passes: laid.passes, get html() { return current.doc(); }, timings, printFiles };
+  return { pdf: finished.pdf, diagnostics: plan.diagnostics, pageMap: found, passes: laid.passes, prints: laid.prints, get html() { return current.doc(); }, timings, printFiles };
 }
 
 /** The id of the style that hides everything during the measuring pass. */

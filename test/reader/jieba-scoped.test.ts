@@ -2,7 +2,7 @@
 // compared on every clause and label-like line start of the seed and of a sample of the corpus.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getJieba } from '../../scripts/lang/words.ts';
 import { scopedJieba } from '../../scripts/reader/segmenter.ts';
 import { loadCorpus } from '../../scripts/fixtures/corpus.ts';
@@ -16,6 +16,23 @@ function samples(text: string): string[] {
 }
 
 describe('jieba with a dictionary of the text\'s own entries', () => {
+  it('cuts and tags like the whole dictionary with one instance grown text by text (jiebaFor)', async () => {
+    // A fresh copy of the module: the browser-free lane shares its modules between files (isolate: false),
+    // and another file may already have loaded the whole dictionary in this worker.
+    vi.resetModules();
+    const { jiebaFor, jiebaLoaded } = await import('../../scripts/lang/words.ts');
+    const texts = [readFileSync(join(SEED, 'transcript.txt'), 'utf8'), ...loadCorpus().slice(20, 60).map((c) => c.text.slice(0, 20_000))];
+    const all = texts.flatMap(samples);
+    expect(jiebaLoaded()).toBe(false);
+    // Every answer is taken before the whole dictionary is loaded (jiebaFor then hands out the full instance).
+    const grown = all.map((s) => { const j = jiebaFor(s); return JSON.stringify([j.tag(s, true), j.cut(s, true), j.cut(s, false)]); });
+    expect(jiebaLoaded()).toBe(false);
+    const full = getJieba();
+    const differing = all.filter((s, i) => JSON.stringify([full.tag(s, true), full.cut(s, true), full.cut(s, false)]) !== grown[i]);
+    expect(all.length).toBeGreaterThan(1000);
+    expect(differing.slice(0, 3)).toEqual([]);
+  }, 60_000);
+
   it('cuts and tags like the whole dictionary on the seed and the corpus', () => {
     const texts = [readFileSync(join(SEED, 'transcript.txt'), 'utf8'), ...loadCorpus().slice(0, 20).map((c) => c.text.slice(0, 20_000))];
     const all = texts.flatMap(samples);

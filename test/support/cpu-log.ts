@@ -1,8 +1,9 @@
 // Opt-in (TP_CPU_LOG=<file>): after each test file, one line with the file, the CPU seconds it used and
 // the CPU seconds of the processes it started and waited for (Chromium, CLIs, Java, Ace): the per-file
-// cost on a shared machine, where wall times measure the neighbours. A file in the forks lane runs in its
-// own process, so its counters start near zero; a file in the browser-free lane (one worker thread for
-// them all, vitest.config.ts) is counted by its thread, from where the previous file left off.
+// cost on a shared machine, where wall times measure the neighbours. Both lanes keep their workers from
+// file to file (vitest.config.ts): a file in the forks lane is counted by its process, a file in the
+// browser-free lane (one worker thread for them all) by its thread, each from where the worker's
+// previous file left off.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { afterAll } from 'vitest';
@@ -21,7 +22,7 @@ if (log) {
   const state = globalThis as { tpCpuBefore?: [number, number] };
   afterAll((suite) => {
     const now = cpu(isMainThread ? 'self' : 'thread-self');
-    const before = isMainThread ? [0, 0] : (state.tpCpuBefore ?? [0, 0]);
+    const before = state.tpCpuBefore ?? [0, 0];
     state.tpCpuBefore = now;
     const file = ((suite as { filepath?: string }).filepath ?? suite.file?.filepath ?? '').split('\\').join('/');
     // A thread has no children of its own: its files' child processes are not counted (browser-free files start few).
