@@ -618,8 +618,10 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Round 2 of the seventh: 88.3 % (188/213) and 80.0 % (140/175), measured at the end after four general changes chosen
     // by the stage diagnostic on the dev halves (scripts/eval/index-why.ts); one more entry a person had judged wrong before.
     // Round 3: 88.2 % (187/212) and 80.0 %: the dispersion rule for Chinese noun-run subjects dropped one useful test subject.
-    expect(f.precision).toBeGreaterThanOrEqual(0.882);
-    expect(f.recall).toBeGreaterThanOrEqual(0.8);
+    // Round 4: 88.7 % (188/212) and 80.6 % (141/175), measured once at the end (surname particles, units after a number,
+    // the occasion in the head lines; one new test entry judged wrong by reading the text: al-Zawahiri Attacks, a headline's glue).
+    expect(f.precision).toBeGreaterThanOrEqual(0.886);
+    expect(f.recall).toBeGreaterThanOrEqual(0.805);
   });
 
   const scores = scoreAll();
@@ -654,7 +656,8 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Round 2: four general changes chosen by the stage diagnostic (scripts/eval/index-why.ts) on fixed dev halves:
     // 96.7 % and 89.1 % (the Earth, an institution by its capital, judged wrong: the precision floor 0.1 pt lower).
     // Round 3: 97.3 % and 89.1 % (Chinese noun-run subjects need two paragraphs or three mentions).
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.972);
+    // Round 4: 97.6 % and 89.1 % (conference call and Teleconference, the occasion named in the head lines, gone).
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.976);
     expect(f.recall).toBeGreaterThanOrEqual(0.89);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
