@@ -701,4 +701,10 @@ describe('automatic index: the occasion named in the head lines is no subject (r
     expect(auto).not.toContain('Teleconference');
     expect(auto).not.toContain('Via Teleconference');
   });
+
+  it('a text with no turn has no head: its short lines are headings, not furniture', () => {
+    const statement = 'Climate Change\n\nWe will act on climate change this year. Climate change costs every country.\n\nTrade\n\nTrade grew again.';
+    const read = readTranscript(Buffer.from(statement), { ...loadCorpus(corpusRoot, 'all').find((c) => c.id === 'en-wh-2022-12-08')!.config, speaker: 'Nobody Here' });
+    expect(headLines(read.tree)).toEqual([]);
+  });
 });

@@ -35,6 +35,7 @@ export function indexableText(tree: Transcript): string {
 /**
  * The head lines before the first turn: the dateline and the short lines that name the occasion and its
  * medium (Via Teleconference, Q2 2020 Earnings Call, Commons Chamber), as furniture, not as the book's words.
+ * A text with no turn at all (a statement read by one voice) has no head: its short lines are its headings.
  */
 export function headLines(tree: Transcript): string[] {
   const lines: string[] = [];
@@ -44,7 +45,7 @@ export function headLines(tree: Transcript): string[] {
     if (n.type === 'turn' || n.type === 'speaker') { body = true; return false; }
     if (n.type === 'paragraph' || n.type === 'dateline') { lines.push(inlineText(n.children)); return false; }
   });
-  return lines;
+  return body ? lines : [];
 }
 
 /** `index:` as written, or its default: `auto` without `topics:`, `curated` with them. */
