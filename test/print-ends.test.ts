@@ -12,6 +12,7 @@ import { printIndexTree } from '../scripts/index/render.ts';
 import type { Element } from 'hast';
 import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
+import { estimatePages } from '../scripts/pdf/estimate.ts';
 import { breakUnits, runningHead, titleUnits } from '../scripts/render/lines.ts';
 import { badBreaks, checkHash, wordEnds, coverLines, emptyPages, fontProblems, headChecks, indexEnd, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
 import { corpusRoot, loadCorpus } from '../scripts/fixtures/corpus.ts';
@@ -147,6 +148,22 @@ describe('section ends kept by the layout (render/ends.ts endKeeps, print.css en
   });
   it('stops where a paragraph\'s lines are unknown (not on the page)', () => {
     expect(keepsOf({ d: 1, p4: 1 })).toEqual({ d: ['end-keep'], p4: ['end-keep'] });
+  });
+});
+
+describe('pages guessed for the first measuring pass (pdf/estimate.ts)', () => {
+  it('guesses the body\'s pages in reading order from its lines, a section opening a page when sections do', () => {
+    const long: Root = { type: 'root', children: [para('d', 10), ...Array.from({ length: 6 }, (_, i) =>
+      h('section', { id: `s${i}`, className: ['qa'] }, [h('h2', { id: `s${i}-h` }, '标题'), h('div', { className: ['turn'] }, [para(`q${i}`, 300), h('p', { id: `a${i}` }, ['答', h('span', { id: `t${i}` }, '中美关系'), '字'.repeat(600)])])]))] };
+    const paged = estimatePages(long, TRIMS.A5, true);
+    const spaced = estimatePages(long, TRIMS.A5, false);
+    // 300 characters are 11 lines of 30 ems, 600 are 21: a section of about 37 lines opens a page and runs onto the next.
+    expect([0, 1, 2].map((i) => paged.pages.get(`s${i}`))).toEqual([6, 8, 10]);
+    expect(paged.pages.get('t1')).toBe(paged.pages.get('a1'));
+    expect(spaced.pages.get('s2')! < paged.pages.get('s2')!).toBe(true);
+    expect(paged.end).toBeGreaterThan(paged.pages.get('a5')!);
+    // A wider trim sets more per line and per page.
+    expect(estimatePages(long, TRIMS.A4, true).end).toBeLessThan(paged.end);
   });
 });
 

@@ -34,6 +34,7 @@ import type { SectionBreak } from '../render/sections.ts';
 import { endCandidates, endKeeps, endMark, indexLines, indexPull, indexPullOf, noteFits, noteRunsOn, NOTE_RUN_ON, runsOf, shortEnds, shortEndsOf, withEndKeeps, withEndMarks, withIndexPull, withPulls, type EndKeeps, type IndexLine, type Run } from '../render/ends.ts';
 import { indexEnd, INDEX_END, marksEndOf, NOTE_END, NOTE_HEAD, noteBelowIndex, type Marks } from '../pdf/marks.ts';
 import { pageLines } from '../pdf/page-lines.ts';
+import { estimatePages } from '../pdf/estimate.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -187,6 +188,8 @@ interface Plan {
   pulls: Set<string>;
   /** The classes that keep each section's last 4 lines on one page (render/ends.ts endKeeps), set once from the loaded page's lines. */
   keeps: EndKeeps;
+  /** Pages guessed for the first measuring pass (pdf/estimate.ts). */
+  guess: Map<string, number>;
   render: (pages: PageLookup, blanks: Set<string>, measure?: boolean, hrefs?: Links) => Rendered;
 }
 
@@ -306,7 +309,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
     return { doc: once(() => clean(serialize(doc))), body: once(() => clean(bodyMarkup(doc))), asked };
   };
   return {
-    css, targets, render, dir, diagnostics: [], pulls, keeps, trim: TRIM_GEOMETRY[input.trim],
+    css, targets, render, dir, diagnostics: [], pulls, keeps, guess: guessPages(firstBody, TRIM_GEOMETRY[input.trim], pagePerSection, [...front.map((m) => m.id), 'body'], [...back.map((m) => m.id), ...(hasIndex ? ['back-index'] : []), 'note']), trim: TRIM_GEOMETRY[input.trim],
     runs,
     bodyEnd: back[0]?.id ?? (hasIndex ? 'back-index' : 'note'), indexEntries,
     // Openings get no running head or folio; the body and (optionally) every section start recto.
@@ -339,7 +342,7 @@ interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string
  * cache) the first pass is already the full print, checked like any other.
  */
 async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
-  const state: LoopState = { pages: known?.pages ?? new Map(), blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
+  const state: LoopState = { guessed: !known, pages: known?.pages ?? plan.guess, blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
   for (const [id, c] of known?.keeps ?? []) plan.keeps.set(id, c);
   let chars: Set<string> | undefined;
@@ -381,7 +384,8 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
     // The measuring state goes before the next print: its bytes and markup are not kept.
     pdf = undefined;
     current = undefined;
-    const numbered = state.pages.size > 0;
+    const numbered = state.guessed ? 'guessed' : state.pages.size > 0 ? 'yes' : 'no';
+    state.guessed = false;
     state.pages = shiftForBlanks(found, state.blanks, nextBlanks);
     state.blanks = nextBlanks;
     if (at) afterMeasure(plan, state, markPulls(plan, { at, line: state.line, height: plan.trim.height * MM }, state.indexLine, found), numbered);
@@ -397,12 +401,14 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
  * shorter): when the first pass would pull there, the next pass measures with the numbers. Those
  * pulls move nothing printed after them but the note's page, so the print follows at once.
  */
-function afterMeasure(plan: Plan, state: LoopState, more: { body: string[]; back: string[] }, numbered: boolean): void {
+function afterMeasure(plan: Plan, state: LoopState, more: { body: string[]; back: string[] }, numbered: 'no' | 'guessed' | 'yes'): void {
   if (state.pullRounds >= MAX_PULL_ROUNDS) { state.measure = false; return; }
-  const back = numbered ? more.back : [];
+  // On guessed numbers (pdf/estimate.ts) the index is about as long as printed: the note's run-on (read
+  // with room to spare) is decided there; a cut of the index waits for its real numbers.
+  const back = numbered === 'yes' ? more.back : numbered === 'guessed' ? more.back.filter((id) => id === NOTE_RUN_ON) : [];
   if (more.body.length || back.length) pull(plan, state, [...more.body, ...back]);
   if (more.body.length) return;
-  if (!numbered && more.back.length) { state.remeasures++; return; }
+  if (more.back.some((id) => !back.includes(id))) { state.remeasures++; return; }
   if (back.includes(NOTE_RUN_ON)) state.pages = runOnPages(state.pages);
   state.measure = false;
 }
@@ -415,7 +421,7 @@ function runOnPages(pages: Map<string, number>): Map<string, number> {
 }
 
 /** What the passes carry from one to the next. */
-interface LoopState { pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number; prints: number; remeasures: number }
+interface LoopState { /** The pages are pdf/estimate.ts's guess (the first measuring pass of a book not laid out before). */ guessed: boolean; pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number; prints: number; remeasures: number }
 
 function pull(plan: Plan, state: LoopState, ids: string[]): void {
   for (const id of ids) plan.pulls.add(id);
@@ -524,6 +530,15 @@ async function finishBook(input: PdfInput, plan: Plan, laid: Laid, timings: Reco
   } : undefined;
   // The whole final HTML is serialised only for a caller that reads it (the benchmark's floor).
   return { pdf: finished.pdf, diagnostics: plan.diagnostics, pageMap: found, passes: laid.passes, prints: laid.prints, get html() { return current.doc(); }, timings, printFiles };
+}
+
+/** The guessed pages (pdf/estimate.ts) of the body's ids, and of what the contents lists before and after the body, each a page. */
+function guessPages(body: Root, trim: (typeof TRIM_GEOMETRY)[keyof typeof TRIM_GEOMETRY], pagePerSection: boolean, before: string[], after: string[]): Map<string, number> {
+  const { pages, end } = estimatePages(body, trim, pagePerSection);
+  const first = Math.min(...pages.values(), end);
+  before.forEach((id, i) => pages.set(id, Math.max(1, first - before.length + i + 1)));
+  after.forEach((id, i) => pages.set(id, end + i));
+  return pages;
 }
 
 /** The id of the style that hides everything during the measuring pass. */
