@@ -327,10 +327,17 @@ async function layoutInputs(input: PdfInput, plan: Plan): Promise<string[]> {
   const fontPackages = fontDirs().map((d) => { try { return readFileSync(join(d, 'package.json'), 'utf8'); } catch { return d; } });
   return [
     plan.render(() => undefined, new Set(['body']), true, { fontCss: 'fonts.css', printCss: 'print.css' }).doc(),
-    readTemplate(input.templates, 'print.css'), printFontCss(input.view.lang), ...fontPackages,
+    readTemplate(input.templates, 'print.css'), printFontCss(input.view.lang), ...fontPackages, LAYOUT_LOGIC,
     JSON.stringify([input.trim, input.print ?? null]), await input.browser.version(),
   ];
 }
+
+/**
+ * The version of what the writer decides from a layout beside the pages (the section ends' keeps,
+ * counted on the first pass's document with its guessed numbers): a known layout written by other logic
+ * would print another book than a first build, so a change of that logic changes this.
+ */
+const LAYOUT_LOGIC = 'keeps-on-guessed-pages-1';
 
 /** What the passes end with: the last print, the pages found in it, and the document printed. */
 interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string>; current: Rendered; passes: number; prints: number }
