@@ -14,6 +14,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Browser, Page } from 'puppeteer-core';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, readTemplate, type TemplateSet } from '../render/templates.ts';
@@ -364,6 +366,9 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
       if (!known?.keeps?.size) await keepEnds(page, plan);
     } else await swapBody(page, current, chars, measure);
     lap('layout');
+    // Before the first print, Node's garbage goes: what preparing and measuring the book left on the heap
+    // (about 100 MB at 600 pages) would otherwise stand beside Chromium's print at the process tree's peak.
+    if (!measure && !state.prints) collectGarbage();
     let pdf: Uint8Array | undefined = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measure, tagged: !measure, timeout: PDF_TIMEOUT });
     if (!measure) state.prints++;
     lap(measure ? 'measure' : 'print');
@@ -576,6 +581,17 @@ function newChars(html: string, seen: Set<string>): boolean {
   let added = false;
   for (const c of html) if (!seen.has(c)) { seen.add(c); added = true; }
   return added;
+}
+
+/**
+ * A full garbage collection, if V8 lets one be asked for (`gc`, exposed at run time; a no-op where it
+ * cannot be). At 600 pages it takes Node's share of the print's peak PSS from about 290 to 190 MB.
+ */
+function collectGarbage(): void {
+  try {
+    v8.setFlagsFromString('--expose_gc');
+    (runInNewContext('gc') as () => void)();
+  } catch { /* no collection: only memory is at stake */ }
 }
 
 /** Records milliseconds per step of a pass (`2.print`), for the benchmark. */
