@@ -29,7 +29,7 @@ export const outDir = join(root, 'node_modules', '.cache', 'transcript-press', '
 const stampFile = join(outDir, 'stamp.json');
 
 /** The bundle's format; a change here makes every install bundle again. */
-const FORMAT = 'esbuild-script-2';
+const FORMAT = 'esbuild-script-3';
 
 /** Packages left outside the bundle: native code, WebAssembly, files read from their folder, a browser. */
 const EXTERNAL = ['@node-rs/jieba', 'harfbuzzjs', 'subset-font', 'puppeteer-core', 'pdfjs-dist', '@daisy/ace-cli', 'compromise', 'tsx', 'esbuild', 'typescript'];
@@ -83,7 +83,7 @@ export function compileCli(say = () => {}) {
       banner: { js: "const __tpMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     const file = join(tmp, 'cli.cjs');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/(?<![\w$.])import\((?=["'])/g, '__tpImport('));
+    writeFileSync(file, asciiOnly(readFileSync(file, 'utf8').replace(/(?<![\w$.])import\((?=["'])/g, '__tpImport(')));
   } catch {
     rmSync(tmp, { recursive: true, force: true });
     return false;
@@ -98,6 +98,22 @@ export function compileCli(say = () => {}) {
 }
 
 /**
+ * The bundle with every non-ASCII UTF-16 unit written as a \uXXXX escape. esbuild escapes them in strings
+ * but leaves them in regular expression literals (the reader's Chinese patterns) and comments, and one
+ * such character made the whole 6.5 MB script a two-byte string: decoded from UTF-8 and held at twice
+ * the size at every start. An escape means the same unit in a regular expression with or without the u
+ * flag (a surrogate pair of escapes is one code point under u), in a string and in a comment; none of
+ * these characters follows a backslash (that would make the escape literal text), which is checked.
+ * All ASCII, the script is read as Latin-1: one byte a character, no decoding.
+ */
+function asciiOnly(code) {
+  return code.replace(/[^\0-\x7f]/g, (ch, at) => {
+    if (code[at - 1] === '\\') throw new Error(`bundle: a non-ASCII character after a backslash at ${at}`);
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
  * Runs the compiled CLI (`cli`, from compiledCli) on `args` with the code cache of its command, and
  * writes that cache when there was none or V8 rejected it. Returns the exit code.
  */
@@ -106,7 +122,8 @@ export async function runCompiled(cli, args) {
   const cacheFile = join(dirname(cli), `cache-${command}.bin`);
   let cachedData;
   try { cachedData = readFileSync(cacheFile); } catch { /* first run of this command */ }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __tpImport) {${readFileSync(cli, 'utf8')}\n})`, { filename: cli, cachedData });
+  // Latin-1: the bundle is ASCII (asciiOnly), so this is its text without a UTF-8 decode.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __tpImport) {${readFileSync(cli, 'latin1')}\n})`, { filename: cli, cachedData });
   const module = { exports: {} };
   const load = (specifier) => import(specifier);
   script.runInThisContext().call(module.exports, module.exports, createRequire(cli), module, cli, dirname(cli), load);
