@@ -29,7 +29,7 @@ export const outDir = join(root, 'node_modules', '.cache', 'transcript-press', '
 const stampFile = join(outDir, 'stamp.json');
 
 /** The bundle's format; a change here makes every install bundle again. */
-const FORMAT = 'esbuild-script-3';
+const FORMAT = 'esbuild-script-4';
 
 /** Packages left outside the bundle: native code, WebAssembly, files read from their folder, a browser. */
 const EXTERNAL = ['@node-rs/jieba', 'harfbuzzjs', 'subset-font', 'puppeteer-core', 'pdfjs-dist', '@daisy/ace-cli', 'compromise', 'tsx', 'esbuild', 'typescript'];
@@ -77,6 +77,10 @@ export function compileCli(say = () => {}) {
     esbuild.buildSync({
       entryPoints: [join(root, 'scripts', 'cli.ts')], outfile: join(tmp, 'cli.cjs'), bundle: true, format: 'cjs',
       platform: 'node', target: 'node20', logLevel: 'silent', legalComments: 'none',
+      // White space and comments out (6.2 → 5.1 MB): every start reads, copies and deserialises less.
+      // Names stay (no identifier minifying): error names and the functions handed to Chromium's
+      // page.evaluate are as written.
+      minifyWhitespace: true,
       external: EXTERNAL.flatMap((p) => [p, `${p}/*`]),
       // The sources find their files and packages from import.meta.url: the script's own URL here.
       define: { 'import.meta.url': '__tpMetaUrl' },
