@@ -25,6 +25,8 @@ export interface Candidate {
   case: CaseClass;
   /** Latin label (English rules apply). */
   english: boolean;
+  /** A transcription service's timestamp stands between the label and its colon (`Karoline Leavitt (03:04):`). */
+  stamped?: boolean;
 }
 
 /** One convention of a document: a position, a delimiter and a case pattern, with its evidence. */
@@ -81,6 +83,14 @@ const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。�
 // An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE),
 // brackets (BLITZER (voice-over)).
 const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?)${SPACE}*:${SPACE}*`, 'u');
+/**
+ * A transcription service's label (Rev and its like): a name, or `Speaker 1`, then the time into the
+ * recording in brackets, then the colon — `Karoline Leavitt (03:04):`, `Speaker 2 (12:41):` — or the colon and then the time
+ * (`Speaker 2: (01:50)`, Rev's older pages). The label is the name; the timestamp is the service's, and
+ * evidence that the line is a label.
+ */
+const STAMP = '[(\\[]\\d{1,2}:\\d{2}(?::\\d{2})?[)\\]]';
+const EN_STAMPED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,]{0,60}?(?: \\d{1,3})?)(?:${SPACE}*${STAMP}${SPACE}*:${SPACE}*|${SPACE}*:${SPACE}*(?=${STAMP}))`, 'u');
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
  * spaces or a no-break space. */
 const EN_SPACES = new RegExp(`^(?:(Q|A)(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,}|(?<=^Q)[ \\t])(?=[^\\s.,;:!?])|(${INITIAL}[${CAPITALS}.'’-]+(?: ${INITIAL}[${CAPITALS}.'’-]+){0,4})(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,})(?=[${CAPITAL}“"'‘(]))`, 'u');
@@ -165,6 +175,11 @@ export function candidateOf(paragraph: string): Candidate | null {
   if (spaced) return make(spaced[1].replace(/[ \t\u00a0]+/gu, ' '), spaced[0].length, 'colon');
   const spaces = EN_SPACES.exec(text);
   if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
+  const stamped = EN_STAMPED_COLON.exec(text);
+  if (stamped) {
+    const c = make(stamped[1], stamped[0].length, 'colon');
+    return c && { ...c, stamped: true };
+  }
   const en = EN_COLON.exec(text);
   if (en && !HAN.test(en[1])) return make(en[1], en[0].length, 'colon');
   const zh = CJK_COLON.exec(text);

@@ -205,13 +205,13 @@ export function principalIndex(label: string, principals: string[]): number {
 }
 
 /** The label's shape at the start of a paragraph, before any evidence: the label text and its length. */
-export function labelShape(text: string): { label: string; length: number; alone: boolean; english: boolean } | null {
+export function labelShape(text: string): { label: string; length: number; alone: boolean; english: boolean; stamped?: boolean } | null {
   const c = candidateOf(text);
   // Only a delimiter that says "label" by itself: a colon, or Q and a run of spaces. A period or the
   // end of a line is a label only where the document's convention says so (recogniseLabel).
   if (!c || c.delimiter === 'eol' || c.delimiter === 'period') return null;
   if (c.delimiter === 'spaces' && c.label !== 'Q' && c.label !== 'A' && !/[\u00a0]/u.test(text.slice(0, c.length))) return null;
-  return { label: c.label, length: c.length, alone: c.alone, english: c.english };
+  return { label: c.label, length: c.length, alone: c.alone, english: c.english, stamped: c.stamped };
 }
 
 /**
@@ -277,7 +277,8 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
     return m && (m.kind !== 'other' || ctx.repeated?.has(labelKey(shape.label))) ? { ...m, length: shape.length, alone: true } : null;
   }
   if (!shape) return null;
-  const m = classify(shape.label, shape.english, ctx, shape.alone, /^\(\d{1,2}:\d{2}(?::\d{2})?\)/.test(text.slice(shape.length)));
+  const stamped = shape.stamped === true || /^\(\d{1,2}:\d{2}(?::\d{2})?\)/.test(text.slice(shape.length));
+  const m = classify(shape.label, shape.english, ctx, shape.alone, stamped);
   return m ? { ...m, length: shape.length, alone: shape.alone } : null;
 }
 
@@ -348,7 +349,9 @@ function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fit
   const capitals = letters.length >= 2 && allCapitals(letters);
   // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
   // it reads as a name or a title (capitalised words, a few particles).
-  const nameLike = words.length <= 4 && words.every((w) => NAME_WORD.test(w))
+  // A transcription service numbers the voices it cannot name (`Speaker 1 (00:00):`): a number ends the name.
+  const named = stamped && words.length >= 2 && /^\d{1,3}$/.test(words.at(-1)!) ? words.slice(0, -1) : words;
+  const nameLike = named.length <= 4 && named.every((w) => NAME_WORD.test(w))
     && (words.length > 1 || fits || repeated || TWO_CAPITALS.test(words[0]));
   if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: person === label ? label : person, kind: 'other' };
   return null;

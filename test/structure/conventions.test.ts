@@ -71,6 +71,21 @@ describe('label conventions of new house styles', () => {
     const text = 'THE SITUATION ROOM\n\nBLITZER: Happening now, breaking news on the storm.\n\nJOHN KING, CNN CHIEF NATIONAL CORRESPONDENT (voice-over): The storm hit the coast overnight.\n\nANNOUNCER: This is CNN.\n\nBLITZER: John, what are you hearing from the governor?\n\nKING: The governor says the state is ready.\n';
     expect(read(text, 'BLITZER').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 BLITZER', '5 JOHN KING', '7 ANNOUNCER', '9 BLITZER', '11 KING']);
   });
+  it('transcription services: Name (mm:ss): alone on its line, and Speaker N for a voice they cannot name (real text: rev.com, 2025-07-31)', () => {
+    // The opening of https://www.rev.com/transcripts/karoline-leavitt-white-house-press-briefing-on-7-31-25,
+    // as the search corpus holds it (its first paragraphs, the third cut after its first two sentences).
+    const text = 'Karoline Leavitt (00:00):\nGood afternoon everyone.\nSpeaker 1 (00:00):\nGood afternoon.\nKaroline Leavitt (03:04):\nWe have a lot of news today and I have quite a few announcements for you, so let\'s get to it. First, on behalf of the President and the White House, we express our deepest condolences to the family of New York Police Officer Islam, who made the ultimate sacrifice in defense of his fellow New Yorkers.\n(03:45)\nIn other news, President Trump\'s working visit to Scotland was a huge success.\n';
+    const { turns, r } = read(text, 'Karoline Leavitt');
+    expect(turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 Karoline Leavitt', '3 Speaker 1', '5 Karoline Leavitt']);
+    expect(r.conventions[0]).toMatchObject({ position: 'line', delimiter: 'colon' });
+    // The timestamp is the service's, not the name's, before the colon or after it (Rev's older pages).
+    expect(candidateOf('Speaker 2 (12:41):')).toMatchObject({ label: 'Speaker 2', alone: true, stamped: true });
+    expect(candidateOf('Speaker 2: (01:50)')).toMatchObject({ label: 'Speaker 2', stamped: true });
+    expect(candidateOf('Chuck Schumer: (00:37)')).toMatchObject({ label: 'Chuck Schumer', stamped: true });
+    // A time in brackets in prose opens no turn: the words before it read as no name.
+    const prose = read(`${text}The vote was held at (10:30): a quorum was present.\n`, 'Karoline Leavitt');
+    expect(prose.turns).toHaveLength(3);
+  });
   it('earnings calls: Operator and Name -- Title alone on their lines', () => {
     const text = 'Q4 2023 Earnings Call\n\nOperator\n\nGood day, and welcome to the fourth quarter earnings call.\n\nTim Cook -- Chief Executive Officer\n\nThank you. Good afternoon, everyone. We had a strong quarter.\n\nOperator\n\nOur first question comes from the line of Erik Woodring.\n\nErik Woodring -- Morgan Stanley -- Analyst\n\nHow do you think about margins next year?\n\nTim Cook -- Chief Executive Officer\n\nWe expect them to stay in a similar range.\n';
     expect(read(text, 'Tim Cook').turns).toEqual(['3 - Operator', '7 - Tim Cook', '11 - Operator', '15 Q Erik Woodring', '19 - Tim Cook']);
