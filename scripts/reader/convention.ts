@@ -91,6 +91,8 @@ const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?)${SPA
  */
 const STAMP = '[(\\[]\\d{1,2}:\\d{2}(?::\\d{2})?[)\\]]';
 const EN_STAMPED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,]{0,60}?(?: \\d{1,3})?)(?:${SPACE}*${STAMP}${SPACE}*:${SPACE}*|${SPACE}*:${SPACE}*(?=${STAMP}))`, 'u');
+/** A voice a transcription service numbers, before a colon (`Speaker 1:`), read only after the service's time. */
+const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}? \\d{1,3})${SPACE}*:${SPACE}*`, 'u');
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
  * spaces or a no-break space. */
 const EN_SPACES = new RegExp(`^(?:(Q|A)(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,}|(?<=^Q)[ \\t])(?=[^\\s.,;:!?])|(${INITIAL}[${CAPITALS}.'’-]+(?: ${INITIAL}[${CAPITALS}.'’-]+){0,4})(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,})(?=[${CAPITAL}“"'‘(]))`, 'u');
@@ -157,10 +159,50 @@ export function isFurniture(line: string): boolean {
 /** A bulleted line is an item of a list (a call's participants: ` * John Burchett`), not a label. */
 export const BULLET = /^[ \t]*[*•▪·][ \t]/u;
 
+/** A time into the recording, as transcription services print it: 00:03, 1:02:45, [00:00:01], (12:41). */
+const TIME = '(?:\\d{1,2}:)?\\d{1,2}:\\d{2}';
+/** A time opening a line before the label (`[00:00:01] Speaker 1:`, `00:00:03 Jane Doe:`). */
+const LEAD_TIME = new RegExp(`^(?:\\[${TIME}\\]|\\(${TIME}\\)|${TIME})[ \\t\\u00a0]+(?=\\S)`, 'u');
+/** A label alone on its line with the time after it (Otter's `Jane Doe  00:15`, 通义听悟's `发言人1 00:03`). */
+const TRAILING_TIME = new RegExp(`^(.+?)[ \\t\\u00a0\\u3000]+(?:\\[${TIME}\\]|\\(${TIME}\\)|${TIME})$`, 'u');
+
 /** The label shape at the start of a paragraph, before any evidence, or null. */
 export function candidateOf(paragraph: string): Candidate | null {
   const text = paragraph.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
   if (!text || isFurniture(text) || BULLET.test(text)) return null;
+  // A transcription service's time before the label or after a label alone on its line: the time is
+  // the service's; the label is what it stamps. (Leading blanks were trimmed: lengths count from them.)
+  const lead = LEAD_TIME.exec(text);
+  if (lead) {
+    const c = labelAfterTime(text.slice(lead[0].length));
+    const offset = paragraph.indexOf(text) + lead[0].length;
+    return c && { ...c, length: c.length + offset, stamped: true };
+  }
+  const trailing = TRAILING_TIME.exec(text);
+  if (trailing && aloneShape(trailing[1]) && /\p{L}/u.test(trailing[1])) {
+    const l = trailing[1].trim();
+    return { label: l, length: paragraph.length, alone: true, delimiter: 'eol', case: caseOf(l), english: !HAN.test(l), stamped: true };
+  }
+  return shapeOf(text);
+}
+
+/** A transcription service's label alone on its line, with the time into the recording (`Jane Doe  00:15`, `Speaker 1 (00:00):`). */
+export function stampedAlone(line: string): boolean {
+  if (!/\d:\d\d[\])]?:?\s*$/.test(line)) return false;
+  const c = candidateOf(line);
+  return c !== null && c.alone && c.stamped === true;
+}
+
+/** The label after a leading time: one that ends with a colon (`Speaker 1:`), or a name alone on its line. */
+function labelAfterTime(rest: string): Candidate | null {
+  // A voice the service numbers (`Speaker 1:`): the number is part of the label.
+  const numbered = EN_NUMBERED_COLON.exec(rest);
+  const c = numbered ? { label: numbered[1], length: numbered[0].length, alone: rest.slice(numbered[0].length).trim() === '', delimiter: 'colon' as const, case: caseOf(numbered[1]), english: true } : shapeOf(rest);
+  return c && (c.delimiter === 'colon' || c.delimiter === 'eol') ? c : null;
+}
+
+/** The label shape of a trimmed paragraph that holds no service's time around its label. */
+function shapeOf(text: string): Candidate | null {
   const make = (label: string, length: number, delimiter: Delimiter): Candidate | null => {
     const l = label.trim();
     if (!/\p{L}/u.test(l)) return null;

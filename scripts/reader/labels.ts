@@ -245,7 +245,7 @@ function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
     const rest = text.slice(c.length);
     if (!c.alone && rest.length <= 40 && !/[。！？!?；;…]/u.test(rest)) return null;
   }
-  const m = classify(c.label, c.english, ctx, c.alone, false, true);
+  const m = classify(c.label, c.english, ctx, c.alone, c.stamped === true, true);
   // A hearing's senator (`Senator Schumer.`) is a member of the committee, who questions the witnesses,
   // as a 委員 questions the government in the 立法院 gazette.
   if (m && m.kind === 'other' && c.delimiter === 'period' && SENATOR.test(c.label)) m.kind = 'question';

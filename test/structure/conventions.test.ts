@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTranscript } from '../../scripts/reader/read.ts';
-import { candidateOf, induceConventions } from '../../scripts/reader/convention.ts';
+import { candidateOf, induceConventions, stampedAlone } from '../../scripts/reader/convention.ts';
 import { labelKey } from '../../scripts/reader/labels.ts';
 import { textAsks } from '../../scripts/reader/structure.ts';
 import { titleText } from '../../scripts/model/walk.ts';
@@ -85,6 +85,22 @@ describe('label conventions of new house styles', () => {
     // A time in brackets in prose opens no turn: the words before it read as no name.
     const prose = read(`${text}The vote was held at (10:30): a quorum was present.\n`, 'Karoline Leavitt');
     expect(prose.turns).toHaveLength(3);
+  });
+  it('transcription services: the time after a label alone on its line (Otter, 通义听悟) or before the label (Plaud, Fireflies); a phrase broken off at the next voice is still a turn', () => {
+    // Otter's export: `Speaker N  m:ss` and two trailing spaces, a sentence cut where the next voice starts.
+    const otter = 'Speaker 1  0:00  \nWelcome back to the programme. Today we talk about the budget.\n\nSpeaker 2  0:33  \nThank you. The council voted last night, and the result surprised everyone.\n\nSpeaker 3  0:52  \nIt passed by one vote. The\n\nSpeaker 2  0:54  \nmayor had to cast it herself.\n\nSpeaker 3  1:06  \nThat is right.\n';
+    expect(read(otter, 'Speaker 2').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 Speaker 1', '4 Speaker 2', '7 Speaker 3', '10 Speaker 2', '13 Speaker 3']);
+    // A name with the time alone on its line, its speech on the next line of the same block.
+    const named = 'Michael Graf  00:03\nGood morning, thanks for joining. Let us start with the budget.\n\nJane Doe  00:15\nThanks Michael. The budget is on track for the quarter.\n\nMichael Graf  00:40\nAnd the hiring plan?\n\nJane Doe  00:44\nWe hired four engineers last month.\n';
+    expect(read(named, 'Jane Doe').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 Michael Graf', '4 Jane Doe', '7 Michael Graf', '10 Jane Doe']);
+    const plaud = '[00:00:01] Speaker 1: Good morning, thanks for joining.\n[00:00:15] Speaker 2: Thanks. The budget is on track for the quarter.\n[00:00:40] Speaker 1: And the hiring plan?\n[00:00:44] Speaker 2: We hired four engineers last month.\n';
+    expect(read(plaud, 'Speaker 2').turns).toEqual(['1 Q Speaker 1', '2 - Speaker 2', '3 Q Speaker 1', '4 - Speaker 2']);
+    expect(candidateOf('00:00:03 Jane Doe: Thanks Michael.')).toMatchObject({ label: 'Jane Doe', length: 19, stamped: true });
+    const tingwu = '发言人1 00:03\n大家好，今天我们讨论预算问题。\n\n发言人2 00:15\n谢谢。本季度预算执行正常。\n\n发言人1 00:40\n招聘计划呢？\n\n发言人2 00:44\n上个月我们招了四名工程师。\n';
+    expect(read(tingwu, '发言人2').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 发言人1', '4 发言人2', '7 发言人1', '10 发言人2']);
+    // A page's header name without a time stays in its block (the title), as before.
+    expect(stampedAlone('John Kirby')).toBe(false);
+    expect(stampedAlone('Jane Doe  00:15  ')).toBe(true);
   });
   it('earnings calls: Operator and Name -- Title alone on their lines', () => {
     const text = 'Q4 2023 Earnings Call\n\nOperator\n\nGood day, and welcome to the fourth quarter earnings call.\n\nTim Cook -- Chief Executive Officer\n\nThank you. Good afternoon, everyone. We had a strong quarter.\n\nOperator\n\nOur first question comes from the line of Erik Woodring.\n\nErik Woodring -- Morgan Stanley -- Analyst\n\nHow do you think about margins next year?\n\nTim Cook -- Chief Executive Officer\n\nWe expect them to stay in a similar range.\n';
