@@ -178,7 +178,7 @@ export function candidateOf(paragraph: string): Candidate | null {
     const offset = paragraph.indexOf(text) + lead[0].length;
     return c && { ...c, length: c.length + offset, stamped: true };
   }
-  const trailing = TRAILING_TIME.exec(text);
+  const trailing = text.length <= 120 && /\d[\])]?$/.test(text) ? TRAILING_TIME.exec(text) : null;
   if (trailing && aloneShape(trailing[1]) && /\p{L}/u.test(trailing[1])) {
     const l = trailing[1].trim();
     return { label: l, length: paragraph.length, alone: true, delimiter: 'eol', case: caseOf(l), english: !HAN.test(l), stamped: true };
