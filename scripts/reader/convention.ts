@@ -93,6 +93,14 @@ const STAMP = '[(\\[]\\d{1,2}:\\d{2}(?::\\d{2})?[)\\]]';
 const EN_STAMPED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,]{0,60}?(?: \\d{1,3})?)(?:${SPACE}*${STAMP}${SPACE}*:${SPACE}*|${SPACE}*:${SPACE}*(?=${STAMP}))`, 'u');
 /** A voice a transcription service numbers, before a colon (`Speaker 1:`), read only after the service's time. */
 const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}? \\d{1,3})${SPACE}*:${SPACE}*`, 'u');
+/** A label in Markdown bold, its colon inside or after the stars. */
+const MD_BOLD = /^\*\*([^*\n]{1,60}?)(?:[:：]\*\*|\*\*[:：])[ \t\u00a0\u3000]*/u;
+/** A label in lenticular brackets with the speech after it; a bracket holding a colon is a field (【編輯：李雪萍】). */
+const CJK_BRACKETED = /^【([^【】\s：:]{1,24})】[ \t\u00a0\u3000]*(?=\S)/u;
+/** A news script's cue in the same brackets (【同期】, 【解说】, 【画面】), a page's link (【打印】): no speaker. */
+const BRACKET_CUE = /^(?:同期|同期声|同期聲|解说|解說|画面|畫面|字幕|音乐|音樂|现场|現場|正文|导语|導語|编者按|編者按|关闭|關閉|打印|列印|纠错|糾錯|视频|視頻|图片|圖片|音频|音頻|.*编辑|.*編輯)$/u;
+/** `Q.` or `A.` and the words of the question or answer. */
+const QA_PERIOD = /^([QA])\.[ \t\u00a0]+(?=[^\s.])/u;
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
  * spaces or a no-break space. */
 const EN_SPACES = new RegExp(`^(?:(Q|A)(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,}|(?<=^Q)[ \\t])(?=[^\\s.,;:!?])|(${INITIAL}[${CAPITALS}.'’-]+(?: ${INITIAL}[${CAPITALS}.'’-]+){0,4})(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,})(?=[${CAPITAL}“"'‘(]))`, 'u');
@@ -215,6 +223,15 @@ function shapeOf(text: string): Candidate | null {
   // ending with its colon, not `MS.` ending with a run of spaces.
   const spaced = UPPER_SPACED_COLON.exec(text);
   if (spaced) return make(spaced[1].replace(/[ \t\u00a0]+/gu, ' '), spaced[0].length, 'colon');
+  // A label set in bold by a page copied as Markdown (`**Chris Benson:**`, `**Q**:`): the label is inside.
+  const bold = MD_BOLD.exec(text);
+  if (bold) return make(bold[1], bold[0].length, 'colon');
+  // A Chinese label in lenticular brackets before the speech (`【主持人】各位记者朋友…`).
+  const bracketed = CJK_BRACKETED.exec(text);
+  if (bracketed && !BRACKET_CUE.test(bracketed[1])) return make(bracketed[1], bracketed[0].length, 'colon');
+  // A record's question and answer (`Q. Where do you live?` / `A. In Springfield.`), as a deposition prints them.
+  const record = QA_PERIOD.exec(text);
+  if (record) return make(record[1], record[0].length, 'spaces');
   const spaces = EN_SPACES.exec(text);
   if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
   const stamped = EN_STAMPED_COLON.exec(text);

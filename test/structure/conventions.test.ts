@@ -102,6 +102,19 @@ describe('label conventions of new house styles', () => {
     expect(stampedAlone('John Kirby')).toBe(false);
     expect(stampedAlone('Jane Doe  00:15  ')).toBe(true);
   });
+  it('a label in Markdown bold (a page copied as Markdown), in 【】 before the speech (the premier\'s press conference as some pages print it), and a record\'s Q. / A.', () => {
+    // The opening of thechangelog/transcripts practicalai/practical-ai-133.md (real text, its first turns).
+    const bold = "**Daniel Whitenack:** Welcome to another episode of Practical AI. This is Daniel Whitenack.\n\n**Chris Benson:** I am doing very well. How is it going today, Daniel?\n\n**Daniel Whitenack:** It's going wonderful. I don't know if you -- our listeners can't see me, but you can see me, I'm in a new room.\n\n**Chris Benson:** It's funny that you mentioned that, because I know I've mentioned to you that I'm planning to move as well, very local to where we're at...\n";
+    expect(read(bold, 'Daniel Whitenack').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 Daniel Whitenack', '3 Chris Benson', '5 Daniel Whitenack', '7 Chris Benson']);
+    // The shape of http://m.grayareaapparel.com/n4/n18/c139553/content.html (2020): 【張業遂】…, 【李克強】…; our wording.
+    const zh = '【主持人】各位记者朋友，大家上午好。\n\n【王文涛】谢谢主持人。今年以来，商务部扎实推进各项工作。\n\n【新华社记者】请问今年外贸形势如何？\n\n【王文涛】总体稳中向好。\n';
+    expect(read(zh, '王文涛').turns).toEqual(['1 - 主持人', '3 - 王文涛', '5 Q 新华社', '7 - 王文涛']);
+    // A news script's cue in the same brackets is no speaker; a bracket holding a field is none either.
+    expect(candidateOf('【同期】中新社记者 梁晓辉')?.label).not.toBe('同期');
+    expect(candidateOf('【編輯：李雪萍】')?.label).not.toBe('編輯：李雪萍');
+    const record = 'Q. Please state your name for the record.\n\nA. John Smith.\n\nQ. Where do you live?\n\nA. In Springfield, Illinois.\n\nQ. How long have you lived there?\n\nA. About ten years.\n';
+    expect(read(record, 'John Smith').turns.slice(2)).toEqual(['5 Q Q', '7 - John Smith', '9 Q Q', '11 - John Smith']);
+  });
   it('earnings calls: Operator and Name -- Title alone on their lines', () => {
     const text = 'Q4 2023 Earnings Call\n\nOperator\n\nGood day, and welcome to the fourth quarter earnings call.\n\nTim Cook -- Chief Executive Officer\n\nThank you. Good afternoon, everyone. We had a strong quarter.\n\nOperator\n\nOur first question comes from the line of Erik Woodring.\n\nErik Woodring -- Morgan Stanley -- Analyst\n\nHow do you think about margins next year?\n\nTim Cook -- Chief Executive Officer\n\nWe expect them to stay in a similar range.\n';
     expect(read(text, 'Tim Cook').turns).toEqual(['3 - Operator', '7 - Tim Cook', '11 - Operator', '15 Q Erik Woodring', '19 - Tim Cook']);
