@@ -4,7 +4,8 @@
 // paragraph break:
 // - before a line that opens with a speaker label (a turn always starts a paragraph), and after a
 //   transcription service's label alone on its line with its time (`Jane Doe  00:15`, the speech on
-//   the next line; a page's header name without a time stays in its block, which is the title);
+//   the next line; a page's header name without a time stays in its block, which is the title), or
+//   after a Chinese label alone (`国家统计局局长 康义` above a speech shorter than itself);
 // - around a line of only rule characters (*****, -----);
 // - everywhere, when the text is laid out one paragraph per line: most line breaks inside blocks
 //   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence);
@@ -115,7 +116,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || (stampedAlone(prev) && labels.at(prev) !== null);
+      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true);
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

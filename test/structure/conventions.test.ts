@@ -115,6 +115,14 @@ describe('label conventions of new house styles', () => {
     const record = 'Q. Please state your name for the record.\n\nA. John Smith.\n\nQ. Where do you live?\n\nA. In Springfield, Illinois.\n\nQ. How long have you lived there?\n\nA. About ten years.\n';
     expect(read(record, 'John Smith').turns.slice(2)).toEqual(['5 Q Q', '7 - John Smith', '9 Q Q', '11 - John Smith']);
   });
+  it('国新办 style alone on its line: a speech shorter than its label still follows it; the chair before a rare name in brackets is the moderator', () => {
+    const alone = '主持人 寿小丽\n各位记者朋友，大家上午好。\n\n国家统计局局长 康义\n谢谢主持人。今年以来，经济运行总体平稳。\n\n新华社记者\n请问今年经济形势如何？\n\n国家统计局局长 康义\n总体稳中向好。\n';
+    expect(read(alone, '康义').turns).toEqual(['1 - 寿小丽', '4 - 康义', '7 Q 新华社', '10 - 康义']);
+    const bracketed = '[主持人 袭艳春]\n各位记者朋友，大家上午好。\n\n[国家统计局局长 康义]\n谢谢主持人。今年以来，经济运行总体平稳。\n\n[新华社记者]\n请问今年经济形势如何？\n\n[国家统计局局长 康义]\n总体稳中向好。\n';
+    const { turns, r } = read(bracketed, '康义');
+    expect(turns).toEqual(['1 - 袭艳春', '4 - 康义', '7 Q 新华社', '10 - 康义']);
+    expect(r.tree.children.filter((c): c is Section => c.type === 'section')[0].children[0].kind).toBe('moderator');
+  });
   it('earnings calls: Operator and Name -- Title alone on their lines', () => {
     const text = 'Q4 2023 Earnings Call\n\nOperator\n\nGood day, and welcome to the fourth quarter earnings call.\n\nTim Cook -- Chief Executive Officer\n\nThank you. Good afternoon, everyone. We had a strong quarter.\n\nOperator\n\nOur first question comes from the line of Erik Woodring.\n\nErik Woodring -- Morgan Stanley -- Analyst\n\nHow do you think about margins next year?\n\nTim Cook -- Chief Executive Officer\n\nWe expect them to stay in a similar range.\n';
     expect(read(text, 'Tim Cook').turns).toEqual(['3 - Operator', '7 - Tim Cook', '11 - Operator', '15 Q Erik Woodring', '19 - Tim Cook']);
