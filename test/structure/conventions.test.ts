@@ -123,6 +123,14 @@ describe('label conventions of new house styles', () => {
     expect(turns).toEqual(['1 - 袭艳春', '4 - 康义', '7 Q 新华社', '10 - 康义']);
     expect(r.tree.children.filter((c): c is Section => c.type === 'section')[0].children[0].kind).toBe('moderator');
   });
+  it('Hansards of Australia and Canada, and an office before the principal\'s name: the seat, office and time in brackets are no part of the name', () => {
+    const au = 'Mr DUTTON (Dickson—Leader of the Opposition) (14:00): My question is to the Prime Minister. Why has the cost of living risen?\n\nMr ALBANESE (Grayndler—Prime Minister) (14:01): I thank the Leader of the Opposition for his question. Inflation has halved.\n\nThe SPEAKER: The Prime Minister has the call.\n\nMr ALBANESE: Inflation has halved.\n';
+    expect(read(au, 'Mr ALBANESE').turns).toEqual(['1 Q Mr DUTTON', '3 - Mr ALBANESE', '5 - The SPEAKER', '7 - Mr ALBANESE']);
+    const ca = 'Hon. Pierre Poilievre (Carleton, CPC): Mr. Speaker, the Prime Minister promised to lower costs. Will he cancel the tax?\n\nRt. Hon. Justin Trudeau (Prime Minister, Lib.): Mr. Speaker, we are delivering for Canadians every day.\n\nHon. Pierre Poilievre (Carleton, CPC): Mr. Speaker, that is not true.\n\nRt. Hon. Justin Trudeau (Prime Minister, Lib.): Mr. Speaker, we will keep working.\n';
+    expect(read(ca, 'Justin Trudeau').turns).toEqual(['1 Q Hon. Pierre Poilievre', '3 - Justin Trudeau', '5 Q Hon. Pierre Poilievre', '7 - Justin Trudeau']);
+    const mea = 'Official Spokesperson, Shri Randhir Jaiswal: Good afternoon friends. Let me begin with the visit of the Prime Minister.\n\nQuestion: Sir, what about the trade talks?\n\nOfficial Spokesperson, Shri Randhir Jaiswal: The talks are continuing.\n';
+    expect(read(mea, 'Randhir Jaiswal').turns).toEqual(['1 - Randhir Jaiswal', '3 Q Question', '5 - Randhir Jaiswal']);
+  });
   it('earnings calls: Operator and Name -- Title alone on their lines', () => {
     const text = 'Q4 2023 Earnings Call\n\nOperator\n\nGood day, and welcome to the fourth quarter earnings call.\n\nTim Cook -- Chief Executive Officer\n\nThank you. Good afternoon, everyone. We had a strong quarter.\n\nOperator\n\nOur first question comes from the line of Erik Woodring.\n\nErik Woodring -- Morgan Stanley -- Analyst\n\nHow do you think about margins next year?\n\nTim Cook -- Chief Executive Officer\n\nWe expect them to stay in a similar range.\n';
     expect(read(text, 'Tim Cook').turns).toEqual(['3 - Operator', '7 - Tim Cook', '11 - Operator', '15 Q Erik Woodring', '19 - Tim Cook']);
