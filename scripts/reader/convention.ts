@@ -232,7 +232,7 @@ function shapeOf(text: string): Candidate | null {
   if (bracketed && !BRACKET_CUE.test(bracketed[1])) return make(bracketed[1], bracketed[0].length, 'colon');
   // A record's question and answer (`Q. Where do you live?` / `A. In Springfield.`), as a deposition prints them.
   const record = QA_PERIOD.exec(text);
-  if (record) return make(record[1], record[0].length, 'spaces');
+  if (record) return make(record[1], record[0].length, 'period');
   const spaces = EN_SPACES.exec(text);
   if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
   const stamped = EN_STAMPED_COLON.exec(text);
