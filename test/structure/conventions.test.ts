@@ -114,6 +114,8 @@ describe('label conventions of new house styles', () => {
     expect(candidateOf('【編輯：李雪萍】')?.label).not.toBe('編輯：李雪萍');
     const record = 'Q. Please state your name for the record.\n\nA. John Smith.\n\nQ. Where do you live?\n\nA. In Springfield, Illinois.\n\nQ. How long have you lived there?\n\nA. About ten years.\n';
     expect(read(record, 'John Smith').turns.slice(2)).toEqual(['5 Q Q', '7 - John Smith', '9 Q Q', '11 - John Smith']);
+    // A list lettered A., B., C. in a speech is no record: no turn.
+    expect(read('We have three goals this year.\n\nA. Growth that reaches every family in the country.\n\nB. Security at home and abroad.\n\nC. A cleaner environment for our children.\n', 'Jane Doe').turns).toEqual([]);
   });
   it('国新办 style alone on its line: a speech shorter than its label still follows it; the chair before a rare name in brackets is the moderator', () => {
     const alone = '主持人 寿小丽\n各位记者朋友，大家上午好。\n\n国家统计局局长 康义\n谢谢主持人。今年以来，经济运行总体平稳。\n\n新华社记者\n请问今年经济形势如何？\n\n国家统计局局长 康义\n总体稳中向好。\n';
