@@ -8,7 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import { corpusIds, corpusRoot } from '../scripts/fixtures/corpus.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
 import { readTranscript } from '../scripts/reader/read.ts';
-import { buildReport, reportMarkup, reportTree, type ChangeReport } from '../scripts/writers/report.ts';
+import { buildReport, reportMarkup, reportTree, volumeReportTree, type ChangeReport } from '../scripts/writers/report.ts';
 import { defaultStringsSet, loadStrings } from '../scripts/lang/strings.ts';
 import type { Change } from '../scripts/model/changes.ts';
 
@@ -20,13 +20,18 @@ describe('change report markup', () => {
   it('is byte for byte hast-util-to-html on real reports (the seed, every eighth corpus transcript)', () => {
     const ids = corpusIds(corpusRoot, 'all').filter((_, i) => i % 8 === 0);
     let changes = 0;
+    const parts: { report: ChangeReport; view: ReturnType<typeof viewFor> }[] = [];
     for (const id of [...ids, 'seed']) {
       const file = id === 'seed' ? join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt') : join(corpusRoot, id, 'transcript.txt');
       const read = readTranscript(readFileSync(file), {}, { transcript: file });
       const report = buildReport(id, file, 'abc', read.changes, read.language);
       changes += report.changes.length;
       expect(ours(report, read.language), id).toBe(general(report, read.language));
+      if (parts.length < 3 || id === 'seed') parts.push({ report, view: viewFor(read.language) });
     }
+    // A volume's report: the parts' articles (each with its language) between rules.
+    const volume = volumeReportTree(parts, viewFor('zh-Hans'));
+    expect(reportMarkup(volume)).toBe(toHtml(volume, { upperDoctype: true }));
     expect(ids.length).toBeGreaterThan(15);
     expect(changes).toBeGreaterThan(400);
   });

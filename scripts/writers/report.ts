@@ -82,10 +82,15 @@ export function reportTree(report: ChangeReport, view: Pick<BookView, 'title' | 
  * the part's own words), in one document headed by the volume's title.
  */
 export function volumeReportHtml(parts: { report: ChangeReport; view: Pick<BookView, 'title' | 'lang' | 'strings'> }[], view: Pick<BookView, 'title' | 'lang' | 'strings'>): string {
-  return reportMarkup(reportDocument(view, parts.flatMap((p, i) => [
+  return reportMarkup(volumeReportTree(parts, view));
+}
+
+/** A volume's change report as a hast tree (volumeReportHtml writes it). */
+export function volumeReportTree(parts: { report: ChangeReport; view: Pick<BookView, 'title' | 'lang' | 'strings'> }[], view: Pick<BookView, 'title' | 'lang' | 'strings'>): Root {
+  return reportDocument(view, parts.flatMap((p, i) => [
     ...(i ? [el('hr')] : []),
     el('article', reportBody(p.report, p.view), { className: ['part-report'], lang: p.view.lang }),
-  ])));
+  ]));
 }
 
 function reportDocument(view: Pick<BookView, 'title' | 'lang' | 'strings'>, body: ElementContent[]): Root {
@@ -142,7 +147,6 @@ function attributes(properties: Properties): string {
 }
 
 const reference = (ch: string) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`;
-
 
 /** One report's headings and tables. */
 function reportBody(report: ChangeReport, view: Pick<BookView, 'title' | 'lang' | 'strings'>): ElementContent[] {
