@@ -708,3 +708,22 @@ describe('automatic index: the occasion named in the head lines is no subject (r
     expect(headLines(read.tree)).toEqual([]);
   });
 });
+
+describe('automatic index: a long text’s subjects must be salient in it (round 5, dev text)', () => {
+  it('in a long English text, a phrase said twice is a subject only when nouns make it (vaccine doses, human rights), not an adjective (constructive role, private sector)', () => {
+    // en-wh-2021-05-17 (dev, 40,000 characters): both kinds said twice, the nouns' compounds stay.
+    const auto = terms(autoIndexOf(loadCorpus(corpusRoot, 'all').find((c) => c.id === 'en-wh-2021-05-17')!));
+    for (const gone of ['constructive role', 'private sector', 'economic prosperity', 'monthly payment', 'period of conflict']) expect(auto).not.toContain(gone);
+    for (const kept of ['vaccine doses', 'weapons sales', 'human rights', 'war crimes']) expect(auto).toContain(kept);
+  });
+  it('a short text keeps an adjective’s phrase said twice; said three times it stays in a long one too', () => {
+    // en-wh-2021-05-17, lines 137 and 395: the two sentences that hold “constructive role”; then the same with
+    // 10,000 characters of other talk between them (a sentence of line 395 repeated), then with a third mention.
+    const first = 'The President’s view and the view of senior leaders in the White House is that our role as the White House, as the federal government, as the President of the United States is to play a constructive role in diplomacy to use our role, our relationships around the world to have intensive, quiet discussions with leaders in the region that we have longstanding relationships with.\n';
+    const second = 'We will remain in touch about what the direct needs are on the ground, and hope that we can play a constructive role in reducing the numbers and bringing some relief to the people of India.\n';
+    const filler = 'So, we will continue to provide a range of assistance.\n'.repeat(190);
+    expect(terms(autoEntries(first + second, { language: 'en', size: 20 }))).toContain('constructive role');
+    expect(terms(autoEntries(first + filler + second, { language: 'en', size: 200 }))).not.toContain('constructive role');
+    expect(terms(autoEntries(first + filler + second + second, { language: 'en', size: 200 }))).toContain('constructive role');
+  });
+});

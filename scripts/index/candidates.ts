@@ -339,17 +339,23 @@ function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidat
     ? c.score * (1 + Math.log2(c.count))
     : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (isHome(c, zh) ? 4 : 0) - (c.labelOnly ? 3 : 0);
   return cands.filter((c) => c.kind !== 'subject' || c.properName || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
-    .filter((c) => !phraseSubject(c) || c.count >= 3 || paragraphsOf(text, c.term, zh) >= 2)
+    .filter((c) => !phraseSubject(c, zh) || c.count >= 3 || (zh ? paragraphsOf(text, c.term, zh) >= 2 : !long || c.compound))
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
 }
 
 /**
- * A Chinese subject that only the segmenter's run of nouns made (no quotation marks, no title's brackets):
- * jieba tags adjacent nouns alike whether or not they form a term, so such a run needs the evidence of
- * dispersion. English noun phrases are bounded by syntax already (on dev half A the rule removed only a
- * useful English subject, human rights, and only wrong Chinese ones), so they keep their finder's bar.
+ * A subject that only its words make a term: in Chinese the segmenter's run of nouns (no quotation marks,
+ * no title's brackets; jieba tags adjacent nouns alike whether or not they form a term), in English a noun
+ * phrase (not a name, not a named document). A Chinese run said fewer than three times needs the evidence
+ * of dispersion (two paragraphs); English noun phrases are bounded by syntax already (on dev half A that
+ * rule removed only a useful English subject, human rights), so a short English text keeps its finder's bar.
+ * In a long English text (over 10,000 characters) two mentions are no salience: a long briefing says many
+ * phrases twice in passing (constructive role, private sector, senior team). There a phrase said twice
+ * stays only when nouns make it (vaccine doses, debt relief, human rights), which name a matter, where an
+ * adjective's phrase is mostly a way of saying. (On the dev part the same bar for Chinese runs would change
+ * no entry, so it is not set: no rule without an instance.)
  */
-const phraseSubject = (c: Candidate) => c.kind === 'subject' && !c.properName && c.source === 'nounRunSubjects';
+const phraseSubject = (c: Candidate, zh: boolean) => c.kind === 'subject' && !c.properName && !c.named && c.source === (zh ? 'nounRunSubjects' : 'nounPhrases');
 
 /**
  * Dispersion, the salience of a phrase that only its words make a term: in how many paragraphs (turns)

@@ -350,7 +350,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
 export function englishCandidates(text: string, trace?: RejectTrace): Candidate[] {
   const found = new Map<string, Candidate>();
   let source = 'bracketedActs';
-  const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false) => {
+  const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false, compound = false) => {
     // A final full stop stays on an initialism (U.S., D.C.).
     term = term.replace(/[’']s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
     if (term.length < 2 || NOT_NAMES.has(term) || /^\d/.test(term)) return;
@@ -359,6 +359,7 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
     c.score = Math.max(c.score, score);
     if (named) c.named = true;
     if (proper) c.properName = true;
+    if (compound) c.compound = true;
     found.set(term, c);
   };
   const sentences = termsOf(text);
@@ -448,8 +449,8 @@ const unknownProperNoun = (term: string, mid: Set<string>): boolean => {
  * Subjects: noun phrases of two to four words (climate crisis, cessation of hostilities agreement)
  * that hold a word the genre does not use everywhere.
  */
-function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number) => void): void {
-  const phrases = new Map<string, { count: number; start: number; rare: number }>();
+function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean, compound?: boolean) => void): void {
+  const phrases = new Map<string, { count: number; start: number; rare: number; compound: boolean }>();
   for (const terms of sentences) {
     for (let i = 0; i < terms.length; i++) {
       // A phrase that starts inside a hyphenated word (top-to-|bottom review) is its fragment.
@@ -474,7 +475,9 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
         const rare = words.filter((w) => w !== 'of' && genreDf('en', w) < 0.25);
         if (rare.length === 0) continue;
         const phrase = words.join(' ');
-        const p = phrases.get(phrase) ?? { count: 0, start: run[0].start, rare: 0 };
+        // Nouns before the head, no adjective and no of (gas prices, debt relief, human rights): a compound.
+        const compound = run.slice(0, -1).every((t, k) => words[k] !== 'of' && t.tags.has('Noun') && !t.tags.has('Adjective'));
+        const p = phrases.get(phrase) ?? { count: 0, start: run[0].start, rare: 0, compound };
         p.count++;
         p.rare = rare.length / words.filter((w) => w !== 'of').length;
         phrases.set(phrase, p);
@@ -483,7 +486,7 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
   }
   for (const [phrase, p] of phrases) {
     const source = text.slice(p.start, p.start + phrase.length);
-    add('subject', source.toLowerCase() === phrase ? source : phrase, p.start, 0.5 + 0.5 * p.rare + 0.3 * Math.min(p.count - 1, 3));
+    add('subject', source.toLowerCase() === phrase ? source : phrase, p.start, 0.5 + 0.5 * p.rare + 0.3 * Math.min(p.count - 1, 3), false, false, p.compound);
   }
 }
 
