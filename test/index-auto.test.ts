@@ -727,3 +727,12 @@ describe('automatic index: a long text’s subjects must be salient in it (round
     expect(terms(autoEntries(first + filler + second + second, { language: 'en', size: 200 }))).toContain('constructive role');
   });
 });
+
+describe('automatic index: a name mostly called on is no entry (round 5, dev text)', () => {
+  it('a one-word name that two thirds of its uses address (Thank you, Karine. / Karine —) is no entry, though the tagger knows no first name', () => {
+    // en-wh-2022-09-08, lines 99, 259, 295, 373 and 375 (reporters to the press secretary), the questions cut short.
+    const text = ['Thank you, Karine.  Has the White House specifically inquired about the Queen’s health this morning?',
+      'Thanks, Karine.  Yeah, you’ve talked about trying to get costs down.', '— Karine, on that?', 'Karine —', 'Karine, the Queen has died.'].join('\n');
+    expect(terms(autoEntries(text, { language: 'en', size: 20 }))).not.toContain('Karine');
+  });
+});
