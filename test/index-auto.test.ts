@@ -736,3 +736,16 @@ describe('automatic index: a name mostly called on is no entry (round 5, dev tex
     expect(terms(autoEntries(text, { language: 'en', size: 20 }))).not.toContain('Karine');
   });
 });
+
+describe('automatic index: a phrase the text mostly capitalises is a name’s words (round 5, dev text)', () => {
+  it('inflation reduction, said once in lower case and thrice in the Inflation Reduction Act, is no subject; the act is an entry', () => {
+    // en-wh-2022-09-08, lines 57, 179 and 369, cut short, and a sentence of line 365.
+    const text = ['So, we support the permitting reform bill, which will help us realize the benefits of the historic investments in the Inflation Reduction Act and the Bipartisan Infrastructure Law as well.',
+      'We had a string of successes, as you know: the Inflation Reduction Act, which is going to lower cost for Americans.',
+      'Why do you guys keep saying the Inflation Reduction Act is reducing prices?',
+      'So where’s the inflation reduction for everything else?'].join('\n');
+    const auto = terms(autoEntries(text, { language: 'en', size: 20 }));
+    expect(auto).not.toContain('inflation reduction');
+    expect(auto).toContain('Inflation Reduction Act');
+  });
+});

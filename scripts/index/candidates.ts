@@ -305,6 +305,9 @@ function dropInside(cands: Candidate[], curated: Candidate[], text: string, zh: 
       if (c.kind !== 'subject' && o.kind === 'subject' && !o.named || o.parent === c.term || !o.term.includes(c.term)) continue;
       for (const p of positions(o.term)) covers.push([p, p + o.term.length]);
     }
+    // An English phrase in lower case that the text mostly capitalises (inflation reduction, 12 of its 13 uses in
+    // the Inflation Reduction Act) is a name's words: its count holds the name's uses, whatever longer terms are found.
+    if (!zh && c.kind === 'subject' && /^\p{Ll}/u.test(c.term) && positions(c.term).length * 2 < c.count) return false;
     const inside = positions(c.term).filter((p) => covers.some(([a, b]) => p >= a && p + c.term.length <= b)).length;
     const free = c.count - inside;
     // A subject mostly said as part of a longer one adds nothing of its own either.
