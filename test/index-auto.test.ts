@@ -749,3 +749,17 @@ describe('automatic index: a phrase the text mostly capitalises is a name’s wo
     expect(auto).toContain('Inflation Reduction Act');
   });
 });
+
+describe('automatic index: a subject in the singular and the plural is one entry (round 5, dev text)', () => {
+  it('war crime and war crimes: one entry, headed by the form said more often, the other its alias', () => {
+    // en-wh-2022-03-11, lines 50, 60, 64 and 66.
+    const text = ['U.S. Ambassador to the U.N., Linda Thomas-Greenfield, she said that what Putin has done to Ukraine constitutes a war crime.  Does it believe that Russia’s actions against Ukraine constitute war crimes?',
+      'When it comes to war crimes, we have all seen the devastating images coming out of Ukraine and are appalled by Russia’s brutal tactics.',
+      'If Russia is intentionally targeting civilians, that would be a war crime.  And as we are all seeing on live television, evidence is mounting.',
+      'There are strong indications that this is occurring and that the heinous way Russia is prosecuting this war will result in war crimes.'].join('\n');
+    const auto = autoEntries(text, { language: 'en', size: 20 });
+    expect(terms(auto)).toContain('war crimes');
+    expect(terms(auto)).not.toContain('war crime');
+    expect(find(auto, 'war crimes')?.aliases).toContain('war crime');
+  });
+});

@@ -93,7 +93,7 @@ export function autoStages(text: string, options: AutoOptions, trace?: RejectTra
   // curated 人类命运共同体) is no new entry.
   const curated: Candidate[] = [...new Set(options.exclude ?? [])].filter((t) => t.length >= 2)
     .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
-  const inside = dropInside(cands, curated, text, zh);
+  const inside = zh ? dropInside(cands, curated, text, zh) : gatherNumbers(dropInside(cands, curated, text, zh));
   const ranked = rankCandidates(inside, text, zh);
   return { found, labelled, unbanned, gathered, abbreviated, inside, ranked, size, entries: chooseAndNest(ranked, size, zh) };
 }
@@ -213,6 +213,29 @@ function gatherPeople(cands: Candidate[], text: string, zh: boolean): Candidate[
       // 文斌 inside 汪文斌 is the same man, never an entry of its own.
       if (short || (zh && p.term.includes(q.term))) { gone.add(q); if (!p.aliases.includes(q.term) && !(zh && p.term.includes(q.term) && !p.term.includes('·'))) p.aliases.push(q.term); }
     }
+  }
+  return cands.filter((c) => !gone.has(c));
+}
+
+/** An English noun's plural, as a phrase's last word takes it (supply chains, policies, taxes). */
+const pluralOf = (term: string): string[] => [`${term}s`, `${term}es`, term.replace(/([^aeiou])y$/u, '$1ies')];
+
+/**
+ * An English subject written in the singular and in the plural (supply chain, supply chains) is one entry,
+ * headed by the form the text writes more often (the singular when even), the other its alias: two entries
+ * would print the same matter twice, side by side.
+ */
+function gatherNumbers(cands: Candidate[]): Candidate[] {
+  const subjects = new Map(cands.filter((c) => c.kind === 'subject' && /^\p{Ll}/u.test(c.term)).map((c) => [c.term, c]));
+  const gone = new Set<Candidate>();
+  for (const one of subjects.values()) {
+    const many = pluralOf(one.term).map((p) => subjects.get(p)).find((c) => c && c !== one);
+    if (!many || gone.has(many) || gone.has(one)) continue;
+    const [head, other] = many.count > one.count ? [many, one] : [one, many];
+    head.aliases.push(other.term, ...other.aliases);
+    head.first = Math.min(head.first, other.first);
+    head.score = Math.max(head.score, other.score);
+    gone.add(other);
   }
   return cands.filter((c) => !gone.has(c));
 }
