@@ -763,3 +763,14 @@ describe('automatic index: a subject in the singular and the plural is one entry
     expect(find(auto, 'war crimes')?.aliases).toContain('war crime');
   });
 });
+
+describe('automatic index: a first name between commas is said to the person (round 5, dev text)', () => {
+  it('Well, Trevor, I think… / With that, Colleen, welcome back. / I think, Kelly, what… : no entry', () => {
+    // en-wh-2021-05-17, en-wh-2022-09-14, en-wh-2021-10-13, en-wh-2022-06-14 (the press secretary's answers, cut short).
+    const text = ['Well, Trevor, I think it’s clear to everyone who has been watching that the President is focused on diplomacy.',
+      'With that, Colleen, welcome back.', 'Well, I think, Kelly, what’s motivating some of these steps is the supply chain.',
+      'Okay.  With that, Darlene, you want to kick us off?'].join('\n');
+    const auto = terms(autoEntries(text, { language: 'en', size: 20 }));
+    for (const name of ['Trevor', 'Colleen', 'Kelly', 'Darlene']) expect(auto).not.toContain(name);
+  });
+});

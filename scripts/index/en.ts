@@ -285,7 +285,8 @@ export interface NameUse { titled: boolean; firstName: boolean; addressed: boole
  * How one one-word run is used. A first name is what the tagger knows as one (FirstName, not also a
  * LastName); a word is addressed when it stands between a comma or a sentence start and the sentence's
  * end (Go ahead, Jeff. / Jon? / Thank you, Karine.), or opens a sentence before a comma as a first name
- * (Kyra, thanks) or as the one a question is put to (Karine, can you give us an update?).
+ * (Kyra, thanks) or as the one a question is put to (Karine, can you give us an update?), or stands as a first
+ * name between commas (Well, Trevor, I think… / With that, Colleen, welcome back.).
  */
 function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
   const t = terms[at];
@@ -294,7 +295,8 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
   const ends = /^\s*[.?!]/u.test(t.post) || at === terms.length - 1;
   // Opening a question before a comma (Karine, can you give us an update?) is calling on someone too.
   const question = /\?/u.test(terms[terms.length - 1].post) || /\?$/u.test(terms[terms.length - 1].text);
-  const addressed = before && ends || (at === 0 && /^\s*,/u.test(t.post) && (firstName || question));
+  // A first name between commas mid-sentence is said to the person (as you know, Peter, to be a part of…).
+  const addressed = before && ends || (at === 0 && /^\s*,/u.test(t.post) && (firstName || question)) || (before && firstName && /^\s*,/u.test(t.post));
   return { titled, firstName, addressed };
 }
 
