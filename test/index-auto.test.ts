@@ -774,3 +774,15 @@ describe('automatic index: a first name between commas is said to the person (ro
     for (const name of ['Trevor', 'Colleen', 'Kelly', 'Darlene']) expect(auto).not.toContain(name);
   });
 });
+
+describe('automatic index: a word the speaker broke off is no entry (round 5, dev text)', () => {
+  it('Bipartisan Infrastruc- — Infrastructure Law, Big Fo- — the Big Four: the cut words are no entries, what was said again is', () => {
+    // en-wh-2022-09-08 line 57; en-wh-2022-01-25 line 307 (cut short).
+    const text = ['So, we support the permitting reform bill, which will help us realize the benefits of the historic investments in the Inflation Reduction Act and the Bipartisan Infrastruc- — Infrastructure Law as well.',
+      'And since December, we’ve had dozens of engagements with Congress on Ukraine and Russia, including two by President Biden, including one on December 7th with Big Fo- — with the Big Four; a January 19th virtual meeting with CODEL members.'].join('\n');
+    const auto = terms(autoEntries(text, { language: 'en', size: 20 }));
+    expect(auto).not.toContain('Bipartisan Infrastruc');
+    expect(auto).not.toContain('Big Fo');
+    expect(auto).toContain('Big Four');
+  });
+});

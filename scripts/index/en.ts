@@ -389,7 +389,18 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
     const firstName = firstNameOnly(uses.get(c.term) ?? []);
     if (firstName) c.firstName = firstName;
   }
-  return [...found.values()].filter((c) => c.count > 0 || (trace?.(c.term, c.kind, 'no whole-word use'), false));
+  return [...found.values()].filter((c) => (c.count > 0 || (trace?.(c.term, c.kind, 'no whole-word use'), false))
+    && (!falseStart(text, c.term) || (trace?.(c.term, c.kind, 'a word cut short'), false)));
+}
+
+/**
+ * A term the speaker broke off and said again (the Bipartisan Infrastruc- — Infrastructure Law, Big Fo- — with the
+ * Big Four): its last word is cut short, a hyphen and a pause after it, wherever the text writes it.
+ */
+function falseStart(text: string, term: string): boolean {
+  const esc = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const all = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])(.{0,2})`, 'gsu'))];
+  return all.length > 0 && all.every((m) => /^[-‐](?:\s|[—–-])/u.test(m[1]));
 }
 
 /**
