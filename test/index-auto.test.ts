@@ -786,3 +786,14 @@ describe('automatic index: a word the speaker broke off is no entry (round 5, de
     expect(auto).toContain('Big Four');
   });
 });
+
+describe('automatic index: on or for does not join a place to a body (round 5, dev text)', () => {
+  it('engagements with Congress on Ukraine: Congress and Ukraine, not “Congress on Ukraine”', () => {
+    // en-wh-2022-01-25, line 307 (cut short).
+    const text = 'And since December, we’ve had dozens of engagements with Congress on Ukraine and Russia, including two by President Biden.';
+    const auto = terms(autoEntries(text, { language: 'en', size: 20 }));
+    expect(auto).not.toContain('Congress on Ukraine');
+    expect(auto).toContain('Congress');
+    expect(auto).toContain('Ukraine');
+  });
+});

@@ -119,7 +119,9 @@ function runEnd(terms: Term[], i: number): number {
     // `of`, `for`, `on` join only after the word an institution or place is named on (Government of
     // Ethiopia, Committee on Rules): Duda of Poland, Madrid for NATO, Putin on Wednesday are two words.
     // A day or a month after them is a date, not the name's (NATO Summit on Thursday).
-    if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b) && !b.tags.has('Date') && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 2; continue; }
+    // Nor does `on` or `for` join a place (Congress on Ukraine: the subject of the engagements, not the body's name).
+    if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b) && !b.tags.has('Date') && (ofHead(terms[j]) || isTitle(terms[j]))
+      && !(/^(for|on)$/i.test(a.text) && isEnglishPlace(b.text))) { j += 2; continue; }
     if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c) && !c.tags.has('Date') && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 3; continue; }
     // Not across a title (Yellen and Chair Powell are two people).
     // A firm named for its partners (Stifel Nicolaus and Company): the `and` and its last word are the name's.
