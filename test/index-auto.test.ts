@@ -797,3 +797,17 @@ describe('automatic index: on or for does not join a place to a body (round 5, d
     expect(auto).toContain('Ukraine');
   });
 });
+
+describe('automatic index: an organisation the lexicon knows whole keeps its words (round 5, dev text)', () => {
+  it('the Associated Press and General Motors are whole, not Associated and Motors; GM is General Motors’ alias', () => {
+    // en-wh-2022-10-06 (the press secretary calls on a reporter); en-wh-2022-09-14, lines 8 and 10 (cut short).
+    const ap = terms(autoEntries('With that, let’s go to Chris Megerian at the Associated Press.', { language: 'en', size: 20 }));
+    expect(ap).toContain('Associated Press');
+    expect(ap).not.toContain('Associated');
+    const gm = autoEntries(['Since President Biden took office, companies like Toyota, Honda, Ford, GM, and Panasonic have announced $85 billion in investments to make electric vehicles, batteries, and chargers across America.',
+      'While in Detroit, President Biden will tour the Detroit Auto Show, where Stellantis will be showcasing two new hybrid electric Jeeps, General Motors will be highlighting their entire EV portfolio and their new electric Equinox.'].join('\n'), { language: 'en', size: 20 });
+    expect(terms(gm)).toContain('General Motors');
+    expect(terms(gm)).not.toContain('Motors');
+    expect(find(gm, 'General Motors')?.aliases).toContain('GM');
+  });
+});

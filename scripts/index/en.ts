@@ -112,6 +112,8 @@ function runEnd(terms: Term[], i: number): number {
     // An organisation's possessive ends it (CNN's Alessio Vinci: the network's reporter, two entries);
     // a people's does not (Tigray People’s Liberation Front).
     if (/[’']s$/u.test(terms[j].text) && !/^people[’']s$/iu.test(terms[j].text) && (terms[j].tags.has('Organization') || acronym(terms[j].text.replace(/[’']s$/u, '')))) break;
+    // An organisation the lexicon knows whole (Associated Press, General Motors) holds its words, though one alone is no name.
+    if (lexiconOrganisation(terms[j], a)) { j++; continue; }
     // A word never an entry alone may still end an institution's name (the State Department, the Biden Administration).
     if (named(a) && (!NOT_NAMES.has(a.text) || ORG_WORD.test(a.text)) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
     const b = terms[j + 2];
@@ -175,6 +177,9 @@ function namedPlaceRun(terms: Term[], i: number): number {
   while (k - i >= 2 && !isFixedName(terms.slice(i, k + 1))) k--;
   return k - i >= 2 ? k : i;
 }
+/** Two capitalised words the tagger's lexicon reads as one organisation's name (Associated Press, General Motors). */
+const lexiconOrganisation = (a: Term, b: Term): boolean => capitalised(a) && capitalised(b) && /^\s+$/u.test(a.post)
+  && a.tags.has('Organization') && b.tags.has('Organization') && !a.tags.has('Place') && !b.tags.has('Place') && !acronym(a.text) && !acronym(b.text);
 const isFixedName = (run: Term[]) => run.length > 2 && /^(hall|room|building|palace|center|centre)$/i.test(run[run.length - 1].text);
 
 /**
@@ -184,7 +189,7 @@ const isFixedName = (run: Term[]) => run.length > 2 && /^(hall|room|building|pal
  */
 function trimRun(input: Term[]): Term[] {
   let run = input;
-  if (isFixedName(run)) return run;
+  if (isFixedName(run) || (run.length === 2 && lexiconOrganisation(run[0], run[1]))) return run;
   while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0], run[1]) && !ORG_WORD.test(run[run.length - 1].text) && !(PLACE_WORD.test(run[run.length - 1].text) && run.length > 2)))) run = run.slice(1);
   while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
   while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
