@@ -811,3 +811,15 @@ describe('automatic index: an organisation the lexicon knows whole keeps its wor
     expect(find(gm, 'General Motors')?.aliases).toContain('GM');
   });
 });
+
+describe('automatic index: a word a number follows is no institution by its capital (round 5, dev text)', () => {
+  it('the Title 19, the Flight 93 Memorial: no “Title”, no “Flight”', () => {
+    // en-wh-2021-10-13, lines 21 and 270.
+    const text = ['The multi-use trail symbolizes resiliency and character while linking the World Trade Center, the Pentagon, and the Flight 93 Memorial.',
+      'This is — the Title 19, different from Title 42. So, Title 19 applies to individuals who have the proper documentation to come into the United States. It would be a different process. And Title 42, as you know, remains in place.'].join('\n');
+    const auto = terms(autoEntries(text, { language: 'en', size: 20 }));
+    expect(auto).not.toContain('Title');
+    expect(auto).not.toContain('Flight');
+    expect(auto).toContain('Pentagon');
+  });
+});

@@ -415,12 +415,13 @@ function falseStart(text: string, term: string): boolean {
  * the Journal, the Executive, this Government, the Fed): the text's name of an institution, not the word.
  * Not a document's or an event's word (the Act, the Summit: a longer name's fragment), not a word that
  * only starts a longer name (the Marriage (Same Sex Couples) Bill), not the firm speaking of itself (the
- * Company), and not the short form of a longer organisation's first word (Fed of Federal Reserve).
+ * Company), and not the short form of a longer organisation's first word (Fed of Federal Reserve); nor a word
+ * a number follows (the Title 19, the Flight 93 Memorial: the numbered thing is named, not the word).
  */
 function institutionByCapital(text: string, term: string, found: Map<string, Candidate>): boolean {
   if (!/^\p{Lu}\p{Ll}{2,}$/u.test(term) || !/^NN$/.test(tagsOf(term.toLowerCase())[0] ?? '') || EVENT_WORD.test(term) || term === 'Company') return false;
   if (new RegExp(`(?<![\\p{L}])${term.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
-  const the = new RegExp(`(?<![\\p{L}])(?:the|this) ${term}(?![\\p{L}])(?![ \\t]*[(\\p{Lu}])`, 'u');
+  const the = new RegExp(`(?<![\\p{L}])(?:the|this) ${term}(?![\\p{L}])(?![ \\t]*[(\\p{Lu}\\p{N}])`, 'u');
   if (!the.test(text)) return false;
   return ![...found.values()].some((o) => o.kind === 'organisation' && o.term.split(/\s+/u).some((w) => w !== term && w.startsWith(term)));
 }
