@@ -827,3 +827,18 @@ describe('automatic index: a word a number follows is no institution by its capi
     expect(auto).toContain('Pentagon');
   });
 });
+
+describe('automatic index: classes seen on the index page of en-wh-2022-10-06 (round 6, dev text)', () => {
+  // en-wh-2022-10-06, lines 19, 37 and 63 (the senior official's words, cut short).
+  const text = ['This pardon applies to all persons convicted of simple possession of marijuana under District of Columbia law as well.',
+    'The category of charges are for “simple possession” of marijuana, and that is both under federal law and the D.C. code.  There is a particular statute.',
+    'Yeah, so we know that over 6,500 U.S. citizens over — from 1992 to 2021 were convicted of simple possession of marijuana under federal law.'].join('\n');
+  it('a preposition starts no subject (under federal law); a district is named with what follows of (District of Columbia, D.C. its alias)', () => {
+    const auto = autoEntries(text, { language: 'en', size: 20 });
+    expect(terms(auto)).not.toContain('under federal law');
+    expect(terms(auto)).toContain('District of Columbia');
+    expect(terms(auto)).not.toContain('District');
+    expect(terms(auto)).not.toContain('Columbia');
+    expect(find(auto, 'District of Columbia')?.aliases).toContain('D.C.');
+  });
+});

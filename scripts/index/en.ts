@@ -14,7 +14,7 @@ interface Term { text: string; tags: Set<string>; start: number; end: number; po
 /** Last words of organisation names. */
 const ORG_WORD = /^(front|forum|fund|council|department|ministry|office|administration|committee|commission|agency|union|organi[sz]ation|bank|party|court|congress|senate|parliament|assembly|government|alliance|association|institute|university|company|corporation|group|command|service|services|force|forces|army|navy|nations|league|federation|board|bureau|authority|foundation|cabinet|house|nato|club)$/i;
 /** Last words of place names. */
-const PLACE_WORD = /^(street|room|road|square|avenue|sea|ocean|strait|island|islands|gulf|bay|river|mountains|city|county|province|region|state|peninsula|valley|desert|canal|airport|base|hall|building|palace|center|centre)$/i;
+const PLACE_WORD = /^(street|room|road|square|avenue|sea|ocean|strait|island|islands|gulf|bay|river|mountains|city|county|district|territory|province|region|state|peninsula|valley|desert|canal|airport|base|hall|building|palace|center|centre)$/i;
 /** Words that make a capitalised run an event, a document or a programme, not a person (Groundhog Day, Belt and Road Initiative). */
 const EVENT_WORD = /^(day|week|month|year|initiative|act|plan|agreement|strategy|policy|program|programme|summit|conference|war|crisis|speech|deal|treaty|accord|games|cup|olympics|festival|declaration|charter|protocol|doctrine|report|bill|law|convention|dialogue|talks|forum|fund)$/i;
 /** Capitalised words that are never an entry on their own. */
@@ -491,7 +491,9 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
         // A surname's particles before its capitalised word (von der | Leyen) are the name's, no phrase.
         if (run.some((_t, k) => particleOfName(terms, i + k))) break;
         const ok = run.every((t, k) => (k > 0 && words[k] === 'of') || (!capitalised(t) && !adverb(words[k])
-          && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !STOP.has(words[k])));
+          && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !STOP.has(words[k])
+          // A word the lexicon reads first as a preposition or another function word (under federal law) is no term's.
+          && wordClass(words[k]) !== 'function'));
         if (!ok) break;
         const head = run[run.length - 1];
         if (!head.tags.has('Noun') || words[0] === 'of' || words[words.length - 1] === 'of') continue;
