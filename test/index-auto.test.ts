@@ -842,3 +842,12 @@ describe('automatic index: classes seen on the index page of en-wh-2022-10-06 (r
     expect(find(auto, 'District of Columbia')?.aliases).toContain('D.C.');
   });
 });
+
+describe('automatic index: seen on the index page of zh-hans-mnd-2024-05-30 (round 6, dev text)', () => {
+  it('a name before a title does not start with a preposition (关于|董部长 gives no 关于董)', () => {
+    // zh-hans-mnd-2024-05-30: 吴谦's answer, its first clause.
+    const auto = terms(autoEntries('关于董部长出席香格里拉对话会并顺访新加坡，我们已经发布了消息。', { language: 'zh-Hans', size: 20 }));
+    expect(auto).not.toContain('关于董');
+    expect(auto).toContain('新加坡');
+  });
+});
