@@ -86,11 +86,12 @@ const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?)${SPA
 /**
  * A transcription service's label (Rev and its like): a name, or `Speaker 1`, then the time into the
  * recording in brackets, then the colon — `Karoline Leavitt (03:04):`, `Speaker 2 (12:41):` — or the colon and then the time
- * (`Speaker 2: (01:50)`, Rev's older pages). The label is the name; the timestamp is the service's, and
+ * (`Speaker 2: (01:50)`, Rev's older pages); Australia's Hansard stamps its members so, after the
+ * seat and office (`Mr ALBANESE (Grayndler—Prime Minister) (14:01):`). The label is the name; the timestamp is the service's, and
  * evidence that the line is a label.
  */
 const STAMP = '[(\\[]\\d{1,2}:\\d{2}(?::\\d{2})?[)\\]]';
-const EN_STAMPED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,]{0,60}?(?: \\d{1,3})?)(?:${SPACE}*${STAMP}${SPACE}*:${SPACE}*|${SPACE}*:${SPACE}*(?=${STAMP}))`, 'u');
+const EN_STAMPED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,]{0,60}?(?: \\d{1,3}| \\([^()\\d]{1,80}\\))?)(?:${SPACE}*${STAMP}${SPACE}*:${SPACE}*|${SPACE}*:${SPACE}*(?=${STAMP}))`, 'u');
 /** A voice a transcription service numbers, before a colon (`Speaker 1:`), read only after the service's time. */
 const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}? \\d{1,3})${SPACE}*:${SPACE}*`, 'u');
 /** A label in Markdown bold, its colon inside or after the stars. */
@@ -231,7 +232,7 @@ function shapeOf(text: string): Candidate | null {
   if (bracketed && !BRACKET_CUE.test(bracketed[1])) return make(bracketed[1], bracketed[0].length, 'colon');
   // A record's question and answer (`Q. Where do you live?` / `A. In Springfield.`), as a deposition prints them.
   const record = QA_PERIOD.exec(text);
-  if (record) return make(record[1], record[0].length, 'spaces');
+  if (record) return make(record[1], record[0].length, 'period');
   const spaces = EN_SPACES.exec(text);
   if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
   const stamped = EN_STAMPED_COLON.exec(text);

@@ -200,6 +200,13 @@ export function principalIndex(label: string, principals: string[]): number {
       const surname = words(principals[i]).at(-1);
       const namePart = words(label.split(',')[0]);
       if (surname && surname.length > 1 && namePart.at(-1) === surname) return i;
+      // …or the person, a constituency or office in brackets left out (Rt. Hon. Justin Trudeau (Prime
+      // Minister, Lib.)), ends with the principal's full name, after an office or honorific (Official
+      // Spokesperson, Shri Randhir Jaiswal).
+      const person = words(englishName(label));
+      const full = words(principals[i]);
+      if (surname && surname.length > 1 && words(englishName(label).split(',')[0]).at(-1) === surname) return i;
+      if (full.length >= 2 && person.length > full.length && full.every((w, k) => person[person.length - full.length + k] === w)) return i;
     }
   }
   return -1;

@@ -114,6 +114,8 @@ describe('label conventions of new house styles', () => {
     expect(candidateOf('【編輯：李雪萍】')?.label).not.toBe('編輯：李雪萍');
     const record = 'Q. Please state your name for the record.\n\nA. John Smith.\n\nQ. Where do you live?\n\nA. In Springfield, Illinois.\n\nQ. How long have you lived there?\n\nA. About ten years.\n';
     expect(read(record, 'John Smith').turns.slice(2)).toEqual(['5 Q Q', '7 - John Smith', '9 Q Q', '11 - John Smith']);
+    // A list lettered A., B., C. in a speech is no record: no turn.
+    expect(read('We have three goals this year.\n\nA. Growth that reaches every family in the country.\n\nB. Security at home and abroad.\n\nC. A cleaner environment for our children.\n', 'Jane Doe').turns).toEqual([]);
   });
   it('国新办 style alone on its line: a speech shorter than its label still follows it; the chair before a rare name in brackets is the moderator', () => {
     const alone = '主持人 寿小丽\n各位记者朋友，大家上午好。\n\n国家统计局局长 康义\n谢谢主持人。今年以来，经济运行总体平稳。\n\n新华社记者\n请问今年经济形势如何？\n\n国家统计局局长 康义\n总体稳中向好。\n';
@@ -122,6 +124,14 @@ describe('label conventions of new house styles', () => {
     const { turns, r } = read(bracketed, '康义');
     expect(turns).toEqual(['1 - 袭艳春', '4 - 康义', '7 Q 新华社', '10 - 康义']);
     expect(r.tree.children.filter((c): c is Section => c.type === 'section')[0].children[0].kind).toBe('moderator');
+  });
+  it('Hansards of Australia and Canada, and an office before the principal\'s name: the seat, office and time in brackets are no part of the name', () => {
+    const au = 'Mr DUTTON (Dickson—Leader of the Opposition) (14:00): My question is to the Prime Minister. Why has the cost of living risen?\n\nMr ALBANESE (Grayndler—Prime Minister) (14:01): I thank the Leader of the Opposition for his question. Inflation has halved.\n\nThe SPEAKER: The Prime Minister has the call.\n\nMr ALBANESE: Inflation has halved.\n';
+    expect(read(au, 'Mr ALBANESE').turns).toEqual(['1 Q Mr DUTTON', '3 - Mr ALBANESE', '5 - The SPEAKER', '7 - Mr ALBANESE']);
+    const ca = 'Hon. Pierre Poilievre (Carleton, CPC): Mr. Speaker, the Prime Minister promised to lower costs. Will he cancel the tax?\n\nRt. Hon. Justin Trudeau (Prime Minister, Lib.): Mr. Speaker, we are delivering for Canadians every day.\n\nHon. Pierre Poilievre (Carleton, CPC): Mr. Speaker, that is not true.\n\nRt. Hon. Justin Trudeau (Prime Minister, Lib.): Mr. Speaker, we will keep working.\n';
+    expect(read(ca, 'Justin Trudeau').turns).toEqual(['1 Q Hon. Pierre Poilievre', '3 - Justin Trudeau', '5 Q Hon. Pierre Poilievre', '7 - Justin Trudeau']);
+    const mea = 'Official Spokesperson, Shri Randhir Jaiswal: Good afternoon friends. Let me begin with the visit of the Prime Minister.\n\nQuestion: Sir, what about the trade talks?\n\nOfficial Spokesperson, Shri Randhir Jaiswal: The talks are continuing.\n';
+    expect(read(mea, 'Randhir Jaiswal').turns).toEqual(['1 - Randhir Jaiswal', '3 Q Question', '5 - Randhir Jaiswal']);
   });
   it('earnings calls: Operator and Name -- Title alone on their lines', () => {
     const text = 'Q4 2023 Earnings Call\n\nOperator\n\nGood day, and welcome to the fourth quarter earnings call.\n\nTim Cook -- Chief Executive Officer\n\nThank you. Good afternoon, everyone. We had a strong quarter.\n\nOperator\n\nOur first question comes from the line of Erik Woodring.\n\nErik Woodring -- Morgan Stanley -- Analyst\n\nHow do you think about margins next year?\n\nTim Cook -- Chief Executive Officer\n\nWe expect them to stay in a similar range.\n';
