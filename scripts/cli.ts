@@ -39,7 +39,11 @@ Options:
 
 Exit codes: 0 ok, 1 a book failed, 2 usage error.`;
 
-interface Io { out: (s: string) => void; err: (s: string) => void }
+/**
+ * Where the command writes, and (for a caller that runs it in its own process, as the test suite does)
+ * how `build` gets its browser: without `launch`, one launched for the run and closed at its end.
+ */
+interface Io { out: (s: string) => void; err: (s: string) => void; launch?: () => Promise<import('puppeteer-core').Browser> }
 const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 /** A mistake in the command line: what is wrong and what to type instead. Exit code 2. */
@@ -157,7 +161,7 @@ async function build(args: string[], values: BuildFlags, io: Io, debug: boolean)
   checkOut(values.out ?? 'dist', dirs);
   const ctx = defaultContext({ debug, log: (line) => io.err(line + '\n') });
   const outcomes = await buildCorpus(dirs, {
-    out: values.out ?? 'dist', formats: formats as Set<Format>, ctx, jobs, force: !!values.force, shard,
+    out: values.out ?? 'dist', formats: formats as Set<Format>, ctx, jobs, force: !!values.force, shard, launch: io.launch,
     timeoutMs: timeout ? timeout * 1000 : undefined, maxMb, allowOutsideLinks: !!values['allow-outside-links'], keepHtml: !!values['keep-html'],
     onBook: (o, done, total) => {
       report(o.diagnostics.filter((d) => d.severity !== 'info'), !!values.json, io);

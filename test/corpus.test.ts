@@ -9,6 +9,7 @@ import { launchBrowser } from '../scripts/core/browser.ts';
 import { generateCorpus } from '../scripts/fixtures/generate.ts';
 import { tempDir } from './helpers.ts';
 import { manualClock } from './support/clock.ts';
+import { warmBrowser } from './support/browser.ts';
 
 const ctx = defaultContext({ log: () => {} });
 
@@ -37,20 +38,21 @@ describe('incremental corpus build', () => {
   const dirs = books.map((b) => b.dir);
 
   it('builds every book, then skips unchanged ones and rebuilds only what changed', async () => {
-    const first = await buildCorpus(dirs, { out, formats: new Set(['epub']), ctx, jobs: 2 });
+    // The worker's warm browser (test/support/browser.ts) for the covers: this is about what is built, not the browser.
+    const first = await buildCorpus(dirs, { out, formats: new Set(['epub']), ctx, jobs: 2, launch: warmBrowser });
     expect(first.map((o) => o.status)).toEqual(['built', 'built', 'built']);
     for (const b of books) expect(existsSync(join(out, b.id, `${b.id}.epub`))).toBe(true);
-    const second = await buildCorpus(dirs, { out, formats: new Set(['epub']), ctx });
+    const second = await buildCorpus(dirs, { out, formats: new Set(['epub']), ctx, launch: warmBrowser });
     expect(second.map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped']);
     appendFileSync(join(books[1].dir, 'transcript.txt'), '\n王毅：补充一句。\n');
-    const third = await buildCorpus(dirs, { out, formats: new Set(['epub']), ctx });
+    const third = await buildCorpus(dirs, { out, formats: new Set(['epub']), ctx, launch: warmBrowser });
     expect(third.map((o) => o.status)).toEqual(['skipped', 'built', 'skipped']);
     expect(summaryTable(third)).toMatch(/1 built, 2 unchanged, 0 failed/);
   });
 
   it('fails a broken book alone; the others finish', async () => {
     writeFileSync(join(books[2].dir, 'book.yaml'), 'id: [broken\n');
-    const outcomes = await buildCorpus(dirs, { out, formats: new Set(['epub']), ctx, force: true });
+    const outcomes = await buildCorpus(dirs, { out, formats: new Set(['epub']), ctx, force: true, launch: warmBrowser });
     expect(outcomes.map((o) => o.status)).toEqual(['built', 'built', 'failed']);
     expect(outcomes[2].diagnostics[0]).toMatchObject({ code: 'TP010' });
   });

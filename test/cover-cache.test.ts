@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, killBrowser } from '../scripts/core/browser.ts';
+import { warmBrowser } from './support/browser.ts';
 import { coverImages, coverPng } from '../scripts/epub/cover.ts';
 import { coverFonts } from '../scripts/writers/epub.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
@@ -12,7 +12,7 @@ const svgOf = (title: string) => `<svg xmlns="http://www.w3.org/2000/svg" width=
 
 describe('cover cache', () => {
   it('draws a cover once, reads it from the cache after, and draws anew when the cover changes', async () => {
-    const browser = await launchBrowser();
+    const browser = await warmBrowser();
     const made: string[] = [];
     try {
       const fonts = coverFonts('en');
@@ -45,7 +45,6 @@ describe('cover cache', () => {
       expect(Buffer.from(other).toString('latin1', 1, 4)).toBe('PNG');
     } finally {
       for (const n of made) rmSync(join(CACHE, n), { force: true });
-      await killBrowser(browser);
     }
   });
 });

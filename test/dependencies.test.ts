@@ -28,6 +28,26 @@ async function cruise(cwd: string, paths: string[]): Promise<{ rule: string; fro
 let ours: Promise<Cruised> | undefined;
 const cruiseOurs = () => (ours ??= cruiseAll(projectRoot, ['scripts', 'test', 'bin']));
 
+// One fixture project that breaks each rule the tests below expect to catch, cruised once (a cruise is
+// about 2 s of CPU, most of it start-up): a reader that imports a writer (scripts/reader/a.ts →
+// scripts/writers/b.ts), a writer that imports the reader (scripts/writers/c.ts), and the reader importing
+// two packages present in node_modules (brought by another) of which package.json declares only one, as a
+// dev dependency (yaml), and the other not at all (hastscript).
+let fixture: Promise<string[]> | undefined;
+function fixtureViolations(): Promise<string[]> {
+  return (fixture ??= (async () => {
+    const dir = tempDir('tp-deps-');
+    copyFileSync(join(projectRoot, 'tsconfig.json'), join(dir, 'tsconfig.json'));
+    for (const name of ['yaml', 'hastscript']) cpSync(join(projectRoot, 'node_modules', name), join(dir, 'node_modules', name), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', type: 'module', devDependencies: { yaml: '2.9.1' } }));
+    for (const d of ['scripts/reader', 'scripts/writers']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, 'scripts/reader/a.ts'), "import { b } from '../writers/b.ts';\nimport { parse } from 'yaml';\nimport { h } from 'hastscript';\nexport const a = [b, parse, h];\n");
+    writeFileSync(join(dir, 'scripts/writers/b.ts'), "export const b = 1;\n");
+    writeFileSync(join(dir, 'scripts/writers/c.ts'), "import { a } from '../reader/a.ts';\nexport const c = a;\n");
+    return (await cruise(dir, ['scripts'])).map((v) => `${v.rule} ${v.from} → ${v.to}`);
+  })());
+}
+
 describe('dependency rules', () => {
   it('scripts/ and test/ have no dependency that runs the wrong way, and no cycle', async () => {
     const { summary } = await cruiseOurs();
@@ -35,13 +55,7 @@ describe('dependency rules', () => {
   });
 
   it('the rules catch a reader that imports a writer and a writer that imports the reader', async () => {
-    const dir = tempDir('tp-deps-');
-    copyFileSync(join(projectRoot, 'tsconfig.json'), join(dir, 'tsconfig.json'));
-    for (const d of ['scripts/reader', 'scripts/writers']) mkdirSync(join(dir, d), { recursive: true });
-    writeFileSync(join(dir, 'scripts/reader/a.ts'), "import { b } from '../writers/b.ts';\nexport const a = b;\n");
-    writeFileSync(join(dir, 'scripts/writers/b.ts'), "export const b = 1;\n");
-    writeFileSync(join(dir, 'scripts/writers/c.ts'), "import { a } from '../reader/a.ts';\nexport const c = a;\n");
-    const found = (await cruise(dir, ['scripts'])).map((v) => `${v.rule} ${v.from} → ${v.to}`);
+    const found = await fixtureViolations();
     expect(found).toContain('reader-below-writers scripts/reader/a.ts → scripts/writers/b.ts');
     expect(found).toContain('writers-read-the-tree scripts/writers/c.ts → scripts/reader/a.ts');
   });
@@ -50,15 +64,8 @@ describe('dependency rules', () => {
 describe('declared dependencies', () => {
   it('the rules catch an import of a package package.json does not declare, and the product importing a dev dependency', async () => {
     // A package present in node_modules (brought by another) but not declared: works here, breaks on
-    // the next install. Both packages below are in our node_modules; package.json declares only one,
-    // as a dev dependency.
-    const dir = tempDir('tp-deps-pkg-');
-    copyFileSync(join(projectRoot, 'tsconfig.json'), join(dir, 'tsconfig.json'));
-    for (const name of ['yaml', 'hastscript']) cpSync(join(projectRoot, 'node_modules', name), join(dir, 'node_modules', name), { recursive: true });
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', type: 'module', devDependencies: { yaml: '2.9.1' } }));
-    mkdirSync(join(dir, 'scripts/reader'), { recursive: true });
-    writeFileSync(join(dir, 'scripts/reader/a.ts'), "import { parse } from 'yaml';\nimport { h } from 'hastscript';\nexport const a = [parse, h];\n");
-    const found = (await cruise(dir, ['scripts'])).map((v) => `${v.rule} ${v.from} → ${v.to}`);
+    // the next install (the fixture: fixtureViolations above).
+    const found = await fixtureViolations();
     const rule = (name: string, pkgName: string) => found.some((f) => f.startsWith(`${name} scripts/reader/a.ts → node_modules/${pkgName}/`));
     expect(rule('declared-packages-only', 'hastscript'), found.join('\n')).toBe(true);
     expect(rule('product-needs-no-dev-dependency', 'yaml'), found.join('\n')).toBe(true);

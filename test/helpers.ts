@@ -7,8 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { inject } from 'vitest';
 import { buildBook, type BookResult, type Format } from '../scripts/build.ts';
 import { defaultContext } from '../scripts/core/context.ts';
-import { launchBrowser } from '../scripts/core/browser.ts';
-import type { Browser } from 'puppeteer-core';
+import { warmBrowser } from './support/browser.ts';
 import { SEED, SEED_ID } from './support/seed.ts';
 import { extractZip } from './support/zip.ts';
 
@@ -31,13 +30,9 @@ export function unzip(file: string): string {
   return extractZip(file, tempDir('tp-unzip-'));
 }
 
+/** Builds a book in this process, in the worker's warm browser (test/support/browser.ts), as `build` of several books would. */
 export async function buildInto(bookDir: string, out: string, formats: Format[] = ['epub', 'pdf']): Promise<BookResult> {
-  let browser: Browser | null = null;
-  try {
-    return await buildBook(bookDir, { out, formats: new Set(formats), ctx: defaultContext({ log: () => {} }), browser: async () => (browser ??= await launchBrowser()) });
-  } finally {
-    await (browser as Browser | null)?.close();
-  }
+  return await buildBook(bookDir, { out, formats: new Set(formats), ctx: defaultContext({ log: () => {} }), browser: warmBrowser });
 }
 
 /** poppler's tools print dates in local time and some messages in the locale: pin both. */

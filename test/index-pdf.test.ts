@@ -15,7 +15,7 @@ import { checkIndexPages, openPdf, pageText, pdfjsDestinations, wordsOf, type Pd
 import { prepareBook, pdfInputOf, stampDate } from '../scripts/prepare.ts';
 import { defaultContext } from '../scripts/core/context.ts';
 import { generateBook } from '../scripts/fixtures/generate.ts';
-import { launchBrowser } from '../scripts/core/browser.ts';
+import { warmBrowser } from './support/browser.ts';
 import { writePdf, type PdfInput, type PdfResult } from '../scripts/writers/pdf.ts';
 import { loadBook } from '../scripts/book.ts';
 import { projectRoot } from '../scripts/render/templates.ts';
@@ -30,8 +30,8 @@ const textOf = (n: { type: string; value?: string; children?: unknown[] }): stri
   n.type === 'text' ? n.value ?? '' : (n.children ?? []).map((c) => textOf(c as never)).join('');
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); }, 60_000);
-afterAll(async () => { await browser?.close(); });
+// The worker's warm browser (test/support/browser.ts): every render below, as a batch build renders its books.
+beforeAll(async () => { browser = await warmBrowser(); }, 60_000);
 
 /** writePdf on a book folder with the input build.ts would make; the PDF is also written to a file. */
 async function render(bookDir: string, pageCache?: string): Promise<{ input: PdfInput; index: IndexModel; result: PdfResult; file: string }> {

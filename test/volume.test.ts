@@ -24,9 +24,15 @@ const squash = (s: string) => s.replace(/\u00ad[-\u2010]?/g, '').replace(/\s+/g,
 const VOLUMES = ['zh-mfa-briefings', 'en-state-briefings'];
 /** The volume whose EPUB Ace checks (through `check`); see the check test below. */
 const ACE_VOLUME = 'en-state-briefings';
+/**
+ * Both volumes built by one `build` into one folder, as a user binds several (one process and one
+ * browser for both: a Chromium launch is about 3.5 s of CPU, a process start about 1 s). Each volume's
+ * tests read its own folder in it; the catalogue there lists both.
+ */
+const out = tempDir('tp-volume-');
+let both: ReturnType<typeof cli> | undefined;
 
 describe.each(VOLUMES)('volume %s', (name) => {
-  const out = tempDir('tp-volume-');
   const dir = join(out, name);
   const pdf = join(dir, `${name}.pdf`);
   let pages: string[] = [];
@@ -35,10 +41,13 @@ describe.each(VOLUMES)('volume %s', (name) => {
   const volume = prepareVolume(join('test/volumes', name));
 
   beforeAll(async () => {
-    const r = await cli(['build', join('test/volumes', name), '--out', out]);
+    const r = await (both ??= cli(['build', ...VOLUMES.map((v) => join('test/volumes', v)), '--out', out]));
     expect(r.status, r.stderr).toBe(0);
     const count = Number(pdfinfo(pdf).Pages);
-    pages = Array.from({ length: count }, (_, i) => pdftotext(pdf, i + 1));
+    // One pdftotext for the whole PDF: it ends every page with a form feed, and a page's text is the
+    // same as pdftotext of that page alone (compared on the Chinese volume's 41 pages).
+    pages = pdftotext(pdf).split('\f').slice(0, count);
+    expect(pages).toHaveLength(count);
     dests = new Map([...poppler('pdfinfo', ['-dests', pdf]).matchAll(/^\s*(\d+) \[[^\]]*\] "([^"]+)"$/gm)].map((m) => [m[2], Number(m[1])]));
   }, 1_200_000);
 
@@ -144,7 +153,7 @@ describe.each(VOLUMES)('volume %s', (name) => {
     const report = JSON.parse(readFileSync(join(dir, 'changes.json'), 'utf8'));
     expect(report.parts.map((p: { book: string }) => p.book)).toEqual(volume.parts.map((p) => p.book.book.id));
     const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
-    expect(catalog.publications[0].metadata.identifier).toBe(volume.config.id);
+    expect(catalog.publications.map((p: { metadata: { identifier: string } }) => p.metadata.identifier)).toContain(volume.config.id);
   });
 
   it('is listed in a catalogue a client can follow, valid against both OPDS schemas', async () => {

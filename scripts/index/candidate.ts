@@ -30,6 +30,9 @@ export interface Candidate {
   /** English: a named event or document (Bill of Rights, Marriage (Same Sex Couples) Bill): a name written
    * inside it (Bill, Same Sex Couples) is part of it there, as inside a longer name. */
   named?: boolean;
+  /** English: a noun phrase whose words before the head are nouns, no adjective and no of (gas prices, debt relief,
+   * human rights): a term by its form, where an adjective's phrase (constructive role, private sector) may be a way of saying. */
+  compound?: boolean;
   /** Named only by speaker labels (路透社 of 路透社记者), never in the body: a sure name, ranked after the body's. */
   labelOnly?: boolean;
   /** The finder that proposed it first (dottedNames, tokens, nounRunSubjects, nameCandidates…): for diagnostics (scripts/eval/index-why.ts). */

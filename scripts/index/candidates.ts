@@ -93,7 +93,7 @@ export function autoStages(text: string, options: AutoOptions, trace?: RejectTra
   // curated 人类命运共同体) is no new entry.
   const curated: Candidate[] = [...new Set(options.exclude ?? [])].filter((t) => t.length >= 2)
     .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
-  const inside = dropInside(cands, curated, text, zh);
+  const inside = zh ? dropInside(cands, curated, text, zh) : gatherNumbers(dropInside(cands, curated, text, zh));
   const ranked = rankCandidates(inside, text, zh);
   return { found, labelled, unbanned, gathered, abbreviated, inside, ranked, size, entries: chooseAndNest(ranked, size, zh) };
 }
@@ -217,6 +217,29 @@ function gatherPeople(cands: Candidate[], text: string, zh: boolean): Candidate[
   return cands.filter((c) => !gone.has(c));
 }
 
+/** An English noun's plural, as a phrase's last word takes it (supply chains, policies, taxes). */
+const pluralOf = (term: string): string[] => [`${term}s`, `${term}es`, term.replace(/([^aeiou])y$/u, '$1ies')];
+
+/**
+ * An English subject written in the singular and in the plural (supply chain, supply chains) is one entry,
+ * headed by the form the text writes more often (the singular when even), the other its alias: two entries
+ * would print the same matter twice, side by side.
+ */
+function gatherNumbers(cands: Candidate[]): Candidate[] {
+  const subjects = new Map(cands.filter((c) => c.kind === 'subject' && /^\p{Ll}/u.test(c.term)).map((c) => [c.term, c]));
+  const gone = new Set<Candidate>();
+  for (const one of subjects.values()) {
+    const many = pluralOf(one.term).map((p) => subjects.get(p)).find((c) => c && c !== one);
+    if (!many || gone.has(many) || gone.has(one)) continue;
+    const [head, other] = many.count > one.count ? [many, one] : [one, many];
+    head.aliases.push(other.term, ...other.aliases);
+    head.first = Math.min(head.first, other.first);
+    head.score = Math.max(head.score, other.score);
+    gone.add(other);
+  }
+  return cands.filter((c) => !gone.has(c));
+}
+
 /** Abbreviations and short names: 国台办 under 国务院台湾事务办公室, ASEAN under Association of Southeast Asian Nations, Hanover Capital Mortgage under Hanover Capital Mortgage Holdings. */
 function gatherAbbreviations(cands: Candidate[], zh: boolean): Candidate[] {
   // English initials of a place too (U.S. of United States, UK of United Kingdom): one entry, not two.
@@ -305,6 +328,9 @@ function dropInside(cands: Candidate[], curated: Candidate[], text: string, zh: 
       if (c.kind !== 'subject' && o.kind === 'subject' && !o.named || o.parent === c.term || !o.term.includes(c.term)) continue;
       for (const p of positions(o.term)) covers.push([p, p + o.term.length]);
     }
+    // An English phrase in lower case that the text mostly capitalises (inflation reduction, 12 of its 13 uses in
+    // the Inflation Reduction Act) is a name's words: its count holds the name's uses, whatever longer terms are found.
+    if (!zh && c.kind === 'subject' && /^\p{Ll}/u.test(c.term) && positions(c.term).length * 2 < c.count) return false;
     const inside = positions(c.term).filter((p) => covers.some(([a, b]) => p >= a && p + c.term.length <= b)).length;
     const free = c.count - inside;
     // A subject mostly said as part of a longer one adds nothing of its own either.
@@ -339,17 +365,23 @@ function rankCandidates(cands: Candidate[], text: string, zh: boolean): Candidat
     ? c.score * (1 + Math.log2(c.count))
     : 2 + c.score + Math.log2(c.count) + (c.aliases.length ? 0.5 : 0)) - (isHome(c, zh) ? 4 : 0) - (c.labelOnly ? 3 : 0);
   return cands.filter((c) => c.kind !== 'subject' || c.properName || (c.count >= 2 || (!long && c.score >= (zh ? 2.4 : 1.1))))
-    .filter((c) => !phraseSubject(c) || c.count >= 3 || paragraphsOf(text, c.term, zh) >= 2)
+    .filter((c) => !phraseSubject(c, zh) || c.count >= 3 || (zh ? paragraphsOf(text, c.term, zh) >= 2 : !long || c.compound))
     .sort((a, b) => rank(b) - rank(a) || a.first - b.first);
 }
 
 /**
- * A Chinese subject that only the segmenter's run of nouns made (no quotation marks, no title's brackets):
- * jieba tags adjacent nouns alike whether or not they form a term, so such a run needs the evidence of
- * dispersion. English noun phrases are bounded by syntax already (on dev half A the rule removed only a
- * useful English subject, human rights, and only wrong Chinese ones), so they keep their finder's bar.
+ * A subject that only its words make a term: in Chinese the segmenter's run of nouns (no quotation marks,
+ * no title's brackets; jieba tags adjacent nouns alike whether or not they form a term), in English a noun
+ * phrase (not a name, not a named document). A Chinese run said fewer than three times needs the evidence
+ * of dispersion (two paragraphs); English noun phrases are bounded by syntax already (on dev half A that
+ * rule removed only a useful English subject, human rights), so a short English text keeps its finder's bar.
+ * In a long English text (over 10,000 characters) two mentions are no salience: a long briefing says many
+ * phrases twice in passing (constructive role, private sector, senior team). There a phrase said twice
+ * stays only when nouns make it (vaccine doses, debt relief, human rights), which name a matter, where an
+ * adjective's phrase is mostly a way of saying. (On the dev part the same bar for Chinese runs would change
+ * no entry, so it is not set: no rule without an instance.)
  */
-const phraseSubject = (c: Candidate) => c.kind === 'subject' && !c.properName && c.source === 'nounRunSubjects';
+const phraseSubject = (c: Candidate, zh: boolean) => c.kind === 'subject' && !c.properName && !c.named && c.source === (zh ? 'nounRunSubjects' : 'nounPhrases');
 
 /**
  * Dispersion, the salience of a phrase that only its words make a term: in how many paragraphs (turns)

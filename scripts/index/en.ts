@@ -14,7 +14,7 @@ interface Term { text: string; tags: Set<string>; start: number; end: number; po
 /** Last words of organisation names. */
 const ORG_WORD = /^(front|forum|fund|council|department|ministry|office|administration|committee|commission|agency|union|organi[sz]ation|bank|party|court|congress|senate|parliament|assembly|government|alliance|association|institute|university|company|corporation|group|command|service|services|force|forces|army|navy|nations|league|federation|board|bureau|authority|foundation|cabinet|house|nato|club)$/i;
 /** Last words of place names. */
-const PLACE_WORD = /^(street|room|road|square|avenue|sea|ocean|strait|island|islands|gulf|bay|river|mountains|city|county|province|region|state|peninsula|valley|desert|canal|airport|base|hall|building|palace|center|centre)$/i;
+const PLACE_WORD = /^(street|room|road|square|avenue|sea|ocean|strait|island|islands|gulf|bay|river|mountains|city|county|district|territory|province|region|state|peninsula|valley|desert|canal|airport|base|hall|building|palace|center|centre)$/i;
 /** Words that make a capitalised run an event, a document or a programme, not a person (Groundhog Day, Belt and Road Initiative). */
 const EVENT_WORD = /^(day|week|month|year|initiative|act|plan|agreement|strategy|policy|program|programme|summit|conference|war|crisis|speech|deal|treaty|accord|games|cup|olympics|festival|declaration|charter|protocol|doctrine|report|bill|law|convention|dialogue|talks|forum|fund)$/i;
 /** Capitalised words that are never an entry on their own. */
@@ -112,6 +112,8 @@ function runEnd(terms: Term[], i: number): number {
     // An organisation's possessive ends it (CNN's Alessio Vinci: the network's reporter, two entries);
     // a people's does not (Tigray People’s Liberation Front).
     if (/[’']s$/u.test(terms[j].text) && !/^people[’']s$/iu.test(terms[j].text) && (terms[j].tags.has('Organization') || acronym(terms[j].text.replace(/[’']s$/u, '')))) break;
+    // An organisation the lexicon knows whole (Associated Press, General Motors) holds its words, though one alone is no name.
+    if (lexiconOrganisation(terms[j], a)) { j++; continue; }
     // A word never an entry alone may still end an institution's name (the State Department, the Biden Administration).
     if (named(a) && (!NOT_NAMES.has(a.text) || ORG_WORD.test(a.text)) && !NOT_NAMES.has(terms[j].text)) { j++; continue; }
     const b = terms[j + 2];
@@ -119,7 +121,9 @@ function runEnd(terms: Term[], i: number): number {
     // `of`, `for`, `on` join only after the word an institution or place is named on (Government of
     // Ethiopia, Committee on Rules): Duda of Poland, Madrid for NATO, Putin on Wednesday are two words.
     // A day or a month after them is a date, not the name's (NATO Summit on Thursday).
-    if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b) && !b.tags.has('Date') && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 2; continue; }
+    // Nor does `on` or `for` join a place (Congress on Ukraine: the subject of the engagements, not the body's name).
+    if (/^(of|for|on|de|du|la)$/i.test(a.text) && b && named(b) && !b.tags.has('Date') && (ofHead(terms[j]) || isTitle(terms[j]))
+      && !(/^(for|on)$/i.test(a.text) && isEnglishPlace(b.text))) { j += 2; continue; }
     if (/^of$/i.test(a.text) && /^the$/i.test(b?.text ?? '') && c && named(c) && !c.tags.has('Date') && (ofHead(terms[j]) || isTitle(terms[j]))) { j += 3; continue; }
     // Not across a title (Yellen and Chair Powell are two people).
     // A firm named for its partners (Stifel Nicolaus and Company): the `and` and its last word are the name's.
@@ -173,6 +177,9 @@ function namedPlaceRun(terms: Term[], i: number): number {
   while (k - i >= 2 && !isFixedName(terms.slice(i, k + 1))) k--;
   return k - i >= 2 ? k : i;
 }
+/** Two capitalised words the tagger's lexicon reads as one organisation's name (Associated Press, General Motors). */
+const lexiconOrganisation = (a: Term, b: Term): boolean => capitalised(a) && capitalised(b) && /^\s+$/u.test(a.post)
+  && a.tags.has('Organization') && b.tags.has('Organization') && !a.tags.has('Place') && !b.tags.has('Place') && !acronym(a.text) && !acronym(b.text);
 const isFixedName = (run: Term[]) => run.length > 2 && /^(hall|room|building|palace|center|centre)$/i.test(run[run.length - 1].text);
 
 /**
@@ -182,7 +189,7 @@ const isFixedName = (run: Term[]) => run.length > 2 && /^(hall|room|building|pal
  */
 function trimRun(input: Term[]): Term[] {
   let run = input;
-  if (isFixedName(run)) return run;
+  if (isFixedName(run) || (run.length === 2 && lexiconOrganisation(run[0], run[1]))) return run;
   while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0], run[1]) && !ORG_WORD.test(run[run.length - 1].text) && !(PLACE_WORD.test(run[run.length - 1].text) && run.length > 2)))) run = run.slice(1);
   while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
   while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
@@ -285,7 +292,8 @@ export interface NameUse { titled: boolean; firstName: boolean; addressed: boole
  * How one one-word run is used. A first name is what the tagger knows as one (FirstName, not also a
  * LastName); a word is addressed when it stands between a comma or a sentence start and the sentence's
  * end (Go ahead, Jeff. / Jon? / Thank you, Karine.), or opens a sentence before a comma as a first name
- * (Kyra, thanks) or as the one a question is put to (Karine, can you give us an update?).
+ * (Kyra, thanks) or as the one a question is put to (Karine, can you give us an update?), or stands as a first
+ * name between commas (Well, Trevor, I think… / With that, Colleen, welcome back.).
  */
 function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
   const t = terms[at];
@@ -294,7 +302,8 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
   const ends = /^\s*[.?!]/u.test(t.post) || at === terms.length - 1;
   // Opening a question before a comma (Karine, can you give us an update?) is calling on someone too.
   const question = /\?/u.test(terms[terms.length - 1].post) || /\?$/u.test(terms[terms.length - 1].text);
-  const addressed = before && ends || (at === 0 && /^\s*,/u.test(t.post) && (firstName || question));
+  // A first name between commas mid-sentence is said to the person (as you know, Peter, to be a part of…).
+  const addressed = before && ends || (at === 0 && /^\s*,/u.test(t.post) && (firstName || question)) || (before && firstName && /^\s*,/u.test(t.post));
   return { titled, firstName, addressed };
 }
 
@@ -350,7 +359,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
 export function englishCandidates(text: string, trace?: RejectTrace): Candidate[] {
   const found = new Map<string, Candidate>();
   let source = 'bracketedActs';
-  const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false) => {
+  const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false, compound = false) => {
     // A final full stop stays on an initialism (U.S., D.C.).
     term = term.replace(/[’']s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
     if (term.length < 2 || NOT_NAMES.has(term) || /^\d/.test(term)) return;
@@ -359,6 +368,7 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
     c.score = Math.max(c.score, score);
     if (named) c.named = true;
     if (proper) c.properName = true;
+    if (compound) c.compound = true;
     found.set(term, c);
   };
   const sentences = termsOf(text);
@@ -386,7 +396,18 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
     const firstName = firstNameOnly(uses.get(c.term) ?? []);
     if (firstName) c.firstName = firstName;
   }
-  return [...found.values()].filter((c) => c.count > 0 || (trace?.(c.term, c.kind, 'no whole-word use'), false));
+  return [...found.values()].filter((c) => (c.count > 0 || (trace?.(c.term, c.kind, 'no whole-word use'), false))
+    && (!falseStart(text, c.term) || (trace?.(c.term, c.kind, 'a word cut short'), false)));
+}
+
+/**
+ * A term the speaker broke off and said again (the Bipartisan Infrastruc- — Infrastructure Law, Big Fo- — with the
+ * Big Four): its last word is cut short, a hyphen and a pause after it, wherever the text writes it.
+ */
+function falseStart(text: string, term: string): boolean {
+  const esc = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const all = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])(.{0,2})`, 'gsu'))];
+  return all.length > 0 && all.every((m) => /^[-‐](?:\s|[—–-])/u.test(m[1]));
 }
 
 /**
@@ -394,12 +415,13 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
  * the Journal, the Executive, this Government, the Fed): the text's name of an institution, not the word.
  * Not a document's or an event's word (the Act, the Summit: a longer name's fragment), not a word that
  * only starts a longer name (the Marriage (Same Sex Couples) Bill), not the firm speaking of itself (the
- * Company), and not the short form of a longer organisation's first word (Fed of Federal Reserve).
+ * Company), and not the short form of a longer organisation's first word (Fed of Federal Reserve); nor a word
+ * a number follows (the Title 19, the Flight 93 Memorial: the numbered thing is named, not the word).
  */
 function institutionByCapital(text: string, term: string, found: Map<string, Candidate>): boolean {
   if (!/^\p{Lu}\p{Ll}{2,}$/u.test(term) || !/^NN$/.test(tagsOf(term.toLowerCase())[0] ?? '') || EVENT_WORD.test(term) || term === 'Company') return false;
   if (new RegExp(`(?<![\\p{L}])${term.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return false;
-  const the = new RegExp(`(?<![\\p{L}])(?:the|this) ${term}(?![\\p{L}])(?![ \\t]*[(\\p{Lu}])`, 'u');
+  const the = new RegExp(`(?<![\\p{L}])(?:the|this) ${term}(?![\\p{L}])(?![ \\t]*[(\\p{Lu}\\p{N}])`, 'u');
   if (!the.test(text)) return false;
   return ![...found.values()].some((o) => o.kind === 'organisation' && o.term.split(/\s+/u).some((w) => w !== term && w.startsWith(term)));
 }
@@ -407,12 +429,14 @@ function institutionByCapital(text: string, term: string, found: Map<string, Can
 /**
  * Whether a one-word name is only ever a first name: never after a title (Senator Kerry, King Abdullah
  * are names by which the text calls a person), and either a first name to the tagger or said only to
- * address someone. `addressed` when most uses address someone (a reporter called on: Go ahead, Jeff.).
+ * address someone. `addressed` when most uses address someone (a reporter called on: Go ahead, Jeff.): half of
+ * them for a first name the tagger knows, two thirds for any other word (Thank you, Karine. / Karine — /
+ * Karine, the Queen has died.: a name the lexicon does not hold is called on as surely).
  */
 export function firstNameOnly(uses: NameUse[]): 'addressed' | 'alone' | undefined {
   if (!uses.length || uses.some((u) => u.titled)) return undefined;
   const addressed = uses.filter((u) => u.addressed).length;
-  if (addressed * 2 >= uses.length && (addressed === uses.length || uses.every((u) => u.firstName))) return 'addressed';
+  if (addressed * 2 >= uses.length && (addressed * 3 >= uses.length * 2 || uses.every((u) => u.firstName))) return 'addressed';
   return uses.every((u) => u.firstName) ? 'alone' : undefined;
 }
 
@@ -448,8 +472,8 @@ const unknownProperNoun = (term: string, mid: Set<string>): boolean => {
  * Subjects: noun phrases of two to four words (climate crisis, cessation of hostilities agreement)
  * that hold a word the genre does not use everywhere.
  */
-function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number) => void): void {
-  const phrases = new Map<string, { count: number; start: number; rare: number }>();
+function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean, compound?: boolean) => void): void {
+  const phrases = new Map<string, { count: number; start: number; rare: number; compound: boolean }>();
   for (const terms of sentences) {
     for (let i = 0; i < terms.length; i++) {
       // A phrase that starts inside a hyphenated word (top-to-|bottom review) is its fragment.
@@ -467,14 +491,18 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
         // A surname's particles before its capitalised word (von der | Leyen) are the name's, no phrase.
         if (run.some((_t, k) => particleOfName(terms, i + k))) break;
         const ok = run.every((t, k) => (k > 0 && words[k] === 'of') || (!capitalised(t) && !adverb(words[k])
-          && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !STOP.has(words[k])));
+          && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !STOP.has(words[k])
+          // A word the lexicon reads first as a preposition or another function word (under federal law) is no term's.
+          && wordClass(words[k]) !== 'function'));
         if (!ok) break;
         const head = run[run.length - 1];
         if (!head.tags.has('Noun') || words[0] === 'of' || words[words.length - 1] === 'of') continue;
         const rare = words.filter((w) => w !== 'of' && genreDf('en', w) < 0.25);
         if (rare.length === 0) continue;
         const phrase = words.join(' ');
-        const p = phrases.get(phrase) ?? { count: 0, start: run[0].start, rare: 0 };
+        // Nouns before the head, no adjective and no of (gas prices, debt relief, human rights): a compound.
+        const compound = run.slice(0, -1).every((t, k) => words[k] !== 'of' && t.tags.has('Noun') && !t.tags.has('Adjective'));
+        const p = phrases.get(phrase) ?? { count: 0, start: run[0].start, rare: 0, compound };
         p.count++;
         p.rare = rare.length / words.filter((w) => w !== 'of').length;
         phrases.set(phrase, p);
@@ -483,7 +511,7 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
   }
   for (const [phrase, p] of phrases) {
     const source = text.slice(p.start, p.start + phrase.length);
-    add('subject', source.toLowerCase() === phrase ? source : phrase, p.start, 0.5 + 0.5 * p.rare + 0.3 * Math.min(p.count - 1, 3));
+    add('subject', source.toLowerCase() === phrase ? source : phrase, p.start, 0.5 + 0.5 * p.rare + 0.3 * Math.min(p.count - 1, 3), false, false, p.compound);
   }
 }
 

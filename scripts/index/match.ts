@@ -1,7 +1,8 @@
 // Matching: wraps every occurrence of a topic's term or alias in a TopicRef node, so each has an
 // anchor the PDF can resolve to a page and the EPUB can link to. A plain function over the tree
 // (STYLE.md §6): no file system, no browser.
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2 } from '../core/re2.ts';
 import type { Topic } from '../config/schema.ts';
 import type { Inline, Node, Position, Text, TopicRef, Transcript } from '../model/types.ts';
 import { pointAt, walk } from '../model/walk.ts';
@@ -187,7 +188,7 @@ function keptTopics(flat: FlatTopic[], anchors: Map<FlatTopic, string[]>): FlatT
 }
 
 /** JavaScript flags an alias may carry and what they mean to RE2 (g and u are implied). */
-const FLAGS: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, g: 0, u: 0 };
+const FLAGS: Record<string, 'CASE_INSENSITIVE' | 'MULTILINE' | 'DOTALL' | null> = { i: 'CASE_INSENSITIVE', m: 'MULTILINE', s: 'DOTALL', g: null, u: null };
 
 /** How far a negative lookahead at the end of an alias looks (characters). */
 export const LOOKAHEAD_WINDOW = 256;
@@ -208,8 +209,9 @@ export function compileAlias(source: string, flags: string): { regex: Alias } | 
   }
   const unknown = [...flags].filter((c) => !(c in FLAGS));
   if (unknown.length) return { invalid: false, reason: `flag ${unknown.join('')} is not supported (use i, m or s)` };
-  const bits = [...flags].reduce((acc, c) => acc | FLAGS[c]!, RE2JS.LOOKBEHINDS);
-  const compile = (src: string) => RE2JS.compile(RE2JS.translateRegExp(src), bits);
+  const RE2 = re2();
+  const bits = [...flags].reduce((acc, c) => acc | (FLAGS[c] ? RE2[FLAGS[c]!] : 0), RE2.LOOKBEHINDS);
+  const compile = (src: string) => RE2.compile(RE2.translateRegExp(src), bits);
   try {
     const tail = trailingLookahead(source);
     if (!tail) return { regex: { re: compile(source) } };

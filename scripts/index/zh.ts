@@ -478,6 +478,9 @@ function namesBeforeTitles(text: string, sentence: string, base: number, toks: T
         // Two characters: a transliteration after a word boundary or a conjunction (和普京总统, 同拜登总统).
         const before = text[to - n - 1] ?? '';
         if (n === 2 ? !(isTransliterated(name) && /^$|[和与同及、，。：；\s]/u.test(before) && !isChinesePlace(name)) : !starts.has(to - n)) continue;
+        // A name does not start with a word the tagger reads as a preposition, conjunction, adverb or pronoun
+        // (关于|董|部长: about Minister Dong; the surname alone with the title is a short form, no full name).
+        if (toks.some((t) => t.start === to - n && t.word.length >= 2 && /^(p|c|d|r|u)/.test(t.tag))) continue;
         // Three characters: a personal name, a transliteration, or a surname the tagger knows though it is rare (栗/nr 战书 委员长).
         const rareSurname = n === 3 && toks.some((t) => t.start === to - 3 && t.word.length === 1 && t.tag === 'nr');
         if (n !== 2 && !(n === 3 ? isPersonalName(name) || isTransliterated(name) || rareSurname : SURNAME_PAIR.test(name))) continue;

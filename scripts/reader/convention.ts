@@ -25,6 +25,8 @@ export interface Candidate {
   case: CaseClass;
   /** Latin label (English rules apply). */
   english: boolean;
+  /** A transcription service's timestamp stands between the label and its colon (`Karoline Leavitt (03:04):`). */
+  stamped?: boolean;
 }
 
 /** One convention of a document: a position, a delimiter and a case pattern, with its evidence. */
@@ -81,6 +83,25 @@ const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。�
 // An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE),
 // brackets (BLITZER (voice-over)).
 const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?)${SPACE}*:${SPACE}*`, 'u');
+/**
+ * A transcription service's label (Rev and its like): a name, or `Speaker 1`, then the time into the
+ * recording in brackets, then the colon — `Karoline Leavitt (03:04):`, `Speaker 2 (12:41):` — or the colon and then the time
+ * (`Speaker 2: (01:50)`, Rev's older pages); Australia's Hansard stamps its members so, after the
+ * seat and office (`Mr ALBANESE (Grayndler—Prime Minister) (14:01):`). The label is the name; the timestamp is the service's, and
+ * evidence that the line is a label.
+ */
+const STAMP = '[(\\[]\\d{1,2}:\\d{2}(?::\\d{2})?[)\\]]';
+const EN_STAMPED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,]{0,60}?(?: \\d{1,3}| \\([^()\\d]{1,80}\\))?)(?:${SPACE}*${STAMP}${SPACE}*:${SPACE}*|${SPACE}*:${SPACE}*(?=${STAMP}))`, 'u');
+/** A voice a transcription service numbers, before a colon (`Speaker 1:`), read only after the service's time. */
+const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}? \\d{1,3})${SPACE}*:${SPACE}*`, 'u');
+/** A label in Markdown bold, its colon inside or after the stars. */
+const MD_BOLD = /^\*\*([^*\n]{1,60}?)(?:[:：]\*\*|\*\*[:：])[ \t\u00a0\u3000]*/u;
+/** A label in lenticular brackets with the speech after it; a bracket holding a colon is a field (【編輯：李雪萍】). */
+const CJK_BRACKETED = /^【([^【】\s：:]{1,24})】[ \t\u00a0\u3000]*(?=\S)/u;
+/** A news script's cue in the same brackets (【同期】, 【解说】, 【画面】), a page's link (【打印】): no speaker. */
+const BRACKET_CUE = /^(?:同期|同期声|同期聲|解说|解說|画面|畫面|字幕|音乐|音樂|现场|現場|正文|导语|導語|编者按|編者按|关闭|關閉|打印|列印|纠错|糾錯|视频|視頻|图片|圖片|音频|音頻|.*编辑|.*編輯)$/u;
+/** `Q.` or `A.` and the words of the question or answer. */
+const QA_PERIOD = /^([QA])\.[ \t\u00a0]+(?=[^\s.])/u;
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
  * spaces or a no-break space. */
 const EN_SPACES = new RegExp(`^(?:(Q|A)(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,}|(?<=^Q)[ \\t])(?=[^\\s.,;:!?])|(${INITIAL}[${CAPITALS}.'’-]+(?: ${INITIAL}[${CAPITALS}.'’-]+){0,4})(?:[ \\t]*\\u00a0[ \\t\\u00a0]*|[ \\t]{2,})(?=[${CAPITAL}“"'‘(]))`, 'u');
@@ -147,10 +168,50 @@ export function isFurniture(line: string): boolean {
 /** A bulleted line is an item of a list (a call's participants: ` * John Burchett`), not a label. */
 export const BULLET = /^[ \t]*[*•▪·][ \t]/u;
 
+/** A time into the recording, as transcription services print it: 00:03, 1:02:45, [00:00:01], (12:41). */
+const TIME = '(?:\\d{1,2}:)?\\d{1,2}:\\d{2}';
+/** A time opening a line before the label (`[00:00:01] Speaker 1:`, `00:00:03 Jane Doe:`). */
+const LEAD_TIME = new RegExp(`^(?:\\[${TIME}\\]|\\(${TIME}\\)|${TIME})[ \\t\\u00a0]+(?=\\S)`, 'u');
+/** A label alone on its line with the time after it (Otter's `Jane Doe  00:15`, 通义听悟's `发言人1 00:03`). */
+const TRAILING_TIME = new RegExp(`^(.+?)[ \\t\\u00a0\\u3000]+(?:\\[${TIME}\\]|\\(${TIME}\\)|${TIME})$`, 'u');
+
 /** The label shape at the start of a paragraph, before any evidence, or null. */
 export function candidateOf(paragraph: string): Candidate | null {
   const text = paragraph.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
   if (!text || isFurniture(text) || BULLET.test(text)) return null;
+  // A transcription service's time before the label or after a label alone on its line: the time is
+  // the service's; the label is what it stamps. (Leading blanks were trimmed: lengths count from them.)
+  const lead = LEAD_TIME.exec(text);
+  if (lead) {
+    const c = labelAfterTime(text.slice(lead[0].length));
+    const offset = paragraph.indexOf(text) + lead[0].length;
+    return c && { ...c, length: c.length + offset, stamped: true };
+  }
+  const trailing = text.length <= 120 && /\d[\])]?$/.test(text) ? TRAILING_TIME.exec(text) : null;
+  if (trailing && aloneShape(trailing[1]) && /\p{L}/u.test(trailing[1])) {
+    const l = trailing[1].trim();
+    return { label: l, length: paragraph.length, alone: true, delimiter: 'eol', case: caseOf(l), english: !HAN.test(l), stamped: true };
+  }
+  return shapeOf(text);
+}
+
+/** A transcription service's label alone on its line, with the time into the recording (`Jane Doe  00:15`, `Speaker 1 (00:00):`). */
+export function stampedAlone(line: string): boolean {
+  if (!/\d:\d\d[\])]?:?\s*$/.test(line)) return false;
+  const c = candidateOf(line);
+  return c !== null && c.alone && c.stamped === true;
+}
+
+/** The label after a leading time: one that ends with a colon (`Speaker 1:`), or a name alone on its line. */
+function labelAfterTime(rest: string): Candidate | null {
+  // A voice the service numbers (`Speaker 1:`): the number is part of the label.
+  const numbered = EN_NUMBERED_COLON.exec(rest);
+  const c = numbered ? { label: numbered[1], length: numbered[0].length, alone: rest.slice(numbered[0].length).trim() === '', delimiter: 'colon' as const, case: caseOf(numbered[1]), english: true } : shapeOf(rest);
+  return c && (c.delimiter === 'colon' || c.delimiter === 'eol') ? c : null;
+}
+
+/** The label shape of a trimmed paragraph that holds no service's time around its label. */
+function shapeOf(text: string): Candidate | null {
   const make = (label: string, length: number, delimiter: Delimiter): Candidate | null => {
     const l = label.trim();
     if (!/\p{L}/u.test(l)) return null;
@@ -163,8 +224,22 @@ export function candidateOf(paragraph: string): Candidate | null {
   // ending with its colon, not `MS.` ending with a run of spaces.
   const spaced = UPPER_SPACED_COLON.exec(text);
   if (spaced) return make(spaced[1].replace(/[ \t\u00a0]+/gu, ' '), spaced[0].length, 'colon');
+  // A label set in bold by a page copied as Markdown (`**Chris Benson:**`, `**Q**:`): the label is inside.
+  const bold = MD_BOLD.exec(text);
+  if (bold) return make(bold[1], bold[0].length, 'colon');
+  // A Chinese label in lenticular brackets before the speech (`【主持人】各位记者朋友…`).
+  const bracketed = CJK_BRACKETED.exec(text);
+  if (bracketed && !BRACKET_CUE.test(bracketed[1])) return make(bracketed[1], bracketed[0].length, 'colon');
+  // A record's question and answer (`Q. Where do you live?` / `A. In Springfield.`), as a deposition prints them.
+  const record = QA_PERIOD.exec(text);
+  if (record) return make(record[1], record[0].length, 'period');
   const spaces = EN_SPACES.exec(text);
   if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
+  const stamped = EN_STAMPED_COLON.exec(text);
+  if (stamped) {
+    const c = make(stamped[1], stamped[0].length, 'colon');
+    return c && { ...c, stamped: true };
+  }
   const en = EN_COLON.exec(text);
   if (en && !HAN.test(en[1])) return make(en[1], en[0].length, 'colon');
   const zh = CJK_COLON.exec(text);

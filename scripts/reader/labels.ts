@@ -96,7 +96,8 @@ export function labelKey(label: string): string {
 const HAN = /\p{Script=Han}/u;
 const QUESTION_ZH = /(记者|记者问|^问|^追问|^提问|^提问者|^提问人)$/u;
 const ANSWER_ZH = /^答$/u;
-const MODERATOR_ZH = /(主持人|主持|司仪)$/u;
+/** The chair by role, alone or before the chair's name (主持人, 主持人 袭艳春, [主持人 袭艳春]). */
+const MODERATOR_ZH = /(主持人|主持|司仪)$|^(?:主持人|司仪)[ \u3000]?\p{Script=Han}{2,4}$/u;
 const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;
 const ANSWER_EN = /^(A|ANSWER)$/;
 const MODERATOR_EN = new RegExp(`^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES|ANNOUNCER|THE CHAIR|THE CHAIRMAN|THE CHAIRWOMAN|MADAM CHAIR|MADAM CHAIRMAN|MADAM CHAIRWOMAN|(?:MR|MADAM) SPEAKER|MR\\. SPEAKER|THE SPEAKER|THE DEPUTY SPEAKER|THE PRESIDING OFFICER|(?:CHAIRMAN|CHAIRWOMAN|CHAIR) [${CAPITALS}'’-]+)$`, 'u');
@@ -199,19 +200,26 @@ export function principalIndex(label: string, principals: string[]): number {
       const surname = words(principals[i]).at(-1);
       const namePart = words(label.split(',')[0]);
       if (surname && surname.length > 1 && namePart.at(-1) === surname) return i;
+      // …or the person, a constituency or office in brackets left out (Rt. Hon. Justin Trudeau (Prime
+      // Minister, Lib.)), ends with the principal's full name, after an office or honorific (Official
+      // Spokesperson, Shri Randhir Jaiswal).
+      const person = words(englishName(label));
+      const full = words(principals[i]);
+      if (surname && surname.length > 1 && words(englishName(label).split(',')[0]).at(-1) === surname) return i;
+      if (full.length >= 2 && person.length > full.length && full.every((w, k) => person[person.length - full.length + k] === w)) return i;
     }
   }
   return -1;
 }
 
 /** The label's shape at the start of a paragraph, before any evidence: the label text and its length. */
-export function labelShape(text: string): { label: string; length: number; alone: boolean; english: boolean } | null {
+export function labelShape(text: string): { label: string; length: number; alone: boolean; english: boolean; stamped?: boolean } | null {
   const c = candidateOf(text);
   // Only a delimiter that says "label" by itself: a colon, or Q and a run of spaces. A period or the
   // end of a line is a label only where the document's convention says so (recogniseLabel).
   if (!c || c.delimiter === 'eol' || c.delimiter === 'period') return null;
   if (c.delimiter === 'spaces' && c.label !== 'Q' && c.label !== 'A' && !/[\u00a0]/u.test(text.slice(0, c.length))) return null;
-  return { label: c.label, length: c.length, alone: c.alone, english: c.english };
+  return { label: c.label, length: c.length, alone: c.alone, english: c.english, stamped: c.stamped };
 }
 
 /**
@@ -245,7 +253,7 @@ function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
     const rest = text.slice(c.length);
     if (!c.alone && rest.length <= 40 && !/[。！？!?；;…]/u.test(rest)) return null;
   }
-  const m = classify(c.label, c.english, ctx, c.alone, false, true);
+  const m = classify(c.label, c.english, ctx, c.alone, c.stamped === true, true);
   // A hearing's senator (`Senator Schumer.`) is a member of the committee, who questions the witnesses,
   // as a 委員 questions the government in the 立法院 gazette.
   if (m && m.kind === 'other' && c.delimiter === 'period' && SENATOR.test(c.label)) m.kind = 'question';
@@ -277,7 +285,8 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
     return m && (m.kind !== 'other' || ctx.repeated?.has(labelKey(shape.label))) ? { ...m, length: shape.length, alone: true } : null;
   }
   if (!shape) return null;
-  const m = classify(shape.label, shape.english, ctx, shape.alone, /^\(\d{1,2}:\d{2}(?::\d{2})?\)/.test(text.slice(shape.length)));
+  const stamped = shape.stamped === true || /^\(\d{1,2}:\d{2}(?::\d{2})?\)/.test(text.slice(shape.length));
+  const m = classify(shape.label, shape.english, ctx, shape.alone, stamped);
   return m ? { ...m, length: shape.length, alone: shape.alone } : null;
 }
 
@@ -304,7 +313,8 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
     const outlet = core.replace(/(記者|记者)$/u, '').replace(/^[《「“](.*)[》」”]$/u, '$1');
     return { label, name: outlet && outlet !== core && outlet !== '有' ? outlet : core, kind: 'question' };
   }
-  if (MODERATOR_ZH.test(s) || /^(主席|代理主席|召集委员|召集人|秘书长|会议主席)$/u.test(s)) return { label, name: core, kind: 'moderator' };
+  // The chair's name, where the label gives one after the role (主持人 寿小丽 → 寿小丽).
+  if (MODERATOR_ZH.test(s) || /^(主席|代理主席|召集委员|召集人|秘书长|会议主席)$/u.test(s)) return { label, name: core.replace(/^(?:主持人|司仪|司儀)[ \u3000]?(?=\p{Script=Han}{2,4}$)/u, ''), kind: 'moderator' };
   if (SAYING.test(s) || FIELD_ZH.test(s)) return null;
   // 立法院: <surname><title><given name> (黃委員國書 → 黃國書, 毛院長治國, 林秘書長志嘉).
   const member = /^(\p{Script=Han}{1,2}?)(委員|委员|召集委員|召集委员|議員|议员|立委|院長|院长|副院長|副院长|部長|部长|副部長|副部长|次長|次长|秘書長|秘书长|副秘書長|副秘书长|主委|主任委員|主任委员|署長|署长|局長|局长|處長|处长|司長|司长|主任|總長|总长|首長|首长)(\p{Script=Han}{1,2})$/u.exec(core);
@@ -348,7 +358,9 @@ function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fit
   const capitals = letters.length >= 2 && allCapitals(letters);
   // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
   // it reads as a name or a title (capitalised words, a few particles).
-  const nameLike = words.length <= 4 && words.every((w) => NAME_WORD.test(w))
+  // A transcription service numbers the voices it cannot name (`Speaker 1 (00:00):`): a number ends the name.
+  const named = stamped && words.length >= 2 && /^\d{1,3}$/.test(words.at(-1)!) ? words.slice(0, -1) : words;
+  const nameLike = named.length <= 4 && named.every((w) => NAME_WORD.test(w))
     && (words.length > 1 || fits || repeated || TWO_CAPITALS.test(words[0]));
   if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: person === label ? label : person, kind: 'other' };
   return null;

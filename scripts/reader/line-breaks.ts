@@ -2,7 +2,10 @@
 // line between (web pages copied as text, the MFA's own pages); others wrap a paragraph over several
 // lines. Blocks (blank-line separated, lines joined) are split again where a line break is a
 // paragraph break:
-// - before a line that opens with a speaker label (a turn always starts a paragraph);
+// - before a line that opens with a speaker label (a turn always starts a paragraph), and after a
+//   transcription service's label alone on its line with its time (`Jane Doe  00:15`, the speech on
+//   the next line; a page's header name without a time stays in its block, which is the title), or
+//   after a Chinese label alone (`国家统计局局长 康义` above a speech shorter than itself);
 // - around a line of only rule characters (*****, -----);
 // - everywhere, when the text is laid out one paragraph per line: most line breaks inside blocks
 //   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence);
@@ -13,7 +16,7 @@
 import type { TrackedText } from './tracked-text.ts';
 import type { DocumentLabels } from './document-labels.ts';
 import { isDateLine } from './dates.ts';
-import { isFurniture, RULE } from './convention.ts';
+import { isFurniture, RULE, stampedAlone } from './convention.ts';
 import { hanLatinCounts } from './chars.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
@@ -73,6 +76,7 @@ function codePoints(s: string): number {
 
 interface Line { block: number; start: number; end: number }
 
+
 /** Each block's lines as [start, end) in the block's text, from the source line each character came from. */
 function linesOf(block: TrackedText, lineOf: (offset: number) => number): [number, number][] {
   const out: [number, number][] = [];
@@ -112,7 +116,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null;
+      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true);
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

@@ -11,7 +11,7 @@ import { labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch }
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
-import { FURNITURE, isFurniture, RULE_LINE, speechWeight } from './convention.ts';
+import { FURNITURE, isFurniture, RULE_LINE, speechWeight, stampedAlone } from './convention.ts';
 import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
@@ -93,9 +93,10 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
 function turnLabels(blocks: TrackedText[], decided: DocumentLabels): (LabelMatch | null)[] {
   const labels = blocks.map((b) => decided.at(b.text));
   // A label alone on its line is followed by speech; one followed by another label, or by nothing, is a
-  // heading (Engagements above a Hansard exchange), not a turn.
+  // heading (Engagements above a Hansard exchange), not a turn. A transcription service's label with its
+  // time is no heading, even when its speech is a broken-off phrase (`It moved superhumanly fast. The`).
   for (let i = 0; i < labels.length; i++) {
-    if (!labels[i]?.alone || labels[i]!.kind !== 'other' || /[：:]\s*$/u.test(blocks[i].text) || /\p{Script=Han}/u.test(blocks[i].text)) continue;
+    if (!labels[i]?.alone || labels[i]!.kind !== 'other' || /[：:]\s*$/u.test(blocks[i].text) || /\p{Script=Han}/u.test(blocks[i].text) || stampedAlone(blocks[i].text)) continue;
     let j = i + 1;
     while (j < blocks.length && FURNITURE.test(blocks[j].text.trim())) j++;
     const next = blocks[j]?.text.trim() ?? '';

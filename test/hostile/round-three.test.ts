@@ -12,7 +12,7 @@ import { loadBook } from '../../scripts/book.ts';
 import { BuildError } from '../../scripts/core/diagnostics.ts';
 import { checkedSvg, coverPng } from '../../scripts/epub/cover.ts';
 import { coverFonts } from '../../scripts/writers/epub.ts';
-import { launchBrowser } from '../../scripts/core/browser.ts';
+import { warmBrowser } from '../support/browser.ts';
 import { sha256 } from '../../scripts/core/files.ts';
 import { tempDir } from '../helpers.ts';
 import { epubcheckErrors } from '../support/validators.ts';
@@ -162,12 +162,8 @@ describe('round three: pieces on their own', () => {
     expect(dropped).not.toMatch(/DOCTYPE/);
     expect(dropped.split('\n').length).toBe(withDoctype.split('\n').length);
     // Past the XML check (as if it had been skipped), a broken SVG is caught in the page, before the screenshot.
-    const browser = await launchBrowser();
-    try {
-      await expect(coverPng('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', browser, coverFonts('zh-Hans'))).rejects.toMatchObject({ diagnostic: { code: 'TP127' } });
-    } finally {
-      await browser.close();
-    }
+    const browser = await warmBrowser();
+    await expect(coverPng('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', browser, coverFonts('zh-Hans'))).rejects.toMatchObject({ diagnostic: { code: 'TP127' } });
   }, 120_000);
 });
 

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTranscript } from '../../scripts/reader/read.ts';
-import { candidateOf, induceConventions } from '../../scripts/reader/convention.ts';
+import { candidateOf, induceConventions, stampedAlone } from '../../scripts/reader/convention.ts';
 import { labelKey } from '../../scripts/reader/labels.ts';
 import { textAsks } from '../../scripts/reader/structure.ts';
 import { titleText } from '../../scripts/model/walk.ts';
@@ -70,6 +70,68 @@ describe('label conventions of new house styles', () => {
   it('TV news: NAME, TITLE (voice-over): and ANNOUNCER:', () => {
     const text = 'THE SITUATION ROOM\n\nBLITZER: Happening now, breaking news on the storm.\n\nJOHN KING, CNN CHIEF NATIONAL CORRESPONDENT (voice-over): The storm hit the coast overnight.\n\nANNOUNCER: This is CNN.\n\nBLITZER: John, what are you hearing from the governor?\n\nKING: The governor says the state is ready.\n';
     expect(read(text, 'BLITZER').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 BLITZER', '5 JOHN KING', '7 ANNOUNCER', '9 BLITZER', '11 KING']);
+  });
+  it('transcription services: Name (mm:ss): alone on its line, and Speaker N for a voice they cannot name (real text: rev.com, 2025-07-31)', () => {
+    // The opening of https://www.rev.com/transcripts/karoline-leavitt-white-house-press-briefing-on-7-31-25,
+    // as the search corpus holds it (its first paragraphs, the third cut after its first two sentences).
+    const text = 'Karoline Leavitt (00:00):\nGood afternoon everyone.\nSpeaker 1 (00:00):\nGood afternoon.\nKaroline Leavitt (03:04):\nWe have a lot of news today and I have quite a few announcements for you, so let\'s get to it. First, on behalf of the President and the White House, we express our deepest condolences to the family of New York Police Officer Islam, who made the ultimate sacrifice in defense of his fellow New Yorkers.\n(03:45)\nIn other news, President Trump\'s working visit to Scotland was a huge success.\n';
+    const { turns, r } = read(text, 'Karoline Leavitt');
+    expect(turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 Karoline Leavitt', '3 Speaker 1', '5 Karoline Leavitt']);
+    expect(r.conventions[0]).toMatchObject({ position: 'line', delimiter: 'colon' });
+    // The timestamp is the service's, not the name's, before the colon or after it (Rev's older pages).
+    expect(candidateOf('Speaker 2 (12:41):')).toMatchObject({ label: 'Speaker 2', alone: true, stamped: true });
+    expect(candidateOf('Speaker 2: (01:50)')).toMatchObject({ label: 'Speaker 2', stamped: true });
+    expect(candidateOf('Chuck Schumer: (00:37)')).toMatchObject({ label: 'Chuck Schumer', stamped: true });
+    // A time in brackets in prose opens no turn: the words before it read as no name.
+    const prose = read(`${text}The vote was held at (10:30): a quorum was present.\n`, 'Karoline Leavitt');
+    expect(prose.turns).toHaveLength(3);
+  });
+  it('transcription services: the time after a label alone on its line (Otter, 通义听悟) or before the label (Plaud, Fireflies); a phrase broken off at the next voice is still a turn', () => {
+    // Otter's export: `Speaker N  m:ss` and two trailing spaces, a sentence cut where the next voice starts.
+    const otter = 'Speaker 1  0:00  \nWelcome back to the programme. Today we talk about the budget.\n\nSpeaker 2  0:33  \nThank you. The council voted last night, and the result surprised everyone.\n\nSpeaker 3  0:52  \nIt passed by one vote. The\n\nSpeaker 2  0:54  \nmayor had to cast it herself.\n\nSpeaker 3  1:06  \nThat is right.\n';
+    expect(read(otter, 'Speaker 2').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 Speaker 1', '4 Speaker 2', '7 Speaker 3', '10 Speaker 2', '13 Speaker 3']);
+    // A name with the time alone on its line, its speech on the next line of the same block.
+    const named = 'Michael Graf  00:03\nGood morning, thanks for joining. Let us start with the budget.\n\nJane Doe  00:15\nThanks Michael. The budget is on track for the quarter.\n\nMichael Graf  00:40\nAnd the hiring plan?\n\nJane Doe  00:44\nWe hired four engineers last month.\n';
+    expect(read(named, 'Jane Doe').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 Michael Graf', '4 Jane Doe', '7 Michael Graf', '10 Jane Doe']);
+    const plaud = '[00:00:01] Speaker 1: Good morning, thanks for joining.\n[00:00:15] Speaker 2: Thanks. The budget is on track for the quarter.\n[00:00:40] Speaker 1: And the hiring plan?\n[00:00:44] Speaker 2: We hired four engineers last month.\n';
+    expect(read(plaud, 'Speaker 2').turns).toEqual(['1 Q Speaker 1', '2 - Speaker 2', '3 Q Speaker 1', '4 - Speaker 2']);
+    expect(candidateOf('00:00:03 Jane Doe: Thanks Michael.')).toMatchObject({ label: 'Jane Doe', length: 19, stamped: true });
+    const tingwu = '发言人1 00:03\n大家好，今天我们讨论预算问题。\n\n发言人2 00:15\n谢谢。本季度预算执行正常。\n\n发言人1 00:40\n招聘计划呢？\n\n发言人2 00:44\n上个月我们招了四名工程师。\n';
+    expect(read(tingwu, '发言人2').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 发言人1', '4 发言人2', '7 发言人1', '10 发言人2']);
+    // A page's header name without a time stays in its block (the title), as before.
+    expect(stampedAlone('John Kirby')).toBe(false);
+    expect(stampedAlone('Jane Doe  00:15  ')).toBe(true);
+  });
+  it('a label in Markdown bold (a page copied as Markdown), in 【】 before the speech (the premier\'s press conference as some pages print it), and a record\'s Q. / A.', () => {
+    // The opening of thechangelog/transcripts practicalai/practical-ai-133.md (real text, its first turns).
+    const bold = "**Daniel Whitenack:** Welcome to another episode of Practical AI. This is Daniel Whitenack.\n\n**Chris Benson:** I am doing very well. How is it going today, Daniel?\n\n**Daniel Whitenack:** It's going wonderful. I don't know if you -- our listeners can't see me, but you can see me, I'm in a new room.\n\n**Chris Benson:** It's funny that you mentioned that, because I know I've mentioned to you that I'm planning to move as well, very local to where we're at...\n";
+    expect(read(bold, 'Daniel Whitenack').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 Daniel Whitenack', '3 Chris Benson', '5 Daniel Whitenack', '7 Chris Benson']);
+    // The shape of http://m.grayareaapparel.com/n4/n18/c139553/content.html (2020): 【張業遂】…, 【李克強】…; our wording.
+    const zh = '【主持人】各位记者朋友，大家上午好。\n\n【王文涛】谢谢主持人。今年以来，商务部扎实推进各项工作。\n\n【新华社记者】请问今年外贸形势如何？\n\n【王文涛】总体稳中向好。\n';
+    expect(read(zh, '王文涛').turns).toEqual(['1 - 主持人', '3 - 王文涛', '5 Q 新华社', '7 - 王文涛']);
+    // A news script's cue in the same brackets is no speaker; a bracket holding a field is none either.
+    expect(candidateOf('【同期】中新社记者 梁晓辉')?.label).not.toBe('同期');
+    expect(candidateOf('【編輯：李雪萍】')?.label).not.toBe('編輯：李雪萍');
+    const record = 'Q. Please state your name for the record.\n\nA. John Smith.\n\nQ. Where do you live?\n\nA. In Springfield, Illinois.\n\nQ. How long have you lived there?\n\nA. About ten years.\n';
+    expect(read(record, 'John Smith').turns.slice(2)).toEqual(['5 Q Q', '7 - John Smith', '9 Q Q', '11 - John Smith']);
+    // A list lettered A., B., C. in a speech is no record: no turn.
+    expect(read('We have three goals this year.\n\nA. Growth that reaches every family in the country.\n\nB. Security at home and abroad.\n\nC. A cleaner environment for our children.\n', 'Jane Doe').turns).toEqual([]);
+  });
+  it('国新办 style alone on its line: a speech shorter than its label still follows it; the chair before a rare name in brackets is the moderator', () => {
+    const alone = '主持人 寿小丽\n各位记者朋友，大家上午好。\n\n国家统计局局长 康义\n谢谢主持人。今年以来，经济运行总体平稳。\n\n新华社记者\n请问今年经济形势如何？\n\n国家统计局局长 康义\n总体稳中向好。\n';
+    expect(read(alone, '康义').turns).toEqual(['1 - 寿小丽', '4 - 康义', '7 Q 新华社', '10 - 康义']);
+    const bracketed = '[主持人 袭艳春]\n各位记者朋友，大家上午好。\n\n[国家统计局局长 康义]\n谢谢主持人。今年以来，经济运行总体平稳。\n\n[新华社记者]\n请问今年经济形势如何？\n\n[国家统计局局长 康义]\n总体稳中向好。\n';
+    const { turns, r } = read(bracketed, '康义');
+    expect(turns).toEqual(['1 - 袭艳春', '4 - 康义', '7 Q 新华社', '10 - 康义']);
+    expect(r.tree.children.filter((c): c is Section => c.type === 'section')[0].children[0].kind).toBe('moderator');
+  });
+  it('Hansards of Australia and Canada, and an office before the principal\'s name: the seat, office and time in brackets are no part of the name', () => {
+    const au = 'Mr DUTTON (Dickson—Leader of the Opposition) (14:00): My question is to the Prime Minister. Why has the cost of living risen?\n\nMr ALBANESE (Grayndler—Prime Minister) (14:01): I thank the Leader of the Opposition for his question. Inflation has halved.\n\nThe SPEAKER: The Prime Minister has the call.\n\nMr ALBANESE: Inflation has halved.\n';
+    expect(read(au, 'Mr ALBANESE').turns).toEqual(['1 Q Mr DUTTON', '3 - Mr ALBANESE', '5 - The SPEAKER', '7 - Mr ALBANESE']);
+    const ca = 'Hon. Pierre Poilievre (Carleton, CPC): Mr. Speaker, the Prime Minister promised to lower costs. Will he cancel the tax?\n\nRt. Hon. Justin Trudeau (Prime Minister, Lib.): Mr. Speaker, we are delivering for Canadians every day.\n\nHon. Pierre Poilievre (Carleton, CPC): Mr. Speaker, that is not true.\n\nRt. Hon. Justin Trudeau (Prime Minister, Lib.): Mr. Speaker, we will keep working.\n';
+    expect(read(ca, 'Justin Trudeau').turns).toEqual(['1 Q Hon. Pierre Poilievre', '3 - Justin Trudeau', '5 Q Hon. Pierre Poilievre', '7 - Justin Trudeau']);
+    const mea = 'Official Spokesperson, Shri Randhir Jaiswal: Good afternoon friends. Let me begin with the visit of the Prime Minister.\n\nQuestion: Sir, what about the trade talks?\n\nOfficial Spokesperson, Shri Randhir Jaiswal: The talks are continuing.\n';
+    expect(read(mea, 'Randhir Jaiswal').turns).toEqual(['1 - Randhir Jaiswal', '3 Q Question', '5 - Randhir Jaiswal']);
   });
   it('earnings calls: Operator and Name -- Title alone on their lines', () => {
     const text = 'Q4 2023 Earnings Call\n\nOperator\n\nGood day, and welcome to the fourth quarter earnings call.\n\nTim Cook -- Chief Executive Officer\n\nThank you. Good afternoon, everyone. We had a strong quarter.\n\nOperator\n\nOur first question comes from the line of Erik Woodring.\n\nErik Woodring -- Morgan Stanley -- Analyst\n\nHow do you think about margins next year?\n\nTim Cook -- Chief Executive Officer\n\nWe expect them to stay in a similar range.\n';

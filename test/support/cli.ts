@@ -9,8 +9,14 @@
 // given are set for the call and restored after: calls in one file run one at a time (vitest runs a
 // file's tests in order; the forks pool gives each file its own process, where chdir is allowed).
 
+import { warmBrowser } from './browser.ts';
+
 export interface CliResult { code: number | null; out: string; err: string }
 
+//
+// `build` gets the worker's warm browser (test/support/browser.ts) when the call sets no environment
+// variable: a variable given here may be one Chromium reads at launch (FONTCONFIG_FILE, TZ) or one that
+// chooses the browser (PUPPETEER_EXECUTABLE_PATH), so such a call launches its own, as the bin would.
 export async function cliInProcess(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<CliResult> {
   const { run } = await import('../../scripts/cli.ts');
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
@@ -20,7 +26,8 @@ export async function cliInProcess(args: string[], env: Record<string, string> =
   let out = '';
   let err = '';
   try {
-    const code = await run(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
+    const launch = Object.keys(env).length === 0 ? warmBrowser : undefined;
+    const code = await run(args, { out: (s) => { out += s; }, err: (s) => { err += s; }, launch });
     return { code, out, err };
   } finally {
     process.chdir(home);
