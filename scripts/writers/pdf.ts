@@ -188,7 +188,7 @@ interface Plan {
   indexEntries: IndexLine[];
   trim: (typeof TRIM_GEOMETRY)[keyof typeof TRIM_GEOMETRY];
   pulls: Set<string>;
-  /** The classes that keep each section's last 4 lines on one page (render/ends.ts endKeeps), set once from the loaded page's lines. */
+  /** The classes that keep each section's last 4 lines on one page (render/ends.ts endKeeps), set once from the loaded page's lines (so their number is their key). */
   keeps: EndKeeps;
   /** Pages guessed for the first measuring pass (pdf/estimate.ts). */
   guess: Map<string, number>;
@@ -287,7 +287,6 @@ function planPrint(input: PdfInput, dir: string): Plan {
   const [blocksOf, markedBlocksOf, marked] = [blocksMemo(bodyOf, pulls, keeps), blocksMemo(bodyOf, pulls, keeps, runs), markTargets(targets, runs, hasIndex)];
   // The document of one pass: the template (data only) with the book's parts in its slots.
   const render = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links): Rendered => {
-    // The keeps are set once, from the first page loaded: their number tells the sets apart.
     const pullKey = `${[...pulls].sort().join(' ')}|${keeps.size}`;
     const indexPart = indexOf(pages, '');
     const index = indexPart.value;
