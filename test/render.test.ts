@@ -48,6 +48,6 @@ describe('renderer handlers', () => {
   });
   it('renderBody leaves the title to the front matter', () => {
     const tree: Transcript = { type: 'transcript', children: [{ type: 'title', children: [{ type: 'text', value: '标题' }] }, para('p10', '正文。')] };
-    expect(renderBody(tree, html)).toBe('<p id="p10" class="end-short">正文。</p>');
+    expect(renderBody(tree, html)).toBe('<p id="p10">正文。</p>');
   });
 });

@@ -3,10 +3,8 @@
 // inject markup. One handler per node type, registered in one map (STYLE.md §7).
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import { toString } from 'hast-util-to-string';
 import { toXast } from 'hast-util-to-xast';
 import { serializeXml } from './xml.ts';
-import { LINE_EMS, emWidth } from './ems.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import Mustache from 'mustache';
 import type { Block, Inline, Paragraph, Section, Transcript, Turn, TurnKind, Speaker, Dateline, Title, Container, Heading, List, Blockquote, Matter, Note } from '../model/types.ts';
@@ -125,22 +123,6 @@ function epubType(o: RenderOptions, type: string, role?: string): Record<string,
   return role ? { 'epub:type': type, role } : { 'epub:type': type };
 }
 
-/**
- * Print only: the section's last paragraph gets the class `end-short` when it is under three lines, so
- * print.css keeps it with the lines before it (a page never holds fewer than 4 lines of a section's
- * end). A longer one needs no mark: `widows: 4` keeps 4 of its own lines together.
- */
-function markShortEnd(turns: ElementContent[], o: RenderOptions): ElementContent[] {
-  const turn = turns[turns.length - 1];
-  if (o.flavour !== 'html' || turn?.type !== 'element') return turns;
-  // A speech without turns ends with a paragraph of its own.
-  const last = turn.tagName === 'p' ? turn : turn.children[turn.children.length - 1];
-  if (last?.type !== 'element' || last.tagName !== 'p') return turns;
-  // Measured at the narrowest trim's line (ems.ts).
-  if (emWidth(toString(last)) < 3 * LINE_EMS - 3) last.properties = { ...last.properties, className: [...((last.properties?.className as string[]) ?? []), 'end-short'] };
-  return turns;
-}
-
 /** A speaker label's text, with the index anchors the automatic index put in it (路透社 of 路透社记者). */
 function labelText(node: Speaker): (string | Element)[] {
   const out: (string | Element)[] = [];
@@ -174,7 +156,7 @@ export const handlers = {
   }) as Handler<Turn>,
   section: ((node: Section, o) => [h('section', { id: node.id, className: ['qa', `qa-${node.role}`], 'aria-labelledby': `${node.id}-h`, ...epubType(o, 'chapter', 'doc-chapter') }, [
     h('h2', { id: `${node.id}-h` }, node.heading),
-    ...markShortEnd(node.children.flatMap((t) => handlers.turn(t, o)), o),
+    ...node.children.flatMap((t) => handlers.turn(t, o)),
     ...renderNotes(node.id, o),
   ])]) as Handler<Section>,
   // A volume's part (volume.ts): a section of its own with the part's heading, then the part's blocks.
@@ -212,10 +194,9 @@ export function renderBodyTree(tree: Transcript, options: RenderOptions): Root {
   const blocks = tree.children.filter((c) => c.type !== 'title');
   const first = blocks.findIndex((c) => c.type === 'section');
   const at = first < 0 ? blocks.length : first;
-  // A transcript without sections ends with its last turn: its end is kept like a section's.
   const lead = blocks.slice(0, at).flatMap((c) => renderBlock(c, options));
   return { type: 'root', children: [
-    ...(first < 0 ? markShortEnd(lead, options) : lead),
+    ...lead,
     ...renderNotes(null, options),
     ...blocks.slice(at).flatMap((c) => renderBlock(c, options)),
   ] };
