@@ -240,6 +240,18 @@ describe('automatic index: first names, plural titles, subjects that are terms, 
   });
 });
 
+describe('automatic index: names the tagger never proposes (round 6, dev text)', () => {
+  it('an institution whose last word the tagger glues to its head’s title (海|协会会长, 資通 安全 處處長) is found whole; 安全 alone starts none', () => {
+    // zh-hans-tao-2023-04-26
+    const hans = terms(autoEntries('中央广播电视总台央视海峡两岸记者：1993年4月，在“九二共识”基础上，海协会会长汪道涵与台湾海基会董事长辜振甫在新加坡举行了汪辜会谈。', { language: 'zh-Hans', size: 20 }));
+    expect(hans).toContain('海协会');
+    // zh-hant-ly-2017-12-27: a roll of officials
+    const hant = terms(autoEntries('列席人員\n資通安全處處長             簡宏偉\n科技部資訊處處長               薛大勇\n', { language: 'zh-Hant', size: 20 }));
+    expect(hant).toContain('資通安全處');
+    expect(hant).not.toContain('安全處');
+  });
+});
+
 describe('automatic index: a subject only a run of nouns makes needs dispersion (round 3)', () => {
   // zh-hans-mfa-2020-02-24, line 5: 出院病例 said twice in one paragraph, a figure's wording, no subject.
   const CURED = '首先向大家通报一组数字：根据中国国家卫生健康委今天上午发布的统计数字，2月23日0—24时，中国境内新增治愈出院病例1846例。截至2月23日24时，中国境内累计治愈出院病例24734例。';

@@ -95,6 +95,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
   // A rare abbreviation of the dictionary's (联大/j): the short form of a name, whatever its last character.
   if (known && known.tag === 'j' && rareAbbreviation(key)) return true;
   const m = ORG_END.exec(key);
+  // A government's office (资通安全处, 亚洲处): four characters or more before 处, not a phrase's 之处 (不足之处).
+  if (!m && /^\p{Script=Han}{3,}处$/u.test(key) && !key.endsWith('之处')) return true;
   if (!m) return key.length <= 4 && /[盟联办委局署共]$/u.test(key);
   const stem = key.slice(0, key.length - m[0].length);
   return stem.length >= 1 && !GENERIC.has(stem) && !notPlace(stem) && !/^(国内|国外|内|外|全|本|各|该|此)$/u.test(stem);
@@ -577,7 +579,28 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
   }
   headedInstitution(toks, i, add);
+  institutionBeforeItsHead(toks, i, add);
   return 0;
+}
+
+/** An institution's last word glued to its head's title (协会会长/n, 处处长/v): the institution, then the head (协会|会长). */
+const GLUED_HEAD = /^(\p{Script=Han}*?([会处局部院署司所厅室科]))\2长$/u;
+
+/**
+ * An institution whose head the text names right after it, where jieba reads the institution's last word
+ * and the title as one word (海/n 协会会长/n, 资通/x 安全/an 处处长/v) and the name before it as pieces:
+ * the pieces (one or two nouns or unknown words, no generic word) and the institution word are its name.
+ */
+function institutionBeforeItsHead(toks: Tagged, i: number, add: Add): void {
+  const t = toks[i];
+  const m = GLUED_HEAD.exec(t.word);
+  if (!m) return;
+  let j = i;
+  const piece = (p: Tok) => HAN.test(p.word) && /^(n|x|an|nz|ns|nt|j|vn)$/.test(p.tag) && !TITLES.includes(p.word) && !TITLES_BEFORE.includes(p.word) && !FUNCTION_START.test(p.word);
+  while (j > 0 && i - j < 2 && toks[j - 1].end === toks[j].start && piece(toks[j - 1])) j--;
+  // A generic word may be inside the name (资通 安全 处), never its first word (安全 处 alone names nothing).
+  while (j < i && GENERIC.has(toks[j].word)) j++;
+  if (j < i) add('organisation', toks[j].start, t.start + m[1].length, 2);
 }
 
 /**
