@@ -250,6 +250,14 @@ describe('automatic index: names the tagger never proposes (round 6, dev text)',
     expect(hant).toContain('資通安全處');
     expect(hant).not.toContain('安全處');
   });
+
+  it('a county the dictionary holds as a rare verb (台湾/ns 彰化/v) is a place under its region; a common word after a region is none', () => {
+    // zh-hans-tao-2023-04-26
+    const list = flatEntries(autoEntries('国台办例行发布会。昨天台湾彰化联华食品工厂发生火灾，造成多名消防员死亡。台湾民众十分关注。', { language: 'zh-Hans', size: 20 }));
+    const zhanghua = list.find((e) => e.term === '彰化');
+    expect(zhanghua?.kind).toBe('place');
+    expect(list.map((e) => e.term)).not.toContain('民众');
+  });
 });
 
 describe('automatic index: a subject only a run of nouns makes needs dispersion (round 3)', () => {

@@ -67,7 +67,8 @@ const BAD_END = /[会就在说和的了是也还又将已对把被化性等与�
  */
 function plausible(kind: Candidate['kind'], key: string, score: number): boolean {
   if (kind === 'subject') return true;
-  if (kind !== 'organisation' && BAD_END.test(key) && !isChinesePlace(key)) return false;
+  // …but a place found surely (score 3: listed with places, right after its region) may end so (彰化, 怀化).
+  if (kind !== 'organisation' && BAD_END.test(key) && !isChinesePlace(key) && !(kind === 'place' && score >= 3)) return false;
   if (kind === 'place') {
     if (isChinesePlace(key)) return true;
     // 中美, 中巴, 中日韩: countries in one breath (the first words of 中美关系), not a place.
@@ -542,6 +543,10 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); return 0; }
   // A place word (s) right after a country (越南/ns 河内/s): a city of it.
   if (t.tag === 's' && t.word.length >= 2 && prev && prev.tag === 'ns' && prev.end === t.start && isChinesePlace(prev.word)) { add('place', t.start, t.end, 3, prev.word); return 0; }
+  // A county the dictionary holds rarely and as another word (台湾/ns 彰化/v 联华/nz): right after its
+  // region and before a noun, a two-character word general Chinese hardly uses is the place's name.
+  if (t.word.length === 2 && /^(v|a|vn|n)$/.test(t.tag) && prev && prev.end === t.start && prev.word.length >= 2 && isChinesePlace(prev.word)
+    && next && next.start === t.end && /^(n|nz|ns|nt|x)$/.test(next.tag) && (dictEntry(t.word)?.freq ?? 0) < 50 && !GENERIC.has(t.word)) { add('place', t.start, t.end, 3, prev.word); return 0; }
   // Two places the tagger wrote as one (广西南宁/ns, 美国纽约/nz): the region and, nested under it, the city.
   const pair = placePair(t);
   if (pair) { add('place', t.start, t.start + pair, 2); add('place', t.start + pair, t.end, 2, text.slice(t.start, t.start + pair)); return 0; }
