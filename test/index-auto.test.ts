@@ -258,6 +258,13 @@ describe('automatic index: names the tagger never proposes (round 6, dev text)',
     expect(zhanghua?.kind).toBe('place');
     expect(list.map((e) => e.term)).not.toContain('民众');
   });
+
+  it('an army named by its country’s short form is an organisation whether the dictionary knows it (俄军/j) or the HMM made it (乌军/x)', () => {
+    // zh-hans-mfa-2022-03-18
+    const list = flatEntries(autoEntries('确认一下，据中国政府了解，那些中方感到痛惜的平民伤亡，大部分是由俄军造成的还是由乌军造成的？', { language: 'zh-Hans', size: 20 }));
+    expect(list.find((e) => e.term === '乌军')?.kind).toBe('organisation');
+    expect(list.find((e) => e.term === '俄军')?.kind).toBe('organisation');
+  });
 });
 
 describe('automatic index: a subject only a run of nouns makes needs dispersion (round 3)', () => {

@@ -561,6 +561,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     return 0;
   }
   if (taggedOrganisation(text, toks, i, add)) return 0;
+  // A country's army by its one-character short form (俄军/j, 乌军/x the HMM made): an organisation.
+  if (t.word.length === 2 && t.word[1] === '军' && COUNTRY_CHAR.test(t.word[0]) && /^(x|n|nz)$/.test(t.tag)) { add('organisation', t.start, t.end, 2); return 0; }
   // A committee named by its remit, two fields joined by 及/和/与 (司法及法制委员会, 程序委员会).
   if (t.word === '委员会' && t.tag === 'n') {
     const from = committeeStart(toks, i);
@@ -623,6 +625,9 @@ function placePair(t: Tok): number {
 function missionStart(text: string, toks: Tagged, i: number, from: number): number {
   return /(使馆|领事馆|代表处|办事处)$/u.test(toks[i].word) && text[from - 1] === '驻' ? from - 1 : from;
 }
+
+/** One-character short forms of countries (中美, 俄乌, 以军). */
+const COUNTRY_CHAR = /^[美俄日韩朝英法德印巴越泰菲缅蒙乌土伊以沙埃]$/u;
 
 /** The title of an institution's head is its last character and 长 (行政院 → 院长, 教育部 → 部长, 消防局 → 局长). */
 const HEAD_OF = /([院部局署])$/u;
