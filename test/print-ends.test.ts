@@ -5,13 +5,14 @@
 import { describe, it, expect } from 'vitest';
 import { h } from 'hastscript';
 import type { Root } from 'hast';
-import { endMark, indexLines, indexPull, noteRunsOn, runsOf, shortEnds, shortEndsOf, withEndMarks, withIndexPull, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
+import { endKeeps, endMark, indexLines, indexPull, noteRunsOn, runsOf, shortEnds, shortEndsOf, withEndMarks, withIndexPull, withEndKeeps, withPulls, PULL_CLASS } from '../scripts/render/ends.ts';
 import { marksEndOf, type Marks } from '../scripts/pdf/marks.ts';
 import { toHtml } from 'hast-util-to-html';
 import { printIndexTree } from '../scripts/index/render.ts';
 import type { Element } from 'hast';
 import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
 import { TRIMS } from '../scripts/pdf/layout.ts';
+import { estimatePages } from '../scripts/pdf/estimate.ts';
 import { breakUnits, runningHead, titleUnits } from '../scripts/render/lines.ts';
 import { badBreaks, checkHash, wordEnds, coverLines, emptyPages, fontProblems, headChecks, indexEnd, table, corpusParts, type BookReport } from '../scripts/eval/print-corpus.ts';
 import { corpusRoot, loadCorpus } from '../scripts/fixtures/corpus.ts';
@@ -125,6 +126,47 @@ describe('section ends (render/ends.ts)', () => {
 
 // The index's end (en-wh-2023-03-27 p. 30 held 3 lines of the index): the index is cut before an entry
 // of the page before, and goes on in a second two-column block that opens a page.
+describe('section ends kept by the layout (render/ends.ts endKeeps, print.css end-keep / end-join / end-wN)', () => {
+  const runs = runsOf(body, '标题');
+  const keepsOf = (counts: Record<string, number>) => Object.fromEntries(endKeeps(runs, (id) => counts[id]));
+  it('gives a last paragraph that can leave 4 lines and keep 2 its widows, and keeps a shorter one whole with the one before', () => {
+    // p4 of 6 lines: 2 stay (orphans), 4 go: widows 4 alone.
+    expect(keepsOf({ d: 1, p4: 6, p5: 2 })).toMatchObject({ p4: ['end-w4'] });
+    // p4 of 5 lines cannot break 2 + 4: kept whole (5 lines on its page).
+    expect(keepsOf({ d: 1, p4: 5, p5: 2 })).toMatchObject({ p4: ['end-keep'] });
+    // p4 of 2 lines: joined to p3, which leaves 2 more (p3 of 4 lines breaks 2 + 2 at most).
+    expect(keepsOf({ d: 1, p3: 4, p4: 2, p5: 2 })).toMatchObject({ p3: ['end-w2'], p4: ['end-keep', 'end-join'] });
+    // 1-line paragraphs: four kept together, and no further.
+    const ones = keepsOf({ d: 1, p1: 1, p2: 1, p3: 1, p4: 1, p5: 1 });
+    expect(ones).toMatchObject({ p1: ['end-keep'], p2: ['end-keep', 'end-join'], p3: ['end-keep', 'end-join'], p4: ['end-keep', 'end-join'] });
+  });
+  it('keeps a whole section shorter than 4 lines, and sets the classes on the paragraphs only', () => {
+    expect(keepsOf({ d: 1, p5: 2 })).toMatchObject({ d: ['end-keep'], p5: ['end-keep'] });
+    const marked = toHtml(withEndKeeps(body, endKeeps(runs, () => 1)));
+    expect(marked).toContain('<p id="p4" class="end-keep end-join">');
+    expect(marked).toContain('<section id="s1" class="qa">');
+  });
+  it('stops where a paragraph\'s lines are unknown (not on the page)', () => {
+    expect(keepsOf({ d: 1, p4: 1 })).toEqual({ d: ['end-keep'], p4: ['end-keep'] });
+  });
+});
+
+describe('pages guessed for the first measuring pass (pdf/estimate.ts)', () => {
+  it('guesses the body\'s pages in reading order from its lines, a section opening a page when sections do', () => {
+    const long: Root = { type: 'root', children: [para('d', 10), ...Array.from({ length: 6 }, (_, i) =>
+      h('section', { id: `s${i}`, className: ['qa'] }, [h('h2', { id: `s${i}-h` }, '标题'), h('div', { className: ['turn'] }, [para(`q${i}`, 300), h('p', { id: `a${i}` }, ['答', h('span', { id: `t${i}` }, '中美关系'), '字'.repeat(600)])])]))] };
+    const paged = estimatePages(long, TRIMS.A5, true);
+    const spaced = estimatePages(long, TRIMS.A5, false);
+    // 300 characters are 11 lines of 30 ems, 600 are 21: a section of about 37 lines opens a page and runs onto the next.
+    expect([0, 1, 2].map((i) => paged.pages.get(`s${i}`))).toEqual([6, 8, 10]);
+    expect(paged.pages.get('t1')).toBe(paged.pages.get('a1'));
+    expect(spaced.pages.get('s2')! < paged.pages.get('s2')!).toBe(true);
+    expect(paged.end).toBeGreaterThan(paged.pages.get('a5')!);
+    // A wider trim sets more per line and per page.
+    expect(estimatePages(long, TRIMS.A4, true).end).toBeLessThan(paged.end);
+  });
+});
+
 describe('section ends read from a measuring pass\'s destinations (pdf/marks.ts)', () => {
   const runs = runsOf(body, '标题');
   // Chromium's /XYZ heights: the type area's first line at 595 points, lines of 18.375 points, a

@@ -50,6 +50,9 @@ function cssIdent(id: string): string {
 
 const folio = 'counter(page)';
 
+/** Millimetres between the inner and outer margins: the width of a line of the body. */
+export const typeWidth = (t: Trim): number => Math.round((t.width - t.inner - t.outer) * 1000) / 1000;
+
 export function pageCss(input: PageCssInput): string {
   const t = input.trim;
   const out: string[] = [];
@@ -61,6 +64,9 @@ export function pageCss(input: PageCssInput): string {
   @bottom-left { content: ${folio}; } }`);
   out.push(`@page :right { margin-left: ${t.inner}mm; margin-right: ${t.outer}mm;
   @bottom-right { content: ${folio}; } }`);
+  // On screen the body is as wide as the type area, so the page as loaded sets every paragraph in the
+  // lines it prints in: the writer counts a section end's lines there (render/ends.ts endKeeps).
+  out.push(`@media screen { main.body { width: ${typeWidth(t)}mm; } }`);
   for (const part of [...input.sections, ...input.parts]) {
     const id = cssIdent(part.id);
     out.push(`#${id} { page: ${id}; }`);

@@ -20,6 +20,8 @@ export interface PageLayout {
   blanks: Set<string>;
   /** Paragraphs pulled onto a short section end's page (render/ends.ts); none when absent. */
   pulls?: ReadonlySet<string>;
+  /** The classes that keep section ends together (render/ends.ts endKeeps), by paragraph id; none when absent. */
+  keeps?: ReadonlyMap<string, string[]>;
 }
 
 /** The key of a layout: a hash of every input that decides where things fall (the caller lists them). */
@@ -37,9 +39,9 @@ export function readLayout(dir: string, key: string): PageLayout | undefined {
     return undefined;
   }
   try {
-    const data = JSON.parse(text) as { pages: [string, number][]; blanks: string[]; pulls?: string[] };
+    const data = JSON.parse(text) as { pages: [string, number][]; blanks: string[]; pulls?: string[]; keeps?: [string, string[]][] };
     if (!Array.isArray(data.pages) || !Array.isArray(data.blanks)) return undefined;
-    return { pages: new Map(data.pages), blanks: new Set(data.blanks), pulls: new Set(Array.isArray(data.pulls) ? data.pulls : []) };
+    return { pages: new Map(data.pages), blanks: new Set(data.blanks), pulls: new Set(Array.isArray(data.pulls) ? data.pulls : []), keeps: new Map(Array.isArray(data.keeps) ? data.keeps : []) };
   } catch {
     return undefined; // a damaged entry is a miss
   }
@@ -48,7 +50,7 @@ export function readLayout(dir: string, key: string): PageLayout | undefined {
 /** Writes an entry atomically (temp + rename); a cache that cannot be written is no error. */
 export function writeLayout(dir: string, key: string, layout: PageLayout): void {
   // Read-only node_modules: the next build measures again.
-  if (!writeCacheFile(join(dir, `${key}.json`), JSON.stringify({ pages: [...layout.pages], blanks: [...layout.blanks], pulls: [...(layout.pulls ?? [])] }))) return;
+  if (!writeCacheFile(join(dir, `${key}.json`), JSON.stringify({ pages: [...layout.pages], blanks: [...layout.blanks], pulls: [...(layout.pulls ?? [])], keeps: [...(layout.keeps ?? [])] }))) return;
   try { prune(dir); } catch { /* pruned next time */ }
 }
 

@@ -1,10 +1,10 @@
-// Section ends in print, as a measured layout decision: no page may hold fewer than 4 lines of a
-// section's end. print.css asks for it (widows 4, `end-short` kept with the paragraph before), but
-// Chromium gives up a widow before a break-avoid, so a laid-out book is read back (the lines on each
-// page and the page of each paragraph) and where a section still ends with 1–3 lines on a page of their
-// own, the paragraph that runs into that page is pulled over to it (`pull-page`, a page break before
-// it): the page before runs short instead, as a typesetter would set it. The print loop lays the book
-// out again with the pulls and checks again; a pull can only move text later, so it settles.
+// Section ends in print: no page may hold fewer than 4 lines of a section's end. The layout keeps them
+// itself (endKeeps below: the lines of each section's last paragraphs are counted on the loaded page and
+// print.css keeps the last 4 lines together), so the book is laid out once for it. What is left of the
+// measured decision is the fallback: a laid-out book is read back (the lines on each page and the page
+// of each paragraph) and where a section still ends with 1–3 lines on a page of their own, the paragraph
+// that runs into that page is pulled over to it (`pull-page`, a page break before it): the page before
+// runs short instead, as a typesetter would set it. A pull can only move text later, so it settles.
 import type { Element, Root, RootContent, ElementContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { LINE_EMS, emWidth } from './ems.ts';
@@ -298,6 +298,60 @@ export function withEndMarks(body: Root, runs: Run[]): Root {
     const children = n.children.map((c) => mark(c));
     if (run) children.push({ type: 'element', tagName: 'a', properties: { id: endMark(run) }, children: [] });
     return { ...n, children };
+  };
+  return { ...body, children: body.children.map((c) => mark(c)) };
+}
+
+// Section ends kept by the layout itself (print.css `end-keep`, `end-join`, `end-w1`…`end-w4`), with
+// no measuring round: going back from a run's last paragraph, each paragraph either can leave enough
+// lines on the last page by breaking inside it (its `widows`), or is kept whole and joined to the one
+// after it, until the paragraphs kept together hold 4 lines. Chromium honours `widows` only when a
+// paragraph can satisfy `orphans` (2) and `widows` at once (otherwise it keeps the orphans and breaks
+// 2 + 2), so a paragraph too short for both is kept whole instead. Lines are Chromium's own, counted on
+// the loaded page (writers/pdf.ts), so nothing here is an estimate.
+
+/** Lines a paragraph keeps on the page it begins on (print.css `p { orphans: 2 }`). */
+const ORPHANS = 2;
+/** Paragraphs looked at from a run's end: 4 lines need at most 4 paragraphs. */
+export const END_REACH = END_LINES;
+
+/** The class print.css gives a section end's paragraph, by id: kept whole, joined to the one after, or widows. */
+export type EndKeeps = Map<string, string[]>;
+
+/** The classes that keep every run's last 4 lines on one page, from each paragraph's lines as laid out (`lines`, by id). */
+export function endKeeps(runs: Run[], lines: (id: string) => number | undefined): EndKeeps {
+  const keeps: EndKeeps = new Map();
+  const add = (id: string, c: string) => keeps.set(id, [...(keeps.get(id) ?? []), c]);
+  for (const run of runs) {
+    let held = 0;
+    for (let k = run.paragraphs.length - 1; k >= 0 && held < END_LINES; k--) {
+      const id = run.paragraphs[k]!;
+      const n = lines(id);
+      if (n === undefined) break;
+      if (held > 0) add(run.paragraphs[k + 1]!, 'end-join');
+      const need = END_LINES - held;
+      if (n >= ORPHANS + need) { add(id, `end-w${need}`); break; }
+      add(id, 'end-keep');
+      held += n;
+    }
+  }
+  return keeps;
+}
+
+/** The candidates whose lines endKeeps may ask for: the last paragraphs of each run. */
+export function endCandidates(runs: Run[]): string[] {
+  return runs.flatMap((r) => r.paragraphs.slice(-END_REACH));
+}
+
+/** The body with the end classes on its paragraphs (a copy where anything changes). */
+export function withEndKeeps(body: Root, keeps: EndKeeps): Root {
+  if (!keeps.size) return body;
+  const mark = <T extends RootContent | ElementContent>(n: T): T => {
+    if (n.type !== 'element') return n;
+    const id = n.properties?.id;
+    const add = typeof id === 'string' && n.tagName === 'p' ? keeps.get(id) : undefined;
+    const children = n.children.map((c) => mark(c));
+    return { ...n, properties: add ? { ...n.properties, className: [...classes(n), ...add] } : n.properties, children };
   };
   return { ...body, children: body.children.map((c) => mark(c)) };
 }

@@ -2,16 +2,20 @@
 // book by what Chromium lacks: page references are found by rendering, reading the named
 // destinations (id → page), filling the numbers in and rendering again until the pages printed are the
 // pages found; blank pages for right-hand starts are placed from the same page map. The first pass
-// only measures (nothing painted, no tags); the second is usually final. Pulling a section's last lines
-// onto their page (render/ends.ts) is decided on a measuring pass too, from marks at the sections' ends
-// (pdf/marks.ts), and moves what follows: each round is one more measuring pass, and the book is
-// printed once; the print is still read back, and an end the marks missed costs a round. A book whose print document
+// only measures (nothing painted, no tags); the second is usually final. A section's last 4 lines are kept
+// on one page by the layout itself: their lines are counted on the page as loaded, and print.css keeps
+// them together (render/ends.ts endKeeps), so no round of measuring is spent on them. Pulling a
+// section's last lines onto their page (render/ends.ts) is the fallback, decided on a measuring pass from
+// marks at the sections' ends (pdf/marks.ts) or on the print, which is still read back: each round is one
+// more measuring pass and print. A book whose print document
 // is unchanged since a build that found its pages prints once (pdf/pagecache.ts), checked the same way. The finish (boxes, bleed,
 // opening pages, metadata, fixed dates and ID) is an incremental update appended to Chromium's bytes
 // (pdf/finish.ts), with pdf-lib as the fallback for a file the small reader does not understand.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Browser, Page } from 'puppeteer-core';
 import { fail, diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { renderTemplate, templatePath, readTemplate, type TemplateSet } from '../render/templates.ts';
@@ -29,9 +33,10 @@ import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
 import { layoutKey, readLayout, writeLayout, type PageLayout } from '../pdf/pagecache.ts';
 import type { SectionBreak } from '../render/sections.ts';
-import { endMark, indexLines, indexPull, indexPullOf, noteFits, noteRunsOn, NOTE_RUN_ON, runsOf, shortEnds, shortEndsOf, withEndMarks, withIndexPull, withPulls, type IndexLine, type Run } from '../render/ends.ts';
+import { endCandidates, endKeeps, endMark, indexLines, indexPull, indexPullOf, noteFits, noteRunsOn, NOTE_RUN_ON, runsOf, shortEnds, shortEndsOf, withEndKeeps, withEndMarks, withIndexPull, withPulls, type EndKeeps, type IndexLine, type Run } from '../render/ends.ts';
 import { indexEnd, INDEX_END, marksEndOf, NOTE_END, NOTE_HEAD, noteBelowIndex, type Marks } from '../pdf/marks.ts';
 import { pageLines } from '../pdf/page-lines.ts';
+import { estimatePages } from '../pdf/estimate.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -114,7 +119,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
     try {
       await guard(page, [dir, ...input.templates.dirs], plan.diagnostics);
       const laid = await layOut(page, plan, timings, known);
-      if (input.pageCache && (!known || laid.passes > 1)) writeLayout(input.pageCache, key, { pages: laid.found, blanks: laid.blanks, pulls: plan.pulls });
+      if (input.pageCache && (!known || laid.passes > 1)) writeLayout(input.pageCache, key, { pages: laid.found, blanks: laid.blanks, pulls: plan.pulls, keeps: plan.keeps });
       return await finishBook(input, plan, laid, timings);
     } finally {
       await page.close();
@@ -183,6 +188,10 @@ interface Plan {
   indexEntries: IndexLine[];
   trim: (typeof TRIM_GEOMETRY)[keyof typeof TRIM_GEOMETRY];
   pulls: Set<string>;
+  /** The classes that keep each section's last 4 lines on one page (render/ends.ts endKeeps), set once from the loaded page's lines (so their number is their key). */
+  keeps: EndKeeps;
+  /** Pages guessed for the first measuring pass (pdf/estimate.ts). */
+  guess: Map<string, number>;
   render: (pages: PageLookup, blanks: Set<string>, measure?: boolean, hrefs?: Links) => Rendered;
 }
 
@@ -232,11 +241,11 @@ type Heading = { id: string; heading: string };
  * The body's blocks, serialised, with the pulls marked: made from the memoised body tree (whose own
  * questions are asked again, so that they are recorded for the blocks too).
  */
-function blocksMemo(bodyOf: ReturnType<typeof pageMemo<Root>>, pulls: ReadonlySet<string>, marks?: Run[]) {
+function blocksMemo(bodyOf: ReturnType<typeof pageMemo<Root>>, pulls: ReadonlySet<string>, keeps: EndKeeps, marks?: Run[]) {
   return pageMemo((pages) => {
     const tree = bodyOf(pages, '');
     for (const id of tree.asked.keys()) pages(id);
-    const pulled = withPulls(tree.value, pulls);
+    const pulled = withEndKeeps(withPulls(tree.value, pulls), keeps);
     return bodyBlocks(marks ? withEndMarks(pulled, marks) : pulled);
   });
 }
@@ -271,13 +280,14 @@ function planPrint(input: PdfInput, dir: string): Plan {
   const targets = [...new Set(['body', 'note', ...(hasIndex ? ['back-index'] : []), ...matter.map((m) => m.id), ...idsIn(firstBody), ...(firstIndex ? linkTargets(firstIndex) : []), ...indexEntries.map((e) => e.id)])];
   const note = input.note;
   const pulls = new Set<string>();
+  const keeps: EndKeeps = new Map();
   const links = { fontCss: pathToFileURL(fontFile).href, printCss: pathToFileURL(templatePath(input.templates, 'print.css')).href };
   const runs = runsOf(firstBody, view.transcriptTitle || view.title);
   // A measuring pass's body closes each run with a mark whose destination is where the run ends (pdf/marks.ts).
-  const [blocksOf, markedBlocksOf, marked] = [blocksMemo(bodyOf, pulls), blocksMemo(bodyOf, pulls, runs), markTargets(targets, runs, hasIndex)];
+  const [blocksOf, markedBlocksOf, marked] = [blocksMemo(bodyOf, pulls, keeps), blocksMemo(bodyOf, pulls, keeps, runs), markTargets(targets, runs, hasIndex)];
   // The document of one pass: the template (data only) with the book's parts in its slots.
   const render = (pages: PageLookup, blanks: Set<string>, measure = false, hrefs = links): Rendered => {
-    const pullKey = [...pulls].sort().join(' ');
+    const pullKey = `${[...pulls].sort().join(' ')}|${keeps.size}`;
     const indexPart = indexOf(pages, '');
     const index = indexPart.value;
     const bodyPart = (measure ? markedBlocksOf : blocksOf)(pages, pullKey);
@@ -300,7 +310,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
     return { doc: once(() => clean(serialize(doc))), body: once(() => clean(bodyMarkup(doc))), asked };
   };
   return {
-    css, targets, render, dir, diagnostics: [], pulls, trim: TRIM_GEOMETRY[input.trim],
+    css, targets, render, dir, diagnostics: [], pulls, keeps, guess: guessPages(firstBody, TRIM_GEOMETRY[input.trim], pagePerSection, [...front.map((m) => m.id), 'body'], [...back.map((m) => m.id), ...(hasIndex ? ['back-index'] : []), 'note']), trim: TRIM_GEOMETRY[input.trim],
     runs,
     bodyEnd: back[0]?.id ?? (hasIndex ? 'back-index' : 'note'), indexEntries,
     // Openings get no running head or folio; the body and (optionally) every section start recto.
@@ -318,10 +328,17 @@ async function layoutInputs(input: PdfInput, plan: Plan): Promise<string[]> {
   const fontPackages = fontDirs().map((d) => { try { return readFileSync(join(d, 'package.json'), 'utf8'); } catch { return d; } });
   return [
     plan.render(() => undefined, new Set(['body']), true, { fontCss: 'fonts.css', printCss: 'print.css' }).doc(),
-    readTemplate(input.templates, 'print.css'), printFontCss(input.view.lang), ...fontPackages,
+    readTemplate(input.templates, 'print.css'), printFontCss(input.view.lang), ...fontPackages, LAYOUT_LOGIC,
     JSON.stringify([input.trim, input.print ?? null]), await input.browser.version(),
   ];
 }
+
+/**
+ * The version of what the writer decides from a layout beside the pages (the section ends' keeps,
+ * counted on the first pass's document with its guessed numbers): a known layout written by other logic
+ * would print another book than a first build, so a change of that logic changes this.
+ */
+const LAYOUT_LOGIC = 'keeps-on-guessed-pages-1';
 
 /** What the passes end with: the last print, the pages found in it, and the document printed. */
 interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string>; current: Rendered; passes: number; prints: number }
@@ -333,17 +350,24 @@ interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string
  * cache) the first pass is already the full print, checked like any other.
  */
 async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
-  const state: LoopState = { pages: known?.pages ?? new Map(), blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
+  const state: LoopState = { guessed: !known, pages: known?.pages ?? plan.guess, blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
+  for (const [id, c] of known?.keeps ?? []) plan.keeps.set(id, c);
   let chars: Set<string> | undefined;
   for (let pass = 1; pass <= MAX_PASSES + 2 * state.pullRounds + state.remeasures; pass++) {
     const lap = stopwatch(timings, pass);
     const { measure } = state;
     let current: Rendered | undefined = plan.render((id) => state.pages.get(id), state.blanks, measure);
     lap('html');
-    if (!chars) [chars, [state.line, state.indexLine]] = [await loadDocument(page, plan.dir, current, measure), await lineHeights(page)];
-    else await swapBody(page, current, chars, measure);
+    if (!chars) {
+      [chars, [state.line, state.indexLine]] = [await loadDocument(page, plan.dir, current, measure), await lineHeights(page)];
+      // A known layout rendered its keeps from the start; else they are counted on the page just loaded.
+      if (!known?.keeps?.size) await keepEnds(page, plan);
+    } else await swapBody(page, current, chars, measure);
     lap('layout');
+    // Before the first print, Node's garbage goes: what preparing and measuring the book left on the heap
+    // (about 100 MB at 600 pages) would otherwise stand beside Chromium's print at the process tree's peak.
+    if (!measure && !state.prints) collectGarbage();
     let pdf: Uint8Array | undefined = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measure, tagged: !measure, timeout: PDF_TIMEOUT });
     if (!measure) state.prints++;
     lap(measure ? 'measure' : 'print');
@@ -357,19 +381,22 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
     if (!measure && sameSet(nextBlanks, state.blanks) && answersAlike(current.asked, (id) => found.get(id))) {
       // The pulls were decided on the measuring passes' marks; what pdftotext still finds on the print
       // (a mark miscounted, the index's end, the note beside the index) costs a round: a measuring pass
-      // and a print. A known layout printed as it was known was decided on these very pages.
+      // and a print, or the print alone when only the note moves. A known layout printed as it was known was decided on these very pages.
       const decided = known !== undefined && pass === 1;
       const more = state.pullRounds < MAX_PULL_ROUNDS && !decided ? await shortEndPulls(pdf, plan, found) : [];
       if (!more.length) return { pdf, found, blanks: state.blanks, current, passes: pass, prints: state.prints };
       pull(plan, state, more);
-      state.pages = found;
-      state.measure = true;
+      // The note run on below the index moves nothing but the note, onto the index's page: printed again at once.
+      const runOnOnly = more.length === 1 && more[0] === NOTE_RUN_ON;
+      state.pages = runOnOnly ? runOnPages(found) : found;
+      state.measure = !runOnOnly;
       continue;
     }
     // The measuring state goes before the next print: its bytes and markup are not kept.
     pdf = undefined;
     current = undefined;
-    const numbered = state.pages.size > 0;
+    const numbered = state.guessed ? 'guessed' : state.pages.size > 0 ? 'yes' : 'no';
+    state.guessed = false;
     state.pages = shiftForBlanks(found, state.blanks, nextBlanks);
     state.blanks = nextBlanks;
     if (at) afterMeasure(plan, state, markPulls(plan, { at, line: state.line, height: plan.trim.height * MM }, state.indexLine, found), numbered);
@@ -385,12 +412,14 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
  * shorter): when the first pass would pull there, the next pass measures with the numbers. Those
  * pulls move nothing printed after them but the note's page, so the print follows at once.
  */
-function afterMeasure(plan: Plan, state: LoopState, more: { body: string[]; back: string[] }, numbered: boolean): void {
+function afterMeasure(plan: Plan, state: LoopState, more: { body: string[]; back: string[] }, numbered: 'no' | 'guessed' | 'yes'): void {
   if (state.pullRounds >= MAX_PULL_ROUNDS) { state.measure = false; return; }
-  const back = numbered ? more.back : [];
+  // On guessed numbers (pdf/estimate.ts) the index is about as long as printed: the note's run-on (read
+  // with room to spare) is decided there; a cut of the index waits for its real numbers.
+  const back = numbered === 'yes' ? more.back : numbered === 'guessed' ? more.back.filter((id) => id === NOTE_RUN_ON) : [];
   if (more.body.length || back.length) pull(plan, state, [...more.body, ...back]);
   if (more.body.length) return;
-  if (!numbered && more.back.length) { state.remeasures++; return; }
+  if (more.back.some((id) => !back.includes(id))) { state.remeasures++; return; }
   if (back.includes(NOTE_RUN_ON)) state.pages = runOnPages(state.pages);
   state.measure = false;
 }
@@ -403,11 +432,33 @@ function runOnPages(pages: Map<string, number>): Map<string, number> {
 }
 
 /** What the passes carry from one to the next. */
-interface LoopState { pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number; prints: number; remeasures: number }
+interface LoopState { /** The pages are pdf/estimate.ts's guess (the first measuring pass of a book not laid out before). */ guessed: boolean; pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number; prints: number; remeasures: number }
 
 function pull(plan: Plan, state: LoopState, ids: string[]): void {
   for (const id of ids) plan.pulls.add(id);
   state.pullRounds++;
+}
+
+/**
+ * Section ends kept by the layout (render/ends.ts endKeeps): the lines of each run's last paragraphs
+ * are counted on the page as loaded (on screen the body is as wide as the type area, pdf/layout.ts), the
+ * classes decided from them are set on the page, and every later rendering carries them.
+ */
+async function keepEnds(page: Page, plan: Plan): Promise<void> {
+  const lines = await page.evaluate((ids: string[]) => {
+    const out: Record<string, number> = {};
+    for (const id of ids) {
+      const e = document.getElementById(id);
+      const line = e ? parseFloat(getComputedStyle(e).lineHeight) : NaN;
+      if (e && line > 0) out[id] = Math.round(e.getBoundingClientRect().height / line);
+    }
+    return out;
+  }, endCandidates(plan.runs));
+  for (const [id, c] of endKeeps(plan.runs, (id) => lines[id])) plan.keeps.set(id, c);
+  if (!plan.keeps.size) return;
+  await page.evaluate((keeps: [string, string[]][]) => {
+    for (const [id, c] of keeps) document.getElementById(id)?.classList.add(...c);
+  }, [...plan.keeps]);
 }
 
 /** The line heights in points of the body (its first paragraph) and of the index (an entry), 0 when the page does not say. */
@@ -492,6 +543,15 @@ async function finishBook(input: PdfInput, plan: Plan, laid: Laid, timings: Reco
   return { pdf: finished.pdf, diagnostics: plan.diagnostics, pageMap: found, passes: laid.passes, prints: laid.prints, get html() { return current.doc(); }, timings, printFiles };
 }
 
+/** The guessed pages (pdf/estimate.ts) of the body's ids, and of what the contents lists before and after the body, each a page. */
+function guessPages(body: Root, trim: (typeof TRIM_GEOMETRY)[keyof typeof TRIM_GEOMETRY], pagePerSection: boolean, before: string[], after: string[]): Map<string, number> {
+  const { pages, end } = estimatePages(body, trim, pagePerSection);
+  const first = Math.min(...pages.values(), end);
+  before.forEach((id, i) => pages.set(id, Math.max(1, first - before.length + i + 1)));
+  after.forEach((id, i) => pages.set(id, end + i));
+  return pages;
+}
+
 /** The id of the style that hides everything during the measuring pass. */
 const MEASURE_STYLE = 'tp-measure';
 /** A measuring pass's page: laid out, not painted. */
@@ -520,6 +580,17 @@ function newChars(html: string, seen: Set<string>): boolean {
   let added = false;
   for (const c of html) if (!seen.has(c)) { seen.add(c); added = true; }
   return added;
+}
+
+/**
+ * A full garbage collection, if V8 lets one be asked for (`gc`, exposed at run time; a no-op where it
+ * cannot be). At 600 pages it takes Node's share of the print's peak PSS from about 290 to 190 MB.
+ */
+function collectGarbage(): void {
+  try {
+    v8.setFlagsFromString('--expose_gc');
+    (runInNewContext('gc') as () => void)();
+  } catch { /* no collection: only memory is at stake */ }
 }
 
 /** Records milliseconds per step of a pass (`2.print`), for the benchmark. */
