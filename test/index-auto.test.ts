@@ -651,6 +651,8 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // twice a subject only when nouns make it, names called on, broken-off words, lexicon organisations whole; all chosen on
     // dev, where the halves did not change, and checked on the dev books without gold). Four fewer entries, one of them a
     // hand-written person: the names floor is the measurement, 0.6 pt under round 4's (a rule not confirmed on test).
+    // Round 6: 88.5 % strict (184/208, one new zh-Hant place entry not yet judged) and 80.0 % (140/175), measured once at the
+    // end; floors left as they were until that entry is judged by reading the text.
     expect(f.precision).toBeGreaterThanOrEqual(0.889);
     expect(f.recall).toBeGreaterThanOrEqual(0.8);
   });
@@ -688,8 +690,9 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // 96.7 % and 89.1 % (the Earth, an institution by its capital, judged wrong: the precision floor 0.1 pt lower).
     // Round 3: 97.3 % and 89.1 % (Chinese noun-run subjects need two paragraphs or three mentions).
     // Round 4: 97.6 % and 89.1 % (conference call and Teleconference, the occasion named in the head lines, gone).
+    // Round 6: 97.6 % and 89.9 % (452/503: Chinese institutions glued to their head's title, a county after its region, 乌军).
     expect(f.precisionStrict).toBeGreaterThanOrEqual(0.976);
-    expect(f.recall).toBeGreaterThanOrEqual(0.89);
+    expect(f.recall).toBeGreaterThanOrEqual(0.898);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
 });
