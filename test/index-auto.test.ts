@@ -240,6 +240,33 @@ describe('automatic index: first names, plural titles, subjects that are terms, 
   });
 });
 
+describe('automatic index: names the tagger never proposes (round 6, dev text)', () => {
+  it('an institution whose last word the tagger glues to its head’s title (海|协会会长, 資通 安全 處處長) is found whole; 安全 alone starts none', () => {
+    // zh-hans-tao-2023-04-26
+    const hans = terms(autoEntries('中央广播电视总台央视海峡两岸记者：1993年4月，在“九二共识”基础上，海协会会长汪道涵与台湾海基会董事长辜振甫在新加坡举行了汪辜会谈。', { language: 'zh-Hans', size: 20 }));
+    expect(hans).toContain('海协会');
+    // zh-hant-ly-2017-12-27: a roll of officials
+    const hant = terms(autoEntries('列席人員\n資通安全處處長             簡宏偉\n科技部資訊處處長               薛大勇\n', { language: 'zh-Hant', size: 20 }));
+    expect(hant).toContain('資通安全處');
+    expect(hant).not.toContain('安全處');
+  });
+
+  it('a county the dictionary holds as a rare verb (台湾/ns 彰化/v) is a place under its region; a common word after a region is none', () => {
+    // zh-hans-tao-2023-04-26
+    const list = flatEntries(autoEntries('国台办例行发布会。昨天台湾彰化联华食品工厂发生火灾，造成多名消防员死亡。台湾民众十分关注。', { language: 'zh-Hans', size: 20 }));
+    const zhanghua = list.find((e) => e.term === '彰化');
+    expect(zhanghua?.kind).toBe('place');
+    expect(list.map((e) => e.term)).not.toContain('民众');
+  });
+
+  it('an army named by its country’s short form is an organisation whether the dictionary knows it (俄军/j) or the HMM made it (乌军/x)', () => {
+    // zh-hans-mfa-2022-03-18
+    const list = flatEntries(autoEntries('确认一下，据中国政府了解，那些中方感到痛惜的平民伤亡，大部分是由俄军造成的还是由乌军造成的？', { language: 'zh-Hans', size: 20 }));
+    expect(list.find((e) => e.term === '乌军')?.kind).toBe('organisation');
+    expect(list.find((e) => e.term === '俄军')?.kind).toBe('organisation');
+  });
+});
+
 describe('automatic index: a subject only a run of nouns makes needs dispersion (round 3)', () => {
   // zh-hans-mfa-2020-02-24, line 5: 出院病例 said twice in one paragraph, a figure's wording, no subject.
   const CURED = '首先向大家通报一组数字：根据中国国家卫生健康委今天上午发布的统计数字，2月23日0—24时，中国境内新增治愈出院病例1846例。截至2月23日24时，中国境内累计治愈出院病例24734例。';
@@ -624,6 +651,8 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // twice a subject only when nouns make it, names called on, broken-off words, lexicon organisations whole; all chosen on
     // dev, where the halves did not change, and checked on the dev books without gold). Four fewer entries, one of them a
     // hand-written person: the names floor is the measurement, 0.6 pt under round 4's (a rule not confirmed on test).
+    // Round 6: 88.5 % strict (184/208, one new zh-Hant place entry not yet judged) and 80.0 % (140/175), measured once at the
+    // end; floors left as they were until that entry is judged by reading the text.
     expect(f.precision).toBeGreaterThanOrEqual(0.889);
     expect(f.recall).toBeGreaterThanOrEqual(0.8);
   });
@@ -661,8 +690,9 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // 96.7 % and 89.1 % (the Earth, an institution by its capital, judged wrong: the precision floor 0.1 pt lower).
     // Round 3: 97.3 % and 89.1 % (Chinese noun-run subjects need two paragraphs or three mentions).
     // Round 4: 97.6 % and 89.1 % (conference call and Teleconference, the occasion named in the head lines, gone).
+    // Round 6: 97.6 % and 89.9 % (452/503: Chinese institutions glued to their head's title, a county after its region, 乌军).
     expect(f.precisionStrict).toBeGreaterThanOrEqual(0.976);
-    expect(f.recall).toBeGreaterThanOrEqual(0.89);
+    expect(f.recall).toBeGreaterThanOrEqual(0.898);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
   });
 });

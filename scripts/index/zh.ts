@@ -67,7 +67,8 @@ const BAD_END = /[会就在说和的了是也还又将已对把被化性等与�
  */
 function plausible(kind: Candidate['kind'], key: string, score: number): boolean {
   if (kind === 'subject') return true;
-  if (kind !== 'organisation' && BAD_END.test(key) && !isChinesePlace(key)) return false;
+  // …but a place found surely (score 3: listed with places, right after its region) may end so (彰化, 怀化).
+  if (kind !== 'organisation' && BAD_END.test(key) && !isChinesePlace(key) && !(kind === 'place' && score >= 3)) return false;
   if (kind === 'place') {
     if (isChinesePlace(key)) return true;
     // 中美, 中巴, 中日韩: countries in one breath (the first words of 中美关系), not a place.
@@ -95,6 +96,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
   // A rare abbreviation of the dictionary's (联大/j): the short form of a name, whatever its last character.
   if (known && known.tag === 'j' && rareAbbreviation(key)) return true;
   const m = ORG_END.exec(key);
+  // A government's office (资通安全处, 亚洲处): four characters or more before 处, not a phrase's 之处 (不足之处).
+  if (!m && /^\p{Script=Han}{3,}处$/u.test(key) && !key.endsWith('之处')) return true;
   if (!m) return key.length <= 4 && /[盟联办委局署共]$/u.test(key);
   const stem = key.slice(0, key.length - m[0].length);
   return stem.length >= 1 && !GENERIC.has(stem) && !notPlace(stem) && !/^(国内|国外|内|外|全|本|各|该|此)$/u.test(stem);
@@ -540,6 +543,10 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); return 0; }
   // A place word (s) right after a country (越南/ns 河内/s): a city of it.
   if (t.tag === 's' && t.word.length >= 2 && prev && prev.tag === 'ns' && prev.end === t.start && isChinesePlace(prev.word)) { add('place', t.start, t.end, 3, prev.word); return 0; }
+  // A county the dictionary holds rarely and as another word (台湾/ns 彰化/v 联华/nz): right after its
+  // region and before a noun, a two-character word general Chinese hardly uses is the place's name.
+  if (t.word.length === 2 && /^(v|a|vn|n)$/.test(t.tag) && prev && prev.end === t.start && prev.word.length >= 2 && isChinesePlace(prev.word)
+    && next && next.start === t.end && /^(n|nz|ns|nt|x)$/.test(next.tag) && (dictEntry(t.word)?.freq ?? 0) < 50 && !GENERIC.has(t.word)) { add('place', t.start, t.end, 3, prev.word); return 0; }
   // Two places the tagger wrote as one (广西南宁/ns, 美国纽约/nz): the region and, nested under it, the city.
   const pair = placePair(t);
   if (pair) { add('place', t.start, t.start + pair, 2); add('place', t.start + pair, t.end, 2, text.slice(t.start, t.start + pair)); return 0; }
@@ -554,6 +561,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     return 0;
   }
   if (taggedOrganisation(text, toks, i, add)) return 0;
+  // A country's army by its one-character short form (俄军/j, 乌军/x the HMM made): an organisation.
+  if (t.word.length === 2 && t.word[1] === '军' && COUNTRY_CHAR.test(t.word[0]) && /^(x|n|nz)$/.test(t.tag)) { add('organisation', t.start, t.end, 2); return 0; }
   // A committee named by its remit, two fields joined by 及/和/与 (司法及法制委员会, 程序委员会).
   if (t.word === '委员会' && t.tag === 'n') {
     const from = committeeStart(toks, i);
@@ -577,7 +586,28 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
   }
   headedInstitution(toks, i, add);
+  institutionBeforeItsHead(toks, i, add);
   return 0;
+}
+
+/** An institution's last word glued to its head's title (协会会长/n, 处处长/v): the institution, then the head (协会|会长). */
+const GLUED_HEAD = /^(\p{Script=Han}*?([会处局部院署司所厅室科]))\2长$/u;
+
+/**
+ * An institution whose head the text names right after it, where jieba reads the institution's last word
+ * and the title as one word (海/n 协会会长/n, 资通/x 安全/an 处处长/v) and the name before it as pieces:
+ * the pieces (one or two nouns or unknown words, no generic word) and the institution word are its name.
+ */
+function institutionBeforeItsHead(toks: Tagged, i: number, add: Add): void {
+  const t = toks[i];
+  const m = GLUED_HEAD.exec(t.word);
+  if (!m) return;
+  let j = i;
+  const piece = (p: Tok) => HAN.test(p.word) && /^(n|x|an|nz|ns|nt|j|vn)$/.test(p.tag) && !TITLES.includes(p.word) && !TITLES_BEFORE.includes(p.word) && !FUNCTION_START.test(p.word);
+  while (j > 0 && i - j < 2 && toks[j - 1].end === toks[j].start && piece(toks[j - 1])) j--;
+  // A generic word may be inside the name (资通 安全 处), never its first word (安全 处 alone names nothing).
+  while (j < i && GENERIC.has(toks[j].word)) j++;
+  if (j < i) add('organisation', toks[j].start, t.start + m[1].length, 2);
 }
 
 /**
@@ -595,6 +625,9 @@ function placePair(t: Tok): number {
 function missionStart(text: string, toks: Tagged, i: number, from: number): number {
   return /(使馆|领事馆|代表处|办事处)$/u.test(toks[i].word) && text[from - 1] === '驻' ? from - 1 : from;
 }
+
+/** One-character short forms of countries (中美, 俄乌, 以军). */
+const COUNTRY_CHAR = /^[美俄日韩朝英法德印巴越泰菲缅蒙乌土伊以沙埃]$/u;
 
 /** The title of an institution's head is its last character and 长 (行政院 → 院长, 教育部 → 部长, 消防局 → 局长). */
 const HEAD_OF = /([院部局署])$/u;
