@@ -94,6 +94,8 @@ const STAMP = '[(\\[]\\d{1,2}:\\d{2}(?::\\d{2})?[)\\]]';
 const EN_STAMPED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,]{0,60}?(?: \\d{1,3}| \\([^()\\d]{1,80}\\))?)(?:${SPACE}*${STAMP}${SPACE}*:${SPACE}*|${SPACE}*:${SPACE}*(?=${STAMP}))`, 'u');
 /** A voice a transcription service numbers, before a colon (`Speaker 1:`), read only after the service's time. */
 const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}? \\d{1,3})${SPACE}*:${SPACE}*`, 'u');
+/** A label, a period and a dash before the speech (the European Parliament's `Name, on behalf of the X Group. – `). */
+const EN_PERIOD_DASH = new RegExp(`^([${CAPITAL}][^.–—\\n]{0,119}?)\\.[ \\u00a0]+[–—][ \\u00a0]+(?=\\S)`, 'u');
 /** A label in Markdown bold, its colon inside or after the stars. */
 const MD_BOLD = /^\*\*([^*\n]{1,60}?)(?:[:：]\*\*|\*\*[:：])[ \t\u00a0\u3000]*/u;
 /** A label in lenticular brackets with the speech after it; a bracket holding a colon is a field (【編輯：李雪萍】). */
@@ -245,6 +247,14 @@ function shapeOf(text: string): Candidate | null {
   const zh = CJK_COLON.exec(text);
   if (zh && HAN.test(zh[1])) return make(zh[1], zh[0].length, 'colon');
   if (en) return make(en[1], en[0].length, 'colon');
+  // The European Parliament's verbatim report: the speaker, a period and a dash (`President. – …`,
+  // `Manfred Weber, on behalf of the PPE Group. – Madam President, …`).
+  const dashed = EN_PERIOD_DASH.exec(text);
+  if (dashed) {
+    // Its case is the name's, before the capacity after the comma.
+    const c = make(dashed[1], dashed[0].length, 'period');
+    return c && { ...c, case: caseOf(dashed[1].split(',')[0]!) };
+  }
   const period = EN_PERIOD.exec(text);
   if (period && (HONORIFIC.test(period[1]) || CAPITALS_WORD.test(period[1])) && period[1].split(' ').length <= 5) return make(period[1], period[0].length, 'period');
   // A wire service's numbered label alone on its line (Thomson Reuters StreetEvents: `Operator    [1]`,

@@ -377,6 +377,8 @@ function englishName(label: string): string {
   // Parallel Parliament's Hansard: `John Spellar Portrait Mr John Spellar (Warley) (Lab)`.
   let s = label.split(/\s+Portrait\s+/)[0]!.replace(/\s*[（(][^（）()]*[）)]/gu, ' ').trim();
   s = s.split(/\s+(?:--|—|–)\s+/)[0].trim();
+  // The European Parliament names the speaker, then the capacity (Manfred Weber, on behalf of the PPE Group).
+  s = s.split(/,\s+(?=on behalf of |rapporteur\b|author\b|Member of the Commission|President-in-Office|(?:Executive )?Vice-President|High Representative)/)[0].trim();
   if (s.includes(',') && s.split(',')[0] === s.split(',')[0].toUpperCase()) s = s.split(',')[0].trim();
   return s || label;
 }
