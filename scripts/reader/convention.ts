@@ -90,7 +90,10 @@ const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?)${SPA
  * seat and office (`Mr ALBANESE (Grayndler—Prime Minister) (14:01):`). The label is the name; the timestamp is the service's, and
  * evidence that the line is a label.
  */
-const STAMP = '[(\\[]\\d{1,2}:\\d{2}(?::\\d{2})?[)\\]]';
+/** A time into the recording, as transcription services print it: 00:03, 1:02:45. */
+const TIME = '(?:\\d{1,2}:)?\\d{1,2}:\\d{2}';
+/** The same time in brackets: [00:00:01], (12:41). */
+const STAMP = `(?:\\[${TIME}\\]|\\(${TIME}\\))`;
 const EN_STAMPED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,]{0,60}?(?: \\d{1,3}| \\([^()\\d]{1,80}\\))?)(?:${SPACE}*${STAMP}${SPACE}*:${SPACE}*|${SPACE}*:${SPACE}*(?=${STAMP}))`, 'u');
 /** A voice a transcription service numbers, before a colon (`Speaker 1:`), read only after the service's time. */
 const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}? \\d{1,3})${SPACE}*:${SPACE}*`, 'u');
@@ -170,12 +173,10 @@ export function isFurniture(line: string): boolean {
 /** A bulleted line is an item of a list (a call's participants: ` * John Burchett`), not a label. */
 export const BULLET = /^[ \t]*[*•▪·][ \t]/u;
 
-/** A time into the recording, as transcription services print it: 00:03, 1:02:45, [00:00:01], (12:41). */
-const TIME = '(?:\\d{1,2}:)?\\d{1,2}:\\d{2}';
 /** A time opening a line before the label (`[00:00:01] Speaker 1:`, `00:00:03 Jane Doe:`). */
-const LEAD_TIME = new RegExp(`^(?:\\[${TIME}\\]|\\(${TIME}\\)|${TIME})[ \\t\\u00a0]+(?=\\S)`, 'u');
+const LEAD_TIME = new RegExp(`^(?:${STAMP}|${TIME})[ \\t\\u00a0]+(?=\\S)`, 'u');
 /** A label alone on its line with the time after it (Otter's `Jane Doe  00:15`, 通义听悟's `发言人1 00:03`). */
-const TRAILING_TIME = new RegExp(`^(.+?)[ \\t\\u00a0\\u3000]+(?:\\[${TIME}\\]|\\(${TIME}\\)|${TIME})$`, 'u');
+const TRAILING_TIME = new RegExp(`^(.+?)[ \\t\\u00a0\\u3000]+(?:${STAMP}|${TIME})$`, 'u');
 
 /** The label shape at the start of a paragraph, before any evidence, or null. */
 export function candidateOf(paragraph: string): Candidate | null {

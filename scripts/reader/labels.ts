@@ -203,9 +203,10 @@ export function principalIndex(label: string, principals: string[]): number {
       // …or the person, a constituency or office in brackets left out (Rt. Hon. Justin Trudeau (Prime
       // Minister, Lib.)), ends with the principal's full name, after an office or honorific (Official
       // Spokesperson, Shri Randhir Jaiswal).
-      const person = words(englishName(label));
+      const named = englishName(label);
+      const person = words(named);
       const full = words(principals[i]);
-      if (surname && surname.length > 1 && words(englishName(label).split(',')[0]).at(-1) === surname) return i;
+      if (surname && surname.length > 1 && words(named.split(',')[0]).at(-1) === surname) return i;
       if (full.length >= 2 && person.length > full.length && full.every((w, k) => person[person.length - full.length + k] === w)) return i;
     }
   }
@@ -285,8 +286,8 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
     return m && (m.kind !== 'other' || ctx.repeated?.has(labelKey(shape.label))) ? { ...m, length: shape.length, alone: true } : null;
   }
   if (!shape) return null;
-  const stamped = shape.stamped === true || /^\(\d{1,2}:\d{2}(?::\d{2})?\)/.test(text.slice(shape.length));
-  const m = classify(shape.label, shape.english, ctx, shape.alone, stamped);
+  // A service's time after the colon (`Brian Deese: (00:54)`) is part of the label's shape (convention.ts).
+  const m = classify(shape.label, shape.english, ctx, shape.alone, shape.stamped === true);
   return m ? { ...m, length: shape.length, alone: shape.alone } : null;
 }
 
