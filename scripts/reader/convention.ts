@@ -190,6 +190,13 @@ export function candidateOf(paragraph: string): Candidate | null {
     const offset = paragraph.indexOf(text) + lead[0].length;
     return c && { ...c, length: c.length + offset, stamped: true };
   }
+  // Hansard numbers an oral question with its place on the order paper and its id (`Q1. [900001]`,
+  // `T2. [901234]`, `3. [900877]`): the number is the question's, the label is the member's.
+  const numbered = HANSARD_QUESTION.exec(text);
+  if (numbered) {
+    const c = shapeOf(text.slice(numbered[0].length));
+    return c && { ...c, length: c.length + paragraph.indexOf(text) + numbered[0].length };
+  }
   const trailing = text.length <= 120 && /\d[\])]?$/.test(text) ? TRAILING_TIME.exec(text) : null;
   if (trailing && aloneShape(trailing[1]) && /\p{L}/u.test(trailing[1])) {
     const l = trailing[1].trim();
@@ -197,6 +204,8 @@ export function candidateOf(paragraph: string): Candidate | null {
   }
   return shapeOf(text);
 }
+
+const HANSARD_QUESTION = /^(?:[QT]?\d{1,3}\.\s+)?\[\d{4,7}\]\s+(?=\p{Lu})/u;
 
 /** A transcription service's label alone on its line, with the time into the recording (`Jane Doe  00:15`, `Speaker 1 (00:00):`). */
 export function stampedAlone(line: string): boolean {

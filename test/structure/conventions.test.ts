@@ -133,6 +133,27 @@ describe('label conventions of new house styles', () => {
     const mea = 'Official Spokesperson, Shri Randhir Jaiswal: Good afternoon friends. Let me begin with the visit of the Prime Minister.\n\nQuestion: Sir, what about the trade talks?\n\nOfficial Spokesperson, Shri Randhir Jaiswal: The talks are continuing.\n';
     expect(read(mea, 'Randhir Jaiswal').turns).toEqual(['1 - Randhir Jaiswal', '3 Q Question', '5 - Randhir Jaiswal']);
   });
+  it('Hansard as TheyWorkForYou prints it (Photo of Name Name Office): the name is the label; the debate title above is the title, no turn (real text: theyworkforyou.com, 21 April 2022)', () => {
+    const twfy = 'Business of the House\n\n– in the House of Commons at 10:31 am on 21 April 2022.\n\nPhoto of Thangam Debbonaire Thangam Debbonaire Shadow Leader of the House of Commons\n\nWill the Leader of the House give us the forthcoming business?\n\nPhoto of Mark Spencer Mark Spencer Lord President of the Council and Leader of the House of Commons\n\nIt will be a pleasure. The business for the week commencing 25 April will include:\n\nPhoto of Thangam Debbonaire Thangam Debbonaire Shadow Leader of the House of Commons\n\nThere is a good showing for business questions today, isn’t there, Mr Speaker?\n';
+    const { turns, title } = read(twfy, 'Mark Spencer');
+    expect(title).toBe('Business of the House');
+    expect(turns).toEqual(['5 Q Thangam Debbonaire', '9 - Mark Spencer', '13 Q Thangam Debbonaire']);
+  });
+  it('Hansard as its own site copies: the member alone on a line with the speech on the very next line, an oral question\'s number and id before the member (Q1. [900001]); the heading above is the title', () => {
+    const text = 'Engagements\n\nQ1. [900001] Lincoln Jopp (Spelthorne) (Con)\nIf he will list his official engagements for Wednesday 14 January.\n\nThe Prime Minister (Keir Starmer)\nThis morning I had meetings with ministerial colleagues and others. In addition to my duties in this House, I shall have further such meetings later today.\n\nLincoln Jopp\nI associate myself with the Prime Minister’s remarks, particularly about Iran.\n\nThe Prime Minister\nIt was the previous Government who lost control of immigration.\n';
+    const { turns, title } = read(text, 'Keir Starmer');
+    expect(title).toBe('Engagements');
+    expect(turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 Lincoln Jopp', '6 Keir Starmer', '9 Lincoln Jopp', '12 Keir Starmer']);
+    expect(candidateOf('Q1. [900001] Lincoln Jopp (Spelthorne) (Con)')).toMatchObject({ label: 'Lincoln Jopp (Spelthorne) (Con)', alone: true });
+    // The same line in the Daily Part, the speech after a colon.
+    expect(candidateOf('T2. [901234] Dame Caroline Dinenage (Gosport) (Con): My constituent Suzanne will miss out.')).toMatchObject({ label: 'Dame Caroline Dinenage (Gosport) (Con)', delimiter: 'colon' });
+  });
+  it('a network\'s headline that ends with the principal\'s name, above labels that all end with a colon, is the title (CNN INTERVIEW WITH PRESIDENT ZELENSKYY)', () => {
+    const cnn = 'CNN INTERVIEW WITH PRESIDENT ZELENSKYY\n\nANDERSON COOPER, CNN ANCHOR: Good evening. Tonight, an interview with the president of Ukraine.\n\nVOLODYMYR ZELENSKYY, UKRAINIAN PRESIDENT (through translator): Thank you for coming to Kyiv.\n\nCOOPER: How long can Ukraine hold on?\n\nZELENSKYY (through translator): As long as we have the support of our partners.\n';
+    const { turns, title } = read(cnn, 'ZELENSKYY');
+    expect(title).toBe('CNN INTERVIEW WITH PRESIDENT ZELENSKYY');
+    expect(turns.map((t) => t.split(' ')[0])).toEqual(['3', '5', '7', '9']);
+  });
   it('the European Parliament\'s verbatim report: Name, on behalf of the Group. – speech; the speaker is the name before the capacity', () => {
     const ep = 'President. – The next item is the debate on the situation in the Middle East.\n\nManfred Weber, on behalf of the PPE Group. – Madam President, colleagues, the situation is very serious.\n\nIratxe García Pérez, on behalf of the S&D Group. – (ES) Madam President, we need a ceasefire now.\n\nPresident. – Thank you. The debate is closed.\n';
     expect(read(ep, 'President').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 President', '3 Manfred Weber', '5 Iratxe García Pérez', '7 President']);
