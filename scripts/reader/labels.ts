@@ -273,7 +273,7 @@ function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
     const rest = text.slice(c.length);
     if (!c.alone && rest.length <= 40 && !/[。！？!?；;…]/u.test(rest)) return null;
   }
-  const m = classify(c.label, c.english, ctx, c.alone, c.stamped === true, true);
+  const m = classify(c.label, c.english, ctx, c.alone, c.stamped === true, true, c.delimiter === 'colon');
   // A hearing's senator (`Senator Schumer.`) is a member of the committee, who questions the witnesses,
   // as a 委員 questions the government in the 立法院 gazette.
   if (m && m.kind === 'other' && c.delimiter === 'period' && SENATOR.test(c.label)) m.kind = 'question';
@@ -306,7 +306,8 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
   }
   if (!shape) return null;
   // A service's time after the colon (`Brian Deese: (00:54)`) is part of the label's shape (convention.ts).
-  const m = classify(shape.label, shape.english, ctx, shape.alone, shape.stamped === true);
+  const colon = /[：:][\s\u3000]*$/u.test(text.slice(0, shape.length));
+  const m = classify(shape.label, shape.english, ctx, shape.alone, shape.stamped === true, false, colon);
   return m ? { ...m, length: shape.length, alone: shape.alone } : null;
 }
 
@@ -314,13 +315,18 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
  * @param stamped the label is followed by a timestamp, as in transcription services' output
  *   (`Brian Deese: (00:54)`)
  */
-function classify(label: string, english: boolean, ctx: LabelContext, alone = false, stamped = false, fits = false): Omit<LabelMatch, 'length' | 'alone'> | null {
+function classify(label: string, english: boolean, ctx: LabelContext, alone = false, stamped = false, fits = false, colon = false): Omit<LabelMatch, 'length' | 'alone'> | null {
   const p = principalIndex(label, ctx.principals);
   if (p >= 0) return { label, name: ctx.principals[p], kind: 'principal' };
   const office = english ? ctx.offices?.get(labelKey(label)) : undefined;
   if (office !== undefined) return { label, name: ctx.principals[office]!, kind: 'principal' };
   // A news outlet's lead (新华社北京6月12日电：, 华夏经纬网讯：) narrates the event; no one speaks.
   if (!english && isNewsLead(simplified(label))) return null;
+  // A name or a role in brackets after the other (主持人（寿小丽）, 蒋超良（国家发展改革委副主任）).
+  // (Only before a colon: a bracket ending a line is a heading's or a photo's note, …答中外记者问（实录）,
+  // 国台办发言人朱凤莲（中评社 李子宁摄）.)
+  const paired = english || !colon ? null : PAIRED_ZH.exec(label);
+  if (paired) return pairedLabel(label, paired[1]!, paired[2]!, ctx, alone, fits);
   const key = labelKey(label);
   const repeated = (ctx.repeated?.has(key) ?? false) || fits;
   if (english) return classifyEnglish(label, ctx, { alone, stamped, fits, repeated });
@@ -360,6 +366,20 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
     if (!(toks.length === 1 && /^(d|c|v|r|m|p|f|u|y|e|q|ad|vn)$/.test(toks[0].tag))) return { label, name: core, kind: 'other' };
   }
   return null;
+}
+
+const PAIRED_ZH = /^(\p{Script=Han}[^（）()]{0,20}?)[（(]([^（）()]{1,30})[）)]$/u;
+
+/** A Chinese label of two parts, one in brackets: the chair's role with a name (the chair, named), a
+ * principal in either part, or else whichever part reads as a speaker other than a questioner. */
+function pairedLabel(label: string, outside: string, inside: string, ctx: LabelContext, alone: boolean, fits: boolean): Omit<LabelMatch, 'length' | 'alone'> | null {
+  const outer = classify(outside, false, ctx, alone, false, fits);
+  const inner = classify(inside, false, ctx, alone, false, fits);
+  if (outer?.kind === 'moderator' && (inner || /^\p{Script=Han}{2,4}$/u.test(inside))) return { label, name: inner?.name ?? inside, kind: 'moderator' };
+  const principal = [outer, inner].find((m) => m?.kind === 'principal');
+  const m = principal ?? outer ?? inner;
+  // A heading's note in brackets (…答中外记者问（实录）) leaves a heading, not a reporter's question.
+  return m && m.kind !== 'question' ? { ...m, label } : null;
 }
 
 /** An English label: a role (Q, MODERATOR, …, CNN ANCHOR), a name in capitals, or a name in mixed case used as a label. */

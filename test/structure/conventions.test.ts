@@ -154,6 +154,19 @@ describe('label conventions of new house styles', () => {
     expect(title).toBe('CNN INTERVIEW WITH PRESIDENT ZELENSKYY');
     expect(turns.map((t) => t.split(' ')[0])).toEqual(['3', '5', '7', '9']);
   });
+  it('a Chinese label of two parts, one in brackets before the colon: the chair with a name (主持人（寿小丽）：), a speaker with the office (蒋超良（国家发展改革委副主任）：); a bracket ending a heading or a photo\'s caption is no label', () => {
+    const text = '国务院新闻办公室举行新闻发布会\n\n主持人（寿小丽）：女士们、先生们，大家上午好。欢迎出席国务院新闻办新闻发布会。\n\n蒋超良（国家发展改革委副主任）：谢谢主持人。很高兴和大家见面。\n\n中央广播电视总台央视记者：请问今年有哪些新举措？\n\n蒋超良：谢谢你的提问。今年我们将推出一系列新的举措。\n';
+    const { turns, title, sections } = read(text, '蒋超良');
+    expect(title).toBe('国务院新闻办公室举行新闻发布会');
+    expect(turns).toEqual(['3 - 寿小丽', '5 - 蒋超良', '7 Q 中央广播电视总台央视', '9 - 蒋超良']);
+    expect(sections[0].children[0].kind).toBe('moderator');
+    // A heading's note (dev: zh-hans-premier-2017-03-15) and a photo's caption under the principal's name.
+    const heading = '国务院总理李克强答中外记者问（实录）\n\n外交部发言人毛宁（新华社记者 李贺摄）\n\n傅莹：各位记者朋友，大家好。\n\n李克强：谢谢大家。\n';
+    const read2 = read(heading, '李克强');
+    expect(read2.title).toBe('国务院总理李克强答中外记者问（实录）');
+    expect(read2.turns.filter((t) => /^[13] /.test(t))).toEqual([]);
+    expect(read2.turns).toContain('7 - 李克强');
+  });
   it('the European Parliament\'s verbatim report: Name, on behalf of the Group. – speech; the speaker is the name before the capacity', () => {
     const ep = 'President. – The next item is the debate on the situation in the Middle East.\n\nManfred Weber, on behalf of the PPE Group. – Madam President, colleagues, the situation is very serious.\n\nIratxe García Pérez, on behalf of the S&D Group. – (ES) Madam President, we need a ceasefire now.\n\nPresident. – Thank you. The debate is closed.\n';
     expect(read(ep, 'President').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 President', '3 Manfred Weber', '5 Iratxe García Pérez', '7 President']);
