@@ -147,6 +147,19 @@ const LONG_RULE = '-{20,}|={20,}';
 /** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`), or a long rule framing a wire transcript's label. */
 export const FURNITURE = new RegExp(`^(?:-\\s+(?:[${LETTERS}][${LETTERS} ]*\\s+)?-(?:\\s*-)*(?:\\s+[${LETTERS}][${LETTERS} ]*(?:\\s+-)*)*\\s*|${LONG_RULE})$`, 'u');
 
+/** A subtitle cue's timing (SRT `00:00:03,510 --> 00:00:05,110`, WebVTT `00:03.510 --> 00:05.110 align:start`),
+ * with the cue's number before it where the number shares its paragraph. */
+export const CUE_TIMING = /^(?:\d+\s+)?((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})[ \t]+-->[ \t]+((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:[ \t]+[\w-]+:\S+)*$/u;
+
+/** A cue's start and end in seconds, from its timing line. */
+export function cueTimes(line: string): { start: number; end: number } | null {
+  const m = CUE_TIMING.exec(line.trim());
+  const seconds = (t: string) => t.replace(',', '.').split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
+  return m ? { start: seconds(m[1]!), end: seconds(m[2]!) } : null;
+}
+/** A WebVTT file's header and blocks that carry no cue text (WEBVTT, Kind: captions, NOTE …, STYLE). */
+export const SUBTITLE_HEADER = /^(?:WEBVTT(?:[ \t].*)?|Kind:[ \t]*\S+|Language:[ \t]*\S+|NOTE(?:\s.*)?|STYLE|REGION)$/su;
+
 const AGO = '\\d+ (?:year|month|week|day|hour|minute)s?';
 const CHAMBER = '(?:Commons|Lords) Chamber|Westminster Hall|Grand Committee';
 const READ_LINK = 'Read (?:Full debate|Hansard Text|Debate(?: Ministerial Extracts)?)';

@@ -7,7 +7,7 @@
 //   the next line; a page's header name without a time stays in its block, which is the title), or
 //   after a Chinese label alone (`国家统计局局长 康义` above a speech shorter than itself), and after
 //   any label alone where that is the document's convention (Hansard: the name line, then the speech);
-// - around a line of only rule characters (*****, -----);
+// - around a line of only rule characters (*****, -----), and around a subtitle cue's timing line;
 // - everywhere, when the text is laid out one paragraph per line: most line breaks inside blocks
 //   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence);
 // - after a line wider than any wrap (140 columns), or a date line;
@@ -17,7 +17,7 @@
 import type { TrackedText } from './tracked-text.ts';
 import type { DocumentLabels } from './document-labels.ts';
 import { isDateLine } from './dates.ts';
-import { isFurniture, RULE, stampedAlone } from './convention.ts';
+import { CUE_TIMING, isFurniture, RULE, stampedAlone } from './convention.ts';
 import { hanLatinCounts } from './chars.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
@@ -122,7 +122,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next);
+      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next) || CUE_TIMING.test(prev) || CUE_TIMING.test(next);
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

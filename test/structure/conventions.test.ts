@@ -167,6 +167,23 @@ describe('label conventions of new house styles', () => {
     expect(read2.turns.filter((t) => /^[13] /.test(t))).toEqual([]);
     expect(read2.turns).toContain('7 - 李克强');
   });
+  it('a subtitle file (WebVTT as Zoom writes it, SRT): cue numbers and timings are dropped and recorded; a label repeated on the next cue is the format\'s; a cue that goes on is a line of the paragraph', () => {
+    const vtt = 'WEBVTT\n\nNOTE written by the meeting software\n\n1\n00:00:03.510 --> 00:00:05.110\nJohn Smith: Good morning, everyone, and\n\n2\n00:00:05.500 --> 00:00:12.000\nJohn Smith: welcome to the briefing. The director will take your questions.\n\n3\n00:00:12.400 --> 00:00:20.000\nJane Doe: Thank you, John. The review of the program is complete.\n\n4\n00:00:20.100 --> 00:00:24.000\nReporter: When will the report be published?\n\n5\n00:00:24.300 --> 00:00:28.000 align:start position:10%\nJane Doe: Next month.\n';
+    const { r, turns, title } = read(vtt, 'Jane Doe');
+    expect(title).toBeNull();
+    expect(turns).toEqual(['7 - John Smith', '15 - Jane Doe', '19 Q Reporter', '23 - Jane Doe']);
+    expect(r.blocks[0]).toBe('John Smith: Good morning, everyone, and welcome to the briefing. The director will take your questions.');
+    const dropped = r.changes.filter((c) => c.rule === 'page-furniture').map((c) => c.before);
+    expect(dropped).toEqual(expect.arrayContaining(['WEBVTT', 'NOTE written by the meeting software', '1', '00:00:03.510 --> 00:00:05.110', 'John Smith: ']));
+    // SRT without labels: one paragraph while the speech runs on; a new one after a sentence and a pause.
+    const srt = '1\n00:00:03,510 --> 00:00:05,110\nGood morning, everyone, and welcome\n\n2\n00:00:05,500 --> 00:00:08,000\nto the briefing. Today we have the director with us.\n\n3\n00:00:12,400 --> 00:00:15,000\nShe will take your questions after her remarks.\n';
+    expect(read(srt, 'Jane Doe').r.blocks).toEqual(['Good morning, everyone, and welcome to the briefing. Today we have the director with us.', 'She will take your questions after her remarks.']);
+    // Chinese captions without punctuation join without a space.
+    const zh = 'WEBVTT\n\n1\n00:00:02.150 --> 00:00:06.150\n我和很多到这里来寻找\n\n2\n00:00:06.240 --> 00:00:08.050\n硅谷体验的人都聊过\n\n3\n00:00:08.100 --> 00:00:09.000\n他们都很兴奋\n';
+    expect(read(zh, '李明').r.blocks).toEqual(['我和很多到这里来寻找硅谷体验的人都聊过他们都很兴奋']);
+    // A text that only mentions a timing once is no subtitle file.
+    expect(read('MODERATOR: The clip runs 00:00:03,510 --> 00:00:05,110 in the file.\n\nJANE DOE: Thank you.\n', 'JANE DOE').r.blocks[0]).toContain('-->');
+  });
   it('the European Parliament\'s verbatim report: Name, on behalf of the Group. – speech; the speaker is the name before the capacity', () => {
     const ep = 'President. – The next item is the debate on the situation in the Middle East.\n\nManfred Weber, on behalf of the PPE Group. – Madam President, colleagues, the situation is very serious.\n\nIratxe García Pérez, on behalf of the S&D Group. – (ES) Madam President, we need a ceasefire now.\n\nPresident. – Thank you. The debate is closed.\n';
     expect(read(ep, 'President').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 President', '3 Manfred Weber', '5 Iratxe García Pérez', '7 President']);
