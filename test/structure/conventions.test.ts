@@ -181,6 +181,11 @@ describe('label conventions of new house styles', () => {
     // Chinese captions without punctuation join without a space.
     const zh = 'WEBVTT\n\n1\n00:00:02.150 --> 00:00:06.150\n我和很多到这里来寻找\n\n2\n00:00:06.240 --> 00:00:08.050\n硅谷体验的人都聊过\n\n3\n00:00:08.100 --> 00:00:09.000\n他们都很兴奋\n';
     expect(read(zh, '李明').r.blocks).toEqual(['我和很多到这里来寻找硅谷体验的人都聊过他们都很兴奋']);
+    // WebVTT's voice tags name the speaker; its other markup (italics, classes, karaoke times) is dropped.
+    const tagged = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v John Smith>Good morning, everyone, and</v>\n\n00:00:04.200 --> 00:00:07.000\n<v John Smith>welcome to the <i>briefing</i>.</v>\n\n00:00:08.000 --> 00:00:12.000\n<v Jane Doe>Thank you, John.\n\n00:00:12.500 --> 00:00:14.000\n<v Reporter>When will it be published?\n\n00:00:14.200 --> 00:00:16.000\n<v.loud Jane Doe>Next <00:00:15.000><c>month.</c>\n';
+    const v = read(tagged, 'Jane Doe');
+    expect(v.turns).toEqual(['4 - John Smith', '10 - Jane Doe', '13 Q Reporter', '16 - Jane Doe']);
+    expect(v.r.blocks.map((b) => b.replace(/^<v[^>]*>/, ''))).toEqual(['Good morning, everyone, and welcome to the briefing.', 'Thank you, John.', 'When will it be published?', 'Next month.']);
     // A text that only mentions a timing once is no subtitle file.
     expect(read('MODERATOR: The clip runs 00:00:03,510 --> 00:00:05,110 in the file.\n\nJANE DOE: Thank you.\n', 'JANE DOE').r.blocks[0]).toContain('-->');
   });
