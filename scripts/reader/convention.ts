@@ -159,6 +159,10 @@ export function cueTimes(line: string): { start: number; end: number } | null {
 }
 /** A WebVTT voice tag before a cue's text: the speaker's name. */
 const VTT_VOICE = /^<v(?:\.[^\s>]+)?[ \t]+([^<>]{1,60})>[ \t]*/u;
+/** A cue's text opens with a WebVTT voice tag. */
+export function opensWithVoice(text: string): boolean {
+  return VTT_VOICE.test(text);
+}
 /** WebVTT's markup inside a cue's text: a voice's closing tag, class, italics, bold, underline, ruby and
  * language spans, and the karaoke timestamps of automatic captions (`<00:00:01.500>`). */
 export const CUE_MARKUP = /<\/?(?:v|c|i|b|u|ruby|rt|lang)(?:[.\s][^<>]*)?>|<(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}>/gu;

@@ -18,7 +18,7 @@ import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
 import type { LabelRule } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
-import { CUE_MARKUP, CUE_TIMING, FURNITURE, RULE_LINE, SUBTITLE_HEADER, cueTimes } from './convention.ts';
+import { CUE_MARKUP, CUE_TIMING, FURNITURE, RULE_LINE, SUBTITLE_HEADER, cueTimes, opensWithVoice } from './convention.ts';
 import type { Conventions } from './convention.ts';
 import { resolveLanguage, type Language } from '../lang/language.ts';
 import { headingWords } from '../lang/headings.ts';
@@ -184,7 +184,7 @@ function subtitleBlock(b: TrackedText, i: number, first: number, cue: { speaker:
 /** A cue's text without WebVTT's markup (each tag a recorded change); a voice tag that opens the cue
  * stays, as the speaker's label. */
 function withoutCueMarkup(b: TrackedText, labels: DocumentLabels, log: ChangeLog): TrackedText {
-  const voice = /^<v[\s.]/u.test(b.text) ? labels.at(b.text)?.length ?? 0 : 0;
+  const voice = opensWithVoice(b.text) ? labels.at(b.text)?.length ?? 0 : 0;
   const edits: Edit[] = [];
   for (const m of b.text.slice(voice).matchAll(CUE_MARKUP)) {
     const start = voice + m.index!;
