@@ -160,6 +160,9 @@ describe('label conventions of new house styles', () => {
     expect(title).toBe('国务院新闻办公室举行新闻发布会');
     expect(turns).toEqual(['3 - 寿小丽', '5 - 蒋超良', '7 Q 中央广播电视总台央视', '9 - 蒋超良']);
     expect(sections[0].children[0].kind).toBe('moderator');
+    // Two fields of the header on consecutive lines are two paragraphs, not one run together.
+    const header = read('国务院新闻办公室举行新闻发布会\n\n时间：2024年3月5日\n地点：国务院新闻办新闻发布厅\n\n' + text.split('\n\n').slice(1).join('\n\n'), '蒋超良');
+    expect(header.r.blocks.slice(1, 3)).toEqual(['时间：2024年3月5日', '地点：国务院新闻办新闻发布厅']);
     // A heading's note (dev: zh-hans-premier-2017-03-15) and a photo's caption under the principal's name.
     const heading = '国务院总理李克强答中外记者问（实录）\n\n外交部发言人毛宁（新华社记者 李贺摄）\n\n傅莹：各位记者朋友，大家好。\n\n李克强：谢谢大家。\n';
     const read2 = read(heading, '李克强');
