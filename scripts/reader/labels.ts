@@ -64,13 +64,16 @@ export function labelContext(lines: string[], principals: string[], rules: Label
   return { principals, repeated: repeatedLabels(nonblank), conventions: induceConventions(nonblank, person), rules, offices: principalOffices(nonblank, principals) };
 }
 
-/** Offices named with a principal in brackets, alone on a line (`The Prime Minister (Keir Starmer)`). */
+/** Offices named with a principal in brackets, in a label (`The Prime Minister (Keir Starmer)` alone on
+ * its line, `The Prime Minister (Mr Lawrence Wong):` before the speech). */
 function principalOffices(lines: string[], principals: string[]): Map<string, number> {
   const offices = new Map<string, number>();
   for (const line of lines) {
-    const m = OFFICE_THEN_NAME.exec(line.trim());
+    if (!/^\s*The /.test(line)) continue;
+    const c = candidateOf(line);
+    const m = c ? OFFICE_THEN_NAME.exec(c.label) : null;
     if (!m) continue;
-    const p = principals.findIndex((name) => labelKey(name) === labelKey(m[2]!));
+    const p = principalIndex(m[2]!, principals);
     if (p >= 0 && !offices.has(labelKey(m[1]!))) offices.set(labelKey(m[1]!), p);
   }
   return offices;

@@ -145,6 +145,9 @@ describe('label conventions of new house styles', () => {
     expect(title).toBe('Engagements');
     expect(turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 Lincoln Jopp', '6 Keir Starmer', '9 Lincoln Jopp', '12 Keir Starmer']);
     expect(candidateOf('Q1. [900001] Lincoln Jopp (Spelthorne) (Con)')).toMatchObject({ label: 'Lincoln Jopp (Spelthorne) (Con)', alone: true });
+    // Singapore's Hansard: the office with the person in brackets before the colon, then the office alone.
+    const sg = 'ORAL ANSWERS TO QUESTIONS\n\nThe Prime Minister (Mr Lawrence Wong): Mr Speaker, Sir, the Government has put in place a package to help households.\n\nMr Speaker: Mr Leong.\n\nMr Leong Mun Wai (Non-Constituency Member): Sir, will the Prime Minister consider removing the GST on essential items?\n\nThe Prime Minister: Sir, a targeted approach is better.\n';
+    expect(read(sg, 'Lawrence Wong').turns).toEqual(['3 - Lawrence Wong', '5 - Mr Speaker', '7 Q Mr Leong Mun Wai', '9 - Lawrence Wong']);
     // The same line in the Daily Part, the speech after a colon.
     expect(candidateOf('T2. [901234] Dame Caroline Dinenage (Gosport) (Con): My constituent Suzanne will miss out.')).toMatchObject({ label: 'Dame Caroline Dinenage (Gosport) (Con)', delimiter: 'colon' });
   });
