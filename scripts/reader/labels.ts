@@ -258,6 +258,9 @@ export function labelShape(text: string): { label: string; length: number; alone
 export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | null {
   const rule = ruleLabel(text, ctx);
   if (rule) return rule;
+  // A line of a roster with dot leaders (a Security Council record's `President: Mr. Fu Cong . . . . .
+  // (China)`, `Members: Algeria . . . . . Mr. Bendjama`) lists people; none of them speaks there.
+  if (DOT_LEADER.test(text)) return null;
   const found = evidenceLabel(text, ctx);
   if (found === undefined) return null;
   return found ?? conventionLabel(text, ctx);
@@ -377,6 +380,7 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
   return null;
 }
 
+const DOT_LEADER = /(?:\.[ \u00a0]){5,}|\.{8,}|…{4,}/u;
 const PAIRED_ZH = /^(\p{Script=Han}[^（）()]{0,20}?)[（(]([^（）()]{1,30})[）)]$/u;
 
 /** A Chinese label of two parts, one in brackets: the chair's role with a name (the chair, named), a

@@ -195,6 +195,14 @@ describe('label conventions of new house styles', () => {
     // A text that only mentions a timing once is no subtitle file.
     expect(read('MODERATOR: The clip runs 00:00:03,510 --> 00:00:05,110 in the file.\n\nJANE DOE: Thank you.\n', 'JANE DOE').r.blocks[0]).toContain('-->');
   });
+  it('a Security Council record: the roster with dot leaders in its header (President: … . . . . (China), Members: …) names people who do not speak there', () => {
+    const text = 'Security Council\n\nPresident: Mr. Fu Cong . . . . . . . . . . . . . . . . . . . (China)\nMembers: Algeria . . . . . . . . . . . . . . . . . Mr. Bendjama\n\nThe meeting was called to order at 10.05 a.m.\n\nThe President: I now give the floor to Mr. Fletcher.\n\nMr. Fletcher: Thank you, Mr. President. The humanitarian situation continues to deteriorate.\n\nMr. Nebenzia (Russian Federation) (spoke in Russian): We listened carefully to the briefing.\n';
+    const turns = read(text + '\nThe President: I thank the representative of the Russian Federation.\n', 'Mr. Nebenzia').turns.map((t) => t.replace(/ [Q-] /, ' '));
+    expect(turns.filter((t) => /^[34] /.test(t))).toEqual([]);
+    expect(turns).toEqual(expect.arrayContaining(['8 The President', '12 Mr. Nebenzia', '14 The President']));
+    // An ellipsis in speech is no roster.
+    expect(read('MR. SMITH: I said . . . well, never mind.\n\nMR. JONES: Go on.\n\nMR. SMITH: Fine.\n', 'MR. SMITH').turns).toHaveLength(3);
+  });
   it('the European Parliament\'s verbatim report: Name, on behalf of the Group. – speech; the speaker is the name before the capacity', () => {
     const ep = 'President. – The next item is the debate on the situation in the Middle East.\n\nManfred Weber, on behalf of the PPE Group. – Madam President, colleagues, the situation is very serious.\n\nIratxe García Pérez, on behalf of the S&D Group. – (ES) Madam President, we need a ceasefire now.\n\nPresident. – Thank you. The debate is closed.\n';
     expect(read(ep, 'President').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 President', '3 Manfred Weber', '5 Iratxe García Pérez', '7 President']);
