@@ -882,3 +882,51 @@ describe('automatic index: seen on the index page of zh-hans-mnd-2024-05-30 (rou
     expect(auto).toContain('新加坡');
   });
 });
+
+// Seventh session: classes found on the 18 new dev texts of test/index-gold/texts/ (real transcripts the
+// corpus does not hold, gold written before the engine ran on them); each sentence is from the text named.
+describe('automatic index: names glued to titles, common nouns as institutions, HMM names (new dev texts)', () => {
+  it('a country glued to a leader’s title gives the country, and a dictionary name of four characters after it is the leader (日本首相|安倍晋三)', () => {
+    // zh-hans-mfa-2017-10-17
+    const list = autoEntries('问：据报道，日本首相安倍晋三今天向靖国神社秋季大祭供奉祭品。中方对此有何评论？', { language: 'zh-Hans', size: 20 });
+    expect(find(list, '日本')?.kind).toBe('place');
+    expect(find(list, '安倍晋三')?.kind).toBe('person');
+    // zh-hans-mfa-2017-12-06, zh-hant-embassy-2020-04-18 (dev): four characters the dictionary tags nr with no title before them are words.
+    expect(terms(autoEntries('答：今天下午我们已经发布了消息。应国家主席习近平邀请，韩国总统文在寅将于12月13日至16日对中国进行国事访问。', { language: 'zh-Hans', size: 20 }))).not.toContain('今天下午');
+    expect(terms(autoEntries('中國政府和人民通過前所未有的艱苦努力和重大犧牲，阻斷境內疫情傳播，為全球贏得寶貴時間。', { language: 'zh-Hant', size: 20 }))).not.toContain('寶貴時間');
+  });
+
+  it('a county head: the name the tagger cut into a county is whole (徐榛蔚縣長), the place before 县长 is the county (金门县长陈福海)', () => {
+    // zh-hant-president-2022-09-21, zh-hans-tao-2023-01-11
+    const hualien = autoEntries('總統提到，稍早徐榛蔚縣長提到民宅災損部分，總統也請花蓮縣政府提供民宅損害更完整的圖像。', { language: 'zh-Hant', size: 20 });
+    expect(find(hualien, '徐榛蔚')?.kind).toBe('person');
+    expect(terms(hualien)).not.toContain('蔚縣');
+    expect(flatEntries(hualien).filter((e) => e.kind === 'person').map((e) => e.term)).not.toContain('花蓮縣');
+    const kinmen = autoEntries('中央台办、国台办副主任龙明彪1月7日前往厦门五通客运码头，欢迎搭乘首班客轮来厦门的金门县长陈福海一行，欢送返乡过年的金门乡亲。', { language: 'zh-Hans', size: 20 });
+    expect(find(kinmen, '金门县')?.kind).toBe('place');
+    expect(find(kinmen, '陈福海')?.kind).toBe('person');
+  });
+
+  it('a word ending in 长 that is no title (绵长) brings no name after it; a 3-character “name” ending in a common word (这段时间) is none', () => {
+    // zh-hans-tao-2023-01-11
+    const list = terms(autoEntries('马晓光：各位媒体朋友，大家上午好，这段时间大家辛苦了。希望两岸同胞携手共创中华民族绵长福祉，在台湾岛内引发广泛关注。', { language: 'zh-Hans', size: 20 }));
+    for (const w of ['福祉', '段时间']) expect(list).not.toContain(w);
+  });
+
+  it('offices the dictionary holds as common nouns are organisations (教育部, 總統府, 營建署), two-character HMM names and Taiwanese surnames are people (陳菊, 賴清德)', () => {
+    // zh-hant-president-2022-09-21, zh-hant-president-2018-05-14
+    const quake = autoEntries('總統說，這一次0918的地震，在地學校的災損部分，教育部已經做了第一階段的了解，也安排營建署、建築師和土木技師陸續會勘。', { language: 'zh-Hant', size: 20 });
+    for (const org of ['教育部', '營建署']) expect(find(quake, org)?.kind, org).toBe('organisation');
+    const chen = autoEntries('針對陳菊擔任總統府秘書長事，總統表示，邀請菊姐擔任總統府秘書長確實是她的想法。她認為這階段需要菊姐來擔任總統府秘書長，也曾詢問行政院長賴清德的意見，賴院長認為很棒。', { language: 'zh-Hant', size: 20 });
+    for (const name of ['陳菊', '賴清德']) expect(find(chen, name)?.kind, name).toBe('person');
+    expect(find(chen, '總統府')?.kind).toBe('organisation');
+    // zh-hans-tao-2023-04-26 (dev): two surnames of a meeting are no name.
+    expect(terms(autoEntries('今年是汪辜会谈30周年。', { language: 'zh-Hans', size: 20 }))).not.toContain('汪辜');
+  });
+
+  it('a foreign name after 代表 (常驻联合国代表黑利, 高级代表莫盖里尼) is a person', () => {
+    // zh-hans-mfa-2017-07-26, zh-hans-mfa-2017-10-17
+    const list = autoEntries('第三，美国常驻联合国代表黑利今天表示，美中有关安理会对朝制裁新决议的磋商取得进展。\n昨天，针对特朗普总统上周五的讲话，欧盟外交与安全政策高级代表莫盖里尼表示，欧盟成员国一致支持全面有效地执行伊核协议。', { language: 'zh-Hans', size: 20 });
+    for (const name of ['黑利', '莫盖里尼']) expect(find(list, name)?.kind, name).toBe('person');
+  });
+});
