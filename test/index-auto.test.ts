@@ -930,3 +930,22 @@ describe('automatic index: names glued to titles, common nouns as institutions, 
     for (const name of ['黑利', '莫盖里尼']) expect(find(list, name)?.kind, name).toBe('person');
   });
 });
+
+describe('automatic index: an institution and the person after it, a label left in the text (new dev texts)', () => {
+  it('an institution named before a title and a name, or before a last name, is its own entry (National Security Council | Coordinator John Kirby; … Policy Council | Klein)', () => {
+    // en-state-2023-01-04
+    const list = autoEntries('First, this morning, Secretary Blinken, Assistant to the President and Director of the White House Gender Policy Council Klein, and the United States Agency for International Development Administrator Power launched the first-ever whole-of-government U.S. Strategy on Global Women’s Economic Security.', { language: 'en', size: 30 });
+    expect(find(list, 'White House Gender Policy Council')?.kind).toBe('organisation');
+    expect(find(list, 'Klein')?.kind).toBe('person');
+    expect(find(list, 'United States Agency for International Development')?.kind).toBe('organisation');
+    expect(terms(list).some((t) => /Council Klein|Development Administrator/u.test(t))).toBe(false);
+  });
+
+  it('a speaker’s label in capitals left in the text gives the person, not its title’s words (BEN STEIN, ACTOR/TV HOST:); McCain keeps its capital', () => {
+    // en-cnn-2005-06-29 (the clips of the programme's opening, where the labels stay in the text)
+    const list = autoEntries('BLITZER (voice-over): Chopper down: are al Qaeda and its allies making a come back in Afghanistan?\nCOL. JAMES YONTS, U.S. ARMY: The aircraft was taking indirect fire, direct fire from elements on the ground.\nBEN STEIN, ACTOR/TV HOST: People are going to have to dig in and start saving.\nSEN. JOHN MCCAIN (R), ARIZONA: If we win, then you will see greater progress and democracy and freedom.', { language: 'en', size: 30 });
+    for (const t of ['HOST', 'U.S.', 'BLITZER', 'ARIZONA']) expect(terms(list)).not.toContain(t);
+    for (const name of ['JAMES YONTS', 'BEN STEIN', 'JOHN MCCAIN']) expect(find(list, name)?.kind, name).toBe('person');
+    expect(labelPerson('SEN. JOHN MCCAIN')).toBe('John McCain');
+  });
+});

@@ -307,6 +307,31 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
   return { titled, firstName, addressed };
 }
 
+/** A label in capitals opening a line, up to its colon (BEN STEIN, ACTOR/TV HOST:): where it ends and where its name ends (the first comma, or the colon). */
+function capsLabelEnd(text: string, terms: Term[]): { end: number; comma: number } | undefined {
+  const from = terms[0].start;
+  const m = /^(\p{Lu}[\p{Lu}.'’ -]+?)((?:\s*\([^)]{1,12}\))?(?:,[\p{Lu}\d .,'’/&()-]*)?):/u.exec(text.slice(from, from + 120));
+  if (!m || !/\p{Lu}{2}/u.test(m[1]) || m[1].trim().split(/\s+/u).length > 5) return undefined;
+  return { end: from + m[0].length, comma: from + m[1].length };
+}
+
+/**
+ * Where an institution ends when one run of capitals names it and then a person (the run's end `j`
+ * otherwise): before a title and the name after it (United States Agency for International Development |
+ * Administrator Power; National Security Council | Coordinator John Kirby), or before a last name right
+ * after the institution's word (White House Gender Policy Council | Klein). The rest is read as a run of its own.
+ */
+function institutionEnd(terms: Term[], i: number, j: number): number {
+  const orgEnd = (t: Term) => ORG_WORD.test(t.text) || (t.tags.has('Organization') && !t.tags.has('Person'));
+  for (let x = j - 1; x > i + 1; x--) {
+    if (isTitle(terms[x], terms[x + 1]) && !/^(of|for|on|the|and)$/i.test(terms[x + 1].text) && orgEnd(terms[x - 1]) && j - x <= 3
+      && !ORG_WORD.test(terms[j].text) && !PLACE_WORD.test(terms[j].text)) return x - 1;
+  }
+  const last = terms[j];
+  if (j - i >= 2 && ORG_WORD.test(terms[j - 1].text) && (last.tags.has('LastName') || last.tags.has('FirstName')) && !last.tags.has('Organization') && !ORG_WORD.test(last.text)) return j - 1;
+  return j;
+}
+
 /** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
 function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}, trace?: RejectTrace): void {
   const mid = midCapitals(sentences);
@@ -314,13 +339,22 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
     // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
     const letters = terms.map((t) => t.text).join('');
     if ((letters.match(/\p{Lu}/gu) ?? []).length > 0.6 * (letters.match(/\p{L}/gu) ?? []).length && terms.length > 3) continue;
+    // A speaker's label in capitals the reader left in the text (BEN STEIN, ACTOR/TV HOST: …; COL. JAMES YONTS,
+    // U.S. ARMY: …): the person it names, and no entry of its title's words (HOST, TV, U.S.).
+    const label = capsLabelEnd(text, terms);
+    if (label) {
+      const person = labelPerson(text.slice(terms[0].start, label.comma))?.toUpperCase();
+      const at = person ? text.indexOf(person, terms[0].start) : -1;
+      if (person && at >= 0 && at < label.comma) add('person', person, at, 2);
+    }
     // In a headline in title case, only what the tagger knows as a name.
     const strict = headline(terms);
     const ok = (t: Term) => named(t) && (!strict || headlineName(t));
     for (let i = 0; i < terms.length; i++) {
       // A line's first word is a name when the tagger says so or the text capitalises it mid-sentence too (Stifel).
+      if (label && terms[i].start < label.end) continue;
       if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text) && !mid.has(terms[i].text))) continue;
-      let j = runEnd(terms, i);
+      let j = institutionEnd(terms, i, runEnd(terms, i));
       if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
       const trimmed = trimRun(terms.slice(i, j + 1));
       const from = trimmed.length && trimmed[0] === terms[i] ? particlesBefore(terms, i) : i;
@@ -558,7 +592,7 @@ export function acronymOf(shortIn: string, full: string): boolean {
 }
 
 /** A word in capitals as a name is printed (KELLY → Kelly, O'BRIEN → O'Brien, JEAN-PIERRE → Jean-Pierre). */
-const nameCase = (w: string): string => (/\p{Ll}/u.test(w) ? w : w.toLowerCase().replace(/(^|[-'’]|Mc)(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase()));
+const nameCase = (w: string): string => (/\p{Ll}/u.test(w) ? w : w.toLowerCase().replace(/^mc(?=\p{Ll})/u, 'Mc').replace(/(^|[-'’]|Mc)(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase()));
 
 /**
  * The person a speaker label names, as the index heads it: the label's name without its titles
