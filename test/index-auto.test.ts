@@ -949,3 +949,30 @@ describe('automatic index: an institution and the person after it, a label left 
     expect(labelPerson('SEN. JOHN MCCAIN')).toBe('John McCain');
   });
 });
+
+describe('automatic index: a country’s ministries and missions whole, organisations in a quoted clause (new dev texts)', () => {
+  it('a foreign ministry or mission keeps its country (巴拿马外交部, 巴驻华使馆, 中国驻巴拿马大使馆, 博茨瓦纳政府)', () => {
+    // zh-hans-mfa-2017-07-26
+    const list = autoEntries('问：据外媒报道，巴拿马外交部于25日发表声明称，根据巴中两国建交协议，巴驻华使馆已正式开馆。\n答：根据双方协议，中国驻巴拿马商代处已于7月13日正式变更为中国驻巴拿马大使馆，并开始履行职能。\n问：第一，博茨瓦纳政府已证实达赖喇嘛将于下月访博。', { language: 'zh-Hans', size: 20 });
+    for (const org of ['巴拿马外交部', '巴驻华使馆', '中国驻巴拿马大使馆', '博茨瓦纳政府']) expect(find(list, org)?.kind, org).toBe('organisation');
+    for (const cut of ['外交部', '驻华使馆', '驻巴拿马大使馆']) expect(terms(list)).not.toContain(cut);
+  });
+
+  it('organisations in a quoted clause are the text’s (国際民航組織、世界衛生組織); a quoted foundation is an organisation; a name after 官員', () => {
+    // zh-hant-tao-2021-10-27
+    const list = autoEntries('中央廣播電視總臺國廣記者：美國國務院官員華自強近日在“德國馬歇爾基金會”舉辦的線上會議上妄稱，中國“錯誤使用”聯合國大會2758號決議，“將臺灣排除在國際民航組織、世界衛生組織等國際組織之外”。', { language: 'zh-Hant', size: 20 });
+    for (const org of ['國際民航組織', '世界衛生組織', '德國馬歇爾基金會']) expect(find(list, org)?.kind, org).toBe('organisation');
+    expect(find(list, '華自強')?.kind).toBe('person');
+  });
+
+  it('English: Washington, D.C. is one place; a title’s qualifier goes with the title (Permanent Representative of India → India); a hyphenated name’s second half is no entry (BRICS-Africa Outreach)', () => {
+    // en-state-2022-10-11, en-un-2023-08-23
+    const dc = terms(autoEntries('Ned Price, Department Spokesperson\nWashington, D.C.\n2:39 p.m. EDT\nMR PRICE: Hello.', { language: 'en', size: 20 }));
+    expect(dc).toContain('Washington, D.C.');
+    expect(dc).not.toContain('D.C.');
+    const un = terms(autoEntries('Once I am finished here, you will hear from the Permanent Representative of India to the United Nations, Ambassador Ruchira Kamboj.\nTomorrow, the Secretary-General, at the invitation of the BRICS, he will be participating in the BRICS-Africa Outreach and BRICS Plus Dialogue sessions.', { language: 'en', size: 20 }));
+    expect(un).toContain('India');
+    expect(un).toContain('Ruchira Kamboj');
+    for (const t of ['Permanent Representative of India', 'Africa Outreach']) expect(un).not.toContain(t);
+  });
+});

@@ -99,6 +99,8 @@ function runEnd(terms: Term[], i: number): number {
     // A hyphen joins (Indo-Pacific, Ocasio-Cortez, Jae-in); an initial's or St.'s full stop does not end it.
     // Not a compound of two countries (Russia-Ukraine) nor a name with a lower-case word (Saudi-led, Riyadh-based).
     if (a && /^[-‐]$/u.test(post) && (/^\p{Lu}/u.test(a.text) ? !twoPlaces(terms[j], a) : a.text.length <= 2)) { j++; continue; }
+    // The capital and its district (Washington, D.C.) are one place.
+    if (a && a.text === 'D.C.' && terms[j].text === 'Washington' && /^,\s*$/u.test(post)) { j++; continue; }
     const initial = (/^\p{Lu}$/u.test(terms[j].text) || /^(St|Mt|Ft)$/.test(terms[j].text)) && /^\.\s*$/.test(post);
     // Any other mark ends a run: a comma, a full stop, a quotation mark, an ellipsis, a slash.
     if (!a || (!/^\s*$/.test(post) && !initial)) break;
@@ -192,6 +194,8 @@ function trimRun(input: Term[]): Term[] {
   if (isFixedName(run) || (run.length === 2 && lexiconOrganisation(run[0], run[1]))) return run;
   while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0], run[1]) && !ORG_WORD.test(run[run.length - 1].text) && !(PLACE_WORD.test(run[run.length - 1].text) && run.length > 2)))) run = run.slice(1);
   while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
+  // A title's qualifier before it (Permanent Representative of India, Acting Deputy Secretary): the title's.
+  while (run.length > 2 && /^(Permanent|Acting|Special|Senior|Principal|Deputy|Assistant|Associate)$/.test(run[0].text) && isTitle(run[1], run[2])) run = run.slice(1);
   while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && (run[0].tags.has('Value') || /^(two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(run[0].text))) run = run.slice(1);
@@ -361,7 +365,9 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       const run = [...terms.slice(from, i), ...trimmed];
       // Title case run on after a firm's legal ending is its announcement's headline (… Group Limited Announces
       // Unaudited Financial Results), no name.
-      const announcement = i > 0 && LEGAL_END.test(terms[i - 1].text) && /^\s+$/u.test(terms[i - 1].post);
+      const announcement = i > 0 && LEGAL_END.test(terms[i - 1].text) && /^\s+$/u.test(terms[i - 1].post)
+        // …and a run that starts inside a hyphenated name (BRICS-|Africa Outreach) is its fragment.
+        || (i > 0 && /^[-‐]$/u.test(terms[i - 1].post) && j > i);
       i = j;
       if (!run.length || announcement || (run.length === 1 && isTitle(run[0]))) continue;
       // In a headline, common words the tagger calls an organisation (to Hold Conference Call) name nothing.

@@ -51,7 +51,7 @@ const NOT_NAMES = new Set(['多谢', '谢谢', '感谢', '东西', '安宁', '�
   '西方', '东方', '南方', '北方', '中华', '华夏', '江山', '天下', '人间', '长城', '黄金', '太平', '和平', '光明', '新华', '高新', '上下', '左右', '前后']);
 /** Titles that come before a name (发言人朱凤莲, 行政长官林郑月娥, 国家主席习近平). */
 const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首', '总理', '副总理', '主席', '副主席', '总统', '副总统', '外长', '部长', '国务卿', '国务委员', '大使',
-  '委员长', '总书记', '书记', '常委', '局长', '司长', '议员', '首相', '秘书长', '记者', '主任', '院长', '市长', '省长',
+  '委员长', '总书记', '书记', '常委', '局长', '司长', '议员', '首相', '秘书长', '记者', '主任', '院长', '市长', '省长', '官员',
   // A gazette's member before the name (本院委員許毓仁等17人擬具): 委員會 is one word to the tagger, so no name follows it.
   '委员'];
 
@@ -184,16 +184,21 @@ export function chineseCandidates(original: string, trace?: RejectTrace): Candid
   // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
   for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!));
   const quoted = quotedSpans(text);
+  const titles = quotedSpans(text, false);
   return [...found.values()].filter((c) => {
-    const keep = c.count > 0 && !onlyInsideTitles(text, c.key!, quoted);
+    const keep = c.count > 0 && !onlyInsideTitles(text, c.key!, c.kind === 'organisation' || c.kind === 'place' ? titles : quoted);
     if (!keep) trace?.(c.key!, c.kind, c.count > 0 ? 'inside a quoted title' : 'no use outside dates');
     return keep;
   });
 }
 
-/** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to), in order and apart. */
-function quotedSpans(text: string): [number, number][] {
-  return [...text.matchAll(/[「『《“]([^「」『』《》“”\n]{2,40})[」』》”]/gu)].map((m) => [m.index! + 1, m.index! + 1 + m[1].length]);
+/**
+ * Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to), in order and apart. With `clause` false, a quotation of a clause (“将台湾排除在国际民航组织、
+ * 世界卫生组织等国际组织之外”: its 、) is left out: the organisations and places in it are the text's; a
+ * person's "name" inside one stays inside (“未见其人，先闻其声”).
+ */
+function quotedSpans(text: string, clause = true): [number, number][] {
+  return [...text.matchAll(/[「『《“]([^「」『』《》“”\n]{2,40})[」』》”]/gu)].filter((m) => clause || !/[，、；：。]/u.test(m[1])).map((m) => [m.index! + 1, m.index! + 1 + m[1].length]);
 }
 
 /**
@@ -630,15 +635,17 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   if (t.tag === 'l' && t.word.length >= 3 && t.word.length <= 6 && /(院|部|局|署|委员会|办公室)$/u.test(t.word) && !FUNCTION_START.test(t.word)) { add('organisation', t.start, t.end, 2); return 0; }
   // 上合 + 组织 (jieba reads 组织 as a verb here): an abbreviated name and an organisation word.
   if (next && /^(x|j|nz)$/.test(t.tag) && t.word.length >= 2 && t.word.length <= 4 && /^(组织|联盟|集团)$/.test(next.word) && next.start === t.end) {
-    add('organisation', t.start, next.end, 2);
+    // …with 国际 before it (国际/n 民航/j 组织/v: the International Civil Aviation Organization).
+    add('organisation', prev && prev.word === '国际' && prev.end === t.start ? prev.start : t.start, next.end, 2);
     return 1;
   }
   // An organisation named in full: a run of nouns ending in an organisation word, starting at a
   // name (国务院 + 台湾 + 事务 + 办公室, 中国 + 台湾 + 网).
   if (/^n[st]?$|^nz$|^vn$/.test(t.tag) && ORG_END.test(t.word)) {
     let j = i;
-    while (j > 0 && i - j < 4 && /^(ns|nt|nz|n|vn|j)$/.test(toks[j - 1].tag) && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word)) j--;
-    while (j < i && !/^(ns|nt|nz|j)$/.test(toks[j].tag)) j++;
+    const known = (x: Tok) => /^(ns|nt|nz|j)$/.test(x.tag) || (x.tag === 'nrt' && isChinesePlace(x.word));
+    while (j > 0 && i - j < 4 && (/^(ns|nt|nz|n|vn|j)$/.test(toks[j - 1].tag) || known(toks[j - 1])) && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word)) j--;
+    while (j < i && !known(toks[j])) j++;
     // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it.
     if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns') j++;
     if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
@@ -704,7 +711,10 @@ function placePair(t: Tok): number {
 
 /** A mission abroad is named with 驻 (驻美国使馆, 驻巴基斯坦使馆): where its name starts, 驻 included when written before it. */
 function missionStart(text: string, toks: Tagged, i: number, from: number): number {
-  return /(使馆|领事馆|代表处|办事处)$/u.test(toks[i].word) && text[from - 1] === '驻' ? from - 1 : from;
+  if (!/(使馆|领事馆|代表处|办事处)$/u.test(toks[i].word) || text[from - 1] !== '驻') return from;
+  // …and the country that sends it, written before 驻 (中国驻巴拿马大使馆).
+  const sender = toks.find((t) => t.end === from - 1 && t.tag === 'ns' && isChinesePlace(t.word));
+  return sender ? sender.start : from - 1;
 }
 
 /** One-character short forms of countries (中美, 俄乌, 以军). */
@@ -744,6 +754,8 @@ function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): bo
     let from = t.start;
     // …and an office's abbreviation after its parent's name (中共湖南省委 + 台办, 湖南省政府 + 台办).
     if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && (t.tag === 'nt' || (t.tag === 'j' && prev.tag === 'nt'))) from = prev.start;
+    // …and a foreign country's ministry or mission after its name (巴拿马/ns 外交部/nt, 巴/ns 驻华使馆/nt): the country's.
+    if (prev && prev.end === t.start && prev.tag === 'ns' && prev.word !== '中国' && (isChinesePlace(prev.word) || COUNTRY_CHAR.test(prev.word)) && t.tag === 'nt' && /(部|使馆|领事馆)$/u.test(t.word)) from = prev.start;
     from = missionStart(text, toks, i, from);
     let to = t.end;
     const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
@@ -774,6 +786,8 @@ function committeeStart(toks: Tagged, i: number): number {
   return toks[j].start;
 }
 
+const QUOTED_ORG = /(基金会|协会|学会|研究所|研究院|研究中心|委员会|联盟|集团|公司|银行|大学)$/u;
+
 function quotedSubjects(text: string, add: Add): void {
   // Subjects: the speaker's coinages in quotation marks and titles of works in 《》.
   for (const m of text.matchAll(/[“"「『]([^“”"「」『』\n]{2,12})[”"」』]|《([^《》\n]{2,20})》/gu)) {
@@ -781,8 +795,10 @@ function quotedSubjects(text: string, add: Add): void {
     if (/[，。；：！？、,]/u.test(inner) || !/\p{Script=Han}/u.test(inner)) continue;
     // A quoted clause (“疫病归咎于”, “大家表示感谢”) is a quotation, not a heading: only a name of a work or a noun phrase.
     // The tagger reads 大家 and 归咎于 as nouns: a quotation longer than a set phrase counts when the text repeats it.
-    if (m[1] && (!nounPhrase(inner) || (inner.length > 5 && countIn(text, inner) < 2))) continue;
     const start = m.index! + 1;
+    // A quoted name of a foundation, an association or a firm (“德国马歇尔基金会”) is an organisation.
+    if (m[1] && QUOTED_ORG.test(inner) && inner.length >= 4 && HAN.test(inner)) { add('organisation', start, start + inner.length, 2.5); continue; }
+    if (m[1] && (!nounPhrase(inner) || (inner.length > 5 && countIn(text, inner) < 2))) continue;
     add('subject', start, start + inner.length, 2.5);
   }
 }
