@@ -974,5 +974,7 @@ describe('automatic index: a country’s ministries and missions whole, organisa
     expect(un).toContain('India');
     expect(un).toContain('Ruchira Kamboj');
     for (const t of ['Permanent Representative of India', 'Africa Outreach']) expect(un).not.toContain(t);
+    // en-au-2018-03-27: a manager is a title, its office no entry.
+    expect(terms(autoEntries('The two issues that the Manager of Opposition Business raised have no connection with each other at all.', { language: 'en', size: 20 })).some((t) => /Manager|Opposition Business/u.test(t))).toBe(false);
   });
 });
