@@ -974,6 +974,10 @@ describe('automatic index: a country’s ministries and missions whole, organisa
     expect(un).toContain('India');
     expect(un).toContain('Ruchira Kamboj');
     for (const t of ['Permanent Representative of India', 'Africa Outreach']) expect(un).not.toContain(t);
+    // en-un-2023-07-13, seen on its index page: a form of address is no entry (their Majesties the King and Queen).
+    const belgium = terms(autoEntries('The Secretary-General of these United Nations is in Belgium, and, right now, he is meeting with their Majesties the King and Queen of the Belgians.', { language: 'en', size: 20 }));
+    expect(belgium).not.toContain('Majesties');
+    expect(belgium).toContain('Belgium');
     // en-au-2018-03-27: a manager is a title, its office no entry.
     expect(terms(autoEntries('The two issues that the Manager of Opposition Business raised have no connection with each other at all.', { language: 'en', size: 20 })).some((t) => /Manager|Opposition Business/u.test(t))).toBe(false);
   });
