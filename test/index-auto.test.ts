@@ -11,7 +11,7 @@ import { allEntries } from '../scripts/index/model.ts';
 import { parseBookConfig } from '../scripts/config/load.ts';
 import { readTranscript } from '../scripts/reader/read.ts';
 import { loadCorpus, corpusRoot } from '../scripts/fixtures/corpus.ts';
-import { figures, scoreAll, scoreBook, loadGold, autoIndexOf } from '../scripts/eval/index-gold.ts';
+import { figures, scoreAll, scoreBook, loadGold, autoIndexOf, goldTexts } from '../scripts/eval/index-gold.ts';
 import { turns } from '../scripts/model/walk.ts';
 import { renderBody, renderLabels } from '../scripts/render/html.ts';
 import { loadStrings, defaultStringsSet } from '../scripts/lang/strings.ts';
@@ -654,14 +654,17 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Round 6: 88.5 % (184/208) and 80.0 % (140/175), measured once at the end. The one new zh-Hant entry, 略過 (a verb
     // read as a place after 香港 by the rare-county rule), was judged wrong by reading the text; no rule was changed
     // because of it (the rule was chosen on dev). The useful floor is the measurement.
-    expect(f.precision).toBeGreaterThanOrEqual(0.884);
-    expect(f.recall).toBeGreaterThanOrEqual(0.8);
+    // Round 7 (2026-12-06): 89.1 % (188/211) and 81.1 % (142/175), measured once at the end, after tuning on a dev part
+    // widened with 18 real texts the corpus does not hold (test/index-gold/texts/). One new test entry, al-Zawahiri (the
+    // surname beside the full name), judged wrong by reading the text; no rule was changed because of it. Floors: the measurement.
+    expect(f.precision).toBeGreaterThanOrEqual(0.891);
+    expect(f.recall).toBeGreaterThanOrEqual(0.811);
   });
 
   const scores = scoreAll();
 
   it('takes each book’s part from the corpus table, and refuses a gold file that says another', () => {
-    const corpus = loadCorpus(corpusRoot, 'all');
+    const corpus = [...goldTexts().values()];
     for (const s of scores) expect(s.split, s.id).toBe(corpus.find((c) => c.id === s.id)!.expected.split);
     const gold = loadGold().find((g) => g.id === 'en-wh-2021-05-19')!;
     const entry = corpus.find((c) => c.id === gold.id)!;
@@ -692,9 +695,18 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Round 3: 97.3 % and 89.1 % (Chinese noun-run subjects need two paragraphs or three mentions).
     // Round 4: 97.6 % and 89.1 % (conference call and Teleconference, the occasion named in the head lines, gone).
     // Round 6: 97.6 % and 89.9 % (452/503: Chinese institutions glued to their head's title, a county after its region, 乌军).
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.976);
-    expect(f.recall).toBeGreaterThanOrEqual(0.898);
+    // Round 7: the dev part widened with 18 real texts the corpus does not hold (test/index-gold/texts/: MFA, 国台办, 国防部,
+    // 總統府, State, UN, the Australian House, CNN, an earnings call), gold written before the engine ran on them. The engine
+    // as it was measured on them what the held-out part showed; after this round's fixes 85.7 % and 81.0 %. All 68 dev books:
+    // 94.4 % and 87.3 % (the floors); the 50 corpus dev books 98.0 % and 89.9 % (their own floors below: no change may lose them).
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.944);
+    expect(f.recall).toBeGreaterThanOrEqual(0.873);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
+    const corpusIdsAll = new Set(loadCorpus(corpusRoot, 'all').map((c) => c.id));
+    const corpusDev = figures(scores.filter((s) => s.split === 'dev' && corpusIdsAll.has(s.id)));
+    expect(corpusDev.books).toBe(50);
+    expect(corpusDev.precisionStrict).toBeGreaterThanOrEqual(0.98);
+    expect(corpusDev.recall).toBeGreaterThanOrEqual(0.898);
   });
 });
 
