@@ -369,8 +369,9 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
         // …and a run that starts inside a hyphenated name (BRICS-|Africa Outreach) is its fragment.
         || (i > 0 && /^[-‐]$/u.test(terms[i - 1].post) && j > i);
       i = j;
-      // A title alone, in the singular or the plural (Majesties, Senators), names nobody.
-      if (!run.length || announcement || (run.length === 1 && (isTitle(run[0]) || isTitleWord(run[0].text, { office: false })))) continue;
+      // A title alone names nobody, nor does a form of address in the plural (their Majesties); a plural title
+      // alone may be a name (Queens, the borough).
+      if (!run.length || announcement || (run.length === 1 && (isTitle(run[0]) || /^(Majesties|Highnesses|Excellencies)$/u.test(run[0].text)))) continue;
       // In a headline, common words the tagger calls an organisation (to Hold Conference Call) name nothing.
       if (strict && run.length > 1 && run.every((t) => commonWord(t.text) && !t.tags.has('Person'))) continue;
       const term = text.slice(run[0].start, run[run.length - 1].end);
