@@ -633,9 +633,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   }
   // An institution jieba's dictionary holds as a set phrase (立法院/l): its name ends in an institution's word.
   if (t.tag === 'l' && t.word.length >= 3 && t.word.length <= 6 && /(院|部|局|署|委员会|办公室)$/u.test(t.word) && !FUNCTION_START.test(t.word)) { add('organisation', t.start, t.end, 2); return 0; }
-  // 上合 + 组织 (jieba reads 组织 as a verb here): an abbreviated name and an organisation word.
+  // 上合 + 组织 (jieba reads 组织 as a verb here): an abbreviated name and an organisation word, with 国际 before it (国际 + 民航 + 组织).
   if (next && /^(x|j|nz)$/.test(t.tag) && t.word.length >= 2 && t.word.length <= 4 && /^(组织|联盟|集团)$/.test(next.word) && next.start === t.end) {
-    // …with 国际 before it (国际/n 民航/j 组织/v: the International Civil Aviation Organization).
     add('organisation', prev && prev.word === '国际' && prev.end === t.start ? prev.start : t.start, next.end, 2);
     return 1;
   }
