@@ -157,6 +157,15 @@ export function cueTimes(line: string): { start: number; end: number } | null {
   const seconds = (t: string) => t.replace(',', '.').split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
   return m ? { start: seconds(m[1]!), end: seconds(m[2]!) } : null;
 }
+/** A WebVTT voice tag before a cue's text: the speaker's name. */
+const VTT_VOICE = /^<v(?:\.[^\s>]+)?[ \t]+([^<>]{1,60})>[ \t]*/u;
+/** A cue's text opens with a WebVTT voice tag. */
+export function opensWithVoice(text: string): boolean {
+  return VTT_VOICE.test(text);
+}
+/** WebVTT's markup inside a cue's text: a voice's closing tag, class, italics, bold, underline, ruby and
+ * language spans, and the karaoke timestamps of automatic captions (`<00:00:01.500>`). */
+export const CUE_MARKUP = /<\/?(?:v|c|i|b|u|ruby|rt|lang)(?:[.\s][^<>]*)?>|<(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}>/gu;
 /** A WebVTT file's header and blocks that carry no cue text (WEBVTT, Kind: captions, NOTE …, STYLE). */
 export const SUBTITLE_HEADER = /^(?:WEBVTT(?:[ \t].*)?|Kind:[ \t]*\S+|Language:[ \t]*\S+|NOTE(?:\s.*)?|STYLE|REGION)$/su;
 
@@ -252,6 +261,9 @@ function shapeOf(text: string): Candidate | null {
   // A label set in bold by a page copied as Markdown (`**Chris Benson:**`, `**Q**:`): the label is inside.
   const bold = MD_BOLD.exec(text);
   if (bold) return make(bold[1], bold[0].length, 'colon');
+  // A WebVTT voice tag names the speaker (`<v John Smith>Good morning.</v>`, `<v.loud Jane>`).
+  const voice = VTT_VOICE.exec(text);
+  if (voice) return make(voice[1], voice[0].length, 'colon');
   // A Chinese label in lenticular brackets before the speech (`【主持人】各位记者朋友…`).
   const bracketed = CJK_BRACKETED.exec(text);
   if (bracketed && !BRACKET_CUE.test(bracketed[1])) return make(bracketed[1], bracketed[0].length, 'colon');

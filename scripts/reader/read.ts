@@ -8,7 +8,7 @@ import { diagnostic, fail, type Diagnostic } from '../core/diagnostics.ts';
 import { decodeTranscript } from './decode.ts';
 import { crOnly, splitBlocks } from './blocks.ts';
 import { cleanCharacters } from './characters.ts';
-import { LineIndex, TrackedText } from './tracked-text.ts';
+import { LineIndex, TrackedText, type Edit } from './tracked-text.ts';
 import { ChangeLog, type Change } from './changes.ts';
 import { normalizeParagraph } from './normalize.ts';
 import { repairParagraphs } from './paragraphs.ts';
@@ -18,7 +18,7 @@ import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
 import type { LabelRule } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
-import { CUE_TIMING, FURNITURE, RULE_LINE, SUBTITLE_HEADER, cueTimes } from './convention.ts';
+import { CUE_MARKUP, CUE_TIMING, FURNITURE, RULE_LINE, SUBTITLE_HEADER, cueTimes, opensWithVoice } from './convention.ts';
 import type { Conventions } from './convention.ts';
 import { resolveLanguage, type Language } from '../lang/language.ts';
 import { headingWords } from '../lang/headings.ts';
@@ -156,6 +156,7 @@ function subtitleBlock(b: TrackedText, i: number, first: number, cue: { speaker:
     return null;
   }
   if (i < first) return b;
+  b = withoutCueMarkup(b, labels, log);
   // Each cue repeats its speaker's label (`John Smith: …` on every cue of a Zoom transcript): the label
   // of a speaker who goes on is the format's, not a new turn.
   const l = labels.at(b.text);
@@ -178,6 +179,19 @@ function subtitleBlock(b: TrackedText, i: number, first: number, cue: { speaker:
     return null;
   }
   return b;
+}
+
+/** A cue's text without WebVTT's markup (each tag a recorded change); a voice tag that opens the cue
+ * stays, as the speaker's label. */
+function withoutCueMarkup(b: TrackedText, labels: DocumentLabels, log: ChangeLog): TrackedText {
+  const voice = opensWithVoice(b.text) ? labels.at(b.text)?.length ?? 0 : 0;
+  const edits: Edit[] = [];
+  for (const m of b.text.slice(voice).matchAll(CUE_MARKUP)) {
+    const start = voice + m.index!;
+    log.record('page-furniture', b, start, start + m[0].length, '', { confidence: 0.99, note: 'subtitle markup in a cue' });
+    edits.push({ start, end: start + m[0].length, insert: '' });
+  }
+  return b.apply(edits);
 }
 
 /**

@@ -145,6 +145,9 @@ describe('label conventions of new house styles', () => {
     expect(title).toBe('Engagements');
     expect(turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 Lincoln Jopp', '6 Keir Starmer', '9 Lincoln Jopp', '12 Keir Starmer']);
     expect(candidateOf('Q1. [900001] Lincoln Jopp (Spelthorne) (Con)')).toMatchObject({ label: 'Lincoln Jopp (Spelthorne) (Con)', alone: true });
+    // Singapore's Hansard: the office with the person in brackets before the colon, then the office alone.
+    const sg = 'ORAL ANSWERS TO QUESTIONS\n\nThe Prime Minister (Mr Lawrence Wong): Mr Speaker, Sir, the Government has put in place a package to help households.\n\nMr Speaker: Mr Leong.\n\nMr Leong Mun Wai (Non-Constituency Member): Sir, will the Prime Minister consider removing the GST on essential items?\n\nThe Prime Minister: Sir, a targeted approach is better.\n';
+    expect(read(sg, 'Lawrence Wong').turns).toEqual(['3 - Lawrence Wong', '5 - Mr Speaker', '7 Q Mr Leong Mun Wai', '9 - Lawrence Wong']);
     // The same line in the Daily Part, the speech after a colon.
     expect(candidateOf('T2. [901234] Dame Caroline Dinenage (Gosport) (Con): My constituent Suzanne will miss out.')).toMatchObject({ label: 'Dame Caroline Dinenage (Gosport) (Con)', delimiter: 'colon' });
   });
@@ -160,6 +163,9 @@ describe('label conventions of new house styles', () => {
     expect(title).toBe('国务院新闻办公室举行新闻发布会');
     expect(turns).toEqual(['3 - 寿小丽', '5 - 蒋超良', '7 Q 中央广播电视总台央视', '9 - 蒋超良']);
     expect(sections[0].children[0].kind).toBe('moderator');
+    // Two fields of the header on consecutive lines are two paragraphs, not one run together.
+    const header = read('国务院新闻办公室举行新闻发布会\n\n时间：2024年3月5日\n地点：国务院新闻办新闻发布厅\n\n' + text.split('\n\n').slice(1).join('\n\n'), '蒋超良');
+    expect(header.r.blocks.slice(1, 3)).toEqual(['时间：2024年3月5日', '地点：国务院新闻办新闻发布厅']);
     // A heading's note (dev: zh-hans-premier-2017-03-15) and a photo's caption under the principal's name.
     const heading = '国务院总理李克强答中外记者问（实录）\n\n外交部发言人毛宁（新华社记者 李贺摄）\n\n傅莹：各位记者朋友，大家好。\n\n李克强：谢谢大家。\n';
     const read2 = read(heading, '李克强');
@@ -181,6 +187,11 @@ describe('label conventions of new house styles', () => {
     // Chinese captions without punctuation join without a space.
     const zh = 'WEBVTT\n\n1\n00:00:02.150 --> 00:00:06.150\n我和很多到这里来寻找\n\n2\n00:00:06.240 --> 00:00:08.050\n硅谷体验的人都聊过\n\n3\n00:00:08.100 --> 00:00:09.000\n他们都很兴奋\n';
     expect(read(zh, '李明').r.blocks).toEqual(['我和很多到这里来寻找硅谷体验的人都聊过他们都很兴奋']);
+    // WebVTT's voice tags name the speaker; its other markup (italics, classes, karaoke times) is dropped.
+    const tagged = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v John Smith>Good morning, everyone, and</v>\n\n00:00:04.200 --> 00:00:07.000\n<v John Smith>welcome to the <i>briefing</i>.</v>\n\n00:00:08.000 --> 00:00:12.000\n<v Jane Doe>Thank you, John.\n\n00:00:12.500 --> 00:00:14.000\n<v Reporter>When will it be published?\n\n00:00:14.200 --> 00:00:16.000\n<v.loud Jane Doe>Next <00:00:15.000><c>month.</c>\n';
+    const v = read(tagged, 'Jane Doe');
+    expect(v.turns).toEqual(['4 - John Smith', '10 - Jane Doe', '13 Q Reporter', '16 - Jane Doe']);
+    expect(v.r.blocks.map((b) => b.replace(/^<v[^>]*>/, ''))).toEqual(['Good morning, everyone, and welcome to the briefing.', 'Thank you, John.', 'When will it be published?', 'Next month.']);
     // A text that only mentions a timing once is no subtitle file.
     expect(read('MODERATOR: The clip runs 00:00:03,510 --> 00:00:05,110 in the file.\n\nJANE DOE: Thank you.\n', 'JANE DOE').r.blocks[0]).toContain('-->');
   });
