@@ -4,7 +4,7 @@
 // the hand-written gold entries of test/index-gold/ (floors: the figures reached, see README).
 import { describe, it, expect } from 'vitest';
 import { autoEntries, flatEntries, indexSize, type AutoEntry } from '../scripts/index/candidates.ts';
-import { labelOutlet, labelPerson } from '../scripts/index/en.ts';
+import { labelOutlet, labelPerson, labelSeatAndParty } from '../scripts/index/en.ts';
 import { bookTopics, indexMode, headLines } from '../scripts/index/auto.ts';
 import { markTopics } from '../scripts/index/match.ts';
 import { allEntries } from '../scripts/index/model.ts';
@@ -516,6 +516,10 @@ describe('automatic index: classes of the dev part grown to 41 books (fifth sess
     expect(labelPerson('SEN. JOHN EDWARDS')).toBe('John Edwards');
     for (const role of ['MODERATOR', 'UNIDENTIFIED MALE', 'SENIOR ADMINISTRATION OFFICIAL TWO', 'THE PRESIDENT', 'Operator', 'WHITE HOUSE AIDE']) expect(labelPerson(role), role).toBeUndefined();
     expect(labelOutlet('JOE WATKINS, GUEST HOST', 'JOE WATKINS')).toBeUndefined();
+    // A parliament's label: the member's seat and party in the brackets (OpenAustralia, dev text en-au-2018-03-27).
+    expect(labelSeatAndParty('Mr Tony Burke (Watson, Australian Labor Party, Manager of Opposition Business (House))', 'Mr Tony Burke')).toEqual({ seat: 'Watson', party: 'Australian Labor Party' });
+    expect(labelSeatAndParty('Tony Smith (Speaker)', 'Tony Smith')).toEqual({ seat: undefined, party: undefined });
+    expect(labelSeatAndParty('Anthony Albanese (Grayndler, Australian Labor Party, Prime Minister)', 'Anthony Albanese').seat).toBe('Grayndler');
     // zh-hans-embassy-2020-03-22: the interviewer 斯旺 (a transliteration) speaks only in his label.
     const embassy = loadCorpus(corpusRoot, 'dev').find((c) => c.id === 'zh-hans-embassy-2020-03-22')!;
     expect(autoMarked(embassy, '斯旺').chosen.auto.find((e) => e.term === '斯旺')?.kind).toBe('person');

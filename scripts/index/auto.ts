@@ -76,11 +76,12 @@ export function autoIndex(tree: Transcript, config: Pick<BookConfig, 'title' | '
 }
 
 /** Who the labels name, principals left out (their words fill every page), each label once. */
-export function labelSpeakers(tree: Transcript): { name: string; label: string }[] {
-  const out = new Map<string, { name: string; label: string }>();
+export function labelSpeakers(tree: Transcript): { name: string; label: string; principal?: boolean }[] {
+  const out = new Map<string, { name: string; label: string; principal?: boolean }>();
   walk(tree, (n) => {
     if (n.type !== 'speaker') return;
-    if (!n.implicit && n.role !== 'principal' && n.name) out.set(n.label, { name: n.name, label: n.label });
+    // A principal's label names no entry of the person (their words fill the book), but its seat and party may be.
+    if (!n.implicit && n.name) out.set(n.label, { name: n.name, label: n.label, ...(n.role === 'principal' ? { principal: true } : {}) });
     return false;
   });
   return [...out.values()];

@@ -6,7 +6,7 @@
 import type { Topic } from '../config/schema.ts';
 import { isPersonalName, simplified } from '../reader/labels.ts';
 import { abbreviates, chineseAbbreviations, chineseCandidates, chineseNameAliases, labelOrganisation, simplifiedAligned } from './zh.ts';
-import { acronymOf, companyShortForm, countWords, englishCandidates, englishNameAliases, labelOutlet, labelPerson } from './en.ts';
+import { acronymOf, companyShortForm, countWords, englishCandidates, englishNameAliases, labelOutlet, labelPerson, labelSeatAndParty } from './en.ts';
 import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
 import { genreDf } from './genre.ts';
 import { isChinese as isZh } from '../lang/language.ts';
@@ -39,7 +39,7 @@ export interface AutoOptions {
   /** At most this many entries (default: indexSize of the text). */
   size?: number;
   /** Who speaks, as the labels print them (not the principals): the outlet of 路透社记者, the member 柯建銘 of 柯委員建銘. */
-  speakers?: { name: string; label: string }[];
+  speakers?: { name: string; label: string; principal?: boolean }[];
   /** The lines before the first turn (auto.ts headLines): the dateline and the occasion's furniture. */
   head?: string[];
 }
@@ -145,7 +145,7 @@ function withSpeakers(cands: Candidate[], speakers: { name: string; label: strin
  * MALVEAUX, CNN WHITE HOUSE CORRESPONDENT reports): sure names of the book, though a hearing's members and
  * an interviewer may speak only in labels. The label's name as written is an alias, so its page is found.
  */
-function withEnglishSpeakers(cands: Candidate[], speakers: { name: string; label: string }[], text: string): Candidate[] {
+function withEnglishSpeakers(cands: Candidate[], speakers: { name: string; label: string; principal?: boolean }[], text: string): Candidate[] {
   const byKey = new Map(cands.map((c) => [c.term.toLowerCase(), c]));
   const named = (term: string, kind: EntryKind, written: string) => {
     let c = byKey.get(term.toLowerCase());
@@ -160,8 +160,13 @@ function withEnglishSpeakers(cands: Candidate[], speakers: { name: string; label
     c.count++;
     if (written !== c.term && !c.aliases.includes(written)) c.aliases.push(written);
   };
-  for (const { name, label } of speakers) {
-    const person = labelPerson(name);
+  for (const { name, label, principal } of speakers) {
+    const { seat, party } = labelSeatAndParty(label, name);
+    if (seat) named(seat, 'place', seat);
+    if (party) named(party, 'organisation', party);
+    if (principal) continue;
+    // A member with a seat is a person, though a word of the name is a common one (Allegra Spender).
+    const person = labelPerson(name) ?? (seat && /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}'’-]+){1,2}$/u.test(name) ? name : undefined);
     if (person) named(person, 'person', name);
     const outlet = labelOutlet(label, name);
     if (outlet) named(outlet, 'organisation', outlet);

@@ -634,6 +634,22 @@ export function labelOutlet(label: string, name: string): string | undefined {
   return m[1];
 }
 
+/**
+ * A member's seat and party in a parliament's label, in the brackets after the name (Mr Tony Burke
+ * (Watson, Australian Labor Party, Manager of Opposition Business (House)) → the seat Watson, the party
+ * Australian Labor Party; Christopher Pyne (Sturt, Liberal Party, Leader of the House)). The seat is the
+ * first part, in capitalised words and no title; a party is a part that ends in Party, Greens or Nationals.
+ */
+export function labelSeatAndParty(label: string, name: string): { seat?: string; party?: string } {
+  if (!name || !label.startsWith(name)) return {};
+  const m = /^\s*\(([^()]+)/u.exec(label.slice(name.length));
+  if (!m) return {};
+  const parts = m[1].split(/\s*[,—–]\s*/u).map((p) => p.trim()).filter(Boolean);
+  const seat = parts[0] && /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}$/u.test(parts[0]) && !parts[0].split(/[ -]/).some((w) => isTitleWord(w)) ? parts[0] : undefined;
+  const party = parts.find((p) => /^\p{Lu}[\p{L} ]{2,40}\b(?:Party|Greens|Nationals)$/u.test(p));
+  return { seat: seat && seat !== party ? seat : undefined, party };
+}
+
 /** The words of one name in a roll: capitalised words, hyphens, a place that tells two namesakes apart (Hastings of Florida). */
 const ROLL_NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}(?:\s+of\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?$/u;
 

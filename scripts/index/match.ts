@@ -8,7 +8,7 @@ import type { Inline, Node, Position, Text, TopicRef, Transcript } from '../mode
 import { pointAt, walk } from '../model/walk.ts';
 import { diagnostic, type Diagnostic, type Where } from '../core/diagnostics.ts';
 import { labelOrganisation } from './zh.ts';
-import { labelOutlet } from './en.ts';
+import { labelOutlet, labelSeatAndParty } from './en.ts';
 import { buildIndexModel, flattenTopics, type FlatTopic, type IndexModel, type Occurrence } from './model.ts';
 
 export interface MarkResult {
@@ -82,8 +82,8 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
   const labelPatterns = patterns.filter((p) => p.literal !== undefined && automatic(p.flat));
   walk(tree, (node: Node, parent) => {
     if (node.type === 'speaker') {
-      const named = labelPatterns.filter((p) => namesLabel(p.flat.topic, node.name, node.label));
-      if (!node.implicit && node.role !== 'principal' && named.length) {
+      const named = labelPatterns.filter((p) => namesLabel(p.flat.topic, node.name, node.label, node.role === 'principal'));
+      if (!node.implicit && named.length) {
         const hits = findHits(node.label, named);
         if (hits.length) node.anchors = hits.map((hit) => ({ id: anchorOf(hit, node.label.slice(hit.start, hit.end), parent?.type === 'turn' ? parent.children[0]?.id ?? '' : ''), start: hit.start, end: hit.end }));
       }
@@ -110,10 +110,13 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
   return { index: buildIndexModel(keptTopics(flat, anchors), anchors, occurrences), diagnostics };
 }
 
-/** Whether a topic is the one a speaker label names: its term or an alias is the label's name (路透社 of 路透社记者) or the label (柯委員建銘). */
-function namesLabel(topic: Topic, name: string, label: string): boolean {
-  const org = labelOrganisation(label, name) ?? labelOutlet(label, name);
-  return [topic.term, ...(topic.aliases ?? [])].some((t) => t === name || t === label || t === org);
+/** Whether a topic is the one a speaker label names: its term or an alias is the label's name (路透社 of 路透社记者) or the label (柯委員建銘),
+ * or a member's seat or party in it (Watson, Australian Labor Party); a principal's label, only its seat and party. */
+function namesLabel(topic: Topic, name: string, label: string, principal: boolean): boolean {
+  const { seat, party } = labelSeatAndParty(label, name);
+  const own = [seat, party].filter((t): t is string => t !== undefined);
+  const names = principal ? own : [name, label, labelOrganisation(label, name) ?? labelOutlet(label, name), ...own];
+  return [topic.term, ...(topic.aliases ?? [])].some((t) => names.includes(t));
 }
 
 /** Each topic's term and aliases as patterns: literal text, or a compiled RE2 alias (a bad one diagnosed). */

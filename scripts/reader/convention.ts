@@ -121,17 +121,26 @@ const HONORIFIC = /^(?:(?:Mr|Mrs|Ms|Dr|Hon)\.|(?:The |Madam |Mr\. )?(?:Senator|R
 /** The letters' case pattern of a label. */
 export function caseOf(label: string): CaseClass {
   if (HAN.test(label)) return 'han';
-  const letters = casedLetters(label.replace(/\([^)]*\)/g, ''));
+  const bare = withoutBrackets(label);
+  const letters = casedLetters(bare);
   if (!letters) return 'other';
   if (allCapitals(letters) && (letters.length >= 2 || /^[QA]$/.test(label.trim()))) return 'upper';
-  const words = label.replace(/\([^)]*\)/g, '').split(/[\s,]+/).filter(Boolean);
+  const words = bare.split(/[\s,]+/).filter(Boolean);
   if (words.every((w) => TITLE_WORD.test(w))) return 'title';
   return 'other';
 }
 
+/** The text without what stands in brackets (a seat, a party, an office, a note), brackets inside
+ * brackets too, innermost first (`Mr Tony Burke (Watson, …, Manager of Opposition Business (House))`). */
+export function withoutBrackets(text: string, by = ''): string {
+  let bare = text;
+  for (let before = ''; before !== bare;) { before = bare; bare = bare.replace(/\s*[（(][^（）()]{0,80}[）)]/gu, by); }
+  return bare;
+}
+
 /** A line that may be a label on its own: short, no sentence punctuation outside brackets. */
 function aloneShape(text: string): boolean {
-  const bare = text.replace(/[（(][^（）()]{0,40}[）)]/gu, '');
+  const bare = withoutBrackets(text);
   if (HAN.test(text)) return text.length <= 40 && !/[，,。！!？?；;…“”"]/u.test(bare);
   const plain = bare.replace(/\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon)\./g, '');
   if (/[.!?;…“”"]\s|[.!?;…]$|:/u.test(plain) || text.length > 200) return false;
@@ -219,6 +228,13 @@ export function candidateOf(paragraph: string): Candidate | null {
     const c = shapeOf(text.slice(numbered[0].length));
     return c && { ...c, length: c.length + paragraph.indexOf(text) + numbered[0].length };
   }
+  // OpenAustralia's Hansard: the member, then the page's links on the label's line (`Tony Smith (Speaker)
+  // Share this | Link to this | Hansard source`), the speech on the next line.
+  const links = SHARE_LINKS.exec(text);
+  if (links) {
+    const c = shapeOf(text.slice(0, links.index));
+    return c && c.alone ? { ...c, delimiter: 'eol', length: paragraph.length } : null;
+  }
   const trailing = text.length <= 120 && /\d[\])]?$/.test(text) ? TRAILING_TIME.exec(text) : null;
   if (trailing && aloneShape(trailing[1]) && /\p{L}/u.test(trailing[1])) {
     const l = trailing[1].trim();
@@ -227,6 +243,7 @@ export function candidateOf(paragraph: string): Candidate | null {
   return shapeOf(text);
 }
 
+const SHARE_LINKS = /\s+Share this \| Link to this(?: \| Hansard source)?$/u;
 const HANSARD_QUESTION = /^(?:[QT]?\d{1,3}\.\s+)?\[\d{4,7}\]\s+(?=\p{Lu})/u;
 
 /** A transcription service's label alone on its line, with the time into the recording (`Jane Doe  00:15`, `Speaker 1 (00:00):`). */

@@ -14,7 +14,7 @@
 // A sentence that merely holds a colon (他说：…, 我认为…至关重要：, Note: …, 10:30) has no such evidence.
 import { t2s } from '../lang/language.ts';
 import { jiebaFor } from './segmenter.ts';
-import { BULLET, CAPITAL, CAPITALS, LETTERS, allCapitals, candidateOf, casedLetters, induceConventions, type Conventions } from './convention.ts';
+import { BULLET, CAPITAL, CAPITALS, LETTERS, allCapitals, candidateOf, casedLetters, induceConventions, withoutBrackets, type Conventions } from './convention.ts';
 import { compileLabelPattern } from '../config/label-pattern.ts';
 import type { LabelConfig } from '../config/schema.ts';
 import { DOUBLE_SURNAMES, SURNAMES } from '../lang/names.ts';
@@ -436,7 +436,7 @@ function englishName(label: string): string {
   // Parallel Parliament's Hansard: `John Spellar Portrait Mr John Spellar (Warley) (Lab)`.
   const photo = TWFY_PHOTO.exec(label);
   if (photo) return photo[1]!;
-  let s = label.split(/\s+Portrait\s+/)[0]!.replace(/\s*[（(][^（）()]*[）)]/gu, ' ').trim();
+  let s = withoutBrackets(label.split(/\s+Portrait\s+/)[0]!, ' ').trim();
   s = s.split(/\s+(?:--|—|–)\s+/)[0].trim();
   // The European Parliament names the speaker, then the capacity (Manfred Weber, on behalf of the PPE Group).
   s = s.split(/,\s+(?=on behalf of |rapporteur\b|author\b|Member of the Commission|President-in-Office|(?:Executive )?Vice-President|High Representative)/)[0].trim();

@@ -215,6 +215,12 @@ describe('label conventions of new house styles', () => {
     // A text that merely has a few numbered lines keeps them.
     expect(read('MR. SMITH: We have three points.\n\n1 The budget.\n2 The staff.\n3 The plan.\n\nMR. JONES: Thank you.\n', 'MR. SMITH').r.blocks.join('\n')).toContain('1 The budget.');
   });
+  it('Hansard as OpenAustralia prints it: the member with seat, party and office in brackets (brackets inside brackets too), the page\'s links on the label\'s line, the speech on the next (dev text: openaustralia.org.au, 2018-03-27)', () => {
+    const text = readFileSync(join(import.meta.dirname, '../index-gold/texts/en-au-2018-03-27/transcript.txt'), 'utf8');
+    const { turns } = read(text, 'Tony Smith');
+    expect(turns.map((t) => t.replace(/^(\d+) [Q-] /, '$1 '))).toEqual(['6 Mr Tony Burke', '8 Tony Smith', '10 Christopher Pyne', '12 Bill Shorten', '14 Tony Smith']);
+    expect(candidateOf('Mr Tony Burke (Watson, Australian Labor Party, Manager of Opposition Business (House)) Share this | Link to this | Hansard source')).toMatchObject({ label: 'Mr Tony Burke (Watson, Australian Labor Party, Manager of Opposition Business (House))', alone: true, case: 'title' });
+  });
   it('the European Parliament\'s verbatim report: Name, on behalf of the Group. – speech; the speaker is the name before the capacity', () => {
     const ep = 'President. – The next item is the debate on the situation in the Middle East.\n\nManfred Weber, on behalf of the PPE Group. – Madam President, colleagues, the situation is very serious.\n\nIratxe García Pérez, on behalf of the S&D Group. – (ES) Madam President, we need a ceasefire now.\n\nPresident. – Thank you. The debate is closed.\n';
     expect(read(ep, 'President').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 President', '3 Manfred Weber', '5 Iratxe García Pérez', '7 President']);
