@@ -6,7 +6,7 @@ import { fragment, guessFromProbe, type Leaf, type Probe } from '../scripts/pdf/
 
 /** A paragraph of `lines` lines of 20 px at `top`. */
 function para(top: number, lines: number, more: Partial<Leaf> = {}): Leaf & { after: string } {
-  return { top, mtop: top, bottom: top + 20 * lines, lines, first: 20, step: 20, orphans: 2, widows: 2, forced: false, avoid: false, name: 'body', col: -1, after: '', ...more };
+  return { top, mtop: top, bottom: top + 20 * lines, lines, first: 20, step: 20, orphans: 2, widows: 2, forced: false, avoid: false, keep: false, name: 'body', col: -1, after: '', ...more };
 }
 
 describe('fragment', () => {
@@ -30,6 +30,11 @@ describe('fragment', () => {
   it('lets a short paragraph break against its widows rather than before it (Chromium keeps orphans)', () => {
     // 3 lines, 2 fit: orphans 2 kept, 1 widow; as Chromium prints a 3-line paragraph at a page foot.
     expect(fragment([para(0, 4), para(80, 3)], () => 120, 0).map((s) => s.y)).toEqual([0, 120]);
+  });
+
+  it('breaks inside a kept paragraph when the only other break is against a heading (both break an avoid: the later wins)', () => {
+    const leaves = [{ ...para(0, 1), after: 'avoid' }, para(20, 8, { avoid: true, keep: true })];
+    expect(fragment(leaves, () => 100, 0).map((s) => s.y)).toEqual([0, 100]);
   });
 
   it('breaks before a forced block, keeping its margin', () => {

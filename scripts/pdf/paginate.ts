@@ -7,13 +7,16 @@
 // block (the index) filled column by column. Nothing printed trusts it: the writer prints with these
 // numbers and checks the print's own destinations, falling back to measuring when one differs.
 
-/** One block laid out as a unit of lines (a paragraph, a heading) or whole (break-inside: avoid, a grid). */
+/** One block laid out as a unit of lines (a paragraph, a heading), or whole (a grid, a flex box). */
 export interface Leaf {
   /** Top of the outermost box opening here (border edge), and that less its margin (kept after a forced break). */
   top: number; mtop: number; bottom: number;
   /** Lines and their height; 1 line of the whole height when it does not break. */
   lines: number; /** The first line's height (a label can make it taller), then each line's. */ first: number; step: number; orphans: number; widows: number;
-  forced: boolean; avoid: boolean; name: string;
+  forced: boolean; avoid: boolean;
+  /** Inside a box with break-inside: avoid: a break between its lines is allowed, as the last resort before none. */
+  keep: boolean;
+  name: string;
   /** Index of the multi-column block it lies in (its columns and their count), -1 when none. */
   col: number;
 }
@@ -38,7 +41,7 @@ export const PROBE = `(() => {
   }
   const y0 = window.scrollY, leaves = [];
   let pend = null, last = null;
-  const walk = (e, name, col) => {
+  const walk = (e, name, col, keep) => {
     const c = getComputedStyle(e);
     if (c.display === 'none' || c.position === 'absolute' || c.position === 'fixed' || !BLOCK.has(c.display)) return;
     const r = e.getBoundingClientRect();
@@ -49,19 +52,20 @@ export const PROBE = `(() => {
     if (FORCED.has(c.breakBefore)) pend.forced = true;
     if (c.breakBefore.startsWith('avoid')) pend.avoid = true;
     const kids = [...e.children].filter((k) => BLOCK.has(getComputedStyle(k).display));
-    const mono = c.breakInside.startsWith('avoid') || c.display !== 'block' && c.display !== 'list-item';
+    const mono = c.display !== 'block' && c.display !== 'list-item';
+    const kept = keep || c.breakInside.startsWith('avoid');
     if (mono || kids.length === 0) {
       const lh = px(c.lineHeight); const lines = mono || !(lh > 0) ? 1 : Math.max(1, Math.round(r.height / lh));
       // A taller first line (a speaker's label in another face) is the usual odd one out: the others are the line height.
       // Line boxes are whole layout units (1/64 px): 14 px × 1.45 sets lines of 20.296875 px.
       const step = Math.floor(lh * 64) / 64; const first = r.height - (lines - 1) * step; const even = mono || !(first > 0);
-      last = { ...pend, bottom: r.bottom + y0, lines, step: even ? r.height / lines : step, first: even ? r.height / lines : first, orphans: Number(c.orphans) || 2, widows: Number(c.widows) || 2, name: own, col: inCol, after: '' };
+      last = { ...pend, bottom: r.bottom + y0, lines, step: even ? r.height / lines : step, first: even ? r.height / lines : first, orphans: Number(c.orphans) || 2, widows: Number(c.widows) || 2, keep: kept, name: own, col: inCol, after: '' };
       leaves.push(last); pend = null;
-    } else for (const k of kids) walk(k, own, inCol);
+    } else for (const k of kids) walk(k, own, inCol, kept);
     if (last && FORCED.has(c.breakAfter)) last.after = 'page';
     else if (last && c.breakAfter.startsWith('avoid') && last.after !== 'page') last.after = 'avoid';
   };
-  walk(document.body, 'auto', -1);
+  walk(document.body, 'auto', -1, false);
   const ids = [];
   for (const e of document.querySelectorAll('body [id]')) {
     const rs = e.getClientRects(); if (!rs.length) continue;
@@ -124,7 +128,7 @@ function nextBreak(leaves: Leaf[], at: Break, limit: number): (Break & { forced?
       best[leaf.avoid ? 2 : 0] = { leaf: j, line: 0 };
     }
     for (let l = l0; l < leaf.lines; l++) {
-      if (l > l0) best[l - l0 < leaf.orphans || (leaf.lines - l < leaf.widows && leaf.lines - l0 >= leaf.orphans + leaf.widows) ? 1 : 0] = { leaf: j, line: l };
+      if (l > l0) best[leaf.keep ? 2 : l - l0 < leaf.orphans || (leaf.lines - l < leaf.widows && leaf.lines - l0 >= leaf.orphans + leaf.widows) ? 1 : 0] = { leaf: j, line: l };
       if (lineEnd(leaf, l) <= limit + EPS) continue;
       const pick = best[0] ?? best[1] ?? best[2];
       if (pick) return pick;
@@ -180,4 +184,28 @@ function pagesOf(ids: [string, number][], marks: { y: number; page: number }[]):
     if (!out.has(id)) out.set(id, found);
   }
   return out;
+}
+
+/**
+ * The editorial note's room below a one-page index, in px: where the index's balanced columns end below
+ * the page's top (the least column height at which its leaves fill no more columns than it has), and the
+ * note's height from its heading's top to its last line's foot. Undefined unless the index is one page
+ * with the note on the next.
+ */
+export function noteBelow(probe: Probe, pages: Map<string, number>, height: number): { indexEnd: number; note: number } | undefined {
+  const leaves = joinBreaks(probe.leaves as RawLeaf[]);
+  const cols = leaves.filter((l) => l.col >= 0);
+  const notes = leaves.filter((l) => l.name === 'note');
+  const [index, note] = [pages.get('back-index'), pages.get('note')];
+  const y = (id: string) => probe.ids.find(([i]) => i === id)?.[1];
+  const [indexTop, head] = [y('back-index'), y('note-h')];
+  if (!cols.length || !notes.length || index === undefined || note !== index + 1 || indexTop === undefined || head === undefined) return undefined;
+  const n = probe.cols[cols[0].col] ?? 1;
+  const top = cols[0].top;
+  const start = leaves.find((l) => l.name === 'back-index')?.mtop ?? indexTop;
+  const fits = (h: number) => fragment(cols, () => h, top).length <= n;
+  if (!fits(start + height - top)) return undefined;
+  let [lo, hi] = [0, start + height - top];
+  while (hi - lo > 1 / 64) { const mid = (lo + hi) / 2; if (fits(mid)) hi = mid; else lo = mid; }
+  return { indexEnd: top + hi - start, note: notes[notes.length - 1].bottom - head };
 }

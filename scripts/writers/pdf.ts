@@ -37,7 +37,7 @@ import { endCandidates, endKeeps, endMark, indexLines, indexPull, indexPullOf, n
 import { indexEnd, INDEX_END, marksEndOf, NOTE_END, NOTE_HEAD, noteBelowIndex, type Marks } from '../pdf/marks.ts';
 import { pageLines } from '../pdf/page-lines.ts';
 import { estimatePages } from '../pdf/estimate.ts';
-import { PROBE, guessFromProbe, type Probe } from '../pdf/paginate.ts';
+import { PROBE, guessFromProbe, noteBelow, type Probe } from '../pdf/paginate.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -477,13 +477,29 @@ async function optimistic(page: Page, plan: Plan, state: LoopState, chars: Set<s
   } catch {
     return undefined;
   }
-  const laid = guessFromProbe(probe, printPx(plan.trim.height - plan.trim.top - plan.trim.bottom));
+  const height = printPx(plan.trim.height - plan.trim.top - plan.trim.bottom);
+  const laid = guessFromProbe(probe, height);
   const blanks = rectoBlanks(plan.rectoAnchors, (id) => laid.get(id), state.blanks);
   state.pages = shiftForBlanks(laid, state.blanks, blanks);
   state.blanks = blanks;
+  if (runsOnBelowIndex(plan, state, noteBelow(probe, laid, height))) {
+    pull(plan, state, [NOTE_RUN_ON]);
+    state.pages = runOnPages(state.pages);
+  }
   const current = plan.render((id) => state.pages.get(id), state.blanks, false);
   await patchBody(page, current, chars);
   return current;
+}
+
+/** Points a run-on read from the loaded page spares beyond what a measuring pass's marks spare (pdf/marks.ts): a borderline note waits for the print's check. */
+const PROBE_SLACK = 12;
+
+/** True when the editorial note runs on below a one-page index, read from the loaded page (px) as pdf/marks.ts reads it from a measuring pass (pt). */
+function runsOnBelowIndex(plan: Plan, state: LoopState, below: { indexEnd: number; note: number } | undefined): boolean {
+  if (!below || !state.line || !state.indexLine) return false;
+  const pt = 0.75;
+  const indexLast = below.indexEnd * pt - state.indexLine + PROBE_SLACK;
+  return noteFits(plan.trim.top * MM + indexLast, below.note * pt - state.line + PROBE_SLACK, (plan.trim.height - plan.trim.bottom) * MM);
 }
 
 /** Sets a new body on the page, replacing only the top-level blocks whose markup changed (all of it when their number did). */
