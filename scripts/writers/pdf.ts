@@ -1,8 +1,9 @@
 // PDF writer: the print HTML rendered by Chromium's own paged media (puppeteer page.pdf), made into a
 // book by what Chromium lacks: page references are found by rendering, reading the named
 // destinations (id → page), filling the numbers in and rendering again until the pages printed are the
-// pages found; blank pages for right-hand starts are placed from the same page map. The first pass
-// only measures (nothing painted, no tags); the second is usually final. A section's last 4 lines are kept
+// pages found; blank pages for right-hand starts are placed from the same page map. A first build
+// prints at once with the pages its loaded page lays out to (pdf/paginate.ts) and is usually final; a
+// measuring pass (nothing painted, no tags) is left for rounds of pulls. A section's last 4 lines are kept
 // on one page by the layout itself: their lines are counted on the page as loaded, and print.css keeps
 // them together (render/ends.ts endKeeps), so no round of measuring is spent on them. Pulling a
 // section's last lines onto their page (render/ends.ts) is the fallback, decided on a measuring pass from
@@ -345,10 +346,9 @@ const LAYOUT_LOGIC = 'keeps-at-print-width-2';
 interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string>; current: Rendered; passes: number; prints: number }
 
 /**
- * Prints until the pages printed are the pages found. Without a known layout the first pass only
- * measures: everything is laid out but nothing is painted (so no glyphs are subset and embedded), and
- * there is no structure tree or outline, which Chromium builds slowly. With a known layout (the page
- * cache) the first pass is already the full print, checked like any other.
+ * Prints until the pages printed are the pages found. The first pass is the full print: with the pages
+ * cut from the loaded page (optimistic), or with a known layout (the page cache), checked like any other.
+ * A measuring pass (laid out, nothing painted, no structure tree or outline) follows a round of pulls.
  */
 async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
   // A first build prints at once too, with the pages its loaded page lays out to (optimistic); a print
