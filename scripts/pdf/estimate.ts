@@ -1,7 +1,7 @@
-// Page numbers guessed before anything is laid out, for the first measuring pass only. Without them that
-// pass prints its contents and index with no numbers, and an index of unmerged locators (`0, 0, 0` for
-// anchors that share a page) is longer than the index printed: its end and the note beside it could not
-// be read off that pass, which cost one more measuring pass. A guess from the text's estimated lines
+// Page numbers guessed before anything is laid out, for the document first loaded only (its pages are
+// then cut from the loaded page, pdf/paginate.ts). Without them the contents and index would have no
+// numbers, and an index of unmerged locators (`0, 0, 0` for anchors that share a page) is longer than
+// the index printed: the page cut from it, and the note beside it, would be off. A guess from the text's estimated lines
 // (render/ems.ts, the measure the section ends use) sets the index about as long as it prints; nothing
 // printed keeps a guessed number, as every later pass renders with the pages found.
 import type { Element, ElementContent, Root, RootContent } from 'hast';

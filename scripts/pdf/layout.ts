@@ -50,6 +50,9 @@ function cssIdent(id: string): string {
 
 const folio = 'counter(page)';
 
+/** CSS pixels Chromium's print gives a page area of `mm` millimetres: whole pixels, rounded up (A5's 172 mm type height is 651 px, not 650.08). */
+export const printPx = (mm: number): number => Math.ceil(mm * 96 / 25.4 - 1e-6);
+
 /** Millimetres between the inner and outer margins: the width of a line of the body. */
 export const typeWidth = (t: Trim): number => Math.round((t.width - t.inner - t.outer) * 1000) / 1000;
 
@@ -66,7 +69,7 @@ export function pageCss(input: PageCssInput): string {
   @bottom-right { content: ${folio}; } }`);
   // On screen the body is as wide as the type area, so the page as loaded sets every paragraph in the
   // lines it prints in: the writer counts a section end's lines there (render/ends.ts endKeeps).
-  out.push(`@media screen { main.body { width: ${typeWidth(t)}mm; } }`);
+  out.push(`@media screen { body { width: ${printPx(typeWidth(t))}px; } }`);
   for (const part of [...input.sections, ...input.parts]) {
     const id = cssIdent(part.id);
     out.push(`#${id} { page: ${id}; }`);

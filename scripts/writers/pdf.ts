@@ -1,8 +1,9 @@
 // PDF writer: the print HTML rendered by Chromium's own paged media (puppeteer page.pdf), made into a
 // book by what Chromium lacks: page references are found by rendering, reading the named
 // destinations (id → page), filling the numbers in and rendering again until the pages printed are the
-// pages found; blank pages for right-hand starts are placed from the same page map. The first pass
-// only measures (nothing painted, no tags); the second is usually final. A section's last 4 lines are kept
+// pages found; blank pages for right-hand starts are placed from the same page map. A first build
+// prints at once with the pages its loaded page lays out to (pdf/paginate.ts) and is usually final; a
+// measuring pass (nothing painted, no tags) is left for rounds of pulls. A section's last 4 lines are kept
 // on one page by the layout itself: their lines are counted on the page as loaded, and print.css keeps
 // them together (render/ends.ts endKeeps), so no round of measuring is spent on them. Pulling a
 // section's last lines onto their page (render/ends.ts) is the fallback, decided on a measuring pass from
@@ -27,7 +28,7 @@ import { runningHead, titleUnits } from '../render/lines.ts';
 import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, serialize, slot } from '../pdf/document.ts';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
-import { MM, pageCss, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
+import { MM, pageCss, printPx, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations, readPositions } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
 import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
@@ -37,6 +38,7 @@ import { endCandidates, endKeeps, endMark, indexLines, indexPull, indexPullOf, n
 import { indexEnd, INDEX_END, marksEndOf, NOTE_END, NOTE_HEAD, noteBelowIndex, type Marks } from '../pdf/marks.ts';
 import { pageLines } from '../pdf/page-lines.ts';
 import { estimatePages } from '../pdf/estimate.ts';
+import { PROBE, guessFromProbe, noteBelow, type Probe } from '../pdf/paginate.ts';
 
 export interface PdfInput {
   view: BookView;
@@ -338,19 +340,20 @@ async function layoutInputs(input: PdfInput, plan: Plan): Promise<string[]> {
  * counted on the first pass's document with its guessed numbers): a known layout written by other logic
  * would print another book than a first build, so a change of that logic changes this.
  */
-const LAYOUT_LOGIC = 'keeps-on-guessed-pages-1';
+const LAYOUT_LOGIC = 'keeps-at-print-width-2';
 
 /** What the passes end with: the last print, the pages found in it, and the document printed. */
 interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string>; current: Rendered; passes: number; prints: number }
 
 /**
- * Prints until the pages printed are the pages found. Without a known layout the first pass only
- * measures: everything is laid out but nothing is painted (so no glyphs are subset and embedded), and
- * there is no structure tree or outline, which Chromium builds slowly. With a known layout (the page
- * cache) the first pass is already the full print, checked like any other.
+ * Prints until the pages printed are the pages found. The first pass is the full print: with the pages
+ * cut from the loaded page (optimistic), or with a known layout (the page cache), checked like any other.
+ * A measuring pass (laid out, nothing painted, no structure tree or outline) follows a round of pulls.
  */
 async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
-  const state: LoopState = { guessed: !known, pages: known?.pages ?? plan.guess, blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: known === undefined, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
+  // A first build prints at once too, with the pages its loaded page lays out to (optimistic); a print
+  // that finds a number wrong is printed again with the pages it found.
+  const state: LoopState = { guessed: false, pages: known?.pages ?? plan.guess, blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: false, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
   for (const [id, c] of known?.keeps ?? []) plan.keeps.set(id, c);
   let chars: Set<string> | undefined;
@@ -363,6 +366,7 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
       [chars, [state.line, state.indexLine]] = [await loadDocument(page, plan.dir, current, measure), await lineHeights(page)];
       // A known layout rendered its keeps from the start; else they are counted on the page just loaded.
       if (!known?.keeps?.size) await keepEnds(page, plan);
+      if (!known) current = await optimistic(page, plan, state, chars) ?? current;
     } else await swapBody(page, current, chars, measure);
     lap('layout');
     // Before the first print, Node's garbage goes: what preparing and measuring the book left on the heap
@@ -459,6 +463,57 @@ async function keepEnds(page: Page, plan: Plan): Promise<void> {
   await page.evaluate((keeps: [string, string[]][]) => {
     for (const [id, c] of keeps) document.getElementById(id)?.classList.add(...c);
   }, [...plan.keeps]);
+}
+
+/**
+ * A first build's pages without a measuring pass: the page as loaded is cut into pages as Chromium's
+ * print would cut it (pdf/paginate.ts), the document is rendered with those numbers and the parts that
+ * changed (the contents, the index) are set on the page. Undefined when the page cannot be read so.
+ */
+async function optimistic(page: Page, plan: Plan, state: LoopState, chars: Set<string>): Promise<Rendered | undefined> {
+  let probe: Probe;
+  try {
+    probe = await page.evaluate(PROBE) as Probe;
+  } catch {
+    return undefined;
+  }
+  const height = printPx(plan.trim.height - plan.trim.top - plan.trim.bottom);
+  const laid = guessFromProbe(probe, height);
+  const blanks = rectoBlanks(plan.rectoAnchors, (id) => laid.get(id), state.blanks);
+  state.pages = shiftForBlanks(laid, state.blanks, blanks);
+  state.blanks = blanks;
+  if (runsOnBelowIndex(plan, state, noteBelow(probe, laid, height))) {
+    pull(plan, state, [NOTE_RUN_ON]);
+    state.pages = runOnPages(state.pages);
+  }
+  const current = plan.render((id) => state.pages.get(id), state.blanks, false);
+  await patchBody(page, current, chars);
+  return current;
+}
+
+/** Points a run-on read from the loaded page spares beyond what a measuring pass's marks spare (pdf/marks.ts): a borderline note waits for the print's check. */
+const PROBE_SLACK = 12;
+
+/** True when the editorial note runs on below a one-page index, read from the loaded page (px) as pdf/marks.ts reads it from a measuring pass (pt). */
+function runsOnBelowIndex(plan: Plan, state: LoopState, below: { indexEnd: number; note: number } | undefined): boolean {
+  if (!below || !state.line || !state.indexLine) return false;
+  const pt = 0.75;
+  const indexLast = below.indexEnd * pt - state.indexLine + PROBE_SLACK;
+  return noteFits(plan.trim.top * MM + indexLast, below.note * pt - state.line + PROBE_SLACK, (plan.trim.height - plan.trim.bottom) * MM);
+}
+
+/** Sets a new body on the page, replacing only the top-level blocks whose markup changed (all of it when their number did). */
+async function patchBody(page: Page, current: Rendered, chars: Set<string>): Promise<void> {
+  const body = current.body();
+  await page.evaluate((inner) => {
+    const fresh = document.createElement('template');
+    fresh.innerHTML = inner;
+    const [was, now] = [[...document.body.children], [...fresh.content.children]];
+    if (was.length !== now.length) { document.body.innerHTML = inner; return; }
+    // Classes set on the loaded page (the section ends' keeps) are in the new markup too.
+    was.forEach((e, i) => { if (e.outerHTML !== now[i].outerHTML) e.replaceWith(now[i]); });
+  }, body);
+  if (newChars(body, chars)) await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 /** The line heights in points of the body (its first paragraph) and of the index (an entry), 0 when the page does not say. */
