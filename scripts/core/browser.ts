@@ -106,8 +106,12 @@ export async function connectBrowser(endpoint: string): Promise<Browser> {
     return refuse(args.length ? `the running browser was not started with the sandbox flags (${missing.join(' ')} missing)` : 'the running browser\'s command line cannot be read (start it with --enable-automation, as puppeteer does)');
   }
   const context = await browser.createBrowserContext();
+  // A property a caller sets on it (a test replacing newPage) is its own, and read before the context's.
+  const own = new Map<PropertyKey, unknown>();
   return new Proxy(browser, {
+    set(_target, prop, value) { own.set(prop, value); return true; },
     get(target, prop) {
+      if (own.has(prop)) return own.get(prop);
       if (prop === 'newPage') return () => context.newPage();
       if (prop === 'pages') return () => context.pages();
       if (prop === 'process') return () => null;

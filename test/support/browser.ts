@@ -52,3 +52,13 @@ function shareable(browser: Browser): Browser {
     },
   });
 }
+
+/**
+ * A browser of the test's own, for a test that replaces its methods or has it killed (a hang, a retry):
+ * in a full run a new context of the run's browser (killBrowser closes that context), otherwise a new
+ * Chromium. A test whose browser must be a process of its own (a crash, a process group) launches one.
+ */
+export function freshBrowser(): Promise<Browser> {
+  const endpoint = process.env[BROWSER_ENDPOINT];
+  return endpoint ? connectBrowser(endpoint) : launchBrowser();
+}
