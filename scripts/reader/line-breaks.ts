@@ -124,7 +124,10 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next) || CUE_TIMING.test(prev) || CUE_TIMING.test(next) || (han[i] && opensWithField(prev) && opensWithField(next));
+      // (Laid out one paragraph per line, a line that stops mid-sentence above one that goes on in lower
+      // case is still a wrap: a court reporter's `you may` above `proceed.`.)
+      const wrapped = perLine && !han[i] && !ENDS_SENTENCE.test(prev) && /^\p{Ll}/u.test(next) && !labels.at(prev)?.alone;
+      const split = (perLine && !wrapped) || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next) || CUE_TIMING.test(prev) || CUE_TIMING.test(next) || (han[i] && opensWithField(prev) && opensWithField(next));
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

@@ -203,6 +203,18 @@ describe('label conventions of new house styles', () => {
     // An ellipsis in speech is no roster.
     expect(read('MR. SMITH: I said . . . well, never mind.\n\nMR. JONES: Go on.\n\nMR. SMITH: Fine.\n', 'MR. SMITH').turns).toHaveLength(3);
   });
+  it('a court reporter\'s numbered lines: line and page numbers are dropped and recorded; a sentence runs on over its wrap and over the page break; Q. / A. and THE COURT: are turns', () => {
+    const text = '                                                 12\n 1          THE COURT:  Please be seated.  Mr. Smith, you may\n 2     proceed.\n 3          MR. SMITH:  Thank you, Your Honor.\n 4     BY MR. SMITH:\n 5        Q.   Where were you on the night of March 3rd?\n 6        A.   I was at home with my family.\n 7        Q.   Was anyone else with you?\n 8        A.   No, just my wife and\n                                                 13\n 1     children.\n 2          MR. JONES:  Objection, Your Honor.  Relevance.\n 3          THE COURT:  Overruled.  You may answer.\n 4        A.   My brother came by later.\n';
+    const { r, turns } = read(text, 'A');
+    expect(r.blocks[0]).toBe('THE COURT:  Please be seated.  Mr. Smith, you may proceed.');
+    expect(r.blocks).toContain('A.   No, just my wife and children.');
+    expect(turns.map((t) => t.replace(/^\d+ /, ''))).toEqual(['- THE COURT', '- MR. SMITH', 'Q Q', '- A', 'Q Q', '- A', '- MR. JONES', '- THE COURT', '- A']);
+    const dropped = r.changes.filter((c) => c.rule === 'page-furniture');
+    expect(dropped.filter((c) => /line number/.test(c.note ?? ''))).toHaveLength(12);
+    expect(dropped.filter((c) => /page number/.test(c.note ?? '')).map((c) => c.before)).toEqual(['12', '13']);
+    // A text that merely has a few numbered lines keeps them.
+    expect(read('MR. SMITH: We have three points.\n\n1 The budget.\n2 The staff.\n3 The plan.\n\nMR. JONES: Thank you.\n', 'MR. SMITH').r.blocks.join('\n')).toContain('1 The budget.');
+  });
   it('the European Parliament\'s verbatim report: Name, on behalf of the Group. – speech; the speaker is the name before the capacity', () => {
     const ep = 'President. – The next item is the debate on the situation in the Middle East.\n\nManfred Weber, on behalf of the PPE Group. – Madam President, colleagues, the situation is very serious.\n\nIratxe García Pérez, on behalf of the S&D Group. – (ES) Madam President, we need a ceasefire now.\n\nPresident. – Thank you. The debate is closed.\n';
     expect(read(ep, 'President').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 President', '3 Manfred Weber', '5 Iratxe García Pérez', '7 President']);
