@@ -11,7 +11,7 @@ import type { Context } from './core/context.ts';
 import { BuildError, diagnostic, errorDiagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { projectRoot, templatesRoot } from './render/templates.ts';
-import { killBrowser, launchBrowser } from './core/browser.ts';
+import { killBrowser, startBrowser } from './core/browser.ts';
 import { withTimeout, type Timer } from './core/timeout.ts';
 import { readVolumeConfig } from './config/load.ts';
 import { resolveParts, VOLUME_FILE } from './volume.ts';
@@ -182,7 +182,7 @@ class SharedBrowser {
 export async function buildCorpus(dirs: string[], options: CorpusOptions): Promise<BookOutcome[]> {
   const selected = options.shard ? shardOf(dirs, options.shard.index, options.shard.count) : dirs;
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const browser = new SharedBrowser(options.launch ?? launchBrowser);
+  const browser = new SharedBrowser(options.launch ?? startBrowser);
   const outcomes: BookOutcome[] = new Array(selected.length);
   let next = 0;
   let done = 0;

@@ -9,7 +9,7 @@ import { launchBrowser } from '../scripts/core/browser.ts';
 import { generateCorpus } from '../scripts/fixtures/generate.ts';
 import { tempDir } from './helpers.ts';
 import { manualClock } from './support/clock.ts';
-import { warmBrowser } from './support/browser.ts';
+import { freshBrowser, warmBrowser } from './support/browser.ts';
 
 const ctx = defaultContext({ log: () => {} });
 
@@ -68,7 +68,8 @@ describe('Chromium faults', () => {
     let launches = 0;
     const launch = async (): Promise<Browser> => {
       launches++;
-      const browser = await launchBrowser();
+      // A context of the run's browser (test/support/browser.ts): the hang is the test's own newPage.
+      const browser = await freshBrowser();
       // The first browser hangs: every new page waits forever, and the book's time runs out.
       if (launches === 1) {
         (browser as unknown as { newPage: () => Promise<never> }).newPage = () => {

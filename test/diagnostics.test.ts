@@ -15,6 +15,7 @@ import { generateBook } from '../scripts/fixtures/generate.ts';
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { seedDist, tempDir } from './helpers.ts';
 import { manualClock } from './support/clock.ts';
+import { freshBrowser } from './support/browser.ts';
 
 const codeOf = (f: () => unknown) => {
   try { f(); } catch (err) { return (err as BuildError).diagnostic?.code; }
@@ -48,7 +49,8 @@ describe('diagnostics', () => {
     let launches = 0;
     const launch = async (): Promise<Browser> => {
       launches++;
-      const browser = await launchBrowser();
+      // A context of the run's browser (test/support/browser.ts): the hang is the test's own newPage.
+      const browser = await freshBrowser();
       // Every page waits forever; the book's time runs out while it waits.
       (browser as unknown as { newPage: () => Promise<never> }).newPage = () => {
         queueMicrotask(() => clock.elapse());

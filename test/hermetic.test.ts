@@ -7,16 +7,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { sha256 } from '../scripts/core/files.ts';
-import { chromiumFlags, chromiumPath } from '../scripts/core/browser.ts';
+import { BROWSER_ENDPOINT, chromiumPath, sandboxFlags } from '../scripts/core/browser.ts';
+import { freshBrowser } from './support/browser.ts';
 import { seedFile, tempDir, SEED_ID } from './helpers.ts';
 import { seedOnAnotherMachine } from './support/builds.ts';
 import { dejavuOnly, everyFont } from './support/fonts.ts';
 
 const sum = (file: string) => sha256(readFileSync(file));
 
-/** Chinese text set in each of `families` as the machine's fonts supply them under this fontconfig: a hash per family. */
-async function systemFontSamples(fontconfig: string, families: string[]): Promise<string[]> {
-  const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags, timeout: 300_000, protocolTimeout: 300_000, env: { ...process.env, FONTCONFIG_FILE: fontconfig } });
+/**
+ * Chinese text set in each of `families` as the machine's fonts supply them under this fontconfig: a hash
+ * per family. Without a fontconfig: in the run's browser (test/support/shared-browser.ts), which has
+ * DejaVu-only fonts, as the run's seed build had.
+ */
+async function systemFontSamples(fontconfig: string | null, families: string[]): Promise<string[]> {
+  // The build's flags in both, so that the fonts are all that differs.
+  const browser = fontconfig ? await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: sandboxFlags, timeout: 300_000, protocolTimeout: 300_000, env: { ...process.env, FONTCONFIG_FILE: fontconfig } })
+    : await freshBrowser();
   try {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
@@ -39,7 +46,8 @@ describe('a hermetic edition', () => {
   it('the second font set is one a leak would show in: it has Chinese glyphs for the names the old cover asked the system for', async () => {
     const families = ['Noto Serif SC', 'Noto Sans SC'];
     const every = await systemFontSamples(fontconfig, families);
-    const fresh = await systemFontSamples(dejavuOnly(work), families);
+    // A fresh machine: the run's browser when there is one (DejaVu only), else a Chromium with DejaVu only.
+    const fresh = await systemFontSamples(process.env[BROWSER_ENDPOINT] ? null : dejavuOnly(work), families);
     families.forEach((family, i) => expect(every[i], family).not.toBe(fresh[i]));
   });
 

@@ -68,6 +68,61 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * TRANSCRIPT_PRESS_BROWSER=ws://…: `build` renders in that running Chromium instead of starting its own
+ * (a Chromium start costs about 3 s of CPU; the test suite keeps one for all its builds,
+ * test/support/global-setup.ts). The browser must have been started with every sandbox flag above (and
+ * puppeteer's --enable-automation, which lets its command line be read): it is asked for its command
+ * line and refused (TP032) otherwise, so a connected browser is as inert as a launched one. Each build
+ * gets its own browser context (its own pages, cache and storage); closing it closes that context and
+ * disconnects, leaving the browser running. Empty or unset: `build` starts its own.
+ */
+export const BROWSER_ENDPOINT = 'TRANSCRIPT_PRESS_BROWSER';
+
+/** The browser a build renders in: the running one named by TRANSCRIPT_PRESS_BROWSER, or a new one. */
+export async function startBrowser(): Promise<Browser> {
+  const endpoint = process.env[BROWSER_ENDPOINT];
+  return endpoint ? connectBrowser(endpoint) : launchBrowser();
+}
+
+/** A context of the running sandboxed browser at `endpoint`, as a Browser whose close() leaves it running. */
+export async function connectBrowser(endpoint: string): Promise<Browser> {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const refuse = (reason: string): never => fail('TP032', { reason: `${reason} (${BROWSER_ENDPOINT}=${endpoint}); unset ${BROWSER_ENDPOINT} to let build start its own` });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: 3_600_000 });
+  } catch (err) {
+    return refuse(`could not connect to the browser: ${(err as Error).message.split('\n')[0]}`);
+  }
+  let args: string[] = [];
+  try {
+    const session = await browser.target().createCDPSession();
+    args = ((await session.send('Browser.getBrowserCommandLine')) as { arguments: string[] }).arguments;
+    await session.detach().catch(() => undefined);
+  } catch { /* not readable: refused below */ }
+  const missing = sandboxFlags.filter((f) => !args.includes(f));
+  if (missing.length) {
+    await browser.disconnect().catch(() => undefined);
+    return refuse(args.length ? `the running browser was not started with the sandbox flags (${missing.join(' ')} missing)` : 'the running browser\'s command line cannot be read (start it with --enable-automation, as puppeteer does)');
+  }
+  const context = await browser.createBrowserContext();
+  // A property a caller sets on it (a test replacing newPage) is its own, and read before the context's.
+  const own = new Map<PropertyKey, unknown>();
+  return new Proxy(browser, {
+    set(_target, prop, value) { own.set(prop, value); return true; },
+    get(target, prop) {
+      if (own.has(prop)) return own.get(prop);
+      if (prop === 'newPage') return () => context.newPage();
+      if (prop === 'pages') return () => context.pages();
+      if (prop === 'process') return () => null;
+      if (prop === 'close') return async () => { await context.close().catch(() => undefined); await target.disconnect().catch(() => undefined); };
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
  * Ends a browser and every process it started (renderers, GPU and network helpers, zygotes): the
  * whole process group, so a frozen browser leaves no stray Chromium behind.
  */

@@ -11,7 +11,7 @@ import { join, basename } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { projectRoot } from '../../scripts/render/templates.ts';
-import { chromiumFlags, chromiumPath, killBrowser, launchBrowser } from '../../scripts/core/browser.ts';
+import { chromiumFlags, chromiumPath, connectBrowser, killBrowser, launchBrowser } from '../../scripts/core/browser.ts';
 import { buildBook } from '../../scripts/build.ts';
 import { defaultContext } from '../../scripts/core/context.ts';
 import { sha256 } from '../../scripts/core/files.ts';
@@ -212,7 +212,7 @@ describe('severity decides, output is atomic per book', () => {
 });
 
 describe('the renderer is a sandbox', () => {
-  it('a page that phones home does so from a plain Chromium, and not from the build\'s', async () => {
+  it('a page that phones home does so from a plain Chromium, and not from the build\'s (nor will build connect to the plain one)', async () => {
     const l = await listen();
     const file = join(tempDir('phone-'), 'page.html');
     writeFileSync(file, `<!DOCTYPE html><html><head>${pageScript(l, 'p')}</head><body><img src="http://127.0.0.1:${l.tcp}/img"></body></html>`);
@@ -225,7 +225,13 @@ describe('the renderer is a sandbox', () => {
     };
     try {
       const plain = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags });
-      try { await visit(plain); } finally { await plain.close(); }
+      try {
+        await visit(plain);
+        // Nor will `build` render in it when pointed at it (TRANSCRIPT_PRESS_BROWSER): its flags are read first.
+        const refused = await connectBrowser(plain.wsEndpoint()).then(() => null, (err: unknown) => err as { diagnostic?: { code: string }; message: string });
+        expect(refused?.diagnostic?.code).toBe('TP032');
+        expect(refused?.message).toMatch(/not started with the sandbox flags \(.*--proxy-server=socks5/);
+      } finally { await plain.close(); }
       // The control: the listener does see an ordinary Chromium's requests, WebSocket included.
       expect(l.seen.some((s) => s.startsWith('http'))).toBe(true);
       expect(l.seen.some((s) => s.startsWith('upgrade'))).toBe(true);

@@ -13,6 +13,7 @@ import { BuildError } from '../../scripts/core/diagnostics.ts';
 import { checkedSvg, coverPng } from '../../scripts/epub/cover.ts';
 import { coverFonts } from '../../scripts/writers/epub.ts';
 import { warmBrowser } from '../support/browser.ts';
+import { BROWSER_ENDPOINT } from '../../scripts/core/browser.ts';
 import { sha256 } from '../../scripts/core/files.ts';
 import { tempDir } from '../helpers.ts';
 import { epubcheckErrors } from '../support/validators.ts';
@@ -255,7 +256,8 @@ describe('round three: Chromium dies with its build', () => {
     mkdirSync(dir);
     copyFileSync(join(projectRoot, 'source/wangyi-2024-03-07/transcript.txt'), join(dir, 'transcript.txt'));
     writeFileSync(join(dir, 'book.yaml'), 'id: urn:x:kill\ntitle: 杀死\nspeaker: 王毅\nsource: 新华社\ndate: 2024-03-07\n');
-    const child = spawn(process.execPath, [BIN, 'build', dir, '--out', join(dir, '..', 'dist')], { stdio: 'ignore' });
+    // Its own Chromium, not the run's (TRANSCRIPT_PRESS_BROWSER, test/support/shared-browser.ts): that is what must die with it.
+    const child = spawn(process.execPath, [BIN, 'build', dir, '--out', join(dir, '..', 'dist')], { stdio: 'ignore', env: { ...process.env, [BROWSER_ENDPOINT]: '' } });
     const ps = () => spawnSync('ps', ['-eo', 'pid=,ppid=,stat=,args='], { encoding: 'utf8' }).stdout.split('\n')
       .map((l) => /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(l)).filter((m): m is RegExpExecArray => !!m)
       .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), stat: m[3], args: m[4] }));

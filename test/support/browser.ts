@@ -1,4 +1,5 @@
-// One warm Chromium per test worker process, for the builds a test runs in its own process (buildInto in
+// In a full run, the run's one Chromium (shared-browser.ts: started in global set-up, a browser context
+// per worker, connected on first use); otherwise one warm Chromium per test worker process, for the builds a test runs in its own process (buildInto in
 // test/helpers.ts, `build` through cliInProcess in test/support/cli.ts). Launching Chromium and closing
 // it costs about 3.5 s of CPU (measured with test/support/cpu-total.mjs: 4 launches of an empty page,
 // 14 CPU s), more than many of the builds it serves; `build` of several books shares one browser the
@@ -16,7 +17,7 @@
 // its worker: its DevTools pipe closes and Chromium shuts down with its helpers (scripts/core/browser.ts),
 // and the worker kills its process group on exit besides.
 import type { Browser } from 'puppeteer-core';
-import { launchBrowser } from '../../scripts/core/browser.ts';
+import { BROWSER_ENDPOINT, connectBrowser, launchBrowser } from '../../scripts/core/browser.ts';
 
 const state = globalThis as { tpWarmBrowser?: Promise<Browser>; tpWarmPid?: number; tpWarmExitHook?: boolean };
 
@@ -28,7 +29,9 @@ export async function warmBrowser(): Promise<Browser> {
     if (b?.connected) return shareable(b);
     if (state.tpWarmBrowser === before) state.tpWarmBrowser = undefined;
   }
-  state.tpWarmBrowser ??= launchBrowser().then((b) => { state.tpWarmPid = b.process()?.pid; return b; });
+  // In a full run, a context of the run's one browser (shared-browser.ts); without globalSetup, its own.
+  const endpoint = process.env[BROWSER_ENDPOINT];
+  state.tpWarmBrowser ??= (endpoint ? connectBrowser(endpoint) : launchBrowser()).then((b) => { state.tpWarmPid = b.process()?.pid; return b; });
   if (!state.tpWarmExitHook) {
     state.tpWarmExitHook = true;
     process.on('exit', () => {
@@ -48,4 +51,14 @@ function shareable(browser: Browser): Browser {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/**
+ * A browser of the test's own, for a test that replaces its methods or has it killed (a hang, a retry):
+ * in a full run a new context of the run's browser (killBrowser closes that context), otherwise a new
+ * Chromium. A test whose browser must be a process of its own (a crash, a process group) launches one.
+ */
+export function freshBrowser(): Promise<Browser> {
+  const endpoint = process.env[BROWSER_ENDPOINT];
+  return endpoint ? connectBrowser(endpoint) : launchBrowser();
 }

@@ -14,7 +14,8 @@ import { everyFont } from './fonts.ts';
 export async function seedOnAnotherMachine(): Promise<string> {
   const dir = await shared('seed-another-machine', async (out) => {
     await buildSeedWithCli(join(out, 'dist'), {
-      FONTCONFIG_FILE: everyFont(out), TZ: 'America/Los_Angeles', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN',
+      // Its own browser (the run's one has DejaVu-only fonts: shared-browser.ts).
+      TRANSCRIPT_PRESS_BROWSER: '', FONTCONFIG_FILE: everyFont(out), TZ: 'America/Los_Angeles', LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN',
     }, ['--keep-html']);
   });
   return join(dir, 'dist', SEED_ID);

@@ -10,6 +10,7 @@
 // file's tests in order; the forks pool gives each file its own process, where chdir is allowed).
 
 import { warmBrowser } from './browser.ts';
+import { BROWSER_ENDPOINT } from '../../scripts/core/browser.ts';
 
 export interface CliResult { code: number | null; out: string; err: string }
 
@@ -19,6 +20,8 @@ export interface CliResult { code: number | null; out: string; err: string }
 // chooses the browser (PUPPETEER_EXECUTABLE_PATH), so such a call launches its own, as the bin would.
 export async function cliInProcess(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<CliResult> {
   const { run } = await import('../../scripts/cli.ts');
+  // A call that sets variables starts its own browser, as the bin would with them: not the run's.
+  if (Object.keys(env).length) env = { [BROWSER_ENDPOINT]: '', ...env };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   const home = process.cwd();
   Object.assign(process.env, env);

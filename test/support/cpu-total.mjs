@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The CPU seconds a command and every process it starts use, by program:
-//   node test/support/cpu-total.mjs [--out FILE] -- npx vitest run test/foo.test.ts
+//   node test/support/cpu-total.mjs [--out FILE] [--by VAR] -- npx vitest run test/foo.test.ts
+// --by VAR: also the CPU and browsers by the value of VAR in each process's environment (a process
+// without it, or whose environment Chromium wrote over, takes its parent's): with TP_CPU_LOG set, the
+// suite's workers set TP_CPU_FILE to the test file they run (test/support/cpu-log.ts).
 // /usr/bin/time counts only the children that were waited for: Chromium's helpers, killed as a process
 // group (scripts/core/browser.ts killBrowser) and reaped by init, and a JVM left to die with its parent
 // are missed (a whole `vitest run` showed 438 CPU s under time, while the per-file log alone, test/support/cpu-log.ts, counted 373 s inside the test files). This runs the command with a
@@ -14,7 +17,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 const TICKS = 100; // USER_HZ
 const args = process.argv.slice(2);
 let out = null;
-if (args[0] === '--out') { out = args[1]; args.splice(0, 2); }
+let by = null;
+let topN = 0;
+for (;;) {
+  if (args[0] === '--procs') { topN = Number(args[1]); args.splice(0, 2); continue; }
+  if (args[0] === '--out') { out = args[1]; args.splice(0, 2); continue; }
+  if (args[0] === '--by') { by = args[1]; args.splice(0, 2); continue; }
+  break;
+}
 if (args[0] === '--') args.shift();
 if (!args.length) { process.stderr.write('usage: cpu-total.mjs [--out FILE] -- command args…\n'); process.exit(2); }
 
@@ -46,12 +56,17 @@ function sample() {
     if (known) { known.self = st.self; known.reaped = st.reaped; continue; }
     // Chromium writes its process titles over its environment: a child of a marked process is marked too.
     let marked = marks.has(st.ppid);
-    try { marked ||= readFileSync(`/proc/${name}/environ`, 'latin1').split('\0').includes(tag); } catch { /* gone or not ours */ }
+    let env = [];
+    try { env = readFileSync(`/proc/${name}/environ`, 'latin1').split('\0'); marked ||= env.includes(tag); } catch { /* gone or not ours */ }
     if (!marked) { other.add(key); continue; }
     // A browser's main process: chromium without --type= (its helpers have one).
+    let cmd = '';
+    try { cmd = readFileSync(`/proc/${name}/cmdline`, 'latin1').split('\0').join(' ').slice(0, 160); } catch { /* gone */ }
     let browser = false;
     if (st.comm === 'chromium') try { browser = !readFileSync(`/proc/${name}/cmdline`, 'latin1').includes('--type='); } catch { /* gone */ }
-    seen.set(key, { pid: Number(name), ppid: st.ppid, comm: st.comm, self: st.self, reaped: st.reaped, browser });
+    let group = by ? env.find((e) => e.startsWith(`${by}=`))?.slice(by.length + 1) : undefined;
+    if (by && !group) group = [...seen.values()].find((p) => p.pid === st.ppid && marks.has(p.pid))?.group;
+    seen.set(key, { pid: Number(name), ppid: st.ppid, comm: st.comm, self: st.self, reaped: st.reaped, browser, group: group ?? '(none)', cmd });
     marks.add(Number(name));
   }
 }
@@ -71,19 +86,30 @@ child.on('close', (code) => {
   const children = new Map();
   for (const p of procs) if (pids.has(p.ppid)) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
   const byComm = new Map();
+  const byGroup = new Map();
   let browsers = 0;
   const add = (name, s) => byComm.set(name, (byComm.get(name) ?? 0) + s);
+  const addGroup = (p, s, browser) => {
+    const g = byGroup.get(p.group) ?? { cpu: 0, browsers: 0 };
+    g.cpu += s; g.browsers += browser ? 1 : 0;
+    byGroup.set(p.group, g);
+  };
   const subtree = (p) => {
     const below = (children.get(p.pid) ?? []).reduce((n, c) => n + subtree(c), 0);
     const unseen = Math.max(0, p.reaped - below);
     add(/^(chrom|Chrom)/.test(p.comm) ? 'chromium' : p.comm, p.self);
     add('(reaped, unsampled)', unseen);
     if (p.browser) browsers++;
+    addGroup(p, p.self + unseen, p.browser);
     return p.self + unseen + below;
   };
   const total = procs.filter((p) => !pids.has(p.ppid)).reduce((n, p) => n + subtree(p), 0);
   const lines = [`cpu-total: ${total.toFixed(1)} CPU s in ${((Date.now() - started) / 1000).toFixed(0)} s wall, ${seen.size} processes, ${browsers} Chromium browsers started; exit ${code}`,
-    ...[...byComm].sort((a, b) => b[1] - a[1]).filter(([, s]) => s >= 0.05).map(([n, s]) => `  ${n}\t${s.toFixed(1)}`)];
+    ...[...byComm].sort((a, b) => b[1] - a[1]).filter(([, s]) => s >= 0.05).map(([n, s]) => `  ${n}\t${s.toFixed(1)}`),
+    ...(topN ? ['processes, by own CPU (+ reaped, unsampled children):', ...[...seen.values()].sort((a, b) => b.self - a.self).slice(0, topN)
+      .map((p) => `  ${p.self.toFixed(1)}\t+${Math.max(0, p.reaped - (children.get(p.pid) ?? []).reduce((n, c) => n + c.self + c.reaped, 0)).toFixed(1)}\t${p.pid}<${p.ppid}\t${p.cmd}`)] : []),
+    ...(by ? [`by ${by} (CPU s, browsers started):`, ...[...byGroup].sort((a, b) => b[1].cpu - a[1].cpu).filter(([, g]) => g.cpu >= 0.05 || g.browsers)
+      .map(([n, g]) => `  ${n}\t${g.cpu.toFixed(1)}\t${g.browsers}`)] : [])];
   process.stderr.write(`${lines.join('\n')}\n`);
   if (out) writeFileSync(out, `${lines.join('\n')}\n`);
   process.exit(code ?? 1);

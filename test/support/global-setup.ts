@@ -9,6 +9,7 @@ import { codes, type Code } from '../../scripts/core/codes.ts';
 import { dejavuOnly } from './fonts.ts';
 import { SEED_FAILED, SEED_ID, SEED_READY, buildSeedWithCli } from './seed.ts';
 import { startEpubcheckServer } from './epubcheck-server.ts';
+import { BROWSER_ENDPOINT, startSharedBrowser } from './shared-browser.ts';
 // @ts-expect-error plain JavaScript without types (it runs before node_modules exists)
 import { compileCli } from '../../scripts/compiled.mjs';
 
@@ -49,11 +50,17 @@ export default async function setup(project: TestProject) {
   // `npx vitest run` after a source edit compiles it here, once.
   compileCli();
   const socket = join(root, 'epubcheck.sock');
+  // One Chromium for the run (shared-browser.ts): every build the run makes, in the workers or in the
+  // CLIs they start, renders in it unless it needs other fonts or another browser. DejaVu-only fonts,
+  // as the seed build has (the workers' in-process builds are compared with it byte for byte).
+  const fonts = dejavuOnly(root);
+  const browser = await startSharedBrowser({ ...process.env, FONTCONFIG_FILE: fonts });
+  process.env[BROWSER_ENDPOINT] = browser.endpoint;
   // The seed is built in the background: the test files start meanwhile, and a file that reads the seed
   // waits for it (test/support/seed-ready.ts) while the others, the longest ones first, run on. Its
   // outcome is a file beside it (SEED_READY or SEED_FAILED, with the CLI's output).
   const seedOut = join(root, 'seed');
-  const seedBuild = buildSeedWithCli(seedOut, { FONTCONFIG_FILE: dejavuOnly(root) }).then(
+  const seedBuild = buildSeedWithCli(seedOut, { FONTCONFIG_FILE: fonts }).then(
     () => writeFileSync(join(root, SEED_READY), ''),
     (err: Error) => writeFileSync(join(root, SEED_FAILED), err.message));
   const stopEpubcheck = await startEpubcheckServer(socket);
@@ -64,6 +71,7 @@ export default async function setup(project: TestProject) {
     try {
       await seedBuild;
       stopEpubcheck?.();
+      await browser.stop();
       if (await wholeRun(project)) checkCodes(trace);
     } finally {
       // A process that outlived its test (a browser being reaped) may still write there: retry, and
