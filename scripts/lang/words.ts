@@ -84,10 +84,11 @@ function newEntries(text: string, words: WordTable, seen: Set<string>): { lines:
   let sum = 0;
   for (let i = 0; i < text.length; i++) {
     for (let n = 1; n <= words.maxLength && i + n <= text.length; n++) {
+      // Looked up in place first: most spans are no word, and need no substring.
+      const freq = words.freqIn(text, i, i + n);
+      if (freq === 0) continue;
       const w = text.slice(i, i + n);
       if (seen.has(w)) continue;
-      const freq = words.freq(w);
-      if (freq === 0) continue;
       seen.add(w);
       sum += freq;
       lines.push(`${w} ${freq} ${words.tag(w) ?? 'x'}`);

@@ -53,9 +53,14 @@ const NO_SPACE_BEFORE = /[、。，：；？！）》」』】〕]/;
  * spaces after a full stop, not a no-break space.
  */
 const whitespace: Rule = (text, log) => {
-  const trimmed = replaceMatches(text, /^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, 'whitespace', log, () => '');
+  // Only white space at either end is trimmed (\s holds U+3000 and U+FEFF).
+  const t = text.text;
+  const trimmed = t && (/\s/.test(t[0]!) || /\s/.test(t[t.length - 1]!))
+    ? replaceMatches(text, /^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, 'whitespace', log, () => '') : text;
   const s = trimmed.text;
   const sentence = /[。！？]["”’）」]?$/.test(s);
+  // Outside a sentence no space is changed.
+  if (!sentence) return trimmed;
   const bracketed = (i: number) => {
     const open = Math.max(s.lastIndexOf('（', i), s.lastIndexOf('(', i));
     return open >= 0 && open > Math.max(s.lastIndexOf('）', i), s.lastIndexOf(')', i));
@@ -199,7 +204,14 @@ const unbalancedQuotes: Rule = (text, log) => {
   return text;
 };
 
-const doubledPunct: Rule = (text, log) =>
+const DOUBLED = new Set([...'，、；：。'].map((c) => c.charCodeAt(0)));
+/** Whether s has one of the marks twice in a row (the pattern's back reference, tried at every position, was slow). */
+function hasDoubledMark(s: string): boolean {
+  for (let i = 1; i < s.length; i++) if (s.charCodeAt(i) === s.charCodeAt(i - 1) && DOUBLED.has(s.charCodeAt(i))) return true;
+  return false;
+}
+
+const doubledPunct: Rule = (text, log) => !hasDoubledMark(text.text) ? text :
   replaceMatches(text, /([，、；：。])\1+/g, 'punct-doubled', log, (m) => m[1]);
 
 export const normalizeRules: Rule[] = [nfc, quotes, whitespace, punctWidth, cjkJoiner, ellipsis, dash, doubledPunct];
