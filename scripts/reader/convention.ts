@@ -147,6 +147,28 @@ const LONG_RULE = '-{20,}|={20,}';
 /** A line of a web page's furniture between a label and the speech (`- Hansard - - - Excerpts`), or a long rule framing a wire transcript's label. */
 export const FURNITURE = new RegExp(`^(?:-\\s+(?:[${LETTERS}][${LETTERS} ]*\\s+)?-(?:\\s*-)*(?:\\s+[${LETTERS}][${LETTERS} ]*(?:\\s+-)*)*\\s*|${LONG_RULE})$`, 'u');
 
+/** A subtitle cue's timing (SRT `00:00:03,510 --> 00:00:05,110`, WebVTT `00:03.510 --> 00:05.110 align:start`),
+ * with the cue's number before it where the number shares its paragraph. */
+export const CUE_TIMING = /^(?:\d+\s+)?((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})[ \t]+-->[ \t]+((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:[ \t]+[\w-]+:\S+)*$/u;
+
+/** A cue's start and end in seconds, from its timing line. */
+export function cueTimes(line: string): { start: number; end: number } | null {
+  const m = CUE_TIMING.exec(line.trim());
+  const seconds = (t: string) => t.replace(',', '.').split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
+  return m ? { start: seconds(m[1]!), end: seconds(m[2]!) } : null;
+}
+/** A WebVTT voice tag before a cue's text: the speaker's name. */
+const VTT_VOICE = /^<v(?:\.[^\s>]+)?[ \t]+([^<>]{1,60})>[ \t]*/u;
+/** A cue's text opens with a WebVTT voice tag. */
+export function opensWithVoice(text: string): boolean {
+  return VTT_VOICE.test(text);
+}
+/** WebVTT's markup inside a cue's text: a voice's closing tag, class, italics, bold, underline, ruby and
+ * language spans, and the karaoke timestamps of automatic captions (`<00:00:01.500>`). */
+export const CUE_MARKUP = /<\/?(?:v|c|i|b|u|ruby|rt|lang)(?:[.\s][^<>]*)?>|<(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}>/gu;
+/** A WebVTT file's header and blocks that carry no cue text (WEBVTT, Kind: captions, NOTE …, STYLE). */
+export const SUBTITLE_HEADER = /^(?:WEBVTT(?:[ \t].*)?|Kind:[ \t]*\S+|Language:[ \t]*\S+|NOTE(?:\s.*)?|STYLE|REGION)$/su;
+
 const AGO = '\\d+ (?:year|month|week|day|hour|minute)s?';
 const CHAMBER = '(?:Commons|Lords) Chamber|Westminster Hall|Grand Committee';
 const READ_LINK = 'Read (?:Full debate|Hansard Text|Debate(?: Ministerial Extracts)?)';
@@ -190,6 +212,13 @@ export function candidateOf(paragraph: string): Candidate | null {
     const offset = paragraph.indexOf(text) + lead[0].length;
     return c && { ...c, length: c.length + offset, stamped: true };
   }
+  // Hansard numbers an oral question with its place on the order paper and its id (`Q1. [900001]`,
+  // `T2. [901234]`, `3. [900877]`): the number is the question's, the label is the member's.
+  const numbered = HANSARD_QUESTION.exec(text);
+  if (numbered) {
+    const c = shapeOf(text.slice(numbered[0].length));
+    return c && { ...c, length: c.length + paragraph.indexOf(text) + numbered[0].length };
+  }
   const trailing = text.length <= 120 && /\d[\])]?$/.test(text) ? TRAILING_TIME.exec(text) : null;
   if (trailing && aloneShape(trailing[1]) && /\p{L}/u.test(trailing[1])) {
     const l = trailing[1].trim();
@@ -197,6 +226,8 @@ export function candidateOf(paragraph: string): Candidate | null {
   }
   return shapeOf(text);
 }
+
+const HANSARD_QUESTION = /^(?:[QT]?\d{1,3}\.\s+)?\[\d{4,7}\]\s+(?=\p{Lu})/u;
 
 /** A transcription service's label alone on its line, with the time into the recording (`Jane Doe  00:15`, `Speaker 1 (00:00):`). */
 export function stampedAlone(line: string): boolean {
@@ -230,6 +261,9 @@ function shapeOf(text: string): Candidate | null {
   // A label set in bold by a page copied as Markdown (`**Chris Benson:**`, `**Q**:`): the label is inside.
   const bold = MD_BOLD.exec(text);
   if (bold) return make(bold[1], bold[0].length, 'colon');
+  // A WebVTT voice tag names the speaker (`<v John Smith>Good morning.</v>`, `<v.loud Jane>`).
+  const voice = VTT_VOICE.exec(text);
+  if (voice) return make(voice[1], voice[0].length, 'colon');
   // A Chinese label in lenticular brackets before the speech (`【主持人】各位记者朋友…`).
   const bracketed = CJK_BRACKETED.exec(text);
   if (bracketed && !BRACKET_CUE.test(bracketed[1])) return make(bracketed[1], bracketed[0].length, 'colon');

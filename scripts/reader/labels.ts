@@ -42,6 +42,9 @@ export interface LabelContext {
   repeated?: Set<string>;
   /** The document's own label conventions (convention.ts), induced once over the whole text. */
   conventions?: Conventions;
+  /** An office the transcript once names with a principal (Hansard's `The Prime Minister (Keir Starmer)`,
+   * then `The Prime Minister`): the office's key, to the principal's index. */
+  offices?: Map<string, number>;
   /** The editor's label patterns (book.yaml `labels`), tried first. */
   rules?: LabelRule[];
 }
@@ -58,8 +61,23 @@ export function labelContext(lines: string[], principals: string[], rules: Label
   const nonblank = lines.filter((l) => l.trim());
   // Labels recur as people: Kate Osamor (Edmonton) (Lab/Co-op) and Kate Osamor are one string.
   const person = (l: string) => labelKey(/\p{Script=Han}/u.test(l) ? l : englishName(l));
-  return { principals, repeated: repeatedLabels(nonblank), conventions: induceConventions(nonblank, person), rules };
+  return { principals, repeated: repeatedLabels(nonblank), conventions: induceConventions(nonblank, person), rules, offices: principalOffices(nonblank, principals) };
 }
+
+/** Offices named with a principal in brackets, alone on a line (`The Prime Minister (Keir Starmer)`). */
+function principalOffices(lines: string[], principals: string[]): Map<string, number> {
+  const offices = new Map<string, number>();
+  for (const line of lines) {
+    const m = OFFICE_THEN_NAME.exec(line.trim());
+    if (!m) continue;
+    const p = principals.findIndex((name) => labelKey(name) === labelKey(m[2]!));
+    if (p >= 0 && !offices.has(labelKey(m[1]!))) offices.set(labelKey(m[1]!), p);
+  }
+  return offices;
+}
+
+const NAME_PART = `[${CAPITAL}][${LETTERS}'’.-]+`;
+const OFFICE_THEN_NAME = new RegExp(`^(The [${CAPITAL}][^()]{2,80}?) \\(((?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\\.? )?${NAME_PART}(?: ${NAME_PART}){1,3})\\)$`, 'u');
 
 /** The editor's rule that matches at the start of a paragraph, as a label. */
 function ruleLabel(text: string, ctx: LabelContext): LabelMatch | null {
@@ -196,7 +214,8 @@ export function principalIndex(label: string, principals: string[]): number {
       // with the principal's surname: MR PRICE, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER.
       // The person in the label (The Prime Minister (Boris Johnson), Tim Cook -- Chief Executive Officer).
       if (labelKey(englishName(label)) === p) return i;
-      const words = (s: string) => composed(s).toUpperCase().split(/[\s.,]+/).filter(Boolean);
+      // (Brackets split words too: the person after an office, The Prime Minister (Keir Starmer).)
+      const words = (s: string) => composed(s).toUpperCase().split(/[\s.,()（）]+/).filter(Boolean);
       const surname = words(principals[i]).at(-1);
       const namePart = words(label.split(',')[0]);
       if (surname && surname.length > 1 && namePart.at(-1) === surname) return i;
@@ -254,7 +273,7 @@ function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
     const rest = text.slice(c.length);
     if (!c.alone && rest.length <= 40 && !/[。！？!?；;…]/u.test(rest)) return null;
   }
-  const m = classify(c.label, c.english, ctx, c.alone, c.stamped === true, true);
+  const m = classify(c.label, c.english, ctx, c.alone, c.stamped === true, true, c.delimiter === 'colon');
   // A hearing's senator (`Senator Schumer.`) is a member of the committee, who questions the witnesses,
   // as a 委員 questions the government in the 立法院 gazette.
   if (m && m.kind === 'other' && c.delimiter === 'period' && SENATOR.test(c.label)) m.kind = 'question';
@@ -287,7 +306,8 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
   }
   if (!shape) return null;
   // A service's time after the colon (`Brian Deese: (00:54)`) is part of the label's shape (convention.ts).
-  const m = classify(shape.label, shape.english, ctx, shape.alone, shape.stamped === true);
+  const colon = /[：:][\s\u3000]*$/u.test(text.slice(0, shape.length));
+  const m = classify(shape.label, shape.english, ctx, shape.alone, shape.stamped === true, false, colon);
   return m ? { ...m, length: shape.length, alone: shape.alone } : null;
 }
 
@@ -295,11 +315,18 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
  * @param stamped the label is followed by a timestamp, as in transcription services' output
  *   (`Brian Deese: (00:54)`)
  */
-function classify(label: string, english: boolean, ctx: LabelContext, alone = false, stamped = false, fits = false): Omit<LabelMatch, 'length' | 'alone'> | null {
+function classify(label: string, english: boolean, ctx: LabelContext, alone = false, stamped = false, fits = false, colon = false): Omit<LabelMatch, 'length' | 'alone'> | null {
   const p = principalIndex(label, ctx.principals);
   if (p >= 0) return { label, name: ctx.principals[p], kind: 'principal' };
+  const office = english ? ctx.offices?.get(labelKey(label)) : undefined;
+  if (office !== undefined) return { label, name: ctx.principals[office]!, kind: 'principal' };
   // A news outlet's lead (新华社北京6月12日电：, 华夏经纬网讯：) narrates the event; no one speaks.
   if (!english && isNewsLead(simplified(label))) return null;
+  // A name or a role in brackets after the other (主持人（寿小丽）, 蒋超良（国家发展改革委副主任）).
+  // (Only before a colon: a bracket ending a line is a heading's or a photo's note, …答中外记者问（实录）,
+  // 国台办发言人朱凤莲（中评社 李子宁摄）.)
+  const paired = english || !colon ? null : PAIRED_ZH.exec(label);
+  if (paired) return pairedLabel(label, paired[1]!, paired[2]!, ctx, alone, fits);
   const key = labelKey(label);
   const repeated = (ctx.repeated?.has(key) ?? false) || fits;
   if (english) return classifyEnglish(label, ctx, { alone, stamped, fits, repeated });
@@ -341,6 +368,20 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
   return null;
 }
 
+const PAIRED_ZH = /^(\p{Script=Han}[^（）()]{0,20}?)[（(]([^（）()]{1,30})[）)]$/u;
+
+/** A Chinese label of two parts, one in brackets: the chair's role with a name (the chair, named), a
+ * principal in either part, or else whichever part reads as a speaker other than a questioner. */
+function pairedLabel(label: string, outside: string, inside: string, ctx: LabelContext, alone: boolean, fits: boolean): Omit<LabelMatch, 'length' | 'alone'> | null {
+  const outer = classify(outside, false, ctx, alone, false, fits);
+  const inner = classify(inside, false, ctx, alone, false, fits);
+  if (outer?.kind === 'moderator' && (inner || /^\p{Script=Han}{2,4}$/u.test(inside))) return { label, name: inner?.name ?? inside, kind: 'moderator' };
+  const principal = [outer, inner].find((m) => m?.kind === 'principal');
+  const m = principal ?? outer ?? inner;
+  // A heading's note in brackets (…答中外记者问（实录）) leaves a heading, not a reporter's question.
+  return m && m.kind !== 'question' ? { ...m, label } : null;
+}
+
 /** An English label: a role (Q, MODERATOR, …, CNN ANCHOR), a name in capitals, or a name in mixed case used as a label. */
 function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fits, repeated }: { alone: boolean; stamped: boolean; fits: boolean; repeated: boolean }): Omit<LabelMatch, 'length' | 'alone'> | null {
   const upper = label.toUpperCase().replace(/\s+/g, ' ');
@@ -370,12 +411,18 @@ function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fit
 /** The label as the house prints it: Parallel Parliament puts the portrait's caption (the member's
  * name) before Hansard's own label (`John Spellar Portrait Mr John Spellar (Warley) (Lab)`). */
 function printedLabel(label: string): string {
-  return label.replace(/^.*?\s+Portrait\s+(?=\S)/, '');
+  return label.replace(/^.*?\s+Portrait\s+(?=\S)/, '').replace(TWFY_PHOTO, '');
 }
+
+/** TheyWorkForYou's Hansard: the photo's caption, then the member's name and office (`Photo of Mark
+ * Spencer Mark Spencer Lord President of the Council`). */
+const TWFY_PHOTO = /^Photo of (\S.{0,60}?) (?=\1(?: |$))/;
 
 /** The person in an English label: before a bracket, a dash, or (in capitals) a comma. */
 function englishName(label: string): string {
   // Parallel Parliament's Hansard: `John Spellar Portrait Mr John Spellar (Warley) (Lab)`.
+  const photo = TWFY_PHOTO.exec(label);
+  if (photo) return photo[1]!;
   let s = label.split(/\s+Portrait\s+/)[0]!.replace(/\s*[（(][^（）()]*[）)]/gu, ' ').trim();
   s = s.split(/\s+(?:--|—|–)\s+/)[0].trim();
   // The European Parliament names the speaker, then the capacity (Manfred Weber, on behalf of the PPE Group).

@@ -5,8 +5,9 @@
 // - before a line that opens with a speaker label (a turn always starts a paragraph), and after a
 //   transcription service's label alone on its line with its time (`Jane Doe  00:15`, the speech on
 //   the next line; a page's header name without a time stays in its block, which is the title), or
-//   after a Chinese label alone (`国家统计局局长 康义` above a speech shorter than itself);
-// - around a line of only rule characters (*****, -----);
+//   after a Chinese label alone (`国家统计局局长 康义` above a speech shorter than itself), and after
+//   any label alone where that is the document's convention (Hansard: the name line, then the speech);
+// - around a line of only rule characters (*****, -----), and around a subtitle cue's timing line;
 // - everywhere, when the text is laid out one paragraph per line: most line breaks inside blocks
 //   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence);
 // - after a line wider than any wrap (140 columns), or a date line;
@@ -16,7 +17,7 @@
 import type { TrackedText } from './tracked-text.ts';
 import type { DocumentLabels } from './document-labels.ts';
 import { isDateLine } from './dates.ts';
-import { isFurniture, RULE, stampedAlone } from './convention.ts';
+import { CUE_TIMING, isFurniture, RULE, stampedAlone } from './convention.ts';
 import { hanLatinCounts } from './chars.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
@@ -110,13 +111,18 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
   const short = (l: Line) => han[l.block] && width(l) < SHORT_LINE * widths[l.block];
   // Wider than any wrap: the line was not wrapped, so the break after it is the text's own.
   const unwrapped = (l: Line) => columns(text(l)) > MAX_WRAP;
+  // Where the document's labels stand alone on their lines (Hansard's `The Prime Minister (Keir
+  // Starmer)`), a label alone is followed by its speech on the next line, even without a blank line.
+  const top = labels.conventions[0];
+  const ownLines = top?.position === 'line' && top.delimiter === 'eol';
+  const speechAfter = (prev: string, next: string) => ownLines && labels.at(prev)?.alone === true && (next.length >= 80 || /[.?!…"”’]$/u.test(next));
   blocks.forEach((b, i) => {
     const ls = perBlock[i];
     let from = 0;
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true);
+      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next) || CUE_TIMING.test(prev) || CUE_TIMING.test(next);
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

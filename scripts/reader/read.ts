@@ -8,7 +8,7 @@ import { diagnostic, fail, type Diagnostic } from '../core/diagnostics.ts';
 import { decodeTranscript } from './decode.ts';
 import { crOnly, splitBlocks } from './blocks.ts';
 import { cleanCharacters } from './characters.ts';
-import { LineIndex, TrackedText } from './tracked-text.ts';
+import { LineIndex, TrackedText, type Edit } from './tracked-text.ts';
 import { ChangeLog, type Change } from './changes.ts';
 import { normalizeParagraph } from './normalize.ts';
 import { repairParagraphs } from './paragraphs.ts';
@@ -18,7 +18,7 @@ import { applyCorrections } from './corrections.ts';
 import { buildTree } from './structure.ts';
 import type { LabelRule } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
-import { FURNITURE, RULE_LINE } from './convention.ts';
+import { CUE_MARKUP, CUE_TIMING, FURNITURE, RULE_LINE, SUBTITLE_HEADER, cueTimes, opensWithVoice } from './convention.ts';
 import type { Conventions } from './convention.ts';
 import { resolveLanguage, type Language } from '../lang/language.ts';
 import { headingWords } from '../lang/headings.ts';
@@ -174,6 +174,70 @@ function bareBytes(file: string): Buffer {
   return bytes;
 }
 
+/** A subtitle file (SRT, WebVTT) read as a transcript: the index of its first cue's timing, when at least
+ * three cues' timings make up a fifth of the blocks; null otherwise. */
+function subtitleCues(blocks: TrackedText[]): number | null {
+  const timed = blocks.filter((b) => CUE_TIMING.test(b.text.trim())).length;
+  return timed >= 3 && timed * 5 >= blocks.length ? blocks.findIndex((b) => CUE_TIMING.test(b.text.trim())) : null;
+}
+
+/**
+ * A block of a subtitle file: the header and each cue's number and timing are the format's, not text
+ * (dropped, and recorded); a speaker's label repeated on the next cue is dropped too (recorded); a cue
+ * that goes on with the same speaker is a line of the paragraph before (joined, as wrapped lines are),
+ * unless that paragraph ended a sentence before a pause of 1.5 s or more, or has grown long (400
+ * characters at a sentence's end; at a pause, 400 unpunctuated; 1,200 at most).
+ * Returns the block to keep, or null when it was dropped or joined.
+ */
+function subtitleBlock(b: TrackedText, i: number, first: number, cue: { speaker: string | null; end: number; pause: boolean },
+  out: TrackedText[], labels: DocumentLabels, log: ChangeLog, next?: TrackedText): TrackedText | null {
+  const text = b.text.trim();
+  const times = cueTimes(text);
+  const number = /^\d+$/.test(text) && next !== undefined && CUE_TIMING.test(next.text.trim());
+  if (times || number || (i < first && SUBTITLE_HEADER.test(text))) {
+    log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'a subtitle file\'s header, or a cue\'s number and timing' });
+    if (times) { cue.pause = times.start - cue.end >= 1.5; cue.end = times.end; }
+    return null;
+  }
+  if (i < first) return b;
+  b = withoutCueMarkup(b, labels, log);
+  // Each cue repeats its speaker's label (`John Smith: …` on every cue of a Zoom transcript): the label
+  // of a speaker who goes on is the format's, not a new turn.
+  const l = labels.at(b.text);
+  if (l && !l.alone && l.name === cue.speaker) {
+    log.record('page-furniture', b, 0, l.length, '', { confidence: 0.99, note: 'a speaker label repeated on the next subtitle cue' });
+    const rest = b.text.slice(l.length);
+    b = b.slice(l.length + (rest.length - rest.trimStart().length));
+  } else if (l) {
+    cue.speaker = l.name;
+    return b;
+  }
+  const previous = out[out.length - 1];
+  if (!previous) return b;
+  const ended = ENDS_SENTENCE.test(previous.text.trim());
+  // (Unpunctuated captions, as Chinese subtitles often are, break at a pause once the paragraph is long.)
+  const goesOn = previous.length < 400 ? !ended || !cue.pause : !ended && (!cue.pause || previous.length < 1200);
+  if (previous && !labels.at(previous.text)?.alone && goesOn) {
+    const space = /\p{Script=Han}$/u.test(previous.text) && /^\p{Script=Han}/u.test(b.text) ? '' : ' ';
+    out[out.length - 1] = previous.concat(space, b);
+    return null;
+  }
+  return b;
+}
+
+/** A cue's text without WebVTT's markup (each tag a recorded change); a voice tag that opens the cue
+ * stays, as the speaker's label. */
+function withoutCueMarkup(b: TrackedText, labels: DocumentLabels, log: ChangeLog): TrackedText {
+  const voice = opensWithVoice(b.text) ? labels.at(b.text)?.length ?? 0 : 0;
+  const edits: Edit[] = [];
+  for (const m of b.text.slice(voice).matchAll(CUE_MARKUP)) {
+    const start = voice + m.index!;
+    log.record('page-furniture', b, start, start + m[0].length, '', { confidence: 0.99, note: 'subtitle markup in a cue' });
+    edits.push({ start, end: start + m[0].length, insert: '' });
+  }
+  return b.apply(edits);
+}
+
 /**
  * A web page's furniture between a label alone on its line and the speech (Parallel Parliament's
  * `- Hansard - - - Excerpts`) is no part of what was said: it is dropped, and the change recorded.
@@ -183,7 +247,14 @@ const ENDS_SENTENCE = /[.!?。！？…"”’)）-]$/u;
 export function dropFurniture(blocks: TrackedText[], labels: DocumentLabels, log: ChangeLog): TrackedText[] {
   const out: TrackedText[] = [];
   let afterLabel = false;
+  const cues = subtitleCues(blocks);
+  const cue = { speaker: null as string | null, end: -Infinity, pause: true };
   blocks.forEach((b, i) => {
+    if (cues !== null) {
+      const kept = subtitleBlock(b, i, cues, cue, out, labels, log, blocks[i + 1]);
+      if (kept === null) return;
+      b = kept;
+    }
     if (afterLabel && FURNITURE.test(b.text.trim())) {
       log.record('page-furniture', b, 0, b.length, '', { confidence: 0.99, note: 'page furniture between a speaker label and the speech' });
       return;

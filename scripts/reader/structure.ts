@@ -104,10 +104,27 @@ function turnLabels(blocks: TrackedText[], decided: DocumentLabels): (LabelMatch
     if (!next || labels[j] || !speech) labels[i] = null;
   }
   dropHeaderFields(blocks, labels, decided.context);
+  if (headsTheExchange(blocks, labels, decided)) labels[0] = null;
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
   return labels;
+}
+
+/**
+ * The first line of an English transcript, alone and said once, above the labels of the exchange it
+ * heads: its title, not a turn. Hansard's debate titles (Business of the House, Engagements) read as a
+ * name; a network's headline (CNN INTERVIEW WITH PRESIDENT ZELENSKYY) ends with the principal's name,
+ * without the colon every label of the document has. A principal's own label alone (The Prime Minister
+ * (Keir Starmer)) stays a turn where the document's labels stand alone on their lines.
+ */
+function headsTheExchange(blocks: TrackedText[], labels: (LabelMatch | null)[], decided: DocumentLabels): boolean {
+  const l = labels[0];
+  const text = blocks[0]?.text.trim() ?? '';
+  if (!l?.alone || /[：:]$/u.test(text) || /\p{Script=Han}/u.test(text) || stampedAlone(text)) return false;
+  if (decided.context.repeated?.has(labelKey(l.label)) || !labels.slice(1).some(Boolean)) return false;
+  if (l.kind === 'other') return true;
+  return l.kind === 'principal' && decided.conventions[0]?.delimiter !== 'eol';
 }
 
 /**

@@ -133,6 +133,62 @@ describe('label conventions of new house styles', () => {
     const mea = 'Official Spokesperson, Shri Randhir Jaiswal: Good afternoon friends. Let me begin with the visit of the Prime Minister.\n\nQuestion: Sir, what about the trade talks?\n\nOfficial Spokesperson, Shri Randhir Jaiswal: The talks are continuing.\n';
     expect(read(mea, 'Randhir Jaiswal').turns).toEqual(['1 - Randhir Jaiswal', '3 Q Question', '5 - Randhir Jaiswal']);
   });
+  it('Hansard as TheyWorkForYou prints it (Photo of Name Name Office): the name is the label; the debate title above is the title, no turn (real text: theyworkforyou.com, 21 April 2022)', () => {
+    const twfy = 'Business of the House\n\n– in the House of Commons at 10:31 am on 21 April 2022.\n\nPhoto of Thangam Debbonaire Thangam Debbonaire Shadow Leader of the House of Commons\n\nWill the Leader of the House give us the forthcoming business?\n\nPhoto of Mark Spencer Mark Spencer Lord President of the Council and Leader of the House of Commons\n\nIt will be a pleasure. The business for the week commencing 25 April will include:\n\nPhoto of Thangam Debbonaire Thangam Debbonaire Shadow Leader of the House of Commons\n\nThere is a good showing for business questions today, isn’t there, Mr Speaker?\n';
+    const { turns, title } = read(twfy, 'Mark Spencer');
+    expect(title).toBe('Business of the House');
+    expect(turns).toEqual(['5 Q Thangam Debbonaire', '9 - Mark Spencer', '13 Q Thangam Debbonaire']);
+  });
+  it('Hansard as its own site copies: the member alone on a line with the speech on the very next line, an oral question\'s number and id before the member (Q1. [900001]); the heading above is the title', () => {
+    const text = 'Engagements\n\nQ1. [900001] Lincoln Jopp (Spelthorne) (Con)\nIf he will list his official engagements for Wednesday 14 January.\n\nThe Prime Minister (Keir Starmer)\nThis morning I had meetings with ministerial colleagues and others. In addition to my duties in this House, I shall have further such meetings later today.\n\nLincoln Jopp\nI associate myself with the Prime Minister’s remarks, particularly about Iran.\n\nThe Prime Minister\nIt was the previous Government who lost control of immigration.\n';
+    const { turns, title } = read(text, 'Keir Starmer');
+    expect(title).toBe('Engagements');
+    expect(turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 Lincoln Jopp', '6 Keir Starmer', '9 Lincoln Jopp', '12 Keir Starmer']);
+    expect(candidateOf('Q1. [900001] Lincoln Jopp (Spelthorne) (Con)')).toMatchObject({ label: 'Lincoln Jopp (Spelthorne) (Con)', alone: true });
+    // The same line in the Daily Part, the speech after a colon.
+    expect(candidateOf('T2. [901234] Dame Caroline Dinenage (Gosport) (Con): My constituent Suzanne will miss out.')).toMatchObject({ label: 'Dame Caroline Dinenage (Gosport) (Con)', delimiter: 'colon' });
+  });
+  it('a network\'s headline that ends with the principal\'s name, above labels that all end with a colon, is the title (CNN INTERVIEW WITH PRESIDENT ZELENSKYY)', () => {
+    const cnn = 'CNN INTERVIEW WITH PRESIDENT ZELENSKYY\n\nANDERSON COOPER, CNN ANCHOR: Good evening. Tonight, an interview with the president of Ukraine.\n\nVOLODYMYR ZELENSKYY, UKRAINIAN PRESIDENT (through translator): Thank you for coming to Kyiv.\n\nCOOPER: How long can Ukraine hold on?\n\nZELENSKYY (through translator): As long as we have the support of our partners.\n';
+    const { turns, title } = read(cnn, 'ZELENSKYY');
+    expect(title).toBe('CNN INTERVIEW WITH PRESIDENT ZELENSKYY');
+    expect(turns.map((t) => t.split(' ')[0])).toEqual(['3', '5', '7', '9']);
+  });
+  it('a Chinese label of two parts, one in brackets before the colon: the chair with a name (主持人（寿小丽）：), a speaker with the office (蒋超良（国家发展改革委副主任）：); a bracket ending a heading or a photo\'s caption is no label', () => {
+    const text = '国务院新闻办公室举行新闻发布会\n\n主持人（寿小丽）：女士们、先生们，大家上午好。欢迎出席国务院新闻办新闻发布会。\n\n蒋超良（国家发展改革委副主任）：谢谢主持人。很高兴和大家见面。\n\n中央广播电视总台央视记者：请问今年有哪些新举措？\n\n蒋超良：谢谢你的提问。今年我们将推出一系列新的举措。\n';
+    const { turns, title, sections } = read(text, '蒋超良');
+    expect(title).toBe('国务院新闻办公室举行新闻发布会');
+    expect(turns).toEqual(['3 - 寿小丽', '5 - 蒋超良', '7 Q 中央广播电视总台央视', '9 - 蒋超良']);
+    expect(sections[0].children[0].kind).toBe('moderator');
+    // A heading's note (dev: zh-hans-premier-2017-03-15) and a photo's caption under the principal's name.
+    const heading = '国务院总理李克强答中外记者问（实录）\n\n外交部发言人毛宁（新华社记者 李贺摄）\n\n傅莹：各位记者朋友，大家好。\n\n李克强：谢谢大家。\n';
+    const read2 = read(heading, '李克强');
+    expect(read2.title).toBe('国务院总理李克强答中外记者问（实录）');
+    expect(read2.turns.filter((t) => /^[13] /.test(t))).toEqual([]);
+    expect(read2.turns).toContain('7 - 李克强');
+  });
+  it('a subtitle file (WebVTT as Zoom writes it, SRT): cue numbers and timings are dropped and recorded; a label repeated on the next cue is the format\'s; a cue that goes on is a line of the paragraph', () => {
+    const vtt = 'WEBVTT\n\nNOTE written by the meeting software\n\n1\n00:00:03.510 --> 00:00:05.110\nJohn Smith: Good morning, everyone, and\n\n2\n00:00:05.500 --> 00:00:12.000\nJohn Smith: welcome to the briefing. The director will take your questions.\n\n3\n00:00:12.400 --> 00:00:20.000\nJane Doe: Thank you, John. The review of the program is complete.\n\n4\n00:00:20.100 --> 00:00:24.000\nReporter: When will the report be published?\n\n5\n00:00:24.300 --> 00:00:28.000 align:start position:10%\nJane Doe: Next month.\n';
+    const { r, turns, title } = read(vtt, 'Jane Doe');
+    expect(title).toBeNull();
+    expect(turns).toEqual(['7 - John Smith', '15 - Jane Doe', '19 Q Reporter', '23 - Jane Doe']);
+    expect(r.blocks[0]).toBe('John Smith: Good morning, everyone, and welcome to the briefing. The director will take your questions.');
+    const dropped = r.changes.filter((c) => c.rule === 'page-furniture').map((c) => c.before);
+    expect(dropped).toEqual(expect.arrayContaining(['WEBVTT', 'NOTE written by the meeting software', '1', '00:00:03.510 --> 00:00:05.110', 'John Smith: ']));
+    // SRT without labels: one paragraph while the speech runs on; a new one after a sentence and a pause.
+    const srt = '1\n00:00:03,510 --> 00:00:05,110\nGood morning, everyone, and welcome\n\n2\n00:00:05,500 --> 00:00:08,000\nto the briefing. Today we have the director with us.\n\n3\n00:00:12,400 --> 00:00:15,000\nShe will take your questions after her remarks.\n';
+    expect(read(srt, 'Jane Doe').r.blocks).toEqual(['Good morning, everyone, and welcome to the briefing. Today we have the director with us.', 'She will take your questions after her remarks.']);
+    // Chinese captions without punctuation join without a space.
+    const zh = 'WEBVTT\n\n1\n00:00:02.150 --> 00:00:06.150\n我和很多到这里来寻找\n\n2\n00:00:06.240 --> 00:00:08.050\n硅谷体验的人都聊过\n\n3\n00:00:08.100 --> 00:00:09.000\n他们都很兴奋\n';
+    expect(read(zh, '李明').r.blocks).toEqual(['我和很多到这里来寻找硅谷体验的人都聊过他们都很兴奋']);
+    // WebVTT's voice tags name the speaker; its other markup (italics, classes, karaoke times) is dropped.
+    const tagged = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v John Smith>Good morning, everyone, and</v>\n\n00:00:04.200 --> 00:00:07.000\n<v John Smith>welcome to the <i>briefing</i>.</v>\n\n00:00:08.000 --> 00:00:12.000\n<v Jane Doe>Thank you, John.\n\n00:00:12.500 --> 00:00:14.000\n<v Reporter>When will it be published?\n\n00:00:14.200 --> 00:00:16.000\n<v.loud Jane Doe>Next <00:00:15.000><c>month.</c>\n';
+    const v = read(tagged, 'Jane Doe');
+    expect(v.turns).toEqual(['4 - John Smith', '10 - Jane Doe', '13 Q Reporter', '16 - Jane Doe']);
+    expect(v.r.blocks.map((b) => b.replace(/^<v[^>]*>/, ''))).toEqual(['Good morning, everyone, and welcome to the briefing.', 'Thank you, John.', 'When will it be published?', 'Next month.']);
+    // A text that only mentions a timing once is no subtitle file.
+    expect(read('MODERATOR: The clip runs 00:00:03,510 --> 00:00:05,110 in the file.\n\nJANE DOE: Thank you.\n', 'JANE DOE').r.blocks[0]).toContain('-->');
+  });
   it('the European Parliament\'s verbatim report: Name, on behalf of the Group. – speech; the speaker is the name before the capacity', () => {
     const ep = 'President. – The next item is the debate on the situation in the Middle East.\n\nManfred Weber, on behalf of the PPE Group. – Madam President, colleagues, the situation is very serious.\n\nIratxe García Pérez, on behalf of the S&D Group. – (ES) Madam President, we need a ceasefire now.\n\nPresident. – Thank you. The debate is closed.\n';
     expect(read(ep, 'President').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['1 President', '3 Manfred Weber', '5 Iratxe García Pérez', '7 President']);
