@@ -18,7 +18,7 @@ type Rule = (text: TrackedText, log: ChangeLog, options: NormalizeOptions) => Tr
 export function replaceMatches(text: TrackedText, pattern: RegExp, rule: RuleId, log: ChangeLog,
   replace: (m: RegExpMatchArray) => string | null, opts: { confidence?: number } = {}): TrackedText {
   const edits: Edit[] = [];
-  for (const m of text.text.matchAll(pattern)) {
+  for (const m of matches(text.text, pattern)) {
     const insert = replace(m);
     if (insert === null || insert === m[0]) continue;
     const start = m.index!;
@@ -26,6 +26,35 @@ export function replaceMatches(text: TrackedText, pattern: RegExp, rule: RuleId,
     log.record(rule, text, start, start + m[0].length, insert, opts);
   }
   return text.apply(edits);
+}
+
+/**
+ * What s.matchAll(pattern) yields, from an exec loop on the pattern itself: matchAll copies the pattern
+ * at every call (twelve thousand paragraphs, several rules each, two rounds). The pattern's lastIndex
+ * is where matchAll's copy would start, and it is left as it was found.
+ */
+function matches(s: string, pattern: RegExp): RegExpExecArray[] {
+  if (!pattern.global) throw new TypeError('replaceMatches needs a global pattern');
+  const unicode = pattern.unicode || pattern.flags.includes('v');
+  const saved = pattern.lastIndex;
+  const out: RegExpExecArray[] = [];
+  try {
+    for (let m = pattern.exec(s); m !== null; m = pattern.exec(s)) {
+      out.push(m);
+      if (m[0] === '') pattern.lastIndex = advance(s, pattern.lastIndex, unicode);
+    }
+  } finally {
+    pattern.lastIndex = saved;
+  }
+  return out;
+}
+
+/** The index after `i` (a surrogate pair is one step in a Unicode pattern). */
+function advance(s: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= s.length) return i + 1;
+  const c = s.charCodeAt(i);
+  const d = s.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
 
 // Each rule's pattern is tried only where a character it needs occurs (a plain class scan is far cheaper
@@ -151,11 +180,12 @@ const punctWidthOnce: Rule = (text, log) => {
   const o = out.text;
   // By code unit: a one-character string per Han character was garbage for the collector.
   if (o !== s) for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== o.charCodeAt(k) && FULL_MARKS.has(o.charCodeAt(k))) converted.add(k);
-  if (converted.size && out.text.length === s.length) {
+  if (converted.size && out.text.length === s.length && /[ \t]/.test(out.text)) {
     out = replaceMatches(out, /[ \t]+(?=[，：；？！])|(?<=[，：；？！])[ \t]+/g, 'whitespace', log, (m) =>
       converted.has(m.index! + m[0].length) || converted.has(m.index! - 1) ? '' : null);
   }
   // Parentheses go full-width as a pair when what they enclose or touch is Chinese.
+  if (!out.text.includes('(')) return out;
   return replaceMatches(out, /\(([^()\n]*)\)/g, 'punct-width', log, (m) => {
     const before = out.text[m.index! - 1];
     return /\p{Script=Han}/u.test(m[1]) || isHan(before) ? `（${m[1]}）` : null;
