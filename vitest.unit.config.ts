@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const HEAVY = /seedDist|seedFile|buildInto|\bcli\(|epubcheck|[lL]aunch|pdftotext\(|poppler\(|pdfinfo\(|buildSeedWithCli|puppeteer|chromium|inject\(|runAce|writePdf\(|renderPdf|bin\/transcript-press|process\.execPath/;
+const HEAVY = /seedDist|seedFile|buildInto|\bcli\(|epubcheck|[lL]aunch\w*\(|pdftotext\(|poppler\(|pdfinfo\(|buildSeedWithCli|puppeteer|chromium|inject\(|runAce|writePdf\(|renderPdf|bin\/transcript-press|process\.execPath/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -11,7 +11,7 @@ import { allEntries } from '../scripts/index/model.ts';
 import { parseBookConfig } from '../scripts/config/load.ts';
 import { readTranscript } from '../scripts/reader/read.ts';
 import { loadCorpus, corpusRoot } from '../scripts/fixtures/corpus.ts';
-import { figures, scoreAll, scoreBook, loadGold, autoIndexOf } from '../scripts/eval/index-gold.ts';
+import { figures, scoreAll, scoreBook, loadGold, autoIndexOf, goldTexts } from '../scripts/eval/index-gold.ts';
 import { turns } from '../scripts/model/walk.ts';
 import { renderBody, renderLabels } from '../scripts/render/html.ts';
 import { loadStrings, defaultStringsSet } from '../scripts/lang/strings.ts';
@@ -654,14 +654,17 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Round 6: 88.5 % (184/208) and 80.0 % (140/175), measured once at the end. The one new zh-Hant entry, 略過 (a verb
     // read as a place after 香港 by the rare-county rule), was judged wrong by reading the text; no rule was changed
     // because of it (the rule was chosen on dev). The useful floor is the measurement.
-    expect(f.precision).toBeGreaterThanOrEqual(0.884);
-    expect(f.recall).toBeGreaterThanOrEqual(0.8);
+    // Round 7 (2026-12-06): 89.1 % (188/211) and 81.1 % (142/175), measured once at the end, after tuning on a dev part
+    // widened with 18 real texts the corpus does not hold (test/index-gold/texts/). One new test entry, al-Zawahiri (the
+    // surname beside the full name), judged wrong by reading the text; no rule was changed because of it. Floors: the measurement.
+    expect(f.precision).toBeGreaterThanOrEqual(0.89);
+    expect(f.recall).toBeGreaterThanOrEqual(0.811);
   });
 
   const scores = scoreAll();
 
   it('takes each book’s part from the corpus table, and refuses a gold file that says another', () => {
-    const corpus = loadCorpus(corpusRoot, 'all');
+    const corpus = [...goldTexts().values()];
     for (const s of scores) expect(s.split, s.id).toBe(corpus.find((c) => c.id === s.id)!.expected.split);
     const gold = loadGold().find((g) => g.id === 'en-wh-2021-05-19')!;
     const entry = corpus.find((c) => c.id === gold.id)!;
@@ -692,9 +695,18 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Round 3: 97.3 % and 89.1 % (Chinese noun-run subjects need two paragraphs or three mentions).
     // Round 4: 97.6 % and 89.1 % (conference call and Teleconference, the occasion named in the head lines, gone).
     // Round 6: 97.6 % and 89.9 % (452/503: Chinese institutions glued to their head's title, a county after its region, 乌军).
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.976);
-    expect(f.recall).toBeGreaterThanOrEqual(0.898);
+    // Round 7: the dev part widened with 18 real texts the corpus does not hold (test/index-gold/texts/: MFA, 国台办, 国防部,
+    // 總統府, State, UN, the Australian House, CNN, an earnings call), gold written before the engine ran on them. The engine
+    // as it was measured on them what the held-out part showed; after this round's fixes 85.7 % and 81.0 %. All 68 dev books:
+    // 94.3 % and 87.3 % (the floors); the 50 corpus dev books 97.8 % and 89.9 % (their own floors below: no change may lose them).
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.943);
+    expect(f.recall).toBeGreaterThanOrEqual(0.873);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
+    const corpusIdsAll = new Set(loadCorpus(corpusRoot, 'all').map((c) => c.id));
+    const corpusDev = figures(scores.filter((s) => s.split === 'dev' && corpusIdsAll.has(s.id)));
+    expect(corpusDev.books).toBe(50);
+    expect(corpusDev.precisionStrict).toBeGreaterThanOrEqual(0.978);
+    expect(corpusDev.recall).toBeGreaterThanOrEqual(0.898);
   });
 });
 
@@ -880,5 +892,105 @@ describe('automatic index: seen on the index page of zh-hans-mnd-2024-05-30 (rou
     const auto = terms(autoEntries('关于董部长出席香格里拉对话会并顺访新加坡，我们已经发布了消息。', { language: 'zh-Hans', size: 20 }));
     expect(auto).not.toContain('关于董');
     expect(auto).toContain('新加坡');
+  });
+});
+
+// Seventh session: classes found on the 18 new dev texts of test/index-gold/texts/ (real transcripts the
+// corpus does not hold, gold written before the engine ran on them); each sentence is from the text named.
+describe('automatic index: names glued to titles, common nouns as institutions, HMM names (new dev texts)', () => {
+  it('a country glued to a leader’s title gives the country, and a dictionary name of four characters after it is the leader (日本首相|安倍晋三)', () => {
+    // zh-hans-mfa-2017-10-17
+    const list = autoEntries('问：据报道，日本首相安倍晋三今天向靖国神社秋季大祭供奉祭品。中方对此有何评论？', { language: 'zh-Hans', size: 20 });
+    expect(find(list, '日本')?.kind).toBe('place');
+    expect(find(list, '安倍晋三')?.kind).toBe('person');
+    // zh-hans-mfa-2017-12-06, zh-hant-embassy-2020-04-18 (dev): four characters the dictionary tags nr with no title before them are words.
+    expect(terms(autoEntries('答：今天下午我们已经发布了消息。应国家主席习近平邀请，韩国总统文在寅将于12月13日至16日对中国进行国事访问。', { language: 'zh-Hans', size: 20 }))).not.toContain('今天下午');
+    expect(terms(autoEntries('中國政府和人民通過前所未有的艱苦努力和重大犧牲，阻斷境內疫情傳播，為全球贏得寶貴時間。', { language: 'zh-Hant', size: 20 }))).not.toContain('寶貴時間');
+  });
+
+  it('a county head: the name the tagger cut into a county is whole (徐榛蔚縣長), the place before 县长 is the county (金门县长陈福海)', () => {
+    // zh-hant-president-2022-09-21, zh-hans-tao-2023-01-11
+    const hualien = autoEntries('總統提到，稍早徐榛蔚縣長提到民宅災損部分，總統也請花蓮縣政府提供民宅損害更完整的圖像。', { language: 'zh-Hant', size: 20 });
+    expect(find(hualien, '徐榛蔚')?.kind).toBe('person');
+    expect(terms(hualien)).not.toContain('蔚縣');
+    expect(flatEntries(hualien).filter((e) => e.kind === 'person').map((e) => e.term)).not.toContain('花蓮縣');
+    const kinmen = autoEntries('中央台办、国台办副主任龙明彪1月7日前往厦门五通客运码头，欢迎搭乘首班客轮来厦门的金门县长陈福海一行，欢送返乡过年的金门乡亲。', { language: 'zh-Hans', size: 20 });
+    expect(find(kinmen, '金门县')?.kind).toBe('place');
+    expect(find(kinmen, '陈福海')?.kind).toBe('person');
+  });
+
+  it('a word ending in 长 that is no title (绵长) brings no name after it; a 3-character “name” ending in a common word (这段时间) is none', () => {
+    // zh-hans-tao-2023-01-11
+    const list = terms(autoEntries('马晓光：各位媒体朋友，大家上午好，这段时间大家辛苦了。希望两岸同胞携手共创中华民族绵长福祉，在台湾岛内引发广泛关注。', { language: 'zh-Hans', size: 20 }));
+    for (const w of ['福祉', '段时间']) expect(list).not.toContain(w);
+  });
+
+  it('offices the dictionary holds as common nouns are organisations (教育部, 總統府, 營建署), two-character HMM names and Taiwanese surnames are people (陳菊, 賴清德)', () => {
+    // zh-hant-president-2022-09-21, zh-hant-president-2018-05-14
+    const quake = autoEntries('總統說，這一次0918的地震，在地學校的災損部分，教育部已經做了第一階段的了解，也安排營建署、建築師和土木技師陸續會勘。', { language: 'zh-Hant', size: 20 });
+    for (const org of ['教育部', '營建署']) expect(find(quake, org)?.kind, org).toBe('organisation');
+    const chen = autoEntries('針對陳菊擔任總統府秘書長事，總統表示，邀請菊姐擔任總統府秘書長確實是她的想法。她認為這階段需要菊姐來擔任總統府秘書長，也曾詢問行政院長賴清德的意見，賴院長認為很棒。', { language: 'zh-Hant', size: 20 });
+    for (const name of ['陳菊', '賴清德']) expect(find(chen, name)?.kind, name).toBe('person');
+    expect(find(chen, '總統府')?.kind).toBe('organisation');
+    // zh-hans-tao-2023-04-26 (dev): two surnames of a meeting are no name.
+    expect(terms(autoEntries('今年是汪辜会谈30周年。', { language: 'zh-Hans', size: 20 }))).not.toContain('汪辜');
+  });
+
+  it('a foreign name after 代表 (常驻联合国代表黑利, 高级代表莫盖里尼) is a person', () => {
+    // zh-hans-mfa-2017-07-26, zh-hans-mfa-2017-10-17
+    const list = autoEntries('第三，美国常驻联合国代表黑利今天表示，美中有关安理会对朝制裁新决议的磋商取得进展。\n昨天，针对特朗普总统上周五的讲话，欧盟外交与安全政策高级代表莫盖里尼表示，欧盟成员国一致支持全面有效地执行伊核协议。', { language: 'zh-Hans', size: 20 });
+    for (const name of ['黑利', '莫盖里尼']) expect(find(list, name)?.kind, name).toBe('person');
+  });
+});
+
+describe('automatic index: an institution and the person after it, a label left in the text (new dev texts)', () => {
+  it('an institution named before a title and a name, or before a last name, is its own entry (National Security Council | Coordinator John Kirby; … Policy Council | Klein)', () => {
+    // en-state-2023-01-04
+    const list = autoEntries('First, this morning, Secretary Blinken, Assistant to the President and Director of the White House Gender Policy Council Klein, and the United States Agency for International Development Administrator Power launched the first-ever whole-of-government U.S. Strategy on Global Women’s Economic Security.', { language: 'en', size: 30 });
+    expect(find(list, 'White House Gender Policy Council')?.kind).toBe('organisation');
+    expect(find(list, 'Klein')?.kind).toBe('person');
+    expect(find(list, 'United States Agency for International Development')?.kind).toBe('organisation');
+    expect(terms(list).some((t) => /Council Klein|Development Administrator/u.test(t))).toBe(false);
+  });
+
+  it('a speaker’s label in capitals left in the text gives the person, not its title’s words (BEN STEIN, ACTOR/TV HOST:); McCain keeps its capital', () => {
+    // en-cnn-2005-06-29 (the clips of the programme's opening, where the labels stay in the text)
+    const list = autoEntries('BLITZER (voice-over): Chopper down: are al Qaeda and its allies making a come back in Afghanistan?\nCOL. JAMES YONTS, U.S. ARMY: The aircraft was taking indirect fire, direct fire from elements on the ground.\nBEN STEIN, ACTOR/TV HOST: People are going to have to dig in and start saving.\nSEN. JOHN MCCAIN (R), ARIZONA: If we win, then you will see greater progress and democracy and freedom.', { language: 'en', size: 30 });
+    for (const t of ['HOST', 'U.S.', 'BLITZER', 'ARIZONA']) expect(terms(list)).not.toContain(t);
+    for (const name of ['JAMES YONTS', 'BEN STEIN', 'JOHN MCCAIN']) expect(find(list, name)?.kind, name).toBe('person');
+    expect(labelPerson('SEN. JOHN MCCAIN')).toBe('John McCain');
+  });
+});
+
+describe('automatic index: a country’s ministries and missions whole, organisations in a quoted clause (new dev texts)', () => {
+  it('a foreign ministry or mission keeps its country (巴拿马外交部, 巴驻华使馆, 中国驻巴拿马大使馆, 博茨瓦纳政府)', () => {
+    // zh-hans-mfa-2017-07-26
+    const list = autoEntries('问：据外媒报道，巴拿马外交部于25日发表声明称，根据巴中两国建交协议，巴驻华使馆已正式开馆。\n答：根据双方协议，中国驻巴拿马商代处已于7月13日正式变更为中国驻巴拿马大使馆，并开始履行职能。\n问：第一，博茨瓦纳政府已证实达赖喇嘛将于下月访博。', { language: 'zh-Hans', size: 20 });
+    for (const org of ['巴拿马外交部', '巴驻华使馆', '中国驻巴拿马大使馆', '博茨瓦纳政府']) expect(find(list, org)?.kind, org).toBe('organisation');
+    for (const cut of ['外交部', '驻华使馆', '驻巴拿马大使馆']) expect(terms(list)).not.toContain(cut);
+  });
+
+  it('organisations in a quoted clause are the text’s (国際民航組織、世界衛生組織); a quoted foundation is an organisation; a name after 官員', () => {
+    // zh-hant-tao-2021-10-27
+    const list = autoEntries('中央廣播電視總臺國廣記者：美國國務院官員華自強近日在“德國馬歇爾基金會”舉辦的線上會議上妄稱，中國“錯誤使用”聯合國大會2758號決議，“將臺灣排除在國際民航組織、世界衛生組織等國際組織之外”。', { language: 'zh-Hant', size: 20 });
+    for (const org of ['國際民航組織', '世界衛生組織', '德國馬歇爾基金會']) expect(find(list, org)?.kind, org).toBe('organisation');
+    expect(find(list, '華自強')?.kind).toBe('person');
+  });
+
+  it('English: Washington, D.C. is one place; a title’s qualifier goes with the title (Permanent Representative of India → India); a hyphenated name’s second half is no entry (BRICS-Africa Outreach)', () => {
+    // en-state-2022-10-11, en-un-2023-08-23
+    const dc = terms(autoEntries('Ned Price, Department Spokesperson\nWashington, D.C.\n2:39 p.m. EDT\nMR PRICE: Hello.', { language: 'en', size: 20 }));
+    expect(dc).toContain('Washington, D.C.');
+    expect(dc).not.toContain('D.C.');
+    const un = terms(autoEntries('Once I am finished here, you will hear from the Permanent Representative of India to the United Nations, Ambassador Ruchira Kamboj.\nTomorrow, the Secretary-General, at the invitation of the BRICS, he will be participating in the BRICS-Africa Outreach and BRICS Plus Dialogue sessions.', { language: 'en', size: 20 }));
+    expect(un).toContain('India');
+    expect(un).toContain('Ruchira Kamboj');
+    for (const t of ['Permanent Representative of India', 'Africa Outreach']) expect(un).not.toContain(t);
+    // en-un-2023-07-13, seen on its index page: a form of address is no entry (their Majesties the King and Queen).
+    const belgium = terms(autoEntries('The Secretary-General of these United Nations is in Belgium, and, right now, he is meeting with their Majesties the King and Queen of the Belgians.', { language: 'en', size: 20 }));
+    expect(belgium).not.toContain('Majesties');
+    expect(belgium).toContain('Belgium');
+    // en-au-2018-03-27: a manager is a title, its office no entry.
+    expect(terms(autoEntries('The two issues that the Manager of Opposition Business raised have no connection with each other at all.', { language: 'en', size: 20 })).some((t) => /Manager|Opposition Business/u.test(t))).toBe(false);
   });
 });

@@ -12,6 +12,14 @@ import { autoIndex } from '../index/auto.ts';
 import { simplified } from '../reader/labels.ts';
 
 export const goldRoot = join(corpusRoot, '..', 'index-gold');
+/** Real transcripts the corpus does not hold, with gold only (test/index-gold/texts/README.md): all dev. */
+export const indexTextsRoot = join(goldRoot, 'texts');
+
+/** Every text that may have gold: the corpus, both parts, and the index-only texts. */
+export function goldTexts(): Map<string, CorpusEntry> {
+  const extra = existsSync(indexTextsRoot) ? loadCorpus(indexTextsRoot, 'all') : [];
+  return new Map([...loadCorpus(corpusRoot, 'all'), ...extra].map((c) => [c.id, c]));
+}
 
 export interface Gold {
   id: string;
@@ -87,7 +95,7 @@ export function figures(scores: BookScore[]): Figures {
 }
 
 export function scoreAll(): BookScore[] {
-  const corpus = new Map(loadCorpus(corpusRoot, 'all').map((c) => [c.id, c]));
+  const corpus = goldTexts();
   return loadGold().filter((g) => corpus.has(g.id)).map((g) => scoreBook(corpus.get(g.id)!, g));
 }
 

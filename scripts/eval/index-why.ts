@@ -7,12 +7,12 @@
 // one half is checked on the other. Dev only: the held-out part is never looked at here.
 // `npx tsx scripts/eval/index-why.ts [--list]`.
 import { fileURLToPath } from 'node:url';
-import { loadCorpus, corpusRoot, type CorpusEntry } from '../fixtures/corpus.ts';
+import type { CorpusEntry } from '../fixtures/corpus.ts';
 import { readTranscript } from '../reader/read.ts';
 import { autoStages, flatEntries, type AutoEntry, type AutoStages } from '../index/candidates.ts';
 import type { Candidate } from '../index/candidate.ts';
 import { bannedTerms, headLines, indexableText, labelSpeakers } from '../index/auto.ts';
-import { figures, loadGold, norm, scoreBook, type Gold } from './index-gold.ts';
+import { figures, goldTexts, loadGold, norm, scoreBook, type Gold } from './index-gold.ts';
 
 export interface Miss { id: string; language: string; kind: string; gold: string; stage: string; detail: string }
 
@@ -68,7 +68,7 @@ function lostAt(forms: string[], s: AutoStages, body: string, labels: string, re
 
 /** Misses and wrong entries of the dev part, each with its stage or finder. */
 export function why(gold = loadGold()): { misses: Miss[]; wrong: { id: string; language: string; term: string; source: string }[] } {
-  const corpus = new Map(loadCorpus(corpusRoot, 'all').map((c) => [c.id, c]));
+  const corpus = goldTexts();
   const misses: Miss[] = [];
   const wrong: { id: string; language: string; term: string; source: string }[] = [];
   for (const g of gold.filter((x) => x.split === 'dev' && corpus.has(x.id))) {
@@ -117,7 +117,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   console.log(`\nMissed names by stage (dev, ${misses.length}):\n${table(misses, (m) => m.stage, (m) => m.language)}`);
   console.log(`\nEntries that are no hand-written one and not judged useful, by finder (dev, ${wrong.length}):\n${table(wrong, (w) => w.source, (w) => w.language)}`);
-  const corpus = new Map(loadCorpus(corpusRoot, 'all').map((c) => [c.id, c]));
+  const corpus = goldTexts();
   for (const [name, half] of [['A', A], ['B', B]] as const) {
     const f = figures(gold.filter((g) => half.has(g.id)).map((g) => scoreBook(corpus.get(g.id)!, g)));
     const mh = misses.filter((m) => half.has(m.id));

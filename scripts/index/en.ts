@@ -99,6 +99,8 @@ function runEnd(terms: Term[], i: number): number {
     // A hyphen joins (Indo-Pacific, Ocasio-Cortez, Jae-in); an initial's or St.'s full stop does not end it.
     // Not a compound of two countries (Russia-Ukraine) nor a name with a lower-case word (Saudi-led, Riyadh-based).
     if (a && /^[-‐]$/u.test(post) && (/^\p{Lu}/u.test(a.text) ? !twoPlaces(terms[j], a) : a.text.length <= 2)) { j++; continue; }
+    // The capital and its district (Washington, D.C.) are one place.
+    if (a && a.text === 'D.C.' && terms[j].text === 'Washington' && /^,\s*$/u.test(post)) { j++; continue; }
     const initial = (/^\p{Lu}$/u.test(terms[j].text) || /^(St|Mt|Ft)$/.test(terms[j].text)) && /^\.\s*$/.test(post);
     // Any other mark ends a run: a comma, a full stop, a quotation mark, an ellipsis, a slash.
     if (!a || (!/^\s*$/.test(post) && !initial)) break;
@@ -192,6 +194,8 @@ function trimRun(input: Term[]): Term[] {
   if (isFixedName(run) || (run.length === 2 && lexiconOrganisation(run[0], run[1]))) return run;
   while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0], run[1]) && !ORG_WORD.test(run[run.length - 1].text) && !(PLACE_WORD.test(run[run.length - 1].text) && run.length > 2)))) run = run.slice(1);
   while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
+  // A title's qualifier before it (Permanent Representative of India, Acting Deputy Secretary): the title's.
+  while (run.length > 2 && /^(Permanent|Acting|Special|Senior|Principal|Deputy|Assistant|Associate)$/.test(run[0].text) && isTitle(run[1], run[2])) run = run.slice(1);
   while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && (run[0].tags.has('Value') || /^(two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(run[0].text))) run = run.slice(1);
@@ -307,6 +311,31 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
   return { titled, firstName, addressed };
 }
 
+/** A label in capitals opening a line, up to its colon (BEN STEIN, ACTOR/TV HOST:): where it ends and where its name ends (the first comma, or the colon). */
+function capsLabelEnd(text: string, terms: Term[]): { end: number; comma: number } | undefined {
+  const from = terms[0].start;
+  const m = /^(\p{Lu}[\p{Lu}.'’ -]+?)((?:\s*\([^)]{1,12}\))?(?:,[\p{Lu}\d .,'’/&()-]*)?):/u.exec(text.slice(from, from + 120));
+  if (!m || !/\p{Lu}{2}/u.test(m[1]) || m[1].trim().split(/\s+/u).length > 5) return undefined;
+  return { end: from + m[0].length, comma: from + m[1].length };
+}
+
+/**
+ * Where an institution ends when one run of capitals names it and then a person (the run's end `j`
+ * otherwise): before a title and the name after it (United States Agency for International Development |
+ * Administrator Power; National Security Council | Coordinator John Kirby), or before a last name right
+ * after the institution's word (White House Gender Policy Council | Klein). The rest is read as a run of its own.
+ */
+function institutionEnd(terms: Term[], i: number, j: number): number {
+  const orgEnd = (t: Term) => ORG_WORD.test(t.text) || (t.tags.has('Organization') && !t.tags.has('Person'));
+  for (let x = j - 1; x > i + 1; x--) {
+    if (isTitle(terms[x], terms[x + 1]) && !/^(of|for|on|the|and)$/i.test(terms[x + 1].text) && orgEnd(terms[x - 1]) && j - x <= 3
+      && !ORG_WORD.test(terms[j].text) && !PLACE_WORD.test(terms[j].text)) return x - 1;
+  }
+  const last = terms[j];
+  if (j - i >= 2 && ORG_WORD.test(terms[j - 1].text) && (last.tags.has('LastName') || last.tags.has('FirstName')) && !last.tags.has('Organization') && !ORG_WORD.test(last.text)) return j - 1;
+  return j;
+}
+
 /** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
 function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}, trace?: RejectTrace): void {
   const mid = midCapitals(sentences);
@@ -314,22 +343,35 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
     // A sentence in capitals (THIS IS A RUSH TRANSCRIPT) has no names to tell by their capitals.
     const letters = terms.map((t) => t.text).join('');
     if ((letters.match(/\p{Lu}/gu) ?? []).length > 0.6 * (letters.match(/\p{L}/gu) ?? []).length && terms.length > 3) continue;
+    // A speaker's label in capitals the reader left in the text (BEN STEIN, ACTOR/TV HOST: …; COL. JAMES YONTS,
+    // U.S. ARMY: …): the person it names, and no entry of its title's words (HOST, TV, U.S.).
+    const label = capsLabelEnd(text, terms);
+    if (label) {
+      const person = labelPerson(text.slice(terms[0].start, label.comma))?.toUpperCase();
+      const at = person ? text.indexOf(person, terms[0].start) : -1;
+      if (person && at >= 0 && at < label.comma) add('person', person, at, 2);
+    }
     // In a headline in title case, only what the tagger knows as a name.
     const strict = headline(terms);
     const ok = (t: Term) => named(t) && (!strict || headlineName(t));
     for (let i = 0; i < terms.length; i++) {
       // A line's first word is a name when the tagger says so or the text capitalises it mid-sentence too (Stifel).
+      if (label && terms[i].start < label.end) continue;
       if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text) && !mid.has(terms[i].text))) continue;
-      let j = runEnd(terms, i);
+      let j = institutionEnd(terms, i, runEnd(terms, i));
       if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
       const trimmed = trimRun(terms.slice(i, j + 1));
       const from = trimmed.length && trimmed[0] === terms[i] ? particlesBefore(terms, i) : i;
       const run = [...terms.slice(from, i), ...trimmed];
       // Title case run on after a firm's legal ending is its announcement's headline (… Group Limited Announces
       // Unaudited Financial Results), no name.
-      const announcement = i > 0 && LEGAL_END.test(terms[i - 1].text) && /^\s+$/u.test(terms[i - 1].post);
+      const announcement = i > 0 && LEGAL_END.test(terms[i - 1].text) && /^\s+$/u.test(terms[i - 1].post)
+        // …and a run that starts inside a hyphenated name (BRICS-|Africa Outreach) is its fragment.
+        || (i > 0 && /^[-‐]$/u.test(terms[i - 1].post) && j > i);
       i = j;
-      if (!run.length || announcement || (run.length === 1 && isTitle(run[0]))) continue;
+      // A title alone names nobody, nor does a form of address in the plural (their Majesties); a plural title
+      // alone may be a name (Queens, the borough).
+      if (!run.length || announcement || (run.length === 1 && (isTitle(run[0]) || /^(Majesties|Highnesses|Excellencies)$/u.test(run[0].text)))) continue;
       // In a headline, common words the tagger calls an organisation (to Hold Conference Call) name nothing.
       if (strict && run.length > 1 && run.every((t) => commonWord(t.text) && !t.tags.has('Person'))) continue;
       const term = text.slice(run[0].start, run[run.length - 1].end);
@@ -558,7 +600,7 @@ export function acronymOf(shortIn: string, full: string): boolean {
 }
 
 /** A word in capitals as a name is printed (KELLY → Kelly, O'BRIEN → O'Brien, JEAN-PIERRE → Jean-Pierre). */
-const nameCase = (w: string): string => (/\p{Ll}/u.test(w) ? w : w.toLowerCase().replace(/(^|[-'’]|Mc)(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase()));
+const nameCase = (w: string): string => (/\p{Ll}/u.test(w) ? w : w.toLowerCase().replace(/^mc(?=\p{Ll})/u, 'Mc').replace(/(^|[-'’]|Mc)(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase()));
 
 /**
  * The person a speaker label names, as the index heads it: the label's name without its titles

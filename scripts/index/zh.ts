@@ -7,12 +7,20 @@
 import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../lang/language.ts';
 import { LINE_DATELINES, MEDIA_NAME, isOutletName } from '../lang/outlets.ts';
-import { isPersonalName } from '../reader/labels.ts';
+import { isPersonalName as readerPersonalName } from '../reader/labels.ts';
 import { TRANSLITERATION, TRANSLITERATION_ENDS, isTransliterated } from '../lang/transliteration.ts';
 import { genreDf, idfOf } from './genre.ts';
 import type { Candidate, RejectTrace } from './candidate.ts';
 import { dictEntry, isChinesePlace } from './gazetteer.ts';
 
+
+/**
+ * A Chinese personal name (surname and one or two characters): the reader's list of surnames, and common
+ * Taiwanese and Hong Kong surnames it lacks (赖清德, 洪秀柱, 萧美琴, 傅崐萁), which the index needs and the label
+ * reader does not (its list is kept as it is, so label recognition does not move).
+ */
+const MORE_SURNAMES = /^[赖洪萧傅][\p{Script=Han}]{1,2}$/u;
+const isPersonalName = (s: string): boolean => readerPersonalName(s) || MORE_SURNAMES.test(s);
 
 /** Job titles and forms of address that follow a name (王毅外长, 文在寅总统) or a surname (王外长). */
 const TITLES = ['国务委员', '外交部长', '国务卿', '外长', '部长', '副部长', '总统', '副总统', '主席', '副主席', '总理', '副总理', '首相', '大使', '总书记',
@@ -43,7 +51,7 @@ const NOT_NAMES = new Set(['多谢', '谢谢', '感谢', '东西', '安宁', '�
   '西方', '东方', '南方', '北方', '中华', '华夏', '江山', '天下', '人间', '长城', '黄金', '太平', '和平', '光明', '新华', '高新', '上下', '左右', '前后']);
 /** Titles that come before a name (发言人朱凤莲, 行政长官林郑月娥, 国家主席习近平). */
 const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首', '总理', '副总理', '主席', '副主席', '总统', '副总统', '外长', '部长', '国务卿', '国务委员', '大使',
-  '委员长', '总书记', '书记', '常委', '局长', '司长', '议员', '首相', '秘书长', '记者', '主任', '院长', '市长', '省长',
+  '委员长', '总书记', '书记', '常委', '局长', '司长', '议员', '首相', '秘书长', '记者', '主任', '院长', '市长', '省长', '官员',
   // A gazette's member before the name (本院委員許毓仁等17人擬具): 委員會 is one word to the tagger, so no name follows it.
   '委员'];
 
@@ -65,6 +73,9 @@ const BAD_END = /[会就在说和的了是也还又将已对把被化性等与�
  * word, or be a short dictionary place that is not a common word; a person found without a title must
  * be rare in jieba's dictionary; an organisation must end in an organisation word or be a known one.
  */
+/** A three-character "name" whose last two characters are a word general Chinese uses all the time (这|段时间, 那|段时候): a phrase. */
+const commonTail = (key: string): boolean => key.length === 3 && (dictEntry(key.slice(1))?.freq ?? 0) >= 10000;
+
 function plausible(kind: Candidate['kind'], key: string, score: number): boolean {
   if (kind === 'subject') return true;
   // …but a place found surely (score 3: listed with places, right after its region) may end so (彰化, 怀化).
@@ -81,6 +92,7 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     return key.length <= 3 || isTransliterated(key) || dictEntry(key)?.tag === 'ns';
   }
   if (kind === 'person') {
+    if (commonTail(key)) return false;
     const entry = dictEntry(key);
     // A common word is no name, title or not (特别外长会: 特别 is an adverb).
     if (entry && entry.freq >= 1000 && !entry.tag.startsWith('nr')) return false;
@@ -95,6 +107,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
   if (known && known.tag === 'nt' && known.freq >= 50) return true;
   // A rare abbreviation of the dictionary's (联大/j): the short form of a name, whatever its last character.
   if (known && known.tag === 'j' && rareAbbreviation(key)) return true;
+  // A head of state's or government's office (总统府, 首相府): 府 alone ends no organisation word of ORG_END.
+  if (key.length === 3 && key.endsWith('府') && FU_STEM.test(key.slice(0, 2))) return true;
   const m = ORG_END.exec(key);
   // A government's office (资通安全处, 亚洲处): four characters or more before 处, not a phrase's 之处 (不足之处).
   if (!m && /^\p{Script=Han}{3,}处$/u.test(key) && !key.endsWith('之处')) return true;
@@ -170,16 +184,21 @@ export function chineseCandidates(original: string, trace?: RejectTrace): Candid
   // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
   for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!));
   const quoted = quotedSpans(text);
+  const titles = quotedSpans(text, false);
   return [...found.values()].filter((c) => {
-    const keep = c.count > 0 && !onlyInsideTitles(text, c.key!, quoted);
+    const keep = c.count > 0 && !onlyInsideTitles(text, c.key!, c.kind === 'organisation' || c.kind === 'place' ? titles : quoted);
     if (!keep) trace?.(c.key!, c.kind, c.count > 0 ? 'inside a quoted title' : 'no use outside dates');
     return keep;
   });
 }
 
-/** Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to), in order and apart. */
-function quotedSpans(text: string): [number, number][] {
-  return [...text.matchAll(/[「『《“]([^「」『』《》“”\n]{2,40})[」』》”]/gu)].map((m) => [m.index! + 1, m.index! + 1 + m[1].length]);
+/**
+ * Spans of titles and quotations: 「陆海空军刑法部分条文修正草案」, 《基本法》 (their inner text, from, to), in order and apart. With `clause` false, a quotation of a clause (“将台湾排除在国际民航组织、
+ * 世界卫生组织等国际组织之外”: its 、) is left out: the organisations and places in it are the text's; a
+ * person's "name" inside one stays inside (“未见其人，先闻其声”).
+ */
+function quotedSpans(text: string, clause = true): [number, number][] {
+  return [...text.matchAll(/[「『《“]([^「」『』《》“”\n]{2,40})[」』》”]/gu)].filter((m) => clause || !/[，、；：。]/u.test(m[1])).map((m) => [m.index! + 1, m.index! + 1 + m[1].length]);
 }
 
 /**
@@ -221,7 +240,8 @@ function collector(original: string, text: string, found: Map<string, Candidate>
   return (kindIn: Candidate['kind'], start: number, end: number, score = 1, parent?: string) => {
     const term = orig(start, end);
     const key = text.slice(start, end);
-    const kind = kindIn === 'person' && isChinesePlace(key) ? 'place' : kindIn;
+    // A "name" the tagger read as a person that ends in a county's or city's word (花莲县/nr) is the place.
+    const kind = kindIn === 'person' && (isChinesePlace(key) || /^\p{Script=Han}{2,3}[县市]$/u.test(key)) ? 'place' : kindIn;
     const why = rejection(kind, key, term, score, found, text, start);
     if (why) { if (kind !== 'subject') trace?.(key, kind, `${state.source}: ${why}`); return; }
     const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, key: text.slice(start, end), source: state.source };
@@ -361,13 +381,16 @@ function venueLines(text: string, add: Add): void {
  * Where job titles end in a sentence: the titles that come before a name (发言人, 行政长官) and any head's
  * title the tagger reads as one noun ending in 长 (室长, 会长, 董事长: 国家安保室长郑义溶, 海协会会长汪道涵).
  */
+/** A head's title ending in 长 (部长, 院长, 县长, 秘书长, 董事长), not an adjective or verb that does (绵长 福祉, 增长, 漫长). */
+const HEAD_TITLE = /(?:[部院局处科室市县省校所站厅司署会社行队团馆书员事组班镇乡村区州议船舰机首军旅师营连排]|委员|董事)长$/u;
+
 function titleEnds(sentence: string, base: number, toks: Tagged): number[] {
   const ends = new Set(toks.map((t) => t.end));
   const out = new Set<number>();
   for (const title of TITLES_BEFORE) {
     for (let at = sentence.indexOf(title); at >= 0; at = sentence.indexOf(title, at + 1)) if (ends.has(base + at + title.length)) out.add(base + at + title.length);
   }
-  for (const t of toks) if (t.tag === 'n' && t.word.length >= 2 && t.word.length <= 5 && /长$/u.test(t.word) && HAN.test(t.word)) out.add(t.end);
+  for (const t of toks) if (t.tag === 'n' && t.word.length >= 2 && t.word.length <= 5 && HEAD_TITLE.test(t.word) && HAN.test(t.word)) out.add(t.end);
   return [...out];
 }
 
@@ -404,7 +427,7 @@ const NAME_STOP = /^(?:[、，。；：！？\s（）()“”]|和|与|及|同|�
  */
 function foreignNamesAfterTitles(text: string, toks: Tagged, add: Add): void {
   for (let i = 0; i < toks.length - 1; i++) {
-    if (!FOREIGN_TITLES.has(toks[i].word)) continue;
+    if (!FOREIGN_TITLES.has(toks[i].word) && toks[i].word !== '代表') continue;
     let j = i + 1;
     const piece = (t: Tok) => HAN.test(t.word) && !NAME_STOP.test(t.word) && !TITLES.includes(t.word)
       && (/^(x|nr|nrt|nrfg|ns|nz)$/.test(t.tag) || (t.word.length === 1 && TRANSLITERATION.has(t.word)));
@@ -500,6 +523,8 @@ function tokenCandidate(text: string, toks: Tagged, i: number, add: Add): number
   const next = toks[i + 1];
   const prev = toks[i - 1];
   if (!HAN.test(t.word)) return 0;
+  const glued = gluedToTitle(text, toks, i, add);
+  if (glued >= 0) return glued;
   // A transliterated name the tagger cut short: 卡米洛 + 夫同 → 卡米洛夫.
   let end = t.end;
   if (next && (t.tag === 'nr' || t.tag === 'nrt' || t.tag === 'x') && isTransliterated(t.word) && t.word.length >= 2 && HAN.test(next.word)
@@ -512,8 +537,16 @@ function tokenCandidate(text: string, toks: Tagged, i: number, add: Add): number
   if (from < t.start && (t.tag === 'nr' || t.tag === 'nrt')) { add('person', from, end, TITLES.some((x) => text.startsWith(x, end)) ? 3 : 2); return 0; }
   const word = text.slice(t.start, end);
   const titled = next && TITLES.includes(text.slice(end, end + (next.end - next.start))) || TITLES.some((x) => text.startsWith(x, end));
-  // jieba's dictionary knows many leaders by name (习近平 nr): three characters tagged nr are a name.
-  if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !isTransliterated(word) && !NOT_NAMES.has(word)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
+  // jieba's dictionary knows many leaders by name (习近平 nr): three characters tagged nr are a name, unless
+  // they end in a word general Chinese uses all the time (这|段时间/nr: 时间); four (安倍晋三 nr) when the
+  // dictionary holds them as a name and they end in no institution's word (靖国神社 nr).
+  if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !isTransliterated(word) && !NOT_NAMES.has(word)
+    && !commonTail(word)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
+  if (t.tag === 'nr' && word.length === 4 && end === t.end && dictEntry(word)?.tag === 'nr' && prev && prev.end === t.start && afterTitle(prev.word)) { add('person', t.start, end, 3); return 0; }
+  // A two-character name the HMM made (陈菊/x 担任): a common surname, then a verb; not an institution's short
+  // form (蓝厅/x 的, 乌军/x), nor two surnames of a meeting (汪辜/x 会谈).
+  if (t.tag === 'x' && word.length === 2 && end === t.end && COMMON_SURNAME.test(word[0]) && !/[厅军方部队局处院会党团]$/u.test(word) && !isPersonalName(`${word[1]}某`)
+    && next && next.start === t.end && /^v/.test(next.tag) && !/^(会谈|会晤|会面)$/u.test(next.word) && (!prev || prev.end < t.start || /^(p|v|x|c)$/.test(prev.tag)) && !NOT_NAMES.has(word)) { add('person', t.start, end, 2); return 0; }
   if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
     // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
     // (王毅外长) or a name of three characters makes it sure.
@@ -528,6 +561,35 @@ function tokenCandidate(text: string, toks: Tagged, i: number, add: Add): number
     return 0;
   }
   return tokenPlaceOrOrganisation(text, toks, i, add);
+}
+
+/** A word that ends in a leader's title (日本首相, 总统, 高级代表): a dictionary name of four characters after it is the leader's (安倍晋三 nr; not 今天下午 nr). */
+const afterTitle = (w: string): boolean => [...FOREIGN_TITLES, '代表', '主席', '总书记'].some((x) => w.endsWith(x));
+
+/** The most common surnames of the mainland, Taiwan and Hong Kong: a two-character word the HMM made that starts with one may be a name. */
+const COMMON_SURNAME = /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严赖覃洪武莫孔耿庄柯詹游翁颜]$/u;
+/** Titles jieba glues to the country before them (日本首相/n, 英国首相/nz). */
+const COUNTRY_TITLE = /^(\p{Script=Han}{2,5}?)(首相|总统|总理|外长|国王|女王|国务卿|外交部长|防长|议长)$/u;
+/** Titles of a county's or a city's head that jieba glues to the name before them (徐榛/x 蔚县/ns 长). */
+const LOCAL_HEAD = /^(县长|市长)$/u;
+
+/**
+ * A name or a place glued to a title (tokenCandidate's first rule); returns the tokens used up after it, or
+ * -1 when none is: a country and a leader's title read as one word (日本首相/n: 日本, a place); a place and
+ * its head's title (金门/n 县长/n: 金门县); a three-character name whose last character the tagger read with
+ * the title as a county (徐榛/x 蔚县/ns 长/a: 徐榛蔚, the county head), not a county.
+ */
+function gluedToTitle(text: string, toks: Tagged, i: number, add: Add): number {
+  const t = toks[i];
+  const next = toks[i + 1];
+  const country = /^(n|nz|nt)$/.test(t.tag) ? COUNTRY_TITLE.exec(t.word) : null;
+  if (country && isChinesePlace(country[1])) { add('place', t.start, t.start + country[1].length, 3); return 0; }
+  if (next && next.start === t.end && LOCAL_HEAD.test(next.word) && (/^(n|ns|nz)$/.test(t.tag) || (t.tag === 'x' && !isPersonalName(t.word))) && t.word.length >= 2 && t.word.length <= 3
+    && !GENERIC.has(t.word)) { add('place', t.start, t.end + 1, 3); return 1; }
+  const after = toks[i + 2];
+  if (/^(x|nr)$/.test(t.tag) && next && after && next.start === t.end && after.start === next.end && next.tag === 'ns' && next.word.length === 2
+    && /[县市]$/u.test(next.word) && after.word === '长' && isPersonalName(t.word + next.word[0])) { add('person', t.start, next.start + 1, 3); return 2; }
+  return -1;
 }
 
 /** Places, their sub-entries and organisations a token starts (tokenCandidate's second half). */
@@ -561,6 +623,7 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     return 0;
   }
   if (taggedOrganisation(text, toks, i, add)) return 0;
+  if (commonNounInstitution(toks, i, add)) return 1;
   // A country's army by its one-character short form (俄军/j, 乌军/x the HMM made): an organisation.
   if (t.word.length === 2 && t.word[1] === '军' && COUNTRY_CHAR.test(t.word[0]) && /^(x|n|nz)$/.test(t.tag)) { add('organisation', t.start, t.end, 2); return 0; }
   // A committee named by its remit, two fields joined by 及/和/与 (司法及法制委员会, 程序委员会).
@@ -570,17 +633,18 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   }
   // An institution jieba's dictionary holds as a set phrase (立法院/l): its name ends in an institution's word.
   if (t.tag === 'l' && t.word.length >= 3 && t.word.length <= 6 && /(院|部|局|署|委员会|办公室)$/u.test(t.word) && !FUNCTION_START.test(t.word)) { add('organisation', t.start, t.end, 2); return 0; }
-  // 上合 + 组织 (jieba reads 组织 as a verb here): an abbreviated name and an organisation word.
+  // 上合 + 组织 (jieba reads 组织 as a verb here): an abbreviated name and an organisation word, with 国际 before it (国际 + 民航 + 组织).
   if (next && /^(x|j|nz)$/.test(t.tag) && t.word.length >= 2 && t.word.length <= 4 && /^(组织|联盟|集团)$/.test(next.word) && next.start === t.end) {
-    add('organisation', t.start, next.end, 2);
+    add('organisation', prev && prev.word === '国际' && prev.end === t.start ? prev.start : t.start, next.end, 2);
     return 1;
   }
   // An organisation named in full: a run of nouns ending in an organisation word, starting at a
   // name (国务院 + 台湾 + 事务 + 办公室, 中国 + 台湾 + 网).
   if (/^n[st]?$|^nz$|^vn$/.test(t.tag) && ORG_END.test(t.word)) {
     let j = i;
-    while (j > 0 && i - j < 4 && /^(ns|nt|nz|n|vn|j)$/.test(toks[j - 1].tag) && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word)) j--;
-    while (j < i && !/^(ns|nt|nz|j)$/.test(toks[j].tag)) j++;
+    const known = (x: Tok) => /^(ns|nt|nz|j)$/.test(x.tag) || (x.tag === 'nrt' && isChinesePlace(x.word));
+    while (j > 0 && i - j < 4 && (/^(ns|nt|nz|n|vn|j)$/.test(toks[j - 1].tag) || known(toks[j - 1])) && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word)) j--;
+    while (j < i && !known(toks[j])) j++;
     // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it.
     if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns') j++;
     if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
@@ -588,6 +652,29 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   headedInstitution(toks, i, add);
   institutionBeforeItsHead(toks, i, add);
   return 0;
+}
+
+/** Stems of 院 and 府 that name a government's institution (行政院, 国务院, 总统府), not a building's use (医院, 电影院). */
+const YUAN_STEM = /^(行政|立法|司法|考试|监察|国务|参议|众议|科学|工程|研究|检察)$/u;
+const FU_STEM = /^(总统|首相|市政|县政|省政|州政)$/u;
+
+/**
+ * A ministry or an office the dictionary holds as a common noun (教育部/n, 总统府/n, 行政院/n): a real word of
+ * two characters, no place or direction (东北部), and 部, or 院 and 府 after a government's stem; and an
+ * agency the tagger cut from its last character (营建/v 署/ng、): the two are its name. Returns whether the
+ * next token was used up (the cut one).
+ */
+function commonNounInstitution(toks: Tagged, i: number, add: Add): boolean {
+  const t = toks[i];
+  const next = toks[i + 1];
+  const stem = t.word.slice(0, 2);
+  const real = (w: string) => { const e = dictEntry(w); return !!e && e.tag !== 'ns' && !isChinesePlace(w) && !/[东西南北中]$/u.test(w); };
+  if (t.tag === 'n' && /^\p{Script=Han}{2}[部院府]$/u.test(t.word) && real(stem)
+    && (t.word.endsWith('部') || (t.word.endsWith('院') ? YUAN_STEM : FU_STEM).test(stem))) { add('organisation', t.start, t.end, 2); return false; }
+  const after = toks[i + 2];
+  if (next && /^(v|vn|n)$/.test(t.tag) && t.word.length === 2 && HAN.test(t.word) && next.start === t.end && /^[署局]$/u.test(next.word) && next.tag === 'ng'
+    && (!after || /^[、，。；和及与]$/u.test(after.word))) { add('organisation', t.start, next.end, 2); return true; }
+  return false;
 }
 
 /** An institution's last word glued to its head's title (协会会长/n, 处处长/v): the institution, then the head (协会|会长). */
@@ -623,7 +710,10 @@ function placePair(t: Tok): number {
 
 /** A mission abroad is named with 驻 (驻美国使馆, 驻巴基斯坦使馆): where its name starts, 驻 included when written before it. */
 function missionStart(text: string, toks: Tagged, i: number, from: number): number {
-  return /(使馆|领事馆|代表处|办事处)$/u.test(toks[i].word) && text[from - 1] === '驻' ? from - 1 : from;
+  if (!/(使馆|领事馆|代表处|办事处)$/u.test(toks[i].word) || text[from - 1] !== '驻') return from;
+  // …and the country that sends it, written before 驻 (中国驻巴拿马大使馆).
+  const sender = toks.find((t) => t.end === from - 1 && t.tag === 'ns' && isChinesePlace(t.word));
+  return sender ? sender.start : from - 1;
 }
 
 /** One-character short forms of countries (中美, 俄乌, 以军). */
@@ -663,6 +753,8 @@ function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): bo
     let from = t.start;
     // …and an office's abbreviation after its parent's name (中共湖南省委 + 台办, 湖南省政府 + 台办).
     if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && (t.tag === 'nt' || (t.tag === 'j' && prev.tag === 'nt'))) from = prev.start;
+    // …and a foreign country's ministry or mission after its name (巴拿马/ns 外交部/nt, 巴/ns 驻华使馆/nt): the country's.
+    if (prev && prev.end === t.start && prev.tag === 'ns' && prev.word !== '中国' && (isChinesePlace(prev.word) || COUNTRY_CHAR.test(prev.word)) && t.tag === 'nt' && /(部|使馆|领事馆)$/u.test(t.word)) from = prev.start;
     from = missionStart(text, toks, i, from);
     let to = t.end;
     const title = TITLES.find((x) => t.word.endsWith(x) && t.word.length > x.length + 1) ?? ['常委', '委员'].find((x) => t.word.endsWith(x));
@@ -693,6 +785,8 @@ function committeeStart(toks: Tagged, i: number): number {
   return toks[j].start;
 }
 
+const QUOTED_ORG = /(基金会|协会|学会|研究所|研究院|研究中心|委员会|联盟|集团|公司|银行|大学)$/u;
+
 function quotedSubjects(text: string, add: Add): void {
   // Subjects: the speaker's coinages in quotation marks and titles of works in 《》.
   for (const m of text.matchAll(/[“"「『]([^“”"「」『』\n]{2,12})[”"」』]|《([^《》\n]{2,20})》/gu)) {
@@ -700,8 +794,10 @@ function quotedSubjects(text: string, add: Add): void {
     if (/[，。；：！？、,]/u.test(inner) || !/\p{Script=Han}/u.test(inner)) continue;
     // A quoted clause (“疫病归咎于”, “大家表示感谢”) is a quotation, not a heading: only a name of a work or a noun phrase.
     // The tagger reads 大家 and 归咎于 as nouns: a quotation longer than a set phrase counts when the text repeats it.
-    if (m[1] && (!nounPhrase(inner) || (inner.length > 5 && countIn(text, inner) < 2))) continue;
     const start = m.index! + 1;
+    // A quoted name of a foundation, an association or a firm (“德国马歇尔基金会”) is an organisation.
+    if (m[1] && QUOTED_ORG.test(inner) && inner.length >= 4 && HAN.test(inner)) { add('organisation', start, start + inner.length, 2.5); continue; }
+    if (m[1] && (!nounPhrase(inner) || (inner.length > 5 && countIn(text, inner) < 2))) continue;
     add('subject', start, start + inner.length, 2.5);
   }
 }

@@ -64,13 +64,16 @@ export function labelContext(lines: string[], principals: string[], rules: Label
   return { principals, repeated: repeatedLabels(nonblank), conventions: induceConventions(nonblank, person), rules, offices: principalOffices(nonblank, principals) };
 }
 
-/** Offices named with a principal in brackets, alone on a line (`The Prime Minister (Keir Starmer)`). */
+/** Offices named with a principal in brackets, in a label (`The Prime Minister (Keir Starmer)` alone on
+ * its line, `The Prime Minister (Mr Lawrence Wong):` before the speech). */
 function principalOffices(lines: string[], principals: string[]): Map<string, number> {
   const offices = new Map<string, number>();
   for (const line of lines) {
-    const m = OFFICE_THEN_NAME.exec(line.trim());
+    if (!/^\s*The /.test(line)) continue;
+    const c = candidateOf(line);
+    const m = c ? OFFICE_THEN_NAME.exec(c.label) : null;
     if (!m) continue;
-    const p = principals.findIndex((name) => labelKey(name) === labelKey(m[2]!));
+    const p = principalIndex(m[2]!, principals);
     if (p >= 0 && !offices.has(labelKey(m[1]!))) offices.set(labelKey(m[1]!), p);
   }
   return offices;
@@ -131,6 +134,12 @@ const TWO_CAPITALS = new RegExp(`[${CAPITAL}]\\p{M}*[${CAPITAL}]`, 'u');
 /** Headings that name the event, not a speaker (…訪談錄, …专访, …记者会): a title, never a label. */
 const EVENT = /(答中外记者问|答中外記者問|答记者问|答記者問|记者会|記者會|发布会|發布會|發佈會|吹风会|吹風會|访谈录|訪談錄|访谈|訪談|专访|專訪|实录|實錄|全文|讲话|講話|致辞|致詞|演讲|演講|答问|答問|对话|對話|Interview|Transcript|Briefing|Press Conference|Remarks)$/iu;
 /** Fields of a web page or release before a colon (时间：, 地点：, 来源：): no speaker. */
+/** The line opens with a field of a record's header (时间：…, 地点：…, 來源：…). */
+export function opensWithField(line: string): boolean {
+  const m = /^([^：:]{1,6})[：:]/u.exec(line.trim());
+  return m !== null && FIELD_ZH.test(simplified(m[1]!.replace(/[\s\u3000]/gu, '')));
+}
+
 const FIELD_ZH = /(?:意见|决定|决议|案由|办法|事项)$|^(列席官员|列席人员|列席委员|出席委员|请假委员|出席人员|纪录|记录|专门委员|主任秘书|时间|日期|地点|来源|发布人|主题|标题|原标题|编辑|责任编辑|作者|摄影|主办|承办|网址|链接|附件|备注|说明|关键词|出席|参加|时长|字号|发布时间|发布机构|发布日期|文章来源|浏览次数|打印|分享)$/u;
 /** Words a prose line puts before a colon (Note:, Source:): no speaker. */
 const PROSE_EN = /^(NOTE|NOTES|SOURCE|SOURCES|UPDATE|UPDATED|EDITOR'?S NOTE|CORRECTION|RELATED|WATCH|READ MORE|SUBJECT|LOCATION|DATE|TIME|TRANSCRIPT|VIDEO|AUDIO|PHOTO|FOR IMMEDIATE RELEASE|EMBARGOED|CONTACT|TOPICS?|RE|CC|PS|P\.S\.|AS PREPARED FOR DELIVERY|END|EXAMPLE|QUOTE|FOOTNOTE)$/;
@@ -249,6 +258,9 @@ export function labelShape(text: string): { label: string; length: number; alone
 export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | null {
   const rule = ruleLabel(text, ctx);
   if (rule) return rule;
+  // A line of a roster with dot leaders (a Security Council record's `President: Mr. Fu Cong . . . . .
+  // (China)`, `Members: Algeria . . . . . Mr. Bendjama`) lists people; none of them speaks there.
+  if (DOT_LEADER.test(text)) return null;
   const found = evidenceLabel(text, ctx);
   if (found === undefined) return null;
   return found ?? conventionLabel(text, ctx);
@@ -368,6 +380,7 @@ function classify(label: string, english: boolean, ctx: LabelContext, alone = fa
   return null;
 }
 
+const DOT_LEADER = /(?:\.[ \u00a0]){5,}|\.{8,}|…{4,}/u;
 const PAIRED_ZH = /^(\p{Script=Han}[^（）()]{0,20}?)[（(]([^（）()]{1,30})[）)]$/u;
 
 /** A Chinese label of two parts, one in brackets: the chair's role with a name (the chair, named), a

@@ -10,13 +10,15 @@
 // - around a line of only rule characters (*****, -----), and around a subtitle cue's timing line;
 // - everywhere, when the text is laid out one paragraph per line: most line breaks inside blocks
 //   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence);
-// - after a line wider than any wrap (140 columns), or a date line;
+// - after a line wider than any wrap (140 columns), or a date line; between two fields of a record's
+//   header (时间：… above 地点：…);
 // - after a line that stops short of its block's width: a wrapped line runs to the width the text
 //   was wrapped at, so a line well short of the block's longest line is a line of its own (a
 //   gazette's `院會紀錄` / `時 間 …` header lines, a page's `字体：` line), never a wrap.
 import type { TrackedText } from './tracked-text.ts';
 import type { DocumentLabels } from './document-labels.ts';
 import { isDateLine } from './dates.ts';
+import { opensWithField } from './labels.ts';
 import { CUE_TIMING, isFurniture, RULE, stampedAlone } from './convention.ts';
 import { hanLatinCounts } from './chars.ts';
 
@@ -122,7 +124,10 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
     for (let k = 1; k < ls.length; k++) {
       const prev = text(ls[k - 1]);
       const next = text(ls[k]);
-      const split = perLine || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next) || CUE_TIMING.test(prev) || CUE_TIMING.test(next);
+      // (Laid out one paragraph per line, a line that stops mid-sentence above one that goes on in lower
+      // case is still a wrap: a court reporter's `you may` above `proceed.`.)
+      const wrapped = perLine && !han[i] && !ENDS_SENTENCE.test(prev) && /^\p{Ll}/u.test(next) && !labels.at(prev)?.alone;
+      const split = (perLine && !wrapped) || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next) || CUE_TIMING.test(prev) || CUE_TIMING.test(next) || (han[i] && opensWithField(prev) && opensWithField(next));
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

@@ -8,6 +8,7 @@ import { diagnostic, fail, type Diagnostic } from '../core/diagnostics.ts';
 import { decodeTranscript } from './decode.ts';
 import { crOnly, splitBlocks } from './blocks.ts';
 import { cleanCharacters } from './characters.ts';
+import { dropLineNumbers } from './numbered-lines.ts';
 import { LineIndex, TrackedText, type Edit } from './tracked-text.ts';
 import { ChangeLog, type Change } from './changes.ts';
 import { normalizeParagraph } from './normalize.ts';
@@ -98,6 +99,8 @@ function readStages(bytes: Uint8Array, options: Partial<ReaderOptions>, files: {
   // writer ever sees them.
   const cleaned = cleanCharacters(TrackedText.fromSource(source, 0, source.length), log, lines, file);
   diagnostics.push(...cleaned.diagnostics);
+  // A court reporter's numbered lines: the margin's line and page numbers out, each recorded.
+  cleaned.text = dropLineNumbers(cleaned.text, log);
   if (crOnly(source)) diagnostics.push(diagnostic('TP009', {}, { file }));
   const principals = [opts.speaker, ...opts.speakers].filter(Boolean);
   // The label decisions, once for every stage (document-labels.ts): the document's label conventions

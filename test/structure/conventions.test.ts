@@ -145,6 +145,9 @@ describe('label conventions of new house styles', () => {
     expect(title).toBe('Engagements');
     expect(turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 Lincoln Jopp', '6 Keir Starmer', '9 Lincoln Jopp', '12 Keir Starmer']);
     expect(candidateOf('Q1. [900001] Lincoln Jopp (Spelthorne) (Con)')).toMatchObject({ label: 'Lincoln Jopp (Spelthorne) (Con)', alone: true });
+    // Singapore's Hansard: the office with the person in brackets before the colon, then the office alone.
+    const sg = 'ORAL ANSWERS TO QUESTIONS\n\nThe Prime Minister (Mr Lawrence Wong): Mr Speaker, Sir, the Government has put in place a package to help households.\n\nMr Speaker: Mr Leong.\n\nMr Leong Mun Wai (Non-Constituency Member): Sir, will the Prime Minister consider removing the GST on essential items?\n\nThe Prime Minister: Sir, a targeted approach is better.\n';
+    expect(read(sg, 'Lawrence Wong').turns).toEqual(['3 - Lawrence Wong', '5 - Mr Speaker', '7 Q Mr Leong Mun Wai', '9 - Lawrence Wong']);
     // The same line in the Daily Part, the speech after a colon.
     expect(candidateOf('T2. [901234] Dame Caroline Dinenage (Gosport) (Con): My constituent Suzanne will miss out.')).toMatchObject({ label: 'Dame Caroline Dinenage (Gosport) (Con)', delimiter: 'colon' });
   });
@@ -160,6 +163,9 @@ describe('label conventions of new house styles', () => {
     expect(title).toBe('国务院新闻办公室举行新闻发布会');
     expect(turns).toEqual(['3 - 寿小丽', '5 - 蒋超良', '7 Q 中央广播电视总台央视', '9 - 蒋超良']);
     expect(sections[0].children[0].kind).toBe('moderator');
+    // Two fields of the header on consecutive lines are two paragraphs, not one run together.
+    const header = read('国务院新闻办公室举行新闻发布会\n\n时间：2024年3月5日\n地点：国务院新闻办新闻发布厅\n\n' + text.split('\n\n').slice(1).join('\n\n'), '蒋超良');
+    expect(header.r.blocks.slice(1, 3)).toEqual(['时间：2024年3月5日', '地点：国务院新闻办新闻发布厅']);
     // A heading's note (dev: zh-hans-premier-2017-03-15) and a photo's caption under the principal's name.
     const heading = '国务院总理李克强答中外记者问（实录）\n\n外交部发言人毛宁（新华社记者 李贺摄）\n\n傅莹：各位记者朋友，大家好。\n\n李克强：谢谢大家。\n';
     const read2 = read(heading, '李克强');
@@ -188,6 +194,26 @@ describe('label conventions of new house styles', () => {
     expect(v.r.blocks.map((b) => b.replace(/^<v[^>]*>/, ''))).toEqual(['Good morning, everyone, and welcome to the briefing.', 'Thank you, John.', 'When will it be published?', 'Next month.']);
     // A text that only mentions a timing once is no subtitle file.
     expect(read('MODERATOR: The clip runs 00:00:03,510 --> 00:00:05,110 in the file.\n\nJANE DOE: Thank you.\n', 'JANE DOE').r.blocks[0]).toContain('-->');
+  });
+  it('a Security Council record: the roster with dot leaders in its header (President: … . . . . (China), Members: …) names people who do not speak there', () => {
+    const text = 'Security Council\n\nPresident: Mr. Fu Cong . . . . . . . . . . . . . . . . . . . (China)\nMembers: Algeria . . . . . . . . . . . . . . . . . Mr. Bendjama\n\nThe meeting was called to order at 10.05 a.m.\n\nThe President: I now give the floor to Mr. Fletcher.\n\nMr. Fletcher: Thank you, Mr. President. The humanitarian situation continues to deteriorate.\n\nMr. Nebenzia (Russian Federation) (spoke in Russian): We listened carefully to the briefing.\n';
+    const turns = read(text + '\nThe President: I thank the representative of the Russian Federation.\n', 'Mr. Nebenzia').turns.map((t) => t.replace(/ [Q-] /, ' '));
+    expect(turns.filter((t) => /^[34] /.test(t))).toEqual([]);
+    expect(turns).toEqual(expect.arrayContaining(['8 The President', '12 Mr. Nebenzia', '14 The President']));
+    // An ellipsis in speech is no roster.
+    expect(read('MR. SMITH: I said . . . well, never mind.\n\nMR. JONES: Go on.\n\nMR. SMITH: Fine.\n', 'MR. SMITH').turns).toHaveLength(3);
+  });
+  it('a court reporter\'s numbered lines: line and page numbers are dropped and recorded; a sentence runs on over its wrap and over the page break; Q. / A. and THE COURT: are turns', () => {
+    const text = '                                                 12\n 1          THE COURT:  Please be seated.  Mr. Smith, you may\n 2     proceed.\n 3          MR. SMITH:  Thank you, Your Honor.\n 4     BY MR. SMITH:\n 5        Q.   Where were you on the night of March 3rd?\n 6        A.   I was at home with my family.\n 7        Q.   Was anyone else with you?\n 8        A.   No, just my wife and\n                                                 13\n 1     children.\n 2          MR. JONES:  Objection, Your Honor.  Relevance.\n 3          THE COURT:  Overruled.  You may answer.\n 4        A.   My brother came by later.\n';
+    const { r, turns } = read(text, 'A');
+    expect(r.blocks[0]).toBe('THE COURT:  Please be seated.  Mr. Smith, you may proceed.');
+    expect(r.blocks).toContain('A.   No, just my wife and children.');
+    expect(turns.map((t) => t.replace(/^\d+ /, ''))).toEqual(['- THE COURT', '- MR. SMITH', 'Q Q', '- A', 'Q Q', '- A', '- MR. JONES', '- THE COURT', '- A']);
+    const dropped = r.changes.filter((c) => c.rule === 'page-furniture');
+    expect(dropped.filter((c) => /line number/.test(c.note ?? ''))).toHaveLength(12);
+    expect(dropped.filter((c) => /page number/.test(c.note ?? '')).map((c) => c.before)).toEqual(['12', '13']);
+    // A text that merely has a few numbered lines keeps them.
+    expect(read('MR. SMITH: We have three points.\n\n1 The budget.\n2 The staff.\n3 The plan.\n\nMR. JONES: Thank you.\n', 'MR. SMITH').r.blocks.join('\n')).toContain('1 The budget.');
   });
   it('the European Parliament\'s verbatim report: Name, on behalf of the Group. – speech; the speaker is the name before the capacity', () => {
     const ep = 'President. – The next item is the debate on the situation in the Middle East.\n\nManfred Weber, on behalf of the PPE Group. – Madam President, colleagues, the situation is very serious.\n\nIratxe García Pérez, on behalf of the S&D Group. – (ES) Madam President, we need a ceasefire now.\n\nPresident. – Thank you. The debate is closed.\n';
