@@ -14,7 +14,7 @@ import { dateText } from './render/variables.ts';
 import { sha256 } from './core/files.ts';
 import { inlineText, titleText } from './model/walk.ts';
 import type { Inline } from './model/types.ts';
-import { bookYamlBeside, readBareTranscriptFile, readTranscript, type ReadResult } from './reader/read.ts';
+import { bookYamlBeside, readBareTranscriptFile, readBareTranscriptText, readTranscript, readTranscriptText, type ReadResult, type TextReading } from './reader/read.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 import { xmlChars } from './render/xml.ts';
 
@@ -253,10 +253,13 @@ function blankToAbsent(config: BookConfig): void {
  * written); a book.yaml without one then takes the language read. Default headings come from the
  * book's template set's strings in that language.
  */
-export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir: string, files: { transcript: string; config: string }): ReadResult {
+export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir: string, files: { transcript: string; config: string }): ReadResult;
+export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir: string, files: { transcript: string; config: string }, text: 'text'): TextReading;
+export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir: string, files: { transcript: string; config: string }, text?: 'text'): ReadResult | TextReading {
   const { config, place } = loaded;
   const declared = place(['language']) ? config.language : undefined;
-  const read = readTranscript(bytes, { ...config, language: declared, templates: resolveTemplateSet(config.template, dir, files.config) }, files);
+  const options = { ...config, language: declared, templates: resolveTemplateSet(config.template, dir, files.config) };
+  const read = text ? readTranscriptText(bytes, options, files) : readTranscript(bytes, options, files);
   if (!declared) config.language = read.language;
   return read;
 }
@@ -265,9 +268,12 @@ export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir:
  * What `normalize FILE` reads: one transcript file, with the book.yaml beside it when there is one
  * (else the language is detected and no principal is known), by the same path as a build.
  */
-export function readTranscriptFile(file: string): ReadResult {
+export function readTranscriptFile(file: string): ReadResult;
+/** …without the document tree (`normalize` prints only the text and the changes). */
+export function readTranscriptFile(file: string, text: 'text'): TextReading;
+export function readTranscriptFile(file: string, text?: 'text'): ReadResult | TextReading {
   const configPath = bookYamlBeside(file);
-  if (!existsSync(configPath)) return readBareTranscriptFile(file);
+  if (!existsSync(configPath)) return text ? readBareTranscriptText(file) : readBareTranscriptFile(file);
   const loaded = readBookConfig(configPath);
   // A FIFO or device would make the read wait forever.
   const st = statSync(file, { throwIfNoEntry: false });
@@ -276,7 +282,8 @@ export function readTranscriptFile(file: string): ReadResult {
   try { bytes = readFileSync(file); } catch (err) {
     fail('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file });
   }
-  return readBookTranscript(bytes, loaded, dirname(resolve(file)), { transcript: file, config: configPath });
+  const files = { transcript: file, config: configPath };
+  return text ? readBookTranscript(bytes, loaded, dirname(resolve(file)), files, text) : readBookTranscript(bytes, loaded, dirname(resolve(file)), files);
 }
 
 /**

@@ -192,7 +192,8 @@ async function normalize(args: string[], json: boolean, io: Io): Promise<number>
   // one that does not say `language`, the language is detected from the text.
   // A bare file (no book.yaml beside it) is read without loading book.yaml's parser and schema.
   const reader = await import('./reader/read.ts');
-  const result = existsSync(reader.bookYamlBeside(file)) ? (await import('./book.ts')).readTranscriptFile(file) : reader.readBareTranscriptFile(file);
+  // Without the document tree: neither output shows it.
+  const result = existsSync(reader.bookYamlBeside(file)) ? (await import('./book.ts')).readTranscriptFile(file, 'text') : reader.readBareTranscriptText(file);
   if (json) {
     const { buildReport } = await import('./writers/report.ts');
     io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');

@@ -66,15 +66,28 @@ interface Counts { traditional: number; simplified: number }
 
 /** Characters of `hanText` that the one-character entries of each conversion change (no conversion run). */
 function tableCounts(hanText: string): Counts {
-  const tables = (scriptTables ??= { t: changingCharacters('t2s'), s: changingCharacters('s2t') });
+  const marks = (scriptTables ??= scriptMarks());
   let traditional = 0, simplified = 0;
-  for (const ch of hanText) {
-    if (tables.t.has(ch)) traditional++;
-    if (tables.s.has(ch)) simplified++;
+  // By code point, not a one-character string each (garbage on 200,000 characters).
+  for (let i = 0; i < hanText.length; i++) {
+    const cp = hanText.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const m = marks[cp]!;
+    if (m & 1) traditional++;
+    if (m & 2) simplified++;
   }
   return { traditional, simplified };
 }
-let scriptTables: { t: Set<string>; s: Set<string> } | null = null;
+let scriptTables: Uint8Array | null = null;
+
+/** Per code point: 1 when t2s changes the character, 2 when s2t does. */
+function scriptMarks(): Uint8Array {
+  const marks = new Uint8Array(0x110000);
+  for (const [bit, config] of [[1, 't2s'], [2, 's2t']] as const) {
+    for (const ch of changingCharacters(config)) { const cp = ch.codePointAt(0)!; marks[cp] = marks[cp]! | bit; }
+  }
+  return marks;
+}
 
 /**
  * The character counts when one script clearly outweighs the other, else null. Whole-text conversion
@@ -107,12 +120,19 @@ export function detectLanguage(text: string): Language {
   return languageEvidence(text).language;
 }
 
+const scriptTags = new Map<string, string>();
 /** `language-Script` of a tag by likely subtags (zh-TW → zh-Hant, en-GB → en-Latn), or '' if unknown. */
 export function scriptTag(tag: string): string {
-  try {
-    const loc = new Intl.Locale(tag).maximize();
-    return loc.script ? `${loc.language}-${loc.script}` : '';
-  } catch { return ''; }
+  // Kept per tag: a heading's words ask for every section, and maximize() is costly.
+  let found = scriptTags.get(tag);
+  if (found === undefined) {
+    try {
+      const loc = new Intl.Locale(tag).maximize();
+      found = loc.script ? `${loc.language}-${loc.script}` : '';
+    } catch { found = ''; }
+    if (scriptTags.size < 1000) scriptTags.set(tag, found);
+  }
+  return found;
 }
 
 /** The script the book's text is written in (Hans, Hant, Latn, …), by likely subtags. */

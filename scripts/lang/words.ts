@@ -82,12 +82,15 @@ export function jiebaFor(text: string): Jieba {
 function newEntries(text: string, words: WordTable, seen: Set<string>): { lines: string[]; sum: number } {
   const lines: string[] = [];
   let sum = 0;
+  // Looked up in place first, all spans from one position at once: most are no word, and need no substring.
+  const freqs = new Uint32Array(words.maxLength);
   for (let i = 0; i < text.length; i++) {
+    words.freqsFrom(text, i, Math.min(text.length, i + words.maxLength), freqs);
     for (let n = 1; n <= words.maxLength && i + n <= text.length; n++) {
+      const freq = freqs[n - 1]!;
+      if (freq === 0) continue;
       const w = text.slice(i, i + n);
       if (seen.has(w)) continue;
-      const freq = words.freq(w);
-      if (freq === 0) continue;
       seen.add(w);
       sum += freq;
       lines.push(`${w} ${freq} ${words.tag(w) ?? 'x'}`);

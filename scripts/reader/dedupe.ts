@@ -324,8 +324,8 @@ function chineseRepeats(text: TrackedText, log: ChangeLog, options: DedupeOption
   const v = scoringView(s);
   const edits: Edit[] = [];
   // Han per UTF-16 unit, found in one pass (an astral character's halves are not Han on their own).
-  const hanUnits = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) if (isHanCode(s.charCodeAt(i))) hanUnits[i] = 1;
+  const hanUnits = scratch(s.length).han;
+  for (let i = 0; i < s.length; i++) hanUnits[i] = isHanCode(s.charCodeAt(i)) ? 1 : 0;
   const isHanAt = (i: number) => i >= 0 && i < s.length && hanUnits[i] === 1;
   const runs = repeatIndex(s, hanUnits);
   for (let i = 0; i < s.length; i++) {
@@ -371,12 +371,12 @@ function crossingSpans(text: TrackedText, log: ChangeLog): TrackedText {
   const han = isHan;
   // The next position holding the same UTF-16 unit, for each position: a span at i can repeat right
   // after itself only at a length L where s[i + L] is s[i], so only those lengths are tried, in order.
-  const { nextSame } = repeatIndex(s, new Uint8Array(s.length));
+  const { nextSame } = repeatIndex(s, null);
   for (let i = 0; i < s.length; i++) {
     if (!isHanCode(s.charCodeAt(i))) continue;
     for (let j = nextSame[i]!; j >= 0 && j - i <= 30 && i + 2 * (j - i) <= s.length; j = nextSame[j]!) {
       const L = j - i;
-      if (L < 3 || !s.startsWith(s.slice(i, i + L), i + L)) continue;
+      if (L < 3 || !copyAt(s, i, L, i + L)) continue;
       const unit = s.slice(i, i + L);
       if (/\n/.test(unit) || !/[^\p{Script=Han}]/u.test(unit.slice(1))) continue;
       if ((unit.match(/\p{Script=Han}/gu) ?? []).length < 2 || s[i - 1] === unit[L - 1]) continue;
@@ -407,8 +407,8 @@ function repeatAt(s: string, i: number, runs: RepeatIndex): { length: number; co
   const most = Math.min(40, runs.hanEnd[i]! - i, Math.floor((s.length - i) / 2));
   for (let j = runs.nextSame[i]!; j >= 0 && j - i <= most; j = runs.nextSame[j]!) {
     const L = j - i;
+    if (!copyAt(s, i, L, i + L)) continue;
     const unit = s.slice(i, i + L);
-    if (!s.startsWith(unit, i + L)) continue;
     let copies = 2;
     while (s.startsWith(unit, i + copies * L)) copies++;
     if (!best || L * copies > best.length * best.copies) best = { length: L, copies };
@@ -426,14 +426,35 @@ interface RepeatIndex {
 /** Per UTF-16 unit, where it was last seen in the text being indexed (-1: not in it); reset after each use. */
 const lastAt = new Int32Array(0x10000).fill(-1);
 
-function repeatIndex(s: string, hanUnits: Uint8Array): RepeatIndex {
-  const nextSame = new Int32Array(s.length);
-  const hanEnd = new Int32Array(s.length);
+/** Whether s[i, i + L) stands again at `at` (startsWith without making the substring). */
+function copyAt(s: string, i: number, L: number, at: number): boolean {
+  if (at + L > s.length) return false;
+  for (let k = 0; k < L; k++) if (s.charCodeAt(i + k) !== s.charCodeAt(at + k)) return false;
+  return true;
+}
+
+/**
+ * Working arrays shared by the passes over one paragraph, grown as needed (two typed arrays made per
+ * paragraph and pass were a large part of the reader's garbage). Valid up to the text's length, and
+ * only until the next call: chineseRepeats and crossingSpans each use theirs before the other runs.
+ */
+let shared = { han: new Uint8Array(1024), nextSame: new Int32Array(1024), hanEnd: new Int32Array(1024) };
+function scratch(n: number) {
+  if (shared.han.length < n) {
+    const size = Math.max(n, shared.han.length * 2);
+    shared = { han: new Uint8Array(size), nextSame: new Int32Array(size), hanEnd: new Int32Array(size) };
+  }
+  return shared;
+}
+
+/** The index of s (hanEnd only when `hanUnits` is given). */
+function repeatIndex(s: string, hanUnits: Uint8Array | null): RepeatIndex {
+  const { nextSame, hanEnd } = scratch(s.length);
   for (let j = s.length - 1; j >= 0; j--) {
     const c = s.charCodeAt(j);
     nextSame[j] = lastAt[c]!;
     lastAt[c] = j;
-    hanEnd[j] = hanUnits[j] === 1 ? (j + 1 < s.length ? hanEnd[j + 1]! : s.length) : j;
+    if (hanUnits) hanEnd[j] = hanUnits[j] === 1 ? (j + 1 < s.length ? hanEnd[j + 1]! : s.length) : j;
   }
   for (let j = 0; j < s.length; j++) lastAt[s.charCodeAt(j)] = -1;
   return { nextSame, hanEnd };
@@ -656,18 +677,24 @@ export function plausibleJunction(lex: Lexicon, v: string, at: number): 'words' 
   const han = (t: string) => t.replace(/[^\p{Script=Han}]/gu, '|');
   const score = (t: string) => (t ? lex.segment(han(t)).score : 0);
   const baseline = score(w.slice(0, j) + w.slice(j + 1));
-  const best = (starts: number[], ends: number[]) => {
+  // Each piece scored once, not once per pair of junction words (the same sums, added in the same order).
+  const rightWord = rights.map((b) => lex.word(w.slice(j, b))!);
+  const rest = rights.map((b) => score(w.slice(b)));
+  const best = (starts: number[]) => {
     let top = -Infinity;
-    for (const a of starts) for (const b of ends) {
-      const s = score(w.slice(0, a)) + lex.word(w.slice(a, j))! + lex.word(w.slice(j, b))! + score(w.slice(b));
-      if (s > top) top = s;
+    for (const a of starts) {
+      const left = score(w.slice(0, a)) + lex.word(w.slice(a, j))!;
+      for (let r = 0; r < rights.length; r++) {
+        const s = left + rightWord[r]! + rest[r]!;
+        if (s > top) top = s;
+      }
     }
     return top;
   };
-  if (lefts.length && best(lefts, rights) >= baseline - JUNCTION_MARGIN) return 'words';
-  const single = lex.word(w[j - 1]) ?? lex.unknownScore;
+  if (lefts.length && best(lefts) >= baseline - JUNCTION_MARGIN) return 'words';
+  const before = score(w.slice(0, j - 1)) + (lex.word(w[j - 1]) ?? lex.unknownScore);
   let top = -Infinity;
-  for (const b of rights) top = Math.max(top, score(w.slice(0, j - 1)) + single + lex.word(w.slice(j, b))! + score(w.slice(b)));
+  for (let r = 0; r < rights.length; r++) top = Math.max(top, before + rightWord[r]! + rest[r]!);
   return top >= baseline - JUNCTION_MARGIN ? 'right' : null;
 }
 

@@ -28,6 +28,8 @@ export class Lexicon {
   }
 
   private readonly table: WordTable;
+  /** Scratch for segment: the frequencies of the spans from one position. */
+  private readonly spans = new Uint32Array(16);
 
   /** Log-probability of `word` as one dictionary word, or undefined. */
   word(word: string): number | undefined {
@@ -68,13 +70,17 @@ export class Lexicon {
     const best = new Float64Array(n + 1);
     const next = new Int32Array(n + 1);
     best[n] = 0;
+    // The spans' frequencies read in place, all those from i at once (a substring and a hash per span
+    // were most of the segmenter's time and garbage).
+    const freqs = this.spans;
     for (let i = n - 1; i >= 0; i--) {
       let bestScore = -Infinity;
       let bestEnd = i + 1;
       const limit = Math.min(n, i + this.maxWordLength);
+      this.table.freqsFrom(text, i, limit, freqs);
       for (let j = i + 1; j <= limit; j++) {
-        const w = this.word(text.slice(i, j));
-        const s = (w ?? (j === i + 1 ? this.unknownScore : undefined));
+        const f = freqs[j - i - 1]!;
+        const s = f > 0 ? Math.log(f) - this.logTotal : j === i + 1 ? this.unknownScore : undefined;
         if (s === undefined) continue;
         const total = s + best[j];
         if (total > bestScore) { bestScore = total; bestEnd = j; }

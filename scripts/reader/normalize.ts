@@ -18,7 +18,7 @@ type Rule = (text: TrackedText, log: ChangeLog, options: NormalizeOptions) => Tr
 export function replaceMatches(text: TrackedText, pattern: RegExp, rule: RuleId, log: ChangeLog,
   replace: (m: RegExpMatchArray) => string | null, opts: { confidence?: number } = {}): TrackedText {
   const edits: Edit[] = [];
-  for (const m of text.text.matchAll(pattern)) {
+  for (const m of matches(text.text, pattern)) {
     const insert = replace(m);
     if (insert === null || insert === m[0]) continue;
     const start = m.index!;
@@ -26,6 +26,35 @@ export function replaceMatches(text: TrackedText, pattern: RegExp, rule: RuleId,
     log.record(rule, text, start, start + m[0].length, insert, opts);
   }
   return text.apply(edits);
+}
+
+/**
+ * What s.matchAll(pattern) yields, from an exec loop on the pattern itself: matchAll copies the pattern
+ * at every call (twelve thousand paragraphs, several rules each, two rounds). The pattern's lastIndex
+ * is where matchAll's copy would start, and it is left as it was found.
+ */
+function matches(s: string, pattern: RegExp): RegExpExecArray[] {
+  if (!pattern.global) throw new TypeError('replaceMatches needs a global pattern');
+  const unicode = pattern.unicode || pattern.flags.includes('v');
+  const saved = pattern.lastIndex;
+  const out: RegExpExecArray[] = [];
+  try {
+    for (let m = pattern.exec(s); m !== null; m = pattern.exec(s)) {
+      out.push(m);
+      if (m[0] === '') pattern.lastIndex = advance(s, pattern.lastIndex, unicode);
+    }
+  } finally {
+    pattern.lastIndex = saved;
+  }
+  return out;
+}
+
+/** The index after `i` (a surrogate pair is one step in a Unicode pattern). */
+function advance(s: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= s.length) return i + 1;
+  const c = s.charCodeAt(i);
+  const d = s.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
 
 // Each rule's pattern is tried only where a character it needs occurs (a plain class scan is far cheaper
@@ -53,9 +82,14 @@ const NO_SPACE_BEFORE = /[、。，：；？！）》」』】〕]/;
  * spaces after a full stop, not a no-break space.
  */
 const whitespace: Rule = (text, log) => {
-  const trimmed = replaceMatches(text, /^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, 'whitespace', log, () => '');
+  // Only white space at either end is trimmed (\s holds U+3000 and U+FEFF).
+  const t = text.text;
+  const trimmed = t && (/\s/.test(t[0]!) || /\s/.test(t[t.length - 1]!))
+    ? replaceMatches(text, /^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, 'whitespace', log, () => '') : text;
   const s = trimmed.text;
   const sentence = /[。！？]["”’）」]?$/.test(s);
+  // Outside a sentence no space is changed.
+  if (!sentence) return trimmed;
   const bracketed = (i: number) => {
     const open = Math.max(s.lastIndexOf('（', i), s.lastIndexOf('(', i));
     return open >= 0 && open > Math.max(s.lastIndexOf('）', i), s.lastIndexOf(')', i));
@@ -146,11 +180,12 @@ const punctWidthOnce: Rule = (text, log) => {
   const o = out.text;
   // By code unit: a one-character string per Han character was garbage for the collector.
   if (o !== s) for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== o.charCodeAt(k) && FULL_MARKS.has(o.charCodeAt(k))) converted.add(k);
-  if (converted.size && out.text.length === s.length) {
+  if (converted.size && out.text.length === s.length && /[ \t]/.test(out.text)) {
     out = replaceMatches(out, /[ \t]+(?=[，：；？！])|(?<=[，：；？！])[ \t]+/g, 'whitespace', log, (m) =>
       converted.has(m.index! + m[0].length) || converted.has(m.index! - 1) ? '' : null);
   }
   // Parentheses go full-width as a pair when what they enclose or touch is Chinese.
+  if (!out.text.includes('(')) return out;
   return replaceMatches(out, /\(([^()\n]*)\)/g, 'punct-width', log, (m) => {
     const before = out.text[m.index! - 1];
     return /\p{Script=Han}/u.test(m[1]) || isHan(before) ? `（${m[1]}）` : null;
@@ -199,7 +234,14 @@ const unbalancedQuotes: Rule = (text, log) => {
   return text;
 };
 
-const doubledPunct: Rule = (text, log) =>
+const DOUBLED = new Set([...'，、；：。'].map((c) => c.charCodeAt(0)));
+/** Whether s has one of the marks twice in a row (the pattern's back reference, tried at every position, was slow). */
+function hasDoubledMark(s: string): boolean {
+  for (let i = 1; i < s.length; i++) if (s.charCodeAt(i) === s.charCodeAt(i - 1) && DOUBLED.has(s.charCodeAt(i))) return true;
+  return false;
+}
+
+const doubledPunct: Rule = (text, log) => !hasDoubledMark(text.text) ? text :
   replaceMatches(text, /([，、；：。])\1+/g, 'punct-doubled', log, (m) => m[1]);
 
 export const normalizeRules: Rule[] = [nfc, quotes, whitespace, punctWidth, cjkJoiner, ellipsis, dash, doubledPunct];

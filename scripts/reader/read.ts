@@ -58,8 +58,35 @@ export interface ReadWatch { labels?: (labels: DocumentLabels) => void }
 
 export const defaultReaderOptions: ReaderOptions = { speaker: '', speakers: [], style: 'verbatim', cjkJoiner: '—', corrections: [], sections: [] };
 
+/**
+ * A reading without its document tree: what `normalize` prints (the text, the changes) needs none, and
+ * building it was a fifth of the reader's time. The tree is still built when book.yaml names section
+ * headings, whose check (TP022) counts the tree's questions; its diagnostics are then not kept.
+ */
+export type TextReading = Omit<ReadResult, 'tree'>;
+
 export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
   files: { transcript?: string; config?: string } = {}, watch: ReadWatch = {}): ReadResult {
+  const read = readStages(bytes, options, files, watch);
+  const structure = treeOf(read);
+  read.diagnostics.push(...structure.diagnostics);
+  return { tree: structure.tree, ...finish(read) };
+}
+
+/** readTranscript without the document tree (TextReading). */
+export function readTranscriptText(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
+  files: { transcript?: string; config?: string } = {}, watch: ReadWatch = {}): TextReading {
+  const read = readStages(bytes, options, files, watch);
+  // The heading words are still loaded: a template set whose strings cannot be read fails as before.
+  if (read.opts.sections.length) treeOf(read);
+  else headingWords(read.opts.language || read.language, read.opts.templates);
+  return finish(read);
+}
+
+type Stages = ReturnType<typeof readStages>;
+
+/** decode → characters → blocks → normalise → repair paragraphs → repair duplicates → corrections. */
+function readStages(bytes: Uint8Array, options: Partial<ReaderOptions>, files: { transcript?: string; config?: string }, watch: ReadWatch) {
   const opts = { ...defaultReaderOptions, ...options };
   const file = files.transcript ?? 'transcript.txt';
   const { text, diagnostics } = decodeTranscript(bytes, file);
@@ -88,19 +115,27 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
   blocks = repairParagraphs(blocks, log, labels, { style: opts.style });
   blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style, language }));
   blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
+  return { opts, file, files, source, language, lines, log, labels, blocks, diagnostics };
+}
+
+/** The document tree of a reading; a heading for a question the transcript does not have fails (TP022). */
+function treeOf({ opts, file, files, language, lines, labels, blocks }: Stages) {
   const structure = buildTree(blocks, lines, {
     speaker: opts.speaker, speakers: opts.speakers, language, labels,
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
     // The book's strings give the words, in the language the text is read in (declared or detected).
     words: headingWords(opts.language || language, opts.templates),
   }, file);
-  const tree = structure.tree;
-  diagnostics.push(...structure.diagnostics);
   // A heading for a question the transcript does not have is a stale or mistyped entry.
-  const questions = tree.children.filter((c) => c.type === 'section' && c.role === 'question').length;
+  const questions = structure.tree.children.filter((c) => c.type === 'section' && c.role === 'question').length;
   opts.sections.forEach((s, i) => {
     if (s.question > questions) fail('TP022', { index: i, question: s.question, count: questions }, { file: files.config ?? 'book.yaml' });
   });
+  return structure;
+}
+
+/** The result of a reading, but its tree. */
+function finish({ file, source, language, log, labels, blocks, diagnostics }: Stages): TextReading {
   const changes = log.sorted();
   // Repairs left for review become info diagnostics too, so `--json` consumers see them.
   for (const c of changes.filter((x) => !x.applied)) {
@@ -109,7 +144,7 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
     const fixed = at < 0 ? c.context : c.context.slice(0, at) + c.after + c.context.slice(at + c.before.length);
     diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
   }
-  return { tree, blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions };
+  return { blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions };
 }
 
 /** The book.yaml that governs a transcript file: the one in its folder. */
@@ -123,6 +158,15 @@ export function bookYamlBeside(file: string): string {
  * (YAML, the schema), so `normalize` of a bare file starts quicker.
  */
 export function readBareTranscriptFile(file: string): ReadResult {
+  return readTranscript(bareBytes(file), {}, { transcript: file });
+}
+
+/** readBareTranscriptFile without the document tree. */
+export function readBareTranscriptText(file: string): TextReading {
+  return readTranscriptText(bareBytes(file), {}, { transcript: file });
+}
+
+function bareBytes(file: string): Buffer {
   // A FIFO or device would make the read wait forever.
   const st = statSync(file, { throwIfNoEntry: false });
   if (st && !st.isFile()) fail('TP071', { what: file, kind: st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a FIFO (named pipe)' : 'a device or socket' }, { file });
@@ -130,7 +174,7 @@ export function readBareTranscriptFile(file: string): ReadResult {
   try { bytes = readFileSync(file); } catch (err) {
     fail('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file });
   }
-  return readTranscript(bytes, {}, { transcript: file });
+  return bytes;
 }
 
 /** A subtitle file (SRT, WebVTT) read as a transcript: the index of its first cue's timing, when at least

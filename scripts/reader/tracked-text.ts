@@ -52,7 +52,10 @@ export class TrackedText {
   /** Applies non-overlapping edits (any order). Inserted characters take the origin of what they replace. */
   apply(edits: Edit[]): TrackedText {
     if (edits.length === 0) return this;
-    const sorted = [...edits].sort((a, b) => a.start - b.start);
+    // Edits made from left to right (the usual case) need no sorting.
+    let inOrder = true;
+    for (let k = 1; k < edits.length && inOrder; k++) inOrder = edits[k - 1]!.start <= edits[k]!.start;
+    const sorted = inOrder ? edits : [...edits].sort((a, b) => a.start - b.start);
     // One typed array of the final length, filled by block copies (a number[] grown by push per
     // character made the normaliser's whole-process throughput mostly garbage collection).
     let length = this.length;
@@ -60,20 +63,23 @@ export class TrackedText {
     const origin = new Int32Array(length);
     const parts: string[] = [];
     let pos = 0, at = 0;
+    const from = this.origin;
+    // Copied element by element: a subarray view per piece cost more than the copy of a paragraph's few.
+    const copy = (start: number, end: number, to: number) => { for (let k = start; k < end; k++) origin[to++] = from[k]!; };
     for (const e of sorted) {
       if (e.start < pos) throw new Error(`overlapping edits at ${e.start}`);
       parts.push(this.text.slice(pos, e.start), e.insert);
-      origin.set(this.origin.subarray(pos, e.start), at);
+      copy(pos, e.start, at);
       at += e.start - pos;
       const anchor = this.sourceOffset(e.start);
       // Keep a one-to-one origin where the replacement has the same length (a punctuation swap).
-      if (e.end - e.start === e.insert.length) origin.set(this.origin.subarray(e.start, e.end), at);
+      if (e.end - e.start === e.insert.length) copy(e.start, e.end, at);
       else origin.fill(anchor, at, at + e.insert.length);
       at += e.insert.length;
       pos = e.end;
     }
     parts.push(this.text.slice(pos));
-    origin.set(this.origin.subarray(pos), at);
+    copy(pos, this.length, at);
     return new TrackedText(parts.join(''), origin);
   }
 }
@@ -82,6 +88,8 @@ export class TrackedText {
 export class LineIndex {
   /** Source offset where each line starts. */
   readonly starts: number[] = [0];
+  /** Index in `starts` of the line found last. */
+  private hint = 0;
   constructor(readonly source: string) {
     // LF, CRLF and a lone CR (classic Mac) each end a line.
     for (let i = 0; i < source.length; i++) {
@@ -97,12 +105,20 @@ export class LineIndex {
 
   /** The 1-based line of a source offset (point's line, without making an object: asked per character). */
   line(offset: number): number {
+    // Callers mostly walk forward through the text: the line found last, or the next, holds most offsets.
+    const starts = this.starts;
+    const h = this.hint;
+    if (starts[h]! <= offset) {
+      if (h + 1 >= starts.length || offset < starts[h + 1]!) return h + 1;
+      if (h + 2 >= starts.length || offset < starts[h + 2]!) { this.hint = h + 1; return h + 2; }
+    }
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
     }
+    this.hint = lo;
     return lo + 1;
   }
 

@@ -19,6 +19,10 @@ const MAGIC = 0x54504c31; // "TPL1" (the words as UTF-16LE code units)
 export interface WordTable {
   /** Frequency of `word` in the dictionary (its last entry, as a Map would keep), or 0. */
   freq(word: string): number;
+  /** freq of text[start, end) without making the substring (the segmenter asks about every span). */
+  freqIn(text: string, start: number, end: number): number;
+  /** freqIn(text, start, j) for j = start + 1 … end, into out[0 … end - start - 1]. */
+  freqsFrom(text: string, start: number, end: number, out: Uint32Array): void;
   tag(word: string): string | undefined;
   /** Sum of all entries' frequencies (duplicates counted, as jieba does). */
   readonly total: number;
@@ -39,24 +43,48 @@ class Table implements WordTable {
     readonly total: number, readonly maxLength: number,
   ) {}
 
-  private find(word: string): number {
+  private find(word: string, from = 0, to = word.length): number {
     const mask = this.slots.length - 1;
-    for (let at = hashOf(word, 0, word.length) & mask; ; at = (at + 1) & mask) {
+    const n = to - from;
+    for (let at = hashOf(word, from, to) & mask; ; at = (at + 1) & mask) {
       const e = this.slots[at]! - 1;
       if (e < 0) return -1;
       const a = this.offsets[e]!;
-      if (this.offsets[e + 1]! - a === word.length && this.wordAt(word, a)) return e;
+      if (this.offsets[e + 1]! - a === n && this.wordAt(word, from, a, n)) return e;
     }
   }
 
-  private wordAt(word: string, a: number): boolean {
-    for (let i = 0; i < word.length; i++) if (this.keys[a + i] !== word.charCodeAt(i)) return false;
+  private wordAt(word: string, from: number, a: number, n: number): boolean {
+    for (let i = 0; i < n; i++) if (this.keys[a + i] !== word.charCodeAt(from + i)) return false;
     return true;
   }
 
   freq(word: string): number {
     const e = this.find(word);
     return e < 0 ? 0 : this.freqs[e]!;
+  }
+
+  freqIn(text: string, start: number, end: number): number {
+    const e = this.find(text, start, end);
+    return e < 0 ? 0 : this.freqs[e]!;
+  }
+
+  freqsFrom(text: string, start: number, end: number, out: Uint32Array): void {
+    // FNV-1a extends one unit at a time: each longer span's hash from the one before.
+    const mask = this.slots.length - 1;
+    let h = 0x811c9dc5;
+    for (let j = start + 1; j <= end; j++) {
+      h = Math.imul(h ^ text.charCodeAt(j - 1), 0x01000193);
+      const n = j - start;
+      let f = 0;
+      for (let at = (h >>> 0) & mask; ; at = (at + 1) & mask) {
+        const e = this.slots[at]! - 1;
+        if (e < 0) break;
+        const a = this.offsets[e]!;
+        if (this.offsets[e + 1]! - a === n && this.wordAt(text, start, a, n)) { f = this.freqs[e]!; break; }
+      }
+      out[n - 1] = f;
+    }
   }
 
   tag(word: string): string | undefined {
