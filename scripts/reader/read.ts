@@ -220,7 +220,7 @@ function subtitleBlock(b: TrackedText, i: number, first: number, cue: { speaker:
   const ended = ENDS_SENTENCE.test(previous.text.trim());
   // (Unpunctuated captions, as Chinese subtitles often are, break at a pause once the paragraph is long.)
   const goesOn = previous.length < 400 ? !ended || !cue.pause : !ended && (!cue.pause || previous.length < 1200);
-  if (previous && !labels.at(previous.text)?.alone && goesOn) {
+  if (!labels.at(previous.text)?.alone && goesOn) {
     const space = /\p{Script=Han}$/u.test(previous.text) && /^\p{Script=Han}/u.test(b.text) ? '' : ' ';
     out[out.length - 1] = previous.concat(space, b);
     return null;
