@@ -260,7 +260,8 @@ export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | nu
   if (rule) return rule;
   // A line of a roster with dot leaders (a Security Council record's `President: Mr. Fu Cong . . . . .
   // (China)`, `Members: Algeria . . . . . Mr. Bendjama`) lists people; none of them speaks there.
-  if (DOT_LEADER.test(text)) return null;
+  // (A roster's line is short; a long speech may trail off in dots.)
+  if (text.length <= 200 && DOT_LEADER.test(text)) return null;
   const found = evidenceLabel(text, ctx);
   if (found === undefined) return null;
   return found ?? conventionLabel(text, ctx);

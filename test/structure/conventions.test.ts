@@ -202,6 +202,8 @@ describe('label conventions of new house styles', () => {
     expect(turns).toEqual(expect.arrayContaining(['8 The President', '12 Mr. Nebenzia', '14 The President']));
     // An ellipsis in speech is no roster.
     expect(read('MR. SMITH: I said . . . well, never mind.\n\nMR. JONES: Go on.\n\nMR. SMITH: Fine.\n', 'MR. SMITH').turns).toHaveLength(3);
+    const trailing = 'MR. SMITH: ' + 'We went over the numbers again and again, and the figures never added up the way the report said they did, not once. '.repeat(2) + 'And then . . . . . . nothing.';
+    expect(read(`${trailing}\n\nMR. JONES: Go on.\n\nMR. SMITH: Fine.\n`, 'MR. SMITH').turns).toHaveLength(3);
   });
   it('a court reporter\'s numbered lines: line and page numbers are dropped and recorded; a sentence runs on over its wrap and over the page break; Q. / A. and THE COURT: are turns', () => {
     const text = '                                                 12\n 1          THE COURT:  Please be seated.  Mr. Smith, you may\n 2     proceed.\n 3          MR. SMITH:  Thank you, Your Honor.\n 4     BY MR. SMITH:\n 5        Q.   Where were you on the night of March 3rd?\n 6        A.   I was at home with my family.\n 7        Q.   Was anyone else with you?\n 8        A.   No, just my wife and\n                                                 13\n 1     children.\n 2          MR. JONES:  Objection, Your Honor.  Relevance.\n 3          THE COURT:  Overruled.  You may answer.\n 4        A.   My brother came by later.\n';
