@@ -82,7 +82,8 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
   const labelPatterns = patterns.filter((p) => p.literal !== undefined && automatic(p.flat));
   walk(tree, (node: Node, parent) => {
     if (node.type === 'speaker') {
-      const named = labelPatterns.filter((p) => namesLabel(p.flat.topic, node.name, node.label, node.role === 'principal'));
+      const names = labelNames(node.name, node.label, node.role === 'principal');
+      const named = labelPatterns.filter((p) => [p.flat.topic.term, ...(p.flat.topic.aliases ?? [])].some((t) => names.includes(t)));
       if (!node.implicit && named.length) {
         const hits = findHits(node.label, named);
         if (hits.length) node.anchors = hits.map((hit) => ({ id: anchorOf(hit, node.label.slice(hit.start, hit.end), parent?.type === 'turn' ? parent.children[0]?.id ?? '' : ''), start: hit.start, end: hit.end }));
@@ -110,13 +111,15 @@ export function markTopics(tree: Transcript, topicsIn: Topic[], file: string, po
   return { index: buildIndexModel(keptTopics(flat, anchors), anchors, occurrences), diagnostics };
 }
 
-/** Whether a topic is the one a speaker label names: its term or an alias is the label's name (路透社 of 路透社记者) or the label (柯委員建銘),
- * or a member's seat or party in it (Watson, Australian Labor Party); a principal's label, only its seat and party. */
-function namesLabel(topic: Topic, name: string, label: string, principal: boolean): boolean {
+/** What a speaker label names, as a topic's term or alias would be written: the label's name (路透社 of 路透社记者), the
+ * label (柯委員建銘), its outlet or organisation, and a member's seat and party (Watson, Australian Labor Party); a
+ * principal's label, only its seat and party. Worked out once per label, not once per topic. */
+function labelNames(name: string, label: string, principal: boolean): string[] {
   const { seat, party } = labelSeatAndParty(label, name);
   const own = [seat, party].filter((t): t is string => t !== undefined);
-  const names = principal ? own : [name, label, labelOrganisation(label, name) ?? labelOutlet(label, name), ...own];
-  return [topic.term, ...(topic.aliases ?? [])].some((t) => names.includes(t));
+  if (principal) return own;
+  const org = labelOrganisation(label, name) ?? labelOutlet(label, name);
+  return [name, label, ...(org ? [org] : []), ...own];
 }
 
 /** Each topic's term and aliases as patterns: literal text, or a compiled RE2 alias (a bad one diagnosed). */

@@ -46,10 +46,20 @@ function nearest(text: string, i: number, step: 1 | -1): string {
 function joinLines(block: TrackedText): TrackedText {
   const edits = [];
   for (const m of block.text.matchAll(new RegExp(`[ \\t]*${EOL}[ \\t\\u3000]*`, 'g'))) {
-    const before = block.text[m.index! - 1] ?? '';
-    const after = block.text[m.index! + m[0].length] ?? '';
-    const cjk = CJK.test(nearest(block.text, m.index! - 1, -1)) || CJK.test(nearest(block.text, m.index! + m[0].length, 1));
-    edits.push({ start: m.index!, end: m.index! + m[0].length, insert: cjk || !before || !after ? '' : ' ' });
+    edits.push({ start: m.index!, end: m.index! + m[0].length, insert: joinerAt(block.text, m.index!, m.index! + m[0].length) });
   }
   return block.apply(edits);
+}
+
+/** What stands where a line break inside a paragraph was, between text[..end) and text[start..]: nothing
+ * next to CJK text or at an edge, one space elsewhere. */
+function joinerAt(text: string, end: number, start: number): '' | ' ' {
+  const [before, after] = [text[end - 1] ?? '', text[start] ?? ''];
+  const cjk = CJK.test(nearest(text, end - 1, -1)) || CJK.test(nearest(text, start, 1));
+  return cjk || !before || !after ? '' : ' ';
+}
+
+/** What joins two pieces of one paragraph across a break that is a line break (a subtitle's cues). */
+export function lineJoiner(left: string, right: string): '' | ' ' {
+  return joinerAt(left + right, left.length, left.length);
 }

@@ -6,7 +6,7 @@ import type { Transcript } from '../model/types.ts';
 import type { BookConfig } from '../config/schema.ts';
 import { diagnostic, fail, type Diagnostic } from '../core/diagnostics.ts';
 import { decodeTranscript } from './decode.ts';
-import { crOnly, splitBlocks } from './blocks.ts';
+import { crOnly, lineJoiner, splitBlocks } from './blocks.ts';
 import { cleanCharacters } from './characters.ts';
 import { dropLineNumbers } from './numbered-lines.ts';
 import { LineIndex, TrackedText, type Edit } from './tracked-text.ts';
@@ -221,8 +221,7 @@ function subtitleBlock(b: TrackedText, i: number, first: number, cue: { speaker:
   // (Unpunctuated captions, as Chinese subtitles often are, break at a pause once the paragraph is long.)
   const goesOn = previous.length < 400 ? !ended || !cue.pause : !ended && (!cue.pause || previous.length < 1200);
   if (!labels.at(previous.text)?.alone && goesOn) {
-    const space = /\p{Script=Han}$/u.test(previous.text) && /^\p{Script=Han}/u.test(b.text) ? '' : ' ';
-    out[out.length - 1] = previous.concat(space, b);
+    out[out.length - 1] = previous.concat(lineJoiner(previous.text, b.text), b);
     return null;
   }
   return b;

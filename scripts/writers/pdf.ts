@@ -192,7 +192,7 @@ interface Plan {
   pulls: Set<string>;
   /** The classes that keep each section's last 4 lines on one page (render/ends.ts endKeeps), set once from the loaded page's lines (so their number is their key). */
   keeps: EndKeeps;
-  /** Pages guessed for the first measuring pass (pdf/estimate.ts). */
+  /** Pages guessed for the first document loaded (pdf/estimate.ts), before the loaded page is cut into pages (pdf/paginate.ts). */
   guess: Map<string, number>;
   render: (pages: PageLookup, blanks: Set<string>, measure?: boolean, hrefs?: Links) => Rendered;
 }
@@ -353,7 +353,7 @@ interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string
 async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
   // A first build prints at once too, with the pages its loaded page lays out to (optimistic); a print
   // that finds a number wrong is printed again with the pages it found.
-  const state: LoopState = { guessed: false, pages: known?.pages ?? plan.guess, blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: false, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
+  const state: LoopState = { pages: known?.pages ?? plan.guess, blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: false, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
   for (const [id, c] of known?.keeps ?? []) plan.keeps.set(id, c);
   let chars: Set<string> | undefined;
@@ -399,8 +399,7 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
     // The measuring state goes before the next print: its bytes and markup are not kept.
     pdf = undefined;
     current = undefined;
-    const numbered = state.guessed ? 'guessed' : state.pages.size > 0 ? 'yes' : 'no';
-    state.guessed = false;
+    const numbered = state.pages.size > 0;
     state.pages = shiftForBlanks(found, state.blanks, nextBlanks);
     state.blanks = nextBlanks;
     if (at) afterMeasure(plan, state, markPulls(plan, { at, line: state.line, height: plan.trim.height * MM }, state.indexLine, found), numbered);
@@ -416,14 +415,12 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
  * shorter): when the first pass would pull there, the next pass measures with the numbers. Those
  * pulls move nothing printed after them but the note's page, so the print follows at once.
  */
-function afterMeasure(plan: Plan, state: LoopState, more: { body: string[]; back: string[] }, numbered: 'no' | 'guessed' | 'yes'): void {
+function afterMeasure(plan: Plan, state: LoopState, more: { body: string[]; back: string[] }, numbered: boolean): void {
   if (state.pullRounds >= MAX_PULL_ROUNDS) { state.measure = false; return; }
-  // On guessed numbers (pdf/estimate.ts) the index is about as long as printed: the note's run-on (read
-  // with room to spare) is decided there; a cut of the index waits for its real numbers.
-  const back = numbered === 'yes' ? more.back : numbered === 'guessed' ? more.back.filter((id) => id === NOTE_RUN_ON) : [];
+  const back = numbered ? more.back : [];
   if (more.body.length || back.length) pull(plan, state, [...more.body, ...back]);
   if (more.body.length) return;
-  if (more.back.some((id) => !back.includes(id))) { state.remeasures++; return; }
+  if (!numbered && more.back.length) { state.remeasures++; return; }
   if (back.includes(NOTE_RUN_ON)) state.pages = runOnPages(state.pages);
   state.measure = false;
 }
@@ -436,7 +433,7 @@ function runOnPages(pages: Map<string, number>): Map<string, number> {
 }
 
 /** What the passes carry from one to the next. */
-interface LoopState { /** The pages are pdf/estimate.ts's guess (the first measuring pass of a book not laid out before). */ guessed: boolean; pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number; prints: number; remeasures: number }
+interface LoopState { pages: Map<string, number>; blanks: Set<string>; pullRounds: number; measure: boolean; line: number; indexLine: number; prints: number; remeasures: number }
 
 function pull(plan: Plan, state: LoopState, ids: string[]): void {
   for (const id of ids) plan.pulls.add(id);
