@@ -23,7 +23,50 @@ interface Raw { type: 'raw'; value: string }
 export interface BodyBlock { id?: string; raw: Raw }
 
 export function bodyBlocks(body: Root): BodyBlock[] {
-  return body.children.map((c) => ({ id: idOf(c), raw: { type: 'raw', value: toHtml(c) } }));
+  // Serialised when first read (a pass that patches the loaded page reads only the blocks that changed).
+  return body.children.map((c) => {
+    let value: string | undefined;
+    return { id: idOf(c), raw: { type: 'raw', get value() { return (value ??= toHtml(c)); } } };
+  });
+}
+
+/** True when two hast nodes are alike (type, name, properties, text and children), without serialising either. */
+export function sameNode(a: Nodes, b: Nodes): boolean {
+  if (a === b) return true;
+  if (a.type !== b.type) return false;
+  if ('value' in a || 'value' in b) return (a as { value?: string }).value === (b as { value?: string }).value;
+  if (a.type === 'element' && (a.tagName !== (b as Element).tagName || !sameProperties(a.properties, (b as Element).properties))) return false;
+  const [x, y] = ['children' in a ? a.children : [], 'children' in b ? b.children : []] as Nodes[][];
+  return x.length === y.length && x.every((c, i) => sameNode(c, y[i]!));
+}
+
+function sameProperties(a: Element['properties'], b: Element['properties']): boolean {
+  const keys = Object.keys(a ?? {});
+  if (keys.length !== Object.keys(b ?? {}).length) return false;
+  return keys.every((k) => {
+    const [u, v] = [a[k], b[k]];
+    return Array.isArray(u) && Array.isArray(v) ? u.length === v.length && u.every((e, i) => e === v[i]) : u === v;
+  });
+}
+
+/**
+ * Where each body block stands among the element children of the element `containerId` (the page's
+ * `children` of the transcript's `<main>`), by block index; undefined for a block that is not an element
+ * (text between blocks). Also that count of element children.
+ */
+export function blockPlaces(doc: Root, containerId: string, blocks: BodyBlock[], tree: Root): { places: (number | undefined)[]; count: number } | undefined {
+  let container: Element | undefined;
+  visit(doc, (e) => { if (!container && idOf(e) === containerId) container = e; });
+  if (!container) return undefined;
+  const index = new Map<unknown, number>(blocks.map((b, i) => [b.raw, i]));
+  const places: (number | undefined)[] = [];
+  let count = 0;
+  for (const child of container.children as unknown[]) {
+    const i = index.get(child);
+    if (i !== undefined) { if (tree.children[i]?.type === 'element') places[i] = count++; }
+    else if ((child as Nodes).type === 'element') count++;
+  }
+  return { places, count };
 }
 
 function idOf(node: Nodes): string | undefined {
@@ -107,6 +150,17 @@ export function append(doc: Root, where: 'head' | 'body', ...nodes: ElementConte
 
 export function serialize(doc: Root): string {
   return toHtml(doc, { allowDangerousHtml: true });
+}
+
+/**
+ * The markup of each element directly inside `<body>` (the page's `document.body.children`, in order),
+ * except the one whose id is `skip` (the transcript, whose blocks are the same on every pass): what a
+ * pass that changed only page numbers sets anew on the loaded page, part by part.
+ */
+export function topBlocks(doc: Root, skip: string): string[] {
+  const body = element(doc, 'body');
+  return (body?.children ?? []).filter((c): c is Element => c.type === 'element')
+    .map((c) => (idOf(c) === skip ? '' : toHtml(c, { allowDangerousHtml: true })));
 }
 
 /** The markup inside `<body>`, for a later pass that swaps the body of the loaded page. */

@@ -2,6 +2,8 @@
 // in the margins, left out), read back from a PDF with poppler's `pdftotext -bbox-layout`. The print
 // loop counts a section's last lines with it (render/ends.ts), and the corpus print check reads pages
 // with it (scripts/eval/print-corpus.ts).
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { run } from '../core/run.ts';
 import { MM, type Trim } from './layout.ts';
 
@@ -16,10 +18,28 @@ const SAME_LINE = 5;
  * of bleed on every side), top to bottom. Null when pdftotext is missing or fails (then nothing is
  * counted, and layout decisions that need counts are skipped).
  */
-export async function pageLines(pdf: Uint8Array, trim: Trim, bleed = 0): Promise<PageLine[][] | null> {
+export async function pageLines(pdf: Uint8Array, trim: Trim, bleed = 0, dir?: string): Promise<PageLine[][] | null> {
+  if (dir) return pageLinesVia(dir, pdf, trim, bleed);
   const result = await run('pdftotext', ['-q', '-enc', 'UTF-8', '-bbox-layout', '-', '-'], { input: pdf });
   if (result.status !== 0) return null;
   return parseBboxLayout(result.stdout, trim, bleed);
+}
+
+/**
+ * The same through files in `dir`: pdftotext then reads and writes without waiting on this process, which
+ * may go on with other work (the finish of the same print) meanwhile.
+ */
+async function pageLinesVia(dir: string, pdf: Uint8Array, trim: Trim, bleed: number): Promise<PageLine[][] | null> {
+  const [input, output] = [join(dir, 'lines.pdf'), join(dir, 'lines.html')];
+  writeFileSync(input, pdf);
+  try {
+    const result = await run('pdftotext', ['-q', '-enc', 'UTF-8', '-bbox-layout', input, output]);
+    if (result.status !== 0) return null;
+    return parseBboxLayout(readFileSync(output, 'utf8'), trim, bleed);
+  } finally {
+    rmSync(input, { force: true });
+    rmSync(output, { force: true });
+  }
 }
 
 /** pdftotext's -bbox-layout XHTML → lines per page inside the type area. */

@@ -25,13 +25,13 @@ import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { substituteMissing } from '../pdf/coverage.ts';
 import { xmlChars } from '../render/xml.ts';
 import { runningHead, titleUnits } from '../render/lines.ts';
-import { append, assemble, bodyBlocks, bodyMarkup, idsIn, linkTargets, serialize, slot } from '../pdf/document.ts';
+import { append, assemble, blockPlaces, bodyBlocks, bodyMarkup, idsIn, linkTargets, sameNode, serialize, slot, topBlocks } from '../pdf/document.ts';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import { MM, pageCss, printPx, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
 import { readDestinations, readPositions } from '../pdf/dests.ts';
 import { rectoBlanks, shiftForBlanks } from '../pdf/recto.ts';
-import { finishChromiumPdf, type FinishInput } from '../pdf/finish.ts';
+import { finishChromiumPdf, type FinishInput, type FinishResult } from '../pdf/finish.ts';
 import { layoutKey, readLayout, writeLayout, type PageLayout } from '../pdf/pagecache.ts';
 import type { SectionBreak } from '../render/sections.ts';
 import { endCandidates, endKeeps, endMark, indexLines, indexPull, indexPullOf, noteFits, noteRunsOn, NOTE_RUN_ON, runsOf, shortEnds, shortEndsOf, withEndKeeps, withEndMarks, withIndexPull, withPulls, type EndKeeps, type IndexLine, type Run } from '../render/ends.ts';
@@ -111,20 +111,25 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   const dir = mkdtempSync(join(input.workDir, 'print-'));
+  // Chromium opens the page while Node prepares the first document.
+  const opening = input.browser.newPage();
+  opening.catch(() => undefined);
+  let page: Page | undefined;
   try {
-    const plan = planPrint(input, dir);
-    const key = input.pageCache ? layoutKey(await layoutInputs(input, plan)) : '';
-    const known = input.pageCache ? readLayout(input.pageCache, key) : undefined;
-    timings['0.setup'] = Math.round(performance.now() - t0);
-    const page = await input.browser.newPage();
-    timings['0.newPage'] = Math.round(performance.now() - t0) - timings['0.setup'];
     try {
+      const plan = planPrint(input, dir);
+      const key = input.pageCache ? layoutKey(await layoutInputs(input, plan)) : '';
+      const known = input.pageCache ? readLayout(input.pageCache, key) : undefined;
+      const first = firstPass(plan, known);
+      timings['0.setup'] = Math.round(performance.now() - t0);
+      page = await opening;
+      timings['0.newPage'] = Math.round(performance.now() - t0) - timings['0.setup'];
       await guard(page, [dir, ...input.templates.dirs], plan.diagnostics);
-      const laid = await layOut(page, plan, timings, known);
+      const laid = await layOut(page, plan, timings, (l) => finishPrint(input, plan, l), first, known);
       if (input.pageCache && (!known || laid.passes > 1)) writeLayout(input.pageCache, key, { pages: laid.found, blanks: laid.blanks, pulls: plan.pulls, keeps: plan.keeps });
       return await finishBook(input, plan, laid, timings);
     } finally {
-      await page.close();
+      await (page ?? await opening.catch(() => undefined))?.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -137,7 +142,15 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
  * answer they got. The document is a function of those answers, the blank pages and the pulls, so a
  * print whose pages give the same answers would print itself again (no second render to compare).
  */
-interface Rendered { doc: () => string; body: () => string; asked: Asked }
+interface Rendered {
+  doc: () => string; body: () => string; asked: Asked;
+  /** The markup of each element directly in `<body>`, the transcript's `<main>` left empty (pdf/document.ts topBlocks). */
+  tops: () => string[];
+  /** The body's tree as rendered (the same object while no page it asked for changed), the blank pages and the pulls it was laid out with. */
+  tree: Root; blanks: Set<string>; pulls: string;
+  /** The markup of the body blocks `changed` (by index in the tree) with their places among the elements of the transcript's `<main>`, and their count. */
+  blocks: (changed: number[]) => { count: number; blocks: [number, string][] } | undefined;
+}
 /** Ids a renderer asked the page of, with the page it was given. */
 type Asked = Map<string, number | undefined>;
 
@@ -309,7 +322,14 @@ function planPrint(input: PdfInput, dir: string): Plan {
     // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
     // characters XML forbids (book.yaml escapes can hold them) are dropped.
     const clean = (markup: string) => substituteMissing(xmlChars(markup), input.missingGlyphs ?? []);
-    return { doc: once(() => clean(serialize(doc))), body: once(() => clean(bodyMarkup(doc))), asked };
+    let tops: string[] | undefined;
+    const tree = bodyOf(pages, '').value;
+    return { doc: once(() => clean(serialize(doc))), body: once(() => clean(bodyMarkup(doc))), asked,
+      tops: () => (tops ??= topBlocks(doc, 'body').map(clean)), tree, blanks: new Set(blanks), pulls: pullKey.split('|')[0],
+      blocks: (changed) => {
+        const at = blockPlaces(doc, 'body', bodyPart.value, tree);
+        return at && { count: at.count, blocks: changed.map((i) => [at.places[i] ?? -1, clean(bodyPart.value[i]!.raw.value)]) };
+      } };
   };
   return {
     css, targets, render, dir, diagnostics: [], pulls, keeps, guess: guessPages(firstBody, TRIM_GEOMETRY[input.trim], pagePerSection, [...front.map((m) => m.id), 'body'], [...back.map((m) => m.id), ...(hasIndex ? ['back-index'] : []), 'note']), trim: TRIM_GEOMETRY[input.trim],
@@ -342,6 +362,22 @@ async function layoutInputs(input: PdfInput, plan: Plan): Promise<string[]> {
  */
 const LAYOUT_LOGIC = 'keeps-at-print-width-2';
 
+/** The loop's state at its start and the first document, serialised (while Chromium opens the page). */
+interface FirstPass { state: LoopState; rendered: Rendered }
+
+/**
+ * A first build prints at once too, with the pages its loaded page lays out to (optimistic); a print
+ * that finds a number wrong is printed again with the pages it found. A known layout brings its pages, blank pages, pulls and keeps.
+ */
+function firstPass(plan: Plan, known?: PageLayout): FirstPass {
+  const state: LoopState = { pages: known?.pages ?? plan.guess, blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: false, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
+  for (const id of known?.pulls ?? []) plan.pulls.add(id);
+  for (const [id, c] of known?.keeps ?? []) plan.keeps.set(id, c);
+  const rendered = plan.render((id) => state.pages.get(id), state.blanks, state.measure);
+  rendered.doc();
+  return { state, rendered };
+}
+
 /** What the passes end with: the last print, the pages found in it, and the document printed. */
 interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string>; current: Rendered; passes: number; prints: number }
 
@@ -350,29 +386,29 @@ interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string
  * cut from the loaded page (optimistic), or with a known layout (the page cache), checked like any other.
  * A measuring pass (laid out, nothing painted, no structure tree or outline) follows a round of pulls.
  */
-async function layOut(page: Page, plan: Plan, timings: Record<string, number>, known?: PageLayout): Promise<Laid> {
-  // A first build prints at once too, with the pages its loaded page lays out to (optimistic); a print
-  // that finds a number wrong is printed again with the pages it found.
-  const state: LoopState = { pages: known?.pages ?? plan.guess, blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: false, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
-  for (const id of known?.pulls ?? []) plan.pulls.add(id);
-  for (const [id, c] of known?.keeps ?? []) plan.keeps.set(id, c);
+async function layOut(page: Page, plan: Plan, timings: Record<string, number>, finish: (laid: Laid) => Promise<FinishResult>, first: FirstPass, known?: PageLayout): Promise<Laid & { finished: FinishResult }> {
+  const { state } = first;
   let chars: Set<string> | undefined;
   for (let pass = 1; pass <= MAX_PASSES + 2 * state.pullRounds + state.remeasures; pass++) {
     const lap = stopwatch(timings, pass);
     const { measure } = state;
-    let current: Rendered | undefined = plan.render((id) => state.pages.get(id), state.blanks, measure);
+    let current: Rendered | undefined = pass === 1 ? first.rendered : plan.render((id) => state.pages.get(id), state.blanks, measure);
     lap('html');
     if (!chars) {
       [chars, [state.line, state.indexLine]] = [await loadDocument(page, plan.dir, current, measure), await lineHeights(page)];
+      lap('load');
       // A known layout rendered its keeps from the start; else they are counted on the page just loaded.
       if (!known?.keeps?.size) await keepEnds(page, plan);
-      if (!known) current = await optimistic(page, plan, state, chars) ?? current;
+      lap('keeps');
+      if (!known) current = await optimistic(page, plan, state, chars, current, lap) ?? current;
     } else await swapBody(page, current, chars, measure);
     lap('layout');
-    // Before the first print, Node's garbage goes: what preparing and measuring the book left on the heap
-    // (about 100 MB at 600 pages) would otherwise stand beside Chromium's print at the process tree's peak.
-    if (!measure && !state.prints) collectGarbage();
-    let pdf: Uint8Array | undefined = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measure, tagged: !measure, timeout: PDF_TIMEOUT });
+    // Chromium prints while Node makes what the finish needs of this document (the body's markup seeds the
+    // file's ID) and lets its garbage go before the first print: what preparing and measuring the book left on
+    // the heap (about 100 MB at 600 pages) would otherwise stand beside Chromium's print at the process tree's peak.
+    const printing = page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measure, tagged: !measure, timeout: PDF_TIMEOUT });
+    if (!measure) await whilePrinting(() => { current!.body(); if (!state.prints) collectGarbage(); });
+    let pdf: Uint8Array | undefined = await printing;
     if (!measure) state.prints++;
     lap(measure ? 'measure' : 'print');
     const at = measure ? readPositions(pdf) : undefined;
@@ -387,8 +423,14 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, k
       // (a mark miscounted, the index's end, the note beside the index) costs a round: a measuring pass
       // and a print, or the print alone when only the note moves. A known layout printed as it was known was decided on these very pages.
       const decided = known !== undefined && pass === 1;
-      const more = state.pullRounds < MAX_PULL_ROUNDS && !decided ? await shortEndPulls(pdf, plan, found) : [];
-      if (!more.length) return { pdf, found, blanks: state.blanks, current, passes: pass, prints: state.prints };
+      // The check's pdftotext runs beside the finish of this print, which is kept when the check asks for nothing.
+      const checking = state.pullRounds < MAX_PULL_ROUNDS && !decided ? shortEndPulls(pdf, plan, found) : Promise.resolve([]);
+      const laid = { pdf, found, blanks: state.blanks, current, passes: pass, prints: state.prints };
+      const finished = finish(laid);
+      finished.catch(() => undefined);
+      const more = await checking;
+      lap('check');
+      if (!more.length) return { ...laid, finished: await finished };
       pull(plan, state, more);
       // The note run on below the index moves nothing but the note, onto the index's page: printed again at once.
       const runOnOnly = more.length === 1 && more[0] === NOTE_RUN_ON;
@@ -467,13 +509,14 @@ async function keepEnds(page: Page, plan: Plan): Promise<void> {
  * print would cut it (pdf/paginate.ts), the document is rendered with those numbers and the parts that
  * changed (the contents, the index) are set on the page. Undefined when the page cannot be read so.
  */
-async function optimistic(page: Page, plan: Plan, state: LoopState, chars: Set<string>): Promise<Rendered | undefined> {
+async function optimistic(page: Page, plan: Plan, state: LoopState, chars: Set<string>, loaded: Rendered, lap: (step: string) => void): Promise<Rendered | undefined> {
   let probe: Probe;
   try {
     probe = await page.evaluate(PROBE) as Probe;
   } catch {
     return undefined;
   }
+  lap('probe');
   const height = printPx(plan.trim.height - plan.trim.top - plan.trim.bottom);
   const laid = guessFromProbe(probe, height);
   const blanks = rectoBlanks(plan.rectoAnchors, (id) => laid.get(id), state.blanks);
@@ -484,7 +527,8 @@ async function optimistic(page: Page, plan: Plan, state: LoopState, chars: Set<s
     state.pages = runOnPages(state.pages);
   }
   const current = plan.render((id) => state.pages.get(id), state.blanks, false);
-  await patchBody(page, current, chars);
+  lap('cut');
+  if (!await patchParts(page, loaded, current, chars)) await patchBody(page, current, chars);
   return current;
 }
 
@@ -497,6 +541,63 @@ function runsOnBelowIndex(plan: Plan, state: LoopState, below: { indexEnd: numbe
   const pt = 0.75;
   const indexLast = below.indexEnd * pt - state.indexLine + PROBE_SLACK;
   return noteFits(plan.trim.top * MM + indexLast, below.note * pt - state.line + PROBE_SLACK, (plan.trim.height - plan.trim.bottom) * MM);
+}
+
+/**
+ * The loaded page brought to `current` part by part, when only parts outside the transcript changed (the
+ * contents, the index, the note): the transcript's blocks are those of the loaded page (the same tree,
+ * blank pages and pulls; the section ends' keeps were set on the page as counted), so only the parts whose
+ * markup differs are parsed and set. False (nothing done) when that does not hold: then patchBody.
+ */
+async function patchParts(page: Page, loaded: Rendered, current: Rendered, chars: Set<string>): Promise<boolean> {
+  const [before, after] = [loaded.tree.children, current.tree.children];
+  // Blank pages may come or go before the parts around the transcript, not among its blocks.
+  const inside = new Set(after.flatMap((n) => (n.type === 'element' && typeof n.properties.id === 'string' ? [n.properties.id] : [])));
+  const moved = [...loaded.blanks, ...current.blanks].filter((id) => loaded.blanks.has(id) !== current.blanks.has(id));
+  if (moved.some((id) => inside.has(id)) || loaded.pulls !== current.pulls.split(' ').filter((p) => p !== NOTE_RUN_ON).join(' ')) return false;
+  if (before.length !== after.length) return false;
+  const [was, now] = [aroundMain(loaded.tops()), aroundMain(current.tops())];
+  if (!was || !now) return false;
+  // Blocks of the transcript whose page numbers changed (an editor's note prints its reference's page).
+  const changed = loaded.tree === current.tree ? [] : after.flatMap((node, i) => (sameNode(before[i]!, node) ? [] : [i]));
+  const body = current.blocks(changed);
+  if (!body || body.blocks.some(([at]) => at < 0)) return false;
+  const parts = was.map((old, k) => (old.length === now[k]!.length ? now[k]!.flatMap((html, i) => (html === old[i] ? [] : [[i, html] as [number, string]])) : now[k]!.join('\n')));
+  const done = await page.evaluate((parts: ([number, string][] | string)[], counts: number[], blocks: [number, string][], inMain: number) => {
+    // No named functions in here: the page has no transpiler helpers (__name).
+    const main = document.getElementById('body');
+    const all = [...document.body.children];
+    const at = main ? all.indexOf(main) : -1;
+    const sides = [all.slice(0, at), all.slice(at + 1)];
+    if (!main || at < 0 || sides[0]!.length !== counts[0] || sides[1]!.length !== counts[1] || main.children.length !== inMain) return false;
+    const fresh: [HTMLCollection[number], DocumentFragment][] = [];
+    const lists: [HTMLCollection[number][], [number, string][]][] = [[[...main.children], blocks]];
+    parts.forEach((part, k) => { if (typeof part !== 'string') lists.push([sides[k]!, part]); });
+    for (const [within, list] of lists) {
+      for (const [i, html] of list) {
+        const t = document.createElement('template');
+        t.innerHTML = html;
+        fresh.push([within[i]!, t.content]);
+      }
+    }
+    if (fresh.some(([old, c]) => c.childElementCount !== 1 || c.firstElementChild!.tagName !== old.tagName)) return false;
+    for (const [old, c] of fresh) old.replaceWith(c.firstElementChild!);
+    // A side whose parts changed in number (a blank page came or went) is set anew as a whole.
+    parts.forEach((part, k) => {
+      if (typeof part !== 'string') return;
+      for (const e of sides[k]!) e.remove();
+      main.insertAdjacentHTML(k === 0 ? 'beforebegin' : 'afterend', part);
+    });
+    return true;
+  }, parts, was.map((side) => side.length), body.blocks, body.count);
+  if (done && newChars(parts.flat(2).filter((x) => typeof x === 'string').join('') + body.blocks.map(([, html]) => html).join(''), chars)) await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return done;
+}
+
+/** The parts before and after the transcript's `<main>` (the empty one in `tops`), undefined without it. */
+function aroundMain(tops: string[]): [string[], string[]] | undefined {
+  const at = tops.indexOf('');
+  return at < 0 ? undefined : [tops.slice(0, at), tops.slice(at + 1)];
 }
 
 /** Sets a new body on the page, replacing only the top-level blocks whose markup changed (all of it when their number did). */
@@ -536,7 +637,7 @@ function markPulls(plan: Plan, marks: Marks, indexLine: number, found: Map<strin
 
 /** Paragraphs to pull onto the page of a section end that holds too few lines (render/ends.ts). */
 async function shortEndPulls(pdf: Uint8Array, plan: Plan, found: Map<string, number>): Promise<string[]> {
-  const lines = await pageLines(pdf, plan.trim);
+  const lines = await pageLines(pdf, plan.trim, 0, plan.dir);
   if (!lines) return [];
   const page = (id: string) => found.get(id);
   const ends = [...shortEnds(plan.runs, plan.bodyEnd, page, lines), indexPull(plan.indexEntries, page('back-index'), page('note'), page, lines) ?? []].flat();
@@ -571,21 +672,11 @@ async function swapBody(page: Page, current: Rendered, chars: Set<string>, measu
 }
 
 /** The finished PDF: boxes, bare openings, metadata and a fixed ID on the last print (pdf/finish.ts). */
-async function finishBook(input: PdfInput, plan: Plan, laid: Laid, timings: Record<string, number>): Promise<PdfResult> {
+async function finishBook(input: PdfInput, plan: Plan, laid: Laid & { finished: FinishResult }, timings: Record<string, number>): Promise<PdfResult> {
   const { view } = input;
-  const { found, current } = laid;
-  const lap = stopwatch(timings, laid.passes);
+  const { found, current, finished } = laid;
   const missing = plan.targets.filter((id) => !found.has(id));
   if (missing.length) plan.diagnostics.push(diagnostic('TP032', { reason: `no page found for ${missing.length} ids (${missing.slice(0, 5).join(', ')})` }));
-  const print = input.print ?? { bleed: false, rectoSections: false };
-  const finishInput: FinishInput = {
-    trim: TRIM_GEOMETRY[input.trim], bleed: print.bleed,
-    bare: new Set(plan.openings.map((id) => found.get(id)).filter((n): n is number => n !== undefined)),
-    meta: { title: view.title, author: view.author, subject: view.subtitle ?? view.description, keywords: view.subjects, lang: view.lang, date: input.date },
-    idSeed: JSON.stringify([current.body(), plan.css, readTemplate(input.templates, 'print.css'), input.trim, print]),
-  };
-  const finished = await finishChromiumPdf(laid.pdf, finishInput);
-  lap('finish');
   const names = { fontCss: `${input.keepHtml}.fonts.css`, printCss: `${input.keepHtml}.print.css` };
   const printFiles = input.keepHtml ? {
     html: plan.render((id) => found.get(id), laid.blanks, false, names).doc(),
@@ -593,6 +684,29 @@ async function finishBook(input: PdfInput, plan: Plan, laid: Laid, timings: Reco
   } : undefined;
   // The whole final HTML is serialised only for a caller that reads it (the benchmark's floor).
   return { pdf: finished.pdf, diagnostics: plan.diagnostics, pageMap: found, passes: laid.passes, prints: laid.prints, get html() { return current.doc(); }, timings, printFiles };
+}
+
+/** The finished PDF of a print: boxes, bare openings, metadata and a fixed ID (pdf/finish.ts). */
+async function finishPrint(input: PdfInput, plan: Plan, laid: Laid): Promise<FinishResult> {
+  const { view } = input;
+  const { found, current } = laid;
+  const print = input.print ?? { bleed: false, rectoSections: false };
+  const finishInput: FinishInput = {
+    trim: TRIM_GEOMETRY[input.trim], bleed: print.bleed,
+    bare: new Set(plan.openings.map((id) => found.get(id)).filter((n): n is number => n !== undefined)),
+    meta: { title: view.title, author: view.author, subject: view.subtitle ?? view.description, keywords: view.subjects, lang: view.lang, date: input.date },
+    idSeed: JSON.stringify([current.body(), plan.css, readTemplate(input.templates, 'print.css'), input.trim, print]),
+  };
+  return finishChromiumPdf(laid.pdf, finishInput);
+}
+
+/**
+ * Runs `work` (Node's own) while Chromium prints: after the print command has gone out (page.pdf first waits
+ * for the page's fonts), so that work does not hold the command back.
+ */
+async function whilePrinting(work: () => void): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 25));
+  work();
 }
 
 /** The guessed pages (pdf/estimate.ts) of the body's ids, and of what the contents lists before and after the body, each a page. */
