@@ -24,9 +24,10 @@ export interface BodyBlock { id?: string; raw: Raw }
 
 export function bodyBlocks(body: Root): BodyBlock[] {
   // Serialised when first read (a pass that patches the loaded page reads only the blocks that changed).
+  // Once serialised, a block lets its tree go (the trees of a 600-page book are some 50 MB).
   return body.children.map((c) => {
-    let value: string | undefined;
-    return { id: idOf(c), raw: { type: 'raw', get value() { return (value ??= toHtml(c)); } } };
+    let [value, node] = [undefined as string | undefined, c as RootContent | undefined];
+    return { id: idOf(c), raw: { type: 'raw', get value() { if (value === undefined) { value = toHtml(node!); node = undefined; } return value; } } };
   });
 }
 
