@@ -13,15 +13,18 @@ export class ChangeLog {
   record(rule: RuleId, text: TrackedText, start: number, end: number, after: string,
     opts: { confidence?: number; applied?: boolean; note?: string; before?: string } = {}): Change {
     const offset = text.sourceOffset(start);
-    const { line, column } = this.lines.point(offset);
+    // (The line alone, and the column from its start: no point object per change.)
+    const line = this.lines.line(offset);
+    const column = offset - this.lines.starts[line - 1]! + 1;
     const change: Change = {
       rule, line, column, offset,
       before: opts.before ?? text.text.slice(start, end), after,
       context: text.text.slice(Math.max(0, start - 12), Math.min(text.length, end + 12)),
       confidence: round(opts.confidence ?? 1),
       applied: opts.applied ?? true,
-      ...(opts.note ? { note: opts.note } : {}),
     };
+    // Added last, as the spread of `{ note }` put it: the key order of changes.json is unchanged.
+    if (opts.note) change.note = opts.note;
     this.changes.push(change);
     return change;
   }

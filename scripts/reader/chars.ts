@@ -24,6 +24,26 @@ export const isHanCode = (c: number): boolean => {
   if (known === 0) hanUnit[c] = known = HAN_RE.test(String.fromCharCode(c)) ? 1 : 2;
   return known === 1;
 };
+/**
+ * `re.test(s)` for a pattern that is one character class (it matches exactly one code point), read by
+ * code unit from a table filled on first use with the pattern's own answer for that unit: a class of
+ * Unicode properties (\p{M}) is tried much more slowly by the regex engine at every position. A text
+ * holding a surrogate is given to the pattern itself, from the first surrogate not preceded by a match.
+ */
+export function classTester(re: RegExp): (s: string) => boolean {
+  if (re.global || re.sticky) throw new TypeError('classTester needs a pattern without g or y');
+  const unit = new Uint8Array(0x10000); // 0 not yet asked, 1 in the class, 2 not
+  return (s) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) return re.test(s);
+      let known = unit[c]!;
+      if (known === 0) unit[c] = known = re.test(String.fromCharCode(c)) ? 1 : 2;
+      if (known === 1) return true;
+    }
+    return false;
+  };
+}
 export const isCjkPunct = (ch: string | undefined): boolean => !!ch && CJK_PUNCT.includes(ch);
 /** A character that makes its neighbourhood "Chinese text" for punctuation purposes. */
 export const isCjk = (ch: string | undefined): boolean => isHan(ch) || isCjkPunct(ch);

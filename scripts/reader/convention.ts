@@ -140,8 +140,10 @@ export function withoutBrackets(text: string, by = ''): string {
 
 /** A line that may be a label on its own: short, no sentence punctuation outside brackets. */
 function aloneShape(text: string): boolean {
+  // The lengths first: a long paragraph is no label alone, and its brackets need not be taken out.
+  if (HAN.test(text)) return text.length <= 40 && !/[，,。！!？?；;…“”"]/u.test(withoutBrackets(text));
+  if (text.length > 200) return false;
   const bare = withoutBrackets(text);
-  if (HAN.test(text)) return text.length <= 40 && !/[，,。！!？?；;…“”"]/u.test(bare);
   const plain = bare.replace(/\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon)\./g, '');
   if (/[.!?;…“”"]\s|[.!?;…]$|:/u.test(plain) || text.length > 200) return false;
   // Short, without a comma; or an office in capitalised words, which may run long and hold commas
@@ -209,8 +211,24 @@ const LEAD_TIME = new RegExp(`^(?:${STAMP}|${TIME})[ \\t\\u00a0]+(?=\\S)`, 'u');
 /** A label alone on its line with the time after it (Otter's `Jane Doe  00:15`, 通义听悟's `发言人1 00:03`). */
 const TRAILING_TIME = new RegExp(`^(.+?)[ \\t\\u00a0\\u3000]+(?:${STAMP}|${TIME})$`, 'u');
 
-/** The label shape at the start of a paragraph, before any evidence, or null. */
+/**
+ * The label shape at the start of a paragraph, before any evidence, or null. Every stage asks about the
+ * same lines (the conventions, the labels that recur, each line's decision): a shape is worked out once
+ * per text and kept (callers never change what they are given).
+ */
 export function candidateOf(paragraph: string): Candidate | null {
+  let found = candidateCache.get(paragraph);
+  if (found === undefined) {
+    found = candidateOfText(paragraph);
+    if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.clear();
+    candidateCache.set(paragraph, found);
+  }
+  return found;
+}
+const candidateCache = new Map<string, Candidate | null>();
+const CANDIDATE_CACHE_SIZE = 100_000;
+
+function candidateOfText(paragraph: string): Candidate | null {
   const text = paragraph.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
   if (!text || isFurniture(text) || BULLET.test(text)) return null;
   // A transcription service's time before the label or after a label alone on its line: the time is
@@ -385,7 +403,10 @@ export function induceConventions(paragraphs: string[], key: (label: string) => 
 
 /** Weight of speech: a Han character counts three Latin ones. */
 export function speechWeight(s: string): number {
-  return (s.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + s.length;
+  // Counted by code unit: a match array of every Han character was garbage for the collector.
+  let wide = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 0x3000 && c <= 0x9fff) wide++; }
+  return wide * 3 + s.length;
 }
 
 /** A convention in words, for `inspect`: `label at paragraph start, ends with a colon, in capitals (12×, 96 %)`. */

@@ -2,7 +2,7 @@
 // the new text. They are plain functions so a unit test can call each alone.
 import type { TrackedText, Edit } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
-import { isCjk, isHan } from './chars.ts';
+import { classTester, isCjk, isHan } from './chars.ts';
 import { lexicon } from './lexicon.ts';
 
 export interface NormalizeOptions {
@@ -59,7 +59,8 @@ function advance(s: string, i: number, unicode: boolean): number {
 
 // Each rule's pattern is tried only where a character it needs occurs (a plain class scan is far cheaper
 // than a pattern with look-behinds tried at every position); the result is the same.
-const nfc: Rule = (text, log) => !/[\p{M}\u2126\u212A\u212B\uF900-\uFAFF]/u.test(text.text) ? text :
+const mayCompose = classTester(/[\p{M}\u2126\u212A\u212B\uF900-\uFAFF]/u);
+const nfc: Rule = (text, log) => !mayCompose(text.text) ? text :
   replaceMatches(text, /[^\p{M}][\p{M}]+|[\u2126\u212A\u212B\uF900-\uFAFF]/gu, 'nfc', log, (m) => m[0].normalize('NFC'));
 
 /** Neighbour of position i, skipping spaces, in direction dir. */
