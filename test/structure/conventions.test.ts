@@ -324,3 +324,46 @@ describe('label conventions of new house styles', () => {
     expect(read(alone, '李克强').turns[0]).toBe('3 - 傅莹');
   });
 });
+
+describe("a transcript's own chapter headings", () => {
+  // The shape of a Lex Fridman transcript (lexfridman.com): a topic line between turns, a label alone,
+  // then the speech after its time stamp.
+  const podcast = [
+    'Transcript for Sam Altman: OpenAI, GPT-5, Sora | Lex Fridman Podcast #419', '',
+    'Introduction', '',
+    'Sam Altman', '(00:00:00) I think compute is going to be the currency of the future.', '',
+    'Lex Fridman', '(00:00:13) The following is a conversation with Sam Altman, his second time on the podcast.', '',
+    'OpenAI board saga', '',
+    'Lex Fridman', '(00:01:05) Take me through the OpenAI board saga that started on Thursday, November 16th.', '',
+    'Sam Altman', '(00:01:15) That was definitely the most painful professional experience of my life.', '',
+    'Ilya Sutskever', '',
+    'Lex Fridman', '(00:20:12) Can you speak to what Ilya saw?', '',
+    'Sam Altman', '(00:20:40) Ilya has not seen AGI. None of us have.', '',
+    'Will GPT-5 be AGI?', '',
+    'Lex Fridman', '(01:40:02) Do you think GPT-5 will be AGI?', '',
+    'Sam Altman', '(01:40:09) I expect that the delta between 5 and 4 will be the same as between 4 and 3.', '',
+  ].join('\n');
+
+  it('a topic line between turns opens a section under its words, and is nobody\'s speech', () => {
+    const { sections, turns, r } = read(podcast, 'Sam Altman');
+    expect(sections.map((s) => s.heading)).toEqual(['Introduction', 'OpenAI board saga', 'Ilya Sutskever', 'Will GPT-5 be AGI?']);
+    expect(turns.map((t) => t.slice(t.indexOf(' ') + 3))).toEqual(['Sam Altman', 'Lex Fridman', 'Lex Fridman', 'Sam Altman', 'Lex Fridman', 'Sam Altman', 'Lex Fridman', 'Sam Altman']);
+    const speech = sections.flatMap((s) => s.children).flatMap((t) => t.children).map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join(''));
+    for (const heading of ['Introduction', 'OpenAI board saga', 'Ilya Sutskever', 'Will GPT-5 be AGI?']) expect(speech).not.toContain(heading);
+    expect(titleText(r.tree)).toBe('Transcript for Sam Altman: OpenAI, GPT-5, Sora | Lex Fridman Podcast #419');
+  });
+  it('one unpunctuated line above a label is speech (a "Thank you" without its stop), and so are such lines in a transcript without stops', () => {
+    const once = 'Briefing\n\nMS. LEE: Good afternoon. We begin with the storm.\n\nQ Will the President visit?\n\nMS. LEE: He will.\n\nThank you\n\nQ One more on the storm?\n\nMS. LEE: No, that is all.\n';
+    const { sections } = read(once, 'MS. LEE');
+    expect(sections.map((s) => s.heading)).not.toContain('Thank you');
+    const unpunctuated = 'Interview\n\nHOST: Welcome back to the programme\n\nyes thanks for having me\n\nGUEST: Glad to be here\n\nThe harvest this year\n\nHOST: Tell us about the harvest\n\nGUEST: It was late\n\nBetter than we feared\n\nHOST: Good to hear it\n';
+    const { sections: s2 } = read(unpunctuated, 'GUEST');
+    expect(s2.map((s) => s.heading)).not.toContain('The harvest this year');
+    expect(s2.map((s) => s.heading)).not.toContain('Better than we feared');
+  });
+  it("Hansard's divider (--- Later in debate ---) and a stage direction ending in a dash open no section", () => {
+    const text = 'Personal Statement\n\nLindsay Hoyle Portrait Mr Speaker\n- Hansard - -\n\nI have granted leave to the right hon. Member to make a personal statement.\n\n--- Later in debate ---\nBoris Johnson Portrait The Prime Minister (Boris Johnson)\n- Hansard - - - Excerpts\n\nOn a point of order, Mr Speaker. May I thank my right hon. Friend?\n\nNone Portrait Several hon. Members rose—\n\nLindsay Hoyle Portrait Mr Speaker\n- Hansard - -\n\nOrder. We come now to the statement.\n';
+    const { sections } = read(text, 'Boris Johnson');
+    expect(sections.map((s) => s.heading).join(' | ')).not.toMatch(/Later in debate|Several hon\. Members/);
+  });
+});
