@@ -82,7 +82,7 @@ const SPACE = '[ \\t\\u00a0\\u3000]';
 const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。！!？?；;：:…]|${SPACE}(?=[^\\s，,。！!？?；;：:…])){0,59}?)${SPACE}*[：:]${SPACE}*`, 'u');
 // An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE),
 // brackets (BLITZER (voice-over)).
-const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?)${SPACE}*:${SPACE}*`, 'u');
+const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?(?: \\[[${LETTERS}.'’\\- ,]{1,40}\\])?)${SPACE}*:${SPACE}*`, 'u');
 /**
  * A transcription service's label (Rev and its like): a name, or `Speaker 1`, then the time into the
  * recording in brackets, then the colon — `Karoline Leavitt (03:04):`, `Speaker 2 (12:41):` — or the colon and then the time
@@ -134,7 +134,7 @@ export function caseOf(label: string): CaseClass {
  * brackets too, innermost first (`Mr Tony Burke (Watson, …, Manager of Opposition Business (House))`). */
 export function withoutBrackets(text: string, by = ''): string {
   let bare = text;
-  for (let before = ''; before !== bare;) { before = bare; bare = bare.replace(/\s*[（(][^（）()]{0,80}[）)]/gu, by); }
+  for (let before = ''; before !== bare;) { before = bare; bare = bare.replace(/\s*(?:[（(][^（）()]{0,80}[）)]|\[[^[\]()]{0,40}\])/gu, by); }
   return bare;
 }
 

@@ -325,6 +325,17 @@ describe('label conventions of new house styles', () => {
   });
 });
 
+describe('labels with a role or an outlet in square brackets', () => {
+  it('NATO: `Name [Moderator]:` moderates, `Question [Reuters]:` asks, the Secretary General answers', () => {
+    const text = 'Press conference by NATO Secretary General Mark Rutte\n\nNATO Spokesperson Allison Hart [Moderator]: Good afternoon. The Secretary General will start with a few remarks.\n\nNATO Secretary General Mark Rutte: Good afternoon. Today Allies discussed our support for Ukraine.\n\nNATO Spokesperson Allison Hart [Moderator]: We will go to Reuters first.\n\nQuestion [Reuters]: Thank you. Secretary General, will Allies agree to five percent at the Summit?\n\nNATO Secretary General Mark Rutte: I am confident that we will have an agreement at the Summit.\n\nQuestion [Deutsche Welle]: Is the United States still committed to Article 5?\n\nNATO Secretary General Mark Rutte: Absolutely.\n';
+    const { r, sections } = read(text, 'Mark Rutte');
+    const turns = sections.flatMap((s) => s.children).map((t) => `${t.speaker.position?.start.line} ${t.kind} ${t.speaker.name}`);
+    expect(turns).toEqual(['3 moderator NATO Spokesperson Allison Hart', '5 remarks Mark Rutte', '7 moderator NATO Spokesperson Allison Hart', '9 question Question', '11 answer Mark Rutte', '13 question Question', '15 answer Mark Rutte']);
+    expect(sections.filter((s) => s.role === 'question')).toHaveLength(2);
+    expect(r.tree.children.some((c) => c.type === 'title')).toBe(true);
+  });
+});
+
 describe("a transcript's own chapter headings", () => {
   // The shape of a Lex Fridman transcript (lexfridman.com): a topic line between turns, a label alone,
   // then the speech after its time stamp.
