@@ -442,8 +442,15 @@ function englishName(label: string): string {
   // The European Parliament names the speaker, then the capacity (Manfred Weber, on behalf of the PPE Group).
   s = s.split(/,\s+(?=on behalf of |rapporteur\b|author\b|Member of the Commission|President-in-Office|(?:Executive )?Vice-President|High Representative)/)[0].trim();
   if (s.includes(',') && s.split(',')[0] === s.split(',')[0].toUpperCase()) s = s.split(',')[0].trim();
+  // An office before a full name (`Finance Minister Anton Siluanov`, `NATO Spokesperson Allison Hart`,
+  // `Secretary of State Antony Blinken`): the person is the name; a surname alone after the office
+  // (`Secretary Blinken`) stays as printed.
+  s = OFFICE_BEFORE_NAME.exec(s)?.[1] ?? s;
   return s || label;
 }
+
+/** Capitalised words ending in an office, then a full name in capitalised words (two or three, an initial, a suffix). */
+const OFFICE_BEFORE_NAME = new RegExp(`^(?:[${CAPITAL}][${LETTERS}.'’&-]*\\s+){0,5}?(?:Minister|Secretary|Secretary-General|General|Spokesperson|Spokesman|Spokeswoman|President|Premier|Chancellor|Ambassador|Governor|Mayor|Director|Director-General|Chairman|Chairwoman|Chair|Commissioner|Senator|Representative|Envoy|Adviser|Advisor|Administrator|Counselor|Counsellor)(?:\\s+(?:of|for)\\s+(?:the\\s+)?[${CAPITAL}][${LETTERS}'’-]*)?\\s+((?:[${CAPITAL}][${LETTERS}'’-]*\\.?\\s+){1,2}[${CAPITAL}][${LETTERS}'’-]+(?:\\s+(?:Jr\\.|Sr\\.|II|III|IV))?)$`, 'u');
 
 /** Labels (by `labelKey`) that open two or more of these paragraphs: evidence that a name is a label. */
 export function repeatedLabels(paragraphs: string[]): Set<string> {

@@ -330,9 +330,18 @@ describe('labels with a role or an outlet in square brackets', () => {
     const text = 'Press conference by NATO Secretary General Mark Rutte\n\nNATO Spokesperson Allison Hart [Moderator]: Good afternoon. The Secretary General will start with a few remarks.\n\nNATO Secretary General Mark Rutte: Good afternoon. Today Allies discussed our support for Ukraine.\n\nNATO Spokesperson Allison Hart [Moderator]: We will go to Reuters first.\n\nQuestion [Reuters]: Thank you. Secretary General, will Allies agree to five percent at the Summit?\n\nNATO Secretary General Mark Rutte: I am confident that we will have an agreement at the Summit.\n\nQuestion [Deutsche Welle]: Is the United States still committed to Article 5?\n\nNATO Secretary General Mark Rutte: Absolutely.\n';
     const { r, sections } = read(text, 'Mark Rutte');
     const turns = sections.flatMap((s) => s.children).map((t) => `${t.speaker.position?.start.line} ${t.kind} ${t.speaker.name}`);
-    expect(turns).toEqual(['3 moderator NATO Spokesperson Allison Hart', '5 remarks Mark Rutte', '7 moderator NATO Spokesperson Allison Hart', '9 question Question', '11 answer Mark Rutte', '13 question Question', '15 answer Mark Rutte']);
+    expect(turns).toEqual(['3 moderator Allison Hart', '5 remarks Mark Rutte', '7 moderator Allison Hart', '9 question Question', '11 answer Mark Rutte', '13 question Question', '15 answer Mark Rutte']);
     expect(sections.filter((s) => s.role === 'question')).toHaveLength(2);
     expect(r.tree.children.some((c) => c.type === 'title')).toBe(true);
+  });
+});
+
+describe('an office before a full name', () => {
+  it('the speaker is the person (Finance Minister Anton Siluanov is Anton Siluanov, as his later label says); a surname after an office stays as printed', () => {
+    const text = 'Meeting with Government members\n\nVladimir Putin: Good afternoon, colleagues. Today we will discuss the budget. Mr Siluanov, please.\n\nFinance Minister Anton Siluanov: Mr President, colleagues. The budget has been drafted on the basis of the forecast.\n\nVladimir Putin: What about the deficit?\n\nAnton Siluanov: The deficit will be 0.5 percent of GDP.\n\nSecretary Blinken: We welcome the budget.\n\nSecretary of State Antony Blinken: And we will say so again.\n';
+    const { sections } = read(text, 'Vladimir Putin');
+    const names = sections.flatMap((s) => s.children).map((t) => t.speaker.name);
+    expect(names).toEqual(['Vladimir Putin', 'Anton Siluanov', 'Vladimir Putin', 'Anton Siluanov', 'Secretary Blinken', 'Antony Blinken']);
   });
 });
 
