@@ -101,10 +101,11 @@ const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}?
 const EN_PERIOD_DASH = new RegExp(`^([${CAPITAL}][^.–—\\n]{0,119}?)\\.[ \\u00a0]+[–—][ \\u00a0]+(?=\\S)`, 'u');
 /** A label in Markdown bold, its colon inside or after the stars. */
 const MD_BOLD = /^\*\*([^*\n]{1,60}?)(?:[:：]\*\*|\*\*[:：])[ \t\u00a0\u3000]*/u;
-/** A label in lenticular brackets with the speech after it; a bracket holding a colon is a field (【編輯：李雪萍】). */
-const CJK_BRACKETED = /^【([^【】\s：:]{1,24})】[ \t\u00a0\u3000]*(?=\S)/u;
+/** A label in lenticular brackets with the speech after it (or in square ones, as 人民网's interviews print
+ * `[主持人]`); a bracket holding a colon is a field (【編輯：李雪萍】). */
+const CJK_BRACKETED = /^(?:【(?<a>[^【】\s：:]{1,24})】|\[(?<b>\p{Script=Han}[^[\]\s：:]{0,23})\](?![ \t\u00a0\u3000]*[：:])|［(?<c>\p{Script=Han}[^［］\s：:]{0,23})］(?![ \t\u00a0\u3000]*[：:]))[ \t\u00a0\u3000]*(?=\S)/u;
 /** A news script's cue in the same brackets (【同期】, 【解说】, 【画面】), a page's link (【打印】): no speaker. */
-const BRACKET_CUE = /^(?:同期|同期声|同期聲|解说|解說|画面|畫面|字幕|音乐|音樂|现场|現場|正文|导语|導語|编者按|編者按|关闭|關閉|打印|列印|纠错|糾錯|视频|視頻|图片|圖片|音频|音頻|.*编辑|.*編輯)$/u;
+const BRACKET_CUE = /^(?:掌声|掌聲|笑声|笑聲|笑|鼓掌|音乐起|音樂起|同期|同期声|同期聲|解说|解說|画面|畫面|字幕|音乐|音樂|现场|現場|正文|导语|導語|编者按|編者按|关闭|關閉|打印|列印|纠错|糾錯|视频|視頻|图片|圖片|音频|音頻|.*编辑|.*編輯)$/u;
 /** `Q.` or `A.` and the words of the question or answer. */
 const QA_PERIOD = /^([QA])\.[ \t\u00a0]+(?=[^\s.])/u;
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
@@ -283,7 +284,8 @@ function shapeOf(text: string): Candidate | null {
   if (voice) return make(voice[1], voice[0].length, 'colon');
   // A Chinese label in lenticular brackets before the speech (`【主持人】各位记者朋友…`).
   const bracketed = CJK_BRACKETED.exec(text);
-  if (bracketed && !BRACKET_CUE.test(bracketed[1])) return make(bracketed[1], bracketed[0].length, 'colon');
+  const inBrackets = bracketed && (bracketed.groups!.a ?? bracketed.groups!.b ?? bracketed.groups!.c)!;
+  if (bracketed && !BRACKET_CUE.test(inBrackets!)) return make(inBrackets!, bracketed[0].length, 'colon');
   // A record's question and answer (`Q. Where do you live?` / `A. In Springfield.`), as a deposition prints them.
   const record = QA_PERIOD.exec(text);
   if (record) return make(record[1], record[0].length, 'period');

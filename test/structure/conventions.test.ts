@@ -336,6 +336,16 @@ describe('labels with a role or an outlet in square brackets', () => {
   });
 });
 
+describe('a Chinese label in square brackets', () => {
+  it('人民网 interviews: [主持人] and [王小兵] before the speech are labels; [掌声] is a stage direction; [傅莹]: with its colon keeps its speech on the next line', () => {
+    const text = '人民网访谈：数字乡村建设\n\n[主持人]各位网友大家好，欢迎收看人民网访谈。王主任，您好！\n\n[王小兵]主持人好，各位网友大家好！\n\n[主持人]近年来数字乡村建设取得了哪些成效？\n\n[王小兵]数字乡村建设取得了明显成效。\n\n[掌声]\n\n[主持人]谢谢王主任。\n';
+    const { sections } = read(text, '王小兵');
+    expect(sections.flatMap((s) => s.children).map((t) => `${t.speaker.position?.start.line} ${t.speaker.name}`)).toEqual(['3 主持人', '5 王小兵', '7 主持人', '9 王小兵', '13 主持人']);
+    const colon = '记者会实录\n\n[傅莹]:\n大家好，欢迎各位记者。\n\n[李克强]:\n谢谢各位。\n';
+    expect(read(colon, '李克强').sections.flatMap((s) => s.children).map((t) => `${t.speaker.name} ${t.children.length}`)).toEqual(['傅莹 1', '李克强 1']);
+  });
+});
+
 describe('an office before a full name', () => {
   it('the speaker is the person (Finance Minister Anton Siluanov is Anton Siluanov, as his later label says); a surname after an office stays as printed', () => {
     const text = 'Meeting with Government members\n\nVladimir Putin: Good afternoon, colleagues. Today we will discuss the budget. Mr Siluanov, please.\n\nFinance Minister Anton Siluanov: Mr President, colleagues. The budget has been drafted on the basis of the forecast.\n\nVladimir Putin: What about the deficit?\n\nAnton Siluanov: The deficit will be 0.5 percent of GDP.\n\nSecretary Blinken: We welcome the budget.\n\nSecretary of State Antony Blinken: And we will say so again.\n';
