@@ -116,7 +116,8 @@ export function labelKey(label: string): string {
 
 const HAN = /\p{Script=Han}/u;
 const QUESTION_ZH = /(记者|记者问|^问|^追问|^提问|^提问者|^提问人)$/u;
-const ANSWER_ZH = /^答$/u;
+/** `答`, or the office that answers and `答` (Taiwan's MOFA briefings: `記者問：` … `發言人答：`). */
+const ANSWER_ZH = /^(?:答|(?:新闻|新聞)?(?:发言人|發言人)答|(?:部长|部長|院长|院長|署长|署長|局长|局長|主任)答)$/u;
 /** The chair by role, alone or before the chair's name (主持人, 主持人 袭艳春, [主持人 袭艳春]). */
 const MODERATOR_ZH = /(主持人|主持|司仪)$|^(?:主持人|司仪)[ \u3000]?\p{Script=Han}{2,4}$/u;
 const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;

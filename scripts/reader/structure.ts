@@ -707,7 +707,7 @@ export function structureDiagnostics(tree: Transcript, labelled: Labelled[], pri
       if (!seen.has(p)) out.push(diagnostic('TP023', { speaker: p, labels: list(found) }, { file, line: 1, column: 1 }));
     }
   }
-  const unknown = all.filter((t) => t.speaker.role === 'other' || (t.speaker.role === 'moderator' && !/主持|MODERATOR|OPERATOR|HOST|CHAIR/i.test(t.speaker.label)));
+  const unknown = all.filter((t) => !t.speaker.implicit && (t.speaker.role === 'other' || (t.speaker.role === 'moderator' && !/主持|MODERATOR|OPERATOR|HOST|CHAIR/i.test(t.speaker.label))));
   const reported = new Set<string>();
   for (const t of unknown) {
     if (reported.has(t.speaker.label)) continue;

@@ -346,6 +346,15 @@ describe('a Chinese label in square brackets', () => {
   });
 });
 
+describe("Taiwan's MOFA briefing: 記者問： and 發言人答：", () => {
+  it('the spokesperson answers as the principal; the opening under its numbered heading is no unknown label', () => {
+    const text = '外交部112年3月16日例行記者會紀要\n\n一、發言人劉永健開場說明：\n\n外交部今日宣布，我國與友邦簽署農業合作協定，雙方將持續深化合作。\n\n二、記者問答：\n\n記者問：請問外交部對於近日媒體報導有何回應？\n\n發言人答：外交部對此表示嚴正關切，我們將持續與理念相近國家密切合作。\n\n記者問：請問部長下週是否出訪？\n\n發言人答：相關行程確定後將適時對外說明。\n';
+    const { r, sections } = read(text, '劉永健');
+    expect(sections.flatMap((s) => s.children).filter((t) => !t.speaker.implicit).map((t) => `${t.kind} ${t.speaker.name}`)).toEqual(['question 記者問', 'answer 劉永健', 'question 記者問', 'answer 劉永健']);
+    expect(r.diagnostics.filter((d) => d.code === 'TP023' || d.code === 'TP024')).toEqual([]);
+  });
+});
+
 describe('an office before a full name', () => {
   it('the speaker is the person (Finance Minister Anton Siluanov is Anton Siluanov, as his later label says); a surname after an office stays as printed', () => {
     const text = 'Meeting with Government members\n\nVladimir Putin: Good afternoon, colleagues. Today we will discuss the budget. Mr Siluanov, please.\n\nFinance Minister Anton Siluanov: Mr President, colleagues. The budget has been drafted on the basis of the forecast.\n\nVladimir Putin: What about the deficit?\n\nAnton Siluanov: The deficit will be 0.5 percent of GDP.\n\nSecretary Blinken: We welcome the budget.\n\nSecretary of State Antony Blinken: And we will say so again.\n';
