@@ -229,6 +229,14 @@ export function candidateOf(paragraph: string): Candidate | null {
     const c = shapeOf(text.slice(numbered[0].length));
     return c && { ...c, length: c.length + paragraph.indexOf(text) + numbered[0].length };
   }
+  // A select committee's oral evidence numbers the questions in the margin (`Q1    Chair: Good
+  // morning…`, `Q12 Rushanara Ali: Governor, …`): the number is the question's; the label, with its
+  // colon, is the member's.
+  const committee = COMMITTEE_QUESTION.exec(text);
+  if (committee) {
+    const c = shapeOf(text.slice(committee[0].length));
+    if (c && c.delimiter === 'colon') return { ...c, length: c.length + paragraph.indexOf(text) + committee[0].length };
+  }
   // OpenAustralia's Hansard: the member, then the page's links on the label's line (`Tony Smith (Speaker)
   // Share this | Link to this | Hansard source`), the speech on the next line.
   const links = SHARE_LINKS.exec(text);
@@ -244,6 +252,7 @@ export function candidateOf(paragraph: string): Candidate | null {
   return shapeOf(text);
 }
 
+const COMMITTEE_QUESTION = /^Q\d{1,4}[ \t\u00a0]+(?=\p{Lu})/u;
 const SHARE_LINKS = /\s+Share this \| Link to this(?: \| Hansard source)?$/u;
 const HANSARD_QUESTION = /^(?:[QT]?\d{1,3}\.\s+)?\[\d{4,7}\]\s+(?=\p{Lu})/u;
 

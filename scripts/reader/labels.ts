@@ -237,6 +237,8 @@ export function principalIndex(label: string, principals: string[]): number {
       const full = words(principals[i]);
       if (surname && surname.length > 1 && words(named.split(',')[0]).at(-1) === surname) return i;
       if (full.length >= 2 && person.length > full.length && full.every((w, k) => person[person.length - full.length + k] === w)) return i;
+      // …or the principal's initials, as an oral history labels its narrator (`MK:` for Margaret Keller).
+      if (full.length >= 2 && full.length <= 3 && /^\p{Lu}{2,3}$/u.test(label.trim()) && label.trim() === full.map((w) => w[0]).join('')) return i;
     }
   }
   return -1;

@@ -355,6 +355,20 @@ describe("Taiwan's MOFA briefing: 記者問： and 發言人答：", () => {
   });
 });
 
+describe('a select committee and an oral history', () => {
+  it('oral evidence: the question number in the margin (Q1    Chair:) is no part of the label; members ask, the witness answers', () => {
+    const text = 'Treasury Committee\n\nOral evidence: Work of the Bank of England\n\nQ1                Chair: Good morning. Governor, when do you expect inflation to reach its target?\n\nAndrew Bailey: We expect inflation to fall close to the target in the coming months.\n\nQ2                Rushanara Ali: Governor, what does that mean for interest rates?\n\nAndrew Bailey: I am not going to give a date.\n\nQ3                Anthony Browne: Are you confident the labour market is loosening?\n\nAndrew Bailey: Yes, but it remains tight.\n';
+    const { sections } = read(text, 'Andrew Bailey');
+    expect(sections.flatMap((s) => s.children).map((t) => `${t.speaker.position?.start.line} ${t.kind} ${t.speaker.label}`)).toEqual(['5 moderator Chair', '7 remarks Andrew Bailey', '9 question Rushanara Ali', '11 answer Andrew Bailey', '13 question Anthony Browne', '15 answer Andrew Bailey']);
+  });
+  it("an oral history labels the narrator by her initials (MK: for Margaret Keller): she is the principal", () => {
+    const text = 'Oral History Interview with Margaret Keller\n\nJS: Could you tell me where you were born?\n\nMK: I was born in 1921 outside Springfield.\n\nJS: What do you remember about the Depression?\n\nMK: We never had money, but we always had food.\n';
+    const { r, sections } = read(text, 'Margaret Keller');
+    expect(sections.flatMap((s) => s.children).map((t) => `${t.kind} ${t.speaker.name}`)).toEqual(['question JS', 'answer Margaret Keller', 'question JS', 'answer Margaret Keller']);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('TP023');
+  });
+});
+
 describe('an office before a full name', () => {
   it('the speaker is the person (Finance Minister Anton Siluanov is Anton Siluanov, as his later label says); a surname after an office stays as printed', () => {
     const text = 'Meeting with Government members\n\nVladimir Putin: Good afternoon, colleagues. Today we will discuss the budget. Mr Siluanov, please.\n\nFinance Minister Anton Siluanov: Mr President, colleagues. The budget has been drafted on the basis of the forecast.\n\nVladimir Putin: What about the deficit?\n\nAnton Siluanov: The deficit will be 0.5 percent of GDP.\n\nSecretary Blinken: We welcome the budget.\n\nSecretary of State Antony Blinken: And we will say so again.\n';
