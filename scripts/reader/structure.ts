@@ -435,7 +435,9 @@ function assignRoles(turns: Turn[], principals: string[]) {
     if (ts.filter(turnAsks).length / ts.length > 0.5) for (const t of ts) Object.assign(t, turnAsks(t) ? { kind: 'question' } : { kind: 'moderator' }).speaker.role = turnAsks(t) ? 'reporter' : 'moderator';
   }
   if (!turns.some((t) => t.kind === 'question')) markInterviewer(turns, bySpeaker);
-  if (!hosted) markChairs(turns, principals, bySpeaker);
+  // With a chair by title (主席, The Chairman, Mr Speaker) or a host, the others do not chair.
+  const chaired = turns.some((t) => CHAIR_OFFICE.test(t.speaker.label.trim()));
+  if (!hosted && !chaired) markChairs(turns, principals, bySpeaker);
   markOpening(turns, introduced);
   markPointsOfOrder(turns);
 }
