@@ -714,7 +714,8 @@ export function englishPhrase(text: string): string {
   // Courtesies name no topic: Thank you, Mr. Chairman. Good afternoon, Senator. Thanks for taking my question.
   const courtesy = (s: string) => /^(?:thank you|thanks|good (?:morning|afternoon|evening)|hello|hi)\b[^?]*$/i.test(s) && s.split(/\s+/).length <= 8;
   const sentence = sentences.find((s) => s.split(/\s+/).length >= 4 && !courtesy(s)) ?? sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
-  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[.?!]+$/, '');
+  // (A space before the stop, as French sets it, goes with the stop.)
+  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[\s\u00a0\u202f]*[.?!]+$/u, '');
   if (clean.length <= 60) return clean.charAt(0).toUpperCase() + clean.slice(1);
   const cut = clean.slice(0, 61).replace(/\s+\S*$/, '').replace(/[,;:–—-]+$/, '');
   return cut.charAt(0).toUpperCase() + cut.slice(1) + '…';
