@@ -16,6 +16,8 @@ import { turns } from '../scripts/model/walk.ts';
 import { renderBody, renderLabels } from '../scripts/render/html.ts';
 import { loadStrings, defaultStringsSet } from '../scripts/lang/strings.ts';
 import type { Transcript } from '../scripts/model/types.ts';
+import { isPersonalName, simplified } from '../scripts/reader/labels.ts';
+import { ALL_SURNAMES, COMMON_SURNAMES, COMMON_SURNAMES_WIDE, REGIONAL_SURNAMES, SURNAMES, isMarriedName } from '../scripts/lang/names.ts';
 
 const renderHtmlOf = (tree: Transcript) => renderBody(tree, { flavour: 'html', labels: renderLabels(loadStrings(defaultStringsSet(), 'zh-Hans')) });
 
@@ -996,5 +998,24 @@ describe('automatic index: a country’s ministries and missions whole, organisa
     expect(belgium).toContain('Belgium');
     // en-au-2018-03-27: a manager is a title, its office no entry.
     expect(terms(autoEntries('The two issues that the Manager of Opposition Business raised have no connection with each other at all.', { language: 'en', size: 20 })).some((t) => /Manager|Opposition Business/u.test(t))).toBe(false);
+  });
+});
+
+// Issue #24: one surname list (lang/names.ts) for the reader's labels and the automatic index.
+describe('one surname list for the reader and the index (lang/names.ts)', () => {
+  it('Taiwan and Hong Kong surnames the mainland list lacks (賴, 洪, 蕭, 傅, 閻) are names to the reader and to the index alike', () => {
+    for (const name of ['賴清德', '洪秀柱', '蕭美琴', '傅崐萁', '閻錫山']) expect(isPersonalName(simplified(name)), name).toBe(true);
+    // test/index-gold/texts/zh-hant-president-2018-05-14 (president.gov.tw/NEWS/23337): a name with 賴.
+    const list = autoEntries('總統也提到，找菊姐來擔任總統府秘書長，也曾詢問行政院長賴清德的意見，賴院長認為很棒。', { language: 'zh-Hant', size: 20 });
+    expect(find(list, '賴清德')?.kind).toBe('person');
+  });
+
+  it('the index’s common surnames are a cut of the one list: the first hundred, the regional forms, Taiwan’s common ones', () => {
+    expect(COMMON_SURNAMES_WIDE.startsWith(COMMON_SURNAMES)).toBe(true);
+    for (const ch of COMMON_SURNAMES_WIDE) expect(ALL_SURNAMES.includes(ch), ch).toBe(true);
+    for (const ch of REGIONAL_SURNAMES) expect(SURNAMES.includes(ch), ch).toBe(false);
+    expect(new Set(ALL_SURNAMES).size).toBe([...ALL_SURNAMES].length);
+    // A Hong Kong married name (林郑月娥) is two surnames and a given name; a word is not (中华民国).
+    expect([isMarriedName('林郑月娥'), isMarriedName('范徐丽泰'), isMarriedName('中华民国')]).toEqual([true, true, false]);
   });
 });
