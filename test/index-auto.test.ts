@@ -1019,3 +1019,22 @@ describe('one surname list for the reader and the index (lang/names.ts)', () => 
     expect([isMarriedName('林郑月娥'), isMarriedName('范徐丽泰'), isMarriedName('中华民国')]).toEqual([true, true, false]);
   });
 });
+
+// Eighth session: classes seen on the seven new dev texts of test/index-gold/texts/ (provenance in its README).
+describe('automatic index: a debate’s setting, news-database apostrophes, legal endings (new dev texts)', () => {
+  const text = (id: string) => goldTexts().get(id)!.text;
+  it('the words a legislature calls itself by (House, Chamber, Member) are no entry alone; its members and seats are', () => {
+    const list = autoEntries(text('en-hansard-2012-11-29'), { language: 'en', size: 20 });
+    for (const w of ['House', 'Chamber', 'Member', 'Members']) expect(terms(list)).not.toContain(w);
+    expect(terms(list)).toEqual(expect.arrayContaining(['Rob Wilson', 'Reading East', 'Ofsted']));
+    // A name that holds the word stays (the House Rules Committee).
+    expect(terms(autoEntries('Mr. Dreier of the House Rules Committee said the House Rules Committee meets today.', { language: 'en', size: 20 }))).toContain('House Rules Committee');
+  });
+
+  it('a possessive written with a backtick (California`s) is the name; a legal ending alone (Inc) is no entry', () => {
+    expect(terms(autoEntries(text('en-pbs-2010-06-16'), { language: 'en', size: 30 }))).toContain('California');
+    const uhs = terms(autoEntries(text('en-uhs-2020-10-30'), { language: 'en', size: 20 }));
+    expect(uhs).toContain('Universal Health Services');
+    expect(uhs).not.toContain('Inc');
+  });
+});
