@@ -1037,4 +1037,20 @@ describe('automatic index: a debate’s setting, news-database apostrophes, lega
     expect(uhs).toContain('Universal Health Services');
     expect(uhs).not.toContain('Inc');
   });
+
+  it('when sure names fill the size, subjects keep a quarter of it: quoted terms and runs said three times, not a passage’s wording', () => {
+    // test/corpus/zh-hant-mfa-2021-11-19 (dev): 13 sure names for a size of 11; its subjects (雙重代表權 quoted, 紀念峰會 said three times) were all cut.
+    const mfa = goldTexts().get('zh-hant-mfa-2021-11-19')!;
+    const auto = terms(autoIndexOf(mfa));
+    expect(auto).toEqual(expect.arrayContaining(['雙重代表權', '紀念峰會']));
+    // test/index-gold/texts/zh-hant-crntt-2017-08-31: a run said twice (組閣一事) takes no kept slot.
+    expect(terms(autoIndexOf(goldTexts().get('zh-hant-crntt-2017-08-31')!))).not.toContain('組閣一事');
+    // en-pbs-2010-06-16: 21 names for a size of 12, and the broadcast is about the oil spill.
+    expect(terms(autoIndexOf(goldTexts().get('en-pbs-2010-06-16')!))).toEqual(expect.arrayContaining(['oil spill', 'fossil fuels']));
+  });
+
+  it('an office said without its holder (prime minister) is no subject', () => {
+    // test/corpus/en-cnn-2004-09-28 (dev)
+    expect(terms(autoIndexOf(goldTexts().get('en-cnn-2004-09-28')!))).not.toContain('prime minister');
+  });
 });

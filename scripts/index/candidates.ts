@@ -419,19 +419,35 @@ const isHome = (c: Candidate, zh: boolean): boolean => {
  * The entries: the best `size` headings, each with the places written after it nested under it (南海 ›
  * 仁爱礁) when both are entries. A sub-entry shares its parent's heading, so the size counts headings only.
  */
+/** The share of the size kept for subjects when sure names fill it: one entry in four. */
+const SUBJECT_SHARE = 4;
+
+/**
+ * A subject that may take a slot kept for subjects: not the home (中国政府), and in Chinese either quoted or
+ * titled (兩個中國, 新复兴政策) or a run of nouns said three times (紀念峰會): a run said twice is as often a
+ * passage's wording (組閣一事, 韩国国家) as a term, and in a full index the wording has no room.
+ */
+const quotaSubject = (c: Candidate, zh: boolean): boolean => c.kind === 'subject' && !isHome(c, zh)
+  && (!zh || c.source !== 'nounRunSubjects' || c.count >= 3);
+
 function chooseAndNest(ranked: Candidate[], size: number, zh: boolean): AutoEntry[] {
   const allKeys = new Map(ranked.map((c) => [keyOf(c.term, zh), c]));
   const chosen: Candidate[] = [];
   let topCount = 0;
+  // Sure names are in whatever the size; subjects keep a quarter of the size even when sure names fill it:
+  // a briefing that names many people is still about something (兩個中國, oil spill).
+  const quota = Math.ceil(size / SUBJECT_SHARE);
+  let unsure = 0;
+  const take = (c: Candidate) => { chosen.push(c); topCount++; if (!sureName(c, zh)) unsure++; };
   for (const c of ranked) {
     if (chosen.includes(c)) continue;
     const parent = c.parent ? allKeys.get(keyOf(c.parent, zh)) : undefined;
     const nests = parent !== undefined && parent !== c;
-    const full = topCount >= size && !sureName(c, zh);
+    const full = topCount >= size && !sureName(c, zh) && (unsure >= quota || !quotaSubject(c, zh));
     if (!nests && full) continue;
-    if (nests && !chosen.includes(parent)) { if (full || (topCount >= size && !sureName(parent, zh))) continue; chosen.push(parent); topCount++; }
-    chosen.push(c);
-    if (!nests) topCount++;
+    if (nests && !chosen.includes(parent)) { if (full || (topCount >= size && !sureName(parent, zh) && (unsure >= quota || !quotaSubject(parent, zh)))) continue; take(parent); }
+    if (nests) chosen.push(c);
+    else take(c);
   }
   const byKey = new Map(chosen.map((c) => [keyOf(c.term, zh), c]));
   const entries = new Map<Candidate, AutoEntry>(chosen.map((c) => [c, { term: c.term, kind: c.kind, aliases: c.aliases.filter((a) => a !== c.term), count: c.count, sub: [] }]));

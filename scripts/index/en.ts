@@ -490,7 +490,7 @@ export function firstNameOnly(uses: NameUse[]): 'addressed' | 'alone' | undefine
 }
 
 /** Adjectives that judge or place rather than class (a possible base, an important step, the current period): no term starts with one. */
-const VAGUE_MODIFIER = new Set(('possible potential likely unlikely important significant real good great big bad new old whole certain particular specific '
+const VAGUE_MODIFIER = new Set(('possible potential likely unlikely important significant real good great big bad new old whole certain particular specific dangerous '
   + 'various different additional other several serious clear huge major main broad broader overall current previous recent ongoing further next last '
   + 'same entire full very real true strong little large small high low best better worst biggest first second third final initial early late '
   + 'critical key detailed').split(' '));
@@ -546,6 +546,8 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
         if (!ok) break;
         const head = run[run.length - 1];
         if (!head.tags.has('Noun') || words[0] === 'of' || words[words.length - 1] === 'of') continue;
+        // An office said without its holder (prime minister, deputy secretary: lang/titles.ts) names a person, no subject.
+        if (words.every((w) => isTitleWord(w, { plural: false }))) continue;
         const rare = words.filter((w) => w !== 'of' && genreDf('en', w) < 0.25);
         if (rare.length === 0) continue;
         const phrase = words.join(' ');
