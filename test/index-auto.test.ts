@@ -1053,4 +1053,15 @@ describe('automatic index: a debate’s setting, news-database apostrophes, lega
     // test/corpus/en-cnn-2004-09-28 (dev)
     expect(terms(autoIndexOf(goldTexts().get('en-cnn-2004-09-28')!))).not.toContain('prime minister');
   });
+
+  it('Chinese: a principal’s name the tagger cuts (徐國|勇於) gives no entry; a credit’s 摄 is not the name’s; a name after 次長 or before 今天', () => {
+    // test/index-gold/texts/zh-hant-crntt-2017-08-31 (中評社), principal 徐國勇.
+    const crntt = terms(autoIndexOf(goldTexts().get('zh-hant-crntt-2017-08-31')!));
+    expect(crntt).not.toContain('徐國');
+    expect(crntt).toEqual(expect.arrayContaining(['蔡清華', '林全', '賀陳旦', '呂正華']));
+    // test/index-gold/texts/zh-hans-scio-2019-03-14 (中国网): （中国网 宗超摄）.
+    const scio = terms(autoIndexOf(goldTexts().get('zh-hans-scio-2019-03-14')!));
+    expect(scio).toContain('宗超');
+    expect(scio).not.toContain('宗超摄');
+  });
 });

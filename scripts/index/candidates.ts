@@ -91,8 +91,11 @@ export function autoStages(text: string, options: AutoOptions, trace?: RejectTra
   cands = nestInstitutions(cands, text, zh);
   // Curated terms stay in the ranking below as "longer" terms only: a fragment of one (人类命运 of the
   // curated 人类命运共同体) is no new entry.
-  const curated: Candidate[] = [...new Set(options.exclude ?? [])].filter((t) => t.length >= 2)
-    .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
+  // So are the principals' personal names, as names: a cut of one (徐國 of 徐國勇, where the tagger read
+  // 徐國|勇於) is no entry.
+  const longerOnly = (t: string, kind: EntryKind): Candidate => ({ term: t, kind, aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 });
+  const curated: Candidate[] = [...[...new Set(options.exclude ?? [])].filter((t) => t.length >= 2).map((t) => longerOnly(t, 'subject')),
+    ...(zh ? [...new Set(options.principals ?? [])].filter((t) => t.length >= 3 && chineseLabelName(keyOf(t, true))).map((t) => longerOnly(t, 'person')) : [])];
   const inside = zh ? dropInside(cands, curated, text, zh) : gatherNumbers(dropInside(cands, curated, text, zh));
   const ranked = rankCandidates(inside, text, zh);
   return { found, labelled, unbanned, gathered, abbreviated, inside, ranked, size, entries: chooseAndNest(ranked, size, zh) };

@@ -45,6 +45,8 @@ const NOT_NAMES = new Set(['多谢', '谢谢', '感谢', '东西', '安宁', '�
 /** Titles that come before a name (发言人朱凤莲, 行政长官林郑月娥, 国家主席习近平). */
 const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首', '总理', '副总理', '主席', '副主席', '总统', '副总统', '外长', '部长', '国务卿', '国务委员', '大使',
   '委员长', '总书记', '书记', '常委', '局长', '司长', '议员', '首相', '秘书长', '记者', '主任', '院长', '市长', '省长', '官员',
+  // Taiwan's deputy minister (教育部次長蔡清華: the tagger reads 蔡|清華, a university).
+  '次长',
   // A gazette's member before the name (本院委員許毓仁等17人擬具): 委員會 is one word to the tagger, so no name follows it.
   '委员'];
 
@@ -533,16 +535,16 @@ function tokenCandidate(text: string, toks: Tagged, i: number, add: Add): number
   if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !isTransliterated(word) && !NOT_NAMES.has(word)
     && !commonTail(word)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
   if (t.tag === 'nr' && word.length === 4 && end === t.end && dictEntry(word)?.tag === 'nr' && prev && prev.end === t.start && afterTitle(prev.word)) { add('person', t.start, end, 3); return 0; }
-  // A two-character name the HMM made (陈菊/x 担任): a common surname, then a verb; not an institution's short
-  // form (蓝厅/x 的, 乌军/x), nor two surnames of a meeting (汪辜/x 会谈).
-  if (t.tag === 'x' && word.length === 2 && end === t.end && COMMON_SURNAME.has(word[0]) && !/[厅军方部队局处院会党团]$/u.test(word) && !isPersonalName(`${word[1]}某`)
-    && next && next.start === t.end && /^v/.test(next.tag) && !/^(会谈|会晤|会面)$/u.test(next.word) && (!prev || prev.end < t.start || /^(p|v|x|c)$/.test(prev.tag)) && !NOT_NAMES.has(word)) { add('person', t.start, end, 2); return 0; }
+  // A two-character name the HMM made (陈菊/x 担任, 林全/x 今天): a common surname, then a verb or a day; not an
+  // institution's short form (蓝厅/x 的, 乌军/x), nor two common surnames, nor the two sides of a meeting (汪辜/x 会谈).
+  if (t.tag === 'x' && word.length === 2 && end === t.end && COMMON_SURNAME.has(word[0]) && !/[厅军方部队局处院会党团]$/u.test(word) && !COMMON_SURNAME.has(word[1])
+    && next && next.start === t.end && (/^v/.test(next.tag) || (next.tag === 't' && /^[今昨明]天$/u.test(next.word))) && !/^(会谈|会晤|会面)$/u.test(next.word) && (!prev || prev.end < t.start || /^(p|v|x|c)$/.test(prev.tag)) && !NOT_NAMES.has(word)) { add('person', t.start, end, 2); return 0; }
   if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
     // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
     // (王毅外长) or a name of three characters makes it sure.
     if (t.tag === 'nr' && word.length === 2 && !titled) { /* 2-character nr alone is often a word (仁爱) */ }
     // A surname and a given name of two characters that the HMM made one word (李文亮/x, 孙国祥/x): a name.
-    else if (t.tag === 'nr' || titled || (t.tag === 'x' && word.length === 3 && end === t.end)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
+    else if (t.tag === 'nr' || titled || (t.tag === 'x' && word.length === 3 && end === t.end && !CREDIT_VERB.test(word))) { add('person', t.start, end, titled ? 3 : 2); return 0; }
   }
   if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && isTransliterated(word) && (word.length >= 3 || titled) && !isPersonalName(word)) {
     // A transliterated name: after a country it is a place (美国纽约, 菲律宾马尼拉), else a person.
@@ -558,6 +560,8 @@ const afterTitle = (w: string): boolean => [...FOREIGN_TITLES, '代表', '主席
 
 /** The most common surnames of the mainland, Taiwan and Hong Kong (lang/names.ts): a two-character word the HMM made that starts with one may be a name. */
 const COMMON_SURNAME = new Set(COMMON_SURNAMES_WIDE);
+/** The verb of a photo credit the HMM glues to the photographer's name (中国网 宗超摄/x): no name ends in it. */
+const CREDIT_VERB = /摄$/u;
 /** Titles jieba glues to the country before them (日本首相/n, 英国首相/nz). */
 const COUNTRY_TITLE = /^(\p{Script=Han}{2,5}?)(首相|总统|总理|外长|国王|女王|国务卿|外交部长|防长|议长)$/u;
 /** Titles of a county's or a city's head that jieba glues to the name before them (徐榛/x 蔚县/ns 长). */
