@@ -1064,4 +1064,14 @@ describe('automatic index: a debate’s setting, news-database apostrophes, lega
     expect(scio).toContain('宗超');
     expect(scio).not.toContain('宗超摄');
   });
+
+  it('Chinese: 新 and a common noun (新內閣) is no place; a part of a quoted oath quoted again (「恪遵國家法令」) is no subject', () => {
+    // test/index-gold/texts/zh-hant-ey-2024-06-06 (行政院, 院長提示).
+    const ey = terms(autoIndexOf(goldTexts().get('zh-hant-ey-2024-06-06')!));
+    expect(ey).not.toContain('新內閣');
+    expect(ey).not.toContain('恪遵國家法令');
+    expect(ey).toEqual(expect.arrayContaining(['立法院', '交通部', '行政院']));
+    // Places after 新 stay (test/corpus/zh-hans-mfa-2017-12-06).
+    expect(terms(autoEntries('中俄印外长第十五次会晤将于12月11日在印度新德里举行，王毅外长将率团出席。', { language: 'zh-Hans', size: 20 }))).toContain('新德里');
+  });
 });

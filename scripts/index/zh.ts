@@ -560,6 +560,8 @@ const afterTitle = (w: string): boolean => [...FOREIGN_TITLES, '代表', '主席
 
 /** The most common surnames of the mainland, Taiwan and Hong Kong (lang/names.ts): a two-character word the HMM made that starts with one may be a name. */
 const COMMON_SURNAME = new Set(COMMON_SURNAMES_WIDE);
+/** 新 and a common noun the dictionary knows well (新内阁, 新政府): a phrase, though the tagger reads a place. */
+const newCommonNoun = (w: string): boolean => w.length === 3 && w[0] === '新' && dictEntry(w.slice(1))?.tag === 'n' && (dictEntry(w.slice(1))?.freq ?? 0) >= 1000;
 /** The verb of a photo credit the HMM glues to the photographer's name (中国网 宗超摄/x): no name ends in it. */
 const CREDIT_VERB = /摄$/u;
 /** Titles jieba glues to the country before them (日本首相/n, 英国首相/nz). */
@@ -612,6 +614,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     // A ship named after a place (山东舰): the ship, a subject, not the province.
     if (next && next.start === t.end && next.word === '舰') { add('subject', t.start, next.end, 2.5); return 1; }
     if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) return 0;
+    // 新 before a common noun of two characters (新内阁/ns: the new cabinet) is no place; 新德里, 新西兰 are (ns after 新).
+    if (newCommonNoun(t.word)) return 0;
     // A place right after another (印度新德里, 美国纽约) is a sub-entry of it.
     add('place', t.start, t.end, 2, prev && prev.tag === 'ns' && prev.end === t.start && prev.word.length >= 2 && !isChinesePlace(t.word) ? prev.word : undefined);
     return 0;
@@ -783,9 +787,12 @@ const QUOTED_ORG = /(基金会|协会|学会|研究所|研究院|研究中心|�
 
 function quotedSubjects(text: string, add: Add): void {
   // Subjects: the speaker's coinages in quotation marks and titles of works in 《》.
+  // A quoted sentence (「余誓以至誠，恪遵國家法令，…」) is a quotation; a part of it quoted again is too.
+  const sentences = [...text.matchAll(/[“"「『]([^“”"「」『』\n]*[，。；：！？、,][^“”"「」『』\n]*)[”"」』]/gu)].map((q) => q[1]);
   for (const m of text.matchAll(/[“"「『]([^“”"「」『』\n]{2,12})[”"」』]|《([^《》\n]{2,20})》/gu)) {
     const inner = m[1] ?? m[2];
     if (/[，。；：！？、,]/u.test(inner) || !/\p{Script=Han}/u.test(inner)) continue;
+    if (m[1] && sentences.some((q) => q.includes(inner))) continue;
     // A quoted clause (“疫病归咎于”, “大家表示感谢”) is a quotation, not a heading: only a name of a work or a noun phrase.
     // The tagger reads 大家 and 归咎于 as nouns: a quotation longer than a set phrase counts when the text repeats it.
     const start = m.index! + 1;
