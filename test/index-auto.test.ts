@@ -663,7 +663,12 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Round 7 (2026-12-06): 89.1 % (188/211) and 81.1 % (142/175), measured once at the end, after tuning on a dev part
     // widened with 18 real texts the corpus does not hold (test/index-gold/texts/). One new test entry, al-Zawahiri (the
     // surname beside the full name), judged wrong by reading the text; no rule was changed because of it. Floors: the measurement.
-    expect(f.precision).toBeGreaterThanOrEqual(0.89);
+    // Eighth session (2026-12-06): 88.3 % (189/214) and 81.1 % (142/175), measured once at the end, after tuning on a dev part
+    // widened with seven more real texts (国新办, 行政院, 中評社, Commons, an earnings call, PBS, WNYC). Three more test entries,
+    // all zh-Hant subjects let in by the share of the size now kept for subjects (chosen on dev: 13 hand-written subjects in, 1
+    // wrong); two of them a person had judged wrong before. No rule was changed because of it: the useful floor is the measurement,
+    // 0.8 pt under round 7's (a rule not confirmed on test, as in round 5).
+    expect(f.precision).toBeGreaterThanOrEqual(0.883);
     expect(f.recall).toBeGreaterThanOrEqual(0.811);
   });
 
@@ -705,14 +710,20 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // 總統府, State, UN, the Australian House, CNN, an earnings call), gold written before the engine ran on them. The engine
     // as it was measured on them what the held-out part showed; after this round's fixes 85.7 % and 81.0 %. All 68 dev books:
     // 94.3 % and 87.3 % (the floors); the 50 corpus dev books 97.8 % and 89.9 % (their own floors below: no change may lose them).
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.943);
-    expect(f.recall).toBeGreaterThanOrEqual(0.873);
+    // Eighth session (2026-12-06): seven more real texts of shapes the gold lacked (test/index-gold/texts/: 国新办 2019, 行政院
+    // 院長提示, a 中評社 report, a Commons debate, an earnings call, PBS NewsHour, WNYC), gold written before the engine ran on
+    // them: 87.7 % and 85.3 % at the first run, 89.9 % and 85.3 % after this session's fixes. The bare word House is no longer a
+    // hand-written form (test/index-gold/README.md): two House of Commons entries that only House found are now missed.
+    // All 75 dev books: 94.6 % (811/857) and 87.0 % (669/769; floors 0.945 and 0.869); the 68 of round 7: 95.1 % and 87.2 %; the 50 corpus books 98.0 % and 89.5 %.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.945);
+    expect(f.recall).toBeGreaterThanOrEqual(0.869);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
     const corpusIdsAll = new Set(loadCorpus(corpusRoot, 'all').map((c) => c.id));
     const corpusDev = figures(scores.filter((s) => s.split === 'dev' && corpusIdsAll.has(s.id)));
     expect(corpusDev.books).toBe(50);
-    expect(corpusDev.precisionStrict).toBeGreaterThanOrEqual(0.978);
-    expect(corpusDev.recall).toBeGreaterThanOrEqual(0.898);
+    expect(corpusDev.precisionStrict).toBeGreaterThanOrEqual(0.980);
+    // 0.898 until the bare House stopped being a hand-written form (two House of Commons entries; see above).
+    expect(corpusDev.recall).toBeGreaterThanOrEqual(0.894);
   });
 });
 
