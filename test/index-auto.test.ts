@@ -17,7 +17,7 @@ import { renderBody, renderLabels } from '../scripts/render/html.ts';
 import { loadStrings, defaultStringsSet } from '../scripts/lang/strings.ts';
 import type { Transcript } from '../scripts/model/types.ts';
 import { isPersonalName, simplified } from '../scripts/reader/labels.ts';
-import { ALL_SURNAMES, COMMON_SURNAMES, COMMON_SURNAMES_WIDE, REGIONAL_SURNAMES, SURNAMES, isMarriedName } from '../scripts/lang/names.ts';
+import { ALL_SURNAMES, COMMON_SURNAMES, COMMON_SURNAMES_WIDE, REGIONAL_SURNAMES, SURNAMES, isMarriedName, sameGivenName } from '../scripts/lang/names.ts';
 
 const renderHtmlOf = (tree: Transcript) => renderBody(tree, { flavour: 'html', labels: renderLabels(loadStrings(defaultStringsSet(), 'zh-Hans')) });
 
@@ -1084,5 +1084,13 @@ describe('automatic index: a debate’s setting, news-database apostrophes, lega
     expect(ey).toEqual(expect.arrayContaining(['立法院', '交通部', '行政院']));
     // Places after 新 stay (test/corpus/zh-hans-mfa-2017-12-06).
     expect(terms(autoEntries('中俄印外长第十五次会晤将于12月11日在印度新德里举行，王毅外长将率团出席。', { language: 'zh-Hans', size: 20 }))).toContain('新德里');
+  });
+
+  it('English: one person named with the formal and the familiar given name is one entry (Robert Dudley, Bob Dudley)', () => {
+    // test/index-gold/texts/en-pbs-2010-06-16 (seen on its printed index: two entries for BP's managing director).
+    const pbs = flatEntries(autoIndexOf(goldTexts().get('en-pbs-2010-06-16')!));
+    expect(pbs.find((e) => e.term === 'Robert Dudley')?.aliases).toContain('Bob Dudley');
+    expect(pbs.map((e) => e.term)).not.toContain('Bob Dudley');
+    expect([sameGivenName('Robert', 'Bob'), sameGivenName('Dick', 'Richard'), sameGivenName('Bob', 'Bobby'), sameGivenName('Robert', 'Richard')]).toEqual([true, true, true, false]);
   });
 });

@@ -13,6 +13,7 @@ import { isChinese as isZh } from '../lang/language.ts';
 import { isOutletName } from '../lang/outlets.ts';
 import { isTransliterated } from '../lang/transliteration.ts';
 import { isTitleWord } from '../lang/titles.ts';
+import { sameGivenName } from '../lang/names.ts';
 
 export type { Candidate, EntryKind } from './candidate.ts';
 import type { Candidate, EntryKind, RejectTrace } from './candidate.ts';
@@ -222,7 +223,30 @@ function gatherPeople(cands: Candidate[], text: string, zh: boolean): Candidate[
       if (short || (zh && p.term.includes(q.term))) { gone.add(q); if (!p.aliases.includes(q.term) && !(zh && p.term.includes(q.term) && !p.term.includes('·'))) p.aliases.push(q.term); }
     }
   }
+  if (!zh) gatherFamiliarNames(people, gone);
   return cands.filter((c) => !gone.has(c));
+}
+
+/**
+ * English: one person named with the formal and the familiar given name (Robert Dudley, Bob Dudley; Richard and
+ * Dick Durbin): one entry, headed by the form mentioned first, the other its alias (lang/names.ts).
+ */
+function gatherFamiliarNames(people: Candidate[], gone: Set<Candidate>): void {
+  const two = (c: Candidate) => { const w = c.term.split(/\s+/u); return w.length === 2 ? w : undefined; };
+  for (const p of people) {
+    const pw = two(p);
+    if (!pw || gone.has(p)) continue;
+    for (const q of people) {
+      const qw = two(q);
+      if (q === p || !qw || gone.has(q) || qw[1] !== pw[1] || qw[0] === pw[0] || !sameGivenName(pw[0], qw[0])) continue;
+      const [head, other] = q.first < p.first ? [q, p] : [p, q];
+      head.aliases.push(other.term, ...other.aliases.filter((a) => !head.aliases.includes(a)));
+      head.count += other.count;
+      head.first = Math.min(head.first, other.first);
+      gone.add(other);
+      if (other === p) break;
+    }
+  }
 }
 
 /** An English noun's plural, as a phrase's last word takes it (supply chains, policies, taxes). */

@@ -41,3 +41,27 @@ export function isMarriedName(s: string): boolean {
   const chars = [...s];
   return chars.length === 4 && MARRIED_FIRST.includes(chars[0]) && MARRIED_SECOND.includes(chars[1]) && /^\p{Script=Han}{2}$/u.test(chars[2] + chars[3]);
 }
+
+/**
+ * English given names and their common familiar forms (Robert: Bob, Richard: Dick): the same person named
+ * both ways in one text (Robert Dudley on the guest list, Bob Dudley in the programme) is one index entry.
+ * The commonest hypocorisms of the English-speaking world, each listed under its formal name.
+ */
+const NICKNAMES: Readonly<Record<string, readonly string[]>> = {
+  Robert: ['Bob', 'Bobby', 'Rob', 'Robbie', 'Bert'], Richard: ['Dick', 'Rick', 'Rich', 'Richie'], William: ['Bill', 'Billy', 'Will', 'Willie'],
+  James: ['Jim', 'Jimmy', 'Jamie'], Michael: ['Mike', 'Mick', 'Mickey'], Thomas: ['Tom', 'Tommy'], Joseph: ['Joe', 'Joey'],
+  Charles: ['Charlie', 'Chuck'], Edward: ['Ed', 'Eddie', 'Ted', 'Ned'], Anthony: ['Tony'], Daniel: ['Dan', 'Danny'],
+  David: ['Dave'], Steven: ['Steve'], Stephen: ['Steve'], Christopher: ['Chris'], Matthew: ['Matt'], Andrew: ['Andy', 'Drew'],
+  Benjamin: ['Ben'], Samuel: ['Sam'], Nicholas: ['Nick'], Jonathan: ['Jon'], Timothy: ['Tim'], Gregory: ['Greg'],
+  Kenneth: ['Ken'], Ronald: ['Ron'], Donald: ['Don'], Lawrence: ['Larry'], Frederick: ['Fred'], Patrick: ['Pat'],
+  Elizabeth: ['Liz', 'Beth', 'Betty'], Katherine: ['Kate', 'Kathy'], Catherine: ['Kate', 'Cathy'], Margaret: ['Maggie', 'Peggy'],
+  Jennifer: ['Jen', 'Jenny'], Susan: ['Sue'], Patricia: ['Pat', 'Patty'], Deborah: ['Deb', 'Debbie'], Rebecca: ['Becky'],
+};
+
+/** Whether two English given names name the same person (Robert and Bob, Bob and Bobby): equal, or a formal name and a familiar form of it. */
+export function sameGivenName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const formsOf = (n: string) => Object.entries(NICKNAMES).filter(([formal, short]) => formal === n || short.includes(n)).map(([formal]) => formal);
+  const fa = formsOf(a);
+  return fa.length > 0 && formsOf(b).some((f) => fa.includes(f));
+}
