@@ -560,7 +560,7 @@ const afterTitle = (w: string): boolean => [...FOREIGN_TITLES, '代表', '主席
 
 /** The most common surnames of the mainland, Taiwan and Hong Kong (lang/names.ts): a two-character word the HMM made that starts with one may be a name. */
 const COMMON_SURNAME = new Set(COMMON_SURNAMES_WIDE);
-/** 新 and a common noun the dictionary knows well (新内阁, 新政府): a phrase, though the tagger reads a place. */
+/** 新 and a common noun the dictionary knows well (新内阁/ns, 新政府): a phrase, though the tagger reads a place; 新德里, 新西兰 are places (ns after 新). */
 const newCommonNoun = (w: string): boolean => w.length === 3 && w[0] === '新' && dictEntry(w.slice(1))?.tag === 'n' && (dictEntry(w.slice(1))?.freq ?? 0) >= 1000;
 /** The verb of a photo credit the HMM glues to the photographer's name (中国网 宗超摄/x): no name ends in it. */
 const CREDIT_VERB = /摄$/u;
@@ -609,13 +609,11 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   const pair = placePair(t);
   if (pair) { add('place', t.start, t.start + pair, 2); add('place', t.start + pair, t.end, 2, text.slice(t.start, t.start + pair)); return 0; }
   if (t.tag === 'ns') {
-    // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
-    if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) return 0;
+    // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆); so is 新内阁.
+    if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word) || newCommonNoun(t.word)) return 0;
     // A ship named after a place (山东舰): the ship, a subject, not the province.
     if (next && next.start === t.end && next.word === '舰') { add('subject', t.start, next.end, 2.5); return 1; }
     if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) return 0;
-    // 新 before a common noun of two characters (新内阁/ns: the new cabinet) is no place; 新德里, 新西兰 are (ns after 新).
-    if (newCommonNoun(t.word)) return 0;
     // A place right after another (印度新德里, 美国纽约) is a sub-entry of it.
     add('place', t.start, t.end, 2, prev && prev.tag === 'ns' && prev.end === t.start && prev.word.length >= 2 && !isChinesePlace(t.word) ? prev.word : undefined);
     return 0;
