@@ -81,8 +81,8 @@ const SPACE = '[ \\t\\u00a0\\u3000]';
 // title from a name (国家发展改革委新闻发言人 孟玮：).
 const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。！!？?；;：:…]|${SPACE}(?=[^\\s，,。！!？?；;：:…])){0,59}?)${SPACE}*[：:]${SPACE}*`, 'u');
 // An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE),
-// brackets (BLITZER (voice-over)).
-const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?(?: \\[[${LETTERS}.'’\\- ,]{1,40}\\])?)${SPACE}*:${SPACE}*`, 'u');
+// brackets (BLITZER (voice-over)), a voice numbered by the transcriber (NPR's UNIDENTIFIED PERSON #1).
+const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?(?: #\\d{1,2})?(?: \\[[${LETTERS}.'’\\- ,]{1,40}\\])?)${SPACE}*:${SPACE}*`, 'u');
 /**
  * A transcription service's label (Rev and its like): a name, or `Speaker 1`, then the time into the
  * recording in brackets, then the colon — `Karoline Leavitt (03:04):`, `Speaker 2 (12:41):` — or the colon and then the time

@@ -124,6 +124,8 @@ const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AU
 const ANSWER_EN = /^(A|ANSWER)$/;
 const MODERATOR_EN = new RegExp(`^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES|ANNOUNCER|THE CHAIR|THE CHAIRMAN|THE CHAIRWOMAN|MADAM CHAIR|MADAM CHAIRMAN|MADAM CHAIRWOMAN|(?:MR|MADAM) SPEAKER|MR\\. SPEAKER|THE SPEAKER|THE DEPUTY SPEAKER|THE PRESIDING OFFICER|(?:CHAIRMAN|CHAIRWOMAN|CHAIR) [${CAPITALS}'’-]+)$`, 'u');
 /** A name and the programme's role after a comma: `MILES O'BRIEN, CNN ANCHOR`, `JANE DOE, HOST`. */
+/** A programme's host by the label's title after the comma (`WOLF BLITZER, CNN ANCHOR`, `PAUL BEGALA, CO-HOST`). */
+export const hostLabel = (label: string): boolean => HOST_EN.test(label.toUpperCase().replace(/\s+/g, ' '));
 const HOST_EN = new RegExp(`^[^,]+,\\s*(?:[${CAPITALS}.'’-]+\\s+){0,3}(?:ANCHOR|CO-ANCHOR|HOST|CO-HOST|MODERATOR)(?:\\s*\\([^()]*\\))?$`, 'u');
 /** A hearing's form of address before a name (`Mr. Peña.`, `The Chair.`, `Senator Menéndez.`). */
 const ADDRESSED = new RegExp(`^(?:(?:Mr|Mrs|Ms|Dr)\\. [${CAPITAL}]|The (?:Chair|CHAIR)|(?:Chairman|Chairwoman|Senator) [${CAPITAL}])`, 'u');

@@ -7,7 +7,7 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
+import { hostLabel, labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
@@ -329,7 +329,12 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
   }
   // The opening section is named after who makes the remarks, not the chair who opens the meeting.
   for (const c of r.children) {
-    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(openingSpeaker(c.children), words);
+    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) {
+      // A programme opened by its host is named after the host, not the first voice brought in.
+      const opener = c.children.find((t) => !t.speaker.implicit);
+      const host = opener && hostLabel(opener.speaker.label) ? opener : null;
+      c.heading = host ? words.opening(host.speaker.name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '') : openingHeading(openingSpeaker(c.children), words);
+    }
   }
 }
 
@@ -409,7 +414,12 @@ const turnAsks = (t: Turn) => textAsks(turnText(t).trim());
 function assignRoles(turns: Turn[], principals: string[]) {
   inheritHosts(turns);
   const introduced = markIntroduced(turns);
-  if (principalChairs(turns)) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  // A programme has a host by title (`WOLF BLITZER, CNN ANCHOR`): the host moderates, even as the
+  // book's principal, and the correspondents and voices the host brings in speak their remarks.
+  const hosted = turns.some((t) => hostLabel(t.speaker.label));
+  if (principalChairs(turns) || (hosted && principalHosts(turns))) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  // …and its ANNOUNCER reads a promotion: remarks, not the chair.
+  if (hosted) for (const t of turns) if (t.speaker.role === 'moderator' && /^ANNOUNCER$/i.test(t.speaker.label.trim())) { t.kind = 'remarks'; t.speaker.role = 'other'; }
   if (!turns.some((t) => t.speaker.role === 'principal')) markAnswerers(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
@@ -425,9 +435,16 @@ function assignRoles(turns: Turn[], principals: string[]) {
     if (ts.filter(turnAsks).length / ts.length > 0.5) for (const t of ts) Object.assign(t, turnAsks(t) ? { kind: 'question' } : { kind: 'moderator' }).speaker.role = turnAsks(t) ? 'reporter' : 'moderator';
   }
   if (!turns.some((t) => t.kind === 'question')) markInterviewer(turns, bySpeaker);
-  markChairs(turns, principals, bySpeaker);
+  // With a chair by title (主席, The Chairman, Mr Speaker) or a host, the others do not chair.
+  const chaired = turns.some((t) => CHAIR_OFFICE.test(t.speaker.label.trim()));
+  if (!hosted && !chaired) markChairs(turns, principals, bySpeaker);
   markOpening(turns, introduced);
   markPointsOfOrder(turns);
+}
+
+/** The principal is the programme's host: one of the principal's labels carries the host's title. */
+function principalHosts(turns: Turn[]): boolean {
+  return turns.some((t) => t.speaker.role === 'principal' && hostLabel(t.speaker.label));
 }
 
 /** A chair's title as a label: The Chairman, Chairman Dodd, Madam Chair, Mr Speaker, The Presiding Officer, 主席. */
@@ -555,18 +572,25 @@ function markChairs(turns: Turn[], principals: string[], bySpeaker: Map<string, 
 
 /**
  * A programme's host keeps the role when the transcript later gives only the surname (`MILES
- * O'BRIEN, CNN ANCHOR: …`, then `O'BRIEN: …`).
+ * O'BRIEN, CNN ANCHOR: …`, then `O'BRIEN: …`); anyone else keeps the full name.
  */
 function inheritHosts(turns: Turn[]) {
   const hosts = new Map<string, string>();
+  // Anyone else first named in full keeps the name under the surname alone (`LEILA FADEL, BYLINE: …`,
+  // then `FADEL: …`), unless two speakers share the surname.
+  const named = new Map<string, string | null>();
   for (const t of turns) {
     const words = t.speaker.name.trim().split(/\s+/);
-    if (t.speaker.role === 'moderator' && words.length >= 2 && !/\p{Script=Han}/u.test(t.speaker.name)) hosts.set(labelKey(words.at(-1)!), t.speaker.name);
+    const english = !/\p{Script=Han}/u.test(t.speaker.name);
+    if (t.speaker.role === 'moderator' && words.length >= 2 && english) hosts.set(labelKey(words.at(-1)!), t.speaker.name);
     else if (t.speaker.role === 'other' && words.length === 1 && hosts.has(labelKey(words[0]))) {
       t.speaker.name = hosts.get(labelKey(words[0]))!;
       t.speaker.role = 'moderator';
       t.kind = 'moderator';
-    }
+    } else if (t.speaker.role === 'other' && words.length >= 2 && words.length <= 4 && english) {
+      const k = labelKey(words.at(-1)!);
+      named.set(k, named.has(k) && named.get(k) !== t.speaker.name ? null : t.speaker.name);
+    } else if (t.speaker.role === 'other' && words.length === 1 && named.get(labelKey(words[0]))) t.speaker.name = named.get(labelKey(words[0]))!;
   }
 }
 
@@ -639,7 +663,8 @@ function isLead(text: string, principals: string[]): boolean {
 
 /** The opening section's heading: the speaker's opening remarks, never a bare label. */
 function openingHeading(first: Turn, words: HeadingWords): string {
-  const name = first.speaker.role === 'principal' || first.speaker.role === 'other' ? first.speaker.name : '';
+  // An announcer's promotion is nobody's opening remarks.
+  const name = (first.speaker.role === 'principal' || first.speaker.role === 'other') && !/^ANNOUNCER$/i.test(first.speaker.label.trim()) ? first.speaker.name : '';
   return words.opening(name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '');
 }
 
@@ -689,7 +714,8 @@ export function englishPhrase(text: string): string {
   // Courtesies name no topic: Thank you, Mr. Chairman. Good afternoon, Senator. Thanks for taking my question.
   const courtesy = (s: string) => /^(?:thank you|thanks|good (?:morning|afternoon|evening)|hello|hi)\b[^?]*$/i.test(s) && s.split(/\s+/).length <= 8;
   const sentence = sentences.find((s) => s.split(/\s+/).length >= 4 && !courtesy(s)) ?? sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
-  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[.?!]+$/, '');
+  // (A space before the stop, as French sets it, goes with the stop.)
+  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[\s\u00a0\u202f]*[.?!]+$/u, '');
   if (clean.length <= 60) return clean.charAt(0).toUpperCase() + clean.slice(1);
   const cut = clean.slice(0, 61).replace(/\s+\S*$/, '').replace(/[,;:–—-]+$/, '');
   return cut.charAt(0).toUpperCase() + cut.slice(1) + '…';

@@ -67,9 +67,9 @@ describe('label conventions of new house styles', () => {
     expect(r.changes.filter((c) => c.rule === 'page-furniture')).toHaveLength(4);
     expect(r.blocks.join('\n')).not.toContain('- Hansard -');
   });
-  it('TV news: NAME, TITLE (voice-over): and ANNOUNCER:', () => {
+  it('TV news: NAME, TITLE (voice-over): and ANNOUNCER:; the surname alone (KING) is the speaker first named in full', () => {
     const text = 'THE SITUATION ROOM\n\nBLITZER: Happening now, breaking news on the storm.\n\nJOHN KING, CNN CHIEF NATIONAL CORRESPONDENT (voice-over): The storm hit the coast overnight.\n\nANNOUNCER: This is CNN.\n\nBLITZER: John, what are you hearing from the governor?\n\nKING: The governor says the state is ready.\n';
-    expect(read(text, 'BLITZER').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 BLITZER', '5 JOHN KING', '7 ANNOUNCER', '9 BLITZER', '11 KING']);
+    expect(read(text, 'BLITZER').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 BLITZER', '5 JOHN KING', '7 ANNOUNCER', '9 BLITZER', '11 JOHN KING']);
   });
   it('transcription services: Name (mm:ss): alone on its line, and Speaker N for a voice they cannot name (real text: rev.com, 2025-07-31)', () => {
     // The opening of https://www.rev.com/transcripts/karoline-leavitt-white-house-press-briefing-on-7-31-25,
@@ -352,6 +352,16 @@ describe("Taiwan's MOFA briefing: 記者問： and 發言人答：", () => {
     const { r, sections } = read(text, '劉永健');
     expect(sections.flatMap((s) => s.children).filter((t) => !t.speaker.implicit).map((t) => `${t.kind} ${t.speaker.name}`)).toEqual(['question 記者問', 'answer 劉永健', 'question 記者問', 'answer 劉永健']);
     expect(r.diagnostics.filter((d) => d.code === 'TP023' || d.code === 'TP024')).toEqual([]);
+  });
+});
+
+describe('a programme with a host by title', () => {
+  it('the host moderates even as the principal; correspondents, newsmakers, the announcer and an unnamed voice speak remarks; the opening is named after the host', () => {
+    const text = 'CNN LIVE TODAY\n\nAired May 12, 2005\n\nKYRA PHILLIPS, CNN ANCHOR: A small plane strayed into restricted airspace over Washington this morning.\n\nED LAVANDERA, CNN CORRESPONDENT: Kyra, the plane was intercepted within minutes.\n\nPHILLIPS: What do we know about the pilots?\n\nLAVANDERA: Very little so far. They were flying from Pennsylvania.\n\nUNIDENTIFIED PERSON #1: We saw the jets come in low.\n\nANNOUNCER: This is CNN.\n\nPHILLIPS: Thank you, Ed.\n';
+    const { sections } = read(text, 'KYRA PHILLIPS');
+    expect(sections.flatMap((s) => s.children).filter((t) => !t.speaker.implicit).map((t) => `${t.kind} ${t.speaker.name}`)).toEqual([
+      'moderator KYRA PHILLIPS', 'remarks ED LAVANDERA', 'moderator KYRA PHILLIPS', 'remarks ED LAVANDERA', 'remarks UNIDENTIFIED PERSON #1', 'remarks ANNOUNCER', 'moderator KYRA PHILLIPS']);
+    expect(sections[0].heading).toBe('Opening Remarks: Kyra Phillips');
   });
 });
 
