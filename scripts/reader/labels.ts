@@ -17,7 +17,7 @@ import { jiebaFor } from './segmenter.ts';
 import { BULLET, CAPITAL, CAPITALS, LETTERS, allCapitals, candidateOf, casedLetters, induceConventions, withoutBrackets, type Conventions } from './convention.ts';
 import { compileLabelPattern } from '../config/label-pattern.ts';
 import type { LabelConfig } from '../config/schema.ts';
-import { DOUBLE_SURNAMES, SURNAMES } from '../lang/names.ts';
+import { DOUBLE_SURNAMES, ALL_SURNAMES } from '../lang/names.ts';
 import { isNewsLead } from '../lang/outlets.ts';
 
 /** What a label says about the turn it opens. */
@@ -152,7 +152,7 @@ const STAGE = /^[（(]([^（）()，。]{1,20}?)(?:講話|讲话|致詞|致词|�
 const SAYING = /(说|说道|表示|指出|强调|认为|称|问道|回答|答道|介绍|宣布|透露|坦言|写道|提到|谈到|回应|所说|来说|而言|如下|是|为|在于)$/u;
 
 // The commonest Chinese surnames (lang/names.ts), used only to tell a personal name from a word.
-const SURNAME_SET: ReadonlySet<string> = new Set(SURNAMES);
+const SURNAME_SET: ReadonlySet<string> = new Set(ALL_SURNAMES);
 
 /** Whether a Simplified string is a personal name: a surname and one to three more characters. */
 export function isPersonalName(s: string): boolean {
