@@ -82,7 +82,7 @@ const SPACE = '[ \\t\\u00a0\\u3000]';
 const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。！!？?；;：:…]|${SPACE}(?=[^\\s，,。！!？?；;：:…])){0,59}?)${SPACE}*[：:]${SPACE}*`, 'u');
 // An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE),
 // brackets (BLITZER (voice-over)).
-const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?)${SPACE}*:${SPACE}*`, 'u');
+const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?(?: \\[[${LETTERS}.'’\\- ,]{1,40}\\])?)${SPACE}*:${SPACE}*`, 'u');
 /**
  * A transcription service's label (Rev and its like): a name, or `Speaker 1`, then the time into the
  * recording in brackets, then the colon — `Karoline Leavitt (03:04):`, `Speaker 2 (12:41):` — or the colon and then the time
@@ -101,10 +101,11 @@ const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}?
 const EN_PERIOD_DASH = new RegExp(`^([${CAPITAL}][^.–—\\n]{0,119}?)\\.[ \\u00a0]+[–—][ \\u00a0]+(?=\\S)`, 'u');
 /** A label in Markdown bold, its colon inside or after the stars. */
 const MD_BOLD = /^\*\*([^*\n]{1,60}?)(?:[:：]\*\*|\*\*[:：])[ \t\u00a0\u3000]*/u;
-/** A label in lenticular brackets with the speech after it; a bracket holding a colon is a field (【編輯：李雪萍】). */
-const CJK_BRACKETED = /^【([^【】\s：:]{1,24})】[ \t\u00a0\u3000]*(?=\S)/u;
+/** A label in lenticular brackets with the speech after it (or in square ones, as 人民网's interviews print
+ * `[主持人]`); a bracket holding a colon is a field (【編輯：李雪萍】). */
+const CJK_BRACKETED = /^(?:【(?<a>[^【】\s：:]{1,24})】|\[(?<b>\p{Script=Han}[^[\]\s：:]{0,23})\](?![ \t\u00a0\u3000]*[：:])|［(?<c>\p{Script=Han}[^［］\s：:]{0,23})］(?![ \t\u00a0\u3000]*[：:]))[ \t\u00a0\u3000]*(?=\S)/u;
 /** A news script's cue in the same brackets (【同期】, 【解说】, 【画面】), a page's link (【打印】): no speaker. */
-const BRACKET_CUE = /^(?:同期|同期声|同期聲|解说|解說|画面|畫面|字幕|音乐|音樂|现场|現場|正文|导语|導語|编者按|編者按|关闭|關閉|打印|列印|纠错|糾錯|视频|視頻|图片|圖片|音频|音頻|.*编辑|.*編輯)$/u;
+const BRACKET_CUE = /^(?:掌声|掌聲|笑声|笑聲|笑|鼓掌|音乐起|音樂起|同期|同期声|同期聲|解说|解說|画面|畫面|字幕|音乐|音樂|现场|現場|正文|导语|導語|编者按|編者按|关闭|關閉|打印|列印|纠错|糾錯|视频|視頻|图片|圖片|音频|音頻|.*编辑|.*編輯)$/u;
 /** `Q.` or `A.` and the words of the question or answer. */
 const QA_PERIOD = /^([QA])\.[ \t\u00a0]+(?=[^\s.])/u;
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
@@ -134,7 +135,7 @@ export function caseOf(label: string): CaseClass {
  * brackets too, innermost first (`Mr Tony Burke (Watson, …, Manager of Opposition Business (House))`). */
 export function withoutBrackets(text: string, by = ''): string {
   let bare = text;
-  for (let before = ''; before !== bare;) { before = bare; bare = bare.replace(/\s*[（(][^（）()]{0,80}[）)]/gu, by); }
+  for (let before = ''; before !== bare;) { before = bare; bare = bare.replace(/\s*(?:[（(][^（）()]{0,80}[）)]|\[[^[\]()]{0,40}\])/gu, by); }
   return bare;
 }
 
@@ -228,6 +229,14 @@ export function candidateOf(paragraph: string): Candidate | null {
     const c = shapeOf(text.slice(numbered[0].length));
     return c && { ...c, length: c.length + paragraph.indexOf(text) + numbered[0].length };
   }
+  // A select committee's oral evidence numbers the questions in the margin (`Q1    Chair: Good
+  // morning…`, `Q12 Rushanara Ali: Governor, …`): the number is the question's; the label, with its
+  // colon, is the member's.
+  const committee = COMMITTEE_QUESTION.exec(text);
+  if (committee) {
+    const c = shapeOf(text.slice(committee[0].length));
+    if (c && c.delimiter === 'colon') return { ...c, length: c.length + paragraph.indexOf(text) + committee[0].length };
+  }
   // OpenAustralia's Hansard: the member, then the page's links on the label's line (`Tony Smith (Speaker)
   // Share this | Link to this | Hansard source`), the speech on the next line.
   const links = SHARE_LINKS.exec(text);
@@ -243,6 +252,7 @@ export function candidateOf(paragraph: string): Candidate | null {
   return shapeOf(text);
 }
 
+const COMMITTEE_QUESTION = /^Q\d{1,4}[ \t\u00a0]+(?=\p{Lu})/u;
 const SHARE_LINKS = /\s+Share this \| Link to this(?: \| Hansard source)?$/u;
 const HANSARD_QUESTION = /^(?:[QT]?\d{1,3}\.\s+)?\[\d{4,7}\]\s+(?=\p{Lu})/u;
 
@@ -283,7 +293,8 @@ function shapeOf(text: string): Candidate | null {
   if (voice) return make(voice[1], voice[0].length, 'colon');
   // A Chinese label in lenticular brackets before the speech (`【主持人】各位记者朋友…`).
   const bracketed = CJK_BRACKETED.exec(text);
-  if (bracketed && !BRACKET_CUE.test(bracketed[1])) return make(bracketed[1], bracketed[0].length, 'colon');
+  const inBrackets = bracketed && (bracketed.groups!.a ?? bracketed.groups!.b ?? bracketed.groups!.c)!;
+  if (bracketed && !BRACKET_CUE.test(inBrackets!)) return make(inBrackets!, bracketed[0].length, 'colon');
   // A record's question and answer (`Q. Where do you live?` / `A. In Springfield.`), as a deposition prints them.
   const record = QA_PERIOD.exec(text);
   if (record) return make(record[1], record[0].length, 'period');

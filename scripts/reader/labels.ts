@@ -116,7 +116,8 @@ export function labelKey(label: string): string {
 
 const HAN = /\p{Script=Han}/u;
 const QUESTION_ZH = /(记者|记者问|^问|^追问|^提问|^提问者|^提问人)$/u;
-const ANSWER_ZH = /^答$/u;
+/** `答`, or the office that answers and `答` (Taiwan's MOFA briefings: `記者問：` … `發言人答：`). */
+const ANSWER_ZH = /^(?:答|(?:新闻|新聞)?(?:发言人|發言人)答|(?:部长|部長|院长|院長|署长|署長|局长|局長|主任)答)$/u;
 /** The chair by role, alone or before the chair's name (主持人, 主持人 袭艳春, [主持人 袭艳春]). */
 const MODERATOR_ZH = /(主持人|主持|司仪)$|^(?:主持人|司仪)[ \u3000]?\p{Script=Han}{2,4}$/u;
 const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;
@@ -236,6 +237,8 @@ export function principalIndex(label: string, principals: string[]): number {
       const full = words(principals[i]);
       if (surname && surname.length > 1 && words(named.split(',')[0]).at(-1) === surname) return i;
       if (full.length >= 2 && person.length > full.length && full.every((w, k) => person[person.length - full.length + k] === w)) return i;
+      // …or the principal's initials, as an oral history labels its narrator (`MK:` for Margaret Keller).
+      if (full.length >= 2 && full.length <= 3 && /^\p{Lu}{2,3}$/u.test(label.trim()) && label.trim() === full.map((w) => w[0]).join('')) return i;
     }
   }
   return -1;
@@ -442,8 +445,15 @@ function englishName(label: string): string {
   // The European Parliament names the speaker, then the capacity (Manfred Weber, on behalf of the PPE Group).
   s = s.split(/,\s+(?=on behalf of |rapporteur\b|author\b|Member of the Commission|President-in-Office|(?:Executive )?Vice-President|High Representative)/)[0].trim();
   if (s.includes(',') && s.split(',')[0] === s.split(',')[0].toUpperCase()) s = s.split(',')[0].trim();
+  // An office before a full name (`Finance Minister Anton Siluanov`, `NATO Spokesperson Allison Hart`,
+  // `Secretary of State Antony Blinken`): the person is the name; a surname alone after the office
+  // (`Secretary Blinken`) stays as printed.
+  s = OFFICE_BEFORE_NAME.exec(s)?.[1] ?? s;
   return s || label;
 }
+
+/** Capitalised words ending in an office, then a full name in capitalised words (two or three, an initial, a suffix). */
+const OFFICE_BEFORE_NAME = new RegExp(`^(?:[${CAPITAL}][${LETTERS}.'’&-]*\\s+){0,5}?(?:Minister|Secretary|Secretary-General|General|Spokesperson|Spokesman|Spokeswoman|President|Premier|Chancellor|Ambassador|Governor|Mayor|Director|Director-General|Chairman|Chairwoman|Chair|Commissioner|Senator|Representative|Envoy|Adviser|Advisor|Administrator|Counselor|Counsellor)(?:\\s+(?:of|for)\\s+(?:the\\s+)?[${CAPITAL}][${LETTERS}'’-]*)?\\s+((?:[${CAPITAL}][${LETTERS}'’-]*\\.?\\s+){1,2}[${CAPITAL}][${LETTERS}'’-]+(?:\\s+(?:Jr\\.|Sr\\.|II|III|IV))?)$`, 'u');
 
 /** Labels (by `labelKey`) that open two or more of these paragraphs: evidence that a name is a label. */
 export function repeatedLabels(paragraphs: string[]): Set<string> {

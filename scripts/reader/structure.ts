@@ -13,6 +13,7 @@ import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
 import { FURNITURE, isFurniture, RULE_LINE, speechWeight, stampedAlone } from './convention.ts';
 import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
+import { chapterHeadings } from './chapters.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
 import { isChinese } from '../lang/language.ts';
@@ -48,6 +49,8 @@ interface Labelled { block: number; label: LabelMatch }
 interface Reading {
   blocks: TrackedText[];
   labels: (LabelMatch | null)[];
+  /** Blocks that are the transcript's own chapter headings (chapters.ts). */
+  chapters: Set<number>;
   options: StructureOptions;
   principals: string[];
   words: HeadingWords;
@@ -69,7 +72,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   });
   let paragraphCount = 0;
   const r: Reading = {
-    blocks, labels: turnLabels(blocks, decided), options, principals, children: [], position,
+    blocks, labels: turnLabels(blocks, decided), chapters: new Set(), options, principals, children: [], position,
     words: options.words ?? headingWords(options.language ?? 'zh-Hans'),
     english: !isChinese(options.language ?? 'zh'),
     paragraph: (t, from = 0) => ({
@@ -79,6 +82,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     }),
     extend: (node, t) => { if (node.position) node.position = { start: node.position.start, end: position(t).end }; },
   };
+  r.chapters = chapterHeadings(blocks.map((b) => b.text), r.labels);
   const lead = readLead(r, readTitle(r));
   const { labelled, partHeadings } = readTurns(r, lead.index, lead.turns);
   // A label alone on its line with nothing after it in the transcript has no speech: drop the turn.
@@ -104,11 +108,21 @@ function turnLabels(blocks: TrackedText[], decided: DocumentLabels): (LabelMatch
     if (!next || labels[j] || !speech) labels[i] = null;
   }
   dropHeaderFields(blocks, labels, decided.context);
-  if (headsTheExchange(blocks, labels, decided)) labels[0] = null;
+  if (headsTheExchange(blocks, labels, decided) || titledWithColon(labels)) labels[0] = null;
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
   return labels;
+}
+
+/**
+ * A first line that reads as a label with its speech after the colon, in a document whose every other
+ * label stands alone on its line (`Transcript for Sam Altman: OpenAI, GPT-5, Sora | Lex Fridman Podcast
+ * #419` above a podcast's turns): the page's title, not a turn.
+ */
+function titledWithColon(labels: (LabelMatch | null)[]): boolean {
+  const rest = labels.slice(1).filter((l): l is LabelMatch => !!l);
+  return !!labels[0] && !labels[0].alone && rest.length >= 2 && rest.every((l) => l.alone);
 }
 
 /**
@@ -186,7 +200,8 @@ function masthead(r: Reading): boolean {
 function readLead(r: Reading, index: number): { index: number; turns: Turn[] } {
   const { blocks, principals, position } = r;
   const firstLabel = r.labels.findIndex((l, i) => i >= index && l);
-  const leadEnd = firstLabel < 0 ? blocks.length : firstLabel;
+  // A chapter heading right above the first label heads the first section, not the lead.
+  const leadEnd = firstLabel < 0 ? blocks.length : r.chapters.has(firstLabel - 1) ? firstLabel - 1 : firstLabel;
   const turns: Turn[] = [];
   let opening: Turn | null = null;
   let datelineDone = false;
@@ -227,9 +242,12 @@ function readTurns(r: Reading, index: number, turns: Turn[]): { labelled: Labell
   const labelled: Labelled[] = [];
   const partHeadings = new Map<Turn, Paragraph>();
   let turn: Turn | null = null;
+  // A chapter heading waits for the turn it stands above, whose section it opens.
+  let chapter: Paragraph | null = null;
   for (; index < blocks.length; index++) {
     const t = blocks[index];
     const label = r.labels[index];
+    if (!label && r.chapters.has(index)) { chapter = r.paragraph(t); continue; }
     if (!label) {
       // A numbered heading inside a statement (国新办 releases: 一、关于投资项目审批) opens a section of
       // its own; the speaker goes on in it (an implicit turn: no label in the source).
@@ -249,6 +267,8 @@ function readTurns(r: Reading, index: number, turns: Turn[]): { labelled: Labell
     turn = { type: 'turn', kind: label.kind === 'question' ? 'question' : label.kind === 'moderator' ? 'moderator' : 'answer', speaker,
       children: label.alone ? [] : [r.paragraph(t, label.length)], position: position(t) };
     turns.push(turn);
+    if (chapter) partHeadings.set(turn, chapter);
+    chapter = null;
     labelled.push({ block: index, label });
   }
   return { labelled, partHeadings };
@@ -285,7 +305,11 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
     const greeting = t.kind === 'question' && !asks && !asked && section?.role === 'remarks';
     // A follow-up stays in its question's section (no new heading, no contents entry), unless the editor numbers the questions.
     const follows = t.kind === 'question' && section?.role === 'question' && !options.headings.size && (followsUp(turnText(t).trim(), english) || supplementary(section, t));
-    if ((t.kind === 'question' && !greeting && !follows) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+    if (partHeadings.has(t) && !t.speaker.implicit) {
+      // The transcript's own chapter heading opens a section under its words.
+      section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+      if (section.headingSource === 'auto') section.heading = textOf(partHeadings.get(t)!).trim();
+    } else if ((t.kind === 'question' && !greeting && !follows) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
     else if (partHeadings.has(t) && section.role === 'remarks') {
       section = newSection('remarks', t);
       section.heading = textOf(partHeadings.get(t)!).trim();
@@ -683,7 +707,7 @@ export function structureDiagnostics(tree: Transcript, labelled: Labelled[], pri
       if (!seen.has(p)) out.push(diagnostic('TP023', { speaker: p, labels: list(found) }, { file, line: 1, column: 1 }));
     }
   }
-  const unknown = all.filter((t) => t.speaker.role === 'other' || (t.speaker.role === 'moderator' && !/主持|MODERATOR|OPERATOR|HOST|CHAIR/i.test(t.speaker.label)));
+  const unknown = all.filter((t) => !t.speaker.implicit && (t.speaker.role === 'other' || (t.speaker.role === 'moderator' && !/主持|MODERATOR|OPERATOR|HOST|CHAIR/i.test(t.speaker.label))));
   const reported = new Set<string>();
   for (const t of unknown) {
     if (reported.has(t.speaker.label)) continue;
