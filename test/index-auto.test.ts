@@ -1094,3 +1094,13 @@ describe('automatic index: a debate’s setting, news-database apostrophes, lega
     expect([sameGivenName('Robert', 'Bob'), sameGivenName('Dick', 'Richard'), sameGivenName('Bob', 'Bobby'), sameGivenName('Robert', 'Richard')]).toEqual([true, true, true, false]);
   });
 });
+
+describe('automatic index: an address is no subject', () => {
+  // The opening of a 人民网 interview (people.com.cn 访谈 pages open so): 各位网友大家好 is a greeting.
+  it('a noun run holding a personal pronoun (网友大家 of 各位网友大家好) is no subject', () => {
+    const text = '各位网友大家好，欢迎收看人民网访谈。今天我们邀请到了农业农村部信息中心主任王小兵，请他为我们解读数字乡村建设的新进展。\n主持人好，各位网友大家好！数字乡村建设取得了明显成效，数字乡村建设还要继续推进。';
+    const auto = terms(autoEntries(text, { language: 'zh-Hans', size: 20 }));
+    expect(auto).not.toContain('网友大家');
+    expect(auto).toContain('数字乡村建设');
+  });
+});

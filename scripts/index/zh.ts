@@ -828,6 +828,8 @@ function nounRunSubjects(text: string, add: Add): void {
         const head = run[run.length - 1];
         // A verb first makes a clause (发展中美关系, 辛劳表示感谢), not a heading.
         if (run[0].tag === 'vn' || run.some((t) => /^(表示|感谢|欢迎|祝贺)$/u.test(t.word))) continue;
+        // A personal pronoun inside makes an address, not a heading (各位网友大家好: 网友大家).
+        if (run.some((t) => /^(大家|我们|我們|你们|你們|他们|他們|她们|她們|咱们|咱們|各位|诸位|諸位|自己)$/u.test(t.word))) continue;
         // A verb as head makes a clause, not a heading (钓鱼台国宾馆会见), except the nouns of policy (全球化, 建设).
         if (head.tag === 'vn' && !/化$|^(建设|改革|治理|谈判|交流|合作|发展|开放|倡议|援助|制裁|统一|复兴|防控|管控)$/u.test(head.word)) continue;
         if (head.tag === 'nr' || head.tag === 'ns' || VAGUE_HEAD.has(head.word) || GENERIC.has(head.word) && run.length === 2 && GENERIC.has(run[0].word)) continue;
