@@ -417,7 +417,8 @@ function assignRoles(turns: Turn[], principals: string[]) {
   // A programme has a host by title (`WOLF BLITZER, CNN ANCHOR`): the host moderates, even as the
   // book's principal, and the correspondents and voices the host brings in speak their remarks.
   const hosted = turns.some((t) => hostLabel(t.speaker.label));
-  if (principalChairs(turns) || (hosted && principalHosts(turns))) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  const hostIsPrincipal = hosted && principalHosts(turns);
+  if (principalChairs(turns) || hostIsPrincipal) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   // …and its ANNOUNCER reads a promotion: remarks, not the chair.
   if (hosted) for (const t of turns) if (t.speaker.role === 'moderator' && /^ANNOUNCER$/i.test(t.speaker.label.trim())) { t.kind = 'remarks'; t.speaker.role = 'other'; }
   if (!turns.some((t) => t.speaker.role === 'principal')) markAnswerers(turns);
@@ -440,6 +441,9 @@ function assignRoles(turns: Turn[], principals: string[]) {
   if (!hosted && !chaired) markChairs(turns, principals, bySpeaker);
   markOpening(turns, introduced);
   markPointsOfOrder(turns);
+  // A programme with a host asks no questions of record: the host moderates (a principal who is the
+  // host too); correspondents and guests report, each turn remarks.
+  if (hostIsPrincipal) for (const t of turns) if (t.kind === 'question' || t.kind === 'answer') { t.kind = 'remarks'; t.speaker.role = 'other'; }
 }
 
 /** The principal is the programme's host: one of the principal's labels carries the host's title. */
@@ -587,6 +591,9 @@ function inheritHosts(turns: Turn[]) {
       t.speaker.name = hosts.get(labelKey(words[0]))!;
       t.speaker.role = 'moderator';
       t.kind = 'moderator';
+    } else if (t.speaker.role === 'other' && words.length === 2 && /^\p{Lu}\.$/u.test(words[0]) && named.get(labelKey(words[1]))?.startsWith(words[0][0])) {
+      // …and under an initial and the surname (M. O'BRIEN after MILES O'BRIEN).
+      t.speaker.name = named.get(labelKey(words[1]))!;
     } else if (t.speaker.role === 'other' && words.length >= 2 && words.length <= 4 && english) {
       const k = labelKey(words.at(-1)!);
       named.set(k, named.has(k) && named.get(k) !== t.speaker.name ? null : t.speaker.name);

@@ -365,6 +365,15 @@ describe('a programme with a host by title', () => {
   });
 });
 
+describe('two speakers who share a surname', () => {
+  it("MILES O'BRIEN and M. O'BRIEN are not the principal Soledad O'Brien; S. O'BRIEN is; in her programme the correspondent reports", () => {
+    const text = "AMERICAN MORNING\n\nSOLEDAD O'BRIEN, CNN ANCHOR: Good morning. The shuttle is on its way home.\n\nMILES O'BRIEN, CNN CORRESPONDENT: Soledad, the crew fired the engines at dawn.\n\nS. O'BRIEN: When will they land?\n\nM. O'BRIEN: Just after noon, if the weather holds.\n\nS. O'BRIEN: Thank you, Miles.\n";
+    const { sections } = read(text, "SOLEDAD O'BRIEN");
+    expect(sections.flatMap((s) => s.children).filter((t) => !t.speaker.implicit).map((t) => `${t.kind} ${t.speaker.name}`)).toEqual([
+      "moderator SOLEDAD O'BRIEN", "remarks MILES O'BRIEN", "moderator SOLEDAD O'BRIEN", "remarks MILES O'BRIEN", "moderator SOLEDAD O'BRIEN"]);
+  });
+});
+
 describe('a select committee and an oral history', () => {
   it('oral evidence: the question number in the margin (Q1    Chair:) is no part of the label; members ask, the witness answers', () => {
     const text = 'Treasury Committee\n\nOral evidence: Work of the Bank of England\n\nQ1                Chair: Good morning. Governor, when do you expect inflation to reach its target?\n\nAndrew Bailey: We expect inflation to fall close to the target in the coming months.\n\nQ2                Rushanara Ali: Governor, what does that mean for interest rates?\n\nAndrew Bailey: I am not going to give a date.\n\nQ3                Anthony Browne: Are you confident the labour market is loosening?\n\nAndrew Bailey: Yes, but it remains tight.\n';
