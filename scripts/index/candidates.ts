@@ -13,6 +13,7 @@ import { isChinese as isZh } from '../lang/language.ts';
 import { isOutletName } from '../lang/outlets.ts';
 import { isTransliterated } from '../lang/transliteration.ts';
 import { isTitleWord } from '../lang/titles.ts';
+import { sameGivenName } from '../lang/names.ts';
 
 export type { Candidate, EntryKind } from './candidate.ts';
 import type { Candidate, EntryKind, RejectTrace } from './candidate.ts';
@@ -91,8 +92,11 @@ export function autoStages(text: string, options: AutoOptions, trace?: RejectTra
   cands = nestInstitutions(cands, text, zh);
   // Curated terms stay in the ranking below as "longer" terms only: a fragment of one (人类命运 of the
   // curated 人类命运共同体) is no new entry.
-  const curated: Candidate[] = [...new Set(options.exclude ?? [])].filter((t) => t.length >= 2)
-    .map((t) => ({ term: t, kind: 'subject', aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 }));
+  // So are the principals' personal names, as names: a cut of one (徐國 of 徐國勇, where the tagger read
+  // 徐國|勇於) is no entry.
+  const longerOnly = (t: string, kind: EntryKind): Candidate => ({ term: t, kind, aliases: [], count: zh ? countIn(text, t) : countWords(text, t), first: 0, score: 0 });
+  const curated: Candidate[] = [...[...new Set(options.exclude ?? [])].filter((t) => t.length >= 2).map((t) => longerOnly(t, 'subject')),
+    ...(zh ? [...new Set(options.principals ?? [])].filter((t) => t.length >= 3 && chineseLabelName(keyOf(t, true))).map((t) => longerOnly(t, 'person')) : [])];
   const inside = zh ? dropInside(cands, curated, text, zh) : gatherNumbers(dropInside(cands, curated, text, zh));
   const ranked = rankCandidates(inside, text, zh);
   return { found, labelled, unbanned, gathered, abbreviated, inside, ranked, size, entries: chooseAndNest(ranked, size, zh) };
@@ -219,7 +223,30 @@ function gatherPeople(cands: Candidate[], text: string, zh: boolean): Candidate[
       if (short || (zh && p.term.includes(q.term))) { gone.add(q); if (!p.aliases.includes(q.term) && !(zh && p.term.includes(q.term) && !p.term.includes('·'))) p.aliases.push(q.term); }
     }
   }
+  if (!zh) gatherFamiliarNames(people, gone);
   return cands.filter((c) => !gone.has(c));
+}
+
+/**
+ * English: one person named with the formal and the familiar given name (Robert Dudley, Bob Dudley; Richard and
+ * Dick Durbin): one entry, headed by the form mentioned first, the other its alias (lang/names.ts).
+ */
+function gatherFamiliarNames(people: Candidate[], gone: Set<Candidate>): void {
+  const two = (c: Candidate) => { const w = c.term.split(/\s+/u); return w.length === 2 ? w : undefined; };
+  for (const p of people) {
+    const pw = two(p);
+    if (!pw || gone.has(p)) continue;
+    for (const q of people) {
+      const qw = two(q);
+      if (q === p || !qw || gone.has(q) || qw[1] !== pw[1] || qw[0] === pw[0] || !sameGivenName(pw[0], qw[0])) continue;
+      const [head, other] = q.first < p.first ? [q, p] : [p, q];
+      head.aliases.push(other.term, ...other.aliases.filter((a) => !head.aliases.includes(a)));
+      head.count += other.count;
+      head.first = Math.min(head.first, other.first);
+      gone.add(other);
+      if (other === p) break;
+    }
+  }
 }
 
 /** An English noun's plural, as a phrase's last word takes it (supply chains, policies, taxes). */
@@ -419,19 +446,35 @@ const isHome = (c: Candidate, zh: boolean): boolean => {
  * The entries: the best `size` headings, each with the places written after it nested under it (南海 ›
  * 仁爱礁) when both are entries. A sub-entry shares its parent's heading, so the size counts headings only.
  */
+/** The share of the size kept for subjects when sure names fill it: one entry in four. */
+const SUBJECT_SHARE = 4;
+
+/**
+ * A subject that may take a slot kept for subjects: not the home (中国政府), and in Chinese either quoted or
+ * titled (兩個中國, 新复兴政策) or a run of nouns said three times (紀念峰會): a run said twice is as often a
+ * passage's wording (組閣一事, 韩国国家) as a term, and in a full index the wording has no room.
+ */
+const quotaSubject = (c: Candidate, zh: boolean): boolean => c.kind === 'subject' && !isHome(c, zh)
+  && (!zh || c.source !== 'nounRunSubjects' || c.count >= 3);
+
 function chooseAndNest(ranked: Candidate[], size: number, zh: boolean): AutoEntry[] {
   const allKeys = new Map(ranked.map((c) => [keyOf(c.term, zh), c]));
   const chosen: Candidate[] = [];
   let topCount = 0;
+  // Sure names are in whatever the size; subjects keep a quarter of the size even when sure names fill it:
+  // a briefing that names many people is still about something (兩個中國, oil spill).
+  const quota = Math.ceil(size / SUBJECT_SHARE);
+  let unsure = 0;
+  const take = (c: Candidate) => { chosen.push(c); topCount++; if (!sureName(c, zh)) unsure++; };
   for (const c of ranked) {
     if (chosen.includes(c)) continue;
     const parent = c.parent ? allKeys.get(keyOf(c.parent, zh)) : undefined;
     const nests = parent !== undefined && parent !== c;
-    const full = topCount >= size && !sureName(c, zh);
+    const full = topCount >= size && !sureName(c, zh) && (unsure >= quota || !quotaSubject(c, zh));
     if (!nests && full) continue;
-    if (nests && !chosen.includes(parent)) { if (full || (topCount >= size && !sureName(parent, zh))) continue; chosen.push(parent); topCount++; }
-    chosen.push(c);
-    if (!nests) topCount++;
+    if (nests && !chosen.includes(parent)) { if (full || (topCount >= size && !sureName(parent, zh) && (unsure >= quota || !quotaSubject(parent, zh)))) continue; take(parent); }
+    if (nests) chosen.push(c);
+    else take(c);
   }
   const byKey = new Map(chosen.map((c) => [keyOf(c.term, zh), c]));
   const entries = new Map<Candidate, AutoEntry>(chosen.map((c) => [c, { term: c.term, kind: c.kind, aliases: c.aliases.filter((a) => a !== c.term), count: c.count, sub: [] }]));

@@ -25,6 +25,12 @@ const NOT_NAMES = new Set(['Q', 'A', 'I', 'OK', 'EST', 'EDT', 'PST', 'PDT', 'GMT
   'August', 'September', 'October', 'November', 'December', 'Rt', 'Hon', 'MP', 'Delivered', 'From', 'Question', 'Answer', 'Moderator',
   'ET', 'CT', 'MT', 'PT', 'Portrait', 'Excerpts', 'Extracts', 'Debate', 'Full', 'Read', 'Aired', 'Live', 'Hansard']);
 /** Nationalities and the like: adjectives, not entries (American, British, Eritrean). */
+/**
+ * The words a legislature calls itself, its room and its members by (the House, this Chamber, the hon. Member):
+ * a debate's own setting, on every page of it, as 中方 is a briefing's; alone they are no entry (House of
+ * Commons, the House Rules Committee, the White House are names and stay).
+ */
+const SETTING = new Set(['House', 'Chamber', 'Member', 'Members']);
 const DEMONYM = /^(\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic|ans))$/u;
 const isPlaceTerm = (t: { tags: Set<string> }) => t.tags.has('Country') || t.tags.has('Place');
 const STOP = new Set('a an the of and or for to in on at by with from as is are was were be been this that these those it its our your their his her my we you they he she i me us them who what which when where why how all any some each every more most other such no not only own same so than too very can will just should now also there here one two three first last new next many much few well even back way thing things lot kind sort part time times day days week weeks year years today tomorrow yesterday morning afternoon evening people everyone everybody anyone something anything nothing question questions answer point fact case number couple bit end side place world country countries state states effort efforts work issue issues matter matters conversation conversations meeting meetings statement remarks sense lot hon gentleman lady friend member members'.split(' '));
@@ -403,8 +409,9 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
   let source = 'bracketedActs';
   const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false, compound = false) => {
     // A final full stop stays on an initialism (U.S., D.C.).
-    term = term.replace(/[’']s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
-    if (term.length < 2 || NOT_NAMES.has(term) || /^\d/.test(term)) return;
+    // A possessive may be written with a backtick, as news databases print an apostrophe (California`s).
+    term = term.replace(/[’'`]s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
+    if (term.length < 2 || NOT_NAMES.has(term) || SETTING.has(term) || LEGAL_END.test(term) || /^\d/.test(term)) return;
     const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, source };
     if (c.kind === 'subject' && kind !== 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
@@ -483,7 +490,7 @@ export function firstNameOnly(uses: NameUse[]): 'addressed' | 'alone' | undefine
 }
 
 /** Adjectives that judge or place rather than class (a possible base, an important step, the current period): no term starts with one. */
-const VAGUE_MODIFIER = new Set(('possible potential likely unlikely important significant real good great big bad new old whole certain particular specific '
+const VAGUE_MODIFIER = new Set(('possible potential likely unlikely important significant real good great big bad new old whole certain particular specific dangerous '
   + 'various different additional other several serious clear huge major main broad broader overall current previous recent ongoing further next last '
   + 'same entire full very real true strong little large small high low best better worst biggest first second third final initial early late '
   + 'critical key detailed').split(' '));
@@ -539,6 +546,8 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
         if (!ok) break;
         const head = run[run.length - 1];
         if (!head.tags.has('Noun') || words[0] === 'of' || words[words.length - 1] === 'of') continue;
+        // An office said without its holder (prime minister, deputy secretary: lang/titles.ts) names a person, no subject.
+        if (words.every((w) => isTitleWord(w, { plural: false }))) continue;
         const rare = words.filter((w) => w !== 'of' && genreDf('en', w) < 0.25);
         if (rare.length === 0) continue;
         const phrase = words.join(' ');

@@ -7,20 +7,13 @@
 import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../lang/language.ts';
 import { LINE_DATELINES, MEDIA_NAME, isOutletName } from '../lang/outlets.ts';
-import { isPersonalName as readerPersonalName } from '../reader/labels.ts';
+import { isPersonalName } from '../reader/labels.ts';
+import { COMMON_SURNAMES_WIDE, isMarriedName } from '../lang/names.ts';
 import { TRANSLITERATION, TRANSLITERATION_ENDS, isTransliterated } from '../lang/transliteration.ts';
 import { genreDf, idfOf } from './genre.ts';
 import type { Candidate, RejectTrace } from './candidate.ts';
 import { dictEntry, isChinesePlace } from './gazetteer.ts';
 
-
-/**
- * A Chinese personal name (surname and one or two characters): the reader's list of surnames, and common
- * Taiwanese and Hong Kong surnames it lacks (赖清德, 洪秀柱, 萧美琴, 傅崐萁), which the index needs and the label
- * reader does not (its list is kept as it is, so label recognition does not move).
- */
-const MORE_SURNAMES = /^[赖洪萧傅][\p{Script=Han}]{1,2}$/u;
-const isPersonalName = (s: string): boolean => readerPersonalName(s) || MORE_SURNAMES.test(s);
 
 /** Job titles and forms of address that follow a name (王毅外长, 文在寅总统) or a surname (王外长). */
 const TITLES = ['国务委员', '外交部长', '国务卿', '外长', '部长', '副部长', '总统', '副总统', '主席', '副主席', '总理', '副总理', '首相', '大使', '总书记',
@@ -52,6 +45,8 @@ const NOT_NAMES = new Set(['多谢', '谢谢', '感谢', '东西', '安宁', '�
 /** Titles that come before a name (发言人朱凤莲, 行政长官林郑月娥, 国家主席习近平). */
 const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首', '总理', '副总理', '主席', '副主席', '总统', '副总统', '外长', '部长', '国务卿', '国务委员', '大使',
   '委员长', '总书记', '书记', '常委', '局长', '司长', '议员', '首相', '秘书长', '记者', '主任', '院长', '市长', '省长', '官员',
+  // Taiwan's deputy minister (教育部次長蔡清華: the tagger reads 蔡|清華, a university).
+  '次长',
   // A gazette's member before the name (本院委員許毓仁等17人擬具): 委員會 is one word to the tagger, so no name follows it.
   '委员'];
 
@@ -148,9 +143,6 @@ function tagged(sentence: string, offset: number): Tok[] {
 }
 
 const HAN = /^\p{Script=Han}+$/u;
-/** Two single-character surnames, as Hong Kong married names are written (林郑月娥, 范徐丽泰). */
-const SURNAME_PAIR = /^[林范陈叶梁吴黄李王张刘杨何罗郑谢周徐胡][林郑徐陈李黄梁吴何叶王张][\p{Script=Han}]{2}$/u;
-
 type Add = (kind: Candidate['kind'], start: number, end: number, score?: number, parent?: string) => void;
 type Tagged = ReturnType<typeof tagged>;
 
@@ -293,7 +285,7 @@ function nameRolls(text: string, add: Add): void {
   // three or more personal names in a row on one line are people.
   for (const m of text.matchAll(/[^\n]+/gu)) {
     const chunks = [...m[0].matchAll(/\p{Script=Han}+/gu)];
-    const isName = (c: string) => isPersonalName(c) || SURNAME_PAIR.test(c) || (c.length === 4 && isPersonalName(c.slice(1)) && isPersonalName(c.slice(0, 1) + c.slice(2)));
+    const isName = (c: string) => isPersonalName(c) || isMarriedName(c) || (c.length === 4 && isPersonalName(c.slice(1)) && isPersonalName(c.slice(0, 1) + c.slice(2)));
     const run: RegExpMatchArray[] = [];
     const flush = () => { if (run.length >= 3) for (const c of run) add('person', m.index! + c.index!, m.index! + c.index! + c[0].length, 3); run.length = 0; };
     for (const c of chunks) {
@@ -354,7 +346,7 @@ function officialsLines(text: string, add: Add): void {
   const line = /^([^\n。，？！]{2,40}?)(?:[ \t\u3000]+|[ \t\u3000]*[:：][ \t\u3000]*)(\p{Script=Han}{2,4})(?:[（(][^）)\n]*[）)])?[ \t\u3000]*$/gmu;
   for (const m of text.matchAll(line)) {
     const [, title, name] = m;
-    if (!TITLE_END.test(title.trim()) || !(isPersonalName(name) || SURNAME_PAIR.test(name)) || NOT_NAMES.has(name)) continue;
+    if (!TITLE_END.test(title.trim()) || !(isPersonalName(name) || isMarriedName(name)) || NOT_NAMES.has(name)) continue;
     const nameAt = m.index! + m[0].indexOf(name, title.length);
     add('person', nameAt, nameAt + name.length, 3);
     const office = OFFICE_ORG.exec(title.replace(/^[^\p{Script=Han}]+/u, ''));
@@ -398,9 +390,9 @@ function namesAfterTitles(text: string, sentence: string, base: number, toks: Ta
   // A name after a job title: 发言人朱凤莲, 行政长官林郑月娥 (a Hong Kong name with both surnames).
   const ends = new Set(toks.map((t) => t.end));
   for (const from of titleEnds(sentence, base, toks)) {
-    for (const n of SURNAME_PAIR.test(text.slice(from, from + 4)) ? [4, 3, 2] : [3, 2]) {
+    for (const n of isMarriedName(text.slice(from, from + 4)) ? [4, 3, 2] : [3, 2]) {
       const name = text.slice(from, from + n);
-      const double = n === 4 && SURNAME_PAIR.test(name);
+      const double = n === 4 && isMarriedName(name);
       const tagged = toks.find((t) => t.start === from && t.end === from + n && t.tag.startsWith('nr'));
       if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
       if (FUNCTION_START.test(name)) continue;
@@ -509,7 +501,7 @@ function namesBeforeTitles(text: string, sentence: string, base: number, toks: T
         if (toks.some((t) => t.start === to - n && t.word.length >= 2 && /^(p|c|d|r|u)/.test(t.tag))) continue;
         // Three characters: a personal name, a transliteration, or a surname the tagger knows though it is rare (栗/nr 战书 委员长).
         const rareSurname = n === 3 && toks.some((t) => t.start === to - 3 && t.word.length === 1 && t.tag === 'nr');
-        if (n !== 2 && !(n === 3 ? isPersonalName(name) || isTransliterated(name) || rareSurname : SURNAME_PAIR.test(name))) continue;
+        if (n !== 2 && !(n === 3 ? isPersonalName(name) || isTransliterated(name) || rareSurname : isMarriedName(name))) continue;
         add('person', to - n, to, 3);
         break;
       }
@@ -543,16 +535,16 @@ function tokenCandidate(text: string, toks: Tagged, i: number, add: Add): number
   if ((t.tag === 'nr' || t.tag === 'nrfg') && word.length === 3 && end === t.end && !isTransliterated(word) && !NOT_NAMES.has(word)
     && !commonTail(word)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
   if (t.tag === 'nr' && word.length === 4 && end === t.end && dictEntry(word)?.tag === 'nr' && prev && prev.end === t.start && afterTitle(prev.word)) { add('person', t.start, end, 3); return 0; }
-  // A two-character name the HMM made (陈菊/x 担任): a common surname, then a verb; not an institution's short
-  // form (蓝厅/x 的, 乌军/x), nor two surnames of a meeting (汪辜/x 会谈).
-  if (t.tag === 'x' && word.length === 2 && end === t.end && COMMON_SURNAME.test(word[0]) && !/[厅军方部队局处院会党团]$/u.test(word) && !isPersonalName(`${word[1]}某`)
-    && next && next.start === t.end && /^v/.test(next.tag) && !/^(会谈|会晤|会面)$/u.test(next.word) && (!prev || prev.end < t.start || /^(p|v|x|c)$/.test(prev.tag)) && !NOT_NAMES.has(word)) { add('person', t.start, end, 2); return 0; }
+  // A two-character name the HMM made (陈菊/x 担任, 林全/x 今天): a common surname, then a verb or a day; not an
+  // institution's short form (蓝厅/x 的, 乌军/x), nor two common surnames, nor the two sides of a meeting (汪辜/x 会谈).
+  if (t.tag === 'x' && word.length === 2 && end === t.end && COMMON_SURNAME.has(word[0]) && !/[厅军方部队局处院会党团]$/u.test(word) && !COMMON_SURNAME.has(word[1])
+    && next && next.start === t.end && (/^v/.test(next.tag) || (next.tag === 't' && /^[今昨明]天$/u.test(next.word))) && !/^(会谈|会晤|会面)$/u.test(next.word) && (!prev || prev.end < t.start || /^(p|v|x|c)$/.test(prev.tag)) && !NOT_NAMES.has(word)) { add('person', t.start, end, 2); return 0; }
   if ((t.tag === 'nr' || t.tag === 'x' || t.tag === 'nrfg') && isPersonalName(word)) {
     // A Chinese name: jieba tags it nr, or leaves an unknown one to its HMM (x); a title after it
     // (王毅外长) or a name of three characters makes it sure.
     if (t.tag === 'nr' && word.length === 2 && !titled) { /* 2-character nr alone is often a word (仁爱) */ }
     // A surname and a given name of two characters that the HMM made one word (李文亮/x, 孙国祥/x): a name.
-    else if (t.tag === 'nr' || titled || (t.tag === 'x' && word.length === 3 && end === t.end)) { add('person', t.start, end, titled ? 3 : 2); return 0; }
+    else if (t.tag === 'nr' || titled || (t.tag === 'x' && word.length === 3 && end === t.end && !CREDIT_VERB.test(word))) { add('person', t.start, end, titled ? 3 : 2); return 0; }
   }
   if ((t.tag === 'nrt' || t.tag === 'nr' || t.tag === 'x') && isTransliterated(word) && (word.length >= 3 || titled) && !isPersonalName(word)) {
     // A transliterated name: after a country it is a place (美国纽约, 菲律宾马尼拉), else a person.
@@ -566,8 +558,12 @@ function tokenCandidate(text: string, toks: Tagged, i: number, add: Add): number
 /** A word that ends in a leader's title (日本首相, 总统, 高级代表): a dictionary name of four characters after it is the leader's (安倍晋三 nr; not 今天下午 nr). */
 const afterTitle = (w: string): boolean => [...FOREIGN_TITLES, '代表', '主席', '总书记'].some((x) => w.endsWith(x));
 
-/** The most common surnames of the mainland, Taiwan and Hong Kong: a two-character word the HMM made that starts with one may be a name. */
-const COMMON_SURNAME = /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严赖覃洪武莫孔耿庄柯詹游翁颜]$/u;
+/** The most common surnames of the mainland, Taiwan and Hong Kong (lang/names.ts): a two-character word the HMM made that starts with one may be a name. */
+const COMMON_SURNAME = new Set(COMMON_SURNAMES_WIDE);
+/** 新 and a common noun the dictionary knows well (新内阁/ns, 新政府): a phrase, though the tagger reads a place; 新德里, 新西兰 are places (ns after 新). */
+const newCommonNoun = (w: string): boolean => w.length === 3 && w[0] === '新' && dictEntry(w.slice(1))?.tag === 'n' && (dictEntry(w.slice(1))?.freq ?? 0) >= 1000;
+/** The verb of a photo credit the HMM glues to the photographer's name (中国网 宗超摄/x): no name ends in it. */
+const CREDIT_VERB = /摄$/u;
 /** Titles jieba glues to the country before them (日本首相/n, 英国首相/nz). */
 const COUNTRY_TITLE = /^(\p{Script=Han}{2,5}?)(首相|总统|总理|外长|国王|女王|国务卿|外交部长|防长|议长)$/u;
 /** Titles of a county's or a city's head that jieba glues to the name before them (徐榛/x 蔚县/ns 长). */
@@ -613,8 +609,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   const pair = placePair(t);
   if (pair) { add('place', t.start, t.start + pair, 2); add('place', t.start + pair, t.end, 2, text.slice(t.start, t.start + pair)); return 0; }
   if (t.tag === 'ns') {
-    // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆).
-    if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word)) return 0;
+    // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆); so is 新内阁.
+    if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word) || newCommonNoun(t.word)) return 0;
     // A ship named after a place (山东舰): the ship, a subject, not the province.
     if (next && next.start === t.end && next.word === '舰') { add('subject', t.start, next.end, 2.5); return 1; }
     if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) return 0;
@@ -789,9 +785,12 @@ const QUOTED_ORG = /(基金会|协会|学会|研究所|研究院|研究中心|�
 
 function quotedSubjects(text: string, add: Add): void {
   // Subjects: the speaker's coinages in quotation marks and titles of works in 《》.
+  // A quoted sentence (「余誓以至誠，恪遵國家法令，…」) is a quotation; a part of it quoted again is too.
+  const sentences = [...text.matchAll(/[“"「『]([^“”"「」『』\n]*[，。；：！？、,][^“”"「」『』\n]*)[”"」』]/gu)].map((q) => q[1]);
   for (const m of text.matchAll(/[“"「『]([^“”"「」『』\n]{2,12})[”"」』]|《([^《》\n]{2,20})》/gu)) {
     const inner = m[1] ?? m[2];
     if (/[，。；：！？、,]/u.test(inner) || !/\p{Script=Han}/u.test(inner)) continue;
+    if (m[1] && sentences.some((q) => q.includes(inner))) continue;
     // A quoted clause (“疫病归咎于”, “大家表示感谢”) is a quotation, not a heading: only a name of a work or a noun phrase.
     // The tagger reads 大家 and 归咎于 as nouns: a quotation longer than a set phrase counts when the text repeats it.
     const start = m.index! + 1;
@@ -829,6 +828,8 @@ function nounRunSubjects(text: string, add: Add): void {
         const head = run[run.length - 1];
         // A verb first makes a clause (发展中美关系, 辛劳表示感谢), not a heading.
         if (run[0].tag === 'vn' || run.some((t) => /^(表示|感谢|欢迎|祝贺)$/u.test(t.word))) continue;
+        // A personal pronoun inside makes an address, not a heading (各位网友大家好: 网友大家).
+        if (run.some((t) => /^(大家|我们|我們|你们|你們|他们|他們|她们|她們|咱们|咱們|各位|诸位|諸位|自己)$/u.test(t.word))) continue;
         // A verb as head makes a clause, not a heading (钓鱼台国宾馆会见), except the nouns of policy (全球化, 建设).
         if (head.tag === 'vn' && !/化$|^(建设|改革|治理|谈判|交流|合作|发展|开放|倡议|援助|制裁|统一|复兴|防控|管控)$/u.test(head.word)) continue;
         if (head.tag === 'nr' || head.tag === 'ns' || VAGUE_HEAD.has(head.word) || GENERIC.has(head.word) && run.length === 2 && GENERIC.has(run[0].word)) continue;

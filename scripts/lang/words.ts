@@ -6,11 +6,15 @@
 // which maps character for character) and the cuts are carried back to the original characters.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Jieba } from '@node-rs/jieba';
+import type { Jieba } from '@node-rs/jieba';
 import { t2s } from './language.ts';
 import { wordTableOfFile, type WordTable } from '../reader/wordtable.ts';
 
 const require = createRequire(import.meta.url);
+/** The native module, loaded on first use: a text without Han never needs it, and loading it was a
+ * tenth of a short command's start. */
+let native: typeof import('@node-rs/jieba') | null = null;
+const JiebaClass = () => (native ??= require('@node-rs/jieba') as typeof import('@node-rs/jieba')).Jieba;
 let dictionary: Buffer | null = null;
 let table: WordTable | null = null;
 
@@ -18,7 +22,7 @@ let jieba: Jieba | null = null;
 
 /** The instance with jieba's whole dictionary (dict.txt only; the package's dict.js also reads the IDF table). */
 export function getJieba(): Jieba {
-  return (jieba ??= Jieba.withDict(dictionaryBytes()));
+  return (jieba ??= JiebaClass().withDict(dictionaryBytes()));
 }
 
 /** True once the whole dictionary is loaded (then nothing is gained by a smaller one). */
@@ -113,7 +117,7 @@ const growing = {
     this.sum += sum;
     if (words.total <= this.sum) return null;
     const fresh = !this.jieba;
-    this.jieba ??= new Jieba();
+    this.jieba ??= new (JiebaClass())();
     if (lines.length || fresh) {
       lines.push(`${this.filler} ${words.total - this.sum} x`);
       this.jieba.loadDict(Buffer.from(lines.join('\n') + '\n'));
@@ -129,7 +133,7 @@ export function scopedJieba(text: string): Jieba {
   let filler = 0xe000;
   while (text.includes(String.fromCharCode(filler))) filler++;
   if (words.total > sum) lines.push(`${String.fromCharCode(filler)} ${words.total - sum} x`);
-  const scoped = new Jieba();
+  const scoped = new (JiebaClass())();
   scoped.loadDict(Buffer.from(lines.join('\n') + '\n'));
   return scoped;
 }

@@ -24,6 +24,44 @@ export const isHanCode = (c: number): boolean => {
   if (known === 0) hanUnit[c] = known = HAN_RE.test(String.fromCharCode(c)) ? 1 : 2;
   return known === 1;
 };
+/**
+ * `re.test(s)` for a pattern that is one character class (it matches exactly one code point), read by
+ * code unit from a table filled on first use with the pattern's own answer for that unit: a class of
+ * Unicode properties (\p{M}) is tried much more slowly by the regex engine at every position. A text
+ * holding a surrogate is given to the pattern itself, from the first surrogate not preceded by a match.
+ */
+export function classTester(re: RegExp): (s: string) => boolean {
+  if (re.global || re.sticky) throw new TypeError('classTester needs a pattern without g or y');
+  const unit = new Uint8Array(0x10000); // 0 not yet asked, 1 in the class, 2 not
+  return (s) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) return re.test(s);
+      let known = unit[c]!;
+      if (known === 0) unit[c] = known = re.test(String.fromCharCode(c)) ? 1 : 2;
+      if (known === 1) return true;
+    }
+    return false;
+  };
+}
+/** Per UTF-16 unit: 0 not yet asked, 1 toLowerCase changes it standing alone, 2 it does not. */
+const lowerUnit = new Uint8Array(0x10000);
+/**
+ * s.toLowerCase(), without the call (a copy, through ICU for a two-byte string) when no character of s
+ * changes: Chinese text has none. Every context-dependent lowering (final sigma) is of a character that
+ * changes alone too, so a text of unchanging characters lowers to itself; a surrogate (an astral letter
+ * may have a lower case) sends the text to toLowerCase.
+ */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return s.toLowerCase();
+    let known = lowerUnit[c]!;
+    if (known === 0) { const ch = String.fromCharCode(c); lowerUnit[c] = known = ch.toLowerCase() === ch ? 2 : 1; }
+    if (known === 1) return s.toLowerCase();
+  }
+  return s;
+}
 export const isCjkPunct = (ch: string | undefined): boolean => !!ch && CJK_PUNCT.includes(ch);
 /** A character that makes its neighbourhood "Chinese text" for punctuation purposes. */
 export const isCjk = (ch: string | undefined): boolean => isHan(ch) || isCjkPunct(ch);

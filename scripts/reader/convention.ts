@@ -81,8 +81,8 @@ const SPACE = '[ \\t\\u00a0\\u3000]';
 // title from a name (国家发展改革委新闻发言人 孟玮：).
 const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。！!？?；;：:…]|${SPACE}(?=[^\\s，,。！!？?；;：:…])){0,59}?)${SPACE}*[：:]${SPACE}*`, 'u');
 // An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE),
-// brackets (BLITZER (voice-over)).
-const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?)${SPACE}*:${SPACE}*`, 'u');
+// brackets (BLITZER (voice-over)), a voice numbered by the transcriber (NPR's UNIDENTIFIED PERSON #1).
+const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?(?: #\\d{1,2})?(?: \\[[${LETTERS}.'’\\- ,]{1,40}\\])?)${SPACE}*:${SPACE}*`, 'u');
 /**
  * A transcription service's label (Rev and its like): a name, or `Speaker 1`, then the time into the
  * recording in brackets, then the colon — `Karoline Leavitt (03:04):`, `Speaker 2 (12:41):` — or the colon and then the time
@@ -101,10 +101,11 @@ const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}?
 const EN_PERIOD_DASH = new RegExp(`^([${CAPITAL}][^.–—\\n]{0,119}?)\\.[ \\u00a0]+[–—][ \\u00a0]+(?=\\S)`, 'u');
 /** A label in Markdown bold, its colon inside or after the stars. */
 const MD_BOLD = /^\*\*([^*\n]{1,60}?)(?:[:：]\*\*|\*\*[:：])[ \t\u00a0\u3000]*/u;
-/** A label in lenticular brackets with the speech after it; a bracket holding a colon is a field (【編輯：李雪萍】). */
-const CJK_BRACKETED = /^【([^【】\s：:]{1,24})】[ \t\u00a0\u3000]*(?=\S)/u;
+/** A label in lenticular brackets with the speech after it (or in square ones, as 人民网's interviews print
+ * `[主持人]`); a bracket holding a colon is a field (【編輯：李雪萍】). */
+const CJK_BRACKETED = /^(?:【(?<a>[^【】\s：:]{1,24})】|\[(?<b>\p{Script=Han}[^[\]\s：:]{0,23})\](?![ \t\u00a0\u3000]*[：:])|［(?<c>\p{Script=Han}[^［］\s：:]{0,23})］(?![ \t\u00a0\u3000]*[：:]))[ \t\u00a0\u3000]*(?=\S)/u;
 /** A news script's cue in the same brackets (【同期】, 【解说】, 【画面】), a page's link (【打印】): no speaker. */
-const BRACKET_CUE = /^(?:同期|同期声|同期聲|解说|解說|画面|畫面|字幕|音乐|音樂|现场|現場|正文|导语|導語|编者按|編者按|关闭|關閉|打印|列印|纠错|糾錯|视频|視頻|图片|圖片|音频|音頻|.*编辑|.*編輯)$/u;
+const BRACKET_CUE = /^(?:掌声|掌聲|笑声|笑聲|笑|鼓掌|音乐起|音樂起|同期|同期声|同期聲|解说|解說|画面|畫面|字幕|音乐|音樂|现场|現場|正文|导语|導語|编者按|編者按|关闭|關閉|打印|列印|纠错|糾錯|视频|視頻|图片|圖片|音频|音頻|.*编辑|.*編輯)$/u;
 /** `Q.` or `A.` and the words of the question or answer. */
 const QA_PERIOD = /^([QA])\.[ \t\u00a0]+(?=[^\s.])/u;
 /** `Q` and a run of spaces or no-break spaces (White House, Pentagon), a label in capitals and two
@@ -134,14 +135,16 @@ export function caseOf(label: string): CaseClass {
  * brackets too, innermost first (`Mr Tony Burke (Watson, …, Manager of Opposition Business (House))`). */
 export function withoutBrackets(text: string, by = ''): string {
   let bare = text;
-  for (let before = ''; before !== bare;) { before = bare; bare = bare.replace(/\s*[（(][^（）()]{0,80}[）)]/gu, by); }
+  for (let before = ''; before !== bare;) { before = bare; bare = bare.replace(/\s*(?:[（(][^（）()]{0,80}[）)]|\[[^[\]()]{0,40}\])/gu, by); }
   return bare;
 }
 
 /** A line that may be a label on its own: short, no sentence punctuation outside brackets. */
 function aloneShape(text: string): boolean {
+  // The lengths first: a long paragraph is no label alone, and its brackets need not be taken out.
+  if (HAN.test(text)) return text.length <= 40 && !/[，,。！!？?；;…“”"]/u.test(withoutBrackets(text));
+  if (text.length > 200) return false;
   const bare = withoutBrackets(text);
-  if (HAN.test(text)) return text.length <= 40 && !/[，,。！!？?；;…“”"]/u.test(bare);
   const plain = bare.replace(/\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon)\./g, '');
   if (/[.!?;…“”"]\s|[.!?;…]$|:/u.test(plain) || text.length > 200) return false;
   // Short, without a comma; or an office in capitalised words, which may run long and hold commas
@@ -209,8 +212,24 @@ const LEAD_TIME = new RegExp(`^(?:${STAMP}|${TIME})[ \\t\\u00a0]+(?=\\S)`, 'u');
 /** A label alone on its line with the time after it (Otter's `Jane Doe  00:15`, 通义听悟's `发言人1 00:03`). */
 const TRAILING_TIME = new RegExp(`^(.+?)[ \\t\\u00a0\\u3000]+(?:${STAMP}|${TIME})$`, 'u');
 
-/** The label shape at the start of a paragraph, before any evidence, or null. */
+/**
+ * The label shape at the start of a paragraph, before any evidence, or null. Every stage asks about the
+ * same lines (the conventions, the labels that recur, each line's decision): a shape is worked out once
+ * per text and kept (callers never change what they are given).
+ */
 export function candidateOf(paragraph: string): Candidate | null {
+  let found = candidateCache.get(paragraph);
+  if (found === undefined) {
+    found = candidateOfText(paragraph);
+    if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.clear();
+    candidateCache.set(paragraph, found);
+  }
+  return found;
+}
+const candidateCache = new Map<string, Candidate | null>();
+const CANDIDATE_CACHE_SIZE = 100_000;
+
+function candidateOfText(paragraph: string): Candidate | null {
   const text = paragraph.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
   if (!text || isFurniture(text) || BULLET.test(text)) return null;
   // A transcription service's time before the label or after a label alone on its line: the time is
@@ -228,6 +247,14 @@ export function candidateOf(paragraph: string): Candidate | null {
     const c = shapeOf(text.slice(numbered[0].length));
     return c && { ...c, length: c.length + paragraph.indexOf(text) + numbered[0].length };
   }
+  // A select committee's oral evidence numbers the questions in the margin (`Q1    Chair: Good
+  // morning…`, `Q12 Rushanara Ali: Governor, …`): the number is the question's; the label, with its
+  // colon, is the member's.
+  const committee = COMMITTEE_QUESTION.exec(text);
+  if (committee) {
+    const c = shapeOf(text.slice(committee[0].length));
+    if (c && c.delimiter === 'colon') return { ...c, length: c.length + paragraph.indexOf(text) + committee[0].length };
+  }
   // OpenAustralia's Hansard: the member, then the page's links on the label's line (`Tony Smith (Speaker)
   // Share this | Link to this | Hansard source`), the speech on the next line.
   const links = SHARE_LINKS.exec(text);
@@ -243,6 +270,7 @@ export function candidateOf(paragraph: string): Candidate | null {
   return shapeOf(text);
 }
 
+const COMMITTEE_QUESTION = /^Q\d{1,4}[ \t\u00a0]+(?=\p{Lu})/u;
 const SHARE_LINKS = /\s+Share this \| Link to this(?: \| Hansard source)?$/u;
 const HANSARD_QUESTION = /^(?:[QT]?\d{1,3}\.\s+)?\[\d{4,7}\]\s+(?=\p{Lu})/u;
 
@@ -283,7 +311,8 @@ function shapeOf(text: string): Candidate | null {
   if (voice) return make(voice[1], voice[0].length, 'colon');
   // A Chinese label in lenticular brackets before the speech (`【主持人】各位记者朋友…`).
   const bracketed = CJK_BRACKETED.exec(text);
-  if (bracketed && !BRACKET_CUE.test(bracketed[1])) return make(bracketed[1], bracketed[0].length, 'colon');
+  const inBrackets = bracketed && (bracketed.groups!.a ?? bracketed.groups!.b ?? bracketed.groups!.c)!;
+  if (bracketed && !BRACKET_CUE.test(inBrackets!)) return make(inBrackets!, bracketed[0].length, 'colon');
   // A record's question and answer (`Q. Where do you live?` / `A. In Springfield.`), as a deposition prints them.
   const record = QA_PERIOD.exec(text);
   if (record) return make(record[1], record[0].length, 'period');
@@ -385,7 +414,10 @@ export function induceConventions(paragraphs: string[], key: (label: string) => 
 
 /** Weight of speech: a Han character counts three Latin ones. */
 export function speechWeight(s: string): number {
-  return (s.match(/[\u3000-\u9fff]/g) ?? []).length * 3 + s.length;
+  // Counted by code unit: a match array of every Han character was garbage for the collector.
+  let wide = 0;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 0x3000 && c <= 0x9fff) wide++; }
+  return wide * 3 + s.length;
 }
 
 /** A convention in words, for `inspect`: `label at paragraph start, ends with a colon, in capitals (12×, 96 %)`. */

@@ -24,7 +24,7 @@
 import type { Edit, TrackedText } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
 import { lexicon, scoringView, type Lexicon } from './lexicon.ts';
-import { isHan, isHanCode } from './chars.ts';
+import { isHan, isHanCode, lowerCase } from './chars.ts';
 import { calibrated } from './confidence.ts';
 import { canBeGrammatical, isCommonWord, wordClass } from './english.ts';
 import { COMMON_SURNAMES } from '../lang/names.ts';
@@ -207,7 +207,7 @@ function clauseUnits(s: string, cs: Clause[]) {
 }
 
 function normaliseClause(body: string): string {
-  return body.trim().toLowerCase().replace(/\s+/g, ' ');
+  return lowerCase(body.trim()).replace(/\s+/g, ' ');
 }
 
 /** Confidence from which a repair is applied rather than listed for review (calibrated: see confidence.ts). */

@@ -17,7 +17,7 @@ import { jiebaFor } from './segmenter.ts';
 import { BULLET, CAPITAL, CAPITALS, LETTERS, allCapitals, candidateOf, casedLetters, induceConventions, withoutBrackets, type Conventions } from './convention.ts';
 import { compileLabelPattern } from '../config/label-pattern.ts';
 import type { LabelConfig } from '../config/schema.ts';
-import { DOUBLE_SURNAMES, SURNAMES } from '../lang/names.ts';
+import { DOUBLE_SURNAMES, ALL_SURNAMES } from '../lang/names.ts';
 import { isNewsLead } from '../lang/outlets.ts';
 
 /** What a label says about the turn it opens. */
@@ -116,13 +116,16 @@ export function labelKey(label: string): string {
 
 const HAN = /\p{Script=Han}/u;
 const QUESTION_ZH = /(记者|记者问|^问|^追问|^提问|^提问者|^提问人)$/u;
-const ANSWER_ZH = /^答$/u;
+/** `答`, or the office that answers and `答` (Taiwan's MOFA briefings: `記者問：` … `發言人答：`). */
+const ANSWER_ZH = /^(?:答|(?:新闻|新聞)?(?:发言人|發言人)答|(?:部长|部長|院长|院長|署长|署長|局长|局長|主任)答)$/u;
 /** The chair by role, alone or before the chair's name (主持人, 主持人 袭艳春, [主持人 袭艳春]). */
 const MODERATOR_ZH = /(主持人|主持|司仪)$|^(?:主持人|司仪)[ \u3000]?\p{Script=Han}{2,4}$/u;
 const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;
 const ANSWER_EN = /^(A|ANSWER)$/;
 const MODERATOR_EN = new RegExp(`^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES|ANNOUNCER|THE CHAIR|THE CHAIRMAN|THE CHAIRWOMAN|MADAM CHAIR|MADAM CHAIRMAN|MADAM CHAIRWOMAN|(?:MR|MADAM) SPEAKER|MR\\. SPEAKER|THE SPEAKER|THE DEPUTY SPEAKER|THE PRESIDING OFFICER|(?:CHAIRMAN|CHAIRWOMAN|CHAIR) [${CAPITALS}'’-]+)$`, 'u');
 /** A name and the programme's role after a comma: `MILES O'BRIEN, CNN ANCHOR`, `JANE DOE, HOST`. */
+/** A programme's host by the label's title after the comma (`WOLF BLITZER, CNN ANCHOR`, `PAUL BEGALA, CO-HOST`). */
+export const hostLabel = (label: string): boolean => HOST_EN.test(label.toUpperCase().replace(/\s+/g, ' '));
 const HOST_EN = new RegExp(`^[^,]+,\\s*(?:[${CAPITALS}.'’-]+\\s+){0,3}(?:ANCHOR|CO-ANCHOR|HOST|CO-HOST|MODERATOR)(?:\\s*\\([^()]*\\))?$`, 'u');
 /** A hearing's form of address before a name (`Mr. Peña.`, `The Chair.`, `Senator Menéndez.`). */
 const ADDRESSED = new RegExp(`^(?:(?:Mr|Mrs|Ms|Dr)\\. [${CAPITAL}]|The (?:Chair|CHAIR)|(?:Chairman|Chairwoman|Senator) [${CAPITAL}])`, 'u');
@@ -149,7 +152,7 @@ const STAGE = /^[（(]([^（）()，。]{1,20}?)(?:講話|讲话|致詞|致词|�
 const SAYING = /(说|说道|表示|指出|强调|认为|称|问道|回答|答道|介绍|宣布|透露|坦言|写道|提到|谈到|回应|所说|来说|而言|如下|是|为|在于)$/u;
 
 // The commonest Chinese surnames (lang/names.ts), used only to tell a personal name from a word.
-const SURNAME_SET: ReadonlySet<string> = new Set(SURNAMES);
+const SURNAME_SET: ReadonlySet<string> = new Set(ALL_SURNAMES);
 
 /** Whether a Simplified string is a personal name: a surname and one to three more characters. */
 export function isPersonalName(s: string): boolean {
@@ -227,19 +230,39 @@ export function principalIndex(label: string, principals: string[]): number {
       const words = (s: string) => composed(s).toUpperCase().split(/[\s.,()（）]+/).filter(Boolean);
       const surname = words(principals[i]).at(-1);
       const namePart = words(label.split(',')[0]);
-      if (surname && surname.length > 1 && namePart.at(-1) === surname) return i;
+      const full = words(principals[i]);
+      // …unless another given name stands before the surname (MILES O'BRIEN, M. O'BRIEN when the
+      // principal is Soledad O'Brien): two people share it.
+      if (surname && surname.length > 1 && namePart.at(-1) === surname && !otherGivenName(namePart, full)) return i;
       // …or the person, a constituency or office in brackets left out (Rt. Hon. Justin Trudeau (Prime
       // Minister, Lib.)), ends with the principal's full name, after an office or honorific (Official
       // Spokesperson, Shri Randhir Jaiswal).
       const named = englishName(label);
       const person = words(named);
-      const full = words(principals[i]);
-      if (surname && surname.length > 1 && words(named.split(',')[0]).at(-1) === surname) return i;
+      if (surname && surname.length > 1 && words(named.split(',')[0]).at(-1) === surname && !otherGivenName(words(named.split(',')[0]), full)) return i;
       if (full.length >= 2 && person.length > full.length && full.every((w, k) => person[person.length - full.length + k] === w)) return i;
+      // …or the principal's initials, as an oral history labels its narrator (`MK:` for Margaret Keller).
+      if (full.length >= 2 && full.length <= 3 && /^\p{Lu}{2,3}$/u.test(label.trim()) && label.trim() === full.map((w) => w[0]).join('')) return i;
     }
   }
   return -1;
 }
+
+/**
+ * Whether a label's name part gives the surname with a given name (or its initial) that is not the
+ * principal's: `MILES O'BRIEN` or `M. O'BRIEN` is not Soledad O'Brien. A title before the surname (MR,
+ * SECRETARY, SEN.) or the principal's own given name or initial is no conflict. Words are in capitals.
+ */
+function otherGivenName(namePart: string[], full: string[]): boolean {
+  if (full.length < 2 || namePart.length !== 2) return false;
+  const [given] = namePart;
+  const own = full.slice(0, -1);
+  if (own.includes(given) || GIVEN_TITLE.test(given)) return false;
+  return given.length === 1 ? !own.some((w) => w[0] === given) : /^\p{Lu}[\p{Lu}'’-]+$/u.test(given);
+}
+
+/** Words that stand before a surname as a title, not a given name. */
+const GIVEN_TITLE = /^(?:MR|MRS|MS|MISS|DR|PROF|PROFESSOR|SIR|DAME|LORD|LADY|MADAM|MADAME|HON|RT|THE|SEN|SENATOR|REP|REPRESENTATIVE|SECRETARY|PRESIDENT|PRESIDENT-ELECT|VICE|GOVERNOR|GOV|GENERAL|GEN|ADMIRAL|ADM|AMBASSADOR|MINISTER|PREMIER|CHANCELLOR|CHAIRMAN|CHAIRWOMAN|CHAIR|JUDGE|JUSTICE|MAYOR|SPEAKER|LEADER|COMMISSIONER|DIRECTOR|DEPUTY|ACTING|CHIEF|PRIME|ATTORNEY|COUNCILLOR|COUNCILMAN|COUNCILWOMAN|DELEGATE|ENVOY|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|CAPTAIN|CAPT|COLONEL|COL|MAJOR|MAJ|LIEUTENANT|LT|SERGEANT|SGT|DETECTIVE|AGENT|OFFICER|FATHER|REV|REVEREND|BISHOP|KING|QUEEN|PRINCE|PRINCESS|SHRI|SMT|ANCHOR|HOST)$/u;
 
 /** The label's shape at the start of a paragraph, before any evidence: the label text and its length. */
 export function labelShape(text: string): { label: string; length: number; alone: boolean; english: boolean; stamped?: boolean } | null {
@@ -442,8 +465,15 @@ function englishName(label: string): string {
   // The European Parliament names the speaker, then the capacity (Manfred Weber, on behalf of the PPE Group).
   s = s.split(/,\s+(?=on behalf of |rapporteur\b|author\b|Member of the Commission|President-in-Office|(?:Executive )?Vice-President|High Representative)/)[0].trim();
   if (s.includes(',') && s.split(',')[0] === s.split(',')[0].toUpperCase()) s = s.split(',')[0].trim();
+  // An office before a full name (`Finance Minister Anton Siluanov`, `NATO Spokesperson Allison Hart`,
+  // `Secretary of State Antony Blinken`): the person is the name; a surname alone after the office
+  // (`Secretary Blinken`) stays as printed.
+  s = OFFICE_BEFORE_NAME.exec(s)?.[1] ?? s;
   return s || label;
 }
+
+/** Capitalised words ending in an office, then a full name in capitalised words (two or three, an initial, a suffix). */
+const OFFICE_BEFORE_NAME = new RegExp(`^(?:[${CAPITAL}][${LETTERS}.'’&-]*\\s+){0,5}?(?:Minister|Secretary|Secretary-General|General|Spokesperson|Spokesman|Spokeswoman|President|Premier|Chancellor|Ambassador|Governor|Mayor|Director|Director-General|Chairman|Chairwoman|Chair|Commissioner|Senator|Representative|Envoy|Adviser|Advisor|Administrator|Counselor|Counsellor)(?:\\s+(?:of|for)\\s+(?:the\\s+)?[${CAPITAL}][${LETTERS}'’-]*)?\\s+((?:[${CAPITAL}][${LETTERS}'’-]*\\.?\\s+){1,2}[${CAPITAL}][${LETTERS}'’-]+(?:\\s+(?:Jr\\.|Sr\\.|II|III|IV))?)$`, 'u');
 
 /** Labels (by `labelKey`) that open two or more of these paragraphs: evidence that a name is a label. */
 export function repeatedLabels(paragraphs: string[]): Set<string> {

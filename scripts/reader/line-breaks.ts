@@ -84,11 +84,15 @@ interface Line { block: number; start: number; end: number }
 function linesOf(block: TrackedText, lineOf: (offset: number) => number): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
+  // Each character's line asked once (the one before is remembered).
+  let previous = block.length > 1 ? lineOf(block.sourceOffset(0)) : 0;
   for (let i = 1; i < block.length; i++) {
-    if (lineOf(block.sourceOffset(i)) !== lineOf(block.sourceOffset(i - 1))) {
+    const line = lineOf(block.sourceOffset(i));
+    if (line !== previous) {
       out.push([start, i]);
       start = i;
     }
+    previous = line;
   }
   out.push([start, block.length]);
   return out;

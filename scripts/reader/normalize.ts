@@ -2,7 +2,7 @@
 // the new text. They are plain functions so a unit test can call each alone.
 import type { TrackedText, Edit } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
-import { isCjk, isHan } from './chars.ts';
+import { classTester, isCjk, isHan } from './chars.ts';
 import { lexicon } from './lexicon.ts';
 
 export interface NormalizeOptions {
@@ -59,12 +59,25 @@ function advance(s: string, i: number, unicode: boolean): number {
 
 // Each rule's pattern is tried only where a character it needs occurs (a plain class scan is far cheaper
 // than a pattern with look-behinds tried at every position); the result is the same.
-const nfc: Rule = (text, log) => !/[\p{M}\u2126\u212A\u212B\uF900-\uFAFF]/u.test(text.text) ? text :
+const mayCompose = classTester(/[\p{M}\u2126\u212A\u212B\uF900-\uFAFF]/u);
+const nfc: Rule = (text, log) => !mayCompose(text.text) ? text :
   replaceMatches(text, /[^\p{M}][\p{M}]+|[\u2126\u212A\u212B\uF900-\uFAFF]/gu, 'nfc', log, (m) => m[0].normalize('NFC'));
+
+// Patterns tried per character or per match are made once here: a literal in a loop or a callback is a
+// new RegExp object at every evaluation, garbage for the collector on tens of thousands of marks.
+const GAP = /[ \t\u00A0\u3000]/;
+const DIGIT = /[0-9]/;
+const LATIN = /[\p{Script=Latin}]/u;
+const HAN_CHAR = /\p{Script=Han}/u;
+const ALL_HAN = /^\p{Script=Han}+$/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const CHINESE_MARK = /[、。，：；？！（）《》「」『』【】〔〕]/;
+const SPACED = /^ .* $/;
+const SENTENCE_END = /[。！？]["”’）」]?$/;
 
 /** Neighbour of position i, skipping spaces, in direction dir. */
 function neighbour(s: string, i: number, dir: 1 | -1): string | undefined {
-  for (let j = i + dir; j >= 0 && j < s.length; j += dir) if (!/[ \t\u00A0\u3000]/.test(s[j])) return s[j];
+  for (let j = i + dir; j >= 0 && j < s.length; j += dir) if (!GAP.test(s[j])) return s[j];
   return undefined;
 }
 
@@ -87,7 +100,9 @@ const whitespace: Rule = (text, log) => {
   const trimmed = t && (/\s/.test(t[0]!) || /\s/.test(t[t.length - 1]!))
     ? replaceMatches(text, /^[\s\u3000\uFEFF]+|[\s\u3000]+$/gu, 'whitespace', log, () => '') : text;
   const s = trimmed.text;
-  const sentence = /[。！？]["”’）」]?$/.test(s);
+  // (Tried on the last two characters: the pattern ends the text, and tried on a whole paragraph it
+  // starts at every position.)
+  const sentence = SENTENCE_END.test(s.slice(-2));
   // Outside a sentence no space is changed.
   if (!sentence) return trimmed;
   const bracketed = (i: number) => {
@@ -101,7 +116,7 @@ const whitespace: Rule = (text, log) => {
     const i = m.index!;
     const before = s[i - 1] ?? '';
     const after = s[i + m[0].length] ?? '';
-    const chinese = (ch: string) => isHan(ch) || /[、。，：；？！（）《》「」『』【】〔〕]/.test(ch);
+    const chinese = (ch: string) => isHan(ch) || CHINESE_MARK.test(ch);
     if (!sentence) return null;
     if (NO_SPACE_BEFORE.test(after) && chinese(before)) return '';
     if (NO_SPACE_AFTER.test(before) && chinese(after)) return '';
@@ -123,7 +138,7 @@ function splitsWord(s: string, start: number, end: number): boolean {
   for (let a = 1; a <= left.length; a++) {
     for (let b = 1; b <= right.length; b++) {
       const w = left.slice(left.length - a) + right.slice(0, b);
-      if (!/^\p{Script=Han}+$/u.test(w)) continue;
+      if (!ALL_HAN.test(w)) continue;
       // A word of three or more, or a frequent two-character word: a single rare pair is chance.
       const score = lex.word(w);
       if (score !== undefined && (w.length >= 3 || score > -11)) return true;
@@ -138,7 +153,7 @@ function splitsWord(s: string, start: number, end: number): boolean {
  * with curly quotes or a dash around the mark (“really?”, he asked).
  */
 export function chineseAround(s: string, i: number, j: number): boolean {
-  const word = /[\p{L}\p{N}]/u;
+  const word = WORD_CHAR;
   let a = i - 1;
   while (a >= 0 && !word.test(s[a])) a--;
   let b = j;
@@ -171,8 +186,8 @@ const punctWidthOnce: Rule = (text, log) => {
     const left = neighbour(s, i, -1);
     const right = neighbour(s, i, 1);
     // Inside numbers (1,000 / 3:00) ASCII stays.
-    if (/[0-9]/.test(s[i - 1] ?? '') && /[0-9]/.test(s[i + 1] ?? '')) return null;
-    if (!(isHan(left) || isCjk(right) && !/[\p{Script=Latin}]/u.test(left ?? 'x') && chineseAround(s, i, i + 1) || isHan(right))) return null;
+    if (DIGIT.test(s[i - 1] ?? '') && DIGIT.test(s[i + 1] ?? '')) return null;
+    if (!(isHan(left) || isCjk(right) && !LATIN.test(left ?? 'x') && chineseAround(s, i, i + 1) || isHan(right))) return null;
     return FULL[m[0]];
   });
   // Spaces left around the marks just made full-width are strays (a typed "中国, 美国").
@@ -188,14 +203,14 @@ const punctWidthOnce: Rule = (text, log) => {
   if (!out.text.includes('(')) return out;
   return replaceMatches(out, /\(([^()\n]*)\)/g, 'punct-width', log, (m) => {
     const before = out.text[m.index! - 1];
-    return /\p{Script=Han}/u.test(m[1]) || isHan(before) ? `（${m[1]}）` : null;
+    return HAN_CHAR.test(m[1]) || isHan(before) ? `（${m[1]}）` : null;
   });
 };
 
 // A hyphen between two names (中国-中亚); one set off by spaces on both sides is a separator
 // (施政報告 - 經濟組) and stays as it is.
 const cjkJoiner: Rule = (text, log, options) => !/[-‐‑－]/.test(text.text) ? text :
-  replaceMatches(text, /(?<=\p{Script=Han})[ ]?[-‐‑－][ ]?(?=\p{Script=Han})/gu, 'cjk-joiner', log, (m) => (/^ .* $/.test(m[0]) ? null : options.cjkJoiner));
+  replaceMatches(text, /(?<=\p{Script=Han})[ ]?[-‐‑－][ ]?(?=\p{Script=Han})/gu, 'cjk-joiner', log, (m) => (SPACED.test(m[0]) ? null : options.cjkJoiner));
 
 const ellipsis: Rule = (text, log) => !/\.\.\.|。。。|…/.test(text.text) ? text :
   replaceMatches(text, /(?<=[\p{Script=Han}，。“”])(?:\.{3,6}|。{3,6}|…(?!…)|…{3,})/gu, 'ellipsis', log, (m) =>

@@ -7,12 +7,13 @@
 // answers and which makes remarks, who moderates, where sections begin and what they are called.
 import type { TrackedText, LineIndex } from './tracked-text.ts';
 import type { Block, Dateline, Paragraph, Position, Section, Speaker, Title, Transcript, Turn, TurnKind } from '../model/types.ts';
-import { labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
+import { hostLabel, labelKey, nameInLabel, simplified, type LabelContext, type LabelMatch } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
 import { FURNITURE, isFurniture, RULE_LINE, speechWeight, stampedAlone } from './convention.ts';
 import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
+import { chapterHeadings } from './chapters.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { headingWords, type HeadingWords } from '../lang/headings.ts';
 import { isChinese } from '../lang/language.ts';
@@ -48,6 +49,8 @@ interface Labelled { block: number; label: LabelMatch }
 interface Reading {
   blocks: TrackedText[];
   labels: (LabelMatch | null)[];
+  /** Blocks that are the transcript's own chapter headings (chapters.ts). */
+  chapters: Set<number>;
   options: StructureOptions;
   principals: string[];
   words: HeadingWords;
@@ -69,7 +72,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
   });
   let paragraphCount = 0;
   const r: Reading = {
-    blocks, labels: turnLabels(blocks, decided), options, principals, children: [], position,
+    blocks, labels: turnLabels(blocks, decided), chapters: new Set(), options, principals, children: [], position,
     words: options.words ?? headingWords(options.language ?? 'zh-Hans'),
     english: !isChinese(options.language ?? 'zh'),
     paragraph: (t, from = 0) => ({
@@ -79,6 +82,7 @@ export function buildTree(blocks: TrackedText[], lines: LineIndex, options: Stru
     }),
     extend: (node, t) => { if (node.position) node.position = { start: node.position.start, end: position(t).end }; },
   };
+  r.chapters = chapterHeadings(blocks.map((b) => b.text), r.labels);
   const lead = readLead(r, readTitle(r));
   const { labelled, partHeadings } = readTurns(r, lead.index, lead.turns);
   // A label alone on its line with nothing after it in the transcript has no speech: drop the turn.
@@ -104,11 +108,21 @@ function turnLabels(blocks: TrackedText[], decided: DocumentLabels): (LabelMatch
     if (!next || labels[j] || !speech) labels[i] = null;
   }
   dropHeaderFields(blocks, labels, decided.context);
-  if (headsTheExchange(blocks, labels, decided)) labels[0] = null;
+  if (headsTheExchange(blocks, labels, decided) || titledWithColon(labels)) labels[0] = null;
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
   return labels;
+}
+
+/**
+ * A first line that reads as a label with its speech after the colon, in a document whose every other
+ * label stands alone on its line (`Transcript for Sam Altman: OpenAI, GPT-5, Sora | Lex Fridman Podcast
+ * #419` above a podcast's turns): the page's title, not a turn.
+ */
+function titledWithColon(labels: (LabelMatch | null)[]): boolean {
+  const rest = labels.slice(1).filter((l): l is LabelMatch => !!l);
+  return !!labels[0] && !labels[0].alone && rest.length >= 2 && rest.every((l) => l.alone);
 }
 
 /**
@@ -186,7 +200,8 @@ function masthead(r: Reading): boolean {
 function readLead(r: Reading, index: number): { index: number; turns: Turn[] } {
   const { blocks, principals, position } = r;
   const firstLabel = r.labels.findIndex((l, i) => i >= index && l);
-  const leadEnd = firstLabel < 0 ? blocks.length : firstLabel;
+  // A chapter heading right above the first label heads the first section, not the lead.
+  const leadEnd = firstLabel < 0 ? blocks.length : r.chapters.has(firstLabel - 1) ? firstLabel - 1 : firstLabel;
   const turns: Turn[] = [];
   let opening: Turn | null = null;
   let datelineDone = false;
@@ -227,9 +242,12 @@ function readTurns(r: Reading, index: number, turns: Turn[]): { labelled: Labell
   const labelled: Labelled[] = [];
   const partHeadings = new Map<Turn, Paragraph>();
   let turn: Turn | null = null;
+  // A chapter heading waits for the turn it stands above, whose section it opens.
+  let chapter: Paragraph | null = null;
   for (; index < blocks.length; index++) {
     const t = blocks[index];
     const label = r.labels[index];
+    if (!label && r.chapters.has(index)) { chapter = r.paragraph(t); continue; }
     if (!label) {
       // A numbered heading inside a statement (国新办 releases: 一、关于投资项目审批) opens a section of
       // its own; the speaker goes on in it (an implicit turn: no label in the source).
@@ -249,6 +267,8 @@ function readTurns(r: Reading, index: number, turns: Turn[]): { labelled: Labell
     turn = { type: 'turn', kind: label.kind === 'question' ? 'question' : label.kind === 'moderator' ? 'moderator' : 'answer', speaker,
       children: label.alone ? [] : [r.paragraph(t, label.length)], position: position(t) };
     turns.push(turn);
+    if (chapter) partHeadings.set(turn, chapter);
+    chapter = null;
     labelled.push({ block: index, label });
   }
   return { labelled, partHeadings };
@@ -285,7 +305,11 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
     const greeting = t.kind === 'question' && !asks && !asked && section?.role === 'remarks';
     // A follow-up stays in its question's section (no new heading, no contents entry), unless the editor numbers the questions.
     const follows = t.kind === 'question' && section?.role === 'question' && !options.headings.size && (followsUp(turnText(t).trim(), english) || supplementary(section, t));
-    if ((t.kind === 'question' && !greeting && !follows) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+    if (partHeadings.has(t) && !t.speaker.implicit) {
+      // The transcript's own chapter heading opens a section under its words.
+      section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
+      if (section.headingSource === 'auto') section.heading = textOf(partHeadings.get(t)!).trim();
+    } else if ((t.kind === 'question' && !greeting && !follows) || !section) section = newSection(t.kind === 'question' ? 'question' : 'remarks', t);
     else if (partHeadings.has(t) && section.role === 'remarks') {
       section = newSection('remarks', t);
       section.heading = textOf(partHeadings.get(t)!).trim();
@@ -305,7 +329,12 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
   }
   // The opening section is named after who makes the remarks, not the chair who opens the meeting.
   for (const c of r.children) {
-    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) c.heading = openingHeading(openingSpeaker(c.children), words);
+    if (c.type === 'section' && c.role === 'remarks' && !(c.children[0] && partHeadings.has(c.children[0]))) {
+      // A programme opened by its host is named after the host, not the first voice brought in.
+      const opener = c.children.find((t) => !t.speaker.implicit);
+      const host = opener && hostLabel(opener.speaker.label) ? opener : null;
+      c.heading = host ? words.opening(host.speaker.name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '') : openingHeading(openingSpeaker(c.children), words);
+    }
   }
 }
 
@@ -385,7 +414,13 @@ const turnAsks = (t: Turn) => textAsks(turnText(t).trim());
 function assignRoles(turns: Turn[], principals: string[]) {
   inheritHosts(turns);
   const introduced = markIntroduced(turns);
-  if (principalChairs(turns)) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  // A programme has a host by title (`WOLF BLITZER, CNN ANCHOR`): the host moderates, even as the
+  // book's principal, and the correspondents and voices the host brings in speak their remarks.
+  const hosted = turns.some((t) => hostLabel(t.speaker.label));
+  const hostIsPrincipal = hosted && principalHosts(turns);
+  if (principalChairs(turns) || hostIsPrincipal) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
+  // …and its ANNOUNCER reads a promotion: remarks, not the chair.
+  if (hosted) for (const t of turns) if (t.speaker.role === 'moderator' && /^ANNOUNCER$/i.test(t.speaker.label.trim())) { t.kind = 'remarks'; t.speaker.role = 'other'; }
   if (!turns.some((t) => t.speaker.role === 'principal')) markAnswerers(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
@@ -401,9 +436,19 @@ function assignRoles(turns: Turn[], principals: string[]) {
     if (ts.filter(turnAsks).length / ts.length > 0.5) for (const t of ts) Object.assign(t, turnAsks(t) ? { kind: 'question' } : { kind: 'moderator' }).speaker.role = turnAsks(t) ? 'reporter' : 'moderator';
   }
   if (!turns.some((t) => t.kind === 'question')) markInterviewer(turns, bySpeaker);
-  markChairs(turns, principals, bySpeaker);
+  // With a chair by title (主席, The Chairman, Mr Speaker) or a host, the others do not chair.
+  const chaired = turns.some((t) => CHAIR_OFFICE.test(t.speaker.label.trim()));
+  if (!hosted && !chaired) markChairs(turns, principals, bySpeaker);
   markOpening(turns, introduced);
   markPointsOfOrder(turns);
+  // A programme with a host asks no questions of record: the host moderates (a principal who is the
+  // host too); correspondents and guests report, each turn remarks.
+  if (hostIsPrincipal) for (const t of turns) if (t.kind === 'question' || t.kind === 'answer') { t.kind = 'remarks'; t.speaker.role = 'other'; }
+}
+
+/** The principal is the programme's host: one of the principal's labels carries the host's title. */
+function principalHosts(turns: Turn[]): boolean {
+  return turns.some((t) => t.speaker.role === 'principal' && hostLabel(t.speaker.label));
 }
 
 /** A chair's title as a label: The Chairman, Chairman Dodd, Madam Chair, Mr Speaker, The Presiding Officer, 主席. */
@@ -531,18 +576,28 @@ function markChairs(turns: Turn[], principals: string[], bySpeaker: Map<string, 
 
 /**
  * A programme's host keeps the role when the transcript later gives only the surname (`MILES
- * O'BRIEN, CNN ANCHOR: …`, then `O'BRIEN: …`).
+ * O'BRIEN, CNN ANCHOR: …`, then `O'BRIEN: …`); anyone else keeps the full name.
  */
 function inheritHosts(turns: Turn[]) {
   const hosts = new Map<string, string>();
+  // Anyone else first named in full keeps the name under the surname alone (`LEILA FADEL, BYLINE: …`,
+  // then `FADEL: …`), unless two speakers share the surname.
+  const named = new Map<string, string | null>();
   for (const t of turns) {
     const words = t.speaker.name.trim().split(/\s+/);
-    if (t.speaker.role === 'moderator' && words.length >= 2 && !/\p{Script=Han}/u.test(t.speaker.name)) hosts.set(labelKey(words.at(-1)!), t.speaker.name);
+    const english = !/\p{Script=Han}/u.test(t.speaker.name);
+    if (t.speaker.role === 'moderator' && words.length >= 2 && english) hosts.set(labelKey(words.at(-1)!), t.speaker.name);
     else if (t.speaker.role === 'other' && words.length === 1 && hosts.has(labelKey(words[0]))) {
       t.speaker.name = hosts.get(labelKey(words[0]))!;
       t.speaker.role = 'moderator';
       t.kind = 'moderator';
-    }
+    } else if (t.speaker.role === 'other' && words.length === 2 && /^\p{Lu}\.$/u.test(words[0]) && named.get(labelKey(words[1]))?.startsWith(words[0][0])) {
+      // …and under an initial and the surname (M. O'BRIEN after MILES O'BRIEN).
+      t.speaker.name = named.get(labelKey(words[1]))!;
+    } else if (t.speaker.role === 'other' && words.length >= 2 && words.length <= 4 && english) {
+      const k = labelKey(words.at(-1)!);
+      named.set(k, named.has(k) && named.get(k) !== t.speaker.name ? null : t.speaker.name);
+    } else if (t.speaker.role === 'other' && words.length === 1 && named.get(labelKey(words[0]))) t.speaker.name = named.get(labelKey(words[0]))!;
   }
 }
 
@@ -615,7 +670,8 @@ function isLead(text: string, principals: string[]): boolean {
 
 /** The opening section's heading: the speaker's opening remarks, never a bare label. */
 function openingHeading(first: Turn, words: HeadingWords): string {
-  const name = first.speaker.role === 'principal' || first.speaker.role === 'other' ? first.speaker.name : '';
+  // An announcer's promotion is nobody's opening remarks.
+  const name = (first.speaker.role === 'principal' || first.speaker.role === 'other') && !/^ANNOUNCER$/i.test(first.speaker.label.trim()) ? first.speaker.name : '';
   return words.opening(name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '');
 }
 
@@ -665,7 +721,8 @@ export function englishPhrase(text: string): string {
   // Courtesies name no topic: Thank you, Mr. Chairman. Good afternoon, Senator. Thanks for taking my question.
   const courtesy = (s: string) => /^(?:thank you|thanks|good (?:morning|afternoon|evening)|hello|hi)\b[^?]*$/i.test(s) && s.split(/\s+/).length <= 8;
   const sentence = sentences.find((s) => s.split(/\s+/).length >= 4 && !courtesy(s)) ?? sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
-  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[.?!]+$/, '');
+  // (A space before the stop, as French sets it, goes with the stop.)
+  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[\s\u00a0\u202f]*[.?!]+$/u, '');
   if (clean.length <= 60) return clean.charAt(0).toUpperCase() + clean.slice(1);
   const cut = clean.slice(0, 61).replace(/\s+\S*$/, '').replace(/[,;:–—-]+$/, '');
   return cut.charAt(0).toUpperCase() + cut.slice(1) + '…';
@@ -683,7 +740,7 @@ export function structureDiagnostics(tree: Transcript, labelled: Labelled[], pri
       if (!seen.has(p)) out.push(diagnostic('TP023', { speaker: p, labels: list(found) }, { file, line: 1, column: 1 }));
     }
   }
-  const unknown = all.filter((t) => t.speaker.role === 'other' || (t.speaker.role === 'moderator' && !/主持|MODERATOR|OPERATOR|HOST|CHAIR/i.test(t.speaker.label)));
+  const unknown = all.filter((t) => !t.speaker.implicit && (t.speaker.role === 'other' || (t.speaker.role === 'moderator' && !/主持|MODERATOR|OPERATOR|HOST|CHAIR/i.test(t.speaker.label))));
   const reported = new Set<string>();
   for (const t of unknown) {
     if (reported.has(t.speaker.label)) continue;

@@ -2,7 +2,7 @@
 // quick skip) answer exactly as the regexes and the full scan they replace, on every BMP unit, on
 // astral characters and on lone surrogates.
 import { describe, expect, it } from 'vitest';
-import { hanLatinCounts, isHan } from '../../scripts/reader/chars.ts';
+import { classTester, hanLatinCounts, isHan, lowerCase } from '../../scripts/reader/chars.ts';
 import { mayChangeUnder } from '../../scripts/lang/opencc.ts';
 
 const HAN = /\p{Script=Han}/u;
@@ -48,5 +48,30 @@ describe('per-unit character tables', () => {
       const expected = [...s].some((ch) => mayChangeUnder('t2s', ch)) || /[國發後灣]/.test(s);
       expect(mayChangeUnder('t2s', s), s).toBe(expected);
     }
+  });
+});
+
+describe('classTester (the NFC rule\'s check: a class of marks and compatibility characters)', () => {
+  const NFC_CLASS = /[\p{M}\u2126\u212A\u212B\uF900-\uFAFF]/u;
+  const tester = classTester(NFC_CLASS);
+  it('answers as the pattern on every BMP unit alone, beside Han, and on texts with surrogates', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `中${ch}`, `${ch}文`]) if (tester(s) !== NFC_CLASS.test(s)) throw new Error(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+    }
+    // Astral marks (U+1D165 musical stem, U+E0100 variation selector), lone surrogates, astral Han.
+    for (const s of ['a\u{1D165}', '中\u{E0100}', '\uD834', '\uDD65x', '𠀀', 'é', 'e\u0301', '', 'Ω', '\u2126']) expect(tester(s)).toBe(NFC_CLASS.test(s));
+    for (let seed = 1; seed <= 200; seed++) { const s = sample(seed, 30); expect(tester(s)).toBe(NFC_CLASS.test(s)); }
+  });
+});
+
+describe('lowerCase (the clause rule\'s normal form)', () => {
+  it('is toLowerCase on every BMP unit, beside Han, and on texts with final sigma, dotted I and astral letters', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `中${ch}`, `${ch}文`, `Σ${ch}`]) if (lowerCase(s) !== s.toLowerCase()) throw new Error(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+    }
+    for (const s of ['ΟΔΟΣ', 'οδοσ', 'İstanbul', '\u{10400}\u{10401}', '中\u{10400}', '𠀀文', 'Ǆ', 'ß', '', '我们我们']) expect(lowerCase(s)).toBe(s.toLowerCase());
+    for (let seed = 1; seed <= 200; seed++) { const s = sample(seed, 30); expect(lowerCase(s)).toBe(s.toLowerCase()); }
   });
 });

@@ -97,6 +97,9 @@ describe('section headings from a question', () => {
     const turn = 'Thank you, Mr. Chairman. Thank you, Mr. Chairman. First question, it is clear one of the key problems over the past few years has been excessive risk taken by financial institutions.';
     expect(englishPhrase(turn)).toBe('First question, it is clear one of the key problems over the…');
     expect(englishPhrase('Thanks, Karine. Three subjects. First, since you mentioned Ukraine in your topper, Russian President Vladimir Putin says Ukrainian forces have suffered losses.')).toMatch(/^First, since you mentioned Ukraine/);
+    // A space before the stop (French typography, a question broken off with a dash) is no part of the heading.
+    expect(englishPhrase('Et sur les retraites, que dites-vous aux syndicats ?')).toBe('Et sur les retraites, que dites-vous aux syndicats');
+    expect(englishPhrase('Does he plan to get in touch with — ?')).toBe('Does he plan to get in touch with —');
     // A turn that is only a courtesy still gets its words.
     expect(englishPhrase('Thank you very much, Mr. Chairman.')).toBe('Very much, Mr. Chairman');
   });

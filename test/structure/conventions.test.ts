@@ -67,9 +67,9 @@ describe('label conventions of new house styles', () => {
     expect(r.changes.filter((c) => c.rule === 'page-furniture')).toHaveLength(4);
     expect(r.blocks.join('\n')).not.toContain('- Hansard -');
   });
-  it('TV news: NAME, TITLE (voice-over): and ANNOUNCER:', () => {
+  it('TV news: NAME, TITLE (voice-over): and ANNOUNCER:; the surname alone (KING) is the speaker first named in full', () => {
     const text = 'THE SITUATION ROOM\n\nBLITZER: Happening now, breaking news on the storm.\n\nJOHN KING, CNN CHIEF NATIONAL CORRESPONDENT (voice-over): The storm hit the coast overnight.\n\nANNOUNCER: This is CNN.\n\nBLITZER: John, what are you hearing from the governor?\n\nKING: The governor says the state is ready.\n';
-    expect(read(text, 'BLITZER').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 BLITZER', '5 JOHN KING', '7 ANNOUNCER', '9 BLITZER', '11 KING']);
+    expect(read(text, 'BLITZER').turns.map((t) => t.replace(/ [Q-] /, ' '))).toEqual(['3 BLITZER', '5 JOHN KING', '7 ANNOUNCER', '9 BLITZER', '11 JOHN KING']);
   });
   it('transcription services: Name (mm:ss): alone on its line, and Speaker N for a voice they cannot name (real text: rev.com, 2025-07-31)', () => {
     // The opening of https://www.rev.com/transcripts/karoline-leavitt-white-house-press-briefing-on-7-31-25,
@@ -322,5 +322,120 @@ describe('label conventions of new house styles', () => {
     // Where the speakers stand alone on their lines, a name alone in the header is a speaker ([傅莹]：).
     const alone = '答中外记者问\n\n[傅莹]：\n\n大家好，现在请总理讲话。\n\n[李克强]：\n\n谢谢大家。\n\n[路透社记者]：\n\n请问今年的目标是什么？\n\n[李克强]：\n\n目标是稳。\n';
     expect(read(alone, '李克强').turns[0]).toBe('3 - 傅莹');
+  });
+});
+
+describe('labels with a role or an outlet in square brackets', () => {
+  it('NATO: `Name [Moderator]:` moderates, `Question [Reuters]:` asks, the Secretary General answers', () => {
+    const text = 'Press conference by NATO Secretary General Mark Rutte\n\nNATO Spokesperson Allison Hart [Moderator]: Good afternoon. The Secretary General will start with a few remarks.\n\nNATO Secretary General Mark Rutte: Good afternoon. Today Allies discussed our support for Ukraine.\n\nNATO Spokesperson Allison Hart [Moderator]: We will go to Reuters first.\n\nQuestion [Reuters]: Thank you. Secretary General, will Allies agree to five percent at the Summit?\n\nNATO Secretary General Mark Rutte: I am confident that we will have an agreement at the Summit.\n\nQuestion [Deutsche Welle]: Is the United States still committed to Article 5?\n\nNATO Secretary General Mark Rutte: Absolutely.\n';
+    const { r, sections } = read(text, 'Mark Rutte');
+    const turns = sections.flatMap((s) => s.children).map((t) => `${t.speaker.position?.start.line} ${t.kind} ${t.speaker.name}`);
+    expect(turns).toEqual(['3 moderator Allison Hart', '5 remarks Mark Rutte', '7 moderator Allison Hart', '9 question Question', '11 answer Mark Rutte', '13 question Question', '15 answer Mark Rutte']);
+    expect(sections.filter((s) => s.role === 'question')).toHaveLength(2);
+    expect(r.tree.children.some((c) => c.type === 'title')).toBe(true);
+  });
+});
+
+describe('a Chinese label in square brackets', () => {
+  it('人民网 interviews: [主持人] and [王小兵] before the speech are labels; [掌声] is a stage direction; [傅莹]: with its colon keeps its speech on the next line', () => {
+    const text = '人民网访谈：数字乡村建设\n\n[主持人]各位网友大家好，欢迎收看人民网访谈。王主任，您好！\n\n[王小兵]主持人好，各位网友大家好！\n\n[主持人]近年来数字乡村建设取得了哪些成效？\n\n[王小兵]数字乡村建设取得了明显成效。\n\n[掌声]\n\n[主持人]谢谢王主任。\n';
+    const { sections } = read(text, '王小兵');
+    expect(sections.flatMap((s) => s.children).map((t) => `${t.speaker.position?.start.line} ${t.speaker.name}`)).toEqual(['3 主持人', '5 王小兵', '7 主持人', '9 王小兵', '13 主持人']);
+    const colon = '记者会实录\n\n[傅莹]:\n大家好，欢迎各位记者。\n\n[李克强]:\n谢谢各位。\n';
+    expect(read(colon, '李克强').sections.flatMap((s) => s.children).map((t) => `${t.speaker.name} ${t.children.length}`)).toEqual(['傅莹 1', '李克强 1']);
+  });
+});
+
+describe("Taiwan's MOFA briefing: 記者問： and 發言人答：", () => {
+  it('the spokesperson answers as the principal; the opening under its numbered heading is no unknown label', () => {
+    const text = '外交部112年3月16日例行記者會紀要\n\n一、發言人劉永健開場說明：\n\n外交部今日宣布，我國與友邦簽署農業合作協定，雙方將持續深化合作。\n\n二、記者問答：\n\n記者問：請問外交部對於近日媒體報導有何回應？\n\n發言人答：外交部對此表示嚴正關切，我們將持續與理念相近國家密切合作。\n\n記者問：請問部長下週是否出訪？\n\n發言人答：相關行程確定後將適時對外說明。\n';
+    const { r, sections } = read(text, '劉永健');
+    expect(sections.flatMap((s) => s.children).filter((t) => !t.speaker.implicit).map((t) => `${t.kind} ${t.speaker.name}`)).toEqual(['question 記者問', 'answer 劉永健', 'question 記者問', 'answer 劉永健']);
+    expect(r.diagnostics.filter((d) => d.code === 'TP023' || d.code === 'TP024')).toEqual([]);
+  });
+});
+
+describe('a programme with a host by title', () => {
+  it('the host moderates even as the principal; correspondents, newsmakers, the announcer and an unnamed voice speak remarks; the opening is named after the host', () => {
+    const text = 'CNN LIVE TODAY\n\nAired May 12, 2005\n\nKYRA PHILLIPS, CNN ANCHOR: A small plane strayed into restricted airspace over Washington this morning.\n\nED LAVANDERA, CNN CORRESPONDENT: Kyra, the plane was intercepted within minutes.\n\nPHILLIPS: What do we know about the pilots?\n\nLAVANDERA: Very little so far. They were flying from Pennsylvania.\n\nUNIDENTIFIED PERSON #1: We saw the jets come in low.\n\nANNOUNCER: This is CNN.\n\nPHILLIPS: Thank you, Ed.\n';
+    const { sections } = read(text, 'KYRA PHILLIPS');
+    expect(sections.flatMap((s) => s.children).filter((t) => !t.speaker.implicit).map((t) => `${t.kind} ${t.speaker.name}`)).toEqual([
+      'moderator KYRA PHILLIPS', 'remarks ED LAVANDERA', 'moderator KYRA PHILLIPS', 'remarks ED LAVANDERA', 'remarks UNIDENTIFIED PERSON #1', 'remarks ANNOUNCER', 'moderator KYRA PHILLIPS']);
+    expect(sections[0].heading).toBe('Opening Remarks: Kyra Phillips');
+  });
+});
+
+describe('two speakers who share a surname', () => {
+  it("MILES O'BRIEN and M. O'BRIEN are not the principal Soledad O'Brien; S. O'BRIEN is; in her programme the correspondent reports", () => {
+    const text = "AMERICAN MORNING\n\nSOLEDAD O'BRIEN, CNN ANCHOR: Good morning. The shuttle is on its way home.\n\nMILES O'BRIEN, CNN CORRESPONDENT: Soledad, the crew fired the engines at dawn.\n\nS. O'BRIEN: When will they land?\n\nM. O'BRIEN: Just after noon, if the weather holds.\n\nS. O'BRIEN: Thank you, Miles.\n";
+    const { sections } = read(text, "SOLEDAD O'BRIEN");
+    expect(sections.flatMap((s) => s.children).filter((t) => !t.speaker.implicit).map((t) => `${t.kind} ${t.speaker.name}`)).toEqual([
+      "moderator SOLEDAD O'BRIEN", "remarks MILES O'BRIEN", "moderator SOLEDAD O'BRIEN", "remarks MILES O'BRIEN", "moderator SOLEDAD O'BRIEN"]);
+  });
+});
+
+describe('a select committee and an oral history', () => {
+  it('oral evidence: the question number in the margin (Q1    Chair:) is no part of the label; members ask, the witness answers', () => {
+    const text = 'Treasury Committee\n\nOral evidence: Work of the Bank of England\n\nQ1                Chair: Good morning. Governor, when do you expect inflation to reach its target?\n\nAndrew Bailey: We expect inflation to fall close to the target in the coming months.\n\nQ2                Rushanara Ali: Governor, what does that mean for interest rates?\n\nAndrew Bailey: I am not going to give a date.\n\nQ3                Anthony Browne: Are you confident the labour market is loosening?\n\nAndrew Bailey: Yes, but it remains tight.\n';
+    const { sections } = read(text, 'Andrew Bailey');
+    expect(sections.flatMap((s) => s.children).map((t) => `${t.speaker.position?.start.line} ${t.kind} ${t.speaker.label}`)).toEqual(['5 moderator Chair', '7 remarks Andrew Bailey', '9 question Rushanara Ali', '11 answer Andrew Bailey', '13 question Anthony Browne', '15 answer Andrew Bailey']);
+  });
+  it("an oral history labels the narrator by her initials (MK: for Margaret Keller): she is the principal", () => {
+    const text = 'Oral History Interview with Margaret Keller\n\nJS: Could you tell me where you were born?\n\nMK: I was born in 1921 outside Springfield.\n\nJS: What do you remember about the Depression?\n\nMK: We never had money, but we always had food.\n';
+    const { r, sections } = read(text, 'Margaret Keller');
+    expect(sections.flatMap((s) => s.children).map((t) => `${t.kind} ${t.speaker.name}`)).toEqual(['question JS', 'answer Margaret Keller', 'question JS', 'answer Margaret Keller']);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('TP023');
+  });
+});
+
+describe('an office before a full name', () => {
+  it('the speaker is the person (Finance Minister Anton Siluanov is Anton Siluanov, as his later label says); a surname after an office stays as printed', () => {
+    const text = 'Meeting with Government members\n\nVladimir Putin: Good afternoon, colleagues. Today we will discuss the budget. Mr Siluanov, please.\n\nFinance Minister Anton Siluanov: Mr President, colleagues. The budget has been drafted on the basis of the forecast.\n\nVladimir Putin: What about the deficit?\n\nAnton Siluanov: The deficit will be 0.5 percent of GDP.\n\nSecretary Blinken: We welcome the budget.\n\nSecretary of State Antony Blinken: And we will say so again.\n';
+    const { sections } = read(text, 'Vladimir Putin');
+    const names = sections.flatMap((s) => s.children).map((t) => t.speaker.name);
+    expect(names).toEqual(['Vladimir Putin', 'Anton Siluanov', 'Vladimir Putin', 'Anton Siluanov', 'Secretary Blinken', 'Antony Blinken']);
+  });
+});
+
+describe("a transcript's own chapter headings", () => {
+  // The shape of a Lex Fridman transcript (lexfridman.com): a topic line between turns, a label alone,
+  // then the speech after its time stamp.
+  const podcast = [
+    'Transcript for Sam Altman: OpenAI, GPT-5, Sora | Lex Fridman Podcast #419', '',
+    'Introduction', '',
+    'Sam Altman', '(00:00:00) I think compute is going to be the currency of the future.', '',
+    'Lex Fridman', '(00:00:13) The following is a conversation with Sam Altman, his second time on the podcast.', '',
+    'OpenAI board saga', '',
+    'Lex Fridman', '(00:01:05) Take me through the OpenAI board saga that started on Thursday, November 16th.', '',
+    'Sam Altman', '(00:01:15) That was definitely the most painful professional experience of my life.', '',
+    'Ilya Sutskever', '',
+    'Lex Fridman', '(00:20:12) Can you speak to what Ilya saw?', '',
+    'Sam Altman', '(00:20:40) Ilya has not seen AGI. None of us have.', '',
+    'Will GPT-5 be AGI?', '',
+    'Lex Fridman', '(01:40:02) Do you think GPT-5 will be AGI?', '',
+    'Sam Altman', '(01:40:09) I expect that the delta between 5 and 4 will be the same as between 4 and 3.', '',
+  ].join('\n');
+
+  it('a topic line between turns opens a section under its words, and is nobody\'s speech', () => {
+    const { sections, turns, r } = read(podcast, 'Sam Altman');
+    expect(sections.map((s) => s.heading)).toEqual(['Introduction', 'OpenAI board saga', 'Ilya Sutskever', 'Will GPT-5 be AGI?']);
+    expect(turns.map((t) => t.slice(t.indexOf(' ') + 3))).toEqual(['Sam Altman', 'Lex Fridman', 'Lex Fridman', 'Sam Altman', 'Lex Fridman', 'Sam Altman', 'Lex Fridman', 'Sam Altman']);
+    const speech = sections.flatMap((s) => s.children).flatMap((t) => t.children).map((p) => p.children.map((c) => (c.type === 'text' ? c.value : '')).join(''));
+    for (const heading of ['Introduction', 'OpenAI board saga', 'Ilya Sutskever', 'Will GPT-5 be AGI?']) expect(speech).not.toContain(heading);
+    expect(titleText(r.tree)).toBe('Transcript for Sam Altman: OpenAI, GPT-5, Sora | Lex Fridman Podcast #419');
+  });
+  it('one unpunctuated line above a label is speech (a "Thank you" without its stop), and so are such lines in a transcript without stops', () => {
+    const once = 'Briefing\n\nMS. LEE: Good afternoon. We begin with the storm.\n\nQ Will the President visit?\n\nMS. LEE: He will.\n\nThank you\n\nQ One more on the storm?\n\nMS. LEE: No, that is all.\n';
+    const { sections } = read(once, 'MS. LEE');
+    expect(sections.map((s) => s.heading)).not.toContain('Thank you');
+    const unpunctuated = 'Interview\n\nHOST: Welcome back to the programme\n\nyes thanks for having me\n\nGUEST: Glad to be here\n\nThe harvest this year\n\nHOST: Tell us about the harvest\n\nGUEST: It was late\n\nBetter than we feared\n\nHOST: Good to hear it\n';
+    const { sections: s2 } = read(unpunctuated, 'GUEST');
+    expect(s2.map((s) => s.heading)).not.toContain('The harvest this year');
+    expect(s2.map((s) => s.heading)).not.toContain('Better than we feared');
+  });
+  it("Hansard's divider (--- Later in debate ---) and a stage direction ending in a dash open no section", () => {
+    const text = 'Personal Statement\n\nLindsay Hoyle Portrait Mr Speaker\n- Hansard - -\n\nI have granted leave to the right hon. Member to make a personal statement.\n\n--- Later in debate ---\nBoris Johnson Portrait The Prime Minister (Boris Johnson)\n- Hansard - - - Excerpts\n\nOn a point of order, Mr Speaker. May I thank my right hon. Friend?\n\nNone Portrait Several hon. Members rose—\n\nLindsay Hoyle Portrait Mr Speaker\n- Hansard - -\n\nOrder. We come now to the statement.\n';
+    const { sections } = read(text, 'Boris Johnson');
+    expect(sections.map((s) => s.heading).join(' | ')).not.toMatch(/Later in debate|Several hon\. Members/);
   });
 });

@@ -49,6 +49,7 @@ export default async function setup(project: TestProject) {
   // sources through tsx (about 3 s more CPU per start): `npm test` compiled it in set-up; a bare
   // `npx vitest run` after a source edit compiles it here, once.
   compileCli();
+  await warmCaches();
   const socket = join(root, 'epubcheck.sock');
   // One Chromium for the run (shared-browser.ts): every build the run makes, in the workers or in the
   // CLIs they start, renders in it unless it needs other fonts or another browser. DejaVu-only fonts,
@@ -79,6 +80,19 @@ export default async function setup(project: TestProject) {
       try { rmSync(root, { recursive: true, force: true, maxRetries: 5 }); } catch (err) { process.stderr.write(`could not remove ${root}: ${(err as Error).message}\n`); }
     }
   };
+}
+
+/**
+ * The caches a fresh clone has not made yet (node_modules/.cache/transcript-press): every font's code
+ * points (fonts.ts, HarfBuzz over 20 MB faces) and jieba's word table (lang/words.ts). Made here once,
+ * before the seed build and the workers start, instead of by each process (the seed's CLI, both forks,
+ * the CLIs their first files start) that starts before the first of them has written it. With the
+ * caches there, this only reads them (well under a second).
+ */
+async function warmCaches(): Promise<void> {
+  const [{ allFamilies, readyCmaps }, { dictionaryTable }] = await Promise.all([import('../../scripts/fonts.ts'), import('../../scripts/lang/words.ts')]);
+  await readyCmaps(allFamilies());
+  dictionaryTable();
 }
 
 /** True when every test file ran and no name filter was given: only then is a missing code a gap. */
