@@ -25,7 +25,7 @@ import { printFontCss, fontDirs } from '../pdf/fonts.ts';
 import { substituteMissing } from '../pdf/coverage.ts';
 import { xmlChars } from '../render/xml.ts';
 import { runningHead, titleUnits } from '../render/lines.ts';
-import { append, assemble, blockPlaces, bodyBlocks, bodyMarkup, idsIn, linkTargets, sameNode, serialize, slot, topBlocks } from '../pdf/document.ts';
+import { append, assemble, blockPlaces, bodyBlocks, bodyMarkup, idsIn, linkTargets, sameNode, serialize, slot, topBlocks, type BodyBlock } from '../pdf/document.ts';
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import { MM, pageCss, printPx, TRIMS as TRIM_GEOMETRY } from '../pdf/layout.ts';
@@ -322,14 +322,7 @@ function planPrint(input: PdfInput, dir: string): Plan {
     // Characters no print font has are set as 〓 (pdf/coverage.ts): never a system-font fallback;
     // characters XML forbids (book.yaml escapes can hold them) are dropped.
     const clean = (markup: string) => substituteMissing(xmlChars(markup), input.missingGlyphs ?? []);
-    let tops: string[] | undefined;
-    const tree = bodyOf(pages, '').value;
-    return { doc: once(() => clean(serialize(doc))), body: once(() => clean(bodyMarkup(doc))), asked,
-      tops: () => (tops ??= topBlocks(doc, 'body').map(clean)), tree, blanks: new Set(blanks), pulls: pullKey.split('|')[0],
-      blocks: (changed) => {
-        const at = blockPlaces(doc, 'body', bodyPart.value, tree);
-        return at && { count: at.count, blocks: changed.map((i) => [at.places[i] ?? -1, clean(bodyPart.value[i]!.raw.value)]) };
-      } };
+    return renderedOf(doc, clean, { tree: bodyOf(pages, '').value, blocks: bodyPart.value, blanks, pullKey, asked });
   };
   return {
     css, targets, render, dir, diagnostics: [], pulls, keeps, guess: guessPages(firstBody, TRIM_GEOMETRY[input.trim], pagePerSection, [...front.map((m) => m.id), 'body'], [...back.map((m) => m.id), ...(hasIndex ? ['back-index'] : []), 'note']), trim: TRIM_GEOMETRY[input.trim],
@@ -339,6 +332,18 @@ function planPrint(input: PdfInput, dir: string): Plan {
     openings: ['body', ...(input.runningParts ?? []).map((p) => p.id), ...matter.map((m) => m.id), ...(pagePerSection ? view.toc.map((t) => t.id) : []), ...(hasIndex ? ['back-index'] : []), 'note'],
     rectoAnchors: ['body', ...(print.rectoSections ? view.toc.map((t) => t.id) : [])],
   };
+}
+
+/** One pass's Rendered from its document (hast): markup made when first asked for, cleaned by `clean`. */
+function renderedOf(doc: Root, clean: (markup: string) => string, parts: { tree: Root; blocks: BodyBlock[]; blanks: Set<string>; pullKey: string; asked: Asked }): Rendered {
+  const { tree, blocks } = parts;
+  let tops: string[] | undefined;
+  return { doc: once(() => clean(serialize(doc))), body: once(() => clean(bodyMarkup(doc))), asked: parts.asked,
+    tops: () => (tops ??= topBlocks(doc, 'body').map(clean)), tree, blanks: new Set(parts.blanks), pulls: parts.pullKey.split('|')[0]!,
+    blocks: (changed) => {
+      const at = blockPlaces(doc, 'body', blocks, tree);
+      return at && { count: at.count, blocks: changed.map((i) => [at.places[i] ?? -1, clean(blocks[i]!.raw.value)]) };
+    } };
 }
 
 /**
@@ -423,12 +428,8 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, f
       // (a mark miscounted, the index's end, the note beside the index) costs a round: a measuring pass
       // and a print, or the print alone when only the note moves. A known layout printed as it was known was decided on these very pages.
       const decided = known !== undefined && pass === 1;
-      // The check's pdftotext runs beside the finish of this print, which is kept when the check asks for nothing.
-      const checking = state.pullRounds < MAX_PULL_ROUNDS && !decided ? shortEndPulls(pdf, plan, found) : Promise.resolve([]);
       const laid = { pdf, found, blanks: state.blanks, current, passes: pass, prints: state.prints };
-      const finished = finish(laid);
-      finished.catch(() => undefined);
-      const more = await checking;
+      const { more, finished } = await checkAndFinish(laid, state.pullRounds < MAX_PULL_ROUNDS && !decided ? plan : undefined, finish);
       lap('check');
       if (!more.length) return { ...laid, finished: await finished };
       pull(plan, state, more);
@@ -448,6 +449,17 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, f
     else state.measure = false;
   }
   fail('TP034', { passes: MAX_PASSES + 2 * state.pullRounds + state.remeasures });
+}
+
+/**
+ * The check of a print (shortEndPulls, skipped without `plan`) with its finish beside it: the check's
+ * pdftotext runs while Node finishes the PDF, which is kept when the check asks for nothing.
+ */
+async function checkAndFinish(laid: Laid, plan: Plan | undefined, finish: (laid: Laid) => Promise<FinishResult>): Promise<{ more: string[]; finished: Promise<FinishResult> }> {
+  const checking = plan ? shortEndPulls(laid.pdf, plan, laid.found) : Promise.resolve([]);
+  const finished = finish(laid);
+  finished.catch(() => undefined);
+  return { more: await checking, finished };
 }
 
 /**
