@@ -311,8 +311,8 @@ function shapeOf(text: string): Candidate | null {
   if (voice) return make(voice[1], voice[0].length, 'colon');
   // A Chinese label in lenticular brackets before the speech (`【主持人】各位记者朋友…`).
   const bracketed = CJK_BRACKETED.exec(text);
-  const inBrackets = bracketed && (bracketed.groups!.a ?? bracketed.groups!.b ?? bracketed.groups!.c)!;
-  if (bracketed && !BRACKET_CUE.test(inBrackets!)) return make(inBrackets!, bracketed[0].length, 'colon');
+  const inBrackets = bracketed?.groups && (bracketed.groups.a ?? bracketed.groups.b ?? bracketed.groups.c);
+  if (bracketed && inBrackets && !BRACKET_CUE.test(inBrackets)) return make(inBrackets, bracketed[0].length, 'colon');
   // A record's question and answer (`Q. Where do you live?` / `A. In Springfield.`), as a deposition prints them.
   const record = QA_PERIOD.exec(text);
   if (record) return make(record[1], record[0].length, 'period');

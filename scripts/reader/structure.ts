@@ -333,7 +333,7 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
       // A programme opened by its host is named after the host, not the first voice brought in.
       const opener = c.children.find((t) => !t.speaker.implicit);
       const host = opener && hostLabel(opener.speaker.label) ? opener : null;
-      c.heading = host ? words.opening(host.speaker.name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '') : openingHeading(openingSpeaker(c.children), words);
+      c.heading = host ? openingWords(host.speaker.name, words) : openingHeading(openingSpeaker(c.children), words);
     }
   }
 }
@@ -420,7 +420,7 @@ function assignRoles(turns: Turn[], principals: string[]) {
   const hostIsPrincipal = hosted && principalHosts(turns);
   if (principalChairs(turns) || hostIsPrincipal) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   // …and its ANNOUNCER reads a promotion: remarks, not the chair.
-  if (hosted) for (const t of turns) if (t.speaker.role === 'moderator' && /^ANNOUNCER$/i.test(t.speaker.label.trim())) { t.kind = 'remarks'; t.speaker.role = 'other'; }
+  if (hosted) for (const t of turns) if (t.speaker.role === 'moderator' && ANNOUNCER.test(t.speaker.label.trim())) { t.kind = 'remarks'; t.speaker.role = 'other'; }
   if (!turns.some((t) => t.speaker.role === 'principal')) markAnswerers(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
@@ -671,9 +671,17 @@ function isLead(text: string, principals: string[]): boolean {
 /** The opening section's heading: the speaker's opening remarks, never a bare label. */
 function openingHeading(first: Turn, words: HeadingWords): string {
   // An announcer's promotion is nobody's opening remarks.
-  const name = (first.speaker.role === 'principal' || first.speaker.role === 'other') && !/^ANNOUNCER$/i.test(first.speaker.label.trim()) ? first.speaker.name : '';
+  const name = (first.speaker.role === 'principal' || first.speaker.role === 'other') && !ANNOUNCER.test(first.speaker.label.trim()) ? first.speaker.name : '';
+  return openingWords(name, words);
+}
+
+/** The opening heading's words for a name (none: the words alone, no dangling colon). */
+function openingWords(name: string, words: HeadingWords): string {
   return words.opening(name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '');
 }
+
+/** A programme's announcer (a promotion's voice), by the label alone. */
+const ANNOUNCER = /^ANNOUNCER$/i;
 
 /**
  * The questioner and a short phrase of the question (`路透社：澳大利亚贸易部长法瑞尔与王文涛的会谈`); a
