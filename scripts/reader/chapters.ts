@@ -25,10 +25,7 @@ const MAX_WORDS = 10;
 /** The share of speech paragraphs that must end a sentence for unpunctuated lines to read as headings. */
 const PUNCTUATED = 0.9;
 
-/**
- * The blocks that are chapter headings. `labels[i]` is the label decided for block `i` (null when
- * none); `first` is the index of the first labelled block.
- */
+/** The blocks that are chapter headings. `labels[i]` is the label decided for block `i` (null when none). */
 export function chapterHeadings(texts: string[], labels: readonly unknown[]): Set<number> {
   const first = labels.findIndex(Boolean);
   const found = new Set<number>();
@@ -68,7 +65,7 @@ function headingShape(texts: string[], labels: readonly unknown[], i: number, fi
   if (t.length < 2 || t.length > MAX_CHARS || t.split(/\s+/u).length > MAX_WORDS) return null;
   // A heading starts with a word, a number or a sign of one (`$7 trillion of compute`); not with a rule
   // (`--- Later in debate ---`, Hansard's divider), a bracket (a stage direction) or a small letter.
-  if (!/^[\p{L}\p{N}$£€#"“‘']/u.test(t) || /^\p{Ll}/u.test(t) || STAMP.test(t) || isFurniture(t) || isTimeLine(t) || stampedAlone(t) || /^[([（【]/u.test(t)) return null;
+  if (!/^[\p{L}\p{N}$£€#"“‘']/u.test(t) || /^\p{Ll}/u.test(t) || STAMP.test(t) || isFurniture(t) || isTimeLine(t) || stampedAlone(t)) return null;
   if (ASKS.test(t)) return 'asks';
   return ENDS_SENTENCE.test(t) ? null : 'plain';
 }
