@@ -260,7 +260,7 @@ export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir:
   const declared = place(['language']) ? config.language : undefined;
   const options = { ...config, language: declared, templates: resolveTemplateSet(config.template, dir, files.config) };
   const read = text ? readTranscriptText(bytes, options, files) : readTranscript(bytes, options, files);
-  if (!declared) config.language = read.language;
+  if (!declared) config.language = read.tag;
   return read;
 }
 

@@ -255,3 +255,34 @@ describe('language plumbing', () => {
     }
   });
 });
+
+describe('French edition (a real vie-publique.fr interview, language detected)', () => {
+  const FR = 'test/fixtures/languages/fr-vie-publique-2017-10-09';
+  let dir = '';
+  let epub = '';
+  beforeAll(async () => {
+    const out = tempDir('tp-lang-fr-');
+    await buildInto(FR, out, ['epub']);
+    epub = join(out, name(FR), `${name(FR)}.epub`);
+    dir = unzip(epub);
+  }, 300_000);
+
+  it('is in French: lang="fr", French navigation and label punctuation, French hyphenation, an index of names', () => {
+    const opf = readFileSync(join(dir, 'EPUB', 'package.opf'), 'utf8');
+    expect(opf).toMatch(/<dc:language>fr<\/dc:language>/);
+    expect(opf).toContain('Une édition au texte recomposable, en français');
+    const nav = readFileSync(join(dir, 'EPUB', 'nav.xhtml'), 'utf8');
+    expect(nav).toMatch(/xml:lang="fr"/);
+    expect(nav).toContain('Table des matières');
+    const body = bodyText(dir);
+    expect(body).toContain('<span class="speaker-name">NATHALIE LOISEAU</span>\u202f:</b> ');
+    expect(body).toContain(`mi${SOFT_HYPHEN}nistre`);
+    const index = readFileSync(join(dir, 'EPUB', 'index.xhtml'), 'utf8');
+    expect(index).toContain('Catalogne');
+    expect(index).not.toMatch(/>(avec|ce que|Ecoutez)</);
+  });
+
+  it('is valid (epubcheck 0/0)', async () => {
+    expect((await runEpubcheck(epub)).diagnostics).toEqual([]);
+  }, 300_000);
+});

@@ -32,8 +32,8 @@ function keysUsed(): Set<string> {
 }
 
 describe('strings per language', () => {
-  it('has zh-Hans, zh-Hant and en, all with the same keys', () => {
-    expect([...files.keys()]).toEqual(['en', 'zh-Hans', 'zh-Hant']);
+  it('has zh-Hans, zh-Hant, en, fr and de, all with the same keys', () => {
+    expect([...files.keys()]).toEqual(['de', 'en', 'fr', 'zh-Hans', 'zh-Hant']);
     const reference = Object.keys(read('en')).sort();
     for (const tag of files.keys()) expect(Object.keys(read(tag)).sort(), tag).toEqual(reference);
   });
@@ -52,7 +52,9 @@ describe('strings per language', () => {
 
   it('writes each language in its own script: no CJK in en, no Simplified form in zh-Hant, no Traditional in zh-Hans', () => {
     const cjk = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-    expect(Object.entries(read('en')).filter(([, v]) => cjk.test(v))).toEqual([]);
+    for (const tag of ['en', 'fr', 'de']) expect(Object.entries(read(tag)).filter(([, v]) => cjk.test(v)), tag).toEqual([]);
+    // French sets a narrow no-break space before a colon or semicolon, never a plain space a line could break at.
+    expect(Object.entries(read('fr')).filter(([, v]) => / [:;?!]/.test(v))).toEqual([]);
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
     const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
     expect(Object.entries(read('zh-Hant')).filter(([, v]) => toTraditional(v) !== v)).toEqual([]);
@@ -77,7 +79,8 @@ describe('strings per language', () => {
   });
 
   it('TP060: a language the template set has no strings for', () => {
-    expect(codeOf(() => stringsPath(defaultStringsSet(), 'fr'))).toBe('TP060');
+    expect(codeOf(() => stringsPath(defaultStringsSet(), 'pt'))).toBe('TP060');
+    expect(codeOf(() => stringsPath(defaultStringsSet(), 'fr-CA'))).toBeUndefined();
   });
 
   it('TP061: a key the file lacks is an error naming the key and the file, not an empty word', () => {

@@ -10,6 +10,7 @@ import { acronymOf, companyShortForm, countWords, englishCandidates, englishName
 import { isChinesePlace, isEnglishPlace } from './gazetteer.ts';
 import { genreDf } from './genre.ts';
 import { isChinese as isZh } from '../lang/language.ts';
+import { latinNames, namesOnlyLanguage } from './latin.ts';
 import { isOutletName } from '../lang/outlets.ts';
 import { isTransliterated } from '../lang/transliteration.ts';
 import { isTitleWord } from '../lang/titles.ts';
@@ -76,7 +77,8 @@ export interface AutoStages {
 export function autoStages(text: string, options: AutoOptions, trace?: RejectTrace): AutoStages {
   const zh = isZh(options.language);
   const size = options.size ?? indexSize(text, options.language);
-  const found = zh ? chineseCandidates(text, trace) : englishCandidates(text, trace);
+  const english = zh ? [] : englishCandidates(text, trace);
+  const found = zh ? chineseCandidates(text, trace) : namesOnlyLanguage(options.language) ? latinNames(english, text, options.language!) : english;
   const labelled = zh ? withSpeakers([...found], options.speakers ?? [], text) : withEnglishSpeakers([...found], options.speakers ?? [], text);
   const unbanned = dropBanned(labelled, options, zh).filter((c) => zh || !occasionWord(c, options.head ?? []));
   // A first name the text uses to call on someone (a reporter: Go ahead, Jeff.) is no entry and nobody's

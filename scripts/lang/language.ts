@@ -115,9 +115,46 @@ function hanOf(text: string): string {
   return text.replace(/\P{Script=Han}+/gu, '');
 }
 
-/** zh-Hans, zh-Hant or en for a transcript's text. */
+/** zh-Hans, zh-Hant or en for a transcript's text: the rules it is read by (Latin text by the English ones). */
 export function detectLanguage(text: string): Language {
   return languageEvidence(text).language;
+}
+
+/**
+ * The commonest function words of each Latin-script language the default templates have strings for,
+ * none shared with another list here (la, que, il, un, con, es… are left out for that reason). A
+ * language is added here together with its templates/<set>/lang/<tag>.json.
+ */
+const LATIN_MARKERS: Readonly<Record<string, readonly string[]>> = {
+  en: ['the', 'and', 'of', 'to', 'is', 'that', 'you', 'we', 'it', 'this', 'have', 'with', 'for', 'are', 'what', 'be', 'was', 'they'],
+  fr: ['le', 'les', 'des', 'et', 'est', 'qui', 'une', 'nous', 'vous', 'pas', 'je', 'pour', 'dans', 'sur', 'avec', 'ce', 'du', 'au', 'mais', 'ont'],
+  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ich', 'wir', 'sie', 'zu', 'den', 'mit', 'auch', 'ein', 'eine', 'dass', 'auf', 'für', 'von', 'wird'],
+};
+const MARKER_OF = new Map(Object.entries(LATIN_MARKERS).flatMap(([tag, words]) => words.map((w) => [w, tag] as const)));
+
+/**
+ * The language of a Latin-script text, by its function words: English unless another language's
+ * words are at least twice as frequent as English's and make 4 % of the words (a quoted phrase or a
+ * foreign name does not move an English transcript). Looks at the first 20,000 words.
+ */
+export function latinLanguage(text: string): string {
+  const counts = new Map<string, number>();
+  let words = 0;
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    if (++words > 20_000) break;
+    const tag = MARKER_OF.get(m[0].toLowerCase());
+    if (tag) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  }
+  const [best, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['en', 0];
+  const english = counts.get('en') ?? 0;
+  return best !== 'en' && n >= 2 * english && n >= 0.04 * words ? best : 'en';
+}
+
+/** The BCP 47 tag of a transcript without `language`: zh-Hans, zh-Hant, or a Latin-script language
+ * told apart by latinLanguage (en, fr, de). The reading rules are detectLanguage's. */
+export function detectTag(text: string): string {
+  const language = detectLanguage(text);
+  return language === 'en' ? latinLanguage(text) : language;
 }
 
 const scriptTags = new Map<string, string>();

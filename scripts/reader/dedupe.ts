@@ -28,6 +28,7 @@ import { isHan, isHanCode, lowerCase } from './chars.ts';
 import { calibrated } from './confidence.ts';
 import { canBeGrammatical, isCommonWord, wordClass } from './english.ts';
 import { COMMON_SURNAMES } from '../lang/names.ts';
+import { baseLanguage, isChinese } from '../lang/language.ts';
 import { TRANSLITERATION } from '../lang/transliteration.ts';
 
 export interface DedupeOptions {
@@ -35,6 +36,10 @@ export interface DedupeOptions {
   style: 'edited' | 'verbatim';
   /** zh-Hans, zh-Hant or en: Traditional text is scored through its Simplified view. */
   language?: string;
+  /** The book's language tag (fr, de, …): English word doubles are repaired only in English or
+   * Chinese books; elsewhere the grammar that makes a double right is unknown here (French `nous nous
+   * sommes`, German `die die`), so each is listed for review and the text is kept. */
+  tag?: string;
 }
 
 /**
@@ -216,6 +221,12 @@ export const APPLY = 0.95;
 // ---------------------------------------------------------------------------------------------
 // English doubled words
 
+/** Whether English word doubles are judged by English grammar: English and Chinese books (English
+ * quoted in Chinese text), not French, German or another Latin-script language. */
+function englishGrammar(tag: string | undefined): boolean {
+  return !tag || baseLanguage(tag) === 'en' || isChinese(tag);
+}
+
 function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const edits: Edit[] = [];
   // The same word or phrase (up to four words) twice or more, separated by white space only (typed)
@@ -235,7 +246,7 @@ function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions)
     const words = phrase.split(/\s+/);
     const copies = 1 + (repeats.match(/\s+/g)?.length ?? 1) / words.length;
     if (!spoken) {
-      const verdict = typedDouble(text.text, m.index!, phrase, copies, options);
+      const verdict = englishGrammar(options.tag) ? typedDouble(text.text, m.index!, phrase, copies, options) : 'review';
       if (verdict === 'keep') continue;
       if (verdict === 'speech') {
         if (options.style === 'edited') {

@@ -21,7 +21,7 @@ import type { LabelRule } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { CUE_MARKUP, CUE_TIMING, FURNITURE, RULE_LINE, SUBTITLE_HEADER, cueTimes, opensWithVoice } from './convention.ts';
 import type { Conventions } from './convention.ts';
-import { resolveLanguage, type Language } from '../lang/language.ts';
+import { detectTag, resolveLanguage, type Language } from '../lang/language.ts';
 import { headingWords } from '../lang/headings.ts';
 import type { TemplateSet } from '../lang/strings.ts';
 
@@ -45,6 +45,9 @@ export interface ReadResult {
   source: string;
   /** The language the text was read in: book.yaml's, or detected when it has none. */
   language: Language;
+  /** The book's language tag: book.yaml's, or detected (zh-Hans, zh-Hant, en, fr, de) when it has none;
+   * the strings, hyphenation and documents' `lang` follow it, the reading rules follow `language`. */
+  tag: string;
   /** The label conventions induced from the text (for `inspect`). */
   conventions: Conventions['list'];
 }
@@ -79,7 +82,7 @@ export function readTranscriptText(bytes: Uint8Array, options: Partial<ReaderOpt
   const read = readStages(bytes, options, files, watch);
   // The heading words are still loaded: a template set whose strings cannot be read fails as before.
   if (read.opts.sections.length) treeOf(read);
-  else headingWords(read.opts.language || read.language, read.opts.templates);
+  else headingWords(read.tag, read.opts.templates);
   return finish(read);
 }
 
@@ -93,6 +96,7 @@ function readStages(bytes: Uint8Array, options: Partial<ReaderOptions>, files: {
   // A BOM is dropped; columns on line 1 count from after it, as an editor shows them.
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const language = resolveLanguage(opts.language, source);
+  const tag = opts.language || (language === 'en' ? detectTag(source) : language);
   const lines = new LineIndex(source);
   const log = new ChangeLog(lines);
   // Characters first: invisible and control characters out (each recorded), so no later rule and no
@@ -113,18 +117,18 @@ function readStages(bytes: Uint8Array, options: Partial<ReaderOptions>, files: {
   blocks = blocks.filter((b) => b.text.length > 0);
   blocks = dropFurniture(blocks, labels, log);
   blocks = repairParagraphs(blocks, log, labels, { style: opts.style });
-  blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style, language }));
+  blocks = blocks.map((b) => dedupeParagraph(b, log, { style: opts.style, language, tag }));
   blocks = applyCorrections(blocks, opts.corrections, log, files.config ?? 'book.yaml');
-  return { opts, file, files, source, language, lines, log, labels, blocks, diagnostics };
+  return { opts, file, files, source, language, tag, lines, log, labels, blocks, diagnostics };
 }
 
 /** The document tree of a reading; a heading for a question the transcript does not have fails (TP022). */
-function treeOf({ opts, file, files, language, lines, labels, blocks }: Stages) {
+function treeOf({ opts, file, files, language, tag, lines, labels, blocks }: Stages) {
   const structure = buildTree(blocks, lines, {
     speaker: opts.speaker, speakers: opts.speakers, language, labels,
     headings: new Map(opts.sections.map((s) => [s.question, s.heading])),
     // The book's strings give the words, in the language the text is read in (declared or detected).
-    words: headingWords(opts.language || language, opts.templates),
+    words: headingWords(tag, opts.templates),
   }, file);
   // A heading for a question the transcript does not have is a stale or mistyped entry.
   const questions = structure.tree.children.filter((c) => c.type === 'section' && c.role === 'question').length;
@@ -135,7 +139,7 @@ function treeOf({ opts, file, files, language, lines, labels, blocks }: Stages) 
 }
 
 /** The result of a reading, but its tree. */
-function finish({ file, source, language, log, labels, blocks, diagnostics }: Stages): TextReading {
+function finish({ file, source, language, tag, log, labels, blocks, diagnostics }: Stages): TextReading {
   const changes = log.sorted();
   // Repairs left for review become info diagnostics too, so `--json` consumers see them.
   for (const c of changes.filter((x) => !x.applied)) {
@@ -144,7 +148,7 @@ function finish({ file, source, language, log, labels, blocks, diagnostics }: St
     const fixed = at < 0 ? c.context : c.context.slice(0, at) + c.after + c.context.slice(at + c.before.length);
     diagnostics.push(diagnostic('TP021', { rule: c.rule, before: c.before, confidence: c.confidence, find: c.context, replace: fixed }, { file, line: c.line, column: c.column }));
   }
-  return { blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, conventions: labels.conventions };
+  return { blocks: blocks.map((b) => b.text), changes, diagnostics, source, language, tag, conventions: labels.conventions };
 }
 
 /** The book.yaml that governs a transcript file: the one in its folder. */

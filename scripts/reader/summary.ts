@@ -73,8 +73,8 @@ export function inspectBare(t: InspectTarget, bytes = targetBytes(t)): InspectRe
   const templates = resolveTemplateSet('default', dirname(path), show(configPath));
   const read = readTranscript(bytes, { templates }, files);
   const speakers = guessPrincipals(read.tree);
-  const again = speakers.length ? readTranscript(bytes, { language: read.language, speaker: speakers[0], speakers: speakers.slice(1), templates }, files) : read;
-  return summarise(again, undefined, read.language, speakers);
+  const again = speakers.length ? readTranscript(bytes, { language: read.tag, speaker: speakers[0], speakers: speakers.slice(1), templates }, files) : read;
+  return summarise(again, undefined, read.tag, speakers);
 }
 
 export function summarise(read: ReturnType<typeof readTranscript>, bookTitle: string | undefined, language: string, speakers: string[]): InspectResult {
