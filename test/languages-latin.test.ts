@@ -1,5 +1,5 @@
-// French and German books (Latin-script languages besides English), on real transcripts: a
-// vie-publique.fr interview and a Regierungspressekonferenz record (test/fixtures/languages/). Without
+// French, German and Spanish books (Latin-script languages besides English), on real transcripts: a
+// vie-publique.fr interview, a Regierungspressekonferenz record and a Mexican presidency conference (test/fixtures/languages/). Without
 // `language` in book.yaml the language is detected from the function words; the book prints its own
 // language's words; the English repair of doubled words, which knows English grammar only, leaves
 // French and German doubles in the text for review; the index lists only what the spelling marks as
@@ -15,6 +15,7 @@ import type { Section } from '../scripts/model/types.ts';
 
 const FR = 'test/fixtures/languages/fr-vie-publique-2017-10-09';
 const DE = 'test/fixtures/languages/de-bpk-2021-12-06';
+const ES = 'test/fixtures/languages/es-gobmx-2023-01-13';
 const text = (dir: string) => readFileSync(join(dir, 'transcript.txt'), 'utf8');
 const read = (s: string, options: Record<string, unknown> = {}) => readTranscript(new TextEncoder().encode(s), options);
 
@@ -22,6 +23,7 @@ describe('Latin-script languages besides English', () => {
   it('detects French and German from the text, and reads them by the Latin-script rules', () => {
     expect(detectTag(text(FR))).toBe('fr');
     expect(detectTag(text(DE))).toBe('de');
+    expect(detectTag(text(ES))).toBe('es');
     expect(detectLanguage(text(FR))).toBe('en');
     expect(read(text(FR)).tag).toBe('fr');
     expect(read(text(FR), { language: 'fr-CA' }).tag).toBe('fr-CA');
@@ -59,6 +61,11 @@ describe('Latin-script languages besides English', () => {
     expect(de.tag).toBe('de');
     const turns = de.tree.children.filter((c): c is Section => c.type === 'section').flatMap((s) => s.children).map((t) => `${t.kind} ${t.speaker.name}`);
     expect(turns).toEqual(['question FRAGE HOENIG', 'answer STS SEIBERT']);
+    // The Mexican presidency's PREGUNTA: asks (no question mark in the reporter's words), the president answers.
+    const es = read(text(ES), { speaker: 'PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR' });
+    const sections = es.tree.children.filter((c): c is Section => c.type === 'section');
+    expect(sections.map((s) => s.children.map((t) => t.kind).join(' '))).toEqual(['remarks', 'question answer']);
+    expect(sections[0]!.heading).toBe('Palabras iniciales de Presidente Andrés Manuel López Obrador');
   });
 
   it('hyphenates French and German by their own patterns', () => {

@@ -120,9 +120,12 @@ const QUESTION_ZH = /(记者|记者问|^问|^追问|^提问|^提问者|^提问�
 const ANSWER_ZH = /^(?:答|(?:新闻|新聞)?(?:发言人|發言人)答|(?:部长|部長|院长|院長|署长|署長|局长|局長|主任)答)$/u;
 /** The chair by role, alone or before the chair's name (主持人, 主持人 袭艳春, [主持人 袭艳春]). */
 const MODERATOR_ZH = /(主持人|主持|司仪)$|^(?:主持人|司仪)[ \u3000]?\p{Script=Han}{2,4}$/u;
-const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT)$/;
-const ANSWER_EN = /^(A|ANSWER)$/;
-const MODERATOR_EN = new RegExp(`^(MODERATOR|THE MODERATOR|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES|ANNOUNCER|THE CHAIR|THE CHAIRMAN|THE CHAIRWOMAN|MADAM CHAIR|MADAM CHAIRMAN|MADAM CHAIRWOMAN|(?:MR|MADAM) SPEAKER|MR\\. SPEAKER|THE SPEAKER|THE DEPUTY SPEAKER|THE PRESIDING OFFICER|(?:CHAIRMAN|CHAIRWOMAN|CHAIR) [${CAPITALS}'’-]+)$`, 'u');
+// The same roles in the other Latin-script languages books are made in (French, German, Spanish): a
+// reporter's `Frage:` or `FRAGE HOENIG:` (a question and the reporter's name), `PREGUNTA:`, `INTERLOCUTOR:`
+// (the Mexican presidency's word for a questioner), `Journaliste :`.
+const QUESTION_EN = /^(Q|QUESTION|QUESTIONS|REPORTER|AUDIENCE|AUDIENCE MEMBER|AUDIENCE QUESTION|PARTICIPANT|FRAGE|PREGUNTA|INTERLOCUTOR|INTERLOCUTORA|JOURNALISTE|PERIODISTA|(?:FRAGE|PREGUNTA) [\p{Lu}'’-]+)$/u;
+const ANSWER_EN = /^(A|ANSWER|RÉPONSE|ANTWORT|RESPUESTA)$/u;
+const MODERATOR_EN = new RegExp(`^(MODERATOR|THE MODERATOR|MODÉRATEUR|MODÉRATRICE|MODERATORIN|MODERADOR|MODERADORA|OPERATOR|THE OPERATOR|HOST|CHAIR|CHAIRMAN|CHAIRWOMAN|MASTER OF CEREMONIES|ANNOUNCER|THE CHAIR|THE CHAIRMAN|THE CHAIRWOMAN|MADAM CHAIR|MADAM CHAIRMAN|MADAM CHAIRWOMAN|(?:MR|MADAM) SPEAKER|MR\\. SPEAKER|THE SPEAKER|THE DEPUTY SPEAKER|THE PRESIDING OFFICER|(?:CHAIRMAN|CHAIRWOMAN|CHAIR) [${CAPITALS}'’-]+)$`, 'u');
 /** A name and the programme's role after a comma: `MILES O'BRIEN, CNN ANCHOR`, `JANE DOE, HOST`. */
 /** A programme's host by the label's title after the comma (`WOLF BLITZER, CNN ANCHOR`, `PAUL BEGALA, CO-HOST`). */
 export const hostLabel = (label: string): boolean => HOST_EN.test(label.toUpperCase().replace(/\s+/g, ' '));
