@@ -37,6 +37,9 @@ describe('Latin-script languages besides English', () => {
     });
     expect(ids.length).toBeGreaterThan(150);
     expect(moved).toEqual([]);
+    // Italian (a reporter's question at the Italian prime minister's conference of 9 January 2026, as
+    // published by policymakermag.it) is told from Spanish and French, which share words with it.
+    expect(latinLanguage('Buongiorno Presidente e buon anno. Mi riaggancio anch’io alla conferenza stampa di fine anno dello scorso anno, perché lei in quell’occasione disse che si sentiva di escludere categoricamente un tentativo di annessione della Groenlandia da parte degli Stati Uniti. Ecco oggi Trump rilancia e dice di essere pronto a tutto, Macron parla di aggressività neocoloniale, per la premier danese si rischia la fine della Nato, allora io le chiedo se condivide queste valutazioni, ma soprattutto qual ‘è la linea rossa che Trump sulla Groenlandia per l’Italia non può oltrepassare.')).toBe('it');
     // A French quotation in an English paragraph does not make it French.
     expect(latinLanguage('The minister said "nous sommes tous dans le même bateau" and then she left the room with the others.')).toBe('en');
   });
@@ -80,6 +83,9 @@ describe('Latin-script languages besides English', () => {
     const german = `${text(DE)}\nFrage: Wie ist die Lage in Idlib? Herr Seibert, hat die Bundeskanzlerin mit Frau Widmann-Mauz gesprochen, und was sagt Köpping dazu?\n`;
     const de = autoEntries(german, { language: 'de', size: 20 }).map((e) => e.term);
     expect(de).toEqual(expect.arrayContaining(['Idlib', 'Widmann-Mauz', 'Köpping']));
+    const es = autoEntries(text(ES), { language: 'es' }).map((e) => e.term);
+    expect(es).toEqual(expect.arrayContaining(['PAN', 'PRI', 'Claudio X. González']));
+    expect(es.filter((t) => /^(Buenos|Pues|Nada|Muchas|Aunque|Quisiera|Hasta)\b/.test(t))).toEqual([]);
     expect(de.filter((t) => /Kanzlerin|Lage|Fackelaufmarsch|Wochenende|Haus|Aufmarsch|Pressekonferenz|Frau|Herr/.test(t))).toEqual([]);
   });
 });

@@ -32,8 +32,8 @@ function keysUsed(): Set<string> {
 }
 
 describe('strings per language', () => {
-  it('has zh-Hans, zh-Hant, en, fr, de and es, all with the same keys', () => {
-    expect([...files.keys()]).toEqual(['de', 'en', 'es', 'fr', 'zh-Hans', 'zh-Hant']);
+  it('has zh-Hans, zh-Hant, en, fr, de, es and it, all with the same keys', () => {
+    expect([...files.keys()]).toEqual(['de', 'en', 'es', 'fr', 'it', 'zh-Hans', 'zh-Hant']);
     const reference = Object.keys(read('en')).sort();
     for (const tag of files.keys()) expect(Object.keys(read(tag)).sort(), tag).toEqual(reference);
   });
@@ -52,7 +52,7 @@ describe('strings per language', () => {
 
   it('writes each language in its own script: no CJK in en, no Simplified form in zh-Hant, no Traditional in zh-Hans', () => {
     const cjk = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-    for (const tag of ['en', 'fr', 'de', 'es']) expect(Object.entries(read(tag)).filter(([, v]) => cjk.test(v)), tag).toEqual([]);
+    for (const tag of ['en', 'fr', 'de', 'es', 'it']) expect(Object.entries(read(tag)).filter(([, v]) => cjk.test(v)), tag).toEqual([]);
     // French sets a narrow no-break space before a colon or semicolon, never a plain space a line could break at.
     expect(Object.entries(read('fr')).filter(([, v]) => / [:;?!]/.test(v))).toEqual([]);
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });

@@ -101,7 +101,7 @@ export const bookSchema = z.object({
   id: z.string().min(3).max(LIMITS.id).default('').describe('Stable identifier (a URN or URL); the EPUB\'s dc:identifier. Default: `urn:transcript-press:` and the book\'s folder name (a warning, TP192).'),
   title: line().default('').describe('Book title. May be left out when the transcript\'s first line is its title: that line is then the title, so the title page and the body agree.'),
   subtitle: line().optional().describe('Subtitle on the cover and title page.'),
-  language: languageTag.default('zh-Hans').describe('BCP 47 language tag of the text; when absent it is detected from the transcript (zh-Hans, zh-Hant, en, fr, de or es), so a Traditional, English, French, German or Spanish book needs none.'),
+  language: languageTag.default('zh-Hans').describe('BCP 47 language tag of the text; when absent it is detected from the transcript (zh-Hans, zh-Hant, en, fr, de, es or it), so a Traditional, English, French, German, Spanish or Italian book needs none.'),
   speaker: line(1).describe('The principal speaker, as labelled in the transcript (王毅); a job title before the name in a label is fine.'),
   speakers: z.array(line(1)).max(LIMITS.list).default([]).describe('Further principals who answer questions (a press conference with several ministers).'),
   author: line(1).optional().describe('Whose words these are, as a name is written (Matthew Miller, not the label MR MILLER): the EPUB\'s creator and the PDF\'s Author. Defaults to `speaker`, a label in capitals set as a name (MS. JEAN-PIERRE → Ms. Jean-Pierre).'),

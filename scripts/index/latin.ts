@@ -2,8 +2,8 @@
 // The English finders (en.ts) read English grammar: on French or German text they propose function
 // words and sentence openings (avec, ce que, Ecoutez). Without a tagger for the language, the index
 // keeps only what the spelling itself marks as a name, and lists no subjects:
-//   - a capitalised word or phrase that the text also writes inside a sentence (not only where every
-//     word is capitalised: after a full stop, a colon, a quote or a label);
+//   - a capitalised word that the text also writes inside a sentence (not only where every word is
+//     capitalised: after a full stop, a colon, a quote or a label), or two capitalised words or more;
 //   - in German, where every noun is capitalised, one that no article, determiner or inflected
 //     adjective ever precedes (der Lage, die große Sorge, mit dem russischen Präsidenten are nouns;
 //     in Idlib, Herr Seibert, Frau Widmann-Mauz are names).
@@ -33,8 +33,8 @@ function wordsBefore(term: string, text: string): string[] {
   return out;
 }
 
-/** A capitalised word: Catalogne, Widmann-Mauz, LOISEAU (not an abbreviation such as StS). */
-const NAME_WORD = /^(?:\p{Lu}[\p{Ll}’']+(?:-\p{Lu}?[\p{Ll}’']+)*|\p{Lu}{2,}(?:-\p{Lu}{2,})*)$/u;
+/** A capitalised word: Catalogne, Widmann-Mauz, LOISEAU, an initial (X.); not an abbreviation such as StS. */
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}’']+(?:-\p{Lu}?[\p{Ll}’']+)*|\p{Lu}{2,}(?:-\p{Lu}{2,})*|\p{Lu}\.)$/u;
 /** Courtesy titles before a name, left out of the entry (Frau Widmann-Mauz → Widmann-Mauz). */
 const COURTESY = /^(?:Herr|Herrn|Frau|Dr\.?|Prof\.?|Monsieur|Madame|Mme|M\.|Mlle|Maître)\s+/u;
 
@@ -46,7 +46,10 @@ export function latinNames(found: Candidate[], text: string, tag: string): Candi
     const term = c.term.replace(COURTESY, '');
     if (!term.split(/\s+/).every((w) => NAME_WORD.test(w))) continue;
     const before = wordsBefore(term, text);
-    if (!before.some((w) => w !== '')) continue;
+    // Two capitalised words or more are a name even where they open a sentence (a reporter who gives
+    // her name: `Tzeltzin Juárez, de SinLínea.mx`); not in German, where `Die Lage` opens sentences.
+    const several = term.includes(' ') && !german && !/^\p{Lu}\.$/u.test(term.split(/\s+/)[0]!);
+    if (!several && !before.some((w) => w !== '')) continue;
     if (german && before.some((w) => GERMAN_DETERMINERS.has(w) || (/^\p{Ll}+(?:e|en|er|es|em)$/u.test(w) && !GERMAN_PREPOSITIONS.has(w)))) continue;
     if (!out.has(term)) out.set(term, term === c.term ? c : { ...c, term, aliases: c.aliases.filter((a) => a !== term) });
   }

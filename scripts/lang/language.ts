@@ -130,6 +130,7 @@ const LATIN_MARKERS: Readonly<Record<string, readonly string[]>> = {
   fr: ['le', 'les', 'des', 'et', 'est', 'qui', 'une', 'nous', 'vous', 'pas', 'je', 'pour', 'dans', 'sur', 'avec', 'ce', 'du', 'au', 'mais', 'ont'],
   de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ich', 'wir', 'sie', 'zu', 'den', 'mit', 'auch', 'ein', 'eine', 'dass', 'auf', 'für', 'von', 'wird'],
   es: ['el', 'los', 'las', 'y', 'por', 'para', 'pero', 'muy', 'está', 'fue', 'también', 'hay', 'porque', 'usted', 'ustedes', 'nosotros', 'sí', 'ya', 'lo', 'del'],
+  it: ['che', 'di', 'è', 'non', 'sono', 'della', 'anche', 'questo', 'gli', 'nel', 'alla', 'perché', 'molto', 'abbiamo', 'essere', 'delle', 'questa', 'stato', 'ci', 'noi'],
 };
 const MARKER_OF = new Map(Object.entries(LATIN_MARKERS).flatMap(([tag, words]) => words.map((w) => [w, tag] as const)));
 
@@ -152,7 +153,7 @@ export function latinLanguage(text: string): string {
 }
 
 /** The BCP 47 tag of a transcript without `language`: zh-Hans, zh-Hant, or a Latin-script language
- * told apart by latinLanguage (en, fr, de, es). The reading rules are detectLanguage's. */
+ * told apart by latinLanguage (en, fr, de, es, it). The reading rules are detectLanguage's. */
 export function detectTag(text: string): string {
   const language = detectLanguage(text);
   return language === 'en' ? latinLanguage(text) : language;
