@@ -148,7 +148,9 @@ export function opensWithField(line: string): boolean {
 
 const FIELD_ZH = /(?:意见|决定|决议|案由|办法|事项)$|^(列席官员|列席人员|列席委员|出席委员|请假委员|出席人员|纪录|记录|专门委员|主任秘书|时间|日期|地点|来源|发布人|主题|标题|原标题|编辑|责任编辑|作者|摄影|主办|承办|网址|链接|附件|备注|说明|关键词|出席|参加|时长|字号|发布时间|发布机构|发布日期|文章来源|浏览次数|打印|分享)$/u;
 /** Words a prose line puts before a colon (Note:, Source:): no speaker. */
-const PROSE_EN = /^(NOTE|NOTES|SOURCE|SOURCES|UPDATE|UPDATED|EDITOR'?S NOTE|CORRECTION|RELATED|WATCH|READ MORE|SUBJECT|LOCATION|DATE|TIME|TRANSCRIPT|VIDEO|AUDIO|PHOTO|FOR IMMEDIATE RELEASE|EMBARGOED|CONTACT|TOPICS?|RE|CC|PS|P\.S\.|AS PREPARED FOR DELIVERY|END|EXAMPLE|QUOTE|FOOTNOTE)$/;
+// A list's heading (`PARTICIPANTS: Janet Yellen, …; Shalanda Young, …`, `Sprecher: StS Seibert, Wackers (BMG)`)
+// names who speaks; it is front matter, not a turn.
+const PROSE_EN = /^(NOTE|NOTES|SOURCE|SOURCES|UPDATE|UPDATED|EDITOR'?S NOTE|CORRECTION|RELATED|WATCH|READ MORE|SUBJECT|LOCATION|DATE|TIME|TRANSCRIPT|VIDEO|AUDIO|PHOTO|FOR IMMEDIATE RELEASE|EMBARGOED|CONTACT|TOPICS?|RE|CC|PS|P\.S\.|AS PREPARED FOR DELIVERY|END|EXAMPLE|QUOTE|FOOTNOTE|PARTICIPANTS|CORPORATE PARTICIPANTS|CONFERENCE CALL PARTICIPANTS|SPEAKERS|PRESENT|ATTENDEES|PANELISTS|PANELLISTS|WITNESSES|THEMEN|SPRECHER|TEILNEHMER|INTERVENANTS|PARTICIPANTES|PONENTES)$/;
 /** A bracketed line that says who speaks next: a name or title and a noun of speaking. */
 const STAGE = /^[（(]([^（）()，。]{1,20}?)(?:講話|讲话|致詞|致词|發言|发言|答詞|答词|答覆|答复|說明|说明)[）)]$/u;
 /** A phrase ending in a verb of saying introduces quoted speech (他说：, 王毅表示：), it is no label. */

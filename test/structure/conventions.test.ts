@@ -439,3 +439,15 @@ describe("a transcript's own chapter headings", () => {
     expect(sections.map((s) => s.heading).join(' | ')).not.toMatch(/Later in debate|Several hon\. Members/);
   });
 });
+
+describe('a list of who speaks is front matter', () => {
+  it('Sprecher: (the German government press conference) and PARTICIPANTS: name the speakers; neither is a turn', () => {
+    // The head of the Regierungspressekonferenz of 12 June 2015 (BPA, as republished at schattenblick.de).
+    const text = 'Regierungspressekonferenz vom 12. Juni 2015\n\nSprecher: StS Seibert, Jäger (BMF), Strater (BMVI), Zimmermann (BMJV), Dimroth (BMI), Schäfer (AA), Gerhartz (BMVg), Dünow (BMWi), Maschke (BMG)\n\nVorsitzender Leifert eröffnet die Pressekonferenz und begrüßt StS Seibert sowie die Sprecherinnen und Sprecher der Ministerien.\n\nStS Seibert: Ich habe sowohl einen Überblick über die öffentlichen Termine der Bundeskanzlerin in der kommenden Woche als dann auch noch eine kurze Bemerkung zum gestrigen Treffen der Kanzlerin mit den Ministerpräsidenten. Ich fange einmal mit den Terminen an:\n';
+    const { turns, r } = read(text, 'StS Seibert');
+    expect(turns).toEqual(['7 - StS Seibert']);
+    expect(r.blocks.join('\n')).toContain('Sprecher: StS Seibert, Jäger (BMF)');
+    const { turns: en } = read('Press Conference on the Budget\n\nPARTICIPANTS: Janet Yellen, Secretary of the Treasury; Shalanda Young, Director of OMB\n\nSECRETARY YELLEN: Good morning.\n\nQ: Madam Secretary, what about the deficit?\n\nSECRETARY YELLEN: We will bring it down.\n', 'SECRETARY YELLEN');
+    expect(en).toEqual(['5 - SECRETARY YELLEN', '7 Q Q', '9 - SECRETARY YELLEN']);
+  });
+});
