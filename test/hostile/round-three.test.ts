@@ -182,14 +182,14 @@ describe('round three: check', () => {
     expect(r.code).toBe(1);
     const codes = checkJson<{ code: string }>(r).map((d) => d.code);
     expect(codes).toContain('TP128');
-  }, 120_000);
+  });
 
   it('a SHA256SUMS line naming itself is TP001 at that line', async () => {
     const dir = distOf({ 'a.txt': 'x' }, `${'0'.repeat(64)}  SHA256SUMS\n`);
     const r = await here(['check', dir, '--json']);
     const ds = checkJson<{ code: string; line?: number; file?: string }>(r);
     expect(ds).toEqual([expect.objectContaining({ code: 'TP001', line: 2, file: join(dir, 'SHA256SUMS') })]);
-  }, 120_000);
+  });
 
   it('zip entries with an absolute or ../ name are errors (TP130) that blame the EPUB, not Ace or npm', async () => {
     const epub = readFileSync(join(dist, 'brought-files', 'brought-files.epub'));
@@ -210,7 +210,7 @@ describe('round three: check', () => {
     // Ace is not run on it at all: nothing blames Ace or suggests npm ci.
     for (const d of ds) expect(`${d.message} ${d.hint}`).not.toMatch(/\bAce\b.*could not|npm ci/);
     expect(ds.some((d) => d.code === 'TP044')).toBe(false);
-  }, 300_000);
+  });
 });
 
 /** Root can mount a small tmpfs: a full disk and a read-only file system for --out. */
@@ -276,5 +276,5 @@ describe('round three: Chromium dies with its build', () => {
       left = ps().filter((p) => p.args.includes(profile!) && !p.stat.startsWith('Z'));
     }
     expect(left).toEqual([]);
-  }, 300_000);
+  });
 });
