@@ -33,7 +33,7 @@ const stampFile = join(outDir, 'stamp.json');
 const FORMAT = 'esbuild-script-5';
 
 /** Packages left outside the bundle: native code, WebAssembly, files read from their folder, a browser. */
-const EXTERNAL = ['@node-rs/jieba', 'harfbuzzjs', 'subset-font', 'puppeteer-core', 'pdfjs-dist', '@daisy/ace-cli', 'compromise', 'tsx', 'esbuild', 'typescript'];
+const EXTERNAL = ['@node-rs/jieba', '@resvg/resvg-js', 'harfbuzzjs', 'subset-font', 'puppeteer-core', 'pdfjs-dist', '@daisy/ace-cli', 'compromise', 'tsx', 'esbuild', 'typescript'];
 
 /**
  * `normalize` and `inspect` run a second, smaller bundle (3.4 MB against 5.1): the same CLI without the

@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { ElementContent } from 'hast';
 import { relink } from '../scripts/writers/epub.ts';
 import { usedCharacters } from '../scripts/epub/font.ts';
-import { withoutXmlDeclaration } from '../scripts/epub/cover.ts';
+import { withoutOutsideImages } from '../scripts/epub/cover.ts';
 import { toMarkup } from '../scripts/render/html.ts';
 
 const fragment = (html: string) => fromHtml(html, { fragment: true }).children as ElementContent[];
@@ -22,10 +22,15 @@ describe('EPUB markup as trees', () => {
     expect(usedCharacters([doc])).toBe([...'a&b中<é'].sort().join(''));
   });
 
-  it('the cover page drops only the SVG\'s XML declaration, as the XML parser reads it', () => {
-    expect(withoutXmlDeclaration('<?xml version="1.0" encoding="UTF-8"?>\n  <svg xmlns="http://www.w3.org/2000/svg"><text>?&gt;</text></svg>'))
-      .toBe('<svg xmlns="http://www.w3.org/2000/svg"><text>?&gt;</text></svg>');
-    expect(withoutXmlDeclaration('<svg xmlns="http://www.w3.org/2000/svg"><?xml-stylesheet href="a.css"?></svg>'))
-      .toBe('<svg xmlns="http://www.w3.org/2000/svg"><?xml-stylesheet href="a.css"?></svg>');
+  it('the cover is drawn without the images it would read from a file or the network, as the XML parser reads them', () => {
+    const svg = (inner: string) => `<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><text>王毅 𠀀 ?&gt;</text>${inner}<rect/></svg>`;
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    // Paths (absolute, relative, file: and http: URLs), in href or xlink:href, empty or with children: cut whole.
+    expect(withoutOutsideImages(svg('<image href="/etc/x.png" width="9"/><image\n xlink:href="../y.png"></image><g><image href="file:///z.png"/></g>')))
+      .toBe(svg('<g></g>'));
+    expect(withoutOutsideImages(svg('<filter id="f"><feImage href="http://127.0.0.1:9/a.png"/></filter>'))).toBe(svg('<filter id="f"></filter>'));
+    // An inline picture stays, an inline SVG (which could name a file itself) does not; a cover without either is as it was.
+    expect(withoutOutsideImages(svg(`<image href="${png}"/><image href="data:image/svg+xml,%3Csvg/%3E"/>`))).toBe(svg(`<image href="${png}"/>`));
+    expect(withoutOutsideImages(svg('<image width="3"/>'))).toBe(svg('<image width="3"/>'));
   });
 });

@@ -31,7 +31,7 @@ const textOf = (n: { type: string; value?: string; children?: unknown[] }): stri
 
 let browser: Browser;
 // The worker's warm browser (test/support/browser.ts): every render below, as a batch build renders its books.
-beforeAll(async () => { browser = await warmBrowser(); }, 60_000);
+beforeAll(async () => { browser = await warmBrowser(); });
 
 /** writePdf on a book folder with the input build.ts would make; the PDF is also written to a file. */
 async function render(bookDir: string, pageCache?: string): Promise<{ input: PdfInput; index: IndexModel; result: PdfResult; file: string }> {
@@ -56,7 +56,7 @@ describe('seed book: printed index and page map', () => {
     seedCache = tempDir('tp-ipdf-pages-');
     seed = await render(SEED, seedCache);
     doc = await openPdf(seed.file);
-  }, 90_000);
+  });
   afterAll(async () => {
     await doc?.destroy();
     if (epochBefore === undefined) delete process.env.SOURCE_DATE_EPOCH; else process.env.SOURCE_DATE_EPOCH = epochBefore;
@@ -85,7 +85,7 @@ describe('seed book: printed index and page map', () => {
     expect(again.result.prints).toBe(1);
     expect(sha256(again.result.pdf)).toBe(sha256(seed.result.pdf));
     expect(again.result.pageMap).toEqual(seed.result.pageMap);
-  }, 120_000);
+  });
 
   it('gives every index page number a page where pdftotext finds the term or one of its aliases', async () => {
     expect(await checkIndexPages({ ...seed, pageMap: seed.result.pageMap }, doc)).toBeGreaterThan(60);
@@ -141,7 +141,7 @@ describe('automatic index (issue 26): corpus books with a minimal book.yaml, thr
       } finally {
         await pdf.destroy();
       }
-    }, 90_000);
+    });
   }
 });
 
@@ -151,7 +151,7 @@ describe('print options: bleed and right-hand section starts', () => {
     const { dir } = generateBook(join(tempDir('tp-ipdf-bleed-'), 'source'), 'bleed', 6000, 3);
     appendFileSync(join(dir, 'book.yaml'), 'print: { bleed: true, rectoSections: true }\n');
     book = await render(dir);
-  }, 90_000);
+  });
 
   it('sets MediaBox with the slug, BleedBox 3 mm outside the trim and TrimBox at the A5 trim on every page', () => {
     const pages = Math.max(...book.result.pageMap.values());
@@ -225,7 +225,7 @@ describe('rendering reaches no network', () => {
     for (const piece of ['<img', 'http://127.0.0.1:9/x.png', `http://127.0.0.1:${port}/y.png`, `<script>fetch('http://127.0.0.1:${port}/z')</script>`]) {
       expect(text).toContain(piece);
     }
-  }, 60_000);
+  });
 
   it('blocks and reports (TP033) a remote stylesheet a book-level template asks for', async () => {
     requests = [];
@@ -248,5 +248,5 @@ describe('rendering reaches no network', () => {
     let red = 0;
     for (let i = 0; i + 2 < px.length; i += 3) if (px[i]! > 150 && px[i + 1]! < 80 && px[i + 2]! < 80) red++;
     expect(red).toBeGreaterThan(5);
-  }, 60_000);
+  });
 });

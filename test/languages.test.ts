@@ -59,7 +59,7 @@ beforeAll(async () => {
     const id = name(book);
     built[id] = { pdf: join(out, id, `${id}.pdf`), epub: join(out, id, `${id}.epub`), dir: unzip(join(out, id, `${id}.epub`)), out: join(out, id) };
   }
-}, 300_000);
+});
 
 describe('English edition (a real State Department briefing)', () => {
   const transcript = () => readFileSync(join(EN, 'transcript.txt'), 'utf8');
@@ -118,7 +118,7 @@ describe('English edition (a real State Department briefing)', () => {
   it('is valid (epubcheck 0/0)', async () => {
     const { epub } = built[name(EN)]!;
     expect((await runEpubcheck(epub)).diagnostics).toEqual([]);
-  }, 300_000);
+  });
 
   it('embeds every Latin face it is set in with epub.embedFont, and no CJK face it does not need', async () => {
     const book = loadBook(EN);
@@ -131,7 +131,7 @@ describe('English edition (a real State Department briefing)', () => {
     const fonts = [...opf.matchAll(/href="fonts\/([^"]+)\.woff"/g)].map((m) => m[1]!).sort();
     expect(fonts).toEqual(['source-sans-3-400-normal', 'source-sans-3-700-normal', 'source-serif-4-400-normal']);
     expect((await runEpubcheck(file)).diagnostics).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe('Traditional-Chinese edition (a real Hong Kong government transcript)', () => {
@@ -162,7 +162,7 @@ describe('Traditional-Chinese edition (a real Hong Kong government transcript)',
     const { epub } = built[name(TC)]!;
     expect((await runEpubcheck(epub)).diagnostics).toEqual([]);
     expect((await runAce(epub)).violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
-  }, 300_000);
+  });
 });
 
 describe('every book of the development corpus (EPUB only: no browser)', () => {

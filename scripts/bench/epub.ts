@@ -1,6 +1,6 @@
-// Benchmark of the EPUB stage: our writeEpub (render, templates, PNG cover through Chromium, zip)
+// Benchmark of the EPUB stage: our writeEpub (render, templates, PNG cover drawn by resvg, zip)
 // against epub-gen-memory, the library it replaced, given the same chapters. The cover is timed
-// apart, since it is the one part that needs the browser. Run: npx tsx scripts/bench/epub.ts
+// apart (a build with a browser draws it; cached by its inputs after the first). Run: npx tsx scripts/bench/epub.ts
 import { bookDate } from '../render/variables.ts';
 import type { Browser } from 'puppeteer-core';
 import epubGen from 'epub-gen-memory';
@@ -45,7 +45,7 @@ export async function benchEpub(options: { bookDir?: string; runs?: number; brow
       bytes = (await writeEpub(withCover)).length;
       const t = performance.now() - t0;
       const [, b] = await timed(() => writeEpub(input));
-      const [, c] = await timed(() => coverPng(svg, browser, fonts));
+      const [, c] = await timed(() => coverPng(svg, fonts));
       const [, o] = await timed(() => epubGenMemory(input));
       if (i === 0) continue; // warm-up
       ours.push(t); bare.push(b); cover.push(c); old.push(o);

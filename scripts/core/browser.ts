@@ -3,13 +3,9 @@
 // (the project's own code drives pages from outside, through CDP evaluation, which still works), and
 // it has no network at all, WebSocket and WebRTC included. Files are confined per page by request
 // interception (writers/pdf.ts) and by the book folder check (book.ts).
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { fail } from './diagnostics.ts';
-import { projectRoot } from './root.ts';
-import { writeCacheFile } from './files.ts';
 
 // scripts/setup.mjs has the same lookup: it runs before node_modules exists and cannot import this.
 export function chromiumPath(): string {
@@ -133,33 +129,4 @@ export async function killBrowser(browser: Browser): Promise<void> {
     try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
   }
   await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
-}
-
-const VERSION_CACHE = join(projectRoot, 'node_modules', '.cache', 'transcript-press', 'chromium-version.json');
-
-/**
- * Chromium's version without starting a browser, for cache keys (the cover): `chromium --version`, run
- * once per executable and remembered under the executable's identity (real path, inode, size, modification
- * and change times: an upgrade installs a new file, so it is asked again).
- */
-export function chromiumVersion(): string {
-  const path = chromiumPath();
-  let identity: string;
-  try {
-    const real = realpathSync(path);
-    const st = statSync(real);
-    identity = JSON.stringify([real, st.ino, st.size, st.mtimeMs, st.ctimeMs]);
-  } catch {
-    fail('TP030', { path });
-  }
-  try {
-    const cached = JSON.parse(readFileSync(VERSION_CACHE, 'utf8')) as { identity: string; version: string };
-    if (cached.identity === identity) return cached.version;
-  } catch { /* not asked yet */ }
-  const r = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  const version = r.status === 0 ? r.stdout.trim() : '';
-  if (!version) fail('TP032', { reason: `could not ask ${path} for its version: ${(r.stderr || String(r.error ?? '')).split('\n')[0]}` });
-  // A read-only install asks each time.
-  writeCacheFile(VERSION_CACHE, JSON.stringify({ identity, version }));
-  return version;
 }

@@ -3,21 +3,15 @@
 // words) and the template only places the lines it is given.
 import { SaxesParser } from 'saxes';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BuildError, diagnostic } from '../core/diagnostics.ts';
-import { withTimeout } from '../core/timeout.ts';
-import { chromiumVersion } from '../core/browser.ts';
-import type { Browser, Page, Protocol } from 'puppeteer-core';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { BuildError, diagnostic, fail } from '../core/diagnostics.ts';
 import type { BookView } from '../render/variables.ts';
 import { projectRoot, renderTemplate, templatePath, type TemplateSet } from '../render/templates.ts';
-import { fail } from '../core/diagnostics.ts';
 import { xmlProblems } from '../core/markup.ts';
-import { serializeXml, xmlChars } from '../render/xml.ts';
-import type { Element, ElementContent, Root } from 'xast';
-import { relative } from 'node:path';
+import { xmlChars } from '../render/xml.ts';
+import { faceFile, familyCmap, readyCmaps, type FaceKey, type FontFamily, type LanguageFonts } from '../fonts.ts';
 
 import { widestUnit, wrapLines } from '../render/lines.ts';
 import { writeCacheFile } from '../core/files.ts';
@@ -37,10 +31,8 @@ export interface CoverFonts {
   /** font-family lists the template puts on the title and subtitle lines, and on the publisher line. */
   serif: string;
   sans: string;
-  /** @font-face rules declaring those families, with file:// URLs to files the project installs. */
-  css: string;
-  /** The folders those files are in: the only places the cover page may load from. */
-  dirs: string[];
+  /** The families behind those names: the language's fallback chains (scripts/fonts.ts fontsFor). */
+  faces: LanguageFonts;
 }
 
 /** The cover's SVG, its text set in `fonts` (see coverFonts in scripts/writers/epub.ts). */
@@ -85,158 +77,116 @@ function bareDoctype(svg: string): { start: number; end: number } | null {
   return found;
 }
 
-/**
- * The cover as a PNG, drawn by Chromium from the SVG. A raster cover because Kindle conversion
- * (calibre's AZW3) and most library and store thumbnailers ignore an SVG cover-image. Same SVG, same
- * Chromium and the project's fonts → same bytes on any machine (Chromium's PNG encoder writes no time
- * or text chunks).
- */
-export async function coverPng(svg: string, browser: Browser, fonts: CoverFonts): Promise<Uint8Array> {
-  return (await coverImages(svg, browser, fonts)).cover;
-}
 
 /** The catalogue's thumbnail of the cover: the same drawing at 1/8 of the size (200 × 320 pixels). */
 export const THUMBNAIL_SCALE = 1 / 8;
 
 /**
- * The cover and its thumbnail, from one rendering of the SVG, cached by everything the pictures are
- * made from: the page (SVG with its title lines), the font stylesheet, the Chromium that draws it and the
- * machine's font configuration (which could only show through a leak the hermetic test looks for, so a
- * build under another configuration draws anew).
+ * The cover as a PNG. A raster cover because Kindle conversion (calibre's AZW3) and most library and
+ * store thumbnailers ignore an SVG cover-image.
  */
-export async function coverImages(svg: string, browser: Browser | (() => Promise<Browser>), fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
-  // Chromium's version is asked without starting it, so a cached cover needs no browser at all.
-  const key = createHash('sha256').update(JSON.stringify([coverPage(svg), fonts.css, chromiumVersion(),
-    process.env.FONTCONFIG_FILE ?? '', process.env.FONTCONFIG_PATH ?? '', THUMBNAIL_SCALE])).digest('hex').slice(0, 32);
-  const files = { cover: join(COVER_CACHE, `${key}.png`), thumbnail: join(COVER_CACHE, `${key}.thumbnail.png`) };
+export async function coverPng(svg: string, fonts: CoverFonts): Promise<Uint8Array> {
+  return (await coverImages(svg, fonts)).cover;
+}
+
+/**
+ * The cover and its thumbnail, drawn from the SVG by resvg (a renderer in the process: no browser) with
+ * the project's font files only, so no machine's fonts or settings can reach the pixels, and cached by
+ * everything the pictures are made from: the SVG, the font files it is drawn with, resvg's version.
+ */
+export async function coverImages(svg: string, fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
+  const drawable = withoutOutsideImages(svg);
+  const files = await coverFontFiles(drawable, fonts.faces);
+  const key = createHash('sha256').update(JSON.stringify([drawable, files.map((f) => [f, statSync(f).size]), resvgVersion(), THUMBNAIL_SCALE]))
+    .digest('hex').slice(0, 32);
+  const cached = { cover: join(COVER_CACHE, `${key}.png`), thumbnail: join(COVER_CACHE, `${key}.thumbnail.png`) };
   try {
-    return { cover: new Uint8Array(readFileSync(files.cover)), thumbnail: new Uint8Array(readFileSync(files.thumbnail)) };
+    return { cover: new Uint8Array(readFileSync(cached.cover)), thumbnail: new Uint8Array(readFileSync(cached.thumbnail)) };
   } catch { /* not drawn yet */ }
-  const images = await drawCover(svg, typeof browser === 'function' ? await browser() : browser, fonts);
+  const images = await drawCover(drawable, files, fonts.faces);
   // A read-only install only draws each time; the thumbnail first, so a cover on disk has its thumbnail.
-  if (writeCacheFile(files.thumbnail, images.thumbnail)) writeCacheFile(files.cover, images.cover);
+  if (writeCacheFile(cached.thumbnail, images.thumbnail)) writeCacheFile(cached.cover, images.cover);
   return images;
 }
 
 const COVER_CACHE = join(projectRoot, 'node_modules', '.cache', 'transcript-press', 'covers');
 
-async function drawCover(svg: string, browser: Browser, fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
-  // One cover at a time per browser: two screenshots taken at once in one shared Chromium were seen
-  // to stall for minutes on a loaded machine. A stuck screenshot is abandoned after a while and
-  // tried once more on a fresh tab before the book fails (and is retried with a fresh browser).
-  const previous = coverQueue.get(browser) ?? Promise.resolve();
-  const turn = previous.catch(() => undefined).then(async () => {
-    try {
-      return await withTimeout(shoot(svg, browser, fonts), SCREENSHOT_TIMEOUT_MS, stuck);
-    } catch (err) {
-      if (err instanceof BuildError && err.diagnostic.code === 'TP127') throw err;
-      return await withTimeout(shoot(svg, browser, fonts), SCREENSHOT_TIMEOUT_MS, stuck);
-    }
-  });
-  coverQueue.set(browser, turn);
-  return turn;
-}
-
-const coverQueue = new WeakMap<Browser, Promise<unknown>>();
-const SCREENSHOT_TIMEOUT_MS = 60_000;
-const stuck = () => new BuildError(diagnostic('TP032', { reason: `the cover screenshot took more than ${SCREENSHOT_TIMEOUT_MS / 1000} s` }));
-
-/** The page that shows the SVG: XHTML (so the SVG is parsed as the XML it is), fonts from a stylesheet. */
-export function coverPage(svg: string): string {
-  const el = (name: string, attributes: Record<string, string>, children: ElementContent[] = []): Element => ({ type: 'element', name, attributes, children });
-  const page: Root = { type: 'root', children: [
-    { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' }, { type: 'text', value: '\n' },
-    el('html', { xmlns: 'http://www.w3.org/1999/xhtml' }, [
-      el('head', {}, [el('meta', { charset: 'UTF-8' }), el('link', { rel: 'stylesheet', href: 'fonts.css' }),
-        el('style', {}, [{ type: 'text', value: 'html, body { margin: 0; padding: 0; } svg { display: block; text-rendering: geometricPrecision; }' }])]),
-      // The SVG was read as XML already (checkedSvg): it goes in as it is, without its own declaration.
-      el('body', {}, [{ type: 'raw', value: withoutXmlDeclaration(svg) }]),
-    ]),
-  ] };
-  return serializeXml(page);
+function resvgVersion(): string {
+  return (createRequire(import.meta.url)('@resvg/resvg-js/package.json') as { version: string }).version;
 }
 
 /**
- * The SVG without its XML declaration (a page may hold only its own, at its start): where the
- * declaration ends is where the XML parser (saxes) says it does, then the white space after it.
+ * Draws the cover at its size, then the thumbnail from the drawing's outlines (resvg's own SVG of the
+ * cover, its text already turned into paths: the same pixels as drawing the text again at 1/8, without
+ * reading the fonts twice). A cover resvg cannot read is refused (TP127) with resvg's reason.
  */
-export function withoutXmlDeclaration(svg: string): string {
+async function drawCover(svg: string, fontFiles: string[], faces: LanguageFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  let drawing: InstanceType<typeof Resvg>;
+  try {
+    drawing = new Resvg(svg, {
+      // The project's files and nothing of the machine's; the generic families are the book's own faces.
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: faces.serif[0]!.family, serifFamily: faces.serif[0]!.family, sansSerifFamily: faces.sans[0]!.family },
+      textRendering: 2, shapeRendering: 2, logLevel: 'off',
+    });
+  } catch (err) {
+    throw new BuildError(diagnostic('TP127', { file: 'cover.svg', reason: `could not be drawn: ${String((err as Error).message ?? err).split('\n')[0]!.slice(0, 200)}` }));
+  }
+  const cover = new Uint8Array(drawing.render().asPng());
+  const outlines = new Resvg(drawing.toString(), { font: { loadSystemFonts: false }, fitTo: { mode: 'width', value: Math.round(drawing.width * THUMBNAIL_SCALE) }, logLevel: 'off' });
+  return { cover, thumbnail: new Uint8Array(outlines.render().asPng()) };
+}
+
+/**
+ * The font files the cover is drawn with: of each fallback chain its first family, and each later
+ * family only when it has a character of the SVG that the ones before it lack (a family no character
+ * falls back to draws nothing; reading the Chinese faces, 10 to 15 MB each, is most of a cover's cost).
+ */
+async function coverFontFiles(svg: string, faces: LanguageFonts): Promise<string[]> {
+  const chains = [faces.serif, faces.sans, faces.latinSerif, faces.latinSans];
+  await readyCmaps([...new Set(chains.flat())]);
+  const chars = [...new Set(Array.from(svg, (c) => c.codePointAt(0)!))];
+  const files: string[] = [];
+  for (const chain of chains) {
+    let missing = chars;
+    chain.forEach((family, i) => {
+      const cmap = familyCmap(family);
+      if (i > 0 && !missing.some((c) => cmap.has(c))) return;
+      files.push(...(Object.keys(family.files) as FaceKey[]).map((k) => faceFile(family, k)));
+      missing = missing.filter((c) => !cmap.has(c));
+    });
+  }
+  return [...new Set(files)];
+}
+
+/**
+ * The SVG without the images it would load from a file or the network: resvg reads an <image>'s path
+ * from the disk as it is (an absolute path, or one relative to the working folder), where the browser
+ * that drew covers before let a cover load nothing. Inline pictures (data: URLs of PNG, JPEG, GIF or
+ * WebP) stay; an inline SVG could itself name a file, so it goes too. Cut where the XML parser (saxes)
+ * says each such element starts and ends; a cover without one is returned as it is.
+ */
+export function withoutOutsideImages(svg: string): string {
   const parser = new SaxesParser({ xmlns: false });
-  let end = -1;
-  parser.on('xmldecl', () => { end = parser.position; });
+  const cuts: { start: number; end: number }[] = [];
+  const open: { name: string; start: number; cut: boolean }[] = [];
+  let tagStart = 0;
+  parser.on('opentagstart', (tag) => { tagStart = parser.position - tag.name.length - 2; });
+  parser.on('opentag', (tag) => {
+    const local = tag.name.slice(tag.name.indexOf(':') + 1);
+    const href = Object.entries(tag.attributes).find(([k]) => k === 'href' || k.endsWith(':href'))?.[1];
+    const outside = (local === 'image' || local === 'feImage') && href !== undefined && !INLINE_PICTURE.test(String(href).trim());
+    open.push({ name: tag.name, start: tagStart, cut: outside && !open.some((o) => o.cut) });
+  });
+  parser.on('closetag', () => {
+    const el = open.pop();
+    if (el?.cut) cuts.push({ start: el.start, end: parser.position });
+  });
   parser.on('error', () => undefined);
   parser.write(svg).close();
-  return end < 0 ? svg : svg.slice(end).trimStart();
+  let out = svg;
+  for (const c of cuts.reverse()) out = out.slice(0, c.start) + out.slice(c.end);
+  return out;
 }
 
-async function shoot(svg: string, browser: Browser, fonts: CoverFonts): Promise<{ cover: Uint8Array; thumbnail: Uint8Array }> {
-  const dir = mkdtempSync(join(tmpdir(), 'tp-cover-'));
-  const page = await browser.newPage();
-  try {
-    writeFileSync(join(dir, 'fonts.css'), fonts.css);
-    writeFileSync(join(dir, 'cover.xhtml'), coverPage(svg));
-    // No script runs on the cover page, and it loads only its own folder and the font files.
-    await page.setJavaScriptEnabled(false);
-    const allowed = [dir, ...fonts.dirs].map((d) => pathToFileURL(d).href + '/');
-    await page.setRequestInterception(true);
-    page.on('request', (req) => {
-      const url = req.url();
-      if (url.startsWith('data:') || (url.startsWith('file://') && allowed.some((a) => url.startsWith(a)))) void req.continue();
-      else void req.abort('blockedbyclient');
-    });
-    await page.setViewport({ width: COVER_WIDTH, height: COVER_HEIGHT, deviceScaleFactor: 1 });
-    await page.goto(pathToFileURL(join(dir, 'cover.xhtml')).href, { waitUntil: 'load' });
-    // Chromium shows an XML error as a page with a <parsererror>: never take that for the cover.
-    const error = await page.$('parsererror');
-    if (error) {
-      const text = (await error.evaluate((e) => e.textContent ?? '').catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 200);
-      throw new BuildError(diagnostic('TP127', { file: 'cover.svg', reason: `could not be drawn: Chromium read it as broken XML (${text || 'parsererror'})` }));
-    }
-    await fontsSettled(page);
-    // A screenshot needs a rendered frame, and Chromium may stop producing frames for a tab in the
-    // background: bring it to the front first.
-    await page.bringToFront();
-    const cover = new Uint8Array(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: COVER_WIDTH, height: COVER_HEIGHT } }));
-    const thumbnail = new Uint8Array(await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: COVER_WIDTH, height: COVER_HEIGHT, scale: THUMBNAIL_SCALE } }));
-    return { cover, thumbnail };
-  } finally {
-    // Closing may itself hang when the tab is stuck; do not wait for it forever.
-    await Promise.race([page.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Waits, from outside the page (DevTools protocol; the page runs no script), until every text run of
- * the cover is drawn with a web font the page declared: web fonts load after layout asks for them, and
- * until then Chromium draws with a fallback from the machine. Characters no declared font has keep a
- * machine font; after a few seconds the cover is taken as it is.
- */
-async function fontsSettled(page: Page): Promise<void> {
-  const cdp = await page.createCDPSession();
-  try {
-    await cdp.send('DOM.enable');
-    await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: false });
-    const texts: number[] = [];
-    const visit = (node: Protocol.DOM.Node) => {
-      if (node.nodeType === 3 && node.nodeValue.trim()) texts.push(node.nodeId);
-      for (const child of node.children ?? []) visit(child);
-    };
-    visit(root);
-    const deadline = Date.now() + FONT_WAIT_MS;
-    for (;;) {
-      let pending = false;
-      for (const nodeId of texts) {
-        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-        if (fonts.some((f) => !f.isCustomFont)) { pending = true; break; }
-      }
-      if (!pending || Date.now() > deadline) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
-
-const FONT_WAIT_MS = 5_000;
+const INLINE_PICTURE = /^data:image\/(?:png|jpeg|gif|webp)[;,]/i;

@@ -37,6 +37,7 @@ import { readDestinations } from '../pdf/dests.ts';
 import { runsOf, shortEnds } from '../render/ends.ts';
 import { chineseWords } from '../lang/words.ts';
 import { coverSvg } from '../epub/cover.ts';
+import { fontsFor } from '../fonts.ts';
 import { resolveTemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
 import { SaxesParser } from 'saxes';
@@ -202,7 +203,7 @@ function titleChecks(doc: Root, lines: { all: PageLine[][]; body: PageLine[][] }
  */
 export function coverLines(title: string, lang: string): PageLine[] {
   const view = { title, lang, dateText: '', publisher: '' } as unknown as BookView;
-  const svg = coverSvg(view, resolveTemplateSet('default', projectRoot), { serif: 'serif', sans: 'sans-serif', css: '', dirs: [] });
+  const svg = coverSvg(view, resolveTemplateSet('default', projectRoot), { serif: 'serif', sans: 'sans-serif', faces: fontsFor(lang) });
   // Read as XML (saxes decodes the references): the text of each <text font-weight="700">.
   const lines: string[] = [];
   let bold = false;

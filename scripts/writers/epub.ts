@@ -24,7 +24,6 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { coverImages, coverSvg, type CoverFonts } from '../epub/cover.ts';
-import { fontDirs, printFontCss } from '../pdf/fonts.ts';
 import { cssStack, fontsFor } from '../fonts.ts';
 import { packOcf, type OcfEntry } from '../epub/ocf.ts';
 import { isXmlPath, serializeXml, xmlDocument } from '../render/xml.ts';
@@ -50,8 +49,9 @@ export interface EpubInput {
   notes?: Note[];
   /** dcterms:modified and the zip timestamps (the context's build stamp, so builds reproduce). */
   modified: Date;
-  /** Chromium, to draw the cover as a PNG. Without one (unit tests) the cover ships as the SVG itself:
-   * valid and accessible, but calibre's Kindle conversion and store thumbnailers ignore SVG covers. */
+  /** The build's Chromium. Given, the cover ships as a PNG (drawn without it: epub/cover.ts); without
+   * one (unit tests) as the SVG itself: valid and accessible, but calibre's Kindle conversion and store
+   * thumbnailers ignore SVG covers. */
   browser?: () => Promise<Browser>;
   /** Long sections get a document each (`page`, the default); short ones share documents (`space`).
    * The same decision as print's (render/sections.ts sectionBreakFor). */
@@ -160,14 +160,14 @@ function editorialNote(heading: string, blocks: Block[], files: Map<string, stri
 
 /**
  * The one place that says which fonts draw a cover in `lang`: the print edition's faces for that
- * language (scripts/fonts.ts), declared by file:// @font-face rules. A family named here must be
- * declared in `css`: a name the page does not declare would be looked up among the machine's fonts.
+ * language (scripts/fonts.ts), their files the only fonts the cover's renderer is given (a name the
+ * template asks for that none of them has is drawn in the language's serif).
  */
 export function coverFonts(lang: string): CoverFonts {
   const fonts = fontsFor(lang);
   return {
     serif: cssStack(fonts.serif.map((f) => f.family), 'serif'), sans: cssStack(fonts.sans.map((f) => f.family), 'sans-serif'),
-    css: printFontCss(lang), dirs: fontDirs(),
+    faces: fonts,
   };
 }
 
@@ -252,11 +252,12 @@ function epubRenderOptions(input: EpubInput): RenderOptions {
   };
 }
 
-/** The cover: a PNG drawn from the SVG when a browser is at hand, else the SVG itself. */
+/** The cover: a PNG drawn from the SVG in a build (one that has a browser for its print edition), else
+ * (the writer called alone, as unit tests do) the SVG itself. */
 async function drawCover(input: EpubInput): Promise<{ href: string; mediaType: string; data: Uint8Array | string }> {
   const faces = coverFonts(input.view.lang);
   const svg = xmlDocument(coverSvg(input.view, input.templates, faces));
-  const images = input.browser ? await coverImages(svg, input.browser, faces) : null;
+  const images = input.browser ? await coverImages(svg, faces) : null;
   if (images) input.onCover?.(images);
   return images
     ? { href: 'cover.png', mediaType: 'image/png', data: images.cover }

@@ -137,7 +137,7 @@ describe('hostile book folders', () => {
       expect(docs.some((d) => decoded(d.text).includes('</style></script><script>fetch(')), id).toBe(true);
     }
     expect(await epubcheckErrors(join(dist, 'yaml-strings', 'yaml-strings.epub'))).toEqual([]);
-  }, 300_000);
+  });
 
   it('no host file is published: no line of /etc/passwd or /etc/hostname in any output', () => {
     const secrets = hostSecrets();
@@ -183,7 +183,7 @@ describe('severity decides, output is atomic per book', () => {
     } finally {
       writeFileSync(join(dir, 'book.yaml'), yaml);
     }
-  }, 300_000);
+  });
 
   it('the incremental check verifies the set: a damaged folder is rebuilt, not called unchanged', async () => {
     const dir = corpus.builds.catastrophicRegex;
@@ -195,7 +195,7 @@ describe('severity decides, output is atomic per book', () => {
     const again = await run(['build', dir, '--out', dist, '--format', 'epub']);
     expect(again.err).toContain('built catastrophic-regex');
     expect(sha256sumCheck(out)).toBe(0);
-  }, 300_000);
+  });
 
   it('a build that fails half-way (after the change report, in the PDF) leaves the previous set whole', async () => {
     const dir = corpus.builds.catastrophicRegex;
@@ -208,7 +208,7 @@ describe('severity decides, output is atomic per book', () => {
     expect(snapshot(out)).toEqual(before);
     expect(sha256sumCheck(out)).toBe(0);
     expect(readdirSync(dist).filter((n) => n.includes('staging') || n.includes('.old-'))).toEqual([]);
-  }, 300_000);
+  });
 });
 
 describe('the renderer is a sandbox', () => {
@@ -242,7 +242,7 @@ describe('the renderer is a sandbox', () => {
     } finally {
       await l.close();
     }
-  }, 180_000);
+  });
 
   it('a frozen browser is killed with its whole process group: no stray Chromium', async () => {
     const browser = await launchBrowser();
@@ -254,5 +254,5 @@ describe('the renderer is a sandbox', () => {
     process.kill(pid, 'SIGSTOP'); // frozen: it will answer nothing, close() included
     await killBrowser(browser);
     expect(group()).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -30,7 +30,7 @@ describe('a daily briefing of short exchanges', () => {
     await buildInto(book, join(root, 'dist'), ['pdf', 'epub']);
     pdf = join(root, 'dist', 'briefing', 'briefing.pdf');
     epub = join(root, 'dist', 'briefing', 'briefing.epub');
-  }, 120_000);
+  });
 
   it('is about 4,000 characters of real text', () => {
     expect(chars).toBeGreaterThan(3500);
