@@ -30,6 +30,11 @@ export class Lexicon {
   private readonly table: WordTable;
   /** Scratch for segment: the frequencies of the spans from one position. */
   private readonly spans = new Uint32Array(16);
+  /** Scratch for segment: each position's best score and where its best word ends, grown as needed
+   * (two typed arrays per call were most of what the duplicate repair allocated: a typed array of more
+   * than 64 bytes has its own buffer outside the heap). */
+  private best = new Float64Array(64);
+  private next = new Int32Array(64);
 
   /** Log-probability of `word` as one dictionary word, or undefined. */
   word(word: string): number | undefined {
@@ -67,8 +72,12 @@ export class Lexicon {
   /** Best segmentation of `text` (max sum of word log-probabilities; single characters always allowed). */
   segment(text: string): Segmentation {
     const n = text.length;
-    const best = new Float64Array(n + 1);
-    const next = new Int32Array(n + 1);
+    if (this.best.length < n + 1) {
+      this.best = new Float64Array(Math.max(n + 1, this.best.length * 2));
+      this.next = new Int32Array(this.best.length);
+    }
+    const best = this.best;
+    const next = this.next;
     best[n] = 0;
     // The spans' frequencies read in place, all those from i at once (a substring and a hash per span
     // were most of the segmenter's time and garbage).
@@ -89,8 +98,8 @@ export class Lexicon {
       next[i] = bestEnd;
     }
     const words: [number, number][] = [];
-    for (let i = 0; i < n; i = next[i]) words.push([i, next[i]]);
-    return { score: best[0], words };
+    for (let i = 0; i < n; i = next[i]!) words.push([i, next[i]!]);
+    return { score: best[0]!, words };
   }
 }
 

@@ -162,7 +162,6 @@ export function chineseAround(s: string, i: number, j: number): boolean {
 }
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' };
-const FULL_MARKS = new Set([...'，：；？！'].map((c) => c.charCodeAt(0)));
 
 /**
  * A mark's neighbour may itself be a mark that becomes full-width (`?,?我们`), so the rule runs to a
@@ -181,6 +180,8 @@ const punctWidth: Rule = (text, log, options) => {
 const punctWidthOnce: Rule = (text, log) => {
   const s = text.text;
   if (!/[,:;?!(]/.test(s)) return text;
+  // The marks made full-width, by position (each replacement is one unit for one).
+  const converted = new Set<number>();
   let out = replaceMatches(text, /[,:;?!]/g, 'punct-width', log, (m) => {
     const i = m.index!;
     const left = neighbour(s, i, -1);
@@ -188,13 +189,10 @@ const punctWidthOnce: Rule = (text, log) => {
     // Inside numbers (1,000 / 3:00) ASCII stays.
     if (DIGIT.test(s[i - 1] ?? '') && DIGIT.test(s[i + 1] ?? '')) return null;
     if (!(isHan(left) || isCjk(right) && !LATIN.test(left ?? 'x') && chineseAround(s, i, i + 1) || isHan(right))) return null;
+    converted.add(i);
     return FULL[m[0]];
   });
   // Spaces left around the marks just made full-width are strays (a typed "中国, 美国").
-  const converted = new Set<number>();
-  const o = out.text;
-  // By code unit: a one-character string per Han character was garbage for the collector.
-  if (o !== s) for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== o.charCodeAt(k) && FULL_MARKS.has(o.charCodeAt(k))) converted.add(k);
   if (converted.size && out.text.length === s.length && /[ \t]/.test(out.text)) {
     out = replaceMatches(out, /[ \t]+(?=[，：；？！])|(?<=[，：；？！])[ \t]+/g, 'whitespace', log, (m) =>
       converted.has(m.index! + m[0].length) || converted.has(m.index! - 1) ? '' : null);
@@ -230,15 +228,21 @@ const quotes: Rule = (text, log) => {
   });
 };
 
+const OPEN_QUOTE = '“'.charCodeAt(0);
+const CLOSE_QUOTE = '”'.charCodeAt(0);
+
 /** Reports, without changing, paragraphs whose Chinese quotation marks do not pair up. */
 const unbalancedQuotes: Rule = (text, log) => {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.text[i];
-    if (ch === '“') depth++;
-    else if (ch === '”') depth--;
+  const s = text.text;
+  // By code unit: a one-character string per character read was garbage for the collector.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === OPEN_QUOTE) depth++;
+    else if (c === CLOSE_QUOTE) depth--;
+    else continue;
     if (depth < 0 || depth > 1) {
-      log.record('quotes-unbalanced', text, i, i + 1, ch, { applied: false, confidence: 0.5, note: 'check the quotation marks here' });
+      log.record('quotes-unbalanced', text, i, i + 1, s[i]!, { applied: false, confidence: 0.5, note: 'check the quotation marks here' });
       return text;
     }
   }

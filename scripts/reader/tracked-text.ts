@@ -59,7 +59,14 @@ export class TrackedText {
     // One typed array of the final length, filled by block copies (a number[] grown by push per
     // character made the normaliser's whole-process throughput mostly garbage collection).
     let length = this.length;
-    for (const e of sorted) length += e.insert.length - (e.end - e.start);
+    let sameLengths = true;
+    for (const e of sorted) {
+      length += e.insert.length - (e.end - e.start);
+      sameLengths &&= e.insert.length === e.end - e.start;
+    }
+    // Replacements of the same length (a punctuation mark made full-width) keep every origin where it
+    // was: the text is new, its origin map the same array (never written after construction).
+    if (sameLengths) return new TrackedText(spliced(this.text, sorted), this.origin);
     const origin = new Int32Array(length);
     const parts: string[] = [];
     let pos = 0, at = 0;
@@ -82,6 +89,19 @@ export class TrackedText {
     copy(pos, this.length, at);
     return new TrackedText(parts.join(''), origin);
   }
+}
+
+/** `text` with each edit's span replaced by its insert (edits in order, not overlapping). */
+function spliced(text: string, edits: Edit[]): string {
+  const parts: string[] = [];
+  let pos = 0;
+  for (const e of edits) {
+    if (e.start < pos) throw new Error(`overlapping edits at ${e.start}`);
+    parts.push(text.slice(pos, e.start), e.insert);
+    pos = e.end;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 /** Maps source offsets to 1-based line/column. */
