@@ -147,11 +147,14 @@ export async function runCompiled(cli, args) {
   try { cachedData = readFileSync(cacheFile); } catch { /* first run of this command */ }
   // Latin-1: the bundle is ASCII (asciiOnly), so this is its text without a UTF-8 decode.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __tpImport) {${readFileSync(cli, 'latin1')}\n})`, { filename: cli, cachedData });
+  // The cache's bytes (3.7 MB) are not held while the command runs (a build's print is its memory's peak).
+  const fresh = !cachedData || script.cachedDataRejected;
+  cachedData = undefined;
   const module = { exports: {} };
   const load = (specifier) => import(specifier);
   script.runInThisContext().call(module.exports, module.exports, createRequire(cli), module, cli, dirname(cli), load);
   const code = await module.exports.run(args);
-  if (!cachedData || script.cachedDataRejected) {
+  if (fresh) {
     // Beside, then renamed: a CLI starting meanwhile reads the old cache or the new one, never half.
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     try { writeFileSync(tmp, script.createCachedData()); renameSync(tmp, cacheFile); } catch { rmSync(tmp, { force: true }); }

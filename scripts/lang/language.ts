@@ -80,6 +80,11 @@ function tableCounts(hanText: string): Counts {
 }
 let scriptTables: Uint8Array | null = null;
 
+/** Lets the per-code-point marks go (1.1 MB; a build does while Chromium prints): the next use makes them again. */
+export function releaseScriptMarks(): void {
+  scriptTables = null;
+}
+
 /** Per code point: 1 when t2s changes the character, 2 when s2t does. */
 function scriptMarks(): Uint8Array {
   const marks = new Uint8Array(0x110000);

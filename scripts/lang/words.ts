@@ -63,6 +63,12 @@ export function dictionaryTable(): WordTable {
   return (table ??= wordTableOfFile(require.resolve('@node-rs/jieba/dict.txt')));
 }
 
+/** Lets the dictionary's table and bytes go (10 MB; a build does while Chromium prints): the next use reads them again. */
+export function releaseDictionary(): void {
+  table = null;
+  dictionary = null;
+}
+
 /** Longest text jiebaFor cuts with the growing dictionary, and how many characters it scans before loading the whole one. */
 const SCOPED_CHARS = 64;
 const SCOPED_BUDGET = 2_000_000;

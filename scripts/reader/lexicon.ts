@@ -3,7 +3,7 @@
 // view (scoringView), which has the same length, so positions carry over to the original. It answers "how likely is this text?" as the log-probability of its best
 // segmentation (jieba's own DAG + max-route algorithm), which is what the duplicate repair needs
 // and what the segmenter's API does not expose.
-import { dictionaryTable } from './segmenter.ts';
+import { dictionaryTable, releaseDictionary } from './segmenter.ts';
 import { tableFromText, type WordTable } from './wordtable.ts';
 import { t2s } from '../lang/language.ts';
 
@@ -104,6 +104,12 @@ export class Lexicon {
 }
 
 let shared: Lexicon | null = null;
+/** Lets the shared model and the dictionary's table go (a build does while Chromium prints): the next use loads them again. */
+export function releaseLexicon(): void {
+  shared = null;
+  releaseDictionary();
+}
+
 /** The shared model, made on first use from the cached compact table (wordtable.ts). */
 export function lexicon(): Lexicon {
   return (shared ??= new Lexicon(dictionaryTable()));

@@ -70,6 +70,8 @@ export interface PdfInput {
   keepHtml?: string;
   /** A folder of known page layouts (pdf/pagecache.ts): an unchanged book prints once. Off when absent. */
   pageCache?: string;
+  /** Called once the first print has been asked for, before Node's garbage is collected: the caller lets go of what only reading the book needed (its word tables). */
+  whilePrinting?: () => void;
 }
 
 /** The final print HTML and the stylesheets it links to by relative URL (fonts.css names the font files by absolute file URL). */
@@ -125,7 +127,7 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
       page = await opening;
       timings['0.newPage'] = Math.round(performance.now() - t0) - timings['0.setup'];
       await guard(page, [dir, ...input.templates.dirs], plan.diagnostics);
-      const laid = await layOut(page, plan, timings, (l) => finishPrint(input, plan, l), first, known);
+      const laid = await layOut(page, plan, timings, (l) => finishPrint(input, plan, l), first, known, input.whilePrinting);
       if (input.pageCache && (!known || laid.passes > 1)) writeLayout(input.pageCache, key, { pages: laid.found, blanks: laid.blanks, pulls: plan.pulls, keeps: plan.keeps });
       return await finishBook(input, plan, laid, timings);
     } finally {
@@ -391,7 +393,7 @@ interface Laid { pdf: Uint8Array; found: Map<string, number>; blanks: Set<string
  * cut from the loaded page (optimistic), or with a known layout (the page cache), checked like any other.
  * A measuring pass (laid out, nothing painted, no structure tree or outline) follows a round of pulls.
  */
-async function layOut(page: Page, plan: Plan, timings: Record<string, number>, finish: (laid: Laid) => Promise<FinishResult>, first: FirstPass, known?: PageLayout): Promise<Laid & { finished: FinishResult }> {
+async function layOut(page: Page, plan: Plan, timings: Record<string, number>, finish: (laid: Laid) => Promise<FinishResult>, first: FirstPass, known?: PageLayout, release?: () => void): Promise<Laid & { finished: FinishResult }> {
   const { state } = first;
   let chars: Set<string> | undefined;
   for (let pass = 1; pass <= MAX_PASSES + 2 * state.pullRounds + state.remeasures; pass++) {
@@ -412,7 +414,7 @@ async function layOut(page: Page, plan: Plan, timings: Record<string, number>, f
     // file's ID) and lets its garbage go before the first print: what preparing and measuring the book left on
     // the heap (about 100 MB at 600 pages) would otherwise stand beside Chromium's print at the process tree's peak.
     const printing = page.pdf({ preferCSSPageSize: true, printBackground: true, outline: !measure, tagged: !measure, timeout: PDF_TIMEOUT });
-    if (!measure) await whilePrinting(() => { current!.body(); if (!state.prints) collectGarbage(); });
+    if (!measure) await whilePrinting(() => { current!.body(); if (!state.prints) { release?.(); collectGarbage(); } });
     let pdf: Uint8Array | undefined = await printing;
     if (!measure) state.prints++;
     lap(measure ? 'measure' : 'print');
