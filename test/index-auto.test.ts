@@ -273,11 +273,12 @@ describe('automatic index: a subject only a run of nouns makes needs dispersion 
   // zh-hans-mfa-2020-02-24, line 5: 出院病例 said twice in one paragraph, a figure's wording, no subject.
   const CURED = '首先向大家通报一组数字：根据中国国家卫生健康委今天上午发布的统计数字，2月23日0—24时，中国境内新增治愈出院病例1846例。截至2月23日24时，中国境内累计治愈出院病例24734例。';
   it('a noun run said twice in one paragraph is no subject; in two paragraphs, or three times, it is', () => {
-    expect(terms(autoEntries(CURED, { language: 'zh-Hans', size: 20 }))).not.toContain('出院病例');
+    // (Since round 9 the run is the one each use goes on with: 治愈出院病例, every time written so.)
+    expect(terms(autoEntries(CURED, { language: 'zh-Hans', size: 20 })).filter((t) => t.includes('出院病例'))).toEqual([]);
     const twoTurns = CURED.replace('。截至', '。\n截至');
-    expect(terms(autoEntries(twoTurns, { language: 'zh-Hans', size: 20 }))).toContain('出院病例');
+    expect(terms(autoEntries(twoTurns, { language: 'zh-Hans', size: 20 }))).toContain('治愈出院病例');
     const thrice = `${CURED}其中湖北省治愈出院病例较多。`;
-    expect(terms(autoEntries(thrice, { language: 'zh-Hans', size: 20 }))).toContain('出院病例');
+    expect(terms(autoEntries(thrice, { language: 'zh-Hans', size: 20 }))).toContain('治愈出院病例');
   });
   it('on corpus books: the one-passage runs are gone (出院病例, 內地部門), a run said in two turns stays (中國外交官)', () => {
     const corpus = loadCorpus(corpusRoot, 'all');
@@ -715,9 +716,18 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // them: 87.7 % and 85.3 % at the first run, 89.7 % and 85.3 % after this session's fixes. The bare word House is no longer a
     // hand-written form (test/index-gold/README.md): two House of Commons entries that only House found are now missed.
     // All 75 dev books: 94.6 % (809/855) and 87.0 % (669/769; floors 0.945 and 0.869); the 68 of round 7: 95.1 % and 87.2 %; the 50 corpus books 98.0 % and 89.5 %.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.945);
-    expect(f.recall).toBeGreaterThanOrEqual(0.869);
+    // Ninth session (2026-12-06): eleven more real texts of kinds and sources the dev part lacked (test/index-gold/texts/:
+    // 商务部, 人民网, 新华社, 全国人大 记者会, Taiwan 外交部, two 香港特區政府, NATO, a Security Council meeting, two NPR), gold
+    // written before the engine ran on them: 80.9 % and 78.6 % at the first run (83.0 % once its 27 new entries were judged),
+    // 95.2 % and 93.6 % after this session's fixes (tuned on them: no longer a held-out figure). All 86 dev books: 94.7 %
+    // (949/1002) and 87.9 % (786/894; floors 0.947 and 0.879); the 75 of round 8 kept theirs (94.6 %, 810/856; 87.0 %).
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.947);
+    expect(f.recall).toBeGreaterThanOrEqual(0.879);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
+    const round8 = figures(scores.filter((s) => s.split === 'dev' && !s.id.match(/^(zh-hans-(mofcom-2025-06-05|people-2018-05-14|xinhua-2018-03-03|npc-2018-03-07)|zh-hant-(mofa-2020-12-03|hk-2016-06-21|hk-2016-01-14)|en-(nato-2019-11-19|unsc-2019-06-06|npr-2011-05-23|npr-2021-06-11))$/u)));
+    expect(round8.books).toBe(75);
+    expect(round8.precisionStrict).toBeGreaterThanOrEqual(0.946);
+    expect(round8.recall).toBeGreaterThanOrEqual(0.869);
     const corpusIdsAll = new Set(loadCorpus(corpusRoot, 'all').map((c) => c.id));
     const corpusDev = figures(scores.filter((s) => s.split === 'dev' && corpusIdsAll.has(s.id)));
     expect(corpusDev.books).toBe(50);
@@ -1171,5 +1181,22 @@ describe('automatic index: English titles, possessives and quoted titles (round 
     const npr = indexText('en-npr-2011-05-23');
     expect(find(npr, 'Bill Moyers Journal: The Conversation Continues')?.kind).toBe('subject');
     expect(terms(npr)).not.toContain('Conversation Continues');
+  });
+});
+
+describe('automatic index: groups of people, units, the longest run a subject is written in (round 9, dev text)', () => {
+  it('a nationality and a plural noun name a group (European Allies: none); a unit’s ordinal is its name’s (100th Air Refueling Wing)', () => {
+    expect(terms(indexText('en-nato-2019-11-19'))).not.toContain('European Allies');
+    expect(find(indexText('en-npr-2021-06-11'), '100th Air Refueling Wing')?.kind).toBe('organisation');
+    // en-wh-2021-05-19 (dev): an occasion's count is no unit's number (the Coast Guard Academy’s 140th Commencement Exercises).
+    expect(terms(indexText('en-wh-2021-05-19'))).toContain('Commencement Exercises');
+  });
+  it('a noun run is the longest run each of its uses goes on with (农业转型升级 ×3, 人民日报创刊70周年 ×2), not into a name (原国际部副主任|温宪)', () => {
+    expect(terms(indexText('zh-hans-npc-2018-03-07'))).not.toContain('农业转型');
+    const people = terms(indexText('zh-hans-people-2018-05-14'));
+    expect(people).toContain('人民日报创刊70周年');
+    expect(people.filter((t) => t.includes('温宪'))).toEqual([]);
+    const list = terms(autoEntries('会议强调推动农业转型升级。各地推动农业转型升级取得成效。农业转型升级是主旋律。', { language: 'zh-Hans', size: 20 }));
+    expect(list).not.toContain('农业转型');
   });
 });

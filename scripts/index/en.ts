@@ -61,6 +61,8 @@ const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags
 
 /** Words an institution's or a place's name is built on before `of`, `for`, `on` (Government of Ethiopia, Committee on Rules, Kingdom of Morocco). */
 const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker|battle|siege|treaty|university)$/i;
+/** The last word of a military unit's name, which a number before it belongs to (100th Air Refueling Wing). */
+const UNIT_WORD = /^(wing|division|brigade|regiment|battalion|squadron|fleet|corps|group|army|airborne|infantry|cavalry|command|district|precinct)$/i;
 /** Months' short forms, as a date writes them (6 Jun 2019). */
 const MONTH_SHORT = /^(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/u;
 /** A firm's legal ending: the last word of its name. */
@@ -401,11 +403,19 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) { trace?.(term, 'subject', 'a lone word that names nothing'); continue; }
       // Nationalities in a row (Palestinian American, Russian and Ukrainian) describe people; they name nobody.
       if (run.length > 1 && run.every((t) => t.tags.has('Demonym') || /^(and|or)$/i.test(t.text)) && !isEnglishPlace(term)) continue;
+      // A nationality and a plural common noun (European Allies, Asian Americans) are a group of people, no name.
+      if (run.length === 2 && (run[0].tags.has('Demonym') || DEMONYM.test(run[0].text)) && /s$/u.test(run[1].text) && commonWord(run[1].text) && !ORG_WORD.test(run[1].text) && !isEnglishPlace(term)) continue;
       // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
       const at = terms.indexOf(run[0]);
       const titled = at > 0 && isPersonTitle(terms[at - 1], terms[at]) && !run.some((t) => t.tags.has('Place') || t.tags.has('Organization'));
       let kind: Candidate['kind'] = isEnglishPlace(term) ? 'place' : kindOfRun(run, term);
       if (kind === 'subject' && titled && run.length <= 3) kind = 'person';
+      // A unit's ordinal before its name (100th Air Refueling Wing, 82nd Airborne Division): the unit's, an organisation.
+      // (Not an occasion's count: the 140th Commencement Exercises are the Commencement Exercises.)
+      if (at > 0 && run.length >= 2 && /^\d+(?:st|nd|rd|th)$/u.test(terms[at - 1].text) && /^\s+$/u.test(terms[at - 1].post) && UNIT_WORD.test(run[run.length - 1].text)) {
+        add('organisation', text.slice(terms[at - 1].start, run[run.length - 1].end), terms[at - 1].start, 2);
+        continue;
+      }
       // A named event or document (Battle of Jutland, Summit of the Future) is salient as a name is, said once or more.
       const namedEvent = run.length >= 3 && run.some((t) => /^of$/i.test(t.text));
       // A capital The inside a sentence names what follows (in Room H-313, The Capitol; The Hague): a proper name, though a common word.
@@ -443,7 +453,7 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
     // A final full stop stays on an initialism (U.S., D.C.).
     // A possessive may be written with a backtick, as news databases print an apostrophe (California`s).
     term = term.replace(/[’'`]s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
-    if (term.length < 2 || NOT_NAMES.has(term) || SETTING.has(term) || LEGAL_END.test(term) || /^\d/.test(term)) return;
+    if (term.length < 2 || NOT_NAMES.has(term) || SETTING.has(term) || LEGAL_END.test(term) || (/^\d/.test(term) && !/^\d+(?:st|nd|rd|th)\s\p{Lu}/u.test(term))) return;
     // A month's short form between a day and a year is a date (6 Jun 2019).
     if (MONTH_SHORT.test(term) && /\d\s+$/u.test(text.slice(Math.max(0, start - 4), start))) return;
     const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, source };

@@ -196,6 +196,7 @@ export function chineseCandidates(original: string, trace?: RejectTrace): Candid
       - (c.kind === 'subject' ? usesIn(furniture, c.key!) : 0);
   }
   longerInstitutions(found);
+  maximalRuns(found, text, original);
   const quoted = quotedSpans(text);
   const titles = quotedSpans(text, false);
   return [...found.values()].filter((c) => {
@@ -220,6 +221,41 @@ function longerInstitutions(found: Map<string, Candidate>): void {
     const tail = orgs.find((o) => o.key !== c.key && c.key!.endsWith(o.key!) && c.key!.length - o.key!.length <= 4 && o.count === c.count
       && dictEntry(o.key!)?.tag !== 'nt' && !isChinesePlace(c.key!.slice(0, -o.key!.length)) && dictEntry(c.key!.slice(0, -o.key!.length))?.tag !== 'ns');
     if (tail) c.kind = 'organisation';
+  }
+}
+
+/** Characters that end a run of a term (particles, conjunctions, prepositions, copulas). */
+const RUN_STOP = /[的是了和与在等及或对把被也就都而并为以将从向之着过]/u;
+
+/**
+ * A subject made of the tagger's nouns is the longest run the text writes each time (农业转型 of 推动农业转型升级
+ * ×3, 人民日报创刊 of 人民日报创刊70周年 ×2): where every use of it (two or more) goes on with the same character,
+ * a Han character or a digit, the run goes on with it, where it stops within four characters.
+ */
+function maximalRuns(found: Map<string, Candidate>, text: string, original: string): void {
+  const people = [...found.values()].filter((c) => c.kind === 'person').map((c) => c.key!);
+  for (const c of [...found.values()]) {
+    if (c.kind !== 'subject' || c.source !== 'nounRunSubjects' || !found.has(c.term)) continue;
+    const key = c.key!;
+    const at: number[] = [];
+    for (let p = text.indexOf(key); p >= 0; p = text.indexOf(key, p + 1)) at.push(p);
+    if (at.length < 2) continue;
+    const same = (offset: number) => { const ch = text[at[0] + offset]; return ch !== undefined && /[\p{Script=Han}\d]/u.test(ch) && !RUN_STOP.test(ch) && at.every((p) => text[p + offset] === ch); };
+    let from = 0;
+    let to = key.length;
+    while (to - key.length < 5 && same(to)) to++;
+    while (-from < 5 && same(from - 1)) from--;
+    // A run that goes on further still is part of a fixed phrase of the page (a title and a name, 原国际部副主任温宪):
+    // that side stays as the tagger made it.
+    if (to - key.length === 5) to = key.length;
+    if (from === -5) from = 0;
+    if (from === 0 && to === key.length) continue;
+    // Nor into a person's name (原国际部副主任 + 温宪): a name is no part of a subject.
+    const added = text.slice(at[0] + from, at[0]) + text.slice(at[0] + key.length, at[0] + to);
+    if (people.some((name) => added.includes(name) || name.includes(added))) continue;
+    const term = original.slice(at[0] + from, at[0] + to);
+    found.delete(c.term);
+    if (!found.has(term)) found.set(term, { ...c, term, key: text.slice(at[0] + from, at[0] + to), first: at[0] + from });
   }
 }
 
