@@ -3,7 +3,8 @@
 // out, size fitted to the book, book.yaml `index:` modes and their codes, and the figures against
 // the hand-written gold entries of test/index-gold/ (floors: the figures reached, see README).
 import { describe, it, expect } from 'vitest';
-import { autoEntries, flatEntries, indexSize, type AutoEntry } from '../scripts/index/candidates.ts';
+import { autoEntries, entriesToTopics, flatEntries, indexSize, type AutoEntry } from '../scripts/index/candidates.ts';
+import { sortKey } from '../scripts/index/model.ts';
 import { labelOutlet, labelPerson, labelSeatAndParty } from '../scripts/index/en.ts';
 import { bookTopics, indexMode, headLines } from '../scripts/index/auto.ts';
 import { markTopics } from '../scripts/index/match.ts';
@@ -1198,5 +1199,18 @@ describe('automatic index: groups of people, units, the longest run a subject is
     expect(people.filter((t) => t.includes('温宪'))).toEqual([]);
     const list = terms(autoEntries('会议强调推动农业转型升级。各地推动农业转型升级取得成效。农业转型升级是主旋律。', { language: 'zh-Hans', size: 20 }));
     expect(list).not.toContain('农业转型');
+  });
+});
+
+describe('automatic index: an English index files people by surname (round 9, seen on the printed index of en-unsc-2019-06-06)', () => {
+  it('a person’s sort key is the surname, with its particles, then the given names; the heading stays as written', () => {
+    const topics = entriesToTopics(indexText('en-unsc-2019-06-06'));
+    const cockayne = topics.find((t) => t.term === 'James Cockayne')!;
+    expect(cockayne.sort).toBe('Cockayne James');
+    expect(sortKey(cockayne.term, cockayne.sort)).toBe('cockaynejames');
+    expect(topics.find((t) => t.term === 'Canada')?.sort).toBeUndefined();
+    const leyen = entriesToTopics([{ term: 'Ursula von der Leyen', kind: 'person', aliases: [], count: 1, sub: [] }]);
+    expect(leyen[0].sort).toBe('von der Leyen Ursula');
+    expect(entriesToTopics(indexText('zh-hant-mofa-2020-12-03')).every((t) => t.sort === undefined)).toBe(true);
   });
 });
