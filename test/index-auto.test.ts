@@ -3,7 +3,8 @@
 // out, size fitted to the book, book.yaml `index:` modes and their codes, and the figures against
 // the hand-written gold entries of test/index-gold/ (floors: the figures reached, see README).
 import { describe, it, expect } from 'vitest';
-import { autoEntries, flatEntries, indexSize, type AutoEntry } from '../scripts/index/candidates.ts';
+import { autoEntries, entriesToTopics, flatEntries, indexSize, type AutoEntry } from '../scripts/index/candidates.ts';
+import { sortKey } from '../scripts/index/model.ts';
 import { labelOutlet, labelPerson, labelSeatAndParty } from '../scripts/index/en.ts';
 import { bookTopics, indexMode, headLines } from '../scripts/index/auto.ts';
 import { markTopics } from '../scripts/index/match.ts';
@@ -273,11 +274,12 @@ describe('automatic index: a subject only a run of nouns makes needs dispersion 
   // zh-hans-mfa-2020-02-24, line 5: 出院病例 said twice in one paragraph, a figure's wording, no subject.
   const CURED = '首先向大家通报一组数字：根据中国国家卫生健康委今天上午发布的统计数字，2月23日0—24时，中国境内新增治愈出院病例1846例。截至2月23日24时，中国境内累计治愈出院病例24734例。';
   it('a noun run said twice in one paragraph is no subject; in two paragraphs, or three times, it is', () => {
-    expect(terms(autoEntries(CURED, { language: 'zh-Hans', size: 20 }))).not.toContain('出院病例');
+    // (Since round 9 the run is the one each use goes on with: 治愈出院病例, every time written so.)
+    expect(terms(autoEntries(CURED, { language: 'zh-Hans', size: 20 })).filter((t) => t.includes('出院病例'))).toEqual([]);
     const twoTurns = CURED.replace('。截至', '。\n截至');
-    expect(terms(autoEntries(twoTurns, { language: 'zh-Hans', size: 20 }))).toContain('出院病例');
+    expect(terms(autoEntries(twoTurns, { language: 'zh-Hans', size: 20 }))).toContain('治愈出院病例');
     const thrice = `${CURED}其中湖北省治愈出院病例较多。`;
-    expect(terms(autoEntries(thrice, { language: 'zh-Hans', size: 20 }))).toContain('出院病例');
+    expect(terms(autoEntries(thrice, { language: 'zh-Hans', size: 20 }))).toContain('治愈出院病例');
   });
   it('on corpus books: the one-passage runs are gone (出院病例, 內地部門), a run said in two turns stays (中國外交官)', () => {
     const corpus = loadCorpus(corpusRoot, 'all');
@@ -715,9 +717,18 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // them: 87.7 % and 85.3 % at the first run, 89.7 % and 85.3 % after this session's fixes. The bare word House is no longer a
     // hand-written form (test/index-gold/README.md): two House of Commons entries that only House found are now missed.
     // All 75 dev books: 94.6 % (809/855) and 87.0 % (669/769; floors 0.945 and 0.869); the 68 of round 7: 95.1 % and 87.2 %; the 50 corpus books 98.0 % and 89.5 %.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.945);
-    expect(f.recall).toBeGreaterThanOrEqual(0.869);
+    // Ninth session (2026-12-06): eleven more real texts of kinds and sources the dev part lacked (test/index-gold/texts/:
+    // 商务部, 人民网, 新华社, 全国人大 记者会, Taiwan 外交部, two 香港特區政府, NATO, a Security Council meeting, two NPR), gold
+    // written before the engine ran on them: 80.9 % and 78.6 % at the first run (83.0 % once its 27 new entries were judged),
+    // 95.2 % and 93.6 % after this session's fixes (tuned on them: no longer a held-out figure). All 86 dev books: 94.7 %
+    // (949/1002) and 87.9 % (786/894; floors 0.947 and 0.879); the 75 of round 8 kept theirs (94.6 %, 810/856; 87.0 %).
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.947);
+    expect(f.recall).toBeGreaterThanOrEqual(0.879);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
+    const round8 = figures(scores.filter((s) => s.split === 'dev' && !s.id.match(/^(zh-hans-(mofcom-2025-06-05|people-2018-05-14|xinhua-2018-03-03|npc-2018-03-07)|zh-hant-(mofa-2020-12-03|hk-2016-06-21|hk-2016-01-14)|en-(nato-2019-11-19|unsc-2019-06-06|npr-2011-05-23|npr-2021-06-11))$/u)));
+    expect(round8.books).toBe(75);
+    expect(round8.precisionStrict).toBeGreaterThanOrEqual(0.946);
+    expect(round8.recall).toBeGreaterThanOrEqual(0.869);
     const corpusIdsAll = new Set(loadCorpus(corpusRoot, 'all').map((c) => c.id));
     const corpusDev = figures(scores.filter((s) => s.split === 'dev' && corpusIdsAll.has(s.id)));
     expect(corpusDev.books).toBe(50);
@@ -1102,5 +1113,104 @@ describe('automatic index: an address is no subject', () => {
     const auto = terms(autoEntries(text, { language: 'zh-Hans', size: 20 }));
     expect(auto).not.toContain('网友大家');
     expect(auto).toContain('数字乡村建设');
+  });
+});
+
+// Round 9 (ninth session): classes seen on the eleven dev texts added then (test/index-gold/texts/), each
+// from its text, each fixed in the mechanism that made the error; the older dev books kept their figures.
+const indexText = (id: string) => autoIndexOf(goldTexts().get(id)!);
+describe('automatic index: an institution named whole, not its tail (round 9, dev text)', () => {
+  it('an institution before its head’s title is named whole, however the tagger cuts it (亞東太平洋司, 臺灣日本關係協會, 公眾外交協調會)', () => {
+    // zh-hant-mofa-2020-12-03 (外交部 briefing record): 亚东/ns 太平洋/ns 司/nr 副司长, 台湾/ns 日本/ns 关系/n 协会/n 秘书长.
+    const auto = indexText('zh-hant-mofa-2020-12-03');
+    for (const org of ['亞東太平洋司', '臺灣日本關係協會', '公眾外交協調會', '駐印尼代表處']) expect(find(auto, org)?.kind, org).toBe('organisation');
+    for (const tail of ['亞東', '太平洋', '日本關係協會']) expect(terms(auto), tail).not.toContain(tail);
+  });
+  it('no run is named from the tail of a name joined by 与 (市场与|信息化司), and the tagger’s 农村部 is a tail of 农业农村部', () => {
+    // 国务院新闻办 press conference of 2023-10-23 (chinabee.org.cn, text not held): 农业农村部市场与信息化司 负责人.
+    const text = '农业农村部市场与信息化司司长唐珂先生出席。农业农村部认真贯彻落实党中央决策部署。农业农村部表示，今年粮食丰收。';
+    const list = autoEntries(text, { language: 'zh-Hans', size: 20 });
+    expect(find(list, '农业农村部')?.kind).toBe('organisation');
+    expect(terms(list)).not.toContain('农村部');
+    expect(terms(list)).not.toContain('信息化司');
+  });
+  it('a known organisation is no tail of a phrase (媒體報道|民進黨), nor a city of an institution (北京|香山論壇)', () => {
+    const list = terms(autoEntries('被問及媒體報道民進黨台南市長賴清德組閣一事。', { language: 'zh-Hant', size: 20 }));
+    expect(list).not.toContain('媒體報道民進黨');
+  });
+  it('an institution written with its Latin abbreviation in brackets is named whole (中央流行疫情指揮中心（CECC）)', () => {
+    expect(find(indexText('zh-hant-mofa-2020-12-03'), '中央流行疫情指揮中心')?.kind).toBe('organisation');
+  });
+});
+
+describe('automatic index: credits, outlets and names after titles (round 9, dev text)', () => {
+  it('a question credited to an outlet and a reporter with a form of address gives both (（自由時報呂伊萱小姐）, （公視韓瑩小姐）)', () => {
+    const auto = indexText('zh-hant-mofa-2020-12-03');
+    for (const org of ['自由時報', '公視']) expect(find(auto, org)?.kind, org).toBe('organisation');
+    for (const name of ['呂伊萱', '韓瑩']) expect(find(auto, name)?.kind, name).toBe('person');
+  });
+  it('a caption’s credit without brackets (新华社记者 李涛 摄), a name whose surname the list lacks after a title (主任裘援平), a dateline’s outlet with a generic stem (人民网)', () => {
+    const xinhua = indexText('zh-hans-xinhua-2018-03-03');
+    for (const name of ['李涛', '裘援平']) expect(find(xinhua, name)?.kind, name).toBe('person');
+    expect(find(indexText('zh-hans-people-2018-05-14'), '人民网')?.kind).toBe('organisation');
+  });
+  it('no name ends in a preposition (记者蒋钊向农业部部长: 蒋钊); a caption repeated after every photo is no subject (农业部答记者问)', () => {
+    const npc = indexText('zh-hans-npc-2018-03-07');
+    expect(find(npc, '蒋钊')?.kind).toBe('person');
+    expect(terms(npc)).not.toContain('蒋钊向');
+    expect(terms(npc)).not.toContain('农业部答记者问');
+  });
+});
+
+describe('automatic index: English titles, possessives and quoted titles (round 9, dev text)', () => {
+  it('a pronoun then a title before a name (His Excellency Teodor Meleşcanu), an institution after a qualified title (Executive Director of Security Council Report), an office for its domain (Minister for Foreign Affairs: none)', () => {
+    const unsc = indexText('en-unsc-2019-06-06');
+    expect(find(unsc, 'Teodor Meleşcanu')?.kind).toBe('person');
+    expect(find(unsc, 'Security Council Report')?.kind).toBe('organisation');
+    expect(terms(unsc).filter((t) => /Excellency|Executive|Minister|^Council$|^Jun$/u.test(t))).toEqual([]);
+    expect(find(unsc, 'Côte d’Ivoire')?.kind).toBe('place');
+    expect(terms(unsc)).not.toContain('Côte');
+  });
+  it('a full name’s possessive before an institution gives both (Lyndon Johnson’s White House); a show named with one (Ben Stein’s Money) stays whole', () => {
+    const npr = indexText('en-npr-2011-05-23');
+    expect(find(npr, 'Lyndon Johnson')?.kind).toBe('person');
+    expect(terms(npr)).toContain('White House');
+    expect(terms(npr)).not.toContain('Lyndon Johnson\'s White House');
+    expect(terms(indexText('en-cnn-2005-06-29'))).toContain('Ben Stein\'s Money');
+  });
+  it('a quoted title with its subtitle after a colon is one entry, not its part after the colon', () => {
+    const npr = indexText('en-npr-2011-05-23');
+    expect(find(npr, 'Bill Moyers Journal: The Conversation Continues')?.kind).toBe('subject');
+    expect(terms(npr)).not.toContain('Conversation Continues');
+  });
+});
+
+describe('automatic index: groups of people, units, the longest run a subject is written in (round 9, dev text)', () => {
+  it('a nationality and a plural noun name a group (European Allies: none); a unit’s ordinal is its name’s (100th Air Refueling Wing)', () => {
+    expect(terms(indexText('en-nato-2019-11-19'))).not.toContain('European Allies');
+    expect(find(indexText('en-npr-2021-06-11'), '100th Air Refueling Wing')?.kind).toBe('organisation');
+    // en-wh-2021-05-19 (dev): an occasion's count is no unit's number (the Coast Guard Academy’s 140th Commencement Exercises).
+    expect(terms(indexText('en-wh-2021-05-19'))).toContain('Commencement Exercises');
+  });
+  it('a noun run is the longest run each of its uses goes on with (农业转型升级 ×3, 人民日报创刊70周年 ×2), not into a name (原国际部副主任|温宪)', () => {
+    expect(terms(indexText('zh-hans-npc-2018-03-07'))).not.toContain('农业转型');
+    const people = terms(indexText('zh-hans-people-2018-05-14'));
+    expect(people).toContain('人民日报创刊70周年');
+    expect(people.filter((t) => t.includes('温宪'))).toEqual([]);
+    const list = terms(autoEntries('会议强调推动农业转型升级。各地推动农业转型升级取得成效。农业转型升级是主旋律。', { language: 'zh-Hans', size: 20 }));
+    expect(list).not.toContain('农业转型');
+  });
+});
+
+describe('automatic index: an English index files people by surname (round 9, seen on the printed index of en-unsc-2019-06-06)', () => {
+  it('a person’s sort key is the surname, with its particles, then the given names; the heading stays as written', () => {
+    const topics = entriesToTopics(indexText('en-unsc-2019-06-06'));
+    const cockayne = topics.find((t) => t.term === 'James Cockayne')!;
+    expect(cockayne.sort).toBe('Cockayne James');
+    expect(sortKey(cockayne.term, cockayne.sort)).toBe('cockaynejames');
+    expect(topics.find((t) => t.term === 'Canada')?.sort).toBeUndefined();
+    const leyen = entriesToTopics([{ term: 'Ursula von der Leyen', kind: 'person', aliases: [], count: 1, sub: [] }]);
+    expect(leyen[0].sort).toBe('von der Leyen Ursula');
+    expect(entriesToTopics(indexText('zh-hant-mofa-2020-12-03')).every((t) => t.sort === undefined)).toBe(true);
   });
 });

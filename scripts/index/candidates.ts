@@ -497,7 +497,23 @@ function countIn(text: string, term: string): number {
 
 /** Automatic entries as book.yaml topics (what the topic machinery matches). */
 export function entriesToTopics(entries: AutoEntry[]): Topic[] {
-  return entries.map((e) => ({ term: e.term, aliases: [...e.aliases], sub: entriesToTopics(e.sub), seeAlso: [] }));
+  return entries.map((e) => {
+    const sort = surnameFirst(e);
+    return { term: e.term, aliases: [...e.aliases], sub: entriesToTopics(e.sub), seeAlso: [], ...(sort ? { sort } : {}) };
+  });
+}
+
+/**
+ * An English index files a person under the surname (James Cockayne under C, Ursula von der Leyen under V), printed
+ * as the text writes the name: the sort key is the surname, with its particles, then the given names.
+ */
+function surnameFirst(e: AutoEntry): string | undefined {
+  if (e.kind !== 'person' || !/^[\p{Script=Latin}][\p{Script=Latin}\s.'’-]*$/u.test(e.term)) return undefined;
+  const words = e.term.split(/\s+/u).filter((w) => !/^(Jr|Sr|II|III)\.?$/u.test(w));
+  if (words.length < 2) return undefined;
+  let k = words.length - 1;
+  while (k > 1 && /^(von|van|der|den|de|da|di|du|del|della|dos|das|bin|ibn|ter|ten|le|la|al|el)$/u.test(words[k - 1])) k--;
+  return [...words.slice(k), ...words.slice(0, k)].join(' ');
 }
 
 /** Every entry, sub-entries included. */

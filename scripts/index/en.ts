@@ -30,7 +30,7 @@ const NOT_NAMES = new Set(['Q', 'A', 'I', 'OK', 'EST', 'EDT', 'PST', 'PDT', 'GMT
  * a debate's own setting, on every page of it, as 中方 is a briefing's; alone they are no entry (House of
  * Commons, the House Rules Committee, the White House are names and stay).
  */
-const SETTING = new Set(['House', 'Chamber', 'Member', 'Members']);
+const SETTING = new Set(['House', 'Chamber', 'Member', 'Members', 'Council']);
 const DEMONYM = /^(\p{Lu}\p{Ll}+(?:an|ian|ean|ese|ish|i|ic|ans))$/u;
 const isPlaceTerm = (t: { tags: Set<string> }) => t.tags.has('Country') || t.tags.has('Place');
 const STOP = new Set('a an the of and or for to in on at by with from as is are was were be been this that these those it its our your their his her my we you they he she i me us them who what which when where why how all any some each every more most other such no not only own same so than too very can will just should now also there here one two three first last new next many much few well even back way thing things lot kind sort part time times day days week weeks year years today tomorrow yesterday morning afternoon evening people everyone everybody anyone something anything nothing question questions answer point fact case number couple bit end side place world country countries state states effort efforts work issue issues matter matters conversation conversations meeting meetings statement remarks sense lot hon gentleman lady friend member members'.split(' '));
@@ -61,6 +61,10 @@ const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags
 
 /** Words an institution's or a place's name is built on before `of`, `for`, `on` (Government of Ethiopia, Committee on Rules, Kingdom of Morocco). */
 const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker|battle|siege|treaty|university)$/i;
+/** The last word of a military unit's name, which a number before it belongs to (100th Air Refueling Wing). */
+const UNIT_WORD = /^(wing|division|brigade|regiment|battalion|squadron|fleet|corps|group|army|airborne|infantry|cavalry|command|district|precinct)$/i;
+/** Months' short forms, as a date writes them (6 Jun 2019). */
+const MONTH_SHORT = /^(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/u;
 /** A firm's legal ending: the last word of its name. */
 const LEGAL_END = /^(?:Limited|Ltd\.?|Inc\.?|Incorporated|Corp\.?|Corporation|plc|PLC|LLC|LLP|Holdings)$/u;
 /** Words that end a run: a dateline's (Aboard Air Force One En Route Philadelphia). */
@@ -120,6 +124,11 @@ function runEnd(terms: Term[], i: number): number {
     // An organisation's possessive ends it (CNN's Alessio Vinci: the network's reporter, two entries);
     // a people's does not (Tigray People’s Liberation Front).
     if (/[’']s$/u.test(terms[j].text) && !/^people[’']s$/iu.test(terms[j].text) && (terms[j].tags.has('Organization') || acronym(terms[j].text.replace(/[’']s$/u, '')))) break;
+    // So does a full name's (Lyndon Johnson's White House: the president and the institution, two entries).
+    // (Ben Stein's Money, a show, stays whole: what follows must be a name of two words or more itself.)
+    if (/[’']s$/u.test(terms[j].text) && j > i && terms[j].tags.has('LastName') && personWord(terms[j - 1]) && a && named(a) && terms[j + 2] && named(terms[j + 2]) && /^\s+$/u.test(a.post)) break;
+    // An elided particle glued to a capitalised word is the name's (Côte d’Ivoire).
+    if (a && /^[dl][’']\p{Lu}/u.test(a.text) && /^\s+$/u.test(post)) { j++; continue; }
     // An organisation the lexicon knows whole (Associated Press, General Motors) holds its words, though one alone is no name.
     if (lexiconOrganisation(terms[j], a)) { j++; continue; }
     // A word never an entry alone may still end an institution's name (the State Department, the Biden Administration).
@@ -198,10 +207,14 @@ const isFixedName = (run: Term[]) => run.length > 2 && /^(hall|room|building|pal
 function trimRun(input: Term[]): Term[] {
   let run = input;
   if (isFixedName(run) || (run.length === 2 && lexiconOrganisation(run[0], run[1]))) return run;
-  while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0], run[1]) && !ORG_WORD.test(run[run.length - 1].text) && !(PLACE_WORD.test(run[run.length - 1].text) && run.length > 2)))) run = run.slice(1);
-  while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
-  // A title's qualifier before it (Permanent Representative of India, Acting Deputy Secretary): the title's.
-  while (run.length > 2 && /^(Permanent|Acting|Special|Senior|Principal|Deputy|Assistant|Associate)$/.test(run[0].text) && isTitle(run[1], run[2])) run = run.slice(1);
+  // Titles and a sentence's function words, in any order (His Excellency Teodor Meleşcanu: the pronoun, then the title).
+  for (let before = 0; before !== run.length;) {
+    before = run.length;
+    while (run.length > 1 && !/^(of|for|on|and)$/i.test(run[1].text) && (NOT_NAMES.has(run[0].text) || RUN_BREAK.has(run[0].text) || run[0].tags.has('Date') || (isTitle(run[0], run[1]) && !ORG_WORD.test(run[run.length - 1].text) && !(PLACE_WORD.test(run[run.length - 1].text) && run.length > 2)))) run = run.slice(1);
+    while (run.length > 1 && wordClass(run[0].text) === 'function') run = run.slice(1);
+  }
+  // A title's qualifier before it (Permanent Representative of India, Acting Deputy Secretary, Executive Director): the title's.
+  while (run.length > 2 && /^(Permanent|Acting|Special|Senior|Principal|Deputy|Assistant|Associate|Executive)$/.test(run[0].text) && isTitle(run[1], run[2])) run = run.slice(1);
   while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && (run[0].tags.has('Value') || /^(two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(run[0].text))) run = run.slice(1);
@@ -216,12 +229,14 @@ function trimRun(input: Term[]): Term[] {
   const rest = run.slice(k + 1);
   if (k >= 0 && rest.length <= 3 && rest.some((t) => t.tags.has('Person')) && !rest.some((t) => ofHead(t) || t.tags.has('Place') || t.tags.has('Organization'))) return rest;
   // A title of a place or an office (Minister of Pakistan, Secretary of State): the place, or nothing.
-  if (isTitle(run[0]) && run.length > 2 && /^of$/i.test(run[1].text)) {
+  // `for` too (Minister for Foreign Affairs: an office, no entry).
+  if (isTitle(run[0]) && run.length > 2 && /^(of|for)$/i.test(run[1].text)) {
     const the = /^the$/i.test(run[2].text);
     const place = run.slice(the ? 3 : 2);
     // An institution named whole after the title (Chairman of the Federal Reserve, Chair of the House Rules
-    // Committee): the institution; a one-word domain (Leader of the House, Secretary of the Treasury) is not one.
-    if (the && place.length >= 2 && !isTitleWord(place[0].text, { plural: false })) return place;
+    // Committee, Executive Director of Security Council Report): the institution; a one-word domain (Leader of
+    // the House, Secretary of the Treasury) is not one, nor a two-word one without `the` (Minister of Foreign Affairs).
+    if ((the ? place.length >= 2 : place.length >= 3) && !isTitleWord(place[0].text, { plural: false })) return place;
     if (!ORG_WORD.test(run[run.length - 1].text)) {
       // Only a place is left of it (Pakistan, the United States); an office's domain is not (the Exchequer, State).
       const known = place.length && (place.some(isPlaceTerm) || isEnglishPlace(place.map((t) => t.text).join(' ')) || (place.length === 1 && acronym(place[0].text)));
@@ -388,11 +403,19 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) { trace?.(term, 'subject', 'a lone word that names nothing'); continue; }
       // Nationalities in a row (Palestinian American, Russian and Ukrainian) describe people; they name nobody.
       if (run.length > 1 && run.every((t) => t.tags.has('Demonym') || /^(and|or)$/i.test(t.text)) && !isEnglishPlace(term)) continue;
+      // A nationality and a plural common noun (European Allies, Asian Americans) are a group of people, no name.
+      if (run.length === 2 && (run[0].tags.has('Demonym') || DEMONYM.test(run[0].text)) && /s$/u.test(run[1].text) && commonWord(run[1].text) && !ORG_WORD.test(run[1].text) && !isEnglishPlace(term)) continue;
       // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
       const at = terms.indexOf(run[0]);
       const titled = at > 0 && isPersonTitle(terms[at - 1], terms[at]) && !run.some((t) => t.tags.has('Place') || t.tags.has('Organization'));
       let kind: Candidate['kind'] = isEnglishPlace(term) ? 'place' : kindOfRun(run, term);
       if (kind === 'subject' && titled && run.length <= 3) kind = 'person';
+      // A unit's ordinal before its name (100th Air Refueling Wing, 82nd Airborne Division): the unit's, an organisation.
+      // (Not an occasion's count: the 140th Commencement Exercises are the Commencement Exercises.)
+      if (at > 0 && run.length >= 2 && /^\d+(?:st|nd|rd|th)$/u.test(terms[at - 1].text) && /^\s+$/u.test(terms[at - 1].post) && UNIT_WORD.test(run[run.length - 1].text)) {
+        add('organisation', text.slice(terms[at - 1].start, run[run.length - 1].end), terms[at - 1].start, 2);
+        continue;
+      }
       // A named event or document (Battle of Jutland, Summit of the Future) is salient as a name is, said once or more.
       const namedEvent = run.length >= 3 && run.some((t) => /^of$/i.test(t.text));
       // A capital The inside a sentence names what follows (in Room H-313, The Capitol; The Hague): a proper name, though a common word.
@@ -404,6 +427,25 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
 }
 
 /** Candidates of one English text (the book's body text). */
+/** Short words a title leaves in lower case (Journal of the Plague Year). */
+const TITLE_SMALL = /^(a|an|the|of|in|on|at|to|for|and|or|with|from|by|as|vs)$/;
+
+/**
+ * A work's title in quotation marks with its subtitle after a colon ("Bill Moyers Journal: The Conversation
+ * Continues"): one title, not a name and a fragment cut at the colon. Every word capitalised but a title's
+ * small words, not all in capitals (a programme's furniture, "IRAQ: A WEEK AT WAR").
+ */
+function quotedTitles(text: string): { title: string; start: number }[] {
+  const out: { title: string; start: number }[] = [];
+  for (const m of text.matchAll(/[“"]([^“”"\n\[\]]{3,100}?:\s[^“”"\n\[\]]{2,100}?)[,.]?[”"]/gu)) {
+    const title = m[1].trim();
+    const words = title.split(/[\s:]+/u).filter((w) => /^\p{L}/u.test(w));
+    if (words.length < 3 || title === title.toUpperCase() || !words.every((w, k) => /^\p{Lu}/u.test(w) || (k > 0 && TITLE_SMALL.test(w)))) continue;
+    out.push({ title, start: m.index! + m[0].indexOf(title) });
+  }
+  return out;
+}
+
 export function englishCandidates(text: string, trace?: RejectTrace): Candidate[] {
   const found = new Map<string, Candidate>();
   let source = 'bracketedActs';
@@ -411,7 +453,9 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
     // A final full stop stays on an initialism (U.S., D.C.).
     // A possessive may be written with a backtick, as news databases print an apostrophe (California`s).
     term = term.replace(/[’'`]s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
-    if (term.length < 2 || NOT_NAMES.has(term) || SETTING.has(term) || LEGAL_END.test(term) || /^\d/.test(term)) return;
+    if (term.length < 2 || NOT_NAMES.has(term) || SETTING.has(term) || LEGAL_END.test(term) || (/^\d/.test(term) && !/^\d+(?:st|nd|rd|th)\s\p{Lu}/u.test(term))) return;
+    // A month's short form between a day and a year is a date (6 Jun 2019).
+    if (MONTH_SHORT.test(term) && /\d\s+$/u.test(text.slice(Math.max(0, start - 4), start))) return;
     const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, source };
     if (c.kind === 'subject' && kind !== 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
@@ -424,6 +468,8 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
   // An act or a bill with its subject in brackets (the Marriage (Same Sex Couples) Bill, European Union
   // (Withdrawal) Act 2018) is one named document: the tagger reads the words in and around the brackets apart.
   for (const m of text.matchAll(/(?:\p{Lu}[\p{L}'’-]*\s+)+\((?:\p{Lu}[\p{L}'’-]*\s*)+\)\s+(?:Bill|Act)(?:\s+\d{4})?/gu)) add('subject', m[0], m.index!, 1.2, true);
+  source = 'quotedTitles';
+  for (const { title, start } of quotedTitles(text)) add('subject', title, start, 1.2, true);
   const uses = new Map<string, NameUse[]>();
   source = 'nameCandidates';
   nameCandidates(text, sentences, add, (term, use) => uses.set(term, [...uses.get(term) ?? [], use]), trace);

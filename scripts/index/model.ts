@@ -62,6 +62,9 @@ const collator = new Intl.Collator('zh-Hans-u-co-pinyin');
  * which comparing "bayi" with "baideng" as one word would get wrong.
  */
 export function sortKey(term: string, override?: string): string {
+  // A term in Latin letters is keyed by its override as written, letters and digits only (an English person by
+  // surname: Cockayne James), as its own reading is (see reading: one chunk, not syllables).
+  if (override !== undefined && !/\p{Script=Han}/u.test(term)) return override.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
   const syllables = override !== undefined
     ? override.toLowerCase().replace(/ü|u\u0308/g, 'v').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[\s'’-]+/).flatMap(splitSyllables)
     : reading(term).map((s) => s.toLowerCase());

@@ -19,7 +19,7 @@ import { dictEntry, isChinesePlace } from './gazetteer.ts';
 const TITLES = ['国务委员', '外交部长', '国务卿', '外长', '部长', '副部长', '总统', '副总统', '主席', '副主席', '总理', '副总理', '首相', '大使', '总书记',
   '委员长', '议员', '议长', '司长', '副司长', '局长', '副局长', '发言人', '先生', '女士', '秘书长', '国王', '女王', '王储', '亲王', '特首', '市长', '省长', '州长', '大校', '上将', '中将', '少将', '主任', '书记', '教授', '博士'];
 /** Endings of organisation names (国务院台湾事务办公室, 全国台联, 东南亚国家联盟). */
-const ORG_END = /(办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会|司|使馆|领事馆|办)$/u;
+const ORG_END = /(办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会|司|使馆|领事馆|代表处|办)$/u;
 /** Gatherings, not organisations, though they end in 会 (酒会, 记者会, 茶话会). */
 const EVENT_END = /(酒会|晚会|宴会|茶话会|记者会|发布会|招待会|研讨会|座谈会|见面会|交流会|报告会|运动会|博览会|展览会|演唱会|音乐会|舞会)$/u;
 /** A word the tagger glued to a preposition or conjunction (对外部): not a name. */
@@ -97,6 +97,8 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
     return !entry || entry.freq < 30;
   }
   if (KNOWN_ORGS.has(key)) return true;
+  // An outlet a dateline or a credit names (人民网北京5月14日电: 人民 is a generic word, the site is a name).
+  if (score >= 3 && isOutletName(key)) return true;
   // An institution jieba's dictionary knows well (全国人大, 人民大会堂): its rare nt entries are phrases (新兴产业, 3).
   const known = dictEntry(key);
   if (known && known.tag === 'nt' && known.freq >= 50) return true;
@@ -125,7 +127,19 @@ function mediaCredits(text: string, add: (kind: Candidate['kind'], start: number
     if (isPersonalName(m[2])) add('person', nameAt, nameAt + m[2].length, 3);
     if (m[1]) add('organisation', m.index! + 1, m.index! + 1 + m[1].length, 2);
   }
-  for (const m of text.matchAll(LINE_DATELINES)) add('organisation', m.index!, m.index! + m[1].length, 2);
+  for (const m of text.matchAll(LINE_DATELINES)) add('organisation', m.index!, m.index! + m[1].length, 3);
+  // …a credit written without brackets at a picture's caption (新华社记者 李涛 摄), and the outlet and reporter a
+  // question is credited to, with a form of address (（自由時報呂伊萱小姐）, （公視韓瑩小姐）).
+  const bare = new RegExp(`(${MEDIA_NAME})记者[\\s　]+(\\p{Script=Han}{2,3})[\\s　]*摄`, 'gu');
+  for (const m of text.matchAll(bare)) {
+    const nameAt = m.index! + m[0].lastIndexOf(m[2]);
+    if (isPersonalName(m[2])) { add('person', nameAt, nameAt + m[2].length, 3); add('organisation', m.index!, m.index! + m[1].length, 2); }
+  }
+  for (const m of text.matchAll(/[（(](\p{Script=Han}{2,8}?)(\p{Script=Han}{2,3})(?:小姐|先生|女士)[）)]/gu)) {
+    if (!isOutletName(m[1]) || !isPersonalName(m[2])) continue;
+    add('organisation', m.index! + 1, m.index! + 1 + m[1].length, 3);
+    add('person', m.index! + 1 + m[1].length, m.index! + 1 + m[1].length + m[2].length, 3);
+  }
 }
 
 /** Simplified text of the same length as the input, so an offset in one is an offset in the other. */
@@ -159,6 +173,7 @@ export function chineseCandidates(original: string, trace?: RejectTrace): Candid
   run('officialsLines', () => officialsLines(text, add));
   run('venueLines', () => venueLines(text, add));
   run('knownOrganisations', () => knownOrganisations(text, add));
+  run('abbreviatedInstitutions', () => abbreviatedInstitutions(text, add));
   run('namesAroundTitles', () => namesAroundTitles(original, text, found));
   let offset = 0;
   for (const sentence of text.split(/(?<=[。！？\n；])/u)) {
@@ -168,13 +183,20 @@ export function chineseCandidates(original: string, trace?: RejectTrace): Candid
     run('foreignNamesAfterTitles', () => foreignNamesAfterTitles(text, toks, add));
     run('foreignNamesBeforeTitles', () => foreignNamesBeforeTitles(text, toks, add));
     run('placesInLists', () => placesInLists(text, toks, add));
+    run('institutionsBeforeTitles', () => institutionsBeforeTitles(text, toks, add));
     run('tokens', () => { for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add); });
     offset += sentence.length;
   }
   run('quotedSubjects', () => quotedSubjects(text, add));
   run('nounRunSubjects', () => nounRunSubjects(text, add));
   // 中华民国106年, 民国108年: an era's name in a date is the date, not the state: those uses do not count.
-  for (const c of found.values()) c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!));
+  const furniture = furnitureLines(text);
+  for (const c of found.values()) {
+    c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!))
+      - (c.kind === 'subject' ? usesIn(furniture, c.key!) : 0);
+  }
+  longerInstitutions(found);
+  maximalRuns(found, text, original);
   const quoted = quotedSpans(text);
   const titles = quotedSpans(text, false);
   return [...found.values()].filter((c) => {
@@ -182,6 +204,59 @@ export function chineseCandidates(original: string, trace?: RejectTrace): Candid
     if (!keep) trace?.(c.key!, c.kind, c.count > 0 ? 'inside a quoted title' : 'no use outside dates');
     return keep;
   });
+}
+
+/**
+ * An organisation whose full name is a longer run of the text (农业|农村部, the tagger's 农村部 a tail of
+ * 农业农村部): where a run of nouns ending in an institution's word ends in a found organisation, and the
+ * organisation is never written outside it (the same count), the run is the organisation's name; the
+ * tail, then inside it everywhere, gives no entry (candidates.ts dropInside).
+ */
+function longerInstitutions(found: Map<string, Candidate>): void {
+  const orgs = [...found.values()].filter((c) => c.kind === 'organisation');
+  for (const c of found.values()) {
+    if (c.kind !== 'subject' || !ORG_END.test(c.key!) || EVENT_END.test(c.key!) || GENERIC.has(c.key!)) continue;
+    // Not a name the dictionary holds as an organisation's (民进党/nt: 媒体报道|民进党 is a phrase), nor a
+    // place before an institution (北京|香山论坛: the city is an entry of its own).
+    const tail = orgs.find((o) => o.key !== c.key && c.key!.endsWith(o.key!) && c.key!.length - o.key!.length <= 4 && o.count === c.count
+      && dictEntry(o.key!)?.tag !== 'nt' && !isChinesePlace(c.key!.slice(0, -o.key!.length)) && dictEntry(c.key!.slice(0, -o.key!.length))?.tag !== 'ns');
+    if (tail) c.kind = 'organisation';
+  }
+}
+
+/** Characters that end a run of a term (particles, conjunctions, prepositions, copulas). */
+const RUN_STOP = /[的是了和与在等及或对把被也就都而并为以将从向之着过]/u;
+
+/**
+ * A subject made of the tagger's nouns is the longest run the text writes each time (农业转型 of 推动农业转型升级
+ * ×3, 人民日报创刊 of 人民日报创刊70周年 ×2): where every use of it (two or more) goes on with the same character,
+ * a Han character or a digit, the run goes on with it, where it stops within four characters.
+ */
+function maximalRuns(found: Map<string, Candidate>, text: string, original: string): void {
+  const people = [...found.values()].filter((c) => c.kind === 'person').map((c) => c.key!);
+  for (const c of [...found.values()]) {
+    if (c.kind !== 'subject' || c.source !== 'nounRunSubjects' || !found.has(c.term)) continue;
+    const key = c.key!;
+    const at: number[] = [];
+    for (let p = text.indexOf(key); p >= 0; p = text.indexOf(key, p + 1)) at.push(p);
+    if (at.length < 2) continue;
+    const same = (offset: number) => { const ch = text[at[0] + offset]; return ch !== undefined && /[\p{Script=Han}\d]/u.test(ch) && !RUN_STOP.test(ch) && at.every((p) => text[p + offset] === ch); };
+    let from = 0;
+    let to = key.length;
+    while (to - key.length < 5 && same(to)) to++;
+    while (-from < 5 && same(from - 1)) from--;
+    // A run that goes on further still is part of a fixed phrase of the page (a title and a name, 原国际部副主任温宪):
+    // that side stays as the tagger made it.
+    if (to - key.length === 5) to = key.length;
+    if (from === -5) from = 0;
+    if (from === 0 && to === key.length) continue;
+    // Nor into a person's name (原国际部副主任 + 温宪): a name is no part of a subject.
+    const added = text.slice(at[0] + from, at[0]) + text.slice(at[0] + key.length, at[0] + to);
+    if (people.some((name) => added.includes(name) || name.includes(added))) continue;
+    const term = original.slice(at[0] + from, at[0] + to);
+    found.delete(c.term);
+    if (!found.has(term)) found.set(term, { ...c, term, key: text.slice(at[0] + from, at[0] + to), first: at[0] + from });
+  }
 }
 
 /**
@@ -225,6 +300,21 @@ function eraUses(text: string, key: string): number {
   return (text.match(new RegExp(`${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\d〇一二三四五六七八九十百零]+年`, 'gu')) ?? []).length;
 }
 
+/**
+ * A page's furniture: a line written three times or more, alone or repeated on its line (a picture's
+ * caption, 农业部答记者问 after each photo of a reprint): its words are no subject of the text.
+ */
+function furnitureLines(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim().replace(/^(.{2,}?)\1+$/u, '$1')).filter((l) => l.length >= 4);
+  const times = new Map<string, number>();
+  for (const l of lines) times.set(l, (times.get(l) ?? 0) + 1);
+  return lines.filter((l) => (times.get(l) ?? 0) >= 3).join('\n');
+}
+
+/** How often a term is written in a piece of text. */
+function usesIn(piece: string, key: string): number {
+  return key ? piece.split(key).length - 1 : 0;
+}
 
 /** The one way a candidate is added: the checks every kind passes, then counted under its term. */
 function collector(original: string, text: string, found: Map<string, Candidate>, state: { source: string }, trace?: RejectTrace): Add {
@@ -327,6 +417,18 @@ function namesAroundTitles(original: string, text: string, found: Map<string, Ca
 }
 
 /** Organisations whose name ends in no organisation word (金砖国家, 上合组织), wherever the text writes them: the tagger cuts them (金砖|国家). */
+/**
+ * An institution written in full and then its Latin abbreviation in brackets (中央流行疫情指揮中心（CECC）):
+ * the whole clause before the bracket, when it ends in an institution's word, is its name, however the
+ * tagger cuts it (中央/n 流行/v 疫情/n 指挥/v 中心/n).
+ */
+function abbreviatedInstitutions(text: string, add: Add): void {
+  for (const m of text.matchAll(/(?<=^|[，。、；：！？\s“”])(\p{Script=Han}{4,14})[（(][A-Z]{2,8}[）)]/gmu)) {
+    const name = m[1];
+    if (ORG_END.test(name) && !EVENT_END.test(name) && !FUNCTION_START.test(name) && !/[的了是在和与]/u.test(name)) add('organisation', m.index!, m.index! + name.length, 3);
+  }
+}
+
 function knownOrganisations(text: string, add: Add): void {
   for (const org of KNOWN_ORGS) for (let at = text.indexOf(org); at >= 0; at = text.indexOf(org, at + org.length)) add('organisation', at, at + org.length, 2);
 }
@@ -394,11 +496,18 @@ function namesAfterTitles(text: string, sentence: string, base: number, toks: Ta
       const name = text.slice(from, from + n);
       const double = n === 4 && isMarriedName(name);
       const tagged = toks.find((t) => t.start === from && t.end === from + n && t.tag.startsWith('nr'));
-      if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
+      // …or three characters the HMM made one unknown word, then a verb or a mark (国侨办主任 裘援平/x 走到): a name
+      // whose surname the reader's list lacks.
+      const unknown = n === 3 && toks.some((t) => t.start === from && t.end === from + 3 && t.tag === 'x')
+        && toks.some((t) => t.start === from + 3 && (/^v/.test(t.tag) || /^[，。、；：！？]$/u.test(t.word)));
+      if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged || unknown) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
       if (FUNCTION_START.test(name)) continue;
+      // No name ends in a word the tagger reads as a preposition (蒋钊|向 农业部部长: 蒋钊).
+      const preposition = (at: number) => toks.some((t) => t.start === at && t.end === at + 1 && t.tag === 'p');
+      if (n === 3 && preposition(from + 2)) continue;
       const tok = toks.find((t) => t.start === from);
       if (n === 2 && !(tok && tok.end === from + 2 && tok.tag.startsWith('nr')) && !TITLES.some((x) => text.startsWith(x, from + n))
-        && /^[\p{Script=Han}]/u.test(text.slice(from + n, from + n + 1)) && !/^[主回答表指说会]/u.test(text.slice(from + n, from + n + 1))) continue;
+        && /^[\p{Script=Han}]/u.test(text.slice(from + n, from + n + 1)) && !/^[主回答表指说会]/u.test(text.slice(from + n, from + n + 1)) && !preposition(from + n)) continue;
       add('person', from, from + n, 3);
       break;
     }
@@ -642,7 +751,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     while (j > 0 && i - j < 4 && (/^(ns|nt|nz|n|vn|j)$/.test(toks[j - 1].tag) || known(toks[j - 1])) && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word)) j--;
     while (j < i && !known(toks[j])) j++;
     // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it.
-    if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns') j++;
+    // (台湾 + 日本 + 关系 + 协会: two countries, both the name's.)
+    if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns' && !isChinesePlace(toks[j + 1].word)) j++;
     if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
   }
   headedInstitution(toks, i, add);
@@ -691,6 +801,33 @@ function institutionBeforeItsHead(toks: Tagged, i: number, add: Add): void {
   // A generic word may be inside the name (资通 安全 处), never its first word (安全 处 alone names nothing).
   while (j < i && GENERIC.has(toks[j].word)) j++;
   if (j < i) add('organisation', toks[j].start, t.start + m[1].length, 2);
+}
+
+/** A head's title written after the institution it heads (亞東太平洋司 副司長, 公眾外交協調會 執行長, 国侨办 主任). */
+const HEAD_AFTER = /^(?:副|代理)?(?:\p{Script=Han}{0,2}长|主任|主委|主任委员|执行长|负责人)$/u;
+/** Tags of the words an institution's name is made of (places, nouns, names the tagger reads as people: 司/nr). */
+const NAME_PIECE = /^(ns|nt|nz|n|vn|j|x|nr)$/;
+
+/**
+ * An institution written whole right before its head's title, where the tagger cut its name into pieces
+ * (亚东/ns 太平洋/ns 司/nr 副司长, 台湾/ns 日本/ns 关系/n 协会/n 秘书长, 公众/n 外交/n 协调会/n 执行长): the
+ * longest run of name pieces that ends in an institution's word is its name, not a tail of it (太平洋,
+ * 日本关系协会). Not when a conjunction comes before the run (市场与|信息化司: the run is the tail of a
+ * name joined by 与, which the tagger cannot bound), nor for one piece (found by the other finders).
+ */
+function institutionsBeforeTitles(text: string, toks: Tagged, add: Add): void {
+  for (let i = 1; i < toks.length; i++) {
+    const title = toks[i];
+    if (!HEAD_AFTER.test(title.word) || !HAN.test(title.word) || !ORG_END.test(toks[i - 1].word) || toks[i - 1].end !== title.start) continue;
+    let j = i - 1;
+    while (j > 0 && i - j < 5 && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word) && NAME_PIECE.test(toks[j - 1].tag)
+      && !TITLES.includes(toks[j - 1].word) && !TITLES_BEFORE.includes(toks[j - 1].word) && !HEAD_AFTER.test(toks[j - 1].word)) j--;
+    while (j < i - 1 && (GENERIC.has(toks[j].word) || FUNCTION_START.test(toks[j].word))) j++;
+    const before = toks[j - 1];
+    if (j >= i - 1 || (before && before.end === toks[j].start && /^[与和及暨、]$/u.test(before.word))) continue;
+    const name = text.slice(toks[j].start, title.start);
+    if (name.length >= 4 && !EVENT_END.test(name)) add('organisation', toks[j].start, title.start, 2);
+  }
 }
 
 /**
