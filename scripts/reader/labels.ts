@@ -303,8 +303,9 @@ export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | nu
 function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
   const c = candidateOf(text);
   // `The Chairman.` / `Mr. Linder.` opening a paragraph of speech: a hearing's label by its form of
-  // address, even where the excerpt is too short for a convention to show.
-  const addressed = c?.delimiter === 'period' && ADDRESSED.test(c.label) && text.length - c.length >= 40;
+  // address, even where the excerpt is too short for a convention to show; and so is the principal's
+  // name in capitals before a period (the Fed's `CHAIR POWELL. Good afternoon.`).
+  const addressed = c?.delimiter === 'period' && (ADDRESSED.test(c.label) || (c.case === 'upper' && principalIndex(c.label, ctx.principals) >= 0)) && text.length - c.length >= 40;
   if (!c || !ctx.conventions || (ctx.conventions.fit(c) < 0.5 && !addressed)) return null;
   // Not a speaker, whatever its shape: a bracketed aside, a field of the page (时间：, 来源：), a headline
   // (外交部：華盛頓正在上演…, no sentence stop after the colon).

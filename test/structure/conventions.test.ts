@@ -485,6 +485,17 @@ describe('shapes of real transcripts not in the corpus', () => {
   });
 });
 
+describe("the Fed's press conference transcript (FRASER's text of 3 May 2023)", () => {
+  it('the principal in capitals before a period (CHAIR POWELL. Good afternoon.) opens a turn, seen once; a date alone on the first line is no title', () => {
+    const text = 'May 3, 2023\n\nChair Powell’s Press Conference\n\nFINAL\n\nTranscript of Chair Powell’s Press Conference\nMay 3, 2023\nCHAIR POWELL. Good afternoon. Before discussing today’s meeting, let me comment\nbriefly on recent developments in the banking sector. Conditions in that sector have broadly\nimproved since early March, and the U.S banking system is sound and resilient. We will\ncontinue to monitor conditions in the sector.\n';
+    const { turns, title } = read(text, 'Jerome Powell');
+    expect(title).toBeNull();
+    expect(turns).toEqual(['9 - Jerome Powell']);
+    // Without the principal's name, a word in capitals before a period is no label by itself.
+    expect(read(text, 'Someone Else').turns).toEqual([]);
+  });
+});
+
 describe('answers put as statements (en-state-2023-07-21, Aspen)', () => {
   const text = readFileSync(join(import.meta.dirname, '../corpus/en-state-2023-07-21/transcript.txt'), 'utf8');
   it('a confirmation (That is correct.) answers the interviewer\'s statement; the rest of a reply broken off with a dash goes on answering', () => {
