@@ -491,6 +491,9 @@ function principalHosts(turns: Turn[]): boolean {
   return turns.some((t) => t.speaker.role === 'principal' && hostLabel(t.speaker.label));
 }
 
+/** A chair's opening words: the meeting, the hearing, the committee will (please) come to order. */
+const CALLS_TO_ORDER = /^(?:the|this) (?:meeting|hearing|committee|subcommittee|commission|session|sitting|council|house|senate|board) (?:will|shall) (?:please )?(?:come|be called) to order\b/i;
+
 /** A chair's title as a label: The Chairman, Chairman Dodd, Madam Chair, Mr Speaker, The Presiding Officer, 主席. */
 const CHAIR_TITLE = /^(?:the\s+)?(?:(?:acting|vice|deputy)\s+)?(?:chairman|chairwoman|chairperson|chair|speaker|presiding officer)\b|^(?:madam|madame|mr\.?)\s+(?:chairman|chairwoman|chair|speaker|deputy speaker)\b|^(?:主席|議長|议长|主持人)$/iu;
 
@@ -509,7 +512,8 @@ const followsQuestion = (turns: Turn[], i: number) => i > 0 && turns[i - 1].spea
 function principalChairs(turns: Turn[]): boolean {
   const own = turns.filter((t) => t.speaker.role === 'principal');
   if (!own.length) return false;
-  if (own.every((t) => CHAIR_OFFICE.test(t.speaker.label.trim()))) return true;
+  // Whoever calls the sitting to order chairs it (`Mr. Linder. The meeting will come to order.`).
+  if (own.every((t) => CHAIR_OFFICE.test(t.speaker.label.trim())) || CALLS_TO_ORDER.test(turnText(own[0]).trim())) return true;
   const lengths = own.map((t) => speechWeight(turnText(t))).sort((a, b) => a - b);
   const brief = lengths[Math.floor(lengths.length / 2)] < 400;
   const titled = own.some((t) => CHAIR_TITLE.test(t.speaker.label.trim()));

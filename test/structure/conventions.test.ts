@@ -496,6 +496,17 @@ describe("the Fed's press conference transcript (FRASER's text of 3 May 2023)", 
   });
 });
 
+describe('a hearing opened by its chair (en-rules-2003-06-04, House Rules Committee)', () => {
+  it('the principal who calls the meeting to order chairs it (Mr. Linder. The meeting will come to order.)', () => {
+    const text = readFileSync(join(import.meta.dirname, '../corpus/en-rules-2003-06-04/transcript.txt'), 'utf8');
+    const { sections } = read(text, 'Mr. Linder');
+    expect(sections.flatMap((s) => s.children).map((t) => `${t.speaker.position?.start.line} ${t.kind}`)).toEqual(['12 moderator']);
+    // A principal whose first words call nothing to order still makes remarks.
+    const { sections: other } = read(text.replace('The meeting will come to order. ', ''), 'Mr. Linder');
+    expect(other.flatMap((s) => s.children).map((t) => t.kind)).toEqual(['remarks']);
+  });
+});
+
 describe('answers put as statements (en-state-2023-07-21, Aspen)', () => {
   const text = readFileSync(join(import.meta.dirname, '../corpus/en-state-2023-07-21/transcript.txt'), 'utf8');
   it('a confirmation (That is correct.) answers the interviewer\'s statement; the rest of a reply broken off with a dash goes on answering', () => {
