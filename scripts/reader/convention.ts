@@ -83,6 +83,10 @@ const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。�
 // An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE),
 // brackets (BLITZER (voice-over)), a voice numbered by the transcriber (NPR's UNIDENTIFIED PERSON #1).
 const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?(?: #\\d{1,2})?(?: \\[[${LETTERS}.'’\\- ,]{1,40}\\])?)${SPACE}*:${SPACE}*`, 'u');
+/** A name, then its description in brackets, which may quote a title with its own commas and colon (NPR:
+ * `NANCY PEARL (Author, "Book Lust", TV Show Host, "Book Lust with Nancy Pearl"):`, `Mr. BILL MOYERS
+ * (Author, "Bill Moyers Journal: The Conversation Continues"):`); tried where EN_COLON finds no label. */
+const EN_DESCRIBED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,60}? \\([^()\\n]{1,80}\\))${SPACE}*:${SPACE}*`, 'u');
 /**
  * A transcription service's label (Rev and its like): a name, or `Speaker 1`, then the time into the
  * recording in brackets, then the colon — `Karoline Leavitt (03:04):`, `Speaker 2 (12:41):` — or the colon and then the time
@@ -323,7 +327,8 @@ function shapeOf(text: string): Candidate | null {
     const c = make(stamped[1], stamped[0].length, 'colon');
     return c && { ...c, stamped: true };
   }
-  const en = EN_COLON.exec(text);
+  // (A name with a description in brackets that quotes a title is tried where no plain label is found.)
+  const en = EN_COLON.exec(text) ?? EN_DESCRIBED_COLON.exec(text);
   if (en && !HAN.test(en[1])) return make(en[1], en[0].length, 'colon');
   const zh = CJK_COLON.exec(text);
   if (zh && HAN.test(zh[1])) return make(zh[1], zh[0].length, 'colon');

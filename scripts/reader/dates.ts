@@ -4,15 +4,16 @@
 //   12:32 P.M. EDT); a line break next to one is a paragraph break (line-breaks.ts);
 // - isTimeLine: the line is a time of day (9:42 A.M. EDT) or a bracketed date ((March 7, 2024)), what
 //   stands under a briefing's place line (structure.ts: that place line is no title);
-// - onlyDateAndTime: nothing but figures, a.m./p.m., time zones and date separators (10/11/2022 07:54 PM
-//   EDT): no title (structure.ts looksLikeTitle);
+// - onlyDateAndTime: nothing but figures, a.m./p.m., time zones, months, weekdays and date separators
+//   (10/11/2022 07:54 PM EDT, May 3, 2023): no title (structure.ts looksLikeTitle);
 // - mentionsDate: a date or a time somewhere in the text: a lead paragraph's mark (structure.ts isLead).
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 
 const DATE_LINE = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[A-Z]{2,4})?$/u;
 const TIME_LINE = new RegExp(`^(?:\\d{1,2}:\\d{2}\\s*[AaPp]\\.?\\s?[Mm]\\.?(?:\\s+[A-Z]{2,4})?|\\((?:${MONTHS}) \\d{1,2}, \\d{4}\\))$`);
-const DATE_AND_TIME_PARTS = /\d+|[ap]\.?m\.?|[AP]\.?M\.?|\b[A-Z]{1,4}T\b|UTC|GMT|[-–/:.,年月日时分 ]/g;
+// (A month or a weekday written out is a date's part too: `May 3, 2023` alone heads the Fed's transcripts.)
+const DATE_AND_TIME_PARTS = new RegExp(`\\d+|[ap]\\.?m\\.?|[AP]\\.?M\\.?|\\b[A-Z]{1,4}T\\b|UTC|GMT|\\b(?:${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b|[-–/:.,年月日时分 ]`, 'g');
 const DATE_MENTION = new RegExp(`\\d{1,2}[:：]\\d{2}|\\d{4}年|\\d+月\\d+日|\\b(?:${MONTHS})\\b`);
 
 /** The line is a date or a time of day and nothing else. */

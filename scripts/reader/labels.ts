@@ -129,7 +129,8 @@ const MODERATOR_EN = new RegExp(`^(MODERATOR|THE MODERATOR|MODÉRATEUR|MODÉRATR
 /** A name and the programme's role after a comma: `MILES O'BRIEN, CNN ANCHOR`, `JANE DOE, HOST`. */
 /** A programme's host by the label's title after the comma (`WOLF BLITZER, CNN ANCHOR`, `PAUL BEGALA, CO-HOST`). */
 export const hostLabel = (label: string): boolean => HOST_EN.test(label.toUpperCase().replace(/\s+/g, ' '));
-const HOST_EN = new RegExp(`^[^,]+,\\s*(?:[${CAPITALS}.'’-]+\\s+){0,3}(?:ANCHOR|CO-ANCHOR|HOST|CO-HOST|MODERATOR)(?:\\s*\\([^()]*\\))?$`, 'u');
+// …or in brackets after the name (`Mr David M. Rubenstein (Moderator)`, `Jane Doe [Host]`).
+const HOST_EN = new RegExp(`^(?:[^,]+,\\s*(?:[${CAPITALS}.'’-]+\\s+){0,3}(?:ANCHOR|CO-ANCHOR|HOST|CO-HOST|MODERATOR)(?:\\s*\\([^()]*\\))?|[^,()[\\]]+\\s[([](?:ANCHOR|HOST|CO-HOST|MODERATOR)[)\\]])$`, 'u');
 /** A hearing's form of address before a name (`Mr. Peña.`, `The Chair.`, `Senator Menéndez.`). */
 const ADDRESSED = new RegExp(`^(?:(?:Mr|Mrs|Ms|Dr)\\. [${CAPITAL}]|The (?:Chair|CHAIR)|(?:Chairman|Chairwoman|Senator) [${CAPITAL}])`, 'u');
 const SENATOR = new RegExp(`^Senator [${CAPITAL}]`, 'u');
@@ -246,6 +247,10 @@ export function principalIndex(label: string, principals: string[]): number {
       const person = words(named);
       if (surname && surname.length > 1 && words(named.split(',')[0]).at(-1) === surname && !otherGivenName(words(named.split(',')[0]), full)) return i;
       if (full.length >= 2 && person.length > full.length && full.every((w, k) => person[person.length - full.length + k] === w)) return i;
+      // …or the family name first, as Singapore and China print theirs in English, after a title of
+      // address (`Mr Lee`, `PM Lee` for Lee Hsien Loong): the title says the word is the surname.
+      const titled = words(named.split(',')[0]);
+      if (full.length >= 2 && full[0].length > 1 && titled.length >= 2 && titled.at(-1) === full[0] && titled.slice(0, -1).every((w) => GIVEN_TITLE.test(w))) return i;
       // …or the principal's initials, as an oral history labels its narrator (`MK:` for Margaret Keller).
       if (full.length >= 2 && full.length <= 3 && /^\p{Lu}{2,3}$/u.test(label.trim()) && label.trim() === full.map((w) => w[0]).join('')) return i;
     }
@@ -267,7 +272,7 @@ function otherGivenName(namePart: string[], full: string[]): boolean {
 }
 
 /** Words that stand before a surname as a title, not a given name. */
-const GIVEN_TITLE = /^(?:MR|MRS|MS|MISS|DR|PROF|PROFESSOR|SIR|DAME|LORD|LADY|MADAM|MADAME|HON|RT|THE|SEN|SENATOR|REP|REPRESENTATIVE|SECRETARY|PRESIDENT|PRESIDENT-ELECT|VICE|GOVERNOR|GOV|GENERAL|GEN|ADMIRAL|ADM|AMBASSADOR|MINISTER|PREMIER|CHANCELLOR|CHAIRMAN|CHAIRWOMAN|CHAIR|JUDGE|JUSTICE|MAYOR|SPEAKER|LEADER|COMMISSIONER|DIRECTOR|DEPUTY|ACTING|CHIEF|PRIME|ATTORNEY|COUNCILLOR|COUNCILMAN|COUNCILWOMAN|DELEGATE|ENVOY|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|CAPTAIN|CAPT|COLONEL|COL|MAJOR|MAJ|LIEUTENANT|LT|SERGEANT|SGT|DETECTIVE|AGENT|OFFICER|FATHER|REV|REVEREND|BISHOP|KING|QUEEN|PRINCE|PRINCESS|SHRI|SMT|ANCHOR|HOST)$/u;
+const GIVEN_TITLE = /^(?:MR|MRS|MS|MISS|DR|PROF|PROFESSOR|SIR|DAME|LORD|LADY|MADAM|MADAME|HON|RT|THE|SEN|SENATOR|REP|REPRESENTATIVE|SECRETARY|PRESIDENT|PRESIDENT-ELECT|VICE|GOVERNOR|GOV|GENERAL|GEN|ADMIRAL|ADM|AMBASSADOR|MINISTER|PREMIER|CHANCELLOR|CHAIRMAN|CHAIRWOMAN|CHAIR|JUDGE|JUSTICE|MAYOR|SPEAKER|LEADER|COMMISSIONER|DIRECTOR|DEPUTY|ACTING|CHIEF|PRIME|ATTORNEY|COUNCILLOR|COUNCILMAN|COUNCILWOMAN|DELEGATE|ENVOY|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|CAPTAIN|CAPT|COLONEL|COL|MAJOR|MAJ|LIEUTENANT|LT|SERGEANT|SGT|DETECTIVE|AGENT|OFFICER|FATHER|REV|REVEREND|BISHOP|KING|QUEEN|PRINCE|PRINCESS|SHRI|SMT|ANCHOR|HOST|PM|DPM|SM)$/u;
 
 /** The label's shape at the start of a paragraph, before any evidence: the label text and its length. */
 export function labelShape(text: string): { label: string; length: number; alone: boolean; english: boolean; stamped?: boolean } | null {
@@ -303,8 +308,9 @@ export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | nu
 function conventionLabel(text: string, ctx: LabelContext): LabelMatch | null {
   const c = candidateOf(text);
   // `The Chairman.` / `Mr. Linder.` opening a paragraph of speech: a hearing's label by its form of
-  // address, even where the excerpt is too short for a convention to show.
-  const addressed = c?.delimiter === 'period' && ADDRESSED.test(c.label) && text.length - c.length >= 40;
+  // address, even where the excerpt is too short for a convention to show; and so is the principal's
+  // name in capitals before a period (the Fed's `CHAIR POWELL. Good afternoon.`).
+  const addressed = c?.delimiter === 'period' && (ADDRESSED.test(c.label) || (c.case === 'upper' && principalIndex(c.label, ctx.principals) >= 0)) && text.length - c.length >= 40;
   if (!c || !ctx.conventions || (ctx.conventions.fit(c) < 0.5 && !addressed)) return null;
   // Not a speaker, whatever its shape: a bracketed aside, a field of the page (时间：, 来源：), a headline
   // (外交部：華盛頓正在上演…, no sentence stop after the colon).
@@ -346,6 +352,9 @@ function evidenceLabel(text: string, ctx: LabelContext): LabelMatch | null | und
     return m && (m.kind !== 'other' || ctx.repeated?.has(labelKey(shape.label))) ? { ...m, length: shape.length, alone: true } : null;
   }
   if (!shape) return null;
+  // A briefing's header field naming who speaks (the IMF's `SPEAKER:  Ms. Julie Kozack, Director of the
+  // Communications Department, IMF`): a roster, no speech — it ends no sentence.
+  if (shape.english && ROSTER_FIELD.test(shape.label) && !shape.alone && !/[.?!…"”)]$/u.test(text.trim())) return undefined;
   // A service's time after the colon (`Brian Deese: (00:54)`) is part of the label's shape (convention.ts).
   const colon = /[：:][\s\u3000]*$/u.test(text.slice(0, shape.length));
   const m = classify(shape.label, shape.english, ctx, shape.alone, shape.stamped === true, false, colon);
@@ -438,7 +447,8 @@ function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fit
   if (words.length > 12 || (fits && words.length > 8)) return null;
   // In capitals (MR PRICE, STAFF, ACTING SECRETARY OF DEFENSE CHRISTOPHER C. MILLER): a label by its look.
   // …a bracketed note (voice over) is the transcriber's, not the label's case.
-  const letters = casedLetters(label.replace(/\s*[（(][^（）()]*[）)]/gu, ''));
+  // …and a form of address in mixed case before a name in capitals is the name's (NPR's `Mr. JIMI IZRAEL (Writer):`).
+  const letters = casedLetters(label.replace(/\s*[（(][^（）()]*[）)]/gu, '').replace(ADDRESS, ''));
   const capitals = letters.length >= 2 && allCapitals(letters);
   // Mixed case (Clarke:, Mr. Smith:): only when the transcript uses it as a label more than once and
   // it reads as a name or a title (capitalised words, a few particles).
@@ -449,6 +459,12 @@ function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fit
   if (capitals || (nameLike && (repeated || stamped || (alone && words.length >= 2)))) return { label, name: person === label ? label : person, kind: 'other' };
   return null;
 }
+
+/** A header field that lists the speakers of a briefing or panel, not a speaker's label. */
+const ROSTER_FIELD = /^(?:SPEAKERS?|PARTICIPANTS|PANELISTS|PRESENTERS?)$/i;
+
+/** A form of address in mixed case before a name (`Mr. `, `Ms. `, `Dr. `, `Sen. `). */
+const ADDRESS = /^(?:Mr|Mrs|Ms|Dr|Prof|Rev|Rep|Sen|Gov|Gen|Col|Capt|Lt|Sgt)\.?\s+(?=\p{Lu}{2})/u;
 
 /** The label as the house prints it: Parallel Parliament puts the portrait's caption (the member's
  * name) before Hansard's own label (`John Spellar Portrait Mr John Spellar (Warley) (Lab)`). */

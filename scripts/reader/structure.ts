@@ -108,7 +108,7 @@ function turnLabels(blocks: TrackedText[], decided: DocumentLabels): (LabelMatch
     if (!next || labels[j] || !speech) labels[i] = null;
   }
   dropHeaderFields(blocks, labels, decided.context);
-  if (headsTheExchange(blocks, labels, decided) || titledWithColon(labels)) labels[0] = null;
+  if (headsTheExchange(blocks, labels, decided) || titledWithColon(labels) || headlineWithColon(blocks, labels, decided)) labels[0] = null;
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
   if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
@@ -124,6 +124,23 @@ function titledWithColon(labels: (LabelMatch | null)[]): boolean {
   const rest = labels.slice(1).filter((l): l is LabelMatch => !!l);
   return !!labels[0] && !labels[0].alone && rest.length >= 2 && rest.every((l) => l.alone);
 }
+
+/**
+ * A page's headline on the first line, a kicker in capitals before its colon (`LISTEN AND READ FOR
+ * YOURSELF: Audio and Transcript of Windsor Hearing`), above the labels of the exchange: what follows
+ * the colon is a phrase in capitalised words that ends no sentence, and the kicker is said once. The
+ * title, not a turn.
+ */
+function headlineWithColon(blocks: TrackedText[], labels: (LabelMatch | null)[], decided: DocumentLabels): boolean {
+  const l = labels[0];
+  if (!l || l.alone || l.kind !== 'other' || decided.context.repeated?.has(labelKey(l.label)) || !labels.slice(1).some(Boolean)) return false;
+  const rest = blocks[0].text.slice(l.length).trim();
+  const words = rest.split(/\s+/);
+  return rest.length <= 100 && words.length >= 2 && !/[.?!…:;,]$/u.test(rest) && /^\p{Lu}/u.test(rest)
+    && words.every((w) => /^[\p{Lu}\d"“‘'(]/u.test(w) || HEADLINE_SMALL.test(w));
+}
+/** The small words a headline in capitalised words leaves in lower case. */
+const HEADLINE_SMALL = /^(?:a|an|the|and|or|but|nor|of|in|on|at|to|for|by|with|from|as|vs\.?|v\.)$/u;
 
 /**
  * The first line of an English transcript, alone and said once, above the labels of the exchange it
@@ -298,6 +315,9 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
   // opens a section, but the principal's reply to it is still the opening remarks.
   let asked = false;
   let previous: Turn | null = null;
+  // A programme with a host by title after the comma (`JANE ROE, CNN ANCHOR`) has no answers of record.
+  const programme = turns.some((t) => t.speaker.label.includes(',') && hostLabel(t.speaker.label));
+  const interviewed = !programme && !turns.some((t) => t.kind === 'question');
   for (const t of turns) {
     const asks = t.kind === 'question' && asksQuestion(turnText(t));
     // A greeting during the opening remarks stays in them: it is no question section of its own (no
@@ -319,10 +339,7 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
       partHeadings.delete(t);
     }
     asked ||= asks;
-    // The principal (or another official) answers in a question's section and makes remarks before
-    // one; speaking twice in a row, the second turn is a new statement (…在今天的記者會結束前…).
-    const again = previous && previous.kind !== 'question' && !previous.speaker.implicit && labelKey(previous.speaker.name) === labelKey(t.speaker.name);
-    if (t.kind === 'answer' || t.kind === 'remarks') t.kind = section.role === 'question' && asked && !again ? 'answer' : 'remarks';
+    if (t.kind === 'answer' || t.kind === 'remarks') t.kind = replies(t, previous, section.role === 'question' && asked, { programme, interviewed }) ? 'answer' : 'remarks';
     previous = t;
     section.children.push(t);
     if (section.position && t.position) section.position = { start: section.position.start, end: t.position.end };
@@ -336,6 +353,26 @@ function buildSections(r: Reading, turns: Turn[], partHeadings: Map<Turn, Paragr
       c.heading = host ? openingWords(host.speaker.name, words) : openingHeading(openingSpeaker(c.children), words);
     }
   }
+}
+
+/**
+ * Whether a turn that is no question answers rather than makes remarks. The principal (or another
+ * official) answers in a question's section and makes remarks before one; speaking twice in a row,
+ * the second turn is a new statement (…在今天的記者會結束前…), unless it is the rest of a reply the
+ * speaker broke off with a dash (`— together literally…`). Where no one else asks, the principal
+ * answers the moderator who puts the questions (an interview's `Moderator:` or `主持人：`); and a
+ * principal who confirms what the interviewer just put (`I think this is your first time here since
+ * becoming Secretary.` — `That is correct.`) answers it, though it was said as a statement.
+ */
+function replies(t: Turn, previous: Turn | null, inQuestion: boolean, doc: { programme: boolean; interviewed: boolean }): boolean {
+  const same = !!previous && labelKey(previous.speaker.name) === labelKey(t.speaker.name);
+  const resumes = same && previous!.kind === 'answer' && /[—–-]$/u.test(turnText(previous!).trim()) && /^[—–-]/u.test(turnText(t).trim());
+  const again = same && previous!.kind !== 'question' && !previous!.speaker.implicit && !resumes;
+  if (inQuestion && !again) return true;
+  if (!previous || same || t.speaker.role !== 'principal') return false;
+  const put = doc.interviewed && previous.kind === 'moderator' && turnAsks(previous);
+  const confirms = !doc.programme && (previous.speaker.role === 'reporter' || previous.speaker.role === 'moderator') && CONFIRMS.test(turnText(t).trim());
+  return put || confirms;
 }
 
 /**
@@ -353,6 +390,9 @@ function openingSpeaker(turns: Turn[]): Turn {
   const handsOver = turns[at].speaker.role === 'principal' || nameMentioned(turnText(turns[at - 1]), turns[at].speaker.name);
   return before.size <= 1 && !before.has('\u0000') && handsOver ? turns[at] : turns[0];
 }
+
+/** A reply that confirms or denies what was put to the speaker, as its first sentence. */
+const CONFIRMS = /^(?:that(?:'s|’s| is) (?:correct|right|true)|(?:that's|that’s|that is) not (?:correct|right|true)|correct|exactly|absolutely|indeed|not at all|yes|yeah|yep|no|nope)\b[^.!?]{0,20}[.!]/iu;
 
 /** A question turn asks: a question mark, length beyond a greeting, or a numbered oral question. */
 function asksQuestion(q: string): boolean {
@@ -451,6 +491,9 @@ function principalHosts(turns: Turn[]): boolean {
   return turns.some((t) => t.speaker.role === 'principal' && hostLabel(t.speaker.label));
 }
 
+/** A chair's opening words: the meeting, the hearing, the committee will (please) come to order. */
+const CALLS_TO_ORDER = /^(?:the|this) (?:meeting|hearing|committee|subcommittee|commission|session|sitting|council|house|senate|board) (?:will|shall) (?:please )?(?:come|be called) to order\b/i;
+
 /** A chair's title as a label: The Chairman, Chairman Dodd, Madam Chair, Mr Speaker, The Presiding Officer, 主席. */
 const CHAIR_TITLE = /^(?:the\s+)?(?:(?:acting|vice|deputy)\s+)?(?:chairman|chairwoman|chairperson|chair|speaker|presiding officer)\b|^(?:madam|madame|mr\.?)\s+(?:chairman|chairwoman|chair|speaker|deputy speaker)\b|^(?:主席|議長|议长|主持人)$/iu;
 
@@ -469,7 +512,8 @@ const followsQuestion = (turns: Turn[], i: number) => i > 0 && turns[i - 1].spea
 function principalChairs(turns: Turn[]): boolean {
   const own = turns.filter((t) => t.speaker.role === 'principal');
   if (!own.length) return false;
-  if (own.every((t) => CHAIR_OFFICE.test(t.speaker.label.trim()))) return true;
+  // Whoever calls the sitting to order chairs it (`Mr. Linder. The meeting will come to order.`).
+  if (own.every((t) => CHAIR_OFFICE.test(t.speaker.label.trim())) || CALLS_TO_ORDER.test(turnText(own[0]).trim())) return true;
   const lengths = own.map((t) => speechWeight(turnText(t))).sort((a, b) => a - b);
   const brief = lengths[Math.floor(lengths.length / 2)] < 400;
   const titled = own.some((t) => CHAIR_TITLE.test(t.speaker.label.trim()));
@@ -743,12 +787,13 @@ export function structureDiagnostics(tree: Transcript, labelled: Labelled[], pri
   const found = [...new Set(labelled.map((l) => l.label.label))];
   const list = (xs: string[]) => xs.length ? xs.slice(0, 12).join(', ') + (xs.length > 12 ? ` (+${xs.length - 12})` : '') : 'none';
   if (principals.length) {
-    const seen = new Set(all.filter((t) => t.speaker.role === 'principal' && !t.speaker.implicit).map((t) => t.speaker.name));
+    // A principal who hosts a programme speaks as its moderator (`STEVE INSKEEP, Host:`): found all the same.
+    const seen = new Set(all.filter((t) => (t.speaker.role === 'principal' || principals.includes(t.speaker.name)) && !t.speaker.implicit).map((t) => t.speaker.name));
     for (const p of principals) {
       if (!seen.has(p)) out.push(diagnostic('TP023', { speaker: p, labels: list(found) }, { file, line: 1, column: 1 }));
     }
   }
-  const unknown = all.filter((t) => !t.speaker.implicit && (t.speaker.role === 'other' || (t.speaker.role === 'moderator' && !/主持|MODERATOR|OPERATOR|HOST|CHAIR/i.test(t.speaker.label))));
+  const unknown = all.filter((t) => !t.speaker.implicit && !principals.includes(t.speaker.name) && (t.speaker.role === 'other' || (t.speaker.role === 'moderator' && !/主持|MODERATOR|OPERATOR|HOST|CHAIR/i.test(t.speaker.label))));
   const reported = new Set<string>();
   for (const t of unknown) {
     if (reported.has(t.speaker.label)) continue;

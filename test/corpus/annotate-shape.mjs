@@ -233,7 +233,36 @@ export const annotators = {
     });
     return turns;
   },
+  // A house whose labels end with a colon and whose people the spec lists (added 2026-12-06 for NPR,
+  // the IMF, advocate.com's Supreme Court transcript and Singapore's PMO, one annotator because each is
+  // the same markup: `LABEL:` at a line's start, the speech after it or on the next line). `spec.labels`:
+  // [{"label": "<exact label as printed>", "speaker": "<who>", "part": "asks" | "moderates" | "answers" |
+  // "reports"}]. Only the listed labels are turns (a page's `SPEAKER:` field is not listed). Whoever
+  // `asks` asks (question), `moderates` hosts or chairs (moderator), `reports` is a programme's guest or
+  // correspondent (remarks); whoever `answers` answers right after another speaker's turn that ends with
+  // a question mark, and otherwise makes remarks. Any other reading is set by hand in `spec.roles`.
+  'listed-labels': (lines, spec) => {
+    const turns = [];
+    const byLabel = new Map(spec.labels.map((l) => [l.label, l]));
+    lines.forEach((l, i) => {
+      const colon = l.indexOf(':');
+      const quoted = l.lastIndexOf('):', 200);
+      const label = [l.slice(0, colon), quoted > 0 ? l.slice(0, quoted + 1) : null].find((x) => x !== null && byLabel.has(x));
+      if (label === undefined) return;
+      const who = byLabel.get(label);
+      const prev = turns.at(-1);
+      const asked = prev && prev.speaker !== who.speaker && /[?？]["”’]?\s*$/u.test(prevText(lines, prev.line, i));
+      const role = who.part === 'asks' ? 'question' : who.part === 'moderates' ? 'moderator' : who.part === 'reports' ? 'remarks' : asked ? 'answer' : 'remarks';
+      turns.push({ line: i + 1, label, speaker: who.speaker, role });
+    });
+    return turns;
+  },
 };
+
+/** The text of the turn that starts at 1-based line `from`, up to (not including) 0-based line `to`, blank lines and stage directions left out. */
+function prevText(lines, from, to) {
+  return lines.slice(from - 1, to).filter((l) => l.trim() && !/^\(.*\)$/.test(l.trim())).join(' ').trim();
+}
 
 /** Lines that look like a label (short text before a colon, or an upper-case run before a period) but no annotator took. */
 function labelLike(lines, taken) {
@@ -260,7 +289,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const expected = {
     source: {
       ...spec.source,
-      retrieved: '2026-12-05',
+      retrieved: spec.added ?? '2026-12-05',
       restored: spec.source.format === 'wh-markdown'
         ? 'Markdown unwrapped and no-break spaces restored mechanically (restore.mjs unwrapMarkdown), checked against the repository file'
         : spec.source.format === 'gpo-text'
@@ -271,7 +300,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     shape: spec.shape,
     convention: spec.convention,
     split: spec.split,
-    added: '2026-12-05',
+    added: spec.added ?? '2026-12-05',
     annotation: `annotate-shape.mjs ${annotator} (labels from the house style's markup), spot-checked by reading${spec.roles ? '; roles set by hand on lines ' + Object.keys(spec.roles).join(', ') : ''}`,
     title,
     turns,

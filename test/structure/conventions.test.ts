@@ -449,5 +449,79 @@ describe('a list of who speaks is front matter', () => {
     expect(r.blocks.join('\n')).toContain('Sprecher: StS Seibert, Jäger (BMF)');
     const { turns: en } = read('Press Conference on the Budget\n\nPARTICIPANTS: Janet Yellen, Secretary of the Treasury; Shalanda Young, Director of OMB\n\nSECRETARY YELLEN: Good morning.\n\nQ: Madam Secretary, what about the deficit?\n\nSECRETARY YELLEN: We will bring it down.\n', 'SECRETARY YELLEN');
     expect(en).toEqual(['5 - SECRETARY YELLEN', '7 Q Q', '9 - SECRETARY YELLEN']);
+// Shapes met in real published transcripts that no corpus book had (session 37, the shapes helper):
+// each text below is a run of whole paragraphs of the page as published (NPR, IMF, advocate.com,
+// Singapore's Prime Minister's Office), read with a minimal `speaker:`.
+describe('shapes of real transcripts not in the corpus', () => {
+  const roles = (text: string, speaker: string) => {
+    const { sections, r, title } = read(text, speaker);
+    const turns = sections.flatMap((s) => s.children).filter((t) => !t.speaker.implicit).map((t) => `${t.speaker.position?.start.line} ${t.kind} ${t.speaker.name}`);
+    return { turns, r, title };
+  };
+  it("NPR: a name and its description in brackets, quoting a title with commas (NANCY PEARL (Author, \"Book Lust\", …):), and Mr. before a name in capitals", () => {
+    const pearl = '"Librarian Nancy Pearl Dips Below The Reading Radar"\n\nSTEVE INSKEEP, host:\n\nOK. A reading guru, librarian Nancy Pearl is back with us this morning, and she has another stack of what she describes as under the radar books. Welcome back to the program.\n\nNANCY PEARL (Author, "Book Lust", TV Show Host, "Book Lust with Nancy Pearl"): Thank you. More of a slump.\n\n(Soundbite of laughter)\n\nPEARL: A slump of books in front of you.\n\nINSKEEP: A slump of books. Let me take the one that\'s largest in square - square footage here.\n';
+    expect(roles(pearl, 'Steve Inskeep').turns).toEqual(['3 moderator Steve Inskeep', '7 remarks NANCY PEARL', '11 remarks NANCY PEARL', '13 moderator Steve Inskeep']);
+    // A colon inside the quoted title is the title's, not the label's.
+    expect(candidateOf('Mr. BILL MOYERS (Author, "Bill Moyers Journal: The Conversation Continues"): Thanks for having me, Neal.')).toMatchObject({ label: 'Mr. BILL MOYERS (Author, "Bill Moyers Journal: The Conversation Continues")', delimiter: 'colon' });
+    const barbershop = "It's time for our weekly visit to the Barbershop where the guys talk about what's in the news and what's on their minds. Take it away, Jimi.\n\nMr. JIMI IZRAEL (Writer): Thanks, Michel. Hey, fellas, welcome to the shop. How are we doing?\n\nMr. KEVIN BLACKISTONE (National Columnist, AOL Fan House): Great.\n";
+    expect(roles(barbershop, 'Michel Martin').turns.map((t) => t.replace(/ \w+ /, ' '))).toEqual(['3 Mr. JIMI IZRAEL', '5 Mr. KEVIN BLACKISTONE']);
+  });
+  it('a principal who hosts the programme (STEVE INSKEEP, Host:) is found: no TP023, and the surname alone is no unknown label', () => {
+    const text = "RENEE MONTAGNE, Host:\nIf your New Year's resolutions include eating better, you might want to consider the following advice.\nMICHAEL POLLAN: Eat food. Not too much. Mostly plants.\nSTEVE INSKEEP, Host:\nThat's it?\nPOLLAN: That's it. That is the short answer to the supposedly incredibly complicated and confusing question of what we humans should eat.\nINSKEEP: Now, wait a minute. If your advice is eat food, the implication of that is that whatever we're eating now is not food.\n";
+    const { r, turns } = roles(text, 'Steve Inskeep');
+    expect(turns).toEqual(['1 moderator RENEE MONTAGNE', '3 remarks MICHAEL POLLAN', '4 moderator Steve Inskeep', '6 remarks MICHAEL POLLAN', '7 moderator Steve Inskeep']);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.message}`).filter((m) => m.startsWith('TP023') || /^TP024 "(?:STEVE )?INSKEEP/.test(m))).toEqual([]);
+  });
+  it("IMF: the header field SPEAKER: naming the briefer is no turn", () => {
+    const text = 'Press Briefing Transcript: Julie Kozack, Director, Communications Department, May 22, 2025\n\nMay 22, 2025\n\nSPEAKER:  Ms. Julie Kozack, Director of the Communications Department, IMF\n\nMS. KOZACK: Good morning, everyone and welcome to this IMF Press Briefing.  As usual, I will start with a few announcements and then I’ll take your questions.\n';
+    const { turns, title } = roles(text, 'Julie Kozack');
+    expect(title).toBe('Press Briefing Transcript: Julie Kozack, Director, Communications Department, May 22, 2025');
+    expect(turns).toEqual(['7 remarks Julie Kozack']);
+    // A speaker labelled SPEAKER who speaks a sentence is still a turn.
+    expect(roles('SPEAKER: Order. The House will come to order.\n\nMR. JONES: Thank you, Mr. Speaker.\n', 'Jones').turns[0]).toMatch(/^1 \w+ SPEAKER$/);
+  });
+  it("a page's headline, a kicker in capitals before a colon (LISTEN AND READ FOR YOURSELF: Audio and Transcript of …), is the title, not a turn", () => {
+    const text = "LISTEN AND READ FOR YOURSELF: Audio and Transcript of Windsor Hearing\n\nThe complete audio and transcript of today's hearing has been released.\n\nMR. SRINIVASAN (pictured left): Thank you, Mr. Chief Justice, and may it please the Court:\nThis Court has jurisdiction in this case based on the petition filed by the United States.\n\nCHIEF JUSTICE ROBERTS: On the first one, is there any case where all the parties agreed with the decision below and we upheld appellate jurisdiction? Any case?\n\nMR. SRINIVASAN: Where the parties agreed -\n";
+    const { turns, title } = roles(text, 'Srinivasan');
+    expect(title).toBe('LISTEN AND READ FOR YOURSELF: Audio and Transcript of Windsor Hearing');
+    expect(turns).toEqual(['5 remarks Srinivasan', '8 question CHIEF JUSTICE ROBERTS', '10 answer Srinivasan']);
+  });
+  it('Singapore: the family name first after a title of address (Mr Lee, PM Lee) is the principal Lee Hsien Loong; a moderator by the bracket after the name', () => {
+    const rose = 'Q:  “Tell me what you think was accomplished at this summit of 46 nations?”\n\nMr Lee:  “I think President Obama did the world a service.  This is an issue, nuclear security and nuclear terrorism which is important but not urgent.”\n\nQ:  “Over the next four years, the goal is to make sure that they know where all the nuclear weapons are?”\n';
+    expect(roles(rose, 'Lee Hsien Loong').turns).toEqual(['1 question Q', '3 answer Lee Hsien Loong', '5 question Q']);
+    const atlantic = 'Mr David M. Rubenstein (Moderator): Mr Prime Minister, let me first congratulate you on your election. Were you happy with the results?\n\nPM Lee Hsien Loong: We were satisfied with the results. We had hoped for a higher popular vote, but in the circumstances, we think it is a clear mandate.\n\nModerator: So you think you were aided by the fact you were going to do this interview. Is that what you think helped you?\n\nPM Lee: I would like to think so.\n';
+    expect(roles(atlantic, 'Lee Hsien Loong').turns).toEqual(['1 moderator Mr David M. Rubenstein', '3 answer Lee Hsien Loong', '5 moderator Moderator', '7 answer Lee Hsien Loong']);
+  });
+});
+
+describe("the Fed's press conference transcript (FRASER's text of 3 May 2023)", () => {
+  it('the principal in capitals before a period (CHAIR POWELL. Good afternoon.) opens a turn, seen once; a date alone on the first line is no title', () => {
+    const text = 'May 3, 2023\n\nChair Powell’s Press Conference\n\nFINAL\n\nTranscript of Chair Powell’s Press Conference\nMay 3, 2023\nCHAIR POWELL. Good afternoon. Before discussing today’s meeting, let me comment\nbriefly on recent developments in the banking sector. Conditions in that sector have broadly\nimproved since early March, and the U.S banking system is sound and resilient. We will\ncontinue to monitor conditions in the sector.\n';
+    const { turns, title } = read(text, 'Jerome Powell');
+    expect(title).toBeNull();
+    expect(turns).toEqual(['9 - Jerome Powell']);
+    // Without the principal's name, a word in capitals before a period is no label by itself.
+    expect(read(text, 'Someone Else').turns).toEqual([]);
+  });
+});
+
+describe('a hearing opened by its chair (en-rules-2003-06-04, House Rules Committee)', () => {
+  it('the principal who calls the meeting to order chairs it (Mr. Linder. The meeting will come to order.)', () => {
+    const text = readFileSync(join(import.meta.dirname, '../corpus/en-rules-2003-06-04/transcript.txt'), 'utf8');
+    const { sections } = read(text, 'Mr. Linder');
+    expect(sections.flatMap((s) => s.children).map((t) => `${t.speaker.position?.start.line} ${t.kind}`)).toEqual(['12 moderator']);
+    // A principal whose first words call nothing to order still makes remarks.
+    const { sections: other } = read(text.replace('The meeting will come to order. ', ''), 'Mr. Linder');
+    expect(other.flatMap((s) => s.children).map((t) => t.kind)).toEqual(['remarks']);
+  });
+});
+
+describe('answers put as statements (en-state-2023-07-21, Aspen)', () => {
+  const text = readFileSync(join(import.meta.dirname, '../corpus/en-state-2023-07-21/transcript.txt'), 'utf8');
+  it('a confirmation (That is correct.) answers the interviewer\'s statement; the rest of a reply broken off with a dash goes on answering', () => {
+    const { sections } = read(text, 'Antony J. Blinken');
+    const kinds = new Map(sections.flatMap((s) => s.children).map((t) => [t.speaker.position?.start.line, t.kind]));
+    expect([kinds.get(3), kinds.get(5), kinds.get(7)]).toEqual(['moderator', 'moderator', 'answer']);
+    expect([kinds.get(13), kinds.get(15)]).toEqual(['answer', 'answer']);
   });
 });
