@@ -449,6 +449,9 @@ describe('a list of who speaks is front matter', () => {
     expect(r.blocks.join('\n')).toContain('Sprecher: StS Seibert, Jäger (BMF)');
     const { turns: en } = read('Press Conference on the Budget\n\nPARTICIPANTS: Janet Yellen, Secretary of the Treasury; Shalanda Young, Director of OMB\n\nSECRETARY YELLEN: Good morning.\n\nQ: Madam Secretary, what about the deficit?\n\nSECRETARY YELLEN: We will bring it down.\n', 'SECRETARY YELLEN');
     expect(en).toEqual(['5 - SECRETARY YELLEN', '7 Q Q', '9 - SECRETARY YELLEN']);
+  });
+});
+
 // Shapes met in real published transcripts that no corpus book had (session 37, the shapes helper):
 // each text below is a run of whole paragraphs of the page as published (NPR, IMF, advocate.com,
 // Singapore's Prime Minister's Office), read with a minimal `speaker:`.
