@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { detectLanguage, detectTag, latinLanguage } from '../scripts/lang/language.ts';
 import { readTranscript } from '../scripts/reader/read.ts';
 import { autoEntries } from '../scripts/index/candidates.ts';
-import { hyphenatorFor, SOFT_HYPHEN } from '../scripts/render/hyphenate.ts';
+import { frenchSpacing, hyphenatorFor, SOFT_HYPHEN, typographyFor } from '../scripts/render/hyphenate.ts';
 import type { Section } from '../scripts/model/types.ts';
 
 const FR = 'test/fixtures/languages/fr-vie-publique-2017-10-09';
@@ -72,6 +72,9 @@ describe('Latin-script languages besides English', () => {
   });
 
   it('hyphenates French and German by their own patterns', () => {
+    expect(frenchSpacing('La semaine ? L’année ? « Oui » : non ; enfin !')).toBe('La semaine\u202f? L’année\u202f? «\u202fOui\u202f»\u202f: non\u202f; enfin\u202f!');
+    expect(typographyFor('fr').hyphenate!('Vous êtes optimiste ?')).toBe(`Vous êtes op${SOFT_HYPHEN}ti${SOFT_HYPHEN}miste\u202f?`);
+    expect(typographyFor('en').hyphenate!('Really ? Yes !')).not.toContain('\u202f');
     expect(hyphenatorFor('fr')!('gouvernementale').split(SOFT_HYPHEN).join('·')).toBe('gou·ver·ne·men·tale');
     expect(hyphenatorFor('de')!('Gesundheitsministerin').split(SOFT_HYPHEN).join('·')).toBe('Ge·sund·heits·mi·nis·te·rin');
   });

@@ -277,6 +277,8 @@ describe('French edition (a real vie-publique.fr interview, language detected)',
     const body = bodyText(dir);
     expect(body).toContain('<span class="speaker-name">NATHALIE LOISEAU</span>\u202f:</b> ');
     expect(body).toContain(`mi${SOFT_HYPHEN}nistre`);
+    // French spacing: the transcript's space before ? is set no-break (no line starts with the mark).
+    expect(body.replaceAll(SOFT_HYPHEN, '')).toContain('La semaine\u202f? L’année\u202f?'.replace('’', "'"));
     const index = readFileSync(join(dir, 'EPUB', 'index.xhtml'), 'utf8');
     expect(index).toContain('Catalogne');
     expect(index).not.toMatch(/>(avec|ce que|Ecoutez)</);

@@ -5,7 +5,7 @@
 // where the line does not break. Only text the reader reads is hyphenated (paragraphs, not headings,
 // labels, hashes, identifiers, the change report or metadata).
 import { createRequire } from 'node:module';
-import { scriptOf } from '../lang/language.ts';
+import { baseLanguage, scriptOf } from '../lang/language.ts';
 
 const require = createRequire(import.meta.url);
 export const SOFT_HYPHEN = '\u00ad';
@@ -61,9 +61,25 @@ function trimBreaks(hyphenated: string): string {
   return out;
 }
 
+/**
+ * French spacing at typesetting, like the soft hyphens: the space a French transcript types before
+ * `? ! ; :` and `»` (and after `«`) is set as a narrow no-break space (U+202F), so no line starts with
+ * the mark (`La semaine ? L'année ?`). The source and the normalised text keep their spaces; only the
+ * edition's running text is set this way, as a French typesetter would.
+ */
+export function frenchSpacing(text: string): string {
+  return text.replace(/(?<=\S)[ \u00a0](?=[?!;:»])|(?<=«)[ \u00a0]/gu, '\u202f');
+}
+
 /** The renderer's typography options for a book's language: soft hyphens for languages that
- * hyphenate; in a non-Latin book, Latin words with apostrophes marked `lang="en"` for the Latin face. */
+ * hyphenate (and French spacing in French); in a non-Latin book, Latin words with apostrophes marked
+ * `lang="en"` for the Latin face. */
 export function typographyFor(language: string): { hyphenate?: (text: string) => string; latinLang?: string } {
   const script = scriptOf(language);
-  return { hyphenate: hyphenatorFor(language) ?? undefined, latinLang: script === 'Latn' ? undefined : 'en' };
+  const hyphenate = hyphenatorFor(language) ?? undefined;
+  const french = baseLanguage(language) === 'fr';
+  return {
+    hyphenate: french ? (t: string) => frenchSpacing(hyphenate ? hyphenate(t) : t) : hyphenate,
+    latinLang: script === 'Latn' ? undefined : 'en',
+  };
 }
