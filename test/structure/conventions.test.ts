@@ -483,6 +483,10 @@ describe('shapes of real transcripts not in the corpus', () => {
     // A speaker labelled SPEAKER who speaks a sentence is still a turn.
     expect(roles('SPEAKER: Order. The House will come to order.\n\nMR. JONES: Thank you, Mr. Speaker.\n', 'Jones').turns[0]).toMatch(/^1 \w+ SPEAKER$/);
   });
+  it('IMF: QUESTIONER: is a journalist asking (the 2016 briefings label every journalist so)', () => {
+    const text = "Can I make a suggestion, if you'll bear with me? I know there's a lot of interest in Greece, and we will come to Greece.\n\nQUESTIONER: So the first question would be on Portugal. IMF returns in June to Portugal for a new evaluation of its post bailout package. What are the perspectives Portugal has been meeting the budget deficit target. So, that will be the first question.\n";
+    expect(roles(text, 'William Murray').turns).toEqual(['3 question QUESTIONER']);
+  });
   it("a page's headline, a kicker in capitals before a colon (LISTEN AND READ FOR YOURSELF: Audio and Transcript of …), is the title, not a turn", () => {
     const text = "LISTEN AND READ FOR YOURSELF: Audio and Transcript of Windsor Hearing\n\nThe complete audio and transcript of today's hearing has been released.\n\nMR. SRINIVASAN (pictured left): Thank you, Mr. Chief Justice, and may it please the Court:\nThis Court has jurisdiction in this case based on the petition filed by the United States.\n\nCHIEF JUSTICE ROBERTS: On the first one, is there any case where all the parties agreed with the decision below and we upheld appellate jurisdiction? Any case?\n\nMR. SRINIVASAN: Where the parties agreed -\n";
     const { turns, title } = roles(text, 'Srinivasan');
