@@ -26,6 +26,7 @@ async function systemFontSamples(fontconfig: string | null, families: string[]):
     : await freshBrowser();
   try {
     const page = await browser.newPage();
+    page.setDefaultTimeout(0); // a loaded machine is slow; the run's limit catches a hang
     await page.setJavaScriptEnabled(false);
     await page.setViewport({ width: 200, height: 60 });
     const out: string[] = [];

@@ -32,6 +32,9 @@ describe('build --keep-html', () => {
     const bare = join(work, 'bare.pdf');
     try {
       const page = await browser.newPage();
+      // No 30 s default for the page's steps: the run's 10-minute limit catches a hang (a loaded machine
+      // took more than 30 s to load this page).
+      page.setDefaultTimeout(0);
       await page.goto(pathToFileURL(join(dir, `${SEED_ID}.print.html`)).href, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       writeFileSync(bare, await page.pdf({ preferCSSPageSize: true, printBackground: true }));

@@ -3,7 +3,8 @@
 // words) and the template only places the lines it is given.
 import { SaxesParser } from 'saxes';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { BuildError, diagnostic, fail } from '../core/diagnostics.ts';
@@ -103,7 +104,13 @@ export async function coverImages(svg: string, fonts: CoverFonts): Promise<{ cov
   try {
     return { cover: new Uint8Array(readFileSync(cached.cover)), thumbnail: new Uint8Array(readFileSync(cached.thumbnail)) };
   } catch { /* not drawn yet */ }
-  const images = await drawCover(drawable, files, fonts.faces);
+  const dir = mkdtempSync(join(tmpdir(), 'tp-cover-'));
+  let images: { cover: Uint8Array; thumbnail: Uint8Array };
+  try {
+    images = await drawCover(drawable, await coverFaces(files, svgCharacters(drawable), dir), fonts.faces);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   // A read-only install only draws each time; the thumbnail first, so a cover on disk has its thumbnail.
   if (writeCacheFile(cached.thumbnail, images.thumbnail)) writeCacheFile(cached.cover, images.cover);
   return images;
@@ -145,7 +152,7 @@ async function drawCover(svg: string, fontFiles: string[], faces: LanguageFonts)
 async function coverFontFiles(svg: string, faces: LanguageFonts): Promise<string[]> {
   const chains = [faces.serif, faces.sans, faces.latinSerif, faces.latinSans];
   await readyCmaps([...new Set(chains.flat())]);
-  const chars = [...new Set(Array.from(svg, (c) => c.codePointAt(0)!))];
+  const chars = [...svgCharacters(svg)].map((c) => c.codePointAt(0)!);
   const files: string[] = [];
   for (const chain of chains) {
     let missing = chars;
@@ -158,6 +165,38 @@ async function coverFontFiles(svg: string, faces: LanguageFonts): Promise<string
   }
   return [...new Set(files)];
 }
+
+/** Every character of the SVG, its markup and its text as the XML parser decodes it (`&#39;` is `'`). */
+function svgCharacters(svg: string): Set<string> {
+  const chars = new Set(Array.from(svg));
+  const parser = new SaxesParser({ xmlns: false });
+  parser.on('text', (t) => { for (const c of t) chars.add(c); });
+  parser.on('opentag', (tag) => { for (const v of Object.values(tag.attributes)) for (const c of String(v)) chars.add(c); });
+  parser.on('error', () => undefined);
+  parser.write(svg).close();
+  return chars;
+}
+
+/**
+ * The font files resvg is given: a large face (the Chinese ones, 10 to 15 MB) cut to the SVG's
+ * characters first (subset-font, in `dir`). resvg reads a font file again for each glyph it draws, so a
+ * long title in a whole Chinese face cost seconds; the cut keeps the glyphs and their layout tables, and
+ * draws the same pixels.
+ */
+async function coverFaces(files: string[], chars: Set<string>, dir: string): Promise<string[]> {
+  const text = [...chars].join('');
+  const out: string[] = [];
+  for (const [i, file] of files.entries()) {
+    if (statSync(file).size < WHOLE_FACE_BYTES) { out.push(file); continue; }
+    const { default: subsetFont } = await import('subset-font');
+    const cut = join(dir, `${i}.ttf`);
+    writeFileSync(cut, await subsetFont(readFileSync(file), text, { targetFormat: 'truetype' }));
+    out.push(cut);
+  }
+  return out;
+}
+
+const WHOLE_FACE_BYTES = 2_000_000;
 
 /**
  * The SVG without the images it would load from a file or the network: resvg reads an <image>'s path

@@ -218,6 +218,7 @@ describe('the renderer is a sandbox', () => {
     writeFileSync(file, `<!DOCTYPE html><html><head>${pageScript(l, 'p')}</head><body><img src="http://127.0.0.1:${l.tcp}/img"></body></html>`);
     const visit = async (browser: import('puppeteer-core').Browser) => {
       const page = await browser.newPage();
+      page.setDefaultTimeout(0); // a loaded machine is slow; the run's limit catches a hang
       await page.goto(`file://${file}`, { waitUntil: 'load' });
       // Give the page's own requests the time they take (the check is on the listener, not a clock).
       await page.waitForNetworkIdle({ idleTime: 500, timeout: 30_000 }).catch(() => undefined);
