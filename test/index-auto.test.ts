@@ -670,7 +670,11 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // all zh-Hant subjects let in by the share of the size now kept for subjects (chosen on dev: 13 hand-written subjects in, 1
     // wrong); two of them a person had judged wrong before. No rule was changed because of it: the useful floor is the measurement,
     // 0.8 pt under round 7's (a rule not confirmed on test, as in round 5).
-    expect(f.precision).toBeGreaterThanOrEqual(0.883);
+    // Ninth session (2026-12-06): 88.7 % (189/213) and 81.1 % (142/175), measured once at the end, after tuning on a dev part
+    // widened with eleven more real texts (商务部, 人民网, 新华社, 全国人大 记者会, Taiwan 外交部, 香港特區政府, NATO, UN, NPR). One
+    // wrong headline entry of en-cnn-2006-09-29 (… Journalist Bob Woodward's New Book) became two (the full name's possessive now
+    // ends a name), both judged wrong by reading; three other wrong ones were gone. No rule was changed because of it. Floors: the measurement.
+    expect(f.precision).toBeGreaterThanOrEqual(0.887);
     expect(f.recall).toBeGreaterThanOrEqual(0.811);
   });
 

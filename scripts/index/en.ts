@@ -403,19 +403,12 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (run.length === 1 && loneWordIsNoName(run[0], term, mid)) { trace?.(term, 'subject', 'a lone word that names nothing'); continue; }
       // Nationalities in a row (Palestinian American, Russian and Ukrainian) describe people; they name nobody.
       if (run.length > 1 && run.every((t) => t.tags.has('Demonym') || /^(and|or)$/i.test(t.text)) && !isEnglishPlace(term)) continue;
-      // A nationality and a plural common noun (European Allies, Asian Americans) are a group of people, no name.
-      if (run.length === 2 && (run[0].tags.has('Demonym') || DEMONYM.test(run[0].text)) && /s$/u.test(run[1].text) && commonWord(run[1].text) && !ORG_WORD.test(run[1].text) && !isEnglishPlace(term)) continue;
-      // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
+      if (groupOfPeople(run, term)) continue; // A word after a title is a person's name (Secretary Blinken), a known country or region a place.
       const at = terms.indexOf(run[0]);
       const titled = at > 0 && isPersonTitle(terms[at - 1], terms[at]) && !run.some((t) => t.tags.has('Place') || t.tags.has('Organization'));
       let kind: Candidate['kind'] = isEnglishPlace(term) ? 'place' : kindOfRun(run, term);
       if (kind === 'subject' && titled && run.length <= 3) kind = 'person';
-      // A unit's ordinal before its name (100th Air Refueling Wing, 82nd Airborne Division): the unit's, an organisation.
-      // (Not an occasion's count: the 140th Commencement Exercises are the Commencement Exercises.)
-      if (at > 0 && run.length >= 2 && /^\d+(?:st|nd|rd|th)$/u.test(terms[at - 1].text) && /^\s+$/u.test(terms[at - 1].post) && UNIT_WORD.test(run[run.length - 1].text)) {
-        add('organisation', text.slice(terms[at - 1].start, run[run.length - 1].end), terms[at - 1].start, 2);
-        continue;
-      }
+      if (ordinalUnit(terms, at, run)) { add('organisation', text.slice(terms[at - 1].start, run[run.length - 1].end), terms[at - 1].start, 2); continue; }
       // A named event or document (Battle of Jutland, Summit of the Future) is salient as a name is, said once or more.
       const namedEvent = run.length >= 3 && run.some((t) => /^of$/i.test(t.text));
       // A capital The inside a sentence names what follows (in Room H-313, The Capitol; The Hague): a proper name, though a common word.
@@ -424,6 +417,20 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (run.length === 1 && kind !== 'place' && kind !== 'organisation') used(term, nameUse(terms, at, titled));
     }
   }
+}
+
+/** A nationality and a plural common noun (European Allies, Asian Americans): a group of people, no name. */
+function groupOfPeople(run: Term[], term: string): boolean {
+  return run.length === 2 && (run[0].tags.has('Demonym') || DEMONYM.test(run[0].text)) && /s$/u.test(run[1].text) && commonWord(run[1].text)
+    && !ORG_WORD.test(run[1].text) && !isEnglishPlace(term);
+}
+
+/**
+ * A unit's ordinal before its name (100th Air Refueling Wing, 82nd Airborne Division): the unit's name, an
+ * organisation. Not an occasion's count (the 140th Commencement Exercises are the Commencement Exercises).
+ */
+function ordinalUnit(terms: Term[], at: number, run: Term[]): boolean {
+  return at > 0 && run.length >= 2 && /^\d+(?:st|nd|rd|th)$/u.test(terms[at - 1].text) && /^\s+$/u.test(terms[at - 1].post) && UNIT_WORD.test(run[run.length - 1].text);
 }
 
 /** Candidates of one English text (the book's body text). */

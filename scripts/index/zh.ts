@@ -750,8 +750,7 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     const known = (x: Tok) => /^(ns|nt|nz|j)$/.test(x.tag) || (x.tag === 'nrt' && isChinesePlace(x.word));
     while (j > 0 && i - j < 4 && (/^(ns|nt|nz|n|vn|j)$/.test(toks[j - 1].tag) || known(toks[j - 1])) && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word)) j--;
     while (j < i && !known(toks[j])) j++;
-    // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it.
-    // (台湾 + 日本 + 关系 + 协会: two countries, both the name's.)
+    // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it (two countries are: 台湾 日本 关系 协会).
     if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns' && !isChinesePlace(toks[j + 1].word)) j++;
     if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
   }
