@@ -83,6 +83,7 @@ describe('Latin-script languages besides English', () => {
     const fr = autoEntries(text(FR), { language: 'fr' }).map((e) => e.term);
     expect(fr).toEqual(expect.arrayContaining(['Catalogne', 'Cnews']));
     expect(fr.filter((t) => /^(avec|ce que|Ecoutez|Bonjour|Oui|Moi)$/i.test(t))).toEqual([]);
+    // The real record, and a question written for this test with a place, a courtesy title and nouns after articles.
     const german = `${text(DE)}\nFrage: Wie ist die Lage in Idlib? Herr Seibert, hat die Bundeskanzlerin mit Frau Widmann-Mauz gesprochen, und was sagt Köpping dazu?\n`;
     const de = autoEntries(german, { language: 'de', size: 20 }).map((e) => e.term);
     expect(de).toEqual(expect.arrayContaining(['Idlib', 'Widmann-Mauz', 'Köpping']));

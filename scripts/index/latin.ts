@@ -47,7 +47,7 @@ export function latinNames(found: Candidate[], text: string, tag: string): Candi
     if (!term.split(/\s+/).every((w) => NAME_WORD.test(w))) continue;
     const before = wordsBefore(term, text);
     // Two capitalised words or more are a name even where they open a sentence (a reporter who gives
-    // her name: `Tzeltzin Juárez, de SinLínea.mx`); not in German, where `Die Lage` opens sentences.
+    // her name at a paragraph's start); not in German, where `Die Lage` opens sentences.
     const several = term.includes(' ') && !german && !/^\p{Lu}\.$/u.test(term.split(/\s+/)[0]!);
     if (!several && !before.some((w) => w !== '')) continue;
     if (german && before.some((w) => GERMAN_DETERMINERS.has(w) || (/^\p{Ll}+(?:e|en|er|es|em)$/u.test(w) && !GERMAN_PREPOSITIONS.has(w)))) continue;
