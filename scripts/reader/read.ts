@@ -21,7 +21,7 @@ import type { LabelRule } from './labels.ts';
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { CUE_MARKUP, CUE_TIMING, FURNITURE, RULE_LINE, SUBTITLE_HEADER, cueTimes, opensWithVoice } from './convention.ts';
 import type { Conventions } from './convention.ts';
-import { detectTag, resolveLanguage, type Language } from '../lang/language.ts';
+import { latinLanguage, resolveLanguage, type Language } from '../lang/language.ts';
 import { headingWords } from '../lang/headings.ts';
 import type { TemplateSet } from '../lang/strings.ts';
 
@@ -96,7 +96,8 @@ function readStages(bytes: Uint8Array, options: Partial<ReaderOptions>, files: {
   // A BOM is dropped; columns on line 1 count from after it, as an editor shows them.
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const language = resolveLanguage(opts.language, source);
-  const tag = opts.language || (language === 'en' ? detectTag(source) : language);
+  // The tag as detectTag gives it, without reading the text's scripts a second time.
+  const tag = opts.language || (language === 'en' ? latinLanguage(source) : language);
   const lines = new LineIndex(source);
   const log = new ChangeLog(lines);
   // Characters first: invisible and control characters out (each recorded), so no later rule and no
