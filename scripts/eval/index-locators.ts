@@ -113,9 +113,13 @@ function checkEpub(epub: string, occurrences: Map<string, Occurrence>, failures:
   return checked;
 }
 
-export async function checkBook(dist: string, id: string): Promise<LocatorReport> {
+/**
+ * One built book's locators: `dist/<id>/<id>.pdf` and `.epub` against the index model of its source folder
+ * (`source`, the corpus folder by default; the print check passes the minimal-book.yaml folder it built).
+ */
+export async function checkBook(dist: string, id: string, source = join(corpusRoot, id)): Promise<LocatorReport> {
   const failures: string[] = [];
-  const prepared = prepareBook(join(corpusRoot, id));
+  const prepared = prepareBook(source);
   const occurrences = new Map(prepared.index.occurrences.map((o) => [o.id, o]));
   const dir = join(dist, id);
   const pdfChecked = await checkPdf(join(dir, `${id}.pdf`), occurrences, failures);

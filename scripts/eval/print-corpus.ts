@@ -41,11 +41,14 @@ import { fontsFor } from '../fonts.ts';
 import { resolveTemplateSet } from '../render/templates.ts';
 import type { BookView } from '../render/variables.ts';
 import { SaxesParser } from 'saxes';
+import { checkBook } from './index-locators.ts';
 
 export interface BookReport {
   id: string; split: string; language: string; built: boolean; failure?: string; pages?: number;
   missingGlyphs?: number; brokenTitles?: string[]; emptyPages?: number[]; shortEnds?: string[];
   contents?: 'same' | 'none (one section)' | string; fonts?: string[];
+  /** The index's locators checked (scripts/eval/index-locators.ts), in print and EPUB, and those not on the page that prints the term. */
+  locators?: { pdf: number; epub: number; wrong: string[] };
   /** Built under a made-up title although the transcript opens with a title line (TP141 warning). */
   titleMissed?: boolean;
   /** The build library's input hash the book was checked at (transcript, minimal book.yaml, the tool's code and templates). */
@@ -344,6 +347,8 @@ export async function check(entry: CorpusEntry, out: string, failure?: string): 
     .concat(indexEnd(lines.body, pages));
   report.contents = contentsCheck(doc, join(dir, `${entry.id}.epub`));
   report.fonts = fontCheck(pdf);
+  const loc = await checkBook(join(out, 'build'), entry.id, join(out, 'src', entry.id));
+  report.locators = { pdf: loc.pdfChecked, epub: loc.epubChecked, wrong: loc.failures };
   return report;
 }
 
@@ -367,6 +372,8 @@ function totals(reports: BookReport[]): Record<string, number | string> {
     'pages with 1-3 lines of a section end': built.reduce((n, r) => n + (r.shortEnds?.length ?? 0), 0),
     'contents = navigation': `${built.filter((r) => r.contents === 'same' || r.contents === 'none (one section)').length}/${built.length}`,
     'font problems (pdffonts)': built.reduce((n, r) => n + (r.fonts?.length ?? 0), 0),
+    'index locators checked (print + EPUB)': built.reduce((n, r) => n + (r.locators ? r.locators.pdf + r.locators.epub : 0), 0),
+    'index locators not on the page that prints the term': built.reduce((n, r) => n + (r.locators?.wrong.length ?? 0), 0),
   };
 }
 
@@ -377,7 +384,15 @@ function row(label: string, reports: BookReport[], inPart: number): string {
   const contents = built.filter((r) => r.contents === 'same' || r.contents === 'none (one section)').length;
   return `| ${[label, `${reports.length}/${inPart}`, `${built.length}/${reports.length}`, sum((r) => r.missingGlyphs ?? 0), sum((r) => r.brokenTitles?.length ?? 0),
     sum((r) => r.emptyPages?.length ?? 0), sum((r) => r.shortEnds?.length ?? 0), `${contents}/${built.length}`, sum((r) => r.fonts?.length ?? 0),
-    built.reduce((n, r) => n + (r.pages ?? 0), 0)].join(' | ')} |`;
+    locatorCell(built), built.reduce((n, r) => n + (r.pages ?? 0), 0)].join(' | ')} |`;
+}
+
+/** Index locators: wrong of checked (print + EPUB), and how many books were checked, when some built book has no record of them. */
+function locatorCell(built: BookReport[]): string {
+  const checked = built.filter((r) => r.locators);
+  const n = checked.reduce((k, r) => k + r.locators!.pdf + r.locators!.epub, 0);
+  const wrong = checked.reduce((k, r) => k + r.locators!.wrong.length, 0);
+  return `${wrong} of ${n}${checked.length < built.length ? ` (${checked.length} books)` : ''}`;
 }
 
 /**
@@ -386,8 +401,8 @@ function row(label: string, reports: BookReport[], inPart: number): string {
  */
 export function table(reports: BookReport[], corpus: { split: string; language: string }[]): string {
   const last = [...new Map(reports.map((r) => [r.id, r])).values()];
-  const out = ['| part / language | checked / in the part | built | 〓 printed | title lines broken inside a word | empty pages | pages with 1–3 lines of a section end | contents = navigation | pdffonts problems | pages |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const out = ['| part / language | checked / in the part | built | 〓 printed | title lines broken inside a word | empty pages | pages with 1–3 lines of a section end | contents = navigation | pdffonts problems | index locators wrong of checked (print + EPUB) | pages |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
   for (const split of ['test', 'dev']) {
     const part = last.filter((r) => r.split === split);
     for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
@@ -443,7 +458,8 @@ async function main() {
       reports.push(r);
       recorded.set(e.id, r);
       const flags = [r.failure, r.titleMissed ? 'TP141: title line not read as one' : '', r.missingGlyphs ? `${r.missingGlyphs} 〓` : '', ...(r.brokenTitles ?? []), ...(r.emptyPages ?? []).map((p) => `empty p.${p}`),
-        ...(r.shortEnds ?? []), r.contents && !['same', 'none (one section)'].includes(r.contents) ? r.contents : '', ...(r.fonts ?? [])].filter(Boolean);
+        ...(r.shortEnds ?? []), r.contents && !['same', 'none (one section)'].includes(r.contents) ? r.contents : '', ...(r.fonts ?? []),
+        ...(r.locators?.wrong ?? [])].filter(Boolean);
       console.log(`${e.id} (${r.pages ?? '-'} pp.): ${flags.length ? flags.join('; ') : 'ok'}`);
     }
     writeFileAtomic(record, [...recorded.values()].sort((a, b) => a.id.localeCompare(b.id)).map((r) => JSON.stringify(r) + '\n').join(''));
