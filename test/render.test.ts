@@ -1,6 +1,7 @@
 // The shared HTML renderer: one test per node kind (STYLE.md §7), in both flavours.
 import { describe, it, expect } from 'vitest';
 import { handlers, renderBody, renderBlock, toMarkup, type RenderOptions } from '../scripts/render/html.ts';
+import { typographyFor } from '../scripts/render/hyphenate.ts';
 import type { Paragraph, Section, Speaker, Turn, Transcript } from '../scripts/model/types.ts';
 
 const labels = { question: '提问', answer: '回答', remarks: '发言', moderator: '主持', labelEnd: '：' };
@@ -51,3 +52,29 @@ describe('renderer handlers', () => {
     expect(renderBody(tree, html)).toBe('<p id="p10">正文。</p>');
   });
 });
+
+// A bilingual MFA briefing (外交部例行记者会, 2025-01-27, as reposted): each Chinese paragraph is followed
+// by its English one. The English paragraph is marked `lang="en"` (a screen reader reads it in English,
+// print sets it in the Latin face) and hyphenated as English; a Chinese paragraph, a short Latin
+// fragment and a mixed sentence stay in the book's language.
+describe('a Latin-script paragraph in a Chinese book', () => {
+  const zh: RenderOptions = { ...html, ...typographyFor('zh-Hans') };
+  const english = 'Hubei Media Group: The Spring Festival has been inscribed on UNESCO’s Representative List of the Intangible Cultural Heritage of Humanity.';
+  it('carries its language, and is hyphenated as English without apostrophe marks', () => {
+    const p = out(handlers.paragraph(para('p3', english), zh));
+    expect(p).toMatch(/^<p id="p3" lang="en">Hubei Media Group: The Spring Fes\u00ad?ti\u00ad?val/);
+    expect(p).toContain('\u00ad');
+    expect(p).not.toContain('class="latin"');
+  });
+  it('leaves Chinese, mixed and short paragraphs in the book\'s language', () => {
+    expect(out(handlers.paragraph(para('p2', '春节已被列入联合国教科文组织人类非物质文化遗产代表作名录。'), zh))).toBe('<p id="p2">春节已被列入联合国教科文组织人类非物质文化遗产代表作名录。</p>');
+    expect(out(handlers.paragraph(para('p4', 'OK, thank you.'), zh))).toBe('<p id="p4">OK, thank you.</p>');
+    expect(out(handlers.paragraph(para('p5', '我们注意到 Reuters 的报道 and the statement of the Ministry.'), zh))).not.toContain('lang=');
+  });
+  it('marks an English question after a Chinese label, and nothing in an English book', () => {
+    const q = out(handlers.turn(turn('question', speaker('路透社记者', 'reporter'), para('p6', 'Could you confirm whether China will send representatives to the signing?')), zh));
+    expect(q.replaceAll('\u00ad', '')).toContain('</b><span lang="en">Could you confirm whether China');
+    expect(out(handlers.paragraph(para('p7', english), { ...html, ...typographyFor('en') }))).not.toContain('lang=');
+  });
+});
+

@@ -157,6 +157,19 @@ export function latinLanguage(text: string): string {
   return best !== 'en' && n >= 2 * english && n >= 0.04 * words ? best : 'en';
 }
 
+/**
+ * The tag of a passage written wholly in Latin script inside a book of another script: a bilingual
+ * briefing's English paragraph after its Chinese one, a question asked in English. latinLanguage of the
+ * passage when it has no Han, kana or Hangul and at least four Latin words; else undefined (a name, an
+ * "OK." or a mixed sentence stays in the book's language).
+ */
+export function latinPassage(text: string): string | undefined {
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text)) return undefined;
+  let words = 0;
+  for (const _ of text.matchAll(/\p{Script=Latin}{2,}/gu)) if (++words >= 4) return latinLanguage(text);
+  return undefined;
+}
+
 /** The BCP 47 tag of a transcript without `language`: zh-Hans, zh-Hant, or a Latin-script language
  * told apart by latinLanguage (en, fr, de, es, it). The reading rules are detectLanguage's. */
 export function detectTag(text: string): string {

@@ -8,6 +8,7 @@ import { serializeXml } from './xml.ts';
 import type { Element, ElementContent, Root } from 'hast';
 import Mustache from 'mustache';
 import type { Block, Inline, Paragraph, Section, Transcript, Turn, TurnKind, Speaker, Dateline, Title, Container, Heading, List, Blockquote, Matter, Note } from '../model/types.ts';
+import { inlineText } from '../model/walk.ts';
 
 export interface RenderOptions {
   /** 'xhtml' for EPUB (self-closing void elements, xml-safe), 'html' for print. */
@@ -26,6 +27,9 @@ export interface RenderOptions {
   /** In a Chinese book, the tag Latin words with an apostrophe are marked with (`en`): the CJK face
    * would draw their ’ full-width ("CGTN’ s"), so they are set in the Latin face by `:lang()`. */
   latinLang?: string;
+  /** In a book of a non-Latin script, a paragraph written wholly in a Latin-script language (a bilingual
+   * briefing's English paragraph): its tag, set on the paragraph, and the hyphenation it is set with. */
+  passage?: (text: string) => { lang: string; hyphenate?: (text: string) => string } | undefined;
 }
 
 /** Latin words with an apostrophe inside (CGTN’s, don't): what a CJK face sets wrongly. */
@@ -61,6 +65,11 @@ export function renderLabels(strings: Readonly<Record<string, string>>): RenderO
 }
 
 type Handler<T> = (node: T, options: RenderOptions) => ElementContent[];
+
+/** The options inside a Latin-script passage: its own hyphenation, and no apostrophe marks (the passage is marked whole). */
+function inPassage(o: RenderOptions, passage: { hyphenate?: (text: string) => string }): RenderOptions {
+  return { ...o, hyphenate: passage.hyphenate, latinLang: undefined, passage: undefined };
+}
 
 /** Inline content. Editor Markdown adds emphasis, links and code; the transcript only text, topic
  * anchors and note references. A note reference is a superscript number linking to the note. */
@@ -139,7 +148,10 @@ function labelText(node: Speaker): (string | Element)[] {
 export const handlers = {
   title: ((node: Title, o) => [h('h1', { id: 'body-h', className: ['transcript-title'] }, inline(node.children, o))]) as Handler<Title>,
   dateline: ((node: Dateline, o) => [h('p', { id: node.id, className: ['dateline'] }, inline(node.children, o))]) as Handler<Dateline>,
-  paragraph: ((node: Paragraph, o) => [h('p', { id: node.id }, inline(node.children, o))]) as Handler<Paragraph>,
+  paragraph: ((node: Paragraph, o) => {
+    const passage = o.passage?.(inlineText(node.children));
+    return [h('p', { id: node.id, lang: passage?.lang }, inline(node.children, passage ? inPassage(o, passage) : o))];
+  }) as Handler<Paragraph>,
   // The speaker label is a name, not emphasis: `b` keeps print's look, the class and (EPUB) the
   // Z39.98 `persona` semantic say who speaks, and `speaker-name` holds just the name.
   speaker: ((node: Speaker, o) => [h('b', { className: ['speaker', `speaker-${node.role}`], ...epubType(o, 'z3998:persona') },
@@ -150,7 +162,10 @@ export const handlers = {
     const [first, ...rest] = node.children;
     // An implicit speaker (an unlabelled opening announcement) prints no label.
     const label = node.speaker.implicit ? [] : handlers.speaker(node.speaker, o);
-    const opening = first ? [h('p', { id: first.id }, [...label, ...inline(first.children, o)])] : [];
+    // A turn whose first words are in a Latin-script language (a question asked in English) marks them after its label.
+    const passage = first && o.passage?.(inlineText(first.children));
+    const words = first ? (passage ? [h('span', { lang: passage.lang }, inline(first.children, inPassage(o, passage)))] : inline(first.children, o)) : [];
+    const opening = first ? [h('p', { id: first.id }, [...label, ...words])] : [];
     return [h('div', { className: ['turn', `turn-${node.kind}`], role: 'group', 'aria-label': o.labels[node.kind] },
       [...opening, ...rest.flatMap((p) => handlers.paragraph(p, o))])];
   }) as Handler<Turn>,

@@ -5,7 +5,7 @@
 // where the line does not break. Only text the reader reads is hyphenated (paragraphs, not headings,
 // labels, hashes, identifiers, the change report or metadata).
 import { createRequire } from 'node:module';
-import { baseLanguage, scriptOf } from '../lang/language.ts';
+import { baseLanguage, latinPassage, scriptOf } from '../lang/language.ts';
 
 const require = createRequire(import.meta.url);
 export const SOFT_HYPHEN = '\u00ad';
@@ -73,13 +73,23 @@ export function frenchSpacing(text: string): string {
 
 /** The renderer's typography options for a book's language: soft hyphens for languages that
  * hyphenate (and French spacing in French); in a non-Latin book, Latin words with apostrophes marked
- * `lang="en"` for the Latin face. */
-export function typographyFor(language: string): { hyphenate?: (text: string) => string; latinLang?: string } {
+ * `lang="en"` for the Latin face, and a paragraph written wholly in a Latin-script language (latinPassage)
+ * marked with its tag and hyphenated as that language. */
+export function typographyFor(language: string): { hyphenate?: (text: string) => string; latinLang?: string; passage?: (text: string) => Passage | undefined } {
   const script = scriptOf(language);
   const hyphenate = hyphenatorFor(language) ?? undefined;
   const french = baseLanguage(language) === 'fr';
   return {
     hyphenate: french ? (t: string) => frenchSpacing(hyphenate ? hyphenate(t) : t) : hyphenate,
     latinLang: script === 'Latn' ? undefined : 'en',
+    passage: script === 'Latn' ? undefined : latinPassageOf,
   };
+}
+
+/** A Latin-script passage in a book of another script: its tag and its hyphenation. */
+export interface Passage { lang: string; hyphenate?: (text: string) => string }
+
+function latinPassageOf(text: string): Passage | undefined {
+  const lang = latinPassage(text);
+  return lang ? { lang, hyphenate: typographyFor(lang).hyphenate } : undefined;
 }
