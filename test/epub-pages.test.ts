@@ -36,6 +36,15 @@ describe('page markers from the printed pages (unit)', () => {
     expect(text.slice(boundaryIn(text, 'Head 3 He said', 'Head 4 “the treaty stands” and left the room quietly after-\nwards.')!)).toBe('“the treaty stands” and left the room quietly afterwards.');
   });
 
+  it('finds the boundary when the few letters around it ("ons|and") also stand elsewhere on the page before', () => {
+    // en-state-2023-02-02 (dev), pages 5 and 6 as pdftotext gives them: the paragraph crosses after
+    // "telecommunications," and page 5 also prints "discussions about" and "questions and".
+    const text = 'Over the past three months, we have seen important progress by the parties in implementing key aspects of this agreement, including the steady and growing delivery of humanitarian aid, initial steps in discussions about a transitional justice process, the ongoing restoration of services – electricity, telecommunications, and banking – significant turnover of heavy weapons, and, in the past couple weeks, a pullback of Eritrean forces from the Tigray region.';
+    const prev = 'I will take your questions and then we go. Over the\npast three months, we have seen im\u00adpor\u00adtant progress by the par\u00ad\u2010\nties in im\u00adple\u00adment\u00ading key as\u00adpects of this agree\u00adment, in\u00adclud\u00ading\nthe steady and grow\u00ading de\u00adliv\u00adery of hu\u00adman\u00adi\u00adtar\u00adian aid, ini\u00adtial\nsteps in dis\u00adcus\u00adsions about a tran\u00adsi\u00adtional jus\u00adtice process, the on\u00ad\u2010\ngo\u00ading restora\u00adtion of ser\u00advices – elec\u00adtric\u00adity, telecom\u00admu\u00adni\u00adca\u00adtions,';
+    const page = 'Department Press Briefing – February 2, 2023\nand bank\u00ading – sig\u00adnif\u00adi\u00adcant turnover of heavy weapons, and, in\nthe past cou\u00adple weeks, a pull\u00adback of Er\u00aditrean forces from the\nTigray re\u00adgion.';
+    expect(text.slice(boundaryIn(text, prev, page))).toMatch(/^and banking – significant/);
+  });
+
   it('puts each page marker inside the running element, or before the first element on the page', () => {
     const tree = { type: 'transcript', children: [
       { type: 'dateline', id: 'd', children: [{ type: 'text', value: '短导语。' }] },

@@ -58,7 +58,7 @@ const SPAN = 8;
  * `page`: the offset of the first character printed on `page`, or undefined when the element does not
  * continue onto it. `from` is where the element's part on `prevPage` begins (a previous boundary).
  * The boundary is the one place where the text before it is on the previous page, the text after it on
- * this one, and the text across it on neither.
+ * this one, and the text across it (the two together) on neither.
  */
 export function boundaryIn(text: string, prevPage: string, page: string, from = 0): number | undefined {
   // Letters and digits first; then letters alone, for a page that prints digits the element's text does
@@ -77,7 +77,9 @@ function boundaryBy(text: string, prevPage: string, page: string, from: number, 
     if (!cur.includes(after)) continue;
     const before = key.slice(Math.max(start, j - SPAN), j);
     if (!prev.includes(before)) continue;
-    const across = key.slice(Math.max(start, j - 3), j + 3);
+    // The text across the point, as long as the two sides checked (a short window, "ons|and", is found
+    // elsewhere on an English page and would reject the true boundary).
+    const across = before + after;
     if (prev.includes(across) || cur.includes(across)) continue;
     // Opening quotes and brackets go with the line they open.
     let at = offsets[j];
