@@ -83,6 +83,11 @@ describe('page markers from the printed pages (unit)', () => {
     const p = h('p', { id: 'p1' }, [h('b', { className: ['speaker'] }, '记者：'), '甲乙', h('span', { id: 't1', className: ['topic'] }, '丙丁'), 'con\u00ADtin\u00ADues']);
     const html = toHtml(insertPageMarkers([p], new Map([['p1', [{ label: '4', offset: 0 }, { label: '5', offset: 3 }, { label: '6', offset: 7 }]]])));
     expect(html).toBe('<p id="p1"><span id="pg4" role="doc-pagebreak" aria-label="4" epub:type="pagebreak" class="pagebreak"></span><b class="speaker">记者：</b>甲乙<span id="t1" class="topic">丙<span id="pg5" role="doc-pagebreak" aria-label="5" epub:type="pagebreak" class="pagebreak"></span>丁</span>con<span id="pg6" role="doc-pagebreak" aria-label="6" epub:type="pagebreak" class="pagebreak"></span>\u00ADtin\u00ADues</p>');
+    // A page that begins with a topic (en-wh-2022-06-14, dev: "and | Medicaid on the chopping block"): the
+    // marker goes before the topic's span, so the index locator's anchor follows it.
+    const topic = h('p', { id: 'p3' }, ['and ', h('span', { id: 't18-1', className: ['topic'] }, 'Med\u00ADic\u00ADaid'), ' on the block']);
+    expect(toHtml(insertPageMarkers([topic], new Map([['p3', [{ label: '8', offset: 4 }]]]))))
+      .toBe('<p id="p3">and <span id="pg8" role="doc-pagebreak" aria-label="8" epub:type="pagebreak" class="pagebreak"></span><span id="t18-1" class="topic">Med\u00ADic\u00ADaid</span> on the block</p>');
     // The space after an English speaker label is the renderer's, not the paragraph's: offset 8 is the 'p' of 'people'.
     const en = h('p', { id: 'p2' }, [h('b', { className: ['speaker'] }, [h('span', { className: ['speaker-name'] }, 'Sam Tarry'), ':']), ' ', 'million people']);
     expect(toHtml(insertPageMarkers([en], new Map([['p2', [{ label: '6', offset: 8 }]]]))))

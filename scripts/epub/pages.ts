@@ -196,6 +196,9 @@ function placeMarkers(element: Element, list: PageMarker[]) {
         if (value) out.push({ type: 'text', value });
         seen = base + length(value);
       } else if (child.type === 'element' && !classes(child).some((c) => c === 'speaker' || c === 'noteref')) {
+        // A page that begins with an inline element (a topic, emphasis) gets its marker before the element,
+        // not inside it: an index locator's anchor then follows its page's marker.
+        while (inside.length && inside[0].offset === seen) out.push(marker(inside.shift()!.label));
         split(child);
         out.push(child);
       } else {

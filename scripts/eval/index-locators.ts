@@ -71,7 +71,13 @@ async function checkPdf(pdf: string, occurrences: Map<string, Occurrence>, failu
     if (indexFrom < 1) { failures.push('pdf: no index'); return 0; }
     const texts = new Map<number, string>();
     const text = (p: number) => texts.get(p) ?? texts.set(p, pageText(pdf, p)).get(p)!;
-    const printsOn = (t: string, p: number) => text(p).includes(t) || [...Array(t.length - 1).keys()].some((k) => text(p).replace(/\d+$/, '').endsWith(t.slice(0, k + 1)) && text(p + 1).includes(t.slice(k + 1)));
+    // Hyphens aside on both sides: pdftotext joins a term broken at its own hyphen (COVID-|19) without it,
+    // and a term broken across pages leaves its line-end hyphen before the folio (In‐ 8 | terstate).
+    const bare = (t: string) => t.replace(/[-\u2010]/g, '');
+    const printsOn = (t: string, p: number) => {
+      const [here, term] = [bare(text(p)), bare(t)];
+      return here.includes(term) || [...Array(term.length - 1).keys()].some((k) => here.replace(/\d+$/, '').endsWith(term.slice(0, k + 1)) && bare(text(p + 1)).includes(term.slice(k + 1)));
+    };
     let checked = 0;
     for (let page = indexFrom; page <= indexTo; page++) {
       for (const link of await printedLinks(doc, pdf, page)) {
