@@ -731,7 +731,7 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     expect(f.precisionStrict).toBeGreaterThanOrEqual(0.946);
     expect(f.recall).toBeGreaterThanOrEqual(0.879);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
-    const round8 = figures(scores.filter((s) => s.split === 'dev' && !s.id.match(/^(zh-hans-(mofcom-2025-06-05|people-2018-05-14|xinhua-2018-03-03|npc-2018-03-07)|zh-hant-(mofa-2020-12-03|hk-2016-06-21|hk-2016-01-14)|en-(nato-2019-11-19|unsc-2019-06-06|npr-2011-05-23|npr-2021-06-11))$/u)));
+    const round8 = figures(scores.filter((s) => s.split === 'dev' && !s.id.match(/^(zh-hans-(mofcom-2025-06-05|people-2018-05-14|xinhua-2018-03-03|npc-2018-03-07)|zh-hant-(mofa-2020-12-03|hk-2016-06-21|hk-2016-01-14)|en-(nato-2019-11-19|unsc-2019-06-06|npr-2011-05-23|npr-2021-06-11))$/u) && !SESSION38.has(s.id)));
     expect(round8.books).toBe(75);
     expect(round8.precisionStrict).toBeGreaterThanOrEqual(0.946);
     expect(round8.recall).toBeGreaterThanOrEqual(0.869);
@@ -743,6 +743,10 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     expect(corpusDev.recall).toBeGreaterThanOrEqual(0.894);
   });
 });
+
+/** The ten dev texts added in session 38 (test/index-gold/texts/README.md). */
+const SESSION38 = new Set(['zh-hant-gcs-2014-06-23', 'zh-hant-govcn-2010-09-02', 'zh-hant-cna-2025-10-16', 'zh-hans-eastday-2020-03-13', 'zh-hans-xinhua-2022-10-20',
+  'zh-hans-qilu-2014-04-29', 'en-mofajp-2018-12-12', 'en-pmau-2021-03-04', 'en-rev-2020-06-29', 'en-dss-2004-02-26']);
 
 describe('automatic index: particles of a surname, units after a number (round 4, dev text)', () => {
   it('a full name with lower-case particles is read whole, its particle-less surname no entry (von der Leyen, bin Salman)', () => {
@@ -1218,5 +1222,61 @@ describe('automatic index: an English index files people by surname (round 9, se
     const leyen = entriesToTopics([{ term: 'Ursula von der Leyen', kind: 'person', aliases: [], count: 1, sub: [] }]);
     expect(leyen[0].sort).toBe('von der Leyen Ursula');
     expect(entriesToTopics(indexText('zh-hant-mofa-2020-12-03')).every((t) => t.sort === undefined)).toBe(true);
+  });
+});
+
+describe('automatic index: bodies named whole, names before a teacher’s title, datelines, headings (session 38, dev text)', () => {
+  it('a body is named from the place or name it starts with through ordinals and unknown words; the division it starts with stays a place', () => {
+    // zh-hant-govcn-2010-09-02 (教育部 press conference, Big5 mirror): 青海省/ns 玉树县/nr 第一/m 民族/n 中学/n; 顺平县/ns 安阳/ns 中学/n.
+    const govcn = indexText('zh-hant-govcn-2010-09-02');
+    for (const org of ['玉樹縣第一民族中學', '安陽中學']) expect(find(govcn, org)?.kind, org).toBe('organisation');
+    for (const place of ['青海省', '玉樹縣', '平山縣']) expect(find(govcn, place)?.kind, place).toBe('place');
+    expect(terms(govcn)).not.toContain('安陽');
+    // zh-hans-eastday-2020-03-13: 上海市/ns 第三批/m 援鄂/x 医疗队/n; 上海市 新冠/x 肺炎 疫情 防控 领导小组; 市/n 交通委/nt.
+    const eastday = indexText('zh-hans-eastday-2020-03-13');
+    for (const org of ['上海市第三批援鄂医疗队', '上海市新冠肺炎疫情防控领导小组', '上海交通大学医学院附属仁济医院', '市交通委', '市民政局', '市卫健委']) expect(find(eastday, org)?.kind, org).toBe('organisation');
+    for (const cut of ['交通委', '民政局']) expect(terms(eastday)).not.toContain(cut);
+    // zh-hans-xinhua-2022-10-20: 中国共产党/nt 第二十次/m 全国代表大会/nt 新闻/n 中心/n — the count before a body's name is the name's…
+    const xinhua = indexText('zh-hans-xinhua-2022-10-20');
+    expect(find(xinhua, '中国共产党第二十次全国代表大会新闻中心')?.kind).toBe('organisation');
+    expect(terms(xinhua)).not.toContain('全国代表大会新闻中心');
+    // …a meeting's count is not (zh-hant-ey-2024-06-06: 新內閣第一次院會 is the cabinet's first meeting, no body).
+    expect(terms(indexText('zh-hant-ey-2024-06-06')).filter((t) => t.includes('第一次'))).toEqual([]);
+  });
+  it('a name the tagger does not know before a teacher’s, a firm’s or a publisher’s title is a person (黃華老師, 楊耕總經理, 所廣一社長)', () => {
+    const govcn = terms(indexText('zh-hant-govcn-2010-09-02'));
+    for (const name of ['黃華', '王磊', '楊耕', '所廣一']) expect(govcn, name).toContain(name);
+  });
+  it('a title chain gives its people only (宣传部|部长, 常务副|省长, 省委 are no entries); two reporters of one credit are two people', () => {
+    const xinhua = terms(indexText('zh-hans-xinhua-2022-10-20'));
+    for (const cut of ['宣传部', '常务副', '省委', '党委']) expect(xinhua, cut).not.toContain(cut);
+    for (const name of ['申铖', '潘洁', '王晓', '张永霞']) expect(xinhua, name).toContain(name);
+  });
+  it('a city written only in a dateline is no place (新华社北京10月19日电, 中央社記者李雅雯台北16日電); a scare-quoted common noun is no subject', () => {
+    expect(terms(indexText('zh-hans-xinhua-2022-10-20'))).not.toContain('北京');
+    const cna = terms(indexText('zh-hant-cna-2025-10-16'));
+    expect(cna).not.toContain('台北');
+    expect(cna).toContain('李雅雯');
+    // 东方网: “干货”多了, the “诞生地” of the news: the writer's quotation marks; 「沒出息」, a song's title and a set phrase, stays.
+    const eastday = terms(indexText('zh-hans-eastday-2020-03-13'));
+    for (const w of ['干货', '诞生地']) expect(eastday, w).not.toContain(w);
+    expect(cna).toContain('沒出息');
+    // 端庄大方 (dignified): a word jieba's dictionary holds as a place.
+    expect(terms(indexText('zh-hans-qilu-2014-04-29'))).not.toContain('端庄');
+  });
+  it('English: two names a slash joins are two entries; a page separator is no word; G20 is its summit’s; an office of a place in apposition, H.E., URL and a headline’s verb after to are no entries', () => {
+    const dss = terms(indexText('en-dss-2004-02-26'));
+    expect(dss).toContain('Clare Short');
+    expect(dss).toContain('Katharine Gun');
+    expect(dss.filter((t) => t.includes('/') || t.includes('|'))).toEqual([]);
+    const jp = terms(indexText('en-mofajp-2018-12-12'));
+    expect(jp).toContain('G20 Osaka Summit');
+    for (const wrong of ['Osaka Summit', 'of Hokkaido', 'H.E.', 'URL', 'Visit Japan']) expect(jp, wrong).not.toContain(wrong);
+    expect(jp).toContain('Harumi Takahashi');
+    // A common noun in initials ends a name still (Web TV, en-un-2023-07-13), but is none alone (TV, en-cnn-2005-06-29).
+    expect(terms(indexText('en-un-2023-07-13'))).toContain('Web TV');
+    expect(terms(indexText('en-cnn-2005-06-29'))).not.toContain('TV');
+    // Thanked by first name (Thank you very much Mark, it's great to be here): the host, no entry.
+    expect(terms(indexText('en-pmau-2021-03-04'))).not.toContain('Mark');
   });
 });
