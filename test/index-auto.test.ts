@@ -1280,3 +1280,21 @@ describe('automatic index: bodies named whole, names before a teacher’s title,
     expect(terms(indexText('en-pmau-2021-03-04'))).not.toContain('Mark');
   });
 });
+
+describe('automatic index: places a numeral starts, cities the tagger calls nouns, a ministry’s department (session 38, dev text)', () => {
+  it('a province named with a numeral’s character is a place (四川), a number of countries is not (三国); a city after its province is nested (河北省 › 保定市); a township in a school’s name is a place (王坡鄉)', () => {
+    expect(find(indexText('zh-hans-xinhua-2022-10-20'), '四川')?.kind).toBe('place');
+    expect(find(indexText('zh-hant-gcs-2014-06-23'), '四川')?.kind).toBe('place');
+    expect(terms(autoEntries('三国外长举行会谈。三国同意加强合作。', { language: 'zh-Hans', size: 20 }))).not.toContain('三国');
+    const govcn = indexText('zh-hant-govcn-2010-09-02');
+    expect(find(govcn, '保定市')?.kind).toBe('place');
+    expect(find(govcn, '王坡鄉')?.kind).toBe('place');
+    expect(find(govcn, '平山縣王坡鄉第二小學')?.kind).toBe('organisation');
+  });
+  it('a ministry’s department the tagger ends in 司/nr is an organisation (教育部師範教育司); a place and a body or a group of its people make no subject (中國大陸國台辦, 四川專家), 學者專家 stays', () => {
+    expect(find(indexText('zh-hant-govcn-2010-09-02'), '教育部師範教育司')?.kind).toBe('organisation');
+    expect(terms(indexText('zh-hant-cna-2025-10-16'))).not.toContain('中國大陸國台辦');
+    expect(terms(indexText('zh-hant-gcs-2014-06-23'))).not.toContain('四川專家');
+    expect(terms(indexText('zh-hant-ly-2017-04-12'))).toContain('學者專家');
+  });
+});

@@ -27,7 +27,7 @@ const FUNCTION_START = /^[对在和与向把被从为以于及或将让应同跟
 /** Heads that make a noun phrase no subject (时间性方面, 有关情况). */
 const VAGUE_HEAD = new Set(['方面', '情况', '工作', '时候', '时期', '期间', '之际', '时间', '意见', '问题', '事情', '东西', '内容', '方式', '部分', '领域', '层面', '新闻', '记者', '见面', '言论', '讲话', '发言', '消息', '信息', '会见', '会谈', '访问', '通话', '会晤', '表示', '时候', '事项', '名义']);
 /** Endings of place names a tagger splits off (仁爱|礁, 钓鱼|岛). */
-const PLACE_END = /^(礁|岛|群岛|海峡|湾|港|省|市|县|州|自治区|半岛|山|河|湖|海)$/u;
+const PLACE_END = /^(礁|岛|群岛|海峡|湾|港|省|市|县|乡|镇|州|自治区|半岛|山|河|湖|海)$/u;
 
 /** Words the genre uses everywhere: never an entry, never the head of a subject, whatever the tagger says. */
 const GENERIC = new Set(['中方', '我们', '国家', '世界', '国际', '双方', '各方', '各国', '人民', '问题', '发展', '合作', '关系', '和平', '记者',
@@ -761,7 +761,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   if (pair) { add('place', t.start, t.start + pair, 2); add('place', t.start + pair, t.end, 2, text.slice(t.start, t.start + pair)); return 0; }
   if (t.tag === 'ns') {
     // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆); so is 新内阁.
-    if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word) || newCommonNoun(t.word)) return 0;
+    // A number of places (三国, 两地, 四方) is none; a place named with a numeral's character (四川, 三亚, 十堰) is one.
+    if (t.word.length < 2 || /^[一二三四五六七八九十两几][国地方岸边省市区县洲]$/u.test(t.word) || newCommonNoun(t.word)) return 0;
     // A ship named after a place (山东舰): the ship, a subject, not the province.
     if (next && next.start === t.end && next.word === '舰') { add('subject', t.start, next.end, 2.5); return 1; }
     if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) return 0;
@@ -787,6 +788,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   }
   namedInFull(text, toks, i, add);
   municipalBody(toks, i, add);
+  // A city the tagger reads as a common noun right after its province (河北省/ns 保定市/n): a place under it.
+  if (t.tag === 'n' && /^\p{Script=Han}{2,3}[市县]$/u.test(t.word) && prev && prev.end === t.start && PLACE_TOKEN(prev)) add('place', t.start, t.end, 2, prev.word);
   headedInstitution(toks, i, add);
   institutionBeforeItsHead(toks, i, add);
   return 0;
@@ -812,7 +815,9 @@ function namedInFull(text: string, toks: Tagged, i: number, add: Add): void {
   // An event's or a term's count (第一次 of 新内阁第一次院会, 第十届 of 第十届理事会年会) is in a name only before a body's
   // name (第二十次 + 全国代表大会/nt).
   const counted = (k: number) => /[次届]$/u.test(toks[k].word) && toks[k].tag === 'm' && toks[k + 1]?.tag !== 'nt';
-  while (j > 0 && i - j < 6 && (IN_NAME(toks[j - 1]) || known(toks[j - 1])) && !counted(j - 1) && toks[j - 1].end === toks[j].start) j--;
+  // A township's name the tagger leaves unknown (王坡/x 乡) is in it too.
+  const inName = (k: number) => IN_NAME(toks[k]) || (toks[k].tag === 'x' && /^[乡镇村]$/u.test(toks[k + 1]?.word ?? ''));
+  while (j > 0 && i - j < 6 && (inName(j - 1) || known(toks[j - 1])) && !counted(j - 1) && toks[j - 1].end === toks[j].start) j--;
   while (j < i && !known(toks[j])) j++;
   // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country or region before the city is not part of it (two countries are: 台湾 日本 关系 协会).
   while (j + 1 < i && PLACE_TOKEN(toks[j]) && PLACE_TOKEN(toks[j + 1]) && !isCountry(toks[j + 1].word)) j++;
@@ -1038,7 +1043,7 @@ function nounRunSubjects(text: string, add: Add): void {
         const run = toks.slice(i, j + 1);
         // 中方, 乌方, 各方: a party in the talks, never part of a subject.
         // 署 of 内政部 + 消防 + 署 (ng: a bound morpheme to the tagger) heads an organisation's name like a noun.
-        if (!run.every((t) => HAN.test(t.word) && (/^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) || (t.tag === 'ng' && /^(局|司|部|署|处)$/u.test(t.word))) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
+        if (!run.every((t) => HAN.test(t.word) && (/^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) || (/^(ng|nr)$/.test(t.tag) && /^(局|司|部|署|处)$/u.test(t.word))) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
         // 中国—中东欧国家合作: two parties joined by a dash name the subject together; the part after the dash is a fragment.
         const dashed = i >= 2 && /^[—–-]$/u.test(toks[i - 1].word) && toks[i - 2].tag === 'ns' && toks[i - 2].end === toks[i - 1].start;
         const start = dashed ? toks[i - 2].start : run[0].start;
@@ -1054,8 +1059,12 @@ function nounRunSubjects(text: string, add: Add): void {
         if (run.some((t) => /^(大家|我们|我們|你们|你們|他们|他們|她们|她們|咱们|咱們|各位|诸位|諸位|自己)$/u.test(t.word))) continue;
         // A verb as head makes a clause, not a heading (钓鱼台国宾馆会见), except the nouns of policy (全球化, 建设).
         if (head.tag === 'vn' && !/化$|^(建设|改革|治理|谈判|交流|合作|发展|开放|倡议|援助|制裁|统一|复兴|防控|管控)$/u.test(head.word)) continue;
+        // …a ministry's department, the tagger's 司/nr (教育部/n 师范教育/n 司/nr 管培俊 司长) too.
+        if (/^(局|司|部|署|办|社)$/u.test(head.word) && (/^(nt|j)$/.test(run[0].tag) || /^\p{Script=Han}{1,4}[部院]$/u.test(run[0].word))) { add('organisation', start, end, 2); continue; }
+        // A place and a body (中国|大陆|国台办), a place and its city (河北省|保定市/n): names side by side, no subject.
+        // Nor a place and a group of its people (四川|专家: experts from Sichuan).
+        if (PLACE_TOKEN(run[0]) && (/^(nt|j)$/.test(head.tag) || (run.length === 2 && PLACE_TOKEN(head)) || /^(专家|专家组|人士|官员|民众|学者)$/u.test(head.word))) continue;
         if (head.tag === 'nr' || head.tag === 'ns' || VAGUE_HEAD.has(head.word) || GENERIC.has(head.word) && run.length === 2 && GENERIC.has(run[0].word)) continue;
-        if (/^(局|司|部|署|办|社)$/u.test(head.word) && /^(nt|j)$/.test(run[0].tag)) { add('organisation', start, end, 2); continue; }
         // A copula or particle inside a "noun" the tagger made (全部都是): a clause, not a heading.
         if (/[是都的了着很也就]/u.test(text.slice(start, end))) continue;
         const rare = run.filter((t) => !GENERIC.has(t.word) && genreDf('zh', t.word) < 0.1);
