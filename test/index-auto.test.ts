@@ -1298,3 +1298,18 @@ describe('automatic index: places a numeral starts, cities the tagger calls noun
     expect(terms(indexText('zh-hant-ly-2017-04-12'))).toContain('學者專家');
   });
 });
+
+describe('automatic index: a news database’s filing fields and a guest’s role in a label (known leftovers, dev text)', () => {
+  it('SECTION: NEWS; International gives no entry; a label’s description in brackets (Author, “…”) is no seat and no entry', () => {
+    // en-pbs-2010-06-16 (a news database's record: SHOW:, BYLINE:, GUESTS:, SECTION:, LENGTH:), en-npr-2011-05-23 (Mr. BILL MOYERS (Author, "…"):).
+    const pbs = terms(indexText('en-pbs-2010-06-16'));
+    expect(pbs).not.toContain('NEWS');
+    expect(pbs).toContain('Emma Cott');
+    expect(pbs).toContain('Robert Dudley');
+    const npr = terms(indexText('en-npr-2011-05-23'));
+    expect(npr).not.toContain('Author');
+    expect(npr).toContain('Bill Moyers');
+    expect(labelSeatAndParty('Mr. BILL MOYERS (Author, "Bill Moyers Journal: The Conversation Continues")', 'Mr. BILL MOYERS').seat).toBeUndefined();
+    expect(labelSeatAndParty('Mr Tony Burke (Watson, Australian Labor Party, Manager of Opposition Business (House))', 'Mr Tony Burke').seat).toBe('Watson');
+  });
+});

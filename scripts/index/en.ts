@@ -26,6 +26,8 @@ const NOT_NAMES = new Set(['Q', 'A', 'I', 'OK', 'EST', 'EDT', 'PST', 'PDT', 'GMT
   'ET', 'CT', 'MT', 'PT', 'Portrait', 'Excerpts', 'Extracts', 'Debate', 'Full', 'Read', 'Aired', 'Live', 'Hansard']);
 /** Common nouns written as initials (The URL is …, on TV): no entry alone, though a name may end in one (Web TV). */
 const COMMON_INITIALS = new Set(['URL', 'TV', 'PDF', 'FAQ', 'SMS']);
+/** A guest's role as a label's description gives it (Mr. BILL MOYERS (Author, "…"):): no entry alone. */
+const LABEL_ROLES = new Set(['Author', 'Host', 'Writer', 'Correspondent', 'Reporter', 'Journalist', 'Analyst', 'Commentator', 'Contributor']);
 /** Nationalities and the like: adjectives, not entries (American, British, Eritrean). */
 /**
  * The words a legislature calls itself, its room and its members by (the House, this Chamber, the hon. Member):
@@ -469,7 +471,7 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
     // A final full stop stays on an initialism (U.S., D.C.).
     // A possessive may be written with a backtick, as news databases print an apostrophe (California`s).
     term = term.replace(/[’'`]s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
-    if (term.length < 2 || NOT_NAMES.has(term) || COMMON_INITIALS.has(term) || SETTING.has(term) || LEGAL_END.test(term) || (/^\d/.test(term) && !/^\d+(?:st|nd|rd|th)\s\p{Lu}/u.test(term))) return;
+    if (term.length < 2 || NOT_NAMES.has(term) || COMMON_INITIALS.has(term) || LABEL_ROLES.has(term) || SETTING.has(term) || LEGAL_END.test(term) || (/^\d/.test(term) && !/^\d+(?:st|nd|rd|th)\s\p{Lu}/u.test(term))) return;
     // Two names a slash joins (a heading's Clare Short/Katharine Gun): two entries, each where it is written.
     const slash = kind !== 'subject' ? /^(\p{Lu}[^/]*?\p{L})\/(\p{Lu}.*)$/u.exec(term) : null;
     if (slash) { add(kind, slash[1], start, score); add(kind, slash[2], start + slash[1].length + 1, score); return; }
@@ -721,7 +723,8 @@ export function labelSeatAndParty(label: string, name: string): { seat?: string;
   const m = /^\s*\(([^()]+)/u.exec(label.slice(name.length));
   if (!m) return {};
   const parts = m[1].split(/\s*[,—–]\s*/u).map((p) => p.trim()).filter(Boolean);
-  const seat = parts[0] && /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}$/u.test(parts[0]) && !parts[0].split(/[ -]/).some((w) => isTitleWord(w)) ? parts[0] : undefined;
+  // (A guest's role is no seat: Mr. BILL MOYERS (Author, "Bill Moyers Journal: …").)
+  const seat = parts[0] && /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}$/u.test(parts[0]) && !parts[0].split(/[ -]/).some((w) => isTitleWord(w)) && !LABEL_ROLES.has(parts[0]) ? parts[0] : undefined;
   const party = parts.find((p) => /^\p{Lu}[\p{L} ]{2,40}\b(?:Party|Greens|Nationals)$/u.test(p));
   return { seat: seat && seat !== party ? seat : undefined, party };
 }
