@@ -32,6 +32,10 @@ const autoMarked = (book: ReturnType<typeof loadCorpus>[number], label: string) 
   return { read, chosen, index, labels: turns(read.tree).map((t) => t.speaker).filter((s) => s.label === label) };
 };
 
+/** The ten dev texts added in session 38 (test/index-gold/texts/README.md). */
+const SESSION38 = new Set(['zh-hant-gcs-2014-06-23', 'zh-hant-govcn-2010-09-02', 'zh-hant-cna-2025-10-16', 'zh-hans-eastday-2020-03-13', 'zh-hans-xinhua-2022-10-20',
+  'zh-hans-qilu-2014-04-29', 'en-mofajp-2018-12-12', 'en-pmau-2021-03-04', 'en-rev-2020-06-29', 'en-dss-2004-02-26']);
+
 // Sentences from published news reports, cut short (provenance beside each).
 // news.youth.cn/jsxw/201601/t20160129_7586354.htm (中新社, 2016-01-29)
 const KAMILOV = '中国外交部长王毅29日在北京同来华进行工作访问的乌兹别克斯坦外长卡米洛夫举行会谈。\n卡米洛夫表示，中国是上合组织重要创始成员国。\n王毅表示，中乌是真诚互信的好朋友。王外长还说，中方愿以乌方举办上合组织塔什干峰会为契机。';
@@ -674,8 +678,13 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // widened with eleven more real texts (商务部, 人民网, 新华社, 全国人大 记者会, Taiwan 外交部, 香港特區政府, NATO, UN, NPR). One
     // wrong headline entry of en-cnn-2006-09-29 (… Journalist Bob Woodward's New Book) became two (the full name's possessive now
     // ends a name), both judged wrong by reading; three other wrong ones were gone. No rule was changed because of it. Floors: the measurement.
-    expect(f.precision).toBeGreaterThanOrEqual(0.887);
-    expect(f.recall).toBeGreaterThanOrEqual(0.811);
+    // Session 38 (2026-12-06): 88.7 % (188/212) and 80.6 % (141/175), measured once at the end, after tuning on a dev part
+    // widened with ten more real texts of sources it lacked (澳門新聞局, 教育部 Big5, 中央社, 东方网, 新华社 2022, 齐鲁网, Japan's
+    // MOFA, pm.gov.au, Rev, Downing Street Says). One new zh-Hant entry, 蔡副 of 蔡副院長其昌 (the new finder of unknown names
+    // before a title), judged wrong by reading the text; one hand-written zh-Hant name fewer found. No rule was changed because
+    // of it. Floors: the measurement (0.1 pt and 0.5 pt under the ninth session's: rules not confirmed on test).
+    expect(f.precision).toBeGreaterThanOrEqual(0.886);
+    expect(f.recall).toBeGreaterThanOrEqual(0.805);
   });
 
   const scores = scoreAll();
@@ -728,12 +737,24 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // (949/1002) and 87.9 % (786/894; floors 0.947 and 0.879); the 75 of round 8 kept theirs (94.6 %, 810/856; 87.0 %).
     // On merging with the reader's shapes round of the same session, NPR's `Mr. BILL MOYERS (Author, "…"):` is read as a
     // label, and its role word Author became one more entry, judged wrong: 94.6 % (948/1002), floor 0.946.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.946);
-    expect(f.recall).toBeGreaterThanOrEqual(0.879);
+    // Session 38: ten more real texts of sources the dev part lacked (test/index-gold/texts/: 澳門新聞局, 教育部 as the central
+    // portal's Big5 mirror prints it, 中央社, 东方网, 新华社 2022, 齐鲁网, Japan's MOFA, pm.gov.au, Rev, Downing Street Says), gold
+    // written before the engine ran on them: 69.7 % (76/109) and 65.6 % (59/90) at the first run, 90.8 % (99/109) and 90.0 %
+    // (81/90) after this session's fixes (tuned on them now). All 96 dev books: 94.6 % (1050/1110) and 88.1 % (867/984); the
+    // 86 of the ninth session 95.0 % (951/1001) and 87.9 % (786/894), up from 94.6 % and 87.9 %.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.945);
+    expect(f.recall).toBeGreaterThanOrEqual(0.881);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
+    const ninth = figures(scores.filter((s) => s.split === 'dev' && !SESSION38.has(s.id)));
+    expect(ninth.books).toBe(86);
+    expect(ninth.precisionStrict).toBeGreaterThanOrEqual(0.950);
+    expect(ninth.recall).toBeGreaterThanOrEqual(0.879);
+    const s38 = figures(scores.filter((s) => SESSION38.has(s.id)));
+    expect(s38.precisionStrict).toBeGreaterThanOrEqual(0.908);
+    expect(s38.recall).toBeGreaterThanOrEqual(0.900);
     const round8 = figures(scores.filter((s) => s.split === 'dev' && !s.id.match(/^(zh-hans-(mofcom-2025-06-05|people-2018-05-14|xinhua-2018-03-03|npc-2018-03-07)|zh-hant-(mofa-2020-12-03|hk-2016-06-21|hk-2016-01-14)|en-(nato-2019-11-19|unsc-2019-06-06|npr-2011-05-23|npr-2021-06-11))$/u) && !SESSION38.has(s.id)));
     expect(round8.books).toBe(75);
-    expect(round8.precisionStrict).toBeGreaterThanOrEqual(0.946);
+    expect(round8.precisionStrict).toBeGreaterThanOrEqual(0.948);
     expect(round8.recall).toBeGreaterThanOrEqual(0.869);
     const corpusIdsAll = new Set(loadCorpus(corpusRoot, 'all').map((c) => c.id));
     const corpusDev = figures(scores.filter((s) => s.split === 'dev' && corpusIdsAll.has(s.id)));
@@ -743,10 +764,6 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     expect(corpusDev.recall).toBeGreaterThanOrEqual(0.894);
   });
 });
-
-/** The ten dev texts added in session 38 (test/index-gold/texts/README.md). */
-const SESSION38 = new Set(['zh-hant-gcs-2014-06-23', 'zh-hant-govcn-2010-09-02', 'zh-hant-cna-2025-10-16', 'zh-hans-eastday-2020-03-13', 'zh-hans-xinhua-2022-10-20',
-  'zh-hans-qilu-2014-04-29', 'en-mofajp-2018-12-12', 'en-pmau-2021-03-04', 'en-rev-2020-06-29', 'en-dss-2004-02-26']);
 
 describe('automatic index: particles of a surname, units after a number (round 4, dev text)', () => {
   it('a full name with lower-case particles is read whole, its particle-less surname no entry (von der Leyen, bin Salman)', () => {
