@@ -23,10 +23,15 @@ export interface BookTopics {
 }
 
 /** The body text: paragraphs and the dateline, not speaker labels, headings or the title. */
+/** The fields of a news database's record whose values file the text (not BYLINE or GUESTS: their names are the text's). */
+const DATABASE_FIELD = /^(?:SECTION|LENGTH|LANGUAGE|LOAD-DATE|PUBLICATION-TYPE|DOCUMENT-TYPE|JOURNAL-CODE)$/u;
+
 export function indexableText(tree: Transcript): string {
   const parts: string[] = [];
   walk(tree, (n) => {
     if (n.type === 'title' || n.type === 'speaker') return false;
+    // A news database's filing fields (SECTION: NEWS; International, LENGTH: 8869 words) are no matter of the text.
+    if (n.type === 'turn' && DATABASE_FIELD.test(n.speaker.label)) return false;
     if (n.type === 'paragraph' || n.type === 'dateline') { parts.push(inlineText(n.children)); return false; }
   });
   return parts.join('\n');

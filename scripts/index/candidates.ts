@@ -360,6 +360,8 @@ function dropInside(cands: Candidate[], curated: Candidate[], text: string, zh: 
       // A name inside a subject (特朗普 in 特朗普政府的政策) is still a name; inside a longer name or a named
       // document (Bill of the Bill of Rights) it is not.
       if (c.kind !== 'subject' && o.kind === 'subject' && !o.named || o.parent === c.term || !o.term.includes(c.term)) continue;
+      // A division written out in a body's name (平山县, 王坡乡 of 平山县王坡乡第二小学) is still the place.
+      if (zh && c.kind === 'place' && o.kind === 'organisation' && /[省市县縣乡鄉镇鎮区區州]$/u.test(c.term)) continue;
       for (const p of positions(o.term)) covers.push([p, p + o.term.length]);
     }
     // An English phrase in lower case that the text mostly capitalises (inflation reduction, 12 of its 13 uses in

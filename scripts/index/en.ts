@@ -24,6 +24,10 @@ const NOT_NAMES = new Set(['Q', 'A', 'I', 'OK', 'EST', 'EDT', 'PST', 'PDT', 'GMT
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July',
   'August', 'September', 'October', 'November', 'December', 'Rt', 'Hon', 'MP', 'Delivered', 'From', 'Question', 'Answer', 'Moderator',
   'ET', 'CT', 'MT', 'PT', 'Portrait', 'Excerpts', 'Extracts', 'Debate', 'Full', 'Read', 'Aired', 'Live', 'Hansard']);
+/** Common nouns written as initials (The URL is …, on TV): no entry alone, though a name may end in one (Web TV). */
+const COMMON_INITIALS = new Set(['URL', 'TV', 'PDF', 'FAQ', 'SMS']);
+/** A guest's role as a label's description gives it (Mr. BILL MOYERS (Author, "…"):): no entry alone. */
+const LABEL_ROLES = new Set(['Author', 'Host', 'Writer', 'Correspondent', 'Reporter', 'Journalist', 'Analyst', 'Commentator', 'Contributor']);
 /** Nationalities and the like: adjectives, not entries (American, British, Eritrean). */
 /**
  * The words a legislature calls itself, its room and its members by (the House, this Chamber, the hon. Member):
@@ -57,7 +61,9 @@ function termsOf(text: string): Term[][] {
 
 const capitalised = (t: Term) => /^[\p{Lu}\d]/u.test(t.text);
 const acronym = (s: string) => /^(?:\p{Lu}\.){2,3}$/u.test(s) || /^(?:[A-Z][A-Za-z]?){1,}[A-Z]$/.test(s) && s.length <= 8 && /^[A-Z]/.test(s) && s.replace(/[a-z]/g, '').length >= 2;
-const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization') || acronym(t.text) || /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.tags.has('Verb') && !t.tags.has('Adverb') && !t.tags.has('Determiner') && !t.tags.has('Pronoun') && !t.tags.has('Preposition'));
+/** A name of capitals and a number (G20, G7, COP26): the tagger calls it a common noun. */
+const lettersAndNumber = (s: string) => /^\p{Lu}{1,4}\d{1,3}$/u.test(s);
+const named = (t: Term) => capitalised(t) && (t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization') || acronym(t.text) || lettersAndNumber(t.text) || /^\p{Lu}\p{Ll}+$/u.test(t.text) && !t.tags.has('Verb') && !t.tags.has('Adverb') && !t.tags.has('Determiner') && !t.tags.has('Pronoun') && !t.tags.has('Preposition'));
 
 /** Words an institution's or a place's name is built on before `of`, `for`, `on` (Government of Ethiopia, Committee on Rules, Kingdom of Morocco). */
 const OF_HEAD = /^(kingdom|republic|emirates|summit|medal|order|people[’']s|states|isle|cape|lake|mount|port|gulf|bay|sea|school|college|academy|society|center|centre|church|movement|coalition|secretariat|court|office|conference|convention|leader|speaker|battle|siege|treaty|university)$/i;
@@ -217,7 +223,8 @@ function trimRun(input: Term[]): Term[] {
   while (run.length > 2 && /^(Permanent|Acting|Special|Senior|Principal|Deputy|Assistant|Associate|Executive)$/.test(run[0].text) && isTitle(run[1], run[2])) run = run.slice(1);
   while (run.length > 1 && /^(MP|MEP|MSP|AM|QC|KC|Jr|Sr|PhD)\.?$/.test(run[run.length - 1].text)) run = run.slice(0, -1);
   while (run.length > 1 && /^(of|and|for|on|the)$/i.test(run[run.length - 1].text)) run = run.slice(0, -1);
-  while (run.length > 1 && (run[0].tags.has('Value') || /^(two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(run[0].text))) run = run.slice(1);
+  // A number's word goes (50 percent, two Senators), a name of letters and digits stays (G20 Osaka Summit, COP26).
+  while (run.length > 1 && ((run[0].tags.has('Value') && !lettersAndNumber(run[0].text)) || /^(two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i.test(run[0].text))) run = run.slice(1);
   // A run cut inside a hyphenated word (Year-|End Financial, the date word dropped) is a fragment.
   const cut = input.indexOf(run[0]);
   if (cut > 0 && /^[-‐]$/u.test(input[cut - 1].post)) return [];
@@ -256,6 +263,8 @@ function headline(terms: Term[]): boolean {
   if (words.length < 3 || lower.length || words.every((t) => /^[\p{Lu}\d.]+$/u.test(t.text))) return false;
   // A line of names in title case (Prime Minister's Office, 10 Downing Street) is no headline: a headline
   // capitalises a verb or an adverb the tagger takes for no name (Killed, Prepares, Away).
+  // …or a verb after to (Prime Minister Khurelsukh of Mongolia to Visit Japan).
+  if (words.some((t, k) => k > 0 && words[k - 1].text === 'to' && /^\p{Lu}/u.test(t.text) && tagsOf(t.text.toLowerCase()).includes('VB') && !NAME_TAGS.some((tag) => t.tags.has(tag)))) return true;
   return words.some((t) => t.text.length >= 3 && /^(VB[DNPZ]?|RB)$/.test(tagsOf(t.text.toLowerCase())[0] ?? '') && !['Place', 'Organization', 'Country', 'City', 'FirstName', 'LastName'].some((tag) => t.tags.has(tag)));
 }
 
@@ -328,7 +337,9 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
   // Opening a question before a comma (Karine, can you give us an update?) is calling on someone too.
   const question = /\?/u.test(terms[terms.length - 1].post) || /\?$/u.test(terms[terms.length - 1].text);
   // A first name between commas mid-sentence is said to the person (as you know, Peter, to be a part of…).
-  const addressed = before && ends || (at === 0 && /^\s*,/u.test(t.post) && (firstName || question)) || (before && firstName && /^\s*,/u.test(t.post));
+  // Thanked by name (Thank you very much Mark, it's great to be here): said to the person, comma or none.
+  const thanked = firstName && /^\s*[,.!]/u.test(t.post) && terms.slice(Math.max(0, at - 4), at).some((x) => /^(thank|thanks)$/iu.test(x.text)) && /^(you|much|thanks)$/iu.test(terms[at - 1]?.text ?? '');
+  const addressed = before && ends || thanked || (at === 0 && /^\s*,/u.test(t.post) && (firstName || question)) || (before && firstName && /^\s*,/u.test(t.post));
   return { titled, firstName, addressed };
 }
 
@@ -456,11 +467,14 @@ function quotedTitles(text: string): { title: string; start: number }[] {
 export function englishCandidates(text: string, trace?: RejectTrace): Candidate[] {
   const found = new Map<string, Candidate>();
   let source = 'bracketedActs';
-  const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false, compound = false) => {
+  const add = (kind: Candidate['kind'], term: string, start: number, score: number, named = false, proper = false, compound = false): void => {
     // A final full stop stays on an initialism (U.S., D.C.).
     // A possessive may be written with a backtick, as news databases print an apostrophe (California`s).
     term = term.replace(/[’'`]s$/u, '').replace(/(?<!(?:^|\.)\p{Lu})[.,;:!?)]+$/u, '').replace(/[,;:!?)]+$/u, '').trim();
-    if (term.length < 2 || NOT_NAMES.has(term) || SETTING.has(term) || LEGAL_END.test(term) || (/^\d/.test(term) && !/^\d+(?:st|nd|rd|th)\s\p{Lu}/u.test(term))) return;
+    if (term.length < 2 || NOT_NAMES.has(term) || COMMON_INITIALS.has(term) || LABEL_ROLES.has(term) || SETTING.has(term) || LEGAL_END.test(term) || (/^\d/.test(term) && !/^\d+(?:st|nd|rd|th)\s\p{Lu}/u.test(term))) return;
+    // Two names a slash joins (a heading's Clare Short/Katharine Gun): two entries, each where it is written.
+    const slash = kind !== 'subject' ? /^(\p{Lu}[^/]*?\p{L})\/(\p{Lu}.*)$/u.exec(term) : null;
+    if (slash) { add(kind, slash[1], start, score); add(kind, slash[2], start + slash[1].length + 1, score); return; }
     // A month's short form between a day and a year is a date (6 Jun 2019).
     if (MONTH_SHORT.test(term) && /\d\s+$/u.test(text.slice(Math.max(0, start - 4), start))) return;
     const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, source };
@@ -595,7 +609,9 @@ function nounPhrases(text: string, sentences: Term[][], add: (kind: Candidate['k
         const ok = run.every((t, k) => (k > 0 && words[k] === 'of') || (!capitalised(t) && !adverb(words[k])
           && (t.tags.has('Noun') || t.tags.has('Adjective')) && !t.tags.has('Pronoun') && !t.tags.has('Date') && !t.tags.has('Value') && !STOP.has(words[k])
           // A word the lexicon reads first as a preposition or another function word (under federal law) is no term's.
-          && wordClass(words[k]) !== 'function'));
+          && wordClass(words[k]) !== 'function'
+          // A page's separator (Read whole briefing | Comments) is no word.
+          && /\p{L}/u.test(words[k])));
         if (!ok) break;
         const head = run[run.length - 1];
         if (!head.tags.has('Noun') || words[0] === 'of' || words[words.length - 1] === 'of') continue;
@@ -707,7 +723,8 @@ export function labelSeatAndParty(label: string, name: string): { seat?: string;
   const m = /^\s*\(([^()]+)/u.exec(label.slice(name.length));
   if (!m) return {};
   const parts = m[1].split(/\s*[,—–]\s*/u).map((p) => p.trim()).filter(Boolean);
-  const seat = parts[0] && /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}$/u.test(parts[0]) && !parts[0].split(/[ -]/).some((w) => isTitleWord(w)) ? parts[0] : undefined;
+  // (A guest's role is no seat: Mr. BILL MOYERS (Author, "Bill Moyers Journal: …").)
+  const seat = parts[0] && /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}$/u.test(parts[0]) && !parts[0].split(/[ -]/).some((w) => isTitleWord(w)) && !LABEL_ROLES.has(parts[0]) ? parts[0] : undefined;
   const party = parts.find((p) => /^\p{Lu}[\p{L} ]{2,40}\b(?:Party|Greens|Nationals)$/u.test(p));
   return { seat: seat && seat !== party ? seat : undefined, party };
 }
@@ -734,6 +751,8 @@ export function rollNames(text: string): { term: string; start: number }[] {
       at = start + item.length;
       let name = item.trim();
       while (isTitleWord(name.split(/\s+/u)[0]) && /\s/u.test(name)) name = name.replace(/^\S+\s+/u, '');
+      // A title of a place in apposition (Ms. Harumi Takahashi, Governor of Hokkaido): an office, no member of a roll.
+      if (/^\p{Ll}/u.test(name)) continue;
       out.push({ term: name, start });
     }
   }

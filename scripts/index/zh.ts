@@ -19,22 +19,24 @@ import { dictEntry, isChinesePlace } from './gazetteer.ts';
 const TITLES = ['国务委员', '外交部长', '国务卿', '外长', '部长', '副部长', '总统', '副总统', '主席', '副主席', '总理', '副总理', '首相', '大使', '总书记',
   '委员长', '议员', '议长', '司长', '副司长', '局长', '副局长', '发言人', '先生', '女士', '秘书长', '国王', '女王', '王储', '亲王', '特首', '市长', '省长', '州长', '大校', '上将', '中将', '少将', '主任', '书记', '教授', '博士'];
 /** Endings of organisation names (国务院台湾事务办公室, 全国台联, 东南亚国家联盟). */
-const ORG_END = /(办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会|司|使馆|领事馆|代表处|办)$/u;
+const ORG_END = /(中学|小学|小组|医疗队|办公室|委员会|办事处|事务所|总处|部|局|署|院|社|网|台|报|会|联|组织|联盟|集团|公司|银行|基金|大学|学院|军|政府|理事会|议会|法院|党|中心|协会|论坛|峰会|司|使馆|领事馆|代表处|办)$/u;
 /** Gatherings, not organisations, though they end in 会 (酒会, 记者会, 茶话会). */
-const EVENT_END = /(酒会|晚会|宴会|茶话会|记者会|发布会|招待会|研讨会|座谈会|见面会|交流会|报告会|运动会|博览会|展览会|演唱会|音乐会|舞会)$/u;
+const EVENT_END = /(院会|酒会|晚会|宴会|茶话会|记者会|发布会|招待会|研讨会|座谈会|见面会|交流会|报告会|运动会|博览会|展览会|演唱会|音乐会|舞会)$/u;
 /** A word the tagger glued to a preposition or conjunction (对外部): not a name. */
 const FUNCTION_START = /^[对在和与向把被从为以于及或将让应同跟由据]/u;
 /** Heads that make a noun phrase no subject (时间性方面, 有关情况). */
 const VAGUE_HEAD = new Set(['方面', '情况', '工作', '时候', '时期', '期间', '之际', '时间', '意见', '问题', '事情', '东西', '内容', '方式', '部分', '领域', '层面', '新闻', '记者', '见面', '言论', '讲话', '发言', '消息', '信息', '会见', '会谈', '访问', '通话', '会晤', '表示', '时候', '事项', '名义']);
 /** Endings of place names a tagger splits off (仁爱|礁, 钓鱼|岛). */
-const PLACE_END = /^(礁|岛|群岛|海峡|湾|港|省|市|县|州|自治区|半岛|山|河|湖|海)$/u;
+const PLACE_END = /^(礁|岛|群岛|海峡|湾|港|省|市|县|乡|镇|州|自治区|半岛|山|河|湖|海)$/u;
 
 /** Words the genre uses everywhere: never an entry, never the head of a subject, whatever the tagger says. */
 const GENERIC = new Set(['中方', '我们', '国家', '世界', '国际', '双方', '各方', '各国', '人民', '问题', '发展', '合作', '关系', '和平', '记者',
   '主席', '总统', '今年', '去年', '一道', '方面', '进程', '作用', '利益', '前景', '事实', '立场', '社会', '地区', '时代', '历史', '道路', '理念',
   '共同', '大国', '两国', '对话', '国际社会', '未来', '目标', '成果', '努力', '大家', '挑战', '机遇', '今天', '坚持', '推动', '推进', '开放',
   '安全', '稳定', '繁荣', '外长', '友好邻邦', '朋友', '同胞', '政府', '当局', '有关', '方面', '情况', '工作', '期间', '时间', '会议', '活动',
-  '国内', '海外', '境外', '全球', '地方', '本地', '中外', '两岸', '全国', '华', '中', '美', '台', '港', '澳', '欧', '日', '俄', '韩', '朝']);
+  '国内', '海外', '境外', '全球', '地方', '本地', '中外', '两岸', '全国',
+  // A party committee by its level alone (四川省委常委 cut to 省委): every province has one.
+  '省委', '市委', '县委', '区委', '党委', '党组', '华', '中', '美', '台', '港', '澳', '欧', '日', '俄', '韩', '朝']);
 
 /**
  * Common words jieba's dictionary tags as names (东西 ns, 安宁 ns, 夏令营 nr, 日电 j): never a name.
@@ -56,7 +58,9 @@ const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟',
 const NOT_PLACES = new Set(['上市', '东西', '哥哥', '城市', '外国', '大桥', '太阳', '平原', '建国', '朝廷', '湖泊', '爱国', '美丽', '英雄', '高原', '海洋', '南北', '永乐',
   '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方',
   // seen as "places" in the corpus's dev part: guests, welfare, worship, fences, "as long as", the ruling and opposition parties
-  '嘉宾', '贵宾', '礼拜', '福利', '藩篱', '长达', '朝野', '北门']);
+  '嘉宾', '贵宾', '礼拜', '福利', '藩篱', '长达', '朝野', '北门',
+  // seen in session 38's dev texts: dignified (李娥…端庄大方)
+  '端庄']);
 /** Not a place: a common word jieba tags as one, or a number of states (多国, 他国, 本国, 邻国, 列国). */
 const notPlace = (w: string) => NOT_PLACES.has(w) || /^[多他本邻列]国$/u.test(w);
 /** A name does not end in a particle, a verb of saying or a suffix of abstract nouns (王毅就, 迟早会, 单一化). */
@@ -128,6 +132,11 @@ function mediaCredits(text: string, add: (kind: Candidate['kind'], start: number
     if (m[1]) add('organisation', m.index! + 1, m.index! + 1 + m[1].length, 2);
   }
   for (const m of text.matchAll(LINE_DATELINES)) add('organisation', m.index!, m.index! + m[1].length, 3);
+  // …two or more reporters of one credit (（记者申铖、潘洁）): each a person.
+  for (const m of text.matchAll(/[（(]记者((?:\p{Script=Han}{2,3}、)+\p{Script=Han}{2,3})[）)]/gu)) {
+    let at = m.index! + 3;
+    for (const name of m[1].split('、')) { if (isPersonalName(name)) add('person', at, at + name.length, 3); at += name.length + 1; }
+  }
   // …a credit written without brackets at a picture's caption (新华社记者 李涛 摄), and the outlet and reporter a
   // question is credited to, with a form of address (（自由時報呂伊萱小姐）, （公視韓瑩小姐）).
   const bare = new RegExp(`(${MEDIA_NAME})记者[\\s　]+(\\p{Script=Han}{2,3})[\\s　]*摄`, 'gu');
@@ -182,6 +191,7 @@ export function chineseCandidates(original: string, trace?: RejectTrace): Candid
     run('namesBeforeTitles', () => namesBeforeTitles(text, sentence, offset, toks, add));
     run('foreignNamesAfterTitles', () => foreignNamesAfterTitles(text, toks, add));
     run('foreignNamesBeforeTitles', () => foreignNamesBeforeTitles(text, toks, add));
+    run('unknownNamesBeforeTitles', () => unknownNamesBeforeTitles(toks, add));
     run('placesInLists', () => placesInLists(text, toks, add));
     run('institutionsBeforeTitles', () => institutionsBeforeTitles(text, toks, add));
     run('tokens', () => { for (let i = 0; i < toks.length; i++) i += tokenCandidate(text, toks, i, add); });
@@ -193,7 +203,7 @@ export function chineseCandidates(original: string, trace?: RejectTrace): Candid
   const furniture = furnitureLines(text);
   for (const c of found.values()) {
     c.count = countIn(text, c.key!) + c.aliases.reduce((n, a) => n + countIn(text, simplifiedAligned(a)), 0) - (c.kind === 'subject' ? 0 : eraUses(text, c.key!))
-      - (c.kind === 'subject' ? usesIn(furniture, c.key!) : 0);
+      - (c.kind === 'subject' ? usesIn(furniture, c.key!) : 0) - (c.kind === 'place' ? datelineUses(text, c.key!) : 0);
   }
   longerInstitutions(found);
   maximalRuns(found, text, original);
@@ -311,6 +321,15 @@ function furnitureLines(text: string): string {
   return lines.filter((l) => (times.get(l) ?? 0) >= 3).join('\n');
 }
 
+/**
+ * A city written only as a news agency's dateline (新华社北京10月19日电, （中央社記者李雅雯台北16日電）): where the
+ * report was filed, not a place the text is about; those uses do not count.
+ */
+function datelineUses(text: string, key: string): number {
+  const at = new RegExp(`${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\d{1,2}月)?\\d{1,2}日(?:电|讯)`, 'gu');
+  return (text.match(at) ?? []).length;
+}
+
 /** How often a term is written in a piece of text. */
 function usesIn(piece: string, key: string): number {
   return key ? piece.split(key).length - 1 : 0;
@@ -319,11 +338,16 @@ function usesIn(piece: string, key: string): number {
 /** The one way a candidate is added: the checks every kind passes, then counted under its term. */
 function collector(original: string, text: string, found: Map<string, Candidate>, state: { source: string }, trace?: RejectTrace): Add {
   const orig = (start: number, end: number) => original.slice(start, end);
-  return (kindIn: Candidate['kind'], start: number, end: number, score = 1, parent?: string) => {
+  const add: Add = (kindIn, start, end, score = 1, parent) => {
     const term = orig(start, end);
     const key = text.slice(start, end);
     // A "name" the tagger read as a person that ends in a county's or city's word (花莲县/nr) is the place.
     const kind = kindIn === 'person' && (isChinesePlace(key) || /^\p{Script=Han}{2,3}[县市]$/u.test(key)) ? 'place' : kindIn;
+    // …and one that ends in an institution's word is the institution (卫福部/nr), or, on a common word's stem, a
+    // department's common noun before its head's title (宣传部/nr 部长): no entry.
+    const office = kind === 'person' && /^(\p{Script=Han}{2,})(部|局|署|委员会|办公室)$/u.exec(key);
+    if (office && (dictEntry(office[1])?.freq ?? 0) >= 1000) { trace?.(key, kind, `${state.source}: a department's common noun`); return; }
+    if (office) return add('organisation', start, end, score, parent);
     const why = rejection(kind, key, term, score, found, text, start);
     if (why) { if (kind !== 'subject') trace?.(key, kind, `${state.source}: ${why}`); return; }
     const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, key: text.slice(start, end), source: state.source };
@@ -332,6 +356,7 @@ function collector(original: string, text: string, found: Map<string, Candidate>
     if (parent && !c.parent) c.parent = parent;
     found.set(term, c);
   };
+  return add;
 }
 
 /** The check a proposed term fails (the collector's), or undefined when it is taken. */
@@ -587,7 +612,8 @@ function foreignNamesBeforeTitles(text: string, toks: Tagged, add: Add): void {
     const name = text.slice(run[0].start, end);
     // One piece: a name the tagger knows (洪森/nr); more: one of them made up or foreign (布拉/nrt 索昆/x).
     const sure = run.length === 1 ? /^(nr|nrt|nrfg)$/.test(run[0].tag) && name.length >= 2 : name.length >= 3 && run.some((t) => /^(x|nrt)$/.test(t.tag));
-    if (!sure || name.length > 7 || isChinesePlace(name) || NOT_NAMES.has(name)) continue;
+    // An institution before its head's title (宣传部|部长) is no foreign name.
+    if (!sure || name.length > 7 || isChinesePlace(name) || NOT_NAMES.has(name) || ORG_END.test(name)) continue;
     add('person', run[0].start, end, 3);
   }
 }
@@ -601,7 +627,8 @@ function namesBeforeTitles(text: string, sentence: string, base: number, toks: T
       if (!starts.has(to)) continue;
       for (const n of [4, 3, 2]) {
         const name = text.slice(to - n, to);
-        if (to - n < base || !HAN.test(name) || FUNCTION_START.test(name) || NOT_NAMES.has(name)) continue;
+        // …nor the first words of a longer title (常务副|省长).
+        if (to - n < base || !HAN.test(name) || FUNCTION_START.test(name) || NOT_NAMES.has(name) || /副$|^常务/u.test(name)) continue;
         // Two characters: a transliteration after a word boundary or a conjunction (和普京总统, 同拜登总统).
         const before = text[to - n - 1] ?? '';
         if (n === 2 ? !(isTransliterated(name) && /^$|[和与同及、，。：；\s]/u.test(before) && !isChinesePlace(name)) : !starts.has(to - n)) continue;
@@ -615,6 +642,21 @@ function namesBeforeTitles(text: string, sentence: string, base: number, toks: T
         break;
       }
     }
+  }
+}
+
+/** Titles a person's name is written before, as a teacher's, a firm's head's or a publisher's (黄华老师, 杨耕总经理, 所广一社长). */
+const TITLE_AFTER_NAME = new Set(['老师', '总经理', '社长', '校长', '院长', '董事长', '总裁', '教授', '主任', '馆长', '会长', '理事长', '总编辑', '医师', '厂长']);
+
+/**
+ * A name the tagger does not know (an HMM word, x) right before such a title: two characters with a surname
+ * first, or three (所广一, whose surname is rare) — 的黄华老师, 教育科学出版社所广一社长.
+ */
+function unknownNamesBeforeTitles(toks: Tagged, add: Add): void {
+  for (let k = 1; k < toks.length; k++) {
+    const name = toks[k - 1];
+    if (!TITLE_AFTER_NAME.has(toks[k].word) || name.tag !== 'x' || name.end !== toks[k].start || !HAN.test(name.word)) continue;
+    if (name.word.length === 3 || (name.word.length === 2 && isPersonalName(name.word))) add('person', name.start, name.end, 3);
   }
 }
 
@@ -719,7 +761,8 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   if (pair) { add('place', t.start, t.start + pair, 2); add('place', t.start + pair, t.end, 2, text.slice(t.start, t.start + pair)); return 0; }
   if (t.tag === 'ns') {
     // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆); so is 新内阁.
-    if (t.word.length < 2 || /^[一二三四五六七八九十两几]/u.test(t.word) || newCommonNoun(t.word)) return 0;
+    // A number of places (三国, 两地, 四方) is none; a place named with a numeral's character (四川, 三亚, 十堰) is one.
+    if (t.word.length < 2 || /^[一二三四五六七八九十两几][国地方岸边省市区县洲]$/u.test(t.word) || newCommonNoun(t.word)) return 0;
     // A ship named after a place (山东舰): the ship, a subject, not the province.
     if (next && next.start === t.end && next.word === '舰') { add('subject', t.start, next.end, 2.5); return 1; }
     if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) return 0;
@@ -743,20 +786,58 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     add('organisation', prev && prev.word === '国际' && prev.end === t.start ? prev.start : t.start, next.end, 2);
     return 1;
   }
-  // An organisation named in full: a run of nouns ending in an organisation word, starting at a
-  // name (国务院 + 台湾 + 事务 + 办公室, 中国 + 台湾 + 网).
-  if (/^n[st]?$|^nz$|^vn$/.test(t.tag) && ORG_END.test(t.word)) {
-    let j = i;
-    const known = (x: Tok) => /^(ns|nt|nz|j)$/.test(x.tag) || (x.tag === 'nrt' && isChinesePlace(x.word));
-    while (j > 0 && i - j < 4 && (/^(ns|nt|nz|n|vn|j)$/.test(toks[j - 1].tag) || known(toks[j - 1])) && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word)) j--;
-    while (j < i && !known(toks[j])) j++;
-    // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country before the city is not part of it (two countries are: 台湾 日本 关系 协会).
-    if (j + 1 < i && toks[j].tag === 'ns' && toks[j + 1].tag === 'ns' && !isChinesePlace(toks[j + 1].word)) j++;
-    if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
-  }
+  namedInFull(text, toks, i, add);
+  municipalBody(toks, i, add);
+  // A city the tagger reads as a common noun right after its province (河北省/ns 保定市/n): a place under it.
+  if (t.tag === 'n' && /^\p{Script=Han}{2,3}[市县]$/u.test(t.word) && prev && prev.end === t.start && PLACE_TOKEN(prev)) add('place', t.start, t.end, 2, prev.word);
   headedInstitution(toks, i, add);
   institutionBeforeItsHead(toks, i, add);
   return 0;
+}
+
+/** A token a body's full name may hold before its last word: a noun, a name, an ordinal (第一, 第三批), 附属, an unknown word (援鄂, 新冠). */
+const IN_NAME = (x: Tok): boolean => HAN.test(x.word) && (/^(ns|nt|nz|n|vn|j)$/.test(x.tag) || (x.tag === 'x' && x.word.length >= 2 && !isPersonalName(x.word))
+  || (x.tag === 'm' && /^第[\d一二三四五六七八九十百]+[次批届]?$/u.test(x.word)) || (x.tag === 'b' && x.word === '附属'));
+/** A place a body's name may start with: tagged so, known, or a division written out (玉树县/nr, 保定市/n). */
+const PLACE_TOKEN = (x: Tok): boolean => x.tag === 'ns' || isChinesePlace(x.word) || (x.word.length >= 3 && /^(nr|n|ns|x)$/.test(x.tag) && /[省市县]$/u.test(x.word));
+
+/**
+ * An organisation named in full: a run of nouns ending in an organisation word, starting at a name
+ * (国务院 + 台湾 + 事务 + 办公室, 中国 + 台湾 + 网), through ordinals and unknown words (上海市 + 第三批 + 援鄂 +
+ * 医疗队, 中国共产党 + 第二十次 + 全国代表大会 + 新闻 + 中心, 上海交通大学 + 医学院 + 附属 + 仁济 + 医院). Of places
+ * written one after another, the last begins the name (河北省 + 平山县 + 王坡 + 乡 + 第二 + 小学: 平山县王坡乡第二小学).
+ */
+function namedInFull(text: string, toks: Tagged, i: number, add: Add): void {
+  const t = toks[i];
+  if (!/^n[st]?$|^nz$|^vn$/.test(t.tag) || !ORG_END.test(t.word)) return;
+  let j = i;
+  const known = (x: Tok) => /^(ns|nt|nz|j)$/.test(x.tag) || (x.tag === 'nrt' && isChinesePlace(x.word)) || PLACE_TOKEN(x);
+  // An event's or a term's count (第一次 of 新内阁第一次院会, 第十届 of 第十届理事会年会) is in a name only before a body's
+  // name (第二十次 + 全国代表大会/nt).
+  const counted = (k: number) => /[次届]$/u.test(toks[k].word) && toks[k].tag === 'm' && toks[k + 1]?.tag !== 'nt';
+  // A township's name the tagger leaves unknown (王坡/x 乡) is in it too.
+  const inName = (k: number) => IN_NAME(toks[k]) || (toks[k].tag === 'x' && /^[乡镇村]$/u.test(toks[k + 1]?.word ?? ''));
+  while (j > 0 && i - j < 6 && (inName(j - 1) || known(toks[j - 1])) && !counted(j - 1) && toks[j - 1].end === toks[j].start) j--;
+  while (j < i && !known(toks[j])) j++;
+  // 美国 + 纽约 + 经济俱乐部: the club is 纽约经济俱乐部; the country or region before the city is not part of it (two countries are: 台湾 日本 关系 协会).
+  while (j + 1 < i && PLACE_TOKEN(toks[j]) && PLACE_TOKEN(toks[j + 1]) && !isCountry(toks[j + 1].word)) j++;
+  if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
+}
+
+/** A country's name (日本, 美国), not a province or a city. */
+const isCountry = (w: string): boolean => isChinesePlace(w) && !/[省市县区州]$/u.test(w) && !REGION_LIKE.has(w);
+const REGION_LIKE = new Set(['香港', '澳门', '台湾', '西藏', '新疆', '内蒙古', '广西', '宁夏']);
+
+/**
+ * A city's or province's body named by its level (市 + 交通委, 市 + 民政局; 市卫健委 the tagger's unknown word): the
+ * name the text writes, with 市; the body without it is no entry of its own (交通委 of every city).
+ */
+function municipalBody(toks: Tagged, i: number, add: Add): void {
+  const t = toks[i];
+  const next = toks[i + 1];
+  if (/^[市省县区]$/u.test(t.word) && next && next.start === t.end && next.word.length >= 2 && next.word.length <= 5
+    && (next.tag === 'nt' || (/^(x|j|n)$/.test(next.tag) && /[委局办厅署]$/u.test(next.word)))) add('organisation', t.start, next.end, 2);
+  if (t.tag === 'x' && /^[市省县区]\p{Script=Han}{1,3}[委局办厅]$/u.test(t.word)) add('organisation', t.start, t.end, 2);
 }
 
 /** Stems of 院 and 府 that name a government's institution (行政院, 国务院, 总统府), not a building's use (医院, 电影院). */
@@ -933,8 +1014,18 @@ function quotedSubjects(text: string, add: Add): void {
     // A quoted name of a foundation, an association or a firm (“德国马歇尔基金会”) is an organisation.
     if (m[1] && QUOTED_ORG.test(inner) && inner.length >= 4 && HAN.test(inner)) { add('organisation', start, start + inner.length, 2.5); continue; }
     if (m[1] && (!nounPhrase(inner) || (inner.length > 5 && countIn(text, inner) < 2))) continue;
+    if (m[1] && scareQuoted(text, inner)) continue;
     add('subject', start, start + inner.length, 2.5);
   }
+}
+
+/**
+ * A common noun of the dictionary quoted once and written nowhere else (“干货”多了, 发布会成了…的“诞生地”): the
+ * writer's scare quotes, no coinage. A word the dictionary hardly knows (躺平, 3) or a set phrase (没出息/l) stays.
+ */
+function scareQuoted(text: string, inner: string): boolean {
+  const entry = dictEntry(inner);
+  return !!entry && entry.tag === 'n' && entry.freq >= 10 && countIn(text, inner) === 1;
 }
 
 /** An ordinal before a noun (第3次, 第九届, 第5会期): what follows is the counted event (会议), not a term. */
@@ -952,7 +1043,7 @@ function nounRunSubjects(text: string, add: Add): void {
         const run = toks.slice(i, j + 1);
         // 中方, 乌方, 各方: a party in the talks, never part of a subject.
         // 署 of 内政部 + 消防 + 署 (ng: a bound morpheme to the tagger) heads an organisation's name like a noun.
-        if (!run.every((t) => HAN.test(t.word) && (/^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) || (t.tag === 'ng' && /^(局|司|部|署|处)$/u.test(t.word))) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
+        if (!run.every((t) => HAN.test(t.word) && (/^(n|ns|nt|nz|vn|j|an|l|i)$/.test(t.tag) || (/^(ng|nr)$/.test(t.tag) && /^(局|司|部|署|处)$/u.test(t.word))) && !verbPhrase(t) && !TITLES.includes(t.word) && !TITLES_BEFORE.includes(t.word) && !/^\p{Script=Han}方$/u.test(t.word))) break;
         // 中国—中东欧国家合作: two parties joined by a dash name the subject together; the part after the dash is a fragment.
         const dashed = i >= 2 && /^[—–-]$/u.test(toks[i - 1].word) && toks[i - 2].tag === 'ns' && toks[i - 2].end === toks[i - 1].start;
         const start = dashed ? toks[i - 2].start : run[0].start;
@@ -968,8 +1059,12 @@ function nounRunSubjects(text: string, add: Add): void {
         if (run.some((t) => /^(大家|我们|我們|你们|你們|他们|他們|她们|她們|咱们|咱們|各位|诸位|諸位|自己)$/u.test(t.word))) continue;
         // A verb as head makes a clause, not a heading (钓鱼台国宾馆会见), except the nouns of policy (全球化, 建设).
         if (head.tag === 'vn' && !/化$|^(建设|改革|治理|谈判|交流|合作|发展|开放|倡议|援助|制裁|统一|复兴|防控|管控)$/u.test(head.word)) continue;
+        // …a ministry's department, the tagger's 司/nr (教育部/n 师范教育/n 司/nr 管培俊 司长) too.
+        if (/^(局|司|部|署|办|社)$/u.test(head.word) && (/^(nt|j)$/.test(run[0].tag) || /^\p{Script=Han}{1,4}[部院]$/u.test(run[0].word))) { add('organisation', start, end, 2); continue; }
+        // A place and a body (中国|大陆|国台办), a place and its city (河北省|保定市/n): names side by side, no subject.
+        // Nor a place and a group of its people (四川|专家: experts from Sichuan).
+        if (PLACE_TOKEN(run[0]) && (/^(nt|j)$/.test(head.tag) || (run.length === 2 && PLACE_TOKEN(head)) || /^(专家|专家组|人士|官员|民众|学者)$/u.test(head.word))) continue;
         if (head.tag === 'nr' || head.tag === 'ns' || VAGUE_HEAD.has(head.word) || GENERIC.has(head.word) && run.length === 2 && GENERIC.has(run[0].word)) continue;
-        if (/^(局|司|部|署|办|社)$/u.test(head.word) && /^(nt|j)$/.test(run[0].tag)) { add('organisation', start, end, 2); continue; }
         // A copula or particle inside a "noun" the tagger made (全部都是): a clause, not a heading.
         if (/[是都的了着很也就]/u.test(text.slice(start, end))) continue;
         const rare = run.filter((t) => !GENERIC.has(t.word) && genreDf('zh', t.word) < 0.1);

@@ -11,7 +11,7 @@ export const PERSON_TITLES = [
   'governor', 'ambassador', 'general', 'gen', 'admiral', 'adm', 'colonel', 'col', 'captain', 'capt', 'major', 'lieutenant',
   'sergeant', 'commander', 'chairman', 'chairwoman', 'chair', 'speaker', 'leader', 'king', 'queen', 'prince', 'princess', 'pope',
   'judge', 'justice', 'mayor', 'director', 'spokesperson', 'spokesman', 'administrator', 'advisor', 'adviser', 'counsel',
-  'excellency', 'majesty', 'highness', 'taoiseach', 'amir', 'emir', 'commissioner', 'premier', 'whip', 'envoy', 'coordinator', 'undersecretary', 'manager',
+  'excellency', 'h.e', 'majesty', 'highness', 'taoiseach', 'amir', 'emir', 'commissioner', 'premier', 'whip', 'envoy', 'coordinator', 'undersecretary', 'manager',
   // A company's officers, as an earnings call's participant list and its speakers name them (Hanover … - CEO).
   'ceo', 'cfo', 'coo', 'cto', 'cio',
 ] as const;
