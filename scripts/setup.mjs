@@ -92,7 +92,13 @@ function installNodeModules() {
   if (fresh || (existsSync(marker) && sameInstall(lock, marker))) return;
   say('installing npm packages (npm ci)');
   const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PUPPETEER_SKIP_CHROMIUM_DOWNLOAD: '1' };
-  const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
+  // The lockfile pins every version and its integrity but names no tarball URL, so `npm ci` asks the
+  // registry for every package's metadata again (over 500 requests) even when npm's cache holds it: with
+  // --prefer-offline it reads the cached metadata and fetches only what the cache lacks. A cache too
+  // old to list a locked version fails that install (npm has no retry for it): then `npm ci` again as usual.
+  const npmCi = (extra) => spawnSync('npm', ['ci', ...extra, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env, encoding: 'utf8' });
+  let ci = npmCi(['--prefer-offline']);
+  if (ci.status !== 0 && /ETARGET|notarget|No matching version/i.test(ci.stderr ?? '')) ci = npmCi([]);
   if (ci.status === 0) return;
   // Some registry mirrors serve native packages only for their own platform (a 404 for
   // @node-rs/jieba-android-arm64 and the like), so the lockfile cannot list the other platforms'

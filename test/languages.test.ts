@@ -7,7 +7,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { extractZip } from './support/zip.ts';
 import * as OpenCC from 'opencc-js';
 import { buildInto, pdftotext, tempDir } from './helpers.ts';
 import { pdfFonts, runEpubcheck } from '../scripts/check.ts';
@@ -32,11 +32,7 @@ const name = (dir: string) => dir.split('/').pop()!;
 /** Han characters, CJK punctuation and full-width forms. */
 const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3100-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/gu;
 
-function unzip(epub: string): string {
-  const dir = tempDir('tp-lang-epub-');
-  spawnSync('unzip', ['-q', '-o', epub, '-d', dir]);
-  return dir;
-}
+const unzip = (epub: string): string => extractZip(epub, tempDir('tp-lang-epub-'));
 
 /** The body documents of an unpacked EPUB (one per section or a group of sections, by layout). */
 function bodyText(dir: string): string {

@@ -1,4 +1,4 @@
-// Ace's browser has no network (issue 17): the flags check.ts's Ace wrapper adds stop every request a
+// Ace's browser has no network (issue 17): the flags check.ts's Ace wrapper adds (with the one-renderer flags it runs with) stop every request a
 // document could make (image, script fetch, loopback or not). The same page without them reaches the
 // server, so the test can fail.
 import { describe, it, expect } from 'vitest';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { ACE_NETWORK_OFF } from '../scripts/epub/ace.ts';
+import { ACE_NETWORK_OFF, ACE_ONE_RENDERER } from '../scripts/epub/ace.ts';
 import { chromiumFlags, chromiumPath } from '../scripts/core/browser.ts';
 import { tempDir } from './helpers.ts';
 
@@ -32,7 +32,7 @@ describe('Ace runs without network', () => {
       writeFileSync(page, `<html xmlns="http://www.w3.org/1999/xhtml"><body><img src="http://127.0.0.1:${port}/img" alt=""/>
 <img src="http://localhost:${port}/named" alt=""/><script>fetch('http://127.0.0.1:${port}/fetch').catch(() => {});</script></body></html>`);
       const url = pathToFileURL(page).href;
-      await chromium([...chromiumFlags, ...ACE_NETWORK_OFF, `--user-data-dir=${join(dir, 'p1')}`, '--dump-dom', url]);
+      await chromium([...chromiumFlags, ...ACE_NETWORK_OFF, ...ACE_ONE_RENDERER, `--user-data-dir=${join(dir, 'p1')}`, '--dump-dom', url]);
       const blocked = [...hits];
       await chromium([...chromiumFlags, `--user-data-dir=${join(dir, 'p2')}`, '--dump-dom', url]);
       expect(blocked).toEqual([]);

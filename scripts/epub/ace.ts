@@ -57,6 +57,14 @@ export const ACE_NETWORK_OFF = [
   '--disable-background-networking', '--disable-component-update', '--disable-domain-reliability', '--no-pings',
 ];
 
+/**
+ * Ace opens each document of the spine in a new page (four at a time), and Chromium gave each page a
+ * renderer process of its own: starting one cost about as much CPU as checking the document. Every
+ * document is a file:// page of the same EPUB, so one renderer serves them all. Measured on the seed's
+ * EPUB (25 documents, cpu-total.mjs, 2026-12-06): 44.5 CPU s a run before, 35.5 after, the same report.
+ */
+export const ACE_ONE_RENDERER = ['--renderer-process-limit=1', '--process-per-site', '--disable-site-isolation-trials'];
+
 export function aceBinary(): string {
   return join(projectRoot, 'node_modules', '.bin', 'ace-cli');
 }
@@ -68,7 +76,7 @@ async function aceReport(epubPath: string, timeoutMs: number): Promise<AceViolat
     if (!existsSync(aceBinary())) return { failed: `${aceBinary()} is missing` };
     const wrapper = join(dir, 'chromium');
     const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
-    writeFileSync(wrapper, `#!/bin/sh\nexec ${[chromiumPath(), ...chromiumFlags, ...ACE_NETWORK_OFF].map(quote).join(' ')} "$@"\n`);
+    writeFileSync(wrapper, `#!/bin/sh\nexec ${[chromiumPath(), ...chromiumFlags, ...ACE_NETWORK_OFF, ...ACE_ONE_RENDERER].map(quote).join(' ')} "$@"\n`);
     chmodSync(wrapper, 0o755);
     const outDir = join(dir, 'out');
     const r = await run(aceBinary(), ['--force', '--silent', '--outdir', outDir, '--tempdir', join(dir, 'tmp'), epubPath], {
@@ -88,7 +96,7 @@ async function aceReport(epubPath: string, timeoutMs: number): Promise<AceViolat
 export async function runAce(epubPath: string, timeoutMs = 600_000): Promise<{ violations: AceViolation[]; diagnostics: Diagnostic[] }> {
   let failed = '';
   // The verdict depends on the browser Ace drives as well as on the bytes (core/verdicts.ts).
-  const tool = ['ace', aceBinary(), chromiumPath(), ...chromiumFlags, ...ACE_NETWORK_OFF].join(' ');
+  const tool = ['ace', aceBinary(), chromiumPath(), ...chromiumFlags, ...ACE_NETWORK_OFF, ...ACE_ONE_RENDERER].join(' ');
   const violations = await cachedVerdict(tool, epubPath, async () => {
     const v = await aceReport(epubPath, timeoutMs);
     if (Array.isArray(v)) return v;
