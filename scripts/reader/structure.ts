@@ -108,6 +108,7 @@ function turnLabels(blocks: TrackedText[], decided: DocumentLabels): (LabelMatch
     if (!next || labels[j] || !speech) labels[i] = null;
   }
   dropHeaderFields(blocks, labels, decided.context);
+  dropRecordHeader(blocks, labels);
   if (headsTheExchange(blocks, labels, decided) || titledWithColon(labels) || headlineWithColon(blocks, labels, decided)) labels[0] = null;
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
@@ -178,6 +179,32 @@ function dropHeaderFields(blocks: TrackedText[], labels: (LabelMatch | null)[], 
     if (ctx.repeated?.has(key) || nameInLabel(key.replace(/^[[【〔［（(]|[\]】〕］）)]$/gu, ''))) continue;
     labels[i] = null;
   }
+}
+
+/**
+ * A record's header of fields above the exchange (The Open Mind's `Host: Richard D. Heffner`, `Guest:
+ * Charlie Rose`, `Title: …`, `VTR: 5/4/1993`): labelled lines before any speech, each with a short value
+ * that ends no sentence, none of them the principal's. Two or more of them, whose fields open no turn
+ * below, are front matter, not turns.
+ */
+function dropRecordHeader(blocks: TrackedText[], labels: (LabelMatch | null)[]) {
+  const header: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const l = labels[i];
+    const text = blocks[i]!.text.trim();
+    if (!l) {
+      if (text.split(/\s+/).length >= 12 && /[.?!…]["”’)]?$/u.test(text)) break;
+      continue;
+    }
+    // (A name alone on its line above the fields is the page's heading, no speech.)
+    if (l.alone) continue;
+    const value = text.slice(l.length).trim();
+    if (l.kind === 'principal' || /\p{Script=Han}/u.test(text) || value.length > 80 || /[.?!…]["”’)]?$/u.test(value)) break;
+    header.push(i);
+  }
+  const below = new Set(labels.slice((header.at(-1) ?? 0) + 1).filter((l): l is LabelMatch => !!l).map((l) => labelKey(l.label)));
+  const fields = header.filter((i) => !below.has(labelKey(labels[i]!.label)));
+  if (fields.length >= 2 && below.size) for (const i of fields) labels[i] = null;
 }
 
 /** A line that says how or where a briefing is held (Via Teleconference, Aboard Air Force One, James S.
@@ -721,7 +748,9 @@ function openingHeading(first: Turn, words: HeadingWords): string {
 
 /** The opening heading's words for a name (none: the words alone, no dangling colon). */
 function openingWords(name: string, words: HeadingWords): string {
-  return words.opening(name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '');
+  const text = words.opening(name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '');
+  // Without a name, the preposition that led to it goes too (Palabras iniciales de → Palabras iniciales).
+  return name ? text : text.replace(/\s+\p{Ll}{1,3}$/u, '');
 }
 
 /** A programme's announcer (a promotion's voice), by the label alone. */
@@ -767,14 +796,29 @@ export function chinesePhrase(text: string): string {
   return (out || clause.slice(0, max)) + '…';
 }
 
+/** A greeting or thanks opening a sentence, in the Latin-script languages books are made in. */
+const COURTESY = /^(?:thank you|thanks|good (?:morning|afternoon|evening)|hello|hi|hola|buen(?:os|as) (?:días|tardes|noches)|(?:muchas )?gracias|bonjour|bonsoir|merci|guten (?:tag|morgen|abend)|hallo|(?:vielen )?dank|danke|buongiorno|buonasera|grazie|bom dia|boa (?:tarde|noite)|olá|obrigad[oa])\b/iu;
+/** The words of a welcome or of a pleasure to be there, which ask nothing. */
+const WELCOME = /\b(?:pleasure|welcome|placer|bienvenid[oa]s?|plaisir|bienvenue|Freude|willkommen|piacere|benvenut[oa]|prazer|bem-vind[oa])\b/iu;
+/** A speaker saying who they are: I'm Jane Doe with Reuters, Soy Juan Pérez, de El Universal, Je suis … de Libération. */
+const INTRODUCTION = /^(?:(?:hi|hello|hola|bonjour|hallo)[,!]?\s+)?(?:(?:I'm|I am|this is|my name is)\s+(?=\p{Lu})|(?:soy|me llamo|mi nombre es|je suis|je m'appelle|ich bin|mein name ist|ich heiße|sono|mi chiamo|sou|meu nome é)\s)/iu;
+function selfIntroduction(sentence: string): boolean {
+  const words = sentence.split(/\s+/).length;
+  return INTRODUCTION.test(sentence) && words <= 14 && (/^\S+\s+\S+\s+\p{Lu}/u.test(sentence.replace(INTRODUCTION, 'x y ')) || /\b(?:de|del|from|with|at|for|à|pour|von|vom|bei|da|di|do)\b/iu.test(sentence));
+}
+
 /** The first sentence of substance, cut at a word boundary after at most 60 characters. */
 export function englishPhrase(text: string): string {
   const sentences = text.replace(/\((?:[^()]{0,40})\)/g, ' ').split(/(?<=[.?!])(?<!\b(?:hon|Hon|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|No|vs|Jr|Sr|Lt|Col|Capt|Prof)\.)\s+/).map((s) => s.trim()).filter(Boolean);
   // Courtesies name no topic: Thank you, Mr. Chairman. Good afternoon, Senator. Thanks for taking my question.
-  const courtesy = (s: string) => /^(?:thank you|thanks|good (?:morning|afternoon|evening)|hello|hi)\b[^?]*$/i.test(s) && s.split(/\s+/).length <= 8;
+  // (Hola señor Presidente, es un placer tenerle con nosotros. Nor does a reporter's self-introduction:
+  // Soy Juan Pérez, de El Universal. I'm Jane Doe with Reuters.)
+  const courtesy = (s: string) => !/[?¿]/u.test(s) && ((COURTESY.test(s) && s.split(/\s+/).length <= 8)
+    || (COURTESY.test(s) && WELCOME.test(s) && s.split(/\s+/).length <= 16) || selfIntroduction(s));
   const sentence = sentences.find((s) => s.split(/\s+/).length >= 4 && !courtesy(s)) ?? sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
   // (A space before the stop, as French sets it, goes with the stop.)
-  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[\s\u00a0\u202f]*[.?!]+$/u, '');
+  // (Spanish opens a question with ¿ and an exclamation with ¡: they go with the closing stop.)
+  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[\s\u00a0\u202f]*[.?!]+$/u, '').replace(/^[¿¡]/u, '');
   if (clean.length <= 60) return clean.charAt(0).toUpperCase() + clean.slice(1);
   const cut = clean.slice(0, 61).replace(/\s+\S*$/, '').replace(/[,;:–—-]+$/, '');
   return cut.charAt(0).toUpperCase() + cut.slice(1) + '…';
