@@ -219,6 +219,9 @@ function readTitle(r: Reading): number {
   const placeAboveTime = blocks.length > 1 && isTimeLine(blocks[1].text);
   if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && !PLACE_LINE.test(blocks[0].text.trim()) && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
   if (masthead(r)) return 0;
+  // A first line that is only the principal's name (a page's category above the programme's title, a
+  // byline) names no document: the book's own title stands in for it.
+  if (r.principals.some((p) => labelKey(p) === labelKey(blocks[0].text))) return 0;
   const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
   const t = blocks[0].slice(field);
   r.children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
