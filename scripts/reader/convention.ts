@@ -103,6 +103,10 @@ const TIME = '(?:\\d{1,2}:)?\\d{1,2}:\\d{2}';
 const STAMP = `(?:\\[${TIME}\\]|\\(${TIME}\\))`;
 const EN_STAMPED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,]{0,60}?(?: \\d{1,3}| \\([^()\\d]{1,80}\\))?)(?:${SPACE}*${STAMP}${SPACE}*:${SPACE}*|${SPACE}*:${SPACE}*(?=${STAMP}))`, 'u');
 /** A voice a transcription service numbers, before a colon (`Speaker 1:`), read only after the service's time. */
+/** Australia's Hansard as ParlInfo prints it: the member, the seat or office in brackets, the time of day
+ * in brackets and a dash before the speech (`Senator COLSTON(7.46) —I am speaking…`, `Mr HAWKE (Wills—Prime
+ * Minister) (2.01) —`). */
+const EN_TIMED_DASH = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,60}?(?: \\([^()\\d]{1,80}\\))?) ?\\(\\d{1,2}\\.\\d{2}\\)${SPACE}*[—–]${SPACE}*(?=\\S)`, 'u');
 const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}? \\d{1,3})${SPACE}*:${SPACE}*`, 'u');
 /** A label, a period and a dash before the speech (the European Parliament's `Name, on behalf of the X Group. – `;
  * Argentina's presidency, `PERIODISTA. - Hola señor Presidente…` or `PRESIDENTE.- …`, with a hyphen). */
@@ -295,7 +299,9 @@ function candidateOfText(paragraph: string): Candidate | null {
 /** An en or em dash opening a paragraph before a label (not a hyphen: a Markdown list's `- Date: …`). */
 const LEAD_DASH = /^[–—][ \t\u00a0]+(?=\p{Lu})/u;
 const COMMITTEE_QUESTION = /^Q\d{1,4}[ \t\u00a0]+(?=\p{Lu})/u;
-const SHARE_LINKS = /\s+Share this \| Link to this(?: \| Hansard source)?$/u;
+const SHARE_LINKS = /\s+Share this(?: \| Link to this)?(?: \| Hansard source)?$/u;
+/** A line that carries a debate page's links after a member's name (OpenAustralia): a speaker's label, no byline. */
+export const withShareLinks = (line: string): boolean => SHARE_LINKS.test(line.trim());
 const HANSARD_QUESTION = /^(?:[QT]?\d{1,3}\.\s+)?\[\d{4,7}\]\s+(?=\p{Lu})/u;
 
 /** A transcription service's label alone on its line, with the time into the recording (`Jane Doe  00:15`, `Speaker 1 (00:00):`). */
@@ -342,6 +348,11 @@ function shapeOf(text: string): Candidate | null {
   if (record) return make(record[1], record[0].length, 'period');
   const spaces = EN_SPACES.exec(text);
   if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
+  const timed = EN_TIMED_DASH.exec(text);
+  if (timed) {
+    const c = make(timed[1], timed[0].length, 'colon');
+    return c && { ...c, stamped: true };
+  }
   const stamped = EN_STAMPED_COLON.exec(text);
   if (stamped) {
     const c = make(stamped[1], stamped[0].length, 'colon');

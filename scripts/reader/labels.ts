@@ -506,8 +506,8 @@ function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fit
 /** A header field that lists the speakers of a briefing or panel, not a speaker's label. */
 const ROSTER_FIELD = /^(?:SPEAKERS?|PARTICIPANTS|PANELISTS|PRESENTERS?)$/i;
 
-/** A form of address in mixed case before a name (`Mr. `, `Ms. `, `Dr. `, `Sen. `). */
-const ADDRESS = /^(?:Mr|Mrs|Ms|Dr|Prof|Rev|Rep|Sen|Gov|Gen|Col|Capt|Lt|Sgt)\.?\s+(?=\p{Lu}{2})/u;
+/** A form of address in mixed case before a name (`Mr. `, `Ms. `, `Dr. `, `Sen. `, `Senator `). */
+const ADDRESS = /^(?:Mr|Mrs|Ms|Dr|Prof|Rev|Rep|Sen|Senator|Gov|Gen|Col|Capt|Lt|Sgt)\.?\s+(?=\p{Lu}{2})/u;
 
 /** The label as the house prints it: Parallel Parliament puts the portrait's caption (the member's
  * name) before Hansard's own label (`John Spellar Portrait Mr John Spellar (Warley) (Lab)`). */
@@ -517,7 +517,8 @@ function printedLabel(label: string): string {
 
 /** TheyWorkForYou's Hansard: the photo's caption, then the member's name and office (`Photo of Mark
  * Spencer Mark Spencer Lord President of the Council`). */
-const TWFY_PHOTO = /^Photo of (\S.{0,60}?) (?=\1(?: |$))/;
+// (OpenAustralia runs the caption into the name: `Photo of Paul ScarrPaul Scarr (Queensland, Liberal Party)`.)
+const TWFY_PHOTO = /^Photo of (\S+ .{0,60}?) ?(?=\1(?: |$))/;
 
 /** The person in an English label: before a bracket, a dash, or (in capitals) a comma. */
 function englishName(label: string): string {

@@ -11,7 +11,7 @@ import { hostLabel, labelKey, nameInLabel, simplified, type LabelContext, type L
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
-import { FURNITURE, isFurniture, RULE_LINE, speechWeight, stampedAlone } from './convention.ts';
+import { FURNITURE, isFurniture, RULE_LINE, speechWeight, stampedAlone, withShareLinks } from './convention.ts';
 import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { chapterHeadings } from './chapters.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
@@ -112,7 +112,8 @@ function turnLabels(blocks: TrackedText[], decided: DocumentLabels): (LabelMatch
   if (headsTheExchange(blocks, labels, decided) || titledWithColon(labels) || headlineWithColon(blocks, labels, decided)) labels[0] = null;
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
-  if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
+  // (A member's name with the debate page's links after it is a speaker's, even alone: OpenAustralia.)
+  if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text) && !withShareLinks(blocks[i].text)))) labels.fill(null);
   return labels;
 }
 
