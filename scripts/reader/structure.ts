@@ -483,12 +483,16 @@ const turnAsks = (t: Turn) => textAsks(turnText(t).trim());
  * opening, before the principal first speaks, moderates.
  */
 function assignRoles(turns: Turn[], principals: string[]) {
+  // A host the announcer names (`…, this is Meet the Press with Chuck Todd.`) hosts, as a host by title does.
+  const announced = announcedHosts(turns);
+  const isHost = (t: Turn) => hostLabel(t.speaker.label) || announced.has(labelKey(t.speaker.name));
+  for (const t of turns) if (t.speaker.role === 'other' && announced.has(labelKey(t.speaker.name))) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   inheritHosts(turns);
   const introduced = markIntroduced(turns);
   // A programme has a host by title (`WOLF BLITZER, CNN ANCHOR`): the host moderates, even as the
   // book's principal, and the correspondents and voices the host brings in speak their remarks.
-  const hosted = turns.some((t) => hostLabel(t.speaker.label));
-  const hostIsPrincipal = hosted && principalHosts(turns);
+  const hosted = turns.some(isHost);
+  const hostIsPrincipal = hosted && turns.some((t) => t.speaker.role === 'principal' && isHost(t));
   if (principalChairs(turns) || hostIsPrincipal) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   // …and its ANNOUNCER reads a promotion: remarks, not the chair.
   if (hosted) for (const t of turns) if (t.speaker.role === 'moderator' && ANNOUNCER.test(t.speaker.label.trim())) { t.kind = 'remarks'; t.speaker.role = 'other'; }
@@ -517,10 +521,18 @@ function assignRoles(turns: Turn[], principals: string[]) {
   if (hostIsPrincipal) for (const t of turns) if (t.kind === 'question' || t.kind === 'answer') { t.kind = 'remarks'; t.speaker.role = 'other'; }
 }
 
-/** The principal is the programme's host: one of the principal's labels carries the host's title. */
-function principalHosts(turns: Turn[]): boolean {
-  return turns.some((t) => t.speaker.role === 'principal' && hostLabel(t.speaker.label));
+/** The programme's host as its announcer names the programme (`From NBC News in Washington, this is Meet
+ * the Press with Chuck Todd.`): the name after `with`, ending the announcement, as label keys. */
+function announcedHosts(turns: Turn[]): Set<string> {
+  const hosts = new Set<string>();
+  for (const t of turns) {
+    if (!ANNOUNCER.test(t.speaker.label.trim())) continue;
+    const m = ANNOUNCED_HOST.exec(turnText(t).trim());
+    if (m) hosts.add(labelKey(m[1]!));
+  }
+  return hosts;
 }
+const ANNOUNCED_HOST = /\bwith (?:your host |host |anchor )?(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,2})[.!]?$/u;
 
 /** A chair's opening words: the meeting, the hearing, the committee will (please) come to order. */
 const CALLS_TO_ORDER = /^(?:the|this) (?:meeting|hearing|committee|subcommittee|commission|session|sitting|council|house|senate|board) (?:will|shall) (?:please )?(?:come|be called) to order\b/i;
