@@ -210,10 +210,14 @@ export const RULE_LINE = new RegExp(`^(?:${LONG_RULE})$`);
 /** A letter-spaced stamp (a wire's `E D I T E D   V E R S I O N`): single letters spaced out, words by wider gaps. */
 export const LETTER_SPACED = /^\p{Lu}(?: \p{Lu}){3,}(?: {2,}\p{Lu}(?: \p{Lu})+)*$/u;
 
+/** A page's caption alone on the line above each speaker's name (earningscall.biz: `speaker` / `Operator` /
+ * the speech): furniture; the name below it is the label. */
+export const SPEAKER_CAPTION = /^speaker$/iu;
+
 /** Whether a line is a web page's or a wire's furniture: between a label and its speech, or in the lead. */
 export function isFurniture(line: string): boolean {
   const t = line.trim();
-  return FURNITURE.test(t) || LEAD_FURNITURE.test(t) || LETTER_SPACED.test(t);
+  return FURNITURE.test(t) || LEAD_FURNITURE.test(t) || LETTER_SPACED.test(t) || SPEAKER_CAPTION.test(t);
 }
 
 /** A bulleted line is an item of a list (a call's participants: ` * John Burchett`), not a label. */

@@ -82,6 +82,12 @@ describe("Meet the Press (NBC): a host the announcer names", () => {
   });
 });
 
+describe("earningscall.biz: a caption line (speaker) above each speaker's name", () => {
+  it('the name under the caption is a label alone with the speech on the very next line (0 turns before: name and speech were one paragraph)', () => {
+    expect(read("Universal Health Services, Inc.\n\nQ3 2020 Earnings Conference Call\n\n10/30/2020\n\nspeaker\nOperator\nLadies and gentlemen, thank you for standing by. I would now like to hand the conference over to your speaker today, Mr. Steve Filton. Thank you. Please go ahead, sir.\nspeaker\nSteve Filton\nThank you, Natalia. Good morning. Alan Miller, our CEO, is also joining us this morning. We welcome you to this review of Universal Health Services results for the second quarter ended June 30, 2020. During the conference call, we will be using words such as believes, expects, anticipates, estimates, and similar words that represent forecasts, projections, and forward-looking statements. For anyone not familiar with the risks and uncertainties inherent in these forward-looking statements, I recommend a careful reading of the sections on risk factors and forward-looking and risk factors. 10K for the year ended December 31, 2019, and our form 10Q for the quarter ended March 31, 2020. We would like to highlight just a couple of developments and business trends before opening the call up to questions.\n", 'Steve Filton').turns).toEqual(['8 moderator Operator', '11 remarks Steve Filton']);
+  });
+});
+
 describe('a label in capitals written as a name', () => {
   it("keeps the abbreviations, particles and prefixes a name is written with", () => {
     expect(nameAsWritten('STS SEIBERT', 'de')).toBe('StS Seibert');
