@@ -352,12 +352,8 @@ function shapeOf(text: string): Candidate | null {
   if (record) return make(record[1], record[0].length, 'period');
   const spaces = EN_SPACES.exec(text);
   if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
-  const timed = EN_TIMED_DASH.exec(text);
-  if (timed) {
-    const c = make(timed[1], timed[0].length, 'colon');
-    return c && { ...c, stamped: true };
-  }
-  const stamped = EN_STAMPED_COLON.exec(text);
+  // (ParlInfo's time of day before a dash is a stamp too, as a service's time before a colon is.)
+  const stamped = EN_TIMED_DASH.exec(text) ?? EN_STAMPED_COLON.exec(text);
   if (stamped) {
     const c = make(stamped[1], stamped[0].length, 'colon');
     return c && { ...c, stamped: true };
@@ -368,6 +364,11 @@ function shapeOf(text: string): Candidate | null {
   const zh = CJK_COLON.exec(text);
   if (zh && HAN.test(zh[1])) return make(zh[1], zh[0].length, 'colon');
   if (en) return make(en[1], en[0].length, 'colon');
+  return periodOrLineShape(text, make);
+}
+
+/** The label shapes that end with a period (and a dash) or with the line, tried after every colon. */
+function periodOrLineShape(text: string, make: (label: string, length: number, delimiter: Delimiter) => Candidate | null): Candidate | null {
   // The European Parliament's verbatim report: the speaker, a period and a dash (`President. – …`,
   // `Manfred Weber, on behalf of the PPE Group. – Madam President, …`).
   const dashed = EN_PERIOD_DASH.exec(text);
