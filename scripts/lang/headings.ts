@@ -27,6 +27,8 @@ export interface HeadingWords {
  */
 export function nameAsWritten(name: string, language: string): string {
   if (scriptOf(language) !== 'Latn' || !IN_CAPITALS.test(name)) return name;
+  // Initials alone (HC, CR: an interview's labels) are written as they are.
+  if (/^\p{Lu}{2,3}$/u.test(name.trim()) && !/^(?:MR|MRS|MS|DR)$/u.test(name.trim())) return name;
   return name.toLowerCase().replace(/(^|[\s.'-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase())
     .replace(/(?<=\s)(Of|The|And|For|To|On|In|At)(?=\s)/g, (w) => w.toLowerCase())
     // A name's particle inside it (Ursula von der Leyen, Charles de Gaulle), a Scottish or Irish prefix

@@ -96,5 +96,8 @@ describe('a label in capitals written as a name', () => {
     expect(nameAsWritten('PM LEE', 'en')).toBe('PM Lee');
     expect(nameAsWritten('MS. JEAN-PIERRE', 'en')).toBe('Ms. Jean-Pierre');
     expect(nameAsWritten('SECRETARY OF DEFENSE', 'en')).toBe('Secretary of Defense');
+    // Initials alone, as an interview labels its two voices (Univision: `AL:`, `HC:`), stay initials.
+    expect(nameAsWritten('HC', 'en')).toBe('HC');
+    expect(nameAsWritten('MR', 'en')).toBe('Mr');
   });
 });
