@@ -26,10 +26,25 @@ export interface HeadingWords {
  * (Mr Miller), with a title's small words in lower case (Secretary of Defense). Other labels as they are.
  */
 export function nameAsWritten(name: string, language: string): string {
-  return scriptOf(language) === 'Latn' && IN_CAPITALS.test(name)
-    ? name.toLowerCase().replace(/(^|[\s.'-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase())
-      .replace(/(?<=\s)(Of|The|And|For|To|On|In|At)(?=\s)/g, (w) => w.toLowerCase()) : name;
+  if (scriptOf(language) !== 'Latn' || !IN_CAPITALS.test(name)) return name;
+  // Initials alone (HC, CR: an interview's labels) are written as they are.
+  if (/^\p{Lu}{2,3}$/u.test(name.trim()) && !/^(?:MR|MRS|MS|DR)$/u.test(name.trim())) return name;
+  return name.toLowerCase().replace(/(^|[\s.'-])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase())
+    .replace(/(?<=\s)(Of|The|And|For|To|On|In|At)(?=\s)/g, (w) => w.toLowerCase())
+    // A name's particle inside it (Ursula von der Leyen, Charles de Gaulle), a Scottish or Irish prefix
+    // (McCain), and the abbreviations that are written in mixed case or in capitals (German StS Seibert,
+    // MdB, PM Lee, Lee MP, John Smith III).
+    .replace(/(?<=\s)(Von|Van|Der|Den|De|Del|Della|Di|Du|Zu|Ten|Ter)(?=\s)/g, (w) => w.toLowerCase())
+    .replace(/(?<=^|[\s-])Mc(\p{Ll})/gu, (_m, c: string) => `Mc${c.toUpperCase()}`)
+    .replace(/(?<=^|\s)[\p{Lu}][\p{Ll}]*(?=[\s,]|$)/gu, (w) => WRITTEN_ABBREVIATIONS[w] ?? w);
 }
+
+/** Abbreviations in a label in capitals that a name is written with as they are (not Sts, Mdb, Pm). */
+const WRITTEN_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  Sts: 'StS', Psts: 'PStS', Mdb: 'MdB', Mdl: 'MdL', Mdep: 'MdEP', Bm: 'BM', Bmin: 'BMin', Bk: 'BK', Bkin: 'BKin',
+  Mp: 'MP', Mep: 'MEP', Msp: 'MSP', Mla: 'MLA', Pm: 'PM', Dpm: 'DPM', Sm: 'SM', Ceo: 'CEO', Cfo: 'CFO', Coo: 'COO', Us: 'US', Uk: 'UK', Eu: 'EU',
+  Ii: 'II', Iii: 'III', Iv: 'IV',
+};
 
 /** The heading words of a template set (the default set when none) for a language. */
 export function headingWords(language: string, set: TemplateSet = defaultStringsSet()): HeadingWords {

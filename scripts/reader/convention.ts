@@ -27,6 +27,8 @@ export interface Candidate {
   english: boolean;
   /** A transcription service's timestamp stands between the label and its colon (`Karoline Leavitt (03:04):`). */
   stamped?: boolean;
+  /** A dash follows the label's period (`PERIODISTA. - `, `President. – `): a label's mark, as a colon is. */
+  dashed?: boolean;
 }
 
 /** One convention of a document: a position, a delimiter and a case pattern, with its evidence. */
@@ -82,7 +84,8 @@ const SPACE = '[ \\t\\u00a0\\u3000]';
 const CJK_COLON = new RegExp(`^([^\\s，,。！!？?；;：:…](?:[^\\s，,。！!？?；;：:…]|${SPACE}(?=[^\\s，,。！!？?；;：:…])){0,59}?)${SPACE}*[：:]${SPACE}*`, 'u');
 // An English label: letters, spaces, dots, apostrophes, hyphens, a comma (RUMSFELD, SECRETARY OF DEFENSE),
 // brackets (BLITZER (voice-over)), a voice numbered by the transcriber (NPR's UNIDENTIFIED PERSON #1).
-const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?(?: #\\d{1,2})?(?: \\[[${LETTERS}.'’\\- ,]{1,40}\\])?)${SPACE}*:${SPACE}*`, 'u');
+// …and a programme's name in quotes after the title (PBS: `CHARLIE ROSE, Host, "The Charlie Rose Show":`).
+const EN_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,()]{0,90}?(?:, [“"][${LETTERS}\\d.'’\\- ]{1,40}[”"])?(?: #\\d{1,2})?(?: \\[[${LETTERS}.'’\\- ,]{1,40}\\])?)${SPACE}*:${SPACE}*`, 'u');
 /** A name, then its description in brackets, which may quote a title with its own commas and colon (NPR:
  * `NANCY PEARL (Author, "Book Lust", TV Show Host, "Book Lust with Nancy Pearl"):`, `Mr. BILL MOYERS
  * (Author, "Bill Moyers Journal: The Conversation Continues"):`); tried where EN_COLON finds no label. */
@@ -100,9 +103,14 @@ const TIME = '(?:\\d{1,2}:)?\\d{1,2}:\\d{2}';
 const STAMP = `(?:\\[${TIME}\\]|\\(${TIME}\\))`;
 const EN_STAMPED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ,]{0,60}?(?: \\d{1,3}| \\([^()\\d]{1,80}\\))?)(?:${SPACE}*${STAMP}${SPACE}*:${SPACE}*|${SPACE}*:${SPACE}*(?=${STAMP}))`, 'u');
 /** A voice a transcription service numbers, before a colon (`Speaker 1:`), read only after the service's time. */
+/** Australia's Hansard as ParlInfo prints it: the member, the seat or office in brackets, the time of day
+ * in brackets and a dash before the speech (`Senator COLSTON(7.46) —I am speaking…`, `Mr HAWKE (Wills—Prime
+ * Minister) (2.01) —`). */
+const EN_TIMED_DASH = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,60}?(?: \\([^()\\d]{1,80}\\))?) ?\\(\\d{1,2}\\.\\d{2}\\)${SPACE}*[—–]${SPACE}*(?=\\S)`, 'u');
 const EN_NUMBERED_COLON = new RegExp(`^([${CAPITAL}][${LETTERS}.'’\\- ]{0,30}? \\d{1,3})${SPACE}*:${SPACE}*`, 'u');
-/** A label, a period and a dash before the speech (the European Parliament's `Name, on behalf of the X Group. – `). */
-const EN_PERIOD_DASH = new RegExp(`^([${CAPITAL}][^.–—\\n]{0,119}?)\\.[ \\u00a0]+[–—][ \\u00a0]+(?=\\S)`, 'u');
+/** A label, a period and a dash before the speech (the European Parliament's `Name, on behalf of the X Group. – `;
+ * Argentina's presidency, `PERIODISTA. - Hola señor Presidente…` or `PRESIDENTE.- …`, with a hyphen). */
+const EN_PERIOD_DASH = new RegExp(`^([${CAPITAL}][^.–—\\n]{0,119}?)\\.(?:[ \\u00a0]+[–—]|[ \\u00a0]*-)[ \\u00a0]+(?=\\S)`, 'u');
 /** A label in Markdown bold, its colon inside or after the stars. */
 const MD_BOLD = /^\*\*([^*\n]{1,60}?)(?:[:：]\*\*|\*\*[:：])[ \t\u00a0\u3000]*/u;
 /** A label in lenticular brackets with the speech after it (or in square ones, as 人民网's interviews print
@@ -202,10 +210,14 @@ export const RULE_LINE = new RegExp(`^(?:${LONG_RULE})$`);
 /** A letter-spaced stamp (a wire's `E D I T E D   V E R S I O N`): single letters spaced out, words by wider gaps. */
 export const LETTER_SPACED = /^\p{Lu}(?: \p{Lu}){3,}(?: {2,}\p{Lu}(?: \p{Lu})+)*$/u;
 
+/** A page's caption alone on the line above each speaker's name (earningscall.biz: `speaker` / `Operator` /
+ * the speech): furniture; the name below it is the label. */
+export const SPEAKER_CAPTION = /^speaker$/iu;
+
 /** Whether a line is a web page's or a wire's furniture: between a label and its speech, or in the lead. */
 export function isFurniture(line: string): boolean {
   const t = line.trim();
-  return FURNITURE.test(t) || LEAD_FURNITURE.test(t) || LETTER_SPACED.test(t);
+  return FURNITURE.test(t) || LEAD_FURNITURE.test(t) || LETTER_SPACED.test(t) || SPEAKER_CAPTION.test(t);
 }
 
 /** A bulleted line is an item of a list (a call's participants: ` * John Burchett`), not a label. */
@@ -235,7 +247,14 @@ const CANDIDATE_CACHE_SIZE = 100_000;
 
 function candidateOfText(paragraph: string): Candidate | null {
   const text = paragraph.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
-  if (!text || isFurniture(text) || BULLET.test(text)) return null;
+  if (!text || isFurniture(text)) return null;
+  // A bulleted line is a list's item (a call's participants), unless it is a label alone with its colon,
+  // as PBS's pages set some speakers (`• VLADIMIR PUTIN, Russian President (through translator):`).
+  if (BULLET.test(text)) {
+    const rest = text.replace(BULLET, '');
+    const c = shapeOf(rest);
+    return c && c.alone && c.delimiter === 'colon' && c.english ? { ...c, length: paragraph.length } : null;
+  }
   // A transcription service's time before the label or after a label alone on its line: the time is
   // the service's; the label is what it stamps. (Leading blanks were trimmed: lengths count from them.)
   const lead = LEAD_TIME.exec(text);
@@ -243,6 +262,13 @@ function candidateOfText(paragraph: string): Candidate | null {
     const c = labelAfterTime(text.slice(lead[0].length));
     const offset = paragraph.indexOf(text) + lead[0].length;
     return c && { ...c, length: c.length + offset, stamped: true };
+  }
+  // A dash before the label marks a new voice, as Spanish print sets dialogue (`– GREGORIO MARTÍNEZ
+  // GARZA: A continuación, …`): the dash is the turn's mark; the label, with its colon, is the speaker's.
+  const dash = LEAD_DASH.exec(text);
+  if (dash) {
+    const c = shapeOf(text.slice(dash[0].length));
+    return c && c.delimiter === 'colon' ? { ...c, length: c.length + paragraph.indexOf(text) + dash[0].length } : null;
   }
   // Hansard numbers an oral question with its place on the order paper and its id (`Q1. [900001]`,
   // `T2. [901234]`, `3. [900877]`): the number is the question's, the label is the member's.
@@ -274,8 +300,12 @@ function candidateOfText(paragraph: string): Candidate | null {
   return shapeOf(text);
 }
 
+/** An en or em dash opening a paragraph before a label (not a hyphen: a Markdown list's `- Date: …`). */
+const LEAD_DASH = /^[–—][ \t\u00a0]+(?=\p{Lu})/u;
 const COMMITTEE_QUESTION = /^Q\d{1,4}[ \t\u00a0]+(?=\p{Lu})/u;
-const SHARE_LINKS = /\s+Share this \| Link to this(?: \| Hansard source)?$/u;
+const SHARE_LINKS = /\s+Share this(?: \| Link to this)?(?: \| Hansard source)?$/u;
+/** A line that carries a debate page's links after a member's name (OpenAustralia): a speaker's label, no byline. */
+export const withShareLinks = (line: string): boolean => SHARE_LINKS.test(line.trim());
 const HANSARD_QUESTION = /^(?:[QT]?\d{1,3}\.\s+)?\[\d{4,7}\]\s+(?=\p{Lu})/u;
 
 /** A transcription service's label alone on its line, with the time into the recording (`Jane Doe  00:15`, `Speaker 1 (00:00):`). */
@@ -322,7 +352,8 @@ function shapeOf(text: string): Candidate | null {
   if (record) return make(record[1], record[0].length, 'period');
   const spaces = EN_SPACES.exec(text);
   if (spaces) return make(spaces[1] ?? spaces[2], spaces[0].length, 'spaces');
-  const stamped = EN_STAMPED_COLON.exec(text);
+  // (ParlInfo's time of day before a dash is a stamp too, as a service's time before a colon is.)
+  const stamped = EN_TIMED_DASH.exec(text) ?? EN_STAMPED_COLON.exec(text);
   if (stamped) {
     const c = make(stamped[1], stamped[0].length, 'colon');
     return c && { ...c, stamped: true };
@@ -333,13 +364,18 @@ function shapeOf(text: string): Candidate | null {
   const zh = CJK_COLON.exec(text);
   if (zh && HAN.test(zh[1])) return make(zh[1], zh[0].length, 'colon');
   if (en) return make(en[1], en[0].length, 'colon');
+  return periodOrLineShape(text, make);
+}
+
+/** The label shapes that end with a period (and a dash) or with the line, tried after every colon. */
+function periodOrLineShape(text: string, make: (label: string, length: number, delimiter: Delimiter) => Candidate | null): Candidate | null {
   // The European Parliament's verbatim report: the speaker, a period and a dash (`President. – …`,
   // `Manfred Weber, on behalf of the PPE Group. – Madam President, …`).
   const dashed = EN_PERIOD_DASH.exec(text);
   if (dashed) {
     // Its case is the name's, before the capacity after the comma.
     const c = make(dashed[1], dashed[0].length, 'period');
-    return c && { ...c, case: caseOf(dashed[1].split(',')[0]!) };
+    return c && { ...c, case: caseOf(dashed[1].split(',')[0]!), dashed: true };
   }
   const period = EN_PERIOD.exec(text);
   if (period && (HONORIFIC.test(period[1]) || CAPITALS_WORD.test(period[1])) && period[1].split(' ').length <= 5) return make(period[1], period[0].length, 'period');

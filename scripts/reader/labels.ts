@@ -47,6 +47,9 @@ export interface LabelContext {
   offices?: Map<string, number>;
   /** The editor's label patterns (book.yaml `labels`), tried first. */
   rules?: LabelRule[];
+  /** Lines that name a member under the party's line (openparliament.ca's `Liberal` / `Bill Graham
+   * LiberalMinister of National Defence`): the line, to the name before the party. */
+  members?: Map<string, string>;
 }
 
 /** An editor's label pattern (book.yaml `labels:`): an RE2 pattern matched at the start of a paragraph. */
@@ -61,8 +64,31 @@ export function labelContext(lines: string[], principals: string[], rules: Label
   const nonblank = lines.filter((l) => l.trim());
   // Labels recur as people: Kate Osamor (Edmonton) (Lab/Co-op) and Kate Osamor are one string.
   const person = (l: string) => labelKey(/\p{Script=Han}/u.test(l) ? l : englishName(l));
-  return { principals, repeated: repeatedLabels(nonblank), conventions: induceConventions(nonblank, person), rules, offices: principalOffices(nonblank, principals) };
+  return { principals, repeated: repeatedLabels(nonblank), conventions: induceConventions(nonblank, person), rules, offices: principalOffices(nonblank, principals), members: memberLines(nonblank) };
 }
+
+/**
+ * A parliament's page that prints each member as a block of lines (openparliament.ca: the time, the
+ * riding, the party alone on its line, then the name with the party again and the office or riding:
+ * `Liberal` / `Bill Graham LiberalMinister of National Defence`, `Conservative` / `Greg Thompson
+ * Conservative St. Croix—Belleisle, NB`): the line under the party's line that opens with a name and
+ * repeats the party (glued to the office when the page's blocks were run together) is the member's
+ * label, the name before the party. A house style: at least two such lines.
+ */
+function memberLines(lines: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let i = 1; i < lines.length; i++) {
+    const party = lines[i - 1]!.trim();
+    const line = lines[i]!.trim();
+    if (line.length > 200 || !PARTY_LINE.test(party) || !line.includes(` ${party}`)) continue;
+    const m = new RegExp(`^(${NAME_PART}(?: ${NAME_PART}){1,3}) ${escapeRegExp(party)}(?=$|[ ,${CAPITAL}])`, 'u').exec(line);
+    if (m) found.set(line, m[1]!);
+  }
+  return found.size >= 2 ? found : new Map();
+}
+/** A party's name alone on its line: one to three capitalised words (Liberal, NDP, Bloc Québécois). */
+const PARTY_LINE = new RegExp(`^[${CAPITAL}][${LETTERS}'’-]{1,20}(?: [${CAPITAL}][${LETTERS}'’-]{1,20}){0,2}$`, 'u');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Offices named with a principal in brackets, in a label (`The Prime Minister (Keir Starmer)` alone on
  * its line, `The Prime Minister (Mr Lawrence Wong):` before the speech). */
@@ -129,8 +155,9 @@ const MODERATOR_EN = new RegExp(`^(MODERATOR|THE MODERATOR|MODÉRATEUR|MODÉRATR
 /** A name and the programme's role after a comma: `MILES O'BRIEN, CNN ANCHOR`, `JANE DOE, HOST`. */
 /** A programme's host by the label's title after the comma (`WOLF BLITZER, CNN ANCHOR`, `PAUL BEGALA, CO-HOST`). */
 export const hostLabel = (label: string): boolean => HOST_EN.test(label.toUpperCase().replace(/\s+/g, ' '));
-// …or in brackets after the name (`Mr David M. Rubenstein (Moderator)`, `Jane Doe [Host]`).
-const HOST_EN = new RegExp(`^(?:[^,]+,\\s*(?:[${CAPITALS}.'’-]+\\s+){0,3}(?:ANCHOR|CO-ANCHOR|HOST|CO-HOST|MODERATOR)(?:\\s*\\([^()]*\\))?|[^,()[\\]]+\\s[([](?:ANCHOR|HOST|CO-HOST|MODERATOR)[)\\]])$`, 'u');
+// …or in brackets after the name (`Mr David M. Rubenstein (Moderator)`, `Jane Doe [Host]`); the programme's
+// name in quotes may follow the title (PBS: `CHARLIE ROSE, Host, "The Charlie Rose Show"`).
+const HOST_EN = new RegExp(`^(?:[^,]+,\\s*(?:[${CAPITALS}.'’-]+\\s+){0,3}(?:ANCHOR|CO-ANCHOR|HOST|CO-HOST|MODERATOR)(?:\\s*\\([^()]*\\))?(?:,\\s*[“"][^“”"]*[”"])?|[^,()[\\]]+\\s[([](?:ANCHOR|HOST|CO-HOST|MODERATOR)[)\\]])$`, 'u');
 /** A hearing's form of address before a name (`Mr. Peña.`, `The Chair.`, `Senator Menéndez.`). */
 const ADDRESSED = new RegExp(`^(?:(?:Mr|Mrs|Ms|Dr)\\. [${CAPITAL}]|The (?:Chair|CHAIR)|(?:Chairman|Chairwoman|Senator) [${CAPITAL}])`, 'u');
 const SENATOR = new RegExp(`^Senator [${CAPITAL}]`, 'u');
@@ -234,6 +261,9 @@ export function principalIndex(label: string, principals: string[]): number {
       if (labelKey(englishName(label)) === p) return i;
       // (Brackets split words too: the person after an office, The Prime Minister (Keir Starmer).)
       const words = (s: string) => composed(s).toUpperCase().split(/[\s.,()（）]+/).filter(Boolean);
+      // A phrase is no person (`Charlie Rose on Charlie Rose, Part I`, a programme's title): a word in
+      // small letters other than a name's particle or an office's (of, the, de, von).
+      if (PROSE_WORD.test(withoutBrackets(label.split(',')[0]!))) continue;
       const surname = words(principals[i]).at(-1);
       const namePart = words(label.split(',')[0]);
       const full = words(principals[i]);
@@ -247,6 +277,10 @@ export function principalIndex(label: string, principals: string[]): number {
       const person = words(named);
       if (surname && surname.length > 1 && words(named.split(',')[0]).at(-1) === surname && !otherGivenName(words(named.split(',')[0]), full)) return i;
       if (full.length >= 2 && person.length > full.length && full.every((w, k) => person[person.length - full.length + k] === w)) return i;
+      // …or, in capitals, holds the full name with a second surname after it, as Spanish names run
+      // (`ARTURO HERRERA GUTIÉRREZ` for Arturo Herrera, `SENADORA MÓNICA FERNÁNDEZ BALBOA`).
+      const at = person.length - full.length - 1;
+      if (full.length >= 2 && at >= 0 && allCapitals(casedLetters(named)) && /^\p{L}+$/u.test(person.at(-1)!) && full.every((w, k) => person[at + k] === w)) return i;
       // …or the family name first, as Singapore and China print theirs in English, after a title of
       // address (`Mr Lee`, `PM Lee` for Lee Hsien Loong): the title says the word is the surname.
       const titled = words(named.split(',')[0]);
@@ -257,6 +291,9 @@ export function principalIndex(label: string, principals: string[]): number {
   }
   return -1;
 }
+
+/** A word in small letters that no name or office holds. */
+const PROSE_WORD = /(?:^|\s)(?!(?:of|the|and|for|to|de|del|della|di|da|das|do|dos|du|la|le|van|von|der|den|ten|ter|zu|al|el|bin|bint|ibn|y|e|on behalf)(?:\s|$))\p{Ll}[\p{L}'’-]*(?=\s|$)/u;
 
 /**
  * Whether a label's name part gives the surname with a given name (or its initial) that is not the
@@ -278,8 +315,9 @@ const GIVEN_TITLE = /^(?:MR|MRS|MS|MISS|DR|PROF|PROFESSOR|SIR|DAME|LORD|LADY|MAD
 export function labelShape(text: string): { label: string; length: number; alone: boolean; english: boolean; stamped?: boolean } | null {
   const c = candidateOf(text);
   // Only a delimiter that says "label" by itself: a colon, or Q and a run of spaces. A period or the
-  // end of a line is a label only where the document's convention says so (recogniseLabel).
-  if (!c || c.delimiter === 'eol' || c.delimiter === 'period') return null;
+  // end of a line is a label only where the document's convention says so (recogniseLabel); a period
+  // with a dash after it (`PERIODISTA. - `) marks a label as a colon does.
+  if (!c || c.delimiter === 'eol' || (c.delimiter === 'period' && !c.dashed)) return null;
   if (c.delimiter === 'spaces' && c.label !== 'Q' && c.label !== 'A' && !/[\u00a0]/u.test(text.slice(0, c.length))) return null;
   return { label: c.label, length: c.length, alone: c.alone, english: c.english, stamped: c.stamped };
 }
@@ -295,6 +333,11 @@ export function recogniseLabel(text: string, ctx: LabelContext): LabelMatch | nu
   // (China)`, `Members: Algeria . . . . . Mr. Bendjama`) lists people; none of them speaks there.
   // (A roster's line is short; a long speech may trail off in dots.)
   if (text.length <= 200 && DOT_LEADER.test(text)) return null;
+  const member = ctx.members?.get(text.trim());
+  if (member) {
+    const p = principalIndex(member, ctx.principals);
+    return { label: text.trim(), name: p >= 0 ? ctx.principals[p]! : member, kind: p >= 0 ? 'principal' : 'other', length: text.length, alone: true };
+  }
   const found = evidenceLabel(text, ctx);
   if (found === undefined) return null;
   return found ?? conventionLabel(text, ctx);
@@ -463,8 +506,8 @@ function classifyEnglish(label: string, ctx: LabelContext, { alone, stamped, fit
 /** A header field that lists the speakers of a briefing or panel, not a speaker's label. */
 const ROSTER_FIELD = /^(?:SPEAKERS?|PARTICIPANTS|PANELISTS|PRESENTERS?)$/i;
 
-/** A form of address in mixed case before a name (`Mr. `, `Ms. `, `Dr. `, `Sen. `). */
-const ADDRESS = /^(?:Mr|Mrs|Ms|Dr|Prof|Rev|Rep|Sen|Gov|Gen|Col|Capt|Lt|Sgt)\.?\s+(?=\p{Lu}{2})/u;
+/** A form of address in mixed case before a name (`Mr. `, `Ms. `, `Dr. `, `Sen. `, `Senator `). */
+const ADDRESS = /^(?:Mr|Mrs|Ms|Dr|Prof|Rev|Rep|Sen|Senator|Gov|Gen|Col|Capt|Lt|Sgt)\.?\s+(?=\p{Lu}{2})/u;
 
 /** The label as the house prints it: Parallel Parliament puts the portrait's caption (the member's
  * name) before Hansard's own label (`John Spellar Portrait Mr John Spellar (Warley) (Lab)`). */
@@ -474,7 +517,8 @@ function printedLabel(label: string): string {
 
 /** TheyWorkForYou's Hansard: the photo's caption, then the member's name and office (`Photo of Mark
  * Spencer Mark Spencer Lord President of the Council`). */
-const TWFY_PHOTO = /^Photo of (\S.{0,60}?) (?=\1(?: |$))/;
+// (OpenAustralia runs the caption into the name: `Photo of Paul ScarrPaul Scarr (Queensland, Liberal Party)`.)
+const TWFY_PHOTO = /^Photo of (\S+ .{0,60}?) ?(?=\1(?: |$))/;
 
 /** The person in an English label: before a bracket, a dash, or (in capitals) a comma. */
 function englishName(label: string): string {

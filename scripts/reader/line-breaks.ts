@@ -6,7 +6,8 @@
 //   transcription service's label alone on its line with its time (`Jane Doe  00:15`, the speech on
 //   the next line; a page's header name without a time stays in its block, which is the title), or
 //   after a Chinese label alone (`国家统计局局长 康义` above a speech shorter than itself), and after
-//   any label alone where that is the document's convention (Hansard: the name line, then the speech);
+//   any label alone where that is the document's convention (Hansard: the name line, then the speech)
+//   or under a page's caption (earningscall.biz: `speaker` / `Operator` / the speech);
 // - around a line of only rule characters (*****, -----), and around a subtitle cue's timing line;
 // - everywhere, when the text is laid out one paragraph per line: most line breaks inside blocks
 //   follow a line that ends a sentence (hard-wrapped text breaks mid-sentence);
@@ -19,7 +20,7 @@ import type { TrackedText } from './tracked-text.ts';
 import type { DocumentLabels } from './document-labels.ts';
 import { isDateLine } from './dates.ts';
 import { opensWithField } from './labels.ts';
-import { CUE_TIMING, isFurniture, RULE, stampedAlone } from './convention.ts';
+import { CUE_TIMING, isFurniture, RULE, SPEAKER_CAPTION, stampedAlone } from './convention.ts';
 import { hanLatinCounts } from './chars.ts';
 
 const ENDS_SENTENCE = /[。！？!?…”’」』）)\]】.:：；;]\s*$/u;
@@ -131,7 +132,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
       // (Laid out one paragraph per line, a line that stops mid-sentence above one that goes on in lower
       // case is still a wrap: a court reporter's `you may` above `proceed.`.)
       const wrapped = perLine && !han[i] && !ENDS_SENTENCE.test(prev) && /^\p{Ll}/u.test(next) && !labels.at(prev)?.alone;
-      const split = (perLine && !wrapped) || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next) || CUE_TIMING.test(prev) || CUE_TIMING.test(next) || (han[i] && opensWithField(prev) && opensWithField(next));
+      const split = (perLine && !wrapped) || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next) || (k >= 2 && SPEAKER_CAPTION.test(text(ls[k - 2]).trim()) && labels.at(prev)?.alone === true) || CUE_TIMING.test(prev) || CUE_TIMING.test(next) || (han[i] && opensWithField(prev) && opensWithField(next));
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

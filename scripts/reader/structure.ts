@@ -11,7 +11,7 @@ import { hostLabel, labelKey, nameInLabel, simplified, type LabelContext, type L
 import { documentLabels, type DocumentLabels } from './document-labels.ts';
 import { jiebaFor } from './segmenter.ts';
 import { TITLE_FIELD } from './line-breaks.ts';
-import { FURNITURE, isFurniture, RULE_LINE, speechWeight, stampedAlone } from './convention.ts';
+import { FURNITURE, isFurniture, RULE_LINE, speechWeight, stampedAlone, withShareLinks } from './convention.ts';
 import { isTimeLine, mentionsDate, onlyDateAndTime } from './dates.ts';
 import { chapterHeadings } from './chapters.ts';
 import { diagnostic, type Diagnostic } from '../core/diagnostics.ts';
@@ -108,10 +108,12 @@ function turnLabels(blocks: TrackedText[], decided: DocumentLabels): (LabelMatch
     if (!next || labels[j] || !speech) labels[i] = null;
   }
   dropHeaderFields(blocks, labels, decided.context);
+  dropRecordHeader(blocks, labels);
   if (headsTheExchange(blocks, labels, decided) || titledWithColon(labels) || headlineWithColon(blocks, labels, decided)) labels[0] = null;
   // A name alone on a line without a colon is a label only in a dialogue: in a speech it is the
   // byline (總統李登輝 above the date), the one label of its kind.
-  if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text)))) labels.fill(null);
+  // (A member's name with the debate page's links after it is a speaker's, even alone: OpenAustralia.)
+  if (labels.filter(Boolean).length === 1 && labels.every((l, i) => !l || (l.alone && !/[：:]\s*$/u.test(blocks[i].text) && !withShareLinks(blocks[i].text)))) labels.fill(null);
   return labels;
 }
 
@@ -180,6 +182,32 @@ function dropHeaderFields(blocks: TrackedText[], labels: (LabelMatch | null)[], 
   }
 }
 
+/**
+ * A record's header of fields above the exchange (The Open Mind's `Host: Richard D. Heffner`, `Guest:
+ * Charlie Rose`, `Title: …`, `VTR: 5/4/1993`): labelled lines before any speech, each with a short value
+ * that ends no sentence, none of them the principal's. Two or more of them, whose fields open no turn
+ * below, are front matter, not turns.
+ */
+function dropRecordHeader(blocks: TrackedText[], labels: (LabelMatch | null)[]) {
+  const header: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const l = labels[i];
+    const text = blocks[i]!.text.trim();
+    if (!l) {
+      if (text.split(/\s+/).length >= 12 && /[.?!…]["”’)]?$/u.test(text)) break;
+      continue;
+    }
+    // (A name alone on its line above the fields is the page's heading, no speech.)
+    if (l.alone) continue;
+    const value = text.slice(l.length).trim();
+    if (l.kind === 'principal' || /\p{Script=Han}/u.test(text) || value.length > 80 || /[.?!…]["”’)]?$/u.test(value)) break;
+    header.push(i);
+  }
+  const below = new Set(labels.slice((header.at(-1) ?? 0) + 1).filter((l): l is LabelMatch => !!l).map((l) => labelKey(l.label)));
+  const fields = header.filter((i) => !below.has(labelKey(labels[i]!.label)));
+  if (fields.length >= 2 && below.size) for (const i of fields) labels[i] = null;
+}
+
 /** A line that says how or where a briefing is held (Via Teleconference, Aboard Air Force One, James S.
  * Brady Press Briefing Room), with or without a time line below it: the dateline, never the title. */
 const PLACE_LINE = /^(?:Via (?:Teleconference|Telephone|Videoconference|Video Teleconference|Conference Call|Zoom)|(?:Aboard|On board) [A-Z][\w .'’-]{0,60}|[A-Z][\w .'’-]{0,60} Press Briefing Room)$/u;
@@ -192,6 +220,9 @@ function readTitle(r: Reading): number {
   const placeAboveTime = blocks.length > 1 && isTimeLine(blocks[1].text);
   if (!(blocks.length > 1 && !r.labels[0] && !placeAboveTime && !PLACE_LINE.test(blocks[0].text.trim()) && looksLikeTitle(blocks[0], position(blocks[0])))) return 0;
   if (masthead(r)) return 0;
+  // A first line that is only the principal's name (a page's category above the programme's title, a
+  // byline) names no document: the book's own title stands in for it.
+  if (r.principals.some((p) => labelKey(p) === labelKey(blocks[0].text))) return 0;
   const field = TITLE_FIELD.exec(blocks[0].text)?.[0].length ?? 0;
   const t = blocks[0].slice(field);
   r.children.push({ type: 'title', children: [{ type: 'text', value: t.text, position: position(t), data: { origin: t.origin.slice() } }], position: position(t) } satisfies Title);
@@ -452,12 +483,16 @@ const turnAsks = (t: Turn) => textAsks(turnText(t).trim());
  * opening, before the principal first speaks, moderates.
  */
 function assignRoles(turns: Turn[], principals: string[]) {
+  // A host the announcer names (`…, this is Meet the Press with Chuck Todd.`) hosts, as a host by title does.
+  const announced = announcedHosts(turns);
+  const isHost = (t: Turn) => hostLabel(t.speaker.label) || announced.has(labelKey(t.speaker.name));
+  for (const t of turns) if (t.speaker.role === 'other' && announced.has(labelKey(t.speaker.name))) { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   inheritHosts(turns);
   const introduced = markIntroduced(turns);
   // A programme has a host by title (`WOLF BLITZER, CNN ANCHOR`): the host moderates, even as the
   // book's principal, and the correspondents and voices the host brings in speak their remarks.
-  const hosted = turns.some((t) => hostLabel(t.speaker.label));
-  const hostIsPrincipal = hosted && principalHosts(turns);
+  const hosted = turns.some(isHost);
+  const hostIsPrincipal = hosted && turns.some((t) => t.speaker.role === 'principal' && isHost(t));
   if (principalChairs(turns) || hostIsPrincipal) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   // …and its ANNOUNCER reads a promotion: remarks, not the chair.
   if (hosted) for (const t of turns) if (t.speaker.role === 'moderator' && ANNOUNCER.test(t.speaker.label.trim())) { t.kind = 'remarks'; t.speaker.role = 'other'; }
@@ -486,10 +521,18 @@ function assignRoles(turns: Turn[], principals: string[]) {
   if (hostIsPrincipal) for (const t of turns) if (t.kind === 'question' || t.kind === 'answer') { t.kind = 'remarks'; t.speaker.role = 'other'; }
 }
 
-/** The principal is the programme's host: one of the principal's labels carries the host's title. */
-function principalHosts(turns: Turn[]): boolean {
-  return turns.some((t) => t.speaker.role === 'principal' && hostLabel(t.speaker.label));
+/** The programme's host as its announcer names the programme (`From NBC News in Washington, this is Meet
+ * the Press with Chuck Todd.`): the name after `with`, ending the announcement, as label keys. */
+function announcedHosts(turns: Turn[]): Set<string> {
+  const hosts = new Set<string>();
+  for (const t of turns) {
+    if (!ANNOUNCER.test(t.speaker.label.trim())) continue;
+    const m = ANNOUNCED_HOST.exec(turnText(t).trim());
+    if (m) hosts.add(labelKey(m[1]!));
+  }
+  return hosts;
 }
+const ANNOUNCED_HOST = /\bwith (?:your host |host |anchor )?(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,2})[.!]?$/u;
 
 /** A chair's opening words: the meeting, the hearing, the committee will (please) come to order. */
 const CALLS_TO_ORDER = /^(?:the|this) (?:meeting|hearing|committee|subcommittee|commission|session|sitting|council|house|senate|board) (?:will|shall) (?:please )?(?:come|be called) to order\b/i;
@@ -721,7 +764,9 @@ function openingHeading(first: Turn, words: HeadingWords): string {
 
 /** The opening heading's words for a name (none: the words alone, no dangling colon). */
 function openingWords(name: string, words: HeadingWords): string {
-  return words.opening(name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '');
+  const text = words.opening(name).replace(/^[\s:：,，]+|[\s:：,，]+$/gu, '');
+  // Without a name, the preposition that led to it goes too (Palabras iniciales de → Palabras iniciales).
+  return name ? text : text.replace(/\s+\p{Ll}{1,3}$/u, '');
 }
 
 /** A programme's announcer (a promotion's voice), by the label alone. */
@@ -767,14 +812,29 @@ export function chinesePhrase(text: string): string {
   return (out || clause.slice(0, max)) + '…';
 }
 
+/** A greeting or thanks opening a sentence, in the Latin-script languages books are made in. */
+const COURTESY = /^(?:thank you|thanks|good (?:morning|afternoon|evening)|hello|hi|hola|buen(?:os|as) (?:días|tardes|noches)|(?:muchas )?gracias|bonjour|bonsoir|merci|guten (?:tag|morgen|abend)|hallo|(?:vielen )?dank|danke|buongiorno|buonasera|grazie|bom dia|boa (?:tarde|noite)|olá|obrigad[oa])\b/iu;
+/** The words of a welcome or of a pleasure to be there, which ask nothing. */
+const WELCOME = /\b(?:pleasure|welcome|placer|bienvenid[oa]s?|plaisir|bienvenue|Freude|willkommen|piacere|benvenut[oa]|prazer|bem-vind[oa])\b/iu;
+/** A speaker saying who they are: I'm Jane Doe with Reuters, Soy Juan Pérez, de El Universal, Je suis … de Libération. */
+const INTRODUCTION = /^(?:(?:hi|hello|hola|bonjour|hallo)[,!]?\s+)?(?:(?:I'm|I am|this is|my name is)\s+(?=\p{Lu})|(?:soy|me llamo|mi nombre es|je suis|je m'appelle|ich bin|mein name ist|ich heiße|sono|mi chiamo|sou|meu nome é)\s)/iu;
+function selfIntroduction(sentence: string): boolean {
+  const words = sentence.split(/\s+/).length;
+  return INTRODUCTION.test(sentence) && words <= 14 && (/^\S+\s+\S+\s+\p{Lu}/u.test(sentence.replace(INTRODUCTION, 'x y ')) || /\b(?:de|del|from|with|at|for|à|pour|von|vom|bei|da|di|do)\b/iu.test(sentence));
+}
+
 /** The first sentence of substance, cut at a word boundary after at most 60 characters. */
 export function englishPhrase(text: string): string {
   const sentences = text.replace(/\((?:[^()]{0,40})\)/g, ' ').split(/(?<=[.?!])(?<!\b(?:hon|Hon|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|No|vs|Jr|Sr|Lt|Col|Capt|Prof)\.)\s+/).map((s) => s.trim()).filter(Boolean);
   // Courtesies name no topic: Thank you, Mr. Chairman. Good afternoon, Senator. Thanks for taking my question.
-  const courtesy = (s: string) => /^(?:thank you|thanks|good (?:morning|afternoon|evening)|hello|hi)\b[^?]*$/i.test(s) && s.split(/\s+/).length <= 8;
+  // (Hola señor Presidente, es un placer tenerle con nosotros. Nor does a reporter's self-introduction:
+  // Soy Juan Pérez, de El Universal. I'm Jane Doe with Reuters.)
+  const courtesy = (s: string) => !/[?¿]/u.test(s) && ((COURTESY.test(s) && s.split(/\s+/).length <= 8)
+    || (COURTESY.test(s) && WELCOME.test(s) && s.split(/\s+/).length <= 16) || selfIntroduction(s));
   const sentence = sentences.find((s) => s.split(/\s+/).length >= 4 && !courtesy(s)) ?? sentences.find((s) => s.split(/\s+/).length >= 4) ?? sentences[0] ?? '';
   // (A space before the stop, as French sets it, goes with the stop.)
-  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[\s\u00a0\u202f]*[.?!]+$/u, '');
+  // (Spanish opens a question with ¿ and an exclamation with ¡: they go with the closing stop.)
+  const clean = sentence.replace(/^(?:(?:thank you|thanks|yes|yeah|okay|ok|so|and|but|well|hi|hello)\b[,.!]?\s*)+/i, '').replace(/[\s\u00a0\u202f]*[.?!]+$/u, '').replace(/^[¿¡]/u, '');
   if (clean.length <= 60) return clean.charAt(0).toUpperCase() + clean.slice(1);
   const cut = clean.slice(0, 61).replace(/\s+\S*$/, '').replace(/[,;:–—-]+$/, '');
   return cut.charAt(0).toUpperCase() + cut.slice(1) + '…';

@@ -247,7 +247,8 @@ export const annotators = {
     lines.forEach((l, i) => {
       const colon = l.indexOf(':');
       const quoted = l.lastIndexOf('):', 200);
-      const label = [l.slice(0, colon), quoted > 0 ? l.slice(0, quoted + 1) : null].find((x) => x !== null && byLabel.has(x));
+      // (A label alone on its line, as openparliament.ca prints a member's name, office or riding, is the line.)
+      const label = [l.slice(0, colon), quoted > 0 ? l.slice(0, quoted + 1) : null, l.trim()].find((x) => x !== null && byLabel.has(x));
       if (label === undefined) return;
       const who = byLabel.get(label);
       const prev = turns.at(-1);
