@@ -496,6 +496,8 @@ function assignRoles(turns: Turn[], principals: string[]) {
   if (principalChairs(turns) || hostIsPrincipal) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'moderator'; t.speaker.role = 'moderator'; }
   // …and its ANNOUNCER reads a promotion: remarks, not the chair.
   if (hosted) for (const t of turns) if (t.speaker.role === 'moderator' && ANNOUNCER.test(t.speaker.label.trim())) { t.kind = 'remarks'; t.speaker.role = 'other'; }
+  // The principal who puts the questions (book.yaml names the interviewer: `CR:` for Charlie Rose) asks.
+  if (!hosted && principalInterviews(turns)) for (const t of turns) if (t.speaker.role === 'principal') { t.kind = 'question'; t.speaker.role = 'reporter'; }
   if (!turns.some((t) => t.speaker.role === 'principal')) markAnswerers(turns);
   const bySpeaker = new Map<string, Turn[]>();
   for (const t of turns) {
@@ -626,6 +628,25 @@ function markPointsOfOrder(turns: Turn[]) {
     // The member who raises it does not chair (a short turn may have looked like a chair's).
     if (t.speaker.role === 'moderator') t.speaker.role = 'other';
   }
+}
+
+/**
+ * An interview whose interviewer is the book's principal (a programme's host named as the speaker, the
+ * host's initials `CR:`, `AL:`): nobody else asks; the principal speaks more than once, asks in most of
+ * those turns, and mostly speaks just before someone else does.
+ */
+function principalInterviews(turns: Turn[]): boolean {
+  const own = turns.filter((t) => t.speaker.role === 'principal');
+  if (own.length < 2 || turns.some((t) => t.kind === 'question')) return false;
+  const at = new Map(turns.map((t, i) => [t, i]));
+  const before = own.filter((t) => turns[at.get(t)! + 1]?.speaker.role === 'other').length;
+  // …the others hardly ask, and speak at greater length than the principal (the guest answers at length).
+  const others = turns.filter((t) => t.speaker.role === 'other');
+  const median = (ts: Turn[]) => ts.map((t) => speechWeight(turnText(t))).sort((a, b) => a - b)[Math.floor(ts.length / 2)] ?? 0;
+  // (A question the guest cut off, `I'm asking --`, asks too.)
+  const asks = own.filter((t) => turnAsks(t) || /(?:--|—)$/u.test(turnText(t).trim())).length / own.length;
+  return asks >= 0.5 && before / own.length >= 0.5 && others.length >= 2 && others.filter(turnAsks).length / others.length < 0.2
+    && (asks >= 0.75 || median(own) < median(others));
 }
 
 /**
