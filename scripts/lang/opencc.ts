@@ -60,7 +60,8 @@ export function changingCharacters(config: 't2s' | 's2t'): Set<string> {
   return cachedTable(`${config}-changing`, () => [...changingOf(configOf(config))], (list) => new Set(list));
 }
 
-function changingOf(cfg: Config): Set<string> {
+/** The characters of changingCharacters, made from the configuration's dictionaries. */
+export function changingOf(cfg: Config): Set<string> {
   const out = new Set<string>();
   for (const group of [...(cfg.normalizationChain ?? []), ...cfg.conversionChain]) {
     for (const dict of group) {
@@ -81,12 +82,12 @@ const oneCodePoint = (s: string) => s.length > 0 && s.length === String.fromCode
  * their source back change nothing. A text in which no such source occurs comes out of every stage
  * unchanged (the first stage leaves it as it is, so the next sees the same text), so it is its own result.
  */
-interface Telling {
+export interface Telling {
   chars: Set<string>; phrases: Map<string, string[]>;
   /** Per UTF-16 unit: 1 where a one-unit string is in `chars` or begins `phrases` (a quick no for the rest). */
   units: Uint8Array;
 }
-function changeable(cfg: Config): Telling {
+export function changeable(cfg: Config): Telling {
   const out: Telling = { chars: new Set(), phrases: new Map(), units: new Uint8Array(0x10000) };
   for (const group of [...(cfg.normalizationChain ?? []), ...cfg.conversionChain]) {
     for (const dict of group) {
@@ -113,7 +114,7 @@ export function mayChangeUnder(config: 't2s' | 's2t', text: string): boolean {
 
 /** changeable of a configuration, from the cache (its sources: the characters, then each first
  * character's phrases); the quick per-unit table is made from them. */
-function cachedTelling(config: 't2s' | 's2t'): Telling {
+export function cachedTelling(config: 't2s' | 's2t'): Telling {
   const [chars, phrases] = cachedTable(`${config}-telling`, () => {
     const t = changeable(configOf(config));
     return [[...t.chars], [...t.phrases]] as [string[], [string, string[]][]];
