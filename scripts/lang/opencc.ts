@@ -124,16 +124,20 @@ export function cachedTelling(config: 't2s' | 's2t'): Telling {
   return out;
 }
 
+let scriptKey: string | null = null;
+function openCCKey(): string {
+  const script = require.resolve('opencc-js');
+  const st = statSync(script);
+  return createHash('sha256').update(`${script}\u0000${st.size}\u0000${st.mtimeMs}`).digest('hex').slice(0, 16);
+}
+
 /**
  * A table made from opencc-js's dictionaries (`make`, given as JSON-ready data) and read back with
  * `read`: kept in the cache in a file named for the table and opencc-js's script (its path, size and
  * time: another version or install makes it again). A cache that cannot be written only costs the making.
  */
 function cachedTable<D, T>(name: string, make: () => D, read: (data: D) => T): T {
-  const script = require.resolve('opencc-js');
-  const st = statSync(script);
-  const key = createHash('sha256').update(`${script}\u0000${st.size}\u0000${st.mtimeMs}`).digest('hex').slice(0, 16);
-  const file = join(CACHE_DIR, `opencc-${name}-${key}.json`);
+  const file = join(CACHE_DIR, `opencc-${name}-${(scriptKey ??= openCCKey())}.json`);
   try {
     return read(JSON.parse(readFileSync(file, 'utf8')) as D);
   } catch { /* not made yet, or unreadable: make it */ }
