@@ -14,7 +14,7 @@ import { dateText } from './render/variables.ts';
 import { sha256 } from './core/files.ts';
 import { inlineText, titleText } from './model/walk.ts';
 import type { Inline } from './model/types.ts';
-import { bookYamlBeside, readBareTranscriptFile, readBareTranscriptText, readTranscript, readTranscriptText, type ReadResult, type TextReading } from './reader/read.ts';
+import { bookYamlBeside, readBareTranscriptBlocks, readBareTranscriptFile, readBareTranscriptText, readTranscript, readTranscriptBlocks, readTranscriptText, type BlocksReading, type ReadResult, type TextReading } from './reader/read.ts';
 import { resolveTemplateSet } from './render/templates.ts';
 import { xmlChars } from './render/xml.ts';
 
@@ -255,11 +255,12 @@ function blankToAbsent(config: BookConfig): void {
  */
 export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir: string, files: { transcript: string; config: string }): ReadResult;
 export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir: string, files: { transcript: string; config: string }, text: 'text'): TextReading;
-export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir: string, files: { transcript: string; config: string }, text?: 'text'): ReadResult | TextReading {
+export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir: string, files: { transcript: string; config: string }, text: 'blocks'): BlocksReading;
+export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir: string, files: { transcript: string; config: string }, text?: 'text' | 'blocks'): ReadResult | TextReading | BlocksReading {
   const { config, place } = loaded;
   const declared = place(['language']) ? config.language : undefined;
   const options = { ...config, language: declared, templates: resolveTemplateSet(config.template, dir, files.config) };
-  const read = text ? readTranscriptText(bytes, options, files) : readTranscript(bytes, options, files);
+  const read = text === 'blocks' ? readTranscriptBlocks(bytes, options, files) : text ? readTranscriptText(bytes, options, files) : readTranscript(bytes, options, files);
   if (!declared) config.language = read.tag;
   return read;
 }
@@ -271,9 +272,11 @@ export function readBookTranscript(bytes: Uint8Array, loaded: LoadedConfig, dir:
 export function readTranscriptFile(file: string): ReadResult;
 /** …without the document tree (`normalize` prints only the text and the changes). */
 export function readTranscriptFile(file: string, text: 'text'): TextReading;
-export function readTranscriptFile(file: string, text?: 'text'): ReadResult | TextReading {
+/** …its text alone (`normalize` without --json). */
+export function readTranscriptFile(file: string, text: 'blocks'): BlocksReading;
+export function readTranscriptFile(file: string, text?: 'text' | 'blocks'): ReadResult | TextReading | BlocksReading {
   const configPath = bookYamlBeside(file);
-  if (!existsSync(configPath)) return text ? readBareTranscriptText(file) : readBareTranscriptFile(file);
+  if (!existsSync(configPath)) return text === 'blocks' ? readBareTranscriptBlocks(file) : text ? readBareTranscriptText(file) : readBareTranscriptFile(file);
   const loaded = readBookConfig(configPath);
   // A FIFO or device would make the read wait forever.
   const st = statSync(file, { throwIfNoEntry: false });
@@ -283,7 +286,8 @@ export function readTranscriptFile(file: string, text?: 'text'): ReadResult | Te
     fail('TP001', { what: file, reason: (err as NodeJS.ErrnoException).code ?? String(err) }, { file });
   }
   const files = { transcript: file, config: configPath };
-  return text ? readBookTranscript(bytes, loaded, dirname(resolve(file)), files, text) : readBookTranscript(bytes, loaded, dirname(resolve(file)), files);
+  const dir = dirname(resolve(file));
+  return text === 'blocks' ? readBookTranscript(bytes, loaded, dir, files, text) : text ? readBookTranscript(bytes, loaded, dir, files, text) : readBookTranscript(bytes, loaded, dir, files);
 }
 
 /**

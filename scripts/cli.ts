@@ -192,12 +192,14 @@ async function normalize(args: string[], json: boolean, io: Io): Promise<number>
   // one that does not say `language`, the language is detected from the text.
   // A bare file (no book.yaml beside it) is read without loading book.yaml's parser and schema.
   const reader = await import('./reader/read.ts');
-  // Without the document tree: neither output shows it.
-  const result = existsSync(reader.bookYamlBeside(file)) ? (await import('./book.ts')).readTranscriptFile(file, 'text') : reader.readBareTranscriptText(file);
+  // Without the document tree: neither output shows it; the text alone records no change.
+  const book = existsSync(reader.bookYamlBeside(file));
   if (json) {
+    const result = book ? (await import('./book.ts')).readTranscriptFile(file, 'text') : reader.readBareTranscriptText(file);
     const { buildReport } = await import('./writers/report.ts');
     io.out(JSON.stringify(buildReport(file, file, '', result.changes, result.language), null, 2) + '\n');
   } else {
+    const result = book ? (await import('./book.ts')).readTranscriptFile(file, 'blocks') : reader.readBareTranscriptBlocks(file);
     io.out(result.blocks.join('\n\n') + '\n');
   }
   return 0;

@@ -7,7 +7,7 @@
 // pdf-lib…) cost 1.5–2 s of CPU at every start, a bundle a few hundred ms. `normalize` and `inspect` run
 // a smaller one without what only the other commands import (READER_BUNDLE). Packages with native code,
 // WebAssembly or files read beside them stay outside and load from node_modules as before (EXTERNAL);
-// so do packages loaded with require() (compromise, hyphen, en-lexicon).
+// so do packages loaded with require() (compromise, hyphen, en-lexicon, opencc-js).
 //
 // The bundle is a CommonJS script (cli.cjs), run through vm.Script with V8's code cache: most of a short
 // command's CPU was compiling the bundle's functions, and an ES module has no code cache on Node 20.
@@ -30,13 +30,14 @@ export const outDir = join(root, 'node_modules', '.cache', 'transcript-press', '
 const stampFile = join(outDir, 'stamp.json');
 
 /** The bundle's format; a change here makes every install bundle again. */
-const FORMAT = 'esbuild-script-6';
+const FORMAT = 'esbuild-script-7';
 
-/** Packages left outside the bundle: native code, WebAssembly, files read from their folder, a browser. */
-const EXTERNAL = ['@node-rs/jieba', '@resvg/resvg-js', 'harfbuzzjs', 'subset-font', 'puppeteer-core', 'pdfjs-dist', '@daisy/ace-cli', 'compromise', 'tsx', 'esbuild', 'typescript'];
+/** Packages left outside the bundle: native code, WebAssembly, files read from their folder, a browser;
+ * and opencc-js, whose 2.2 MB of dictionaries lang/opencc.ts loads only when a text converts. */
+const EXTERNAL = ['@node-rs/jieba', '@resvg/resvg-js', 'harfbuzzjs', 'subset-font', 'puppeteer-core', 'pdfjs-dist', '@daisy/ace-cli', 'compromise', 'opencc-js', 'tsx', 'esbuild', 'typescript'];
 
 /**
- * `normalize` and `inspect` run a second, smaller bundle (3.4 MB against 5.1): the same CLI without the
+ * `normalize` and `inspect` run a second, smaller bundle (1.1 MB against 2.9, opencc-js outside both): the same CLI without the
  * modules only other commands import (the build and its writers, the catalogue, check, the index, the
  * schema's documentation), which it leaves as imports it never reaches. A 1 KB `normalize` spent a
  * tenth of its CPU reading and copying the whole bundle.

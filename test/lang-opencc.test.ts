@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { converter, mayChangeUnder, scopedConvert } from '../scripts/lang/opencc.ts';
+import { cachedTelling, changeable, changingCharacters, changingOf, converter, mayChangeUnder, scopedConvert } from '../scripts/lang/opencc.ts';
 import { loadCorpus } from '../scripts/fixtures/corpus.ts';
 import { SEED } from './helpers.ts';
 
@@ -38,5 +38,23 @@ describe('OpenCC with a text\'s own entries', () => {
     expect(unchanged).toBeGreaterThan(100);
     // The samples exercise the conversions (Simplified lines change under cn→t, Traditional ones under t→cn).
     expect(changed).toBeGreaterThan(150);
+  });
+});
+
+describe('OpenCC tables kept in the cache', () => {
+  it('are the ones its dictionaries give, made or read back', () => {
+    // The first call may make the file, the second reads it: both must be what the dictionaries say.
+    for (const k of ['t2s', 's2t'] as const) {
+      const made = changingOf(configs[k]!);
+      expect(made.size).toBeGreaterThan(1000);
+      for (let n = 0; n < 2; n++) expect(changingCharacters(k)).toEqual(made);
+      const telling = changeable(configs[k]!);
+      for (let n = 0; n < 2; n++) {
+        const cached = cachedTelling(k);
+        expect(cached.chars).toEqual(telling.chars);
+        expect(cached.phrases).toEqual(telling.phrases);
+        expect(cached.units).toEqual(telling.units);
+      }
+    }
   });
 });

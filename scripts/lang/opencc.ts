@@ -4,7 +4,24 @@
 // longest entry that matches at each position, stage after stage; an entry that can match is a
 // substring of that stage's input, so the result is the full converter's (test/lang-opencc.test.ts
 // compares them). After enough text the full converter is built once and used from then on.
-import * as OpenCC from 'opencc-js';
+//
+// opencc-js itself is loaded on first conversion: its dictionaries are 2.2 MB of script, two thirds of
+// the bundle `normalize` starts with, read and deserialised at every start though Simplified or English
+// text never converts a character. What every text needs of them (which characters and phrases a
+// conversion can change: language detection, the quick `mayChangeUnder`) is made from them once and
+// kept in a small file in the cache (cachedTable), keyed by opencc-js's script.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type * as OpenCCModule from 'opencc-js';
+import { CACHE_DIR } from '../reader/wordtable.ts';
+import { writeCacheFile } from '../core/files.ts';
+
+const require = createRequire(import.meta.url);
+let loaded: typeof OpenCCModule | null = null;
+const openCC = () => (loaded ??= require('opencc-js') as typeof OpenCCModule);
+const configOf = (config: 't2s' | 's2t') => (openCC().Locale as unknown as { configs: Record<string, Config> }).configs[config]!;
 
 type Dict = string | [string, string][];
 type Group = Dict[];
@@ -21,17 +38,16 @@ export interface Conversion { (text: string): string }
 export function converter(config: 't2s' | 's2t'): Conversion {
   let full: Conversion | null = null;
   let budget = SCOPED_BUDGET;
-  const cfg = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[config]!;
   return (text: string) => {
     // Most passages hold no source any entry would change (Simplified text under t→cn): unchanged.
     if (!mayChangeUnder(config, text)) return text;
     if (full) return full(text);
     if (text.length > SCOPED_CHARS || (budget -= text.length) < 0) {
-      const whole = OpenCC.Converter(config === 't2s' ? { from: 't', to: 'cn' } : { from: 'cn', to: 't' });
+      const whole = openCC().Converter(config === 't2s' ? { from: 't', to: 'cn' } : { from: 'cn', to: 't' });
       full = whole;
       return whole(text);
     }
-    return scopedConvert(cfg, text);
+    return scopedConvert(configOf(config), text);
   };
 }
 
@@ -41,7 +57,11 @@ export function converter(config: 't2s' | 's2t'): Conversion {
  * OpenCC's own dictionaries without building a converter.
  */
 export function changingCharacters(config: 't2s' | 's2t'): Set<string> {
-  const cfg = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[config]!;
+  return cachedTable(`${config}-changing`, () => [...changingOf(configOf(config))], (list) => new Set(list));
+}
+
+/** The characters of changingCharacters, made from the configuration's dictionaries. */
+export function changingOf(cfg: Config): Set<string> {
   const out = new Set<string>();
   for (const group of [...(cfg.normalizationChain ?? []), ...cfg.conversionChain]) {
     for (const dict of group) {
@@ -62,12 +82,12 @@ const oneCodePoint = (s: string) => s.length > 0 && s.length === String.fromCode
  * their source back change nothing. A text in which no such source occurs comes out of every stage
  * unchanged (the first stage leaves it as it is, so the next sees the same text), so it is its own result.
  */
-interface Telling {
+export interface Telling {
   chars: Set<string>; phrases: Map<string, string[]>;
   /** Per UTF-16 unit: 1 where a one-unit string is in `chars` or begins `phrases` (a quick no for the rest). */
   units: Uint8Array;
 }
-function changeable(cfg: Config): Telling {
+export function changeable(cfg: Config): Telling {
   const out: Telling = { chars: new Set(), phrases: new Map(), units: new Uint8Array(0x10000) };
   for (const group of [...(cfg.normalizationChain ?? []), ...cfg.conversionChain]) {
     for (const dict of group) {
@@ -88,8 +108,42 @@ const tellings = new Map<string, Telling>();
 /** False when no entry of the configuration that changes its source occurs in `text` (then the text is its own conversion). */
 export function mayChangeUnder(config: 't2s' | 's2t', text: string): boolean {
   let telling = tellings.get(config);
-  if (!telling) tellings.set(config, (telling = changeable((OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[config]!)));
+  if (!telling) tellings.set(config, (telling = cachedTelling(config)));
   return mayChange(text, telling);
+}
+
+/** changeable of a configuration, from the cache (its sources: the characters, then each first
+ * character's phrases); the quick per-unit table is made from them. */
+export function cachedTelling(config: 't2s' | 's2t'): Telling {
+  const [chars, phrases] = cachedTable(`${config}-telling`, () => {
+    const t = changeable(configOf(config));
+    return [[...t.chars], [...t.phrases]] as [string[], [string, string[]][]];
+  }, (list) => list);
+  const out: Telling = { chars: new Set(chars), phrases: new Map(phrases), units: new Uint8Array(0x10000) };
+  for (const k of [...out.chars, ...out.phrases.keys()]) if (k.length === 1) out.units[k.charCodeAt(0)] = 1;
+  return out;
+}
+
+let scriptKey: string | null = null;
+function openCCKey(): string {
+  const script = require.resolve('opencc-js');
+  const st = statSync(script);
+  return createHash('sha256').update(`${script}\u0000${st.size}\u0000${st.mtimeMs}`).digest('hex').slice(0, 16);
+}
+
+/**
+ * A table made from opencc-js's dictionaries (`make`, given as JSON-ready data) and read back with
+ * `read`: kept in the cache in a file named for the table and opencc-js's script (its path, size and
+ * time: another version or install makes it again). A cache that cannot be written only costs the making.
+ */
+function cachedTable<D, T>(name: string, make: () => D, read: (data: D) => T): T {
+  const file = join(CACHE_DIR, `opencc-${name}-${(scriptKey ??= openCCKey())}.json`);
+  try {
+    return read(JSON.parse(readFileSync(file, 'utf8')) as D);
+  } catch { /* not made yet, or unreadable: make it */ }
+  const data = make();
+  writeCacheFile(file, JSON.stringify(data));
+  return read(data);
 }
 
 function mayChange(text: string, telling: Telling): boolean {
@@ -166,7 +220,7 @@ function trieFor(group: Group, text: string): { convert(s: string): string } {
   const present = new Set<string>();
   for (let i = 0; i < text.length; i++) for (let n = 1; n <= width && i + n <= text.length; n++) present.add(text.slice(i, i + n));
   const firsts = new Set(text);
-  const trie = new OpenCC.Trie();
+  const trie = new (openCC().Trie)();
   trie.loadDictGroup(group.map((d) => {
     // A few texts (a short file) filter the whole list; indexing it by first character pays after that.
     const n = (uses.get(d) ?? 0) + 1;

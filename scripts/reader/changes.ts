@@ -8,10 +8,16 @@ export { rules, type Change, type RuleId } from '../model/changes.ts';
 
 export class ChangeLog {
   readonly changes: Change[] = [];
-  constructor(private readonly lines: LineIndex) {}
+  /**
+   * `keep` false: a reading whose changes no one reads (`normalize` printing only the text) records
+   * nothing. No rule reads the log to decide anything (dedupe asks only its length, to tell one pass's
+   * records from the next), so the text is the same either way.
+   */
+  constructor(private readonly lines: LineIndex, readonly keep = true) {}
 
   record(rule: RuleId, text: TrackedText, start: number, end: number, after: string,
-    opts: { confidence?: number; applied?: boolean; note?: string; before?: string } = {}): Change {
+    opts: { confidence?: number; applied?: boolean; note?: string; before?: string } = {}): void {
+    if (!this.keep) return;
     const offset = text.sourceOffset(start);
     // (The line alone, and the column from its start: no point object per change.)
     const line = this.lines.line(offset);
@@ -26,7 +32,6 @@ export class ChangeLog {
     // Added last, as the spread of `{ note }` put it: the key order of changes.json is unchanged.
     if (opts.note) change.note = opts.note;
     this.changes.push(change);
-    return change;
   }
 
   /** Drops the changes recorded from index `from` on that repeat an earlier one since index `since` (a

@@ -276,5 +276,6 @@ export function normalizeParagraph(text: TrackedText, log: ChangeLog, options: N
     if (next.text === current.text) break;
     current = next;
   }
-  return unbalancedQuotes(current, log, options);
+  // (It only reports: with no one to read the report, the paragraph is not scanned.)
+  return log.keep ? unbalancedQuotes(current, log, options) : current;
 }

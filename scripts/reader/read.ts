@@ -79,17 +79,34 @@ export function readTranscript(bytes: Uint8Array, options: Partial<ReaderOptions
 /** readTranscript without the document tree (TextReading). */
 export function readTranscriptText(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
   files: { transcript?: string; config?: string } = {}, watch: ReadWatch = {}): TextReading {
-  const read = readStages(bytes, options, files, watch);
+  return finish(readWithoutTree(readStages(bytes, options, files, watch)));
+}
+
+/**
+ * Only the text of a reading (what `normalize` prints without --json): the same text as
+ * readTranscriptText's, with no change recorded (ChangeLog `keep` false) and so no report: building,
+ * sorting and turning into diagnostics the changes of a large transcript was about a fifth of the work.
+ * What fails fails as in any reading.
+ */
+export type BlocksReading = Pick<TextReading, 'blocks' | 'language' | 'tag'>;
+
+export function readTranscriptBlocks(bytes: Uint8Array, options: Partial<ReaderOptions> = {},
+  files: { transcript?: string; config?: string } = {}): BlocksReading {
+  const { blocks, language, tag } = readWithoutTree(readStages(bytes, options, files, {}, false));
+  return { blocks: blocks.map((b) => b.text), language, tag };
+}
+
+function readWithoutTree(read: Stages): Stages {
   // The heading words are still loaded: a template set whose strings cannot be read fails as before.
   if (read.opts.sections.length) treeOf(read);
   else headingWords(read.tag, read.opts.templates);
-  return finish(read);
+  return read;
 }
 
 type Stages = ReturnType<typeof readStages>;
 
 /** decode → characters → blocks → normalise → repair paragraphs → repair duplicates → corrections. */
-function readStages(bytes: Uint8Array, options: Partial<ReaderOptions>, files: { transcript?: string; config?: string }, watch: ReadWatch) {
+function readStages(bytes: Uint8Array, options: Partial<ReaderOptions>, files: { transcript?: string; config?: string }, watch: ReadWatch, keepChanges = true) {
   const opts = { ...defaultReaderOptions, ...options };
   const file = files.transcript ?? 'transcript.txt';
   const { text, diagnostics } = decodeTranscript(bytes, file);
@@ -99,7 +116,7 @@ function readStages(bytes: Uint8Array, options: Partial<ReaderOptions>, files: {
   // The tag as detectTag gives it, without reading the text's scripts a second time.
   const tag = opts.language || (language === 'en' ? latinLanguage(source) : language);
   const lines = new LineIndex(source);
-  const log = new ChangeLog(lines);
+  const log = new ChangeLog(lines, keepChanges);
   // Characters first: invisible and control characters out (each recorded), so no later rule and no
   // writer ever sees them.
   const cleaned = cleanCharacters(TrackedText.fromSource(source, 0, source.length), log, lines, file);
@@ -169,6 +186,11 @@ export function readBareTranscriptFile(file: string): ReadResult {
 /** readBareTranscriptFile without the document tree. */
 export function readBareTranscriptText(file: string): TextReading {
   return readTranscriptText(bareBytes(file), {}, { transcript: file });
+}
+
+/** readBareTranscriptFile's text alone (BlocksReading). */
+export function readBareTranscriptBlocks(file: string): BlocksReading {
+  return readTranscriptBlocks(bareBytes(file), {}, { transcript: file });
 }
 
 function bareBytes(file: string): Buffer {
