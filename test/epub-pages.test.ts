@@ -45,6 +45,15 @@ describe('page markers from the printed pages (unit)', () => {
     expect(text.slice(boundaryIn(text, prev, page))).toMatch(/^and banking – significant/);
   });
 
+  it('takes the boundary the page before ends with, when the words after an earlier point stand again on the next page', () => {
+    // The words after an earlier point stand again on the next page ("energy projects" further down it): the
+    // point "clean | energy" has both sides on their pages too, but page 4 does not end there.
+    const text = 'We will keep the tax credit for clean energy projects, and we will not let anyone take it away from the workers who build them.';
+    const prev = 'Head 4\nWe will keep the tax credit for clean\nenergy\n4';
+    const page = 'Head 5\nprojects, and we will not let anyone take it away from the work\u00ad\ners who build them.\nThe mayor praised energy projects in her city.\n5';
+    expect(text.slice(boundaryIn(text, prev, page))).toMatch(/^projects, and we will/);
+  });
+
   it('puts each page marker inside the running element, or before the first element on the page', () => {
     const tree = { type: 'transcript', children: [
       { type: 'dateline', id: 'd', children: [{ type: 'text', value: '短导语。' }] },

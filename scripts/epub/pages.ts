@@ -72,6 +72,11 @@ function boundaryBy(text: string, prevPage: string, page: string, from: number, 
   const cur = keyOf(page, digits).key;
   let start = 0;
   while (start < offsets.length && offsets[start] < from) start++;
+  // The page before ends with the text before the boundary (its folio aside): a point whose sides are
+  // both found, but whose text before it is not the page's end, is kept only if no point is (the words
+  // after it may stand again on the next page: "pad the pockets of | big oil" … "Big Oil companies").
+  const prevEnd = prev.replace(/\p{N}+$/u, '');
+  let first: number | undefined;
   for (let j = start + 1; j < key.length; j++) {
     const after = key.slice(j, j + SPAN);
     if (!cur.includes(after)) continue;
@@ -84,9 +89,10 @@ function boundaryBy(text: string, prevPage: string, page: string, from: number, 
     // Opening quotes and brackets go with the line they open.
     let at = offsets[j];
     while (at > offsets[j - 1] + 1 && /[\p{Ps}\p{Pi}]/u.test(text[at - 1])) at--;
-    return at;
+    if (prevEnd.endsWith(before)) return at;
+    first ??= at;
   }
-  return undefined;
+  return first;
 }
 
 /**
