@@ -9,6 +9,7 @@ import { poppler, seedFile } from './helpers.ts';
 import { readZip } from './support/zip.ts';
 import { boundaryIn, insertPageMarkers, keyOf, pageMarkersFor } from '../scripts/epub/pages.ts';
 import { pdfPageTexts } from '../scripts/pdf/text.ts';
+import { setSpaces } from '../scripts/render/html.ts';
 
 const key = (s: string) => keyOf(s).key;
 const entry = (epub: string, path: string) => readZip(epub).find((e) => e.name === path)!.data.toString('utf8');
@@ -68,6 +69,16 @@ describe('page markers from the printed pages (unit)', () => {
     expect([...pageMarkersFor(tree as never, new Map([['d', 3], ['p1', 3], ['p2', 6]]))])
       .toEqual([['d', [{ label: '3', offset: 0 }]], ['p1', [{ label: '4', offset: 0 }, { label: '5', offset: 0 }]], ['p2', [{ label: '6', offset: 0 }]]]);
     expect(pageMarkersFor(tree as never, new Map()).size).toBe(0);
+  });
+
+  it('counts a marker\'s offset in the text as set, where a run of spaces is one (two after a full stop)', () => {
+    // White House pages put a no-break space and a space after a full stop; the rendered paragraph holds one.
+    const tree = { type: 'transcript', children: [
+      { type: 'paragraph', id: 'p1', children: [{ type: 'text', value: 'We reject that.\u00a0 It matters.  For Iran and Iran\u2019s economy too.' }] }] } as const;
+    const pages = ['We reject that. It matters. For Iran and\n1', 'Head\nIran\u2019s economy too.\n2'];
+    const markers = pageMarkersFor(tree as never, new Map([['p1', 1]]), pages);
+    const p = h('p', { id: 'p1' }, [setSpaces(tree.children[0].children[0].value)]);
+    expect(toHtml(insertPageMarkers([p], markers))).toContain('and <span id="pg2" role="doc-pagebreak" aria-label="2" epub:type="pagebreak" class="pagebreak"></span>Iran\u2019s');
   });
 
   it('marks the pages the last element runs onto after the last page an element begins on', () => {

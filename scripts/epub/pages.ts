@@ -11,6 +11,7 @@ import type { Element, ElementContent, Text as HastText } from 'hast';
 import { h } from 'hastscript';
 import type { Node, Transcript } from '../model/types.ts';
 import { inlineText, walk } from '../model/walk.ts';
+import { setSpaces } from '../render/html.ts';
 
 /** A page-break marker: the print page's label and the character of its element where it begins
  * (0 = before the element's first character). */
@@ -21,9 +22,11 @@ interface Anchor { id: string; text: string }
 /** The transcript's title opens the body: the same id in print (print.html) and EPUB (render/html.ts). */
 export const TITLE_ID = 'body-h';
 
+/** An element's text as the renderer sets it (setSpaces: a run of spaces is one), so that a marker's
+ * offset counts the characters the rendered element holds (White House pages put two after a full stop). */
 function anchorOf(n: Node): Anchor | undefined {
-  if (n.type === 'title') return { id: TITLE_ID, text: inlineText(n.children) };
-  if (n.type === 'dateline' || n.type === 'paragraph') return { id: n.id, text: inlineText(n.children) };
+  if (n.type === 'title') return { id: TITLE_ID, text: setSpaces(inlineText(n.children)) };
+  if (n.type === 'dateline' || n.type === 'paragraph') return { id: n.id, text: setSpaces(inlineText(n.children)) };
   if (n.type === 'section') return { id: n.id, text: n.heading };
   return undefined;
 }
