@@ -235,6 +235,9 @@ describe('language plumbing', () => {
     expect(en('internationally recognized').split(SOFT_HYPHEN).join('·')).toBe('in·ter·na·tion·ally rec·og·nized');
     expect(en('about called')).toBe('about called');
     expect(en('https://www.state.gov/briefings 1,000')).toBe('https://www.state.gov/briefings 1,000');
+    // An acronym or a word in capitals is not broken (it was UN·ESCO’s), a name with one capital is (Mc·Con·nell).
+    expect(en('UNESCO’s NASDAQ-listed')).toBe('UNESCO’s NASDAQ-listed');
+    expect(en('McConnell').split(SOFT_HYPHEN).length).toBeGreaterThan(1);
     expect(hyphenatorFor('zh-Hans')).toBeNull();
   });
 

@@ -40,8 +40,9 @@ export function hyphenatorFor(language: string): ((text: string) => string) | nu
   const patterns = script === 'Latn' || script === 'Cyrl' || script === 'Grek' ? patternsFor(language) : null;
   const word: Hyphenator | null = patterns && ((w: string) => trimBreaks(patterns(w, { minWordLength: LEFT_MIN + RIGHT_MIN + 1 })));
   const fn = word && ((text: string) => text.replace(/[\p{L}\p{M}’'-]+|\S+/gu, (token) =>
-    // Words only: not numbers, URLs, e-mail addresses or words already carrying soft hyphens.
-    /^[\p{L}\p{M}’'-]+$/u.test(token) && !token.includes(SOFT_HYPHEN) ? token.split(/(?<=-)/).map(word).join('') : token));
+    // Words only: not numbers, URLs, e-mail addresses or words already carrying soft hyphens; an acronym
+    // or a word in capitals (two capitals in a row: UNESCO’s, NASDAQ) is not broken, as a typesetter keeps it.
+    /^[\p{L}\p{M}’'-]+$/u.test(token) && !token.includes(SOFT_HYPHEN) && !/\p{Lu}\p{Lu}/u.test(token) ? token.split(/(?<=-)/).map(word).join('') : token));
   cache.set(language, fn ?? null);
   return fn ?? null;
 }
