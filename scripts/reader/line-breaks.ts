@@ -39,6 +39,21 @@ function HAN_BLOCK(text: string): boolean {
   return han > latin;
 }
 
+/**
+ * A line of one script above a line of the other: a Chinese line (mostly Han) above a line with no Han
+ * and three words or more of Latin letters, or the reverse. A bilingual release gives each paragraph in
+ * Chinese and then in English (`2025年1月27日外交部发言人毛宁` / `主持例行记者会` above `Foreign Ministry
+ * Spokesperson Mao Ning’s` / `Regular Press Conference on January 27, 2025`); a wrap never turns a
+ * paragraph from one language into the other, while a Chinese paragraph wrapped before a Latin word
+ * (`支持` / `WTO改革`) keeps Han on the next line and stays one.
+ */
+function scriptTurns(prev: string, next: string): boolean {
+  const a = hanLatinCounts(prev);
+  const b = hanLatinCounts(next);
+  const latinLine = (c: { han: number; latin: number }, line: string) => c.han === 0 && (line.match(/\p{L}+/gu)?.length ?? 0) >= 3;
+  return (a.han > a.latin && latinLine(b, next)) || (b.han > b.latin && latinLine(a, prev));
+}
+
 /** Display columns past which no text is wrapped (a Han character takes two). */
 const MAX_WRAP = 140;
 
@@ -132,7 +147,7 @@ export function splitLines(blocks: TrackedText[], lineOf: (offset: number) => nu
       // (Laid out one paragraph per line, a line that stops mid-sentence above one that goes on in lower
       // case is still a wrap: a court reporter's `you may` above `proceed.`.)
       const wrapped = perLine && !han[i] && !ENDS_SENTENCE.test(prev) && /^\p{Ll}/u.test(next) && !labels.at(prev)?.alone;
-      const split = (perLine && !wrapped) || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next) || (k >= 2 && SPEAKER_CAPTION.test(text(ls[k - 2]).trim()) && labels.at(prev)?.alone === true) || CUE_TIMING.test(prev) || CUE_TIMING.test(next) || (han[i] && opensWithField(prev) && opensWithField(next));
+      const split = (perLine && !wrapped) || short(ls[k - 1]) || unwrapped(ls[k - 1]) || isDateLine(prev) || RULE.test(prev) || isFurniture(prev) || isFurniture(next) || (ls[k - 1].start === 0 && i === 0 && TITLE_FIELD.test(prev)) || RULE.test(next) || isDateLine(next) || labels.at(next) !== null || ((han[i] || stampedAlone(prev)) && labels.at(prev)?.alone === true) || speechAfter(prev, next) || (k >= 2 && SPEAKER_CAPTION.test(text(ls[k - 2]).trim()) && labels.at(prev)?.alone === true) || CUE_TIMING.test(prev) || CUE_TIMING.test(next) || (han[i] && opensWithField(prev) && opensWithField(next)) || scriptTurns(prev, next);
       if (!split) continue;
       push(b.slice(from, ls[k].start));
       from = ls[k].start;

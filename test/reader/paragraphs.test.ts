@@ -33,6 +33,14 @@ describe('paragraph repair', () => {
     expect(norm('Title\n\nMS. JEAN-PIERRE:  That’s something that —\nyou know, that the committee is dealing with.', { speaker: 'MS. JEAN-PIERRE' }).text)
       .toBe('Title\n\nMS. JEAN-PIERRE:  That’s something that — you know, that the committee is dealing with.');
   });
+  it('keeps the break where a bilingual release turns from Chinese to English, and joins a wrap before a Latin word', () => {
+    // The MFA's bilingual release of 2025-01-27: the Chinese dateline wrapped over two lines, then its
+    // English version over two more, with no blank line between them.
+    const head = '标题\n\n2025年1月27日外交部发言人毛宁\n主持例行记者会\nForeign Ministry Spokesperson Mao Ning’s\nRegular Press Conference on January 27, 2025';
+    expect(norm(head).text).toBe('标题\n\n2025年1月27日外交部发言人毛宁主持例行记者会\n\nForeign Ministry Spokesperson Mao Ning’s Regular Press Conference on January 27, 2025');
+    // A Chinese paragraph wrapped before an abbreviation keeps Han on its next line: one paragraph.
+    expect(norm('标题\n\n王毅：中方支持以世贸组织为核心的多边贸易体制，支持\nWTO进行必要改革。').text).toBe('标题\n\n王毅：中方支持以世贸组织为核心的多边贸易体制，支持WTO进行必要改革。');
+  });
   it('drops a fragment that repeats the end of the previous paragraph', () => {
     const r = norm('标题\n\n王毅：一个强大的中国也符合欧洲的根本利益。\n\n益。中欧应共同做多边主义的践行者。');
     expect(r.text).toBe('标题\n\n王毅：一个强大的中国也符合欧洲的根本利益。\n\n中欧应共同做多边主义的践行者。');
