@@ -287,7 +287,8 @@ function candidateOfText(paragraph: string): Candidate | null {
   }
   // OpenAustralia's Hansard: the member, then the page's links on the label's line (`Tony Smith (Speaker)
   // Share this | Link to this | Hansard source`), the speech on the next line.
-  const links = SHARE_LINKS.exec(text);
+  // (The pattern is tried at every white space of a paragraph: only where its words are.)
+  const links = text.includes('Share this') ? SHARE_LINKS.exec(text) : null;
   if (links) {
     const c = shapeOf(text.slice(0, links.index));
     return c && c.alone ? { ...c, delimiter: 'eol', length: paragraph.length } : null;
