@@ -20,9 +20,9 @@ export const isHan = (ch: string | undefined): boolean => {
  * supplementary one is a surrogate pair, above too) and no full-width mark, and the rules of Chinese
  * text have nothing to look at (English paragraphs, most of an English transcript). */
 export function mayBeCjk(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x2e80) return true;
-  return false;
+  return HIGH_UNIT.test(s); // (a class of one range: the regex engine scans faster than a loop of charCodeAt)
 }
+const HIGH_UNIT = /[\u2e80-\uffff]/;
 /** isHan of the one-unit string whose code unit is `c` (s.charCodeAt(i)), without making that string: a
  * loop over every character of a Chinese text made one string per character for the collector. */
 export const isHanCode = (c: number): boolean => {
