@@ -1,7 +1,8 @@
 // The reader's quick paths give what the plain ones gave (issue 25: the normaliser's speed, with no
 // output changed): the English repeat search run only where a repeat can begin, against the global
 // regex over every corpus transcript; the English lexicon read from its sorted cache file, against the
-// package's own table, entry by entry.
+// package's own table, entry by entry; the language detected without the script counts an English
+// verdict does not need; the test that lets English paragraphs skip the rules of Chinese punctuation.
 import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import { ENGLISH_REPEAT, englishRepeats } from '../../scripts/reader/dedupe.ts';
 import { bisect, lexiconLines, linesOf, tagsOf } from '../../scripts/reader/english.ts';
 import { corpusRoot } from '../../scripts/fixtures/corpus.ts';
+import { hanLatinCounts, mayBeCjk } from '../../scripts/reader/chars.ts';
+import { detectLanguage, languageEvidence } from '../../scripts/lang/language.ts';
 
 const shown = (ms: RegExpExecArray[]) => ms.map((m) => [m.index, m[0], m[1], m[2]]);
 const global = (s: string) => shown([...s.matchAll(ENGLISH_REPEAT)]);
@@ -55,5 +58,21 @@ describe('the English lexicon from its sorted cache', () => {
     expect(tagsOf('the')).toEqual(table.the!.split('|'));
     expect(tagsOf('The')).toEqual((Object.hasOwn(table, 'The') ? table.The! : table.the!).split('|'));
     expect(tagsOf('Xqzzy')).toEqual([]);
+  });
+});
+
+describe('language detection and the rules of Chinese text, on every corpus transcript', () => {
+  it('counts Latin letters as the regex does, decides as the full evidence does, and finds Han where there is some', () => {
+    let english = 0;
+    for (const id of readdirSync(corpusRoot).sort()) {
+      const file = join(corpusRoot, id, 'transcript.txt');
+      if (!existsSync(file)) continue;
+      const text = readFileSync(file, 'utf8');
+      expect(hanLatinCounts(text).latin, id).toBe((text.match(/\p{Script=Latin}/gu) ?? []).length);
+      expect(detectLanguage(text), id).toBe(languageEvidence(text).language);
+      if (detectLanguage(text) === 'en') english++;
+      for (const p of text.split(/\n\s*\n/)) expect(mayBeCjk(p), p.slice(0, 40)).toBe(/[\p{Script=Han}\u2e80-\uffff]/u.test(p) || /[\ud800-\udfff]/.test(p));
+    }
+    expect(english).toBeGreaterThan(50);
   });
 });
