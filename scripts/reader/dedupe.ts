@@ -237,12 +237,12 @@ export const ENGLISH_REPEAT = /\b([A-Za-z]+(?:['’][a-z]+)?(?:\s+[A-Za-z]+(?:['
 const ENGLISH_REPEAT_AT = new RegExp(ENGLISH_REPEAT.source, 'iy');
 
 /**
- * ENGLISH_REPEAT's matches, as `matchAll` finds them, tried only where one can begin. A match opens
- * with a whole run of ASCII letters (after \b, and followed by a non-letter: white space, an
- * apostrophe or the separator), and its second copy opens with the same run in any case, at most eight
- * runs later (four words of one or two runs each; the separators hold no letter). Running the regex
- * from those runs alone, left to right and past each match, finds what the global scan finds; trying
- * it at every character was the reader's largest cost on English text.
+ * ENGLISH_REPEAT's matches, as `matchAll` finds them, tried only where one can begin. A match is a
+ * phrase of m runs of ASCII letters (one to four words of one or two runs each: m ≤ 8), whole runs (it
+ * opens after \b and each run is followed by a non-letter), then a separator of white space and , . - –
+ * — …, then the phrase again in any case: its runs are the next m runs, equal to the first m one by
+ * one. Running the regex from the runs where that holds, left to right and past each match, finds what
+ * the global scan finds; trying it at every character was the reader's largest cost on English text.
  */
 export function englishRepeats(s: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
@@ -259,8 +259,10 @@ export function englishRepeats(s: string): RegExpExecArray[] {
 }
 
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** What may stand between the two copies (ENGLISH_REPEAT's separators, as a set of characters). */
+const SEPARATOR = /^[\s,.\u2013\u2014\u2026-]+$/;
 
-/** Starts of the runs of ASCII letters whose letters (in any case) come again as one of the next eight runs, in order. */
+/** Starts of the runs of ASCII letters at which m runs (1 ≤ m ≤ 8) come again as the next m, after a separator. */
 function repeatCandidates(s: string): number[] {
   const starts: number[] = [], ends: number[] = [];
   for (let i = 0; i < s.length; i++) {
@@ -270,11 +272,14 @@ function repeatCandidates(s: string): number[] {
     starts.push(start);
     ends.push(i + 1);
   }
+  const same = (a: number, b: number) => ends[a]! - starts[a]! === ends[b]! - starts[b]! && sameLetters(s, starts[a]!, starts[b]!, ends[a]! - starts[a]!);
   const out: number[] = [];
   for (let r = 0; r < starts.length; r++) {
-    const len = ends[r]! - starts[r]!;
-    for (let q = r + 1; q <= r + 8 && q < starts.length; q++) {
-      if (ends[q]! - starts[q]! === len && sameLetters(s, starts[r]!, starts[q]!, len)) { out.push(starts[r]!); break; }
+    for (let m = 1; m <= 8 && r + 2 * m <= starts.length; m++) {
+      if (!same(r, r + m)) continue;
+      let k = 1;
+      while (k < m && same(r + k, r + m + k)) k++;
+      if (k === m && SEPARATOR.test(s.slice(ends[r + m - 1]!, starts[r + m]!))) { out.push(starts[r]!); break; }
     }
   }
   return out;
