@@ -13,6 +13,11 @@ import { corpusRoot } from '../../scripts/fixtures/corpus.ts';
 import { hanLatinCounts, mayBeCjk } from '../../scripts/reader/chars.ts';
 import { detectLanguage, languageEvidence } from '../../scripts/lang/language.ts';
 
+/** Every corpus transcript's id and text, in the folders' order. */
+const corpusTexts = (): [string, string][] => readdirSync(corpusRoot).sort()
+  .filter((id) => existsSync(join(corpusRoot, id, 'transcript.txt')))
+  .map((id) => [id, readFileSync(join(corpusRoot, id, 'transcript.txt'), 'utf8')]);
+
 const shown = (ms: RegExpExecArray[]) => ms.map((m) => [m.index, m[0], m[1], m[2]]);
 const global = (s: string) => shown([...s.matchAll(ENGLISH_REPEAT)]);
 
@@ -28,10 +33,7 @@ describe('English repeats: tried only where one can begin, found as the global r
 
   it('on every corpus transcript, each paragraph and each whole text', () => {
     let found = 0;
-    for (const id of readdirSync(corpusRoot).sort()) {
-      const file = join(corpusRoot, id, 'transcript.txt');
-      if (!existsSync(file)) continue;
-      const text = readFileSync(file, 'utf8');
+    for (const [id, text] of corpusTexts()) {
       for (const s of [text, ...text.split(/\n\s*\n/)]) {
         const quick = shown(englishRepeats(s));
         expect(quick, id).toEqual(global(s));
@@ -64,10 +66,7 @@ describe('the English lexicon from its sorted cache', () => {
 describe('language detection and the rules of Chinese text, on every corpus transcript', () => {
   it('counts Latin letters as the regex does, decides as the full evidence does, and finds Han where there is some', () => {
     let english = 0;
-    for (const id of readdirSync(corpusRoot).sort()) {
-      const file = join(corpusRoot, id, 'transcript.txt');
-      if (!existsSync(file)) continue;
-      const text = readFileSync(file, 'utf8');
+    for (const [id, text] of corpusTexts()) {
       expect(hanLatinCounts(text).latin, id).toBe((text.match(/\p{Script=Latin}/gu) ?? []).length);
       expect(detectLanguage(text), id).toBe(languageEvidence(text).language);
       if (detectLanguage(text) === 'en') english++;
