@@ -38,15 +38,28 @@ export function bisect(s: string, key: string): string | undefined {
   return undefined;
 }
 
-/** en-lexicon's own entries as sorted lines, from the cache (named for the package's script: path,
- * size, time), made from the package when missing; a cache that cannot be written only costs the making. */
+/** en-lexicon's own entries as sorted lines, from the cache, made from the package when missing. */
 export function lexiconLines(): string {
-  const script = require.resolve('en-lexicon/dist/lexicon.js');
-  const st = statSync(script);
-  const key = createHash('sha256').update(`${script}\u0000${st.size}\u0000${st.mtimeMs}`).digest('hex').slice(0, 16);
-  const file = join(CACHE_DIR, `en-lexicon-${key}.tsv`);
+  return cached('en-lexicon', 'tsv', ['en-lexicon/package.json', 'en-lexicon/dist/lexicon.js'], () => linesOf(lexiconTable()));
+}
+
+const lexiconTable = () => (require('en-lexicon') as { lexicon: Record<string, string> }).lexicon;
+
+/**
+ * A file made from packages and kept in the cache, named for their files (path, size and time, and the
+ * content of a small one such as package.json: another version or install makes it again); a cache
+ * that cannot be written only costs the making.
+ */
+function cached(name: string, ext: string, files: string[], make: () => string): string {
+  const hash = createHash('sha256');
+  for (const path of files.map((f) => require.resolve(f))) {
+    const st = statSync(path);
+    hash.update(`${path}\u0000${st.size}\u0000${st.mtimeMs}\u0000`);
+    if (st.size < 65_536) hash.update(readFileSync(path));
+  }
+  const file = join(CACHE_DIR, `${name}-${hash.digest('hex').slice(0, 16)}.${ext}`);
   try { return readFileSync(file, 'utf8'); } catch { /* not made yet */ }
-  const made = linesOf((require('en-lexicon') as { lexicon: Record<string, string> }).lexicon);
+  const made = make();
   writeCacheFile(file, made);
   return made;
 }
@@ -82,10 +95,26 @@ const EXPRESSIVE = /^(UH|RB|RBR|RBS|JJ|JJR|JJS)$/;
 const AUXILIARY_STEMS = new Set(['be', 'have', 'do']);
 type Inflector = new (w: string) => { toPresent(): string };
 let inflectors: Inflector | null = null;
+const stemOf = (w: string) => new (inflectors ??= (require('en-inflectors') as { Inflectors: Inflector }).Inflectors)(w).toPresent();
 function isAuxiliary(word: string): boolean {
-  inflectors ??= (require('en-inflectors') as { Inflectors: Inflector }).Inflectors;
   const w = word.toLowerCase();
-  return AUXILIARY_STEMS.has(w) || AUXILIARY_STEMS.has(new inflectors(w).toPresent());
+  if (AUXILIARY_STEMS.has(w)) return true;
+  // Every word asked about has tags, so its lower case is a lexicon word's: answered from the forms.
+  if (entry(word) === undefined && entry(w) === undefined) return AUXILIARY_STEMS.has(stemOf(w));
+  return (auxiliaries ??= new Set(auxiliaryForms().split('\n'))).has(w);
+}
+let auxiliaries: Set<string> | null = null;
+
+/**
+ * The lexicon's words (in lower case) that en-inflectors takes back to be, have or do (am, was, been,
+ * has, did… and its oddities: bed, dos): made once with both packages and kept in the cache, so a
+ * doubled verb does not load en-inflectors (a tenth of a second) to be judged.
+ */
+export function auxiliaryForms(): string {
+  return cached('en-auxiliaries', 'txt', ['en-lexicon/package.json', 'en-lexicon/dist/lexicon.js', 'en-inflectors/package.json'], () => {
+    const words = new Set(Object.keys(lexiconTable()).map((k) => k.toLowerCase()));
+    return [...words].filter((w) => AUXILIARY_STEMS.has(stemOf(w))).sort().join('\n');
+  });
 }
 
 export function wordClass(word: string): WordClass {

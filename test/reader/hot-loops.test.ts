@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ENGLISH_REPEAT, englishRepeats } from '../../scripts/reader/dedupe.ts';
-import { bisect, lexiconLines, linesOf, tagsOf } from '../../scripts/reader/english.ts';
+import { auxiliaryForms, bisect, canBeGrammatical, lexiconLines, linesOf, tagsOf, wordClass } from '../../scripts/reader/english.ts';
 import { corpusRoot } from '../../scripts/fixtures/corpus.ts';
 import { hanLatinCounts, mayBeCjk } from '../../scripts/reader/chars.ts';
 import { detectLanguage, languageEvidence } from '../../scripts/lang/language.ts';
@@ -55,6 +55,16 @@ describe('the English lexicon from its sorted cache', () => {
     const wrong = keys.filter((k) => bisect(lines, k) !== table[k]);
     expect(wrong).toEqual([]);
     for (const k of ['', 'zzzzqx', 'Zebrafish!', '\u0000', '\uffff', 'the ', ' the']) expect(bisect(lines, k)).toBe(Object.hasOwn(table, k) ? table[k] : undefined);
+  });
+  it('knows the forms of be, have and do that en-inflectors knows, among every lexicon word', () => {
+    const { Inflectors } = createRequire(import.meta.url)('en-inflectors') as { Inflectors: new (w: string) => { toPresent(): string } };
+    const stems = new Set(['be', 'have', 'do']);
+    const words = [...new Set(Object.keys(table).map((k) => k.toLowerCase()))];
+    const forms = new Set(auxiliaryForms().split('\n'));
+    expect(words.filter((w) => stems.has(new Inflectors(w).toPresent()) !== forms.has(w))).toEqual([]);
+    for (const w of ['was', 'had', 'does', 'been']) expect(forms.has(w)).toBe(true);
+    expect(['Had', 'been', 'is'].map(wordClass)).toEqual(['function', 'function', 'function']);
+    expect(canBeGrammatical('had')).toBe(true);
   });
   it('tags a word by its own entry, else by its lower case', () => {
     expect(tagsOf('the')).toEqual(table.the!.split('|'));
