@@ -212,7 +212,7 @@ async function normaliserWhole() {
     // By CPU time as well: on a shared machine the wall time mostly measures the other processes.
     const cpuMbps = r.a_cpu_ms ? size / 1e6 / (r.a_cpu_ms / 1000) : undefined;
     out[which] = { ...r, bytes: size, distinct_bytes: distinct, transcripts, mbps: round(mbps), cpu_mbps: cpuMbps === undefined ? undefined : round(cpuMbps) };
-    const what = which === 'mixed' ? `the corpus: ${transcripts} transcripts, en + zh, ${round(distinct / 1e6, 1)} MB distinct` : `the ${transcripts} Chinese corpus transcripts, ${Math.round(distinct / 1e3)} KB distinct, repeated`;
+    const what = which === 'mixed' ? `the corpus: ${transcripts} transcripts, en + zh, ${(distinct / 1e6).toFixed(1)} MB distinct` : `the ${transcripts} Chinese corpus transcripts, ${Math.round(distinct / 1e3)} KB distinct, repeated`;
     record({ bench: `normaliser, whole process (${round(size / 1e6, 1)} MB: ${what})`, figure: `${round(mbps)} MB/s (${r.a_ms} ms)${cpuMbps !== undefined ? `; by CPU ${round(cpuMbps)} MB/s (${r.a_cpu_ms} ms)` : ''}`,
       baseline: `node -e 0 ${r.b_ms} ms; ${pairText(r)}`, ratio: null, target: which === 'mixed' ? '≥ 5 MB/s' : 'report', pass: which === 'mixed' ? mbps >= 5 : null });
   }
