@@ -10,6 +10,7 @@
 // of OpenCC's one-character entries; only when neither script clearly wins is the text converted
 // (phrase by phrase, as before), since converting 200,000 characters both ways cost two seconds. `language` in book.yaml always wins.
 import { changingCharacters, converter } from './opencc.ts';
+import { hanLatinCounts } from '../reader/chars.ts';
 
 export type Language = 'zh-Hans' | 'zh-Hant' | 'en';
 
@@ -51,13 +52,20 @@ export interface LanguageEvidence {
 
 /** The evidence behind `detectLanguage` (for diagnostics and tests). Looks at the first 200,000 characters. */
 export function languageEvidence(input: string): LanguageEvidence {
+  return evidence(input, true);
+}
+
+/** languageEvidence; with `english` false an English verdict comes without its script counts (zero), which
+ * only the evidence shows: OpenCC's tables are not read for a text that is not Chinese. */
+function evidence(input: string, english: boolean): LanguageEvidence {
   const text = input.length > 200_000 ? input.slice(0, 200_000) : input;
   const hanText = hanOf(text);
   const han = hanText.length;
-  const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
+  // (Counted by code point as /\p{Script=Latin}/gu matches them, without an array of every match.)
+  const latin = hanLatinCounts(text).latin;
   // A Latin letter carries less than a Han character (an English word is ~5 letters, a Chinese
   // word ~1.5 characters): English only when Latin letters clearly dominate.
-  if (latin > 3 * han || han === 0) return { language: 'en', han, latin, ...tableCounts(hanText) };
+  if (latin > 3 * han || han === 0) return { language: 'en', han, latin, ...(english ? tableCounts(hanText) : { traditional: 0, simplified: 0 }) };
   const counts = decisive(tableCounts(hanText)) ?? exactCounts(hanText);
   return { language: counts.traditional > counts.simplified ? 'zh-Hant' : 'zh-Hans', han, latin, ...counts };
 }
@@ -122,7 +130,7 @@ function hanOf(text: string): string {
 
 /** zh-Hans, zh-Hant or en for a transcript's text: the rules it is read by (Latin text by the English ones). */
 export function detectLanguage(text: string): Language {
-  return languageEvidence(text).language;
+  return evidence(text, false).language;
 }
 
 /**

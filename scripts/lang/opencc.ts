@@ -31,6 +31,9 @@ interface Config { normalizationChain?: Group[]; segmentation?: Group; conversio
 const SCOPED_BUDGET = 50_000;
 /** Longest text converted with tries of its own. */
 const SCOPED_CHARS = 2_000;
+/** Longest text whose conversion is kept, and how many are kept (the table is emptied when full). */
+const KEPT_CHARS = 64;
+const KEPT_TEXTS = 20_000;
 
 export interface Conversion { (text: string): string }
 
@@ -38,9 +41,20 @@ export interface Conversion { (text: string): string }
 export function converter(config: 't2s' | 's2t'): Conversion {
   let full: Conversion | null = null;
   let budget = SCOPED_BUDGET;
+  // Short texts (labels, names, clauses) are asked about again and again: each answer is kept.
+  const known = new Map<string, string>();
   return (text: string) => {
     // Most passages hold no source any entry would change (Simplified text under t→cn): unchanged.
     if (!mayChangeUnder(config, text)) return text;
+    if (text.length > KEPT_CHARS) return convert(text);
+    let out = known.get(text);
+    if (out === undefined) {
+      if (known.size >= KEPT_TEXTS) known.clear();
+      known.set(text, (out = convert(text)));
+    }
+    return out;
+  };
+  function convert(text: string): string {
     if (full) return full(text);
     if (text.length > SCOPED_CHARS || (budget -= text.length) < 0) {
       const whole = openCC().Converter(config === 't2s' ? { from: 't', to: 'cn' } : { from: 'cn', to: 't' });
@@ -48,7 +62,7 @@ export function converter(config: 't2s' | 's2t'): Conversion {
       return whole(text);
     }
     return scopedConvert(configOf(config), text);
-  };
+  }
 }
 
 /**

@@ -16,6 +16,13 @@ export const isHan = (ch: string | undefined): boolean => {
   if (known === 0) hanUnit[c] = known = HAN_RE.test(ch) ? 1 : 2;
   return known === 1;
 };
+/** Whether any code unit of `s` is at or above U+2E80: without one, `s` holds no Han character (a
+ * supplementary one is a surrogate pair, above too) and no full-width mark, and the rules of Chinese
+ * text have nothing to look at (English paragraphs, most of an English transcript). */
+export function mayBeCjk(s: string): boolean {
+  return HIGH_UNIT.test(s); // (a class of one range: the regex engine scans faster than a loop of charCodeAt)
+}
+const HIGH_UNIT = /[\u2e80-\uffff]/;
 /** isHan of the one-unit string whose code unit is `c` (s.charCodeAt(i)), without making that string: a
  * loop over every character of a Chinese text made one string per character for the collector. */
 export const isHanCode = (c: number): boolean => {

@@ -154,8 +154,8 @@ export function withoutBrackets(text: string, by = ''): string {
 /** A line that may be a label on its own: short, no sentence punctuation outside brackets. */
 function aloneShape(text: string): boolean {
   // The lengths first: a long paragraph is no label alone, and its brackets need not be taken out.
-  if (HAN.test(text)) return text.length <= 40 && !/[，,。！!？?；;…“”"]/u.test(withoutBrackets(text));
   if (text.length > 200) return false;
+  if (HAN.test(text)) return text.length <= 40 && !/[，,。！!？?；;…“”"]/u.test(withoutBrackets(text));
   const bare = withoutBrackets(text);
   const plain = bare.replace(/\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Hon)\./g, '');
   if (/[.!?;…“”"]\s|[.!?;…]$|:/u.test(plain) || text.length > 200) return false;
@@ -246,7 +246,7 @@ const candidateCache = new Map<string, Candidate | null>();
 const CANDIDATE_CACHE_SIZE = 100_000;
 
 function candidateOfText(paragraph: string): Candidate | null {
-  const text = paragraph.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
+  const text = trimGaps(paragraph);
   if (!text || isFurniture(text)) return null;
   // A bulleted line is a list's item (a call's participants), unless it is a label alone with its colon,
   // as PBS's pages set some speakers (`• VLADIMIR PUTIN, Russian President (through translator):`).
@@ -287,7 +287,8 @@ function candidateOfText(paragraph: string): Candidate | null {
   }
   // OpenAustralia's Hansard: the member, then the page's links on the label's line (`Tony Smith (Speaker)
   // Share this | Link to this | Hansard source`), the speech on the next line.
-  const links = SHARE_LINKS.exec(text);
+  // (The pattern is tried at every white space of a paragraph: only where its words are.)
+  const links = text.includes('Share this') ? SHARE_LINKS.exec(text) : null;
   if (links) {
     const c = shapeOf(text.slice(0, links.index));
     return c && c.alone ? { ...c, delimiter: 'eol', length: paragraph.length } : null;
@@ -298,6 +299,16 @@ function candidateOfText(paragraph: string): Candidate | null {
     return { label: l, length: paragraph.length, alone: true, delimiter: 'eol', case: caseOf(l), english: !HAN.test(l), stamped: true };
   }
   return shapeOf(text);
+}
+
+/** `s` without the spaces, tabs, no-break and ideographic spaces at either end (the pattern
+ * /^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g tried its second half at every space of a line). */
+function trimGaps(s: string): string {
+  const gap = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+  let a = 0, b = s.length;
+  while (a < b && gap(s.charCodeAt(a))) a++;
+  while (b > a && gap(s.charCodeAt(b - 1))) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 /** An en or em dash opening a paragraph before a label (not a hyphen: a Markdown list's `- Date: …`). */
@@ -382,7 +393,7 @@ function periodOrLineShape(text: string, make: (label: string, length: number, d
   // A wire service's numbered label alone on its line (Thomson Reuters StreetEvents: `Operator    [1]`,
   // `John Burchett,  Hanover Capital Mortgage Holdings - CEO    [2]`): the speaker is the name before
   // the comma; the company, the title and the turn's number are the label's, not the name's.
-  const numbered = /^(.+?)[ \t]{2,}\[\d{1,4}\]$/.exec(text);
+  const numbered = text.endsWith(']') ? /^(.+?)[ \t]{2,}\[\d{1,4}\]$/.exec(text) : null;
   if (numbered) {
     const name = numbered[1].split(/,[ \t]+/)[0]!;
     return aloneShape(name) ? make(name, text.length, 'eol') : null;

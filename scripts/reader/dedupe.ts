@@ -227,14 +227,73 @@ function englishGrammar(tag: string | undefined): boolean {
   return !tag || baseLanguage(tag) === 'en' || isChinese(tag);
 }
 
+/**
+ * The same word or phrase (up to four words) twice or more, separated by white space only (typed)
+ * or by a comma / dash / ellipsis (speech: a stutter or a restart, "it is – it is –", "Go – go ahead").
+ * "A,a" or "x-x" without spaces are tokens, not repetition.
+ * The phrase is lazy: the shortest unit that repeats wins ("the the the the" is "the" four times).
+ */
+export const ENGLISH_REPEAT = /\b([A-Za-z]+(?:['’][a-z]+)?(?:\s+[A-Za-z]+(?:['’][a-z]+)?){0,3}?)((?:(?:\s+|,\s+|\s[–-]\s|\s--\s|\s?—\s?|\s*(?:\.\.\.|…)\s*)\1\b)+)/gi;
+const ENGLISH_REPEAT_AT = new RegExp(ENGLISH_REPEAT.source, 'iy');
+
+/**
+ * ENGLISH_REPEAT's matches, as `matchAll` finds them, tried only where one can begin. A match is a
+ * phrase of m runs of ASCII letters (one to four words of one or two runs each: m ≤ 8), whole runs (it
+ * opens after \b and each run is followed by a non-letter), then a separator of white space and , . - –
+ * — …, then the phrase again in any case: its runs are the next m runs, equal to the first m one by
+ * one. Running the regex from the runs where that holds, left to right and past each match, finds what
+ * the global scan finds; trying it at every character was the reader's largest cost on English text.
+ */
+export function englishRepeats(s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const at of repeatCandidates(s)) {
+    if (at < from) continue;
+    ENGLISH_REPEAT_AT.lastIndex = at;
+    const m = ENGLISH_REPEAT_AT.exec(s);
+    if (!m) continue;
+    out.push(m);
+    from = at + m[0].length;
+  }
+  return out;
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** What may stand between the two copies (ENGLISH_REPEAT's separators, as a set of characters). */
+const SEPARATOR = /^[\s,.\u2013\u2014\u2026-]+$/;
+
+/** Starts of the runs of ASCII letters at which m runs (1 ≤ m ≤ 8) come again as the next m, after a separator. */
+function repeatCandidates(s: string): number[] {
+  const starts: number[] = [], ends: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (!isAsciiLetter(s.charCodeAt(i))) continue;
+    const start = i;
+    while (i + 1 < s.length && isAsciiLetter(s.charCodeAt(i + 1))) i++;
+    starts.push(start);
+    ends.push(i + 1);
+  }
+  const same = (a: number, b: number) => ends[a]! - starts[a]! === ends[b]! - starts[b]! && sameLetters(s, starts[a]!, starts[b]!, ends[a]! - starts[a]!);
+  const out: number[] = [];
+  for (let r = 0; r < starts.length; r++) {
+    for (let m = 1; m <= 8 && r + 2 * m <= starts.length; m++) {
+      if (!same(r, r + m)) continue;
+      let k = 1;
+      while (k < m && same(r + k, r + m + k)) k++;
+      if (k === m && SEPARATOR.test(s.slice(ends[r + m - 1]!, starts[r + m]!))) { out.push(starts[r]!); break; }
+    }
+  }
+  return out;
+}
+
+/** Whether the ASCII letters at a and at b are the same in any case (bit 0x20 is the case of a letter). */
+function sameLetters(s: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if ((s.charCodeAt(a + k) | 0x20) !== (s.charCodeAt(b + k) | 0x20)) return false;
+  return true;
+}
+
 function englishWords(text: TrackedText, log: ChangeLog, options: DedupeOptions): TrackedText {
   const edits: Edit[] = [];
-  // The same word or phrase (up to four words) twice or more, separated by white space only (typed)
-  // or by a comma / dash / ellipsis (speech: a stutter or a restart, "it is – it is –", "Go – go ahead").
-  // "A,a" or "x-x" without spaces are tokens, not repetition.
-  // The phrase is lazy: the shortest unit that repeats wins ("the the the the" is "the" four times).
-  const re = /\b([A-Za-z]+(?:['’][a-z]+)?(?:\s+[A-Za-z]+(?:['’][a-z]+)?){0,3}?)((?:(?:\s+|,\s+|\s[–-]\s|\s--\s|\s?—\s?|\s*(?:\.\.\.|…)\s*)\1\b)+)/gi;
-  for (const m of text.text.matchAll(re)) {
+  for (const m of englishRepeats(text.text)) {
     const phrase = m[1];
     const repeats = m[2];
     const spoken = /[,–—.…-]/.test(repeats);

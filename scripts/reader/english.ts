@@ -1,16 +1,78 @@
 // English word classes for the duplicate repair, from a part-of-speech lexicon (en-lexicon: the
 // Penn Treebank tags a word takes, most frequent first, ~112,000 words; chosen over wink-lexicon,
 // pos and compromise's lexicon for its coverage of the corpus's English words, 97 % of tokens).
-// Loaded on first use: most paragraphs have no doubled word.
+// Loaded on first use: most paragraphs have no doubled word. The package's table is a 2.6 MB script
+// whose loading took a third of a second of CPU (most of a short English `normalize`); it is read
+// instead from a cache file made from it once (lexiconLines): its entries as sorted `word\ttags` lines,
+// searched by bisection without parsing, each word's answer kept.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { CACHE_DIR } from './wordtable.ts';
+import { writeCacheFile } from '../core/files.ts';
 
 const require = createRequire(import.meta.url);
-let table: Record<string, string> | null = null;
+let lines: string | null = null;
+const known = new Map<string, string | undefined>();
+
+/** en-lexicon's entry for exactly `word` (its tags joined by |), or undefined. */
+function entry(word: string): string | undefined {
+  if (known.has(word)) return known.get(word);
+  const found = bisect((lines ??= lexiconLines()), word);
+  if (known.size < 100_000) known.set(word, found);
+  return found;
+}
+
+/** The value of `key` in sorted `key\tvalue\n` lines (keys in code-unit order), by bisection on offsets. */
+export function bisect(s: string, key: string): string | undefined {
+  let lo = 0, hi = s.length; // both at the start of a line (or the end)
+  while (lo < hi) {
+    const start = s.lastIndexOf('\n', ((lo + hi) >> 1) - 1) + 1;
+    const tab = s.indexOf('\t', start);
+    const end = s.indexOf('\n', tab);
+    const k = s.slice(start, tab);
+    if (k === key) return s.slice(tab + 1, end);
+    if (k < key) lo = end + 1; else hi = start;
+  }
+  return undefined;
+}
+
+/** en-lexicon's own entries as sorted lines, from the cache, made from the package when missing. */
+export function lexiconLines(): string {
+  return cached('en-lexicon', 'tsv', ['en-lexicon/package.json', 'en-lexicon/dist/lexicon.js'], () => linesOf(lexiconTable()));
+}
+
+const lexiconTable = () => (require('en-lexicon') as { lexicon: Record<string, string> }).lexicon;
+
+/**
+ * A file made from packages and kept in the cache, named for their files (path, size and time, and the
+ * content of a small one such as package.json: another version or install makes it again); a cache
+ * that cannot be written only costs the making.
+ */
+function cached(name: string, ext: string, files: string[], make: () => string): string {
+  const hash = createHash('sha256');
+  for (const path of files.map((f) => require.resolve(f))) {
+    const st = statSync(path);
+    hash.update(`${path}\u0000${st.size}\u0000${st.mtimeMs}\u0000`);
+    if (st.size < 65_536) hash.update(readFileSync(path));
+  }
+  const file = join(CACHE_DIR, `${name}-${hash.digest('hex').slice(0, 16)}.${ext}`);
+  try { return readFileSync(file, 'utf8'); } catch { /* not made yet */ }
+  const made = make();
+  writeCacheFile(file, made);
+  return made;
+}
+
+/** A table as sorted `key\ttags\n` lines (keys and tags hold no tab or line break). */
+export function linesOf(table: Record<string, string>): string {
+  return Object.keys(table).sort().map((k) => `${k}\t${table[k]}\n`).join('');
+}
+
 /** The Penn Treebank tags a word takes, most frequent first (empty for a word the lexicon does not know). */
 export function tagsOf(word: string): string[] {
-  table ??= (require('en-lexicon') as { lexicon: Record<string, string> }).lexicon;
-  const entry = Object.hasOwn(table, word) ? table[word] : Object.hasOwn(table, word.toLowerCase()) ? table[word.toLowerCase()] : undefined;
-  return entry ? entry.split('|') : [];
+  const found = entry(word) ?? entry(word.toLowerCase());
+  return found ? found.split('|') : [];
 }
 
 /**
@@ -33,10 +95,26 @@ const EXPRESSIVE = /^(UH|RB|RBR|RBS|JJ|JJR|JJS)$/;
 const AUXILIARY_STEMS = new Set(['be', 'have', 'do']);
 type Inflector = new (w: string) => { toPresent(): string };
 let inflectors: Inflector | null = null;
+const stemOf = (w: string) => new (inflectors ??= (require('en-inflectors') as { Inflectors: Inflector }).Inflectors)(w).toPresent();
 function isAuxiliary(word: string): boolean {
-  inflectors ??= (require('en-inflectors') as { Inflectors: Inflector }).Inflectors;
   const w = word.toLowerCase();
-  return AUXILIARY_STEMS.has(w) || AUXILIARY_STEMS.has(new inflectors(w).toPresent());
+  if (AUXILIARY_STEMS.has(w)) return true;
+  // Every word asked about has tags, so its lower case is a lexicon word's: answered from the forms.
+  if (entry(word) === undefined && entry(w) === undefined) return AUXILIARY_STEMS.has(stemOf(w));
+  return (auxiliaries ??= new Set(auxiliaryForms().split('\n'))).has(w);
+}
+let auxiliaries: Set<string> | null = null;
+
+/**
+ * The lexicon's words (in lower case) that en-inflectors takes back to be, have or do (am, was, been,
+ * has, did… and its oddities: bed, dos): made once with both packages and kept in the cache, so a
+ * doubled verb does not load en-inflectors (a tenth of a second) to be judged.
+ */
+export function auxiliaryForms(): string {
+  return cached('en-auxiliaries', 'txt', ['en-lexicon/package.json', 'en-lexicon/dist/lexicon.js', 'en-inflectors/package.json'], () => {
+    const words = new Set(Object.keys(lexiconTable()).map((k) => k.toLowerCase()));
+    return [...words].filter((w) => AUXILIARY_STEMS.has(stemOf(w))).sort().join('\n');
+  });
 }
 
 export function wordClass(word: string): WordClass {
@@ -64,10 +142,9 @@ export function canBeGrammatical(word: string): boolean {
 /** Whether a capitalised word is also a common word: the lexicon knows its lower-case form, and not
  *  only as a proper noun ("President", "And": yes; "Washington", "EST", "Walla": no). */
 export function isCommonWord(word: string): boolean {
-  tagsOf(word);
-  const lower = word.toLowerCase();
-  if (!Object.hasOwn(table!, lower)) return false;
-  return !/^NNP/.test(table![lower].split('|')[0]);
+  const found = entry(word.toLowerCase());
+  if (found === undefined) return false;
+  return !/^NNP/.test(found.split('|')[0]);
 }
 
 /** Whether the lexicon knows the word (in any case). */

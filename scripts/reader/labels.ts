@@ -137,8 +137,16 @@ function composed(s: string): string {
 
 /** The key labels are compared by: Simplified, marks composed, without spaces, English in capitals. */
 export function labelKey(label: string): string {
-  return composed(simplified(label)).replace(/[\s.\[\]【】〔〕［］]/g, '').toUpperCase();
+  // Kept per label: the same few labels open thousands of lines, and each stage asks again.
+  let key = labelKeys.get(label);
+  if (key === undefined) {
+    key = composed(simplified(label)).replace(/[\s.\[\]【】〔〕［］]/g, '').toUpperCase();
+    if (labelKeys.size >= 50_000) labelKeys.clear();
+    labelKeys.set(label, key);
+  }
+  return key;
 }
+const labelKeys = new Map<string, string>();
 
 const HAN = /\p{Script=Han}/u;
 const QUESTION_ZH = /(记者|记者问|^问|^追问|^提问|^提问者|^提问人)$/u;

@@ -2,7 +2,7 @@
 // the new text. They are plain functions so a unit test can call each alone.
 import type { TrackedText, Edit } from './tracked-text.ts';
 import type { ChangeLog, RuleId } from './changes.ts';
-import { classTester, isCjk, isHan } from './chars.ts';
+import { classTester, isCjk, isHan, mayBeCjk } from './chars.ts';
 import { lexicon } from './lexicon.ts';
 
 export interface NormalizeOptions {
@@ -179,7 +179,8 @@ const punctWidth: Rule = (text, log, options) => {
 
 const punctWidthOnce: Rule = (text, log) => {
   const s = text.text;
-  if (!/[,:;?!(]/.test(s)) return text;
+  // A mark turns full-width only beside Han (isHan of a neighbour, or chineseAround): none, no change.
+  if (!/[,:;?!(]/.test(s) || !mayBeCjk(s)) return text;
   // The marks made full-width, by position (each replacement is one unit for one).
   const converted = new Set<number>();
   let out = replaceMatches(text, /[,:;?!]/g, 'punct-width', log, (m) => {
@@ -207,14 +208,15 @@ const punctWidthOnce: Rule = (text, log) => {
 
 // A hyphen between two names (中国-中亚); one set off by spaces on both sides is a separator
 // (施政報告 - 經濟組) and stays as it is.
-const cjkJoiner: Rule = (text, log, options) => !/[-‐‑－]/.test(text.text) ? text :
+// (The three rules below change only text beside Han characters: without any, nothing.)
+const cjkJoiner: Rule = (text, log, options) => !/[-‐‑－]/.test(text.text) || !mayBeCjk(text.text) ? text :
   replaceMatches(text, /(?<=\p{Script=Han})[ ]?[-‐‑－][ ]?(?=\p{Script=Han})/gu, 'cjk-joiner', log, (m) => (SPACED.test(m[0]) ? null : options.cjkJoiner));
 
-const ellipsis: Rule = (text, log) => !/\.\.\.|。。。|…/.test(text.text) ? text :
+const ellipsis: Rule = (text, log) => !/\.\.\.|。。。|…/.test(text.text) || !mayBeCjk(text.text) ? text :
   replaceMatches(text, /(?<=[\p{Script=Han}，。“”])(?:\.{3,6}|。{3,6}|…(?!…)|…{3,})/gu, 'ellipsis', log, (m) =>
     (chineseAround(text.text, m.index!, m.index! + m[0].length) ? '……' : null));
 
-const dash: Rule = (text, log) => !/--|[－―—]/.test(text.text) ? text :
+const dash: Rule = (text, log) => !/--|[－―—]/.test(text.text) || !mayBeCjk(text.text) ? text :
   replaceMatches(text, /(?<=[\p{Script=Han}，。”])\s*(?:-{2,3}|－{1,2}|―{1,2}|—(?=\s*[“\p{Script=Han}])(?<=[，。”]—))\s*(?=[\p{Script=Han}“])/gu, 'dash', log, (m) =>
     (chineseAround(text.text, m.index!, m.index! + m[0].length) ? '——' : null));
 
