@@ -35,6 +35,10 @@ const autoMarked = (book: ReturnType<typeof loadCorpus>[number], label: string) 
 /** The ten dev texts added in session 38 (test/index-gold/texts/README.md). */
 const SESSION38 = new Set(['zh-hant-gcs-2014-06-23', 'zh-hant-govcn-2010-09-02', 'zh-hant-cna-2025-10-16', 'zh-hans-eastday-2020-03-13', 'zh-hans-xinhua-2022-10-20',
   'zh-hans-qilu-2014-04-29', 'en-mofajp-2018-12-12', 'en-pmau-2021-03-04', 'en-rev-2020-06-29', 'en-dss-2004-02-26']);
+/** The nine dev texts added in session 39 (test/index-gold/texts/README.md). */
+const SESSION39 = new Set(['zh-hant-hk-2015-05-26', 'zh-hans-hk-2012-04-13', 'zh-hans-mfa-2019-12-19', 'zh-hant-ly-2015-03-24', 'en-wh-2017-01-10',
+  'en-pmau-2025-12-11', 'en-hansard-2011-02-10', 'en-lz-2008-05-02', 'en-mtp-2007-10-21']);
+const before39 = (id: string) => !SESSION39.has(id);
 
 // Sentences from published news reports, cut short (provenance beside each).
 // news.youth.cn/jsxw/201601/t20160129_7586354.htm (中新社, 2016-01-29)
@@ -748,14 +752,14 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     expect(f.precisionStrict).toBeGreaterThanOrEqual(0.945);
     expect(f.recall).toBeGreaterThanOrEqual(0.880);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
-    const ninth = figures(scores.filter((s) => s.split === 'dev' && !SESSION38.has(s.id)));
+    const ninth = figures(scores.filter((s) => s.split === 'dev' && !SESSION38.has(s.id) && before39(s.id)));
     expect(ninth.books).toBe(86);
     expect(ninth.precisionStrict).toBeGreaterThanOrEqual(0.950);
     expect(ninth.recall).toBeGreaterThanOrEqual(0.878);
     const s38 = figures(scores.filter((s) => SESSION38.has(s.id)));
     expect(s38.precisionStrict).toBeGreaterThanOrEqual(0.908);
     expect(s38.recall).toBeGreaterThanOrEqual(0.900);
-    const round8 = figures(scores.filter((s) => s.split === 'dev' && !s.id.match(/^(zh-hans-(mofcom-2025-06-05|people-2018-05-14|xinhua-2018-03-03|npc-2018-03-07)|zh-hant-(mofa-2020-12-03|hk-2016-06-21|hk-2016-01-14)|en-(nato-2019-11-19|unsc-2019-06-06|npr-2011-05-23|npr-2021-06-11))$/u) && !SESSION38.has(s.id)));
+    const round8 = figures(scores.filter((s) => s.split === 'dev' && !s.id.match(/^(zh-hans-(mofcom-2025-06-05|people-2018-05-14|xinhua-2018-03-03|npc-2018-03-07)|zh-hant-(mofa-2020-12-03|hk-2016-06-21|hk-2016-01-14)|en-(nato-2019-11-19|unsc-2019-06-06|npr-2011-05-23|npr-2021-06-11))$/u) && !SESSION38.has(s.id) && before39(s.id)));
     expect(round8.books).toBe(75);
     expect(round8.precisionStrict).toBeGreaterThanOrEqual(0.948);
     expect(round8.recall).toBeGreaterThanOrEqual(0.868); // 0.869 until Kentucky (see above)
