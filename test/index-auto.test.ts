@@ -749,9 +749,21 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // On merging the reader's rule for an interviewer who is the book's principal (CR:, AL:; test/structure/shapes-s38.test.ts),
     // en-cnn-2005-10-09 (speaker BLITZER) reads as questions and answers, not remarks and moderation, and its Kentucky,
     // said in Blitzer's questions only, is no longer proposed: 88.0 % (866/984), floor 0.880; the 86: 87.8 % (785/894), floor 0.878.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.945);
-    expect(f.recall).toBeGreaterThanOrEqual(0.880);
+    // Session 39: nine more real texts of shapes the dev part lacked (test/index-gold/texts/: 香港 行政長官 2015 and a
+    // 候任行政长官 of 2012 in simplified characters, an MFA reprint of 2019, 立法院 2015 as lysayit prints it, an Obama
+    // gaggle, pm.gov.au 2025, the Commons' Business of the House 2011, a Seeking Alpha call of 2008, Meet the Press 2007),
+    // gold written before the engine ran on them: 70.3 % (78/111) and 81.2 % (69/85) at the first run, SESSION39_NOW after
+    // this session's fixes (tuned on them now). All 105 dev books: DEV_NOW; the 96 of session 38 BEFORE39_NOW.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.941);
+    expect(f.recall).toBeGreaterThanOrEqual(0.878);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
+    const before = figures(scores.filter((s) => s.split === 'dev' && before39(s.id)));
+    expect(before.books).toBe(96);
+    expect(before.precisionStrict).toBeGreaterThanOrEqual(0.946);
+    expect(before.recall).toBeGreaterThanOrEqual(0.880);
+    const s39 = figures(scores.filter((s) => SESSION39.has(s.id)));
+    expect(s39.precisionStrict).toBeGreaterThanOrEqual(0.877);
+    expect(s39.recall).toBeGreaterThanOrEqual(0.858);
     const ninth = figures(scores.filter((s) => s.split === 'dev' && !SESSION38.has(s.id) && before39(s.id)));
     expect(ninth.books).toBe(86);
     expect(ninth.precisionStrict).toBeGreaterThanOrEqual(0.950);
@@ -1335,5 +1347,74 @@ describe('automatic index: a news database’s filing fields and a guest’s rol
     expect(npr).toContain('Bill Moyers');
     expect(labelSeatAndParty('Mr. BILL MOYERS (Author, "Bill Moyers Journal: The Conversation Continues")', 'Mr. BILL MOYERS').seat).toBeUndefined();
     expect(labelSeatAndParty('Mr Tony Burke (Watson, Australian Labor Party, Manager of Opposition Business (House))', 'Mr Tony Burke').seat).toBe('Watson');
+  });
+});
+
+// Session 39: classes seen on the nine new dev texts of test/index-gold/texts/ (provenance in its README).
+describe('automatic index: names cut or merged on the session-39 dev texts', () => {
+  it('a gazette name with its title inside is read whole even when the given name is a dictionary word (王院長金平, 毛院長治國), no fragment (金平, 洪副)', () => {
+    // zh-hant-ly-2015-03-24 (立法院公報 as lysayit prints it): the sitting's head lines and the premier's answer.
+    const ly = indexText('zh-hant-ly-2015-03-24');
+    expect(find(ly, '王金平')).toMatchObject({ kind: 'person', aliases: ['王院長金平'] });
+    expect(find(ly, '毛治國')).toMatchObject({ kind: 'person', aliases: ['毛院長治國'] });
+    expect(find(ly, '洪秀柱')?.kind).toBe('person');
+    for (const t of ['金平', '治國', '洪副']) expect(terms(ly)).not.toContain(t);
+    // A verb the dictionary knows is still no given name (李委員表示).
+    expect(terms(autoEntries('李委員表示：水庫的進水量有限。李委員表示：還要更多降雨。', { language: 'zh-Hant', size: 20 }))).not.toContain('李表示');
+  });
+
+  it('a dotted name keeps no verb the tagger glued to it, a committee stays whole after its chamber, a clause is no subject', () => {
+    // zh-hans-mfa-2019-12-19: 特别代表史蒂芬·比根会在访华期间…; 美国会众院外委会审议通过“2019年西藏政策及支持法案”.
+    const mfa = indexText('zh-hans-mfa-2019-12-19');
+    expect(find(mfa, '史蒂芬·比根')).toMatchObject({ kind: 'person', aliases: ['比根'] });
+    expect(find(mfa, '美国会众院外委会')?.kind).toBe('organisation');
+    expect(terms(mfa).filter((t) => /审议/u.test(t))).toEqual([]);
+    expect(terms(mfa)).not.toContain('外委会');
+    // …while a run the text repeats still runs on over a verb after a noun (农业转型升级, zh-hans-npc-2018-03-07).
+    expect(terms(indexText('zh-hans-npc-2018-03-07'))).toContain('农业转型升级');
+  });
+
+  it('a day word, a modal verb and 社会 make no institution (今早政務司, 我亦会, 香港社会)', () => {
+    // zh-hant-hk-2015-05-26 (今早政務司司長剛剛簽了一封信), zh-hans-hk-2012-04-13 (对香港社会和经济发展的期望; 我亦会邀请立法会其他党派的议员).
+    expect(terms(indexText('zh-hant-hk-2015-05-26')).filter((t) => /今早/u.test(t))).toEqual([]);
+    const hk = terms(indexText('zh-hans-hk-2012-04-13'));
+    for (const t of ['我亦会', '香港社会']) expect(hk).not.toContain(t);
+    expect(hk).toContain('立法会');
+  });
+
+  it('a possessive before a full name ends the run (the National Review’s Kate O’Beirne: two entries, not one)', () => {
+    // en-mtp-2007-10-21 (Meet the Press, 2007-10-21).
+    const mtp = terms(indexText('en-mtp-2007-10-21'));
+    expect(mtp).toContain("Kate O'Beirne");
+    expect(mtp).toContain('National Review');
+    expect(mtp).not.toContain("National Review's Kate O'Beirne");
+    expect(mtp).not.toContain("Central's Stephen Colbert");
+    // The month's short form before its day is the date (transcript for Oct. 21, 2007).
+    expect(mtp).not.toContain('Oct');
+  });
+
+  it('a bill whose title joins two fields by and is one entry, a document, not a person called Bill', () => {
+    // en-hansard-2011-02-10 (Business of the House, 10 February 2011).
+    const h = indexText('en-hansard-2011-02-10');
+    for (const bill of ['Budget Responsibility and National Audit Bill', 'Parliamentary Voting System and Constituencies Bill', 'Public Services (Social Enterprise and Social Value) Bill']) expect(find(h, bill)?.kind, bill).toBe('subject');
+    for (const cut of ['Budget Responsibility', 'National Audit Bill', 'Constituencies Bill', 'Parliamentary Voting System', 'Social Value', 'Bill']) expect(terms(h)).not.toContain(cut);
+  });
+
+  it('a firm named for partners joined by & is whole, two roles are not joined; a state’s code after its city and an officer’s initials are no entries', () => {
+    // en-lz-2008-05-02 (Rosemarie Morbelli - Ingalls & Snyder; Sr. VP, Treasurer and CFO; Director, IR), en-wh-2017-01-10 (en route Chicago, IL).
+    const lz = terms(indexText('en-lz-2008-05-02'));
+    for (const t of ['Ingalls', 'Snyder', 'VP', 'IR']) expect(lz).not.toContain(t);
+    expect(terms(autoEntries('Rosemarie Morbelli of Ingalls & Snyder asked. Ingalls & Snyder follows the firm, and Ingalls & Snyder wrote.', { language: 'en', size: 20 }))).toContain('Ingalls & Snyder');
+    // en-streetevents-2019-10-30: Courtnee Alice Chun, Liberty Media Corporation - Chief Portfolio Officer & IR.
+    expect(terms(indexText('en-streetevents-2019-10-30')).filter((t) => /&/u.test(t))).toEqual([]);
+    const wh = terms(indexText('en-wh-2017-01-10'));
+    expect(wh).not.toContain('IL');
+    expect(wh).toContain('Illinois');
+  });
+
+  it('proper nouns ending in a plural noun or a number name a thing, not a person (National Accounts), and stay; Bull Holsey is still a person', () => {
+    // en-pmau-2021-03-04: That's what yesterday's National Accounts confirmed once again.
+    expect(find(indexText('en-pmau-2021-03-04'), 'National Accounts')?.kind).toBe('subject');
+    expect(find(autoEntries('I hate to see Laura go, but I think that Bull Holsey will be a tremendous replacement.', { language: 'en', size: 20 }), 'Bull Holsey')?.kind).toBe('person');
   });
 });
