@@ -1418,3 +1418,25 @@ describe('automatic index: names cut or merged on the session-39 dev texts', () 
     expect(find(autoEntries('I hate to see Laura go, but I think that Bull Holsey will be a tremendous replacement.', { language: 'en', size: 20 }), 'Bull Holsey')?.kind).toBe('person');
   });
 });
+
+describe('automatic index: bodies, places and rolls the dev part missed (session 39, dev text)', () => {
+  it('行政會議 is Hong Kong’s Executive Council, a body; 中國大陸 one place; a city and its building the tagger read as one body are two places', () => {
+    // zh-hant-hk-2016-06-21 and zh-hant-hk-2015-05-26 (行政長官…出席行政會議前會見傳媒), zh-hant-cna-2025-10-16 (中國大陸國台辦),
+    // zh-hans-xinhua-2018-03-03 (…在北京人民大会堂开幕: 北京人民大会堂/nt).
+    for (const id of ['zh-hant-hk-2016-06-21', 'zh-hant-hk-2015-05-26']) expect(find(indexText(id), '行政會議')?.kind, id).toBe('organisation');
+    const cna = indexText('zh-hant-cna-2025-10-16');
+    expect(find(cna, '中國大陸')?.kind).toBe('place');
+    expect(terms(cna)).not.toContain('中國大陸國台辦');
+    const xinhua = indexText('zh-hans-xinhua-2018-03-03');
+    expect(find(xinhua, '北京')?.kind).toBe('place');
+    expect(find(xinhua, '人民大会堂')?.kind).toBe('place');
+    expect(terms(xinhua)).not.toContain('北京人民大会堂');
+  });
+
+  it('a roll’s participant run into the firm on the joined line is two entries (Charles Carey | Formula One Group)', () => {
+    // en-streetevents-2019-10-30: `*  Charles Carey` / `Formula One Group - CEO`, read as one paragraph.
+    const se = indexText('en-streetevents-2019-10-30');
+    for (const [term, kind] of [['Charles Carey', 'person'], ['Gregory B. Maffei', 'person'], ['Jeffrey Duncan Wlodarczak', 'person'], ['Formula One Group', 'organisation'], ['Pivotal Research Group LLC', 'organisation']]) expect(find(se, term)?.kind, term).toBe(kind);
+    expect(terms(se).filter((t) => /Carey .|Maffei .|Wlodarczak ./u.test(t))).toEqual([]);
+  });
+});

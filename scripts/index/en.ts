@@ -289,6 +289,7 @@ function kindOfRun(run: Term[], term: string): Candidate['kind'] {
   const last = run[run.length - 1];
   const isPerson = run.some((t) => t.tags.has('Person') && !t.tags.has('Honorific')) && !run.some((t) => t.tags.has('Organization') || t.tags.has('Place'));
   if (run.length === 1 && acronym(term) && !run[0].tags.has('Country')) return 'organisation';
+  if (CUT_FROM_FIRM.has(run[0])) return 'person';
   if (ORG_WORD.test(last.text.replace(/[’']s$/u, '')) && (run.length > 1 || /^(congress|parliament|senate|nato|cabinet)$/i.test(last.text)) || run.some((t) => t.tags.has('Organization'))) return 'organisation';
   if (PLACE_WORD.test(last.text) && run.length > 1 || run.some((t) => t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City'))) return 'place';
   // A document's name ends in its kind (National Audit Bill, Fair Housing Act): no person, though Bill is a first name too.
@@ -405,7 +406,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       // A line's first word is a name when the tagger says so or the text capitalises it mid-sentence too (Stifel).
       if (label && terms[i].start < label.end) continue;
       if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text) && !mid.has(terms[i].text))) continue;
-      let j = institutionEnd(terms, i, runEnd(terms, i));
+      let j = personBeforeFirm(terms, i, institutionEnd(terms, i, runEnd(terms, i)));
       if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
       const trimmed = trimRun(terms.slice(i, j + 1));
       const from = trimmed.length && trimmed[0] === terms[i] ? particlesBefore(terms, i) : i;
@@ -443,6 +444,27 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       if (run.length === 1 && kind !== 'place' && kind !== 'organisation') used(term, nameUse(terms, at, titled));
     }
   }
+}
+
+/**
+ * A participant's name run into the firm after it, where a roll's lines were joined (Charles Carey Formula One
+ * Group, Jason B Bazinet Citigroup Inc, Jeffrey Duncan Wlodarczak Pivotal Research Group LLC): a run that starts
+ * at a first name and ends in an organisation's word is cut before the first word the lexicon knows as a common
+ * word, when two to four name words come before it. Returns where the first run ends.
+ */
+const CUT_FROM_FIRM = new WeakSet<Term>();
+function personBeforeFirm(terms: Term[], i: number, j: number): number {
+  if (!(terms[i].tags.has('FirstName') || terms[i + 1]?.tags.has('FirstName')) || j - i < 3 || !(ORG_WORD.test(terms[j].text) || LEGAL_END.test(terms[j].text))) return j;
+  // (The tagger's Organization tag is no help here: in such a run it tags the person's words so too.)
+  const firmWord = (t: Term) => commonWord(t.text) && !t.tags.has('Person') && !/^\p{Lu}\.?$/u.test(t.text);
+  for (let k = i + 2; k <= Math.min(i + 4, j - 1); k++) {
+    if (!firmWord(terms[k])) continue;
+    if (terms.slice(i + 1, k).some(firmWord)) return j;
+    // The person's words are no organisation's, whatever the tagger said of the joined run (kindOfRun).
+    CUT_FROM_FIRM.add(terms[i]);
+    return k - 1;
+  }
+  return j;
 }
 
 /** A nationality and a plural common noun (European Allies, Asian Americans): a group of people, no name. */

@@ -53,7 +53,8 @@ const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首',
   '委员'];
 
 /** Organisations whose name ends in no organisation word. */
-const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟', '世卫组织', '世贸组织', '上合组织', '金砖国家', '二十国集团', '七国集团', '亚太经合组织', '中共', '国民党', '民进党']);
+// 行政会议: the Executive Council of Hong Kong and Macao (行政長官於行政會議前會見傳媒), a body, though 会议 ends an event.
+const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟', '世卫组织', '世贸组织', '上合组织', '金砖国家', '二十国集团', '七国集团', '亚太经合组织', '中共', '国民党', '民进党', '行政会议']);
 /** Common words jieba's dictionary tags as places; found by listing its most frequent ns words. */
 const NOT_PLACES = new Set(['上市', '东西', '哥哥', '城市', '外国', '大桥', '太阳', '平原', '建国', '朝廷', '湖泊', '爱国', '美丽', '英雄', '高原', '海洋', '南北', '永乐',
   '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方',
@@ -777,6 +778,11 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     return 1;
   }
   if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); return 0; }
+  // 中国 + 大陆: the mainland, one place (中國大陸國台辦, 中國大陸國務院台灣事務辦公室), not China and a generic word.
+  if (t.word === '中国' && next?.word === '大陆' && next.start === t.end) { add('place', t.start, next.end, 3); return 1; }
+  // A building the tagger reads with its city as one body (北京人民大会堂/nt): the city, and the building under it.
+  const building = t.tag === 'nt' ? /^(\p{Script=Han}{2,3}?)(\p{Script=Han}{2,6}(?:大会堂|宾馆|国宾馆|饭店|体育馆|展览馆|广场|大厦))$/u.exec(t.word) : null;
+  if (building && (isChinesePlace(building[1]) || dictEntry(building[1])?.tag === 'ns')) { add('place', t.start, t.start + building[1].length, 2); add('place', t.start + building[1].length, t.end, 3, building[1]); return 0; }
   // A place word (s) right after a country (越南/ns 河内/s): a city of it.
   if (t.tag === 's' && t.word.length >= 2 && prev && prev.tag === 'ns' && prev.end === t.start && isChinesePlace(prev.word)) { add('place', t.start, t.end, 3, prev.word); return 0; }
   // A county the dictionary holds rarely and as another word (台湾/ns 彰化/v 联华/nz): right after its
