@@ -1440,3 +1440,22 @@ describe('automatic index: bodies, places and rolls the dev part missed (session
     expect(terms(se).filter((t) => /Carey .|Maffei .|Wlodarczak ./u.test(t))).toEqual([]);
   });
 });
+
+describe('automatic index: first names in a list, a series title with its colon (session 39, dev text)', () => {
+  it('first names listed in passing are no entries (Lucy, Caleb, Shantel, and Alex); a full name stays', () => {
+    // en-pmau-2025-12-11 (pm.gov.au, 11 December 2025).
+    const pm = terms(indexText('en-pmau-2025-12-11'));
+    for (const t of ['Lucy', 'Alex']) expect(pm).not.toContain(t);
+    expect(pm).toContain('Anika Wells');
+    // A first name alone, not in a list, stays (I hate to see Laura go: en-dod-2024-11-07, a hand-written entry).
+    expect(terms(autoEntries('I hate to see Laura go, but I think that Bull Holsey will be a tremendous replacement. Laura did well.', { language: 'en', size: 20 }))).toContain('Laura');
+  });
+
+  it('a title in title case with its colon after called is one entry (Judy Woodruff Presents: America at a Crossroads), not a person and a place', () => {
+    // en-wnyc-2023-05: She will host a series called Judy Woodruff Presents: America at a Crossroads.
+    const wnyc = indexText('en-wnyc-2023-05');
+    expect(find(wnyc, 'Judy Woodruff Presents: America at a Crossroads')?.kind).toBe('subject');
+    for (const t of ['Judy Woodruff Presents', 'America']) expect(terms(wnyc)).not.toContain(t);
+    expect(find(wnyc, 'Judy Woodruff')?.kind).toBe('person');
+  });
+});

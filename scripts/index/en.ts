@@ -356,7 +356,21 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
   // Thanked by name (Thank you very much Mark, it's great to be here): said to the person, comma or none.
   const thanked = firstName && /^\s*[,.!]/u.test(t.post) && terms.slice(Math.max(0, at - 4), at).some((x) => /^(thank|thanks)$/iu.test(x.text)) && /^(you|much|thanks)$/iu.test(terms[at - 1]?.text ?? '');
   const addressed = before && ends || thanked || (at === 0 && /^\s*,/u.test(t.post) && (firstName || question)) || (before && firstName && /^\s*,/u.test(t.post));
-  return { titled, firstName, addressed };
+  return { titled, firstName, addressed: addressed || (firstName && listedFirstName(terms, at)) };
+}
+
+/**
+ * A first name in a list of bare names (some great students here, I think Lucy, Caleb, Shantel, and Alex): people
+ * named in passing, by first name only, as a reporter called on is; no entry. A neighbour in the list is a single
+ * capitalised word, the tagger's first name or proper noun, a comma (and an `and`) between.
+ */
+function listedFirstName(terms: Term[], at: number): boolean {
+  const bare = (k: number) => terms[k] !== undefined && (terms[k].tags.has('FirstName') || terms[k].tags.has('ProperNoun')) && /^\p{Lu}\p{Ll}+$/u.test(terms[k].text)
+    && !(terms[k - 1] && /^\s+$/u.test(terms[k - 1].post) && capitalised(terms[k - 1])) && !(terms[k + 1] && /^\s+$/u.test(terms[k].post) && capitalised(terms[k + 1]));
+  const and = (k: number) => terms[k]?.text === 'and';
+  const after = /^,\s*$/u.test(terms[at].post) && (bare(at + 1) || (and(at + 1) && bare(at + 2)));
+  const before = at > 0 && ((/^,\s*$/u.test(terms[at - 1].post) && bare(at - 1)) || (and(at - 1) && /^,?\s*$/u.test(terms[at - 2]?.post ?? '') && bare(at - 2)));
+  return after || before;
 }
 
 /** A label in capitals opening a line, up to its colon (BEN STEIN, ACTOR/TV HOST:): where it ends and where its name ends (the first comma, or the colon). */
@@ -497,6 +511,12 @@ function quotedTitles(text: string): { title: string; start: number }[] {
     const words = title.split(/[\s:]+/u).filter((w) => /^\p{L}/u.test(w));
     if (words.length < 3 || title === title.toUpperCase() || !words.every((w, k) => /^\p{Lu}/u.test(w) || (k > 0 && TITLE_SMALL.test(w)))) continue;
     out.push({ title, start: m.index! + m[0].indexOf(title) });
+  }
+  // …and one in title case with its colon, unquoted, after called or titled (a series called Judy Woodruff Presents:
+  // America at a Crossroads): the whole title, not a person "Judy Woodruff Presents" and a place.
+  for (const m of text.matchAll(/\b(?:called|titled|entitled)\s+(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+)*?:\s+\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+)*?)(?=[.,;!?]|\s*$)/gmu)) {
+    const words = m[1].split(/[\s:]+/u);
+    if (words.length >= 3 && words.length <= 12 && words.every((w, k) => /^\p{Lu}/u.test(w) || (k > 0 && TITLE_SMALL.test(w)))) out.push({ title: m[1], start: m.index! + m[0].indexOf(m[1]) });
   }
   return out;
 }
