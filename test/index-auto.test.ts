@@ -687,8 +687,12 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // MOFA, pm.gov.au, Rev, Downing Street Says). One new zh-Hant entry, 蔡副 of 蔡副院長其昌 (the new finder of unknown names
     // before a title), judged wrong by reading the text; one hand-written zh-Hant name fewer found. No rule was changed because
     // of it. Floors: the measurement (0.1 pt and 0.5 pt under the ninth session's: rules not confirmed on test).
-    expect(f.precision).toBeGreaterThanOrEqual(0.886);
-    expect(f.recall).toBeGreaterThanOrEqual(0.805);
+    // Session 39 (2026-12-06): 89.2 % (190/213) and 81.7 % (143/175), measured once at the end, after tuning on a dev part
+    // widened with nine more real texts (香港 行政長官 2015 and 2012, MFA 2019, 立法院 2015, an Obama gaggle, pm.gov.au 2025,
+    // Commons 2011, a Seeking Alpha call of 2008, Meet the Press 2007); no test entry was unjudged, none was looked at.
+    // Floors: the measurement.
+    expect(f.precision).toBeGreaterThanOrEqual(0.892);
+    expect(f.recall).toBeGreaterThanOrEqual(0.817);
   });
 
   const scores = scoreAll();
@@ -752,18 +756,19 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // Session 39: nine more real texts of shapes the dev part lacked (test/index-gold/texts/: 香港 行政長官 2015 and a
     // 候任行政长官 of 2012 in simplified characters, an MFA reprint of 2019, 立法院 2015 as lysayit prints it, an Obama
     // gaggle, pm.gov.au 2025, the Commons' Business of the House 2011, a Seeking Alpha call of 2008, Meet the Press 2007),
-    // gold written before the engine ran on them: 70.3 % (78/111) and 81.2 % (69/85) at the first run, SESSION39_NOW after
-    // this session's fixes (tuned on them now). All 105 dev books: DEV_NOW; the 96 of session 38 BEFORE39_NOW.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.941);
-    expect(f.recall).toBeGreaterThanOrEqual(0.878);
+    // gold written before the engine ran on them: 70.3 % (78/111) and 81.2 % (69/85) at the first run, 89.7 % (87/97) and
+    // 87.1 % (74/85) after this session's fixes (tuned on them now). All 105 dev books: 94.9 % (1147/1209) and 89.0 %
+    // (951/1069); the 96 of session 38: 95.3 % (1060/1112) and 89.1 % (877/984), up from 94.6 % and 88.0 %.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.948);
+    expect(f.recall).toBeGreaterThanOrEqual(0.889);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
     const before = figures(scores.filter((s) => s.split === 'dev' && before39(s.id)));
     expect(before.books).toBe(96);
-    expect(before.precisionStrict).toBeGreaterThanOrEqual(0.946);
-    expect(before.recall).toBeGreaterThanOrEqual(0.880);
+    expect(before.precisionStrict).toBeGreaterThanOrEqual(0.953);
+    expect(before.recall).toBeGreaterThanOrEqual(0.891);
     const s39 = figures(scores.filter((s) => SESSION39.has(s.id)));
-    expect(s39.precisionStrict).toBeGreaterThanOrEqual(0.877);
-    expect(s39.recall).toBeGreaterThanOrEqual(0.858);
+    expect(s39.precisionStrict).toBeGreaterThanOrEqual(0.896);
+    expect(s39.recall).toBeGreaterThanOrEqual(0.870);
     const ninth = figures(scores.filter((s) => s.split === 'dev' && !SESSION38.has(s.id) && before39(s.id)));
     expect(ninth.books).toBe(86);
     expect(ninth.precisionStrict).toBeGreaterThanOrEqual(0.950);
