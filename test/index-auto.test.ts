@@ -35,6 +35,10 @@ const autoMarked = (book: ReturnType<typeof loadCorpus>[number], label: string) 
 /** The ten dev texts added in session 38 (test/index-gold/texts/README.md). */
 const SESSION38 = new Set(['zh-hant-gcs-2014-06-23', 'zh-hant-govcn-2010-09-02', 'zh-hant-cna-2025-10-16', 'zh-hans-eastday-2020-03-13', 'zh-hans-xinhua-2022-10-20',
   'zh-hans-qilu-2014-04-29', 'en-mofajp-2018-12-12', 'en-pmau-2021-03-04', 'en-rev-2020-06-29', 'en-dss-2004-02-26']);
+/** The nine dev texts added in session 39 (test/index-gold/texts/README.md). */
+const SESSION39 = new Set(['zh-hant-hk-2015-05-26', 'zh-hans-hk-2012-04-13', 'zh-hans-mfa-2019-12-19', 'zh-hant-ly-2015-03-24', 'en-wh-2017-01-10',
+  'en-pmau-2025-12-11', 'en-hansard-2011-02-10', 'en-lz-2008-05-02', 'en-mtp-2007-10-21']);
+const before39 = (id: string) => !SESSION39.has(id);
 
 // Sentences from published news reports, cut short (provenance beside each).
 // news.youth.cn/jsxw/201601/t20160129_7586354.htm (中新社, 2016-01-29)
@@ -683,8 +687,12 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // MOFA, pm.gov.au, Rev, Downing Street Says). One new zh-Hant entry, 蔡副 of 蔡副院長其昌 (the new finder of unknown names
     // before a title), judged wrong by reading the text; one hand-written zh-Hant name fewer found. No rule was changed because
     // of it. Floors: the measurement (0.1 pt and 0.5 pt under the ninth session's: rules not confirmed on test).
-    expect(f.precision).toBeGreaterThanOrEqual(0.886);
-    expect(f.recall).toBeGreaterThanOrEqual(0.805);
+    // Session 39 (2026-12-06): 89.2 % (190/213) and 81.7 % (143/175), measured once at the end, after tuning on a dev part
+    // widened with nine more real texts (香港 行政長官 2015 and 2012, MFA 2019, 立法院 2015, an Obama gaggle, pm.gov.au 2025,
+    // Commons 2011, a Seeking Alpha call of 2008, Meet the Press 2007); no test entry was unjudged, none was looked at.
+    // Floors: the measurement.
+    expect(f.precision).toBeGreaterThanOrEqual(0.892);
+    expect(f.recall).toBeGreaterThanOrEqual(0.817);
   });
 
   const scores = scoreAll();
@@ -745,17 +753,28 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // On merging the reader's rule for an interviewer who is the book's principal (CR:, AL:; test/structure/shapes-s38.test.ts),
     // en-cnn-2005-10-09 (speaker BLITZER) reads as questions and answers, not remarks and moderation, and its Kentucky,
     // said in Blitzer's questions only, is no longer proposed: 88.0 % (866/984), floor 0.880; the 86: 87.8 % (785/894), floor 0.878.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.945);
-    expect(f.recall).toBeGreaterThanOrEqual(0.880);
+    // Session 39: nine more real texts of shapes the dev part lacked (test/index-gold/texts/: 香港 行政長官 2015 and a
+    // 候任行政长官 of 2012 in simplified characters, an MFA reprint of 2019, 立法院 2015 as lysayit prints it, an Obama
+    // gaggle, pm.gov.au 2025, the Commons' Business of the House 2011, a Seeking Alpha call of 2008, Meet the Press 2007),
+    // gold written before the engine ran on them: 70.3 % (78/111) and 81.2 % (69/85) at the first run, 89.7 % (87/97) and
+    // 87.1 % (74/85) after this session's fixes (tuned on them now). All 105 dev books: 94.9 % (1147/1209) and 89.0 %
+    // (951/1069); the 96 of session 38: 95.3 % (1060/1112) and 89.1 % (877/984), up from 94.6 % and 88.0 %.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.948);
+    expect(f.recall).toBeGreaterThanOrEqual(0.889);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
-    const ninth = figures(scores.filter((s) => s.split === 'dev' && !SESSION38.has(s.id)));
-    expect(ninth.books).toBe(86);
-    expect(ninth.precisionStrict).toBeGreaterThanOrEqual(0.950);
-    expect(ninth.recall).toBeGreaterThanOrEqual(0.878);
-    const s38 = figures(scores.filter((s) => SESSION38.has(s.id)));
-    expect(s38.precisionStrict).toBeGreaterThanOrEqual(0.908);
-    expect(s38.recall).toBeGreaterThanOrEqual(0.900);
-    const round8 = figures(scores.filter((s) => s.split === 'dev' && !s.id.match(/^(zh-hans-(mofcom-2025-06-05|people-2018-05-14|xinhua-2018-03-03|npc-2018-03-07)|zh-hant-(mofa-2020-12-03|hk-2016-06-21|hk-2016-01-14)|en-(nato-2019-11-19|unsc-2019-06-06|npr-2011-05-23|npr-2021-06-11))$/u) && !SESSION38.has(s.id)));
+    // Each earlier group keeps its own floors: [name, books, useful, found].
+    const dev = scores.filter((s) => s.split === 'dev');
+    const groups: [string, typeof dev, number, number, number][] = [
+      ['the 96 of session 38', dev.filter((s) => before39(s.id)), 96, 0.953, 0.891],
+      ['the 9 of session 39', dev.filter((s) => SESSION39.has(s.id)), 9, 0.896, 0.870],
+      ['the 86 of the ninth session', dev.filter((s) => !SESSION38.has(s.id) && before39(s.id)), 86, 0.950, 0.878],
+      ['the 10 of session 38', dev.filter((s) => SESSION38.has(s.id)), 10, 0.908, 0.900],
+    ];
+    for (const [name, group, books, useful, found] of groups) {
+      const g = figures(group);
+      expect([g.books, g.precisionStrict >= useful, g.recall >= found], name).toEqual([books, true, true]);
+    }
+    const round8 = figures(scores.filter((s) => s.split === 'dev' && !s.id.match(/^(zh-hans-(mofcom-2025-06-05|people-2018-05-14|xinhua-2018-03-03|npc-2018-03-07)|zh-hant-(mofa-2020-12-03|hk-2016-06-21|hk-2016-01-14)|en-(nato-2019-11-19|unsc-2019-06-06|npr-2011-05-23|npr-2021-06-11))$/u) && !SESSION38.has(s.id) && before39(s.id)));
     expect(round8.books).toBe(75);
     expect(round8.precisionStrict).toBeGreaterThanOrEqual(0.948);
     expect(round8.recall).toBeGreaterThanOrEqual(0.868); // 0.869 until Kentucky (see above)
@@ -1331,5 +1350,115 @@ describe('automatic index: a news database’s filing fields and a guest’s rol
     expect(npr).toContain('Bill Moyers');
     expect(labelSeatAndParty('Mr. BILL MOYERS (Author, "Bill Moyers Journal: The Conversation Continues")', 'Mr. BILL MOYERS').seat).toBeUndefined();
     expect(labelSeatAndParty('Mr Tony Burke (Watson, Australian Labor Party, Manager of Opposition Business (House))', 'Mr Tony Burke').seat).toBe('Watson');
+  });
+});
+
+// Session 39: classes seen on the nine new dev texts of test/index-gold/texts/ (provenance in its README).
+describe('automatic index: names cut or merged on the session-39 dev texts', () => {
+  it('a gazette name with its title inside is read whole even when the given name is a dictionary word (王院長金平, 毛院長治國), no fragment (金平, 洪副)', () => {
+    // zh-hant-ly-2015-03-24 (立法院公報 as lysayit prints it): the sitting's head lines and the premier's answer.
+    const ly = indexText('zh-hant-ly-2015-03-24');
+    expect(find(ly, '王金平')).toMatchObject({ kind: 'person', aliases: ['王院長金平'] });
+    expect(find(ly, '毛治國')).toMatchObject({ kind: 'person', aliases: ['毛院長治國'] });
+    expect(find(ly, '洪秀柱')?.kind).toBe('person');
+    for (const t of ['金平', '治國', '洪副']) expect(terms(ly)).not.toContain(t);
+    // A verb the dictionary knows is still no given name (李委員表示).
+    expect(terms(autoEntries('李委員表示：水庫的進水量有限。李委員表示：還要更多降雨。', { language: 'zh-Hant', size: 20 }))).not.toContain('李表示');
+  });
+
+  it('a dotted name keeps no verb the tagger glued to it, a committee stays whole after its chamber, a clause is no subject', () => {
+    // zh-hans-mfa-2019-12-19: 特别代表史蒂芬·比根会在访华期间…; 美国会众院外委会审议通过“2019年西藏政策及支持法案”.
+    const mfa = indexText('zh-hans-mfa-2019-12-19');
+    expect(find(mfa, '史蒂芬·比根')).toMatchObject({ kind: 'person', aliases: ['比根'] });
+    expect(find(mfa, '美国会众院外委会')?.kind).toBe('organisation');
+    expect(terms(mfa).filter((t) => /审议/u.test(t))).toEqual([]);
+    expect(terms(mfa)).not.toContain('外委会');
+    // …while a run the text repeats still runs on over a verb after a noun (农业转型升级, zh-hans-npc-2018-03-07).
+    expect(terms(indexText('zh-hans-npc-2018-03-07'))).toContain('农业转型升级');
+  });
+
+  it('a day word, a modal verb and 社会 make no institution (今早政務司, 我亦会, 香港社会)', () => {
+    // zh-hant-hk-2015-05-26 (今早政務司司長剛剛簽了一封信), zh-hans-hk-2012-04-13 (对香港社会和经济发展的期望; 我亦会邀请立法会其他党派的议员).
+    expect(terms(indexText('zh-hant-hk-2015-05-26')).filter((t) => /今早/u.test(t))).toEqual([]);
+    const hk = terms(indexText('zh-hans-hk-2012-04-13'));
+    for (const t of ['我亦会', '香港社会']) expect(hk).not.toContain(t);
+    expect(hk).toContain('立法会');
+  });
+
+  it('a possessive before a full name ends the run (the National Review’s Kate O’Beirne: two entries, not one)', () => {
+    // en-mtp-2007-10-21 (Meet the Press, 2007-10-21).
+    const mtp = terms(indexText('en-mtp-2007-10-21'));
+    expect(mtp).toContain("Kate O'Beirne");
+    expect(mtp).toContain('National Review');
+    expect(mtp).not.toContain("National Review's Kate O'Beirne");
+    expect(mtp).not.toContain("Central's Stephen Colbert");
+    // The month's short form before its day is the date (transcript for Oct. 21, 2007).
+    expect(mtp).not.toContain('Oct');
+  });
+
+  it('a bill whose title joins two fields by and is one entry, a document, not a person called Bill', () => {
+    // en-hansard-2011-02-10 (Business of the House, 10 February 2011).
+    const h = indexText('en-hansard-2011-02-10');
+    for (const bill of ['Budget Responsibility and National Audit Bill', 'Parliamentary Voting System and Constituencies Bill', 'Public Services (Social Enterprise and Social Value) Bill']) expect(find(h, bill)?.kind, bill).toBe('subject');
+    for (const cut of ['Budget Responsibility', 'National Audit Bill', 'Constituencies Bill', 'Parliamentary Voting System', 'Social Value', 'Bill']) expect(terms(h)).not.toContain(cut);
+  });
+
+  it('a firm named for partners joined by & is whole, two roles are not joined; a state’s code after its city and an officer’s initials are no entries', () => {
+    // en-lz-2008-05-02 (Rosemarie Morbelli - Ingalls & Snyder; Sr. VP, Treasurer and CFO; Director, IR), en-wh-2017-01-10 (en route Chicago, IL).
+    const lz = terms(indexText('en-lz-2008-05-02'));
+    for (const t of ['Ingalls', 'Snyder', 'VP', 'IR']) expect(lz).not.toContain(t);
+    expect(terms(autoEntries('Rosemarie Morbelli of Ingalls & Snyder asked. Ingalls & Snyder follows the firm, and Ingalls & Snyder wrote.', { language: 'en', size: 20 }))).toContain('Ingalls & Snyder');
+    // en-streetevents-2019-10-30: Courtnee Alice Chun, Liberty Media Corporation - Chief Portfolio Officer & IR.
+    expect(terms(indexText('en-streetevents-2019-10-30')).filter((t) => /&/u.test(t))).toEqual([]);
+    const wh = terms(indexText('en-wh-2017-01-10'));
+    expect(wh).not.toContain('IL');
+    expect(wh).toContain('Illinois');
+  });
+
+  it('proper nouns ending in a plural noun or a number name a thing, not a person (National Accounts), and stay; Bull Holsey is still a person', () => {
+    // en-pmau-2021-03-04: That's what yesterday's National Accounts confirmed once again.
+    expect(find(indexText('en-pmau-2021-03-04'), 'National Accounts')?.kind).toBe('subject');
+    expect(find(autoEntries('I hate to see Laura go, but I think that Bull Holsey will be a tremendous replacement.', { language: 'en', size: 20 }), 'Bull Holsey')?.kind).toBe('person');
+  });
+});
+
+describe('automatic index: bodies, places and rolls the dev part missed (session 39, dev text)', () => {
+  it('行政會議 is Hong Kong’s Executive Council, a body; 中國大陸 one place; a city and its building the tagger read as one body are two places', () => {
+    // zh-hant-hk-2016-06-21 and zh-hant-hk-2015-05-26 (行政長官…出席行政會議前會見傳媒), zh-hant-cna-2025-10-16 (中國大陸國台辦),
+    // zh-hans-xinhua-2018-03-03 (…在北京人民大会堂开幕: 北京人民大会堂/nt).
+    for (const id of ['zh-hant-hk-2016-06-21', 'zh-hant-hk-2015-05-26']) expect(find(indexText(id), '行政會議')?.kind, id).toBe('organisation');
+    const cna = indexText('zh-hant-cna-2025-10-16');
+    expect(find(cna, '中國大陸')?.kind).toBe('place');
+    expect(terms(cna)).not.toContain('中國大陸國台辦');
+    const xinhua = indexText('zh-hans-xinhua-2018-03-03');
+    expect(find(xinhua, '北京')?.kind).toBe('place');
+    expect(find(xinhua, '人民大会堂')?.kind).toBe('place');
+    expect(terms(xinhua)).not.toContain('北京人民大会堂');
+  });
+
+  it('a roll’s participant run into the firm on the joined line is two entries (Charles Carey | Formula One Group)', () => {
+    // en-streetevents-2019-10-30: `*  Charles Carey` / `Formula One Group - CEO`, read as one paragraph.
+    const se = indexText('en-streetevents-2019-10-30');
+    for (const [term, kind] of [['Charles Carey', 'person'], ['Gregory B. Maffei', 'person'], ['Jeffrey Duncan Wlodarczak', 'person'], ['Formula One Group', 'organisation'], ['Pivotal Research Group LLC', 'organisation']]) expect(find(se, term)?.kind, term).toBe(kind);
+    expect(terms(se).filter((t) => /Carey .|Maffei .|Wlodarczak ./u.test(t))).toEqual([]);
+  });
+});
+
+describe('automatic index: first names in a list, a series title with its colon (session 39, dev text)', () => {
+  it('first names listed in passing are no entries (Lucy, Caleb, Shantel, and Alex); a full name stays', () => {
+    // en-pmau-2025-12-11 (pm.gov.au, 11 December 2025).
+    const pm = terms(indexText('en-pmau-2025-12-11'));
+    for (const t of ['Lucy', 'Alex']) expect(pm).not.toContain(t);
+    expect(pm).toContain('Anika Wells');
+    // A first name alone, not in a list, stays (I hate to see Laura go: en-dod-2024-11-07, a hand-written entry).
+    expect(terms(autoEntries('I hate to see Laura go, but I think that Bull Holsey will be a tremendous replacement. Laura did well.', { language: 'en', size: 20 }))).toContain('Laura');
+  });
+
+  it('a title in title case with its colon after called is one entry (Judy Woodruff Presents: America at a Crossroads), not a person and a place', () => {
+    // en-wnyc-2023-05: She will host a series called Judy Woodruff Presents: America at a Crossroads.
+    const wnyc = indexText('en-wnyc-2023-05');
+    expect(find(wnyc, 'Judy Woodruff Presents: America at a Crossroads')?.kind).toBe('subject');
+    for (const t of ['Judy Woodruff Presents', 'America']) expect(terms(wnyc)).not.toContain(t);
+    expect(find(wnyc, 'Judy Woodruff')?.kind).toBe('person');
   });
 });

@@ -25,7 +25,9 @@ const NOT_NAMES = new Set(['Q', 'A', 'I', 'OK', 'EST', 'EDT', 'PST', 'PDT', 'GMT
   'August', 'September', 'October', 'November', 'December', 'Rt', 'Hon', 'MP', 'Delivered', 'From', 'Question', 'Answer', 'Moderator',
   'ET', 'CT', 'MT', 'PT', 'Portrait', 'Excerpts', 'Extracts', 'Debate', 'Full', 'Read', 'Aired', 'Live', 'Hansard']);
 /** Common nouns written as initials (The URL is …, on TV): no entry alone, though a name may end in one (Web TV). */
-const COMMON_INITIALS = new Set(['URL', 'TV', 'PDF', 'FAQ', 'SMS']);
+const COMMON_INITIALS = new Set(['URL', 'TV', 'PDF', 'FAQ', 'SMS', 'VP', 'SVP', 'EVP', 'IR']);
+/** A US state's postal code, written after its city (Chicago, IL): the state, written short; no entry of its own. */
+const US_STATE_CODE = /^(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)$/u;
 /** A guest's role as a label's description gives it (Mr. BILL MOYERS (Author, "…"):): no entry alone. */
 const LABEL_ROLES = new Set(['Author', 'Host', 'Writer', 'Correspondent', 'Reporter', 'Journalist', 'Analyst', 'Commentator', 'Contributor']);
 /** Nationalities and the like: adjectives, not entries (American, British, Eritrean). */
@@ -133,6 +135,9 @@ function runEnd(terms: Term[], i: number): number {
     // So does a full name's (Lyndon Johnson's White House: the president and the institution, two entries).
     // (Ben Stein's Money, a show, stays whole: what follows must be a name of two words or more itself.)
     if (/[’']s$/u.test(terms[j].text) && j > i && terms[j].tags.has('LastName') && personWord(terms[j - 1]) && a && named(a) && terms[j + 2] && named(terms[j + 2]) && /^\s+$/u.test(a.post)) break;
+    // And any possessive before a person's full name, a given name then a surname (the National Review's Kate
+    // O'Beirne, Comedy Central's Stephen Colbert: the magazine and its writer, two entries).
+    if (/[’']s$/u.test(terms[j].text) && a && a.tags.has('FirstName') && /^\s+$/u.test(a.post) && terms[j + 2]?.tags.has('LastName') && capitalised(terms[j + 2])) break;
     // An elided particle glued to a capitalised word is the name's (Côte d’Ivoire).
     if (a && /^[dl][’']\p{Lu}/u.test(a.text) && /^\s+$/u.test(post)) { j++; continue; }
     // An organisation the lexicon knows whole (Associated Press, General Motors) holds its words, though one alone is no name.
@@ -151,6 +156,9 @@ function runEnd(terms: Term[], i: number): number {
     // Not across a title (Yellen and Chair Powell are two people).
     // A firm named for its partners (Stifel Nicolaus and Company): the `and` and its last word are the name's.
     if (/^(and|&)$/i.test(a.text) && b && COMPANY_TAIL.test(b.text) && /^\s*$/.test(a.post)) { j += 2; continue; }
+    // An ampersand joins partners' names into one firm's (Ingalls & Snyder, Procter & Gamble).
+    // Not titles (Chief Portfolio Officer & IR: two roles).
+    if (a.text === '&' && b && capitalised(b) && /^\s+$/.test(post) && /^\s+$/.test(a.post) && !isTitleWord(terms[j].text, { plural: false }) && !COMMON_INITIALS.has(b.text)) { j += 2; continue; }
     if (/^and$/i.test(a.text) && j === i && b && named(b) && terms[j + 3] && named(terms[j + 3]) && !terms[j].tags.has('Place') && !b.tags.has('Place')
       && !isTitle(b, terms[j + 3]) && !b.tags.has('Person')) { j += 2; continue; }
     break;
@@ -281,13 +289,21 @@ function kindOfRun(run: Term[], term: string): Candidate['kind'] {
   const last = run[run.length - 1];
   const isPerson = run.some((t) => t.tags.has('Person') && !t.tags.has('Honorific')) && !run.some((t) => t.tags.has('Organization') || t.tags.has('Place'));
   if (run.length === 1 && acronym(term) && !run[0].tags.has('Country')) return 'organisation';
+  if (CUT_FROM_FIRM.has(run[0])) return 'person';
   if (ORG_WORD.test(last.text.replace(/[’']s$/u, '')) && (run.length > 1 || /^(congress|parliament|senate|nato|cabinet)$/i.test(last.text)) || run.some((t) => t.tags.has('Organization'))) return 'organisation';
   if (PLACE_WORD.test(last.text) && run.length > 1 || run.some((t) => t.tags.has('Place') || t.tags.has('Country') || t.tags.has('City'))) return 'place';
-  if (isPerson) return 'person';
-  // Two or three unknown capitalised words that name no event or document: a person (Bull Holsey).
-  if (run.length >= 2 && run.length <= 3 && run.every((t) => t.tags.has('ProperNoun') && !acronym(t.text)) && !run.some((t) => EVENT_WORD.test(t.text))) return 'person';
+  // A document's name ends in its kind (National Audit Bill, Fair Housing Act): no person, though Bill is a first name too.
+  if (isPerson && !(run.length > 1 && /^(bill|act|law|order|regulations)$/i.test(last.text))) return 'person';
+  // Two or three unknown capitalised words that name no event or document: a person (Bull Holsey); not when
+  // the last is a plural noun or a number the lexicon knows (National Accounts, Commencement Exercises, the Big
+  // Four): no surname is one, and the words name a thing (properPair: a subject kept as a name is).
+  if (properPair(run) && !/^(NNS|NNPS|CD)$/.test(tagsOf(last.text.toLowerCase())[0] ?? '')) return 'person';
   return 'subject';
 }
+
+/** Two or three capitalised words the tagger calls proper nouns, no initialism, no event's or document's word: a
+ * person's name, or, as a subject (National Accounts), a thing's, weighed as a named event is (nameCandidates). */
+const properPair = (run: Term[]): boolean => run.length >= 2 && run.length <= 3 && run.every((t) => t.tags.has('ProperNoun') && !acronym(t.text)) && !run.some((t) => EVENT_WORD.test(t.text));
 
 /** A word the lexicon knows as a common word (hold, conference), not a proper noun nor unknown to it (Hanover). */
 const commonWord = (word: string): boolean => !acronym(word) && /^(NN|NNS|VB\w*|JJ\w*|RB\w*|IN|CD)$/.test(tagsOf(word.toLowerCase())[0] ?? '');
@@ -340,7 +356,21 @@ function nameUse(terms: Term[], at: number, titled: boolean): NameUse {
   // Thanked by name (Thank you very much Mark, it's great to be here): said to the person, comma or none.
   const thanked = firstName && /^\s*[,.!]/u.test(t.post) && terms.slice(Math.max(0, at - 4), at).some((x) => /^(thank|thanks)$/iu.test(x.text)) && /^(you|much|thanks)$/iu.test(terms[at - 1]?.text ?? '');
   const addressed = before && ends || thanked || (at === 0 && /^\s*,/u.test(t.post) && (firstName || question)) || (before && firstName && /^\s*,/u.test(t.post));
-  return { titled, firstName, addressed };
+  return { titled, firstName, addressed: addressed || (firstName && listedFirstName(terms, at)) };
+}
+
+/**
+ * A first name in a list of bare names (some great students here, I think Lucy, Caleb, Shantel, and Alex): people
+ * named in passing, by first name only, as a reporter called on is; no entry. A neighbour in the list is a single
+ * capitalised word, the tagger's first name or proper noun, a comma (and an `and`) between.
+ */
+function listedFirstName(terms: Term[], at: number): boolean {
+  const bare = (k: number) => terms[k] !== undefined && (terms[k].tags.has('FirstName') || terms[k].tags.has('ProperNoun')) && /^\p{Lu}\p{Ll}+$/u.test(terms[k].text)
+    && !(terms[k - 1] && /^\s+$/u.test(terms[k - 1].post) && capitalised(terms[k - 1])) && !(terms[k + 1] && /^\s+$/u.test(terms[k].post) && capitalised(terms[k + 1]));
+  const and = (k: number) => terms[k]?.text === 'and';
+  const after = /^,\s*$/u.test(terms[at].post) && (bare(at + 1) || (and(at + 1) && bare(at + 2)));
+  const before = at > 0 && ((/^,\s*$/u.test(terms[at - 1].post) && bare(at - 1)) || (and(at - 1) && /^,?\s*$/u.test(terms[at - 2]?.post ?? '') && bare(at - 2)));
+  return after || before;
 }
 
 /** A label in capitals opening a line, up to its colon (BEN STEIN, ACTOR/TV HOST:): where it ends and where its name ends (the first comma, or the colon). */
@@ -390,7 +420,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       // A line's first word is a name when the tagger says so or the text capitalises it mid-sentence too (Stifel).
       if (label && terms[i].start < label.end) continue;
       if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text) && !mid.has(terms[i].text))) continue;
-      let j = institutionEnd(terms, i, runEnd(terms, i));
+      let j = personBeforeFirm(terms, i, institutionEnd(terms, i, runEnd(terms, i)));
       if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
       const trimmed = trimRun(terms.slice(i, j + 1));
       const from = trimmed.length && trimmed[0] === terms[i] ? particlesBefore(terms, i) : i;
@@ -424,10 +454,31 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       const namedEvent = run.length >= 3 && run.some((t) => /^of$/i.test(t.text));
       // A capital The inside a sentence names what follows (in Room H-313, The Capitol; The Hague): a proper name, though a common word.
       const theName = at > 1 && terms[at - 1].text === 'The' && !/[.:!?“"]\s*$/u.test(terms[at - 2].post) && !/\n/u.test(terms[at - 2].post);
-      add(kind, term, run[0].start, kind !== 'subject' ? 2 : namedEvent || theName ? 1.2 : 1, kind === 'subject' && namedEvent, kind === 'subject' && theName);
+      add(kind, term, run[0].start, kind !== 'subject' ? 2 : namedEvent || theName || properPair(run) ? 1.2 : 1, kind === 'subject' && (namedEvent || properPair(run)), kind === 'subject' && (theName || properPair(run)));
       if (run.length === 1 && kind !== 'place' && kind !== 'organisation') used(term, nameUse(terms, at, titled));
     }
   }
+}
+
+/**
+ * A participant's name run into the firm after it, where a roll's lines were joined (Charles Carey Formula One
+ * Group, Jason B Bazinet Citigroup Inc, Jeffrey Duncan Wlodarczak Pivotal Research Group LLC): a run that starts
+ * at a first name and ends in an organisation's word is cut before the first word the lexicon knows as a common
+ * word, when two to four name words come before it. Returns where the first run ends.
+ */
+const CUT_FROM_FIRM = new WeakSet<Term>();
+function personBeforeFirm(terms: Term[], i: number, j: number): number {
+  if (!(terms[i].tags.has('FirstName') || terms[i + 1]?.tags.has('FirstName')) || j - i < 3 || !(ORG_WORD.test(terms[j].text) || LEGAL_END.test(terms[j].text))) return j;
+  // (The tagger's Organization tag is no help here: in such a run it tags the person's words so too.)
+  const firmWord = (t: Term) => commonWord(t.text) && !t.tags.has('Person') && !/^\p{Lu}\.?$/u.test(t.text);
+  for (let k = i + 2; k <= Math.min(i + 4, j - 1); k++) {
+    if (!firmWord(terms[k])) continue;
+    if (terms.slice(i + 1, k).some(firmWord)) return j;
+    // The person's words are no organisation's, whatever the tagger said of the joined run (kindOfRun).
+    CUT_FROM_FIRM.add(terms[i]);
+    return k - 1;
+  }
+  return j;
 }
 
 /** A nationality and a plural common noun (European Allies, Asian Americans): a group of people, no name. */
@@ -461,6 +512,12 @@ function quotedTitles(text: string): { title: string; start: number }[] {
     if (words.length < 3 || title === title.toUpperCase() || !words.every((w, k) => /^\p{Lu}/u.test(w) || (k > 0 && TITLE_SMALL.test(w)))) continue;
     out.push({ title, start: m.index! + m[0].indexOf(title) });
   }
+  // …and one in title case with its colon, unquoted, after called or titled (a series called Judy Woodruff Presents:
+  // America at a Crossroads): the whole title, not a person "Judy Woodruff Presents" and a place.
+  for (const m of text.matchAll(/\b(?:called|titled|entitled)\s+(\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+)*?:\s+\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+)*?)(?=[.,;!?]|\s*$)/gmu)) {
+    const words = m[1].split(/[\s:]+/u);
+    if (words.length >= 3 && words.length <= 12 && words.every((w, k) => /^\p{Lu}/u.test(w) || (k > 0 && TITLE_SMALL.test(w)))) out.push({ title: m[1], start: m.index! + m[0].indexOf(m[1]) });
+  }
   return out;
 }
 
@@ -476,7 +533,9 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
     const slash = kind !== 'subject' ? /^(\p{Lu}[^/]*?\p{L})\/(\p{Lu}.*)$/u.exec(term) : null;
     if (slash) { add(kind, slash[1], start, score); add(kind, slash[2], start + slash[1].length + 1, score); return; }
     // A month's short form between a day and a year is a date (6 Jun 2019).
-    if (MONTH_SHORT.test(term) && /\d\s+$/u.test(text.slice(Math.max(0, start - 4), start))) return;
+    // …or before a day (Oct. 21, 2007).
+    if (MONTH_SHORT.test(term) && (/\d\s+$/u.test(text.slice(Math.max(0, start - 4), start)) || /^\.?\s*\d/u.test(text.slice(start + term.length, start + term.length + 4)))) return;
+    if (US_STATE_CODE.test(term) && /\p{Lu}\p{Ll}+,\s*$/u.test(text.slice(Math.max(0, start - 20), start))) return;
     const c = found.get(term) ?? { term, kind, aliases: [], count: 0, first: start, score: 0, source };
     if (c.kind === 'subject' && kind !== 'subject') c.kind = kind;
     c.score = Math.max(c.score, score);
@@ -488,7 +547,11 @@ export function englishCandidates(text: string, trace?: RejectTrace): Candidate[
   const sentences = termsOf(text);
   // An act or a bill with its subject in brackets (the Marriage (Same Sex Couples) Bill, European Union
   // (Withdrawal) Act 2018) is one named document: the tagger reads the words in and around the brackets apart.
-  for (const m of text.matchAll(/(?:\p{Lu}[\p{L}'’-]*\s+)+\((?:\p{Lu}[\p{L}'’-]*\s*)+\)\s+(?:Bill|Act)(?:\s+\d{4})?/gu)) add('subject', m[0], m.index!, 1.2, true);
+  // Its subject may join two fields by `and` (the Public Services (Social Enterprise and Social Value) Bill).
+  for (const m of text.matchAll(/(?:\p{Lu}[\p{L}'’-]*\s+)+\((?:(?:\p{Lu}[\p{L}'’-]*|and)\s*)+\)\s+(?:Bill|Act)(?:\s+\d{4})?/gu)) add('subject', m[0], m.index!, 1.2, true);
+  // So is one whose title joins two fields by `and` (the Budget Responsibility and National Audit Bill, the
+  // Parliamentary Voting System and Constituencies Bill): the tagger ends a name at the `and`.
+  for (const m of text.matchAll(/(?<![\p{L}'’-])(?:\p{Lu}[\p{L}'’-]*\s+)+and\s+(?:\p{Lu}[\p{L}'’-]*\s+)+(?:Bill|Act)(?:\s+\d{4})?(?![\p{L}])/gu)) add('subject', m[0], m.index!, 1.2, true);
   source = 'quotedTitles';
   for (const { title, start } of quotedTitles(text)) add('subject', title, start, 1.2, true);
   const uses = new Map<string, NameUse[]>();

@@ -8,7 +8,7 @@ import { getJieba } from '../reader/segmenter.ts';
 import { t2s } from '../lang/language.ts';
 import { LINE_DATELINES, MEDIA_NAME, isOutletName } from '../lang/outlets.ts';
 import { isPersonalName } from '../reader/labels.ts';
-import { COMMON_SURNAMES_WIDE, isMarriedName } from '../lang/names.ts';
+import { ALL_SURNAMES, COMMON_SURNAMES_WIDE, isMarriedName } from '../lang/names.ts';
 import { TRANSLITERATION, TRANSLITERATION_ENDS, isTransliterated } from '../lang/transliteration.ts';
 import { genreDf, idfOf } from './genre.ts';
 import type { Candidate, RejectTrace } from './candidate.ts';
@@ -53,7 +53,8 @@ const TITLES_BEFORE = ['新闻发言人', '发言人', '行政长官', '特首',
   '委员'];
 
 /** Organisations whose name ends in no organisation word. */
-const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟', '世卫组织', '世贸组织', '上合组织', '金砖国家', '二十国集团', '七国集团', '亚太经合组织', '中共', '国民党', '民进党']);
+// 行政会议: the Executive Council of Hong Kong and Macao (行政長官於行政會議前會見傳媒), a body, though 会议 ends an event.
+const KNOWN_ORGS = new Set(['联合国', '北约', '东盟', '欧盟', '非盟', '世卫组织', '世贸组织', '上合组织', '金砖国家', '二十国集团', '七国集团', '亚太经合组织', '中共', '国民党', '民进党', '行政会议']);
 /** Common words jieba's dictionary tags as places; found by listing its most frequent ns words. */
 const NOT_PLACES = new Set(['上市', '东西', '哥哥', '城市', '外国', '大桥', '太阳', '平原', '建国', '朝廷', '湖泊', '爱国', '美丽', '英雄', '高原', '海洋', '南北', '永乐',
   '长安', '天门', '安宁', '海峡', '国内', '国外', '境内', '境外', '当地', '各地', '外地', '本土', '华夏', '神州', '中华', '世界', '全球', '东方', '西方',
@@ -259,6 +260,8 @@ function maximalRuns(found: Map<string, Candidate>, text: string, original: stri
     // that side stays as the tagger made it.
     if (to - key.length === 5) to = key.length;
     if (from === -5) from = 0;
+    // The run ends where the tagger ends a word (美国会众院外委会审议|通过: not inside 通过, where a particle's character stopped it).
+    ({ from, to } = onWordBounds(text, at[0], key.length, from, to));
     if (from === 0 && to === key.length) continue;
     // Nor into a person's name (原国际部副主任 + 温宪): a name is no part of a subject.
     const added = text.slice(at[0] + from, at[0]) + text.slice(at[0] + key.length, at[0] + to);
@@ -267,6 +270,18 @@ function maximalRuns(found: Map<string, Candidate>, text: string, original: stri
     found.delete(c.term);
     if (!found.has(term)) found.set(term, { ...c, term, key: text.slice(at[0] + from, at[0] + to), first: at[0] + from });
   }
+}
+
+/** A run widened around the key at `at` cut back to the tagger's word bounds on each side it was widened (maximalRuns). */
+function onWordBounds(text: string, at: number, length: number, from: number, to: number): { from: number; to: number } {
+  const base = Math.max(0, at + from - 6);
+  const toks = tagged(text.slice(base, at + to + 6), base);
+  const bounds = new Set(toks.flatMap((t) => [t.start, t.end]));
+  // …and a verb the run would end in after an institution goes (美国会众院外委会 + 审议/v): a clause, no term (农业转型 + 升级/v stays).
+  const verbEnds = new Set(toks.filter((t, k) => /^[vpdu]/.test(t.tag) && k > 0 && (/^(nt|j)$/.test(toks[k - 1].tag) || ORG_END.test(toks[k - 1].word))).map((t) => t.end));
+  while (to > length && (!bounds.has(at + to) || verbEnds.has(at + to))) to--;
+  while (from < 0 && !bounds.has(at + from)) from++;
+  return { from, to };
 }
 
 /**
@@ -387,7 +402,9 @@ function dottedNames(text: string, add: Add): void {
     const tailToks = getJieba().tag(parts[parts.length - 1], true);
     let n = 0;
     while (n < tailToks.length && nameish(tailToks[n])) n++;
-    const last = tailToks.slice(0, n).map((t) => t.word).join('');
+    let last = tailToks.slice(0, n).map((t) => t.word).join('');
+    // The HMM glues a verb or a particle of one character to an unknown surname (史蒂芬·比根会/x 在访华期间): not the name's.
+    if (n > 0 && tailToks[n - 1].tag === 'x' && tailToks[n - 1].word.length >= 3 && /[会说将在对是也都曾已则和与]$/u.test(last)) last = last.slice(0, -1);
     if (!first || !last) continue;
     const start = m.index! + parts[0].length - first.length;
     const end = m.index! + m[0].length - (parts[parts.length - 1].length - last.length);
@@ -425,7 +442,9 @@ function namesAroundTitles(original: string, text: string, found: Map<string, Ca
     const [whole, surname, , given] = m;
     const key = surname + given;
     const common = dictEntry(given);
-    if (!isPersonalName(key) || (common && common.freq >= 30) || FUNCTION_START.test(given) || BAD_END.test(given) || NOT_NAMES.has(given)) continue;
+    // A given name the dictionary also holds as a name or a place (王院長金平, 毛院長治國: 金平/nr, 治国/ns) is still the
+    // given name; a common word of another class is not (李委員表示).
+    if (!isPersonalName(key) || (common && common.freq >= 30 && !/^n[rsz]/u.test(common.tag)) || FUNCTION_START.test(given) || BAD_END.test(given) || NOT_NAMES.has(given)) continue;
     // Not a title after a place or an organisation (立法院院长…): the surname stands after a boundary.
     if (/\p{Script=Han}/u.test(text[m.index! - 1] ?? '') && !/[：:]/u.test(text[m.index! - 1])) {
       const tok = tagged(text.slice(Math.max(0, m.index! - 4), m.index! + 1), 0);
@@ -526,7 +545,7 @@ function namesAfterTitles(text: string, sentence: string, base: number, toks: Ta
       const unknown = n === 3 && toks.some((t) => t.start === from && t.end === from + 3 && t.tag === 'x')
         && toks.some((t) => t.start === from + 3 && (/^v/.test(t.tag) || /^[，。、；：！？]$/u.test(t.word)));
       if (!ends.has(from + n) || !(isPersonalName(name) || double || tagged || unknown) || NOT_NAMES.has(name) || !HAN.test(name)) continue;
-      if (FUNCTION_START.test(name)) continue;
+      if (FUNCTION_START.test(name) || givenAfterInsideTitle(text, from)) continue;
       // No name ends in a word the tagger reads as a preposition (蒋钊|向 农业部部长: 蒋钊).
       const preposition = (at: number) => toks.some((t) => t.start === at && t.end === at + 1 && t.tag === 'p');
       if (n === 3 && preposition(from + 2)) continue;
@@ -537,6 +556,14 @@ function namesAfterTitles(text: string, sentence: string, base: number, toks: Ta
       break;
     }
   }
+}
+
+/**
+ * Whether a name read after a title at `from` is the given name of a title written inside a name (王院長|金平,
+ * 毛院長|治國: the surname stands right before the title): the whole name is namesAroundTitles', 金平 alone a fragment.
+ */
+function givenAfterInsideTitle(text: string, from: number): boolean {
+  return INSIDE_TITLES.some((t) => text.startsWith(t, from - t.length) && from - t.length >= 1 && ALL_SURNAMES.includes(text[from - t.length - 1]));
 }
 
 /** Titles a foreign leader's or envoy's name follows (蒙古国总统呼日勒苏赫, 外长巴特策策格, 特使孙国祥). */
@@ -655,7 +682,8 @@ const TITLE_AFTER_NAME = new Set(['老师', '总经理', '社长', '校长', '�
 function unknownNamesBeforeTitles(toks: Tagged, add: Add): void {
   for (let k = 1; k < toks.length; k++) {
     const name = toks[k - 1];
-    if (!TITLE_AFTER_NAME.has(toks[k].word) || name.tag !== 'x' || name.end !== toks[k].start || !HAN.test(name.word)) continue;
+    // Not a surname and the first character of a title the tagger cut (洪副|院長秀柱: 副 starts 副院長).
+    if (!TITLE_AFTER_NAME.has(toks[k].word) || name.tag !== 'x' || name.end !== toks[k].start || !HAN.test(name.word) || /副$/u.test(name.word)) continue;
     if (name.word.length === 3 || (name.word.length === 2 && isPersonalName(name.word))) add('person', name.start, name.end, 3);
   }
 }
@@ -750,6 +778,11 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
     return 1;
   }
   if (t.tag === 'nrt' && prev && prev.tag === 'ns' && prev.end === t.start) { add('place', t.start, t.end, 2, prev.word); return 0; }
+  // 中国 + 大陆: the mainland, one place (中國大陸國台辦, 中國大陸國務院台灣事務辦公室), not China and a generic word.
+  if (t.word === '中国' && next?.word === '大陆' && next.start === t.end) { add('place', t.start, next.end, 3); return 1; }
+  // A building the tagger reads with its city as one body (北京人民大会堂/nt): the city, and the building under it.
+  const building = t.tag === 'nt' ? /^(\p{Script=Han}{2,3}?)(\p{Script=Han}{2,6}(?:大会堂|宾馆|国宾馆|饭店|体育馆|展览馆|广场|大厦))$/u.exec(t.word) : null;
+  if (building && (isChinesePlace(building[1]) || dictEntry(building[1])?.tag === 'ns')) { add('place', t.start, t.start + building[1].length, 2); add('place', t.start + building[1].length, t.end, 3, building[1]); return 0; }
   // A place word (s) right after a country (越南/ns 河内/s): a city of it.
   if (t.tag === 's' && t.word.length >= 2 && prev && prev.tag === 'ns' && prev.end === t.start && isChinesePlace(prev.word)) { add('place', t.start, t.end, 3, prev.word); return 0; }
   // A county the dictionary holds rarely and as another word (台湾/ns 彰化/v 联华/nz): right after its
@@ -809,7 +842,7 @@ const PLACE_TOKEN = (x: Tok): boolean => x.tag === 'ns' || isChinesePlace(x.word
  */
 function namedInFull(text: string, toks: Tagged, i: number, add: Add): void {
   const t = toks[i];
-  if (!/^n[st]?$|^nz$|^vn$/.test(t.tag) || !ORG_END.test(t.word)) return;
+  if (!/^n[st]?$|^nz$|^vn$/.test(t.tag) || !ORG_END.test(t.word) || NOT_ORG_HEAD.test(t.word)) return;
   let j = i;
   const known = (x: Tok) => /^(ns|nt|nz|j)$/.test(x.tag) || (x.tag === 'nrt' && isChinesePlace(x.word)) || PLACE_TOKEN(x);
   // An event's or a term's count (第一次 of 新内阁第一次院会, 第十届 of 第十届理事会年会) is in a name only before a body's
@@ -823,6 +856,14 @@ function namedInFull(text: string, toks: Tagged, i: number, add: Add): void {
   while (j + 1 < i && PLACE_TOKEN(toks[j]) && PLACE_TOKEN(toks[j + 1]) && !isCountry(toks[j + 1].word)) j++;
   if (j < i && !EVENT_END.test(text.slice(toks[j].start, t.end))) add('organisation', missionStart(text, toks, i, toks[j].start), t.end, 2);
 }
+
+/**
+ * Words that end like an organisation (会) and are none: society, chance, banquet (香港 + 社会 is no body), and a
+ * modal verb the HMM glued to what comes before it (我亦会/x 邀请: I will also invite).
+ */
+const NOT_ORG_HEAD = /(?:社会|机会|宴会|晚会|聚会|集会|误会|体会|约会|[亦也将都就还才不只又仍]会)$/u;
+/** A day or time word the HMM glues to a name after it (今早/x 政务司): no part of an institution's name. */
+const TIME_WORD = /^(?:今早|今晨|今日|今天|昨日|昨天|昨晚|今晚|明日|明天|日前|近日|早前|当日|同日)$/u;
 
 /** A country's name (日本, 美国), not a province or a city. */
 const isCountry = (w: string): boolean => isChinesePlace(w) && !/[省市县区州]$/u.test(w) && !REGION_LIKE.has(w);
@@ -902,7 +943,7 @@ function institutionsBeforeTitles(text: string, toks: Tagged, add: Add): void {
     let j = i - 1;
     while (j > 0 && i - j < 5 && toks[j - 1].end === toks[j].start && HAN.test(toks[j - 1].word) && NAME_PIECE.test(toks[j - 1].tag)
       && !TITLES.includes(toks[j - 1].word) && !TITLES_BEFORE.includes(toks[j - 1].word) && !HEAD_AFTER.test(toks[j - 1].word)) j--;
-    while (j < i - 1 && (GENERIC.has(toks[j].word) || FUNCTION_START.test(toks[j].word))) j++;
+    while (j < i - 1 && (GENERIC.has(toks[j].word) || FUNCTION_START.test(toks[j].word) || TIME_WORD.test(toks[j].word))) j++;
     const before = toks[j - 1];
     if (j >= i - 1 || (before && before.end === toks[j].start && /^[与和及暨、]$/u.test(before.word))) continue;
     const name = text.slice(toks[j].start, title.start);
@@ -960,12 +1001,14 @@ function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): bo
   const prev = toks[i - 1];
   // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
   // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is rare in the dictionary (联大, 96: a name's short form).
-  if (t.tag === 'nt' || (t.tag === 'j' && (/[盟联办委会局部院署社党军约行协]$/u.test(t.word) || rareAbbreviation(t.word))) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word))) {
+  if (t.tag === 'nt' || (t.tag === 'j' && (/[盟联办委会局部院署社党军约行协]$/u.test(t.word) || rareAbbreviation(t.word))) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word) && !NOT_ORG_HEAD.test(t.word))) {
     if (EVENT_END.test(t.word)) return true;
     // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
     let from = t.start;
     // …and an office's abbreviation after its parent's name (中共湖南省委 + 台办, 湖南省政府 + 台办).
     if (prev && prev.end === t.start && /^(nt|j)$/.test(prev.tag) && prev.word.length >= 2 && (t.tag === 'nt' || (t.tag === 'j' && prev.tag === 'nt'))) from = prev.start;
+    // …and a committee after its chamber, the chamber after its parliament (美国会/nt 众院/n 外委会/nt: the House's committee).
+    else if (prev && prev.end === t.start && prev.tag === 'n' && /^\p{Script=Han}{1,2}院$/u.test(prev.word) && toks[i - 2]?.end === prev.start && toks[i - 2].tag === 'nt' && t.tag === 'nt') from = toks[i - 2].start;
     // …and a foreign country's ministry or mission after its name (巴拿马/ns 外交部/nt, 巴/ns 驻华使馆/nt): the country's.
     if (prev && prev.end === t.start && prev.tag === 'ns' && prev.word !== '中国' && (isChinesePlace(prev.word) || COUNTRY_CHAR.test(prev.word)) && t.tag === 'nt' && /(部|使馆|领事馆)$/u.test(t.word)) from = prev.start;
     from = missionStart(text, toks, i, from);
