@@ -665,7 +665,7 @@ function markPulls(plan: Plan, marks: Marks, indexLine: number, found: Map<strin
 
 /** Paragraphs to pull onto the page of a section end that holds too few lines (render/ends.ts). */
 async function shortEndPulls(pdf: Uint8Array, plan: Plan, found: Map<string, number>): Promise<string[]> {
-  const lines = await pageLines(pdf, plan.trim, 0, plan.dir);
+  const lines = await pageLines(pdf, plan.trim, 0, plan.dir, Math.max(0, ...found.values()));
   if (!lines) return [];
   const page = (id: string) => found.get(id);
   const ends = [...shortEnds(plan.runs, plan.bodyEnd, page, lines), indexPull(plan.indexEntries, page('back-index'), page('note'), page, lines) ?? []].flat();
