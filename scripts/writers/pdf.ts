@@ -284,6 +284,13 @@ const endDiv = (id: string): Element => h('div', { id });
  */
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** A part rendered with no page number known (the first document's), then a turn of the event loop (breathe). */
+async function unnumbered<T>(part: (pages: PageLookup, key: string) => { value: T }): Promise<T> {
+  const { value } = part(() => undefined, '');
+  await breathe();
+  return value;
+}
+
 async function planPrint(input: PdfInput, dir: string): Promise<Plan> {
   const { view } = input;
   const print = input.print ?? { bleed: false, rectoSections: false };
@@ -293,12 +300,9 @@ async function planPrint(input: PdfInput, dir: string): Promise<Plan> {
   writeFileSync(fontFile, printFontCss(view.lang));
   const indexOf = pageMemo(input.index);
   const bodyOf = pageMemo((pages) => input.body(pages));
-  const unknown: PageLookup = () => undefined;
-  const firstIndex = indexOf(unknown, '').value;
+  const firstIndex = await unnumbered(indexOf);
   const hasIndex = firstIndex !== null;
-  await breathe();
-  const firstBody = bodyOf(unknown, '').value;
-  await breathe();
+  const firstBody = await unnumbered(bodyOf);
   const matter = input.matter ?? [];
   const { toc, front, back, hasToc } = contentsEntries(input, hasIndex);
   const css = runningCss(input, firstBody, { front, back, hasIndex, pagePerSection });
