@@ -11,7 +11,7 @@ import type { Context } from './core/context.ts';
 import { BuildError, diagnostic, errorDiagnostic, type Diagnostic } from './core/diagnostics.ts';
 import { sha256 } from './core/files.ts';
 import { projectRoot, templatesRoot } from './render/templates.ts';
-import { killBrowser, startBrowser } from './core/browser.ts';
+import { killBrowser, letLaunchBegin, startBrowser } from './core/browser.ts';
 import { withTimeout, type Timer } from './core/timeout.ts';
 import { readVolumeConfig } from './config/load.ts';
 import { resolveParts, VOLUME_FILE } from './volume.ts';
@@ -224,6 +224,11 @@ async function buildOne(dir: string, options: CorpusOptions, browser: SharedBrow
     return { dir, id, status: 'skipped', millis: {}, totalMillis: Math.round(performance.now() - t0), attempts: 0, diagnostics: [] };
   }
   const timeoutMs = timeoutFor(dir, options);
+  // Chromium starts while Node reads the book (a second core's work): a print asks for it only after reading.
+  if (options.formats.has('pdf')) {
+    browser.get().catch(() => undefined);
+    await letLaunchBegin();
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await buildWithTimeout(dir, options, browser, hash, timeoutMs);

@@ -1,13 +1,15 @@
 // The print PDF of the seed book: fonts a print shop accepts, A5 trim, contents page numbers that are
 // true, bookmarks, bare opening pages, and byte-identical rebuilds.
 import { describe, it, expect, beforeAll } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SEED, poppler, pdftotext, pdfinfo, seedFile } from './helpers.ts';
 import { rectoBlanks } from '../scripts/pdf/recto.ts';
 import { marginGroup } from '../scripts/pdf/finish.ts';
 import { pageCss, TRIMS, cssString } from '../scripts/pdf/layout.ts';
 import { printFontCss } from '../scripts/pdf/fonts.ts';
-import { parseBboxLayout } from '../scripts/pdf/page-lines.ts';
+import { pageLines, parseBboxLayout } from '../scripts/pdf/page-lines.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -95,6 +97,21 @@ describe('print PDF of the seed book', () => {
     }
     expect(starts.size).toBeGreaterThanOrEqual(10);
     expect(short).toEqual([]);
+  });
+
+  it('reads the same lines back from the print whole and as two halves read at once (the check of a long book)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tp-lines-'));
+    try {
+      const pdf = new Uint8Array(readFileSync(pdfA));
+      const whole = await pageLines(pdf, TRIMS.A5, 0, dir);
+      // Split from 1 page on: pages 1–14 and 15 to the end, each read by its own pdftotext.
+      const halves = await pageLines(pdf, TRIMS.A5, 0, dir, pages, 1);
+      expect(whole).toHaveLength(pages);
+      expect(whole!.filter((p) => p.length).length).toBeGreaterThan(pages / 2);
+      expect(halves).toEqual(whole);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('puts folios at the outer foot and the book title over left-hand pages', () => {

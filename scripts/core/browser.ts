@@ -4,6 +4,8 @@
 // it has no network at all, WebSocket and WebRTC included. Files are confined per page by request
 // interception (writers/pdf.ts) and by the book folder check (book.ts).
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { Browser } from 'puppeteer-core';
 import { fail } from './diagnostics.ts';
 
@@ -73,6 +75,16 @@ export async function launchBrowser(): Promise<Browser> {
  * disconnects, leaving the browser running. Empty or unset: `build` starts its own.
  */
 export const BROWSER_ENDPOINT = 'TRANSCRIPT_PRESS_BROWSER';
+
+/**
+ * Returns after the few turns of Node's event loop a launch begun just before (launchBrowser) needs to
+ * load puppeteer, make its profile folder and start Chromium's process, so that work which then holds
+ * Node's thread (reading a book) runs beside Chromium's start instead of before it. Waits for nothing else.
+ */
+export async function letLaunchBegin(): Promise<void> {
+  await import('puppeteer-core');
+  for (let turn = 0; turn < 3; turn++) await stat(tmpdir());
+}
 
 /** The browser a build renders in: the running one named by TRANSCRIPT_PRESS_BROWSER, or a new one. */
 export async function startBrowser(): Promise<Browser> {

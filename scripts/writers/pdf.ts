@@ -113,16 +113,17 @@ export async function writePdf(input: PdfInput): Promise<PdfResult> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   const dir = mkdtempSync(join(input.workDir, 'print-'));
-  // Chromium opens the page while Node prepares the first document.
+  // Chromium opens the page while Node prepares the first document (which breathes: see breathe()).
   const opening = input.browser.newPage();
   opening.catch(() => undefined);
   let page: Page | undefined;
   try {
     try {
-      const plan = planPrint(input, dir);
+      const plan = await planPrint(input, dir);
+      await breathe();
       const key = input.pageCache ? layoutKey(await layoutInputs(input, plan)) : '';
       const known = input.pageCache ? readLayout(input.pageCache, key) : undefined;
-      const first = firstPass(plan, known);
+      const first = await firstPass(plan, known);
       timings['0.setup'] = Math.round(performance.now() - t0);
       page = await opening;
       timings['0.newPage'] = Math.round(performance.now() - t0) - timings['0.setup'];
@@ -275,7 +276,22 @@ function markTargets(targets: string[], runs: Run[], hasIndex: boolean): string[
 /** An empty block whose destination is where the content before it ends. */
 const endDiv = (id: string): Element => h('div', { id });
 
-function planPrint(input: PdfInput, dir: string): Plan {
+/**
+ * A turn of Node's event loop in the middle of preparing the first document: the page Chromium opens
+ * meanwhile (writePdf) takes several protocol round trips, and each waits for Node to read Chromium's
+ * answer and send the next command. Without these turns the page opened only once the whole document
+ * was made, as if one after the other.
+ */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A part rendered with no page number known (the first document's), then a turn of the event loop (breathe). */
+async function unnumbered<T>(part: (pages: PageLookup, key: string) => { value: T }): Promise<T> {
+  const { value } = part(() => undefined, '');
+  await breathe();
+  return value;
+}
+
+async function planPrint(input: PdfInput, dir: string): Promise<Plan> {
   const { view } = input;
   const print = input.print ?? { bleed: false, rectoSections: false };
   // `auto` is resolved by the caller (printSectionBreak); a bare writer call keeps pages.
@@ -284,10 +300,9 @@ function planPrint(input: PdfInput, dir: string): Plan {
   writeFileSync(fontFile, printFontCss(view.lang));
   const indexOf = pageMemo(input.index);
   const bodyOf = pageMemo((pages) => input.body(pages));
-  const unknown: PageLookup = () => undefined;
-  const firstIndex = indexOf(unknown, '').value;
+  const firstIndex = await unnumbered(indexOf);
   const hasIndex = firstIndex !== null;
-  const firstBody = bodyOf(unknown, '').value;
+  const firstBody = await unnumbered(bodyOf);
   const matter = input.matter ?? [];
   const { toc, front, back, hasToc } = contentsEntries(input, hasIndex);
   const css = runningCss(input, firstBody, { front, back, hasIndex, pagePerSection });
@@ -355,8 +370,10 @@ function renderedOf(doc: Root, clean: (markup: string) => string, parts: { tree:
  */
 async function layoutInputs(input: PdfInput, plan: Plan): Promise<string[]> {
   const fontPackages = fontDirs().map((d) => { try { return readFileSync(join(d, 'package.json'), 'utf8'); } catch { return d; } });
+  const measured = plan.render(() => undefined, new Set(['body']), true, { fontCss: 'fonts.css', printCss: 'print.css' });
+  await breathe();
   return [
-    plan.render(() => undefined, new Set(['body']), true, { fontCss: 'fonts.css', printCss: 'print.css' }).doc(),
+    measured.doc(),
     readTemplate(input.templates, 'print.css'), printFontCss(input.view.lang), ...fontPackages, LAYOUT_LOGIC,
     JSON.stringify([input.trim, input.print ?? null]), await input.browser.version(),
   ];
@@ -376,11 +393,12 @@ interface FirstPass { state: LoopState; rendered: Rendered }
  * A first build prints at once too, with the pages its loaded page lays out to (optimistic); a print
  * that finds a number wrong is printed again with the pages it found. A known layout brings its pages, blank pages, pulls and keeps.
  */
-function firstPass(plan: Plan, known?: PageLayout): FirstPass {
+async function firstPass(plan: Plan, known?: PageLayout): Promise<FirstPass> {
   const state: LoopState = { pages: known?.pages ?? plan.guess, blanks: known?.blanks ?? new Set(['body']), pullRounds: 0, measure: false, line: 0, indexLine: 0, prints: 0, remeasures: 0 };
   for (const id of known?.pulls ?? []) plan.pulls.add(id);
   for (const [id, c] of known?.keeps ?? []) plan.keeps.set(id, c);
   const rendered = plan.render((id) => state.pages.get(id), state.blanks, state.measure);
+  await breathe();
   rendered.doc();
   return { state, rendered };
 }
@@ -651,7 +669,7 @@ function markPulls(plan: Plan, marks: Marks, indexLine: number, found: Map<strin
 
 /** Paragraphs to pull onto the page of a section end that holds too few lines (render/ends.ts). */
 async function shortEndPulls(pdf: Uint8Array, plan: Plan, found: Map<string, number>): Promise<string[]> {
-  const lines = await pageLines(pdf, plan.trim, 0, plan.dir);
+  const lines = await pageLines(pdf, plan.trim, 0, plan.dir, Math.max(0, ...found.values()));
   if (!lines) return [];
   const page = (id: string) => found.get(id);
   const ends = [...shortEnds(plan.runs, plan.bodyEnd, page, lines), indexPull(plan.indexEntries, page('back-index'), page('note'), page, lines) ?? []].flat();
