@@ -1462,3 +1462,14 @@ describe('automatic index: first names in a list, a series title with its colon 
     expect(find(wnyc, 'Judy Woodruff')?.kind).toBe('person');
   });
 });
+
+describe('automatic index: round 2 of session 39 (dev texts of new shapes)', () => {
+  it('a heading among the first lines names the occasion (PRESS CONFERENCE, Prime Minister’s press conference): its head word is no subject', () => {
+    // en-ecb-2022-03-10 (no turns, so no head lines) and en-dss-2004-02-26.
+    expect(terms(indexText('en-ecb-2022-03-10'))).not.toContain('press conference');
+    expect(terms(indexText('en-ecb-2022-03-10'))).toContain('Omicron');
+    expect(terms(indexText('en-dss-2004-02-26'))).not.toContain('press conferences');
+    // A first line that is a sentence is said, not a heading: CNN's programme stays (en-cnn-2005-10-09, hand-written).
+    expect(terms(indexText('en-cnn-2005-10-09'))).toContain('LATE EDITION');
+  });
+});

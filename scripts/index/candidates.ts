@@ -80,7 +80,9 @@ export function autoStages(text: string, options: AutoOptions, trace?: RejectTra
   const english = zh ? [] : englishCandidates(text, trace);
   const found = zh ? chineseCandidates(text, trace) : namesOnlyLanguage(options.language) ? latinNames(english, text, options.language!) : english;
   const labelled = zh ? withSpeakers([...found], options.speakers ?? [], text) : withEnglishSpeakers([...found], options.speakers ?? [], text);
-  const unbanned = dropBanned(labelled, options, zh).filter((c) => zh || !occasionWord(c, options.head ?? []));
+  // The text's first lines count only as headings (no sentence's full stop: Welcome back to "LATE EDITION." is said).
+  const occasion = [...(options.head ?? []), ...text.split('\n', 3).filter((l) => !/[.!?]["”’)]*\s*$/u.test(l))];
+  const unbanned = dropBanned(labelled, options, zh).filter((c) => zh || !occasionWord(c, occasion));
   // A first name the text uses to call on someone (a reporter: Go ahead, Jeff.) is no entry and nobody's
   // alias. Any other first name alone is an alias of a full name the book writes (gatherPeople: Jeff of Jeff
   // Zients); where the book writes none, it stays (I hate to see Laura go; Kerry in a headline: on the dev
@@ -198,14 +200,16 @@ function dropBanned(cands: Candidate[], options: AutoOptions, zh: boolean): Cand
 }
 
 /**
- * English: a subject that names the transcript's occasion or medium (conference call, Teleconference): its
- * head word is the last word of a short head line (Q2 2020 Earnings Call, Via Teleconference), which every
- * transcript of the shape carries as furniture. A longer head line (a headline, a title) names topics too.
+ * English: a subject that names the transcript's occasion or medium (conference call, Teleconference, press
+ * conferences): its head word, singular or plural, is the last word of a short line before the first turn or
+ * a heading among the text's first three lines (Q2 2020 Earnings Call, Via Teleconference, Prime Minister's press conference,
+ * MONETARY POLICY STATEMENT PRESS CONFERENCE), which every transcript of the shape carries as furniture. A longer
+ * line (a headline, a title) names topics too.
  */
-function occasionWord(c: Candidate, head: string[]): boolean {
+function occasionWord(c: Candidate, lines: string[]): boolean {
   if (c.kind !== 'subject') return false;
-  const last = (s: string) => s.toLowerCase().match(/\p{L}+(?=[^\p{L}]*$)/u)?.[0];
-  const ends = head.map((l) => l.trim().split(/\s+/u)).filter((w) => w.length <= 4).map((w) => last(w.join(' ')));
+  const last = (s: string) => s.toLowerCase().match(/\p{L}+(?=[^\p{L}]*$)/u)?.[0]?.replace(/s$/u, '');
+  const ends = lines.map((l) => l.trim().split(/\s+/u)).filter((w) => w.length <= 5).map((w) => last(w.join(' ')));
   return ends.includes(last(c.term));
 }
 
