@@ -1472,4 +1472,13 @@ describe('automatic index: round 2 of session 39 (dev texts of new shapes)', () 
     // A first line that is a sentence is said, not a heading: CNN's programme stays (en-cnn-2005-10-09, hand-written).
     expect(terms(indexText('en-cnn-2005-10-09'))).toContain('LATE EDITION');
   });
+
+  it('common words before a title word are the office’s (the Special Inspector General), no person; a name before a title stays', () => {
+    // en-senate-2020-05-20 (Rev.com): … Brian Miller who's nominated to be the Special Inspector General for the pandemic recovery.
+    const senate = terms(indexText('en-senate-2020-05-20'));
+    expect(senate).not.toContain('Special Inspector');
+    expect(senate).toContain('Brian Miller');
+    // en-state-2023-01-04: United States Agency for International Development Administrator Power (the agency stays).
+    expect(terms(indexText('en-state-2023-01-04'))).toContain('United States Agency for International Development');
+  });
 });

@@ -398,6 +398,16 @@ function institutionEnd(terms: Term[], i: number, j: number): number {
   return j;
 }
 
+/**
+ * A run the next word makes an office (the Special Inspector | General for the pandemic recovery, the Solicitor |
+ * General): the office's first words, no name, when they are common words (a name before a title stays: Reading
+ * East Member, United States Agency for International Development Administrator).
+ */
+const officeAhead = (terms: Term[], j: number, run: Term[]): boolean => {
+  const next = terms[j + 1];
+  return run.every((t) => commonWord(t.text) && !t.tags.has('Person') && !t.tags.has('Place')) && next !== undefined && /^ $/u.test(terms[j].post) && /^\p{Lu}\p{Ll}/u.test(next.text) && isTitleWord(next.text, { plural: false });
+};
+
 /** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
 function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}, trace?: RejectTrace): void {
   const mid = midCapitals(sentences);
@@ -429,7 +439,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       // Unaudited Financial Results), no name.
       const announcement = i > 0 && LEGAL_END.test(terms[i - 1].text) && /^\s+$/u.test(terms[i - 1].post)
         // …and a run that starts inside a hyphenated name (BRICS-|Africa Outreach) is its fragment.
-        || (i > 0 && /^[-‐]$/u.test(terms[i - 1].post) && j > i);
+        || (i > 0 && /^[-‐]$/u.test(terms[i - 1].post) && j > i) || officeAhead(terms, j, run);
       i = j;
       // A title alone names nobody, nor does a form of address in the plural (their Majesties); a plural title
       // alone may be a name (Queens, the borough).
