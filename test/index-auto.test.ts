@@ -1481,4 +1481,15 @@ describe('automatic index: round 2 of session 39 (dev texts of new shapes)', () 
     // en-state-2023-01-04: United States Agency for International Development Administrator Power (the agency stays).
     expect(terms(indexText('en-state-2023-01-04'))).toContain('United States Agency for International Development');
   });
+
+  it('a noun that starts a line before a capitalised word is the name’s first word (Comedy Central’s Stephen Colbert), not cut to Central', () => {
+    // en-mtp-2007-10-21 (NBC): MR. RUSSERT:  Comedy Central's Stephen Colbert, right here, only on MEET THE PRESS.
+    const mtp = terms(indexText('en-mtp-2007-10-21'));
+    expect(mtp).toContain('Comedy Central');
+    expect(mtp).not.toContain('Central');
+    expect(mtp).toContain('Stephen Colbert');
+    // A first name after the noun is a person called on, no name's word (Thanks Jen): not joined.
+    expect(terms(autoEntries('Thanks Jen Psaki for the update. Jen Psaki spoke at noon.', { language: 'en', size: 20 }))).not.toContain('Thanks Jen Psaki');
+  });
 });
+

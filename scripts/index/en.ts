@@ -399,6 +399,13 @@ function institutionEnd(terms: Term[], i: number, j: number): number {
 }
 
 /**
+ * A line's first word, a noun, before a capitalised word after a space (Comedy Central's Stephen Colbert): the
+ * name's first word, not a sentence's capital; without it the name would come out cut (Central).
+ */
+const nounBeforeName = (terms: Term[]): boolean => terms.length > 1 && /^ $/u.test(terms[0].post) && /^NNS?$/.test(tagsOf(terms[0].text.toLowerCase())[0] ?? '')
+  && !terms[0].tags.has('Date') && named(terms[1]) && !isTitle(terms[1]) && !terms[1].tags.has('FirstName');
+
+/**
  * A run the next word makes an office (the Special Inspector | General for the pandemic recovery, the Solicitor |
  * General): the office's first words, no name, when they are common words (a name before a title stays: Reading
  * East Member, United States Agency for International Development Administrator).
@@ -429,7 +436,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
     for (let i = 0; i < terms.length; i++) {
       // A line's first word is a name when the tagger says so or the text capitalises it mid-sentence too (Stifel).
       if (label && terms[i].start < label.end) continue;
-      if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text) && !mid.has(terms[i].text))) continue;
+      if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text) && !mid.has(terms[i].text) && !nounBeforeName(terms))) continue;
       let j = personBeforeFirm(terms, i, institutionEnd(terms, i, runEnd(terms, i)));
       if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
       const trimmed = trimRun(terms.slice(i, j + 1));
