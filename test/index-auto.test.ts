@@ -1491,5 +1491,13 @@ describe('automatic index: round 2 of session 39 (dev texts of new shapes)', () 
     // A first name after the noun is a person called on, no name's word (Thanks Jen): not joined.
     expect(terms(autoEntries('Thanks Jen Psaki for the update. Jen Psaki spoke at noon.', { language: 'en', size: 20 }))).not.toContain('Thanks Jen Psaki');
   });
+
+  it('a roll’s name with a middle initial and no full stop is whole, apart from its firm (Jason B Bazinet | Citigroup Inc)', () => {
+    // en-streetevents-2019-10-30: `*  Jason B Bazinet` / `Citigroup Inc, Research Division - MD …`, read as one line.
+    const se = indexText('en-streetevents-2019-10-30');
+    expect(find(se, 'Jason B Bazinet')?.kind).toBe('person');
+    expect(find(se, 'Citigroup Inc')?.kind).toBe('organisation');
+    for (const t of ['Jason', 'Bazinet Citigroup Inc']) expect(terms(se)).not.toContain(t);
+  });
 });
 

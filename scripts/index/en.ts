@@ -277,7 +277,8 @@ function headline(terms: Term[]): boolean {
 }
 
 /** In a headline, a capitalised word is a name only when the tagger knows it as one and it is no common word (Killed). */
-const headlineName = (t: Term) => acronym(t.text) || ['Place', 'Organization', 'Country', 'City'].some((tag) => t.tags.has(tag))
+// A middle initial, full stop or not (Jason B Bazinet), is a name's in a headline too.
+const headlineName = (t: Term) => acronym(t.text) || /^\p{Lu}\.?$/u.test(t.text) || ['Place', 'Organization', 'Country', 'City'].some((tag) => t.tags.has(tag))
   // A last name that is also a common verb or adverb (Kerry Prepare: the tagger's LastName) is the headline's verb.
   || t.tags.has('FirstName') || (t.tags.has('LastName') && !/^(VB|RB|JJ)/.test(tagsOf(t.text.toLowerCase())[0] ?? ''))
   || (t.tags.has('Person') && wordClass(t.text.toLowerCase()) === 'unknown');
@@ -488,6 +489,9 @@ function personBeforeFirm(terms: Term[], i: number, j: number): number {
   if (!(terms[i].tags.has('FirstName') || terms[i + 1]?.tags.has('FirstName')) || j - i < 3 || !(ORG_WORD.test(terms[j].text) || LEGAL_END.test(terms[j].text))) return j;
   // (The tagger's Organization tag is no help here: in such a run it tags the person's words so too.)
   const firmWord = (t: Term) => commonWord(t.text) && !t.tags.has('Person') && !/^\p{Lu}\.?$/u.test(t.text);
+  // A first name, a middle initial (with or without its full stop) and the surname are the whole name (Jason B
+  // Bazinet | Citigroup Inc, whose firm word the lexicon does not know).
+  if (terms[i].tags.has('FirstName') && /^\p{Lu}\.?$/u.test(terms[i + 1].text) && j - i >= 4) { CUT_FROM_FIRM.add(terms[i]); return i + 2; }
   for (let k = i + 2; k <= Math.min(i + 4, j - 1); k++) {
     if (!firmWord(terms[k])) continue;
     if (terms.slice(i + 1, k).some(firmWord)) return j;
