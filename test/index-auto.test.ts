@@ -1499,5 +1499,11 @@ describe('automatic index: round 2 of session 39 (dev texts of new shapes)', () 
     expect(find(se, 'Citigroup Inc')?.kind).toBe('organisation');
     for (const t of ['Jason', 'Bazinet Citigroup Inc']) expect(terms(se)).not.toContain(t);
   });
+
+  it('an outlet’s lead in square brackets at a line’s start is an organisation ([环球网报道])', () => {
+    // zh-hans-cppcc-2017-03-02 (环球网, reprinted): [环球网报道]3月2日下午3点，全国政协十二届五次会议新闻发布会在人民大会堂……
+    expect(find(indexText('zh-hans-cppcc-2017-03-02'), '环球网')?.kind).toBe('organisation');
+    expect(terms(autoEntries('[环球网报道]3月2日下午3点，全国政协十二届五次会议新闻发布会在人民大会堂一楼新闻发布厅举行。', { language: 'zh-Hans', size: 20 }))).toContain('环球网');
+  });
 });
 

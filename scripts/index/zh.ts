@@ -121,11 +121,11 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
 
 /**
  * Credits and datelines of the news agencies that publish a briefing: a photo credit （中国台湾网 尹赛楠
- * 摄）, a reporter's （记者 郭至君）, a dateline 中评社北京9月29日电. The agency is an organisation and the
+ * 摄）, a reporter's （记者 郭至君）, an outlet's lead in square brackets too ([环球网报道]), a dateline 中评社北京9月29日电. The agency is an organisation and the
  * photographer or reporter a person, found where the tagger reads the name as unknown letters (尹赛/楠).
  */
 function mediaCredits(text: string, add: (kind: Candidate['kind'], start: number, end: number, score?: number) => void): void {
-  const credit = new RegExp(`[（(](${MEDIA_NAME})?[\\s　]*(?:记者)?[\\s　]*(\\p{Script=Han}{2,4}?)[\\s　]*(?:摄|报道)?[）)]`, 'gu');
+  const credit = new RegExp(`[（(【\\[](${MEDIA_NAME})?[\\s　]*(?:记者)?[\\s　]*(\\p{Script=Han}{2,4}?)[\\s　]*(?:摄|报道)?[）)】\\]]`, 'gu');
   for (const m of text.matchAll(credit)) {
     if (!m[1] && !/记者|摄|报道/u.test(m[0])) continue;
     const nameAt = m.index! + m[0].indexOf(m[2], 1 + (m[1]?.length ?? 0));
