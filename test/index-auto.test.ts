@@ -1505,5 +1505,11 @@ describe('automatic index: round 2 of session 39 (dev texts of new shapes)', () 
     expect(find(indexText('zh-hans-cppcc-2017-03-02'), '环球网')?.kind).toBe('organisation');
     expect(terms(autoEntries('[环球网报道]3月2日下午3点，全国政协十二届五次会议新闻发布会在人民大会堂一楼新闻发布厅举行。', { language: 'zh-Hans', size: 20 }))).toContain('环球网');
   });
+
+  it('a proper noun named like an outlet (人民日报/nz, 華盛頓郵報) is an organisation', () => {
+    // zh-hans-cppcc-2017-03-02: 我国2016年GDP总量昨天人民日报已经公布
+    expect(find(indexText('zh-hans-cppcc-2017-03-02'), '人民日报')?.kind).toBe('organisation');
+    expect(find(autoEntries('我国2016年GDP总量昨天人民日报已经公布。人民日报评论说，经济稳中向好。', { language: 'zh-Hans', size: 20 }), '人民日报')?.kind).toBe('organisation');
+  });
 });
 

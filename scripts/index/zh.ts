@@ -1001,7 +1001,8 @@ function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): bo
   const prev = toks[i - 1];
   // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
   // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is rare in the dictionary (联大, 96: a name's short form).
-  if (t.tag === 'nt' || (t.tag === 'j' && (/[盟联办委会局部院署社党军约行协]$/u.test(t.word) || rareAbbreviation(t.word))) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word) && !NOT_ORG_HEAD.test(t.word))) {
+  // A proper noun (nz) named like an outlet (人民日报, 经济日报) is the paper's, the agency's or the site's name.
+  if (t.tag === 'nt' || (t.tag === 'nz' && t.word.length >= 3 && isOutletName(t.word)) || (t.tag === 'j' && (/[盟联办委会局部院署社党军约行协]$/u.test(t.word) || rareAbbreviation(t.word))) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word) && !NOT_ORG_HEAD.test(t.word))) {
     if (EVENT_END.test(t.word)) return true;
     // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
     let from = t.start;
