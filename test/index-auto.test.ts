@@ -1511,5 +1511,12 @@ describe('automatic index: round 2 of session 39 (dev texts of new shapes)', () 
     expect(find(indexText('zh-hans-cppcc-2017-03-02'), '人民日报')?.kind).toBe('organisation');
     expect(find(autoEntries('我国2016年GDP总量昨天人民日报已经公布。人民日报评论说，经济稳中向好。', { language: 'zh-Hans', size: 20 }), '人民日报')?.kind).toBe('organisation');
   });
+
+  it('an officer’s title in a roll is an office, no subject (Chief Portfolio Officer & IR)', () => {
+    // en-streetevents-2019-10-30: Courtnee Alice Chun,  Liberty Media Corporation - Chief Portfolio Officer & IR   [1]
+    const se = terms(indexText('en-streetevents-2019-10-30'));
+    expect(se.filter((t) => /Officer/u.test(t))).toEqual([]);
+    expect(se).toContain('Liberty Media Corporation');
+  });
 });
 
