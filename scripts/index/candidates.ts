@@ -366,7 +366,10 @@ function dropInside(cands: Candidate[], curated: Candidate[], text: string, zh: 
       if (c.kind !== 'subject' && o.kind === 'subject' && !o.named || o.parent === c.term || !o.term.includes(c.term)) continue;
       // A division written out in a body's name (平山县, 王坡乡 of 平山县王坡乡第二小学) is still the place.
       if (zh && c.kind === 'place' && o.kind === 'organisation' && /[省市县縣乡鄉镇鎮区區州]$/u.test(c.term)) continue;
-      for (const p of positions(o.term)) covers.push([p, p + o.term.length]);
+      // An English name is the same written with its last word in lower case (Summit of the Future Action days):
+      // the shorter run before that word is its fragment there too.
+      const forms = zh ? [o.term] : [...new Set([o.term, o.term.replace(/\p{Lu}(?=\p{Ll}+$)/u, (m) => m.toLowerCase())])];
+      for (const form of forms) for (const p of positions(form)) covers.push([p, p + form.length]);
     }
     // An English phrase in lower case that the text mostly capitalises (inflation reduction, 12 of its 13 uses in
     // the Inflation Reduction Act) is a name's words: its count holds the name's uses, whatever longer terms are found.
