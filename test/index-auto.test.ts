@@ -38,7 +38,9 @@ const SESSION38 = new Set(['zh-hant-gcs-2014-06-23', 'zh-hant-govcn-2010-09-02',
 /** The nine dev texts added in session 39 (test/index-gold/texts/README.md). */
 const SESSION39 = new Set(['zh-hant-hk-2015-05-26', 'zh-hans-hk-2012-04-13', 'zh-hans-mfa-2019-12-19', 'zh-hant-ly-2015-03-24', 'en-wh-2017-01-10',
   'en-pmau-2025-12-11', 'en-hansard-2011-02-10', 'en-lz-2008-05-02', 'en-mtp-2007-10-21']);
-const before39 = (id: string) => !SESSION39.has(id);
+/** The five dev texts added in session 39's second round (test/index-gold/texts/README.md). */
+const SESSION39B = new Set(['en-ecb-2022-03-10', 'en-senate-2017-06-13', 'en-senate-2020-05-20', 'en-sgmof-2021-09-03', 'zh-hans-cppcc-2017-03-02']);
+const before39 = (id: string) => !SESSION39.has(id) && !SESSION39B.has(id);
 
 // Sentences from published news reports, cut short (provenance beside each).
 // news.youth.cn/jsxw/201601/t20160129_7586354.htm (中新社, 2016-01-29)
@@ -759,16 +761,22 @@ describe('automatic index against hand-written entries (test/index-gold)', () =>
     // gold written before the engine ran on them: 70.3 % (78/111) and 81.2 % (69/85) at the first run, 89.7 % (87/97) and
     // 87.1 % (74/85) after this session's fixes (tuned on them now). All 105 dev books: 94.9 % (1147/1209) and 89.0 %
     // (951/1069); the 96 of session 38: 95.3 % (1060/1112) and 89.1 % (877/984), up from 94.6 % and 88.0 %.
-    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.948);
+    // Session 39, second round: five more real texts of new shapes (an ECB press conference, two Senate hearings, a Singapore
+    // minister, a 全国政协 report), gold written before the engine ran on them: 87.2 % (34/39) and 72.7 % (24/33) at the first
+    // run, 92.1 % (35/38) and 78.8 % (26/33) after the round's fixes. All 110 dev books: 95.3 % (1186/1244) and 88.9 %
+    // (980/1102); the 105 of round 1: 95.4 % (1151/1206) and 89.2 % (954/1069), up from 94.9 % and 89.0 %.
+    expect(f.precisionStrict).toBeGreaterThanOrEqual(0.953);
     expect(f.recall).toBeGreaterThanOrEqual(0.889);
     expect(f.books).toBe(loadGold().filter((g) => g.split === 'dev').length);
     // Each earlier group keeps its own floors: [name, books, useful, found].
     const dev = scores.filter((s) => s.split === 'dev');
     const groups: [string, typeof dev, number, number, number][] = [
-      ['the 96 of session 38', dev.filter((s) => before39(s.id)), 96, 0.953, 0.891],
-      ['the 9 of session 39', dev.filter((s) => SESSION39.has(s.id)), 9, 0.896, 0.870],
-      ['the 86 of the ninth session', dev.filter((s) => !SESSION38.has(s.id) && before39(s.id)), 86, 0.950, 0.878],
-      ['the 10 of session 38', dev.filter((s) => SESSION38.has(s.id)), 10, 0.908, 0.900],
+      ['the 105 of session 39, round 1', dev.filter((s) => !SESSION39B.has(s.id)), 105, 0.954, 0.892],
+      ['the 5 of session 39, round 2', dev.filter((s) => SESSION39B.has(s.id)), 5, 0.921, 0.787],
+      ['the 96 of session 38', dev.filter((s) => before39(s.id)), 96, 0.958, 0.893],
+      ['the 9 of session 39', dev.filter((s) => SESSION39.has(s.id)), 9, 0.907, 0.882],
+      ['the 86 of the ninth session', dev.filter((s) => !SESSION38.has(s.id) && before39(s.id)), 86, 0.963, 0.891],
+      ['the 10 of session 38', dev.filter((s) => SESSION38.has(s.id)), 10, 0.917, 0.911],
     ];
     for (const [name, group, books, useful, found] of groups) {
       const g = figures(group);
@@ -1462,3 +1470,70 @@ describe('automatic index: first names in a list, a series title with its colon 
     expect(find(wnyc, 'Judy Woodruff')?.kind).toBe('person');
   });
 });
+
+describe('automatic index: round 2 of session 39 (dev texts of new shapes)', () => {
+  it('a heading among the first lines names the occasion (PRESS CONFERENCE, Prime Minister’s press conference): its head word is no subject', () => {
+    // en-ecb-2022-03-10 (no turns, so no head lines) and en-dss-2004-02-26.
+    expect(terms(indexText('en-ecb-2022-03-10'))).not.toContain('press conference');
+    expect(terms(indexText('en-ecb-2022-03-10'))).toContain('Omicron');
+    expect(terms(indexText('en-dss-2004-02-26'))).not.toContain('press conferences');
+    // A first line that is a sentence is said, not a heading: CNN's programme stays (en-cnn-2005-10-09, hand-written).
+    expect(terms(indexText('en-cnn-2005-10-09'))).toContain('LATE EDITION');
+  });
+
+  it('common words before a title word are the office’s (the Special Inspector General), no person; a name before a title stays', () => {
+    // en-senate-2020-05-20 (Rev.com): … Brian Miller who's nominated to be the Special Inspector General for the pandemic recovery.
+    const senate = terms(indexText('en-senate-2020-05-20'));
+    expect(senate).not.toContain('Special Inspector');
+    expect(senate).toContain('Brian Miller');
+    // en-state-2023-01-04: United States Agency for International Development Administrator Power (the agency stays).
+    expect(terms(indexText('en-state-2023-01-04'))).toContain('United States Agency for International Development');
+  });
+
+  it('a noun that starts a line before a capitalised word is the name’s first word (Comedy Central’s Stephen Colbert), not cut to Central', () => {
+    // en-mtp-2007-10-21 (NBC): MR. RUSSERT:  Comedy Central's Stephen Colbert, right here, only on MEET THE PRESS.
+    const mtp = terms(indexText('en-mtp-2007-10-21'));
+    expect(mtp).toContain('Comedy Central');
+    expect(mtp).not.toContain('Central');
+    expect(mtp).toContain('Stephen Colbert');
+    // A first name after the noun is a person called on, no name's word (Thanks Jen): not joined.
+    expect(terms(autoEntries('Thanks Jen Psaki for the update. Jen Psaki spoke at noon.', { language: 'en', size: 20 }))).not.toContain('Thanks Jen Psaki');
+  });
+
+  it('a roll’s name with a middle initial and no full stop is whole, apart from its firm (Jason B Bazinet | Citigroup Inc)', () => {
+    // en-streetevents-2019-10-30: `*  Jason B Bazinet` / `Citigroup Inc, Research Division - MD …`, read as one line.
+    const se = indexText('en-streetevents-2019-10-30');
+    expect(find(se, 'Jason B Bazinet')?.kind).toBe('person');
+    expect(find(se, 'Citigroup Inc')?.kind).toBe('organisation');
+    for (const t of ['Jason', 'Bazinet Citigroup Inc']) expect(terms(se)).not.toContain(t);
+  });
+
+  it('an outlet’s lead in square brackets at a line’s start is an organisation ([环球网报道])', () => {
+    // zh-hans-cppcc-2017-03-02 (环球网, reprinted): [环球网报道]3月2日下午3点，全国政协十二届五次会议新闻发布会在人民大会堂……
+    expect(find(indexText('zh-hans-cppcc-2017-03-02'), '环球网')?.kind).toBe('organisation');
+    expect(terms(autoEntries('[环球网报道]3月2日下午3点，全国政协十二届五次会议新闻发布会在人民大会堂一楼新闻发布厅举行。', { language: 'zh-Hans', size: 20 }))).toContain('环球网');
+  });
+
+  it('a proper noun named like an outlet (人民日报/nz, 華盛頓郵報) is an organisation', () => {
+    // zh-hans-cppcc-2017-03-02: 我国2016年GDP总量昨天人民日报已经公布
+    expect(find(indexText('zh-hans-cppcc-2017-03-02'), '人民日报')?.kind).toBe('organisation');
+    expect(find(autoEntries('我国2016年GDP总量昨天人民日报已经公布。人民日报评论说，经济稳中向好。', { language: 'zh-Hans', size: 20 }), '人民日报')?.kind).toBe('organisation');
+  });
+
+  it('an officer’s title in a roll is an office, no subject (Chief Portfolio Officer & IR)', () => {
+    // en-streetevents-2019-10-30: Courtnee Alice Chun,  Liberty Media Corporation - Chief Portfolio Officer & IR   [1]
+    const se = terms(indexText('en-streetevents-2019-10-30'));
+    expect(se.filter((t) => /Officer/u.test(t))).toEqual([]);
+    expect(se).toContain('Liberty Media Corporation');
+  });
+
+  it('a name written once with its last word in lower case still holds the shorter run (Summit of the Future Action days)', () => {
+    // en-un-2024-09-20 (dev): … the Summit of the Future Action Days … the Summit of the Future Action days will kick off …
+    const book = loadCorpus(corpusRoot, 'all').find((c) => c.id === 'en-un-2024-09-20')!;
+    const un = terms(autoIndexOf(book));
+    expect(un).toContain('Summit of the Future Action Days');
+    expect(un).not.toContain('Summit of the Future Action');
+    expect(un).toContain('Summit of the Future');
+  });
+});
+

@@ -80,7 +80,9 @@ export function autoStages(text: string, options: AutoOptions, trace?: RejectTra
   const english = zh ? [] : englishCandidates(text, trace);
   const found = zh ? chineseCandidates(text, trace) : namesOnlyLanguage(options.language) ? latinNames(english, text, options.language!) : english;
   const labelled = zh ? withSpeakers([...found], options.speakers ?? [], text) : withEnglishSpeakers([...found], options.speakers ?? [], text);
-  const unbanned = dropBanned(labelled, options, zh).filter((c) => zh || !occasionWord(c, options.head ?? []));
+  // The text's first lines count only as headings (no sentence's full stop: Welcome back to "LATE EDITION." is said).
+  const occasion = [...(options.head ?? []), ...text.split('\n', 3).filter((l) => !/[.!?]["”’)]*\s*$/u.test(l))];
+  const unbanned = dropBanned(labelled, options, zh).filter((c) => zh || !occasionWord(c, occasion));
   // A first name the text uses to call on someone (a reporter: Go ahead, Jeff.) is no entry and nobody's
   // alias. Any other first name alone is an alias of a full name the book writes (gatherPeople: Jeff of Jeff
   // Zients); where the book writes none, it stays (I hate to see Laura go; Kerry in a headline: on the dev
@@ -198,14 +200,16 @@ function dropBanned(cands: Candidate[], options: AutoOptions, zh: boolean): Cand
 }
 
 /**
- * English: a subject that names the transcript's occasion or medium (conference call, Teleconference): its
- * head word is the last word of a short head line (Q2 2020 Earnings Call, Via Teleconference), which every
- * transcript of the shape carries as furniture. A longer head line (a headline, a title) names topics too.
+ * English: a subject that names the transcript's occasion or medium (conference call, Teleconference, press
+ * conferences): its head word, singular or plural, is the last word of a short line before the first turn or
+ * a heading among the text's first three lines (Q2 2020 Earnings Call, Via Teleconference, Prime Minister's press conference,
+ * MONETARY POLICY STATEMENT PRESS CONFERENCE), which every transcript of the shape carries as furniture. A longer
+ * line (a headline, a title) names topics too.
  */
-function occasionWord(c: Candidate, head: string[]): boolean {
+function occasionWord(c: Candidate, lines: string[]): boolean {
   if (c.kind !== 'subject') return false;
-  const last = (s: string) => s.toLowerCase().match(/\p{L}+(?=[^\p{L}]*$)/u)?.[0];
-  const ends = head.map((l) => l.trim().split(/\s+/u)).filter((w) => w.length <= 4).map((w) => last(w.join(' ')));
+  const last = (s: string) => s.toLowerCase().match(/\p{L}+(?=[^\p{L}]*$)/u)?.[0]?.replace(/s$/u, '');
+  const ends = lines.map((l) => l.trim().split(/\s+/u)).filter((w) => w.length <= 5).map((w) => last(w.join(' ')));
   return ends.includes(last(c.term));
 }
 
@@ -362,7 +366,10 @@ function dropInside(cands: Candidate[], curated: Candidate[], text: string, zh: 
       if (c.kind !== 'subject' && o.kind === 'subject' && !o.named || o.parent === c.term || !o.term.includes(c.term)) continue;
       // A division written out in a body's name (平山县, 王坡乡 of 平山县王坡乡第二小学) is still the place.
       if (zh && c.kind === 'place' && o.kind === 'organisation' && /[省市县縣乡鄉镇鎮区區州]$/u.test(c.term)) continue;
-      for (const p of positions(o.term)) covers.push([p, p + o.term.length]);
+      // An English name is the same written with its last word in lower case (Summit of the Future Action days):
+      // the shorter run before that word is its fragment there too.
+      const forms = zh ? [o.term] : [...new Set([o.term, o.term.replace(/\p{Lu}(?=\p{Ll}+$)/u, (m) => m.toLowerCase())])];
+      for (const form of forms) for (const p of positions(form)) covers.push([p, p + form.length]);
     }
     // An English phrase in lower case that the text mostly capitalises (inflation reduction, 12 of its 13 uses in
     // the Inflation Reduction Act) is a name's words: its count holds the name's uses, whatever longer terms are found.

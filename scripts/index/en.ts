@@ -277,7 +277,8 @@ function headline(terms: Term[]): boolean {
 }
 
 /** In a headline, a capitalised word is a name only when the tagger knows it as one and it is no common word (Killed). */
-const headlineName = (t: Term) => acronym(t.text) || ['Place', 'Organization', 'Country', 'City'].some((tag) => t.tags.has(tag))
+// A middle initial, full stop or not (Jason B Bazinet), is a name's in a headline too.
+const headlineName = (t: Term) => acronym(t.text) || /^\p{Lu}\.?$/u.test(t.text) || ['Place', 'Organization', 'Country', 'City'].some((tag) => t.tags.has(tag))
   // A last name that is also a common verb or adverb (Kerry Prepare: the tagger's LastName) is the headline's verb.
   || t.tags.has('FirstName') || (t.tags.has('LastName') && !/^(VB|RB|JJ)/.test(tagsOf(t.text.toLowerCase())[0] ?? ''))
   || (t.tags.has('Person') && wordClass(t.text.toLowerCase()) === 'unknown');
@@ -398,6 +399,23 @@ function institutionEnd(terms: Term[], i: number, j: number): number {
   return j;
 }
 
+/**
+ * A line's first word, a noun, before a capitalised word after a space (Comedy Central's Stephen Colbert): the
+ * name's first word, not a sentence's capital; without it the name would come out cut (Central).
+ */
+const nounBeforeName = (terms: Term[]): boolean => terms.length > 1 && /^ $/u.test(terms[0].post) && /^NNS?$/.test(tagsOf(terms[0].text.toLowerCase())[0] ?? '')
+  && !terms[0].tags.has('Date') && named(terms[1]) && !isTitle(terms[1]) && !terms[1].tags.has('FirstName');
+
+/**
+ * A run the next word makes an office (the Special Inspector | General for the pandemic recovery, the Solicitor |
+ * General): the office's first words, no name, when they are common words (a name before a title stays: Reading
+ * East Member, United States Agency for International Development Administrator).
+ */
+const officeAhead = (terms: Term[], j: number, run: Term[]): boolean => {
+  const next = terms[j + 1];
+  return run.every((t) => commonWord(t.text) && !t.tags.has('Person') && !t.tags.has('Place')) && next !== undefined && /^ $/u.test(terms[j].post) && /^\p{Lu}\p{Ll}/u.test(next.text) && isTitleWord(next.text, { plural: false });
+};
+
 /** Names (people, places, organisations) and capitalised events of one text, as runs of capitalised words. */
 function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate['kind'], term: string, start: number, score: number, named?: boolean, proper?: boolean) => void, used: (term: string, use: NameUse) => void = () => {}, trace?: RejectTrace): void {
   const mid = midCapitals(sentences);
@@ -419,7 +437,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
     for (let i = 0; i < terms.length; i++) {
       // A line's first word is a name when the tagger says so or the text capitalises it mid-sentence too (Stifel).
       if (label && terms[i].start < label.end) continue;
-      if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text) && !mid.has(terms[i].text))) continue;
+      if (!ok(terms[i]) || (i === 0 && !terms[i].tags.has('ProperNoun') && !acronym(terms[i].text) && !mid.has(terms[i].text) && !nounBeforeName(terms))) continue;
       let j = personBeforeFirm(terms, i, institutionEnd(terms, i, runEnd(terms, i)));
       if (strict) { let k = i; while (k < j && ok(terms[k + 1])) k++; j = k; }
       const trimmed = trimRun(terms.slice(i, j + 1));
@@ -429,7 +447,7 @@ function nameCandidates(text: string, sentences: Term[][], add: (kind: Candidate
       // Unaudited Financial Results), no name.
       const announcement = i > 0 && LEGAL_END.test(terms[i - 1].text) && /^\s+$/u.test(terms[i - 1].post)
         // …and a run that starts inside a hyphenated name (BRICS-|Africa Outreach) is its fragment.
-        || (i > 0 && /^[-‐]$/u.test(terms[i - 1].post) && j > i);
+        || (i > 0 && /^[-‐]$/u.test(terms[i - 1].post) && j > i) || officeAhead(terms, j, run);
       i = j;
       // A title alone names nobody, nor does a form of address in the plural (their Majesties); a plural title
       // alone may be a name (Queens, the borough).
@@ -471,6 +489,9 @@ function personBeforeFirm(terms: Term[], i: number, j: number): number {
   if (!(terms[i].tags.has('FirstName') || terms[i + 1]?.tags.has('FirstName')) || j - i < 3 || !(ORG_WORD.test(terms[j].text) || LEGAL_END.test(terms[j].text))) return j;
   // (The tagger's Organization tag is no help here: in such a run it tags the person's words so too.)
   const firmWord = (t: Term) => commonWord(t.text) && !t.tags.has('Person') && !/^\p{Lu}\.?$/u.test(t.text);
+  // A first name, a middle initial (with or without its full stop) and the surname are the whole name (Jason B
+  // Bazinet | Citigroup Inc, whose firm word the lexicon does not know).
+  if (terms[i].tags.has('FirstName') && /^\p{Lu}\.?$/u.test(terms[i + 1].text) && j - i >= 4) { CUT_FROM_FIRM.add(terms[i]); return i + 2; }
   for (let k = i + 2; k <= Math.min(i + 4, j - 1); k++) {
     if (!firmWord(terms[k])) continue;
     if (terms.slice(i + 1, k).some(firmWord)) return j;

@@ -121,11 +121,11 @@ function plausible(kind: Candidate['kind'], key: string, score: number): boolean
 
 /**
  * Credits and datelines of the news agencies that publish a briefing: a photo credit （中国台湾网 尹赛楠
- * 摄）, a reporter's （记者 郭至君）, a dateline 中评社北京9月29日电. The agency is an organisation and the
+ * 摄）, a reporter's （记者 郭至君）, an outlet's lead in square brackets too ([环球网报道]), a dateline 中评社北京9月29日电. The agency is an organisation and the
  * photographer or reporter a person, found where the tagger reads the name as unknown letters (尹赛/楠).
  */
 function mediaCredits(text: string, add: (kind: Candidate['kind'], start: number, end: number, score?: number) => void): void {
-  const credit = new RegExp(`[（(](${MEDIA_NAME})?[\\s　]*(?:记者)?[\\s　]*(\\p{Script=Han}{2,4}?)[\\s　]*(?:摄|报道)?[）)]`, 'gu');
+  const credit = new RegExp(`[（(【\\[](${MEDIA_NAME})?[\\s　]*(?:记者)?[\\s　]*(\\p{Script=Han}{2,4}?)[\\s　]*(?:摄|报道)?[）)】\\]]`, 'gu');
   for (const m of text.matchAll(credit)) {
     if (!m[1] && !/记者|摄|报道/u.test(m[0])) continue;
     const nameAt = m.index! + m[0].indexOf(m[2], 1 + (m[1]?.length ?? 0));
@@ -1001,7 +1001,8 @@ function taggedOrganisation(text: string, toks: Tagged, i: number, add: Add): bo
   const prev = toks[i - 1];
   // jieba's j (abbreviations) holds verbs too (深化, 研发): an abbreviation counts when it ends like an
   // organisation (东盟, 国台办, 全国台联, a bank's 亚投行) or is rare in the dictionary (联大, 96: a name's short form).
-  if (t.tag === 'nt' || (t.tag === 'j' && (/[盟联办委会局部院署社党军约行协]$/u.test(t.word) || rareAbbreviation(t.word))) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word) && !NOT_ORG_HEAD.test(t.word))) {
+  // A proper noun (nz) named like an outlet (人民日报, 经济日报) is the paper's, the agency's or the site's name.
+  if (t.tag === 'nt' || (t.tag === 'nz' && t.word.length >= 3 && isOutletName(t.word)) || (t.tag === 'j' && (/[盟联办委会局部院署社党军约行协]$/u.test(t.word) || rareAbbreviation(t.word))) || (t.tag === 'x' && ORG_END.test(t.word) && t.word.length >= 3 && !FUNCTION_START.test(t.word) && !NOT_ORG_HEAD.test(t.word))) {
     if (EVENT_END.test(t.word)) return true;
     // 中共 + 中央政治局, 国防部 + 新闻局: one organisation; a title at the end (…常委) is not part of it.
     let from = t.start;

@@ -12,8 +12,9 @@ export const PERSON_TITLES = [
   'sergeant', 'commander', 'chairman', 'chairwoman', 'chair', 'speaker', 'leader', 'king', 'queen', 'prince', 'princess', 'pope',
   'judge', 'justice', 'mayor', 'director', 'spokesperson', 'spokesman', 'administrator', 'advisor', 'adviser', 'counsel',
   'excellency', 'h.e', 'majesty', 'highness', 'taoiseach', 'amir', 'emir', 'commissioner', 'premier', 'whip', 'envoy', 'coordinator', 'undersecretary', 'manager',
-  // A company's officers, as an earnings call's participant list and its speakers name them (Hanover … - CEO).
-  'ceo', 'cfo', 'coo', 'cto', 'cio',
+  // A company's officers, as an earnings call's participant list and its speakers name them (Hanover … - CEO,
+  // Chief Portfolio Officer & IR).
+  'ceo', 'cfo', 'coo', 'cto', 'cio', 'officer',
 ] as const;
 
 /** Words of an office's name before a name (Prime Minister, Deputy Secretary, Secretary of State): stripped as written only. */
