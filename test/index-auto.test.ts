@@ -4,7 +4,7 @@
 // the hand-written gold entries of test/index-gold/ (floors: the figures reached, see README).
 import { describe, it, expect } from 'vitest';
 import { autoEntries, entriesToTopics, flatEntries, indexSize, type AutoEntry } from '../scripts/index/candidates.ts';
-import { sortKey } from '../scripts/index/model.ts';
+import { initialOf, sortKey } from '../scripts/index/model.ts';
 import { labelOutlet, labelPerson, labelSeatAndParty } from '../scripts/index/en.ts';
 import { bookTopics, indexMode, headLines } from '../scripts/index/auto.ts';
 import { markTopics } from '../scripts/index/match.ts';
@@ -1269,6 +1269,19 @@ describe('automatic index: an English index files people by surname (round 9, se
     const leyen = entriesToTopics([{ term: 'Ursula von der Leyen', kind: 'person', aliases: [], count: 1, sub: [] }]);
     expect(leyen[0].sort).toBe('von der Leyen Ursula');
     expect(entriesToTopics(indexText('zh-hant-mofa-2020-12-03')).every((t) => t.sort === undefined)).toBe(true);
+  });
+});
+
+describe('automatic index: a Chinese name sorts by its surname’s reading (session 39, seen on the printed index of zh-hant-hk-2015-05-26)', () => {
+  it('曾鈺成 is filed under Z (zēng), not C (céng, as in 曾经); a name whose readings agree has no sort of its own', () => {
+    // zh-hant-hk-2015-05-26 (dev): the Chief Executive names 曾鈺成, 王光亞 and 張曉明; the index printed 曾鈺成 under C.
+    const topics = entriesToTopics(indexText('zh-hant-hk-2015-05-26'));
+    const tsang = topics.find((t) => t.term === '曾鈺成')!;
+    expect(tsang.sort).toBe('zeng yu cheng');
+    expect(initialOf(sortKey(tsang.term, tsang.sort))).toBe('Z');
+    expect(topics.find((t) => t.term === '王光亞')?.sort).toBeUndefined();
+    // A transliterated foreign name keeps its plain reading (盖茨 gài cí, not the surname gě).
+    expect(entriesToTopics([{ term: '盖茨', kind: 'person', aliases: [], count: 1, sub: [] }])[0].sort).toBeUndefined();
   });
 });
 

@@ -13,6 +13,7 @@ import { isChinese as isZh } from '../lang/language.ts';
 import { latinNames, namesOnlyLanguage } from './latin.ts';
 import { isOutletName } from '../lang/outlets.ts';
 import { isTransliterated } from '../lang/transliteration.ts';
+import { surnameSort } from './model.ts';
 import { isTitleWord } from '../lang/titles.ts';
 import { sameGivenName } from '../lang/names.ts';
 
@@ -514,9 +515,11 @@ export function entriesToTopics(entries: AutoEntry[]): Topic[] {
 
 /**
  * An English index files a person under the surname (James Cockayne under C, Ursula von der Leyen under V), printed
- * as the text writes the name: the sort key is the surname, with its particles, then the given names.
+ * as the text writes the name: the sort key is the surname, with its particles, then the given names. A Chinese
+ * name is read with its surname's reading (曾鈺成 under Z, see model.ts surnameSort).
  */
 function surnameFirst(e: AutoEntry): string | undefined {
+  if (e.kind === 'person' && /^\p{Script=Han}/u.test(e.term) && !isTransliterated(e.term)) return surnameSort(e.term);
   if (e.kind !== 'person' || !/^[\p{Script=Latin}][\p{Script=Latin}\s.'’-]*$/u.test(e.term)) return undefined;
   const words = e.term.split(/\s+/u).filter((w) => !/^(Jr|Sr|II|III)\.?$/u.test(w));
   if (words.length < 2) return undefined;

@@ -77,16 +77,29 @@ export function sortKey(term: string, override?: string): string {
  * of an EPUB build), which a book whose terms were all read before never needs. The reading depends
  * only on the term and the version, so a cached one is the one pinyin-pro gives.
  */
-function reading(term: string): string[] {
+function reading(term: string, surname = false): string[] {
   const cache = (readings ??= loadReadings());
-  cache.used.add(term);
-  let r = cache.map.get(term);
+  // A surname reading is kept under its own key: `\u0000` opens no term.
+  const key = surname ? `\u0000${term}` : term;
+  cache.used.add(key);
+  let r = cache.map.get(key);
   if (!r) {
-    r = pinyinPro().pinyin(term, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' });
-    cache.map.set(term, r);
+    r = pinyinPro().pinyin(term, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive', surname: surname ? 'head' : 'off' });
+    cache.map.set(key, r);
     cache.added = true;
   }
   return r;
+}
+
+/**
+ * The sort of a Chinese person's name when its first character reads otherwise as a surname: a
+ * dictionary reads 曾 as céng (曾经) and 单 as dān, an index of names files 曾鈺成 under Z (zēng) and
+ * 单霁翔 under S (shàn), as a reader looks them up (pinyin-pro's surname mode). Undefined when both
+ * readings agree, so a name sorts by its plain reading and `index suggest` writes no `sort:` for it.
+ */
+export function surnameSort(term: string): string | undefined {
+  const named = reading(term, true).join(' ');
+  return named !== reading(term).join(' ') ? named : undefined;
 }
 
 /** pinyin-pro, loaded when a term is not in the cache: its dictionaries cost some 30 ms to set up at every
