@@ -1268,6 +1268,9 @@ describe('automatic index: an English index files people by surname (round 9, se
     expect(topics.find((t) => t.term === 'Canada')?.sort).toBeUndefined();
     const leyen = entriesToTopics([{ term: 'Ursula von der Leyen', kind: 'person', aliases: [], count: 1, sub: [] }]);
     expect(leyen[0].sort).toBe('von der Leyen Ursula');
+    // en-ecb-2022-03-10 (dev, session 39): the printed index filed Luis de Guindos under D; a Spanish de goes with the given names.
+    const guindos = entriesToTopics(indexText('en-ecb-2022-03-10')).find((t) => t.term === 'Luis de Guindos')!;
+    expect(guindos.sort).toBe('Guindos Luis de');
     expect(entriesToTopics(indexText('zh-hant-mofa-2020-12-03')).every((t) => t.sort === undefined)).toBe(true);
   });
 });

@@ -525,6 +525,10 @@ function surnameFirst(e: AutoEntry): string | undefined {
   if (words.length < 2) return undefined;
   let k = words.length - 1;
   while (k > 1 && /^(von|van|der|den|de|da|di|du|del|della|dos|das|bin|ibn|ter|ten|le|la|al|el)$/u.test(words[k - 1])) k--;
+  // A Spanish, Portuguese or French name's lower-case de, da, do, dos, das or du is not where it is filed
+  // (Chicago 16.71–16.83: Guindos, Luis de; Silva, Lula da): the key starts at the surname after it and
+  // keeps the particle with the given names. Dutch and German particles stay in front (van, von der Leyen).
+  while (k < words.length - 1 && /^(de|da|do|dos|das|du)$/u.test(words[k])) k++;
   return [...words.slice(k), ...words.slice(0, k)].join(' ');
 }
 
