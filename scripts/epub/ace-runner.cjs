@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Ace by DAISY's command line (what node_modules/.bin/ace-cli runs: @daisy/ace-cli-shared with the
+// puppeteer runner of @daisy/ace-axe-runner-puppeteer 1.4.6), with one change: each of its concurrent
+// lanes checks its documents in one browser page, navigated from one document to the next, instead of
+// opening a new page per document. Everything Ace judges is the same: the document loaded by the same
+// request handler (a file:// .html document served as XHTML, no http(s) request), the same scripts
+// (axe-core, Ace's rules and extraction) injected into each freshly loaded document, the same
+// evaluation and result; a navigation gives each document a new window and script context. Opening a
+// page cost Chromium about 0.3 s of CPU (new page, its targets and sessions, closing it): on the seed's
+// 25 documents about a fifth of an Ace run (measured with test/support/cpu-total.mjs, 2026-12-06).
+// Plain CommonJS (Ace's own modules are CommonJS), started by scripts/epub/ace.ts.
+'use strict';
+
+const { dirname } = require('node:path');
+
+/** `name` as the package at `from` would load it (Ace's modules are its dependencies, not ours). */
+const load = (name, from) => require(require.resolve(name, { paths: [dirname(require.resolve(from))] }));
+const cli = load('@daisy/ace-cli-shared', '@daisy/ace-cli/package.json');
+const base = load('@daisy/ace-axe-runner-puppeteer', '@daisy/ace-cli/package.json');
+const axeRunnerPackage = require.resolve('@daisy/ace-axe-runner-puppeteer', { paths: [dirname(require.resolve('@daisy/ace-cli/package.json'))] });
+const utils = load('@daisy/puppeteer-utils', axeRunnerPackage);
+const puppeteer = load('puppeteer', axeRunnerPackage);
+
+const TIMEOUT_INITIAL = Number.parseInt(process.env.ACE_TIMEOUT_INITIAL ?? '', 10) || 5000;
+const TIMEOUT_EXTENSION = Number.parseInt(process.env.ACE_TIMEOUT_EXTENSION ?? '', 10) || 240000;
+
+let browser;
+let timeoutOption;
+/** Pages free for the next document (one per concurrent lane at most). */
+const idle = [];
+
+/** Ace's request handler: http(s) aborted, a file:// .html document served as XHTML, the rest as asked. */
+function onRequest(request) {
+  const url = request.url();
+  if (url && /^https?:\/\//.test(url)) return void request.abort();
+  if (request.resourceType() === 'document' && url && /^file:\//.test(url) && /\.html?$/.test(url)) {
+    require('node:fs').readFile(new URL(url), 'utf8', (err, xhtml) => {
+      if (err) request.continue();
+      else request.respond({ status: 200, contentType: 'application/xhtml+xml', body: xhtml });
+    });
+    return;
+  }
+  request.continue();
+}
+
+/** A free page, or a new one. Never a page showing `url`'s document: going there would not load it again. */
+async function page(url) {
+  const same = (u) => u.split('#')[0] === url.split('#')[0];
+  const at = idle.findIndex((p) => !same(p.url()));
+  if (at >= 0) return idle.splice(at, 1)[0];
+  const fresh = await browser.newPage();
+  await fresh.setRequestInterception(true);
+  fresh.on('request', onRequest);
+  return fresh;
+}
+
+/** Ace's evaluation: wait for its scripts, run axe and Ace's extraction, resolve with the result. */
+function evaluateAce() {
+  return new Promise((resolve, reject) => {
+    let tries = 0;
+    const attempt = () => {
+      const w = window;
+      if (!w.daisy || !w.daisy.ace || !w.daisy.ace.run || !w.daisy.ace.createReport || !w.axe) {
+        tries++;
+        if (tries < 15) setTimeout(attempt, 400);
+        else reject(`window.tryAceAxe ${tries}`);
+        return;
+      }
+      w.daisy.ace.run((err, res) => (err ? reject(err) : resolve(res)));
+    };
+    attempt();
+  });
+}
+
+const runner = {
+  concurrency: base.concurrency,
+  setTimeout(ms) { timeoutOption = Number.parseInt(ms, 10) || undefined; },
+  async launch() {
+    browser = await puppeteer.launch({
+      args: ['--no-sandbox', '--disable-setuid-sandbox'], headless: true,
+      timeout: TIMEOUT_INITIAL, protocolTimeout: timeoutOption || TIMEOUT_EXTENSION,
+    });
+  },
+  async close() { await browser.close(); },
+  async run(url, scripts, scriptContents) {
+    const p = await page(url);
+    let results;
+    try {
+      await p.goto(url);
+      await utils.addScriptContents(scriptContents, p);
+      await utils.addScripts(scripts, p);
+      results = await p.evaluate(evaluateAce);
+    } catch (err) {
+      // A page that failed is not used again.
+      await p.close().catch(() => {});
+      if (err && String(err).includes('protocolTimeout')) throw new Error(`Timeout :( ${timeoutOption || TIMEOUT_EXTENSION}ms`);
+      throw err;
+    }
+    idle.push(p);
+    return results;
+  },
+};
+
+cli.run(runner, process.exit, 'ace-cli.log');
