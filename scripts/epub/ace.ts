@@ -71,7 +71,7 @@ export function aceBinary(): string {
 
 /**
  * Ace's command line with its documents checked in reused browser pages (ace-runner.cjs beside this
- * file: the same checks and report as `ace-cli`, about 0.15 s of CPU less per document).
+ * file: the same checks and report as `ace-cli`, about a third less CPU: see there).
  */
 export function aceRunner(): string {
   return join(projectRoot, 'scripts', 'epub', 'ace-runner.cjs');
