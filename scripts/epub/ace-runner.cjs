@@ -13,15 +13,18 @@
 // Plain CommonJS (Ace's own modules are CommonJS), started by scripts/epub/ace.ts.
 'use strict';
 
+const { readFile } = require('node:fs');
 const { dirname } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
-/** `name` as the package at `from` would load it (Ace's modules are its dependencies, not ours). */
-const load = (name, from) => require(require.resolve(name, { paths: [dirname(require.resolve(from))] }));
-const cli = load('@daisy/ace-cli-shared', '@daisy/ace-cli/package.json');
-const base = load('@daisy/ace-axe-runner-puppeteer', '@daisy/ace-cli/package.json');
-const axeRunnerPackage = require.resolve('@daisy/ace-axe-runner-puppeteer', { paths: [dirname(require.resolve('@daisy/ace-cli/package.json'))] });
-const utils = load('@daisy/puppeteer-utils', axeRunnerPackage);
-const puppeteer = load('puppeteer', axeRunnerPackage);
+// Ace's modules as Ace's own packages load them (its dependencies, not ours).
+const from = (dir, name) => require(require.resolve(name, { paths: [dir] }));
+const aceCli = dirname(require.resolve('@daisy/ace-cli/package.json'));
+const axeRunnerDir = dirname(require.resolve('@daisy/ace-axe-runner-puppeteer', { paths: [aceCli] }));
+const cli = from(aceCli, '@daisy/ace-cli-shared');
+const base = from(aceCli, '@daisy/ace-axe-runner-puppeteer');
+const utils = from(axeRunnerDir, '@daisy/puppeteer-utils');
+const puppeteer = from(axeRunnerDir, 'puppeteer');
 
 const TIMEOUT_INITIAL = Number.parseInt(process.env.ACE_TIMEOUT_INITIAL ?? '', 10) || 5000;
 const TIMEOUT_EXTENSION = Number.parseInt(process.env.ACE_TIMEOUT_EXTENSION ?? '', 10) || 240000;
@@ -36,7 +39,7 @@ function onRequest(request) {
   const url = request.url();
   if (url && /^https?:\/\//.test(url)) return void request.abort();
   if (request.resourceType() === 'document' && url && /^file:\//.test(url) && /\.html?$/.test(url)) {
-    require('node:fs').readFile(new URL(url), 'utf8', (err, xhtml) => {
+    readFile(new URL(url), 'utf8', (err, xhtml) => {
       if (err) request.continue();
       else request.respond({ status: 200, contentType: 'application/xhtml+xml', body: xhtml });
     });
@@ -81,7 +84,7 @@ function evaluateAce() {
  */
 async function addScriptFiles(paths, p) {
   for (const path of paths) {
-    const element = await p.addScriptTag({ url: require('node:url').pathToFileURL(path).href });
+    const element = await p.addScriptTag({ url: pathToFileURL(path).href });
     await p.evaluate((e) => e.setAttribute('data-ace', ''), element);
   }
 }
