@@ -1275,6 +1275,15 @@ describe('automatic index: an English index files people by surname (round 9, se
   });
 });
 
+describe('automatic index: no place after an amount (session 39, seen on the printed index of zh-hans-cppcc-2017-03-02)', () => {
+  it('70万亿元人民币大关 is a milestone, not the county 大关; the text’s other entries stay', () => {
+    // zh-hans-cppcc-2017-03-02 (dev): 突破了70万亿元人民币大关 (人民币/n 大关/ns); the printed index listed 大关 5.
+    const auto = indexText('zh-hans-cppcc-2017-03-02');
+    expect(terms(auto)).not.toContain('大关');
+    expect(find(auto, '人民大会堂')).toBeDefined();
+  });
+});
+
 describe('automatic index: a Chinese name sorts by its surname’s reading (session 39, seen on the printed index of zh-hant-hk-2015-05-26)', () => {
   it('曾鈺成 is filed under Z (zēng), not C (céng, as in 曾经); a name whose readings agree has no sort of its own', () => {
     // zh-hant-hk-2015-05-26 (dev): the Chief Executive names 曾鈺成, 王光亞 and 張曉明; the index printed 曾鈺成 under C.
