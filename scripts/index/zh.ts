@@ -795,10 +795,7 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
   if (t.tag === 'ns') {
     // A long "place" that ends in no place word and is no transliteration is a phrase (庆祝国庆); so is 新内阁.
     // A number of places (三国, 两地, 四方) is none; a place named with a numeral's character (四川, 三亚, 十堰) is one.
-    if (t.word.length < 2 || /^[一二三四五六七八九十两几][国地方岸边省市区县洲]$/u.test(t.word) || newCommonNoun(t.word)) return 0;
-    // No place follows an amount of money or an index's points: 70万亿元人民币大关, 3000点大关 is the milestone
-    // (大关), not the county the dictionary tags. (A year, 2022年北京, is no amount and keeps its place.)
-    if (prev && prev.end === t.start && (/[元币]$/u.test(prev.word) || (prev.tag === 'm' && /点$/u.test(prev.word)))) return 0;
+    if (t.word.length < 2 || /^[一二三四五六七八九十两几][国地方岸边省市区县洲]$/u.test(t.word) || newCommonNoun(t.word) || afterAmount(prev, t)) return 0;
     // A ship named after a place (山东舰): the ship, a subject, not the province.
     if (next && next.start === t.end && next.word === '舰') { add('subject', t.start, next.end, 2.5); return 1; }
     if (t.word.length >= 4 && /^v/.test(getJieba().tag(t.word.slice(0, 2), false)[0]?.tag ?? '') && getJieba().tag(t.word.slice(0, 2), false).length === 1) return 0;
@@ -835,6 +832,14 @@ function tokenPlaceOrOrganisation(text: string, toks: Tagged, i: number, add: Ad
 const IN_NAME = (x: Tok): boolean => HAN.test(x.word) && (/^(ns|nt|nz|n|vn|j)$/.test(x.tag) || (x.tag === 'x' && x.word.length >= 2 && !isPersonalName(x.word))
   || (x.tag === 'm' && /^第[\d一二三四五六七八九十百]+[次批届]?$/u.test(x.word)) || (x.tag === 'b' && x.word === '附属'));
 /** A place a body's name may start with: tagged so, known, or a division written out (玉树县/nr, 保定市/n). */
+/**
+ * No place follows an amount of money or an index's points: 70万亿元人民币大关, 3000点大关 is the milestone
+ * (大关), not the county the dictionary tags. (A year, 2022年北京, is no amount and keeps its place.)
+ */
+function afterAmount(prev: Tok | undefined, t: Tok): boolean {
+  return !!prev && prev.end === t.start && (/[元币]$/u.test(prev.word) || (prev.tag === 'm' && /点$/u.test(prev.word)));
+}
+
 const PLACE_TOKEN = (x: Tok): boolean => x.tag === 'ns' || isChinesePlace(x.word) || (x.word.length >= 3 && /^(nr|n|ns|x)$/.test(x.tag) && /[省市县]$/u.test(x.word));
 
 /**
