@@ -10,13 +10,9 @@
 // text never converts a character. What every text needs of them (which characters and phrases a
 // conversion can change: language detection, the quick `mayChangeUnder`) is made from them once and
 // kept in a small file in the cache (cachedTable), keyed by opencc-js's script.
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type * as OpenCCModule from 'opencc-js';
-import { CACHE_DIR } from '../reader/wordtable.ts';
-import { writeCacheFile } from '../core/files.ts';
+import { cachedFromPackages } from '../reader/wordtable.ts';
 
 const require = createRequire(import.meta.url);
 let loaded: typeof OpenCCModule | null = null;
@@ -138,26 +134,18 @@ export function cachedTelling(config: 't2s' | 's2t'): Telling {
   return out;
 }
 
-let scriptKey: string | null = null;
-function openCCKey(): string {
-  const script = require.resolve('opencc-js');
-  const st = statSync(script);
-  return createHash('sha256').update(`${script}\u0000${st.size}\u0000${st.mtimeMs}`).digest('hex').slice(0, 16);
-}
-
 /**
  * A table made from opencc-js's dictionaries (`make`, given as JSON-ready data) and read back with
- * `read`: kept in the cache in a file named for the table and opencc-js's script (its path, size and
- * time: another version or install makes it again). A cache that cannot be written only costs the making.
+ * `read`: kept in the cache (cachedFromPackages, keyed by opencc-js's script). A cache file that does
+ * not parse is made again in memory.
  */
 function cachedTable<D, T>(name: string, make: () => D, read: (data: D) => T): T {
-  const file = join(CACHE_DIR, `opencc-${name}-${(scriptKey ??= openCCKey())}.json`);
+  const text = cachedFromPackages(`opencc-${name}`, 'json', ['opencc-js'], () => JSON.stringify(make()));
   try {
-    return read(JSON.parse(readFileSync(file, 'utf8')) as D);
-  } catch { /* not made yet, or unreadable: make it */ }
-  const data = make();
-  writeCacheFile(file, JSON.stringify(data));
-  return read(data);
+    return read(JSON.parse(text) as D);
+  } catch {
+    return read(make());
+  }
 }
 
 function mayChange(text: string, telling: Telling): boolean {

@@ -5,12 +5,8 @@
 // whose loading took a third of a second of CPU (most of a short English `normalize`); it is read
 // instead from a cache file made from it once (lexiconLines): its entries as sorted `word\ttags` lines,
 // searched by bisection without parsing, each word's answer kept.
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { CACHE_DIR } from './wordtable.ts';
-import { writeCacheFile } from '../core/files.ts';
+import { cachedFromPackages } from './wordtable.ts';
 
 const require = createRequire(import.meta.url);
 let lines: string | null = null;
@@ -40,29 +36,10 @@ export function bisect(s: string, key: string): string | undefined {
 
 /** en-lexicon's own entries as sorted lines, from the cache, made from the package when missing. */
 export function lexiconLines(): string {
-  return cached('en-lexicon', 'tsv', ['en-lexicon/package.json', 'en-lexicon/dist/lexicon.js'], () => linesOf(lexiconTable()));
+  return cachedFromPackages('en-lexicon', 'tsv', ['en-lexicon/package.json', 'en-lexicon/dist/lexicon.js'], () => linesOf(lexiconTable()));
 }
 
 const lexiconTable = () => (require('en-lexicon') as { lexicon: Record<string, string> }).lexicon;
-
-/**
- * A file made from packages and kept in the cache, named for their files (path, size and time, and the
- * content of a small one such as package.json: another version or install makes it again); a cache
- * that cannot be written only costs the making.
- */
-function cached(name: string, ext: string, files: string[], make: () => string): string {
-  const hash = createHash('sha256');
-  for (const path of files.map((f) => require.resolve(f))) {
-    const st = statSync(path);
-    hash.update(`${path}\u0000${st.size}\u0000${st.mtimeMs}\u0000`);
-    if (st.size < 65_536) hash.update(readFileSync(path));
-  }
-  const file = join(CACHE_DIR, `${name}-${hash.digest('hex').slice(0, 16)}.${ext}`);
-  try { return readFileSync(file, 'utf8'); } catch { /* not made yet */ }
-  const made = make();
-  writeCacheFile(file, made);
-  return made;
-}
 
 /** A table as sorted `key\ttags\n` lines (keys and tags hold no tab or line break). */
 export function linesOf(table: Record<string, string>): string {
@@ -111,7 +88,7 @@ let auxiliaries: Set<string> | null = null;
  * doubled verb does not load en-inflectors (a tenth of a second) to be judged.
  */
 export function auxiliaryForms(): string {
-  return cached('en-auxiliaries', 'txt', ['en-lexicon/package.json', 'en-lexicon/dist/lexicon.js', 'en-inflectors/package.json'], () => {
+  return cachedFromPackages('en-auxiliaries', 'txt', ['en-lexicon/package.json', 'en-lexicon/dist/lexicon.js', 'en-inflectors/package.json'], () => {
     const words = new Set(Object.keys(lexiconTable()).map((k) => k.toLowerCase()));
     return [...words].filter((w) => AUXILIARY_STEMS.has(stemOf(w))).sort().join('\n');
   });

@@ -8,12 +8,34 @@
 // the 5 MB dictionary to find its table.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { projectRoot } from '../render/templates.ts';
 import { writeCacheFile } from '../core/files.ts';
 
 /** Where the table is cached (beside other tools' caches, removed with node_modules). */
 export const CACHE_DIR = join(projectRoot, 'node_modules', '.cache', 'transcript-press');
+
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * A file made from packages and kept in the cache, named for their files (path, size and time, and the
+ * content of a small one such as package.json: another version or install makes it again); a cache
+ * that cannot be written only costs the making. Shared by the tables made from en-lexicon and opencc-js.
+ */
+export function cachedFromPackages(name: string, ext: string, files: string[], make: () => string): string {
+  const hash = createHash('sha256');
+  for (const path of files.map((f) => requireHere.resolve(f))) {
+    const st = statSync(path);
+    hash.update(`${path}\u0000${st.size}\u0000${st.mtimeMs}\u0000`);
+    if (st.size < 65_536) hash.update(readFileSync(path));
+  }
+  const file = join(CACHE_DIR, `${name}-${hash.digest('hex').slice(0, 16)}.${ext}`);
+  try { return readFileSync(file, 'utf8'); } catch { /* not made yet */ }
+  const made = make();
+  writeCacheFile(file, made);
+  return made;
+}
 const MAGIC = 0x54504c31; // "TPL1" (the words as UTF-16LE code units)
 
 export interface WordTable {
